@@ -1,0 +1,6 @@
+// Package generated holds the committed output of the generator. `go generate ./generated`
+// (or `make generate`) regenerates it from the pinned default model; the staleness test
+// fails when it differs from a fresh generation.
+package generated
+
+//go:generate go run ../cmd/gen -model gomod:github.com/aws/aws-sdk-go@v1.55.8/models/apis/cognito-idp/2016-04-18/api-2.json -out cognitoidp -pkg cognitoidp

@@ -1,0 +1,444 @@
+package gen
+
+import (
+	"encoding/json"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/awsgen/awsgen/internal/ir"
+)
+
+// genCodec emits the awsJson wire codec: AppendJSON, MarshalJSON, UnmarshalJSON and a
+// decodeJSON method on every structure and union, and encode/decode helpers per list and
+// map. Nothing is reflective; keys are matched with a switch on the member name.
+func genCodec(g *generator, f *jen.File) {
+	for _, s := range g.types {
+		g.genStore(f, s)
+		g.genAppendJSON(f, s)
+		g.genDecodeJSON(f, s)
+	}
+	for _, s := range g.collections {
+		g.genCollectionCodec(f, s)
+	}
+}
+
+// jsonKeyLit is the member's key as it is written: quoted, escaped, with the colon.
+func jsonKeyLit(name string) string {
+	b, _ := json.Marshal(name) // a string always marshals
+	return string(b) + ":"
+}
+
+// storeMembers are the scalar members held through pointers: the decoder allocates their
+// values together, once per structure, in a store type.
+func storeMembers(s *ir.Shape) []*ir.Member {
+	var out []*ir.Member
+	for _, m := range s.Members {
+		if fieldPointer(s, m) && m.Target.Kind != ir.Structure && m.Target.Kind != ir.Union {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func storeName(s *ir.Shape) string { return "store" + s.GoName }
+
+// genStore declares the store type of a structure: one field per pointer scalar member.
+func (g *generator) genStore(f *jen.File, s *ir.Shape) {
+	ms := storeMembers(s)
+	if len(ms) < 2 {
+		return
+	}
+	f.Comment("// " + storeName(s) + " holds the scalar members of one decoded " + s.GoName + ", so that decoding\n// allocates them together.")
+	f.Type().Id(storeName(s)).StructFunc(func(st *jen.Group) {
+		for _, m := range ms {
+			st.Id(m.GoName).Add(g.typeOf(m.Target))
+		}
+	})
+}
+
+func (g *generator) genAppendJSON(f *jen.File, s *ir.Shape) {
+	t := s.GoName
+	f.Comment("MarshalJSON encodes v as its awsJson document.")
+	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("jsonMarshal").Call(jen.Id("v").Dot("AppendJSON"))),
+	)
+	f.Comment("AppendJSON appends v's awsJson document to b. Members are written in model order, map\n" +
+		"keys sorted, and unset members left out; it allocates nothing when b has room.")
+	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(b *jen.Group) {
+		b.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Append(jen.Id("b"), jen.Lit("null").Op("...")), jen.Nil()))
+		if len(s.Members) == 0 && s.Kind == ir.Structure {
+			b.Return(jen.Append(jen.Id("b"), jen.Lit("{}").Op("...")), jen.Nil())
+			return
+		}
+		needErr := false
+		for _, m := range s.Members {
+			if g.encodeMayFail(m.Target) {
+				needErr = true
+			}
+		}
+		if s.Kind == ir.Union {
+			g.unionCount(b, s)
+			needErr = true
+		}
+		if needErr {
+			b.Var().Id("err").Error()
+		}
+		b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
+		b.Id("start").Op(":=").Len(jen.Id("b"))
+		for _, m := range s.Members {
+			ptr := fieldPointer(s, m)
+			src := jen.Id("v").Dot(m.GoName)
+			body := []jen.Code{jen.Id("b").Op("=").Id("jsonKey").Call(jen.Id("b"), jen.Id("start"), jen.Lit(jsonKeyLit(m.Name)))}
+			body = append(body, g.encodeSlot(m, ptr, src.Clone(), func(err jen.Code) jen.Code {
+				return jen.Return(jen.Id("b"), jen.Id("jsonEncodeField").Call(err, jen.Lit(m.Name)))
+			})...)
+			if cond := g.presentCond(m.Target, ptr, src.Clone()); cond != nil {
+				b.If(cond).Block(body...)
+			} else {
+				b.Add(body...)
+			}
+		}
+		if s.Kind == ir.Union {
+			b.If(jen.Id("v").Dot("Unknown").Op("!=").Nil()).Block(
+				jen.Id("b").Op("=").Id("jsonKey").Call(jen.Id("b"), jen.Id("start"), jen.Lit("")),
+				jen.Id("b").Op("=").Id("jsonAppendString").Call(jen.Id("b"), jen.Id("v").Dot("Unknown").Dot("Name")),
+				jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(':')),
+				jen.If(jen.List(jen.Id("b"), jen.Id("err")).Op("=").Id("v").Dot("Unknown").Dot("Value").Dot("appendJSON").Call(jen.Id("b")), jen.Id("err").Op("!=").Nil()).Block(
+					jen.Return(jen.Id("b"), jen.Id("jsonEncodeField").Call(jen.Id("err"), jen.Id("v").Dot("Unknown").Dot("Name"))),
+				),
+			)
+		}
+		b.Return(jen.Append(jen.Id("b"), jen.LitRune('}')), jen.Nil())
+	})
+}
+
+// unionCount makes AppendJSON of a union fail unless exactly one member is set.
+func (g *generator) unionCount(b *jen.Group, s *ir.Shape) {
+	b.Id("set").Op(":=").Lit(0)
+	for _, m := range s.Members {
+		b.If(jen.Id("v").Dot(m.GoName).Op("!=").Nil()).Block(jen.Id("set").Op("++"))
+	}
+	b.If(jen.Id("v").Dot("Unknown").Op("!=").Nil()).Block(jen.Id("set").Op("++"))
+	b.If(jen.Id("set").Op("!=").Lit(1)).Block(
+		jen.Return(jen.Id("b"), jen.Id("jsonEncodeFailure").Call(
+			jen.Lit(s.GoName+": a union needs exactly one member set, found ").Op("+").Qual("strconv", "Itoa").Call(jen.Id("set")))),
+	)
+}
+
+// presentCond is the condition under which a member is written, or nil for always. Value
+// members (those with a model default) are left out at their zero value, as aws-sdk-go-v2
+// does.
+func (g *generator) presentCond(s *ir.Shape, ptr bool, src *jen.Statement) jen.Code {
+	if ptr || nilable(s.Kind) {
+		return src.Op("!=").Nil()
+	}
+	switch s.Kind {
+	case ir.Boolean:
+		return src
+	case ir.String, ir.Enum:
+		return src.Op("!=").Lit("")
+	case ir.Timestamp:
+		return jen.Op("!").Add(src).Dot("IsZero").Call()
+	}
+	return src.Op("!=").Lit(0)
+}
+
+// encodeMayFail reports whether encoding a value of s can return an error.
+func (g *generator) encodeMayFail(s *ir.Shape) bool {
+	switch s.Kind {
+	case ir.Structure, ir.Union, ir.List, ir.Map, ir.Document:
+		return true
+	}
+	return false
+}
+
+// encodeValue appends the statements that write a present value slot; fail turns an error
+// expression into the statement that returns it with the slot's path.
+func (g *generator) encodeValue(s *ir.Shape, ptr bool, src *jen.Statement, fail func(jen.Code) jen.Code) []jen.Code {
+	val := src.Clone()
+	if ptr && s.Kind != ir.Structure && s.Kind != ir.Union {
+		val = jen.Op("*").Add(src.Clone())
+	}
+	app := func(fn string, args ...jen.Code) []jen.Code {
+		return []jen.Code{jen.Id("b").Op("=").Id(fn).Call(append([]jen.Code{jen.Id("b")}, args...)...)}
+	}
+	try := func(call jen.Code) []jen.Code {
+		return []jen.Code{jen.If(jen.List(jen.Id("b"), jen.Id("err")).Op("=").Add(call), jen.Id("err").Op("!=").Nil()).Block(fail(jen.Id("err")))}
+	}
+	switch s.Kind {
+	case ir.Structure, ir.Union:
+		if ptr {
+			return try(src.Dot("AppendJSON").Call(jen.Id("b")))
+		}
+		return try(jen.Parens(jen.Op("&").Add(src)).Dot("AppendJSON").Call(jen.Id("b")))
+	case ir.List, ir.Map:
+		return try(jen.Id("appendJSON"+s.GoName).Call(jen.Id("b"), src))
+	case ir.Document:
+		return try(src.Dot("appendJSON").Call(jen.Id("b")))
+	case ir.String:
+		return app("jsonAppendString", val)
+	case ir.Enum:
+		return app("jsonAppendString", jen.String().Parens(val))
+	case ir.Boolean:
+		return app("jsonAppendBool", val)
+	case ir.Byte, ir.Short, ir.Integer, ir.Long, ir.IntEnum:
+		return app("jsonAppendInt", jen.Int64().Parens(val))
+	case ir.Float:
+		return app("jsonAppendFloat", jen.Float64().Parens(val), jen.Lit(32))
+	case ir.Double:
+		return app("jsonAppendFloat", val, jen.Lit(64))
+	case ir.BigInteger:
+		return app("jsonAppendBigInt", val)
+	case ir.BigDecimal:
+		return app("jsonAppendBigFloat", val)
+	case ir.Blob:
+		return app("jsonAppendBlob", val)
+	case ir.Timestamp:
+		panic("gen: timestamps are encoded by encodeMember")
+	}
+	panic("gen: cannot encode kind " + s.Kind.String())
+}
+
+// timestampFns returns the encoder and decoder functions of a timestamp format.
+func timestampFns(format string) (enc, dec string) {
+	switch format {
+	case "date-time":
+		return "jsonAppendDateTime", "readDateTime"
+	case "http-date":
+		return "jsonAppendHTTPDate", "readHTTPDate"
+	}
+	return "jsonAppendEpochSeconds", "readEpochSeconds"
+}
+
+func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
+	t := s.GoName
+	f.Comment("UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members\n" +
+		"are skipped and null members left unset; errors name the member path.")
+	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Return(jen.Id("jsonUnmarshal").Call(jen.Id("data"), jen.Id("v").Dot("decodeJSON"))),
+	)
+	store := storeMembers(s)
+	useStore := len(store) >= 2
+	inStore := map[*ir.Member]bool{}
+	for _, m := range store {
+		inStore[m] = true
+	}
+	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("jsonDecoder")).BlockFunc(func(b *jen.Group) {
+		b.Op("*").Id("v").Op("=").Id(t).Values()
+		b.If(jen.Id("d").Dot("isNull").Call().Op("||").Op("!").Id("d").Dot("beginObject").Call()).Block(jen.Return())
+		if useStore {
+			b.Var().Id("st").Op("*").Id(storeName(s))
+		}
+		b.For().BlockFunc(func(l *jen.Group) {
+			l.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("nextKey").Call()
+			l.If(jen.Op("!").Id("ok")).Block(jen.Return())
+			l.Switch(jen.String().Parens(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
+				for _, m := range s.Members {
+					ptr := fieldPointer(s, m)
+					dst := jen.Id("v").Dot(m.GoName)
+					sw.Case(jen.Lit(m.Name)).BlockFunc(func(c *jen.Group) {
+						c.If(jen.Id("d").Dot("isNull").Call()).Block(jen.Continue())
+						switch {
+						case useStore && inStore[m]:
+							c.If(jen.Id("st").Op("==").Nil()).Block(jen.Id("st").Op("=").New(jen.Id(storeName(s))))
+							c.Id("st").Dot(m.GoName).Op("=").Add(g.decodeExpr(m, m.Target))
+							c.Add(dst.Clone()).Op("=").Op("&").Id("st").Dot(m.GoName)
+						case ptr && (m.Target.Kind == ir.Structure || m.Target.Kind == ir.Union):
+							c.Add(dst.Clone()).Op("=").New(jen.Id(m.Target.GoName))
+							c.Add(dst.Clone()).Dot("decodeJSON").Call(jen.Id("d"))
+						case ptr:
+							c.Id("x").Op(":=").Add(g.decodeExpr(m, m.Target))
+							c.Add(dst.Clone()).Op("=").Op("&").Id("x")
+						default:
+							c.Add(dst.Clone()).Op("=").Add(g.decodeExpr(m, m.Target))
+						}
+						c.If(jen.Id("d").Dot("failed").Call()).Block(jen.Id("d").Dot("addField").Call(jen.Lit(m.Name)), jen.Return())
+					})
+				}
+				sw.Default().BlockFunc(func(c *jen.Group) {
+					if s.Kind == ir.Union {
+						c.Id("v").Dot("Unknown").Op("=").Op("&").Id("UnknownMember").Values(jen.Dict{
+							jen.Id("Name"):  jen.String().Parens(jen.Id("key")),
+							jen.Id("Value"): jen.Id("d").Dot("readRaw").Call(),
+						})
+					} else {
+						c.Id("d").Dot("skip").Call()
+					}
+					c.If(jen.Id("d").Dot("failed").Call()).Block(jen.Id("d").Dot("addField").Call(jen.String().Parens(jen.Id("key"))), jen.Return())
+				})
+			})
+		})
+	})
+}
+
+// decodeExpr reads a (non-null) value of shape s. m gives the timestamp format.
+func (g *generator) decodeExpr(m *ir.Member, s *ir.Shape) jen.Code {
+	d := jen.Id("d")
+	switch s.Kind {
+	case ir.String:
+		return d.Dot("readString").Call()
+	case ir.Enum:
+		return jen.Id(s.GoName).Parens(d.Dot("readString").Call())
+	case ir.Boolean:
+		return d.Dot("readBool").Call()
+	case ir.Byte:
+		return jen.Int8().Parens(d.Dot("readInt").Call(jen.Lit(8)))
+	case ir.Short:
+		return jen.Int16().Parens(d.Dot("readInt").Call(jen.Lit(16)))
+	case ir.Integer:
+		return jen.Int32().Parens(d.Dot("readInt").Call(jen.Lit(32)))
+	case ir.IntEnum:
+		return jen.Id(s.GoName).Parens(d.Dot("readInt").Call(jen.Lit(32)))
+	case ir.Long:
+		return d.Dot("readInt").Call(jen.Lit(64))
+	case ir.Float:
+		return jen.Float32().Parens(d.Dot("readFloat").Call(jen.Lit(32)))
+	case ir.Double:
+		return d.Dot("readFloat").Call(jen.Lit(64))
+	case ir.BigInteger:
+		return d.Dot("readBigInt").Call()
+	case ir.BigDecimal:
+		return d.Dot("readBigFloat").Call()
+	case ir.Blob:
+		return d.Dot("readBlob").Call()
+	case ir.Document:
+		return jen.Id("Document").Parens(d.Dot("readRaw").Call())
+	case ir.Timestamp:
+		_, dec := timestampFns(m.TimestampFormat())
+		return d.Dot(dec).Call()
+	case ir.List, ir.Map:
+		return jen.Id("decodeJSON" + s.GoName).Call(d)
+	}
+	panic("gen: cannot decode kind " + s.Kind.String())
+}
+
+// genCollectionCodec emits appendJSON<List> and decodeJSON<List> for a list or map shape.
+func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape) {
+	typ := g.typeOf(s)
+	m := s.Member
+	if s.Kind == ir.Map {
+		m = s.Value
+	}
+	ptr := elemPointer(m, s.Sparse())
+	mayFail := g.encodeMayFail(m.Target)
+
+	f.Func().Id("appendJSON"+s.GoName).Params(jen.Id("b").Index().Byte(), jen.Id("v").Add(typ.Clone())).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(b *jen.Group) {
+		if mayFail {
+			b.Var().Id("err").Error()
+		}
+		var seg jen.Code
+		var elem *jen.Statement
+		if s.Kind == ir.List {
+			b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('['))
+			seg = jen.Id("jsonIndexSeg").Call(jen.Id("i"))
+			elem = jen.Id("v").Index(jen.Id("i"))
+		} else {
+			b.Var().Id("buf").Index(jen.Lit(16)).Add(g.typeOf(s.Key.Target))
+			b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
+			seg = jen.Id("jsonKeySeg").Call(jen.String().Parens(jen.Id("k")))
+			elem = jen.Id("x")
+		}
+		body := func(l *jen.Group) {
+			l.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(',')))
+			if s.Kind == ir.Map {
+				l.Id("x").Op(":=").Id("v").Index(jen.Id("k"))
+				l.Id("b").Op("=").Id("jsonAppendString").Call(jen.Id("b"), jen.String().Parens(jen.Id("k")))
+				l.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(':'))
+			}
+			write := g.encodeSlot(m, ptr, elem.Clone(), func(err jen.Code) jen.Code {
+				return jen.Return(jen.Id("b"), jen.Id("jsonEncodeIndex").Call(err, seg))
+			})
+			if ptr || nilable(m.Target.Kind) && m.Target.Kind != ir.List && m.Target.Kind != ir.Map {
+				l.If(elem.Clone().Op("==").Nil()).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("..."))).Else().Block(write...)
+			} else {
+				l.Add(write...)
+			}
+		}
+		if s.Kind == ir.List {
+			b.For(jen.Id("i").Op(":=").Range().Id("v")).BlockFunc(body)
+			b.Return(jen.Append(jen.Id("b"), jen.LitRune(']')), jen.Nil())
+		} else {
+			b.For(jen.List(jen.Id("i"), jen.Id("k")).Op(":=").Range().Id("jsonSortedKeys").Call(jen.Id("v"), jen.Id("buf").Index(jen.Empty(), jen.Empty()))).BlockFunc(body)
+			b.Return(jen.Append(jen.Id("b"), jen.LitRune('}')), jen.Nil())
+		}
+	})
+
+	f.Func().Id("decodeJSON" + s.GoName).Params(jen.Id("d").Op("*").Id("jsonDecoder")).Add(typ.Clone()).BlockFunc(func(b *jen.Group) {
+		if s.Kind == ir.List {
+			b.Id("v").Op(":=").Make(typ.Clone(), jen.Lit(0), jen.Id("d").Dot("countElems").Call())
+			b.If(jen.Op("!").Id("d").Dot("beginArray").Call()).Block(jen.Return(jen.Nil()))
+			b.For(jen.Id("i").Op(":=").Lit(0), jen.Id("d").Dot("nextElem").Call(), jen.Id("i").Op("++")).BlockFunc(func(l *jen.Group) {
+				g.decodeSlot(l, m, ptr, s.Sparse(), func(val jen.Code) jen.Code {
+					return jen.Id("v").Op("=").Append(jen.Id("v"), val)
+				}, func(l *jen.Group) {
+					l.Id("v").Op("=").Append(jen.Id("v"), g.zero(m, ptr))
+					l.Id("e").Op(":=").Op("&").Id("v").Index(jen.Len(jen.Id("v")).Op("-").Lit(1))
+				}, jen.Id("d").Dot("addIndex").Call(jen.Id("i")))
+			})
+			b.Return(jen.Id("v"))
+			return
+		}
+		b.Id("v").Op(":=").Make(typ.Clone(), jen.Id("d").Dot("countMembers").Call())
+		b.If(jen.Op("!").Id("d").Dot("beginObject").Call()).Block(jen.Return(jen.Nil()))
+		b.For().BlockFunc(func(l *jen.Group) {
+			l.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("nextKey").Call()
+			l.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Id("v")))
+			l.Id("k").Op(":=").Add(g.typeOf(s.Key.Target)).Parens(jen.Id("key"))
+			g.decodeSlot(l, m, ptr, s.Sparse(), func(val jen.Code) jen.Code {
+				return jen.Id("v").Index(jen.Id("k")).Op("=").Add(val)
+			}, nil, jen.Id("d").Dot("addKey").Call(jen.String().Parens(jen.Id("k"))))
+		})
+	})
+}
+
+// zero is the zero value of a collection slot.
+func (g *generator) zero(m *ir.Member, ptr bool) jen.Code {
+	if ptr {
+		return jen.Nil()
+	}
+	return g.typeOf(m.Target).Values()
+}
+
+// decodeSlot reads one list element or map value. store receives the value expression;
+// inPlace, for lists of structures, appends a zero element and points e at it so the
+// structure is decoded where it lives.
+func (g *generator) decodeSlot(l *jen.Group, m *ir.Member, ptr, sparse bool, store func(jen.Code) jen.Code, inPlace func(*jen.Group), onFail jen.Code) {
+	if sparse {
+		l.If(jen.Id("d").Dot("isNull").Call()).Block(store(jen.Nil()), jen.Continue())
+	} else {
+		l.If(jen.Id("d").Dot("isNull").Call()).Block(jen.Continue())
+	}
+	isStruct := m.Target.Kind == ir.Structure || m.Target.Kind == ir.Union
+	switch {
+	case isStruct && !ptr && inPlace != nil:
+		inPlace(l)
+		l.Id("e").Dot("decodeJSON").Call(jen.Id("d"))
+	case isStruct && !ptr:
+		l.Var().Id("e").Id(m.Target.GoName)
+		l.Id("e").Dot("decodeJSON").Call(jen.Id("d"))
+		l.Add(store(jen.Id("e")))
+	case isStruct:
+		l.Id("e").Op(":=").New(jen.Id(m.Target.GoName))
+		l.Id("e").Dot("decodeJSON").Call(jen.Id("d"))
+		l.Add(store(jen.Id("e")))
+	case ptr:
+		l.Id("e").Op(":=").Add(g.decodeExpr(m, m.Target))
+		l.Add(store(jen.Op("&").Id("e")))
+	default:
+		l.Add(store(g.decodeExpr(m, m.Target)))
+	}
+	l.If(jen.Id("d").Dot("failed").Call()).Block(onFail, jen.Return(jen.Nil()))
+}
+
+// encodeSlot writes a list element or map value that is present.
+func (g *generator) encodeSlot(m *ir.Member, ptr bool, src *jen.Statement, fail func(jen.Code) jen.Code) []jen.Code {
+	if m.Target.Kind == ir.Timestamp {
+		enc, _ := timestampFns(m.TimestampFormat())
+		val := src
+		if ptr {
+			val = jen.Op("*").Add(src)
+		}
+		return []jen.Code{jen.Id("b").Op("=").Id(enc).Call(jen.Id("b"), val)}
+	}
+	return g.encodeValue(m.Target, ptr, src, fail)
+}

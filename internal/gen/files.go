@@ -1,0 +1,158 @@
+package gen
+
+import (
+	"bytes"
+	"fmt"
+	"go/format"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"text/template"
+
+	"github.com/awsgen/awsgen/internal/docs"
+	"github.com/awsgen/awsgen/internal/ir"
+	"github.com/awsgen/awsgen/templates"
+)
+
+// runtimeFile says when a hand-written runtime source from templates/rt is emitted.
+type runtimeFile struct {
+	src  string
+	when func(g *generator) bool
+}
+
+var runtimeFiles = []runtimeFile{
+	{"values.go", always},
+	{"document.go", always},
+	// Documents are validated with the codec's grammar, so every package has the JSON reader.
+	{"json_decode.go", always},
+	{"json_encode.go", always},
+	{"json_codec.go", func(g *generator) bool { return g.json }},
+	{"errors.go", func(g *generator) bool { return g.hasErrors() || g.json }},
+}
+
+// runtimeFiles returns the runtime sources, with the package clause set and a header.
+func (g *generator) runtimeFiles() (map[string][]byte, error) {
+	out := map[string][]byte{}
+	for _, rf := range runtimeFiles {
+		if !rf.when(g) {
+			continue
+		}
+		src, err := fs.ReadFile(templates.FS, path.Join("rt", rf.src))
+		if err != nil {
+			return nil, fmt.Errorf("gen: runtime %s: %w", rf.src, err)
+		}
+		b, err := g.retarget(src)
+		if err != nil {
+			return nil, fmt.Errorf("gen: runtime %s: %w", rf.src, err)
+		}
+		out["runtime_"+rf.src] = b
+	}
+	return out, nil
+}
+
+// retarget rewrites a runtime source's package clause and adds the generated-code header.
+func (g *generator) retarget(src []byte) ([]byte, error) {
+	i := bytes.Index(src, []byte("package rt\n"))
+	if i < 0 {
+		return nil, fmt.Errorf("no package clause")
+	}
+	var b bytes.Buffer
+	b.WriteString("// " + Header + "\n\n")
+	b.Write(src[:i])
+	b.WriteString("package " + g.opt.Package + "\n")
+	b.Write(src[i+len("package rt\n"):])
+	return format.Source(b.Bytes())
+}
+
+func execTemplate(name string, data any) ([]byte, error) {
+	t, err := template.New(name).ParseFS(templates.FS, name)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := t.ExecuteTemplate(&b, name, data); err != nil {
+		return nil, err
+	}
+	out, err := format.Source(b.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return out, nil
+}
+
+// docFile renders doc.go: the package documentation.
+func (g *generator) docFile() ([]byte, error) {
+	var d strings.Builder
+	title := g.opt.Package
+	if svc := g.m.Service; svc != nil {
+		if svc.FullName != "" {
+			title = svc.FullName
+		} else if svc.SDKID != "" {
+			title = svc.SDKID
+		}
+	}
+	d.WriteString("// Package " + g.opt.Package + " is a client and data types for " + title + ".\n")
+	if svc := g.m.Service; svc != nil && svc.Doc != "" && !g.opt.NoDocs {
+		d.WriteString("//\n" + docs.Comment(svc.Doc, docWidth) + "\n")
+	}
+	d.WriteString("//\n// It was generated from the service model and imports only the standard library, so it\n" +
+		"// can be vendored by copying its folder.\n")
+	return execTemplate("doc.go.tmpl", map[string]any{
+		"Header":  Header,
+		"Doc":     d.String(),
+		"Package": g.opt.Package,
+	})
+}
+
+func sortedNames(m map[string]bool) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// testFile renders generated_test.go: behaviour tests of every generated type.
+func (g *generator) testFile() ([]byte, error) {
+	type def struct{ Field, Expr string }
+	type typ struct {
+		Name      string
+		Sensitive []string
+		Defaults  []def
+	}
+	var types []typ
+	for _, s := range g.types {
+		t := typ{Name: s.GoName}
+		for _, m := range s.Members {
+			if g.redactAll[s] || g.printedSensitive(m) {
+				t.Sensitive = append(t.Sensitive, m.GoName)
+			}
+			if s.Kind == ir.Structure && m.HasDefault() {
+				t.Defaults = append(t.Defaults, def{m.GoName, fmt.Sprintf("%#v", g.defaultValue(m))})
+			}
+		}
+		types = append(types, t)
+	}
+	return execTemplate("generated_test.go.tmpl", map[string]any{
+		"Header":  Header,
+		"Package": g.opt.Package,
+		"Types":   types,
+	})
+}
+
+// printedSensitive reports whether nothing under the member may be printed: the member,
+// its target, or the elements of a collection it holds (at any depth) are sensitive.
+func (g *generator) printedSensitive(m *ir.Member) bool {
+	if m.Sensitive() {
+		return true
+	}
+	switch m.Target.Kind {
+	case ir.List:
+		return g.printedSensitive(m.Target.Member)
+	case ir.Map:
+		return m.Target.Key.Sensitive() || g.printedSensitive(m.Target.Value)
+	}
+	return false
+}

@@ -1,0 +1,140 @@
+package gen
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/awsgen/awsgen/internal/ir"
+)
+
+// genString emits String, GoString, Format and LogValue on every structure and union (on
+// the value, so that printing a value and printing a pointer both redact) and a print helper
+// per list and map. Sensitive members print as the redaction marker.
+func genString(g *generator, f *jen.File) {
+	for _, s := range g.types {
+		t := s.GoName
+		f.Comment("String returns v on one line, with every sensitive member redacted.")
+		f.Func().Params(jen.Id("v").Id(t)).Id("String").Params().String().Block(
+			jen.Id("p").Op(":=").Id("printer").Values(),
+			jen.Id("v").Dot("print").Call(jen.Op("&").Id("p")),
+			jen.Return(jen.Id("p").Dot("String").Call()),
+		)
+		f.Comment("GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.")
+		f.Func().Params(jen.Id("v").Id(t)).Id("GoString").Params().String().Block(
+			jen.Id("p").Op(":=").Id("printer").Values(jen.Dict{jen.Id("goSyntax"): jen.True(), jen.Id("pkg"): jen.Id("packageName")}),
+			jen.Id("v").Dot("print").Call(jen.Op("&").Id("p")),
+			jen.Return(jen.Id("p").Dot("String").Call()),
+		)
+		f.Comment("Format prints v redacted for every fmt verb: %#v as GoString, all others as String.")
+		f.Func().Params(jen.Id("v").Id(t)).Id("Format").Params(jen.Id("st").Qual("fmt", "State"), jen.Id("verb").Rune()).Block(
+			jen.Id("formatRedacted").Call(jen.Id("st"), jen.Id("verb"), jen.Id("v")),
+		)
+		f.Comment("LogValue makes log/slog print v redacted.")
+		f.Func().Params(jen.Id("v").Id(t)).Id("LogValue").Params().Qual("log/slog", "Value").Block(
+			jen.Return(jen.Qual("log/slog", "StringValue").Call(jen.Id("v").Dot("String").Call())),
+		)
+		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("print").Params(jen.Id("p").Op("*").Id("printer")).BlockFunc(func(b *jen.Group) {
+			b.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("p").Dot("null").Call(), jen.Return())
+			b.Id("p").Dot("open").Call(jen.Lit(t))
+			for _, m := range s.Members {
+				ptr := fieldPointer(s, m)
+				src := jen.Id("v").Dot(m.GoName)
+				body := []jen.Code{jen.Id("p").Dot("field").Call(jen.Lit(m.GoName))}
+				if g.redactAll[s] || m.Sensitive() {
+					body = append(body, jen.Id("p").Dot("redacted").Call())
+				} else {
+					body = append(body, g.printStmt(m.Target, ptr, src.Clone()))
+				}
+				if ptr || nilable(m.Target.Kind) {
+					b.If(src.Clone().Op("!=").Nil()).Block(body...)
+				} else {
+					b.Add(body...)
+				}
+			}
+			if s.Kind == ir.Union {
+				b.If(jen.Id("v").Dot("Unknown").Op("!=").Nil()).Block(
+					jen.Id("p").Dot("field").Call(jen.Lit("Unknown")),
+					jen.Id("p").Dot("str").Call(jen.Id("v").Dot("Unknown").Dot("Name")),
+				)
+			}
+			b.Id("p").Dot("close").Call()
+		})
+	}
+	for _, s := range g.collections {
+		f.Func().Id("print"+s.GoName).Params(jen.Id("p").Op("*").Id("printer"), jen.Id("v").Add(g.typeOf(s))).BlockFunc(func(b *jen.Group) {
+			if s.Kind == ir.List {
+				m := s.Member
+				b.Id("p").Dot("openList").Call()
+				b.For(jen.Id("i").Op(":=").Range().Id("v")).BlockFunc(func(l *jen.Group) {
+					l.Id("p").Dot("elem").Call()
+					g.printSlot(l, m, elemPointer(m, s.Sparse()), jen.Id("v").Index(jen.Id("i")))
+				})
+				b.Id("p").Dot("closeList").Call()
+				return
+			}
+			m := s.Value
+			b.Id("p").Dot("openMap").Call()
+			b.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(jen.Id("v"))).BlockFunc(func(l *jen.Group) {
+				if s.Key.Sensitive() {
+					l.Id("p").Dot("field").Call(jen.Id("redactedMarker"))
+				} else {
+					l.Id("p").Dot("key").Call(jen.String().Parens(jen.Id("k")))
+				}
+				l.Id("x").Op(":=").Id("v").Index(jen.Id("k"))
+				g.printSlot(l, m, elemPointer(m, s.Sparse()), jen.Id("x"))
+			})
+			b.Id("p").Dot("close").Call()
+		})
+	}
+}
+
+// printSlot prints one list element or map value, redacted when its member is sensitive.
+func (g *generator) printSlot(b *jen.Group, m *ir.Member, ptr bool, src *jen.Statement) {
+	if m.Sensitive() {
+		b.Id("p").Dot("redacted").Call()
+		return
+	}
+	if ptr || nilable(m.Target.Kind) && m.Target.Kind != ir.List && m.Target.Kind != ir.Map {
+		b.If(src.Clone().Op("==").Nil()).Block(jen.Id("p").Dot("null").Call()).Else().Block(g.printStmt(m.Target, ptr, src))
+		return
+	}
+	b.Add(g.printStmt(m.Target, ptr, src))
+}
+
+// printStmt prints a set value slot of shape s.
+func (g *generator) printStmt(s *ir.Shape, ptr bool, src *jen.Statement) jen.Code {
+	val := src.Clone()
+	if ptr && s.Kind != ir.Structure && s.Kind != ir.Union {
+		val = jen.Op("*").Add(src.Clone())
+	}
+	p := func(method string, arg jen.Code) jen.Code { return jen.Id("p").Dot(method).Call(arg) }
+	switch s.Kind {
+	case ir.Structure, ir.Union:
+		if ptr {
+			return src.Dot("print").Call(jen.Id("p"))
+		}
+		return jen.Parens(jen.Op("&").Add(src)).Dot("print").Call(jen.Id("p"))
+	case ir.List, ir.Map:
+		return jen.Id("print"+s.GoName).Call(jen.Id("p"), src)
+	case ir.String:
+		return p("str", val)
+	case ir.Enum:
+		return p("str", jen.String().Parens(val))
+	case ir.Boolean:
+		return p("boolean", val)
+	case ir.Byte, ir.Short, ir.Integer, ir.Long, ir.IntEnum:
+		return p("integer", jen.Int64().Parens(val))
+	case ir.Float, ir.Double:
+		return p("float", jen.Float64().Parens(val))
+	case ir.Timestamp:
+		return p("timestamp", val)
+	case ir.Blob:
+		return p("blob", val)
+	case ir.Document:
+		return p("document", val)
+	case ir.BigInteger:
+		return p("bigInt", val)
+	case ir.BigDecimal:
+		return p("bigFloat", val)
+	}
+	panic("gen: cannot print kind " + s.Kind.String())
+}

@@ -1,0 +1,64 @@
+package c2j
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// sdkDir returns the folder of github.com/aws/aws-sdk-go@v1.55.8, which holds the real c2j
+// models, downloading it if needed. It skips the test when the module cannot be had,
+// unless CI=true.
+func sdkDir(t *testing.T) string {
+	t.Helper()
+	out, err := exec.Command("go", "mod", "download", "-json", "github.com/aws/aws-sdk-go@v1.55.8").Output()
+	dir := ""
+	if err == nil {
+		// The output is one JSON object; its "Dir" line is all we need.
+		for _, line := range strings.Split(string(out), "\n") {
+			if v, ok := strings.CutPrefix(strings.TrimSpace(line), `"Dir": `); ok {
+				dir = strings.Trim(strings.TrimSuffix(v, ","), `"`)
+			}
+		}
+	}
+	if dir == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("go mod download github.com/aws/aws-sdk-go@v1.55.8: %v %s", err, out)
+		}
+		t.Skipf("github.com/aws/aws-sdk-go@v1.55.8 unavailable (%v); set CI=true to make this fail", err)
+	}
+	return dir
+}
+
+// TestLoadAllSDKModels loads every c2j model of aws-sdk-go v1 with its docs.
+func TestLoadAllSDKModels(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	files, _ := filepath.Glob(filepath.Join(sdkDir(t), "models/apis/*/*/api-2.json"))
+	start := time.Now()
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 4)
+	for _, f := range files {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			api, err := os.ReadFile(f)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			docs, _ := os.ReadFile(filepath.Join(filepath.Dir(f), "docs-2.json"))
+			if _, err := Load(f, api, docs); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	t.Logf("loaded %d c2j models in %v", len(files), time.Since(start))
+}

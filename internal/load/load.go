@@ -1,0 +1,124 @@
+// Package load is the front door to the model loaders: it tells a Smithy JSON AST from a
+// c2j (botocore) model by content, runs the matching loader and gives every name its Go
+// name, so that callers get a complete *ir.Model from one call.
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/awsgen/awsgen/internal/ir"
+	"github.com/awsgen/awsgen/internal/load/c2j"
+	"github.com/awsgen/awsgen/internal/load/internal/loadkit"
+	"github.com/awsgen/awsgen/internal/load/smithy"
+	"github.com/awsgen/awsgen/internal/names"
+	"github.com/tidwall/gjson"
+)
+
+// File loads the model at path. For a c2j api-2.json (or <x>.api-2.json) it also reads the
+// docs-2.json (or <x>.docs-2.json) beside it when there is one.
+func File(path string) (*ir.Model, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var docs []byte
+	if format(data) == "c2j" {
+		if dp := DocsPath(path); dp != "" {
+			docs, err = os.ReadFile(dp)
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return nil, err
+			}
+		}
+	}
+	return Bytes(path, data, docs)
+}
+
+// DocsPath returns the docs-2.json that belongs beside the c2j model at path, or "" when
+// path is not named like one (api-2.json or <x>.api-2.json).
+func DocsPath(path string) string {
+	dir, base := filepath.Split(path)
+	if base == "api-2.json" {
+		return filepath.Join(dir, "docs-2.json")
+	}
+	if x, ok := strings.CutSuffix(base, ".api-2.json"); ok && x != "" {
+		return filepath.Join(dir, x+".docs-2.json")
+	}
+	return ""
+}
+
+// Bytes loads a model from memory; file names it in errors. docs is a c2j docs-2.json, or
+// nil; it is ignored for Smithy models, which carry their documentation inline.
+func Bytes(file string, data, docs []byte) (*ir.Model, error) {
+	var m *ir.Model
+	var err error
+	switch format(data) {
+	case "smithy":
+		m, err = smithy.Load(file, data)
+	case "c2j":
+		m, err = c2j.Load(file, data, docs)
+	case "c2j-docs":
+		return nil, &ir.Error{File: file, Msg: "this is a c2j docs-2.json; load the api-2.json beside it"}
+	default:
+		msg := loadkit.CheckJSON(data)
+		if msg == "" {
+			msg = "unknown model format: want a Smithy JSON AST (with a \"smithy\" version) or a c2j api-2.json (with \"metadata\" and \"shapes\")"
+		}
+		return nil, &ir.Error{File: file, Msg: msg}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := names.Assign(m); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// format tells the model format from the top-level keys: "smithy", "c2j", "c2j-docs" or "".
+func format(data []byte) string {
+	if !gjson.ValidBytes(data) {
+		return ""
+	}
+	root := gjson.ParseBytes(data)
+	if !root.IsObject() {
+		return ""
+	}
+	var hasSmithy, hasMeta, hasService bool
+	var shapes gjson.Result
+	root.ForEach(func(k, v gjson.Result) bool {
+		switch k.String() {
+		case "smithy":
+			hasSmithy = true
+		case "metadata":
+			hasMeta = v.IsObject()
+		case "shapes":
+			shapes = v
+		case "service":
+			hasService = true
+		}
+		return true
+	})
+	switch {
+	case hasSmithy:
+		return "smithy"
+	case hasMeta && shapes.IsObject() && c2jShapes(shapes):
+		return "c2j"
+	case hasService && shapes.IsObject() && !hasMeta:
+		return "c2j-docs"
+	}
+	return ""
+}
+
+// c2jShapes reports whether shapes looks like c2j's: names without the '#' of Smithy IDs.
+func c2jShapes(shapes gjson.Result) bool {
+	ok := true
+	shapes.ForEach(func(k, _ gjson.Result) bool {
+		ok = !strings.Contains(k.String(), "#")
+		return ok
+	})
+	return ok
+}

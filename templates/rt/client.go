@@ -1,0 +1,528 @@
+package rt
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	mrand "math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"reflect"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// HTTPDoer sends HTTP requests. *http.Client implements it.
+type HTTPDoer interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+// Signer signs a request before it is sent. It is called once per attempt,
+// after all headers are set. payloadSHA256 is the lowercase hex SHA-256 of
+// the request body; signingName and region identify the credential scope.
+//
+// The package has no signer of its own. To sign with AWS Signature Version 4
+// adapt aws-sdk-go-v2's aws/signer/v4:
+//
+//	type sigV4 struct {
+//		signer *v4.Signer             // v4.NewSigner()
+//		creds  aws.CredentialsProvider // e.g. cfg.Credentials from config.LoadDefaultConfig
+//	}
+//
+//	func (s sigV4) SignRequest(ctx context.Context, req *http.Request, payloadSHA256, signingName, region string, t time.Time) error {
+//		c, err := s.creds.Retrieve(ctx)
+//		if err != nil {
+//			return err
+//		}
+//		return s.signer.SignHTTP(ctx, c, req, payloadSHA256, signingName, region, t)
+//	}
+//
+// Operations that the service model marks as not requiring authentication
+// (e.g. Cognito's ForgotPassword, InitiateAuth) are always sent unsigned.
+// When Options.Signer is nil every request is sent unsigned, which is what
+// local emulators expect; real AWS endpoints will reject signed operations.
+type Signer interface {
+	SignRequest(ctx context.Context, req *http.Request, payloadSHA256 string, signingName, region string, signingTime time.Time) error
+}
+
+// RetryOptions configures retries of failed attempts. Throttling errors,
+// request timeouts, HTTP 5xx and 429 responses and broken or timed-out
+// connections are retried; the request body is the same on every attempt.
+type RetryOptions struct {
+	// MaxAttempts is the maximum number of attempts, including the first.
+	// 0 means 3; 1 (or a negative value) disables retries.
+	MaxAttempts int
+	// BaseDelay is the backoff unit; 0 means 100ms.
+	BaseDelay time.Duration
+	// MaxDelay caps the backoff before jitter; 0 means 20s.
+	MaxDelay time.Duration
+	// Sleep, if set, is called instead of sleeping between attempts. It
+	// must return early with a non-nil error when ctx is done. It is meant
+	// for tests.
+	Sleep func(ctx context.Context, d time.Duration) error
+}
+
+// Options configures a Client.
+type Options struct {
+	// Endpoint overrides the service URL, e.g. "http://localhost:9229".
+	// Its path, if any, is kept. Without a scheme, https is assumed.
+	Endpoint string
+	// Region is the AWS region, e.g. "eu-west-1". It is required when
+	// Endpoint is empty and when requests are signed.
+	Region string
+	// HTTPClient sends the requests. Default: a shared *http.Client with
+	// connect, TLS handshake, response header and overall timeouts.
+	HTTPClient HTTPDoer
+	// Signer signs requests of operations that require authentication.
+	// When nil, requests are sent unsigned (useful for local emulators).
+	Signer Signer
+	// Retry configures retries.
+	Retry RetryOptions
+	// UserAgentSuffix is appended to the User-Agent header.
+	UserAgentSuffix string
+	// MaxResponseBytes limits the size of a response body; 0 (or a
+	// negative value) means 10 MiB.
+	MaxResponseBytes int64
+	// ValidateInput enables the full client-side validation of inputs
+	// against the model's constraints (lengths, ranges, patterns, enums)
+	// before sending. Presence of required members is always checked.
+	ValidateInput bool
+}
+
+// serviceInfo describes a service; generated code defines one per package.
+type serviceInfo struct {
+	endpointPrefix string // host prefix, e.g. "cognito-idp"
+	signingName    string // SigV4 service name
+	targetPrefix   string // X-Amz-Target prefix, e.g. "AWSCognitoIdentityProviderService"
+	jsonVersion    string // "1.0" or "1.1"
+	userAgent      string // e.g. "awsgen-cognitoidp"
+	serviceID      string // optional display name used in errors; defaults to targetPrefix
+	// newError returns a new, empty modeled error for a code, or nil.
+	newError func(code string) modeledError
+}
+
+// operationInfo describes an operation; generated code defines one per
+// operation.
+type operationInfo struct {
+	name         string
+	authRequired bool
+}
+
+// requestBody is implemented by generated request types.
+type requestBody interface {
+	AppendJSON(dst []byte) ([]byte, error)
+	Validate() error
+	validateRequired() error
+}
+
+// responseBody is implemented by generated response types.
+type responseBody interface {
+	UnmarshalJSON([]byte) error
+}
+
+const (
+	defaultMaxAttempts      = 3
+	defaultBaseDelay        = 100 * time.Millisecond
+	defaultMaxDelay         = 20 * time.Second
+	defaultMaxResponseBytes = 10 << 20
+)
+
+// Client calls the operations of a service.
+type Client struct {
+	svc         *serviceInfo
+	opts        Options
+	httpClient  HTTPDoer
+	url         string // endpoint URL to POST to
+	endpointErr error
+	userAgent   string
+	contentType string
+	maxBody     int64
+	maxAttempts int
+}
+
+// defaultHTTPClient is shared by all clients that do not set HTTPClient.
+var defaultHTTPClient = sync.OnceValue(func() *http.Client {
+	tr := &http.Transport{
+		Proxy: http.ProxyFromEnvironment,
+		DialContext: (&net.Dialer{
+			Timeout:   10 * time.Second,
+			KeepAlive: 30 * time.Second,
+		}).DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          100,
+		MaxIdleConnsPerHost:   16,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ExpectContinueTimeout: 1 * time.Second,
+		ResponseHeaderTimeout: 60 * time.Second,
+	}
+	return &http.Client{Transport: tr, Timeout: 2 * time.Minute}
+})
+
+// newClient makes a Client for svc. Configuration errors (bad endpoint,
+// missing region) are reported by every call.
+func newClient(o Options, svc *serviceInfo) *Client {
+	c := &Client{svc: svc, opts: o}
+	c.httpClient = o.HTTPClient
+	if c.httpClient == nil {
+		c.httpClient = defaultHTTPClient()
+	}
+	c.url, c.endpointErr = resolveEndpoint(o.Endpoint, o.Region, svc.endpointPrefix)
+	c.userAgent = svc.userAgent + " (go; " + runtime.GOOS + ")"
+	if s := strings.TrimSpace(oneLine(o.UserAgentSuffix)); s != "" {
+		c.userAgent += " " + s
+	}
+	c.contentType = "application/x-amz-json-" + svc.jsonVersion
+	c.maxBody = o.MaxResponseBytes
+	if c.maxBody <= 0 {
+		c.maxBody = defaultMaxResponseBytes
+	}
+	c.maxAttempts = o.Retry.MaxAttempts
+	if c.maxAttempts == 0 {
+		c.maxAttempts = defaultMaxAttempts
+	} else if c.maxAttempts < 0 {
+		c.maxAttempts = 1
+	}
+	if c.opts.Retry.BaseDelay <= 0 {
+		c.opts.Retry.BaseDelay = defaultBaseDelay
+	}
+	if c.opts.Retry.MaxDelay <= 0 {
+		c.opts.Retry.MaxDelay = defaultMaxDelay
+	}
+	return c
+}
+
+// resolveEndpoint returns the URL to POST to.
+func resolveEndpoint(endpoint, region, prefix string) (string, error) {
+	if endpoint != "" {
+		if !strings.Contains(endpoint, "://") {
+			endpoint = "https://" + endpoint
+		}
+		u, err := url.Parse(endpoint)
+		if err != nil {
+			return "", fmt.Errorf("invalid endpoint: %w", err)
+		}
+		if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return "", fmt.Errorf("invalid endpoint %q: need an http or https URL with a host", u.Redacted())
+		}
+		u.Fragment, u.RawFragment = "", ""
+		if u.Path == "" {
+			u.Path, u.RawPath = "/", ""
+		}
+		return u.String(), nil
+	}
+	if region == "" {
+		return "", errors.New("Options.Region is required when Options.Endpoint is not set")
+	}
+	if !validRegion(region) {
+		return "", fmt.Errorf("invalid region %q", region)
+	}
+	suffix := ".amazonaws.com"
+	if strings.HasPrefix(region, "cn-") {
+		suffix = ".amazonaws.com.cn"
+	}
+	return "https://" + prefix + "." + region + suffix + "/", nil
+}
+
+// validRegion reports whether region is a valid host label sequence.
+func validRegion(region string) bool {
+	if region == "" || len(region) > 63 || region[0] == '-' || region[len(region)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(region); i++ {
+		ch := region[i]
+		if !(ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// serviceName is the name used in OperationError.Service.
+func (c *Client) serviceName() string {
+	if c.svc.serviceID != "" {
+		return c.svc.serviceID
+	}
+	return c.svc.targetPrefix
+}
+
+// invoke calls operation op with input in and decodes the response into
+// out. Every error it returns is an *OperationError.
+func (c *Client) invoke(ctx context.Context, op *operationInfo, in requestBody, out responseBody) error {
+	opErr := func(err error) error {
+		return &OperationError{Service: c.serviceName(), Operation: op.name, Err: err}
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if c.endpointErr != nil {
+		return opErr(c.endpointErr)
+	}
+	if isNil(in) {
+		return opErr(errors.New("input is nil"))
+	}
+	if err := in.validateRequired(); err != nil {
+		return opErr(err)
+	}
+	if c.opts.ValidateInput {
+		if err := in.Validate(); err != nil {
+			return opErr(err)
+		}
+	}
+	body, err := in.AppendJSON(make([]byte, 0, 256))
+	if err != nil {
+		return opErr(fmt.Errorf("serialize input: %w", err))
+	}
+	sign := op.authRequired && c.opts.Signer != nil
+	if sign && c.opts.Region == "" {
+		return opErr(errors.New("Options.Region is required to sign requests"))
+	}
+	var payloadHash string
+	if sign {
+		sum := sha256.Sum256(body)
+		payloadHash = hex.EncodeToString(sum[:])
+	}
+	invocationID := newUUID()
+	target := c.svc.targetPrefix + "." + op.name
+
+	var (
+		lastErr    error
+		lastStatus int
+		lastReqID  string
+	)
+	result := func(attempts int, err error) error {
+		return &OperationError{
+			Service:    c.serviceName(),
+			Operation:  op.name,
+			RequestID:  lastReqID,
+			StatusCode: lastStatus,
+			Attempts:   attempts,
+			Err:        err,
+		}
+	}
+	for attempt := 1; ; attempt++ {
+		if err := ctx.Err(); err != nil {
+			if lastErr != nil {
+				return result(attempt-1, &retryAbortedError{cause: err, last: lastErr})
+			}
+			return result(attempt-1, err)
+		}
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url, bytes.NewReader(body))
+		if err != nil {
+			return result(attempt-1, err)
+		}
+		req.ContentLength = int64(len(body))
+		req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
+		h := req.Header
+		h.Set("Content-Type", c.contentType)
+		h.Set("X-Amz-Target", target)
+		h.Set("User-Agent", c.userAgent)
+		h.Set("Amz-Sdk-Invocation-Id", invocationID)
+		h.Set("Amz-Sdk-Request", "attempt="+strconv.Itoa(attempt)+"; max="+strconv.Itoa(c.maxAttempts))
+		if sign {
+			if err := c.opts.Signer.SignRequest(ctx, req, payloadHash, c.svc.signingName, c.opts.Region, time.Now().UTC()); err != nil {
+				return result(attempt-1, fmt.Errorf("sign request: %w", err))
+			}
+		}
+
+		retryable := false
+		resp, err := c.httpClient.Do(req)
+		if err != nil {
+			lastStatus, lastReqID = 0, ""
+			lastErr = err
+			retryable = ctx.Err() == nil && retryableTransportError(err)
+		} else {
+			lastStatus = resp.StatusCode
+			lastReqID = resp.Header.Get("X-Amzn-Requestid")
+			if lastReqID == "" {
+				lastReqID = resp.Header.Get("X-Amz-Request-Id")
+			}
+			data, rerr := readBody(resp.Body, c.maxBody)
+			resp.Body.Close()
+			switch {
+			case rerr != nil:
+				lastErr = fmt.Errorf("read response: %w", rerr)
+				retryable = ctx.Err() == nil && !errors.Is(rerr, errResponseTooLarge) && retryableTransportError(rerr)
+			case resp.StatusCode >= 200 && resp.StatusCode < 300:
+				if out == nil {
+					return nil
+				}
+				if len(bytes.TrimSpace(data)) == 0 {
+					data = []byte("{}")
+				}
+				if err := out.UnmarshalJSON(data); err != nil {
+					return result(attempt, fmt.Errorf("deserialize response: %w", err))
+				}
+				return nil
+			default:
+				d := decodeErrorResponse(resp.StatusCode, resp.Header, data, lastReqID, c.svc.newError)
+				lastErr = d.err
+				retryable = retryableStatus(resp.StatusCode) || retryableCode(d.code)
+			}
+		}
+		if !retryable || attempt >= c.maxAttempts {
+			return result(attempt, lastErr)
+		}
+		if err := c.sleep(ctx, c.backoff(attempt)); err != nil {
+			return result(attempt, &retryAbortedError{cause: err, last: lastErr})
+		}
+	}
+}
+
+// isNil reports whether in is nil or a nil pointer.
+func isNil(in requestBody) bool {
+	if in == nil {
+		return true
+	}
+	v := reflect.ValueOf(in)
+	return v.Kind() == reflect.Pointer && v.IsNil()
+}
+
+// readBody reads at most limit bytes of r; longer bodies are an error.
+func readBody(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%w of %d bytes", errResponseTooLarge, limit)
+	}
+	return data, nil
+}
+
+// backoff returns the delay before retry number attempt (1 = first retry):
+// a uniformly random duration in [0, min(MaxDelay, BaseDelay*2^(attempt-1))].
+func (c *Client) backoff(attempt int) time.Duration {
+	maxDelay := c.opts.Retry.MaxDelay
+	ceil := c.opts.Retry.BaseDelay
+	for i := 1; i < attempt && ceil < maxDelay; i++ {
+		if ceil > maxDelay/2 {
+			ceil = maxDelay
+			break
+		}
+		ceil *= 2
+	}
+	if ceil > maxDelay {
+		ceil = maxDelay
+	}
+	return time.Duration(mrand.Uint64N(uint64(ceil) + 1))
+}
+
+// sleep waits for d or until ctx is done, using Retry.Sleep when set.
+func (c *Client) sleep(ctx context.Context, d time.Duration) error {
+	if c.opts.Retry.Sleep != nil {
+		if err := c.opts.Retry.Sleep(ctx, d); err != nil {
+			return err
+		}
+		return ctx.Err()
+	}
+	return sleepContext(ctx, d)
+}
+
+// sleepContext waits for d or until ctx is done, returning ctx.Err() then.
+func sleepContext(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// throttleCodes are error codes that mean "slow down and try again".
+var throttleCodes = map[string]bool{
+	"Throttling":                             true,
+	"ThrottlingException":                    true,
+	"ThrottledException":                     true,
+	"RequestThrottledException":              true,
+	"TooManyRequestsException":               true,
+	"ProvisionedThroughputExceededException": true,
+	"TransactionInProgressException":         true,
+	"RequestLimitExceeded":                   true,
+	"BandwidthLimitExceeded":                 true,
+	"RequestThrottled":                       true,
+	"SlowDown":                               true,
+	"PriorRequestNotComplete":                true,
+	"EC2ThrottledException":                  true,
+}
+
+// transientCodes are error codes of transient failures.
+var transientCodes = map[string]bool{
+	"RequestTimeout":          true,
+	"RequestTimeoutException": true,
+}
+
+func retryableCode(code string) bool { return throttleCodes[code] || transientCodes[code] }
+
+func retryableStatus(status int) bool {
+	return status == http.StatusTooManyRequests || (status >= 500 && status < 600)
+}
+
+// retryableTransportError reports whether a transport error is worth
+// retrying: broken connections, refused connections, EOFs and timeouts, but
+// never context cancellation or deadline.
+func retryableTransportError(err error) bool {
+	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return false
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED) ||
+		errors.Is(err, syscall.ECONNABORTED) || errors.Is(err, syscall.EPIPE) {
+		return true
+	}
+	if errors.Is(err, net.ErrClosed) {
+		return true
+	}
+	// Returned by net/http when a reused keep-alive connection was closed by
+	// the server just as the request was sent (not wrapped, so match text).
+	if strings.Contains(err.Error(), "server closed idle connection") {
+		return true
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		return true
+	}
+	var oe *net.OpError
+	if errors.As(err, &oe) && oe.Op == "dial" {
+		return true
+	}
+	return false
+}
+
+// newUUID returns a random (version 4) UUID.
+func newUUID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	var s [36]byte
+	hex.Encode(s[0:8], b[0:4])
+	s[8] = '-'
+	hex.Encode(s[9:13], b[4:6])
+	s[13] = '-'
+	hex.Encode(s[14:18], b[6:8])
+	s[18] = '-'
+	hex.Encode(s[19:23], b[8:10])
+	s[23] = '-'
+	hex.Encode(s[24:], b[10:])
+	return string(s[:])
+}
+
+// newIdempotencyToken returns a fresh token for idempotency-token members
+// left empty by the caller.
+func newIdempotencyToken() string { return newUUID() }

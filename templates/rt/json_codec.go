@@ -1,0 +1,224 @@
+package rt
+
+import (
+	"math/big"
+	"slices"
+	"strconv"
+	"sync"
+)
+
+// This file joins the generated MarshalJSON/UnmarshalJSON methods to the encoder and
+// decoder: member keys, encode errors with member paths, pooled buffers, element counts.
+
+// jsonKey starts a member: a comma unless it is the object's first, then the quoted key and
+// colon, which the generator has already escaped.
+func jsonKey(b []byte, start int, key string) []byte {
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	return append(b, key...)
+}
+
+// EncodeError reports a value that cannot be serialized, naming the member path.
+type EncodeError struct {
+	Path string
+	Msg  string
+}
+
+func (e *EncodeError) Error() string {
+	if e.Path == "" {
+		return "json: " + e.Msg
+	}
+	return "json: " + e.Path + ": " + e.Msg
+}
+
+// jsonEncodeFailure starts an encode error at the current value.
+func jsonEncodeFailure(msg string) error { return &EncodeError{Msg: msg} }
+
+// jsonEncodeField prefixes err's path with a member name.
+func jsonEncodeField(err error, name string) error {
+	if e, ok := err.(*EncodeError); ok {
+		if e.Path == "" || e.Path[0] == '[' {
+			e.Path = name + e.Path
+		} else {
+			e.Path = name + "." + e.Path
+		}
+		return e
+	}
+	return &EncodeError{Path: name, Msg: err.Error()}
+}
+
+// jsonEncodeIndex prefixes err's path with a list index or map key.
+func jsonEncodeIndex(err error, seg string) error {
+	if e, ok := err.(*EncodeError); ok {
+		if e.Path == "" || e.Path[0] == '[' {
+			e.Path = seg + e.Path
+		} else {
+			e.Path = seg + "." + e.Path
+		}
+		return e
+	}
+	return &EncodeError{Path: seg, Msg: err.Error()}
+}
+
+func jsonIndexSeg(i int) string  { return "[" + strconv.Itoa(i) + "]" }
+func jsonKeySeg(k string) string { return "[" + strconv.Quote(k) + "]" }
+
+// jsonBufPool keeps encode buffers so that MarshalJSON allocates only its result.
+var jsonBufPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+
+// jsonMarshal runs an AppendJSON method on a pooled buffer and returns an exact copy.
+func jsonMarshal(appendJSON func([]byte) ([]byte, error)) ([]byte, error) {
+	bp := jsonBufPool.Get().(*[]byte)
+	b, err := appendJSON((*bp)[:0])
+	var out []byte
+	if err == nil {
+		out = slices.Clone(b)
+	}
+	if cap(b) <= 1<<20 {
+		*bp = b[:0]
+		jsonBufPool.Put(bp)
+	}
+	return out, err
+}
+
+// jsonSortedKeys returns m's keys in order, using buf when it is large enough, so that map
+// members serialize deterministically without allocating for small maps.
+func jsonSortedKeys[K ~string, V any](m map[K]V, buf []K) []K {
+	keys := buf[:0]
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// jsonUnmarshal decodes data with a decode method and checks that nothing follows.
+func jsonUnmarshal(data []byte, decode func(*jsonDecoder)) error {
+	d := newJSONDecoder(data)
+	decode(&d)
+	return d.finish()
+}
+
+// countElems returns how many elements the array at the decoder's position holds, without
+// consuming or validating it (decoding validates), so that slices are allocated once.
+func (d *jsonDecoder) countElems() int {
+	return d.countItems('[', ']')
+}
+
+// countMembers is countElems for objects.
+func (d *jsonDecoder) countMembers() int {
+	return d.countItems('{', '}')
+}
+
+func (d *jsonDecoder) countItems(open, close byte) int {
+	data := d.data
+	i := d.pos
+	for i < len(data) && jsonSpace[data[i]] {
+		i++
+	}
+	if i >= len(data) || data[i] != open {
+		return 0
+	}
+	i++
+	depth, n, empty := 0, 1, true
+	for ; i < len(data); i++ {
+		switch c := data[i]; c {
+		case '"':
+			for i++; i < len(data) && data[i] != '"'; i++ {
+				if data[i] == '\\' {
+					i++
+				}
+			}
+			empty = false
+		case '[', '{':
+			depth++
+			empty = false
+		case ']', '}':
+			if depth == 0 {
+				if empty {
+					return 0
+				}
+				return n
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				n++
+			}
+		case ' ', '\t', '\n', '\r':
+		default:
+			empty = false
+		}
+	}
+	return 0
+}
+
+// readBigInt reads a JSON integer of any size.
+func (d *jsonDecoder) readBigInt() *big.Int {
+	raw := d.readNumberText()
+	if raw == nil {
+		return nil
+	}
+	v, ok := new(big.Int).SetString(string(raw), 10)
+	if !ok {
+		d.fail("expected an integer, found " + string(raw))
+		return nil
+	}
+	return v
+}
+
+// readBigFloat reads a JSON number of any size and precision.
+func (d *jsonDecoder) readBigFloat() *big.Float {
+	raw := d.readNumberText()
+	if raw == nil {
+		return nil
+	}
+	v, _, err := big.ParseFloat(string(raw), 10, 256, big.ToNearestEven)
+	if err != nil {
+		d.fail("expected a number, found " + string(raw))
+		return nil
+	}
+	return v
+}
+
+// readNumberText returns the text of the next value, which must be a JSON number.
+func (d *jsonDecoder) readNumberText() []byte {
+	if d.failed() {
+		return nil
+	}
+	d.skipWS()
+	if d.pos < len(d.data) && (d.data[d.pos] == '-' || d.data[d.pos] >= '0' && d.data[d.pos] <= '9') {
+		return d.readRaw()
+	}
+	d.failType("number")
+	return nil
+}
+
+func jsonAppendBigInt(b []byte, v *big.Int) []byte {
+	if v == nil {
+		return append(b, "null"...)
+	}
+	return v.Append(b, 10)
+}
+
+func jsonAppendBigFloat(b []byte, v *big.Float) []byte {
+	if v == nil {
+		return append(b, "null"...)
+	}
+	if v.IsInf() {
+		if v.Sign() < 0 {
+			return append(b, `"-Infinity"`...)
+		}
+		return append(b, `"Infinity"`...)
+	}
+	return v.Append(b, 'g', -1)
+}
+
+// appendJSON writes a document member, checking that it is valid JSON.
+func (d Document) appendJSON(b []byte) ([]byte, error) {
+	if err := jsonValid(d); err != nil {
+		return b, jsonEncodeFailure("invalid document: " + err.Error())
+	}
+	return append(b, d...), nil
+}

@@ -1,0 +1,242 @@
+package rt
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"math/big"
+	"slices"
+	"strconv"
+	"time"
+)
+
+// redactedMarker stands in for the value of every sensitive member in printed output.
+const redactedMarker = "[redacted]"
+
+// clonePtr copies the value behind p into new memory.
+func clonePtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	c := *p
+	return &c
+}
+
+// cloneBytes copies a blob (or document), keeping nil and empty apart.
+func cloneBytes[B ~[]byte](b B) B {
+	if b == nil {
+		return nil
+	}
+	c := make(B, len(b))
+	copy(c, b)
+	return c
+}
+
+func cloneBigInt(v *big.Int) *big.Int {
+	if v == nil {
+		return nil
+	}
+	return new(big.Int).Set(v)
+}
+
+func cloneBigFloat(v *big.Float) *big.Float {
+	if v == nil {
+		return nil
+	}
+	return new(big.Float).Copy(v)
+}
+
+// equalPtr compares two optional values: both unset, or both set and equal.
+func equalPtr[T comparable](a, b *T) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
+}
+
+// equalFloat is true when a and b serialize alike: NaN equals NaN, and 0 differs from -0.
+func equalFloat[F float32 | float64](a, b F) bool {
+	if a != a {
+		return b != b
+	}
+	return a == b && math.Signbit(float64(a)) == math.Signbit(float64(b))
+}
+
+func equalFloatPtr[F float32 | float64](a, b *F) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return equalFloat(*a, *b)
+}
+
+// equalTimePtr compares timestamps as instants, whatever their locations.
+func equalTimePtr(a, b *time.Time) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Equal(*b)
+}
+
+// equalBytes compares blobs; nil (unset) differs from empty.
+func equalBytes[B ~[]byte](a, b B) bool {
+	return (a == nil) == (b == nil) && bytes.Equal(a, b)
+}
+
+func equalBigInt(a, b *big.Int) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Cmp(b) == 0
+}
+
+func equalBigFloat(a, b *big.Float) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Cmp(b) == 0
+}
+
+// printer renders values on one line for String and GoString.
+type printer struct {
+	buf []byte
+	// goSyntax selects GoString's form: package-qualified type names.
+	goSyntax bool
+	pkg      string
+	// first is true right after an opening brace.
+	first bool
+}
+
+func (p *printer) open(typ string) {
+	if p.goSyntax {
+		p.buf = append(p.buf, p.pkg...)
+		p.buf = append(p.buf, '.')
+	}
+	p.buf = append(p.buf, typ...)
+	p.buf = append(p.buf, '{')
+	p.first = true
+}
+
+func (p *printer) close() {
+	p.buf = append(p.buf, '}')
+	p.first = false
+}
+
+func (p *printer) openMap() {
+	p.buf = append(p.buf, '{')
+	p.first = true
+}
+
+func (p *printer) openList() {
+	p.buf = append(p.buf, '[')
+	p.first = true
+}
+
+func (p *printer) closeList() {
+	p.buf = append(p.buf, ']')
+	p.first = false
+}
+
+func (p *printer) sep() {
+	if !p.first {
+		p.buf = append(p.buf, ", "...)
+	}
+	p.first = false
+}
+
+// field starts a member: "Name: ".
+func (p *printer) field(name string) {
+	p.sep()
+	p.buf = append(p.buf, name...)
+	p.buf = append(p.buf, ": "...)
+}
+
+// key starts a map entry: "key": .
+func (p *printer) key(k string) {
+	p.sep()
+	p.buf = strconv.AppendQuote(p.buf, k)
+	p.buf = append(p.buf, ": "...)
+}
+
+// elem starts a list element.
+func (p *printer) elem() { p.sep() }
+
+func (p *printer) redacted()       { p.buf = append(p.buf, redactedMarker...) }
+func (p *printer) null()           { p.buf = append(p.buf, "nil"...) }
+func (p *printer) str(s string)    { p.buf = strconv.AppendQuote(p.buf, s) }
+func (p *printer) boolean(v bool)  { p.buf = strconv.AppendBool(p.buf, v) }
+func (p *printer) integer(v int64) { p.buf = strconv.AppendInt(p.buf, v, 10) }
+func (p *printer) float(v float64) { p.buf = strconv.AppendFloat(p.buf, v, 'g', -1, 64) }
+func (p *printer) text(s string)   { p.buf = append(p.buf, s...) }
+func (p *printer) timestamp(t time.Time) {
+	p.buf = t.UTC().AppendFormat(p.buf, time.RFC3339Nano)
+}
+
+// blob prints a blob's size, not its bytes, which are often large or binary.
+func (p *printer) blob(b []byte) {
+	p.buf = append(p.buf, "<"...)
+	p.buf = strconv.AppendInt(p.buf, int64(len(b)), 10)
+	p.buf = append(p.buf, " bytes>"...)
+}
+
+func (p *printer) bigInt(v *big.Int) {
+	if v == nil {
+		p.null()
+		return
+	}
+	p.buf = v.Append(p.buf, 10)
+}
+
+func (p *printer) bigFloat(v *big.Float) {
+	if v == nil {
+		p.null()
+		return
+	}
+	p.buf = v.Append(p.buf, 'g', -1)
+}
+
+func (p *printer) String() string { return string(p.buf) }
+
+// ptrTo returns a pointer to a copy of v.
+func ptrTo[T any](v T) *T { return &v }
+
+// mustBigInt parses a decimal integer that the generator has already checked.
+func mustBigInt(s string) *big.Int {
+	v, ok := new(big.Int).SetString(s, 10)
+	if !ok {
+		panic("invalid big integer literal " + s)
+	}
+	return v
+}
+
+// mustBigFloat parses a decimal number that the generator has already checked.
+func mustBigFloat(s string) *big.Float {
+	v, _, err := big.ParseFloat(s, 10, 256, big.ToNearestEven)
+	if err != nil {
+		panic("invalid big decimal literal " + s)
+	}
+	return v
+}
+
+// sortedKeys returns the keys of m in order, so that maps print the same way every time.
+func sortedKeys[K ~string, V any](m map[K]V) []K {
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// formatRedacted implements fmt.Formatter for generated types: %#v prints GoString and
+// every other verb prints String, so that no verb can reach a sensitive field directly.
+func formatRedacted(st fmt.State, verb rune, v interface {
+	String() string
+	GoString() string
+}) {
+	if verb == 'v' && st.Flag('#') {
+		io.WriteString(st, v.GoString())
+		return
+	}
+	io.WriteString(st, v.String())
+}
