@@ -9,10 +9,8 @@ func (v *AccountRecoverySettingType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AccountRecoverySettingType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -21,7 +19,7 @@ func (v *AccountRecoverySettingType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.RecoveryMechanisms != nil {
-		b = jsonKey(b, start, "\"RecoveryMechanisms\":")
+		b = jsonKey(b, start, `"RecoveryMechanisms":`)
 		if b, err = appendJSONRecoveryMechanismsType(b, v.RecoveryMechanisms); err != nil {
 			return b, jsonEncodeField(err, "RecoveryMechanisms")
 		}
@@ -29,10 +27,8 @@ func (v *AccountRecoverySettingType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AccountRecoverySettingType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -78,10 +74,8 @@ func (v *AccountTakeoverActionType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AccountTakeoverActionType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -89,20 +83,18 @@ func (v *AccountTakeoverActionType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Notify != nil {
-		b = jsonKey(b, start, "\"Notify\":")
+		b = jsonKey(b, start, `"Notify":`)
 		b = jsonAppendBool(b, *v.Notify)
 	}
 	if v.EventAction != nil {
-		b = jsonKey(b, start, "\"EventAction\":")
+		b = jsonKey(b, start, `"EventAction":`)
 		b = jsonAppendString(b, string(*v.EventAction))
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AccountTakeoverActionType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -159,10 +151,8 @@ func (v *AccountTakeoverActionsType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AccountTakeoverActionsType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -171,19 +161,19 @@ func (v *AccountTakeoverActionsType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.LowAction != nil {
-		b = jsonKey(b, start, "\"LowAction\":")
+		b = jsonKey(b, start, `"LowAction":`)
 		if b, err = v.LowAction.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "LowAction")
 		}
 	}
 	if v.MediumAction != nil {
-		b = jsonKey(b, start, "\"MediumAction\":")
+		b = jsonKey(b, start, `"MediumAction":`)
 		if b, err = v.MediumAction.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "MediumAction")
 		}
 	}
 	if v.HighAction != nil {
-		b = jsonKey(b, start, "\"HighAction\":")
+		b = jsonKey(b, start, `"HighAction":`)
 		if b, err = v.HighAction.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "HighAction")
 		}
@@ -191,10 +181,8 @@ func (v *AccountTakeoverActionsType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AccountTakeoverActionsType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -254,10 +242,8 @@ func (v *AccountTakeoverRiskConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AccountTakeoverRiskConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -266,13 +252,13 @@ func (v *AccountTakeoverRiskConfigurationType) AppendJSON(b []byte) ([]byte, err
 	b = append(b, '{')
 	start := len(b)
 	if v.NotifyConfiguration != nil {
-		b = jsonKey(b, start, "\"NotifyConfiguration\":")
+		b = jsonKey(b, start, `"NotifyConfiguration":`)
 		if b, err = v.NotifyConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "NotifyConfiguration")
 		}
 	}
 	if v.Actions != nil {
-		b = jsonKey(b, start, "\"Actions\":")
+		b = jsonKey(b, start, `"Actions":`)
 		if b, err = v.Actions.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "Actions")
 		}
@@ -280,10 +266,8 @@ func (v *AccountTakeoverRiskConfigurationType) AppendJSON(b []byte) ([]byte, err
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AccountTakeoverRiskConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -333,10 +317,8 @@ func (v *AddCustomAttributesRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AddCustomAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -345,11 +327,11 @@ func (v *AddCustomAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.CustomAttributes != nil {
-		b = jsonKey(b, start, "\"CustomAttributes\":")
+		b = jsonKey(b, start, `"CustomAttributes":`)
 		if b, err = appendJSONCustomAttributesListType(b, v.CustomAttributes); err != nil {
 			return b, jsonEncodeField(err, "CustomAttributes")
 		}
@@ -357,10 +339,8 @@ func (v *AddCustomAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AddCustomAttributesRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -409,10 +389,8 @@ func (v *AddCustomAttributesResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AddCustomAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -420,10 +398,8 @@ func (v *AddCustomAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AddCustomAttributesResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -461,10 +437,8 @@ func (v *AdminAddUserToGroupRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminAddUserToGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -472,24 +446,22 @@ func (v *AdminAddUserToGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.GroupName != nil {
-		b = jsonKey(b, start, "\"GroupName\":")
+		b = jsonKey(b, start, `"GroupName":`)
 		b = jsonAppendString(b, *v.GroupName)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminAddUserToGroupRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -566,10 +538,8 @@ func (v *AdminConfirmSignUpRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminConfirmSignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -578,15 +548,15 @@ func (v *AdminConfirmSignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.ClientMetadata != nil {
-		b = jsonKey(b, start, "\"ClientMetadata\":")
+		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
 			return b, jsonEncodeField(err, "ClientMetadata")
 		}
@@ -594,10 +564,8 @@ func (v *AdminConfirmSignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminConfirmSignUpRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -663,10 +631,8 @@ func (v *AdminConfirmSignUpResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminConfirmSignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -674,10 +640,8 @@ func (v *AdminConfirmSignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminConfirmSignUpResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -714,10 +678,8 @@ func (v *AdminCreateUserConfigType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminCreateUserConfigType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -726,15 +688,15 @@ func (v *AdminCreateUserConfigType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.AllowAdminCreateUserOnly != nil {
-		b = jsonKey(b, start, "\"AllowAdminCreateUserOnly\":")
+		b = jsonKey(b, start, `"AllowAdminCreateUserOnly":`)
 		b = jsonAppendBool(b, *v.AllowAdminCreateUserOnly)
 	}
 	if v.UnusedAccountValidityDays != nil {
-		b = jsonKey(b, start, "\"UnusedAccountValidityDays\":")
+		b = jsonKey(b, start, `"UnusedAccountValidityDays":`)
 		b = jsonAppendInt(b, int64(*v.UnusedAccountValidityDays))
 	}
 	if v.InviteMessageTemplate != nil {
-		b = jsonKey(b, start, "\"InviteMessageTemplate\":")
+		b = jsonKey(b, start, `"InviteMessageTemplate":`)
 		if b, err = v.InviteMessageTemplate.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "InviteMessageTemplate")
 		}
@@ -742,10 +704,8 @@ func (v *AdminCreateUserConfigType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminCreateUserConfigType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -822,10 +782,8 @@ func (v *AdminCreateUserRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminCreateUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -834,45 +792,45 @@ func (v *AdminCreateUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.UserAttributes != nil {
-		b = jsonKey(b, start, "\"UserAttributes\":")
+		b = jsonKey(b, start, `"UserAttributes":`)
 		if b, err = appendJSONAttributeListType(b, v.UserAttributes); err != nil {
 			return b, jsonEncodeField(err, "UserAttributes")
 		}
 	}
 	if v.ValidationData != nil {
-		b = jsonKey(b, start, "\"ValidationData\":")
+		b = jsonKey(b, start, `"ValidationData":`)
 		if b, err = appendJSONAttributeListType(b, v.ValidationData); err != nil {
 			return b, jsonEncodeField(err, "ValidationData")
 		}
 	}
 	if v.TemporaryPassword != nil {
-		b = jsonKey(b, start, "\"TemporaryPassword\":")
+		b = jsonKey(b, start, `"TemporaryPassword":`)
 		b = jsonAppendString(b, *v.TemporaryPassword)
 	}
 	if v.ForceAliasCreation != nil {
-		b = jsonKey(b, start, "\"ForceAliasCreation\":")
+		b = jsonKey(b, start, `"ForceAliasCreation":`)
 		b = jsonAppendBool(b, *v.ForceAliasCreation)
 	}
 	if v.MessageAction != nil {
-		b = jsonKey(b, start, "\"MessageAction\":")
+		b = jsonKey(b, start, `"MessageAction":`)
 		b = jsonAppendString(b, string(*v.MessageAction))
 	}
 	if v.DesiredDeliveryMediums != nil {
-		b = jsonKey(b, start, "\"DesiredDeliveryMediums\":")
+		b = jsonKey(b, start, `"DesiredDeliveryMediums":`)
 		if b, err = appendJSONDeliveryMediumListType(b, v.DesiredDeliveryMediums); err != nil {
 			return b, jsonEncodeField(err, "DesiredDeliveryMediums")
 		}
 	}
 	if v.ClientMetadata != nil {
-		b = jsonKey(b, start, "\"ClientMetadata\":")
+		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
 			return b, jsonEncodeField(err, "ClientMetadata")
 		}
@@ -880,10 +838,8 @@ func (v *AdminCreateUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminCreateUserRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -1015,10 +971,8 @@ func (v *AdminCreateUserResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminCreateUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -1027,7 +981,7 @@ func (v *AdminCreateUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.User != nil {
-		b = jsonKey(b, start, "\"User\":")
+		b = jsonKey(b, start, `"User":`)
 		if b, err = v.User.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "User")
 		}
@@ -1035,10 +989,8 @@ func (v *AdminCreateUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminCreateUserResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -1085,10 +1037,8 @@ func (v *AdminDeleteUserAttributesRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminDeleteUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -1097,15 +1047,15 @@ func (v *AdminDeleteUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) 
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.UserAttributeNames != nil {
-		b = jsonKey(b, start, "\"UserAttributeNames\":")
+		b = jsonKey(b, start, `"UserAttributeNames":`)
 		if b, err = appendJSONAttributeNameListType(b, v.UserAttributeNames); err != nil {
 			return b, jsonEncodeField(err, "UserAttributeNames")
 		}
@@ -1113,10 +1063,8 @@ func (v *AdminDeleteUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) 
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminDeleteUserAttributesRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -1182,10 +1130,8 @@ func (v *AdminDeleteUserAttributesResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminDeleteUserAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -1193,10 +1139,8 @@ func (v *AdminDeleteUserAttributesResponse) AppendJSON(b []byte) ([]byte, error)
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminDeleteUserAttributesResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -1233,10 +1177,8 @@ func (v *AdminDeleteUserRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminDeleteUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -1244,20 +1186,18 @@ func (v *AdminDeleteUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminDeleteUserRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -1314,10 +1254,8 @@ func (v *AdminDisableProviderForUserRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminDisableProviderForUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -1326,11 +1264,11 @@ func (v *AdminDisableProviderForUserRequest) AppendJSON(b []byte) ([]byte, error
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.User != nil {
-		b = jsonKey(b, start, "\"User\":")
+		b = jsonKey(b, start, `"User":`)
 		if b, err = v.User.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "User")
 		}
@@ -1338,10 +1276,8 @@ func (v *AdminDisableProviderForUserRequest) AppendJSON(b []byte) ([]byte, error
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminDisableProviderForUserRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -1391,10 +1327,8 @@ func (v *AdminDisableProviderForUserResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminDisableProviderForUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -1402,10 +1336,8 @@ func (v *AdminDisableProviderForUserResponse) AppendJSON(b []byte) ([]byte, erro
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminDisableProviderForUserResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -1442,10 +1374,8 @@ func (v *AdminDisableUserRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminDisableUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -1453,20 +1383,18 @@ func (v *AdminDisableUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminDisableUserRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -1523,10 +1451,8 @@ func (v *AdminDisableUserResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminDisableUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -1534,10 +1460,8 @@ func (v *AdminDisableUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminDisableUserResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -1574,10 +1498,8 @@ func (v *AdminEnableUserRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminEnableUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -1585,20 +1507,18 @@ func (v *AdminEnableUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminEnableUserRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -1655,10 +1575,8 @@ func (v *AdminEnableUserResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminEnableUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -1666,10 +1584,8 @@ func (v *AdminEnableUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminEnableUserResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -1707,10 +1623,8 @@ func (v *AdminForgetDeviceRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminForgetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -1718,24 +1632,22 @@ func (v *AdminForgetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.DeviceKey != nil {
-		b = jsonKey(b, start, "\"DeviceKey\":")
+		b = jsonKey(b, start, `"DeviceKey":`)
 		b = jsonAppendString(b, *v.DeviceKey)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminForgetDeviceRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -1813,10 +1725,8 @@ func (v *AdminGetDeviceRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminGetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -1824,24 +1734,22 @@ func (v *AdminGetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.DeviceKey != nil {
-		b = jsonKey(b, start, "\"DeviceKey\":")
+		b = jsonKey(b, start, `"DeviceKey":`)
 		b = jsonAppendString(b, *v.DeviceKey)
 	}
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminGetDeviceRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -1911,10 +1819,8 @@ func (v *AdminGetDeviceResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminGetDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -1923,7 +1829,7 @@ func (v *AdminGetDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Device != nil {
-		b = jsonKey(b, start, "\"Device\":")
+		b = jsonKey(b, start, `"Device":`)
 		if b, err = v.Device.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "Device")
 		}
@@ -1931,10 +1837,8 @@ func (v *AdminGetDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminGetDeviceResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -1981,10 +1885,8 @@ func (v *AdminGetUserRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminGetUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -1992,20 +1894,18 @@ func (v *AdminGetUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminGetUserRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -2073,10 +1973,8 @@ func (v *AdminGetUserResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminGetUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -2085,43 +1983,43 @@ func (v *AdminGetUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.UserAttributes != nil {
-		b = jsonKey(b, start, "\"UserAttributes\":")
+		b = jsonKey(b, start, `"UserAttributes":`)
 		if b, err = appendJSONAttributeListType(b, v.UserAttributes); err != nil {
 			return b, jsonEncodeField(err, "UserAttributes")
 		}
 	}
 	if v.UserCreateDate != nil {
-		b = jsonKey(b, start, "\"UserCreateDate\":")
+		b = jsonKey(b, start, `"UserCreateDate":`)
 		b = jsonAppendEpochSeconds(b, *v.UserCreateDate)
 	}
 	if v.UserLastModifiedDate != nil {
-		b = jsonKey(b, start, "\"UserLastModifiedDate\":")
+		b = jsonKey(b, start, `"UserLastModifiedDate":`)
 		b = jsonAppendEpochSeconds(b, *v.UserLastModifiedDate)
 	}
 	if v.Enabled != nil {
-		b = jsonKey(b, start, "\"Enabled\":")
+		b = jsonKey(b, start, `"Enabled":`)
 		b = jsonAppendBool(b, *v.Enabled)
 	}
 	if v.UserStatus != nil {
-		b = jsonKey(b, start, "\"UserStatus\":")
+		b = jsonKey(b, start, `"UserStatus":`)
 		b = jsonAppendString(b, string(*v.UserStatus))
 	}
 	if v.MFAOptions != nil {
-		b = jsonKey(b, start, "\"MFAOptions\":")
+		b = jsonKey(b, start, `"MFAOptions":`)
 		if b, err = appendJSONMFAOptionListType(b, v.MFAOptions); err != nil {
 			return b, jsonEncodeField(err, "MFAOptions")
 		}
 	}
 	if v.PreferredMfaSetting != nil {
-		b = jsonKey(b, start, "\"PreferredMfaSetting\":")
+		b = jsonKey(b, start, `"PreferredMfaSetting":`)
 		b = jsonAppendString(b, *v.PreferredMfaSetting)
 	}
 	if v.UserMFASettingList != nil {
-		b = jsonKey(b, start, "\"UserMFASettingList\":")
+		b = jsonKey(b, start, `"UserMFASettingList":`)
 		if b, err = appendJSONUserMFASettingListType(b, v.UserMFASettingList); err != nil {
 			return b, jsonEncodeField(err, "UserMFASettingList")
 		}
@@ -2129,10 +2027,8 @@ func (v *AdminGetUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminGetUserResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -2276,10 +2172,8 @@ func (v *AdminInitiateAuthRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminInitiateAuthRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -2288,37 +2182,37 @@ func (v *AdminInitiateAuthRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.ClientId != nil {
-		b = jsonKey(b, start, "\"ClientId\":")
+		b = jsonKey(b, start, `"ClientId":`)
 		b = jsonAppendString(b, *v.ClientId)
 	}
 	if v.AuthFlow != nil {
-		b = jsonKey(b, start, "\"AuthFlow\":")
+		b = jsonKey(b, start, `"AuthFlow":`)
 		b = jsonAppendString(b, string(*v.AuthFlow))
 	}
 	if v.AuthParameters != nil {
-		b = jsonKey(b, start, "\"AuthParameters\":")
+		b = jsonKey(b, start, `"AuthParameters":`)
 		if b, err = appendJSONAuthParametersType(b, v.AuthParameters); err != nil {
 			return b, jsonEncodeField(err, "AuthParameters")
 		}
 	}
 	if v.ClientMetadata != nil {
-		b = jsonKey(b, start, "\"ClientMetadata\":")
+		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
 			return b, jsonEncodeField(err, "ClientMetadata")
 		}
 	}
 	if v.AnalyticsMetadata != nil {
-		b = jsonKey(b, start, "\"AnalyticsMetadata\":")
+		b = jsonKey(b, start, `"AnalyticsMetadata":`)
 		if b, err = v.AnalyticsMetadata.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AnalyticsMetadata")
 		}
 	}
 	if v.ContextData != nil {
-		b = jsonKey(b, start, "\"ContextData\":")
+		b = jsonKey(b, start, `"ContextData":`)
 		if b, err = v.ContextData.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "ContextData")
 		}
@@ -2326,10 +2220,8 @@ func (v *AdminInitiateAuthRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminInitiateAuthRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -2444,10 +2336,8 @@ func (v *AdminInitiateAuthResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminInitiateAuthResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -2456,21 +2346,21 @@ func (v *AdminInitiateAuthResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ChallengeName != nil {
-		b = jsonKey(b, start, "\"ChallengeName\":")
+		b = jsonKey(b, start, `"ChallengeName":`)
 		b = jsonAppendString(b, string(*v.ChallengeName))
 	}
 	if v.Session != nil {
-		b = jsonKey(b, start, "\"Session\":")
+		b = jsonKey(b, start, `"Session":`)
 		b = jsonAppendString(b, *v.Session)
 	}
 	if v.ChallengeParameters != nil {
-		b = jsonKey(b, start, "\"ChallengeParameters\":")
+		b = jsonKey(b, start, `"ChallengeParameters":`)
 		if b, err = appendJSONChallengeParametersType(b, v.ChallengeParameters); err != nil {
 			return b, jsonEncodeField(err, "ChallengeParameters")
 		}
 	}
 	if v.AuthenticationResult != nil {
-		b = jsonKey(b, start, "\"AuthenticationResult\":")
+		b = jsonKey(b, start, `"AuthenticationResult":`)
 		if b, err = v.AuthenticationResult.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AuthenticationResult")
 		}
@@ -2478,10 +2368,8 @@ func (v *AdminInitiateAuthResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminInitiateAuthResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -2557,10 +2445,8 @@ func (v *AdminLinkProviderForUserRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminLinkProviderForUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -2569,17 +2455,17 @@ func (v *AdminLinkProviderForUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.DestinationUser != nil {
-		b = jsonKey(b, start, "\"DestinationUser\":")
+		b = jsonKey(b, start, `"DestinationUser":`)
 		if b, err = v.DestinationUser.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "DestinationUser")
 		}
 	}
 	if v.SourceUser != nil {
-		b = jsonKey(b, start, "\"SourceUser\":")
+		b = jsonKey(b, start, `"SourceUser":`)
 		if b, err = v.SourceUser.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "SourceUser")
 		}
@@ -2587,10 +2473,8 @@ func (v *AdminLinkProviderForUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminLinkProviderForUserRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -2650,10 +2534,8 @@ func (v *AdminLinkProviderForUserResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminLinkProviderForUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -2661,10 +2543,8 @@ func (v *AdminLinkProviderForUserResponse) AppendJSON(b []byte) ([]byte, error) 
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminLinkProviderForUserResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -2703,10 +2583,8 @@ func (v *AdminListDevicesRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminListDevicesRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -2714,28 +2592,26 @@ func (v *AdminListDevicesRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.Limit != nil {
-		b = jsonKey(b, start, "\"Limit\":")
+		b = jsonKey(b, start, `"Limit":`)
 		b = jsonAppendInt(b, int64(*v.Limit))
 	}
 	if v.PaginationToken != nil {
-		b = jsonKey(b, start, "\"PaginationToken\":")
+		b = jsonKey(b, start, `"PaginationToken":`)
 		b = jsonAppendString(b, *v.PaginationToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminListDevicesRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -2818,10 +2694,8 @@ func (v *AdminListDevicesResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminListDevicesResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -2830,22 +2704,20 @@ func (v *AdminListDevicesResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Devices != nil {
-		b = jsonKey(b, start, "\"Devices\":")
+		b = jsonKey(b, start, `"Devices":`)
 		if b, err = appendJSONDeviceListType(b, v.Devices); err != nil {
 			return b, jsonEncodeField(err, "Devices")
 		}
 	}
 	if v.PaginationToken != nil {
-		b = jsonKey(b, start, "\"PaginationToken\":")
+		b = jsonKey(b, start, `"PaginationToken":`)
 		b = jsonAppendString(b, *v.PaginationToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminListDevicesResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -2903,10 +2775,8 @@ func (v *AdminListGroupsForUserRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminListGroupsForUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -2914,28 +2784,26 @@ func (v *AdminListGroupsForUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Limit != nil {
-		b = jsonKey(b, start, "\"Limit\":")
+		b = jsonKey(b, start, `"Limit":`)
 		b = jsonAppendInt(b, int64(*v.Limit))
 	}
 	if v.NextToken != nil {
-		b = jsonKey(b, start, "\"NextToken\":")
+		b = jsonKey(b, start, `"NextToken":`)
 		b = jsonAppendString(b, *v.NextToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminListGroupsForUserRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -3018,10 +2886,8 @@ func (v *AdminListGroupsForUserResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminListGroupsForUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -3030,22 +2896,20 @@ func (v *AdminListGroupsForUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Groups != nil {
-		b = jsonKey(b, start, "\"Groups\":")
+		b = jsonKey(b, start, `"Groups":`)
 		if b, err = appendJSONGroupListType(b, v.Groups); err != nil {
 			return b, jsonEncodeField(err, "Groups")
 		}
 	}
 	if v.NextToken != nil {
-		b = jsonKey(b, start, "\"NextToken\":")
+		b = jsonKey(b, start, `"NextToken":`)
 		b = jsonAppendString(b, *v.NextToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminListGroupsForUserResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -3103,10 +2967,8 @@ func (v *AdminListUserAuthEventsRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminListUserAuthEventsRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -3114,28 +2976,26 @@ func (v *AdminListUserAuthEventsRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.MaxResults != nil {
-		b = jsonKey(b, start, "\"MaxResults\":")
+		b = jsonKey(b, start, `"MaxResults":`)
 		b = jsonAppendInt(b, int64(*v.MaxResults))
 	}
 	if v.NextToken != nil {
-		b = jsonKey(b, start, "\"NextToken\":")
+		b = jsonKey(b, start, `"NextToken":`)
 		b = jsonAppendString(b, *v.NextToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminListUserAuthEventsRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -3218,10 +3078,8 @@ func (v *AdminListUserAuthEventsResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminListUserAuthEventsResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -3230,22 +3088,20 @@ func (v *AdminListUserAuthEventsResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.AuthEvents != nil {
-		b = jsonKey(b, start, "\"AuthEvents\":")
+		b = jsonKey(b, start, `"AuthEvents":`)
 		if b, err = appendJSONAuthEventsType(b, v.AuthEvents); err != nil {
 			return b, jsonEncodeField(err, "AuthEvents")
 		}
 	}
 	if v.NextToken != nil {
-		b = jsonKey(b, start, "\"NextToken\":")
+		b = jsonKey(b, start, `"NextToken":`)
 		b = jsonAppendString(b, *v.NextToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminListUserAuthEventsResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -3302,10 +3158,8 @@ func (v *AdminRemoveUserFromGroupRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminRemoveUserFromGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -3313,24 +3167,22 @@ func (v *AdminRemoveUserFromGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.GroupName != nil {
-		b = jsonKey(b, start, "\"GroupName\":")
+		b = jsonKey(b, start, `"GroupName":`)
 		b = jsonAppendString(b, *v.GroupName)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminRemoveUserFromGroupRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -3407,10 +3259,8 @@ func (v *AdminResetUserPasswordRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminResetUserPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -3419,15 +3269,15 @@ func (v *AdminResetUserPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.ClientMetadata != nil {
-		b = jsonKey(b, start, "\"ClientMetadata\":")
+		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
 			return b, jsonEncodeField(err, "ClientMetadata")
 		}
@@ -3435,10 +3285,8 @@ func (v *AdminResetUserPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminResetUserPasswordRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -3504,10 +3352,8 @@ func (v *AdminResetUserPasswordResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminResetUserPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -3515,10 +3361,8 @@ func (v *AdminResetUserPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminResetUserPasswordResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -3557,10 +3401,8 @@ func (v *AdminRespondToAuthChallengeRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminRespondToAuthChallengeRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -3569,41 +3411,41 @@ func (v *AdminRespondToAuthChallengeRequest) AppendJSON(b []byte) ([]byte, error
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.ClientId != nil {
-		b = jsonKey(b, start, "\"ClientId\":")
+		b = jsonKey(b, start, `"ClientId":`)
 		b = jsonAppendString(b, *v.ClientId)
 	}
 	if v.ChallengeName != nil {
-		b = jsonKey(b, start, "\"ChallengeName\":")
+		b = jsonKey(b, start, `"ChallengeName":`)
 		b = jsonAppendString(b, string(*v.ChallengeName))
 	}
 	if v.ChallengeResponses != nil {
-		b = jsonKey(b, start, "\"ChallengeResponses\":")
+		b = jsonKey(b, start, `"ChallengeResponses":`)
 		if b, err = appendJSONChallengeResponsesType(b, v.ChallengeResponses); err != nil {
 			return b, jsonEncodeField(err, "ChallengeResponses")
 		}
 	}
 	if v.Session != nil {
-		b = jsonKey(b, start, "\"Session\":")
+		b = jsonKey(b, start, `"Session":`)
 		b = jsonAppendString(b, *v.Session)
 	}
 	if v.AnalyticsMetadata != nil {
-		b = jsonKey(b, start, "\"AnalyticsMetadata\":")
+		b = jsonKey(b, start, `"AnalyticsMetadata":`)
 		if b, err = v.AnalyticsMetadata.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AnalyticsMetadata")
 		}
 	}
 	if v.ContextData != nil {
-		b = jsonKey(b, start, "\"ContextData\":")
+		b = jsonKey(b, start, `"ContextData":`)
 		if b, err = v.ContextData.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "ContextData")
 		}
 	}
 	if v.ClientMetadata != nil {
-		b = jsonKey(b, start, "\"ClientMetadata\":")
+		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
 			return b, jsonEncodeField(err, "ClientMetadata")
 		}
@@ -3611,10 +3453,8 @@ func (v *AdminRespondToAuthChallengeRequest) AppendJSON(b []byte) ([]byte, error
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminRespondToAuthChallengeRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -3742,10 +3582,8 @@ func (v *AdminRespondToAuthChallengeResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminRespondToAuthChallengeResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -3754,21 +3592,21 @@ func (v *AdminRespondToAuthChallengeResponse) AppendJSON(b []byte) ([]byte, erro
 	b = append(b, '{')
 	start := len(b)
 	if v.ChallengeName != nil {
-		b = jsonKey(b, start, "\"ChallengeName\":")
+		b = jsonKey(b, start, `"ChallengeName":`)
 		b = jsonAppendString(b, string(*v.ChallengeName))
 	}
 	if v.Session != nil {
-		b = jsonKey(b, start, "\"Session\":")
+		b = jsonKey(b, start, `"Session":`)
 		b = jsonAppendString(b, *v.Session)
 	}
 	if v.ChallengeParameters != nil {
-		b = jsonKey(b, start, "\"ChallengeParameters\":")
+		b = jsonKey(b, start, `"ChallengeParameters":`)
 		if b, err = appendJSONChallengeParametersType(b, v.ChallengeParameters); err != nil {
 			return b, jsonEncodeField(err, "ChallengeParameters")
 		}
 	}
 	if v.AuthenticationResult != nil {
-		b = jsonKey(b, start, "\"AuthenticationResult\":")
+		b = jsonKey(b, start, `"AuthenticationResult":`)
 		if b, err = v.AuthenticationResult.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AuthenticationResult")
 		}
@@ -3776,10 +3614,8 @@ func (v *AdminRespondToAuthChallengeResponse) AppendJSON(b []byte) ([]byte, erro
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminRespondToAuthChallengeResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -3862,10 +3698,8 @@ func (v *AdminSetUserMFAPreferenceRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminSetUserMFAPreferenceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -3874,32 +3708,30 @@ func (v *AdminSetUserMFAPreferenceRequest) AppendJSON(b []byte) ([]byte, error) 
 	b = append(b, '{')
 	start := len(b)
 	if v.SMSMfaSettings != nil {
-		b = jsonKey(b, start, "\"SMSMfaSettings\":")
+		b = jsonKey(b, start, `"SMSMfaSettings":`)
 		if b, err = v.SMSMfaSettings.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "SMSMfaSettings")
 		}
 	}
 	if v.SoftwareTokenMfaSettings != nil {
-		b = jsonKey(b, start, "\"SoftwareTokenMfaSettings\":")
+		b = jsonKey(b, start, `"SoftwareTokenMfaSettings":`)
 		if b, err = v.SoftwareTokenMfaSettings.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "SoftwareTokenMfaSettings")
 		}
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserMFAPreferenceRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -3976,10 +3808,8 @@ func (v *AdminSetUserMFAPreferenceResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminSetUserMFAPreferenceResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -3987,10 +3817,8 @@ func (v *AdminSetUserMFAPreferenceResponse) AppendJSON(b []byte) ([]byte, error)
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserMFAPreferenceResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -4029,10 +3857,8 @@ func (v *AdminSetUserPasswordRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminSetUserPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -4040,28 +3866,26 @@ func (v *AdminSetUserPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.Password != nil {
-		b = jsonKey(b, start, "\"Password\":")
+		b = jsonKey(b, start, `"Password":`)
 		b = jsonAppendString(b, *v.Password)
 	}
 	if v.Permanent != nil {
-		b = jsonKey(b, start, "\"Permanent\":")
+		b = jsonKey(b, start, `"Permanent":`)
 		b = jsonAppendBool(b, *v.Permanent)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserPasswordRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -4144,10 +3968,8 @@ func (v *AdminSetUserPasswordResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminSetUserPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -4155,10 +3977,8 @@ func (v *AdminSetUserPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserPasswordResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -4195,10 +4015,8 @@ func (v *AdminSetUserSettingsRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminSetUserSettingsRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -4207,15 +4025,15 @@ func (v *AdminSetUserSettingsRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.MFAOptions != nil {
-		b = jsonKey(b, start, "\"MFAOptions\":")
+		b = jsonKey(b, start, `"MFAOptions":`)
 		if b, err = appendJSONMFAOptionListType(b, v.MFAOptions); err != nil {
 			return b, jsonEncodeField(err, "MFAOptions")
 		}
@@ -4223,10 +4041,8 @@ func (v *AdminSetUserSettingsRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserSettingsRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -4292,10 +4108,8 @@ func (v *AdminSetUserSettingsResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminSetUserSettingsResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -4303,10 +4117,8 @@ func (v *AdminSetUserSettingsResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserSettingsResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -4345,10 +4157,8 @@ func (v *AdminUpdateAuthEventFeedbackRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminUpdateAuthEventFeedbackRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -4356,28 +4166,26 @@ func (v *AdminUpdateAuthEventFeedbackRequest) AppendJSON(b []byte) ([]byte, erro
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.EventId != nil {
-		b = jsonKey(b, start, "\"EventId\":")
+		b = jsonKey(b, start, `"EventId":`)
 		b = jsonAppendString(b, *v.EventId)
 	}
 	if v.FeedbackValue != nil {
-		b = jsonKey(b, start, "\"FeedbackValue\":")
+		b = jsonKey(b, start, `"FeedbackValue":`)
 		b = jsonAppendString(b, string(*v.FeedbackValue))
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateAuthEventFeedbackRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -4460,10 +4268,8 @@ func (v *AdminUpdateAuthEventFeedbackResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminUpdateAuthEventFeedbackResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -4471,10 +4277,8 @@ func (v *AdminUpdateAuthEventFeedbackResponse) AppendJSON(b []byte) ([]byte, err
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateAuthEventFeedbackResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -4513,10 +4317,8 @@ func (v *AdminUpdateDeviceStatusRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminUpdateDeviceStatusRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -4524,28 +4326,26 @@ func (v *AdminUpdateDeviceStatusRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.DeviceKey != nil {
-		b = jsonKey(b, start, "\"DeviceKey\":")
+		b = jsonKey(b, start, `"DeviceKey":`)
 		b = jsonAppendString(b, *v.DeviceKey)
 	}
 	if v.DeviceRememberedStatus != nil {
-		b = jsonKey(b, start, "\"DeviceRememberedStatus\":")
+		b = jsonKey(b, start, `"DeviceRememberedStatus":`)
 		b = jsonAppendString(b, string(*v.DeviceRememberedStatus))
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateDeviceStatusRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -4628,10 +4428,8 @@ func (v *AdminUpdateDeviceStatusResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminUpdateDeviceStatusResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -4639,10 +4437,8 @@ func (v *AdminUpdateDeviceStatusResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateDeviceStatusResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -4679,10 +4475,8 @@ func (v *AdminUpdateUserAttributesRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminUpdateUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -4691,21 +4485,21 @@ func (v *AdminUpdateUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) 
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.UserAttributes != nil {
-		b = jsonKey(b, start, "\"UserAttributes\":")
+		b = jsonKey(b, start, `"UserAttributes":`)
 		if b, err = appendJSONAttributeListType(b, v.UserAttributes); err != nil {
 			return b, jsonEncodeField(err, "UserAttributes")
 		}
 	}
 	if v.ClientMetadata != nil {
-		b = jsonKey(b, start, "\"ClientMetadata\":")
+		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
 			return b, jsonEncodeField(err, "ClientMetadata")
 		}
@@ -4713,10 +4507,8 @@ func (v *AdminUpdateUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) 
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateUserAttributesRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -4791,10 +4583,8 @@ func (v *AdminUpdateUserAttributesResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminUpdateUserAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -4802,10 +4592,8 @@ func (v *AdminUpdateUserAttributesResponse) AppendJSON(b []byte) ([]byte, error)
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateUserAttributesResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -4842,10 +4630,8 @@ func (v *AdminUserGlobalSignOutRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminUserGlobalSignOutRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -4853,20 +4639,18 @@ func (v *AdminUserGlobalSignOutRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminUserGlobalSignOutRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -4923,10 +4707,8 @@ func (v *AdminUserGlobalSignOutResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminUserGlobalSignOutResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -4934,10 +4716,8 @@ func (v *AdminUserGlobalSignOutResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AdminUserGlobalSignOutResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -4967,10 +4747,8 @@ func (v *AliasExistsException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AliasExistsException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -4978,16 +4756,14 @@ func (v *AliasExistsException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AliasExistsException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -5037,10 +4813,8 @@ func (v *AnalyticsConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AnalyticsConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -5048,32 +4822,30 @@ func (v *AnalyticsConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ApplicationId != nil {
-		b = jsonKey(b, start, "\"ApplicationId\":")
+		b = jsonKey(b, start, `"ApplicationId":`)
 		b = jsonAppendString(b, *v.ApplicationId)
 	}
 	if v.ApplicationArn != nil {
-		b = jsonKey(b, start, "\"ApplicationArn\":")
+		b = jsonKey(b, start, `"ApplicationArn":`)
 		b = jsonAppendString(b, *v.ApplicationArn)
 	}
 	if v.RoleArn != nil {
-		b = jsonKey(b, start, "\"RoleArn\":")
+		b = jsonKey(b, start, `"RoleArn":`)
 		b = jsonAppendString(b, *v.RoleArn)
 	}
 	if v.ExternalId != nil {
-		b = jsonKey(b, start, "\"ExternalId\":")
+		b = jsonKey(b, start, `"ExternalId":`)
 		b = jsonAppendString(b, *v.ExternalId)
 	}
 	if v.UserDataShared != nil {
-		b = jsonKey(b, start, "\"UserDataShared\":")
+		b = jsonKey(b, start, `"UserDataShared":`)
 		b = jsonAppendBool(b, *v.UserDataShared)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AnalyticsConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -5169,10 +4941,8 @@ func (v *AnalyticsMetadataType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AnalyticsMetadataType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -5180,16 +4950,14 @@ func (v *AnalyticsMetadataType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.AnalyticsEndpointId != nil {
-		b = jsonKey(b, start, "\"AnalyticsEndpointId\":")
+		b = jsonKey(b, start, `"AnalyticsEndpointId":`)
 		b = jsonAppendString(b, *v.AnalyticsEndpointId)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AnalyticsMetadataType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -5236,10 +5004,8 @@ func (v *AssociateSoftwareTokenRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AssociateSoftwareTokenRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -5247,20 +5013,18 @@ func (v *AssociateSoftwareTokenRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.AccessToken != nil {
-		b = jsonKey(b, start, "\"AccessToken\":")
+		b = jsonKey(b, start, `"AccessToken":`)
 		b = jsonAppendString(b, *v.AccessToken)
 	}
 	if v.Session != nil {
-		b = jsonKey(b, start, "\"Session\":")
+		b = jsonKey(b, start, `"Session":`)
 		b = jsonAppendString(b, *v.Session)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AssociateSoftwareTokenRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -5324,10 +5088,8 @@ func (v *AssociateSoftwareTokenResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AssociateSoftwareTokenResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -5335,20 +5097,18 @@ func (v *AssociateSoftwareTokenResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.SecretCode != nil {
-		b = jsonKey(b, start, "\"SecretCode\":")
+		b = jsonKey(b, start, `"SecretCode":`)
 		b = jsonAppendString(b, *v.SecretCode)
 	}
 	if v.Session != nil {
-		b = jsonKey(b, start, "\"Session\":")
+		b = jsonKey(b, start, `"Session":`)
 		b = jsonAppendString(b, *v.Session)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AssociateSoftwareTokenResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -5412,10 +5172,8 @@ func (v *AttributeType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AttributeType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -5423,20 +5181,18 @@ func (v *AttributeType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Name != nil {
-		b = jsonKey(b, start, "\"Name\":")
+		b = jsonKey(b, start, `"Name":`)
 		b = jsonAppendString(b, *v.Name)
 	}
 	if v.Value != nil {
-		b = jsonKey(b, start, "\"Value\":")
+		b = jsonKey(b, start, `"Value":`)
 		b = jsonAppendString(b, *v.Value)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AttributeType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -5502,10 +5258,8 @@ func (v *AuthEventType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AuthEventType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -5514,41 +5268,41 @@ func (v *AuthEventType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.EventId != nil {
-		b = jsonKey(b, start, "\"EventId\":")
+		b = jsonKey(b, start, `"EventId":`)
 		b = jsonAppendString(b, *v.EventId)
 	}
 	if v.EventType != nil {
-		b = jsonKey(b, start, "\"EventType\":")
+		b = jsonKey(b, start, `"EventType":`)
 		b = jsonAppendString(b, string(*v.EventType))
 	}
 	if v.CreationDate != nil {
-		b = jsonKey(b, start, "\"CreationDate\":")
+		b = jsonKey(b, start, `"CreationDate":`)
 		b = jsonAppendEpochSeconds(b, *v.CreationDate)
 	}
 	if v.EventResponse != nil {
-		b = jsonKey(b, start, "\"EventResponse\":")
+		b = jsonKey(b, start, `"EventResponse":`)
 		b = jsonAppendString(b, string(*v.EventResponse))
 	}
 	if v.EventRisk != nil {
-		b = jsonKey(b, start, "\"EventRisk\":")
+		b = jsonKey(b, start, `"EventRisk":`)
 		if b, err = v.EventRisk.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "EventRisk")
 		}
 	}
 	if v.ChallengeResponses != nil {
-		b = jsonKey(b, start, "\"ChallengeResponses\":")
+		b = jsonKey(b, start, `"ChallengeResponses":`)
 		if b, err = appendJSONChallengeResponseListType(b, v.ChallengeResponses); err != nil {
 			return b, jsonEncodeField(err, "ChallengeResponses")
 		}
 	}
 	if v.EventContextData != nil {
-		b = jsonKey(b, start, "\"EventContextData\":")
+		b = jsonKey(b, start, `"EventContextData":`)
 		if b, err = v.EventContextData.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "EventContextData")
 		}
 	}
 	if v.EventFeedback != nil {
-		b = jsonKey(b, start, "\"EventFeedback\":")
+		b = jsonKey(b, start, `"EventFeedback":`)
 		if b, err = v.EventFeedback.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "EventFeedback")
 		}
@@ -5556,10 +5310,8 @@ func (v *AuthEventType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AuthEventType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -5691,10 +5443,8 @@ func (v *AuthenticationResultType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AuthenticationResultType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -5703,27 +5453,27 @@ func (v *AuthenticationResultType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.AccessToken != nil {
-		b = jsonKey(b, start, "\"AccessToken\":")
+		b = jsonKey(b, start, `"AccessToken":`)
 		b = jsonAppendString(b, *v.AccessToken)
 	}
 	if v.ExpiresIn != nil {
-		b = jsonKey(b, start, "\"ExpiresIn\":")
+		b = jsonKey(b, start, `"ExpiresIn":`)
 		b = jsonAppendInt(b, int64(*v.ExpiresIn))
 	}
 	if v.TokenType != nil {
-		b = jsonKey(b, start, "\"TokenType\":")
+		b = jsonKey(b, start, `"TokenType":`)
 		b = jsonAppendString(b, *v.TokenType)
 	}
 	if v.RefreshToken != nil {
-		b = jsonKey(b, start, "\"RefreshToken\":")
+		b = jsonKey(b, start, `"RefreshToken":`)
 		b = jsonAppendString(b, *v.RefreshToken)
 	}
 	if v.IdToken != nil {
-		b = jsonKey(b, start, "\"IdToken\":")
+		b = jsonKey(b, start, `"IdToken":`)
 		b = jsonAppendString(b, *v.IdToken)
 	}
 	if v.NewDeviceMetadata != nil {
-		b = jsonKey(b, start, "\"NewDeviceMetadata\":")
+		b = jsonKey(b, start, `"NewDeviceMetadata":`)
 		if b, err = v.NewDeviceMetadata.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "NewDeviceMetadata")
 		}
@@ -5731,10 +5481,8 @@ func (v *AuthenticationResultType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *AuthenticationResultType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -5847,10 +5595,8 @@ func (v *ChallengeResponseType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ChallengeResponseType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -5858,20 +5604,18 @@ func (v *ChallengeResponseType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ChallengeName != nil {
-		b = jsonKey(b, start, "\"ChallengeName\":")
+		b = jsonKey(b, start, `"ChallengeName":`)
 		b = jsonAppendString(b, string(*v.ChallengeName))
 	}
 	if v.ChallengeResponse != nil {
-		b = jsonKey(b, start, "\"ChallengeResponse\":")
+		b = jsonKey(b, start, `"ChallengeResponse":`)
 		b = jsonAppendString(b, string(*v.ChallengeResponse))
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ChallengeResponseType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -5936,10 +5680,8 @@ func (v *ChangePasswordRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ChangePasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -5947,24 +5689,22 @@ func (v *ChangePasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.PreviousPassword != nil {
-		b = jsonKey(b, start, "\"PreviousPassword\":")
+		b = jsonKey(b, start, `"PreviousPassword":`)
 		b = jsonAppendString(b, *v.PreviousPassword)
 	}
 	if v.ProposedPassword != nil {
-		b = jsonKey(b, start, "\"ProposedPassword\":")
+		b = jsonKey(b, start, `"ProposedPassword":`)
 		b = jsonAppendString(b, *v.ProposedPassword)
 	}
 	if v.AccessToken != nil {
-		b = jsonKey(b, start, "\"AccessToken\":")
+		b = jsonKey(b, start, `"AccessToken":`)
 		b = jsonAppendString(b, *v.AccessToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ChangePasswordRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -6034,10 +5774,8 @@ func (v *ChangePasswordResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ChangePasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -6045,10 +5783,8 @@ func (v *ChangePasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ChangePasswordResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -6078,10 +5814,8 @@ func (v *CloudWatchLogsConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CloudWatchLogsConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -6089,16 +5823,14 @@ func (v *CloudWatchLogsConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.LogGroupArn != nil {
-		b = jsonKey(b, start, "\"LogGroupArn\":")
+		b = jsonKey(b, start, `"LogGroupArn":`)
 		b = jsonAppendString(b, *v.LogGroupArn)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CloudWatchLogsConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -6146,10 +5878,8 @@ func (v *CodeDeliveryDetailsType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CodeDeliveryDetailsType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -6157,24 +5887,22 @@ func (v *CodeDeliveryDetailsType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Destination != nil {
-		b = jsonKey(b, start, "\"Destination\":")
+		b = jsonKey(b, start, `"Destination":`)
 		b = jsonAppendString(b, *v.Destination)
 	}
 	if v.DeliveryMedium != nil {
-		b = jsonKey(b, start, "\"DeliveryMedium\":")
+		b = jsonKey(b, start, `"DeliveryMedium":`)
 		b = jsonAppendString(b, string(*v.DeliveryMedium))
 	}
 	if v.AttributeName != nil {
-		b = jsonKey(b, start, "\"AttributeName\":")
+		b = jsonKey(b, start, `"AttributeName":`)
 		b = jsonAppendString(b, *v.AttributeName)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CodeDeliveryDetailsType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -6244,10 +5972,8 @@ func (v *CodeDeliveryFailureException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CodeDeliveryFailureException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -6255,16 +5981,14 @@ func (v *CodeDeliveryFailureException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CodeDeliveryFailureException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -6304,10 +6028,8 @@ func (v *CodeMismatchException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CodeMismatchException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -6315,16 +6037,14 @@ func (v *CodeMismatchException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CodeMismatchException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -6364,10 +6084,8 @@ func (v *CompromisedCredentialsActionsType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CompromisedCredentialsActionsType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -6375,16 +6093,14 @@ func (v *CompromisedCredentialsActionsType) AppendJSON(b []byte) ([]byte, error)
 	b = append(b, '{')
 	start := len(b)
 	if v.EventAction != nil {
-		b = jsonKey(b, start, "\"EventAction\":")
+		b = jsonKey(b, start, `"EventAction":`)
 		b = jsonAppendString(b, string(*v.EventAction))
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CompromisedCredentialsActionsType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -6424,10 +6140,8 @@ func (v *CompromisedCredentialsRiskConfigurationType) MarshalJSON() ([]byte, err
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CompromisedCredentialsRiskConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -6436,13 +6150,13 @@ func (v *CompromisedCredentialsRiskConfigurationType) AppendJSON(b []byte) ([]by
 	b = append(b, '{')
 	start := len(b)
 	if v.EventFilter != nil {
-		b = jsonKey(b, start, "\"EventFilter\":")
+		b = jsonKey(b, start, `"EventFilter":`)
 		if b, err = appendJSONEventFiltersType(b, v.EventFilter); err != nil {
 			return b, jsonEncodeField(err, "EventFilter")
 		}
 	}
 	if v.Actions != nil {
-		b = jsonKey(b, start, "\"Actions\":")
+		b = jsonKey(b, start, `"Actions":`)
 		if b, err = v.Actions.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "Actions")
 		}
@@ -6450,10 +6164,8 @@ func (v *CompromisedCredentialsRiskConfigurationType) AppendJSON(b []byte) ([]by
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CompromisedCredentialsRiskConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -6502,10 +6214,8 @@ func (v *ConcurrentModificationException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ConcurrentModificationException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -6513,16 +6223,14 @@ func (v *ConcurrentModificationException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ConcurrentModificationException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -6570,10 +6278,8 @@ func (v *ConfirmDeviceRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ConfirmDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -6582,30 +6288,28 @@ func (v *ConfirmDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.AccessToken != nil {
-		b = jsonKey(b, start, "\"AccessToken\":")
+		b = jsonKey(b, start, `"AccessToken":`)
 		b = jsonAppendString(b, *v.AccessToken)
 	}
 	if v.DeviceKey != nil {
-		b = jsonKey(b, start, "\"DeviceKey\":")
+		b = jsonKey(b, start, `"DeviceKey":`)
 		b = jsonAppendString(b, *v.DeviceKey)
 	}
 	if v.DeviceSecretVerifierConfig != nil {
-		b = jsonKey(b, start, "\"DeviceSecretVerifierConfig\":")
+		b = jsonKey(b, start, `"DeviceSecretVerifierConfig":`)
 		if b, err = v.DeviceSecretVerifierConfig.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "DeviceSecretVerifierConfig")
 		}
 	}
 	if v.DeviceName != nil {
-		b = jsonKey(b, start, "\"DeviceName\":")
+		b = jsonKey(b, start, `"DeviceName":`)
 		b = jsonAppendString(b, *v.DeviceName)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ConfirmDeviceRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -6685,10 +6389,8 @@ func (v *ConfirmDeviceResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ConfirmDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -6696,16 +6398,14 @@ func (v *ConfirmDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserConfirmationNecessary != nil {
-		b = jsonKey(b, start, "\"UserConfirmationNecessary\":")
+		b = jsonKey(b, start, `"UserConfirmationNecessary":`)
 		b = jsonAppendBool(b, *v.UserConfirmationNecessary)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ConfirmDeviceResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -6755,10 +6455,8 @@ func (v *ConfirmForgotPasswordRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ConfirmForgotPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -6767,39 +6465,39 @@ func (v *ConfirmForgotPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ClientId != nil {
-		b = jsonKey(b, start, "\"ClientId\":")
+		b = jsonKey(b, start, `"ClientId":`)
 		b = jsonAppendString(b, *v.ClientId)
 	}
 	if v.SecretHash != nil {
-		b = jsonKey(b, start, "\"SecretHash\":")
+		b = jsonKey(b, start, `"SecretHash":`)
 		b = jsonAppendString(b, *v.SecretHash)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.ConfirmationCode != nil {
-		b = jsonKey(b, start, "\"ConfirmationCode\":")
+		b = jsonKey(b, start, `"ConfirmationCode":`)
 		b = jsonAppendString(b, *v.ConfirmationCode)
 	}
 	if v.Password != nil {
-		b = jsonKey(b, start, "\"Password\":")
+		b = jsonKey(b, start, `"Password":`)
 		b = jsonAppendString(b, *v.Password)
 	}
 	if v.AnalyticsMetadata != nil {
-		b = jsonKey(b, start, "\"AnalyticsMetadata\":")
+		b = jsonKey(b, start, `"AnalyticsMetadata":`)
 		if b, err = v.AnalyticsMetadata.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AnalyticsMetadata")
 		}
 	}
 	if v.UserContextData != nil {
-		b = jsonKey(b, start, "\"UserContextData\":")
+		b = jsonKey(b, start, `"UserContextData":`)
 		if b, err = v.UserContextData.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserContextData")
 		}
 	}
 	if v.ClientMetadata != nil {
-		b = jsonKey(b, start, "\"ClientMetadata\":")
+		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
 			return b, jsonEncodeField(err, "ClientMetadata")
 		}
@@ -6807,10 +6505,8 @@ func (v *ConfirmForgotPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ConfirmForgotPasswordRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -6935,10 +6631,8 @@ func (v *ConfirmForgotPasswordResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ConfirmForgotPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -6946,10 +6640,8 @@ func (v *ConfirmForgotPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ConfirmForgotPasswordResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -6989,10 +6681,8 @@ func (v *ConfirmSignUpRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ConfirmSignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -7001,39 +6691,39 @@ func (v *ConfirmSignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ClientId != nil {
-		b = jsonKey(b, start, "\"ClientId\":")
+		b = jsonKey(b, start, `"ClientId":`)
 		b = jsonAppendString(b, *v.ClientId)
 	}
 	if v.SecretHash != nil {
-		b = jsonKey(b, start, "\"SecretHash\":")
+		b = jsonKey(b, start, `"SecretHash":`)
 		b = jsonAppendString(b, *v.SecretHash)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.ConfirmationCode != nil {
-		b = jsonKey(b, start, "\"ConfirmationCode\":")
+		b = jsonKey(b, start, `"ConfirmationCode":`)
 		b = jsonAppendString(b, *v.ConfirmationCode)
 	}
 	if v.ForceAliasCreation != nil {
-		b = jsonKey(b, start, "\"ForceAliasCreation\":")
+		b = jsonKey(b, start, `"ForceAliasCreation":`)
 		b = jsonAppendBool(b, *v.ForceAliasCreation)
 	}
 	if v.AnalyticsMetadata != nil {
-		b = jsonKey(b, start, "\"AnalyticsMetadata\":")
+		b = jsonKey(b, start, `"AnalyticsMetadata":`)
 		if b, err = v.AnalyticsMetadata.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AnalyticsMetadata")
 		}
 	}
 	if v.UserContextData != nil {
-		b = jsonKey(b, start, "\"UserContextData\":")
+		b = jsonKey(b, start, `"UserContextData":`)
 		if b, err = v.UserContextData.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserContextData")
 		}
 	}
 	if v.ClientMetadata != nil {
-		b = jsonKey(b, start, "\"ClientMetadata\":")
+		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
 			return b, jsonEncodeField(err, "ClientMetadata")
 		}
@@ -7041,10 +6731,8 @@ func (v *ConfirmSignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ConfirmSignUpRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -7169,10 +6857,8 @@ func (v *ConfirmSignUpResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ConfirmSignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -7180,10 +6866,8 @@ func (v *ConfirmSignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ConfirmSignUpResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -7222,10 +6906,8 @@ func (v *ContextDataType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ContextDataType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -7234,34 +6916,32 @@ func (v *ContextDataType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.IpAddress != nil {
-		b = jsonKey(b, start, "\"IpAddress\":")
+		b = jsonKey(b, start, `"IpAddress":`)
 		b = jsonAppendString(b, *v.IpAddress)
 	}
 	if v.ServerName != nil {
-		b = jsonKey(b, start, "\"ServerName\":")
+		b = jsonKey(b, start, `"ServerName":`)
 		b = jsonAppendString(b, *v.ServerName)
 	}
 	if v.ServerPath != nil {
-		b = jsonKey(b, start, "\"ServerPath\":")
+		b = jsonKey(b, start, `"ServerPath":`)
 		b = jsonAppendString(b, *v.ServerPath)
 	}
 	if v.HttpHeaders != nil {
-		b = jsonKey(b, start, "\"HttpHeaders\":")
+		b = jsonKey(b, start, `"HttpHeaders":`)
 		if b, err = appendJSONHttpHeaderList(b, v.HttpHeaders); err != nil {
 			return b, jsonEncodeField(err, "HttpHeaders")
 		}
 	}
 	if v.EncodedData != nil {
-		b = jsonKey(b, start, "\"EncodedData\":")
+		b = jsonKey(b, start, `"EncodedData":`)
 		b = jsonAppendString(b, *v.EncodedData)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ContextDataType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -7363,10 +7043,8 @@ func (v *CreateGroupRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -7374,32 +7052,30 @@ func (v *CreateGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.GroupName != nil {
-		b = jsonKey(b, start, "\"GroupName\":")
+		b = jsonKey(b, start, `"GroupName":`)
 		b = jsonAppendString(b, *v.GroupName)
 	}
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Description != nil {
-		b = jsonKey(b, start, "\"Description\":")
+		b = jsonKey(b, start, `"Description":`)
 		b = jsonAppendString(b, *v.Description)
 	}
 	if v.RoleArn != nil {
-		b = jsonKey(b, start, "\"RoleArn\":")
+		b = jsonKey(b, start, `"RoleArn":`)
 		b = jsonAppendString(b, *v.RoleArn)
 	}
 	if v.Precedence != nil {
-		b = jsonKey(b, start, "\"Precedence\":")
+		b = jsonKey(b, start, `"Precedence":`)
 		b = jsonAppendInt(b, int64(*v.Precedence))
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CreateGroupRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -7495,10 +7171,8 @@ func (v *CreateGroupResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -7507,7 +7181,7 @@ func (v *CreateGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Group != nil {
-		b = jsonKey(b, start, "\"Group\":")
+		b = jsonKey(b, start, `"Group":`)
 		if b, err = v.Group.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "Group")
 		}
@@ -7515,10 +7189,8 @@ func (v *CreateGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CreateGroupResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -7566,10 +7238,8 @@ func (v *CreateIdentityProviderRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -7578,31 +7248,31 @@ func (v *CreateIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.ProviderName != nil {
-		b = jsonKey(b, start, "\"ProviderName\":")
+		b = jsonKey(b, start, `"ProviderName":`)
 		b = jsonAppendString(b, *v.ProviderName)
 	}
 	if v.ProviderType != nil {
-		b = jsonKey(b, start, "\"ProviderType\":")
+		b = jsonKey(b, start, `"ProviderType":`)
 		b = jsonAppendString(b, string(*v.ProviderType))
 	}
 	if v.ProviderDetails != nil {
-		b = jsonKey(b, start, "\"ProviderDetails\":")
+		b = jsonKey(b, start, `"ProviderDetails":`)
 		if b, err = appendJSONProviderDetailsType(b, v.ProviderDetails); err != nil {
 			return b, jsonEncodeField(err, "ProviderDetails")
 		}
 	}
 	if v.AttributeMapping != nil {
-		b = jsonKey(b, start, "\"AttributeMapping\":")
+		b = jsonKey(b, start, `"AttributeMapping":`)
 		if b, err = appendJSONAttributeMappingType(b, v.AttributeMapping); err != nil {
 			return b, jsonEncodeField(err, "AttributeMapping")
 		}
 	}
 	if v.IdpIdentifiers != nil {
-		b = jsonKey(b, start, "\"IdpIdentifiers\":")
+		b = jsonKey(b, start, `"IdpIdentifiers":`)
 		if b, err = appendJSONIdpIdentifiersListType(b, v.IdpIdentifiers); err != nil {
 			return b, jsonEncodeField(err, "IdpIdentifiers")
 		}
@@ -7610,10 +7280,8 @@ func (v *CreateIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CreateIdentityProviderRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -7710,10 +7378,8 @@ func (v *CreateIdentityProviderResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -7722,7 +7388,7 @@ func (v *CreateIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.IdentityProvider != nil {
-		b = jsonKey(b, start, "\"IdentityProvider\":")
+		b = jsonKey(b, start, `"IdentityProvider":`)
 		if b, err = v.IdentityProvider.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "IdentityProvider")
 		}
@@ -7730,10 +7396,8 @@ func (v *CreateIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CreateIdentityProviderResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -7781,10 +7445,8 @@ func (v *CreateResourceServerRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -7793,19 +7455,19 @@ func (v *CreateResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Identifier != nil {
-		b = jsonKey(b, start, "\"Identifier\":")
+		b = jsonKey(b, start, `"Identifier":`)
 		b = jsonAppendString(b, *v.Identifier)
 	}
 	if v.Name != nil {
-		b = jsonKey(b, start, "\"Name\":")
+		b = jsonKey(b, start, `"Name":`)
 		b = jsonAppendString(b, *v.Name)
 	}
 	if v.Scopes != nil {
-		b = jsonKey(b, start, "\"Scopes\":")
+		b = jsonKey(b, start, `"Scopes":`)
 		if b, err = appendJSONResourceServerScopeListType(b, v.Scopes); err != nil {
 			return b, jsonEncodeField(err, "Scopes")
 		}
@@ -7813,10 +7475,8 @@ func (v *CreateResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CreateResourceServerRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -7895,10 +7555,8 @@ func (v *CreateResourceServerResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -7907,7 +7565,7 @@ func (v *CreateResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ResourceServer != nil {
-		b = jsonKey(b, start, "\"ResourceServer\":")
+		b = jsonKey(b, start, `"ResourceServer":`)
 		if b, err = v.ResourceServer.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "ResourceServer")
 		}
@@ -7915,10 +7573,8 @@ func (v *CreateResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CreateResourceServerResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -7966,10 +7622,8 @@ func (v *CreateUserImportJobRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -7977,24 +7631,22 @@ func (v *CreateUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.JobName != nil {
-		b = jsonKey(b, start, "\"JobName\":")
+		b = jsonKey(b, start, `"JobName":`)
 		b = jsonAppendString(b, *v.JobName)
 	}
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.CloudWatchLogsRoleArn != nil {
-		b = jsonKey(b, start, "\"CloudWatchLogsRoleArn\":")
+		b = jsonKey(b, start, `"CloudWatchLogsRoleArn":`)
 		b = jsonAppendString(b, *v.CloudWatchLogsRoleArn)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CreateUserImportJobRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -8064,10 +7716,8 @@ func (v *CreateUserImportJobResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -8076,7 +7726,7 @@ func (v *CreateUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserImportJob != nil {
-		b = jsonKey(b, start, "\"UserImportJob\":")
+		b = jsonKey(b, start, `"UserImportJob":`)
 		if b, err = v.UserImportJob.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserImportJob")
 		}
@@ -8084,10 +7734,8 @@ func (v *CreateUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CreateUserImportJobResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -8144,10 +7792,8 @@ func (v *CreateUserPoolClientRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -8156,120 +7802,118 @@ func (v *CreateUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.ClientName != nil {
-		b = jsonKey(b, start, "\"ClientName\":")
+		b = jsonKey(b, start, `"ClientName":`)
 		b = jsonAppendString(b, *v.ClientName)
 	}
 	if v.GenerateSecret != nil {
-		b = jsonKey(b, start, "\"GenerateSecret\":")
+		b = jsonKey(b, start, `"GenerateSecret":`)
 		b = jsonAppendBool(b, *v.GenerateSecret)
 	}
 	if v.RefreshTokenValidity != nil {
-		b = jsonKey(b, start, "\"RefreshTokenValidity\":")
+		b = jsonKey(b, start, `"RefreshTokenValidity":`)
 		b = jsonAppendInt(b, int64(*v.RefreshTokenValidity))
 	}
 	if v.AccessTokenValidity != nil {
-		b = jsonKey(b, start, "\"AccessTokenValidity\":")
+		b = jsonKey(b, start, `"AccessTokenValidity":`)
 		b = jsonAppendInt(b, int64(*v.AccessTokenValidity))
 	}
 	if v.IdTokenValidity != nil {
-		b = jsonKey(b, start, "\"IdTokenValidity\":")
+		b = jsonKey(b, start, `"IdTokenValidity":`)
 		b = jsonAppendInt(b, int64(*v.IdTokenValidity))
 	}
 	if v.TokenValidityUnits != nil {
-		b = jsonKey(b, start, "\"TokenValidityUnits\":")
+		b = jsonKey(b, start, `"TokenValidityUnits":`)
 		if b, err = v.TokenValidityUnits.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "TokenValidityUnits")
 		}
 	}
 	if v.ReadAttributes != nil {
-		b = jsonKey(b, start, "\"ReadAttributes\":")
+		b = jsonKey(b, start, `"ReadAttributes":`)
 		if b, err = appendJSONClientPermissionListType(b, v.ReadAttributes); err != nil {
 			return b, jsonEncodeField(err, "ReadAttributes")
 		}
 	}
 	if v.WriteAttributes != nil {
-		b = jsonKey(b, start, "\"WriteAttributes\":")
+		b = jsonKey(b, start, `"WriteAttributes":`)
 		if b, err = appendJSONClientPermissionListType(b, v.WriteAttributes); err != nil {
 			return b, jsonEncodeField(err, "WriteAttributes")
 		}
 	}
 	if v.ExplicitAuthFlows != nil {
-		b = jsonKey(b, start, "\"ExplicitAuthFlows\":")
+		b = jsonKey(b, start, `"ExplicitAuthFlows":`)
 		if b, err = appendJSONExplicitAuthFlowsListType(b, v.ExplicitAuthFlows); err != nil {
 			return b, jsonEncodeField(err, "ExplicitAuthFlows")
 		}
 	}
 	if v.SupportedIdentityProviders != nil {
-		b = jsonKey(b, start, "\"SupportedIdentityProviders\":")
+		b = jsonKey(b, start, `"SupportedIdentityProviders":`)
 		if b, err = appendJSONSupportedIdentityProvidersListType(b, v.SupportedIdentityProviders); err != nil {
 			return b, jsonEncodeField(err, "SupportedIdentityProviders")
 		}
 	}
 	if v.CallbackURLs != nil {
-		b = jsonKey(b, start, "\"CallbackURLs\":")
+		b = jsonKey(b, start, `"CallbackURLs":`)
 		if b, err = appendJSONCallbackURLsListType(b, v.CallbackURLs); err != nil {
 			return b, jsonEncodeField(err, "CallbackURLs")
 		}
 	}
 	if v.LogoutURLs != nil {
-		b = jsonKey(b, start, "\"LogoutURLs\":")
+		b = jsonKey(b, start, `"LogoutURLs":`)
 		if b, err = appendJSONLogoutURLsListType(b, v.LogoutURLs); err != nil {
 			return b, jsonEncodeField(err, "LogoutURLs")
 		}
 	}
 	if v.DefaultRedirectURI != nil {
-		b = jsonKey(b, start, "\"DefaultRedirectURI\":")
+		b = jsonKey(b, start, `"DefaultRedirectURI":`)
 		b = jsonAppendString(b, *v.DefaultRedirectURI)
 	}
 	if v.AllowedOAuthFlows != nil {
-		b = jsonKey(b, start, "\"AllowedOAuthFlows\":")
+		b = jsonKey(b, start, `"AllowedOAuthFlows":`)
 		if b, err = appendJSONOAuthFlowsType(b, v.AllowedOAuthFlows); err != nil {
 			return b, jsonEncodeField(err, "AllowedOAuthFlows")
 		}
 	}
 	if v.AllowedOAuthScopes != nil {
-		b = jsonKey(b, start, "\"AllowedOAuthScopes\":")
+		b = jsonKey(b, start, `"AllowedOAuthScopes":`)
 		if b, err = appendJSONScopeListType(b, v.AllowedOAuthScopes); err != nil {
 			return b, jsonEncodeField(err, "AllowedOAuthScopes")
 		}
 	}
 	if v.AllowedOAuthFlowsUserPoolClient != nil {
-		b = jsonKey(b, start, "\"AllowedOAuthFlowsUserPoolClient\":")
+		b = jsonKey(b, start, `"AllowedOAuthFlowsUserPoolClient":`)
 		b = jsonAppendBool(b, *v.AllowedOAuthFlowsUserPoolClient)
 	}
 	if v.AnalyticsConfiguration != nil {
-		b = jsonKey(b, start, "\"AnalyticsConfiguration\":")
+		b = jsonKey(b, start, `"AnalyticsConfiguration":`)
 		if b, err = v.AnalyticsConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AnalyticsConfiguration")
 		}
 	}
 	if v.PreventUserExistenceErrors != nil {
-		b = jsonKey(b, start, "\"PreventUserExistenceErrors\":")
+		b = jsonKey(b, start, `"PreventUserExistenceErrors":`)
 		b = jsonAppendString(b, string(*v.PreventUserExistenceErrors))
 	}
 	if v.EnableTokenRevocation != nil {
-		b = jsonKey(b, start, "\"EnableTokenRevocation\":")
+		b = jsonKey(b, start, `"EnableTokenRevocation":`)
 		b = jsonAppendBool(b, *v.EnableTokenRevocation)
 	}
 	if v.EnablePropagateAdditionalUserContextData != nil {
-		b = jsonKey(b, start, "\"EnablePropagateAdditionalUserContextData\":")
+		b = jsonKey(b, start, `"EnablePropagateAdditionalUserContextData":`)
 		b = jsonAppendBool(b, *v.EnablePropagateAdditionalUserContextData)
 	}
 	if v.AuthSessionValidity != nil {
-		b = jsonKey(b, start, "\"AuthSessionValidity\":")
+		b = jsonKey(b, start, `"AuthSessionValidity":`)
 		b = jsonAppendInt(b, int64(*v.AuthSessionValidity))
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolClientRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -8548,10 +8192,8 @@ func (v *CreateUserPoolClientResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -8560,7 +8202,7 @@ func (v *CreateUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolClient != nil {
-		b = jsonKey(b, start, "\"UserPoolClient\":")
+		b = jsonKey(b, start, `"UserPoolClient":`)
 		if b, err = v.UserPoolClient.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserPoolClient")
 		}
@@ -8568,10 +8210,8 @@ func (v *CreateUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolClientResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -8618,10 +8258,8 @@ func (v *CreateUserPoolDomainRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -8630,15 +8268,15 @@ func (v *CreateUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Domain != nil {
-		b = jsonKey(b, start, "\"Domain\":")
+		b = jsonKey(b, start, `"Domain":`)
 		b = jsonAppendString(b, *v.Domain)
 	}
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.CustomDomainConfig != nil {
-		b = jsonKey(b, start, "\"CustomDomainConfig\":")
+		b = jsonKey(b, start, `"CustomDomainConfig":`)
 		if b, err = v.CustomDomainConfig.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "CustomDomainConfig")
 		}
@@ -8646,10 +8284,8 @@ func (v *CreateUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolDomainRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -8716,10 +8352,8 @@ func (v *CreateUserPoolDomainResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -8727,16 +8361,14 @@ func (v *CreateUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.CloudFrontDomain != nil {
-		b = jsonKey(b, start, "\"CloudFrontDomain\":")
+		b = jsonKey(b, start, `"CloudFrontDomain":`)
 		b = jsonAppendString(b, *v.CloudFrontDomain)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -8788,10 +8420,8 @@ func (v *CreateUserPoolRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -8800,125 +8430,125 @@ func (v *CreateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.PoolName != nil {
-		b = jsonKey(b, start, "\"PoolName\":")
+		b = jsonKey(b, start, `"PoolName":`)
 		b = jsonAppendString(b, *v.PoolName)
 	}
 	if v.Policies != nil {
-		b = jsonKey(b, start, "\"Policies\":")
+		b = jsonKey(b, start, `"Policies":`)
 		if b, err = v.Policies.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "Policies")
 		}
 	}
 	if v.DeletionProtection != nil {
-		b = jsonKey(b, start, "\"DeletionProtection\":")
+		b = jsonKey(b, start, `"DeletionProtection":`)
 		b = jsonAppendString(b, string(*v.DeletionProtection))
 	}
 	if v.LambdaConfig != nil {
-		b = jsonKey(b, start, "\"LambdaConfig\":")
+		b = jsonKey(b, start, `"LambdaConfig":`)
 		if b, err = v.LambdaConfig.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "LambdaConfig")
 		}
 	}
 	if v.AutoVerifiedAttributes != nil {
-		b = jsonKey(b, start, "\"AutoVerifiedAttributes\":")
+		b = jsonKey(b, start, `"AutoVerifiedAttributes":`)
 		if b, err = appendJSONVerifiedAttributesListType(b, v.AutoVerifiedAttributes); err != nil {
 			return b, jsonEncodeField(err, "AutoVerifiedAttributes")
 		}
 	}
 	if v.AliasAttributes != nil {
-		b = jsonKey(b, start, "\"AliasAttributes\":")
+		b = jsonKey(b, start, `"AliasAttributes":`)
 		if b, err = appendJSONAliasAttributesListType(b, v.AliasAttributes); err != nil {
 			return b, jsonEncodeField(err, "AliasAttributes")
 		}
 	}
 	if v.UsernameAttributes != nil {
-		b = jsonKey(b, start, "\"UsernameAttributes\":")
+		b = jsonKey(b, start, `"UsernameAttributes":`)
 		if b, err = appendJSONUsernameAttributesListType(b, v.UsernameAttributes); err != nil {
 			return b, jsonEncodeField(err, "UsernameAttributes")
 		}
 	}
 	if v.SmsVerificationMessage != nil {
-		b = jsonKey(b, start, "\"SmsVerificationMessage\":")
+		b = jsonKey(b, start, `"SmsVerificationMessage":`)
 		b = jsonAppendString(b, *v.SmsVerificationMessage)
 	}
 	if v.EmailVerificationMessage != nil {
-		b = jsonKey(b, start, "\"EmailVerificationMessage\":")
+		b = jsonKey(b, start, `"EmailVerificationMessage":`)
 		b = jsonAppendString(b, *v.EmailVerificationMessage)
 	}
 	if v.EmailVerificationSubject != nil {
-		b = jsonKey(b, start, "\"EmailVerificationSubject\":")
+		b = jsonKey(b, start, `"EmailVerificationSubject":`)
 		b = jsonAppendString(b, *v.EmailVerificationSubject)
 	}
 	if v.VerificationMessageTemplate != nil {
-		b = jsonKey(b, start, "\"VerificationMessageTemplate\":")
+		b = jsonKey(b, start, `"VerificationMessageTemplate":`)
 		if b, err = v.VerificationMessageTemplate.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "VerificationMessageTemplate")
 		}
 	}
 	if v.SmsAuthenticationMessage != nil {
-		b = jsonKey(b, start, "\"SmsAuthenticationMessage\":")
+		b = jsonKey(b, start, `"SmsAuthenticationMessage":`)
 		b = jsonAppendString(b, *v.SmsAuthenticationMessage)
 	}
 	if v.MfaConfiguration != nil {
-		b = jsonKey(b, start, "\"MfaConfiguration\":")
+		b = jsonKey(b, start, `"MfaConfiguration":`)
 		b = jsonAppendString(b, string(*v.MfaConfiguration))
 	}
 	if v.UserAttributeUpdateSettings != nil {
-		b = jsonKey(b, start, "\"UserAttributeUpdateSettings\":")
+		b = jsonKey(b, start, `"UserAttributeUpdateSettings":`)
 		if b, err = v.UserAttributeUpdateSettings.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserAttributeUpdateSettings")
 		}
 	}
 	if v.DeviceConfiguration != nil {
-		b = jsonKey(b, start, "\"DeviceConfiguration\":")
+		b = jsonKey(b, start, `"DeviceConfiguration":`)
 		if b, err = v.DeviceConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "DeviceConfiguration")
 		}
 	}
 	if v.EmailConfiguration != nil {
-		b = jsonKey(b, start, "\"EmailConfiguration\":")
+		b = jsonKey(b, start, `"EmailConfiguration":`)
 		if b, err = v.EmailConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "EmailConfiguration")
 		}
 	}
 	if v.SmsConfiguration != nil {
-		b = jsonKey(b, start, "\"SmsConfiguration\":")
+		b = jsonKey(b, start, `"SmsConfiguration":`)
 		if b, err = v.SmsConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "SmsConfiguration")
 		}
 	}
 	if v.UserPoolTags != nil {
-		b = jsonKey(b, start, "\"UserPoolTags\":")
+		b = jsonKey(b, start, `"UserPoolTags":`)
 		if b, err = appendJSONUserPoolTagsType(b, v.UserPoolTags); err != nil {
 			return b, jsonEncodeField(err, "UserPoolTags")
 		}
 	}
 	if v.AdminCreateUserConfig != nil {
-		b = jsonKey(b, start, "\"AdminCreateUserConfig\":")
+		b = jsonKey(b, start, `"AdminCreateUserConfig":`)
 		if b, err = v.AdminCreateUserConfig.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AdminCreateUserConfig")
 		}
 	}
 	if v.Schema != nil {
-		b = jsonKey(b, start, "\"Schema\":")
+		b = jsonKey(b, start, `"Schema":`)
 		if b, err = appendJSONSchemaAttributesListType(b, v.Schema); err != nil {
 			return b, jsonEncodeField(err, "Schema")
 		}
 	}
 	if v.UserPoolAddOns != nil {
-		b = jsonKey(b, start, "\"UserPoolAddOns\":")
+		b = jsonKey(b, start, `"UserPoolAddOns":`)
 		if b, err = v.UserPoolAddOns.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserPoolAddOns")
 		}
 	}
 	if v.UsernameConfiguration != nil {
-		b = jsonKey(b, start, "\"UsernameConfiguration\":")
+		b = jsonKey(b, start, `"UsernameConfiguration":`)
 		if b, err = v.UsernameConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UsernameConfiguration")
 		}
 	}
 	if v.AccountRecoverySetting != nil {
-		b = jsonKey(b, start, "\"AccountRecoverySetting\":")
+		b = jsonKey(b, start, `"AccountRecoverySetting":`)
 		if b, err = v.AccountRecoverySetting.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AccountRecoverySetting")
 		}
@@ -8926,10 +8556,8 @@ func (v *CreateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -9206,10 +8834,8 @@ func (v *CreateUserPoolResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -9218,7 +8844,7 @@ func (v *CreateUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPool != nil {
-		b = jsonKey(b, start, "\"UserPool\":")
+		b = jsonKey(b, start, `"UserPool":`)
 		if b, err = v.UserPool.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserPool")
 		}
@@ -9226,10 +8852,8 @@ func (v *CreateUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -9269,10 +8893,8 @@ func (v *CustomDomainConfigType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CustomDomainConfigType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -9280,16 +8902,14 @@ func (v *CustomDomainConfigType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.CertificateArn != nil {
-		b = jsonKey(b, start, "\"CertificateArn\":")
+		b = jsonKey(b, start, `"CertificateArn":`)
 		b = jsonAppendString(b, *v.CertificateArn)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CustomDomainConfigType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -9336,10 +8956,8 @@ func (v *CustomEmailLambdaVersionConfigType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CustomEmailLambdaVersionConfigType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -9347,20 +8965,18 @@ func (v *CustomEmailLambdaVersionConfigType) AppendJSON(b []byte) ([]byte, error
 	b = append(b, '{')
 	start := len(b)
 	if v.LambdaVersion != nil {
-		b = jsonKey(b, start, "\"LambdaVersion\":")
+		b = jsonKey(b, start, `"LambdaVersion":`)
 		b = jsonAppendString(b, string(*v.LambdaVersion))
 	}
 	if v.LambdaArn != nil {
-		b = jsonKey(b, start, "\"LambdaArn\":")
+		b = jsonKey(b, start, `"LambdaArn":`)
 		b = jsonAppendString(b, *v.LambdaArn)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CustomEmailLambdaVersionConfigType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -9424,10 +9040,8 @@ func (v *CustomSMSLambdaVersionConfigType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CustomSMSLambdaVersionConfigType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -9435,20 +9049,18 @@ func (v *CustomSMSLambdaVersionConfigType) AppendJSON(b []byte) ([]byte, error) 
 	b = append(b, '{')
 	start := len(b)
 	if v.LambdaVersion != nil {
-		b = jsonKey(b, start, "\"LambdaVersion\":")
+		b = jsonKey(b, start, `"LambdaVersion":`)
 		b = jsonAppendString(b, string(*v.LambdaVersion))
 	}
 	if v.LambdaArn != nil {
-		b = jsonKey(b, start, "\"LambdaArn\":")
+		b = jsonKey(b, start, `"LambdaArn":`)
 		b = jsonAppendString(b, *v.LambdaArn)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *CustomSMSLambdaVersionConfigType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -9512,10 +9124,8 @@ func (v *DeleteGroupRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeleteGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -9523,20 +9133,18 @@ func (v *DeleteGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.GroupName != nil {
-		b = jsonKey(b, start, "\"GroupName\":")
+		b = jsonKey(b, start, `"GroupName":`)
 		b = jsonAppendString(b, *v.GroupName)
 	}
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DeleteGroupRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -9600,10 +9208,8 @@ func (v *DeleteIdentityProviderRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeleteIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -9611,20 +9217,18 @@ func (v *DeleteIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.ProviderName != nil {
-		b = jsonKey(b, start, "\"ProviderName\":")
+		b = jsonKey(b, start, `"ProviderName":`)
 		b = jsonAppendString(b, *v.ProviderName)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DeleteIdentityProviderRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -9688,10 +9292,8 @@ func (v *DeleteResourceServerRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeleteResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -9699,20 +9301,18 @@ func (v *DeleteResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Identifier != nil {
-		b = jsonKey(b, start, "\"Identifier\":")
+		b = jsonKey(b, start, `"Identifier":`)
 		b = jsonAppendString(b, *v.Identifier)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DeleteResourceServerRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -9769,10 +9369,8 @@ func (v *DeleteUserAttributesRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeleteUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -9781,22 +9379,20 @@ func (v *DeleteUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserAttributeNames != nil {
-		b = jsonKey(b, start, "\"UserAttributeNames\":")
+		b = jsonKey(b, start, `"UserAttributeNames":`)
 		if b, err = appendJSONAttributeNameListType(b, v.UserAttributeNames); err != nil {
 			return b, jsonEncodeField(err, "UserAttributeNames")
 		}
 	}
 	if v.AccessToken != nil {
-		b = jsonKey(b, start, "\"AccessToken\":")
+		b = jsonKey(b, start, `"AccessToken":`)
 		b = jsonAppendString(b, *v.AccessToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserAttributesRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -9845,10 +9441,8 @@ func (v *DeleteUserAttributesResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeleteUserAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -9856,10 +9450,8 @@ func (v *DeleteUserAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserAttributesResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -9896,10 +9488,8 @@ func (v *DeleteUserPoolClientRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeleteUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -9907,20 +9497,18 @@ func (v *DeleteUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.ClientId != nil {
-		b = jsonKey(b, start, "\"ClientId\":")
+		b = jsonKey(b, start, `"ClientId":`)
 		b = jsonAppendString(b, *v.ClientId)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserPoolClientRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -9984,10 +9572,8 @@ func (v *DeleteUserPoolDomainRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeleteUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -9995,20 +9581,18 @@ func (v *DeleteUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Domain != nil {
-		b = jsonKey(b, start, "\"Domain\":")
+		b = jsonKey(b, start, `"Domain":`)
 		b = jsonAppendString(b, *v.Domain)
 	}
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserPoolDomainRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -10065,10 +9649,8 @@ func (v *DeleteUserPoolDomainResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeleteUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -10076,10 +9658,8 @@ func (v *DeleteUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -10109,10 +9689,8 @@ func (v *DeleteUserPoolRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeleteUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -10120,16 +9698,14 @@ func (v *DeleteUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserPoolRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -10169,10 +9745,8 @@ func (v *DeleteUserRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeleteUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -10180,16 +9754,14 @@ func (v *DeleteUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.AccessToken != nil {
-		b = jsonKey(b, start, "\"AccessToken\":")
+		b = jsonKey(b, start, `"AccessToken":`)
 		b = jsonAppendString(b, *v.AccessToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -10236,10 +9808,8 @@ func (v *DescribeIdentityProviderRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -10247,20 +9817,18 @@ func (v *DescribeIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.ProviderName != nil {
-		b = jsonKey(b, start, "\"ProviderName\":")
+		b = jsonKey(b, start, `"ProviderName":`)
 		b = jsonAppendString(b, *v.ProviderName)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DescribeIdentityProviderRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -10317,10 +9885,8 @@ func (v *DescribeIdentityProviderResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -10329,7 +9895,7 @@ func (v *DescribeIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) 
 	b = append(b, '{')
 	start := len(b)
 	if v.IdentityProvider != nil {
-		b = jsonKey(b, start, "\"IdentityProvider\":")
+		b = jsonKey(b, start, `"IdentityProvider":`)
 		if b, err = v.IdentityProvider.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "IdentityProvider")
 		}
@@ -10337,10 +9903,8 @@ func (v *DescribeIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) 
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DescribeIdentityProviderResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -10387,10 +9951,8 @@ func (v *DescribeResourceServerRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -10398,20 +9960,18 @@ func (v *DescribeResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Identifier != nil {
-		b = jsonKey(b, start, "\"Identifier\":")
+		b = jsonKey(b, start, `"Identifier":`)
 		b = jsonAppendString(b, *v.Identifier)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DescribeResourceServerRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -10468,10 +10028,8 @@ func (v *DescribeResourceServerResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -10480,7 +10038,7 @@ func (v *DescribeResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ResourceServer != nil {
-		b = jsonKey(b, start, "\"ResourceServer\":")
+		b = jsonKey(b, start, `"ResourceServer":`)
 		if b, err = v.ResourceServer.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "ResourceServer")
 		}
@@ -10488,10 +10046,8 @@ func (v *DescribeResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DescribeResourceServerResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -10538,10 +10094,8 @@ func (v *DescribeRiskConfigurationRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeRiskConfigurationRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -10549,20 +10103,18 @@ func (v *DescribeRiskConfigurationRequest) AppendJSON(b []byte) ([]byte, error) 
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.ClientId != nil {
-		b = jsonKey(b, start, "\"ClientId\":")
+		b = jsonKey(b, start, `"ClientId":`)
 		b = jsonAppendString(b, *v.ClientId)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DescribeRiskConfigurationRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -10619,10 +10171,8 @@ func (v *DescribeRiskConfigurationResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeRiskConfigurationResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -10631,7 +10181,7 @@ func (v *DescribeRiskConfigurationResponse) AppendJSON(b []byte) ([]byte, error)
 	b = append(b, '{')
 	start := len(b)
 	if v.RiskConfiguration != nil {
-		b = jsonKey(b, start, "\"RiskConfiguration\":")
+		b = jsonKey(b, start, `"RiskConfiguration":`)
 		if b, err = v.RiskConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "RiskConfiguration")
 		}
@@ -10639,10 +10189,8 @@ func (v *DescribeRiskConfigurationResponse) AppendJSON(b []byte) ([]byte, error)
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DescribeRiskConfigurationResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -10689,10 +10237,8 @@ func (v *DescribeUserImportJobRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -10700,20 +10246,18 @@ func (v *DescribeUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.JobId != nil {
-		b = jsonKey(b, start, "\"JobId\":")
+		b = jsonKey(b, start, `"JobId":`)
 		b = jsonAppendString(b, *v.JobId)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserImportJobRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -10770,10 +10314,8 @@ func (v *DescribeUserImportJobResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -10782,7 +10324,7 @@ func (v *DescribeUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserImportJob != nil {
-		b = jsonKey(b, start, "\"UserImportJob\":")
+		b = jsonKey(b, start, `"UserImportJob":`)
 		if b, err = v.UserImportJob.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserImportJob")
 		}
@@ -10790,10 +10332,8 @@ func (v *DescribeUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserImportJobResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -10840,10 +10380,8 @@ func (v *DescribeUserPoolClientRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -10851,20 +10389,18 @@ func (v *DescribeUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.ClientId != nil {
-		b = jsonKey(b, start, "\"ClientId\":")
+		b = jsonKey(b, start, `"ClientId":`)
 		b = jsonAppendString(b, *v.ClientId)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolClientRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -10921,10 +10457,8 @@ func (v *DescribeUserPoolClientResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -10933,7 +10467,7 @@ func (v *DescribeUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolClient != nil {
-		b = jsonKey(b, start, "\"UserPoolClient\":")
+		b = jsonKey(b, start, `"UserPoolClient":`)
 		if b, err = v.UserPoolClient.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserPoolClient")
 		}
@@ -10941,10 +10475,8 @@ func (v *DescribeUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolClientResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -10984,10 +10516,8 @@ func (v *DescribeUserPoolDomainRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -10995,16 +10525,14 @@ func (v *DescribeUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Domain != nil {
-		b = jsonKey(b, start, "\"Domain\":")
+		b = jsonKey(b, start, `"Domain":`)
 		b = jsonAppendString(b, *v.Domain)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolDomainRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -11044,10 +10572,8 @@ func (v *DescribeUserPoolDomainResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -11056,7 +10582,7 @@ func (v *DescribeUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.DomainDescription != nil {
-		b = jsonKey(b, start, "\"DomainDescription\":")
+		b = jsonKey(b, start, `"DomainDescription":`)
 		if b, err = v.DomainDescription.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "DomainDescription")
 		}
@@ -11064,10 +10590,8 @@ func (v *DescribeUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -11107,10 +10631,8 @@ func (v *DescribeUserPoolRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -11118,16 +10640,14 @@ func (v *DescribeUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -11167,10 +10687,8 @@ func (v *DescribeUserPoolResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -11179,7 +10697,7 @@ func (v *DescribeUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPool != nil {
-		b = jsonKey(b, start, "\"UserPool\":")
+		b = jsonKey(b, start, `"UserPool":`)
 		if b, err = v.UserPool.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserPool")
 		}
@@ -11187,10 +10705,8 @@ func (v *DescribeUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -11237,10 +10753,8 @@ func (v *DeviceConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeviceConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -11248,20 +10762,18 @@ func (v *DeviceConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ChallengeRequiredOnNewDevice != nil {
-		b = jsonKey(b, start, "\"ChallengeRequiredOnNewDevice\":")
+		b = jsonKey(b, start, `"ChallengeRequiredOnNewDevice":`)
 		b = jsonAppendBool(b, *v.ChallengeRequiredOnNewDevice)
 	}
 	if v.DeviceOnlyRememberedOnUserPrompt != nil {
-		b = jsonKey(b, start, "\"DeviceOnlyRememberedOnUserPrompt\":")
+		b = jsonKey(b, start, `"DeviceOnlyRememberedOnUserPrompt":`)
 		b = jsonAppendBool(b, *v.DeviceOnlyRememberedOnUserPrompt)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DeviceConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -11325,10 +10837,8 @@ func (v *DeviceSecretVerifierConfigType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeviceSecretVerifierConfigType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -11336,20 +10846,18 @@ func (v *DeviceSecretVerifierConfigType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.PasswordVerifier != nil {
-		b = jsonKey(b, start, "\"PasswordVerifier\":")
+		b = jsonKey(b, start, `"PasswordVerifier":`)
 		b = jsonAppendString(b, *v.PasswordVerifier)
 	}
 	if v.Salt != nil {
-		b = jsonKey(b, start, "\"Salt\":")
+		b = jsonKey(b, start, `"Salt":`)
 		b = jsonAppendString(b, *v.Salt)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DeviceSecretVerifierConfigType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -11415,10 +10923,8 @@ func (v *DeviceType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeviceType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -11427,34 +10933,32 @@ func (v *DeviceType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.DeviceKey != nil {
-		b = jsonKey(b, start, "\"DeviceKey\":")
+		b = jsonKey(b, start, `"DeviceKey":`)
 		b = jsonAppendString(b, *v.DeviceKey)
 	}
 	if v.DeviceAttributes != nil {
-		b = jsonKey(b, start, "\"DeviceAttributes\":")
+		b = jsonKey(b, start, `"DeviceAttributes":`)
 		if b, err = appendJSONAttributeListType(b, v.DeviceAttributes); err != nil {
 			return b, jsonEncodeField(err, "DeviceAttributes")
 		}
 	}
 	if v.DeviceCreateDate != nil {
-		b = jsonKey(b, start, "\"DeviceCreateDate\":")
+		b = jsonKey(b, start, `"DeviceCreateDate":`)
 		b = jsonAppendEpochSeconds(b, *v.DeviceCreateDate)
 	}
 	if v.DeviceLastModifiedDate != nil {
-		b = jsonKey(b, start, "\"DeviceLastModifiedDate\":")
+		b = jsonKey(b, start, `"DeviceLastModifiedDate":`)
 		b = jsonAppendEpochSeconds(b, *v.DeviceLastModifiedDate)
 	}
 	if v.DeviceLastAuthenticatedDate != nil {
-		b = jsonKey(b, start, "\"DeviceLastAuthenticatedDate\":")
+		b = jsonKey(b, start, `"DeviceLastAuthenticatedDate":`)
 		b = jsonAppendEpochSeconds(b, *v.DeviceLastAuthenticatedDate)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DeviceType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -11558,10 +11062,8 @@ func (v *DomainDescriptionType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DomainDescriptionType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -11570,35 +11072,35 @@ func (v *DomainDescriptionType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.AWSAccountId != nil {
-		b = jsonKey(b, start, "\"AWSAccountId\":")
+		b = jsonKey(b, start, `"AWSAccountId":`)
 		b = jsonAppendString(b, *v.AWSAccountId)
 	}
 	if v.Domain != nil {
-		b = jsonKey(b, start, "\"Domain\":")
+		b = jsonKey(b, start, `"Domain":`)
 		b = jsonAppendString(b, *v.Domain)
 	}
 	if v.S3Bucket != nil {
-		b = jsonKey(b, start, "\"S3Bucket\":")
+		b = jsonKey(b, start, `"S3Bucket":`)
 		b = jsonAppendString(b, *v.S3Bucket)
 	}
 	if v.CloudFrontDistribution != nil {
-		b = jsonKey(b, start, "\"CloudFrontDistribution\":")
+		b = jsonKey(b, start, `"CloudFrontDistribution":`)
 		b = jsonAppendString(b, *v.CloudFrontDistribution)
 	}
 	if v.Version != nil {
-		b = jsonKey(b, start, "\"Version\":")
+		b = jsonKey(b, start, `"Version":`)
 		b = jsonAppendString(b, *v.Version)
 	}
 	if v.Status != nil {
-		b = jsonKey(b, start, "\"Status\":")
+		b = jsonKey(b, start, `"Status":`)
 		b = jsonAppendString(b, string(*v.Status))
 	}
 	if v.CustomDomainConfig != nil {
-		b = jsonKey(b, start, "\"CustomDomainConfig\":")
+		b = jsonKey(b, start, `"CustomDomainConfig":`)
 		if b, err = v.CustomDomainConfig.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "CustomDomainConfig")
 		}
@@ -11606,10 +11108,8 @@ func (v *DomainDescriptionType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DomainDescriptionType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -11741,10 +11241,8 @@ func (v *DuplicateProviderException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DuplicateProviderException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -11752,16 +11250,14 @@ func (v *DuplicateProviderException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *DuplicateProviderException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -11811,10 +11307,8 @@ func (v *EmailConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *EmailConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -11822,32 +11316,30 @@ func (v *EmailConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.SourceArn != nil {
-		b = jsonKey(b, start, "\"SourceArn\":")
+		b = jsonKey(b, start, `"SourceArn":`)
 		b = jsonAppendString(b, *v.SourceArn)
 	}
 	if v.ReplyToEmailAddress != nil {
-		b = jsonKey(b, start, "\"ReplyToEmailAddress\":")
+		b = jsonKey(b, start, `"ReplyToEmailAddress":`)
 		b = jsonAppendString(b, *v.ReplyToEmailAddress)
 	}
 	if v.EmailSendingAccount != nil {
-		b = jsonKey(b, start, "\"EmailSendingAccount\":")
+		b = jsonKey(b, start, `"EmailSendingAccount":`)
 		b = jsonAppendString(b, string(*v.EmailSendingAccount))
 	}
 	if v.From != nil {
-		b = jsonKey(b, start, "\"From\":")
+		b = jsonKey(b, start, `"From":`)
 		b = jsonAppendString(b, *v.From)
 	}
 	if v.ConfigurationSet != nil {
-		b = jsonKey(b, start, "\"ConfigurationSet\":")
+		b = jsonKey(b, start, `"ConfigurationSet":`)
 		b = jsonAppendString(b, *v.ConfigurationSet)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *EmailConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -11943,10 +11435,8 @@ func (v *EnableSoftwareTokenMFAException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *EnableSoftwareTokenMFAException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -11954,16 +11444,14 @@ func (v *EnableSoftwareTokenMFAException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *EnableSoftwareTokenMFAException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -12013,10 +11501,8 @@ func (v *EventContextDataType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *EventContextDataType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -12024,32 +11510,30 @@ func (v *EventContextDataType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.IpAddress != nil {
-		b = jsonKey(b, start, "\"IpAddress\":")
+		b = jsonKey(b, start, `"IpAddress":`)
 		b = jsonAppendString(b, *v.IpAddress)
 	}
 	if v.DeviceName != nil {
-		b = jsonKey(b, start, "\"DeviceName\":")
+		b = jsonKey(b, start, `"DeviceName":`)
 		b = jsonAppendString(b, *v.DeviceName)
 	}
 	if v.Timezone != nil {
-		b = jsonKey(b, start, "\"Timezone\":")
+		b = jsonKey(b, start, `"Timezone":`)
 		b = jsonAppendString(b, *v.Timezone)
 	}
 	if v.City != nil {
-		b = jsonKey(b, start, "\"City\":")
+		b = jsonKey(b, start, `"City":`)
 		b = jsonAppendString(b, *v.City)
 	}
 	if v.Country != nil {
-		b = jsonKey(b, start, "\"Country\":")
+		b = jsonKey(b, start, `"Country":`)
 		b = jsonAppendString(b, *v.Country)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *EventContextDataType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -12153,10 +11637,8 @@ func (v *EventFeedbackType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *EventFeedbackType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -12164,24 +11646,22 @@ func (v *EventFeedbackType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.FeedbackValue != nil {
-		b = jsonKey(b, start, "\"FeedbackValue\":")
+		b = jsonKey(b, start, `"FeedbackValue":`)
 		b = jsonAppendString(b, string(*v.FeedbackValue))
 	}
 	if v.Provider != nil {
-		b = jsonKey(b, start, "\"Provider\":")
+		b = jsonKey(b, start, `"Provider":`)
 		b = jsonAppendString(b, *v.Provider)
 	}
 	if v.FeedbackDate != nil {
-		b = jsonKey(b, start, "\"FeedbackDate\":")
+		b = jsonKey(b, start, `"FeedbackDate":`)
 		b = jsonAppendEpochSeconds(b, *v.FeedbackDate)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *EventFeedbackType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -12259,10 +11739,8 @@ func (v *EventRiskType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *EventRiskType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -12270,24 +11748,22 @@ func (v *EventRiskType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.RiskDecision != nil {
-		b = jsonKey(b, start, "\"RiskDecision\":")
+		b = jsonKey(b, start, `"RiskDecision":`)
 		b = jsonAppendString(b, string(*v.RiskDecision))
 	}
 	if v.RiskLevel != nil {
-		b = jsonKey(b, start, "\"RiskLevel\":")
+		b = jsonKey(b, start, `"RiskLevel":`)
 		b = jsonAppendString(b, string(*v.RiskLevel))
 	}
 	if v.CompromisedCredentialsDetected != nil {
-		b = jsonKey(b, start, "\"CompromisedCredentialsDetected\":")
+		b = jsonKey(b, start, `"CompromisedCredentialsDetected":`)
 		b = jsonAppendBool(b, *v.CompromisedCredentialsDetected)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *EventRiskType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -12357,10 +11833,8 @@ func (v *ExpiredCodeException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ExpiredCodeException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -12368,16 +11842,14 @@ func (v *ExpiredCodeException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ExpiredCodeException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -12417,10 +11889,8 @@ func (v *ForbiddenException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ForbiddenException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -12428,16 +11898,14 @@ func (v *ForbiddenException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ForbiddenException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -12484,10 +11952,8 @@ func (v *ForgetDeviceRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ForgetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -12495,20 +11961,18 @@ func (v *ForgetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.AccessToken != nil {
-		b = jsonKey(b, start, "\"AccessToken\":")
+		b = jsonKey(b, start, `"AccessToken":`)
 		b = jsonAppendString(b, *v.AccessToken)
 	}
 	if v.DeviceKey != nil {
-		b = jsonKey(b, start, "\"DeviceKey\":")
+		b = jsonKey(b, start, `"DeviceKey":`)
 		b = jsonAppendString(b, *v.DeviceKey)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ForgetDeviceRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -12573,10 +12037,8 @@ func (v *ForgotPasswordRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ForgotPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -12585,31 +12047,31 @@ func (v *ForgotPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ClientId != nil {
-		b = jsonKey(b, start, "\"ClientId\":")
+		b = jsonKey(b, start, `"ClientId":`)
 		b = jsonAppendString(b, *v.ClientId)
 	}
 	if v.SecretHash != nil {
-		b = jsonKey(b, start, "\"SecretHash\":")
+		b = jsonKey(b, start, `"SecretHash":`)
 		b = jsonAppendString(b, *v.SecretHash)
 	}
 	if v.UserContextData != nil {
-		b = jsonKey(b, start, "\"UserContextData\":")
+		b = jsonKey(b, start, `"UserContextData":`)
 		if b, err = v.UserContextData.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserContextData")
 		}
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.AnalyticsMetadata != nil {
-		b = jsonKey(b, start, "\"AnalyticsMetadata\":")
+		b = jsonKey(b, start, `"AnalyticsMetadata":`)
 		if b, err = v.AnalyticsMetadata.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AnalyticsMetadata")
 		}
 	}
 	if v.ClientMetadata != nil {
-		b = jsonKey(b, start, "\"ClientMetadata\":")
+		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
 			return b, jsonEncodeField(err, "ClientMetadata")
 		}
@@ -12617,10 +12079,8 @@ func (v *ForgotPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ForgotPasswordRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -12719,10 +12179,8 @@ func (v *ForgotPasswordResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ForgotPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -12731,7 +12189,7 @@ func (v *ForgotPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.CodeDeliveryDetails != nil {
-		b = jsonKey(b, start, "\"CodeDeliveryDetails\":")
+		b = jsonKey(b, start, `"CodeDeliveryDetails":`)
 		if b, err = v.CodeDeliveryDetails.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "CodeDeliveryDetails")
 		}
@@ -12739,10 +12197,8 @@ func (v *ForgotPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ForgotPasswordResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -12782,10 +12238,8 @@ func (v *GetCSVHeaderRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetCSVHeaderRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -12793,16 +12247,14 @@ func (v *GetCSVHeaderRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GetCSVHeaderRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -12842,10 +12294,8 @@ func (v *GetCSVHeaderResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetCSVHeaderResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -12854,11 +12304,11 @@ func (v *GetCSVHeaderResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.CSVHeader != nil {
-		b = jsonKey(b, start, "\"CSVHeader\":")
+		b = jsonKey(b, start, `"CSVHeader":`)
 		if b, err = appendJSONListOfStringTypes(b, v.CSVHeader); err != nil {
 			return b, jsonEncodeField(err, "CSVHeader")
 		}
@@ -12866,10 +12316,8 @@ func (v *GetCSVHeaderResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GetCSVHeaderResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -12925,10 +12373,8 @@ func (v *GetDeviceRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -12936,20 +12382,18 @@ func (v *GetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.DeviceKey != nil {
-		b = jsonKey(b, start, "\"DeviceKey\":")
+		b = jsonKey(b, start, `"DeviceKey":`)
 		b = jsonAppendString(b, *v.DeviceKey)
 	}
 	if v.AccessToken != nil {
-		b = jsonKey(b, start, "\"AccessToken\":")
+		b = jsonKey(b, start, `"AccessToken":`)
 		b = jsonAppendString(b, *v.AccessToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GetDeviceRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -13006,10 +12450,8 @@ func (v *GetDeviceResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -13018,7 +12460,7 @@ func (v *GetDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Device != nil {
-		b = jsonKey(b, start, "\"Device\":")
+		b = jsonKey(b, start, `"Device":`)
 		if b, err = v.Device.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "Device")
 		}
@@ -13026,10 +12468,8 @@ func (v *GetDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GetDeviceResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -13076,10 +12516,8 @@ func (v *GetGroupRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -13087,20 +12525,18 @@ func (v *GetGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.GroupName != nil {
-		b = jsonKey(b, start, "\"GroupName\":")
+		b = jsonKey(b, start, `"GroupName":`)
 		b = jsonAppendString(b, *v.GroupName)
 	}
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GetGroupRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -13157,10 +12593,8 @@ func (v *GetGroupResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -13169,7 +12603,7 @@ func (v *GetGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Group != nil {
-		b = jsonKey(b, start, "\"Group\":")
+		b = jsonKey(b, start, `"Group":`)
 		if b, err = v.Group.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "Group")
 		}
@@ -13177,10 +12611,8 @@ func (v *GetGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GetGroupResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -13227,10 +12659,8 @@ func (v *GetIdentityProviderByIdentifierRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetIdentityProviderByIdentifierRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -13238,20 +12668,18 @@ func (v *GetIdentityProviderByIdentifierRequest) AppendJSON(b []byte) ([]byte, e
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.IdpIdentifier != nil {
-		b = jsonKey(b, start, "\"IdpIdentifier\":")
+		b = jsonKey(b, start, `"IdpIdentifier":`)
 		b = jsonAppendString(b, *v.IdpIdentifier)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GetIdentityProviderByIdentifierRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -13308,10 +12736,8 @@ func (v *GetIdentityProviderByIdentifierResponse) MarshalJSON() ([]byte, error) 
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetIdentityProviderByIdentifierResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -13320,7 +12746,7 @@ func (v *GetIdentityProviderByIdentifierResponse) AppendJSON(b []byte) ([]byte, 
 	b = append(b, '{')
 	start := len(b)
 	if v.IdentityProvider != nil {
-		b = jsonKey(b, start, "\"IdentityProvider\":")
+		b = jsonKey(b, start, `"IdentityProvider":`)
 		if b, err = v.IdentityProvider.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "IdentityProvider")
 		}
@@ -13328,10 +12754,8 @@ func (v *GetIdentityProviderByIdentifierResponse) AppendJSON(b []byte) ([]byte, 
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GetIdentityProviderByIdentifierResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -13371,10 +12795,8 @@ func (v *GetLogDeliveryConfigurationRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetLogDeliveryConfigurationRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -13382,16 +12804,14 @@ func (v *GetLogDeliveryConfigurationRequest) AppendJSON(b []byte) ([]byte, error
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GetLogDeliveryConfigurationRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -13431,10 +12851,8 @@ func (v *GetLogDeliveryConfigurationResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetLogDeliveryConfigurationResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -13443,7 +12861,7 @@ func (v *GetLogDeliveryConfigurationResponse) AppendJSON(b []byte) ([]byte, erro
 	b = append(b, '{')
 	start := len(b)
 	if v.LogDeliveryConfiguration != nil {
-		b = jsonKey(b, start, "\"LogDeliveryConfiguration\":")
+		b = jsonKey(b, start, `"LogDeliveryConfiguration":`)
 		if b, err = v.LogDeliveryConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "LogDeliveryConfiguration")
 		}
@@ -13451,10 +12869,8 @@ func (v *GetLogDeliveryConfigurationResponse) AppendJSON(b []byte) ([]byte, erro
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GetLogDeliveryConfigurationResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -13494,10 +12910,8 @@ func (v *GetSigningCertificateRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetSigningCertificateRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -13505,16 +12919,14 @@ func (v *GetSigningCertificateRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GetSigningCertificateRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -13554,10 +12966,8 @@ func (v *GetSigningCertificateResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetSigningCertificateResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -13565,16 +12975,14 @@ func (v *GetSigningCertificateResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Certificate != nil {
-		b = jsonKey(b, start, "\"Certificate\":")
+		b = jsonKey(b, start, `"Certificate":`)
 		b = jsonAppendString(b, *v.Certificate)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GetSigningCertificateResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -13621,10 +13029,8 @@ func (v *GetUICustomizationRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetUICustomizationRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -13632,20 +13038,18 @@ func (v *GetUICustomizationRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.ClientId != nil {
-		b = jsonKey(b, start, "\"ClientId\":")
+		b = jsonKey(b, start, `"ClientId":`)
 		b = jsonAppendString(b, *v.ClientId)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GetUICustomizationRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -13702,10 +13106,8 @@ func (v *GetUICustomizationResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetUICustomizationResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -13714,7 +13116,7 @@ func (v *GetUICustomizationResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UICustomization != nil {
-		b = jsonKey(b, start, "\"UICustomization\":")
+		b = jsonKey(b, start, `"UICustomization":`)
 		if b, err = v.UICustomization.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UICustomization")
 		}
@@ -13722,10 +13124,8 @@ func (v *GetUICustomizationResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GetUICustomizationResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -13772,10 +13172,8 @@ func (v *GetUserAttributeVerificationCodeRequest) MarshalJSON() ([]byte, error) 
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetUserAttributeVerificationCodeRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -13784,15 +13182,15 @@ func (v *GetUserAttributeVerificationCodeRequest) AppendJSON(b []byte) ([]byte, 
 	b = append(b, '{')
 	start := len(b)
 	if v.AccessToken != nil {
-		b = jsonKey(b, start, "\"AccessToken\":")
+		b = jsonKey(b, start, `"AccessToken":`)
 		b = jsonAppendString(b, *v.AccessToken)
 	}
 	if v.AttributeName != nil {
-		b = jsonKey(b, start, "\"AttributeName\":")
+		b = jsonKey(b, start, `"AttributeName":`)
 		b = jsonAppendString(b, *v.AttributeName)
 	}
 	if v.ClientMetadata != nil {
-		b = jsonKey(b, start, "\"ClientMetadata\":")
+		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
 			return b, jsonEncodeField(err, "ClientMetadata")
 		}
@@ -13800,10 +13198,8 @@ func (v *GetUserAttributeVerificationCodeRequest) AppendJSON(b []byte) ([]byte, 
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GetUserAttributeVerificationCodeRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -13869,10 +13265,8 @@ func (v *GetUserAttributeVerificationCodeResponse) MarshalJSON() ([]byte, error)
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetUserAttributeVerificationCodeResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -13881,7 +13275,7 @@ func (v *GetUserAttributeVerificationCodeResponse) AppendJSON(b []byte) ([]byte,
 	b = append(b, '{')
 	start := len(b)
 	if v.CodeDeliveryDetails != nil {
-		b = jsonKey(b, start, "\"CodeDeliveryDetails\":")
+		b = jsonKey(b, start, `"CodeDeliveryDetails":`)
 		if b, err = v.CodeDeliveryDetails.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "CodeDeliveryDetails")
 		}
@@ -13889,10 +13283,8 @@ func (v *GetUserAttributeVerificationCodeResponse) AppendJSON(b []byte) ([]byte,
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GetUserAttributeVerificationCodeResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -13932,10 +13324,8 @@ func (v *GetUserPoolMfaConfigRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetUserPoolMfaConfigRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -13943,16 +13333,14 @@ func (v *GetUserPoolMfaConfigRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GetUserPoolMfaConfigRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -13992,10 +13380,8 @@ func (v *GetUserPoolMfaConfigResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetUserPoolMfaConfigResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -14004,28 +13390,26 @@ func (v *GetUserPoolMfaConfigResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.SmsMfaConfiguration != nil {
-		b = jsonKey(b, start, "\"SmsMfaConfiguration\":")
+		b = jsonKey(b, start, `"SmsMfaConfiguration":`)
 		if b, err = v.SmsMfaConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "SmsMfaConfiguration")
 		}
 	}
 	if v.SoftwareTokenMfaConfiguration != nil {
-		b = jsonKey(b, start, "\"SoftwareTokenMfaConfiguration\":")
+		b = jsonKey(b, start, `"SoftwareTokenMfaConfiguration":`)
 		if b, err = v.SoftwareTokenMfaConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "SoftwareTokenMfaConfiguration")
 		}
 	}
 	if v.MfaConfiguration != nil {
-		b = jsonKey(b, start, "\"MfaConfiguration\":")
+		b = jsonKey(b, start, `"MfaConfiguration":`)
 		b = jsonAppendString(b, string(*v.MfaConfiguration))
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GetUserPoolMfaConfigResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -14085,10 +13469,8 @@ func (v *GetUserRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -14096,16 +13478,14 @@ func (v *GetUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.AccessToken != nil {
-		b = jsonKey(b, start, "\"AccessToken\":")
+		b = jsonKey(b, start, `"AccessToken":`)
 		b = jsonAppendString(b, *v.AccessToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GetUserRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -14152,10 +13532,8 @@ func (v *GetUserResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -14164,27 +13542,27 @@ func (v *GetUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.UserAttributes != nil {
-		b = jsonKey(b, start, "\"UserAttributes\":")
+		b = jsonKey(b, start, `"UserAttributes":`)
 		if b, err = appendJSONAttributeListType(b, v.UserAttributes); err != nil {
 			return b, jsonEncodeField(err, "UserAttributes")
 		}
 	}
 	if v.MFAOptions != nil {
-		b = jsonKey(b, start, "\"MFAOptions\":")
+		b = jsonKey(b, start, `"MFAOptions":`)
 		if b, err = appendJSONMFAOptionListType(b, v.MFAOptions); err != nil {
 			return b, jsonEncodeField(err, "MFAOptions")
 		}
 	}
 	if v.PreferredMfaSetting != nil {
-		b = jsonKey(b, start, "\"PreferredMfaSetting\":")
+		b = jsonKey(b, start, `"PreferredMfaSetting":`)
 		b = jsonAppendString(b, *v.PreferredMfaSetting)
 	}
 	if v.UserMFASettingList != nil {
-		b = jsonKey(b, start, "\"UserMFASettingList\":")
+		b = jsonKey(b, start, `"UserMFASettingList":`)
 		if b, err = appendJSONUserMFASettingListType(b, v.UserMFASettingList); err != nil {
 			return b, jsonEncodeField(err, "UserMFASettingList")
 		}
@@ -14192,10 +13570,8 @@ func (v *GetUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GetUserResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -14279,10 +13655,8 @@ func (v *GlobalSignOutRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GlobalSignOutRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -14290,16 +13664,14 @@ func (v *GlobalSignOutRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.AccessToken != nil {
-		b = jsonKey(b, start, "\"AccessToken\":")
+		b = jsonKey(b, start, `"AccessToken":`)
 		b = jsonAppendString(b, *v.AccessToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GlobalSignOutRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -14339,10 +13711,8 @@ func (v *GlobalSignOutResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GlobalSignOutResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -14350,10 +13720,8 @@ func (v *GlobalSignOutResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GlobalSignOutResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -14383,10 +13751,8 @@ func (v *GroupExistsException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GroupExistsException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -14394,16 +13760,14 @@ func (v *GroupExistsException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GroupExistsException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -14455,10 +13819,8 @@ func (v *GroupType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GroupType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -14466,40 +13828,38 @@ func (v *GroupType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.GroupName != nil {
-		b = jsonKey(b, start, "\"GroupName\":")
+		b = jsonKey(b, start, `"GroupName":`)
 		b = jsonAppendString(b, *v.GroupName)
 	}
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Description != nil {
-		b = jsonKey(b, start, "\"Description\":")
+		b = jsonKey(b, start, `"Description":`)
 		b = jsonAppendString(b, *v.Description)
 	}
 	if v.RoleArn != nil {
-		b = jsonKey(b, start, "\"RoleArn\":")
+		b = jsonKey(b, start, `"RoleArn":`)
 		b = jsonAppendString(b, *v.RoleArn)
 	}
 	if v.Precedence != nil {
-		b = jsonKey(b, start, "\"Precedence\":")
+		b = jsonKey(b, start, `"Precedence":`)
 		b = jsonAppendInt(b, int64(*v.Precedence))
 	}
 	if v.LastModifiedDate != nil {
-		b = jsonKey(b, start, "\"LastModifiedDate\":")
+		b = jsonKey(b, start, `"LastModifiedDate":`)
 		b = jsonAppendEpochSeconds(b, *v.LastModifiedDate)
 	}
 	if v.CreationDate != nil {
-		b = jsonKey(b, start, "\"CreationDate\":")
+		b = jsonKey(b, start, `"CreationDate":`)
 		b = jsonAppendEpochSeconds(b, *v.CreationDate)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *GroupType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -14628,10 +13988,8 @@ func (v *HttpHeader) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *HttpHeader) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -14639,20 +13997,18 @@ func (v *HttpHeader) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.HeaderName != nil {
-		b = jsonKey(b, start, "\"headerName\":")
+		b = jsonKey(b, start, `"headerName":`)
 		b = jsonAppendString(b, *v.HeaderName)
 	}
 	if v.HeaderValue != nil {
-		b = jsonKey(b, start, "\"headerValue\":")
+		b = jsonKey(b, start, `"headerValue":`)
 		b = jsonAppendString(b, *v.HeaderValue)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *HttpHeader) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -14719,10 +14075,8 @@ func (v *IdentityProviderType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *IdentityProviderType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -14731,50 +14085,48 @@ func (v *IdentityProviderType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.ProviderName != nil {
-		b = jsonKey(b, start, "\"ProviderName\":")
+		b = jsonKey(b, start, `"ProviderName":`)
 		b = jsonAppendString(b, *v.ProviderName)
 	}
 	if v.ProviderType != nil {
-		b = jsonKey(b, start, "\"ProviderType\":")
+		b = jsonKey(b, start, `"ProviderType":`)
 		b = jsonAppendString(b, string(*v.ProviderType))
 	}
 	if v.ProviderDetails != nil {
-		b = jsonKey(b, start, "\"ProviderDetails\":")
+		b = jsonKey(b, start, `"ProviderDetails":`)
 		if b, err = appendJSONProviderDetailsType(b, v.ProviderDetails); err != nil {
 			return b, jsonEncodeField(err, "ProviderDetails")
 		}
 	}
 	if v.AttributeMapping != nil {
-		b = jsonKey(b, start, "\"AttributeMapping\":")
+		b = jsonKey(b, start, `"AttributeMapping":`)
 		if b, err = appendJSONAttributeMappingType(b, v.AttributeMapping); err != nil {
 			return b, jsonEncodeField(err, "AttributeMapping")
 		}
 	}
 	if v.IdpIdentifiers != nil {
-		b = jsonKey(b, start, "\"IdpIdentifiers\":")
+		b = jsonKey(b, start, `"IdpIdentifiers":`)
 		if b, err = appendJSONIdpIdentifiersListType(b, v.IdpIdentifiers); err != nil {
 			return b, jsonEncodeField(err, "IdpIdentifiers")
 		}
 	}
 	if v.LastModifiedDate != nil {
-		b = jsonKey(b, start, "\"LastModifiedDate\":")
+		b = jsonKey(b, start, `"LastModifiedDate":`)
 		b = jsonAppendEpochSeconds(b, *v.LastModifiedDate)
 	}
 	if v.CreationDate != nil {
-		b = jsonKey(b, start, "\"CreationDate\":")
+		b = jsonKey(b, start, `"CreationDate":`)
 		b = jsonAppendEpochSeconds(b, *v.CreationDate)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *IdentityProviderType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -14904,10 +14256,8 @@ func (v *InitiateAuthRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InitiateAuthRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -14916,33 +14266,33 @@ func (v *InitiateAuthRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.AuthFlow != nil {
-		b = jsonKey(b, start, "\"AuthFlow\":")
+		b = jsonKey(b, start, `"AuthFlow":`)
 		b = jsonAppendString(b, string(*v.AuthFlow))
 	}
 	if v.AuthParameters != nil {
-		b = jsonKey(b, start, "\"AuthParameters\":")
+		b = jsonKey(b, start, `"AuthParameters":`)
 		if b, err = appendJSONAuthParametersType(b, v.AuthParameters); err != nil {
 			return b, jsonEncodeField(err, "AuthParameters")
 		}
 	}
 	if v.ClientMetadata != nil {
-		b = jsonKey(b, start, "\"ClientMetadata\":")
+		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
 			return b, jsonEncodeField(err, "ClientMetadata")
 		}
 	}
 	if v.ClientId != nil {
-		b = jsonKey(b, start, "\"ClientId\":")
+		b = jsonKey(b, start, `"ClientId":`)
 		b = jsonAppendString(b, *v.ClientId)
 	}
 	if v.AnalyticsMetadata != nil {
-		b = jsonKey(b, start, "\"AnalyticsMetadata\":")
+		b = jsonKey(b, start, `"AnalyticsMetadata":`)
 		if b, err = v.AnalyticsMetadata.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AnalyticsMetadata")
 		}
 	}
 	if v.UserContextData != nil {
-		b = jsonKey(b, start, "\"UserContextData\":")
+		b = jsonKey(b, start, `"UserContextData":`)
 		if b, err = v.UserContextData.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserContextData")
 		}
@@ -14950,10 +14300,8 @@ func (v *InitiateAuthRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *InitiateAuthRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -15055,10 +14403,8 @@ func (v *InitiateAuthResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InitiateAuthResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -15067,21 +14413,21 @@ func (v *InitiateAuthResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ChallengeName != nil {
-		b = jsonKey(b, start, "\"ChallengeName\":")
+		b = jsonKey(b, start, `"ChallengeName":`)
 		b = jsonAppendString(b, string(*v.ChallengeName))
 	}
 	if v.Session != nil {
-		b = jsonKey(b, start, "\"Session\":")
+		b = jsonKey(b, start, `"Session":`)
 		b = jsonAppendString(b, *v.Session)
 	}
 	if v.ChallengeParameters != nil {
-		b = jsonKey(b, start, "\"ChallengeParameters\":")
+		b = jsonKey(b, start, `"ChallengeParameters":`)
 		if b, err = appendJSONChallengeParametersType(b, v.ChallengeParameters); err != nil {
 			return b, jsonEncodeField(err, "ChallengeParameters")
 		}
 	}
 	if v.AuthenticationResult != nil {
-		b = jsonKey(b, start, "\"AuthenticationResult\":")
+		b = jsonKey(b, start, `"AuthenticationResult":`)
 		if b, err = v.AuthenticationResult.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AuthenticationResult")
 		}
@@ -15089,10 +14435,8 @@ func (v *InitiateAuthResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *InitiateAuthResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -15168,10 +14512,8 @@ func (v *InternalErrorException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InternalErrorException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -15179,16 +14521,14 @@ func (v *InternalErrorException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *InternalErrorException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -15228,10 +14568,8 @@ func (v *InvalidEmailRoleAccessPolicyException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InvalidEmailRoleAccessPolicyException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -15239,16 +14577,14 @@ func (v *InvalidEmailRoleAccessPolicyException) AppendJSON(b []byte) ([]byte, er
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *InvalidEmailRoleAccessPolicyException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -15288,10 +14624,8 @@ func (v *InvalidLambdaResponseException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InvalidLambdaResponseException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -15299,16 +14633,14 @@ func (v *InvalidLambdaResponseException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *InvalidLambdaResponseException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -15348,10 +14680,8 @@ func (v *InvalidOAuthFlowException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InvalidOAuthFlowException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -15359,16 +14689,14 @@ func (v *InvalidOAuthFlowException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *InvalidOAuthFlowException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -15408,10 +14736,8 @@ func (v *InvalidParameterException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InvalidParameterException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -15419,16 +14745,14 @@ func (v *InvalidParameterException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *InvalidParameterException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -15468,10 +14792,8 @@ func (v *InvalidPasswordException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InvalidPasswordException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -15479,16 +14801,14 @@ func (v *InvalidPasswordException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *InvalidPasswordException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -15528,10 +14848,8 @@ func (v *InvalidSmsRoleAccessPolicyException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InvalidSmsRoleAccessPolicyException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -15539,16 +14857,14 @@ func (v *InvalidSmsRoleAccessPolicyException) AppendJSON(b []byte) ([]byte, erro
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *InvalidSmsRoleAccessPolicyException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -15588,10 +14904,8 @@ func (v *InvalidSmsRoleTrustRelationshipException) MarshalJSON() ([]byte, error)
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InvalidSmsRoleTrustRelationshipException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -15599,16 +14913,14 @@ func (v *InvalidSmsRoleTrustRelationshipException) AppendJSON(b []byte) ([]byte,
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *InvalidSmsRoleTrustRelationshipException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -15648,10 +14960,8 @@ func (v *InvalidUserPoolConfigurationException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InvalidUserPoolConfigurationException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -15659,16 +14969,14 @@ func (v *InvalidUserPoolConfigurationException) AppendJSON(b []byte) ([]byte, er
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *InvalidUserPoolConfigurationException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -15724,10 +15032,8 @@ func (v *LambdaConfigType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *LambdaConfigType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -15736,74 +15042,72 @@ func (v *LambdaConfigType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.PreSignUp != nil {
-		b = jsonKey(b, start, "\"PreSignUp\":")
+		b = jsonKey(b, start, `"PreSignUp":`)
 		b = jsonAppendString(b, *v.PreSignUp)
 	}
 	if v.CustomMessage != nil {
-		b = jsonKey(b, start, "\"CustomMessage\":")
+		b = jsonKey(b, start, `"CustomMessage":`)
 		b = jsonAppendString(b, *v.CustomMessage)
 	}
 	if v.PostConfirmation != nil {
-		b = jsonKey(b, start, "\"PostConfirmation\":")
+		b = jsonKey(b, start, `"PostConfirmation":`)
 		b = jsonAppendString(b, *v.PostConfirmation)
 	}
 	if v.PreAuthentication != nil {
-		b = jsonKey(b, start, "\"PreAuthentication\":")
+		b = jsonKey(b, start, `"PreAuthentication":`)
 		b = jsonAppendString(b, *v.PreAuthentication)
 	}
 	if v.PostAuthentication != nil {
-		b = jsonKey(b, start, "\"PostAuthentication\":")
+		b = jsonKey(b, start, `"PostAuthentication":`)
 		b = jsonAppendString(b, *v.PostAuthentication)
 	}
 	if v.DefineAuthChallenge != nil {
-		b = jsonKey(b, start, "\"DefineAuthChallenge\":")
+		b = jsonKey(b, start, `"DefineAuthChallenge":`)
 		b = jsonAppendString(b, *v.DefineAuthChallenge)
 	}
 	if v.CreateAuthChallenge != nil {
-		b = jsonKey(b, start, "\"CreateAuthChallenge\":")
+		b = jsonKey(b, start, `"CreateAuthChallenge":`)
 		b = jsonAppendString(b, *v.CreateAuthChallenge)
 	}
 	if v.VerifyAuthChallengeResponse != nil {
-		b = jsonKey(b, start, "\"VerifyAuthChallengeResponse\":")
+		b = jsonKey(b, start, `"VerifyAuthChallengeResponse":`)
 		b = jsonAppendString(b, *v.VerifyAuthChallengeResponse)
 	}
 	if v.PreTokenGeneration != nil {
-		b = jsonKey(b, start, "\"PreTokenGeneration\":")
+		b = jsonKey(b, start, `"PreTokenGeneration":`)
 		b = jsonAppendString(b, *v.PreTokenGeneration)
 	}
 	if v.UserMigration != nil {
-		b = jsonKey(b, start, "\"UserMigration\":")
+		b = jsonKey(b, start, `"UserMigration":`)
 		b = jsonAppendString(b, *v.UserMigration)
 	}
 	if v.PreTokenGenerationConfig != nil {
-		b = jsonKey(b, start, "\"PreTokenGenerationConfig\":")
+		b = jsonKey(b, start, `"PreTokenGenerationConfig":`)
 		if b, err = v.PreTokenGenerationConfig.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "PreTokenGenerationConfig")
 		}
 	}
 	if v.CustomSMSSender != nil {
-		b = jsonKey(b, start, "\"CustomSMSSender\":")
+		b = jsonKey(b, start, `"CustomSMSSender":`)
 		if b, err = v.CustomSMSSender.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "CustomSMSSender")
 		}
 	}
 	if v.CustomEmailSender != nil {
-		b = jsonKey(b, start, "\"CustomEmailSender\":")
+		b = jsonKey(b, start, `"CustomEmailSender":`)
 		if b, err = v.CustomEmailSender.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "CustomEmailSender")
 		}
 	}
 	if v.KMSKeyID != nil {
-		b = jsonKey(b, start, "\"KMSKeyID\":")
+		b = jsonKey(b, start, `"KMSKeyID":`)
 		b = jsonAppendString(b, *v.KMSKeyID)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *LambdaConfigType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -16007,10 +15311,8 @@ func (v *LimitExceededException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *LimitExceededException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -16018,16 +15320,14 @@ func (v *LimitExceededException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *LimitExceededException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -16075,10 +15375,8 @@ func (v *ListDevicesRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListDevicesRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -16086,24 +15384,22 @@ func (v *ListDevicesRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.AccessToken != nil {
-		b = jsonKey(b, start, "\"AccessToken\":")
+		b = jsonKey(b, start, `"AccessToken":`)
 		b = jsonAppendString(b, *v.AccessToken)
 	}
 	if v.Limit != nil {
-		b = jsonKey(b, start, "\"Limit\":")
+		b = jsonKey(b, start, `"Limit":`)
 		b = jsonAppendInt(b, int64(*v.Limit))
 	}
 	if v.PaginationToken != nil {
-		b = jsonKey(b, start, "\"PaginationToken\":")
+		b = jsonKey(b, start, `"PaginationToken":`)
 		b = jsonAppendString(b, *v.PaginationToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ListDevicesRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -16173,10 +15469,8 @@ func (v *ListDevicesResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListDevicesResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -16185,22 +15479,20 @@ func (v *ListDevicesResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Devices != nil {
-		b = jsonKey(b, start, "\"Devices\":")
+		b = jsonKey(b, start, `"Devices":`)
 		if b, err = appendJSONDeviceListType(b, v.Devices); err != nil {
 			return b, jsonEncodeField(err, "Devices")
 		}
 	}
 	if v.PaginationToken != nil {
-		b = jsonKey(b, start, "\"PaginationToken\":")
+		b = jsonKey(b, start, `"PaginationToken":`)
 		b = jsonAppendString(b, *v.PaginationToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ListDevicesResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -16257,10 +15549,8 @@ func (v *ListGroupsRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListGroupsRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -16268,24 +15558,22 @@ func (v *ListGroupsRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Limit != nil {
-		b = jsonKey(b, start, "\"Limit\":")
+		b = jsonKey(b, start, `"Limit":`)
 		b = jsonAppendInt(b, int64(*v.Limit))
 	}
 	if v.NextToken != nil {
-		b = jsonKey(b, start, "\"NextToken\":")
+		b = jsonKey(b, start, `"NextToken":`)
 		b = jsonAppendString(b, *v.NextToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ListGroupsRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -16355,10 +15643,8 @@ func (v *ListGroupsResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListGroupsResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -16367,22 +15653,20 @@ func (v *ListGroupsResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Groups != nil {
-		b = jsonKey(b, start, "\"Groups\":")
+		b = jsonKey(b, start, `"Groups":`)
 		if b, err = appendJSONGroupListType(b, v.Groups); err != nil {
 			return b, jsonEncodeField(err, "Groups")
 		}
 	}
 	if v.NextToken != nil {
-		b = jsonKey(b, start, "\"NextToken\":")
+		b = jsonKey(b, start, `"NextToken":`)
 		b = jsonAppendString(b, *v.NextToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ListGroupsResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -16439,10 +15723,8 @@ func (v *ListIdentityProvidersRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListIdentityProvidersRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -16450,24 +15732,22 @@ func (v *ListIdentityProvidersRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.MaxResults != nil {
-		b = jsonKey(b, start, "\"MaxResults\":")
+		b = jsonKey(b, start, `"MaxResults":`)
 		b = jsonAppendInt(b, int64(*v.MaxResults))
 	}
 	if v.NextToken != nil {
-		b = jsonKey(b, start, "\"NextToken\":")
+		b = jsonKey(b, start, `"NextToken":`)
 		b = jsonAppendString(b, *v.NextToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ListIdentityProvidersRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -16537,10 +15817,8 @@ func (v *ListIdentityProvidersResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListIdentityProvidersResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -16549,22 +15827,20 @@ func (v *ListIdentityProvidersResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Providers != nil {
-		b = jsonKey(b, start, "\"Providers\":")
+		b = jsonKey(b, start, `"Providers":`)
 		if b, err = appendJSONProvidersListType(b, v.Providers); err != nil {
 			return b, jsonEncodeField(err, "Providers")
 		}
 	}
 	if v.NextToken != nil {
-		b = jsonKey(b, start, "\"NextToken\":")
+		b = jsonKey(b, start, `"NextToken":`)
 		b = jsonAppendString(b, *v.NextToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ListIdentityProvidersResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -16621,10 +15897,8 @@ func (v *ListResourceServersRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListResourceServersRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -16632,24 +15906,22 @@ func (v *ListResourceServersRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.MaxResults != nil {
-		b = jsonKey(b, start, "\"MaxResults\":")
+		b = jsonKey(b, start, `"MaxResults":`)
 		b = jsonAppendInt(b, int64(*v.MaxResults))
 	}
 	if v.NextToken != nil {
-		b = jsonKey(b, start, "\"NextToken\":")
+		b = jsonKey(b, start, `"NextToken":`)
 		b = jsonAppendString(b, *v.NextToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ListResourceServersRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -16719,10 +15991,8 @@ func (v *ListResourceServersResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListResourceServersResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -16731,22 +16001,20 @@ func (v *ListResourceServersResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ResourceServers != nil {
-		b = jsonKey(b, start, "\"ResourceServers\":")
+		b = jsonKey(b, start, `"ResourceServers":`)
 		if b, err = appendJSONResourceServersListType(b, v.ResourceServers); err != nil {
 			return b, jsonEncodeField(err, "ResourceServers")
 		}
 	}
 	if v.NextToken != nil {
-		b = jsonKey(b, start, "\"NextToken\":")
+		b = jsonKey(b, start, `"NextToken":`)
 		b = jsonAppendString(b, *v.NextToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ListResourceServersResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -16795,10 +16063,8 @@ func (v *ListTagsForResourceRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListTagsForResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -16806,16 +16072,14 @@ func (v *ListTagsForResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ResourceArn != nil {
-		b = jsonKey(b, start, "\"ResourceArn\":")
+		b = jsonKey(b, start, `"ResourceArn":`)
 		b = jsonAppendString(b, *v.ResourceArn)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ListTagsForResourceRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -16855,10 +16119,8 @@ func (v *ListTagsForResourceResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListTagsForResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -16867,7 +16129,7 @@ func (v *ListTagsForResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Tags != nil {
-		b = jsonKey(b, start, "\"Tags\":")
+		b = jsonKey(b, start, `"Tags":`)
 		if b, err = appendJSONUserPoolTagsType(b, v.Tags); err != nil {
 			return b, jsonEncodeField(err, "Tags")
 		}
@@ -16875,10 +16137,8 @@ func (v *ListTagsForResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ListTagsForResourceResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -16925,10 +16185,8 @@ func (v *ListUserImportJobsRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListUserImportJobsRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -16936,24 +16194,22 @@ func (v *ListUserImportJobsRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.MaxResults != nil {
-		b = jsonKey(b, start, "\"MaxResults\":")
+		b = jsonKey(b, start, `"MaxResults":`)
 		b = jsonAppendInt(b, int64(*v.MaxResults))
 	}
 	if v.PaginationToken != nil {
-		b = jsonKey(b, start, "\"PaginationToken\":")
+		b = jsonKey(b, start, `"PaginationToken":`)
 		b = jsonAppendString(b, *v.PaginationToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ListUserImportJobsRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -17023,10 +16279,8 @@ func (v *ListUserImportJobsResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListUserImportJobsResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -17035,22 +16289,20 @@ func (v *ListUserImportJobsResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserImportJobs != nil {
-		b = jsonKey(b, start, "\"UserImportJobs\":")
+		b = jsonKey(b, start, `"UserImportJobs":`)
 		if b, err = appendJSONUserImportJobsListType(b, v.UserImportJobs); err != nil {
 			return b, jsonEncodeField(err, "UserImportJobs")
 		}
 	}
 	if v.PaginationToken != nil {
-		b = jsonKey(b, start, "\"PaginationToken\":")
+		b = jsonKey(b, start, `"PaginationToken":`)
 		b = jsonAppendString(b, *v.PaginationToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ListUserImportJobsResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -17107,10 +16359,8 @@ func (v *ListUserPoolClientsRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListUserPoolClientsRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -17118,24 +16368,22 @@ func (v *ListUserPoolClientsRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.MaxResults != nil {
-		b = jsonKey(b, start, "\"MaxResults\":")
+		b = jsonKey(b, start, `"MaxResults":`)
 		b = jsonAppendInt(b, int64(*v.MaxResults))
 	}
 	if v.NextToken != nil {
-		b = jsonKey(b, start, "\"NextToken\":")
+		b = jsonKey(b, start, `"NextToken":`)
 		b = jsonAppendString(b, *v.NextToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ListUserPoolClientsRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -17205,10 +16453,8 @@ func (v *ListUserPoolClientsResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListUserPoolClientsResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -17217,22 +16463,20 @@ func (v *ListUserPoolClientsResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolClients != nil {
-		b = jsonKey(b, start, "\"UserPoolClients\":")
+		b = jsonKey(b, start, `"UserPoolClients":`)
 		if b, err = appendJSONUserPoolClientListType(b, v.UserPoolClients); err != nil {
 			return b, jsonEncodeField(err, "UserPoolClients")
 		}
 	}
 	if v.NextToken != nil {
-		b = jsonKey(b, start, "\"NextToken\":")
+		b = jsonKey(b, start, `"NextToken":`)
 		b = jsonAppendString(b, *v.NextToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ListUserPoolClientsResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -17288,10 +16532,8 @@ func (v *ListUserPoolsRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListUserPoolsRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -17299,20 +16541,18 @@ func (v *ListUserPoolsRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.NextToken != nil {
-		b = jsonKey(b, start, "\"NextToken\":")
+		b = jsonKey(b, start, `"NextToken":`)
 		b = jsonAppendString(b, *v.NextToken)
 	}
 	if v.MaxResults != nil {
-		b = jsonKey(b, start, "\"MaxResults\":")
+		b = jsonKey(b, start, `"MaxResults":`)
 		b = jsonAppendInt(b, int64(*v.MaxResults))
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ListUserPoolsRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -17369,10 +16609,8 @@ func (v *ListUserPoolsResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListUserPoolsResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -17381,22 +16619,20 @@ func (v *ListUserPoolsResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPools != nil {
-		b = jsonKey(b, start, "\"UserPools\":")
+		b = jsonKey(b, start, `"UserPools":`)
 		if b, err = appendJSONUserPoolListType(b, v.UserPools); err != nil {
 			return b, jsonEncodeField(err, "UserPools")
 		}
 	}
 	if v.NextToken != nil {
-		b = jsonKey(b, start, "\"NextToken\":")
+		b = jsonKey(b, start, `"NextToken":`)
 		b = jsonAppendString(b, *v.NextToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ListUserPoolsResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -17454,10 +16690,8 @@ func (v *ListUsersInGroupRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListUsersInGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -17465,28 +16699,26 @@ func (v *ListUsersInGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.GroupName != nil {
-		b = jsonKey(b, start, "\"GroupName\":")
+		b = jsonKey(b, start, `"GroupName":`)
 		b = jsonAppendString(b, *v.GroupName)
 	}
 	if v.Limit != nil {
-		b = jsonKey(b, start, "\"Limit\":")
+		b = jsonKey(b, start, `"Limit":`)
 		b = jsonAppendInt(b, int64(*v.Limit))
 	}
 	if v.NextToken != nil {
-		b = jsonKey(b, start, "\"NextToken\":")
+		b = jsonKey(b, start, `"NextToken":`)
 		b = jsonAppendString(b, *v.NextToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ListUsersInGroupRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -17569,10 +16801,8 @@ func (v *ListUsersInGroupResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListUsersInGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -17581,22 +16811,20 @@ func (v *ListUsersInGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Users != nil {
-		b = jsonKey(b, start, "\"Users\":")
+		b = jsonKey(b, start, `"Users":`)
 		if b, err = appendJSONUsersListType(b, v.Users); err != nil {
 			return b, jsonEncodeField(err, "Users")
 		}
 	}
 	if v.NextToken != nil {
-		b = jsonKey(b, start, "\"NextToken\":")
+		b = jsonKey(b, start, `"NextToken":`)
 		b = jsonAppendString(b, *v.NextToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ListUsersInGroupResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -17654,10 +16882,8 @@ func (v *ListUsersRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListUsersRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -17666,34 +16892,32 @@ func (v *ListUsersRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.AttributesToGet != nil {
-		b = jsonKey(b, start, "\"AttributesToGet\":")
+		b = jsonKey(b, start, `"AttributesToGet":`)
 		if b, err = appendJSONSearchedAttributeNamesListType(b, v.AttributesToGet); err != nil {
 			return b, jsonEncodeField(err, "AttributesToGet")
 		}
 	}
 	if v.Limit != nil {
-		b = jsonKey(b, start, "\"Limit\":")
+		b = jsonKey(b, start, `"Limit":`)
 		b = jsonAppendInt(b, int64(*v.Limit))
 	}
 	if v.PaginationToken != nil {
-		b = jsonKey(b, start, "\"PaginationToken\":")
+		b = jsonKey(b, start, `"PaginationToken":`)
 		b = jsonAppendString(b, *v.PaginationToken)
 	}
 	if v.Filter != nil {
-		b = jsonKey(b, start, "\"Filter\":")
+		b = jsonKey(b, start, `"Filter":`)
 		b = jsonAppendString(b, *v.Filter)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ListUsersRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -17785,10 +17009,8 @@ func (v *ListUsersResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListUsersResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -17797,22 +17019,20 @@ func (v *ListUsersResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Users != nil {
-		b = jsonKey(b, start, "\"Users\":")
+		b = jsonKey(b, start, `"Users":`)
 		if b, err = appendJSONUsersListType(b, v.Users); err != nil {
 			return b, jsonEncodeField(err, "Users")
 		}
 	}
 	if v.PaginationToken != nil {
-		b = jsonKey(b, start, "\"PaginationToken\":")
+		b = jsonKey(b, start, `"PaginationToken":`)
 		b = jsonAppendString(b, *v.PaginationToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ListUsersResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -17868,10 +17088,8 @@ func (v *LogConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *LogConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -17880,15 +17098,15 @@ func (v *LogConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.LogLevel != nil {
-		b = jsonKey(b, start, "\"LogLevel\":")
+		b = jsonKey(b, start, `"LogLevel":`)
 		b = jsonAppendString(b, string(*v.LogLevel))
 	}
 	if v.EventSource != nil {
-		b = jsonKey(b, start, "\"EventSource\":")
+		b = jsonKey(b, start, `"EventSource":`)
 		b = jsonAppendString(b, string(*v.EventSource))
 	}
 	if v.CloudWatchLogsConfiguration != nil {
-		b = jsonKey(b, start, "\"CloudWatchLogsConfiguration\":")
+		b = jsonKey(b, start, `"CloudWatchLogsConfiguration":`)
 		if b, err = v.CloudWatchLogsConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "CloudWatchLogsConfiguration")
 		}
@@ -17896,10 +17114,8 @@ func (v *LogConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *LogConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -17966,10 +17182,8 @@ func (v *LogDeliveryConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *LogDeliveryConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -17978,11 +17192,11 @@ func (v *LogDeliveryConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.LogConfigurations != nil {
-		b = jsonKey(b, start, "\"LogConfigurations\":")
+		b = jsonKey(b, start, `"LogConfigurations":`)
 		if b, err = appendJSONLogConfigurationListType(b, v.LogConfigurations); err != nil {
 			return b, jsonEncodeField(err, "LogConfigurations")
 		}
@@ -17990,10 +17204,8 @@ func (v *LogDeliveryConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *LogDeliveryConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -18042,10 +17254,8 @@ func (v *MFAMethodNotFoundException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *MFAMethodNotFoundException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -18053,16 +17263,14 @@ func (v *MFAMethodNotFoundException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *MFAMethodNotFoundException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -18109,10 +17317,8 @@ func (v *MFAOptionType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *MFAOptionType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -18120,20 +17326,18 @@ func (v *MFAOptionType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.DeliveryMedium != nil {
-		b = jsonKey(b, start, "\"DeliveryMedium\":")
+		b = jsonKey(b, start, `"DeliveryMedium":`)
 		b = jsonAppendString(b, string(*v.DeliveryMedium))
 	}
 	if v.AttributeName != nil {
-		b = jsonKey(b, start, "\"AttributeName\":")
+		b = jsonKey(b, start, `"AttributeName":`)
 		b = jsonAppendString(b, *v.AttributeName)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *MFAOptionType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -18198,10 +17402,8 @@ func (v *MessageTemplateType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *MessageTemplateType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -18209,24 +17411,22 @@ func (v *MessageTemplateType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.SMSMessage != nil {
-		b = jsonKey(b, start, "\"SMSMessage\":")
+		b = jsonKey(b, start, `"SMSMessage":`)
 		b = jsonAppendString(b, *v.SMSMessage)
 	}
 	if v.EmailMessage != nil {
-		b = jsonKey(b, start, "\"EmailMessage\":")
+		b = jsonKey(b, start, `"EmailMessage":`)
 		b = jsonAppendString(b, *v.EmailMessage)
 	}
 	if v.EmailSubject != nil {
-		b = jsonKey(b, start, "\"EmailSubject\":")
+		b = jsonKey(b, start, `"EmailSubject":`)
 		b = jsonAppendString(b, *v.EmailSubject)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *MessageTemplateType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -18303,10 +17503,8 @@ func (v *NewDeviceMetadataType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *NewDeviceMetadataType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -18314,20 +17512,18 @@ func (v *NewDeviceMetadataType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.DeviceKey != nil {
-		b = jsonKey(b, start, "\"DeviceKey\":")
+		b = jsonKey(b, start, `"DeviceKey":`)
 		b = jsonAppendString(b, *v.DeviceKey)
 	}
 	if v.DeviceGroupKey != nil {
-		b = jsonKey(b, start, "\"DeviceGroupKey\":")
+		b = jsonKey(b, start, `"DeviceGroupKey":`)
 		b = jsonAppendString(b, *v.DeviceGroupKey)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *NewDeviceMetadataType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -18384,10 +17580,8 @@ func (v *NotAuthorizedException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *NotAuthorizedException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -18395,16 +17589,14 @@ func (v *NotAuthorizedException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *NotAuthorizedException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -18452,10 +17644,8 @@ func (v *NotifyConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *NotifyConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -18464,31 +17654,31 @@ func (v *NotifyConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.From != nil {
-		b = jsonKey(b, start, "\"From\":")
+		b = jsonKey(b, start, `"From":`)
 		b = jsonAppendString(b, *v.From)
 	}
 	if v.ReplyTo != nil {
-		b = jsonKey(b, start, "\"ReplyTo\":")
+		b = jsonKey(b, start, `"ReplyTo":`)
 		b = jsonAppendString(b, *v.ReplyTo)
 	}
 	if v.SourceArn != nil {
-		b = jsonKey(b, start, "\"SourceArn\":")
+		b = jsonKey(b, start, `"SourceArn":`)
 		b = jsonAppendString(b, *v.SourceArn)
 	}
 	if v.BlockEmail != nil {
-		b = jsonKey(b, start, "\"BlockEmail\":")
+		b = jsonKey(b, start, `"BlockEmail":`)
 		if b, err = v.BlockEmail.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "BlockEmail")
 		}
 	}
 	if v.NoActionEmail != nil {
-		b = jsonKey(b, start, "\"NoActionEmail\":")
+		b = jsonKey(b, start, `"NoActionEmail":`)
 		if b, err = v.NoActionEmail.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "NoActionEmail")
 		}
 	}
 	if v.MfaEmail != nil {
-		b = jsonKey(b, start, "\"MfaEmail\":")
+		b = jsonKey(b, start, `"MfaEmail":`)
 		if b, err = v.MfaEmail.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "MfaEmail")
 		}
@@ -18496,10 +17686,8 @@ func (v *NotifyConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *NotifyConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -18607,10 +17795,8 @@ func (v *NotifyEmailType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *NotifyEmailType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -18618,24 +17804,22 @@ func (v *NotifyEmailType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Subject != nil {
-		b = jsonKey(b, start, "\"Subject\":")
+		b = jsonKey(b, start, `"Subject":`)
 		b = jsonAppendString(b, *v.Subject)
 	}
 	if v.HtmlBody != nil {
-		b = jsonKey(b, start, "\"HtmlBody\":")
+		b = jsonKey(b, start, `"HtmlBody":`)
 		b = jsonAppendString(b, *v.HtmlBody)
 	}
 	if v.TextBody != nil {
-		b = jsonKey(b, start, "\"TextBody\":")
+		b = jsonKey(b, start, `"TextBody":`)
 		b = jsonAppendString(b, *v.TextBody)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *NotifyEmailType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -18712,10 +17896,8 @@ func (v *NumberAttributeConstraintsType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *NumberAttributeConstraintsType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -18723,20 +17905,18 @@ func (v *NumberAttributeConstraintsType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.MinValue != nil {
-		b = jsonKey(b, start, "\"MinValue\":")
+		b = jsonKey(b, start, `"MinValue":`)
 		b = jsonAppendString(b, *v.MinValue)
 	}
 	if v.MaxValue != nil {
-		b = jsonKey(b, start, "\"MaxValue\":")
+		b = jsonKey(b, start, `"MaxValue":`)
 		b = jsonAppendString(b, *v.MaxValue)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *NumberAttributeConstraintsType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -18804,10 +17984,8 @@ func (v *PasswordPolicyType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *PasswordPolicyType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -18815,36 +17993,34 @@ func (v *PasswordPolicyType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.MinimumLength != nil {
-		b = jsonKey(b, start, "\"MinimumLength\":")
+		b = jsonKey(b, start, `"MinimumLength":`)
 		b = jsonAppendInt(b, int64(*v.MinimumLength))
 	}
 	if v.RequireUppercase != nil {
-		b = jsonKey(b, start, "\"RequireUppercase\":")
+		b = jsonKey(b, start, `"RequireUppercase":`)
 		b = jsonAppendBool(b, *v.RequireUppercase)
 	}
 	if v.RequireLowercase != nil {
-		b = jsonKey(b, start, "\"RequireLowercase\":")
+		b = jsonKey(b, start, `"RequireLowercase":`)
 		b = jsonAppendBool(b, *v.RequireLowercase)
 	}
 	if v.RequireNumbers != nil {
-		b = jsonKey(b, start, "\"RequireNumbers\":")
+		b = jsonKey(b, start, `"RequireNumbers":`)
 		b = jsonAppendBool(b, *v.RequireNumbers)
 	}
 	if v.RequireSymbols != nil {
-		b = jsonKey(b, start, "\"RequireSymbols\":")
+		b = jsonKey(b, start, `"RequireSymbols":`)
 		b = jsonAppendBool(b, *v.RequireSymbols)
 	}
 	if v.TemporaryPasswordValidityDays != nil {
-		b = jsonKey(b, start, "\"TemporaryPasswordValidityDays\":")
+		b = jsonKey(b, start, `"TemporaryPasswordValidityDays":`)
 		b = jsonAppendInt(b, int64(*v.TemporaryPasswordValidityDays))
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *PasswordPolicyType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -18953,10 +18129,8 @@ func (v *PasswordResetRequiredException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *PasswordResetRequiredException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -18964,16 +18138,14 @@ func (v *PasswordResetRequiredException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *PasswordResetRequiredException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -19020,10 +18192,8 @@ func (v *PreTokenGenerationVersionConfigType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *PreTokenGenerationVersionConfigType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -19031,20 +18201,18 @@ func (v *PreTokenGenerationVersionConfigType) AppendJSON(b []byte) ([]byte, erro
 	b = append(b, '{')
 	start := len(b)
 	if v.LambdaVersion != nil {
-		b = jsonKey(b, start, "\"LambdaVersion\":")
+		b = jsonKey(b, start, `"LambdaVersion":`)
 		b = jsonAppendString(b, string(*v.LambdaVersion))
 	}
 	if v.LambdaArn != nil {
-		b = jsonKey(b, start, "\"LambdaArn\":")
+		b = jsonKey(b, start, `"LambdaArn":`)
 		b = jsonAppendString(b, *v.LambdaArn)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *PreTokenGenerationVersionConfigType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -19101,10 +18269,8 @@ func (v *PreconditionNotMetException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *PreconditionNotMetException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -19112,16 +18278,14 @@ func (v *PreconditionNotMetException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *PreconditionNotMetException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -19170,10 +18334,8 @@ func (v *ProviderDescription) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ProviderDescription) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -19181,28 +18343,26 @@ func (v *ProviderDescription) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ProviderName != nil {
-		b = jsonKey(b, start, "\"ProviderName\":")
+		b = jsonKey(b, start, `"ProviderName":`)
 		b = jsonAppendString(b, *v.ProviderName)
 	}
 	if v.ProviderType != nil {
-		b = jsonKey(b, start, "\"ProviderType\":")
+		b = jsonKey(b, start, `"ProviderType":`)
 		b = jsonAppendString(b, string(*v.ProviderType))
 	}
 	if v.LastModifiedDate != nil {
-		b = jsonKey(b, start, "\"LastModifiedDate\":")
+		b = jsonKey(b, start, `"LastModifiedDate":`)
 		b = jsonAppendEpochSeconds(b, *v.LastModifiedDate)
 	}
 	if v.CreationDate != nil {
-		b = jsonKey(b, start, "\"CreationDate\":")
+		b = jsonKey(b, start, `"CreationDate":`)
 		b = jsonAppendEpochSeconds(b, *v.CreationDate)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ProviderDescription) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -19293,10 +18453,8 @@ func (v *ProviderUserIdentifierType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ProviderUserIdentifierType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -19304,24 +18462,22 @@ func (v *ProviderUserIdentifierType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ProviderName != nil {
-		b = jsonKey(b, start, "\"ProviderName\":")
+		b = jsonKey(b, start, `"ProviderName":`)
 		b = jsonAppendString(b, *v.ProviderName)
 	}
 	if v.ProviderAttributeName != nil {
-		b = jsonKey(b, start, "\"ProviderAttributeName\":")
+		b = jsonKey(b, start, `"ProviderAttributeName":`)
 		b = jsonAppendString(b, *v.ProviderAttributeName)
 	}
 	if v.ProviderAttributeValue != nil {
-		b = jsonKey(b, start, "\"ProviderAttributeValue\":")
+		b = jsonKey(b, start, `"ProviderAttributeValue":`)
 		b = jsonAppendString(b, *v.ProviderAttributeValue)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ProviderUserIdentifierType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -19398,10 +18554,8 @@ func (v *RecoveryOptionType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *RecoveryOptionType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -19409,20 +18563,18 @@ func (v *RecoveryOptionType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Priority != nil {
-		b = jsonKey(b, start, "\"Priority\":")
+		b = jsonKey(b, start, `"Priority":`)
 		b = jsonAppendInt(b, int64(*v.Priority))
 	}
 	if v.Name != nil {
-		b = jsonKey(b, start, "\"Name\":")
+		b = jsonKey(b, start, `"Name":`)
 		b = jsonAppendString(b, string(*v.Name))
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *RecoveryOptionType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -19487,10 +18639,8 @@ func (v *ResendConfirmationCodeRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ResendConfirmationCodeRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -19499,31 +18649,31 @@ func (v *ResendConfirmationCodeRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ClientId != nil {
-		b = jsonKey(b, start, "\"ClientId\":")
+		b = jsonKey(b, start, `"ClientId":`)
 		b = jsonAppendString(b, *v.ClientId)
 	}
 	if v.SecretHash != nil {
-		b = jsonKey(b, start, "\"SecretHash\":")
+		b = jsonKey(b, start, `"SecretHash":`)
 		b = jsonAppendString(b, *v.SecretHash)
 	}
 	if v.UserContextData != nil {
-		b = jsonKey(b, start, "\"UserContextData\":")
+		b = jsonKey(b, start, `"UserContextData":`)
 		if b, err = v.UserContextData.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserContextData")
 		}
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.AnalyticsMetadata != nil {
-		b = jsonKey(b, start, "\"AnalyticsMetadata\":")
+		b = jsonKey(b, start, `"AnalyticsMetadata":`)
 		if b, err = v.AnalyticsMetadata.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AnalyticsMetadata")
 		}
 	}
 	if v.ClientMetadata != nil {
-		b = jsonKey(b, start, "\"ClientMetadata\":")
+		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
 			return b, jsonEncodeField(err, "ClientMetadata")
 		}
@@ -19531,10 +18681,8 @@ func (v *ResendConfirmationCodeRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ResendConfirmationCodeRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -19633,10 +18781,8 @@ func (v *ResendConfirmationCodeResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ResendConfirmationCodeResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -19645,7 +18791,7 @@ func (v *ResendConfirmationCodeResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.CodeDeliveryDetails != nil {
-		b = jsonKey(b, start, "\"CodeDeliveryDetails\":")
+		b = jsonKey(b, start, `"CodeDeliveryDetails":`)
 		if b, err = v.CodeDeliveryDetails.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "CodeDeliveryDetails")
 		}
@@ -19653,10 +18799,8 @@ func (v *ResendConfirmationCodeResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ResendConfirmationCodeResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -19696,10 +18840,8 @@ func (v *ResourceNotFoundException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ResourceNotFoundException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -19707,16 +18849,14 @@ func (v *ResourceNotFoundException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -19763,10 +18903,8 @@ func (v *ResourceServerScopeType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ResourceServerScopeType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -19774,20 +18912,18 @@ func (v *ResourceServerScopeType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ScopeName != nil {
-		b = jsonKey(b, start, "\"ScopeName\":")
+		b = jsonKey(b, start, `"ScopeName":`)
 		b = jsonAppendString(b, *v.ScopeName)
 	}
 	if v.ScopeDescription != nil {
-		b = jsonKey(b, start, "\"ScopeDescription\":")
+		b = jsonKey(b, start, `"ScopeDescription":`)
 		b = jsonAppendString(b, *v.ScopeDescription)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ResourceServerScopeType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -19852,10 +18988,8 @@ func (v *ResourceServerType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ResourceServerType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -19864,19 +18998,19 @@ func (v *ResourceServerType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Identifier != nil {
-		b = jsonKey(b, start, "\"Identifier\":")
+		b = jsonKey(b, start, `"Identifier":`)
 		b = jsonAppendString(b, *v.Identifier)
 	}
 	if v.Name != nil {
-		b = jsonKey(b, start, "\"Name\":")
+		b = jsonKey(b, start, `"Name":`)
 		b = jsonAppendString(b, *v.Name)
 	}
 	if v.Scopes != nil {
-		b = jsonKey(b, start, "\"Scopes\":")
+		b = jsonKey(b, start, `"Scopes":`)
 		if b, err = appendJSONResourceServerScopeListType(b, v.Scopes); err != nil {
 			return b, jsonEncodeField(err, "Scopes")
 		}
@@ -19884,10 +19018,8 @@ func (v *ResourceServerType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ResourceServerType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -19974,10 +19106,8 @@ func (v *RespondToAuthChallengeRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *RespondToAuthChallengeRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -19986,37 +19116,37 @@ func (v *RespondToAuthChallengeRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ClientId != nil {
-		b = jsonKey(b, start, "\"ClientId\":")
+		b = jsonKey(b, start, `"ClientId":`)
 		b = jsonAppendString(b, *v.ClientId)
 	}
 	if v.ChallengeName != nil {
-		b = jsonKey(b, start, "\"ChallengeName\":")
+		b = jsonKey(b, start, `"ChallengeName":`)
 		b = jsonAppendString(b, string(*v.ChallengeName))
 	}
 	if v.Session != nil {
-		b = jsonKey(b, start, "\"Session\":")
+		b = jsonKey(b, start, `"Session":`)
 		b = jsonAppendString(b, *v.Session)
 	}
 	if v.ChallengeResponses != nil {
-		b = jsonKey(b, start, "\"ChallengeResponses\":")
+		b = jsonKey(b, start, `"ChallengeResponses":`)
 		if b, err = appendJSONChallengeResponsesType(b, v.ChallengeResponses); err != nil {
 			return b, jsonEncodeField(err, "ChallengeResponses")
 		}
 	}
 	if v.AnalyticsMetadata != nil {
-		b = jsonKey(b, start, "\"AnalyticsMetadata\":")
+		b = jsonKey(b, start, `"AnalyticsMetadata":`)
 		if b, err = v.AnalyticsMetadata.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AnalyticsMetadata")
 		}
 	}
 	if v.UserContextData != nil {
-		b = jsonKey(b, start, "\"UserContextData\":")
+		b = jsonKey(b, start, `"UserContextData":`)
 		if b, err = v.UserContextData.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserContextData")
 		}
 	}
 	if v.ClientMetadata != nil {
-		b = jsonKey(b, start, "\"ClientMetadata\":")
+		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
 			return b, jsonEncodeField(err, "ClientMetadata")
 		}
@@ -20024,10 +19154,8 @@ func (v *RespondToAuthChallengeRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *RespondToAuthChallengeRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -20142,10 +19270,8 @@ func (v *RespondToAuthChallengeResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *RespondToAuthChallengeResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -20154,21 +19280,21 @@ func (v *RespondToAuthChallengeResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ChallengeName != nil {
-		b = jsonKey(b, start, "\"ChallengeName\":")
+		b = jsonKey(b, start, `"ChallengeName":`)
 		b = jsonAppendString(b, string(*v.ChallengeName))
 	}
 	if v.Session != nil {
-		b = jsonKey(b, start, "\"Session\":")
+		b = jsonKey(b, start, `"Session":`)
 		b = jsonAppendString(b, *v.Session)
 	}
 	if v.ChallengeParameters != nil {
-		b = jsonKey(b, start, "\"ChallengeParameters\":")
+		b = jsonKey(b, start, `"ChallengeParameters":`)
 		if b, err = appendJSONChallengeParametersType(b, v.ChallengeParameters); err != nil {
 			return b, jsonEncodeField(err, "ChallengeParameters")
 		}
 	}
 	if v.AuthenticationResult != nil {
-		b = jsonKey(b, start, "\"AuthenticationResult\":")
+		b = jsonKey(b, start, `"AuthenticationResult":`)
 		if b, err = v.AuthenticationResult.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AuthenticationResult")
 		}
@@ -20176,10 +19302,8 @@ func (v *RespondToAuthChallengeResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *RespondToAuthChallengeResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -20263,10 +19387,8 @@ func (v *RevokeTokenRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *RevokeTokenRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -20274,24 +19396,22 @@ func (v *RevokeTokenRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Token != nil {
-		b = jsonKey(b, start, "\"Token\":")
+		b = jsonKey(b, start, `"Token":`)
 		b = jsonAppendString(b, *v.Token)
 	}
 	if v.ClientId != nil {
-		b = jsonKey(b, start, "\"ClientId\":")
+		b = jsonKey(b, start, `"ClientId":`)
 		b = jsonAppendString(b, *v.ClientId)
 	}
 	if v.ClientSecret != nil {
-		b = jsonKey(b, start, "\"ClientSecret\":")
+		b = jsonKey(b, start, `"ClientSecret":`)
 		b = jsonAppendString(b, *v.ClientSecret)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *RevokeTokenRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -20361,10 +19481,8 @@ func (v *RevokeTokenResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *RevokeTokenResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -20372,10 +19490,8 @@ func (v *RevokeTokenResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *RevokeTokenResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -20413,10 +19529,8 @@ func (v *RiskConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *RiskConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -20425,42 +19539,40 @@ func (v *RiskConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.ClientId != nil {
-		b = jsonKey(b, start, "\"ClientId\":")
+		b = jsonKey(b, start, `"ClientId":`)
 		b = jsonAppendString(b, *v.ClientId)
 	}
 	if v.CompromisedCredentialsRiskConfiguration != nil {
-		b = jsonKey(b, start, "\"CompromisedCredentialsRiskConfiguration\":")
+		b = jsonKey(b, start, `"CompromisedCredentialsRiskConfiguration":`)
 		if b, err = v.CompromisedCredentialsRiskConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "CompromisedCredentialsRiskConfiguration")
 		}
 	}
 	if v.AccountTakeoverRiskConfiguration != nil {
-		b = jsonKey(b, start, "\"AccountTakeoverRiskConfiguration\":")
+		b = jsonKey(b, start, `"AccountTakeoverRiskConfiguration":`)
 		if b, err = v.AccountTakeoverRiskConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AccountTakeoverRiskConfiguration")
 		}
 	}
 	if v.RiskExceptionConfiguration != nil {
-		b = jsonKey(b, start, "\"RiskExceptionConfiguration\":")
+		b = jsonKey(b, start, `"RiskExceptionConfiguration":`)
 		if b, err = v.RiskExceptionConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "RiskExceptionConfiguration")
 		}
 	}
 	if v.LastModifiedDate != nil {
-		b = jsonKey(b, start, "\"LastModifiedDate\":")
+		b = jsonKey(b, start, `"LastModifiedDate":`)
 		b = jsonAppendEpochSeconds(b, *v.LastModifiedDate)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *RiskConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -20560,10 +19672,8 @@ func (v *RiskExceptionConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *RiskExceptionConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -20572,13 +19682,13 @@ func (v *RiskExceptionConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.BlockedIPRangeList != nil {
-		b = jsonKey(b, start, "\"BlockedIPRangeList\":")
+		b = jsonKey(b, start, `"BlockedIPRangeList":`)
 		if b, err = appendJSONBlockedIPRangeListType(b, v.BlockedIPRangeList); err != nil {
 			return b, jsonEncodeField(err, "BlockedIPRangeList")
 		}
 	}
 	if v.SkippedIPRangeList != nil {
-		b = jsonKey(b, start, "\"SkippedIPRangeList\":")
+		b = jsonKey(b, start, `"SkippedIPRangeList":`)
 		if b, err = appendJSONSkippedIPRangeListType(b, v.SkippedIPRangeList); err != nil {
 			return b, jsonEncodeField(err, "SkippedIPRangeList")
 		}
@@ -20586,10 +19696,8 @@ func (v *RiskExceptionConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *RiskExceptionConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -20644,10 +19752,8 @@ func (v *SMSMfaSettingsType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SMSMfaSettingsType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -20655,20 +19761,18 @@ func (v *SMSMfaSettingsType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Enabled != nil {
-		b = jsonKey(b, start, "\"Enabled\":")
+		b = jsonKey(b, start, `"Enabled":`)
 		b = jsonAppendBool(b, *v.Enabled)
 	}
 	if v.PreferredMfa != nil {
-		b = jsonKey(b, start, "\"PreferredMfa\":")
+		b = jsonKey(b, start, `"PreferredMfa":`)
 		b = jsonAppendBool(b, *v.PreferredMfa)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *SMSMfaSettingsType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -20735,10 +19839,8 @@ func (v *SchemaAttributeType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SchemaAttributeType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -20747,33 +19849,33 @@ func (v *SchemaAttributeType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Name != nil {
-		b = jsonKey(b, start, "\"Name\":")
+		b = jsonKey(b, start, `"Name":`)
 		b = jsonAppendString(b, *v.Name)
 	}
 	if v.AttributeDataType != nil {
-		b = jsonKey(b, start, "\"AttributeDataType\":")
+		b = jsonKey(b, start, `"AttributeDataType":`)
 		b = jsonAppendString(b, string(*v.AttributeDataType))
 	}
 	if v.DeveloperOnlyAttribute != nil {
-		b = jsonKey(b, start, "\"DeveloperOnlyAttribute\":")
+		b = jsonKey(b, start, `"DeveloperOnlyAttribute":`)
 		b = jsonAppendBool(b, *v.DeveloperOnlyAttribute)
 	}
 	if v.Mutable != nil {
-		b = jsonKey(b, start, "\"Mutable\":")
+		b = jsonKey(b, start, `"Mutable":`)
 		b = jsonAppendBool(b, *v.Mutable)
 	}
 	if v.Required != nil {
-		b = jsonKey(b, start, "\"Required\":")
+		b = jsonKey(b, start, `"Required":`)
 		b = jsonAppendBool(b, *v.Required)
 	}
 	if v.NumberAttributeConstraints != nil {
-		b = jsonKey(b, start, "\"NumberAttributeConstraints\":")
+		b = jsonKey(b, start, `"NumberAttributeConstraints":`)
 		if b, err = v.NumberAttributeConstraints.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "NumberAttributeConstraints")
 		}
 	}
 	if v.StringAttributeConstraints != nil {
-		b = jsonKey(b, start, "\"StringAttributeConstraints\":")
+		b = jsonKey(b, start, `"StringAttributeConstraints":`)
 		if b, err = v.StringAttributeConstraints.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "StringAttributeConstraints")
 		}
@@ -20781,10 +19883,8 @@ func (v *SchemaAttributeType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *SchemaAttributeType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -20900,10 +20000,8 @@ func (v *ScopeDoesNotExistException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ScopeDoesNotExistException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -20911,16 +20009,14 @@ func (v *ScopeDoesNotExistException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *ScopeDoesNotExistException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -20960,10 +20056,8 @@ func (v *SetLogDeliveryConfigurationRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetLogDeliveryConfigurationRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -20972,11 +20066,11 @@ func (v *SetLogDeliveryConfigurationRequest) AppendJSON(b []byte) ([]byte, error
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.LogConfigurations != nil {
-		b = jsonKey(b, start, "\"LogConfigurations\":")
+		b = jsonKey(b, start, `"LogConfigurations":`)
 		if b, err = appendJSONLogConfigurationListType(b, v.LogConfigurations); err != nil {
 			return b, jsonEncodeField(err, "LogConfigurations")
 		}
@@ -20984,10 +20078,8 @@ func (v *SetLogDeliveryConfigurationRequest) AppendJSON(b []byte) ([]byte, error
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *SetLogDeliveryConfigurationRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -21036,10 +20128,8 @@ func (v *SetLogDeliveryConfigurationResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetLogDeliveryConfigurationResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -21048,7 +20138,7 @@ func (v *SetLogDeliveryConfigurationResponse) AppendJSON(b []byte) ([]byte, erro
 	b = append(b, '{')
 	start := len(b)
 	if v.LogDeliveryConfiguration != nil {
-		b = jsonKey(b, start, "\"LogDeliveryConfiguration\":")
+		b = jsonKey(b, start, `"LogDeliveryConfiguration":`)
 		if b, err = v.LogDeliveryConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "LogDeliveryConfiguration")
 		}
@@ -21056,10 +20146,8 @@ func (v *SetLogDeliveryConfigurationResponse) AppendJSON(b []byte) ([]byte, erro
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *SetLogDeliveryConfigurationResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -21106,10 +20194,8 @@ func (v *SetRiskConfigurationRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetRiskConfigurationRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -21118,27 +20204,27 @@ func (v *SetRiskConfigurationRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.ClientId != nil {
-		b = jsonKey(b, start, "\"ClientId\":")
+		b = jsonKey(b, start, `"ClientId":`)
 		b = jsonAppendString(b, *v.ClientId)
 	}
 	if v.CompromisedCredentialsRiskConfiguration != nil {
-		b = jsonKey(b, start, "\"CompromisedCredentialsRiskConfiguration\":")
+		b = jsonKey(b, start, `"CompromisedCredentialsRiskConfiguration":`)
 		if b, err = v.CompromisedCredentialsRiskConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "CompromisedCredentialsRiskConfiguration")
 		}
 	}
 	if v.AccountTakeoverRiskConfiguration != nil {
-		b = jsonKey(b, start, "\"AccountTakeoverRiskConfiguration\":")
+		b = jsonKey(b, start, `"AccountTakeoverRiskConfiguration":`)
 		if b, err = v.AccountTakeoverRiskConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AccountTakeoverRiskConfiguration")
 		}
 	}
 	if v.RiskExceptionConfiguration != nil {
-		b = jsonKey(b, start, "\"RiskExceptionConfiguration\":")
+		b = jsonKey(b, start, `"RiskExceptionConfiguration":`)
 		if b, err = v.RiskExceptionConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "RiskExceptionConfiguration")
 		}
@@ -21146,10 +20232,8 @@ func (v *SetRiskConfigurationRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *SetRiskConfigurationRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -21236,10 +20320,8 @@ func (v *SetRiskConfigurationResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetRiskConfigurationResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -21248,7 +20330,7 @@ func (v *SetRiskConfigurationResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.RiskConfiguration != nil {
-		b = jsonKey(b, start, "\"RiskConfiguration\":")
+		b = jsonKey(b, start, `"RiskConfiguration":`)
 		if b, err = v.RiskConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "RiskConfiguration")
 		}
@@ -21256,10 +20338,8 @@ func (v *SetRiskConfigurationResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *SetRiskConfigurationResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -21307,10 +20387,8 @@ func (v *SetUICustomizationRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetUICustomizationRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -21318,28 +20396,26 @@ func (v *SetUICustomizationRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.ClientId != nil {
-		b = jsonKey(b, start, "\"ClientId\":")
+		b = jsonKey(b, start, `"ClientId":`)
 		b = jsonAppendString(b, *v.ClientId)
 	}
 	if v.CSS != nil {
-		b = jsonKey(b, start, "\"CSS\":")
+		b = jsonKey(b, start, `"CSS":`)
 		b = jsonAppendString(b, *v.CSS)
 	}
 	if v.ImageFile != nil {
-		b = jsonKey(b, start, "\"ImageFile\":")
+		b = jsonKey(b, start, `"ImageFile":`)
 		b = jsonAppendBlob(b, v.ImageFile)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *SetUICustomizationRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -21418,10 +20494,8 @@ func (v *SetUICustomizationResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetUICustomizationResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -21430,7 +20504,7 @@ func (v *SetUICustomizationResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UICustomization != nil {
-		b = jsonKey(b, start, "\"UICustomization\":")
+		b = jsonKey(b, start, `"UICustomization":`)
 		if b, err = v.UICustomization.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UICustomization")
 		}
@@ -21438,10 +20512,8 @@ func (v *SetUICustomizationResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *SetUICustomizationResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -21481,10 +20553,8 @@ func (v *SetUserMFAPreferenceRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetUserMFAPreferenceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -21493,28 +20563,26 @@ func (v *SetUserMFAPreferenceRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.SMSMfaSettings != nil {
-		b = jsonKey(b, start, "\"SMSMfaSettings\":")
+		b = jsonKey(b, start, `"SMSMfaSettings":`)
 		if b, err = v.SMSMfaSettings.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "SMSMfaSettings")
 		}
 	}
 	if v.SoftwareTokenMfaSettings != nil {
-		b = jsonKey(b, start, "\"SoftwareTokenMfaSettings\":")
+		b = jsonKey(b, start, `"SoftwareTokenMfaSettings":`)
 		if b, err = v.SoftwareTokenMfaSettings.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "SoftwareTokenMfaSettings")
 		}
 	}
 	if v.AccessToken != nil {
-		b = jsonKey(b, start, "\"AccessToken\":")
+		b = jsonKey(b, start, `"AccessToken":`)
 		b = jsonAppendString(b, *v.AccessToken)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *SetUserMFAPreferenceRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -21574,10 +20642,8 @@ func (v *SetUserMFAPreferenceResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetUserMFAPreferenceResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -21585,10 +20651,8 @@ func (v *SetUserMFAPreferenceResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *SetUserMFAPreferenceResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -21625,10 +20689,8 @@ func (v *SetUserPoolMfaConfigRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetUserPoolMfaConfigRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -21637,32 +20699,30 @@ func (v *SetUserPoolMfaConfigRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.SmsMfaConfiguration != nil {
-		b = jsonKey(b, start, "\"SmsMfaConfiguration\":")
+		b = jsonKey(b, start, `"SmsMfaConfiguration":`)
 		if b, err = v.SmsMfaConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "SmsMfaConfiguration")
 		}
 	}
 	if v.SoftwareTokenMfaConfiguration != nil {
-		b = jsonKey(b, start, "\"SoftwareTokenMfaConfiguration\":")
+		b = jsonKey(b, start, `"SoftwareTokenMfaConfiguration":`)
 		if b, err = v.SoftwareTokenMfaConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "SoftwareTokenMfaConfiguration")
 		}
 	}
 	if v.MfaConfiguration != nil {
-		b = jsonKey(b, start, "\"MfaConfiguration\":")
+		b = jsonKey(b, start, `"MfaConfiguration":`)
 		b = jsonAppendString(b, string(*v.MfaConfiguration))
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *SetUserPoolMfaConfigRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -21739,10 +20799,8 @@ func (v *SetUserPoolMfaConfigResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetUserPoolMfaConfigResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -21751,28 +20809,26 @@ func (v *SetUserPoolMfaConfigResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.SmsMfaConfiguration != nil {
-		b = jsonKey(b, start, "\"SmsMfaConfiguration\":")
+		b = jsonKey(b, start, `"SmsMfaConfiguration":`)
 		if b, err = v.SmsMfaConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "SmsMfaConfiguration")
 		}
 	}
 	if v.SoftwareTokenMfaConfiguration != nil {
-		b = jsonKey(b, start, "\"SoftwareTokenMfaConfiguration\":")
+		b = jsonKey(b, start, `"SoftwareTokenMfaConfiguration":`)
 		if b, err = v.SoftwareTokenMfaConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "SoftwareTokenMfaConfiguration")
 		}
 	}
 	if v.MfaConfiguration != nil {
-		b = jsonKey(b, start, "\"MfaConfiguration\":")
+		b = jsonKey(b, start, `"MfaConfiguration":`)
 		b = jsonAppendString(b, string(*v.MfaConfiguration))
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *SetUserPoolMfaConfigResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -21832,10 +20888,8 @@ func (v *SetUserSettingsRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetUserSettingsRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -21844,11 +20898,11 @@ func (v *SetUserSettingsRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.AccessToken != nil {
-		b = jsonKey(b, start, "\"AccessToken\":")
+		b = jsonKey(b, start, `"AccessToken":`)
 		b = jsonAppendString(b, *v.AccessToken)
 	}
 	if v.MFAOptions != nil {
-		b = jsonKey(b, start, "\"MFAOptions\":")
+		b = jsonKey(b, start, `"MFAOptions":`)
 		if b, err = appendJSONMFAOptionListType(b, v.MFAOptions); err != nil {
 			return b, jsonEncodeField(err, "MFAOptions")
 		}
@@ -21856,10 +20910,8 @@ func (v *SetUserSettingsRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *SetUserSettingsRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -21908,10 +20960,8 @@ func (v *SetUserSettingsResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetUserSettingsResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -21919,10 +20969,8 @@ func (v *SetUserSettingsResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *SetUserSettingsResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -21961,10 +21009,8 @@ func (v *SignUpRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -21973,47 +21019,47 @@ func (v *SignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ClientId != nil {
-		b = jsonKey(b, start, "\"ClientId\":")
+		b = jsonKey(b, start, `"ClientId":`)
 		b = jsonAppendString(b, *v.ClientId)
 	}
 	if v.SecretHash != nil {
-		b = jsonKey(b, start, "\"SecretHash\":")
+		b = jsonKey(b, start, `"SecretHash":`)
 		b = jsonAppendString(b, *v.SecretHash)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.Password != nil {
-		b = jsonKey(b, start, "\"Password\":")
+		b = jsonKey(b, start, `"Password":`)
 		b = jsonAppendString(b, *v.Password)
 	}
 	if v.UserAttributes != nil {
-		b = jsonKey(b, start, "\"UserAttributes\":")
+		b = jsonKey(b, start, `"UserAttributes":`)
 		if b, err = appendJSONAttributeListType(b, v.UserAttributes); err != nil {
 			return b, jsonEncodeField(err, "UserAttributes")
 		}
 	}
 	if v.ValidationData != nil {
-		b = jsonKey(b, start, "\"ValidationData\":")
+		b = jsonKey(b, start, `"ValidationData":`)
 		if b, err = appendJSONAttributeListType(b, v.ValidationData); err != nil {
 			return b, jsonEncodeField(err, "ValidationData")
 		}
 	}
 	if v.AnalyticsMetadata != nil {
-		b = jsonKey(b, start, "\"AnalyticsMetadata\":")
+		b = jsonKey(b, start, `"AnalyticsMetadata":`)
 		if b, err = v.AnalyticsMetadata.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AnalyticsMetadata")
 		}
 	}
 	if v.UserContextData != nil {
-		b = jsonKey(b, start, "\"UserContextData\":")
+		b = jsonKey(b, start, `"UserContextData":`)
 		if b, err = v.UserContextData.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserContextData")
 		}
 	}
 	if v.ClientMetadata != nil {
-		b = jsonKey(b, start, "\"ClientMetadata\":")
+		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
 			return b, jsonEncodeField(err, "ClientMetadata")
 		}
@@ -22021,10 +21067,8 @@ func (v *SignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *SignUpRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -22161,10 +21205,8 @@ func (v *SignUpResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -22173,26 +21215,24 @@ func (v *SignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserConfirmed != nil {
-		b = jsonKey(b, start, "\"UserConfirmed\":")
+		b = jsonKey(b, start, `"UserConfirmed":`)
 		b = jsonAppendBool(b, *v.UserConfirmed)
 	}
 	if v.CodeDeliveryDetails != nil {
-		b = jsonKey(b, start, "\"CodeDeliveryDetails\":")
+		b = jsonKey(b, start, `"CodeDeliveryDetails":`)
 		if b, err = v.CodeDeliveryDetails.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "CodeDeliveryDetails")
 		}
 	}
 	if v.UserSub != nil {
-		b = jsonKey(b, start, "\"UserSub\":")
+		b = jsonKey(b, start, `"UserSub":`)
 		b = jsonAppendString(b, *v.UserSub)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *SignUpResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -22267,10 +21307,8 @@ func (v *SmsConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SmsConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -22278,24 +21316,22 @@ func (v *SmsConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.SnsCallerArn != nil {
-		b = jsonKey(b, start, "\"SnsCallerArn\":")
+		b = jsonKey(b, start, `"SnsCallerArn":`)
 		b = jsonAppendString(b, *v.SnsCallerArn)
 	}
 	if v.ExternalId != nil {
-		b = jsonKey(b, start, "\"ExternalId\":")
+		b = jsonKey(b, start, `"ExternalId":`)
 		b = jsonAppendString(b, *v.ExternalId)
 	}
 	if v.SnsRegion != nil {
-		b = jsonKey(b, start, "\"SnsRegion\":")
+		b = jsonKey(b, start, `"SnsRegion":`)
 		b = jsonAppendString(b, *v.SnsRegion)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *SmsConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -22365,10 +21401,8 @@ func (v *SmsMfaConfigType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SmsMfaConfigType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -22377,11 +21411,11 @@ func (v *SmsMfaConfigType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.SmsAuthenticationMessage != nil {
-		b = jsonKey(b, start, "\"SmsAuthenticationMessage\":")
+		b = jsonKey(b, start, `"SmsAuthenticationMessage":`)
 		b = jsonAppendString(b, *v.SmsAuthenticationMessage)
 	}
 	if v.SmsConfiguration != nil {
-		b = jsonKey(b, start, "\"SmsConfiguration\":")
+		b = jsonKey(b, start, `"SmsConfiguration":`)
 		if b, err = v.SmsConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "SmsConfiguration")
 		}
@@ -22389,10 +21423,8 @@ func (v *SmsMfaConfigType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *SmsMfaConfigType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -22442,10 +21474,8 @@ func (v *SoftwareTokenMFANotFoundException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SoftwareTokenMFANotFoundException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -22453,16 +21483,14 @@ func (v *SoftwareTokenMFANotFoundException) AppendJSON(b []byte) ([]byte, error)
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *SoftwareTokenMFANotFoundException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -22502,10 +21530,8 @@ func (v *SoftwareTokenMfaConfigType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SoftwareTokenMfaConfigType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -22513,16 +21539,14 @@ func (v *SoftwareTokenMfaConfigType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Enabled != nil {
-		b = jsonKey(b, start, "\"Enabled\":")
+		b = jsonKey(b, start, `"Enabled":`)
 		b = jsonAppendBool(b, *v.Enabled)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *SoftwareTokenMfaConfigType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -22569,10 +21593,8 @@ func (v *SoftwareTokenMfaSettingsType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SoftwareTokenMfaSettingsType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -22580,20 +21602,18 @@ func (v *SoftwareTokenMfaSettingsType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Enabled != nil {
-		b = jsonKey(b, start, "\"Enabled\":")
+		b = jsonKey(b, start, `"Enabled":`)
 		b = jsonAppendBool(b, *v.Enabled)
 	}
 	if v.PreferredMfa != nil {
-		b = jsonKey(b, start, "\"PreferredMfa\":")
+		b = jsonKey(b, start, `"PreferredMfa":`)
 		b = jsonAppendBool(b, *v.PreferredMfa)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *SoftwareTokenMfaSettingsType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -22657,10 +21677,8 @@ func (v *StartUserImportJobRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *StartUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -22668,20 +21686,18 @@ func (v *StartUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.JobId != nil {
-		b = jsonKey(b, start, "\"JobId\":")
+		b = jsonKey(b, start, `"JobId":`)
 		b = jsonAppendString(b, *v.JobId)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *StartUserImportJobRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -22738,10 +21754,8 @@ func (v *StartUserImportJobResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *StartUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -22750,7 +21764,7 @@ func (v *StartUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserImportJob != nil {
-		b = jsonKey(b, start, "\"UserImportJob\":")
+		b = jsonKey(b, start, `"UserImportJob":`)
 		if b, err = v.UserImportJob.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserImportJob")
 		}
@@ -22758,10 +21772,8 @@ func (v *StartUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *StartUserImportJobResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -22808,10 +21820,8 @@ func (v *StopUserImportJobRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *StopUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -22819,20 +21829,18 @@ func (v *StopUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.JobId != nil {
-		b = jsonKey(b, start, "\"JobId\":")
+		b = jsonKey(b, start, `"JobId":`)
 		b = jsonAppendString(b, *v.JobId)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *StopUserImportJobRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -22889,10 +21897,8 @@ func (v *StopUserImportJobResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *StopUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -22901,7 +21907,7 @@ func (v *StopUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserImportJob != nil {
-		b = jsonKey(b, start, "\"UserImportJob\":")
+		b = jsonKey(b, start, `"UserImportJob":`)
 		if b, err = v.UserImportJob.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserImportJob")
 		}
@@ -22909,10 +21915,8 @@ func (v *StopUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *StopUserImportJobResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -22959,10 +21963,8 @@ func (v *StringAttributeConstraintsType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *StringAttributeConstraintsType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -22970,20 +21972,18 @@ func (v *StringAttributeConstraintsType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.MinLength != nil {
-		b = jsonKey(b, start, "\"MinLength\":")
+		b = jsonKey(b, start, `"MinLength":`)
 		b = jsonAppendString(b, *v.MinLength)
 	}
 	if v.MaxLength != nil {
-		b = jsonKey(b, start, "\"MaxLength\":")
+		b = jsonKey(b, start, `"MaxLength":`)
 		b = jsonAppendString(b, *v.MaxLength)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *StringAttributeConstraintsType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -23040,10 +22040,8 @@ func (v *TagResourceRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *TagResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -23052,11 +22050,11 @@ func (v *TagResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ResourceArn != nil {
-		b = jsonKey(b, start, "\"ResourceArn\":")
+		b = jsonKey(b, start, `"ResourceArn":`)
 		b = jsonAppendString(b, *v.ResourceArn)
 	}
 	if v.Tags != nil {
-		b = jsonKey(b, start, "\"Tags\":")
+		b = jsonKey(b, start, `"Tags":`)
 		if b, err = appendJSONUserPoolTagsType(b, v.Tags); err != nil {
 			return b, jsonEncodeField(err, "Tags")
 		}
@@ -23064,10 +22062,8 @@ func (v *TagResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *TagResourceRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -23116,10 +22112,8 @@ func (v *TagResourceResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *TagResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -23127,10 +22121,8 @@ func (v *TagResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *TagResourceResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -23168,10 +22160,8 @@ func (v *TokenValidityUnitsType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *TokenValidityUnitsType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -23179,24 +22169,22 @@ func (v *TokenValidityUnitsType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.AccessToken != nil {
-		b = jsonKey(b, start, "\"AccessToken\":")
+		b = jsonKey(b, start, `"AccessToken":`)
 		b = jsonAppendString(b, string(*v.AccessToken))
 	}
 	if v.IdToken != nil {
-		b = jsonKey(b, start, "\"IdToken\":")
+		b = jsonKey(b, start, `"IdToken":`)
 		b = jsonAppendString(b, string(*v.IdToken))
 	}
 	if v.RefreshToken != nil {
-		b = jsonKey(b, start, "\"RefreshToken\":")
+		b = jsonKey(b, start, `"RefreshToken":`)
 		b = jsonAppendString(b, string(*v.RefreshToken))
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *TokenValidityUnitsType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -23266,10 +22254,8 @@ func (v *TooManyFailedAttemptsException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *TooManyFailedAttemptsException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -23277,16 +22263,14 @@ func (v *TooManyFailedAttemptsException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *TooManyFailedAttemptsException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -23326,10 +22310,8 @@ func (v *TooManyRequestsException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *TooManyRequestsException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -23337,16 +22319,14 @@ func (v *TooManyRequestsException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *TooManyRequestsException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -23398,10 +22378,8 @@ func (v *UICustomizationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UICustomizationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -23409,40 +22387,38 @@ func (v *UICustomizationType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.ClientId != nil {
-		b = jsonKey(b, start, "\"ClientId\":")
+		b = jsonKey(b, start, `"ClientId":`)
 		b = jsonAppendString(b, *v.ClientId)
 	}
 	if v.ImageUrl != nil {
-		b = jsonKey(b, start, "\"ImageUrl\":")
+		b = jsonKey(b, start, `"ImageUrl":`)
 		b = jsonAppendString(b, *v.ImageUrl)
 	}
 	if v.CSS != nil {
-		b = jsonKey(b, start, "\"CSS\":")
+		b = jsonKey(b, start, `"CSS":`)
 		b = jsonAppendString(b, *v.CSS)
 	}
 	if v.CSSVersion != nil {
-		b = jsonKey(b, start, "\"CSSVersion\":")
+		b = jsonKey(b, start, `"CSSVersion":`)
 		b = jsonAppendString(b, *v.CSSVersion)
 	}
 	if v.LastModifiedDate != nil {
-		b = jsonKey(b, start, "\"LastModifiedDate\":")
+		b = jsonKey(b, start, `"LastModifiedDate":`)
 		b = jsonAppendEpochSeconds(b, *v.LastModifiedDate)
 	}
 	if v.CreationDate != nil {
-		b = jsonKey(b, start, "\"CreationDate\":")
+		b = jsonKey(b, start, `"CreationDate":`)
 		b = jsonAppendEpochSeconds(b, *v.CreationDate)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UICustomizationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -23564,10 +22540,8 @@ func (v *UnauthorizedException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UnauthorizedException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -23575,16 +22549,14 @@ func (v *UnauthorizedException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UnauthorizedException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -23624,10 +22596,8 @@ func (v *UnexpectedLambdaException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UnexpectedLambdaException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -23635,16 +22605,14 @@ func (v *UnexpectedLambdaException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UnexpectedLambdaException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -23684,10 +22652,8 @@ func (v *UnsupportedIdentityProviderException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UnsupportedIdentityProviderException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -23695,16 +22661,14 @@ func (v *UnsupportedIdentityProviderException) AppendJSON(b []byte) ([]byte, err
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UnsupportedIdentityProviderException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -23744,10 +22708,8 @@ func (v *UnsupportedOperationException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UnsupportedOperationException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -23755,16 +22717,14 @@ func (v *UnsupportedOperationException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UnsupportedOperationException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -23804,10 +22764,8 @@ func (v *UnsupportedTokenTypeException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UnsupportedTokenTypeException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -23815,16 +22773,14 @@ func (v *UnsupportedTokenTypeException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UnsupportedTokenTypeException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -23864,10 +22820,8 @@ func (v *UnsupportedUserStateException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UnsupportedUserStateException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -23875,16 +22829,14 @@ func (v *UnsupportedUserStateException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UnsupportedUserStateException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -23924,10 +22876,8 @@ func (v *UntagResourceRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UntagResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -23936,11 +22886,11 @@ func (v *UntagResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ResourceArn != nil {
-		b = jsonKey(b, start, "\"ResourceArn\":")
+		b = jsonKey(b, start, `"ResourceArn":`)
 		b = jsonAppendString(b, *v.ResourceArn)
 	}
 	if v.TagKeys != nil {
-		b = jsonKey(b, start, "\"TagKeys\":")
+		b = jsonKey(b, start, `"TagKeys":`)
 		if b, err = appendJSONUserPoolTagsListType(b, v.TagKeys); err != nil {
 			return b, jsonEncodeField(err, "TagKeys")
 		}
@@ -23948,10 +22898,8 @@ func (v *UntagResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UntagResourceRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -24000,10 +22948,8 @@ func (v *UntagResourceResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UntagResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -24011,10 +22957,8 @@ func (v *UntagResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UntagResourceResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -24054,10 +22998,8 @@ func (v *UpdateAuthEventFeedbackRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateAuthEventFeedbackRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -24065,32 +23007,30 @@ func (v *UpdateAuthEventFeedbackRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.EventId != nil {
-		b = jsonKey(b, start, "\"EventId\":")
+		b = jsonKey(b, start, `"EventId":`)
 		b = jsonAppendString(b, *v.EventId)
 	}
 	if v.FeedbackToken != nil {
-		b = jsonKey(b, start, "\"FeedbackToken\":")
+		b = jsonKey(b, start, `"FeedbackToken":`)
 		b = jsonAppendString(b, *v.FeedbackToken)
 	}
 	if v.FeedbackValue != nil {
-		b = jsonKey(b, start, "\"FeedbackValue\":")
+		b = jsonKey(b, start, `"FeedbackValue":`)
 		b = jsonAppendString(b, string(*v.FeedbackValue))
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UpdateAuthEventFeedbackRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -24186,10 +23126,8 @@ func (v *UpdateAuthEventFeedbackResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateAuthEventFeedbackResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -24197,10 +23135,8 @@ func (v *UpdateAuthEventFeedbackResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UpdateAuthEventFeedbackResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -24238,10 +23174,8 @@ func (v *UpdateDeviceStatusRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateDeviceStatusRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -24249,24 +23183,22 @@ func (v *UpdateDeviceStatusRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.AccessToken != nil {
-		b = jsonKey(b, start, "\"AccessToken\":")
+		b = jsonKey(b, start, `"AccessToken":`)
 		b = jsonAppendString(b, *v.AccessToken)
 	}
 	if v.DeviceKey != nil {
-		b = jsonKey(b, start, "\"DeviceKey\":")
+		b = jsonKey(b, start, `"DeviceKey":`)
 		b = jsonAppendString(b, *v.DeviceKey)
 	}
 	if v.DeviceRememberedStatus != nil {
-		b = jsonKey(b, start, "\"DeviceRememberedStatus\":")
+		b = jsonKey(b, start, `"DeviceRememberedStatus":`)
 		b = jsonAppendString(b, string(*v.DeviceRememberedStatus))
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UpdateDeviceStatusRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -24336,10 +23268,8 @@ func (v *UpdateDeviceStatusResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateDeviceStatusResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -24347,10 +23277,8 @@ func (v *UpdateDeviceStatusResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UpdateDeviceStatusResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -24390,10 +23318,8 @@ func (v *UpdateGroupRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -24401,32 +23327,30 @@ func (v *UpdateGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.GroupName != nil {
-		b = jsonKey(b, start, "\"GroupName\":")
+		b = jsonKey(b, start, `"GroupName":`)
 		b = jsonAppendString(b, *v.GroupName)
 	}
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Description != nil {
-		b = jsonKey(b, start, "\"Description\":")
+		b = jsonKey(b, start, `"Description":`)
 		b = jsonAppendString(b, *v.Description)
 	}
 	if v.RoleArn != nil {
-		b = jsonKey(b, start, "\"RoleArn\":")
+		b = jsonKey(b, start, `"RoleArn":`)
 		b = jsonAppendString(b, *v.RoleArn)
 	}
 	if v.Precedence != nil {
-		b = jsonKey(b, start, "\"Precedence\":")
+		b = jsonKey(b, start, `"Precedence":`)
 		b = jsonAppendInt(b, int64(*v.Precedence))
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UpdateGroupRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -24522,10 +23446,8 @@ func (v *UpdateGroupResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -24534,7 +23456,7 @@ func (v *UpdateGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Group != nil {
-		b = jsonKey(b, start, "\"Group\":")
+		b = jsonKey(b, start, `"Group":`)
 		if b, err = v.Group.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "Group")
 		}
@@ -24542,10 +23464,8 @@ func (v *UpdateGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UpdateGroupResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -24592,10 +23512,8 @@ func (v *UpdateIdentityProviderRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -24604,27 +23522,27 @@ func (v *UpdateIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.ProviderName != nil {
-		b = jsonKey(b, start, "\"ProviderName\":")
+		b = jsonKey(b, start, `"ProviderName":`)
 		b = jsonAppendString(b, *v.ProviderName)
 	}
 	if v.ProviderDetails != nil {
-		b = jsonKey(b, start, "\"ProviderDetails\":")
+		b = jsonKey(b, start, `"ProviderDetails":`)
 		if b, err = appendJSONProviderDetailsType(b, v.ProviderDetails); err != nil {
 			return b, jsonEncodeField(err, "ProviderDetails")
 		}
 	}
 	if v.AttributeMapping != nil {
-		b = jsonKey(b, start, "\"AttributeMapping\":")
+		b = jsonKey(b, start, `"AttributeMapping":`)
 		if b, err = appendJSONAttributeMappingType(b, v.AttributeMapping); err != nil {
 			return b, jsonEncodeField(err, "AttributeMapping")
 		}
 	}
 	if v.IdpIdentifiers != nil {
-		b = jsonKey(b, start, "\"IdpIdentifiers\":")
+		b = jsonKey(b, start, `"IdpIdentifiers":`)
 		if b, err = appendJSONIdpIdentifiersListType(b, v.IdpIdentifiers); err != nil {
 			return b, jsonEncodeField(err, "IdpIdentifiers")
 		}
@@ -24632,10 +23550,8 @@ func (v *UpdateIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UpdateIdentityProviderRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -24719,10 +23635,8 @@ func (v *UpdateIdentityProviderResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -24731,7 +23645,7 @@ func (v *UpdateIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.IdentityProvider != nil {
-		b = jsonKey(b, start, "\"IdentityProvider\":")
+		b = jsonKey(b, start, `"IdentityProvider":`)
 		if b, err = v.IdentityProvider.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "IdentityProvider")
 		}
@@ -24739,10 +23653,8 @@ func (v *UpdateIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UpdateIdentityProviderResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -24790,10 +23702,8 @@ func (v *UpdateResourceServerRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -24802,19 +23712,19 @@ func (v *UpdateResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Identifier != nil {
-		b = jsonKey(b, start, "\"Identifier\":")
+		b = jsonKey(b, start, `"Identifier":`)
 		b = jsonAppendString(b, *v.Identifier)
 	}
 	if v.Name != nil {
-		b = jsonKey(b, start, "\"Name\":")
+		b = jsonKey(b, start, `"Name":`)
 		b = jsonAppendString(b, *v.Name)
 	}
 	if v.Scopes != nil {
-		b = jsonKey(b, start, "\"Scopes\":")
+		b = jsonKey(b, start, `"Scopes":`)
 		if b, err = appendJSONResourceServerScopeListType(b, v.Scopes); err != nil {
 			return b, jsonEncodeField(err, "Scopes")
 		}
@@ -24822,10 +23732,8 @@ func (v *UpdateResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UpdateResourceServerRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -24904,10 +23812,8 @@ func (v *UpdateResourceServerResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -24916,7 +23822,7 @@ func (v *UpdateResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ResourceServer != nil {
-		b = jsonKey(b, start, "\"ResourceServer\":")
+		b = jsonKey(b, start, `"ResourceServer":`)
 		if b, err = v.ResourceServer.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "ResourceServer")
 		}
@@ -24924,10 +23830,8 @@ func (v *UpdateResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UpdateResourceServerResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -24967,10 +23871,8 @@ func (v *UpdateUserAttributesRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -24979,17 +23881,17 @@ func (v *UpdateUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserAttributes != nil {
-		b = jsonKey(b, start, "\"UserAttributes\":")
+		b = jsonKey(b, start, `"UserAttributes":`)
 		if b, err = appendJSONAttributeListType(b, v.UserAttributes); err != nil {
 			return b, jsonEncodeField(err, "UserAttributes")
 		}
 	}
 	if v.AccessToken != nil {
-		b = jsonKey(b, start, "\"AccessToken\":")
+		b = jsonKey(b, start, `"AccessToken":`)
 		b = jsonAppendString(b, *v.AccessToken)
 	}
 	if v.ClientMetadata != nil {
-		b = jsonKey(b, start, "\"ClientMetadata\":")
+		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
 			return b, jsonEncodeField(err, "ClientMetadata")
 		}
@@ -24997,10 +23899,8 @@ func (v *UpdateUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserAttributesRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -25058,10 +23958,8 @@ func (v *UpdateUserAttributesResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateUserAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -25070,7 +23968,7 @@ func (v *UpdateUserAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.CodeDeliveryDetailsList != nil {
-		b = jsonKey(b, start, "\"CodeDeliveryDetailsList\":")
+		b = jsonKey(b, start, `"CodeDeliveryDetailsList":`)
 		if b, err = appendJSONCodeDeliveryDetailsListType(b, v.CodeDeliveryDetailsList); err != nil {
 			return b, jsonEncodeField(err, "CodeDeliveryDetailsList")
 		}
@@ -25078,10 +23976,8 @@ func (v *UpdateUserAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserAttributesResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -25137,10 +24033,8 @@ func (v *UpdateUserPoolClientRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -25149,120 +24043,118 @@ func (v *UpdateUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.ClientId != nil {
-		b = jsonKey(b, start, "\"ClientId\":")
+		b = jsonKey(b, start, `"ClientId":`)
 		b = jsonAppendString(b, *v.ClientId)
 	}
 	if v.ClientName != nil {
-		b = jsonKey(b, start, "\"ClientName\":")
+		b = jsonKey(b, start, `"ClientName":`)
 		b = jsonAppendString(b, *v.ClientName)
 	}
 	if v.RefreshTokenValidity != nil {
-		b = jsonKey(b, start, "\"RefreshTokenValidity\":")
+		b = jsonKey(b, start, `"RefreshTokenValidity":`)
 		b = jsonAppendInt(b, int64(*v.RefreshTokenValidity))
 	}
 	if v.AccessTokenValidity != nil {
-		b = jsonKey(b, start, "\"AccessTokenValidity\":")
+		b = jsonKey(b, start, `"AccessTokenValidity":`)
 		b = jsonAppendInt(b, int64(*v.AccessTokenValidity))
 	}
 	if v.IdTokenValidity != nil {
-		b = jsonKey(b, start, "\"IdTokenValidity\":")
+		b = jsonKey(b, start, `"IdTokenValidity":`)
 		b = jsonAppendInt(b, int64(*v.IdTokenValidity))
 	}
 	if v.TokenValidityUnits != nil {
-		b = jsonKey(b, start, "\"TokenValidityUnits\":")
+		b = jsonKey(b, start, `"TokenValidityUnits":`)
 		if b, err = v.TokenValidityUnits.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "TokenValidityUnits")
 		}
 	}
 	if v.ReadAttributes != nil {
-		b = jsonKey(b, start, "\"ReadAttributes\":")
+		b = jsonKey(b, start, `"ReadAttributes":`)
 		if b, err = appendJSONClientPermissionListType(b, v.ReadAttributes); err != nil {
 			return b, jsonEncodeField(err, "ReadAttributes")
 		}
 	}
 	if v.WriteAttributes != nil {
-		b = jsonKey(b, start, "\"WriteAttributes\":")
+		b = jsonKey(b, start, `"WriteAttributes":`)
 		if b, err = appendJSONClientPermissionListType(b, v.WriteAttributes); err != nil {
 			return b, jsonEncodeField(err, "WriteAttributes")
 		}
 	}
 	if v.ExplicitAuthFlows != nil {
-		b = jsonKey(b, start, "\"ExplicitAuthFlows\":")
+		b = jsonKey(b, start, `"ExplicitAuthFlows":`)
 		if b, err = appendJSONExplicitAuthFlowsListType(b, v.ExplicitAuthFlows); err != nil {
 			return b, jsonEncodeField(err, "ExplicitAuthFlows")
 		}
 	}
 	if v.SupportedIdentityProviders != nil {
-		b = jsonKey(b, start, "\"SupportedIdentityProviders\":")
+		b = jsonKey(b, start, `"SupportedIdentityProviders":`)
 		if b, err = appendJSONSupportedIdentityProvidersListType(b, v.SupportedIdentityProviders); err != nil {
 			return b, jsonEncodeField(err, "SupportedIdentityProviders")
 		}
 	}
 	if v.CallbackURLs != nil {
-		b = jsonKey(b, start, "\"CallbackURLs\":")
+		b = jsonKey(b, start, `"CallbackURLs":`)
 		if b, err = appendJSONCallbackURLsListType(b, v.CallbackURLs); err != nil {
 			return b, jsonEncodeField(err, "CallbackURLs")
 		}
 	}
 	if v.LogoutURLs != nil {
-		b = jsonKey(b, start, "\"LogoutURLs\":")
+		b = jsonKey(b, start, `"LogoutURLs":`)
 		if b, err = appendJSONLogoutURLsListType(b, v.LogoutURLs); err != nil {
 			return b, jsonEncodeField(err, "LogoutURLs")
 		}
 	}
 	if v.DefaultRedirectURI != nil {
-		b = jsonKey(b, start, "\"DefaultRedirectURI\":")
+		b = jsonKey(b, start, `"DefaultRedirectURI":`)
 		b = jsonAppendString(b, *v.DefaultRedirectURI)
 	}
 	if v.AllowedOAuthFlows != nil {
-		b = jsonKey(b, start, "\"AllowedOAuthFlows\":")
+		b = jsonKey(b, start, `"AllowedOAuthFlows":`)
 		if b, err = appendJSONOAuthFlowsType(b, v.AllowedOAuthFlows); err != nil {
 			return b, jsonEncodeField(err, "AllowedOAuthFlows")
 		}
 	}
 	if v.AllowedOAuthScopes != nil {
-		b = jsonKey(b, start, "\"AllowedOAuthScopes\":")
+		b = jsonKey(b, start, `"AllowedOAuthScopes":`)
 		if b, err = appendJSONScopeListType(b, v.AllowedOAuthScopes); err != nil {
 			return b, jsonEncodeField(err, "AllowedOAuthScopes")
 		}
 	}
 	if v.AllowedOAuthFlowsUserPoolClient != nil {
-		b = jsonKey(b, start, "\"AllowedOAuthFlowsUserPoolClient\":")
+		b = jsonKey(b, start, `"AllowedOAuthFlowsUserPoolClient":`)
 		b = jsonAppendBool(b, *v.AllowedOAuthFlowsUserPoolClient)
 	}
 	if v.AnalyticsConfiguration != nil {
-		b = jsonKey(b, start, "\"AnalyticsConfiguration\":")
+		b = jsonKey(b, start, `"AnalyticsConfiguration":`)
 		if b, err = v.AnalyticsConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AnalyticsConfiguration")
 		}
 	}
 	if v.PreventUserExistenceErrors != nil {
-		b = jsonKey(b, start, "\"PreventUserExistenceErrors\":")
+		b = jsonKey(b, start, `"PreventUserExistenceErrors":`)
 		b = jsonAppendString(b, string(*v.PreventUserExistenceErrors))
 	}
 	if v.EnableTokenRevocation != nil {
-		b = jsonKey(b, start, "\"EnableTokenRevocation\":")
+		b = jsonKey(b, start, `"EnableTokenRevocation":`)
 		b = jsonAppendBool(b, *v.EnableTokenRevocation)
 	}
 	if v.EnablePropagateAdditionalUserContextData != nil {
-		b = jsonKey(b, start, "\"EnablePropagateAdditionalUserContextData\":")
+		b = jsonKey(b, start, `"EnablePropagateAdditionalUserContextData":`)
 		b = jsonAppendBool(b, *v.EnablePropagateAdditionalUserContextData)
 	}
 	if v.AuthSessionValidity != nil {
-		b = jsonKey(b, start, "\"AuthSessionValidity\":")
+		b = jsonKey(b, start, `"AuthSessionValidity":`)
 		b = jsonAppendInt(b, int64(*v.AuthSessionValidity))
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolClientRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -25541,10 +24433,8 @@ func (v *UpdateUserPoolClientResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -25553,7 +24443,7 @@ func (v *UpdateUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolClient != nil {
-		b = jsonKey(b, start, "\"UserPoolClient\":")
+		b = jsonKey(b, start, `"UserPoolClient":`)
 		if b, err = v.UserPoolClient.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserPoolClient")
 		}
@@ -25561,10 +24451,8 @@ func (v *UpdateUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolClientResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -25611,10 +24499,8 @@ func (v *UpdateUserPoolDomainRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -25623,15 +24509,15 @@ func (v *UpdateUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Domain != nil {
-		b = jsonKey(b, start, "\"Domain\":")
+		b = jsonKey(b, start, `"Domain":`)
 		b = jsonAppendString(b, *v.Domain)
 	}
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.CustomDomainConfig != nil {
-		b = jsonKey(b, start, "\"CustomDomainConfig\":")
+		b = jsonKey(b, start, `"CustomDomainConfig":`)
 		if b, err = v.CustomDomainConfig.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "CustomDomainConfig")
 		}
@@ -25639,10 +24525,8 @@ func (v *UpdateUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolDomainRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -25709,10 +24593,8 @@ func (v *UpdateUserPoolDomainResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -25720,16 +24602,14 @@ func (v *UpdateUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.CloudFrontDomain != nil {
-		b = jsonKey(b, start, "\"CloudFrontDomain\":")
+		b = jsonKey(b, start, `"CloudFrontDomain":`)
 		b = jsonAppendString(b, *v.CloudFrontDomain)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -25781,10 +24661,8 @@ func (v *UpdateUserPoolRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -25793,101 +24671,101 @@ func (v *UpdateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.Policies != nil {
-		b = jsonKey(b, start, "\"Policies\":")
+		b = jsonKey(b, start, `"Policies":`)
 		if b, err = v.Policies.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "Policies")
 		}
 	}
 	if v.DeletionProtection != nil {
-		b = jsonKey(b, start, "\"DeletionProtection\":")
+		b = jsonKey(b, start, `"DeletionProtection":`)
 		b = jsonAppendString(b, string(*v.DeletionProtection))
 	}
 	if v.LambdaConfig != nil {
-		b = jsonKey(b, start, "\"LambdaConfig\":")
+		b = jsonKey(b, start, `"LambdaConfig":`)
 		if b, err = v.LambdaConfig.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "LambdaConfig")
 		}
 	}
 	if v.AutoVerifiedAttributes != nil {
-		b = jsonKey(b, start, "\"AutoVerifiedAttributes\":")
+		b = jsonKey(b, start, `"AutoVerifiedAttributes":`)
 		if b, err = appendJSONVerifiedAttributesListType(b, v.AutoVerifiedAttributes); err != nil {
 			return b, jsonEncodeField(err, "AutoVerifiedAttributes")
 		}
 	}
 	if v.SmsVerificationMessage != nil {
-		b = jsonKey(b, start, "\"SmsVerificationMessage\":")
+		b = jsonKey(b, start, `"SmsVerificationMessage":`)
 		b = jsonAppendString(b, *v.SmsVerificationMessage)
 	}
 	if v.EmailVerificationMessage != nil {
-		b = jsonKey(b, start, "\"EmailVerificationMessage\":")
+		b = jsonKey(b, start, `"EmailVerificationMessage":`)
 		b = jsonAppendString(b, *v.EmailVerificationMessage)
 	}
 	if v.EmailVerificationSubject != nil {
-		b = jsonKey(b, start, "\"EmailVerificationSubject\":")
+		b = jsonKey(b, start, `"EmailVerificationSubject":`)
 		b = jsonAppendString(b, *v.EmailVerificationSubject)
 	}
 	if v.VerificationMessageTemplate != nil {
-		b = jsonKey(b, start, "\"VerificationMessageTemplate\":")
+		b = jsonKey(b, start, `"VerificationMessageTemplate":`)
 		if b, err = v.VerificationMessageTemplate.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "VerificationMessageTemplate")
 		}
 	}
 	if v.SmsAuthenticationMessage != nil {
-		b = jsonKey(b, start, "\"SmsAuthenticationMessage\":")
+		b = jsonKey(b, start, `"SmsAuthenticationMessage":`)
 		b = jsonAppendString(b, *v.SmsAuthenticationMessage)
 	}
 	if v.UserAttributeUpdateSettings != nil {
-		b = jsonKey(b, start, "\"UserAttributeUpdateSettings\":")
+		b = jsonKey(b, start, `"UserAttributeUpdateSettings":`)
 		if b, err = v.UserAttributeUpdateSettings.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserAttributeUpdateSettings")
 		}
 	}
 	if v.MfaConfiguration != nil {
-		b = jsonKey(b, start, "\"MfaConfiguration\":")
+		b = jsonKey(b, start, `"MfaConfiguration":`)
 		b = jsonAppendString(b, string(*v.MfaConfiguration))
 	}
 	if v.DeviceConfiguration != nil {
-		b = jsonKey(b, start, "\"DeviceConfiguration\":")
+		b = jsonKey(b, start, `"DeviceConfiguration":`)
 		if b, err = v.DeviceConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "DeviceConfiguration")
 		}
 	}
 	if v.EmailConfiguration != nil {
-		b = jsonKey(b, start, "\"EmailConfiguration\":")
+		b = jsonKey(b, start, `"EmailConfiguration":`)
 		if b, err = v.EmailConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "EmailConfiguration")
 		}
 	}
 	if v.SmsConfiguration != nil {
-		b = jsonKey(b, start, "\"SmsConfiguration\":")
+		b = jsonKey(b, start, `"SmsConfiguration":`)
 		if b, err = v.SmsConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "SmsConfiguration")
 		}
 	}
 	if v.UserPoolTags != nil {
-		b = jsonKey(b, start, "\"UserPoolTags\":")
+		b = jsonKey(b, start, `"UserPoolTags":`)
 		if b, err = appendJSONUserPoolTagsType(b, v.UserPoolTags); err != nil {
 			return b, jsonEncodeField(err, "UserPoolTags")
 		}
 	}
 	if v.AdminCreateUserConfig != nil {
-		b = jsonKey(b, start, "\"AdminCreateUserConfig\":")
+		b = jsonKey(b, start, `"AdminCreateUserConfig":`)
 		if b, err = v.AdminCreateUserConfig.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AdminCreateUserConfig")
 		}
 	}
 	if v.UserPoolAddOns != nil {
-		b = jsonKey(b, start, "\"UserPoolAddOns\":")
+		b = jsonKey(b, start, `"UserPoolAddOns":`)
 		if b, err = v.UserPoolAddOns.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserPoolAddOns")
 		}
 	}
 	if v.AccountRecoverySetting != nil {
-		b = jsonKey(b, start, "\"AccountRecoverySetting\":")
+		b = jsonKey(b, start, `"AccountRecoverySetting":`)
 		if b, err = v.AccountRecoverySetting.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AccountRecoverySetting")
 		}
@@ -25895,10 +24773,8 @@ func (v *UpdateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -26138,10 +25014,8 @@ func (v *UpdateUserPoolResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -26149,10 +25023,8 @@ func (v *UpdateUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -26182,10 +25054,8 @@ func (v *UserAttributeUpdateSettingsType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserAttributeUpdateSettingsType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -26194,7 +25064,7 @@ func (v *UserAttributeUpdateSettingsType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.AttributesRequireVerificationBeforeUpdate != nil {
-		b = jsonKey(b, start, "\"AttributesRequireVerificationBeforeUpdate\":")
+		b = jsonKey(b, start, `"AttributesRequireVerificationBeforeUpdate":`)
 		if b, err = appendJSONAttributesRequireVerificationBeforeUpdateType(b, v.AttributesRequireVerificationBeforeUpdate); err != nil {
 			return b, jsonEncodeField(err, "AttributesRequireVerificationBeforeUpdate")
 		}
@@ -26202,10 +25072,8 @@ func (v *UserAttributeUpdateSettingsType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UserAttributeUpdateSettingsType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -26251,10 +25119,8 @@ func (v *UserContextDataType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserContextDataType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -26262,20 +25128,18 @@ func (v *UserContextDataType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.IpAddress != nil {
-		b = jsonKey(b, start, "\"IpAddress\":")
+		b = jsonKey(b, start, `"IpAddress":`)
 		b = jsonAppendString(b, *v.IpAddress)
 	}
 	if v.EncodedData != nil {
-		b = jsonKey(b, start, "\"EncodedData\":")
+		b = jsonKey(b, start, `"EncodedData":`)
 		b = jsonAppendString(b, *v.EncodedData)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UserContextDataType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -26332,10 +25196,8 @@ func (v *UserImportInProgressException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserImportInProgressException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -26343,16 +25205,14 @@ func (v *UserImportInProgressException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UserImportInProgressException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -26410,10 +25270,8 @@ func (v *UserImportJobType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserImportJobType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -26421,64 +25279,62 @@ func (v *UserImportJobType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.JobName != nil {
-		b = jsonKey(b, start, "\"JobName\":")
+		b = jsonKey(b, start, `"JobName":`)
 		b = jsonAppendString(b, *v.JobName)
 	}
 	if v.JobId != nil {
-		b = jsonKey(b, start, "\"JobId\":")
+		b = jsonKey(b, start, `"JobId":`)
 		b = jsonAppendString(b, *v.JobId)
 	}
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.PreSignedUrl != nil {
-		b = jsonKey(b, start, "\"PreSignedUrl\":")
+		b = jsonKey(b, start, `"PreSignedUrl":`)
 		b = jsonAppendString(b, *v.PreSignedUrl)
 	}
 	if v.CreationDate != nil {
-		b = jsonKey(b, start, "\"CreationDate\":")
+		b = jsonKey(b, start, `"CreationDate":`)
 		b = jsonAppendEpochSeconds(b, *v.CreationDate)
 	}
 	if v.StartDate != nil {
-		b = jsonKey(b, start, "\"StartDate\":")
+		b = jsonKey(b, start, `"StartDate":`)
 		b = jsonAppendEpochSeconds(b, *v.StartDate)
 	}
 	if v.CompletionDate != nil {
-		b = jsonKey(b, start, "\"CompletionDate\":")
+		b = jsonKey(b, start, `"CompletionDate":`)
 		b = jsonAppendEpochSeconds(b, *v.CompletionDate)
 	}
 	if v.Status != nil {
-		b = jsonKey(b, start, "\"Status\":")
+		b = jsonKey(b, start, `"Status":`)
 		b = jsonAppendString(b, string(*v.Status))
 	}
 	if v.CloudWatchLogsRoleArn != nil {
-		b = jsonKey(b, start, "\"CloudWatchLogsRoleArn\":")
+		b = jsonKey(b, start, `"CloudWatchLogsRoleArn":`)
 		b = jsonAppendString(b, *v.CloudWatchLogsRoleArn)
 	}
 	if v.ImportedUsers != nil {
-		b = jsonKey(b, start, "\"ImportedUsers\":")
+		b = jsonKey(b, start, `"ImportedUsers":`)
 		b = jsonAppendInt(b, int64(*v.ImportedUsers))
 	}
 	if v.SkippedUsers != nil {
-		b = jsonKey(b, start, "\"SkippedUsers\":")
+		b = jsonKey(b, start, `"SkippedUsers":`)
 		b = jsonAppendInt(b, int64(*v.SkippedUsers))
 	}
 	if v.FailedUsers != nil {
-		b = jsonKey(b, start, "\"FailedUsers\":")
+		b = jsonKey(b, start, `"FailedUsers":`)
 		b = jsonAppendInt(b, int64(*v.FailedUsers))
 	}
 	if v.CompletionMessage != nil {
-		b = jsonKey(b, start, "\"CompletionMessage\":")
+		b = jsonKey(b, start, `"CompletionMessage":`)
 		b = jsonAppendString(b, *v.CompletionMessage)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UserImportJobType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -26678,10 +25534,8 @@ func (v *UserLambdaValidationException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserLambdaValidationException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -26689,16 +25543,14 @@ func (v *UserLambdaValidationException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UserLambdaValidationException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -26738,10 +25590,8 @@ func (v *UserNotConfirmedException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserNotConfirmedException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -26749,16 +25599,14 @@ func (v *UserNotConfirmedException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UserNotConfirmedException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -26798,10 +25646,8 @@ func (v *UserNotFoundException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserNotFoundException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -26809,16 +25655,14 @@ func (v *UserNotFoundException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UserNotFoundException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -26858,10 +25702,8 @@ func (v *UserPoolAddOnNotEnabledException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserPoolAddOnNotEnabledException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -26869,16 +25711,14 @@ func (v *UserPoolAddOnNotEnabledException) AppendJSON(b []byte) ([]byte, error) 
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UserPoolAddOnNotEnabledException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -26918,10 +25758,8 @@ func (v *UserPoolAddOnsType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserPoolAddOnsType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -26929,16 +25767,14 @@ func (v *UserPoolAddOnsType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.AdvancedSecurityMode != nil {
-		b = jsonKey(b, start, "\"AdvancedSecurityMode\":")
+		b = jsonKey(b, start, `"AdvancedSecurityMode":`)
 		b = jsonAppendString(b, string(*v.AdvancedSecurityMode))
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UserPoolAddOnsType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -26986,10 +25822,8 @@ func (v *UserPoolClientDescription) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserPoolClientDescription) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -26997,24 +25831,22 @@ func (v *UserPoolClientDescription) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.ClientId != nil {
-		b = jsonKey(b, start, "\"ClientId\":")
+		b = jsonKey(b, start, `"ClientId":`)
 		b = jsonAppendString(b, *v.ClientId)
 	}
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.ClientName != nil {
-		b = jsonKey(b, start, "\"ClientName\":")
+		b = jsonKey(b, start, `"ClientName":`)
 		b = jsonAppendString(b, *v.ClientName)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UserPoolClientDescription) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -27104,10 +25936,8 @@ func (v *UserPoolClientType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserPoolClientType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -27116,132 +25946,130 @@ func (v *UserPoolClientType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.UserPoolId != nil {
-		b = jsonKey(b, start, "\"UserPoolId\":")
+		b = jsonKey(b, start, `"UserPoolId":`)
 		b = jsonAppendString(b, *v.UserPoolId)
 	}
 	if v.ClientName != nil {
-		b = jsonKey(b, start, "\"ClientName\":")
+		b = jsonKey(b, start, `"ClientName":`)
 		b = jsonAppendString(b, *v.ClientName)
 	}
 	if v.ClientId != nil {
-		b = jsonKey(b, start, "\"ClientId\":")
+		b = jsonKey(b, start, `"ClientId":`)
 		b = jsonAppendString(b, *v.ClientId)
 	}
 	if v.ClientSecret != nil {
-		b = jsonKey(b, start, "\"ClientSecret\":")
+		b = jsonKey(b, start, `"ClientSecret":`)
 		b = jsonAppendString(b, *v.ClientSecret)
 	}
 	if v.LastModifiedDate != nil {
-		b = jsonKey(b, start, "\"LastModifiedDate\":")
+		b = jsonKey(b, start, `"LastModifiedDate":`)
 		b = jsonAppendEpochSeconds(b, *v.LastModifiedDate)
 	}
 	if v.CreationDate != nil {
-		b = jsonKey(b, start, "\"CreationDate\":")
+		b = jsonKey(b, start, `"CreationDate":`)
 		b = jsonAppendEpochSeconds(b, *v.CreationDate)
 	}
 	if v.RefreshTokenValidity != nil {
-		b = jsonKey(b, start, "\"RefreshTokenValidity\":")
+		b = jsonKey(b, start, `"RefreshTokenValidity":`)
 		b = jsonAppendInt(b, int64(*v.RefreshTokenValidity))
 	}
 	if v.AccessTokenValidity != nil {
-		b = jsonKey(b, start, "\"AccessTokenValidity\":")
+		b = jsonKey(b, start, `"AccessTokenValidity":`)
 		b = jsonAppendInt(b, int64(*v.AccessTokenValidity))
 	}
 	if v.IdTokenValidity != nil {
-		b = jsonKey(b, start, "\"IdTokenValidity\":")
+		b = jsonKey(b, start, `"IdTokenValidity":`)
 		b = jsonAppendInt(b, int64(*v.IdTokenValidity))
 	}
 	if v.TokenValidityUnits != nil {
-		b = jsonKey(b, start, "\"TokenValidityUnits\":")
+		b = jsonKey(b, start, `"TokenValidityUnits":`)
 		if b, err = v.TokenValidityUnits.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "TokenValidityUnits")
 		}
 	}
 	if v.ReadAttributes != nil {
-		b = jsonKey(b, start, "\"ReadAttributes\":")
+		b = jsonKey(b, start, `"ReadAttributes":`)
 		if b, err = appendJSONClientPermissionListType(b, v.ReadAttributes); err != nil {
 			return b, jsonEncodeField(err, "ReadAttributes")
 		}
 	}
 	if v.WriteAttributes != nil {
-		b = jsonKey(b, start, "\"WriteAttributes\":")
+		b = jsonKey(b, start, `"WriteAttributes":`)
 		if b, err = appendJSONClientPermissionListType(b, v.WriteAttributes); err != nil {
 			return b, jsonEncodeField(err, "WriteAttributes")
 		}
 	}
 	if v.ExplicitAuthFlows != nil {
-		b = jsonKey(b, start, "\"ExplicitAuthFlows\":")
+		b = jsonKey(b, start, `"ExplicitAuthFlows":`)
 		if b, err = appendJSONExplicitAuthFlowsListType(b, v.ExplicitAuthFlows); err != nil {
 			return b, jsonEncodeField(err, "ExplicitAuthFlows")
 		}
 	}
 	if v.SupportedIdentityProviders != nil {
-		b = jsonKey(b, start, "\"SupportedIdentityProviders\":")
+		b = jsonKey(b, start, `"SupportedIdentityProviders":`)
 		if b, err = appendJSONSupportedIdentityProvidersListType(b, v.SupportedIdentityProviders); err != nil {
 			return b, jsonEncodeField(err, "SupportedIdentityProviders")
 		}
 	}
 	if v.CallbackURLs != nil {
-		b = jsonKey(b, start, "\"CallbackURLs\":")
+		b = jsonKey(b, start, `"CallbackURLs":`)
 		if b, err = appendJSONCallbackURLsListType(b, v.CallbackURLs); err != nil {
 			return b, jsonEncodeField(err, "CallbackURLs")
 		}
 	}
 	if v.LogoutURLs != nil {
-		b = jsonKey(b, start, "\"LogoutURLs\":")
+		b = jsonKey(b, start, `"LogoutURLs":`)
 		if b, err = appendJSONLogoutURLsListType(b, v.LogoutURLs); err != nil {
 			return b, jsonEncodeField(err, "LogoutURLs")
 		}
 	}
 	if v.DefaultRedirectURI != nil {
-		b = jsonKey(b, start, "\"DefaultRedirectURI\":")
+		b = jsonKey(b, start, `"DefaultRedirectURI":`)
 		b = jsonAppendString(b, *v.DefaultRedirectURI)
 	}
 	if v.AllowedOAuthFlows != nil {
-		b = jsonKey(b, start, "\"AllowedOAuthFlows\":")
+		b = jsonKey(b, start, `"AllowedOAuthFlows":`)
 		if b, err = appendJSONOAuthFlowsType(b, v.AllowedOAuthFlows); err != nil {
 			return b, jsonEncodeField(err, "AllowedOAuthFlows")
 		}
 	}
 	if v.AllowedOAuthScopes != nil {
-		b = jsonKey(b, start, "\"AllowedOAuthScopes\":")
+		b = jsonKey(b, start, `"AllowedOAuthScopes":`)
 		if b, err = appendJSONScopeListType(b, v.AllowedOAuthScopes); err != nil {
 			return b, jsonEncodeField(err, "AllowedOAuthScopes")
 		}
 	}
 	if v.AllowedOAuthFlowsUserPoolClient != nil {
-		b = jsonKey(b, start, "\"AllowedOAuthFlowsUserPoolClient\":")
+		b = jsonKey(b, start, `"AllowedOAuthFlowsUserPoolClient":`)
 		b = jsonAppendBool(b, *v.AllowedOAuthFlowsUserPoolClient)
 	}
 	if v.AnalyticsConfiguration != nil {
-		b = jsonKey(b, start, "\"AnalyticsConfiguration\":")
+		b = jsonKey(b, start, `"AnalyticsConfiguration":`)
 		if b, err = v.AnalyticsConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AnalyticsConfiguration")
 		}
 	}
 	if v.PreventUserExistenceErrors != nil {
-		b = jsonKey(b, start, "\"PreventUserExistenceErrors\":")
+		b = jsonKey(b, start, `"PreventUserExistenceErrors":`)
 		b = jsonAppendString(b, string(*v.PreventUserExistenceErrors))
 	}
 	if v.EnableTokenRevocation != nil {
-		b = jsonKey(b, start, "\"EnableTokenRevocation\":")
+		b = jsonKey(b, start, `"EnableTokenRevocation":`)
 		b = jsonAppendBool(b, *v.EnableTokenRevocation)
 	}
 	if v.EnablePropagateAdditionalUserContextData != nil {
-		b = jsonKey(b, start, "\"EnablePropagateAdditionalUserContextData\":")
+		b = jsonKey(b, start, `"EnablePropagateAdditionalUserContextData":`)
 		b = jsonAppendBool(b, *v.EnablePropagateAdditionalUserContextData)
 	}
 	if v.AuthSessionValidity != nil {
-		b = jsonKey(b, start, "\"AuthSessionValidity\":")
+		b = jsonKey(b, start, `"AuthSessionValidity":`)
 		b = jsonAppendInt(b, int64(*v.AuthSessionValidity))
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UserPoolClientType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -27569,10 +26397,8 @@ func (v *UserPoolDescriptionType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserPoolDescriptionType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -27581,38 +26407,36 @@ func (v *UserPoolDescriptionType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Id != nil {
-		b = jsonKey(b, start, "\"Id\":")
+		b = jsonKey(b, start, `"Id":`)
 		b = jsonAppendString(b, *v.Id)
 	}
 	if v.Name != nil {
-		b = jsonKey(b, start, "\"Name\":")
+		b = jsonKey(b, start, `"Name":`)
 		b = jsonAppendString(b, *v.Name)
 	}
 	if v.LambdaConfig != nil {
-		b = jsonKey(b, start, "\"LambdaConfig\":")
+		b = jsonKey(b, start, `"LambdaConfig":`)
 		if b, err = v.LambdaConfig.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "LambdaConfig")
 		}
 	}
 	if v.Status != nil {
-		b = jsonKey(b, start, "\"Status\":")
+		b = jsonKey(b, start, `"Status":`)
 		b = jsonAppendString(b, string(*v.Status))
 	}
 	if v.LastModifiedDate != nil {
-		b = jsonKey(b, start, "\"LastModifiedDate\":")
+		b = jsonKey(b, start, `"LastModifiedDate":`)
 		b = jsonAppendEpochSeconds(b, *v.LastModifiedDate)
 	}
 	if v.CreationDate != nil {
-		b = jsonKey(b, start, "\"CreationDate\":")
+		b = jsonKey(b, start, `"CreationDate":`)
 		b = jsonAppendEpochSeconds(b, *v.CreationDate)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UserPoolDescriptionType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -27718,10 +26542,8 @@ func (v *UserPoolPolicyType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserPoolPolicyType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -27730,7 +26552,7 @@ func (v *UserPoolPolicyType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.PasswordPolicy != nil {
-		b = jsonKey(b, start, "\"PasswordPolicy\":")
+		b = jsonKey(b, start, `"PasswordPolicy":`)
 		if b, err = v.PasswordPolicy.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "PasswordPolicy")
 		}
@@ -27738,10 +26560,8 @@ func (v *UserPoolPolicyType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UserPoolPolicyType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -27781,10 +26601,8 @@ func (v *UserPoolTaggingException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserPoolTaggingException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -27792,16 +26610,14 @@ func (v *UserPoolTaggingException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UserPoolTaggingException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -27863,10 +26679,8 @@ func (v *UserPoolType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserPoolType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -27875,165 +26689,165 @@ func (v *UserPoolType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Id != nil {
-		b = jsonKey(b, start, "\"Id\":")
+		b = jsonKey(b, start, `"Id":`)
 		b = jsonAppendString(b, *v.Id)
 	}
 	if v.Name != nil {
-		b = jsonKey(b, start, "\"Name\":")
+		b = jsonKey(b, start, `"Name":`)
 		b = jsonAppendString(b, *v.Name)
 	}
 	if v.Policies != nil {
-		b = jsonKey(b, start, "\"Policies\":")
+		b = jsonKey(b, start, `"Policies":`)
 		if b, err = v.Policies.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "Policies")
 		}
 	}
 	if v.DeletionProtection != nil {
-		b = jsonKey(b, start, "\"DeletionProtection\":")
+		b = jsonKey(b, start, `"DeletionProtection":`)
 		b = jsonAppendString(b, string(*v.DeletionProtection))
 	}
 	if v.LambdaConfig != nil {
-		b = jsonKey(b, start, "\"LambdaConfig\":")
+		b = jsonKey(b, start, `"LambdaConfig":`)
 		if b, err = v.LambdaConfig.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "LambdaConfig")
 		}
 	}
 	if v.Status != nil {
-		b = jsonKey(b, start, "\"Status\":")
+		b = jsonKey(b, start, `"Status":`)
 		b = jsonAppendString(b, string(*v.Status))
 	}
 	if v.LastModifiedDate != nil {
-		b = jsonKey(b, start, "\"LastModifiedDate\":")
+		b = jsonKey(b, start, `"LastModifiedDate":`)
 		b = jsonAppendEpochSeconds(b, *v.LastModifiedDate)
 	}
 	if v.CreationDate != nil {
-		b = jsonKey(b, start, "\"CreationDate\":")
+		b = jsonKey(b, start, `"CreationDate":`)
 		b = jsonAppendEpochSeconds(b, *v.CreationDate)
 	}
 	if v.SchemaAttributes != nil {
-		b = jsonKey(b, start, "\"SchemaAttributes\":")
+		b = jsonKey(b, start, `"SchemaAttributes":`)
 		if b, err = appendJSONSchemaAttributesListType(b, v.SchemaAttributes); err != nil {
 			return b, jsonEncodeField(err, "SchemaAttributes")
 		}
 	}
 	if v.AutoVerifiedAttributes != nil {
-		b = jsonKey(b, start, "\"AutoVerifiedAttributes\":")
+		b = jsonKey(b, start, `"AutoVerifiedAttributes":`)
 		if b, err = appendJSONVerifiedAttributesListType(b, v.AutoVerifiedAttributes); err != nil {
 			return b, jsonEncodeField(err, "AutoVerifiedAttributes")
 		}
 	}
 	if v.AliasAttributes != nil {
-		b = jsonKey(b, start, "\"AliasAttributes\":")
+		b = jsonKey(b, start, `"AliasAttributes":`)
 		if b, err = appendJSONAliasAttributesListType(b, v.AliasAttributes); err != nil {
 			return b, jsonEncodeField(err, "AliasAttributes")
 		}
 	}
 	if v.UsernameAttributes != nil {
-		b = jsonKey(b, start, "\"UsernameAttributes\":")
+		b = jsonKey(b, start, `"UsernameAttributes":`)
 		if b, err = appendJSONUsernameAttributesListType(b, v.UsernameAttributes); err != nil {
 			return b, jsonEncodeField(err, "UsernameAttributes")
 		}
 	}
 	if v.SmsVerificationMessage != nil {
-		b = jsonKey(b, start, "\"SmsVerificationMessage\":")
+		b = jsonKey(b, start, `"SmsVerificationMessage":`)
 		b = jsonAppendString(b, *v.SmsVerificationMessage)
 	}
 	if v.EmailVerificationMessage != nil {
-		b = jsonKey(b, start, "\"EmailVerificationMessage\":")
+		b = jsonKey(b, start, `"EmailVerificationMessage":`)
 		b = jsonAppendString(b, *v.EmailVerificationMessage)
 	}
 	if v.EmailVerificationSubject != nil {
-		b = jsonKey(b, start, "\"EmailVerificationSubject\":")
+		b = jsonKey(b, start, `"EmailVerificationSubject":`)
 		b = jsonAppendString(b, *v.EmailVerificationSubject)
 	}
 	if v.VerificationMessageTemplate != nil {
-		b = jsonKey(b, start, "\"VerificationMessageTemplate\":")
+		b = jsonKey(b, start, `"VerificationMessageTemplate":`)
 		if b, err = v.VerificationMessageTemplate.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "VerificationMessageTemplate")
 		}
 	}
 	if v.SmsAuthenticationMessage != nil {
-		b = jsonKey(b, start, "\"SmsAuthenticationMessage\":")
+		b = jsonKey(b, start, `"SmsAuthenticationMessage":`)
 		b = jsonAppendString(b, *v.SmsAuthenticationMessage)
 	}
 	if v.UserAttributeUpdateSettings != nil {
-		b = jsonKey(b, start, "\"UserAttributeUpdateSettings\":")
+		b = jsonKey(b, start, `"UserAttributeUpdateSettings":`)
 		if b, err = v.UserAttributeUpdateSettings.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserAttributeUpdateSettings")
 		}
 	}
 	if v.MfaConfiguration != nil {
-		b = jsonKey(b, start, "\"MfaConfiguration\":")
+		b = jsonKey(b, start, `"MfaConfiguration":`)
 		b = jsonAppendString(b, string(*v.MfaConfiguration))
 	}
 	if v.DeviceConfiguration != nil {
-		b = jsonKey(b, start, "\"DeviceConfiguration\":")
+		b = jsonKey(b, start, `"DeviceConfiguration":`)
 		if b, err = v.DeviceConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "DeviceConfiguration")
 		}
 	}
 	if v.EstimatedNumberOfUsers != nil {
-		b = jsonKey(b, start, "\"EstimatedNumberOfUsers\":")
+		b = jsonKey(b, start, `"EstimatedNumberOfUsers":`)
 		b = jsonAppendInt(b, int64(*v.EstimatedNumberOfUsers))
 	}
 	if v.EmailConfiguration != nil {
-		b = jsonKey(b, start, "\"EmailConfiguration\":")
+		b = jsonKey(b, start, `"EmailConfiguration":`)
 		if b, err = v.EmailConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "EmailConfiguration")
 		}
 	}
 	if v.SmsConfiguration != nil {
-		b = jsonKey(b, start, "\"SmsConfiguration\":")
+		b = jsonKey(b, start, `"SmsConfiguration":`)
 		if b, err = v.SmsConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "SmsConfiguration")
 		}
 	}
 	if v.UserPoolTags != nil {
-		b = jsonKey(b, start, "\"UserPoolTags\":")
+		b = jsonKey(b, start, `"UserPoolTags":`)
 		if b, err = appendJSONUserPoolTagsType(b, v.UserPoolTags); err != nil {
 			return b, jsonEncodeField(err, "UserPoolTags")
 		}
 	}
 	if v.SmsConfigurationFailure != nil {
-		b = jsonKey(b, start, "\"SmsConfigurationFailure\":")
+		b = jsonKey(b, start, `"SmsConfigurationFailure":`)
 		b = jsonAppendString(b, *v.SmsConfigurationFailure)
 	}
 	if v.EmailConfigurationFailure != nil {
-		b = jsonKey(b, start, "\"EmailConfigurationFailure\":")
+		b = jsonKey(b, start, `"EmailConfigurationFailure":`)
 		b = jsonAppendString(b, *v.EmailConfigurationFailure)
 	}
 	if v.Domain != nil {
-		b = jsonKey(b, start, "\"Domain\":")
+		b = jsonKey(b, start, `"Domain":`)
 		b = jsonAppendString(b, *v.Domain)
 	}
 	if v.CustomDomain != nil {
-		b = jsonKey(b, start, "\"CustomDomain\":")
+		b = jsonKey(b, start, `"CustomDomain":`)
 		b = jsonAppendString(b, *v.CustomDomain)
 	}
 	if v.AdminCreateUserConfig != nil {
-		b = jsonKey(b, start, "\"AdminCreateUserConfig\":")
+		b = jsonKey(b, start, `"AdminCreateUserConfig":`)
 		if b, err = v.AdminCreateUserConfig.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AdminCreateUserConfig")
 		}
 	}
 	if v.UserPoolAddOns != nil {
-		b = jsonKey(b, start, "\"UserPoolAddOns\":")
+		b = jsonKey(b, start, `"UserPoolAddOns":`)
 		if b, err = v.UserPoolAddOns.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UserPoolAddOns")
 		}
 	}
 	if v.UsernameConfiguration != nil {
-		b = jsonKey(b, start, "\"UsernameConfiguration\":")
+		b = jsonKey(b, start, `"UsernameConfiguration":`)
 		if b, err = v.UsernameConfiguration.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "UsernameConfiguration")
 		}
 	}
 	if v.Arn != nil {
-		b = jsonKey(b, start, "\"Arn\":")
+		b = jsonKey(b, start, `"Arn":`)
 		b = jsonAppendString(b, *v.Arn)
 	}
 	if v.AccountRecoverySetting != nil {
-		b = jsonKey(b, start, "\"AccountRecoverySetting\":")
+		b = jsonKey(b, start, `"AccountRecoverySetting":`)
 		if b, err = v.AccountRecoverySetting.AppendJSON(b); err != nil {
 			return b, jsonEncodeField(err, "AccountRecoverySetting")
 		}
@@ -28041,10 +26855,8 @@ func (v *UserPoolType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UserPoolType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -28461,10 +27273,8 @@ func (v *UserType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -28473,33 +27283,33 @@ func (v *UserType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Username != nil {
-		b = jsonKey(b, start, "\"Username\":")
+		b = jsonKey(b, start, `"Username":`)
 		b = jsonAppendString(b, *v.Username)
 	}
 	if v.Attributes != nil {
-		b = jsonKey(b, start, "\"Attributes\":")
+		b = jsonKey(b, start, `"Attributes":`)
 		if b, err = appendJSONAttributeListType(b, v.Attributes); err != nil {
 			return b, jsonEncodeField(err, "Attributes")
 		}
 	}
 	if v.UserCreateDate != nil {
-		b = jsonKey(b, start, "\"UserCreateDate\":")
+		b = jsonKey(b, start, `"UserCreateDate":`)
 		b = jsonAppendEpochSeconds(b, *v.UserCreateDate)
 	}
 	if v.UserLastModifiedDate != nil {
-		b = jsonKey(b, start, "\"UserLastModifiedDate\":")
+		b = jsonKey(b, start, `"UserLastModifiedDate":`)
 		b = jsonAppendEpochSeconds(b, *v.UserLastModifiedDate)
 	}
 	if v.Enabled != nil {
-		b = jsonKey(b, start, "\"Enabled\":")
+		b = jsonKey(b, start, `"Enabled":`)
 		b = jsonAppendBool(b, *v.Enabled)
 	}
 	if v.UserStatus != nil {
-		b = jsonKey(b, start, "\"UserStatus\":")
+		b = jsonKey(b, start, `"UserStatus":`)
 		b = jsonAppendString(b, string(*v.UserStatus))
 	}
 	if v.MFAOptions != nil {
-		b = jsonKey(b, start, "\"MFAOptions\":")
+		b = jsonKey(b, start, `"MFAOptions":`)
 		if b, err = appendJSONMFAOptionListType(b, v.MFAOptions); err != nil {
 			return b, jsonEncodeField(err, "MFAOptions")
 		}
@@ -28507,10 +27317,8 @@ func (v *UserType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UserType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -28624,10 +27432,8 @@ func (v *UsernameConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UsernameConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -28635,16 +27441,14 @@ func (v *UsernameConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.CaseSensitive != nil {
-		b = jsonKey(b, start, "\"CaseSensitive\":")
+		b = jsonKey(b, start, `"CaseSensitive":`)
 		b = jsonAppendBool(b, *v.CaseSensitive)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UsernameConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -28684,10 +27488,8 @@ func (v *UsernameExistsException) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UsernameExistsException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -28695,16 +27497,14 @@ func (v *UsernameExistsException) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Message != nil {
-		b = jsonKey(b, start, "\"message\":")
+		b = jsonKey(b, start, `"message":`)
 		b = jsonAppendString(b, *v.Message)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *UsernameExistsException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -28755,10 +27555,8 @@ func (v *VerificationMessageTemplateType) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *VerificationMessageTemplateType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -28766,36 +27564,34 @@ func (v *VerificationMessageTemplateType) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.SmsMessage != nil {
-		b = jsonKey(b, start, "\"SmsMessage\":")
+		b = jsonKey(b, start, `"SmsMessage":`)
 		b = jsonAppendString(b, *v.SmsMessage)
 	}
 	if v.EmailMessage != nil {
-		b = jsonKey(b, start, "\"EmailMessage\":")
+		b = jsonKey(b, start, `"EmailMessage":`)
 		b = jsonAppendString(b, *v.EmailMessage)
 	}
 	if v.EmailSubject != nil {
-		b = jsonKey(b, start, "\"EmailSubject\":")
+		b = jsonKey(b, start, `"EmailSubject":`)
 		b = jsonAppendString(b, *v.EmailSubject)
 	}
 	if v.EmailMessageByLink != nil {
-		b = jsonKey(b, start, "\"EmailMessageByLink\":")
+		b = jsonKey(b, start, `"EmailMessageByLink":`)
 		b = jsonAppendString(b, *v.EmailMessageByLink)
 	}
 	if v.EmailSubjectByLink != nil {
-		b = jsonKey(b, start, "\"EmailSubjectByLink\":")
+		b = jsonKey(b, start, `"EmailSubjectByLink":`)
 		b = jsonAppendString(b, *v.EmailSubjectByLink)
 	}
 	if v.DefaultEmailOption != nil {
-		b = jsonKey(b, start, "\"DefaultEmailOption\":")
+		b = jsonKey(b, start, `"DefaultEmailOption":`)
 		b = jsonAppendString(b, string(*v.DefaultEmailOption))
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *VerificationMessageTemplateType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -28913,10 +27709,8 @@ func (v *VerifySoftwareTokenRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *VerifySoftwareTokenRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -28924,28 +27718,26 @@ func (v *VerifySoftwareTokenRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.AccessToken != nil {
-		b = jsonKey(b, start, "\"AccessToken\":")
+		b = jsonKey(b, start, `"AccessToken":`)
 		b = jsonAppendString(b, *v.AccessToken)
 	}
 	if v.Session != nil {
-		b = jsonKey(b, start, "\"Session\":")
+		b = jsonKey(b, start, `"Session":`)
 		b = jsonAppendString(b, *v.Session)
 	}
 	if v.UserCode != nil {
-		b = jsonKey(b, start, "\"UserCode\":")
+		b = jsonKey(b, start, `"UserCode":`)
 		b = jsonAppendString(b, *v.UserCode)
 	}
 	if v.FriendlyDeviceName != nil {
-		b = jsonKey(b, start, "\"FriendlyDeviceName\":")
+		b = jsonKey(b, start, `"FriendlyDeviceName":`)
 		b = jsonAppendString(b, *v.FriendlyDeviceName)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *VerifySoftwareTokenRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -29035,10 +27827,8 @@ func (v *VerifySoftwareTokenResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *VerifySoftwareTokenResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -29046,20 +27836,18 @@ func (v *VerifySoftwareTokenResponse) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.Status != nil {
-		b = jsonKey(b, start, "\"Status\":")
+		b = jsonKey(b, start, `"Status":`)
 		b = jsonAppendString(b, string(*v.Status))
 	}
 	if v.Session != nil {
-		b = jsonKey(b, start, "\"Session\":")
+		b = jsonKey(b, start, `"Session":`)
 		b = jsonAppendString(b, *v.Session)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *VerifySoftwareTokenResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -29124,10 +27912,8 @@ func (v *VerifyUserAttributeRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *VerifyUserAttributeRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -29135,24 +27921,22 @@ func (v *VerifyUserAttributeRequest) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if v.AccessToken != nil {
-		b = jsonKey(b, start, "\"AccessToken\":")
+		b = jsonKey(b, start, `"AccessToken":`)
 		b = jsonAppendString(b, *v.AccessToken)
 	}
 	if v.AttributeName != nil {
-		b = jsonKey(b, start, "\"AttributeName\":")
+		b = jsonKey(b, start, `"AttributeName":`)
 		b = jsonAppendString(b, *v.AttributeName)
 	}
 	if v.Code != nil {
-		b = jsonKey(b, start, "\"Code\":")
+		b = jsonKey(b, start, `"Code":`)
 		b = jsonAppendString(b, *v.Code)
 	}
 	return append(b, '}'), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *VerifyUserAttributeRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
@@ -29222,10 +28006,8 @@ func (v *VerifyUserAttributeResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v.AppendJSON)
 }
 
-/*
-AppendJSON appends v's awsJson document to b. Members are written in model order, map
-keys sorted, and unset members left out; it allocates nothing when b has room.
-*/
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *VerifyUserAttributeResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
@@ -29233,10 +28015,8 @@ func (v *VerifyUserAttributeResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-/*
-UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-are skipped and null members left unset; errors name the member path.
-*/
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
 func (v *VerifyUserAttributeResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }

@@ -2,10 +2,8 @@
 
 package cognitoidp
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AccountRecoverySettingType) Default() *AccountRecoverySettingType {
 	if v == nil {
 		v = new(AccountRecoverySettingType)
@@ -14,10 +12,8 @@ func (v *AccountRecoverySettingType) Default() *AccountRecoverySettingType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AccountTakeoverActionType) Default() *AccountTakeoverActionType {
 	if v == nil {
 		v = new(AccountTakeoverActionType)
@@ -26,10 +22,8 @@ func (v *AccountTakeoverActionType) Default() *AccountTakeoverActionType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AccountTakeoverActionsType) Default() *AccountTakeoverActionsType {
 	if v == nil {
 		v = new(AccountTakeoverActionsType)
@@ -38,10 +32,8 @@ func (v *AccountTakeoverActionsType) Default() *AccountTakeoverActionsType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AccountTakeoverRiskConfigurationType) Default() *AccountTakeoverRiskConfigurationType {
 	if v == nil {
 		v = new(AccountTakeoverRiskConfigurationType)
@@ -50,10 +42,8 @@ func (v *AccountTakeoverRiskConfigurationType) Default() *AccountTakeoverRiskCon
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AddCustomAttributesRequest) Default() *AddCustomAttributesRequest {
 	if v == nil {
 		v = new(AddCustomAttributesRequest)
@@ -62,10 +52,8 @@ func (v *AddCustomAttributesRequest) Default() *AddCustomAttributesRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AddCustomAttributesResponse) Default() *AddCustomAttributesResponse {
 	if v == nil {
 		v = new(AddCustomAttributesResponse)
@@ -74,10 +62,8 @@ func (v *AddCustomAttributesResponse) Default() *AddCustomAttributesResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminAddUserToGroupRequest) Default() *AdminAddUserToGroupRequest {
 	if v == nil {
 		v = new(AdminAddUserToGroupRequest)
@@ -86,10 +72,8 @@ func (v *AdminAddUserToGroupRequest) Default() *AdminAddUserToGroupRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminConfirmSignUpRequest) Default() *AdminConfirmSignUpRequest {
 	if v == nil {
 		v = new(AdminConfirmSignUpRequest)
@@ -98,10 +82,8 @@ func (v *AdminConfirmSignUpRequest) Default() *AdminConfirmSignUpRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminConfirmSignUpResponse) Default() *AdminConfirmSignUpResponse {
 	if v == nil {
 		v = new(AdminConfirmSignUpResponse)
@@ -110,10 +92,8 @@ func (v *AdminConfirmSignUpResponse) Default() *AdminConfirmSignUpResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminCreateUserConfigType) Default() *AdminCreateUserConfigType {
 	if v == nil {
 		v = new(AdminCreateUserConfigType)
@@ -122,10 +102,8 @@ func (v *AdminCreateUserConfigType) Default() *AdminCreateUserConfigType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminCreateUserRequest) Default() *AdminCreateUserRequest {
 	if v == nil {
 		v = new(AdminCreateUserRequest)
@@ -134,10 +112,8 @@ func (v *AdminCreateUserRequest) Default() *AdminCreateUserRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminCreateUserResponse) Default() *AdminCreateUserResponse {
 	if v == nil {
 		v = new(AdminCreateUserResponse)
@@ -146,10 +122,8 @@ func (v *AdminCreateUserResponse) Default() *AdminCreateUserResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminDeleteUserAttributesRequest) Default() *AdminDeleteUserAttributesRequest {
 	if v == nil {
 		v = new(AdminDeleteUserAttributesRequest)
@@ -158,10 +132,8 @@ func (v *AdminDeleteUserAttributesRequest) Default() *AdminDeleteUserAttributesR
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminDeleteUserAttributesResponse) Default() *AdminDeleteUserAttributesResponse {
 	if v == nil {
 		v = new(AdminDeleteUserAttributesResponse)
@@ -170,10 +142,8 @@ func (v *AdminDeleteUserAttributesResponse) Default() *AdminDeleteUserAttributes
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminDeleteUserRequest) Default() *AdminDeleteUserRequest {
 	if v == nil {
 		v = new(AdminDeleteUserRequest)
@@ -182,10 +152,8 @@ func (v *AdminDeleteUserRequest) Default() *AdminDeleteUserRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminDisableProviderForUserRequest) Default() *AdminDisableProviderForUserRequest {
 	if v == nil {
 		v = new(AdminDisableProviderForUserRequest)
@@ -194,10 +162,8 @@ func (v *AdminDisableProviderForUserRequest) Default() *AdminDisableProviderForU
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminDisableProviderForUserResponse) Default() *AdminDisableProviderForUserResponse {
 	if v == nil {
 		v = new(AdminDisableProviderForUserResponse)
@@ -206,10 +172,8 @@ func (v *AdminDisableProviderForUserResponse) Default() *AdminDisableProviderFor
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminDisableUserRequest) Default() *AdminDisableUserRequest {
 	if v == nil {
 		v = new(AdminDisableUserRequest)
@@ -218,10 +182,8 @@ func (v *AdminDisableUserRequest) Default() *AdminDisableUserRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminDisableUserResponse) Default() *AdminDisableUserResponse {
 	if v == nil {
 		v = new(AdminDisableUserResponse)
@@ -230,10 +192,8 @@ func (v *AdminDisableUserResponse) Default() *AdminDisableUserResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminEnableUserRequest) Default() *AdminEnableUserRequest {
 	if v == nil {
 		v = new(AdminEnableUserRequest)
@@ -242,10 +202,8 @@ func (v *AdminEnableUserRequest) Default() *AdminEnableUserRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminEnableUserResponse) Default() *AdminEnableUserResponse {
 	if v == nil {
 		v = new(AdminEnableUserResponse)
@@ -254,10 +212,8 @@ func (v *AdminEnableUserResponse) Default() *AdminEnableUserResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminForgetDeviceRequest) Default() *AdminForgetDeviceRequest {
 	if v == nil {
 		v = new(AdminForgetDeviceRequest)
@@ -266,10 +222,8 @@ func (v *AdminForgetDeviceRequest) Default() *AdminForgetDeviceRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminGetDeviceRequest) Default() *AdminGetDeviceRequest {
 	if v == nil {
 		v = new(AdminGetDeviceRequest)
@@ -278,10 +232,8 @@ func (v *AdminGetDeviceRequest) Default() *AdminGetDeviceRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminGetDeviceResponse) Default() *AdminGetDeviceResponse {
 	if v == nil {
 		v = new(AdminGetDeviceResponse)
@@ -290,10 +242,8 @@ func (v *AdminGetDeviceResponse) Default() *AdminGetDeviceResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminGetUserRequest) Default() *AdminGetUserRequest {
 	if v == nil {
 		v = new(AdminGetUserRequest)
@@ -302,10 +252,8 @@ func (v *AdminGetUserRequest) Default() *AdminGetUserRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminGetUserResponse) Default() *AdminGetUserResponse {
 	if v == nil {
 		v = new(AdminGetUserResponse)
@@ -314,10 +262,8 @@ func (v *AdminGetUserResponse) Default() *AdminGetUserResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminInitiateAuthRequest) Default() *AdminInitiateAuthRequest {
 	if v == nil {
 		v = new(AdminInitiateAuthRequest)
@@ -326,10 +272,8 @@ func (v *AdminInitiateAuthRequest) Default() *AdminInitiateAuthRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminInitiateAuthResponse) Default() *AdminInitiateAuthResponse {
 	if v == nil {
 		v = new(AdminInitiateAuthResponse)
@@ -338,10 +282,8 @@ func (v *AdminInitiateAuthResponse) Default() *AdminInitiateAuthResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminLinkProviderForUserRequest) Default() *AdminLinkProviderForUserRequest {
 	if v == nil {
 		v = new(AdminLinkProviderForUserRequest)
@@ -350,10 +292,8 @@ func (v *AdminLinkProviderForUserRequest) Default() *AdminLinkProviderForUserReq
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminLinkProviderForUserResponse) Default() *AdminLinkProviderForUserResponse {
 	if v == nil {
 		v = new(AdminLinkProviderForUserResponse)
@@ -362,10 +302,8 @@ func (v *AdminLinkProviderForUserResponse) Default() *AdminLinkProviderForUserRe
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminListDevicesRequest) Default() *AdminListDevicesRequest {
 	if v == nil {
 		v = new(AdminListDevicesRequest)
@@ -374,10 +312,8 @@ func (v *AdminListDevicesRequest) Default() *AdminListDevicesRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminListDevicesResponse) Default() *AdminListDevicesResponse {
 	if v == nil {
 		v = new(AdminListDevicesResponse)
@@ -386,10 +322,8 @@ func (v *AdminListDevicesResponse) Default() *AdminListDevicesResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminListGroupsForUserRequest) Default() *AdminListGroupsForUserRequest {
 	if v == nil {
 		v = new(AdminListGroupsForUserRequest)
@@ -398,10 +332,8 @@ func (v *AdminListGroupsForUserRequest) Default() *AdminListGroupsForUserRequest
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminListGroupsForUserResponse) Default() *AdminListGroupsForUserResponse {
 	if v == nil {
 		v = new(AdminListGroupsForUserResponse)
@@ -410,10 +342,8 @@ func (v *AdminListGroupsForUserResponse) Default() *AdminListGroupsForUserRespon
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminListUserAuthEventsRequest) Default() *AdminListUserAuthEventsRequest {
 	if v == nil {
 		v = new(AdminListUserAuthEventsRequest)
@@ -422,10 +352,8 @@ func (v *AdminListUserAuthEventsRequest) Default() *AdminListUserAuthEventsReque
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminListUserAuthEventsResponse) Default() *AdminListUserAuthEventsResponse {
 	if v == nil {
 		v = new(AdminListUserAuthEventsResponse)
@@ -434,10 +362,8 @@ func (v *AdminListUserAuthEventsResponse) Default() *AdminListUserAuthEventsResp
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminRemoveUserFromGroupRequest) Default() *AdminRemoveUserFromGroupRequest {
 	if v == nil {
 		v = new(AdminRemoveUserFromGroupRequest)
@@ -446,10 +372,8 @@ func (v *AdminRemoveUserFromGroupRequest) Default() *AdminRemoveUserFromGroupReq
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminResetUserPasswordRequest) Default() *AdminResetUserPasswordRequest {
 	if v == nil {
 		v = new(AdminResetUserPasswordRequest)
@@ -458,10 +382,8 @@ func (v *AdminResetUserPasswordRequest) Default() *AdminResetUserPasswordRequest
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminResetUserPasswordResponse) Default() *AdminResetUserPasswordResponse {
 	if v == nil {
 		v = new(AdminResetUserPasswordResponse)
@@ -470,10 +392,8 @@ func (v *AdminResetUserPasswordResponse) Default() *AdminResetUserPasswordRespon
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminRespondToAuthChallengeRequest) Default() *AdminRespondToAuthChallengeRequest {
 	if v == nil {
 		v = new(AdminRespondToAuthChallengeRequest)
@@ -482,10 +402,8 @@ func (v *AdminRespondToAuthChallengeRequest) Default() *AdminRespondToAuthChalle
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminRespondToAuthChallengeResponse) Default() *AdminRespondToAuthChallengeResponse {
 	if v == nil {
 		v = new(AdminRespondToAuthChallengeResponse)
@@ -494,10 +412,8 @@ func (v *AdminRespondToAuthChallengeResponse) Default() *AdminRespondToAuthChall
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminSetUserMFAPreferenceRequest) Default() *AdminSetUserMFAPreferenceRequest {
 	if v == nil {
 		v = new(AdminSetUserMFAPreferenceRequest)
@@ -506,10 +422,8 @@ func (v *AdminSetUserMFAPreferenceRequest) Default() *AdminSetUserMFAPreferenceR
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminSetUserMFAPreferenceResponse) Default() *AdminSetUserMFAPreferenceResponse {
 	if v == nil {
 		v = new(AdminSetUserMFAPreferenceResponse)
@@ -518,10 +432,8 @@ func (v *AdminSetUserMFAPreferenceResponse) Default() *AdminSetUserMFAPreference
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminSetUserPasswordRequest) Default() *AdminSetUserPasswordRequest {
 	if v == nil {
 		v = new(AdminSetUserPasswordRequest)
@@ -530,10 +442,8 @@ func (v *AdminSetUserPasswordRequest) Default() *AdminSetUserPasswordRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminSetUserPasswordResponse) Default() *AdminSetUserPasswordResponse {
 	if v == nil {
 		v = new(AdminSetUserPasswordResponse)
@@ -542,10 +452,8 @@ func (v *AdminSetUserPasswordResponse) Default() *AdminSetUserPasswordResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminSetUserSettingsRequest) Default() *AdminSetUserSettingsRequest {
 	if v == nil {
 		v = new(AdminSetUserSettingsRequest)
@@ -554,10 +462,8 @@ func (v *AdminSetUserSettingsRequest) Default() *AdminSetUserSettingsRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminSetUserSettingsResponse) Default() *AdminSetUserSettingsResponse {
 	if v == nil {
 		v = new(AdminSetUserSettingsResponse)
@@ -566,10 +472,8 @@ func (v *AdminSetUserSettingsResponse) Default() *AdminSetUserSettingsResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminUpdateAuthEventFeedbackRequest) Default() *AdminUpdateAuthEventFeedbackRequest {
 	if v == nil {
 		v = new(AdminUpdateAuthEventFeedbackRequest)
@@ -578,10 +482,8 @@ func (v *AdminUpdateAuthEventFeedbackRequest) Default() *AdminUpdateAuthEventFee
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminUpdateAuthEventFeedbackResponse) Default() *AdminUpdateAuthEventFeedbackResponse {
 	if v == nil {
 		v = new(AdminUpdateAuthEventFeedbackResponse)
@@ -590,10 +492,8 @@ func (v *AdminUpdateAuthEventFeedbackResponse) Default() *AdminUpdateAuthEventFe
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminUpdateDeviceStatusRequest) Default() *AdminUpdateDeviceStatusRequest {
 	if v == nil {
 		v = new(AdminUpdateDeviceStatusRequest)
@@ -602,10 +502,8 @@ func (v *AdminUpdateDeviceStatusRequest) Default() *AdminUpdateDeviceStatusReque
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminUpdateDeviceStatusResponse) Default() *AdminUpdateDeviceStatusResponse {
 	if v == nil {
 		v = new(AdminUpdateDeviceStatusResponse)
@@ -614,10 +512,8 @@ func (v *AdminUpdateDeviceStatusResponse) Default() *AdminUpdateDeviceStatusResp
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminUpdateUserAttributesRequest) Default() *AdminUpdateUserAttributesRequest {
 	if v == nil {
 		v = new(AdminUpdateUserAttributesRequest)
@@ -626,10 +522,8 @@ func (v *AdminUpdateUserAttributesRequest) Default() *AdminUpdateUserAttributesR
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminUpdateUserAttributesResponse) Default() *AdminUpdateUserAttributesResponse {
 	if v == nil {
 		v = new(AdminUpdateUserAttributesResponse)
@@ -638,10 +532,8 @@ func (v *AdminUpdateUserAttributesResponse) Default() *AdminUpdateUserAttributes
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminUserGlobalSignOutRequest) Default() *AdminUserGlobalSignOutRequest {
 	if v == nil {
 		v = new(AdminUserGlobalSignOutRequest)
@@ -650,10 +542,8 @@ func (v *AdminUserGlobalSignOutRequest) Default() *AdminUserGlobalSignOutRequest
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AdminUserGlobalSignOutResponse) Default() *AdminUserGlobalSignOutResponse {
 	if v == nil {
 		v = new(AdminUserGlobalSignOutResponse)
@@ -662,10 +552,8 @@ func (v *AdminUserGlobalSignOutResponse) Default() *AdminUserGlobalSignOutRespon
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AliasExistsException) Default() *AliasExistsException {
 	if v == nil {
 		v = new(AliasExistsException)
@@ -674,10 +562,8 @@ func (v *AliasExistsException) Default() *AliasExistsException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AnalyticsConfigurationType) Default() *AnalyticsConfigurationType {
 	if v == nil {
 		v = new(AnalyticsConfigurationType)
@@ -686,10 +572,8 @@ func (v *AnalyticsConfigurationType) Default() *AnalyticsConfigurationType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AnalyticsMetadataType) Default() *AnalyticsMetadataType {
 	if v == nil {
 		v = new(AnalyticsMetadataType)
@@ -698,10 +582,8 @@ func (v *AnalyticsMetadataType) Default() *AnalyticsMetadataType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AssociateSoftwareTokenRequest) Default() *AssociateSoftwareTokenRequest {
 	if v == nil {
 		v = new(AssociateSoftwareTokenRequest)
@@ -710,10 +592,8 @@ func (v *AssociateSoftwareTokenRequest) Default() *AssociateSoftwareTokenRequest
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AssociateSoftwareTokenResponse) Default() *AssociateSoftwareTokenResponse {
 	if v == nil {
 		v = new(AssociateSoftwareTokenResponse)
@@ -722,10 +602,8 @@ func (v *AssociateSoftwareTokenResponse) Default() *AssociateSoftwareTokenRespon
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AttributeType) Default() *AttributeType {
 	if v == nil {
 		v = new(AttributeType)
@@ -734,10 +612,8 @@ func (v *AttributeType) Default() *AttributeType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AuthEventType) Default() *AuthEventType {
 	if v == nil {
 		v = new(AuthEventType)
@@ -746,10 +622,8 @@ func (v *AuthEventType) Default() *AuthEventType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *AuthenticationResultType) Default() *AuthenticationResultType {
 	if v == nil {
 		v = new(AuthenticationResultType)
@@ -758,10 +632,8 @@ func (v *AuthenticationResultType) Default() *AuthenticationResultType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ChallengeResponseType) Default() *ChallengeResponseType {
 	if v == nil {
 		v = new(ChallengeResponseType)
@@ -770,10 +642,8 @@ func (v *ChallengeResponseType) Default() *ChallengeResponseType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ChangePasswordRequest) Default() *ChangePasswordRequest {
 	if v == nil {
 		v = new(ChangePasswordRequest)
@@ -782,10 +652,8 @@ func (v *ChangePasswordRequest) Default() *ChangePasswordRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ChangePasswordResponse) Default() *ChangePasswordResponse {
 	if v == nil {
 		v = new(ChangePasswordResponse)
@@ -794,10 +662,8 @@ func (v *ChangePasswordResponse) Default() *ChangePasswordResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CloudWatchLogsConfigurationType) Default() *CloudWatchLogsConfigurationType {
 	if v == nil {
 		v = new(CloudWatchLogsConfigurationType)
@@ -806,10 +672,8 @@ func (v *CloudWatchLogsConfigurationType) Default() *CloudWatchLogsConfiguration
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CodeDeliveryDetailsType) Default() *CodeDeliveryDetailsType {
 	if v == nil {
 		v = new(CodeDeliveryDetailsType)
@@ -818,10 +682,8 @@ func (v *CodeDeliveryDetailsType) Default() *CodeDeliveryDetailsType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CodeDeliveryFailureException) Default() *CodeDeliveryFailureException {
 	if v == nil {
 		v = new(CodeDeliveryFailureException)
@@ -830,10 +692,8 @@ func (v *CodeDeliveryFailureException) Default() *CodeDeliveryFailureException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CodeMismatchException) Default() *CodeMismatchException {
 	if v == nil {
 		v = new(CodeMismatchException)
@@ -842,10 +702,8 @@ func (v *CodeMismatchException) Default() *CodeMismatchException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CompromisedCredentialsActionsType) Default() *CompromisedCredentialsActionsType {
 	if v == nil {
 		v = new(CompromisedCredentialsActionsType)
@@ -854,10 +712,8 @@ func (v *CompromisedCredentialsActionsType) Default() *CompromisedCredentialsAct
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CompromisedCredentialsRiskConfigurationType) Default() *CompromisedCredentialsRiskConfigurationType {
 	if v == nil {
 		v = new(CompromisedCredentialsRiskConfigurationType)
@@ -866,10 +722,8 @@ func (v *CompromisedCredentialsRiskConfigurationType) Default() *CompromisedCred
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ConcurrentModificationException) Default() *ConcurrentModificationException {
 	if v == nil {
 		v = new(ConcurrentModificationException)
@@ -878,10 +732,8 @@ func (v *ConcurrentModificationException) Default() *ConcurrentModificationExcep
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ConfirmDeviceRequest) Default() *ConfirmDeviceRequest {
 	if v == nil {
 		v = new(ConfirmDeviceRequest)
@@ -890,10 +742,8 @@ func (v *ConfirmDeviceRequest) Default() *ConfirmDeviceRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ConfirmDeviceResponse) Default() *ConfirmDeviceResponse {
 	if v == nil {
 		v = new(ConfirmDeviceResponse)
@@ -902,10 +752,8 @@ func (v *ConfirmDeviceResponse) Default() *ConfirmDeviceResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ConfirmForgotPasswordRequest) Default() *ConfirmForgotPasswordRequest {
 	if v == nil {
 		v = new(ConfirmForgotPasswordRequest)
@@ -914,10 +762,8 @@ func (v *ConfirmForgotPasswordRequest) Default() *ConfirmForgotPasswordRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ConfirmForgotPasswordResponse) Default() *ConfirmForgotPasswordResponse {
 	if v == nil {
 		v = new(ConfirmForgotPasswordResponse)
@@ -926,10 +772,8 @@ func (v *ConfirmForgotPasswordResponse) Default() *ConfirmForgotPasswordResponse
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ConfirmSignUpRequest) Default() *ConfirmSignUpRequest {
 	if v == nil {
 		v = new(ConfirmSignUpRequest)
@@ -938,10 +782,8 @@ func (v *ConfirmSignUpRequest) Default() *ConfirmSignUpRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ConfirmSignUpResponse) Default() *ConfirmSignUpResponse {
 	if v == nil {
 		v = new(ConfirmSignUpResponse)
@@ -950,10 +792,8 @@ func (v *ConfirmSignUpResponse) Default() *ConfirmSignUpResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ContextDataType) Default() *ContextDataType {
 	if v == nil {
 		v = new(ContextDataType)
@@ -962,10 +802,8 @@ func (v *ContextDataType) Default() *ContextDataType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CreateGroupRequest) Default() *CreateGroupRequest {
 	if v == nil {
 		v = new(CreateGroupRequest)
@@ -974,10 +812,8 @@ func (v *CreateGroupRequest) Default() *CreateGroupRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CreateGroupResponse) Default() *CreateGroupResponse {
 	if v == nil {
 		v = new(CreateGroupResponse)
@@ -986,10 +822,8 @@ func (v *CreateGroupResponse) Default() *CreateGroupResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CreateIdentityProviderRequest) Default() *CreateIdentityProviderRequest {
 	if v == nil {
 		v = new(CreateIdentityProviderRequest)
@@ -998,10 +832,8 @@ func (v *CreateIdentityProviderRequest) Default() *CreateIdentityProviderRequest
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CreateIdentityProviderResponse) Default() *CreateIdentityProviderResponse {
 	if v == nil {
 		v = new(CreateIdentityProviderResponse)
@@ -1010,10 +842,8 @@ func (v *CreateIdentityProviderResponse) Default() *CreateIdentityProviderRespon
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CreateResourceServerRequest) Default() *CreateResourceServerRequest {
 	if v == nil {
 		v = new(CreateResourceServerRequest)
@@ -1022,10 +852,8 @@ func (v *CreateResourceServerRequest) Default() *CreateResourceServerRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CreateResourceServerResponse) Default() *CreateResourceServerResponse {
 	if v == nil {
 		v = new(CreateResourceServerResponse)
@@ -1034,10 +862,8 @@ func (v *CreateResourceServerResponse) Default() *CreateResourceServerResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CreateUserImportJobRequest) Default() *CreateUserImportJobRequest {
 	if v == nil {
 		v = new(CreateUserImportJobRequest)
@@ -1046,10 +872,8 @@ func (v *CreateUserImportJobRequest) Default() *CreateUserImportJobRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CreateUserImportJobResponse) Default() *CreateUserImportJobResponse {
 	if v == nil {
 		v = new(CreateUserImportJobResponse)
@@ -1058,10 +882,8 @@ func (v *CreateUserImportJobResponse) Default() *CreateUserImportJobResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CreateUserPoolClientRequest) Default() *CreateUserPoolClientRequest {
 	if v == nil {
 		v = new(CreateUserPoolClientRequest)
@@ -1070,10 +892,8 @@ func (v *CreateUserPoolClientRequest) Default() *CreateUserPoolClientRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CreateUserPoolClientResponse) Default() *CreateUserPoolClientResponse {
 	if v == nil {
 		v = new(CreateUserPoolClientResponse)
@@ -1082,10 +902,8 @@ func (v *CreateUserPoolClientResponse) Default() *CreateUserPoolClientResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CreateUserPoolDomainRequest) Default() *CreateUserPoolDomainRequest {
 	if v == nil {
 		v = new(CreateUserPoolDomainRequest)
@@ -1094,10 +912,8 @@ func (v *CreateUserPoolDomainRequest) Default() *CreateUserPoolDomainRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CreateUserPoolDomainResponse) Default() *CreateUserPoolDomainResponse {
 	if v == nil {
 		v = new(CreateUserPoolDomainResponse)
@@ -1106,10 +922,8 @@ func (v *CreateUserPoolDomainResponse) Default() *CreateUserPoolDomainResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CreateUserPoolRequest) Default() *CreateUserPoolRequest {
 	if v == nil {
 		v = new(CreateUserPoolRequest)
@@ -1118,10 +932,8 @@ func (v *CreateUserPoolRequest) Default() *CreateUserPoolRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CreateUserPoolResponse) Default() *CreateUserPoolResponse {
 	if v == nil {
 		v = new(CreateUserPoolResponse)
@@ -1130,10 +942,8 @@ func (v *CreateUserPoolResponse) Default() *CreateUserPoolResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CustomDomainConfigType) Default() *CustomDomainConfigType {
 	if v == nil {
 		v = new(CustomDomainConfigType)
@@ -1142,10 +952,8 @@ func (v *CustomDomainConfigType) Default() *CustomDomainConfigType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CustomEmailLambdaVersionConfigType) Default() *CustomEmailLambdaVersionConfigType {
 	if v == nil {
 		v = new(CustomEmailLambdaVersionConfigType)
@@ -1154,10 +962,8 @@ func (v *CustomEmailLambdaVersionConfigType) Default() *CustomEmailLambdaVersion
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *CustomSMSLambdaVersionConfigType) Default() *CustomSMSLambdaVersionConfigType {
 	if v == nil {
 		v = new(CustomSMSLambdaVersionConfigType)
@@ -1166,10 +972,8 @@ func (v *CustomSMSLambdaVersionConfigType) Default() *CustomSMSLambdaVersionConf
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DeleteGroupRequest) Default() *DeleteGroupRequest {
 	if v == nil {
 		v = new(DeleteGroupRequest)
@@ -1178,10 +982,8 @@ func (v *DeleteGroupRequest) Default() *DeleteGroupRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DeleteIdentityProviderRequest) Default() *DeleteIdentityProviderRequest {
 	if v == nil {
 		v = new(DeleteIdentityProviderRequest)
@@ -1190,10 +992,8 @@ func (v *DeleteIdentityProviderRequest) Default() *DeleteIdentityProviderRequest
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DeleteResourceServerRequest) Default() *DeleteResourceServerRequest {
 	if v == nil {
 		v = new(DeleteResourceServerRequest)
@@ -1202,10 +1002,8 @@ func (v *DeleteResourceServerRequest) Default() *DeleteResourceServerRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DeleteUserAttributesRequest) Default() *DeleteUserAttributesRequest {
 	if v == nil {
 		v = new(DeleteUserAttributesRequest)
@@ -1214,10 +1012,8 @@ func (v *DeleteUserAttributesRequest) Default() *DeleteUserAttributesRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DeleteUserAttributesResponse) Default() *DeleteUserAttributesResponse {
 	if v == nil {
 		v = new(DeleteUserAttributesResponse)
@@ -1226,10 +1022,8 @@ func (v *DeleteUserAttributesResponse) Default() *DeleteUserAttributesResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DeleteUserPoolClientRequest) Default() *DeleteUserPoolClientRequest {
 	if v == nil {
 		v = new(DeleteUserPoolClientRequest)
@@ -1238,10 +1032,8 @@ func (v *DeleteUserPoolClientRequest) Default() *DeleteUserPoolClientRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DeleteUserPoolDomainRequest) Default() *DeleteUserPoolDomainRequest {
 	if v == nil {
 		v = new(DeleteUserPoolDomainRequest)
@@ -1250,10 +1042,8 @@ func (v *DeleteUserPoolDomainRequest) Default() *DeleteUserPoolDomainRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DeleteUserPoolDomainResponse) Default() *DeleteUserPoolDomainResponse {
 	if v == nil {
 		v = new(DeleteUserPoolDomainResponse)
@@ -1262,10 +1052,8 @@ func (v *DeleteUserPoolDomainResponse) Default() *DeleteUserPoolDomainResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DeleteUserPoolRequest) Default() *DeleteUserPoolRequest {
 	if v == nil {
 		v = new(DeleteUserPoolRequest)
@@ -1274,10 +1062,8 @@ func (v *DeleteUserPoolRequest) Default() *DeleteUserPoolRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DeleteUserRequest) Default() *DeleteUserRequest {
 	if v == nil {
 		v = new(DeleteUserRequest)
@@ -1286,10 +1072,8 @@ func (v *DeleteUserRequest) Default() *DeleteUserRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeIdentityProviderRequest) Default() *DescribeIdentityProviderRequest {
 	if v == nil {
 		v = new(DescribeIdentityProviderRequest)
@@ -1298,10 +1082,8 @@ func (v *DescribeIdentityProviderRequest) Default() *DescribeIdentityProviderReq
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeIdentityProviderResponse) Default() *DescribeIdentityProviderResponse {
 	if v == nil {
 		v = new(DescribeIdentityProviderResponse)
@@ -1310,10 +1092,8 @@ func (v *DescribeIdentityProviderResponse) Default() *DescribeIdentityProviderRe
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeResourceServerRequest) Default() *DescribeResourceServerRequest {
 	if v == nil {
 		v = new(DescribeResourceServerRequest)
@@ -1322,10 +1102,8 @@ func (v *DescribeResourceServerRequest) Default() *DescribeResourceServerRequest
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeResourceServerResponse) Default() *DescribeResourceServerResponse {
 	if v == nil {
 		v = new(DescribeResourceServerResponse)
@@ -1334,10 +1112,8 @@ func (v *DescribeResourceServerResponse) Default() *DescribeResourceServerRespon
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeRiskConfigurationRequest) Default() *DescribeRiskConfigurationRequest {
 	if v == nil {
 		v = new(DescribeRiskConfigurationRequest)
@@ -1346,10 +1122,8 @@ func (v *DescribeRiskConfigurationRequest) Default() *DescribeRiskConfigurationR
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeRiskConfigurationResponse) Default() *DescribeRiskConfigurationResponse {
 	if v == nil {
 		v = new(DescribeRiskConfigurationResponse)
@@ -1358,10 +1132,8 @@ func (v *DescribeRiskConfigurationResponse) Default() *DescribeRiskConfiguration
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeUserImportJobRequest) Default() *DescribeUserImportJobRequest {
 	if v == nil {
 		v = new(DescribeUserImportJobRequest)
@@ -1370,10 +1142,8 @@ func (v *DescribeUserImportJobRequest) Default() *DescribeUserImportJobRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeUserImportJobResponse) Default() *DescribeUserImportJobResponse {
 	if v == nil {
 		v = new(DescribeUserImportJobResponse)
@@ -1382,10 +1152,8 @@ func (v *DescribeUserImportJobResponse) Default() *DescribeUserImportJobResponse
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeUserPoolClientRequest) Default() *DescribeUserPoolClientRequest {
 	if v == nil {
 		v = new(DescribeUserPoolClientRequest)
@@ -1394,10 +1162,8 @@ func (v *DescribeUserPoolClientRequest) Default() *DescribeUserPoolClientRequest
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeUserPoolClientResponse) Default() *DescribeUserPoolClientResponse {
 	if v == nil {
 		v = new(DescribeUserPoolClientResponse)
@@ -1406,10 +1172,8 @@ func (v *DescribeUserPoolClientResponse) Default() *DescribeUserPoolClientRespon
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeUserPoolDomainRequest) Default() *DescribeUserPoolDomainRequest {
 	if v == nil {
 		v = new(DescribeUserPoolDomainRequest)
@@ -1418,10 +1182,8 @@ func (v *DescribeUserPoolDomainRequest) Default() *DescribeUserPoolDomainRequest
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeUserPoolDomainResponse) Default() *DescribeUserPoolDomainResponse {
 	if v == nil {
 		v = new(DescribeUserPoolDomainResponse)
@@ -1430,10 +1192,8 @@ func (v *DescribeUserPoolDomainResponse) Default() *DescribeUserPoolDomainRespon
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeUserPoolRequest) Default() *DescribeUserPoolRequest {
 	if v == nil {
 		v = new(DescribeUserPoolRequest)
@@ -1442,10 +1202,8 @@ func (v *DescribeUserPoolRequest) Default() *DescribeUserPoolRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeUserPoolResponse) Default() *DescribeUserPoolResponse {
 	if v == nil {
 		v = new(DescribeUserPoolResponse)
@@ -1454,10 +1212,8 @@ func (v *DescribeUserPoolResponse) Default() *DescribeUserPoolResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DeviceConfigurationType) Default() *DeviceConfigurationType {
 	if v == nil {
 		v = new(DeviceConfigurationType)
@@ -1466,10 +1222,8 @@ func (v *DeviceConfigurationType) Default() *DeviceConfigurationType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DeviceSecretVerifierConfigType) Default() *DeviceSecretVerifierConfigType {
 	if v == nil {
 		v = new(DeviceSecretVerifierConfigType)
@@ -1478,10 +1232,8 @@ func (v *DeviceSecretVerifierConfigType) Default() *DeviceSecretVerifierConfigTy
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DeviceType) Default() *DeviceType {
 	if v == nil {
 		v = new(DeviceType)
@@ -1490,10 +1242,8 @@ func (v *DeviceType) Default() *DeviceType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DomainDescriptionType) Default() *DomainDescriptionType {
 	if v == nil {
 		v = new(DomainDescriptionType)
@@ -1502,10 +1252,8 @@ func (v *DomainDescriptionType) Default() *DomainDescriptionType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *DuplicateProviderException) Default() *DuplicateProviderException {
 	if v == nil {
 		v = new(DuplicateProviderException)
@@ -1514,10 +1262,8 @@ func (v *DuplicateProviderException) Default() *DuplicateProviderException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *EmailConfigurationType) Default() *EmailConfigurationType {
 	if v == nil {
 		v = new(EmailConfigurationType)
@@ -1526,10 +1272,8 @@ func (v *EmailConfigurationType) Default() *EmailConfigurationType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *EnableSoftwareTokenMFAException) Default() *EnableSoftwareTokenMFAException {
 	if v == nil {
 		v = new(EnableSoftwareTokenMFAException)
@@ -1538,10 +1282,8 @@ func (v *EnableSoftwareTokenMFAException) Default() *EnableSoftwareTokenMFAExcep
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *EventContextDataType) Default() *EventContextDataType {
 	if v == nil {
 		v = new(EventContextDataType)
@@ -1550,10 +1292,8 @@ func (v *EventContextDataType) Default() *EventContextDataType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *EventFeedbackType) Default() *EventFeedbackType {
 	if v == nil {
 		v = new(EventFeedbackType)
@@ -1562,10 +1302,8 @@ func (v *EventFeedbackType) Default() *EventFeedbackType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *EventRiskType) Default() *EventRiskType {
 	if v == nil {
 		v = new(EventRiskType)
@@ -1574,10 +1312,8 @@ func (v *EventRiskType) Default() *EventRiskType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ExpiredCodeException) Default() *ExpiredCodeException {
 	if v == nil {
 		v = new(ExpiredCodeException)
@@ -1586,10 +1322,8 @@ func (v *ExpiredCodeException) Default() *ExpiredCodeException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ForbiddenException) Default() *ForbiddenException {
 	if v == nil {
 		v = new(ForbiddenException)
@@ -1598,10 +1332,8 @@ func (v *ForbiddenException) Default() *ForbiddenException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ForgetDeviceRequest) Default() *ForgetDeviceRequest {
 	if v == nil {
 		v = new(ForgetDeviceRequest)
@@ -1610,10 +1342,8 @@ func (v *ForgetDeviceRequest) Default() *ForgetDeviceRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ForgotPasswordRequest) Default() *ForgotPasswordRequest {
 	if v == nil {
 		v = new(ForgotPasswordRequest)
@@ -1622,10 +1352,8 @@ func (v *ForgotPasswordRequest) Default() *ForgotPasswordRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ForgotPasswordResponse) Default() *ForgotPasswordResponse {
 	if v == nil {
 		v = new(ForgotPasswordResponse)
@@ -1634,10 +1362,8 @@ func (v *ForgotPasswordResponse) Default() *ForgotPasswordResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GetCSVHeaderRequest) Default() *GetCSVHeaderRequest {
 	if v == nil {
 		v = new(GetCSVHeaderRequest)
@@ -1646,10 +1372,8 @@ func (v *GetCSVHeaderRequest) Default() *GetCSVHeaderRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GetCSVHeaderResponse) Default() *GetCSVHeaderResponse {
 	if v == nil {
 		v = new(GetCSVHeaderResponse)
@@ -1658,10 +1382,8 @@ func (v *GetCSVHeaderResponse) Default() *GetCSVHeaderResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GetDeviceRequest) Default() *GetDeviceRequest {
 	if v == nil {
 		v = new(GetDeviceRequest)
@@ -1670,10 +1392,8 @@ func (v *GetDeviceRequest) Default() *GetDeviceRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GetDeviceResponse) Default() *GetDeviceResponse {
 	if v == nil {
 		v = new(GetDeviceResponse)
@@ -1682,10 +1402,8 @@ func (v *GetDeviceResponse) Default() *GetDeviceResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GetGroupRequest) Default() *GetGroupRequest {
 	if v == nil {
 		v = new(GetGroupRequest)
@@ -1694,10 +1412,8 @@ func (v *GetGroupRequest) Default() *GetGroupRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GetGroupResponse) Default() *GetGroupResponse {
 	if v == nil {
 		v = new(GetGroupResponse)
@@ -1706,10 +1422,8 @@ func (v *GetGroupResponse) Default() *GetGroupResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GetIdentityProviderByIdentifierRequest) Default() *GetIdentityProviderByIdentifierRequest {
 	if v == nil {
 		v = new(GetIdentityProviderByIdentifierRequest)
@@ -1718,10 +1432,8 @@ func (v *GetIdentityProviderByIdentifierRequest) Default() *GetIdentityProviderB
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GetIdentityProviderByIdentifierResponse) Default() *GetIdentityProviderByIdentifierResponse {
 	if v == nil {
 		v = new(GetIdentityProviderByIdentifierResponse)
@@ -1730,10 +1442,8 @@ func (v *GetIdentityProviderByIdentifierResponse) Default() *GetIdentityProvider
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GetLogDeliveryConfigurationRequest) Default() *GetLogDeliveryConfigurationRequest {
 	if v == nil {
 		v = new(GetLogDeliveryConfigurationRequest)
@@ -1742,10 +1452,8 @@ func (v *GetLogDeliveryConfigurationRequest) Default() *GetLogDeliveryConfigurat
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GetLogDeliveryConfigurationResponse) Default() *GetLogDeliveryConfigurationResponse {
 	if v == nil {
 		v = new(GetLogDeliveryConfigurationResponse)
@@ -1754,10 +1462,8 @@ func (v *GetLogDeliveryConfigurationResponse) Default() *GetLogDeliveryConfigura
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GetSigningCertificateRequest) Default() *GetSigningCertificateRequest {
 	if v == nil {
 		v = new(GetSigningCertificateRequest)
@@ -1766,10 +1472,8 @@ func (v *GetSigningCertificateRequest) Default() *GetSigningCertificateRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GetSigningCertificateResponse) Default() *GetSigningCertificateResponse {
 	if v == nil {
 		v = new(GetSigningCertificateResponse)
@@ -1778,10 +1482,8 @@ func (v *GetSigningCertificateResponse) Default() *GetSigningCertificateResponse
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GetUICustomizationRequest) Default() *GetUICustomizationRequest {
 	if v == nil {
 		v = new(GetUICustomizationRequest)
@@ -1790,10 +1492,8 @@ func (v *GetUICustomizationRequest) Default() *GetUICustomizationRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GetUICustomizationResponse) Default() *GetUICustomizationResponse {
 	if v == nil {
 		v = new(GetUICustomizationResponse)
@@ -1802,10 +1502,8 @@ func (v *GetUICustomizationResponse) Default() *GetUICustomizationResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GetUserAttributeVerificationCodeRequest) Default() *GetUserAttributeVerificationCodeRequest {
 	if v == nil {
 		v = new(GetUserAttributeVerificationCodeRequest)
@@ -1814,10 +1512,8 @@ func (v *GetUserAttributeVerificationCodeRequest) Default() *GetUserAttributeVer
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GetUserAttributeVerificationCodeResponse) Default() *GetUserAttributeVerificationCodeResponse {
 	if v == nil {
 		v = new(GetUserAttributeVerificationCodeResponse)
@@ -1826,10 +1522,8 @@ func (v *GetUserAttributeVerificationCodeResponse) Default() *GetUserAttributeVe
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GetUserPoolMfaConfigRequest) Default() *GetUserPoolMfaConfigRequest {
 	if v == nil {
 		v = new(GetUserPoolMfaConfigRequest)
@@ -1838,10 +1532,8 @@ func (v *GetUserPoolMfaConfigRequest) Default() *GetUserPoolMfaConfigRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GetUserPoolMfaConfigResponse) Default() *GetUserPoolMfaConfigResponse {
 	if v == nil {
 		v = new(GetUserPoolMfaConfigResponse)
@@ -1850,10 +1542,8 @@ func (v *GetUserPoolMfaConfigResponse) Default() *GetUserPoolMfaConfigResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GetUserRequest) Default() *GetUserRequest {
 	if v == nil {
 		v = new(GetUserRequest)
@@ -1862,10 +1552,8 @@ func (v *GetUserRequest) Default() *GetUserRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GetUserResponse) Default() *GetUserResponse {
 	if v == nil {
 		v = new(GetUserResponse)
@@ -1874,10 +1562,8 @@ func (v *GetUserResponse) Default() *GetUserResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GlobalSignOutRequest) Default() *GlobalSignOutRequest {
 	if v == nil {
 		v = new(GlobalSignOutRequest)
@@ -1886,10 +1572,8 @@ func (v *GlobalSignOutRequest) Default() *GlobalSignOutRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GlobalSignOutResponse) Default() *GlobalSignOutResponse {
 	if v == nil {
 		v = new(GlobalSignOutResponse)
@@ -1898,10 +1582,8 @@ func (v *GlobalSignOutResponse) Default() *GlobalSignOutResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GroupExistsException) Default() *GroupExistsException {
 	if v == nil {
 		v = new(GroupExistsException)
@@ -1910,10 +1592,8 @@ func (v *GroupExistsException) Default() *GroupExistsException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *GroupType) Default() *GroupType {
 	if v == nil {
 		v = new(GroupType)
@@ -1922,10 +1602,8 @@ func (v *GroupType) Default() *GroupType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *HttpHeader) Default() *HttpHeader {
 	if v == nil {
 		v = new(HttpHeader)
@@ -1934,10 +1612,8 @@ func (v *HttpHeader) Default() *HttpHeader {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *IdentityProviderType) Default() *IdentityProviderType {
 	if v == nil {
 		v = new(IdentityProviderType)
@@ -1946,10 +1622,8 @@ func (v *IdentityProviderType) Default() *IdentityProviderType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *InitiateAuthRequest) Default() *InitiateAuthRequest {
 	if v == nil {
 		v = new(InitiateAuthRequest)
@@ -1958,10 +1632,8 @@ func (v *InitiateAuthRequest) Default() *InitiateAuthRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *InitiateAuthResponse) Default() *InitiateAuthResponse {
 	if v == nil {
 		v = new(InitiateAuthResponse)
@@ -1970,10 +1642,8 @@ func (v *InitiateAuthResponse) Default() *InitiateAuthResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *InternalErrorException) Default() *InternalErrorException {
 	if v == nil {
 		v = new(InternalErrorException)
@@ -1982,10 +1652,8 @@ func (v *InternalErrorException) Default() *InternalErrorException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *InvalidEmailRoleAccessPolicyException) Default() *InvalidEmailRoleAccessPolicyException {
 	if v == nil {
 		v = new(InvalidEmailRoleAccessPolicyException)
@@ -1994,10 +1662,8 @@ func (v *InvalidEmailRoleAccessPolicyException) Default() *InvalidEmailRoleAcces
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *InvalidLambdaResponseException) Default() *InvalidLambdaResponseException {
 	if v == nil {
 		v = new(InvalidLambdaResponseException)
@@ -2006,10 +1672,8 @@ func (v *InvalidLambdaResponseException) Default() *InvalidLambdaResponseExcepti
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *InvalidOAuthFlowException) Default() *InvalidOAuthFlowException {
 	if v == nil {
 		v = new(InvalidOAuthFlowException)
@@ -2018,10 +1682,8 @@ func (v *InvalidOAuthFlowException) Default() *InvalidOAuthFlowException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *InvalidParameterException) Default() *InvalidParameterException {
 	if v == nil {
 		v = new(InvalidParameterException)
@@ -2030,10 +1692,8 @@ func (v *InvalidParameterException) Default() *InvalidParameterException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *InvalidPasswordException) Default() *InvalidPasswordException {
 	if v == nil {
 		v = new(InvalidPasswordException)
@@ -2042,10 +1702,8 @@ func (v *InvalidPasswordException) Default() *InvalidPasswordException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *InvalidSmsRoleAccessPolicyException) Default() *InvalidSmsRoleAccessPolicyException {
 	if v == nil {
 		v = new(InvalidSmsRoleAccessPolicyException)
@@ -2054,10 +1712,8 @@ func (v *InvalidSmsRoleAccessPolicyException) Default() *InvalidSmsRoleAccessPol
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *InvalidSmsRoleTrustRelationshipException) Default() *InvalidSmsRoleTrustRelationshipException {
 	if v == nil {
 		v = new(InvalidSmsRoleTrustRelationshipException)
@@ -2066,10 +1722,8 @@ func (v *InvalidSmsRoleTrustRelationshipException) Default() *InvalidSmsRoleTrus
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *InvalidUserPoolConfigurationException) Default() *InvalidUserPoolConfigurationException {
 	if v == nil {
 		v = new(InvalidUserPoolConfigurationException)
@@ -2078,10 +1732,8 @@ func (v *InvalidUserPoolConfigurationException) Default() *InvalidUserPoolConfig
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *LambdaConfigType) Default() *LambdaConfigType {
 	if v == nil {
 		v = new(LambdaConfigType)
@@ -2090,10 +1742,8 @@ func (v *LambdaConfigType) Default() *LambdaConfigType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *LimitExceededException) Default() *LimitExceededException {
 	if v == nil {
 		v = new(LimitExceededException)
@@ -2102,10 +1752,8 @@ func (v *LimitExceededException) Default() *LimitExceededException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ListDevicesRequest) Default() *ListDevicesRequest {
 	if v == nil {
 		v = new(ListDevicesRequest)
@@ -2114,10 +1762,8 @@ func (v *ListDevicesRequest) Default() *ListDevicesRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ListDevicesResponse) Default() *ListDevicesResponse {
 	if v == nil {
 		v = new(ListDevicesResponse)
@@ -2126,10 +1772,8 @@ func (v *ListDevicesResponse) Default() *ListDevicesResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ListGroupsRequest) Default() *ListGroupsRequest {
 	if v == nil {
 		v = new(ListGroupsRequest)
@@ -2138,10 +1782,8 @@ func (v *ListGroupsRequest) Default() *ListGroupsRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ListGroupsResponse) Default() *ListGroupsResponse {
 	if v == nil {
 		v = new(ListGroupsResponse)
@@ -2150,10 +1792,8 @@ func (v *ListGroupsResponse) Default() *ListGroupsResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ListIdentityProvidersRequest) Default() *ListIdentityProvidersRequest {
 	if v == nil {
 		v = new(ListIdentityProvidersRequest)
@@ -2162,10 +1802,8 @@ func (v *ListIdentityProvidersRequest) Default() *ListIdentityProvidersRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ListIdentityProvidersResponse) Default() *ListIdentityProvidersResponse {
 	if v == nil {
 		v = new(ListIdentityProvidersResponse)
@@ -2174,10 +1812,8 @@ func (v *ListIdentityProvidersResponse) Default() *ListIdentityProvidersResponse
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ListResourceServersRequest) Default() *ListResourceServersRequest {
 	if v == nil {
 		v = new(ListResourceServersRequest)
@@ -2186,10 +1822,8 @@ func (v *ListResourceServersRequest) Default() *ListResourceServersRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ListResourceServersResponse) Default() *ListResourceServersResponse {
 	if v == nil {
 		v = new(ListResourceServersResponse)
@@ -2198,10 +1832,8 @@ func (v *ListResourceServersResponse) Default() *ListResourceServersResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ListTagsForResourceRequest) Default() *ListTagsForResourceRequest {
 	if v == nil {
 		v = new(ListTagsForResourceRequest)
@@ -2210,10 +1842,8 @@ func (v *ListTagsForResourceRequest) Default() *ListTagsForResourceRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ListTagsForResourceResponse) Default() *ListTagsForResourceResponse {
 	if v == nil {
 		v = new(ListTagsForResourceResponse)
@@ -2222,10 +1852,8 @@ func (v *ListTagsForResourceResponse) Default() *ListTagsForResourceResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ListUserImportJobsRequest) Default() *ListUserImportJobsRequest {
 	if v == nil {
 		v = new(ListUserImportJobsRequest)
@@ -2234,10 +1862,8 @@ func (v *ListUserImportJobsRequest) Default() *ListUserImportJobsRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ListUserImportJobsResponse) Default() *ListUserImportJobsResponse {
 	if v == nil {
 		v = new(ListUserImportJobsResponse)
@@ -2246,10 +1872,8 @@ func (v *ListUserImportJobsResponse) Default() *ListUserImportJobsResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ListUserPoolClientsRequest) Default() *ListUserPoolClientsRequest {
 	if v == nil {
 		v = new(ListUserPoolClientsRequest)
@@ -2258,10 +1882,8 @@ func (v *ListUserPoolClientsRequest) Default() *ListUserPoolClientsRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ListUserPoolClientsResponse) Default() *ListUserPoolClientsResponse {
 	if v == nil {
 		v = new(ListUserPoolClientsResponse)
@@ -2270,10 +1892,8 @@ func (v *ListUserPoolClientsResponse) Default() *ListUserPoolClientsResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ListUserPoolsRequest) Default() *ListUserPoolsRequest {
 	if v == nil {
 		v = new(ListUserPoolsRequest)
@@ -2282,10 +1902,8 @@ func (v *ListUserPoolsRequest) Default() *ListUserPoolsRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ListUserPoolsResponse) Default() *ListUserPoolsResponse {
 	if v == nil {
 		v = new(ListUserPoolsResponse)
@@ -2294,10 +1912,8 @@ func (v *ListUserPoolsResponse) Default() *ListUserPoolsResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ListUsersInGroupRequest) Default() *ListUsersInGroupRequest {
 	if v == nil {
 		v = new(ListUsersInGroupRequest)
@@ -2306,10 +1922,8 @@ func (v *ListUsersInGroupRequest) Default() *ListUsersInGroupRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ListUsersInGroupResponse) Default() *ListUsersInGroupResponse {
 	if v == nil {
 		v = new(ListUsersInGroupResponse)
@@ -2318,10 +1932,8 @@ func (v *ListUsersInGroupResponse) Default() *ListUsersInGroupResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ListUsersRequest) Default() *ListUsersRequest {
 	if v == nil {
 		v = new(ListUsersRequest)
@@ -2330,10 +1942,8 @@ func (v *ListUsersRequest) Default() *ListUsersRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ListUsersResponse) Default() *ListUsersResponse {
 	if v == nil {
 		v = new(ListUsersResponse)
@@ -2342,10 +1952,8 @@ func (v *ListUsersResponse) Default() *ListUsersResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *LogConfigurationType) Default() *LogConfigurationType {
 	if v == nil {
 		v = new(LogConfigurationType)
@@ -2354,10 +1962,8 @@ func (v *LogConfigurationType) Default() *LogConfigurationType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *LogDeliveryConfigurationType) Default() *LogDeliveryConfigurationType {
 	if v == nil {
 		v = new(LogDeliveryConfigurationType)
@@ -2366,10 +1972,8 @@ func (v *LogDeliveryConfigurationType) Default() *LogDeliveryConfigurationType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *MFAMethodNotFoundException) Default() *MFAMethodNotFoundException {
 	if v == nil {
 		v = new(MFAMethodNotFoundException)
@@ -2378,10 +1982,8 @@ func (v *MFAMethodNotFoundException) Default() *MFAMethodNotFoundException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *MFAOptionType) Default() *MFAOptionType {
 	if v == nil {
 		v = new(MFAOptionType)
@@ -2390,10 +1992,8 @@ func (v *MFAOptionType) Default() *MFAOptionType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *MessageTemplateType) Default() *MessageTemplateType {
 	if v == nil {
 		v = new(MessageTemplateType)
@@ -2402,10 +2002,8 @@ func (v *MessageTemplateType) Default() *MessageTemplateType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *NewDeviceMetadataType) Default() *NewDeviceMetadataType {
 	if v == nil {
 		v = new(NewDeviceMetadataType)
@@ -2414,10 +2012,8 @@ func (v *NewDeviceMetadataType) Default() *NewDeviceMetadataType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *NotAuthorizedException) Default() *NotAuthorizedException {
 	if v == nil {
 		v = new(NotAuthorizedException)
@@ -2426,10 +2022,8 @@ func (v *NotAuthorizedException) Default() *NotAuthorizedException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *NotifyConfigurationType) Default() *NotifyConfigurationType {
 	if v == nil {
 		v = new(NotifyConfigurationType)
@@ -2438,10 +2032,8 @@ func (v *NotifyConfigurationType) Default() *NotifyConfigurationType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *NotifyEmailType) Default() *NotifyEmailType {
 	if v == nil {
 		v = new(NotifyEmailType)
@@ -2450,10 +2042,8 @@ func (v *NotifyEmailType) Default() *NotifyEmailType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *NumberAttributeConstraintsType) Default() *NumberAttributeConstraintsType {
 	if v == nil {
 		v = new(NumberAttributeConstraintsType)
@@ -2462,10 +2052,8 @@ func (v *NumberAttributeConstraintsType) Default() *NumberAttributeConstraintsTy
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *PasswordPolicyType) Default() *PasswordPolicyType {
 	if v == nil {
 		v = new(PasswordPolicyType)
@@ -2474,10 +2062,8 @@ func (v *PasswordPolicyType) Default() *PasswordPolicyType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *PasswordResetRequiredException) Default() *PasswordResetRequiredException {
 	if v == nil {
 		v = new(PasswordResetRequiredException)
@@ -2486,10 +2072,8 @@ func (v *PasswordResetRequiredException) Default() *PasswordResetRequiredExcepti
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *PreTokenGenerationVersionConfigType) Default() *PreTokenGenerationVersionConfigType {
 	if v == nil {
 		v = new(PreTokenGenerationVersionConfigType)
@@ -2498,10 +2082,8 @@ func (v *PreTokenGenerationVersionConfigType) Default() *PreTokenGenerationVersi
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *PreconditionNotMetException) Default() *PreconditionNotMetException {
 	if v == nil {
 		v = new(PreconditionNotMetException)
@@ -2510,10 +2092,8 @@ func (v *PreconditionNotMetException) Default() *PreconditionNotMetException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ProviderDescription) Default() *ProviderDescription {
 	if v == nil {
 		v = new(ProviderDescription)
@@ -2522,10 +2102,8 @@ func (v *ProviderDescription) Default() *ProviderDescription {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ProviderUserIdentifierType) Default() *ProviderUserIdentifierType {
 	if v == nil {
 		v = new(ProviderUserIdentifierType)
@@ -2534,10 +2112,8 @@ func (v *ProviderUserIdentifierType) Default() *ProviderUserIdentifierType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *RecoveryOptionType) Default() *RecoveryOptionType {
 	if v == nil {
 		v = new(RecoveryOptionType)
@@ -2546,10 +2122,8 @@ func (v *RecoveryOptionType) Default() *RecoveryOptionType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ResendConfirmationCodeRequest) Default() *ResendConfirmationCodeRequest {
 	if v == nil {
 		v = new(ResendConfirmationCodeRequest)
@@ -2558,10 +2132,8 @@ func (v *ResendConfirmationCodeRequest) Default() *ResendConfirmationCodeRequest
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ResendConfirmationCodeResponse) Default() *ResendConfirmationCodeResponse {
 	if v == nil {
 		v = new(ResendConfirmationCodeResponse)
@@ -2570,10 +2142,8 @@ func (v *ResendConfirmationCodeResponse) Default() *ResendConfirmationCodeRespon
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ResourceNotFoundException) Default() *ResourceNotFoundException {
 	if v == nil {
 		v = new(ResourceNotFoundException)
@@ -2582,10 +2152,8 @@ func (v *ResourceNotFoundException) Default() *ResourceNotFoundException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ResourceServerScopeType) Default() *ResourceServerScopeType {
 	if v == nil {
 		v = new(ResourceServerScopeType)
@@ -2594,10 +2162,8 @@ func (v *ResourceServerScopeType) Default() *ResourceServerScopeType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ResourceServerType) Default() *ResourceServerType {
 	if v == nil {
 		v = new(ResourceServerType)
@@ -2606,10 +2172,8 @@ func (v *ResourceServerType) Default() *ResourceServerType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *RespondToAuthChallengeRequest) Default() *RespondToAuthChallengeRequest {
 	if v == nil {
 		v = new(RespondToAuthChallengeRequest)
@@ -2618,10 +2182,8 @@ func (v *RespondToAuthChallengeRequest) Default() *RespondToAuthChallengeRequest
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *RespondToAuthChallengeResponse) Default() *RespondToAuthChallengeResponse {
 	if v == nil {
 		v = new(RespondToAuthChallengeResponse)
@@ -2630,10 +2192,8 @@ func (v *RespondToAuthChallengeResponse) Default() *RespondToAuthChallengeRespon
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *RevokeTokenRequest) Default() *RevokeTokenRequest {
 	if v == nil {
 		v = new(RevokeTokenRequest)
@@ -2642,10 +2202,8 @@ func (v *RevokeTokenRequest) Default() *RevokeTokenRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *RevokeTokenResponse) Default() *RevokeTokenResponse {
 	if v == nil {
 		v = new(RevokeTokenResponse)
@@ -2654,10 +2212,8 @@ func (v *RevokeTokenResponse) Default() *RevokeTokenResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *RiskConfigurationType) Default() *RiskConfigurationType {
 	if v == nil {
 		v = new(RiskConfigurationType)
@@ -2666,10 +2222,8 @@ func (v *RiskConfigurationType) Default() *RiskConfigurationType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *RiskExceptionConfigurationType) Default() *RiskExceptionConfigurationType {
 	if v == nil {
 		v = new(RiskExceptionConfigurationType)
@@ -2678,10 +2232,8 @@ func (v *RiskExceptionConfigurationType) Default() *RiskExceptionConfigurationTy
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *SMSMfaSettingsType) Default() *SMSMfaSettingsType {
 	if v == nil {
 		v = new(SMSMfaSettingsType)
@@ -2690,10 +2242,8 @@ func (v *SMSMfaSettingsType) Default() *SMSMfaSettingsType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *SchemaAttributeType) Default() *SchemaAttributeType {
 	if v == nil {
 		v = new(SchemaAttributeType)
@@ -2702,10 +2252,8 @@ func (v *SchemaAttributeType) Default() *SchemaAttributeType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ScopeDoesNotExistException) Default() *ScopeDoesNotExistException {
 	if v == nil {
 		v = new(ScopeDoesNotExistException)
@@ -2714,10 +2262,8 @@ func (v *ScopeDoesNotExistException) Default() *ScopeDoesNotExistException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *SetLogDeliveryConfigurationRequest) Default() *SetLogDeliveryConfigurationRequest {
 	if v == nil {
 		v = new(SetLogDeliveryConfigurationRequest)
@@ -2726,10 +2272,8 @@ func (v *SetLogDeliveryConfigurationRequest) Default() *SetLogDeliveryConfigurat
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *SetLogDeliveryConfigurationResponse) Default() *SetLogDeliveryConfigurationResponse {
 	if v == nil {
 		v = new(SetLogDeliveryConfigurationResponse)
@@ -2738,10 +2282,8 @@ func (v *SetLogDeliveryConfigurationResponse) Default() *SetLogDeliveryConfigura
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *SetRiskConfigurationRequest) Default() *SetRiskConfigurationRequest {
 	if v == nil {
 		v = new(SetRiskConfigurationRequest)
@@ -2750,10 +2292,8 @@ func (v *SetRiskConfigurationRequest) Default() *SetRiskConfigurationRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *SetRiskConfigurationResponse) Default() *SetRiskConfigurationResponse {
 	if v == nil {
 		v = new(SetRiskConfigurationResponse)
@@ -2762,10 +2302,8 @@ func (v *SetRiskConfigurationResponse) Default() *SetRiskConfigurationResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *SetUICustomizationRequest) Default() *SetUICustomizationRequest {
 	if v == nil {
 		v = new(SetUICustomizationRequest)
@@ -2774,10 +2312,8 @@ func (v *SetUICustomizationRequest) Default() *SetUICustomizationRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *SetUICustomizationResponse) Default() *SetUICustomizationResponse {
 	if v == nil {
 		v = new(SetUICustomizationResponse)
@@ -2786,10 +2322,8 @@ func (v *SetUICustomizationResponse) Default() *SetUICustomizationResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *SetUserMFAPreferenceRequest) Default() *SetUserMFAPreferenceRequest {
 	if v == nil {
 		v = new(SetUserMFAPreferenceRequest)
@@ -2798,10 +2332,8 @@ func (v *SetUserMFAPreferenceRequest) Default() *SetUserMFAPreferenceRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *SetUserMFAPreferenceResponse) Default() *SetUserMFAPreferenceResponse {
 	if v == nil {
 		v = new(SetUserMFAPreferenceResponse)
@@ -2810,10 +2342,8 @@ func (v *SetUserMFAPreferenceResponse) Default() *SetUserMFAPreferenceResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *SetUserPoolMfaConfigRequest) Default() *SetUserPoolMfaConfigRequest {
 	if v == nil {
 		v = new(SetUserPoolMfaConfigRequest)
@@ -2822,10 +2352,8 @@ func (v *SetUserPoolMfaConfigRequest) Default() *SetUserPoolMfaConfigRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *SetUserPoolMfaConfigResponse) Default() *SetUserPoolMfaConfigResponse {
 	if v == nil {
 		v = new(SetUserPoolMfaConfigResponse)
@@ -2834,10 +2362,8 @@ func (v *SetUserPoolMfaConfigResponse) Default() *SetUserPoolMfaConfigResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *SetUserSettingsRequest) Default() *SetUserSettingsRequest {
 	if v == nil {
 		v = new(SetUserSettingsRequest)
@@ -2846,10 +2372,8 @@ func (v *SetUserSettingsRequest) Default() *SetUserSettingsRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *SetUserSettingsResponse) Default() *SetUserSettingsResponse {
 	if v == nil {
 		v = new(SetUserSettingsResponse)
@@ -2858,10 +2382,8 @@ func (v *SetUserSettingsResponse) Default() *SetUserSettingsResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *SignUpRequest) Default() *SignUpRequest {
 	if v == nil {
 		v = new(SignUpRequest)
@@ -2870,10 +2392,8 @@ func (v *SignUpRequest) Default() *SignUpRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *SignUpResponse) Default() *SignUpResponse {
 	if v == nil {
 		v = new(SignUpResponse)
@@ -2882,10 +2402,8 @@ func (v *SignUpResponse) Default() *SignUpResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *SmsConfigurationType) Default() *SmsConfigurationType {
 	if v == nil {
 		v = new(SmsConfigurationType)
@@ -2894,10 +2412,8 @@ func (v *SmsConfigurationType) Default() *SmsConfigurationType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *SmsMfaConfigType) Default() *SmsMfaConfigType {
 	if v == nil {
 		v = new(SmsMfaConfigType)
@@ -2906,10 +2422,8 @@ func (v *SmsMfaConfigType) Default() *SmsMfaConfigType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *SoftwareTokenMFANotFoundException) Default() *SoftwareTokenMFANotFoundException {
 	if v == nil {
 		v = new(SoftwareTokenMFANotFoundException)
@@ -2918,10 +2432,8 @@ func (v *SoftwareTokenMFANotFoundException) Default() *SoftwareTokenMFANotFoundE
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *SoftwareTokenMfaConfigType) Default() *SoftwareTokenMfaConfigType {
 	if v == nil {
 		v = new(SoftwareTokenMfaConfigType)
@@ -2930,10 +2442,8 @@ func (v *SoftwareTokenMfaConfigType) Default() *SoftwareTokenMfaConfigType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *SoftwareTokenMfaSettingsType) Default() *SoftwareTokenMfaSettingsType {
 	if v == nil {
 		v = new(SoftwareTokenMfaSettingsType)
@@ -2942,10 +2452,8 @@ func (v *SoftwareTokenMfaSettingsType) Default() *SoftwareTokenMfaSettingsType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *StartUserImportJobRequest) Default() *StartUserImportJobRequest {
 	if v == nil {
 		v = new(StartUserImportJobRequest)
@@ -2954,10 +2462,8 @@ func (v *StartUserImportJobRequest) Default() *StartUserImportJobRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *StartUserImportJobResponse) Default() *StartUserImportJobResponse {
 	if v == nil {
 		v = new(StartUserImportJobResponse)
@@ -2966,10 +2472,8 @@ func (v *StartUserImportJobResponse) Default() *StartUserImportJobResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *StopUserImportJobRequest) Default() *StopUserImportJobRequest {
 	if v == nil {
 		v = new(StopUserImportJobRequest)
@@ -2978,10 +2482,8 @@ func (v *StopUserImportJobRequest) Default() *StopUserImportJobRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *StopUserImportJobResponse) Default() *StopUserImportJobResponse {
 	if v == nil {
 		v = new(StopUserImportJobResponse)
@@ -2990,10 +2492,8 @@ func (v *StopUserImportJobResponse) Default() *StopUserImportJobResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *StringAttributeConstraintsType) Default() *StringAttributeConstraintsType {
 	if v == nil {
 		v = new(StringAttributeConstraintsType)
@@ -3002,10 +2502,8 @@ func (v *StringAttributeConstraintsType) Default() *StringAttributeConstraintsTy
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *TagResourceRequest) Default() *TagResourceRequest {
 	if v == nil {
 		v = new(TagResourceRequest)
@@ -3014,10 +2512,8 @@ func (v *TagResourceRequest) Default() *TagResourceRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *TagResourceResponse) Default() *TagResourceResponse {
 	if v == nil {
 		v = new(TagResourceResponse)
@@ -3026,10 +2522,8 @@ func (v *TagResourceResponse) Default() *TagResourceResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *TokenValidityUnitsType) Default() *TokenValidityUnitsType {
 	if v == nil {
 		v = new(TokenValidityUnitsType)
@@ -3038,10 +2532,8 @@ func (v *TokenValidityUnitsType) Default() *TokenValidityUnitsType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *TooManyFailedAttemptsException) Default() *TooManyFailedAttemptsException {
 	if v == nil {
 		v = new(TooManyFailedAttemptsException)
@@ -3050,10 +2542,8 @@ func (v *TooManyFailedAttemptsException) Default() *TooManyFailedAttemptsExcepti
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *TooManyRequestsException) Default() *TooManyRequestsException {
 	if v == nil {
 		v = new(TooManyRequestsException)
@@ -3062,10 +2552,8 @@ func (v *TooManyRequestsException) Default() *TooManyRequestsException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UICustomizationType) Default() *UICustomizationType {
 	if v == nil {
 		v = new(UICustomizationType)
@@ -3074,10 +2562,8 @@ func (v *UICustomizationType) Default() *UICustomizationType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UnauthorizedException) Default() *UnauthorizedException {
 	if v == nil {
 		v = new(UnauthorizedException)
@@ -3086,10 +2572,8 @@ func (v *UnauthorizedException) Default() *UnauthorizedException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UnexpectedLambdaException) Default() *UnexpectedLambdaException {
 	if v == nil {
 		v = new(UnexpectedLambdaException)
@@ -3098,10 +2582,8 @@ func (v *UnexpectedLambdaException) Default() *UnexpectedLambdaException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UnsupportedIdentityProviderException) Default() *UnsupportedIdentityProviderException {
 	if v == nil {
 		v = new(UnsupportedIdentityProviderException)
@@ -3110,10 +2592,8 @@ func (v *UnsupportedIdentityProviderException) Default() *UnsupportedIdentityPro
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UnsupportedOperationException) Default() *UnsupportedOperationException {
 	if v == nil {
 		v = new(UnsupportedOperationException)
@@ -3122,10 +2602,8 @@ func (v *UnsupportedOperationException) Default() *UnsupportedOperationException
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UnsupportedTokenTypeException) Default() *UnsupportedTokenTypeException {
 	if v == nil {
 		v = new(UnsupportedTokenTypeException)
@@ -3134,10 +2612,8 @@ func (v *UnsupportedTokenTypeException) Default() *UnsupportedTokenTypeException
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UnsupportedUserStateException) Default() *UnsupportedUserStateException {
 	if v == nil {
 		v = new(UnsupportedUserStateException)
@@ -3146,10 +2622,8 @@ func (v *UnsupportedUserStateException) Default() *UnsupportedUserStateException
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UntagResourceRequest) Default() *UntagResourceRequest {
 	if v == nil {
 		v = new(UntagResourceRequest)
@@ -3158,10 +2632,8 @@ func (v *UntagResourceRequest) Default() *UntagResourceRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UntagResourceResponse) Default() *UntagResourceResponse {
 	if v == nil {
 		v = new(UntagResourceResponse)
@@ -3170,10 +2642,8 @@ func (v *UntagResourceResponse) Default() *UntagResourceResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateAuthEventFeedbackRequest) Default() *UpdateAuthEventFeedbackRequest {
 	if v == nil {
 		v = new(UpdateAuthEventFeedbackRequest)
@@ -3182,10 +2652,8 @@ func (v *UpdateAuthEventFeedbackRequest) Default() *UpdateAuthEventFeedbackReque
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateAuthEventFeedbackResponse) Default() *UpdateAuthEventFeedbackResponse {
 	if v == nil {
 		v = new(UpdateAuthEventFeedbackResponse)
@@ -3194,10 +2662,8 @@ func (v *UpdateAuthEventFeedbackResponse) Default() *UpdateAuthEventFeedbackResp
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateDeviceStatusRequest) Default() *UpdateDeviceStatusRequest {
 	if v == nil {
 		v = new(UpdateDeviceStatusRequest)
@@ -3206,10 +2672,8 @@ func (v *UpdateDeviceStatusRequest) Default() *UpdateDeviceStatusRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateDeviceStatusResponse) Default() *UpdateDeviceStatusResponse {
 	if v == nil {
 		v = new(UpdateDeviceStatusResponse)
@@ -3218,10 +2682,8 @@ func (v *UpdateDeviceStatusResponse) Default() *UpdateDeviceStatusResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateGroupRequest) Default() *UpdateGroupRequest {
 	if v == nil {
 		v = new(UpdateGroupRequest)
@@ -3230,10 +2692,8 @@ func (v *UpdateGroupRequest) Default() *UpdateGroupRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateGroupResponse) Default() *UpdateGroupResponse {
 	if v == nil {
 		v = new(UpdateGroupResponse)
@@ -3242,10 +2702,8 @@ func (v *UpdateGroupResponse) Default() *UpdateGroupResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateIdentityProviderRequest) Default() *UpdateIdentityProviderRequest {
 	if v == nil {
 		v = new(UpdateIdentityProviderRequest)
@@ -3254,10 +2712,8 @@ func (v *UpdateIdentityProviderRequest) Default() *UpdateIdentityProviderRequest
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateIdentityProviderResponse) Default() *UpdateIdentityProviderResponse {
 	if v == nil {
 		v = new(UpdateIdentityProviderResponse)
@@ -3266,10 +2722,8 @@ func (v *UpdateIdentityProviderResponse) Default() *UpdateIdentityProviderRespon
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateResourceServerRequest) Default() *UpdateResourceServerRequest {
 	if v == nil {
 		v = new(UpdateResourceServerRequest)
@@ -3278,10 +2732,8 @@ func (v *UpdateResourceServerRequest) Default() *UpdateResourceServerRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateResourceServerResponse) Default() *UpdateResourceServerResponse {
 	if v == nil {
 		v = new(UpdateResourceServerResponse)
@@ -3290,10 +2742,8 @@ func (v *UpdateResourceServerResponse) Default() *UpdateResourceServerResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateUserAttributesRequest) Default() *UpdateUserAttributesRequest {
 	if v == nil {
 		v = new(UpdateUserAttributesRequest)
@@ -3302,10 +2752,8 @@ func (v *UpdateUserAttributesRequest) Default() *UpdateUserAttributesRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateUserAttributesResponse) Default() *UpdateUserAttributesResponse {
 	if v == nil {
 		v = new(UpdateUserAttributesResponse)
@@ -3314,10 +2762,8 @@ func (v *UpdateUserAttributesResponse) Default() *UpdateUserAttributesResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateUserPoolClientRequest) Default() *UpdateUserPoolClientRequest {
 	if v == nil {
 		v = new(UpdateUserPoolClientRequest)
@@ -3326,10 +2772,8 @@ func (v *UpdateUserPoolClientRequest) Default() *UpdateUserPoolClientRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateUserPoolClientResponse) Default() *UpdateUserPoolClientResponse {
 	if v == nil {
 		v = new(UpdateUserPoolClientResponse)
@@ -3338,10 +2782,8 @@ func (v *UpdateUserPoolClientResponse) Default() *UpdateUserPoolClientResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateUserPoolDomainRequest) Default() *UpdateUserPoolDomainRequest {
 	if v == nil {
 		v = new(UpdateUserPoolDomainRequest)
@@ -3350,10 +2792,8 @@ func (v *UpdateUserPoolDomainRequest) Default() *UpdateUserPoolDomainRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateUserPoolDomainResponse) Default() *UpdateUserPoolDomainResponse {
 	if v == nil {
 		v = new(UpdateUserPoolDomainResponse)
@@ -3362,10 +2802,8 @@ func (v *UpdateUserPoolDomainResponse) Default() *UpdateUserPoolDomainResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateUserPoolRequest) Default() *UpdateUserPoolRequest {
 	if v == nil {
 		v = new(UpdateUserPoolRequest)
@@ -3374,10 +2812,8 @@ func (v *UpdateUserPoolRequest) Default() *UpdateUserPoolRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateUserPoolResponse) Default() *UpdateUserPoolResponse {
 	if v == nil {
 		v = new(UpdateUserPoolResponse)
@@ -3386,10 +2822,8 @@ func (v *UpdateUserPoolResponse) Default() *UpdateUserPoolResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UserAttributeUpdateSettingsType) Default() *UserAttributeUpdateSettingsType {
 	if v == nil {
 		v = new(UserAttributeUpdateSettingsType)
@@ -3398,10 +2832,8 @@ func (v *UserAttributeUpdateSettingsType) Default() *UserAttributeUpdateSettings
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UserContextDataType) Default() *UserContextDataType {
 	if v == nil {
 		v = new(UserContextDataType)
@@ -3410,10 +2842,8 @@ func (v *UserContextDataType) Default() *UserContextDataType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UserImportInProgressException) Default() *UserImportInProgressException {
 	if v == nil {
 		v = new(UserImportInProgressException)
@@ -3422,10 +2852,8 @@ func (v *UserImportInProgressException) Default() *UserImportInProgressException
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UserImportJobType) Default() *UserImportJobType {
 	if v == nil {
 		v = new(UserImportJobType)
@@ -3434,10 +2862,8 @@ func (v *UserImportJobType) Default() *UserImportJobType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UserLambdaValidationException) Default() *UserLambdaValidationException {
 	if v == nil {
 		v = new(UserLambdaValidationException)
@@ -3446,10 +2872,8 @@ func (v *UserLambdaValidationException) Default() *UserLambdaValidationException
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UserNotConfirmedException) Default() *UserNotConfirmedException {
 	if v == nil {
 		v = new(UserNotConfirmedException)
@@ -3458,10 +2882,8 @@ func (v *UserNotConfirmedException) Default() *UserNotConfirmedException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UserNotFoundException) Default() *UserNotFoundException {
 	if v == nil {
 		v = new(UserNotFoundException)
@@ -3470,10 +2892,8 @@ func (v *UserNotFoundException) Default() *UserNotFoundException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UserPoolAddOnNotEnabledException) Default() *UserPoolAddOnNotEnabledException {
 	if v == nil {
 		v = new(UserPoolAddOnNotEnabledException)
@@ -3482,10 +2902,8 @@ func (v *UserPoolAddOnNotEnabledException) Default() *UserPoolAddOnNotEnabledExc
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UserPoolAddOnsType) Default() *UserPoolAddOnsType {
 	if v == nil {
 		v = new(UserPoolAddOnsType)
@@ -3494,10 +2912,8 @@ func (v *UserPoolAddOnsType) Default() *UserPoolAddOnsType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UserPoolClientDescription) Default() *UserPoolClientDescription {
 	if v == nil {
 		v = new(UserPoolClientDescription)
@@ -3506,10 +2922,8 @@ func (v *UserPoolClientDescription) Default() *UserPoolClientDescription {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UserPoolClientType) Default() *UserPoolClientType {
 	if v == nil {
 		v = new(UserPoolClientType)
@@ -3518,10 +2932,8 @@ func (v *UserPoolClientType) Default() *UserPoolClientType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UserPoolDescriptionType) Default() *UserPoolDescriptionType {
 	if v == nil {
 		v = new(UserPoolDescriptionType)
@@ -3530,10 +2942,8 @@ func (v *UserPoolDescriptionType) Default() *UserPoolDescriptionType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UserPoolPolicyType) Default() *UserPoolPolicyType {
 	if v == nil {
 		v = new(UserPoolPolicyType)
@@ -3542,10 +2952,8 @@ func (v *UserPoolPolicyType) Default() *UserPoolPolicyType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UserPoolTaggingException) Default() *UserPoolTaggingException {
 	if v == nil {
 		v = new(UserPoolTaggingException)
@@ -3554,10 +2962,8 @@ func (v *UserPoolTaggingException) Default() *UserPoolTaggingException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UserPoolType) Default() *UserPoolType {
 	if v == nil {
 		v = new(UserPoolType)
@@ -3566,10 +2972,8 @@ func (v *UserPoolType) Default() *UserPoolType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UserType) Default() *UserType {
 	if v == nil {
 		v = new(UserType)
@@ -3578,10 +2982,8 @@ func (v *UserType) Default() *UserType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UsernameConfigurationType) Default() *UsernameConfigurationType {
 	if v == nil {
 		v = new(UsernameConfigurationType)
@@ -3590,10 +2992,8 @@ func (v *UsernameConfigurationType) Default() *UsernameConfigurationType {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *UsernameExistsException) Default() *UsernameExistsException {
 	if v == nil {
 		v = new(UsernameExistsException)
@@ -3602,10 +3002,8 @@ func (v *UsernameExistsException) Default() *UsernameExistsException {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *VerificationMessageTemplateType) Default() *VerificationMessageTemplateType {
 	if v == nil {
 		v = new(VerificationMessageTemplateType)
@@ -3614,10 +3012,8 @@ func (v *VerificationMessageTemplateType) Default() *VerificationMessageTemplate
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *VerifySoftwareTokenRequest) Default() *VerifySoftwareTokenRequest {
 	if v == nil {
 		v = new(VerifySoftwareTokenRequest)
@@ -3626,10 +3022,8 @@ func (v *VerifySoftwareTokenRequest) Default() *VerifySoftwareTokenRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *VerifySoftwareTokenResponse) Default() *VerifySoftwareTokenResponse {
 	if v == nil {
 		v = new(VerifySoftwareTokenResponse)
@@ -3638,10 +3032,8 @@ func (v *VerifySoftwareTokenResponse) Default() *VerifySoftwareTokenResponse {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *VerifyUserAttributeRequest) Default() *VerifyUserAttributeRequest {
 	if v == nil {
 		v = new(VerifyUserAttributeRequest)
@@ -3650,10 +3042,8 @@ func (v *VerifyUserAttributeRequest) Default() *VerifyUserAttributeRequest {
 	return v
 }
 
-/*
-Default sets v to its default value: members with a model default take it, all others
-are unset. It returns v, or a new value when v is nil.
-*/
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *VerifyUserAttributeResponse) Default() *VerifyUserAttributeResponse {
 	if v == nil {
 		v = new(VerifyUserAttributeResponse)

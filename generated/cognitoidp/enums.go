@@ -12,10 +12,8 @@ const (
 	AccountTakeoverEventActionTypeNoAction        AccountTakeoverEventActionType = "NO_ACTION"
 )
 
-/*
-Values returns the values of AccountTakeoverEventActionType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of AccountTakeoverEventActionType known to this version of the package,
+// in model order. The service may send others.
 func (AccountTakeoverEventActionType) Values() []AccountTakeoverEventActionType {
 	return []AccountTakeoverEventActionType{AccountTakeoverEventActionTypeBlock, AccountTakeoverEventActionTypeMfaIfConfigured, AccountTakeoverEventActionTypeMfaRequired, AccountTakeoverEventActionTypeNoAction}
 }
@@ -29,10 +27,8 @@ const (
 	AdvancedSecurityModeTypeEnforced AdvancedSecurityModeType = "ENFORCED"
 )
 
-/*
-Values returns the values of AdvancedSecurityModeType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of AdvancedSecurityModeType known to this version of the package,
+// in model order. The service may send others.
 func (AdvancedSecurityModeType) Values() []AdvancedSecurityModeType {
 	return []AdvancedSecurityModeType{AdvancedSecurityModeTypeOff, AdvancedSecurityModeTypeAudit, AdvancedSecurityModeTypeEnforced}
 }
@@ -46,10 +42,8 @@ const (
 	AliasAttributeTypePreferredUsername AliasAttributeType = "preferred_username"
 )
 
-/*
-Values returns the values of AliasAttributeType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of AliasAttributeType known to this version of the package,
+// in model order. The service may send others.
 func (AliasAttributeType) Values() []AliasAttributeType {
 	return []AliasAttributeType{AliasAttributeTypePhoneNumber, AliasAttributeTypeEmail, AliasAttributeTypePreferredUsername}
 }
@@ -64,10 +58,8 @@ const (
 	AttributeDataTypeBoolean  AttributeDataType = "Boolean"
 )
 
-/*
-Values returns the values of AttributeDataType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of AttributeDataType known to this version of the package,
+// in model order. The service may send others.
 func (AttributeDataType) Values() []AttributeDataType {
 	return []AttributeDataType{AttributeDataTypeString, AttributeDataTypeNumber, AttributeDataTypeDatetime, AttributeDataTypeBoolean}
 }
@@ -85,10 +77,8 @@ const (
 	AuthFlowTypeAdminUserPasswordAuth AuthFlowType = "ADMIN_USER_PASSWORD_AUTH"
 )
 
-/*
-Values returns the values of AuthFlowType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of AuthFlowType known to this version of the package,
+// in model order. The service may send others.
 func (AuthFlowType) Values() []AuthFlowType {
 	return []AuthFlowType{AuthFlowTypeUserSrpAuth, AuthFlowTypeRefreshTokenAuth, AuthFlowTypeRefreshToken, AuthFlowTypeCustomAuth, AuthFlowTypeAdminNoSrpAuth, AuthFlowTypeUserPasswordAuth, AuthFlowTypeAdminUserPasswordAuth}
 }
@@ -101,10 +91,8 @@ const (
 	ChallengeNameMfa      ChallengeName = "Mfa"
 )
 
-/*
-Values returns the values of ChallengeName known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of ChallengeName known to this version of the package,
+// in model order. The service may send others.
 func (ChallengeName) Values() []ChallengeName {
 	return []ChallengeName{ChallengeNamePassword, ChallengeNameMfa}
 }
@@ -125,10 +113,8 @@ const (
 	ChallengeNameTypeNewPasswordRequired    ChallengeNameType = "NEW_PASSWORD_REQUIRED"
 )
 
-/*
-Values returns the values of ChallengeNameType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of ChallengeNameType known to this version of the package,
+// in model order. The service may send others.
 func (ChallengeNameType) Values() []ChallengeNameType {
 	return []ChallengeNameType{ChallengeNameTypeSmsMfa, ChallengeNameTypeSoftwareTokenMfa, ChallengeNameTypeSelectMfaType, ChallengeNameTypeMfaSetup, ChallengeNameTypePasswordVerifier, ChallengeNameTypeCustomChallenge, ChallengeNameTypeDeviceSrpAuth, ChallengeNameTypeDevicePasswordVerifier, ChallengeNameTypeAdminNoSrpAuth, ChallengeNameTypeNewPasswordRequired}
 }
@@ -141,10 +127,8 @@ const (
 	ChallengeResponseFailure ChallengeResponse = "Failure"
 )
 
-/*
-Values returns the values of ChallengeResponse known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of ChallengeResponse known to this version of the package,
+// in model order. The service may send others.
 func (ChallengeResponse) Values() []ChallengeResponse {
 	return []ChallengeResponse{ChallengeResponseSuccess, ChallengeResponseFailure}
 }
@@ -157,10 +141,8 @@ const (
 	CompromisedCredentialsEventActionTypeNoAction CompromisedCredentialsEventActionType = "NO_ACTION"
 )
 
-/*
-Values returns the values of CompromisedCredentialsEventActionType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of CompromisedCredentialsEventActionType known to this version of the package,
+// in model order. The service may send others.
 func (CompromisedCredentialsEventActionType) Values() []CompromisedCredentialsEventActionType {
 	return []CompromisedCredentialsEventActionType{CompromisedCredentialsEventActionTypeBlock, CompromisedCredentialsEventActionTypeNoAction}
 }
@@ -172,10 +154,8 @@ const (
 	CustomEmailSenderLambdaVersionTypeV10 CustomEmailSenderLambdaVersionType = "V1_0"
 )
 
-/*
-Values returns the values of CustomEmailSenderLambdaVersionType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of CustomEmailSenderLambdaVersionType known to this version of the package,
+// in model order. The service may send others.
 func (CustomEmailSenderLambdaVersionType) Values() []CustomEmailSenderLambdaVersionType {
 	return []CustomEmailSenderLambdaVersionType{CustomEmailSenderLambdaVersionTypeV10}
 }
@@ -187,10 +167,8 @@ const (
 	CustomSMSSenderLambdaVersionTypeV10 CustomSMSSenderLambdaVersionType = "V1_0"
 )
 
-/*
-Values returns the values of CustomSMSSenderLambdaVersionType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of CustomSMSSenderLambdaVersionType known to this version of the package,
+// in model order. The service may send others.
 func (CustomSMSSenderLambdaVersionType) Values() []CustomSMSSenderLambdaVersionType {
 	return []CustomSMSSenderLambdaVersionType{CustomSMSSenderLambdaVersionTypeV10}
 }
@@ -203,10 +181,8 @@ const (
 	DefaultEmailOptionTypeConfirmWithCode DefaultEmailOptionType = "CONFIRM_WITH_CODE"
 )
 
-/*
-Values returns the values of DefaultEmailOptionType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of DefaultEmailOptionType known to this version of the package,
+// in model order. The service may send others.
 func (DefaultEmailOptionType) Values() []DefaultEmailOptionType {
 	return []DefaultEmailOptionType{DefaultEmailOptionTypeConfirmWithLink, DefaultEmailOptionTypeConfirmWithCode}
 }
@@ -219,10 +195,8 @@ const (
 	DeletionProtectionTypeInactive DeletionProtectionType = "INACTIVE"
 )
 
-/*
-Values returns the values of DeletionProtectionType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of DeletionProtectionType known to this version of the package,
+// in model order. The service may send others.
 func (DeletionProtectionType) Values() []DeletionProtectionType {
 	return []DeletionProtectionType{DeletionProtectionTypeActive, DeletionProtectionTypeInactive}
 }
@@ -235,10 +209,8 @@ const (
 	DeliveryMediumTypeEmail DeliveryMediumType = "EMAIL"
 )
 
-/*
-Values returns the values of DeliveryMediumType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of DeliveryMediumType known to this version of the package,
+// in model order. The service may send others.
 func (DeliveryMediumType) Values() []DeliveryMediumType {
 	return []DeliveryMediumType{DeliveryMediumTypeSms, DeliveryMediumTypeEmail}
 }
@@ -251,10 +223,8 @@ const (
 	DeviceRememberedStatusTypeNotRemembered DeviceRememberedStatusType = "not_remembered"
 )
 
-/*
-Values returns the values of DeviceRememberedStatusType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of DeviceRememberedStatusType known to this version of the package,
+// in model order. The service may send others.
 func (DeviceRememberedStatusType) Values() []DeviceRememberedStatusType {
 	return []DeviceRememberedStatusType{DeviceRememberedStatusTypeRemembered, DeviceRememberedStatusTypeNotRemembered}
 }
@@ -270,10 +240,8 @@ const (
 	DomainStatusTypeFailed   DomainStatusType = "FAILED"
 )
 
-/*
-Values returns the values of DomainStatusType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of DomainStatusType known to this version of the package,
+// in model order. The service may send others.
 func (DomainStatusType) Values() []DomainStatusType {
 	return []DomainStatusType{DomainStatusTypeCreating, DomainStatusTypeDeleting, DomainStatusTypeUpdating, DomainStatusTypeActive, DomainStatusTypeFailed}
 }
@@ -286,10 +254,8 @@ const (
 	EmailSendingAccountTypeDeveloper      EmailSendingAccountType = "DEVELOPER"
 )
 
-/*
-Values returns the values of EmailSendingAccountType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of EmailSendingAccountType known to this version of the package,
+// in model order. The service may send others.
 func (EmailSendingAccountType) Values() []EmailSendingAccountType {
 	return []EmailSendingAccountType{EmailSendingAccountTypeCognitoDefault, EmailSendingAccountTypeDeveloper}
 }
@@ -303,10 +269,8 @@ const (
 	EventFilterTypeSignUp         EventFilterType = "SIGN_UP"
 )
 
-/*
-Values returns the values of EventFilterType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of EventFilterType known to this version of the package,
+// in model order. The service may send others.
 func (EventFilterType) Values() []EventFilterType {
 	return []EventFilterType{EventFilterTypeSignIn, EventFilterTypePasswordChange, EventFilterTypeSignUp}
 }
@@ -320,10 +284,8 @@ const (
 	EventResponseTypeInprogress EventResponseType = "InProgress"
 )
 
-/*
-Values returns the values of EventResponseType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of EventResponseType known to this version of the package,
+// in model order. The service may send others.
 func (EventResponseType) Values() []EventResponseType {
 	return []EventResponseType{EventResponseTypePass, EventResponseTypeFail, EventResponseTypeInprogress}
 }
@@ -335,10 +297,8 @@ const (
 	EventSourceNameUsernotification EventSourceName = "userNotification"
 )
 
-/*
-Values returns the values of EventSourceName known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of EventSourceName known to this version of the package,
+// in model order. The service may send others.
 func (EventSourceName) Values() []EventSourceName {
 	return []EventSourceName{EventSourceNameUsernotification}
 }
@@ -354,10 +314,8 @@ const (
 	EventTypeResendcode     EventType = "ResendCode"
 )
 
-/*
-Values returns the values of EventType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of EventType known to this version of the package,
+// in model order. The service may send others.
 func (EventType) Values() []EventType {
 	return []EventType{EventTypeSignin, EventTypeSignup, EventTypeForgotpassword, EventTypePasswordchange, EventTypeResendcode}
 }
@@ -376,10 +334,8 @@ const (
 	ExplicitAuthFlowsTypeAllowRefreshTokenAuth      ExplicitAuthFlowsType = "ALLOW_REFRESH_TOKEN_AUTH"
 )
 
-/*
-Values returns the values of ExplicitAuthFlowsType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of ExplicitAuthFlowsType known to this version of the package,
+// in model order. The service may send others.
 func (ExplicitAuthFlowsType) Values() []ExplicitAuthFlowsType {
 	return []ExplicitAuthFlowsType{ExplicitAuthFlowsTypeAdminNoSrpAuth, ExplicitAuthFlowsTypeCustomAuthFlowOnly, ExplicitAuthFlowsTypeUserPasswordAuth, ExplicitAuthFlowsTypeAllowAdminUserPasswordAuth, ExplicitAuthFlowsTypeAllowCustomAuth, ExplicitAuthFlowsTypeAllowUserPasswordAuth, ExplicitAuthFlowsTypeAllowUserSrpAuth, ExplicitAuthFlowsTypeAllowRefreshTokenAuth}
 }
@@ -392,10 +348,8 @@ const (
 	FeedbackValueTypeInvalid FeedbackValueType = "Invalid"
 )
 
-/*
-Values returns the values of FeedbackValueType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of FeedbackValueType known to this version of the package,
+// in model order. The service may send others.
 func (FeedbackValueType) Values() []FeedbackValueType {
 	return []FeedbackValueType{FeedbackValueTypeValid, FeedbackValueTypeInvalid}
 }
@@ -412,10 +366,8 @@ const (
 	IdentityProviderTypeTypeOidc            IdentityProviderTypeType = "OIDC"
 )
 
-/*
-Values returns the values of IdentityProviderTypeType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of IdentityProviderTypeType known to this version of the package,
+// in model order. The service may send others.
 func (IdentityProviderTypeType) Values() []IdentityProviderTypeType {
 	return []IdentityProviderTypeType{IdentityProviderTypeTypeSaml, IdentityProviderTypeTypeFacebook, IdentityProviderTypeTypeGoogle, IdentityProviderTypeTypeLoginwithamazon, IdentityProviderTypeTypeSigninwithapple, IdentityProviderTypeTypeOidc}
 }
@@ -427,10 +379,8 @@ const (
 	LogLevelError LogLevel = "ERROR"
 )
 
-/*
-Values returns the values of LogLevel known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of LogLevel known to this version of the package,
+// in model order. The service may send others.
 func (LogLevel) Values() []LogLevel {
 	return []LogLevel{LogLevelError}
 }
@@ -443,10 +393,8 @@ const (
 	MessageActionTypeSuppress MessageActionType = "SUPPRESS"
 )
 
-/*
-Values returns the values of MessageActionType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of MessageActionType known to this version of the package,
+// in model order. The service may send others.
 func (MessageActionType) Values() []MessageActionType {
 	return []MessageActionType{MessageActionTypeResend, MessageActionTypeSuppress}
 }
@@ -460,10 +408,8 @@ const (
 	OAuthFlowTypeClientCredentials OAuthFlowType = "client_credentials"
 )
 
-/*
-Values returns the values of OAuthFlowType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of OAuthFlowType known to this version of the package,
+// in model order. The service may send others.
 func (OAuthFlowType) Values() []OAuthFlowType {
 	return []OAuthFlowType{OAuthFlowTypeCode, OAuthFlowTypeImplicit, OAuthFlowTypeClientCredentials}
 }
@@ -476,10 +422,8 @@ const (
 	PreTokenGenerationLambdaVersionTypeV20 PreTokenGenerationLambdaVersionType = "V2_0"
 )
 
-/*
-Values returns the values of PreTokenGenerationLambdaVersionType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of PreTokenGenerationLambdaVersionType known to this version of the package,
+// in model order. The service may send others.
 func (PreTokenGenerationLambdaVersionType) Values() []PreTokenGenerationLambdaVersionType {
 	return []PreTokenGenerationLambdaVersionType{PreTokenGenerationLambdaVersionTypeV10, PreTokenGenerationLambdaVersionTypeV20}
 }
@@ -492,10 +436,8 @@ const (
 	PreventUserExistenceErrorTypesEnabled PreventUserExistenceErrorTypes = "ENABLED"
 )
 
-/*
-Values returns the values of PreventUserExistenceErrorTypes known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of PreventUserExistenceErrorTypes known to this version of the package,
+// in model order. The service may send others.
 func (PreventUserExistenceErrorTypes) Values() []PreventUserExistenceErrorTypes {
 	return []PreventUserExistenceErrorTypes{PreventUserExistenceErrorTypesLegacy, PreventUserExistenceErrorTypesEnabled}
 }
@@ -509,10 +451,8 @@ const (
 	RecoveryOptionNameTypeAdminOnly           RecoveryOptionNameType = "admin_only"
 )
 
-/*
-Values returns the values of RecoveryOptionNameType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of RecoveryOptionNameType known to this version of the package,
+// in model order. The service may send others.
 func (RecoveryOptionNameType) Values() []RecoveryOptionNameType {
 	return []RecoveryOptionNameType{RecoveryOptionNameTypeVerifiedEmail, RecoveryOptionNameTypeVerifiedPhoneNumber, RecoveryOptionNameTypeAdminOnly}
 }
@@ -526,10 +466,8 @@ const (
 	RiskDecisionTypeBlock           RiskDecisionType = "Block"
 )
 
-/*
-Values returns the values of RiskDecisionType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of RiskDecisionType known to this version of the package,
+// in model order. The service may send others.
 func (RiskDecisionType) Values() []RiskDecisionType {
 	return []RiskDecisionType{RiskDecisionTypeNorisk, RiskDecisionTypeAccounttakeover, RiskDecisionTypeBlock}
 }
@@ -543,10 +481,8 @@ const (
 	RiskLevelTypeHigh   RiskLevelType = "High"
 )
 
-/*
-Values returns the values of RiskLevelType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of RiskLevelType known to this version of the package,
+// in model order. The service may send others.
 func (RiskLevelType) Values() []RiskLevelType {
 	return []RiskLevelType{RiskLevelTypeLow, RiskLevelTypeMedium, RiskLevelTypeHigh}
 }
@@ -559,10 +495,8 @@ const (
 	StatusTypeDisabled StatusType = "Disabled"
 )
 
-/*
-Values returns the values of StatusType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of StatusType known to this version of the package,
+// in model order. The service may send others.
 func (StatusType) Values() []StatusType {
 	return []StatusType{StatusTypeEnabled, StatusTypeDisabled}
 }
@@ -577,10 +511,8 @@ const (
 	TimeUnitsTypeDays    TimeUnitsType = "days"
 )
 
-/*
-Values returns the values of TimeUnitsType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of TimeUnitsType known to this version of the package,
+// in model order. The service may send others.
 func (TimeUnitsType) Values() []TimeUnitsType {
 	return []TimeUnitsType{TimeUnitsTypeSeconds, TimeUnitsTypeMinutes, TimeUnitsTypeHours, TimeUnitsTypeDays}
 }
@@ -599,10 +531,8 @@ const (
 	UserImportJobStatusTypeSucceeded  UserImportJobStatusType = "Succeeded"
 )
 
-/*
-Values returns the values of UserImportJobStatusType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of UserImportJobStatusType known to this version of the package,
+// in model order. The service may send others.
 func (UserImportJobStatusType) Values() []UserImportJobStatusType {
 	return []UserImportJobStatusType{UserImportJobStatusTypeCreated, UserImportJobStatusTypePending, UserImportJobStatusTypeInprogress, UserImportJobStatusTypeStopping, UserImportJobStatusTypeExpired, UserImportJobStatusTypeStopped, UserImportJobStatusTypeFailed, UserImportJobStatusTypeSucceeded}
 }
@@ -616,10 +546,8 @@ const (
 	UserPoolMfaTypeOptional UserPoolMfaType = "OPTIONAL"
 )
 
-/*
-Values returns the values of UserPoolMfaType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of UserPoolMfaType known to this version of the package,
+// in model order. The service may send others.
 func (UserPoolMfaType) Values() []UserPoolMfaType {
 	return []UserPoolMfaType{UserPoolMfaTypeOff, UserPoolMfaTypeOn, UserPoolMfaTypeOptional}
 }
@@ -638,10 +566,8 @@ const (
 	UserStatusTypeExternalProvider    UserStatusType = "EXTERNAL_PROVIDER"
 )
 
-/*
-Values returns the values of UserStatusType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of UserStatusType known to this version of the package,
+// in model order. The service may send others.
 func (UserStatusType) Values() []UserStatusType {
 	return []UserStatusType{UserStatusTypeUnconfirmed, UserStatusTypeConfirmed, UserStatusTypeArchived, UserStatusTypeCompromised, UserStatusTypeUnknown, UserStatusTypeResetRequired, UserStatusTypeForceChangePassword, UserStatusTypeExternalProvider}
 }
@@ -654,10 +580,8 @@ const (
 	UsernameAttributeTypeEmail       UsernameAttributeType = "email"
 )
 
-/*
-Values returns the values of UsernameAttributeType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of UsernameAttributeType known to this version of the package,
+// in model order. The service may send others.
 func (UsernameAttributeType) Values() []UsernameAttributeType {
 	return []UsernameAttributeType{UsernameAttributeTypePhoneNumber, UsernameAttributeTypeEmail}
 }
@@ -670,10 +594,8 @@ const (
 	VerifiedAttributeTypeEmail       VerifiedAttributeType = "email"
 )
 
-/*
-Values returns the values of VerifiedAttributeType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of VerifiedAttributeType known to this version of the package,
+// in model order. The service may send others.
 func (VerifiedAttributeType) Values() []VerifiedAttributeType {
 	return []VerifiedAttributeType{VerifiedAttributeTypePhoneNumber, VerifiedAttributeTypeEmail}
 }
@@ -686,10 +608,8 @@ const (
 	VerifySoftwareTokenResponseTypeError   VerifySoftwareTokenResponseType = "ERROR"
 )
 
-/*
-Values returns the values of VerifySoftwareTokenResponseType known to this version of the package,
-in model order. The service may send others.
-*/
+// Values returns the values of VerifySoftwareTokenResponseType known to this version of the package,
+// in model order. The service may send others.
 func (VerifySoftwareTokenResponseType) Values() []VerifySoftwareTokenResponseType {
 	return []VerifySoftwareTokenResponseType{VerifySoftwareTokenResponseTypeSuccess, VerifySoftwareTokenResponseTypeError}
 }

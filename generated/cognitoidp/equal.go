@@ -2,10 +2,8 @@
 
 package cognitoidp
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AccountRecoverySettingType) Equal(o *AccountRecoverySettingType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -16,10 +14,8 @@ func (v *AccountRecoverySettingType) Equal(o *AccountRecoverySettingType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AccountTakeoverActionType) Equal(o *AccountTakeoverActionType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -33,10 +29,8 @@ func (v *AccountTakeoverActionType) Equal(o *AccountTakeoverActionType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AccountTakeoverActionsType) Equal(o *AccountTakeoverActionsType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -53,10 +47,8 @@ func (v *AccountTakeoverActionsType) Equal(o *AccountTakeoverActionsType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AccountTakeoverRiskConfigurationType) Equal(o *AccountTakeoverRiskConfigurationType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -70,10 +62,8 @@ func (v *AccountTakeoverRiskConfigurationType) Equal(o *AccountTakeoverRiskConfi
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AddCustomAttributesRequest) Equal(o *AddCustomAttributesRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -87,10 +77,8 @@ func (v *AddCustomAttributesRequest) Equal(o *AddCustomAttributesRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AddCustomAttributesResponse) Equal(o *AddCustomAttributesResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -98,10 +86,8 @@ func (v *AddCustomAttributesResponse) Equal(o *AddCustomAttributesResponse) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminAddUserToGroupRequest) Equal(o *AdminAddUserToGroupRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -118,10 +104,8 @@ func (v *AdminAddUserToGroupRequest) Equal(o *AdminAddUserToGroupRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminConfirmSignUpRequest) Equal(o *AdminConfirmSignUpRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -138,10 +122,8 @@ func (v *AdminConfirmSignUpRequest) Equal(o *AdminConfirmSignUpRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminConfirmSignUpResponse) Equal(o *AdminConfirmSignUpResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -149,10 +131,8 @@ func (v *AdminConfirmSignUpResponse) Equal(o *AdminConfirmSignUpResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminCreateUserConfigType) Equal(o *AdminCreateUserConfigType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -169,10 +149,8 @@ func (v *AdminCreateUserConfigType) Equal(o *AdminCreateUserConfigType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminCreateUserRequest) Equal(o *AdminCreateUserRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -207,10 +185,8 @@ func (v *AdminCreateUserRequest) Equal(o *AdminCreateUserRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminCreateUserResponse) Equal(o *AdminCreateUserResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -221,10 +197,8 @@ func (v *AdminCreateUserResponse) Equal(o *AdminCreateUserResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminDeleteUserAttributesRequest) Equal(o *AdminDeleteUserAttributesRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -241,10 +215,8 @@ func (v *AdminDeleteUserAttributesRequest) Equal(o *AdminDeleteUserAttributesReq
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminDeleteUserAttributesResponse) Equal(o *AdminDeleteUserAttributesResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -252,10 +224,8 @@ func (v *AdminDeleteUserAttributesResponse) Equal(o *AdminDeleteUserAttributesRe
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminDeleteUserRequest) Equal(o *AdminDeleteUserRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -269,10 +239,8 @@ func (v *AdminDeleteUserRequest) Equal(o *AdminDeleteUserRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminDisableProviderForUserRequest) Equal(o *AdminDisableProviderForUserRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -286,10 +254,8 @@ func (v *AdminDisableProviderForUserRequest) Equal(o *AdminDisableProviderForUse
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminDisableProviderForUserResponse) Equal(o *AdminDisableProviderForUserResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -297,10 +263,8 @@ func (v *AdminDisableProviderForUserResponse) Equal(o *AdminDisableProviderForUs
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminDisableUserRequest) Equal(o *AdminDisableUserRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -314,10 +278,8 @@ func (v *AdminDisableUserRequest) Equal(o *AdminDisableUserRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminDisableUserResponse) Equal(o *AdminDisableUserResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -325,10 +287,8 @@ func (v *AdminDisableUserResponse) Equal(o *AdminDisableUserResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminEnableUserRequest) Equal(o *AdminEnableUserRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -342,10 +302,8 @@ func (v *AdminEnableUserRequest) Equal(o *AdminEnableUserRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminEnableUserResponse) Equal(o *AdminEnableUserResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -353,10 +311,8 @@ func (v *AdminEnableUserResponse) Equal(o *AdminEnableUserResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminForgetDeviceRequest) Equal(o *AdminForgetDeviceRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -373,10 +329,8 @@ func (v *AdminForgetDeviceRequest) Equal(o *AdminForgetDeviceRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminGetDeviceRequest) Equal(o *AdminGetDeviceRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -393,10 +347,8 @@ func (v *AdminGetDeviceRequest) Equal(o *AdminGetDeviceRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminGetDeviceResponse) Equal(o *AdminGetDeviceResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -407,10 +359,8 @@ func (v *AdminGetDeviceResponse) Equal(o *AdminGetDeviceResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminGetUserRequest) Equal(o *AdminGetUserRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -424,10 +374,8 @@ func (v *AdminGetUserRequest) Equal(o *AdminGetUserRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminGetUserResponse) Equal(o *AdminGetUserResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -462,10 +410,8 @@ func (v *AdminGetUserResponse) Equal(o *AdminGetUserResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminInitiateAuthRequest) Equal(o *AdminInitiateAuthRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -494,10 +440,8 @@ func (v *AdminInitiateAuthRequest) Equal(o *AdminInitiateAuthRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminInitiateAuthResponse) Equal(o *AdminInitiateAuthResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -517,10 +461,8 @@ func (v *AdminInitiateAuthResponse) Equal(o *AdminInitiateAuthResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminLinkProviderForUserRequest) Equal(o *AdminLinkProviderForUserRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -537,10 +479,8 @@ func (v *AdminLinkProviderForUserRequest) Equal(o *AdminLinkProviderForUserReque
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminLinkProviderForUserResponse) Equal(o *AdminLinkProviderForUserResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -548,10 +488,8 @@ func (v *AdminLinkProviderForUserResponse) Equal(o *AdminLinkProviderForUserResp
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminListDevicesRequest) Equal(o *AdminListDevicesRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -571,10 +509,8 @@ func (v *AdminListDevicesRequest) Equal(o *AdminListDevicesRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminListDevicesResponse) Equal(o *AdminListDevicesResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -588,10 +524,8 @@ func (v *AdminListDevicesResponse) Equal(o *AdminListDevicesResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminListGroupsForUserRequest) Equal(o *AdminListGroupsForUserRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -611,10 +545,8 @@ func (v *AdminListGroupsForUserRequest) Equal(o *AdminListGroupsForUserRequest) 
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminListGroupsForUserResponse) Equal(o *AdminListGroupsForUserResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -628,10 +560,8 @@ func (v *AdminListGroupsForUserResponse) Equal(o *AdminListGroupsForUserResponse
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminListUserAuthEventsRequest) Equal(o *AdminListUserAuthEventsRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -651,10 +581,8 @@ func (v *AdminListUserAuthEventsRequest) Equal(o *AdminListUserAuthEventsRequest
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminListUserAuthEventsResponse) Equal(o *AdminListUserAuthEventsResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -668,10 +596,8 @@ func (v *AdminListUserAuthEventsResponse) Equal(o *AdminListUserAuthEventsRespon
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminRemoveUserFromGroupRequest) Equal(o *AdminRemoveUserFromGroupRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -688,10 +614,8 @@ func (v *AdminRemoveUserFromGroupRequest) Equal(o *AdminRemoveUserFromGroupReque
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminResetUserPasswordRequest) Equal(o *AdminResetUserPasswordRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -708,10 +632,8 @@ func (v *AdminResetUserPasswordRequest) Equal(o *AdminResetUserPasswordRequest) 
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminResetUserPasswordResponse) Equal(o *AdminResetUserPasswordResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -719,10 +641,8 @@ func (v *AdminResetUserPasswordResponse) Equal(o *AdminResetUserPasswordResponse
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminRespondToAuthChallengeRequest) Equal(o *AdminRespondToAuthChallengeRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -754,10 +674,8 @@ func (v *AdminRespondToAuthChallengeRequest) Equal(o *AdminRespondToAuthChalleng
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminRespondToAuthChallengeResponse) Equal(o *AdminRespondToAuthChallengeResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -777,10 +695,8 @@ func (v *AdminRespondToAuthChallengeResponse) Equal(o *AdminRespondToAuthChallen
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminSetUserMFAPreferenceRequest) Equal(o *AdminSetUserMFAPreferenceRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -800,10 +716,8 @@ func (v *AdminSetUserMFAPreferenceRequest) Equal(o *AdminSetUserMFAPreferenceReq
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminSetUserMFAPreferenceResponse) Equal(o *AdminSetUserMFAPreferenceResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -811,10 +725,8 @@ func (v *AdminSetUserMFAPreferenceResponse) Equal(o *AdminSetUserMFAPreferenceRe
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminSetUserPasswordRequest) Equal(o *AdminSetUserPasswordRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -834,10 +746,8 @@ func (v *AdminSetUserPasswordRequest) Equal(o *AdminSetUserPasswordRequest) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminSetUserPasswordResponse) Equal(o *AdminSetUserPasswordResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -845,10 +755,8 @@ func (v *AdminSetUserPasswordResponse) Equal(o *AdminSetUserPasswordResponse) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminSetUserSettingsRequest) Equal(o *AdminSetUserSettingsRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -865,10 +773,8 @@ func (v *AdminSetUserSettingsRequest) Equal(o *AdminSetUserSettingsRequest) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminSetUserSettingsResponse) Equal(o *AdminSetUserSettingsResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -876,10 +782,8 @@ func (v *AdminSetUserSettingsResponse) Equal(o *AdminSetUserSettingsResponse) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminUpdateAuthEventFeedbackRequest) Equal(o *AdminUpdateAuthEventFeedbackRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -899,10 +803,8 @@ func (v *AdminUpdateAuthEventFeedbackRequest) Equal(o *AdminUpdateAuthEventFeedb
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminUpdateAuthEventFeedbackResponse) Equal(o *AdminUpdateAuthEventFeedbackResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -910,10 +812,8 @@ func (v *AdminUpdateAuthEventFeedbackResponse) Equal(o *AdminUpdateAuthEventFeed
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminUpdateDeviceStatusRequest) Equal(o *AdminUpdateDeviceStatusRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -933,10 +833,8 @@ func (v *AdminUpdateDeviceStatusRequest) Equal(o *AdminUpdateDeviceStatusRequest
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminUpdateDeviceStatusResponse) Equal(o *AdminUpdateDeviceStatusResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -944,10 +842,8 @@ func (v *AdminUpdateDeviceStatusResponse) Equal(o *AdminUpdateDeviceStatusRespon
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminUpdateUserAttributesRequest) Equal(o *AdminUpdateUserAttributesRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -967,10 +863,8 @@ func (v *AdminUpdateUserAttributesRequest) Equal(o *AdminUpdateUserAttributesReq
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminUpdateUserAttributesResponse) Equal(o *AdminUpdateUserAttributesResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -978,10 +872,8 @@ func (v *AdminUpdateUserAttributesResponse) Equal(o *AdminUpdateUserAttributesRe
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminUserGlobalSignOutRequest) Equal(o *AdminUserGlobalSignOutRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -995,10 +887,8 @@ func (v *AdminUserGlobalSignOutRequest) Equal(o *AdminUserGlobalSignOutRequest) 
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AdminUserGlobalSignOutResponse) Equal(o *AdminUserGlobalSignOutResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1006,10 +896,8 @@ func (v *AdminUserGlobalSignOutResponse) Equal(o *AdminUserGlobalSignOutResponse
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AliasExistsException) Equal(o *AliasExistsException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1020,10 +908,8 @@ func (v *AliasExistsException) Equal(o *AliasExistsException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AnalyticsConfigurationType) Equal(o *AnalyticsConfigurationType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1046,10 +932,8 @@ func (v *AnalyticsConfigurationType) Equal(o *AnalyticsConfigurationType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AnalyticsMetadataType) Equal(o *AnalyticsMetadataType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1060,10 +944,8 @@ func (v *AnalyticsMetadataType) Equal(o *AnalyticsMetadataType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AssociateSoftwareTokenRequest) Equal(o *AssociateSoftwareTokenRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1077,10 +959,8 @@ func (v *AssociateSoftwareTokenRequest) Equal(o *AssociateSoftwareTokenRequest) 
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AssociateSoftwareTokenResponse) Equal(o *AssociateSoftwareTokenResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1094,10 +974,8 @@ func (v *AssociateSoftwareTokenResponse) Equal(o *AssociateSoftwareTokenResponse
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AttributeType) Equal(o *AttributeType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1111,10 +989,8 @@ func (v *AttributeType) Equal(o *AttributeType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AuthEventType) Equal(o *AuthEventType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1146,10 +1022,8 @@ func (v *AuthEventType) Equal(o *AuthEventType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *AuthenticationResultType) Equal(o *AuthenticationResultType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1175,10 +1049,8 @@ func (v *AuthenticationResultType) Equal(o *AuthenticationResultType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ChallengeResponseType) Equal(o *ChallengeResponseType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1192,10 +1064,8 @@ func (v *ChallengeResponseType) Equal(o *ChallengeResponseType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ChangePasswordRequest) Equal(o *ChangePasswordRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1212,10 +1082,8 @@ func (v *ChangePasswordRequest) Equal(o *ChangePasswordRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ChangePasswordResponse) Equal(o *ChangePasswordResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1223,10 +1091,8 @@ func (v *ChangePasswordResponse) Equal(o *ChangePasswordResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CloudWatchLogsConfigurationType) Equal(o *CloudWatchLogsConfigurationType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1237,10 +1103,8 @@ func (v *CloudWatchLogsConfigurationType) Equal(o *CloudWatchLogsConfigurationTy
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CodeDeliveryDetailsType) Equal(o *CodeDeliveryDetailsType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1257,10 +1121,8 @@ func (v *CodeDeliveryDetailsType) Equal(o *CodeDeliveryDetailsType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CodeDeliveryFailureException) Equal(o *CodeDeliveryFailureException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1271,10 +1133,8 @@ func (v *CodeDeliveryFailureException) Equal(o *CodeDeliveryFailureException) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CodeMismatchException) Equal(o *CodeMismatchException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1285,10 +1145,8 @@ func (v *CodeMismatchException) Equal(o *CodeMismatchException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CompromisedCredentialsActionsType) Equal(o *CompromisedCredentialsActionsType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1299,10 +1157,8 @@ func (v *CompromisedCredentialsActionsType) Equal(o *CompromisedCredentialsActio
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CompromisedCredentialsRiskConfigurationType) Equal(o *CompromisedCredentialsRiskConfigurationType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1316,10 +1172,8 @@ func (v *CompromisedCredentialsRiskConfigurationType) Equal(o *CompromisedCreden
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ConcurrentModificationException) Equal(o *ConcurrentModificationException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1330,10 +1184,8 @@ func (v *ConcurrentModificationException) Equal(o *ConcurrentModificationExcepti
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ConfirmDeviceRequest) Equal(o *ConfirmDeviceRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1353,10 +1205,8 @@ func (v *ConfirmDeviceRequest) Equal(o *ConfirmDeviceRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ConfirmDeviceResponse) Equal(o *ConfirmDeviceResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1367,10 +1217,8 @@ func (v *ConfirmDeviceResponse) Equal(o *ConfirmDeviceResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ConfirmForgotPasswordRequest) Equal(o *ConfirmForgotPasswordRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1402,10 +1250,8 @@ func (v *ConfirmForgotPasswordRequest) Equal(o *ConfirmForgotPasswordRequest) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ConfirmForgotPasswordResponse) Equal(o *ConfirmForgotPasswordResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1413,10 +1259,8 @@ func (v *ConfirmForgotPasswordResponse) Equal(o *ConfirmForgotPasswordResponse) 
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ConfirmSignUpRequest) Equal(o *ConfirmSignUpRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1448,10 +1292,8 @@ func (v *ConfirmSignUpRequest) Equal(o *ConfirmSignUpRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ConfirmSignUpResponse) Equal(o *ConfirmSignUpResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1459,10 +1301,8 @@ func (v *ConfirmSignUpResponse) Equal(o *ConfirmSignUpResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ContextDataType) Equal(o *ContextDataType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1485,10 +1325,8 @@ func (v *ContextDataType) Equal(o *ContextDataType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CreateGroupRequest) Equal(o *CreateGroupRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1511,10 +1349,8 @@ func (v *CreateGroupRequest) Equal(o *CreateGroupRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CreateGroupResponse) Equal(o *CreateGroupResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1525,10 +1361,8 @@ func (v *CreateGroupResponse) Equal(o *CreateGroupResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CreateIdentityProviderRequest) Equal(o *CreateIdentityProviderRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1554,10 +1388,8 @@ func (v *CreateIdentityProviderRequest) Equal(o *CreateIdentityProviderRequest) 
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CreateIdentityProviderResponse) Equal(o *CreateIdentityProviderResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1568,10 +1400,8 @@ func (v *CreateIdentityProviderResponse) Equal(o *CreateIdentityProviderResponse
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CreateResourceServerRequest) Equal(o *CreateResourceServerRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1591,10 +1421,8 @@ func (v *CreateResourceServerRequest) Equal(o *CreateResourceServerRequest) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CreateResourceServerResponse) Equal(o *CreateResourceServerResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1605,10 +1433,8 @@ func (v *CreateResourceServerResponse) Equal(o *CreateResourceServerResponse) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CreateUserImportJobRequest) Equal(o *CreateUserImportJobRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1625,10 +1451,8 @@ func (v *CreateUserImportJobRequest) Equal(o *CreateUserImportJobRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CreateUserImportJobResponse) Equal(o *CreateUserImportJobResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1639,10 +1463,8 @@ func (v *CreateUserImportJobResponse) Equal(o *CreateUserImportJobResponse) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CreateUserPoolClientRequest) Equal(o *CreateUserPoolClientRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1716,10 +1538,8 @@ func (v *CreateUserPoolClientRequest) Equal(o *CreateUserPoolClientRequest) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CreateUserPoolClientResponse) Equal(o *CreateUserPoolClientResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1730,10 +1550,8 @@ func (v *CreateUserPoolClientResponse) Equal(o *CreateUserPoolClientResponse) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CreateUserPoolDomainRequest) Equal(o *CreateUserPoolDomainRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1750,10 +1568,8 @@ func (v *CreateUserPoolDomainRequest) Equal(o *CreateUserPoolDomainRequest) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CreateUserPoolDomainResponse) Equal(o *CreateUserPoolDomainResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1764,10 +1580,8 @@ func (v *CreateUserPoolDomainResponse) Equal(o *CreateUserPoolDomainResponse) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CreateUserPoolRequest) Equal(o *CreateUserPoolRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1844,10 +1658,8 @@ func (v *CreateUserPoolRequest) Equal(o *CreateUserPoolRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CreateUserPoolResponse) Equal(o *CreateUserPoolResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1858,10 +1670,8 @@ func (v *CreateUserPoolResponse) Equal(o *CreateUserPoolResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CustomDomainConfigType) Equal(o *CustomDomainConfigType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1872,10 +1682,8 @@ func (v *CustomDomainConfigType) Equal(o *CustomDomainConfigType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CustomEmailLambdaVersionConfigType) Equal(o *CustomEmailLambdaVersionConfigType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1889,10 +1697,8 @@ func (v *CustomEmailLambdaVersionConfigType) Equal(o *CustomEmailLambdaVersionCo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *CustomSMSLambdaVersionConfigType) Equal(o *CustomSMSLambdaVersionConfigType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1906,10 +1712,8 @@ func (v *CustomSMSLambdaVersionConfigType) Equal(o *CustomSMSLambdaVersionConfig
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DeleteGroupRequest) Equal(o *DeleteGroupRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1923,10 +1727,8 @@ func (v *DeleteGroupRequest) Equal(o *DeleteGroupRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DeleteIdentityProviderRequest) Equal(o *DeleteIdentityProviderRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1940,10 +1742,8 @@ func (v *DeleteIdentityProviderRequest) Equal(o *DeleteIdentityProviderRequest) 
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DeleteResourceServerRequest) Equal(o *DeleteResourceServerRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1957,10 +1757,8 @@ func (v *DeleteResourceServerRequest) Equal(o *DeleteResourceServerRequest) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DeleteUserAttributesRequest) Equal(o *DeleteUserAttributesRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1974,10 +1772,8 @@ func (v *DeleteUserAttributesRequest) Equal(o *DeleteUserAttributesRequest) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DeleteUserAttributesResponse) Equal(o *DeleteUserAttributesResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -1985,10 +1781,8 @@ func (v *DeleteUserAttributesResponse) Equal(o *DeleteUserAttributesResponse) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DeleteUserPoolClientRequest) Equal(o *DeleteUserPoolClientRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2002,10 +1796,8 @@ func (v *DeleteUserPoolClientRequest) Equal(o *DeleteUserPoolClientRequest) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DeleteUserPoolDomainRequest) Equal(o *DeleteUserPoolDomainRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2019,10 +1811,8 @@ func (v *DeleteUserPoolDomainRequest) Equal(o *DeleteUserPoolDomainRequest) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DeleteUserPoolDomainResponse) Equal(o *DeleteUserPoolDomainResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2030,10 +1820,8 @@ func (v *DeleteUserPoolDomainResponse) Equal(o *DeleteUserPoolDomainResponse) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DeleteUserPoolRequest) Equal(o *DeleteUserPoolRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2044,10 +1832,8 @@ func (v *DeleteUserPoolRequest) Equal(o *DeleteUserPoolRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DeleteUserRequest) Equal(o *DeleteUserRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2058,10 +1844,8 @@ func (v *DeleteUserRequest) Equal(o *DeleteUserRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DescribeIdentityProviderRequest) Equal(o *DescribeIdentityProviderRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2075,10 +1859,8 @@ func (v *DescribeIdentityProviderRequest) Equal(o *DescribeIdentityProviderReque
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DescribeIdentityProviderResponse) Equal(o *DescribeIdentityProviderResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2089,10 +1871,8 @@ func (v *DescribeIdentityProviderResponse) Equal(o *DescribeIdentityProviderResp
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DescribeResourceServerRequest) Equal(o *DescribeResourceServerRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2106,10 +1886,8 @@ func (v *DescribeResourceServerRequest) Equal(o *DescribeResourceServerRequest) 
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DescribeResourceServerResponse) Equal(o *DescribeResourceServerResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2120,10 +1898,8 @@ func (v *DescribeResourceServerResponse) Equal(o *DescribeResourceServerResponse
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DescribeRiskConfigurationRequest) Equal(o *DescribeRiskConfigurationRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2137,10 +1913,8 @@ func (v *DescribeRiskConfigurationRequest) Equal(o *DescribeRiskConfigurationReq
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DescribeRiskConfigurationResponse) Equal(o *DescribeRiskConfigurationResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2151,10 +1925,8 @@ func (v *DescribeRiskConfigurationResponse) Equal(o *DescribeRiskConfigurationRe
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DescribeUserImportJobRequest) Equal(o *DescribeUserImportJobRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2168,10 +1940,8 @@ func (v *DescribeUserImportJobRequest) Equal(o *DescribeUserImportJobRequest) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DescribeUserImportJobResponse) Equal(o *DescribeUserImportJobResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2182,10 +1952,8 @@ func (v *DescribeUserImportJobResponse) Equal(o *DescribeUserImportJobResponse) 
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DescribeUserPoolClientRequest) Equal(o *DescribeUserPoolClientRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2199,10 +1967,8 @@ func (v *DescribeUserPoolClientRequest) Equal(o *DescribeUserPoolClientRequest) 
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DescribeUserPoolClientResponse) Equal(o *DescribeUserPoolClientResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2213,10 +1979,8 @@ func (v *DescribeUserPoolClientResponse) Equal(o *DescribeUserPoolClientResponse
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DescribeUserPoolDomainRequest) Equal(o *DescribeUserPoolDomainRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2227,10 +1991,8 @@ func (v *DescribeUserPoolDomainRequest) Equal(o *DescribeUserPoolDomainRequest) 
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DescribeUserPoolDomainResponse) Equal(o *DescribeUserPoolDomainResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2241,10 +2003,8 @@ func (v *DescribeUserPoolDomainResponse) Equal(o *DescribeUserPoolDomainResponse
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DescribeUserPoolRequest) Equal(o *DescribeUserPoolRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2255,10 +2015,8 @@ func (v *DescribeUserPoolRequest) Equal(o *DescribeUserPoolRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DescribeUserPoolResponse) Equal(o *DescribeUserPoolResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2269,10 +2027,8 @@ func (v *DescribeUserPoolResponse) Equal(o *DescribeUserPoolResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DeviceConfigurationType) Equal(o *DeviceConfigurationType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2286,10 +2042,8 @@ func (v *DeviceConfigurationType) Equal(o *DeviceConfigurationType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DeviceSecretVerifierConfigType) Equal(o *DeviceSecretVerifierConfigType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2303,10 +2057,8 @@ func (v *DeviceSecretVerifierConfigType) Equal(o *DeviceSecretVerifierConfigType
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DeviceType) Equal(o *DeviceType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2329,10 +2081,8 @@ func (v *DeviceType) Equal(o *DeviceType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DomainDescriptionType) Equal(o *DomainDescriptionType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2364,10 +2114,8 @@ func (v *DomainDescriptionType) Equal(o *DomainDescriptionType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *DuplicateProviderException) Equal(o *DuplicateProviderException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2378,10 +2126,8 @@ func (v *DuplicateProviderException) Equal(o *DuplicateProviderException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *EmailConfigurationType) Equal(o *EmailConfigurationType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2404,10 +2150,8 @@ func (v *EmailConfigurationType) Equal(o *EmailConfigurationType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *EnableSoftwareTokenMFAException) Equal(o *EnableSoftwareTokenMFAException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2418,10 +2162,8 @@ func (v *EnableSoftwareTokenMFAException) Equal(o *EnableSoftwareTokenMFAExcepti
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *EventContextDataType) Equal(o *EventContextDataType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2444,10 +2186,8 @@ func (v *EventContextDataType) Equal(o *EventContextDataType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *EventFeedbackType) Equal(o *EventFeedbackType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2464,10 +2204,8 @@ func (v *EventFeedbackType) Equal(o *EventFeedbackType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *EventRiskType) Equal(o *EventRiskType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2484,10 +2222,8 @@ func (v *EventRiskType) Equal(o *EventRiskType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ExpiredCodeException) Equal(o *ExpiredCodeException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2498,10 +2234,8 @@ func (v *ExpiredCodeException) Equal(o *ExpiredCodeException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ForbiddenException) Equal(o *ForbiddenException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2512,10 +2246,8 @@ func (v *ForbiddenException) Equal(o *ForbiddenException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ForgetDeviceRequest) Equal(o *ForgetDeviceRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2529,10 +2261,8 @@ func (v *ForgetDeviceRequest) Equal(o *ForgetDeviceRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ForgotPasswordRequest) Equal(o *ForgotPasswordRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2558,10 +2288,8 @@ func (v *ForgotPasswordRequest) Equal(o *ForgotPasswordRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ForgotPasswordResponse) Equal(o *ForgotPasswordResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2572,10 +2300,8 @@ func (v *ForgotPasswordResponse) Equal(o *ForgotPasswordResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetCSVHeaderRequest) Equal(o *GetCSVHeaderRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2586,10 +2312,8 @@ func (v *GetCSVHeaderRequest) Equal(o *GetCSVHeaderRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetCSVHeaderResponse) Equal(o *GetCSVHeaderResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2603,10 +2327,8 @@ func (v *GetCSVHeaderResponse) Equal(o *GetCSVHeaderResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetDeviceRequest) Equal(o *GetDeviceRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2620,10 +2342,8 @@ func (v *GetDeviceRequest) Equal(o *GetDeviceRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetDeviceResponse) Equal(o *GetDeviceResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2634,10 +2354,8 @@ func (v *GetDeviceResponse) Equal(o *GetDeviceResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetGroupRequest) Equal(o *GetGroupRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2651,10 +2369,8 @@ func (v *GetGroupRequest) Equal(o *GetGroupRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetGroupResponse) Equal(o *GetGroupResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2665,10 +2381,8 @@ func (v *GetGroupResponse) Equal(o *GetGroupResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetIdentityProviderByIdentifierRequest) Equal(o *GetIdentityProviderByIdentifierRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2682,10 +2396,8 @@ func (v *GetIdentityProviderByIdentifierRequest) Equal(o *GetIdentityProviderByI
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetIdentityProviderByIdentifierResponse) Equal(o *GetIdentityProviderByIdentifierResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2696,10 +2408,8 @@ func (v *GetIdentityProviderByIdentifierResponse) Equal(o *GetIdentityProviderBy
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetLogDeliveryConfigurationRequest) Equal(o *GetLogDeliveryConfigurationRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2710,10 +2420,8 @@ func (v *GetLogDeliveryConfigurationRequest) Equal(o *GetLogDeliveryConfiguratio
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetLogDeliveryConfigurationResponse) Equal(o *GetLogDeliveryConfigurationResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2724,10 +2432,8 @@ func (v *GetLogDeliveryConfigurationResponse) Equal(o *GetLogDeliveryConfigurati
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetSigningCertificateRequest) Equal(o *GetSigningCertificateRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2738,10 +2444,8 @@ func (v *GetSigningCertificateRequest) Equal(o *GetSigningCertificateRequest) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetSigningCertificateResponse) Equal(o *GetSigningCertificateResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2752,10 +2456,8 @@ func (v *GetSigningCertificateResponse) Equal(o *GetSigningCertificateResponse) 
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetUICustomizationRequest) Equal(o *GetUICustomizationRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2769,10 +2471,8 @@ func (v *GetUICustomizationRequest) Equal(o *GetUICustomizationRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetUICustomizationResponse) Equal(o *GetUICustomizationResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2783,10 +2483,8 @@ func (v *GetUICustomizationResponse) Equal(o *GetUICustomizationResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetUserAttributeVerificationCodeRequest) Equal(o *GetUserAttributeVerificationCodeRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2803,10 +2501,8 @@ func (v *GetUserAttributeVerificationCodeRequest) Equal(o *GetUserAttributeVerif
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetUserAttributeVerificationCodeResponse) Equal(o *GetUserAttributeVerificationCodeResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2817,10 +2513,8 @@ func (v *GetUserAttributeVerificationCodeResponse) Equal(o *GetUserAttributeVeri
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetUserPoolMfaConfigRequest) Equal(o *GetUserPoolMfaConfigRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2831,10 +2525,8 @@ func (v *GetUserPoolMfaConfigRequest) Equal(o *GetUserPoolMfaConfigRequest) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetUserPoolMfaConfigResponse) Equal(o *GetUserPoolMfaConfigResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2851,10 +2543,8 @@ func (v *GetUserPoolMfaConfigResponse) Equal(o *GetUserPoolMfaConfigResponse) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetUserRequest) Equal(o *GetUserRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2865,10 +2555,8 @@ func (v *GetUserRequest) Equal(o *GetUserRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetUserResponse) Equal(o *GetUserResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2891,10 +2579,8 @@ func (v *GetUserResponse) Equal(o *GetUserResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GlobalSignOutRequest) Equal(o *GlobalSignOutRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2905,10 +2591,8 @@ func (v *GlobalSignOutRequest) Equal(o *GlobalSignOutRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GlobalSignOutResponse) Equal(o *GlobalSignOutResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2916,10 +2600,8 @@ func (v *GlobalSignOutResponse) Equal(o *GlobalSignOutResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GroupExistsException) Equal(o *GroupExistsException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2930,10 +2612,8 @@ func (v *GroupExistsException) Equal(o *GroupExistsException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GroupType) Equal(o *GroupType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2962,10 +2642,8 @@ func (v *GroupType) Equal(o *GroupType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *HttpHeader) Equal(o *HttpHeader) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -2979,10 +2657,8 @@ func (v *HttpHeader) Equal(o *HttpHeader) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *IdentityProviderType) Equal(o *IdentityProviderType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3014,10 +2690,8 @@ func (v *IdentityProviderType) Equal(o *IdentityProviderType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *InitiateAuthRequest) Equal(o *InitiateAuthRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3043,10 +2717,8 @@ func (v *InitiateAuthRequest) Equal(o *InitiateAuthRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *InitiateAuthResponse) Equal(o *InitiateAuthResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3066,10 +2738,8 @@ func (v *InitiateAuthResponse) Equal(o *InitiateAuthResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *InternalErrorException) Equal(o *InternalErrorException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3080,10 +2750,8 @@ func (v *InternalErrorException) Equal(o *InternalErrorException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *InvalidEmailRoleAccessPolicyException) Equal(o *InvalidEmailRoleAccessPolicyException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3094,10 +2762,8 @@ func (v *InvalidEmailRoleAccessPolicyException) Equal(o *InvalidEmailRoleAccessP
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *InvalidLambdaResponseException) Equal(o *InvalidLambdaResponseException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3108,10 +2774,8 @@ func (v *InvalidLambdaResponseException) Equal(o *InvalidLambdaResponseException
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *InvalidOAuthFlowException) Equal(o *InvalidOAuthFlowException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3122,10 +2786,8 @@ func (v *InvalidOAuthFlowException) Equal(o *InvalidOAuthFlowException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *InvalidParameterException) Equal(o *InvalidParameterException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3136,10 +2798,8 @@ func (v *InvalidParameterException) Equal(o *InvalidParameterException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *InvalidPasswordException) Equal(o *InvalidPasswordException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3150,10 +2810,8 @@ func (v *InvalidPasswordException) Equal(o *InvalidPasswordException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *InvalidSmsRoleAccessPolicyException) Equal(o *InvalidSmsRoleAccessPolicyException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3164,10 +2822,8 @@ func (v *InvalidSmsRoleAccessPolicyException) Equal(o *InvalidSmsRoleAccessPolic
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *InvalidSmsRoleTrustRelationshipException) Equal(o *InvalidSmsRoleTrustRelationshipException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3178,10 +2834,8 @@ func (v *InvalidSmsRoleTrustRelationshipException) Equal(o *InvalidSmsRoleTrustR
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *InvalidUserPoolConfigurationException) Equal(o *InvalidUserPoolConfigurationException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3192,10 +2846,8 @@ func (v *InvalidUserPoolConfigurationException) Equal(o *InvalidUserPoolConfigur
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *LambdaConfigType) Equal(o *LambdaConfigType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3245,10 +2897,8 @@ func (v *LambdaConfigType) Equal(o *LambdaConfigType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *LimitExceededException) Equal(o *LimitExceededException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3259,10 +2909,8 @@ func (v *LimitExceededException) Equal(o *LimitExceededException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ListDevicesRequest) Equal(o *ListDevicesRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3279,10 +2927,8 @@ func (v *ListDevicesRequest) Equal(o *ListDevicesRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ListDevicesResponse) Equal(o *ListDevicesResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3296,10 +2942,8 @@ func (v *ListDevicesResponse) Equal(o *ListDevicesResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ListGroupsRequest) Equal(o *ListGroupsRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3316,10 +2960,8 @@ func (v *ListGroupsRequest) Equal(o *ListGroupsRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ListGroupsResponse) Equal(o *ListGroupsResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3333,10 +2975,8 @@ func (v *ListGroupsResponse) Equal(o *ListGroupsResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ListIdentityProvidersRequest) Equal(o *ListIdentityProvidersRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3353,10 +2993,8 @@ func (v *ListIdentityProvidersRequest) Equal(o *ListIdentityProvidersRequest) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ListIdentityProvidersResponse) Equal(o *ListIdentityProvidersResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3370,10 +3008,8 @@ func (v *ListIdentityProvidersResponse) Equal(o *ListIdentityProvidersResponse) 
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ListResourceServersRequest) Equal(o *ListResourceServersRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3390,10 +3026,8 @@ func (v *ListResourceServersRequest) Equal(o *ListResourceServersRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ListResourceServersResponse) Equal(o *ListResourceServersResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3407,10 +3041,8 @@ func (v *ListResourceServersResponse) Equal(o *ListResourceServersResponse) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ListTagsForResourceRequest) Equal(o *ListTagsForResourceRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3421,10 +3053,8 @@ func (v *ListTagsForResourceRequest) Equal(o *ListTagsForResourceRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ListTagsForResourceResponse) Equal(o *ListTagsForResourceResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3435,10 +3065,8 @@ func (v *ListTagsForResourceResponse) Equal(o *ListTagsForResourceResponse) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ListUserImportJobsRequest) Equal(o *ListUserImportJobsRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3455,10 +3083,8 @@ func (v *ListUserImportJobsRequest) Equal(o *ListUserImportJobsRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ListUserImportJobsResponse) Equal(o *ListUserImportJobsResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3472,10 +3098,8 @@ func (v *ListUserImportJobsResponse) Equal(o *ListUserImportJobsResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ListUserPoolClientsRequest) Equal(o *ListUserPoolClientsRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3492,10 +3116,8 @@ func (v *ListUserPoolClientsRequest) Equal(o *ListUserPoolClientsRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ListUserPoolClientsResponse) Equal(o *ListUserPoolClientsResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3509,10 +3131,8 @@ func (v *ListUserPoolClientsResponse) Equal(o *ListUserPoolClientsResponse) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ListUserPoolsRequest) Equal(o *ListUserPoolsRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3526,10 +3146,8 @@ func (v *ListUserPoolsRequest) Equal(o *ListUserPoolsRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ListUserPoolsResponse) Equal(o *ListUserPoolsResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3543,10 +3161,8 @@ func (v *ListUserPoolsResponse) Equal(o *ListUserPoolsResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ListUsersInGroupRequest) Equal(o *ListUsersInGroupRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3566,10 +3182,8 @@ func (v *ListUsersInGroupRequest) Equal(o *ListUsersInGroupRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ListUsersInGroupResponse) Equal(o *ListUsersInGroupResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3583,10 +3197,8 @@ func (v *ListUsersInGroupResponse) Equal(o *ListUsersInGroupResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ListUsersRequest) Equal(o *ListUsersRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3609,10 +3221,8 @@ func (v *ListUsersRequest) Equal(o *ListUsersRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ListUsersResponse) Equal(o *ListUsersResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3626,10 +3236,8 @@ func (v *ListUsersResponse) Equal(o *ListUsersResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *LogConfigurationType) Equal(o *LogConfigurationType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3646,10 +3254,8 @@ func (v *LogConfigurationType) Equal(o *LogConfigurationType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *LogDeliveryConfigurationType) Equal(o *LogDeliveryConfigurationType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3663,10 +3269,8 @@ func (v *LogDeliveryConfigurationType) Equal(o *LogDeliveryConfigurationType) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *MFAMethodNotFoundException) Equal(o *MFAMethodNotFoundException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3677,10 +3281,8 @@ func (v *MFAMethodNotFoundException) Equal(o *MFAMethodNotFoundException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *MFAOptionType) Equal(o *MFAOptionType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3694,10 +3296,8 @@ func (v *MFAOptionType) Equal(o *MFAOptionType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *MessageTemplateType) Equal(o *MessageTemplateType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3714,10 +3314,8 @@ func (v *MessageTemplateType) Equal(o *MessageTemplateType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *NewDeviceMetadataType) Equal(o *NewDeviceMetadataType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3731,10 +3329,8 @@ func (v *NewDeviceMetadataType) Equal(o *NewDeviceMetadataType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *NotAuthorizedException) Equal(o *NotAuthorizedException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3745,10 +3341,8 @@ func (v *NotAuthorizedException) Equal(o *NotAuthorizedException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *NotifyConfigurationType) Equal(o *NotifyConfigurationType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3774,10 +3368,8 @@ func (v *NotifyConfigurationType) Equal(o *NotifyConfigurationType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *NotifyEmailType) Equal(o *NotifyEmailType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3794,10 +3386,8 @@ func (v *NotifyEmailType) Equal(o *NotifyEmailType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *NumberAttributeConstraintsType) Equal(o *NumberAttributeConstraintsType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3811,10 +3401,8 @@ func (v *NumberAttributeConstraintsType) Equal(o *NumberAttributeConstraintsType
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *PasswordPolicyType) Equal(o *PasswordPolicyType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3840,10 +3428,8 @@ func (v *PasswordPolicyType) Equal(o *PasswordPolicyType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *PasswordResetRequiredException) Equal(o *PasswordResetRequiredException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3854,10 +3440,8 @@ func (v *PasswordResetRequiredException) Equal(o *PasswordResetRequiredException
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *PreTokenGenerationVersionConfigType) Equal(o *PreTokenGenerationVersionConfigType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3871,10 +3455,8 @@ func (v *PreTokenGenerationVersionConfigType) Equal(o *PreTokenGenerationVersion
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *PreconditionNotMetException) Equal(o *PreconditionNotMetException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3885,10 +3467,8 @@ func (v *PreconditionNotMetException) Equal(o *PreconditionNotMetException) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ProviderDescription) Equal(o *ProviderDescription) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3908,10 +3488,8 @@ func (v *ProviderDescription) Equal(o *ProviderDescription) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ProviderUserIdentifierType) Equal(o *ProviderUserIdentifierType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3928,10 +3506,8 @@ func (v *ProviderUserIdentifierType) Equal(o *ProviderUserIdentifierType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *RecoveryOptionType) Equal(o *RecoveryOptionType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3945,10 +3521,8 @@ func (v *RecoveryOptionType) Equal(o *RecoveryOptionType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ResendConfirmationCodeRequest) Equal(o *ResendConfirmationCodeRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3974,10 +3548,8 @@ func (v *ResendConfirmationCodeRequest) Equal(o *ResendConfirmationCodeRequest) 
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ResendConfirmationCodeResponse) Equal(o *ResendConfirmationCodeResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -3988,10 +3560,8 @@ func (v *ResendConfirmationCodeResponse) Equal(o *ResendConfirmationCodeResponse
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ResourceNotFoundException) Equal(o *ResourceNotFoundException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4002,10 +3572,8 @@ func (v *ResourceNotFoundException) Equal(o *ResourceNotFoundException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ResourceServerScopeType) Equal(o *ResourceServerScopeType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4019,10 +3587,8 @@ func (v *ResourceServerScopeType) Equal(o *ResourceServerScopeType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ResourceServerType) Equal(o *ResourceServerType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4042,10 +3608,8 @@ func (v *ResourceServerType) Equal(o *ResourceServerType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *RespondToAuthChallengeRequest) Equal(o *RespondToAuthChallengeRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4074,10 +3638,8 @@ func (v *RespondToAuthChallengeRequest) Equal(o *RespondToAuthChallengeRequest) 
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *RespondToAuthChallengeResponse) Equal(o *RespondToAuthChallengeResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4097,10 +3659,8 @@ func (v *RespondToAuthChallengeResponse) Equal(o *RespondToAuthChallengeResponse
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *RevokeTokenRequest) Equal(o *RevokeTokenRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4117,10 +3677,8 @@ func (v *RevokeTokenRequest) Equal(o *RevokeTokenRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *RevokeTokenResponse) Equal(o *RevokeTokenResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4128,10 +3686,8 @@ func (v *RevokeTokenResponse) Equal(o *RevokeTokenResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *RiskConfigurationType) Equal(o *RiskConfigurationType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4157,10 +3713,8 @@ func (v *RiskConfigurationType) Equal(o *RiskConfigurationType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *RiskExceptionConfigurationType) Equal(o *RiskExceptionConfigurationType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4174,10 +3728,8 @@ func (v *RiskExceptionConfigurationType) Equal(o *RiskExceptionConfigurationType
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *SMSMfaSettingsType) Equal(o *SMSMfaSettingsType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4191,10 +3743,8 @@ func (v *SMSMfaSettingsType) Equal(o *SMSMfaSettingsType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *SchemaAttributeType) Equal(o *SchemaAttributeType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4223,10 +3773,8 @@ func (v *SchemaAttributeType) Equal(o *SchemaAttributeType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ScopeDoesNotExistException) Equal(o *ScopeDoesNotExistException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4237,10 +3785,8 @@ func (v *ScopeDoesNotExistException) Equal(o *ScopeDoesNotExistException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *SetLogDeliveryConfigurationRequest) Equal(o *SetLogDeliveryConfigurationRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4254,10 +3800,8 @@ func (v *SetLogDeliveryConfigurationRequest) Equal(o *SetLogDeliveryConfiguratio
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *SetLogDeliveryConfigurationResponse) Equal(o *SetLogDeliveryConfigurationResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4268,10 +3812,8 @@ func (v *SetLogDeliveryConfigurationResponse) Equal(o *SetLogDeliveryConfigurati
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *SetRiskConfigurationRequest) Equal(o *SetRiskConfigurationRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4294,10 +3836,8 @@ func (v *SetRiskConfigurationRequest) Equal(o *SetRiskConfigurationRequest) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *SetRiskConfigurationResponse) Equal(o *SetRiskConfigurationResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4308,10 +3848,8 @@ func (v *SetRiskConfigurationResponse) Equal(o *SetRiskConfigurationResponse) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *SetUICustomizationRequest) Equal(o *SetUICustomizationRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4331,10 +3869,8 @@ func (v *SetUICustomizationRequest) Equal(o *SetUICustomizationRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *SetUICustomizationResponse) Equal(o *SetUICustomizationResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4345,10 +3881,8 @@ func (v *SetUICustomizationResponse) Equal(o *SetUICustomizationResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *SetUserMFAPreferenceRequest) Equal(o *SetUserMFAPreferenceRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4365,10 +3899,8 @@ func (v *SetUserMFAPreferenceRequest) Equal(o *SetUserMFAPreferenceRequest) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *SetUserMFAPreferenceResponse) Equal(o *SetUserMFAPreferenceResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4376,10 +3908,8 @@ func (v *SetUserMFAPreferenceResponse) Equal(o *SetUserMFAPreferenceResponse) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *SetUserPoolMfaConfigRequest) Equal(o *SetUserPoolMfaConfigRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4399,10 +3929,8 @@ func (v *SetUserPoolMfaConfigRequest) Equal(o *SetUserPoolMfaConfigRequest) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *SetUserPoolMfaConfigResponse) Equal(o *SetUserPoolMfaConfigResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4419,10 +3947,8 @@ func (v *SetUserPoolMfaConfigResponse) Equal(o *SetUserPoolMfaConfigResponse) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *SetUserSettingsRequest) Equal(o *SetUserSettingsRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4436,10 +3962,8 @@ func (v *SetUserSettingsRequest) Equal(o *SetUserSettingsRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *SetUserSettingsResponse) Equal(o *SetUserSettingsResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4447,10 +3971,8 @@ func (v *SetUserSettingsResponse) Equal(o *SetUserSettingsResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *SignUpRequest) Equal(o *SignUpRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4485,10 +4007,8 @@ func (v *SignUpRequest) Equal(o *SignUpRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *SignUpResponse) Equal(o *SignUpResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4505,10 +4025,8 @@ func (v *SignUpResponse) Equal(o *SignUpResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *SmsConfigurationType) Equal(o *SmsConfigurationType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4525,10 +4043,8 @@ func (v *SmsConfigurationType) Equal(o *SmsConfigurationType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *SmsMfaConfigType) Equal(o *SmsMfaConfigType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4542,10 +4058,8 @@ func (v *SmsMfaConfigType) Equal(o *SmsMfaConfigType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *SoftwareTokenMFANotFoundException) Equal(o *SoftwareTokenMFANotFoundException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4556,10 +4070,8 @@ func (v *SoftwareTokenMFANotFoundException) Equal(o *SoftwareTokenMFANotFoundExc
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *SoftwareTokenMfaConfigType) Equal(o *SoftwareTokenMfaConfigType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4570,10 +4082,8 @@ func (v *SoftwareTokenMfaConfigType) Equal(o *SoftwareTokenMfaConfigType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *SoftwareTokenMfaSettingsType) Equal(o *SoftwareTokenMfaSettingsType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4587,10 +4097,8 @@ func (v *SoftwareTokenMfaSettingsType) Equal(o *SoftwareTokenMfaSettingsType) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *StartUserImportJobRequest) Equal(o *StartUserImportJobRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4604,10 +4112,8 @@ func (v *StartUserImportJobRequest) Equal(o *StartUserImportJobRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *StartUserImportJobResponse) Equal(o *StartUserImportJobResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4618,10 +4124,8 @@ func (v *StartUserImportJobResponse) Equal(o *StartUserImportJobResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *StopUserImportJobRequest) Equal(o *StopUserImportJobRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4635,10 +4139,8 @@ func (v *StopUserImportJobRequest) Equal(o *StopUserImportJobRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *StopUserImportJobResponse) Equal(o *StopUserImportJobResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4649,10 +4151,8 @@ func (v *StopUserImportJobResponse) Equal(o *StopUserImportJobResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *StringAttributeConstraintsType) Equal(o *StringAttributeConstraintsType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4666,10 +4166,8 @@ func (v *StringAttributeConstraintsType) Equal(o *StringAttributeConstraintsType
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *TagResourceRequest) Equal(o *TagResourceRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4683,10 +4181,8 @@ func (v *TagResourceRequest) Equal(o *TagResourceRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *TagResourceResponse) Equal(o *TagResourceResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4694,10 +4190,8 @@ func (v *TagResourceResponse) Equal(o *TagResourceResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *TokenValidityUnitsType) Equal(o *TokenValidityUnitsType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4714,10 +4208,8 @@ func (v *TokenValidityUnitsType) Equal(o *TokenValidityUnitsType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *TooManyFailedAttemptsException) Equal(o *TooManyFailedAttemptsException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4728,10 +4220,8 @@ func (v *TooManyFailedAttemptsException) Equal(o *TooManyFailedAttemptsException
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *TooManyRequestsException) Equal(o *TooManyRequestsException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4742,10 +4232,8 @@ func (v *TooManyRequestsException) Equal(o *TooManyRequestsException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UICustomizationType) Equal(o *UICustomizationType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4774,10 +4262,8 @@ func (v *UICustomizationType) Equal(o *UICustomizationType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UnauthorizedException) Equal(o *UnauthorizedException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4788,10 +4274,8 @@ func (v *UnauthorizedException) Equal(o *UnauthorizedException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UnexpectedLambdaException) Equal(o *UnexpectedLambdaException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4802,10 +4286,8 @@ func (v *UnexpectedLambdaException) Equal(o *UnexpectedLambdaException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UnsupportedIdentityProviderException) Equal(o *UnsupportedIdentityProviderException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4816,10 +4298,8 @@ func (v *UnsupportedIdentityProviderException) Equal(o *UnsupportedIdentityProvi
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UnsupportedOperationException) Equal(o *UnsupportedOperationException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4830,10 +4310,8 @@ func (v *UnsupportedOperationException) Equal(o *UnsupportedOperationException) 
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UnsupportedTokenTypeException) Equal(o *UnsupportedTokenTypeException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4844,10 +4322,8 @@ func (v *UnsupportedTokenTypeException) Equal(o *UnsupportedTokenTypeException) 
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UnsupportedUserStateException) Equal(o *UnsupportedUserStateException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4858,10 +4334,8 @@ func (v *UnsupportedUserStateException) Equal(o *UnsupportedUserStateException) 
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UntagResourceRequest) Equal(o *UntagResourceRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4875,10 +4349,8 @@ func (v *UntagResourceRequest) Equal(o *UntagResourceRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UntagResourceResponse) Equal(o *UntagResourceResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4886,10 +4358,8 @@ func (v *UntagResourceResponse) Equal(o *UntagResourceResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UpdateAuthEventFeedbackRequest) Equal(o *UpdateAuthEventFeedbackRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4912,10 +4382,8 @@ func (v *UpdateAuthEventFeedbackRequest) Equal(o *UpdateAuthEventFeedbackRequest
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UpdateAuthEventFeedbackResponse) Equal(o *UpdateAuthEventFeedbackResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4923,10 +4391,8 @@ func (v *UpdateAuthEventFeedbackResponse) Equal(o *UpdateAuthEventFeedbackRespon
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UpdateDeviceStatusRequest) Equal(o *UpdateDeviceStatusRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4943,10 +4409,8 @@ func (v *UpdateDeviceStatusRequest) Equal(o *UpdateDeviceStatusRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UpdateDeviceStatusResponse) Equal(o *UpdateDeviceStatusResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4954,10 +4418,8 @@ func (v *UpdateDeviceStatusResponse) Equal(o *UpdateDeviceStatusResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UpdateGroupRequest) Equal(o *UpdateGroupRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4980,10 +4442,8 @@ func (v *UpdateGroupRequest) Equal(o *UpdateGroupRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UpdateGroupResponse) Equal(o *UpdateGroupResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -4994,10 +4454,8 @@ func (v *UpdateGroupResponse) Equal(o *UpdateGroupResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UpdateIdentityProviderRequest) Equal(o *UpdateIdentityProviderRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5020,10 +4478,8 @@ func (v *UpdateIdentityProviderRequest) Equal(o *UpdateIdentityProviderRequest) 
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UpdateIdentityProviderResponse) Equal(o *UpdateIdentityProviderResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5034,10 +4490,8 @@ func (v *UpdateIdentityProviderResponse) Equal(o *UpdateIdentityProviderResponse
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UpdateResourceServerRequest) Equal(o *UpdateResourceServerRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5057,10 +4511,8 @@ func (v *UpdateResourceServerRequest) Equal(o *UpdateResourceServerRequest) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UpdateResourceServerResponse) Equal(o *UpdateResourceServerResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5071,10 +4523,8 @@ func (v *UpdateResourceServerResponse) Equal(o *UpdateResourceServerResponse) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UpdateUserAttributesRequest) Equal(o *UpdateUserAttributesRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5091,10 +4541,8 @@ func (v *UpdateUserAttributesRequest) Equal(o *UpdateUserAttributesRequest) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UpdateUserAttributesResponse) Equal(o *UpdateUserAttributesResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5105,10 +4553,8 @@ func (v *UpdateUserAttributesResponse) Equal(o *UpdateUserAttributesResponse) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UpdateUserPoolClientRequest) Equal(o *UpdateUserPoolClientRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5182,10 +4628,8 @@ func (v *UpdateUserPoolClientRequest) Equal(o *UpdateUserPoolClientRequest) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UpdateUserPoolClientResponse) Equal(o *UpdateUserPoolClientResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5196,10 +4640,8 @@ func (v *UpdateUserPoolClientResponse) Equal(o *UpdateUserPoolClientResponse) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UpdateUserPoolDomainRequest) Equal(o *UpdateUserPoolDomainRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5216,10 +4658,8 @@ func (v *UpdateUserPoolDomainRequest) Equal(o *UpdateUserPoolDomainRequest) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UpdateUserPoolDomainResponse) Equal(o *UpdateUserPoolDomainResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5230,10 +4670,8 @@ func (v *UpdateUserPoolDomainResponse) Equal(o *UpdateUserPoolDomainResponse) bo
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UpdateUserPoolRequest) Equal(o *UpdateUserPoolRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5298,10 +4736,8 @@ func (v *UpdateUserPoolRequest) Equal(o *UpdateUserPoolRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UpdateUserPoolResponse) Equal(o *UpdateUserPoolResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5309,10 +4745,8 @@ func (v *UpdateUserPoolResponse) Equal(o *UpdateUserPoolResponse) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UserAttributeUpdateSettingsType) Equal(o *UserAttributeUpdateSettingsType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5323,10 +4757,8 @@ func (v *UserAttributeUpdateSettingsType) Equal(o *UserAttributeUpdateSettingsTy
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UserContextDataType) Equal(o *UserContextDataType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5340,10 +4772,8 @@ func (v *UserContextDataType) Equal(o *UserContextDataType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UserImportInProgressException) Equal(o *UserImportInProgressException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5354,10 +4784,8 @@ func (v *UserImportInProgressException) Equal(o *UserImportInProgressException) 
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UserImportJobType) Equal(o *UserImportJobType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5404,10 +4832,8 @@ func (v *UserImportJobType) Equal(o *UserImportJobType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UserLambdaValidationException) Equal(o *UserLambdaValidationException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5418,10 +4844,8 @@ func (v *UserLambdaValidationException) Equal(o *UserLambdaValidationException) 
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UserNotConfirmedException) Equal(o *UserNotConfirmedException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5432,10 +4856,8 @@ func (v *UserNotConfirmedException) Equal(o *UserNotConfirmedException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UserNotFoundException) Equal(o *UserNotFoundException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5446,10 +4868,8 @@ func (v *UserNotFoundException) Equal(o *UserNotFoundException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UserPoolAddOnNotEnabledException) Equal(o *UserPoolAddOnNotEnabledException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5460,10 +4880,8 @@ func (v *UserPoolAddOnNotEnabledException) Equal(o *UserPoolAddOnNotEnabledExcep
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UserPoolAddOnsType) Equal(o *UserPoolAddOnsType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5474,10 +4892,8 @@ func (v *UserPoolAddOnsType) Equal(o *UserPoolAddOnsType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UserPoolClientDescription) Equal(o *UserPoolClientDescription) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5494,10 +4910,8 @@ func (v *UserPoolClientDescription) Equal(o *UserPoolClientDescription) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UserPoolClientType) Equal(o *UserPoolClientType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5580,10 +4994,8 @@ func (v *UserPoolClientType) Equal(o *UserPoolClientType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UserPoolDescriptionType) Equal(o *UserPoolDescriptionType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5609,10 +5021,8 @@ func (v *UserPoolDescriptionType) Equal(o *UserPoolDescriptionType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UserPoolPolicyType) Equal(o *UserPoolPolicyType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5623,10 +5033,8 @@ func (v *UserPoolPolicyType) Equal(o *UserPoolPolicyType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UserPoolTaggingException) Equal(o *UserPoolTaggingException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5637,10 +5045,8 @@ func (v *UserPoolTaggingException) Equal(o *UserPoolTaggingException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UserPoolType) Equal(o *UserPoolType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5747,10 +5153,8 @@ func (v *UserPoolType) Equal(o *UserPoolType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UserType) Equal(o *UserType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5779,10 +5183,8 @@ func (v *UserType) Equal(o *UserType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UsernameConfigurationType) Equal(o *UsernameConfigurationType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5793,10 +5195,8 @@ func (v *UsernameConfigurationType) Equal(o *UsernameConfigurationType) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *UsernameExistsException) Equal(o *UsernameExistsException) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5807,10 +5207,8 @@ func (v *UsernameExistsException) Equal(o *UsernameExistsException) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *VerificationMessageTemplateType) Equal(o *VerificationMessageTemplateType) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5836,10 +5234,8 @@ func (v *VerificationMessageTemplateType) Equal(o *VerificationMessageTemplateTy
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *VerifySoftwareTokenRequest) Equal(o *VerifySoftwareTokenRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5859,10 +5255,8 @@ func (v *VerifySoftwareTokenRequest) Equal(o *VerifySoftwareTokenRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *VerifySoftwareTokenResponse) Equal(o *VerifySoftwareTokenResponse) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5876,10 +5270,8 @@ func (v *VerifySoftwareTokenResponse) Equal(o *VerifySoftwareTokenResponse) bool
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *VerifyUserAttributeRequest) Equal(o *VerifyUserAttributeRequest) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -5896,10 +5288,8 @@ func (v *VerifyUserAttributeRequest) Equal(o *VerifyUserAttributeRequest) bool {
 	return true
 }
 
-/*
-Equal reports whether v and o hold the same data, as they would be serialized.
-Two nil values are equal.
-*/
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *VerifyUserAttributeResponse) Equal(o *VerifyUserAttributeResponse) bool {
 	if v == nil || o == nil {
 		return v == o

@@ -8,7 +8,6 @@ import "time"
 
 type AccountRecoverySettingType struct {
 	// The list of RecoveryOptionTypes.
-
 	RecoveryMechanisms []RecoveryOptionType
 }
 
@@ -16,7 +15,6 @@ type AccountRecoverySettingType struct {
 
 type AccountTakeoverActionType struct {
 	// Flag specifying whether to send a notification.
-
 	//
 	// This member is required.
 	Notify *bool
@@ -27,7 +25,6 @@ type AccountTakeoverActionType struct {
 	//   - MFA_IF_CONFIGURED Present an MFA challenge if user has configured it, else allow the request.
 	//   - MFA_REQUIRED Present an MFA challenge if user has configured it, else block the request.
 	//   - NO_ACTION Allow the user to sign in.
-
 	//
 	// This member is required.
 	EventAction *AccountTakeoverEventActionType
@@ -37,15 +34,12 @@ type AccountTakeoverActionType struct {
 
 type AccountTakeoverActionsType struct {
 	// Action to take for a low risk.
-
 	LowAction *AccountTakeoverActionType
 
 	// Action to take for a medium risk.
-
 	MediumAction *AccountTakeoverActionType
 
 	// Action to take for a high risk.
-
 	HighAction *AccountTakeoverActionType
 }
 
@@ -54,11 +48,9 @@ type AccountTakeoverActionsType struct {
 
 type AccountTakeoverRiskConfigurationType struct {
 	// The notify configuration used to construct email notifications.
-
 	NotifyConfiguration *NotifyConfigurationType
 
 	// Account takeover risk configuration actions.
-
 	//
 	// This member is required.
 	Actions *AccountTakeoverActionsType
@@ -68,13 +60,11 @@ type AccountTakeoverRiskConfigurationType struct {
 
 type AddCustomAttributesRequest struct {
 	// The user pool ID for the user pool where you want to add custom attributes.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// An array of custom attributes, such as Mutable and Name.
-
 	//
 	// This member is required.
 	CustomAttributes []SchemaAttributeType
@@ -85,7 +75,6 @@ type AddCustomAttributesRequest struct {
 type AddCustomAttributesResponse struct{}
 type AdminAddUserToGroupRequest struct {
 	// The user pool ID for the user pool.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -94,13 +83,11 @@ type AdminAddUserToGroupRequest struct {
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
 
 	// The name of the group that you want to add your user to.
-
 	//
 	// This member is required.
 	GroupName *string
@@ -110,7 +97,6 @@ type AdminAddUserToGroupRequest struct {
 
 type AdminConfirmSignUpRequest struct {
 	// The user pool ID for which you want to confirm user registration.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -119,7 +105,6 @@ type AdminConfirmSignUpRequest struct {
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
@@ -147,7 +132,6 @@ type AdminConfirmSignUpRequest struct {
 	//   - Encrypt the ClientMetadata value. Don't use Amazon Cognito to provide sensitive information.
 	//
 	// [Customizing user pool Workflows with Lambda Triggers]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html
-
 	ClientMetadata map[string]string
 }
 
@@ -160,7 +144,6 @@ type AdminConfirmSignUpResponse struct{}
 type AdminCreateUserConfigType struct {
 	// Set to True if only the administrator is allowed to create user profiles. Set to False if users can
 	// sign themselves up via an app.
-
 	AllowAdminCreateUserOnly *bool
 
 	// The user account expiration limit, in days, after which a new account that hasn't signed in is no
@@ -169,7 +152,6 @@ type AdminCreateUserConfigType struct {
 	//
 	// Note: If you set a value for TemporaryPasswordValidityDays in PasswordPolicy, that value will be
 	// used, and UnusedAccountValidityDays will be no longer be an available parameter for that user pool.
-
 	UnusedAccountValidityDays *int32
 
 	// The message template to be used for the welcome message to new users.
@@ -177,7 +159,6 @@ type AdminCreateUserConfigType struct {
 	// See also [Customizing User Invitation Messages].
 	//
 	// [Customizing User Invitation Messages]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-message-customizations.html#cognito-user-pool-settings-user-invitation-message-customization
-
 	InviteMessageTemplate *MessageTemplateType
 }
 
@@ -185,7 +166,6 @@ type AdminCreateUserConfigType struct {
 
 type AdminCreateUserRequest struct {
 	// The user pool ID for the user pool where the user will be created.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -201,7 +181,6 @@ type AdminCreateUserRequest struct {
 	//     attributes].
 	//
 	// [Customizing sign-in attributes]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-aliases
-
 	//
 	// This member is required.
 	Username *string
@@ -230,7 +209,6 @@ type AdminCreateUserRequest struct {
 	//     "SMS" is specified in the DesiredDeliveryMediums parameter.
 	//
 	// [AdminUpdateUserAttributes]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminUpdateUserAttributes.html
-
 	UserAttributes []AttributeType
 
 	// Temporary user attributes that contribute to the outcomes of your pre sign-up Lambda trigger. This
@@ -245,7 +223,6 @@ type AdminCreateUserRequest struct {
 	// For more information about the pre sign-up Lambda trigger, see [Pre sign-up Lambda trigger].
 	//
 	// [Pre sign-up Lambda trigger]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html
-
 	ValidationData []AttributeType
 
 	// The user's temporary password. This password must conform to the password policy that you specified
@@ -260,7 +237,6 @@ type AdminCreateUserRequest struct {
 	// The temporary password can only be used until the user account expiration limit that you set for
 	// your user pool. To reset the account after that time limit, you must call AdminCreateUser again and
 	// specify RESEND for the MessageAction parameter.
-
 	TemporaryPassword *string
 
 	// This parameter is used only if the phone_number_verified or email_verified attribute is set to True.
@@ -273,18 +249,15 @@ type AdminCreateUserRequest struct {
 	//
 	// If this parameter is set to False, the API throws an AliasExistsException error if the alias already
 	// exists. The default value is False.
-
 	ForceAliasCreation *bool
 
 	// Set to RESEND to resend the invitation message to a user that already exists and reset the
 	// expiration limit on the user's account. Set to SUPPRESS to suppress sending the message. You can
 	// specify only one value.
-
 	MessageAction *MessageActionType
 
 	// Specify "EMAIL" if email will be used to send the welcome message. Specify "SMS" if the phone number
 	// will be used. The default value is "SMS". You can specify more than one value.
-
 	DesiredDeliveryMediums []DeliveryMediumType
 
 	// A map of custom key-value pairs that you can provide as input for any custom workflows that this
@@ -311,7 +284,6 @@ type AdminCreateUserRequest struct {
 	//   - Encrypt the ClientMetadata value. Don't use Amazon Cognito to provide sensitive information.
 	//
 	// [Customizing user pool Workflows with Lambda Triggers]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html
-
 	ClientMetadata map[string]string
 }
 
@@ -319,7 +291,6 @@ type AdminCreateUserRequest struct {
 
 type AdminCreateUserResponse struct {
 	// The newly created user.
-
 	User *UserType
 }
 
@@ -327,7 +298,6 @@ type AdminCreateUserResponse struct {
 
 type AdminDeleteUserAttributesRequest struct {
 	// The user pool ID for the user pool where you want to delete user attributes.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -336,7 +306,6 @@ type AdminDeleteUserAttributesRequest struct {
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
@@ -344,7 +313,6 @@ type AdminDeleteUserAttributesRequest struct {
 	// An array of strings representing the user attribute names you want to delete.
 	//
 	// For custom attributes, you must prepend the custom: prefix to the attribute name.
-
 	//
 	// This member is required.
 	UserAttributeNames []string
@@ -358,7 +326,6 @@ type AdminDeleteUserAttributesResponse struct{}
 
 type AdminDeleteUserRequest struct {
 	// The user pool ID for the user pool where you want to delete the user.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -367,20 +334,17 @@ type AdminDeleteUserRequest struct {
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
 }
 type AdminDisableProviderForUserRequest struct {
 	// The user pool ID for the user pool.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The user to be disabled.
-
 	//
 	// This member is required.
 	User *ProviderUserIdentifierType
@@ -391,7 +355,6 @@ type AdminDisableProviderForUserResponse struct{}
 
 type AdminDisableUserRequest struct {
 	// The user pool ID for the user pool where you want to disable the user.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -400,7 +363,6 @@ type AdminDisableUserRequest struct {
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
@@ -414,7 +376,6 @@ type AdminDisableUserResponse struct{}
 
 type AdminEnableUserRequest struct {
 	// The user pool ID for the user pool where you want to enable the user.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -423,7 +384,6 @@ type AdminEnableUserRequest struct {
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
@@ -437,7 +397,6 @@ type AdminEnableUserResponse struct{}
 
 type AdminForgetDeviceRequest struct {
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -446,13 +405,11 @@ type AdminForgetDeviceRequest struct {
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
 
 	// The device key.
-
 	//
 	// This member is required.
 	DeviceKey *string
@@ -462,13 +419,11 @@ type AdminForgetDeviceRequest struct {
 
 type AdminGetDeviceRequest struct {
 	// The device key.
-
 	//
 	// This member is required.
 	DeviceKey *string
 
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -477,7 +432,6 @@ type AdminGetDeviceRequest struct {
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
@@ -487,7 +441,6 @@ type AdminGetDeviceRequest struct {
 
 type AdminGetDeviceResponse struct {
 	// The device.
-
 	//
 	// This member is required.
 	Device *DeviceType
@@ -497,7 +450,6 @@ type AdminGetDeviceResponse struct {
 
 type AdminGetUserRequest struct {
 	// The user pool ID for the user pool where you want to get information about the user.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -506,7 +458,6 @@ type AdminGetUserRequest struct {
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
@@ -517,27 +468,22 @@ type AdminGetUserRequest struct {
 
 type AdminGetUserResponse struct {
 	// The username of the user that you requested.
-
 	//
 	// This member is required.
 	Username *string
 
 	// An array of name-value pairs representing user attributes.
-
 	UserAttributes []AttributeType
 
 	// The date the user was created.
-
 	UserCreateDate *time.Time
 
 	// The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
 	// time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java
 	// Date object.
-
 	UserLastModifiedDate *time.Time
 
 	// Indicates that the status is enabled.
-
 	Enabled *bool
 
 	// The user status. Can be one of the following:
@@ -550,23 +496,19 @@ type AdminGetUserResponse struct {
 	//   - FORCE_CHANGE_PASSWORD - The user is confirmed and the user can sign in using a temporary
 	//     password, but on first sign-in, the user must change their password to a new value before doing
 	//     anything else.
-
 	UserStatus *UserStatusType
 
 	// This response parameter is no longer supported. It provides information only about SMS MFA
 	// configurations. It doesn't provide information about time-based one-time password (TOTP) software
 	// token MFA configurations. To look up information about either type of MFA configuration, use
 	// UserMFASettingList instead.
-
 	MFAOptions []MFAOptionType
 
 	// The user's preferred MFA setting.
-
 	PreferredMfaSetting *string
 
 	// The MFA options that are activated for the user. The possible values in this list are SMS_MFA and
 	// SOFTWARE_TOKEN_MFA.
-
 	UserMFASettingList []string
 }
 
@@ -574,13 +516,11 @@ type AdminGetUserResponse struct {
 
 type AdminInitiateAuthRequest struct {
 	// The ID of the Amazon Cognito user pool.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The app client ID.
-
 	//
 	// This member is required.
 	ClientId *string
@@ -604,7 +544,6 @@ type AdminInitiateAuthRequest struct {
 	//   - ADMIN_USER_PASSWORD_AUTH: Admin-based user password authentication. This replaces the
 	//     ADMIN_NO_SRP_AUTH authentication flow. In this flow, Amazon Cognito receives the password in the
 	//     request instead of using the SRP process to verify passwords.
-
 	//
 	// This member is required.
 	AuthFlow *AuthFlowType
@@ -627,7 +566,6 @@ type AdminInitiateAuthRequest struct {
 	//
 	// [Computing secret hash values]: https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash
 	// [Working with user devices in your user pool]: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html
-
 	AuthParameters map[string]string
 
 	// A map of custom key-value pairs that you can provide as input for certain custom workflows that this
@@ -670,17 +608,14 @@ type AdminInitiateAuthRequest struct {
 	//   - Encrypt the ClientMetadata value. Don't use Amazon Cognito to provide sensitive information.
 	//
 	// [Customizing user pool Workflows with Lambda Triggers]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html
-
 	ClientMetadata map[string]string
 
 	// The analytics metadata for collecting Amazon Pinpoint metrics for AdminInitiateAuth calls.
-
 	AnalyticsMetadata *AnalyticsMetadataType
 
 	// Contextual data about your user session, such as the device fingerprint, IP address, or location.
 	// Amazon Cognito advanced security evaluates the risk of an authentication event based on the context
 	// that your app generates and passes to Amazon Cognito when it makes API requests.
-
 	ContextData *ContextDataType
 }
 
@@ -735,14 +670,12 @@ type AdminInitiateAuthResponse struct {
 	//     InitiateAuth again to restart sign-in.
 	//
 	// [AdminRespondToAuthChallenge]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminRespondToAuthChallenge.html
-
 	ChallengeName *ChallengeNameType
 
 	// The session that should be passed both ways in challenge-response calls to the service. If
 	// AdminInitiateAuth or AdminRespondToAuthChallenge API call determines that the caller must pass
 	// another challenge, they return a session with other challenge parameters. This session should be
 	// passed as it is to the next AdminRespondToAuthChallenge API call.
-
 	Session *string
 
 	// The challenge parameters. These are returned to you in the AdminInitiateAuth response if you must
@@ -755,18 +688,15 @@ type AdminInitiateAuthResponse struct {
 	// email address or phone number), even if you specified an alias in your call to AdminInitiateAuth.
 	// This happens because, in the AdminRespondToAuthChallenge API ChallengeResponses, the USERNAME
 	// attribute can't be an alias.
-
 	ChallengeParameters map[string]string
 
 	// The result of the authentication response. This is only returned if the caller doesn't need to pass
 	// another challenge. If the caller does need to pass another challenge before it gets tokens,
 	// ChallengeName, ChallengeParameters, and Session are returned.
-
 	AuthenticationResult *AuthenticationResultType
 }
 type AdminLinkProviderForUserRequest struct {
 	// The user pool ID for the user pool.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -785,7 +715,6 @@ type AdminLinkProviderForUserRequest struct {
 	//
 	// Important: All attributes in the DestinationUser profile must be mutable. If you have assigned the
 	// user any immutable custom attributes, the operation won't succeed.
-
 	//
 	// This member is required.
 	DestinationUser *ProviderUserIdentifierType
@@ -812,7 +741,6 @@ type AdminLinkProviderForUserRequest struct {
 	//
 	// For both OIDC and SAML users, when you set ProviderAttributeName to Cognito_Subject, Amazon Cognito
 	// will automatically parse the default unique identifier found in the subject from the IdP token.
-
 	//
 	// This member is required.
 	SourceUser *ProviderUserIdentifierType
@@ -823,7 +751,6 @@ type AdminLinkProviderForUserResponse struct{}
 
 type AdminListDevicesRequest struct {
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -832,13 +759,11 @@ type AdminListDevicesRequest struct {
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
 
 	// The limit of the devices request.
-
 	Limit *int32
 
 	// This API operation returns a limited number of results. The pagination token is an identifier that
@@ -846,7 +771,6 @@ type AdminListDevicesRequest struct {
 	// pagination token, Amazon Cognito returns the next set of items after the current list. Subsequent
 	// requests return a new pagination token. By use of this token, you can paginate through the full list
 	// of items.
-
 	PaginationToken *string
 }
 
@@ -854,13 +778,11 @@ type AdminListDevicesRequest struct {
 
 type AdminListDevicesResponse struct {
 	// The devices in the list of devices response.
-
 	Devices []DeviceType
 
 	// The identifier that Amazon Cognito returned with the previous request to this operation. When you
 	// include a pagination token in your request, Amazon Cognito returns the next set of items in the
 	// list. By use of this token, you can paginate through the full list of items.
-
 	PaginationToken *string
 }
 type AdminListGroupsForUserRequest struct {
@@ -868,39 +790,32 @@ type AdminListGroupsForUserRequest struct {
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
 
 	// The user pool ID for the user pool.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The limit of the request to list groups.
-
 	Limit *int32
 
 	// An identifier that was returned from the previous call to this operation, which can be used to
 	// return the next set of items in the list.
-
 	NextToken *string
 }
 type AdminListGroupsForUserResponse struct {
 	// The groups that the user belongs to.
-
 	Groups []GroupType
 
 	// An identifier that was returned from the previous call to this operation, which can be used to
 	// return the next set of items in the list.
-
 	NextToken *string
 }
 type AdminListUserAuthEventsRequest struct {
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -909,32 +824,26 @@ type AdminListUserAuthEventsRequest struct {
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
 
 	// The maximum number of authentication events to return. Returns 60 events if you set MaxResults to 0,
 	// or if you don't include a MaxResults parameter.
-
 	MaxResults *int32
 
 	// A pagination token.
-
 	NextToken *string
 }
 type AdminListUserAuthEventsResponse struct {
 	// The response object. It includes the EventID, EventType, CreationDate, EventRisk, and EventResponse.
-
 	AuthEvents []AuthEventType
 
 	// A pagination token.
-
 	NextToken *string
 }
 type AdminRemoveUserFromGroupRequest struct {
 	// The user pool ID for the user pool.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -943,13 +852,11 @@ type AdminRemoveUserFromGroupRequest struct {
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
 
 	// The group name.
-
 	//
 	// This member is required.
 	GroupName *string
@@ -959,7 +866,6 @@ type AdminRemoveUserFromGroupRequest struct {
 
 type AdminResetUserPasswordRequest struct {
 	// The user pool ID for the user pool where you want to reset the user's password.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -968,7 +874,6 @@ type AdminResetUserPasswordRequest struct {
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
@@ -997,7 +902,6 @@ type AdminResetUserPasswordRequest struct {
 	//   - Encrypt the ClientMetadata value. Don't use Amazon Cognito to provide sensitive information.
 	//
 	// [Customizing user pool Workflows with Lambda Triggers]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html
-
 	ClientMetadata map[string]string
 }
 
@@ -1009,13 +913,11 @@ type AdminResetUserPasswordResponse struct{}
 
 type AdminRespondToAuthChallengeRequest struct {
 	// The ID of the Amazon Cognito user pool.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The app client ID.
-
 	//
 	// This member is required.
 	ClientId *string
@@ -1023,7 +925,6 @@ type AdminRespondToAuthChallengeRequest struct {
 	// The challenge name. For more information, see [AdminInitiateAuth].
 	//
 	// [AdminInitiateAuth]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminInitiateAuth.html
-
 	//
 	// This member is required.
 	ChallengeName *ChallengeNameType
@@ -1083,24 +984,20 @@ type AdminRespondToAuthChallengeRequest struct {
 	//
 	// [Computing secret hash values]: https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash
 	// [Working with user devices in your user pool]: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html
-
 	ChallengeResponses map[string]string
 
 	// The session that should be passed both ways in challenge-response calls to the service. If an
 	// InitiateAuth or RespondToAuthChallenge API call determines that the caller must pass another
 	// challenge, it returns a session with other challenge parameters. This session should be passed as it
 	// is to the next RespondToAuthChallenge API call.
-
 	Session *string
 
 	// The analytics metadata for collecting Amazon Pinpoint metrics for AdminRespondToAuthChallenge calls.
-
 	AnalyticsMetadata *AnalyticsMetadataType
 
 	// Contextual data about your user session, such as the device fingerprint, IP address, or location.
 	// Amazon Cognito advanced security evaluates the risk of an authentication event based on the context
 	// that your app generates and passes to Amazon Cognito when it makes API requests.
-
 	ContextData *ContextDataType
 
 	// A map of custom key-value pairs that you can provide as input for any custom workflows that this
@@ -1138,7 +1035,6 @@ type AdminRespondToAuthChallengeRequest struct {
 	//   - Encrypt the ClientMetadata value. Don't use Amazon Cognito to provide sensitive information.
 	//
 	// [Customizing user pool Workflows with Lambda Triggers]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html
-
 	ClientMetadata map[string]string
 }
 
@@ -1148,45 +1044,37 @@ type AdminRespondToAuthChallengeResponse struct {
 	// The name of the challenge. For more information, see [AdminInitiateAuth].
 	//
 	// [AdminInitiateAuth]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminInitiateAuth.html
-
 	ChallengeName *ChallengeNameType
 
 	// The session that should be passed both ways in challenge-response calls to the service. If the
 	// caller must pass another challenge, they return a session with other challenge parameters. This
 	// session should be passed as it is to the next RespondToAuthChallenge API call.
-
 	Session *string
 
 	// The challenge parameters. For more information, see [AdminInitiateAuth].
 	//
 	// [AdminInitiateAuth]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminInitiateAuth.html
-
 	ChallengeParameters map[string]string
 
 	// The result returned by the server in response to the authentication request.
-
 	AuthenticationResult *AuthenticationResultType
 }
 type AdminSetUserMFAPreferenceRequest struct {
 	// The SMS text message MFA settings.
-
 	SMSMfaSettings *SMSMfaSettingsType
 
 	// The time-based one-time password software token MFA settings.
-
 	SoftwareTokenMfaSettings *SoftwareTokenMfaSettingsType
 
 	// The username of the user that you want to query or modify. The value of this parameter is typically
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
 
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -1194,7 +1082,6 @@ type AdminSetUserMFAPreferenceRequest struct {
 type AdminSetUserMFAPreferenceResponse struct{}
 type AdminSetUserPasswordRequest struct {
 	// The user pool ID for the user pool where you want to set the user's password.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -1203,19 +1090,16 @@ type AdminSetUserPasswordRequest struct {
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
 
 	// The password for the user.
-
 	//
 	// This member is required.
 	Password *string
 
 	// True if the password is permanent, False if it is temporary.
-
 	Permanent *bool
 }
 type AdminSetUserPasswordResponse struct{}
@@ -1224,7 +1108,6 @@ type AdminSetUserPasswordResponse struct{}
 
 type AdminSetUserSettingsRequest struct {
 	// The ID of the user pool that contains the user whose options you're setting.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -1233,13 +1116,11 @@ type AdminSetUserSettingsRequest struct {
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
 
 	// You can use this parameter only to set an SMS configuration that uses SMS for delivery.
-
 	//
 	// This member is required.
 	MFAOptions []MFAOptionType
@@ -1250,7 +1131,6 @@ type AdminSetUserSettingsRequest struct {
 type AdminSetUserSettingsResponse struct{}
 type AdminUpdateAuthEventFeedbackRequest struct {
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -1259,13 +1139,11 @@ type AdminUpdateAuthEventFeedbackRequest struct {
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
 
 	// The authentication event ID.
-
 	//
 	// This member is required.
 	EventId *string
@@ -1274,7 +1152,6 @@ type AdminUpdateAuthEventFeedbackRequest struct {
 	// Amazon Cognito that you trust a user session where Amazon Cognito has evaluated some level of risk.
 	// When you provide a FeedbackValue value of invalid, you tell Amazon Cognito that you don't trust a
 	// user session, or you don't believe that Amazon Cognito evaluated a high-enough risk level.
-
 	//
 	// This member is required.
 	FeedbackValue *FeedbackValueType
@@ -1285,7 +1162,6 @@ type AdminUpdateAuthEventFeedbackResponse struct{}
 
 type AdminUpdateDeviceStatusRequest struct {
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -1294,19 +1170,16 @@ type AdminUpdateDeviceStatusRequest struct {
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
 
 	// The device key.
-
 	//
 	// This member is required.
 	DeviceKey *string
 
 	// The status indicating whether a device has been remembered or not.
-
 	DeviceRememberedStatus *DeviceRememberedStatusType
 }
 
@@ -1318,7 +1191,6 @@ type AdminUpdateDeviceStatusResponse struct{}
 
 type AdminUpdateUserAttributesRequest struct {
 	// The user pool ID for the user pool where you want to update user attributes.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -1327,7 +1199,6 @@ type AdminUpdateUserAttributesRequest struct {
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
@@ -1346,7 +1217,6 @@ type AdminUpdateUserAttributesRequest struct {
 	// email_verified or phone_number_verified attribute, with a value of true. If you set the
 	// email_verified or phone_number_verified value for an email or phone_number attribute that requires
 	// verification to true, Amazon Cognito doesn’t send a verification message to your user.
-
 	//
 	// This member is required.
 	UserAttributes []AttributeType
@@ -1375,7 +1245,6 @@ type AdminUpdateUserAttributesRequest struct {
 	//   - Encrypt the ClientMetadata value. Don't use Amazon Cognito to provide sensitive information.
 	//
 	// [Customizing user pool Workflows with Lambda Triggers]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html
-
 	ClientMetadata map[string]string
 }
 
@@ -1388,7 +1257,6 @@ type AdminUpdateUserAttributesResponse struct{}
 
 type AdminUserGlobalSignOutRequest struct {
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -1397,7 +1265,6 @@ type AdminUserGlobalSignOutRequest struct {
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
@@ -1415,7 +1282,6 @@ type AdminUserGlobalSignOutResponse struct{}
 type AliasExistsException struct {
 	// The message that Amazon Cognito sends to the user when the value of an alias attribute is already
 	// linked to another user profile.
-
 	Message *string
 }
 
@@ -1427,27 +1293,22 @@ type AliasExistsException struct {
 
 type AnalyticsConfigurationType struct {
 	// The application ID for an Amazon Pinpoint application.
-
 	ApplicationId *string
 
 	// The Amazon Resource Name (ARN) of an Amazon Pinpoint project. You can use the Amazon Pinpoint
 	// project to integrate with the chosen user pool Client. Amazon Cognito publishes events to the Amazon
 	// Pinpoint project that the app ARN declares.
-
 	ApplicationArn *string
 
 	// The ARN of an Identity and Access Management role that authorizes Amazon Cognito to publish events
 	// to Amazon Pinpoint analytics.
-
 	RoleArn *string
 
 	// The external ID.
-
 	ExternalId *string
 
 	// If UserDataShared is true, Amazon Cognito includes user data in the events that it publishes to
 	// Amazon Pinpoint analytics.
-
 	UserDataShared *bool
 }
 
@@ -1462,29 +1323,24 @@ type AnalyticsConfigurationType struct {
 
 type AnalyticsMetadataType struct {
 	// The endpoint ID.
-
 	AnalyticsEndpointId *string
 }
 type AssociateSoftwareTokenRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose software token you want to
 	// generate.
-
 	AccessToken *string
 
 	// The session that should be passed both ways in challenge-response calls to the service. This allows
 	// authentication of the user as part of the MFA setup process.
-
 	Session *string
 }
 type AssociateSoftwareTokenResponse struct {
 	// A unique generated shared secret code that is used in the TOTP algorithm to generate a one-time
 	// code.
-
 	SecretCode *string
 
 	// The session that should be passed both ways in challenge-response calls to the service. This allows
 	// authentication of the user as part of the MFA setup process.
-
 	Session *string
 }
 
@@ -1492,13 +1348,11 @@ type AssociateSoftwareTokenResponse struct {
 
 type AttributeType struct {
 	// The name of the attribute.
-
 	//
 	// This member is required.
 	Name *string
 
 	// The value of the attribute.
-
 	Value *string
 }
 
@@ -1506,38 +1360,30 @@ type AttributeType struct {
 
 type AuthEventType struct {
 	// The event ID.
-
 	EventId *string
 
 	// The event type.
-
 	EventType *EventType
 
 	// The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
 	// time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java
 	// Date object.
-
 	CreationDate *time.Time
 
 	// The event response.
-
 	EventResponse *EventResponseType
 
 	// The event risk.
-
 	EventRisk *EventRiskType
 
 	// The challenge responses.
-
 	ChallengeResponses []ChallengeResponseType
 
 	// The user context data captured at the time of an event request. This value provides additional
 	// information about the client from which event the request is received.
-
 	EventContextData *EventContextDataType
 
 	// A flag specifying the user feedback captured at the time of an event request is good or bad.
-
 	EventFeedback *EventFeedbackType
 }
 
@@ -1545,27 +1391,21 @@ type AuthEventType struct {
 
 type AuthenticationResultType struct {
 	// A valid access token that Amazon Cognito issued to the user who you want to authenticate.
-
 	AccessToken *string
 
 	// The expiration period of the authentication result in seconds.
-
 	ExpiresIn *int32
 
 	// The token type.
-
 	TokenType *string
 
 	// The refresh token.
-
 	RefreshToken *string
 
 	// The ID token.
-
 	IdToken *string
 
 	// The new device metadata from an authentication result.
-
 	NewDeviceMetadata *NewDeviceMetadataType
 }
 
@@ -1573,11 +1413,9 @@ type AuthenticationResultType struct {
 
 type ChallengeResponseType struct {
 	// The challenge name.
-
 	ChallengeName *ChallengeName
 
 	// The challenge response.
-
 	ChallengeResponse *ChallengeResponse
 }
 
@@ -1585,19 +1423,16 @@ type ChallengeResponseType struct {
 
 type ChangePasswordRequest struct {
 	// The old password.
-
 	//
 	// This member is required.
 	PreviousPassword *string
 
 	// The new password.
-
 	//
 	// This member is required.
 	ProposedPassword *string
 
 	// A valid access token that Amazon Cognito issued to the user whose password you want to change.
-
 	//
 	// This member is required.
 	AccessToken *string
@@ -1619,7 +1454,6 @@ type CloudWatchLogsConfigurationType struct {
 	// logging from certain Amazon Web Services services].
 	//
 	// [Enabling logging from certain Amazon Web Services services]: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-and-resource-policy.html
-
 	LogGroupArn *string
 }
 
@@ -1628,15 +1462,12 @@ type CloudWatchLogsConfigurationType struct {
 
 type CodeDeliveryDetailsType struct {
 	// The email address or phone number destination where Amazon Cognito sent the code.
-
 	Destination *string
 
 	// The method that Amazon Cognito used to send the code.
-
 	DeliveryMedium *DeliveryMediumType
 
 	// The name of the attribute that Amazon Cognito verifies with the code.
-
 	AttributeName *string
 }
 
@@ -1644,7 +1475,6 @@ type CodeDeliveryDetailsType struct {
 
 type CodeDeliveryFailureException struct {
 	// The message sent when a verification code fails to deliver successfully.
-
 	Message *string
 }
 
@@ -1652,7 +1482,6 @@ type CodeDeliveryFailureException struct {
 
 type CodeMismatchException struct {
 	// The message provided when the code mismatch exception is thrown.
-
 	Message *string
 }
 
@@ -1660,7 +1489,6 @@ type CodeMismatchException struct {
 
 type CompromisedCredentialsActionsType struct {
 	// The event action.
-
 	//
 	// This member is required.
 	EventAction *CompromisedCredentialsEventActionType
@@ -1671,11 +1499,9 @@ type CompromisedCredentialsActionsType struct {
 type CompromisedCredentialsRiskConfigurationType struct {
 	// Perform the action for these events. The default is to perform all events if no event filter is
 	// specified.
-
 	EventFilter []EventFilterType
 
 	// The compromised credentials risk configuration actions.
-
 	//
 	// This member is required.
 	Actions *CompromisedCredentialsActionsType
@@ -1685,7 +1511,6 @@ type CompromisedCredentialsRiskConfigurationType struct {
 
 type ConcurrentModificationException struct {
 	// The message provided when the concurrent exception is thrown.
-
 	Message *string
 }
 
@@ -1693,23 +1518,19 @@ type ConcurrentModificationException struct {
 
 type ConfirmDeviceRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose device you want to confirm.
-
 	//
 	// This member is required.
 	AccessToken *string
 
 	// The device key.
-
 	//
 	// This member is required.
 	DeviceKey *string
 
 	// The configuration of the device secret verifier.
-
 	DeviceSecretVerifierConfig *DeviceSecretVerifierConfigType
 
 	// The device name.
-
 	DeviceName *string
 }
 
@@ -1717,7 +1538,6 @@ type ConfirmDeviceRequest struct {
 
 type ConfirmDeviceResponse struct {
 	// Indicates whether the user confirmation must confirm the device response.
-
 	UserConfirmationNecessary *bool
 }
 
@@ -1725,7 +1545,6 @@ type ConfirmDeviceResponse struct {
 
 type ConfirmForgotPasswordRequest struct {
 	// The app client ID of the app associated with the user pool.
-
 	//
 	// This member is required.
 	ClientId *string
@@ -1735,14 +1554,12 @@ type ConfirmForgotPasswordRequest struct {
 	// [Computing secret hash values].
 	//
 	// [Computing secret hash values]: https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash
-
 	SecretHash *string
 
 	// The username of the user that you want to query or modify. The value of this parameter is typically
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
@@ -1751,25 +1568,21 @@ type ConfirmForgotPasswordRequest struct {
 	// [ForgotPassword].
 	//
 	// [ForgotPassword]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ForgotPassword.html
-
 	//
 	// This member is required.
 	ConfirmationCode *string
 
 	// The new password that your user wants to set.
-
 	//
 	// This member is required.
 	Password *string
 
 	// The Amazon Pinpoint analytics metadata for collecting metrics for ConfirmForgotPassword calls.
-
 	AnalyticsMetadata *AnalyticsMetadataType
 
 	// Contextual data about your user session, such as the device fingerprint, IP address, or location.
 	// Amazon Cognito advanced security evaluates the risk of an authentication event based on the context
 	// that your app generates and passes to Amazon Cognito when it makes API requests.
-
 	UserContextData *UserContextDataType
 
 	// A map of custom key-value pairs that you can provide as input for any custom workflows that this
@@ -1796,7 +1609,6 @@ type ConfirmForgotPasswordRequest struct {
 	//   - Encrypt the ClientMetadata value. Don't use Amazon Cognito to provide sensitive information.
 	//
 	// [Customizing user pool Workflows with Lambda Triggers]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html
-
 	ClientMetadata map[string]string
 }
 
@@ -1808,27 +1620,23 @@ type ConfirmForgotPasswordResponse struct{}
 
 type ConfirmSignUpRequest struct {
 	// The ID of the app client associated with the user pool.
-
 	//
 	// This member is required.
 	ClientId *string
 
 	// A keyed-hash message authentication code (HMAC) calculated using the secret key of a user pool
 	// client and username plus the client ID in the message.
-
 	SecretHash *string
 
 	// The username of the user that you want to query or modify. The value of this parameter is typically
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
 
 	// The confirmation code sent by a user's request to confirm registration.
-
 	//
 	// This member is required.
 	ConfirmationCode *string
@@ -1838,17 +1646,14 @@ type ConfirmSignUpRequest struct {
 	// already exists as an alias with a different user, the API call will migrate the alias from the
 	// previous user to the newly created user being confirmed. If set to False, the API will throw an
 	// AliasExistsException error.
-
 	ForceAliasCreation *bool
 
 	// The Amazon Pinpoint analytics metadata for collecting metrics for ConfirmSignUp calls.
-
 	AnalyticsMetadata *AnalyticsMetadataType
 
 	// Contextual data about your user session, such as the device fingerprint, IP address, or location.
 	// Amazon Cognito advanced security evaluates the risk of an authentication event based on the context
 	// that your app generates and passes to Amazon Cognito when it makes API requests.
-
 	UserContextData *UserContextDataType
 
 	// A map of custom key-value pairs that you can provide as input for any custom workflows that this
@@ -1875,7 +1680,6 @@ type ConfirmSignUpRequest struct {
 	//   - Encrypt the ClientMetadata value. Don't use Amazon Cognito to provide sensitive information.
 	//
 	// [Customizing user pool Workflows with Lambda Triggers]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html
-
 	ClientMetadata map[string]string
 }
 
@@ -1888,25 +1692,21 @@ type ConfirmSignUpResponse struct{}
 
 type ContextDataType struct {
 	// The source IP address of your user's device.
-
 	//
 	// This member is required.
 	IpAddress *string
 
 	// Your server endpoint where this API is invoked.
-
 	//
 	// This member is required.
 	ServerName *string
 
 	// Your server path where this API is invoked.
-
 	//
 	// This member is required.
 	ServerPath *string
 
 	// HttpHeaders received on your server in same order.
-
 	//
 	// This member is required.
 	HttpHeaders []HttpHeader
@@ -1915,28 +1715,23 @@ type ContextDataType struct {
 	// collection library. For more information, see [Adding user device and session data to API requests].
 	//
 	// [Adding user device and session data to API requests]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-adaptive-authentication.html#user-pool-settings-adaptive-authentication-device-fingerprint
-
 	EncodedData *string
 }
 type CreateGroupRequest struct {
 	// The name of the group. Must be unique.
-
 	//
 	// This member is required.
 	GroupName *string
 
 	// The user pool ID for the user pool.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// A string containing the description of the group.
-
 	Description *string
 
 	// The role Amazon Resource Name (ARN) for the group.
-
 	RoleArn *string
 
 	// A non-negative integer value that specifies the precedence of this group relative to the other
@@ -1951,29 +1746,24 @@ type CreateGroupRequest struct {
 	// role ARNs, the cognito:preferred_role claim isn't set in users' tokens.
 	//
 	// The default Precedence value is null. The maximum Precedence value is 2^31-1.
-
 	Precedence *int32
 }
 type CreateGroupResponse struct {
 	// The group object for the group.
-
 	Group *GroupType
 }
 type CreateIdentityProviderRequest struct {
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The IdP name.
-
 	//
 	// This member is required.
 	ProviderName *string
 
 	// The IdP type.
-
 	//
 	// This member is required.
 	ProviderType *IdentityProviderTypeType
@@ -2058,29 +1848,24 @@ type CreateIdentityProviderRequest struct {
 	//     "https://www.facebook.com/v17.0/dialog/oauth", "client_id": "1example23456789", "client_secret":
 	//     "provider-app-client-secret", "token_request_method": "GET", "token_url":
 	//     "https://graph.facebook.com/v17.0/oauth/access_token" }
-
 	//
 	// This member is required.
 	ProviderDetails map[string]string
 
 	// A mapping of IdP attributes to standard and custom user pool attributes.
-
 	AttributeMapping map[string]string
 
 	// A list of IdP identifiers.
-
 	IdpIdentifiers []string
 }
 type CreateIdentityProviderResponse struct {
 	// The newly created IdP object.
-
 	//
 	// This member is required.
 	IdentityProvider *IdentityProviderType
 }
 type CreateResourceServerRequest struct {
 	// The user pool ID for the user pool.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -2092,24 +1877,20 @@ type CreateResourceServerRequest struct {
 	// Amazon Cognito represents scopes in the access token in the format
 	// $resource-server-identifier/$scope. Longer scope-identifier strings increase the size of your access
 	// tokens.
-
 	//
 	// This member is required.
 	Identifier *string
 
 	// A friendly name for the resource server.
-
 	//
 	// This member is required.
 	Name *string
 
 	// A list of scopes. Each scope is a key-value map with the keys name and description.
-
 	Scopes []ResourceServerScopeType
 }
 type CreateResourceServerResponse struct {
 	// The newly created resource server.
-
 	//
 	// This member is required.
 	ResourceServer *ResourceServerType
@@ -2119,19 +1900,16 @@ type CreateResourceServerResponse struct {
 
 type CreateUserImportJobRequest struct {
 	// The job name for the user import job.
-
 	//
 	// This member is required.
 	JobName *string
 
 	// The user pool ID for the user pool that the users are being imported into.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The role ARN for the Amazon CloudWatch Logs Logging role for the user import job.
-
 	//
 	// This member is required.
 	CloudWatchLogsRoleArn *string
@@ -2141,7 +1919,6 @@ type CreateUserImportJobRequest struct {
 
 type CreateUserImportJobResponse struct {
 	// The job object that represents the user import job.
-
 	UserImportJob *UserImportJobType
 }
 
@@ -2149,19 +1926,16 @@ type CreateUserImportJobResponse struct {
 
 type CreateUserPoolClientRequest struct {
 	// The user pool ID for the user pool where you want to create a user pool client.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The client name for the user pool client you would like to create.
-
 	//
 	// This member is required.
 	ClientName *string
 
 	// Boolean to specify whether you want to generate a secret for the user pool client being created.
-
 	GenerateSecret *bool
 
 	// The refresh token time limit. After this limit expires, your user can't use their refresh token. To
@@ -2177,7 +1951,6 @@ type CreateUserPoolClientRequest struct {
 	//
 	// If you don't specify otherwise in the configuration of your app client, your refresh tokens are
 	// valid for 30 days.
-
 	RefreshTokenValidity *int32
 
 	// The access token time limit. After this limit expires, your user can't use their access token. To
@@ -2192,7 +1965,6 @@ type CreateUserPoolClientRequest struct {
 	//
 	// If you don't specify otherwise in the configuration of your app client, your access tokens are valid
 	// for one hour.
-
 	AccessTokenValidity *int32
 
 	// The ID token time limit. After this limit expires, your user can't use their ID token. To specify
@@ -2207,12 +1979,10 @@ type CreateUserPoolClientRequest struct {
 	//
 	// If you don't specify otherwise in the configuration of your app client, your ID tokens are valid for
 	// one hour.
-
 	IdTokenValidity *int32
 
 	// The units in which the validity times are represented. The default unit for RefreshToken is days,
 	// and default for ID and access tokens are hours.
-
 	TokenValidityUnits *TokenValidityUnitsType
 
 	// The list of user attributes that you want your app client to have read-only access to. After your
@@ -2228,7 +1998,6 @@ type CreateUserPoolClientRequest struct {
 	// custom set of read attributes.
 	//
 	// [GetUser]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUser.html
-
 	ReadAttributes []string
 
 	// The list of user attributes that you want your app client to have write access to. After your user
@@ -2250,7 +2019,6 @@ type CreateUserPoolClientRequest struct {
 	//
 	// [UpdateUserAttributes]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserAttributes.html
 	// [Specifying IdP Attribute Mappings for Your user pool]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-specifying-attribute-mapping.html
-
 	WriteAttributes []string
 
 	// The authentication flows that you want your user pool client to support. For each app client in your
@@ -2277,14 +2045,12 @@ type CreateUserPoolClientRequest struct {
 	// In some environments, you will see the values ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, or
 	// USER_PASSWORD_AUTH. You can't assign these legacy ExplicitAuthFlows values to user pool clients at
 	// the same time as values that begin with ALLOW_, like ALLOW_USER_SRP_AUTH.
-
 	ExplicitAuthFlows []ExplicitAuthFlowsType
 
 	// A list of provider names for the identity providers (IdPs) that are supported on this client. The
 	// following are supported: COGNITO, Facebook, Google, SignInWithApple, and LoginWithAmazon. You can
 	// also specify the names that you configured for the SAML and OIDC IdPs in your user pool, for example
 	// MySAMLIdP or MyOIDCIdP.
-
 	SupportedIdentityProviders []string
 
 	// A list of allowed redirect (callback) URLs for the IdPs.
@@ -2302,11 +2068,9 @@ type CreateUserPoolClientRequest struct {
 	// App callback URLs such as myapp://example are also supported.
 	//
 	// [OAuth 2.0 - Redirection Endpoint]: https://tools.ietf.org/html/rfc6749#section-3.1.2
-
 	CallbackURLs []string
 
 	// A list of allowed logout URLs for the IdPs.
-
 	LogoutURLs []string
 
 	// The default redirect URI. In app clients with one assigned IdP, replaces redirect_uri in
@@ -2325,7 +2089,6 @@ type CreateUserPoolClientRequest struct {
 	// App callback URLs such as myapp://example are also supported.
 	//
 	// [Default redirect URI]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html#cognito-user-pools-app-idp-settings-about
-
 	DefaultRedirectURI *string
 
 	// The OAuth grant types that you want your app client to generate. To create an app client that
@@ -2337,13 +2100,11 @@ type CreateUserPoolClientRequest struct {
 	//     user.
 	//   - client_credentials: Issue the access token from the /oauth2/token endpoint directly to a
 	//     non-person user using a combination of the client ID and client secret.
-
 	AllowedOAuthFlows []OAuthFlowType
 
 	// The allowed OAuth scopes. Possible values provided by OAuth are phone, email, openid, and profile.
 	// Possible values provided by Amazon Web Services are aws.cognito.signin.user.admin. Custom scopes
 	// created in Resource Servers are also supported.
-
 	AllowedOAuthScopes []string
 
 	// Set to true to use OAuth 2.0 features in your user pool app client.
@@ -2361,7 +2122,6 @@ type CreateUserPoolClientRequest struct {
 	// AllowedOAuthFlowsUserPoolClient to true in a CreateUserPoolClient or UpdateUserPoolClient API
 	// request. If you don't set a value for AllowedOAuthFlowsUserPoolClient in a request with the CLI or
 	// SDKs, it defaults to false.
-
 	AllowedOAuthFlowsUserPoolClient *bool
 
 	// The user pool analytics configuration for collecting metrics and sending them to your Amazon
@@ -2371,7 +2131,6 @@ type CreateUserPoolClientRequest struct {
 	// sending events to Amazon Pinpoint projects in Amazon Web Services Region us-east-1. In Regions where
 	// Amazon Pinpoint is available, user pools support sending events to Amazon Pinpoint projects within
 	// that same Region.
-
 	AnalyticsConfiguration *AnalyticsConfigurationType
 
 	// Errors and responses that you want Amazon Cognito APIs to return during authentication, account
@@ -2386,7 +2145,6 @@ type CreateUserPoolClientRequest struct {
 	//   - ENABLED - This prevents user existence-related errors.
 	//   - LEGACY - This represents the early behavior of Amazon Cognito where user existence related
 	//     errors aren't prevented.
-
 	PreventUserExistenceErrors *PreventUserExistenceErrorTypes
 
 	// Activates or deactivates token revocation. For more information about revoking tokens, see
@@ -2396,7 +2154,6 @@ type CreateUserPoolClientRequest struct {
 	// pool client.
 	//
 	// [RevokeToken]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RevokeToken.html
-
 	EnableTokenRevocation *bool
 
 	// Activates the propagation of additional user context data. For more information about propagation of
@@ -2406,13 +2163,11 @@ type CreateUserPoolClientRequest struct {
 	// client that has a client secret.
 	//
 	// [Adding advanced security to a user pool]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-advanced-security.html
-
 	EnablePropagateAdditionalUserContextData *bool
 
 	// Amazon Cognito creates a session token for each API request in an authentication flow.
 	// AuthSessionValidity is the duration, in minutes, of that session token. Your user pool native user
 	// must respond to each authentication challenge before the session expires.
-
 	AuthSessionValidity *int32
 }
 
@@ -2420,19 +2175,16 @@ type CreateUserPoolClientRequest struct {
 
 type CreateUserPoolClientResponse struct {
 	// The user pool client that was just created.
-
 	UserPoolClient *UserPoolClientType
 }
 type CreateUserPoolDomainRequest struct {
 	// The domain string. For custom domains, this is the fully-qualified domain name, such as
 	// auth.example.com. For Amazon Cognito prefix domains, this is the prefix alone, such as auth.
-
 	//
 	// This member is required.
 	Domain *string
 
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -2447,7 +2199,6 @@ type CreateUserPoolDomainRequest struct {
 	// Domain].
 	//
 	// [Configuring a User Pool Domain]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-assign-domain.html
-
 	CustomDomainConfig *CustomDomainConfigType
 }
 type CreateUserPoolDomainResponse struct {
@@ -2455,7 +2206,6 @@ type CreateUserPoolDomainResponse struct {
 	// Domain Name Service (DNS) provider. Amazon Cognito returns this value if you set a custom domain
 	// with CustomDomainConfig. If you set an Amazon Cognito prefix domain, this operation returns a blank
 	// response.
-
 	CloudFrontDomain *string
 }
 
@@ -2463,13 +2213,11 @@ type CreateUserPoolDomainResponse struct {
 
 type CreateUserPoolRequest struct {
 	// A string used to name the user pool.
-
 	//
 	// This member is required.
 	PoolName *string
 
 	// The policies associated with the new user pool.
-
 	Policies *UserPoolPolicyType
 
 	// When active, DeletionProtection prevents accidental deletion of your user pool. Before you can
@@ -2478,7 +2226,6 @@ type CreateUserPoolRequest struct {
 	// When you try to delete a protected user pool in a DeleteUserPool API request, Amazon Cognito returns
 	// an InvalidParameterException error. To delete a protected user pool, send a new DeleteUserPool
 	// request after you deactivate deletion protection in an UpdateUserPool API request.
-
 	DeletionProtection *DeletionProtectionType
 
 	// The Lambda trigger configuration information for the new user pool.
@@ -2493,51 +2240,41 @@ type CreateUserPoolRequest struct {
 	//
 	// [AddPermission]: https://docs.aws.amazon.com/lambda/latest/dg/API_AddPermission.html
 	// [add-permission]: https://docs.aws.amazon.com/cli/latest/reference/lambda/add-permission.html
-
 	LambdaConfig *LambdaConfigType
 
 	// The attributes to be auto-verified. Possible values: email, phone_number.
-
 	AutoVerifiedAttributes []VerifiedAttributeType
 
 	// Attributes supported as an alias for this user pool. Possible values: phone_number, email, or
 	// preferred_username.
-
 	AliasAttributes []AliasAttributeType
 
 	// Specifies whether a user can use an email address or phone number as a username when they sign up.
-
 	UsernameAttributes []UsernameAttributeType
 
 	// This parameter is no longer used. See [VerificationMessageTemplateType].
 	//
 	// [VerificationMessageTemplateType]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerificationMessageTemplateType.html
-
 	SmsVerificationMessage *string
 
 	// This parameter is no longer used. See [VerificationMessageTemplateType].
 	//
 	// [VerificationMessageTemplateType]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerificationMessageTemplateType.html
-
 	EmailVerificationMessage *string
 
 	// This parameter is no longer used. See [VerificationMessageTemplateType].
 	//
 	// [VerificationMessageTemplateType]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerificationMessageTemplateType.html
-
 	EmailVerificationSubject *string
 
 	// The template for the verification message that the user sees when the app requests permission to
 	// access the user's information.
-
 	VerificationMessageTemplate *VerificationMessageTemplateType
 
 	// A string representing the SMS authentication message.
-
 	SmsAuthenticationMessage *string
 
 	// Specifies MFA configuration details.
-
 	MfaConfiguration *UserPoolMfaType
 
 	// The settings for updates to user attributes. These settings include the property
@@ -2546,7 +2283,6 @@ type CreateUserPoolRequest struct {
 	// information, see [Verifying updates to email addresses and phone numbers].
 	//
 	// [Verifying updates to email addresses and phone numbers]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html#user-pool-settings-verifications-verify-attribute-updates
-
 	UserAttributeUpdateSettings *UserAttributeUpdateSettingsType
 
 	// The device-remembering configuration for a user pool. A null value indicates that you have
@@ -2554,33 +2290,27 @@ type CreateUserPoolRequest struct {
 	//
 	// Note: When you provide a value for any DeviceConfiguration field, you activate the Amazon Cognito
 	// device-remembering feature.
-
 	DeviceConfiguration *DeviceConfigurationType
 
 	// The email configuration of your user pool. The email configuration type sets your preferred sending
 	// method, Amazon Web Services Region, and sender for messages from your user pool.
-
 	EmailConfiguration *EmailConfigurationType
 
 	// The SMS configuration with the settings that your Amazon Cognito user pool must use to send an SMS
 	// message from your Amazon Web Services account through Amazon Simple Notification Service. To send
 	// SMS messages with Amazon SNS in the Amazon Web Services Region that you want, the Amazon Cognito
 	// user pool uses an Identity and Access Management (IAM) role in your Amazon Web Services account.
-
 	SmsConfiguration *SmsConfigurationType
 
 	// The tag keys and values to assign to the user pool. A tag is a label that you can use to categorize
 	// and manage user pools in different ways, such as by purpose, owner, environment, or other criteria.
-
 	UserPoolTags map[string]string
 
 	// The configuration for AdminCreateUser requests.
-
 	AdminCreateUserConfig *AdminCreateUserConfigType
 
 	// An array of schema attributes for the new user pool. These attributes can be standard or custom
 	// attributes.
-
 	Schema []SchemaAttributeType
 
 	// User pool add-ons. Contains settings for activation of advanced security features. To log user
@@ -2590,7 +2320,6 @@ type CreateUserPoolRequest struct {
 	// For more information, see [Adding advanced security to a user pool].
 	//
 	// [Adding advanced security to a user pool]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-advanced-security.html
-
 	UserPoolAddOns *UserPoolAddOnsType
 
 	// Case sensitivity on the username input for the selected sign-in option. When case sensitivity is set
@@ -2605,7 +2334,6 @@ type CreateUserPoolRequest struct {
 	// [UsernameConfigurationType].
 	//
 	// [UsernameConfigurationType]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UsernameConfigurationType.html
-
 	UsernameConfiguration *UsernameConfigurationType
 
 	// The available verified method a user can use to recover their password when they call
@@ -2614,7 +2342,6 @@ type CreateUserPoolRequest struct {
 	// the user also has SMS multi-factor authentication (MFA) activated. In the absence of this setting,
 	// Amazon Cognito uses the legacy behavior to determine the recovery method where SMS is preferred
 	// through email.
-
 	AccountRecoverySetting *AccountRecoverySettingType
 }
 
@@ -2622,7 +2349,6 @@ type CreateUserPoolRequest struct {
 
 type CreateUserPoolResponse struct {
 	// A container for the user pool details.
-
 	UserPool *UserPoolType
 }
 
@@ -2632,7 +2358,6 @@ type CreateUserPoolResponse struct {
 type CustomDomainConfigType struct {
 	// The Amazon Resource Name (ARN) of an Certificate Manager SSL certificate. You use this certificate
 	// for the subdomain of your custom domain.
-
 	//
 	// This member is required.
 	CertificateArn *string
@@ -2645,13 +2370,11 @@ type CustomEmailLambdaVersionConfigType struct {
 	// Higher-numbered versions add fields that support new features.
 	//
 	// You must use a LambdaVersion of V1_0 with a custom sender function.
-
 	//
 	// This member is required.
 	LambdaVersion *CustomEmailSenderLambdaVersionType
 
 	// The Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.
-
 	//
 	// This member is required.
 	LambdaArn *string
@@ -2664,52 +2387,44 @@ type CustomSMSLambdaVersionConfigType struct {
 	// Higher-numbered versions add fields that support new features.
 	//
 	// You must use a LambdaVersion of V1_0 with a custom sender function.
-
 	//
 	// This member is required.
 	LambdaVersion *CustomSMSSenderLambdaVersionType
 
 	// The Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.
-
 	//
 	// This member is required.
 	LambdaArn *string
 }
 type DeleteGroupRequest struct {
 	// The name of the group.
-
 	//
 	// This member is required.
 	GroupName *string
 
 	// The user pool ID for the user pool.
-
 	//
 	// This member is required.
 	UserPoolId *string
 }
 type DeleteIdentityProviderRequest struct {
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The IdP name.
-
 	//
 	// This member is required.
 	ProviderName *string
 }
 type DeleteResourceServerRequest struct {
 	// The user pool ID for the user pool that hosts the resource server.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The identifier for the resource server.
-
 	//
 	// This member is required.
 	Identifier *string
@@ -2721,13 +2436,11 @@ type DeleteUserAttributesRequest struct {
 	// An array of strings representing the user attribute names you want to delete.
 	//
 	// For custom attributes, you must prependattach the custom: prefix to the front of the attribute name.
-
 	//
 	// This member is required.
 	UserAttributeNames []string
 
 	// A valid access token that Amazon Cognito issued to the user whose attributes you want to delete.
-
 	//
 	// This member is required.
 	AccessToken *string
@@ -2741,13 +2454,11 @@ type DeleteUserAttributesResponse struct{}
 
 type DeleteUserPoolClientRequest struct {
 	// The user pool ID for the user pool where you want to delete the client.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The app client ID of the app associated with the user pool.
-
 	//
 	// This member is required.
 	ClientId *string
@@ -2755,13 +2466,11 @@ type DeleteUserPoolClientRequest struct {
 type DeleteUserPoolDomainRequest struct {
 	// The domain string. For custom domains, this is the fully-qualified domain name, such as
 	// auth.example.com. For Amazon Cognito prefix domains, this is the prefix alone, such as auth.
-
 	//
 	// This member is required.
 	Domain *string
 
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -2772,7 +2481,6 @@ type DeleteUserPoolDomainResponse struct{}
 
 type DeleteUserPoolRequest struct {
 	// The user pool ID for the user pool you want to delete.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -2782,34 +2490,29 @@ type DeleteUserPoolRequest struct {
 
 type DeleteUserRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose user profile you want to delete.
-
 	//
 	// This member is required.
 	AccessToken *string
 }
 type DescribeIdentityProviderRequest struct {
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The IdP name.
-
 	//
 	// This member is required.
 	ProviderName *string
 }
 type DescribeIdentityProviderResponse struct {
 	// The identity provider details.
-
 	//
 	// This member is required.
 	IdentityProvider *IdentityProviderType
 }
 type DescribeResourceServerRequest struct {
 	// The user pool ID for the user pool that hosts the resource server.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -2821,32 +2524,27 @@ type DescribeResourceServerRequest struct {
 	// Amazon Cognito represents scopes in the access token in the format
 	// $resource-server-identifier/$scope. Longer scope-identifier strings increase the size of your access
 	// tokens.
-
 	//
 	// This member is required.
 	Identifier *string
 }
 type DescribeResourceServerResponse struct {
 	// The resource server.
-
 	//
 	// This member is required.
 	ResourceServer *ResourceServerType
 }
 type DescribeRiskConfigurationRequest struct {
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The app client ID.
-
 	ClientId *string
 }
 type DescribeRiskConfigurationResponse struct {
 	// The risk configuration.
-
 	//
 	// This member is required.
 	RiskConfiguration *RiskConfigurationType
@@ -2856,13 +2554,11 @@ type DescribeRiskConfigurationResponse struct {
 
 type DescribeUserImportJobRequest struct {
 	// The user pool ID for the user pool that the users are being imported into.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The job ID for the user import job.
-
 	//
 	// This member is required.
 	JobId *string
@@ -2872,7 +2568,6 @@ type DescribeUserImportJobRequest struct {
 
 type DescribeUserImportJobResponse struct {
 	// The job object that represents the user import job.
-
 	UserImportJob *UserImportJobType
 }
 
@@ -2880,13 +2575,11 @@ type DescribeUserImportJobResponse struct {
 
 type DescribeUserPoolClientRequest struct {
 	// The user pool ID for the user pool you want to describe.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The app client ID of the app associated with the user pool.
-
 	//
 	// This member is required.
 	ClientId *string
@@ -2896,20 +2589,17 @@ type DescribeUserPoolClientRequest struct {
 
 type DescribeUserPoolClientResponse struct {
 	// The user pool client from a server response to describe the user pool client.
-
 	UserPoolClient *UserPoolClientType
 }
 type DescribeUserPoolDomainRequest struct {
 	// The domain string. For custom domains, this is the fully-qualified domain name, such as
 	// auth.example.com. For Amazon Cognito prefix domains, this is the prefix alone, such as auth.
-
 	//
 	// This member is required.
 	Domain *string
 }
 type DescribeUserPoolDomainResponse struct {
 	// A domain description object containing information about the domain.
-
 	DomainDescription *DomainDescriptionType
 }
 
@@ -2917,7 +2607,6 @@ type DescribeUserPoolDomainResponse struct {
 
 type DescribeUserPoolRequest struct {
 	// The user pool ID for the user pool you want to describe.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -2927,7 +2616,6 @@ type DescribeUserPoolRequest struct {
 
 type DescribeUserPoolResponse struct {
 	// The container of metadata returned by the server to describe the pool.
-
 	UserPool *UserPoolType
 }
 
@@ -2959,7 +2647,6 @@ type DeviceConfigurationType struct {
 	// Note: Whether or not ChallengeRequiredOnNewDevice is true, users who sign in with devices that have
 	// not been confirmed or remembered must still provide a second factor in a user pool that requires
 	// MFA.
-
 	ChallengeRequiredOnNewDevice *bool
 
 	// When true, Amazon Cognito doesn't automatically remember a user's device when your app sends a
@@ -2971,7 +2658,6 @@ type DeviceConfigurationType struct {
 	//
 	// [ConfirmDevice]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmDevice.html
 	// [UpdateDeviceStatus]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateDeviceStatus.html
-
 	DeviceOnlyRememberedOnUserPrompt *bool
 }
 
@@ -2979,13 +2665,11 @@ type DeviceConfigurationType struct {
 
 type DeviceSecretVerifierConfigType struct {
 	// The password verifier.
-
 	PasswordVerifier *string
 
 	// The [salt]
 	//
 	// [salt]: https://en.wikipedia.org/wiki/Salt_(cryptography)
-
 	Salt *string
 }
 
@@ -2993,25 +2677,20 @@ type DeviceSecretVerifierConfigType struct {
 
 type DeviceType struct {
 	// The device key.
-
 	DeviceKey *string
 
 	// The device attributes.
-
 	DeviceAttributes []AttributeType
 
 	// The creation date of the device.
-
 	DeviceCreateDate *time.Time
 
 	// The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
 	// time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java
 	// Date object.
-
 	DeviceLastModifiedDate *time.Time
 
 	// The date when the device was last authenticated.
-
 	DeviceLastAuthenticatedDate *time.Time
 }
 
@@ -3019,38 +2698,30 @@ type DeviceType struct {
 
 type DomainDescriptionType struct {
 	// The user pool ID.
-
 	UserPoolId *string
 
 	// The Amazon Web Services ID for the user pool owner.
-
 	AWSAccountId *string
 
 	// The domain string. For custom domains, this is the fully-qualified domain name, such as
 	// auth.example.com. For Amazon Cognito prefix domains, this is the prefix alone, such as auth.
-
 	Domain *string
 
 	// The Amazon S3 bucket where the static files for this domain are stored.
-
 	S3Bucket *string
 
 	// The Amazon CloudFront endpoint that you use as the target of the alias that you set up with your
 	// Domain Name Service (DNS) provider.
-
 	CloudFrontDistribution *string
 
 	// The app version.
-
 	Version *string
 
 	// The domain status.
-
 	Status *DomainStatusType
 
 	// The configuration for a custom domain that hosts the sign-up and sign-in webpages for your
 	// application.
-
 	CustomDomainConfig *CustomDomainConfigType
 }
 
@@ -3088,11 +2759,9 @@ type EmailConfigurationType struct {
 	//
 	// [Amazon SES email configuration regions]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html#user-pool-email-developer-region-mapping
 	// [Amazon Cognito Developer Guide]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools.html
-
 	SourceArn *string
 
 	// The destination to which the receiver of the email should reply.
-
 	ReplyToEmailAddress *string
 
 	// Specifies whether Amazon Cognito uses its built-in functionality to send your users email messages,
@@ -3128,13 +2797,11 @@ type EmailConfigurationType struct {
 	//
 	// [Limits]: https://docs.aws.amazon.com/cognito/latest/developerguide/limits.html
 	// [Using Service-Linked Roles for Amazon Cognito]: https://docs.aws.amazon.com/cognito/latest/developerguide/using-service-linked-roles.html
-
 	EmailSendingAccount *EmailSendingAccountType
 
 	// Either the sender’s email address or the sender’s name with their email address. For example,
 	// testuser@example.com or Test User <testuser@example.com>. This address appears before the body of
 	// the email.
-
 	From *string
 
 	// The set of configuration rules that can be applied to emails sent using Amazon Simple Email Service.
@@ -3149,7 +2816,6 @@ type EmailConfigurationType struct {
 	//   - IP pool management: When leasing dedicated IP addresses with Amazon Simple Email Service, you
 	//     can create groups of IP addresses, called dedicated IP pools. You can then associate the
 	//     dedicated IP pools with configuration sets.
-
 	ConfigurationSet *string
 }
 
@@ -3164,23 +2830,18 @@ type EnableSoftwareTokenMFAException struct {
 
 type EventContextDataType struct {
 	// The source IP address of your user's device.
-
 	IpAddress *string
 
 	// The user's device name.
-
 	DeviceName *string
 
 	// The user's time zone.
-
 	Timezone *string
 
 	// The user's city.
-
 	City *string
 
 	// The user's country.
-
 	Country *string
 }
 
@@ -3191,19 +2852,16 @@ type EventFeedbackType struct {
 	// Amazon Cognito that you trust a user session where Amazon Cognito has evaluated some level of risk.
 	// When you provide a FeedbackValue value of invalid, you tell Amazon Cognito that you don't trust a
 	// user session, or you don't believe that Amazon Cognito evaluated a high-enough risk level.
-
 	//
 	// This member is required.
 	FeedbackValue *FeedbackValueType
 
 	// The provider.
-
 	//
 	// This member is required.
 	Provider *string
 
 	// The event feedback date.
-
 	FeedbackDate *time.Time
 }
 
@@ -3211,15 +2869,12 @@ type EventFeedbackType struct {
 
 type EventRiskType struct {
 	// The risk decision.
-
 	RiskDecision *RiskDecisionType
 
 	// The risk level.
-
 	RiskLevel *RiskLevelType
 
 	// Indicates whether compromised credentials were detected during an authentication event.
-
 	CompromisedCredentialsDetected *bool
 }
 
@@ -3227,7 +2882,6 @@ type EventRiskType struct {
 
 type ExpiredCodeException struct {
 	// The message returned when the expired code exception is thrown.
-
 	Message *string
 }
 
@@ -3237,7 +2891,6 @@ type ExpiredCodeException struct {
 type ForbiddenException struct {
 	// The message returned when WAF doesn't allow your request based on a web ACL that's associated with
 	// your user pool.
-
 	Message *string
 }
 
@@ -3246,11 +2899,9 @@ type ForbiddenException struct {
 type ForgetDeviceRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose registered device you want to
 	// forget.
-
 	AccessToken *string
 
 	// The device key.
-
 	//
 	// This member is required.
 	DeviceKey *string
@@ -3260,33 +2911,28 @@ type ForgetDeviceRequest struct {
 
 type ForgotPasswordRequest struct {
 	// The ID of the client associated with the user pool.
-
 	//
 	// This member is required.
 	ClientId *string
 
 	// A keyed-hash message authentication code (HMAC) calculated using the secret key of a user pool
 	// client and username plus the client ID in the message.
-
 	SecretHash *string
 
 	// Contextual data about your user session, such as the device fingerprint, IP address, or location.
 	// Amazon Cognito advanced security evaluates the risk of an authentication event based on the context
 	// that your app generates and passes to Amazon Cognito when it makes API requests.
-
 	UserContextData *UserContextDataType
 
 	// The username of the user that you want to query or modify. The value of this parameter is typically
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
 
 	// The Amazon Pinpoint analytics metadata that contributes to your metrics for ForgotPassword calls.
-
 	AnalyticsMetadata *AnalyticsMetadataType
 
 	// A map of custom key-value pairs that you can provide as input for any custom workflows that this
@@ -3313,7 +2959,6 @@ type ForgotPasswordRequest struct {
 	//   - Encrypt the ClientMetadata value. Don't use Amazon Cognito to provide sensitive information.
 	//
 	// [Customizing user pool Workflows with Lambda Triggers]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html
-
 	ClientMetadata map[string]string
 }
 
@@ -3321,7 +2966,6 @@ type ForgotPasswordRequest struct {
 
 type ForgotPasswordResponse struct {
 	// The code delivery details returned by the server in response to the request to reset a password.
-
 	CodeDeliveryDetails *CodeDeliveryDetailsType
 }
 
@@ -3329,7 +2973,6 @@ type ForgotPasswordResponse struct {
 
 type GetCSVHeaderRequest struct {
 	// The user pool ID for the user pool that the users are to be imported into.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -3340,11 +2983,9 @@ type GetCSVHeaderRequest struct {
 
 type GetCSVHeaderResponse struct {
 	// The user pool ID for the user pool that the users are to be imported into.
-
 	UserPoolId *string
 
 	// The header information of the CSV file for the user import job.
-
 	CSVHeader []string
 }
 
@@ -3352,14 +2993,12 @@ type GetCSVHeaderResponse struct {
 
 type GetDeviceRequest struct {
 	// The device key.
-
 	//
 	// This member is required.
 	DeviceKey *string
 
 	// A valid access token that Amazon Cognito issued to the user whose device information you want to
 	// request.
-
 	AccessToken *string
 }
 
@@ -3367,59 +3006,50 @@ type GetDeviceRequest struct {
 
 type GetDeviceResponse struct {
 	// The device.
-
 	//
 	// This member is required.
 	Device *DeviceType
 }
 type GetGroupRequest struct {
 	// The name of the group.
-
 	//
 	// This member is required.
 	GroupName *string
 
 	// The user pool ID for the user pool.
-
 	//
 	// This member is required.
 	UserPoolId *string
 }
 type GetGroupResponse struct {
 	// The group object for the group.
-
 	Group *GroupType
 }
 type GetIdentityProviderByIdentifierRequest struct {
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The IdP identifier.
-
 	//
 	// This member is required.
 	IdpIdentifier *string
 }
 type GetIdentityProviderByIdentifierResponse struct {
 	// The identity provider details.
-
 	//
 	// This member is required.
 	IdentityProvider *IdentityProviderType
 }
 type GetLogDeliveryConfigurationRequest struct {
 	// The ID of the user pool where you want to view detailed activity logging configuration.
-
 	//
 	// This member is required.
 	UserPoolId *string
 }
 type GetLogDeliveryConfigurationResponse struct {
 	// The detailed activity logging configuration of the requested user pool.
-
 	LogDeliveryConfiguration *LogDeliveryConfigurationType
 }
 
@@ -3427,7 +3057,6 @@ type GetLogDeliveryConfigurationResponse struct {
 
 type GetSigningCertificateRequest struct {
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -3437,23 +3066,19 @@ type GetSigningCertificateRequest struct {
 
 type GetSigningCertificateResponse struct {
 	// The signing certificate.
-
 	Certificate *string
 }
 type GetUICustomizationRequest struct {
 	// The user pool ID for the user pool.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The client ID for the client app.
-
 	ClientId *string
 }
 type GetUICustomizationResponse struct {
 	// The UI customization information.
-
 	//
 	// This member is required.
 	UICustomization *UICustomizationType
@@ -3463,13 +3088,11 @@ type GetUICustomizationResponse struct {
 
 type GetUserAttributeVerificationCodeRequest struct {
 	// A non-expired access token for the user whose attribute verification code you want to generate.
-
 	//
 	// This member is required.
 	AccessToken *string
 
 	// The attribute name returned by the server response to get the user attribute verification code.
-
 	//
 	// This member is required.
 	AttributeName *string
@@ -3498,7 +3121,6 @@ type GetUserAttributeVerificationCodeRequest struct {
 	//   - Encrypt the ClientMetadata value. Don't use Amazon Cognito to provide sensitive information.
 	//
 	// [Customizing user pool Workflows with Lambda Triggers]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html
-
 	ClientMetadata map[string]string
 }
 
@@ -3508,23 +3130,19 @@ type GetUserAttributeVerificationCodeRequest struct {
 type GetUserAttributeVerificationCodeResponse struct {
 	// The code delivery details returned by the server in response to the request to get the user
 	// attribute verification code.
-
 	CodeDeliveryDetails *CodeDeliveryDetailsType
 }
 type GetUserPoolMfaConfigRequest struct {
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
 }
 type GetUserPoolMfaConfigResponse struct {
 	// The SMS text message multi-factor authentication (MFA) configuration.
-
 	SmsMfaConfiguration *SmsMfaConfigType
 
 	// The software token multi-factor authentication (MFA) configuration.
-
 	SoftwareTokenMfaConfiguration *SoftwareTokenMfaConfigType
 
 	// The multi-factor authentication (MFA) configuration. Valid values include:
@@ -3532,7 +3150,6 @@ type GetUserPoolMfaConfigResponse struct {
 	//   - OFF MFA won't be used for any users.
 	//   - ON MFA is required for all users to sign in.
 	//   - OPTIONAL MFA will be required only for individual users who have an MFA factor activated.
-
 	MfaConfiguration *UserPoolMfaType
 }
 
@@ -3540,7 +3157,6 @@ type GetUserPoolMfaConfigResponse struct {
 
 type GetUserRequest struct {
 	// A non-expired access token for the user whose information you want to query.
-
 	//
 	// This member is required.
 	AccessToken *string
@@ -3550,7 +3166,6 @@ type GetUserRequest struct {
 
 type GetUserResponse struct {
 	// The username of the user that you requested.
-
 	//
 	// This member is required.
 	Username *string
@@ -3558,7 +3173,6 @@ type GetUserResponse struct {
 	// An array of name-value pairs representing user attributes.
 	//
 	// For custom attributes, you must prepend the custom: prefix to the attribute name.
-
 	//
 	// This member is required.
 	UserAttributes []AttributeType
@@ -3567,16 +3181,13 @@ type GetUserResponse struct {
 	// configurations. It doesn't provide information about time-based one-time password (TOTP) software
 	// token MFA configurations. To look up information about either type of MFA configuration, use
 	// UserMFASettingList instead.
-
 	MFAOptions []MFAOptionType
 
 	// The user's preferred MFA setting.
-
 	PreferredMfaSetting *string
 
 	// The MFA options that are activated for the user. The possible values in this list are SMS_MFA and
 	// SOFTWARE_TOKEN_MFA.
-
 	UserMFASettingList []string
 }
 
@@ -3584,7 +3195,6 @@ type GetUserResponse struct {
 
 type GlobalSignOutRequest struct {
 	// A valid access token that Amazon Cognito issued to the user who you want to sign out.
-
 	//
 	// This member is required.
 	AccessToken *string
@@ -3605,19 +3215,15 @@ type GroupExistsException struct {
 
 type GroupType struct {
 	// The name of the group.
-
 	GroupName *string
 
 	// The user pool ID for the user pool.
-
 	UserPoolId *string
 
 	// A string containing the description of the group.
-
 	Description *string
 
 	// The role Amazon Resource Name (ARN) for the group.
-
 	RoleArn *string
 
 	// A non-negative integer value that specifies the precedence of this group relative to the other
@@ -3632,19 +3238,16 @@ type GroupType struct {
 	// role ARNs, the cognito:preferred_role claim isn't set in users' tokens.
 	//
 	// The default Precedence value is null.
-
 	Precedence *int32
 
 	// The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
 	// time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java
 	// Date object.
-
 	LastModifiedDate *time.Time
 
 	// The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
 	// time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java
 	// Date object.
-
 	CreationDate *time.Time
 }
 
@@ -3652,11 +3255,9 @@ type GroupType struct {
 
 type HttpHeader struct {
 	// The header name.
-
 	HeaderName *string
 
 	// The header value.
-
 	HeaderValue *string
 }
 
@@ -3664,15 +3265,12 @@ type HttpHeader struct {
 
 type IdentityProviderType struct {
 	// The user pool ID.
-
 	UserPoolId *string
 
 	// The IdP name.
-
 	ProviderName *string
 
 	// The IdP type.
-
 	ProviderType *IdentityProviderTypeType
 
 	// The scopes, URLs, and identifiers for your external identity provider. The following examples
@@ -3755,27 +3353,22 @@ type IdentityProviderType struct {
 	//     "https://www.facebook.com/v17.0/dialog/oauth", "client_id": "1example23456789", "client_secret":
 	//     "provider-app-client-secret", "token_request_method": "GET", "token_url":
 	//     "https://graph.facebook.com/v17.0/oauth/access_token" }
-
 	ProviderDetails map[string]string
 
 	// A mapping of IdP attributes to standard and custom user pool attributes.
-
 	AttributeMapping map[string]string
 
 	// A list of IdP identifiers.
-
 	IdpIdentifiers []string
 
 	// The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
 	// time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java
 	// Date object.
-
 	LastModifiedDate *time.Time
 
 	// The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
 	// time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java
 	// Date object.
-
 	CreationDate *time.Time
 }
 
@@ -3800,7 +3393,6 @@ type InitiateAuthRequest struct {
 	//     doesn't find the user name in the user pool.
 	//
 	// ADMIN_NO_SRP_AUTH isn't a valid value.
-
 	//
 	// This member is required.
 	AuthFlow *AuthFlowType
@@ -3823,7 +3415,6 @@ type InitiateAuthRequest struct {
 	//
 	// [Computing secret hash values]: https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash
 	// [Working with user devices in your user pool]: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html
-
 	AuthParameters map[string]string
 
 	// A map of custom key-value pairs that you can provide as input for certain custom workflows that this
@@ -3866,23 +3457,19 @@ type InitiateAuthRequest struct {
 	//   - Encrypt the ClientMetadata value. Don't use Amazon Cognito to provide sensitive information.
 	//
 	// [Customizing user pool Workflows with Lambda Triggers]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html
-
 	ClientMetadata map[string]string
 
 	// The app client ID.
-
 	//
 	// This member is required.
 	ClientId *string
 
 	// The Amazon Pinpoint analytics metadata that contributes to your metrics for InitiateAuth calls.
-
 	AnalyticsMetadata *AnalyticsMetadataType
 
 	// Contextual data about your user session, such as the device fingerprint, IP address, or location.
 	// Amazon Cognito advanced security evaluates the risk of an authentication event based on the context
 	// that your app generates and passes to Amazon Cognito when it makes API requests.
-
 	UserContextData *UserContextDataType
 }
 
@@ -3934,13 +3521,11 @@ type InitiateAuthResponse struct {
 	//     should call InitiateAuth again to restart sign-in.
 	//
 	// [RespondToAuthChallenge]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html
-
 	ChallengeName *ChallengeNameType
 
 	// The session that should pass both ways in challenge-response calls to the service. If the caller
 	// must pass another challenge, they return a session with other challenge parameters. This session
 	// should be passed as it is to the next RespondToAuthChallenge API call.
-
 	Session *string
 
 	// The challenge parameters. These are returned in the InitiateAuth response if you must pass another
@@ -3948,13 +3533,11 @@ type InitiateAuthResponse struct {
 	// (RespondToAuthChallenge).
 	//
 	// All challenges require USERNAME and SECRET_HASH (if applicable).
-
 	ChallengeParameters map[string]string
 
 	// The result of the authentication response. This result is only returned if the caller doesn't need
 	// to pass another challenge. If the caller does need to pass another challenge before it gets tokens,
 	// ChallengeName, ChallengeParameters, and Session are returned.
-
 	AuthenticationResult *AuthenticationResultType
 }
 
@@ -3962,7 +3545,6 @@ type InitiateAuthResponse struct {
 
 type InternalErrorException struct {
 	// The message returned when Amazon Cognito throws an internal error exception.
-
 	Message *string
 }
 
@@ -3972,7 +3554,6 @@ type InternalErrorException struct {
 type InvalidEmailRoleAccessPolicyException struct {
 	// The message returned when you have an unverified email address or the identity policy isn't set on
 	// an email address that Amazon Cognito can access.
-
 	Message *string
 }
 
@@ -3980,7 +3561,6 @@ type InvalidEmailRoleAccessPolicyException struct {
 
 type InvalidLambdaResponseException struct {
 	// The message returned when Amazon Cognito throws an invalid Lambda response exception.
-
 	Message *string
 }
 
@@ -3994,7 +3574,6 @@ type InvalidOAuthFlowException struct {
 
 type InvalidParameterException struct {
 	// The message returned when the Amazon Cognito service throws an invalid parameter exception.
-
 	Message *string
 }
 
@@ -4002,7 +3581,6 @@ type InvalidParameterException struct {
 
 type InvalidPasswordException struct {
 	// The message returned when Amazon Cognito throws an invalid user password exception.
-
 	Message *string
 }
 
@@ -4011,7 +3589,6 @@ type InvalidPasswordException struct {
 
 type InvalidSmsRoleAccessPolicyException struct {
 	// The message returned when the invalid SMS role access policy exception is thrown.
-
 	Message *string
 }
 
@@ -4021,7 +3598,6 @@ type InvalidSmsRoleAccessPolicyException struct {
 
 type InvalidSmsRoleTrustRelationshipException struct {
 	// The message returned when the role trust relationship for the SMS message is not valid.
-
 	Message *string
 }
 
@@ -4029,7 +3605,6 @@ type InvalidSmsRoleTrustRelationshipException struct {
 
 type InvalidUserPoolConfigurationException struct {
 	// The message returned when the user pool configuration is not valid.
-
 	Message *string
 }
 
@@ -4037,35 +3612,27 @@ type InvalidUserPoolConfigurationException struct {
 
 type LambdaConfigType struct {
 	// A pre-registration Lambda trigger.
-
 	PreSignUp *string
 
 	// A custom Message Lambda trigger.
-
 	CustomMessage *string
 
 	// A post-confirmation Lambda trigger.
-
 	PostConfirmation *string
 
 	// A pre-authentication Lambda trigger.
-
 	PreAuthentication *string
 
 	// A post-authentication Lambda trigger.
-
 	PostAuthentication *string
 
 	// Defines the authentication challenge.
-
 	DefineAuthChallenge *string
 
 	// Creates an authentication challenge.
-
 	CreateAuthChallenge *string
 
 	// Verifies the authentication challenge response.
-
 	VerifyAuthChallengeResponse *string
 
 	// The Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.
@@ -4075,29 +3642,23 @@ type LambdaConfigType struct {
 	// set the LambdaArn of PreTokenGenerationConfig.
 	//
 	// You can set
-
 	PreTokenGeneration *string
 
 	// The user migration Lambda config type.
-
 	UserMigration *string
 
 	// The detailed configuration of a pre token generation trigger. If you also set an ARN in
 	// PreTokenGeneration, its value must be identical to PreTokenGenerationConfig.
-
 	PreTokenGenerationConfig *PreTokenGenerationVersionConfigType
 
 	// A custom SMS sender Lambda trigger.
-
 	CustomSMSSender *CustomSMSLambdaVersionConfigType
 
 	// A custom email sender Lambda trigger.
-
 	CustomEmailSender *CustomEmailLambdaVersionConfigType
 
 	// The Amazon Resource Name (ARN) of an KMS key. Amazon Cognito uses the key to encrypt codes and
 	// temporary passwords sent to CustomEmailSender and CustomSMSSender.
-
 	KMSKeyID *string
 }
 
@@ -4105,7 +3666,6 @@ type LambdaConfigType struct {
 
 type LimitExceededException struct {
 	// The message returned when Amazon Cognito throws a limit exceeded exception.
-
 	Message *string
 }
 
@@ -4113,13 +3673,11 @@ type LimitExceededException struct {
 
 type ListDevicesRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose list of devices you want to view.
-
 	//
 	// This member is required.
 	AccessToken *string
 
 	// The limit of the device request.
-
 	Limit *int32
 
 	// This API operation returns a limited number of results. The pagination token is an identifier that
@@ -4127,7 +3685,6 @@ type ListDevicesRequest struct {
 	// pagination token, Amazon Cognito returns the next set of items after the current list. Subsequent
 	// requests return a new pagination token. By use of this token, you can paginate through the full list
 	// of items.
-
 	PaginationToken *string
 }
 
@@ -4135,103 +3692,84 @@ type ListDevicesRequest struct {
 
 type ListDevicesResponse struct {
 	// The devices returned in the list devices response.
-
 	Devices []DeviceType
 
 	// The identifier that Amazon Cognito returned with the previous request to this operation. When you
 	// include a pagination token in your request, Amazon Cognito returns the next set of items in the
 	// list. By use of this token, you can paginate through the full list of items.
-
 	PaginationToken *string
 }
 type ListGroupsRequest struct {
 	// The user pool ID for the user pool.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The limit of the request to list groups.
-
 	Limit *int32
 
 	// An identifier that was returned from the previous call to this operation, which can be used to
 	// return the next set of items in the list.
-
 	NextToken *string
 }
 type ListGroupsResponse struct {
 	// The group objects for the groups.
-
 	Groups []GroupType
 
 	// An identifier that was returned from the previous call to this operation, which can be used to
 	// return the next set of items in the list.
-
 	NextToken *string
 }
 type ListIdentityProvidersRequest struct {
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The maximum number of IdPs to return.
-
 	MaxResults *int32
 
 	// A pagination token.
-
 	NextToken *string
 }
 type ListIdentityProvidersResponse struct {
 	// A list of IdP objects.
-
 	//
 	// This member is required.
 	Providers []ProviderDescription
 
 	// A pagination token.
-
 	NextToken *string
 }
 type ListResourceServersRequest struct {
 	// The user pool ID for the user pool.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The maximum number of resource servers to return.
-
 	MaxResults *int32
 
 	// A pagination token.
-
 	NextToken *string
 }
 type ListResourceServersResponse struct {
 	// The resource servers.
-
 	//
 	// This member is required.
 	ResourceServers []ResourceServerType
 
 	// A pagination token.
-
 	NextToken *string
 }
 type ListTagsForResourceRequest struct {
 	// The Amazon Resource Name (ARN) of the user pool that the tags are assigned to.
-
 	//
 	// This member is required.
 	ResourceArn *string
 }
 type ListTagsForResourceResponse struct {
 	// The tags that are assigned to the user pool.
-
 	Tags map[string]string
 }
 
@@ -4239,13 +3777,11 @@ type ListTagsForResourceResponse struct {
 
 type ListUserImportJobsRequest struct {
 	// The user pool ID for the user pool that the users are being imported into.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The maximum number of import jobs you want the request to return.
-
 	//
 	// This member is required.
 	MaxResults *int32
@@ -4255,7 +3791,6 @@ type ListUserImportJobsRequest struct {
 	// pagination token, Amazon Cognito returns the next set of items after the current list. Subsequent
 	// requests return a new pagination token. By use of this token, you can paginate through the full list
 	// of items.
-
 	PaginationToken *string
 }
 
@@ -4263,13 +3798,11 @@ type ListUserImportJobsRequest struct {
 
 type ListUserImportJobsResponse struct {
 	// The user import jobs.
-
 	UserImportJobs []UserImportJobType
 
 	// The identifier that Amazon Cognito returned with the previous request to this operation. When you
 	// include a pagination token in your request, Amazon Cognito returns the next set of items in the
 	// list. By use of this token, you can paginate through the full list of items.
-
 	PaginationToken *string
 }
 
@@ -4277,18 +3810,15 @@ type ListUserImportJobsResponse struct {
 
 type ListUserPoolClientsRequest struct {
 	// The user pool ID for the user pool where you want to list user pool clients.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The maximum number of results you want the request to return when listing the user pool clients.
-
 	MaxResults *int32
 
 	// An identifier that was returned from the previous call to this operation, which can be used to
 	// return the next set of items in the list.
-
 	NextToken *string
 }
 
@@ -4296,12 +3826,10 @@ type ListUserPoolClientsRequest struct {
 
 type ListUserPoolClientsResponse struct {
 	// The user pool clients in the response that lists user pool clients.
-
 	UserPoolClients []UserPoolClientDescription
 
 	// An identifier that was returned from the previous call to this operation, which can be used to
 	// return the next set of items in the list.
-
 	NextToken *string
 }
 
@@ -4310,11 +3838,9 @@ type ListUserPoolClientsResponse struct {
 type ListUserPoolsRequest struct {
 	// An identifier that was returned from the previous call to this operation, which can be used to
 	// return the next set of items in the list.
-
 	NextToken *string
 
 	// The maximum number of results you want the request to return when listing the user pools.
-
 	//
 	// This member is required.
 	MaxResults *int32
@@ -4324,43 +3850,35 @@ type ListUserPoolsRequest struct {
 
 type ListUserPoolsResponse struct {
 	// The user pools from the response to list users.
-
 	UserPools []UserPoolDescriptionType
 
 	// An identifier that was returned from the previous call to this operation, which can be used to
 	// return the next set of items in the list.
-
 	NextToken *string
 }
 type ListUsersInGroupRequest struct {
 	// The user pool ID for the user pool.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The name of the group.
-
 	//
 	// This member is required.
 	GroupName *string
 
 	// The maximum number of users that you want to retrieve before pagination.
-
 	Limit *int32
 
 	// An identifier that was returned from the previous call to this operation, which can be used to
 	// return the next set of items in the list.
-
 	NextToken *string
 }
 type ListUsersInGroupResponse struct {
 	// A list of users in the group, and their attributes.
-
 	Users []UserType
 
 	// An identifier that you can use in a later request to return the next set of items in the list.
-
 	NextToken *string
 }
 
@@ -4368,7 +3886,6 @@ type ListUsersInGroupResponse struct {
 
 type ListUsersRequest struct {
 	// The user pool ID for the user pool on which the search should be performed.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -4381,11 +3898,9 @@ type ListUsersRequest struct {
 	// Amazon Cognito returns an error if not all users in the results have set a value for the attribute
 	// you request. Attributes that you can't filter on, including custom attributes, must have a value set
 	// in every user profile before an AttributesToGet parameter returns results.
-
 	AttributesToGet []string
 
 	// Maximum number of users to be returned.
-
 	Limit *int32
 
 	// This API operation returns a limited number of results. The pagination token is an identifier that
@@ -4393,7 +3908,6 @@ type ListUsersRequest struct {
 	// pagination token, Amazon Cognito returns the next set of items after the current list. Subsequent
 	// requests return a new pagination token. By use of this token, you can paginate through the full list
 	// of items.
-
 	PaginationToken *string
 
 	// A filter string of the form "AttributeName Filter-Type "AttributeValue"". Quotation marks within the
@@ -4440,7 +3954,6 @@ type ListUsersRequest struct {
 	// [Command Line Interface User Guide]: https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-filter.html
 	// [Searching for Users Using the ListUsers API]: https://docs.aws.amazon.com/cognito/latest/developerguide/how-to-manage-user-accounts.html#cognito-user-pools-searching-for-users-using-listusers-api
 	// [Examples of Using the ListUsers API]: https://docs.aws.amazon.com/cognito/latest/developerguide/how-to-manage-user-accounts.html#cognito-user-pools-searching-for-users-listusers-api-examples
-
 	Filter *string
 }
 
@@ -4456,13 +3969,11 @@ type ListUsersResponse struct {
 	// the IdP prefix that Amazon Cognito appends to Username.
 	//
 	// [AdminLinkProviderForUser]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminLinkProviderForUser.html
-
 	Users []UserType
 
 	// The identifier that Amazon Cognito returned with the previous request to this operation. When you
 	// include a pagination token in your request, Amazon Cognito returns the next set of items in the
 	// list. By use of this token, you can paginate through the full list of items.
-
 	PaginationToken *string
 }
 
@@ -4470,19 +3981,16 @@ type ListUsersResponse struct {
 
 type LogConfigurationType struct {
 	// The errorlevel selection of logs that a user pool sends for detailed activity logging.
-
 	//
 	// This member is required.
 	LogLevel *LogLevel
 
 	// The source of events that your user pool sends for detailed activity logging.
-
 	//
 	// This member is required.
 	EventSource *EventSourceName
 
 	// The CloudWatch logging destination of a user pool.
-
 	CloudWatchLogsConfiguration *CloudWatchLogsConfigurationType
 }
 
@@ -4490,13 +3998,11 @@ type LogConfigurationType struct {
 
 type LogDeliveryConfigurationType struct {
 	// The ID of the user pool where you configured detailed activity logging.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The detailed activity logging destination of a user pool.
-
 	//
 	// This member is required.
 	LogConfigurations []LogConfigurationType
@@ -4506,7 +4012,6 @@ type LogDeliveryConfigurationType struct {
 
 type MFAMethodNotFoundException struct {
 	// The message returned when Amazon Cognito throws an MFA method not found exception.
-
 	Message *string
 }
 
@@ -4517,11 +4022,9 @@ type MFAMethodNotFoundException struct {
 type MFAOptionType struct {
 	// The delivery medium to send the MFA code. You can use this parameter to set only the SMS delivery
 	// medium value.
-
 	DeliveryMedium *DeliveryMediumType
 
 	// The attribute name of the MFA option type. The only valid value is phone_number.
-
 	AttributeName *string
 }
 
@@ -4529,21 +4032,18 @@ type MFAOptionType struct {
 
 type MessageTemplateType struct {
 	// The message template for SMS messages.
-
 	SMSMessage *string
 
 	// The message template for email messages. EmailMessage is allowed only if [EmailSendingAccount] is
 	// DEVELOPER.
 	//
 	// [EmailSendingAccount]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount
-
 	EmailMessage *string
 
 	// The subject line for email messages. EmailSubject is allowed only if [EmailSendingAccount] is
 	// DEVELOPER.
 	//
 	// [EmailSendingAccount]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount
-
 	EmailSubject *string
 }
 
@@ -4551,11 +4051,9 @@ type MessageTemplateType struct {
 
 type NewDeviceMetadataType struct {
 	// The device key.
-
 	DeviceKey *string
 
 	// The device group key.
-
 	DeviceGroupKey *string
 }
 
@@ -4563,7 +4061,6 @@ type NewDeviceMetadataType struct {
 
 type NotAuthorizedException struct {
 	// The message returned when the Amazon Cognito service returns a not authorized exception.
-
 	Message *string
 }
 
@@ -4572,32 +4069,26 @@ type NotAuthorizedException struct {
 type NotifyConfigurationType struct {
 	// The email address that is sending the email. The address must be either individually verified with
 	// Amazon Simple Email Service, or from a domain that has been verified with Amazon SES.
-
 	From *string
 
 	// The destination to which the receiver of an email should reply to.
-
 	ReplyTo *string
 
 	// The Amazon Resource Name (ARN) of the identity that is associated with the sending authorization
 	// policy. This identity permits Amazon Cognito to send for the email address specified in the From
 	// parameter.
-
 	//
 	// This member is required.
 	SourceArn *string
 
 	// Email template used when a detected risk event is blocked.
-
 	BlockEmail *NotifyEmailType
 
 	// The email template used when a detected risk event is allowed.
-
 	NoActionEmail *NotifyEmailType
 
 	// The multi-factor authentication (MFA) email template used when MFA is challenged as part of a
 	// detected risk.
-
 	MfaEmail *NotifyEmailType
 }
 
@@ -4605,17 +4096,14 @@ type NotifyConfigurationType struct {
 
 type NotifyEmailType struct {
 	// The email subject.
-
 	//
 	// This member is required.
 	Subject *string
 
 	// The email HTML body.
-
 	HtmlBody *string
 
 	// The email text body.
-
 	TextBody *string
 }
 
@@ -4623,12 +4111,10 @@ type NotifyEmailType struct {
 
 type NumberAttributeConstraintsType struct {
 	// The minimum value of an attribute that is of the number data type.
-
 	MinValue *string
 
 	// The maximum length of a number attribute value. Must be a number less than or equal to 2^1023,
 	// represented as a string with a length of 131072 characters or fewer.
-
 	MaxValue *string
 }
 
@@ -4636,27 +4122,22 @@ type NumberAttributeConstraintsType struct {
 
 type PasswordPolicyType struct {
 	// The minimum length of the password in the policy that you have set. This value can't be less than 6.
-
 	MinimumLength *int32
 
 	// In the password policy that you have set, refers to whether you have required users to use at least
 	// one uppercase letter in their password.
-
 	RequireUppercase *bool
 
 	// In the password policy that you have set, refers to whether you have required users to use at least
 	// one lowercase letter in their password.
-
 	RequireLowercase *bool
 
 	// In the password policy that you have set, refers to whether you have required users to use at least
 	// one number in their password.
-
 	RequireNumbers *bool
 
 	// In the password policy that you have set, refers to whether you have required users to use at least
 	// one symbol in their password.
-
 	RequireSymbols *bool
 
 	// The number of days a temporary password is valid in the password policy. If the user doesn't sign in
@@ -4666,7 +4147,6 @@ type PasswordPolicyType struct {
 	//
 	// Note: When you set TemporaryPasswordValidityDays for a user pool, you can no longer set a value for
 	// the legacy UnusedAccountValidityDays parameter in that user pool.
-
 	TemporaryPasswordValidityDays *int32
 }
 
@@ -4674,7 +4154,6 @@ type PasswordPolicyType struct {
 
 type PasswordResetRequiredException struct {
 	// The message returned when a password reset is required.
-
 	Message *string
 }
 
@@ -4683,7 +4162,6 @@ type PasswordResetRequiredException struct {
 type PreTokenGenerationVersionConfigType struct {
 	// The user pool trigger version of the request that Amazon Cognito sends to your Lambda function.
 	// Higher-numbered versions add fields that support new features.
-
 	//
 	// This member is required.
 	LambdaVersion *PreTokenGenerationLambdaVersionType
@@ -4692,7 +4170,6 @@ type PreTokenGenerationVersionConfigType struct {
 	//
 	// This parameter and the PreTokenGeneration property of LambdaConfig have the same value. For new
 	// instances of pre token generation triggers, set LambdaArn.
-
 	//
 	// This member is required.
 	LambdaArn *string
@@ -4702,7 +4179,6 @@ type PreTokenGenerationVersionConfigType struct {
 
 type PreconditionNotMetException struct {
 	// The message returned when a precondition is not met.
-
 	Message *string
 }
 
@@ -4710,21 +4186,17 @@ type PreconditionNotMetException struct {
 
 type ProviderDescription struct {
 	// The IdP name.
-
 	ProviderName *string
 
 	// The IdP type.
-
 	ProviderType *IdentityProviderTypeType
 
 	// The date the provider was last modified.
-
 	LastModifiedDate *time.Time
 
 	// The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
 	// time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java
 	// Date object.
-
 	CreationDate *time.Time
 }
 
@@ -4732,15 +4204,12 @@ type ProviderDescription struct {
 
 type ProviderUserIdentifierType struct {
 	// The name of the provider, such as Facebook, Google, or Login with Amazon.
-
 	ProviderName *string
 
 	// The name of the provider attribute to link to, such as NameID.
-
 	ProviderAttributeName *string
 
 	// The value of the provider attribute to link to, such as xxxxx_account.
-
 	ProviderAttributeValue *string
 }
 
@@ -4748,13 +4217,11 @@ type ProviderUserIdentifierType struct {
 
 type RecoveryOptionType struct {
 	// A positive integer specifying priority of a method with 1 being the highest priority.
-
 	//
 	// This member is required.
 	Priority *int32
 
 	// The recovery method for a user.
-
 	//
 	// This member is required.
 	Name *RecoveryOptionNameType
@@ -4764,34 +4231,29 @@ type RecoveryOptionType struct {
 
 type ResendConfirmationCodeRequest struct {
 	// The ID of the client associated with the user pool.
-
 	//
 	// This member is required.
 	ClientId *string
 
 	// A keyed-hash message authentication code (HMAC) calculated using the secret key of a user pool
 	// client and username plus the client ID in the message.
-
 	SecretHash *string
 
 	// Contextual data about your user session, such as the device fingerprint, IP address, or location.
 	// Amazon Cognito advanced security evaluates the risk of an authentication event based on the context
 	// that your app generates and passes to Amazon Cognito when it makes API requests.
-
 	UserContextData *UserContextDataType
 
 	// The username of the user that you want to query or modify. The value of this parameter is typically
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
 
 	// The Amazon Pinpoint analytics metadata that contributes to your metrics for ResendConfirmationCode
 	// calls.
-
 	AnalyticsMetadata *AnalyticsMetadataType
 
 	// A map of custom key-value pairs that you can provide as input for any custom workflows that this
@@ -4818,7 +4280,6 @@ type ResendConfirmationCodeRequest struct {
 	//   - Encrypt the ClientMetadata value. Don't use Amazon Cognito to provide sensitive information.
 	//
 	// [Customizing user pool Workflows with Lambda Triggers]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html
-
 	ClientMetadata map[string]string
 }
 
@@ -4827,7 +4288,6 @@ type ResendConfirmationCodeRequest struct {
 type ResendConfirmationCodeResponse struct {
 	// The code delivery details returned by the server in response to the request to resend the
 	// confirmation code.
-
 	CodeDeliveryDetails *CodeDeliveryDetailsType
 }
 
@@ -4835,7 +4295,6 @@ type ResendConfirmationCodeResponse struct {
 
 type ResourceNotFoundException struct {
 	// The message returned when the Amazon Cognito service returns a resource not found exception.
-
 	Message *string
 }
 
@@ -4843,13 +4302,11 @@ type ResourceNotFoundException struct {
 
 type ResourceServerScopeType struct {
 	// The name of the scope.
-
 	//
 	// This member is required.
 	ScopeName *string
 
 	// A description of the scope.
-
 	//
 	// This member is required.
 	ScopeDescription *string
@@ -4859,7 +4316,6 @@ type ResourceServerScopeType struct {
 
 type ResourceServerType struct {
 	// The user pool ID for the user pool that hosts the resource server.
-
 	UserPoolId *string
 
 	// A unique resource server identifier for the resource server. The identifier can be an API friendly
@@ -4869,15 +4325,12 @@ type ResourceServerType struct {
 	// Amazon Cognito represents scopes in the access token in the format
 	// $resource-server-identifier/$scope. Longer scope-identifier strings increase the size of your access
 	// tokens.
-
 	Identifier *string
 
 	// The name of the resource server.
-
 	Name *string
 
 	// A list of scopes that are defined for the resource server.
-
 	Scopes []ResourceServerScopeType
 }
 
@@ -4885,7 +4338,6 @@ type ResourceServerType struct {
 
 type RespondToAuthChallengeRequest struct {
 	// The app client ID.
-
 	//
 	// This member is required.
 	ClientId *string
@@ -4895,7 +4347,6 @@ type RespondToAuthChallengeRequest struct {
 	// ADMIN_NO_SRP_AUTH isn't a valid value.
 	//
 	// [InitiateAuth]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html
-
 	//
 	// This member is required.
 	ChallengeName *ChallengeNameType
@@ -4904,7 +4355,6 @@ type RespondToAuthChallengeRequest struct {
 	// InitiateAuth or RespondToAuthChallenge API call determines that the caller must pass another
 	// challenge, they return a session with other challenge parameters. This session should be passed as
 	// it is to the next RespondToAuthChallenge API call.
-
 	Session *string
 
 	// The responses to the challenge that you received in the previous request. Each challenge has its own
@@ -4962,18 +4412,15 @@ type RespondToAuthChallengeRequest struct {
 	//
 	// [Computing secret hash values]: https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash
 	// [Working with user devices in your user pool]: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html
-
 	ChallengeResponses map[string]string
 
 	// The Amazon Pinpoint analytics metadata that contributes to your metrics for RespondToAuthChallenge
 	// calls.
-
 	AnalyticsMetadata *AnalyticsMetadataType
 
 	// Contextual data about your user session, such as the device fingerprint, IP address, or location.
 	// Amazon Cognito advanced security evaluates the risk of an authentication event based on the context
 	// that your app generates and passes to Amazon Cognito when it makes API requests.
-
 	UserContextData *UserContextDataType
 
 	// A map of custom key-value pairs that you can provide as input for any custom workflows that this
@@ -5001,7 +4448,6 @@ type RespondToAuthChallengeRequest struct {
 	//   - Encrypt the ClientMetadata value. Don't use Amazon Cognito to provide sensitive information.
 	//
 	// [Customizing user pool Workflows with Lambda Triggers]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html
-
 	ClientMetadata map[string]string
 }
 
@@ -5011,41 +4457,34 @@ type RespondToAuthChallengeResponse struct {
 	// The challenge name. For more information, see [InitiateAuth].
 	//
 	// [InitiateAuth]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html
-
 	ChallengeName *ChallengeNameType
 
 	// The session that should be passed both ways in challenge-response calls to the service. If the
 	// caller must pass another challenge, they return a session with other challenge parameters. This
 	// session should be passed as it is to the next RespondToAuthChallenge API call.
-
 	Session *string
 
 	// The challenge parameters. For more information, see [InitiateAuth].
 	//
 	// [InitiateAuth]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html
-
 	ChallengeParameters map[string]string
 
 	// The result returned by the server in response to the request to respond to the authentication
 	// challenge.
-
 	AuthenticationResult *AuthenticationResultType
 }
 type RevokeTokenRequest struct {
 	// The refresh token that you want to revoke.
-
 	//
 	// This member is required.
 	Token *string
 
 	// The client ID for the token that you want to revoke.
-
 	//
 	// This member is required.
 	ClientId *string
 
 	// The secret for the client ID. This is required only if the client ID has a secret.
-
 	ClientSecret *string
 }
 type RevokeTokenResponse struct{}
@@ -5054,31 +4493,25 @@ type RevokeTokenResponse struct{}
 
 type RiskConfigurationType struct {
 	// The user pool ID.
-
 	UserPoolId *string
 
 	// The app client ID.
-
 	ClientId *string
 
 	// The compromised credentials risk configuration object, including the EventFilter and the
 	// EventAction.
-
 	CompromisedCredentialsRiskConfiguration *CompromisedCredentialsRiskConfigurationType
 
 	// The account takeover risk configuration object, including the NotifyConfiguration object and Actions
 	// to take if there is an account takeover.
-
 	AccountTakeoverRiskConfiguration *AccountTakeoverRiskConfigurationType
 
 	// The configuration to override the risk decision.
-
 	RiskExceptionConfiguration *RiskExceptionConfigurationType
 
 	// The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
 	// time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java
 	// Date object.
-
 	LastModifiedDate *time.Time
 }
 
@@ -5087,12 +4520,10 @@ type RiskConfigurationType struct {
 type RiskExceptionConfigurationType struct {
 	// Overrides the risk decision to always block the pre-authentication requests. The IP range is in CIDR
 	// notation, a compact representation of an IP address and its routing prefix.
-
 	BlockedIPRangeList []string
 
 	// Risk detection isn't performed on the IP addresses in this range list. The IP range is in CIDR
 	// notation.
-
 	SkippedIPRangeList []string
 }
 
@@ -5107,11 +4538,9 @@ type SMSMfaSettingsType struct {
 	// Specifies whether SMS text message MFA is activated. If an MFA type is activated for a user, the
 	// user will be prompted for MFA during all sign-in attempts, unless device tracking is turned on and
 	// the device has been trusted.
-
 	Enabled *bool
 
 	// Specifies whether SMS is the preferred MFA method.
-
 	PreferredMfa *bool
 }
 
@@ -5132,13 +4561,11 @@ type SchemaAttributeType struct {
 	// DeveloperOnlyAttribute is true, Amazon Cognito creates your attribute as dev:MyAttribute. In an
 	// operation that describes a user pool, Amazon Cognito returns this value as value for standard
 	// attributes, custom:value for custom attributes, and dev:value for developer-only attributes..
-
 	Name *string
 
 	// The data format of the values for your attribute. When you choose an AttributeDataType, Amazon
 	// Cognito validates the input against the data type. A custom attribute value in your user's ID token
 	// is always a string, for example "custom:isMember" : "true" or "custom:YearsAsMember" : "12".
-
 	AttributeDataType *AttributeDataType
 
 	// Note: You should use [WriteAttributes] in the user pool client to control how attributes can be
@@ -5150,7 +4577,6 @@ type SchemaAttributeType struct {
 	// UpdateUserAttributes.
 	//
 	// [WriteAttributes]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolClientType.html#CognitoUserPools-Type-UserPoolClientType-WriteAttributes
-
 	DeveloperOnlyAttribute *bool
 
 	// Specifies whether the value of the attribute can be changed.
@@ -5162,20 +4588,16 @@ type SchemaAttributeType struct {
 	// Your User Pool].
 	//
 	// [Specifying Identity Provider Attribute Mappings for Your User Pool]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-specifying-attribute-mapping.html
-
 	Mutable *bool
 
 	// Specifies whether a user pool attribute is required. If the attribute is required and the user
 	// doesn't provide a value, registration or sign-in will fail.
-
 	Required *bool
 
 	// Specifies the constraints for an attribute of the number type.
-
 	NumberAttributeConstraints *NumberAttributeConstraintsType
 
 	// Specifies the constraints for an attribute of the string type.
-
 	StringAttributeConstraints *StringAttributeConstraintsType
 }
 
@@ -5186,25 +4608,21 @@ type ScopeDoesNotExistException struct {
 }
 type SetLogDeliveryConfigurationRequest struct {
 	// The ID of the user pool where you want to configure detailed activity logging .
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// A collection of all of the detailed activity logging configurations for a user pool.
-
 	//
 	// This member is required.
 	LogConfigurations []LogConfigurationType
 }
 type SetLogDeliveryConfigurationResponse struct {
 	// The detailed activity logging configuration that you applied to the requested user pool.
-
 	LogDeliveryConfiguration *LogDeliveryConfigurationType
 }
 type SetRiskConfigurationRequest struct {
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -5214,65 +4632,52 @@ type SetRiskConfigurationRequest struct {
 	//
 	// Otherwise, ClientId is mapped to the client. When the client ID isn't null, the user pool
 	// configuration is overridden and the risk configuration for the client is used instead.
-
 	ClientId *string
 
 	// The compromised credentials risk configuration.
-
 	CompromisedCredentialsRiskConfiguration *CompromisedCredentialsRiskConfigurationType
 
 	// The account takeover risk configuration.
-
 	AccountTakeoverRiskConfiguration *AccountTakeoverRiskConfigurationType
 
 	// The configuration to override the risk decision.
-
 	RiskExceptionConfiguration *RiskExceptionConfigurationType
 }
 type SetRiskConfigurationResponse struct {
 	// The risk configuration.
-
 	//
 	// This member is required.
 	RiskConfiguration *RiskConfigurationType
 }
 type SetUICustomizationRequest struct {
 	// The user pool ID for the user pool.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The client ID for the client app.
-
 	ClientId *string
 
 	// The CSS values in the UI customization.
-
 	CSS *string
 
 	// The uploaded logo image for the UI customization.
-
 	ImageFile []byte
 }
 type SetUICustomizationResponse struct {
 	// The UI customization information.
-
 	//
 	// This member is required.
 	UICustomization *UICustomizationType
 }
 type SetUserMFAPreferenceRequest struct {
 	// The SMS text message multi-factor authentication (MFA) settings.
-
 	SMSMfaSettings *SMSMfaSettingsType
 
 	// The time-based one-time password (TOTP) software token MFA settings.
-
 	SoftwareTokenMfaSettings *SoftwareTokenMfaSettingsType
 
 	// A valid access token that Amazon Cognito issued to the user whose MFA preference you want to set.
-
 	//
 	// This member is required.
 	AccessToken *string
@@ -5280,17 +4685,14 @@ type SetUserMFAPreferenceRequest struct {
 type SetUserMFAPreferenceResponse struct{}
 type SetUserPoolMfaConfigRequest struct {
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The SMS text message MFA configuration.
-
 	SmsMfaConfiguration *SmsMfaConfigType
 
 	// The software token MFA configuration.
-
 	SoftwareTokenMfaConfiguration *SoftwareTokenMfaConfigType
 
 	// The MFA configuration. If you set the MfaConfiguration value to ‘ON’, only users who have set up an
@@ -5302,16 +4704,13 @@ type SetUserPoolMfaConfigRequest struct {
 	//   - OPTIONAL MFA will be required only for individual users who have an MFA factor activated.
 	//
 	// [Adding Multi-Factor Authentication (MFA) to a user pool]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
-
 	MfaConfiguration *UserPoolMfaType
 }
 type SetUserPoolMfaConfigResponse struct {
 	// The SMS text message MFA configuration.
-
 	SmsMfaConfiguration *SmsMfaConfigType
 
 	// The software token MFA configuration.
-
 	SoftwareTokenMfaConfiguration *SoftwareTokenMfaConfigType
 
 	// The MFA configuration. Valid values include:
@@ -5319,7 +4718,6 @@ type SetUserPoolMfaConfigResponse struct {
 	//   - OFF MFA won't be used for any users.
 	//   - ON MFA is required for all users to sign in.
 	//   - OPTIONAL MFA will be required only for individual users who have an MFA factor enabled.
-
 	MfaConfiguration *UserPoolMfaType
 }
 
@@ -5328,13 +4726,11 @@ type SetUserPoolMfaConfigResponse struct {
 type SetUserSettingsRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose user settings you want to
 	// configure.
-
 	//
 	// This member is required.
 	AccessToken *string
 
 	// You can use this parameter only to set an SMS configuration that uses SMS for delivery.
-
 	//
 	// This member is required.
 	MFAOptions []MFAOptionType
@@ -5348,25 +4744,21 @@ type SetUserSettingsResponse struct{}
 
 type SignUpRequest struct {
 	// The ID of the client associated with the user pool.
-
 	//
 	// This member is required.
 	ClientId *string
 
 	// A keyed-hash message authentication code (HMAC) calculated using the secret key of a user pool
 	// client and username plus the client ID in the message.
-
 	SecretHash *string
 
 	// The username of the user that you want to sign up. The value of this parameter is typically a
 	// username, but can be any alias attribute in your user pool.
-
 	//
 	// This member is required.
 	Username *string
 
 	// The password of the user you want to register.
-
 	//
 	// This member is required.
 	Password *string
@@ -5374,7 +4766,6 @@ type SignUpRequest struct {
 	// An array of name-value pairs representing user attributes.
 	//
 	// For custom attributes, you must prepend the custom: prefix to the attribute name.
-
 	UserAttributes []AttributeType
 
 	// Temporary user attributes that contribute to the outcomes of your pre sign-up Lambda trigger. This
@@ -5389,17 +4780,14 @@ type SignUpRequest struct {
 	// For more information about the pre sign-up Lambda trigger, see [Pre sign-up Lambda trigger].
 	//
 	// [Pre sign-up Lambda trigger]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html
-
 	ValidationData []AttributeType
 
 	// The Amazon Pinpoint analytics metadata that contributes to your metrics for SignUp calls.
-
 	AnalyticsMetadata *AnalyticsMetadataType
 
 	// Contextual data about your user session, such as the device fingerprint, IP address, or location.
 	// Amazon Cognito advanced security evaluates the risk of an authentication event based on the context
 	// that your app generates and passes to Amazon Cognito when it makes API requests.
-
 	UserContextData *UserContextDataType
 
 	// A map of custom key-value pairs that you can provide as input for any custom workflows that this
@@ -5426,7 +4814,6 @@ type SignUpRequest struct {
 	//   - Encrypt the ClientMetadata value. Don't use Amazon Cognito to provide sensitive information.
 	//
 	// [Customizing user pool Workflows with Lambda Triggers]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html
-
 	ClientMetadata map[string]string
 }
 
@@ -5434,17 +4821,14 @@ type SignUpRequest struct {
 
 type SignUpResponse struct {
 	// A response from the server indicating that a user registration has been confirmed.
-
 	//
 	// This member is required.
 	UserConfirmed *bool
 
 	// The code delivery details returned by the server response to the user registration request.
-
 	CodeDeliveryDetails *CodeDeliveryDetailsType
 
 	// The UUID of the authenticated user. This isn't the same as username.
-
 	//
 	// This member is required.
 	UserSub *string
@@ -5462,7 +4846,6 @@ type SmsConfigurationType struct {
 	// subject to a [spending limit].
 	//
 	// [spending limit]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html
-
 	//
 	// This member is required.
 	SnsCallerArn *string
@@ -5479,7 +4862,6 @@ type SmsConfigurationType struct {
 	// access to your Amazon Web Services resources to a third party]
 	//
 	// [How to use an external ID when granting access to your Amazon Web Services resources to a third party]: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html
-
 	ExternalId *string
 
 	// The Amazon Web Services Region to use with Amazon SNS integration. You can choose the same Region as
@@ -5490,7 +4872,6 @@ type SmsConfigurationType struct {
 	// settings for Amazon Cognito user pools].
 	//
 	// [SMS message settings for Amazon Cognito user pools]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html
-
 	SnsRegion *string
 }
 
@@ -5500,14 +4881,12 @@ type SmsMfaConfigType struct {
 	// The SMS authentication message that will be sent to users with the code they must sign in. The
 	// message must contain the ‘{####}’ placeholder, which is replaced with the code. If the message isn't
 	// included, and default message will be used.
-
 	SmsAuthenticationMessage *string
 
 	// The SMS configuration with the settings that your Amazon Cognito user pool must use to send an SMS
 	// message from your Amazon Web Services account through Amazon Simple Notification Service. To request
 	// Amazon SNS in the Amazon Web Services Region that you want, the Amazon Cognito user pool uses an
 	// Identity and Access Management (IAM) role that you provide for your Amazon Web Services account.
-
 	SmsConfiguration *SmsConfigurationType
 }
 
@@ -5522,7 +4901,6 @@ type SoftwareTokenMFANotFoundException struct {
 
 type SoftwareTokenMfaConfigType struct {
 	// Specifies whether software token MFA is activated.
-
 	Enabled *bool
 }
 
@@ -5536,11 +4914,9 @@ type SoftwareTokenMfaSettingsType struct {
 	// Specifies whether software token MFA is activated. If an MFA type is activated for a user, the user
 	// will be prompted for MFA during all sign-in attempts, unless device tracking is turned on and the
 	// device has been trusted.
-
 	Enabled *bool
 
 	// Specifies whether software token MFA is the preferred MFA method.
-
 	PreferredMfa *bool
 }
 
@@ -5548,13 +4924,11 @@ type SoftwareTokenMfaSettingsType struct {
 
 type StartUserImportJobRequest struct {
 	// The user pool ID for the user pool that the users are being imported into.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The job ID for the user import job.
-
 	//
 	// This member is required.
 	JobId *string
@@ -5564,7 +4938,6 @@ type StartUserImportJobRequest struct {
 
 type StartUserImportJobResponse struct {
 	// The job object that represents the user import job.
-
 	UserImportJob *UserImportJobType
 }
 
@@ -5572,13 +4945,11 @@ type StartUserImportJobResponse struct {
 
 type StopUserImportJobRequest struct {
 	// The user pool ID for the user pool that the users are being imported into.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The job ID for the user import job.
-
 	//
 	// This member is required.
 	JobId *string
@@ -5588,7 +4959,6 @@ type StopUserImportJobRequest struct {
 
 type StopUserImportJobResponse struct {
 	// The job object that represents the user import job.
-
 	UserImportJob *UserImportJobType
 }
 
@@ -5596,23 +4966,19 @@ type StopUserImportJobResponse struct {
 
 type StringAttributeConstraintsType struct {
 	// The minimum length.
-
 	MinLength *string
 
 	// The maximum length of a string attribute value. Must be a number less than or equal to 2^1023,
 	// represented as a string with a length of 131072 characters or fewer.
-
 	MaxLength *string
 }
 type TagResourceRequest struct {
 	// The Amazon Resource Name (ARN) of the user pool to assign the tags to.
-
 	//
 	// This member is required.
 	ResourceArn *string
 
 	// The tags to assign to the user pool.
-
 	//
 	// This member is required.
 	Tags map[string]string
@@ -5626,19 +4992,16 @@ type TokenValidityUnitsType struct {
 	// A time unit of seconds, minutes, hours, or days for the value that you set in the
 	// AccessTokenValidity parameter. The default AccessTokenValidity time unit is hours.
 	// AccessTokenValidity duration can range from five minutes to one day.
-
 	AccessToken *TimeUnitsType
 
 	// A time unit of seconds, minutes, hours, or days for the value that you set in the IdTokenValidity
 	// parameter. The default IdTokenValidity time unit is hours. IdTokenValidity duration can range from
 	// five minutes to one day.
-
 	IdToken *TimeUnitsType
 
 	// A time unit of seconds, minutes, hours, or days for the value that you set in the
 	// RefreshTokenValidity parameter. The default RefreshTokenValidity time unit is days.
 	// RefreshTokenValidity duration can range from 60 minutes to 10 years.
-
 	RefreshToken *TimeUnitsType
 }
 
@@ -5647,7 +5010,6 @@ type TokenValidityUnitsType struct {
 
 type TooManyFailedAttemptsException struct {
 	// The message returned when Amazon Cognito returns a TooManyFailedAttempts exception.
-
 	Message *string
 }
 
@@ -5655,7 +5017,6 @@ type TooManyFailedAttemptsException struct {
 
 type TooManyRequestsException struct {
 	// The message returned when the Amazon Cognito service returns a too many requests exception.
-
 	Message *string
 }
 
@@ -5663,35 +5024,28 @@ type TooManyRequestsException struct {
 
 type UICustomizationType struct {
 	// The user pool ID for the user pool.
-
 	UserPoolId *string
 
 	// The client ID for the client app.
-
 	ClientId *string
 
 	// The logo image for the UI customization.
-
 	ImageUrl *string
 
 	// The CSS values in the UI customization.
-
 	CSS *string
 
 	// The CSS version number.
-
 	CSSVersion *string
 
 	// The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
 	// time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java
 	// Date object.
-
 	LastModifiedDate *time.Time
 
 	// The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
 	// time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java
 	// Date object.
-
 	CreationDate *time.Time
 }
 
@@ -5706,7 +5060,6 @@ type UnauthorizedException struct {
 
 type UnexpectedLambdaException struct {
 	// The message returned when Amazon Cognito returns an unexpected Lambda exception.
-
 	Message *string
 }
 
@@ -5733,18 +5086,15 @@ type UnsupportedTokenTypeException struct {
 
 type UnsupportedUserStateException struct {
 	// The message returned when the user is in an unsupported state.
-
 	Message *string
 }
 type UntagResourceRequest struct {
 	// The Amazon Resource Name (ARN) of the user pool that the tags are assigned to.
-
 	//
 	// This member is required.
 	ResourceArn *string
 
 	// The keys of the tags to remove from the user pool.
-
 	//
 	// This member is required.
 	TagKeys []string
@@ -5752,7 +5102,6 @@ type UntagResourceRequest struct {
 type UntagResourceResponse struct{}
 type UpdateAuthEventFeedbackRequest struct {
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -5761,19 +5110,16 @@ type UpdateAuthEventFeedbackRequest struct {
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
 	// attribute in your user pool, this value must be the sub of a local user or the username of a user
 	// from a third-party IdP.
-
 	//
 	// This member is required.
 	Username *string
 
 	// The event ID.
-
 	//
 	// This member is required.
 	EventId *string
 
 	// The feedback token.
-
 	//
 	// This member is required.
 	FeedbackToken *string
@@ -5782,7 +5128,6 @@ type UpdateAuthEventFeedbackRequest struct {
 	// Amazon Cognito that you trust a user session where Amazon Cognito has evaluated some level of risk.
 	// When you provide a FeedbackValue value of invalid, you tell Amazon Cognito that you don't trust a
 	// user session, or you don't believe that Amazon Cognito evaluated a high-enough risk level.
-
 	//
 	// This member is required.
 	FeedbackValue *FeedbackValueType
@@ -5793,19 +5138,16 @@ type UpdateAuthEventFeedbackResponse struct{}
 
 type UpdateDeviceStatusRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose device status you want to update.
-
 	//
 	// This member is required.
 	AccessToken *string
 
 	// The device key.
-
 	//
 	// This member is required.
 	DeviceKey *string
 
 	// The status of whether a device is remembered.
-
 	DeviceRememberedStatus *DeviceRememberedStatusType
 }
 
@@ -5814,47 +5156,39 @@ type UpdateDeviceStatusRequest struct {
 type UpdateDeviceStatusResponse struct{}
 type UpdateGroupRequest struct {
 	// The name of the group.
-
 	//
 	// This member is required.
 	GroupName *string
 
 	// The user pool ID for the user pool.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// A string containing the new description of the group.
-
 	Description *string
 
 	// The new role Amazon Resource Name (ARN) for the group. This is used for setting the cognito:roles
 	// and cognito:preferred_role claims in the token.
-
 	RoleArn *string
 
 	// The new precedence value for the group. For more information about this parameter, see
 	// [CreateGroup].
 	//
 	// [CreateGroup]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateGroup.html
-
 	Precedence *int32
 }
 type UpdateGroupResponse struct {
 	// The group object for the group.
-
 	Group *GroupType
 }
 type UpdateIdentityProviderRequest struct {
 	// The user pool ID.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The IdP name.
-
 	//
 	// This member is required.
 	ProviderName *string
@@ -5939,27 +5273,22 @@ type UpdateIdentityProviderRequest struct {
 	//     "https://www.facebook.com/v17.0/dialog/oauth", "client_id": "1example23456789", "client_secret":
 	//     "provider-app-client-secret", "token_request_method": "GET", "token_url":
 	//     "https://graph.facebook.com/v17.0/oauth/access_token" }
-
 	ProviderDetails map[string]string
 
 	// The IdP attribute mapping to be changed.
-
 	AttributeMapping map[string]string
 
 	// A list of IdP identifiers.
-
 	IdpIdentifiers []string
 }
 type UpdateIdentityProviderResponse struct {
 	// The identity provider details.
-
 	//
 	// This member is required.
 	IdentityProvider *IdentityProviderType
 }
 type UpdateResourceServerRequest struct {
 	// The user pool ID for the user pool.
-
 	//
 	// This member is required.
 	UserPoolId *string
@@ -5971,24 +5300,20 @@ type UpdateResourceServerRequest struct {
 	// Amazon Cognito represents scopes in the access token in the format
 	// $resource-server-identifier/$scope. Longer scope-identifier strings increase the size of your access
 	// tokens.
-
 	//
 	// This member is required.
 	Identifier *string
 
 	// The name of the resource server.
-
 	//
 	// This member is required.
 	Name *string
 
 	// The scope values to be set for the resource server.
-
 	Scopes []ResourceServerScopeType
 }
 type UpdateResourceServerResponse struct {
 	// The resource server.
-
 	//
 	// This member is required.
 	ResourceServer *ResourceServerType
@@ -6006,14 +5331,12 @@ type UpdateUserAttributesRequest struct {
 	// responds to a verification message to verify the new value, Amazon Cognito updates the attribute
 	// value. Your user can sign in and receive messages with the original attribute value until they
 	// verify the new value.
-
 	//
 	// This member is required.
 	UserAttributes []AttributeType
 
 	// A valid access token that Amazon Cognito issued to the user whose user attributes you want to
 	// update.
-
 	//
 	// This member is required.
 	AccessToken *string
@@ -6042,7 +5365,6 @@ type UpdateUserAttributesRequest struct {
 	//   - Encrypt the ClientMetadata value. Don't use Amazon Cognito to provide sensitive information.
 	//
 	// [Customizing user pool Workflows with Lambda Triggers]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html
-
 	ClientMetadata map[string]string
 }
 
@@ -6050,7 +5372,6 @@ type UpdateUserAttributesRequest struct {
 
 type UpdateUserAttributesResponse struct {
 	// The code delivery details list from the server for the request to update user attributes.
-
 	CodeDeliveryDetailsList []CodeDeliveryDetailsType
 }
 
@@ -6058,19 +5379,16 @@ type UpdateUserAttributesResponse struct {
 
 type UpdateUserPoolClientRequest struct {
 	// The user pool ID for the user pool where you want to update the user pool client.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The ID of the client associated with the user pool.
-
 	//
 	// This member is required.
 	ClientId *string
 
 	// The client name from the update user pool client request.
-
 	ClientName *string
 
 	// The refresh token time limit. After this limit expires, your user can't use their refresh token. To
@@ -6086,7 +5404,6 @@ type UpdateUserPoolClientRequest struct {
 	//
 	// If you don't specify otherwise in the configuration of your app client, your refresh tokens are
 	// valid for 30 days.
-
 	RefreshTokenValidity *int32
 
 	// The access token time limit. After this limit expires, your user can't use their access token. To
@@ -6101,7 +5418,6 @@ type UpdateUserPoolClientRequest struct {
 	//
 	// If you don't specify otherwise in the configuration of your app client, your access tokens are valid
 	// for one hour.
-
 	AccessTokenValidity *int32
 
 	// The ID token time limit. After this limit expires, your user can't use their ID token. To specify
@@ -6116,12 +5432,10 @@ type UpdateUserPoolClientRequest struct {
 	//
 	// If you don't specify otherwise in the configuration of your app client, your ID tokens are valid for
 	// one hour.
-
 	IdTokenValidity *int32
 
 	// The time units you use when you set the duration of ID, access, and refresh tokens. The default unit
 	// for RefreshToken is days, and the default for ID and access tokens is hours.
-
 	TokenValidityUnits *TokenValidityUnitsType
 
 	// The list of user attributes that you want your app client to have read-only access to. After your
@@ -6137,7 +5451,6 @@ type UpdateUserPoolClientRequest struct {
 	// custom set of read attributes.
 	//
 	// [GetUser]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUser.html
-
 	ReadAttributes []string
 
 	// The list of user attributes that you want your app client to have write access to. After your user
@@ -6159,7 +5472,6 @@ type UpdateUserPoolClientRequest struct {
 	//
 	// [UpdateUserAttributes]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserAttributes.html
 	// [Specifying IdP Attribute Mappings for Your user pool]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-specifying-attribute-mapping.html
-
 	WriteAttributes []string
 
 	// The authentication flows that you want your user pool client to support. For each app client in your
@@ -6186,13 +5498,11 @@ type UpdateUserPoolClientRequest struct {
 	// In some environments, you will see the values ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, or
 	// USER_PASSWORD_AUTH. You can't assign these legacy ExplicitAuthFlows values to user pool clients at
 	// the same time as values that begin with ALLOW_, like ALLOW_USER_SRP_AUTH.
-
 	ExplicitAuthFlows []ExplicitAuthFlowsType
 
 	// A list of provider names for the IdPs that this client supports. The following are supported:
 	// COGNITO, Facebook, Google, SignInWithApple, LoginWithAmazon, and the names of your own SAML and OIDC
 	// providers.
-
 	SupportedIdentityProviders []string
 
 	// A list of allowed redirect (callback) URLs for the IdPs.
@@ -6210,11 +5520,9 @@ type UpdateUserPoolClientRequest struct {
 	// App callback URLs such as myapp://example are also supported.
 	//
 	// [OAuth 2.0 - Redirection Endpoint]: https://tools.ietf.org/html/rfc6749#section-3.1.2
-
 	CallbackURLs []string
 
 	// A list of allowed logout URLs for the IdPs.
-
 	LogoutURLs []string
 
 	// The default redirect URI. Must be in the CallbackURLs list.
@@ -6232,7 +5540,6 @@ type UpdateUserPoolClientRequest struct {
 	// App callback URLs such as myapp://example are also supported.
 	//
 	// [OAuth 2.0 - Redirection Endpoint]: https://tools.ietf.org/html/rfc6749#section-3.1.2
-
 	DefaultRedirectURI *string
 
 	// The allowed OAuth flows.
@@ -6243,13 +5550,11 @@ type UpdateUserPoolClientRequest struct {
 	//     user.
 	//   - client_credentials: Issue the access token from the /oauth2/token endpoint directly to a
 	//     non-person user using a combination of the client ID and client secret.
-
 	AllowedOAuthFlows []OAuthFlowType
 
 	// The allowed OAuth scopes. Possible values provided by OAuth are phone, email, openid, and profile.
 	// Possible values provided by Amazon Web Services are aws.cognito.signin.user.admin. Custom scopes
 	// created in Resource Servers are also supported.
-
 	AllowedOAuthScopes []string
 
 	// Set to true to use OAuth 2.0 features in your user pool app client.
@@ -6267,7 +5572,6 @@ type UpdateUserPoolClientRequest struct {
 	// AllowedOAuthFlowsUserPoolClient to true in a CreateUserPoolClient or UpdateUserPoolClient API
 	// request. If you don't set a value for AllowedOAuthFlowsUserPoolClient in a request with the CLI or
 	// SDKs, it defaults to false.
-
 	AllowedOAuthFlowsUserPoolClient *bool
 
 	// The Amazon Pinpoint analytics configuration necessary to collect metrics for this user pool.
@@ -6275,7 +5579,6 @@ type UpdateUserPoolClientRequest struct {
 	// Note: In Amazon Web Services Regions where Amazon Pinpoint isn't available, user pools only support
 	// sending events to Amazon Pinpoint projects in us-east-1. In Regions where Amazon Pinpoint is
 	// available, user pools support sending events to Amazon Pinpoint projects within that same Region.
-
 	AnalyticsConfiguration *AnalyticsConfigurationType
 
 	// Errors and responses that you want Amazon Cognito APIs to return during authentication, account
@@ -6290,14 +5593,12 @@ type UpdateUserPoolClientRequest struct {
 	//   - ENABLED - This prevents user existence-related errors.
 	//   - LEGACY - This represents the early behavior of Amazon Cognito where user existence related
 	//     errors aren't prevented.
-
 	PreventUserExistenceErrors *PreventUserExistenceErrorTypes
 
 	// Activates or deactivates token revocation. For more information about revoking tokens, see
 	// [RevokeToken].
 	//
 	// [RevokeToken]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RevokeToken.html
-
 	EnableTokenRevocation *bool
 
 	// Activates the propagation of additional user context data. For more information about propagation of
@@ -6307,13 +5608,11 @@ type UpdateUserPoolClientRequest struct {
 	// client that has a client secret.
 	//
 	// [Adding advanced security to a user pool]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-advanced-security.html
-
 	EnablePropagateAdditionalUserContextData *bool
 
 	// Amazon Cognito creates a session token for each API request in an authentication flow.
 	// AuthSessionValidity is the duration, in minutes, of that session token. Your user pool native user
 	// must respond to each authentication challenge before the session expires.
-
 	AuthSessionValidity *int32
 }
 
@@ -6322,7 +5621,6 @@ type UpdateUserPoolClientRequest struct {
 type UpdateUserPoolClientResponse struct {
 	// The user pool client value from the response from the server when you request to update the user
 	// pool client.
-
 	UserPoolClient *UserPoolClientType
 }
 
@@ -6334,20 +5632,17 @@ type UpdateUserPoolDomainRequest struct {
 	//
 	// This string can include only lowercase letters, numbers, and hyphens. Don't use a hyphen for the
 	// first or last character. Use periods to separate subdomain names.
-
 	//
 	// This member is required.
 	Domain *string
 
 	// The ID of the user pool that is associated with the custom domain whose certificate you're updating.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// The configuration for a custom domain that hosts the sign-up and sign-in pages for your application.
 	// Use this object to specify an SSL certificate that is managed by ACM.
-
 	//
 	// This member is required.
 	CustomDomainConfig *CustomDomainConfigType
@@ -6358,7 +5653,6 @@ type UpdateUserPoolDomainRequest struct {
 type UpdateUserPoolDomainResponse struct {
 	// The Amazon CloudFront endpoint that Amazon Cognito set up when you added the custom domain to your
 	// user pool.
-
 	CloudFrontDomain *string
 }
 
@@ -6366,13 +5660,11 @@ type UpdateUserPoolDomainResponse struct {
 
 type UpdateUserPoolRequest struct {
 	// The user pool ID for the user pool you want to update.
-
 	//
 	// This member is required.
 	UserPoolId *string
 
 	// A container with the policies you want to update in a user pool.
-
 	Policies *UserPoolPolicyType
 
 	// When active, DeletionProtection prevents accidental deletion of your user pool. Before you can
@@ -6381,41 +5673,33 @@ type UpdateUserPoolRequest struct {
 	// When you try to delete a protected user pool in a DeleteUserPool API request, Amazon Cognito returns
 	// an InvalidParameterException error. To delete a protected user pool, send a new DeleteUserPool
 	// request after you deactivate deletion protection in an UpdateUserPool API request.
-
 	DeletionProtection *DeletionProtectionType
 
 	// The Lambda configuration information from the request to update the user pool.
-
 	LambdaConfig *LambdaConfigType
 
 	// The attributes that are automatically verified when Amazon Cognito requests to update user pools.
-
 	AutoVerifiedAttributes []VerifiedAttributeType
 
 	// This parameter is no longer used. See [VerificationMessageTemplateType].
 	//
 	// [VerificationMessageTemplateType]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerificationMessageTemplateType.html
-
 	SmsVerificationMessage *string
 
 	// This parameter is no longer used. See [VerificationMessageTemplateType].
 	//
 	// [VerificationMessageTemplateType]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerificationMessageTemplateType.html
-
 	EmailVerificationMessage *string
 
 	// This parameter is no longer used. See [VerificationMessageTemplateType].
 	//
 	// [VerificationMessageTemplateType]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerificationMessageTemplateType.html
-
 	EmailVerificationSubject *string
 
 	// The template for verification messages.
-
 	VerificationMessageTemplate *VerificationMessageTemplateType
 
 	// The contents of the SMS authentication message.
-
 	SmsAuthenticationMessage *string
 
 	// The settings for updates to user attributes. These settings include the property
@@ -6424,7 +5708,6 @@ type UpdateUserPoolRequest struct {
 	// information, see [Verifying updates to email addresses and phone numbers].
 	//
 	// [Verifying updates to email addresses and phone numbers]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html#user-pool-settings-verifications-verify-attribute-updates
-
 	UserAttributeUpdateSettings *UserAttributeUpdateSettingsType
 
 	// Possible values include:
@@ -6436,7 +5719,6 @@ type UpdateUserPoolRequest struct {
 	//   - OPTIONAL - Users have the option when registering to create an MFA token.
 	//
 	// [SetUserPoolMfaConfig]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html
-
 	MfaConfiguration *UserPoolMfaType
 
 	// The device-remembering configuration for a user pool. A null value indicates that you have
@@ -6444,29 +5726,24 @@ type UpdateUserPoolRequest struct {
 	//
 	// Note: When you provide a value for any DeviceConfiguration field, you activate the Amazon Cognito
 	// device-remembering feature.
-
 	DeviceConfiguration *DeviceConfigurationType
 
 	// The email configuration of your user pool. The email configuration type sets your preferred sending
 	// method, Amazon Web Services Region, and sender for email invitation and verification messages from
 	// your user pool.
-
 	EmailConfiguration *EmailConfigurationType
 
 	// The SMS configuration with the settings that your Amazon Cognito user pool must use to send an SMS
 	// message from your Amazon Web Services account through Amazon Simple Notification Service. To send
 	// SMS messages with Amazon SNS in the Amazon Web Services Region that you want, the Amazon Cognito
 	// user pool uses an Identity and Access Management (IAM) role in your Amazon Web Services account.
-
 	SmsConfiguration *SmsConfigurationType
 
 	// The tag keys and values to assign to the user pool. A tag is a label that you can use to categorize
 	// and manage user pools in different ways, such as by purpose, owner, environment, or other criteria.
-
 	UserPoolTags map[string]string
 
 	// The configuration for AdminCreateUser requests.
-
 	AdminCreateUserConfig *AdminCreateUserConfigType
 
 	// User pool add-ons. Contains settings for activation of advanced security features. To log user
@@ -6476,7 +5753,6 @@ type UpdateUserPoolRequest struct {
 	// For more information, see [Adding advanced security to a user pool].
 	//
 	// [Adding advanced security to a user pool]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-advanced-security.html
-
 	UserPoolAddOns *UserPoolAddOnsType
 
 	// The available verified method a user can use to recover their password when they call
@@ -6485,7 +5761,6 @@ type UpdateUserPoolRequest struct {
 	// the user also has SMS multi-factor authentication (MFA) activated. In the absence of this setting,
 	// Amazon Cognito uses the legacy behavior to determine the recovery method where SMS is preferred
 	// through email.
-
 	AccountRecoverySetting *AccountRecoverySettingType
 }
 
@@ -6518,7 +5793,6 @@ type UserAttributeUpdateSettingsType struct {
 	//
 	// [VerifyUserAttribute]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerifyUserAttribute.html
 	// [AdminUpdateUserAttributes]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminUpdateUserAttributes.html
-
 	AttributesRequireVerificationBeforeUpdate []VerifiedAttributeType
 }
 
@@ -6527,14 +5801,12 @@ type UserAttributeUpdateSettingsType struct {
 
 type UserContextDataType struct {
 	// The source IP address of your user's device.
-
 	IpAddress *string
 
 	// Encoded device-fingerprint details that your app collected with the Amazon Cognito context data
 	// collection library. For more information, see [Adding user device and session data to API requests].
 	//
 	// [Adding user device and session data to API requests]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-adaptive-authentication.html#user-pool-settings-adaptive-authentication-device-fingerprint
-
 	EncodedData *string
 }
 
@@ -6543,7 +5815,6 @@ type UserContextDataType struct {
 
 type UserImportInProgressException struct {
 	// The message returned when the user pool has an import job running.
-
 	Message *string
 }
 
@@ -6551,33 +5822,26 @@ type UserImportInProgressException struct {
 
 type UserImportJobType struct {
 	// The job name for the user import job.
-
 	JobName *string
 
 	// The job ID for the user import job.
-
 	JobId *string
 
 	// The user pool ID for the user pool that the users are being imported into.
-
 	UserPoolId *string
 
 	// The pre-signed URL to be used to upload the .csv file.
-
 	PreSignedUrl *string
 
 	// The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
 	// time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java
 	// Date object.
-
 	CreationDate *time.Time
 
 	// The date when the user import job was started.
-
 	StartDate *time.Time
 
 	// The date when the user import job was completed.
-
 	CompletionDate *time.Time
 
 	// The status of the user import job. One of the following:
@@ -6592,29 +5856,23 @@ type UserImportJobType struct {
 	//   - Failed - The job has stopped due to an error.
 	//   - Expired - You created a job, but did not start the job within 24-48 hours. All data associated
 	//     with the job was deleted, and the job can't be started.
-
 	Status *UserImportJobStatusType
 
 	// The role Amazon Resource Name (ARN) for the Amazon CloudWatch Logging role for the user import job.
 	// For more information, see "Creating the CloudWatch Logs IAM Role" in the Amazon Cognito Developer
 	// Guide.
-
 	CloudWatchLogsRoleArn *string
 
 	// The number of users that were successfully imported.
-
 	ImportedUsers *int64
 
 	// The number of users that were skipped.
-
 	SkippedUsers *int64
 
 	// The number of users that couldn't be imported.
-
 	FailedUsers *int64
 
 	// The message returned when the user import job is completed.
-
 	CompletionMessage *string
 }
 
@@ -6624,7 +5882,6 @@ type UserImportJobType struct {
 type UserLambdaValidationException struct {
 	// The message returned when the Amazon Cognito service returns a user validation exception with the
 	// Lambda service.
-
 	Message *string
 }
 
@@ -6632,7 +5889,6 @@ type UserLambdaValidationException struct {
 
 type UserNotConfirmedException struct {
 	// The message returned when a user isn't confirmed successfully.
-
 	Message *string
 }
 
@@ -6640,7 +5896,6 @@ type UserNotConfirmedException struct {
 
 type UserNotFoundException struct {
 	// The message returned when a user isn't found.
-
 	Message *string
 }
 
@@ -6660,7 +5915,6 @@ type UserPoolAddOnNotEnabledException struct {
 
 type UserPoolAddOnsType struct {
 	// The operating mode of advanced security features in your user pool.
-
 	//
 	// This member is required.
 	AdvancedSecurityMode *AdvancedSecurityModeType
@@ -6670,15 +5924,12 @@ type UserPoolAddOnsType struct {
 
 type UserPoolClientDescription struct {
 	// The ID of the client associated with the user pool.
-
 	ClientId *string
 
 	// The user pool ID for the user pool where you want to describe the user pool client.
-
 	UserPoolId *string
 
 	// The client name from the user pool client description.
-
 	ClientName *string
 }
 
@@ -6686,31 +5937,25 @@ type UserPoolClientDescription struct {
 
 type UserPoolClientType struct {
 	// The user pool ID for the user pool client.
-
 	UserPoolId *string
 
 	// The client name from the user pool request of the client type.
-
 	ClientName *string
 
 	// The ID of the client associated with the user pool.
-
 	ClientId *string
 
 	// The client secret from the user pool request of the client type.
-
 	ClientSecret *string
 
 	// The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
 	// time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java
 	// Date object.
-
 	LastModifiedDate *time.Time
 
 	// The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
 	// time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java
 	// Date object.
-
 	CreationDate *time.Time
 
 	// The refresh token time limit. After this limit expires, your user can't use their refresh token. To
@@ -6726,7 +5971,6 @@ type UserPoolClientType struct {
 	//
 	// If you don't specify otherwise in the configuration of your app client, your refresh tokens are
 	// valid for 30 days.
-
 	RefreshTokenValidity *int32
 
 	// The access token time limit. After this limit expires, your user can't use their access token. To
@@ -6741,7 +5985,6 @@ type UserPoolClientType struct {
 	//
 	// If you don't specify otherwise in the configuration of your app client, your access tokens are valid
 	// for one hour.
-
 	AccessTokenValidity *int32
 
 	// The ID token time limit. After this limit expires, your user can't use their ID token. To specify
@@ -6756,11 +5999,9 @@ type UserPoolClientType struct {
 	//
 	// If you don't specify otherwise in the configuration of your app client, your ID tokens are valid for
 	// one hour.
-
 	IdTokenValidity *int32
 
 	// The time units used to specify the token validity times of each token type: ID, access, and refresh.
-
 	TokenValidityUnits *TokenValidityUnitsType
 
 	// The list of user attributes that you want your app client to have read-only access to. After your
@@ -6776,7 +6017,6 @@ type UserPoolClientType struct {
 	// custom set of read attributes.
 	//
 	// [GetUser]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUser.html
-
 	ReadAttributes []string
 
 	// The list of user attributes that you want your app client to have write access to. After your user
@@ -6798,7 +6038,6 @@ type UserPoolClientType struct {
 	//
 	// [UpdateUserAttributes]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserAttributes.html
 	// [Specifying IdP Attribute Mappings for Your user pool]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-specifying-attribute-mapping.html
-
 	WriteAttributes []string
 
 	// The authentication flows that you want your user pool client to support. For each app client in your
@@ -6825,13 +6064,11 @@ type UserPoolClientType struct {
 	// In some environments, you will see the values ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, or
 	// USER_PASSWORD_AUTH. You can't assign these legacy ExplicitAuthFlows values to user pool clients at
 	// the same time as values that begin with ALLOW_, like ALLOW_USER_SRP_AUTH.
-
 	ExplicitAuthFlows []ExplicitAuthFlowsType
 
 	// A list of provider names for the IdPs that this client supports. The following are supported:
 	// COGNITO, Facebook, Google, SignInWithApple, LoginWithAmazon, and the names of your own SAML and OIDC
 	// providers.
-
 	SupportedIdentityProviders []string
 
 	// A list of allowed redirect (callback) URLs for the IdPs.
@@ -6849,11 +6086,9 @@ type UserPoolClientType struct {
 	// App callback URLs such as myapp://example are also supported.
 	//
 	// [OAuth 2.0 - Redirection Endpoint]: https://tools.ietf.org/html/rfc6749#section-3.1.2
-
 	CallbackURLs []string
 
 	// A list of allowed logout URLs for the IdPs.
-
 	LogoutURLs []string
 
 	// The default redirect URI. Must be in the CallbackURLs list.
@@ -6871,7 +6106,6 @@ type UserPoolClientType struct {
 	// App callback URLs such as myapp://example are also supported.
 	//
 	// [OAuth 2.0 - Redirection Endpoint]: https://tools.ietf.org/html/rfc6749#section-3.1.2
-
 	DefaultRedirectURI *string
 
 	// The allowed OAuth flows.
@@ -6882,14 +6116,12 @@ type UserPoolClientType struct {
 	//     user.
 	//   - client_credentials: Issue the access token from the /oauth2/token endpoint directly to a
 	//     non-person user using a combination of the client ID and client secret.
-
 	AllowedOAuthFlows []OAuthFlowType
 
 	// The OAuth scopes that your app client supports. Possible values that OAuth provides are phone,
 	// email, openid, and profile. Possible values that Amazon Web Services provides are
 	// aws.cognito.signin.user.admin. Amazon Cognito also supports custom scopes that you create in
 	// Resource Servers.
-
 	AllowedOAuthScopes []string
 
 	// Set to true to use OAuth 2.0 features in your user pool app client.
@@ -6907,14 +6139,12 @@ type UserPoolClientType struct {
 	// AllowedOAuthFlowsUserPoolClient to true in a CreateUserPoolClient or UpdateUserPoolClient API
 	// request. If you don't set a value for AllowedOAuthFlowsUserPoolClient in a request with the CLI or
 	// SDKs, it defaults to false.
-
 	AllowedOAuthFlowsUserPoolClient *bool
 
 	// The Amazon Pinpoint analytics configuration for the user pool client.
 	//
 	// Note: Amazon Cognito user pools only support sending events to Amazon Pinpoint projects in the US
 	// East (N. Virginia) us-east-1 Region, regardless of the Region where the user pool resides.
-
 	AnalyticsConfiguration *AnalyticsConfigurationType
 
 	// Errors and responses that you want Amazon Cognito APIs to return during authentication, account
@@ -6929,7 +6159,6 @@ type UserPoolClientType struct {
 	//   - ENABLED - This prevents user existence-related errors.
 	//   - LEGACY - This represents the old behavior of Amazon Cognito where user existence related errors
 	//     aren't prevented.
-
 	PreventUserExistenceErrors *PreventUserExistenceErrorTypes
 
 	// Indicates whether token revocation is activated for the user pool client. When you create a new user
@@ -6937,7 +6166,6 @@ type UserPoolClientType struct {
 	// see [RevokeToken].
 	//
 	// [RevokeToken]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RevokeToken.html
-
 	EnableTokenRevocation *bool
 
 	// When EnablePropagateAdditionalUserContextData is true, Amazon Cognito accepts an IpAddress value
@@ -6956,13 +6184,11 @@ type UserPoolClientType struct {
 	// session data to API requests].
 	//
 	// [Adding user device and session data to API requests]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-adaptive-authentication.html#user-pool-settings-adaptive-authentication-device-fingerprint
-
 	EnablePropagateAdditionalUserContextData *bool
 
 	// Amazon Cognito creates a session token for each API request in an authentication flow.
 	// AuthSessionValidity is the duration, in minutes, of that session token. Your user pool native user
 	// must respond to each authentication challenge before the session expires.
-
 	AuthSessionValidity *int32
 }
 
@@ -6970,19 +6196,15 @@ type UserPoolClientType struct {
 
 type UserPoolDescriptionType struct {
 	// The ID in a user pool description.
-
 	Id *string
 
 	// The name in a user pool description.
-
 	Name *string
 
 	// The Lambda configuration information in a user pool description.
-
 	LambdaConfig *LambdaConfigType
 
 	// The user pool status in a user pool description.
-
 	//
 	// Deprecated: This property is no longer available.
 	Status *StatusType
@@ -6990,13 +6212,11 @@ type UserPoolDescriptionType struct {
 	// The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
 	// time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java
 	// Date object.
-
 	LastModifiedDate *time.Time
 
 	// The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
 	// time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java
 	// Date object.
-
 	CreationDate *time.Time
 }
 
@@ -7004,7 +6224,6 @@ type UserPoolDescriptionType struct {
 
 type UserPoolPolicyType struct {
 	// The password policy.
-
 	PasswordPolicy *PasswordPolicyType
 }
 
@@ -7018,15 +6237,12 @@ type UserPoolTaggingException struct {
 
 type UserPoolType struct {
 	// The ID of the user pool.
-
 	Id *string
 
 	// The name of the user pool.
-
 	Name *string
 
 	// The policies associated with the user pool.
-
 	Policies *UserPoolPolicyType
 
 	// When active, DeletionProtection prevents accidental deletion of your user pool. Before you can
@@ -7035,15 +6251,12 @@ type UserPoolType struct {
 	// When you try to delete a protected user pool in a DeleteUserPool API request, Amazon Cognito returns
 	// an InvalidParameterException error. To delete a protected user pool, send a new DeleteUserPool
 	// request after you deactivate deletion protection in an UpdateUserPool API request.
-
 	DeletionProtection *DeletionProtectionType
 
 	// The Lambda triggers associated with the user pool.
-
 	LambdaConfig *LambdaConfigType
 
 	// This parameter is no longer used.
-
 	//
 	// Deprecated: This property is no longer available.
 	Status *StatusType
@@ -7051,13 +6264,11 @@ type UserPoolType struct {
 	// The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
 	// time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java
 	// Date object.
-
 	LastModifiedDate *time.Time
 
 	// The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
 	// time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java
 	// Date object.
-
 	CreationDate *time.Time
 
 	// A list of the user attributes and their properties in your user pool. The attribute schema contains
@@ -7069,45 +6280,36 @@ type UserPoolType struct {
 	// client read/write permissions instead.
 	//
 	// [User pool attributes]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html
-
 	SchemaAttributes []SchemaAttributeType
 
 	// The attributes that are auto-verified in a user pool.
-
 	AutoVerifiedAttributes []VerifiedAttributeType
 
 	// The attributes that are aliased in a user pool.
-
 	AliasAttributes []AliasAttributeType
 
 	// Specifies whether a user can use an email address or phone number as a username when they sign up.
-
 	UsernameAttributes []UsernameAttributeType
 
 	// This parameter is no longer used. See [VerificationMessageTemplateType].
 	//
 	// [VerificationMessageTemplateType]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerificationMessageTemplateType.html
-
 	SmsVerificationMessage *string
 
 	// This parameter is no longer used. See [VerificationMessageTemplateType].
 	//
 	// [VerificationMessageTemplateType]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerificationMessageTemplateType.html
-
 	EmailVerificationMessage *string
 
 	// This parameter is no longer used. See [VerificationMessageTemplateType].
 	//
 	// [VerificationMessageTemplateType]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerificationMessageTemplateType.html
-
 	EmailVerificationSubject *string
 
 	// The template for verification messages.
-
 	VerificationMessageTemplate *VerificationMessageTemplateType
 
 	// The contents of the SMS authentication message.
-
 	SmsAuthenticationMessage *string
 
 	// The settings for updates to user attributes. These settings include the property
@@ -7116,7 +6318,6 @@ type UserPoolType struct {
 	// information, see [Verifying updates to email addresses and phone numbers].
 	//
 	// [Verifying updates to email addresses and phone numbers]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html#user-pool-settings-verifications-verify-attribute-updates
-
 	UserAttributeUpdateSettings *UserAttributeUpdateSettingsType
 
 	// Can be one of the following values:
@@ -7125,7 +6326,6 @@ type UserPoolType struct {
 	//   - ON - MFA tokens are required for all user registrations. You can only specify required when
 	//     you're initially creating a user pool.
 	//   - OPTIONAL - Users have the option when registering to create an MFA token.
-
 	MfaConfiguration *UserPoolMfaType
 
 	// The device-remembering configuration for a user pool. A null value indicates that you have
@@ -7133,29 +6333,24 @@ type UserPoolType struct {
 	//
 	// Note: When you provide a value for any DeviceConfiguration field, you activate the Amazon Cognito
 	// device-remembering feature.
-
 	DeviceConfiguration *DeviceConfigurationType
 
 	// A number estimating the size of the user pool.
-
 	EstimatedNumberOfUsers *int32
 
 	// The email configuration of your user pool. The email configuration type sets your preferred sending
 	// method, Amazon Web Services Region, and sender for messages from your user pool.
-
 	EmailConfiguration *EmailConfigurationType
 
 	// The SMS configuration with the settings that your Amazon Cognito user pool must use to send an SMS
 	// message from your Amazon Web Services account through Amazon Simple Notification Service. To send
 	// SMS messages with Amazon SNS in the Amazon Web Services Region that you want, the Amazon Cognito
 	// user pool uses an Identity and Access Management (IAM) role in your Amazon Web Services account.
-
 	SmsConfiguration *SmsConfigurationType
 
 	// The tags that are assigned to the user pool. A tag is a label that you can apply to user pools to
 	// categorize and manage them in different ways, such as by purpose, owner, environment, or other
 	// criteria.
-
 	UserPoolTags map[string]string
 
 	// The reason why the SMS configuration can't send the messages to your users.
@@ -7173,16 +6368,13 @@ type UserPoolType struct {
 	//
 	// [SmsConfigurationType]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SmsConfigurationType.html
 	// [Moving out of the SMS sandbox]: https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox-moving-to-production.html
-
 	SmsConfigurationFailure *string
 
 	// Deprecated. Review error codes from API requests with EventSource:cognito-idp.amazonaws.com in
 	// CloudTrail for information about problems with user pool email configuration.
-
 	EmailConfigurationFailure *string
 
 	// The domain prefix, if the user pool has a domain associated with it.
-
 	Domain *string
 
 	// A custom domain name that you provide to Amazon Cognito. This parameter applies only if you use a
@@ -7193,11 +6385,9 @@ type UserPoolType struct {
 	// the Hosted UI].
 	//
 	// [Using Your Own Domain for the Hosted UI]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-add-custom-domain.html
-
 	CustomDomain *string
 
 	// The configuration for AdminCreateUser requests.
-
 	AdminCreateUserConfig *AdminCreateUserConfigType
 
 	// User pool add-ons. Contains settings for activation of advanced security features. To log user
@@ -7207,7 +6397,6 @@ type UserPoolType struct {
 	// For more information, see [Adding advanced security to a user pool].
 	//
 	// [Adding advanced security to a user pool]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-advanced-security.html
-
 	UserPoolAddOns *UserPoolAddOnsType
 
 	// Case sensitivity of the username input for the selected sign-in option. For example, when case
@@ -7216,11 +6405,9 @@ type UserPoolType struct {
 	// [UsernameConfigurationType].
 	//
 	// [UsernameConfigurationType]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UsernameConfigurationType.html
-
 	UsernameConfiguration *UsernameConfigurationType
 
 	// The Amazon Resource Name (ARN) for the user pool.
-
 	Arn *string
 
 	// The available verified method a user can use to recover their password when they call
@@ -7229,7 +6416,6 @@ type UserPoolType struct {
 	// the user also has SMS multi-factor authentication (MFA) activated. In the absence of this setting,
 	// Amazon Cognito uses the legacy behavior to determine the recovery method where SMS is preferred
 	// through email.
-
 	AccountRecoverySetting *AccountRecoverySettingType
 }
 
@@ -7237,25 +6423,20 @@ type UserPoolType struct {
 
 type UserType struct {
 	// The user name of the user you want to describe.
-
 	Username *string
 
 	// A container with information about the user type attributes.
-
 	Attributes []AttributeType
 
 	// The creation date of the user.
-
 	UserCreateDate *time.Time
 
 	// The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
 	// time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java
 	// Date object.
-
 	UserLastModifiedDate *time.Time
 
 	// Specifies whether the user is enabled.
-
 	Enabled *bool
 
 	// The user status. This can be one of the following:
@@ -7269,11 +6450,9 @@ type UserType struct {
 	//   - FORCE_CHANGE_PASSWORD - The user is confirmed and the user can sign in using a temporary
 	//     password, but on first sign-in, the user must change their password to a new value before doing
 	//     anything else.
-
 	UserStatus *UserStatusType
 
 	// The MFA options for the user.
-
 	MFAOptions []MFAOptionType
 }
 
@@ -7294,7 +6473,6 @@ type UsernameConfigurationType struct {
 	//     to False, users can sign in using username, USERNAME, or UserName. This option also enables both
 	//     preferred_username and email alias to be case insensitive, in addition to the username
 	//     attribute.
-
 	//
 	// This member is required.
 	CaseSensitive *bool
@@ -7305,7 +6483,6 @@ type UsernameConfigurationType struct {
 
 type UsernameExistsException struct {
 	// The message returned when Amazon Cognito throws a user name exists exception.
-
 	Message *string
 }
 
@@ -7313,7 +6490,6 @@ type UsernameExistsException struct {
 
 type VerificationMessageTemplateType struct {
 	// The template for SMS messages that Amazon Cognito sends to your users.
-
 	SmsMessage *string
 
 	// The template for email messages that Amazon Cognito sends to your users. You can set an EmailMessage
@@ -7321,7 +6497,6 @@ type VerificationMessageTemplateType struct {
 	// DEVELOPER, your user pool sends email messages with your own Amazon SES configuration.
 	//
 	// [EmailSendingAccount]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount
-
 	EmailMessage *string
 
 	// The subject line for the email message template. You can set an EmailSubject template only if the
@@ -7329,7 +6504,6 @@ type VerificationMessageTemplateType struct {
 	// pool sends email messages with your own Amazon SES configuration.
 	//
 	// [EmailSendingAccount]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount
-
 	EmailSubject *string
 
 	// The email message template for sending a confirmation link to the user. You can set an
@@ -7338,7 +6512,6 @@ type VerificationMessageTemplateType struct {
 	// configuration.
 	//
 	// [EmailSendingAccount]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount
-
 	EmailMessageByLink *string
 
 	// The subject line for the email message template for sending a confirmation link to the user. You can
@@ -7347,41 +6520,33 @@ type VerificationMessageTemplateType struct {
 	// SES configuration.
 	//
 	// [EmailSendingAccount]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount
-
 	EmailSubjectByLink *string
 
 	// The default email option.
-
 	DefaultEmailOption *DefaultEmailOptionType
 }
 type VerifySoftwareTokenRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose software token you want to verify.
-
 	AccessToken *string
 
 	// The session that should be passed both ways in challenge-response calls to the service.
-
 	Session *string
 
 	// The one- time password computed using the secret code returned by [AssociateSoftwareToken].
 	//
 	// [AssociateSoftwareToken]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AssociateSoftwareToken.html
-
 	//
 	// This member is required.
 	UserCode *string
 
 	// The friendly device name.
-
 	FriendlyDeviceName *string
 }
 type VerifySoftwareTokenResponse struct {
 	// The status of the verify software token.
-
 	Status *VerifySoftwareTokenResponseType
 
 	// The session that should be passed both ways in challenge-response calls to the service.
-
 	Session *string
 }
 
@@ -7390,19 +6555,16 @@ type VerifySoftwareTokenResponse struct {
 type VerifyUserAttributeRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose user attributes you want to
 	// verify.
-
 	//
 	// This member is required.
 	AccessToken *string
 
 	// The attribute name in the request to verify user attributes.
-
 	//
 	// This member is required.
 	AttributeName *string
 
 	// The verification code in the request to verify user attributes.
-
 	//
 	// This member is required.
 	Code *string

@@ -20,6 +20,8 @@ type block struct {
 	kind blockKind
 	text string // blockPara: inline text (words separated by ' ', '\n' = forced break); blockCode: code lines
 
+	title bool // blockPara: all text was bold or in <hN>: a heading in intent
+
 	ordered bool // blockList
 	start   int  // blockList: number of the first item
 	items   []*item
@@ -48,6 +50,8 @@ type builder struct {
 	pending bool
 
 	prefix string // "Note:" or "Important:" waiting for the next paragraph
+	bold   int    // depth of open <b>, <strong> and <hN> elements
+	plain  bool   // the current paragraph has text outside bold elements
 	glue   bool   // after </dt>: the definition continues the term's paragraph
 	inP    bool   // inside an open <p>
 
@@ -221,11 +225,22 @@ func (b *builder) start(t token) {
 		b.linkHref = t.href
 	case "td", "th":
 		b.pending = true
+	case "b", "strong":
+		if !t.self {
+			b.bold++
+		}
 	default:
 		if knownTags[t.name] == tagBlock {
 			b.blockBoundary()
 		}
+		if isHeadingTag(t.name) && !t.self {
+			b.bold++
+		}
 	}
+}
+
+func isHeadingTag(name string) bool {
+	return len(name) == 2 && name[0] == 'h' && '1' <= name[1] && name[1] <= '6'
 }
 
 func (b *builder) end(t token) {
@@ -263,9 +278,16 @@ func (b *builder) end(t token) {
 		b.lineBreak()
 	case "td", "th":
 		b.pending = true
+	case "b", "strong":
+		if b.bold > 0 {
+			b.bold--
+		}
 	default:
 		if knownTags[t.name] == tagBlock {
 			b.blockBoundary()
+		}
+		if isHeadingTag(t.name) && b.bold > 0 {
+			b.bold--
 		}
 	}
 }
@@ -347,6 +369,9 @@ func (b *builder) text(s string) {
 		}
 		b.pending = false
 		b.buf = utf8.AppendRune(b.buf, r)
+		if b.bold == 0 {
+			b.plain = true
+		}
 	}
 }
 
@@ -366,9 +391,11 @@ func endsSpace(buf []byte) bool {
 func (b *builder) flush() {
 	b.closeLink()
 	text := normalizeQuotes(strings.Trim(string(b.buf), " \n"))
+	title := !b.plain
 	b.buf = b.buf[:0]
 	b.pending = false
 	b.glue = false
+	b.plain = false
 	if text == "" {
 		return
 	}
@@ -376,12 +403,12 @@ func (b *builder) flush() {
 		text = b.prefix + " " + text
 		b.prefix = ""
 	}
-	b.addPara(text)
+	b.addPara(text, title)
 }
 
-func (b *builder) addPara(text string) {
+func (b *builder) addPara(text string, title bool) {
 	if b.list == nil {
-		b.blocks = append(b.blocks, &block{kind: blockPara, text: text})
+		b.blocks = append(b.blocks, &block{kind: blockPara, text: text, title: title})
 		return
 	}
 	if b.item == nil {
@@ -396,7 +423,7 @@ func (b *builder) prefixAlone() {
 	if b.prefix != "" {
 		p := b.prefix
 		b.prefix = ""
-		b.addPara(p)
+		b.addPara(p, false)
 	}
 }
 

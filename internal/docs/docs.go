@@ -97,7 +97,7 @@ func Comment(html string, width int) string {
 // Summary returns the first sentence of the converted text (for short
 // descriptions), on one line. Links are reduced to their text. It is
 // taken from the first paragraph or, if the text starts with a list, from
-// the first list item.
+// the first list item; a document of code only gives its first line(s).
 func Summary(html string) string {
 	blocks, _ := parse(html, true)
 	for _, blk := range blocks {
@@ -110,6 +110,11 @@ func Summary(html string) string {
 					return firstSentence(strings.Join(strings.Fields(it.paras[0]), " "))
 				}
 			}
+		}
+	}
+	for _, blk := range blocks {
+		if blk.kind == blockCode { // a document of code only
+			return firstSentence(strings.Join(strings.Fields(blk.text), " "))
 		}
 	}
 	return ""

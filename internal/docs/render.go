@@ -25,9 +25,10 @@ func render(blocks []*block, defs []linkDef, width int) []string {
 	}
 
 	// A one-line paragraph between two unindented blocks may be taken for
-	// an old-style (implicit) heading. Split it over two lines, or make it
-	// an explicit heading if it is a single word: that is what gofmt would
-	// turn it into.
+	// an old-style (implicit) heading. If it is a heading in intent (all
+	// bold, as AWS writes section titles) or a single word, make it an
+	// explicit heading, which is what gofmt would turn it into; otherwise
+	// split it over two lines so that it stays a paragraph.
 	for i, blk := range blocks {
 		if blk.kind != blockPara || len(out[i]) != 1 || i == 0 {
 			continue
@@ -38,7 +39,7 @@ func render(blocks []*block, defs []linkDef, width int) []string {
 			continue
 		}
 		words := splitWords(blk.text)
-		if n := realWords(words); n > 1 {
+		if n := realWords(words); n > 1 && !blk.title {
 			out[i] = wrap(insertBreak(words, n-2), width, width)
 		} else {
 			out[i] = []string{"# " + out[i][0]}

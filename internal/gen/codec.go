@@ -2,6 +2,8 @@ package gen
 
 import (
 	"encoding/json"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
@@ -26,6 +28,14 @@ func genCodec(g *generator, f *jen.File) {
 func jsonKeyLit(name string) string {
 	b, _ := json.Marshal(name) // a string always marshals
 	return string(b) + ":"
+}
+
+// rawString is a string literal in backquotes when s allows it, for readable JSON keys.
+func rawString(s string) jen.Code {
+	if strings.ContainsAny(s, "`\r") || !utf8.ValidString(s) {
+		return jen.Lit(s)
+	}
+	return jen.Op("`" + s + "`")
 }
 
 // storeMembers are the scalar members held through pointers: the decoder allocates their
@@ -62,8 +72,8 @@ func (g *generator) genAppendJSON(f *jen.File, s *ir.Shape) {
 	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("jsonMarshal").Call(jen.Id("v").Dot("AppendJSON"))),
 	)
-	f.Comment("AppendJSON appends v's awsJson document to b. Members are written in model order, map\n" +
-		"keys sorted, and unset members left out; it allocates nothing when b has room.")
+	f.Add(lineComment("AppendJSON appends v's awsJson document to b. Members are written in model order, map\n" +
+		"keys sorted, and unset members left out; it allocates nothing when b has room."))
 	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(b *jen.Group) {
 		b.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Append(jen.Id("b"), jen.Lit("null").Op("...")), jen.Nil()))
 		if len(s.Members) == 0 && s.Kind == ir.Structure {
@@ -88,14 +98,16 @@ func (g *generator) genAppendJSON(f *jen.File, s *ir.Shape) {
 		for _, m := range s.Members {
 			ptr := fieldPointer(s, m)
 			src := jen.Id("v").Dot(m.GoName)
-			body := []jen.Code{jen.Id("b").Op("=").Id("jsonKey").Call(jen.Id("b"), jen.Id("start"), jen.Lit(jsonKeyLit(m.Name)))}
+			body := []jen.Code{jen.Id("b").Op("=").Id("jsonKey").Call(jen.Id("b"), jen.Id("start"), rawString(jsonKeyLit(m.Name)))}
 			body = append(body, g.encodeSlot(m, ptr, src.Clone(), func(err jen.Code) jen.Code {
 				return jen.Return(jen.Id("b"), jen.Id("jsonEncodeField").Call(err, jen.Lit(m.Name)))
 			})...)
 			if cond := g.presentCond(m.Target, ptr, src.Clone()); cond != nil {
 				b.If(cond).Block(body...)
 			} else {
-				b.Add(body...)
+				for _, c := range body {
+					b.Add(c)
+				}
 			}
 		}
 		if s.Kind == ir.Union {
@@ -212,8 +224,8 @@ func timestampFns(format string) (enc, dec string) {
 
 func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 	t := s.GoName
-	f.Comment("UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members\n" +
-		"are skipped and null members left unset; errors name the member path.")
+	f.Add(lineComment("UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members\n" +
+		"are skipped and null members left unset; errors name the member path."))
 	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Return(jen.Id("jsonUnmarshal").Call(jen.Id("data"), jen.Id("v").Dot("decodeJSON"))),
 	)
@@ -351,7 +363,9 @@ func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape) {
 			if ptr || nilable(m.Target.Kind) && m.Target.Kind != ir.List && m.Target.Kind != ir.Map {
 				l.If(elem.Clone().Op("==").Nil()).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("..."))).Else().Block(write...)
 			} else {
-				l.Add(write...)
+				for _, c := range write {
+					l.Add(c)
+				}
 			}
 		}
 		if s.Kind == ir.List {

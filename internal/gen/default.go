@@ -18,8 +18,8 @@ import (
 // with a model default (Smithy @default) set to it.
 func genDefault(g *generator, f *jen.File) {
 	for _, s := range g.types {
-		f.Comment("Default sets v to its default value: members with a model default take it, all others\n" +
-			"are unset. It returns v, or a new value when v is nil.")
+		f.Add(lineComment("Default sets v to its default value: members with a model default take it, all others\n" +
+			"are unset. It returns v, or a new value when v is nil."))
 		f.Func().Params(jen.Id("v").Op("*").Id(s.GoName)).Id("Default").Params().Op("*").Id(s.GoName).BlockFunc(func(b *jen.Group) {
 			b.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("v").Op("=").New(jen.Id(s.GoName)))
 			b.Op("*").Id("v").Op("=").Id(s.GoName).Values()

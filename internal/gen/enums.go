@@ -30,8 +30,8 @@ func genEnums(g *generator, f *jen.File) {
 			})
 		}
 
-		f.Comment("Values returns the values of " + s.GoName + " known to this version of the package,\n" +
-			"in model order. The service may send others.")
+		f.Add(lineComment("Values returns the values of " + s.GoName + " known to this version of the package,\n" +
+			"in model order. The service may send others."))
 		f.Func().Params(jen.Id(s.GoName)).Id("Values").Params().Index().Id(s.GoName).Block(
 			jen.Return(jen.Index().Id(s.GoName).ValuesFunc(func(vs *jen.Group) {
 				for _, v := range s.EnumValues {

@@ -11,8 +11,8 @@ import (
 // and empty differ, map order does not matter, NaN equals NaN, timestamps are instants.
 func genEqual(g *generator, f *jen.File) {
 	for _, s := range g.types {
-		f.Comment("Equal reports whether v and o hold the same data, as they would be serialized.\n" +
-			"Two nil values are equal.")
+		f.Add(lineComment("Equal reports whether v and o hold the same data, as they would be serialized.\n" +
+			"Two nil values are equal."))
 		f.Func().Params(jen.Id("v").Op("*").Id(s.GoName)).Id("Equal").Params(jen.Id("o").Op("*").Id(s.GoName)).Bool().BlockFunc(func(b *jen.Group) {
 			b.If(jen.Id("v").Op("==").Nil().Op("||").Id("o").Op("==").Nil()).Block(jen.Return(jen.Id("v").Op("==").Id("o")))
 			for _, m := range s.Members {

@@ -47,7 +47,9 @@ func genString(g *generator, f *jen.File) {
 				if ptr || nilable(m.Target.Kind) {
 					b.If(src.Clone().Op("!=").Nil()).Block(body...)
 				} else {
-					b.Add(body...)
+					for _, c := range body {
+						b.Add(c)
+					}
 				}
 			}
 			if s.Kind == ir.Union {
@@ -109,10 +111,8 @@ func (g *generator) printStmt(s *ir.Shape, ptr bool, src *jen.Statement) jen.Cod
 	p := func(method string, arg jen.Code) jen.Code { return jen.Id("p").Dot(method).Call(arg) }
 	switch s.Kind {
 	case ir.Structure, ir.Union:
-		if ptr {
-			return src.Dot("print").Call(jen.Id("p"))
-		}
-		return jen.Parens(jen.Op("&").Add(src)).Dot("print").Call(jen.Id("p"))
+		// A value slot is addressable (a slice element or a local copy of a map value).
+		return src.Dot("print").Call(jen.Id("p"))
 	case ir.List, ir.Map:
 		return jen.Id("print"+s.GoName).Call(jen.Id("p"), src)
 	case ir.String:

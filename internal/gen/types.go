@@ -1,6 +1,8 @@
 package gen
 
 import (
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/awsgen/awsgen/internal/docs"
@@ -10,7 +12,14 @@ import (
 
 const docWidth = 100
 
-func docComment(html string) string { return docs.Comment(html, docWidth) }
+// lineComment renders text as "//" comment lines (jennifer would use /* */ for several lines).
+func lineComment(text string) *jen.Statement {
+	return jen.Comment("// " + strings.ReplaceAll(text, "\n", "\n// "))
+}
+
+func docComment(html string) string {
+	return strings.TrimRight(docs.Comment(html, docWidth), "\n")
+}
 
 // typeOf is the Go type of a value of shape s (never an optional pointer).
 func (g *generator) typeOf(s *ir.Shape) *jen.Statement {
@@ -121,9 +130,13 @@ func (g *generator) genStruct(f *jen.File, s *ir.Shape) {
 	}
 	f.Add(g.doc(s.Traits.Doc))
 	if s.Kind == ir.Union {
+		if s.Traits.Doc != "" && !g.opt.NoDocs {
+			f.Comment("//")
+		}
 		f.Comment("// " + s.GoName + " is a union: at most one member may be set, and exactly one when it is sent.")
 	}
 	if s.Traits.Deprecated {
+		f.Comment("//")
 		f.Comment("// Deprecated: " + deprecation(s.Traits))
 	}
 	f.Type().Id(s.GoName).Struct(fields...)

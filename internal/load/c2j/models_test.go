@@ -1,10 +1,11 @@
 package c2j
 
 import (
+	"encoding/json"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -16,22 +17,20 @@ import (
 func sdkDir(t *testing.T) string {
 	t.Helper()
 	out, err := exec.Command("go", "mod", "download", "-json", "github.com/aws/aws-sdk-go@v1.55.8").Output()
-	dir := ""
+	var mod struct{ Dir, Error string }
 	if err == nil {
-		// The output is one JSON object; its "Dir" line is all we need.
-		for _, line := range strings.Split(string(out), "\n") {
-			if v, ok := strings.CutPrefix(strings.TrimSpace(line), `"Dir": `); ok {
-				dir = strings.Trim(strings.TrimSuffix(v, ","), `"`)
-			}
-		}
+		err = json.Unmarshal(out, &mod)
 	}
-	if dir == "" {
+	if err == nil && mod.Dir == "" {
+		err = errors.New(mod.Error)
+	}
+	if err != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("go mod download github.com/aws/aws-sdk-go@v1.55.8: %v %s", err, out)
+			t.Fatalf("go mod download github.com/aws/aws-sdk-go@v1.55.8: %v", err)
 		}
-		t.Skipf("github.com/aws/aws-sdk-go@v1.55.8 unavailable (%v); set CI=true to make this fail", err)
+		t.Skipf("github.com/aws/aws-sdk-go@v1.55.8 is unavailable (%v); set CI=true to make this fail", err)
 	}
-	return dir
+	return mod.Dir
 }
 
 // TestLoadAllSDKModels loads every c2j model of aws-sdk-go v1 with its docs.
