@@ -1312,7 +1312,12 @@ func mutators(v reflect.Value) []func() {
 					out = append(out, func() {
 						e := reflect.New(v.Type().Elem()).Elem()
 						e.Set(v.MapIndex(k))
-						mutators(e)[j]()
+						// Earlier mutations may have removed leaves under e.
+						if ms := mutators(e); j < len(ms) {
+							ms[j]()
+						} else if len(ms) > 0 {
+							ms[0]()
+						}
 						v.SetMapIndex(k, e)
 					})
 				}

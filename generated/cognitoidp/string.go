@@ -14093,7 +14093,7 @@ func printAttributeListType(p *printer, v []AttributeType) {
 	p.openList()
 	for i := range v {
 		p.elem()
-		(&v[i]).print(p)
+		v[i].print(p)
 	}
 	p.closeList()
 }
@@ -14126,7 +14126,7 @@ func printAuthEventsType(p *printer, v []AuthEventType) {
 	p.openList()
 	for i := range v {
 		p.elem()
-		(&v[i]).print(p)
+		v[i].print(p)
 	}
 	p.closeList()
 }
@@ -14168,7 +14168,7 @@ func printChallengeResponseListType(p *printer, v []ChallengeResponseType) {
 	p.openList()
 	for i := range v {
 		p.elem()
-		(&v[i]).print(p)
+		v[i].print(p)
 	}
 	p.closeList()
 }
@@ -14202,7 +14202,7 @@ func printCodeDeliveryDetailsListType(p *printer, v []CodeDeliveryDetailsType) {
 	p.openList()
 	for i := range v {
 		p.elem()
-		(&v[i]).print(p)
+		v[i].print(p)
 	}
 	p.closeList()
 }
@@ -14210,7 +14210,7 @@ func printCustomAttributesListType(p *printer, v []SchemaAttributeType) {
 	p.openList()
 	for i := range v {
 		p.elem()
-		(&v[i]).print(p)
+		v[i].print(p)
 	}
 	p.closeList()
 }
@@ -14226,7 +14226,7 @@ func printDeviceListType(p *printer, v []DeviceType) {
 	p.openList()
 	for i := range v {
 		p.elem()
-		(&v[i]).print(p)
+		v[i].print(p)
 	}
 	p.closeList()
 }
@@ -14250,7 +14250,7 @@ func printGroupListType(p *printer, v []GroupType) {
 	p.openList()
 	for i := range v {
 		p.elem()
-		(&v[i]).print(p)
+		v[i].print(p)
 	}
 	p.closeList()
 }
@@ -14258,7 +14258,7 @@ func printHttpHeaderList(p *printer, v []HttpHeader) {
 	p.openList()
 	for i := range v {
 		p.elem()
-		(&v[i]).print(p)
+		v[i].print(p)
 	}
 	p.closeList()
 }
@@ -14282,7 +14282,7 @@ func printLogConfigurationListType(p *printer, v []LogConfigurationType) {
 	p.openList()
 	for i := range v {
 		p.elem()
-		(&v[i]).print(p)
+		v[i].print(p)
 	}
 	p.closeList()
 }
@@ -14298,7 +14298,7 @@ func printMFAOptionListType(p *printer, v []MFAOptionType) {
 	p.openList()
 	for i := range v {
 		p.elem()
-		(&v[i]).print(p)
+		v[i].print(p)
 	}
 	p.closeList()
 }
@@ -14323,7 +14323,7 @@ func printProvidersListType(p *printer, v []ProviderDescription) {
 	p.openList()
 	for i := range v {
 		p.elem()
-		(&v[i]).print(p)
+		v[i].print(p)
 	}
 	p.closeList()
 }
@@ -14331,7 +14331,7 @@ func printRecoveryMechanismsType(p *printer, v []RecoveryOptionType) {
 	p.openList()
 	for i := range v {
 		p.elem()
-		(&v[i]).print(p)
+		v[i].print(p)
 	}
 	p.closeList()
 }
@@ -14339,7 +14339,7 @@ func printResourceServerScopeListType(p *printer, v []ResourceServerScopeType) {
 	p.openList()
 	for i := range v {
 		p.elem()
-		(&v[i]).print(p)
+		v[i].print(p)
 	}
 	p.closeList()
 }
@@ -14347,7 +14347,7 @@ func printResourceServersListType(p *printer, v []ResourceServerType) {
 	p.openList()
 	for i := range v {
 		p.elem()
-		(&v[i]).print(p)
+		v[i].print(p)
 	}
 	p.closeList()
 }
@@ -14355,7 +14355,7 @@ func printSchemaAttributesListType(p *printer, v []SchemaAttributeType) {
 	p.openList()
 	for i := range v {
 		p.elem()
-		(&v[i]).print(p)
+		v[i].print(p)
 	}
 	p.closeList()
 }
@@ -14395,7 +14395,7 @@ func printUserImportJobsListType(p *printer, v []UserImportJobType) {
 	p.openList()
 	for i := range v {
 		p.elem()
-		(&v[i]).print(p)
+		v[i].print(p)
 	}
 	p.closeList()
 }
@@ -14411,7 +14411,7 @@ func printUserPoolClientListType(p *printer, v []UserPoolClientDescription) {
 	p.openList()
 	for i := range v {
 		p.elem()
-		(&v[i]).print(p)
+		v[i].print(p)
 	}
 	p.closeList()
 }
@@ -14419,7 +14419,7 @@ func printUserPoolListType(p *printer, v []UserPoolDescriptionType) {
 	p.openList()
 	for i := range v {
 		p.elem()
-		(&v[i]).print(p)
+		v[i].print(p)
 	}
 	p.closeList()
 }
@@ -14452,7 +14452,7 @@ func printUsersListType(p *printer, v []UserType) {
 	p.openList()
 	for i := range v {
 		p.elem()
-		(&v[i]).print(p)
+		v[i].print(p)
 	}
 	p.closeList()
 }

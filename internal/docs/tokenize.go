@@ -61,7 +61,8 @@ var knownTags = map[string]tagInfo{
 // look like a tag is text. It runs in time linear in len(s): every byte is
 // examined a bounded number of times.
 func tokenize(s string) []token {
-	var toks []token
+	// Each '<' yields at most a tag and a following text token.
+	toks := make([]token, 0, 2*strings.Count(s, "<")+1)
 	// Text is accumulated as a source range so that runs of literal
 	// characters split at '<' become one token without copying.
 	ts, te := 0, 0

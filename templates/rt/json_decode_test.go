@@ -980,12 +980,21 @@ type testListUsersOutput struct {
 	PaginationToken *string
 }
 
-// The functions below mimic what the generator emits for awsJson shapes.
+// The functions below mimic what the generator (internal/gen/codec.go) emits
+// for awsJson shapes: optional scalars point into one "store" allocated per
+// structure, list elements are decoded in place, nulls leave members unset,
+// and failures record the member path while returning.
 
-func testDecodeAttribute(d *jsonDecoder, v *testAttribute) {
-	if !d.beginObject() {
+type testStoreAttribute struct {
+	Name, Value string
+}
+
+func (v *testAttribute) decodeJSON(d *jsonDecoder) {
+	*v = testAttribute{}
+	if d.isNull() || !d.beginObject() {
 		return
 	}
+	var st *testStoreAttribute
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -993,25 +1002,37 @@ func testDecodeAttribute(d *jsonDecoder, v *testAttribute) {
 		}
 		switch string(key) {
 		case "Name":
-			if !d.isNull() {
-				s := d.readString()
-				v.Name = &s
+			if d.isNull() {
+				continue
 			}
+			if st == nil {
+				st = new(testStoreAttribute)
+			}
+			st.Name = d.readString()
+			v.Name = &st.Name
 			if d.failed() {
 				d.addField("Name")
 				return
 			}
 		case "Value":
-			if !d.isNull() {
-				s := d.readString()
-				v.Value = &s
+			if d.isNull() {
+				continue
 			}
+			if st == nil {
+				st = new(testStoreAttribute)
+			}
+			st.Value = d.readString()
+			v.Value = &st.Value
 			if d.failed() {
 				d.addField("Value")
 				return
 			}
 		default:
 			d.skip()
+			if d.failed() {
+				d.addField(string(key))
+				return
+			}
 		}
 	}
 }
@@ -1020,36 +1041,37 @@ func testDecodeAttributeList(d *jsonDecoder) []testAttribute {
 	if !d.beginArray() {
 		return nil
 	}
-	out := []testAttribute{}
+	v := []testAttribute{}
 	for i := 0; d.nextElem(); i++ {
-		var v testAttribute
-		if !d.isNull() {
-			testDecodeAttribute(d, &v)
+		if d.isNull() {
+			continue
 		}
+		v = append(v, testAttribute{})
+		e := &v[len(v)-1]
+		e.decodeJSON(d)
 		if d.failed() {
 			d.addIndex(i)
 			return nil
 		}
-		out = append(out, v)
 	}
-	return out
+	return v
 }
 
 func testDecodeTagMap(d *jsonDecoder) map[string]string {
 	if !d.beginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	v := map[string]string{}
 	for {
 		key, ok := d.nextKey()
 		if !ok {
-			return out
+			return v
 		}
 		k := string(key)
 		if d.isNull() {
 			continue
 		}
-		out[k] = d.readString()
+		v[k] = d.readString()
 		if d.failed() {
 			d.addKey(k)
 			return nil
@@ -1057,10 +1079,20 @@ func testDecodeTagMap(d *jsonDecoder) map[string]string {
 	}
 }
 
-func testDecodeUser(d *jsonDecoder, v *testUser) {
-	if !d.beginObject() {
+type testStoreUser struct {
+	Username       string
+	Enabled        bool
+	UserCreateDate time.Time
+	Score          float64
+	Logins         int32
+}
+
+func (v *testUser) decodeJSON(d *jsonDecoder) {
+	*v = testUser{}
+	if d.isNull() || !d.beginObject() {
 		return
 	}
+	var st *testStoreUser
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -1068,74 +1100,121 @@ func testDecodeUser(d *jsonDecoder, v *testUser) {
 		}
 		switch string(key) {
 		case "Username":
-			if !d.isNull() {
-				s := d.readString()
-				v.Username = &s
+			if d.isNull() {
+				continue
 			}
+			if st == nil {
+				st = new(testStoreUser)
+			}
+			st.Username = d.readString()
+			v.Username = &st.Username
 			if d.failed() {
 				d.addField("Username")
 				return
 			}
 		case "Enabled":
-			if !d.isNull() {
-				b := d.readBool()
-				v.Enabled = &b
+			if d.isNull() {
+				continue
 			}
+			if st == nil {
+				st = new(testStoreUser)
+			}
+			st.Enabled = d.readBool()
+			v.Enabled = &st.Enabled
 			if d.failed() {
 				d.addField("Enabled")
 				return
 			}
 		case "Attributes":
-			if !d.isNull() {
-				v.Attributes = testDecodeAttributeList(d)
+			if d.isNull() {
+				continue
 			}
+			v.Attributes = testDecodeAttributeList(d)
 			if d.failed() {
 				d.addField("Attributes")
 				return
 			}
 		case "Tags":
-			if !d.isNull() {
-				v.Tags = testDecodeTagMap(d)
+			if d.isNull() {
+				continue
 			}
+			v.Tags = testDecodeTagMap(d)
 			if d.failed() {
 				d.addField("Tags")
 				return
 			}
 		case "UserCreateDate":
-			if !d.isNull() {
-				t := d.readEpochSeconds()
-				v.UserCreateDate = &t
+			if d.isNull() {
+				continue
 			}
+			if st == nil {
+				st = new(testStoreUser)
+			}
+			st.UserCreateDate = d.readEpochSeconds()
+			v.UserCreateDate = &st.UserCreateDate
 			if d.failed() {
 				d.addField("UserCreateDate")
 				return
 			}
 		case "Score":
-			if !d.isNull() {
-				f := d.readFloat(64)
-				v.Score = &f
+			if d.isNull() {
+				continue
 			}
+			if st == nil {
+				st = new(testStoreUser)
+			}
+			st.Score = d.readFloat(64)
+			v.Score = &st.Score
 			if d.failed() {
 				d.addField("Score")
 				return
 			}
 		case "Logins":
-			if !d.isNull() {
-				n := int32(d.readInt(32))
-				v.Logins = &n
+			if d.isNull() {
+				continue
 			}
+			if st == nil {
+				st = new(testStoreUser)
+			}
+			st.Logins = int32(d.readInt(32))
+			v.Logins = &st.Logins
 			if d.failed() {
 				d.addField("Logins")
 				return
 			}
 		default:
 			d.skip()
+			if d.failed() {
+				d.addField(string(key))
+				return
+			}
 		}
 	}
 }
 
-func testDecodeListUsersOutput(d *jsonDecoder, v *testListUsersOutput) {
-	if !d.beginObject() {
+func testDecodeUserList(d *jsonDecoder) []testUser {
+	if !d.beginArray() {
+		return nil
+	}
+	v := []testUser{}
+	for i := 0; d.nextElem(); i++ {
+		if d.isNull() {
+			continue
+		}
+		v = append(v, testUser{})
+		e := &v[len(v)-1]
+		e.decodeJSON(d)
+		if d.failed() {
+			d.addIndex(i)
+			return nil
+		}
+	}
+	return v
+}
+
+func (v *testListUsersOutput) decodeJSON(d *jsonDecoder) {
+	*v = testListUsersOutput{}
+	if d.isNull() || !d.beginObject() {
 		return
 	}
 	for {
@@ -1145,35 +1224,30 @@ func testDecodeListUsersOutput(d *jsonDecoder, v *testListUsersOutput) {
 		}
 		switch string(key) {
 		case "Users":
-			if !d.isNull() && d.beginArray() {
-				v.Users = []testUser{}
-				for i := 0; d.nextElem(); i++ {
-					var u testUser
-					if !d.isNull() {
-						testDecodeUser(d, &u)
-					}
-					if d.failed() {
-						d.addIndex(i)
-						break
-					}
-					v.Users = append(v.Users, u)
-				}
+			if d.isNull() {
+				continue
 			}
+			v.Users = testDecodeUserList(d)
 			if d.failed() {
 				d.addField("Users")
 				return
 			}
 		case "PaginationToken":
-			if !d.isNull() {
-				s := d.readString()
-				v.PaginationToken = &s
+			if d.isNull() {
+				continue
 			}
+			x := d.readString()
+			v.PaginationToken = &x
 			if d.failed() {
 				d.addField("PaginationToken")
 				return
 			}
 		default:
 			d.skip()
+			if d.failed() {
+				d.addField(string(key))
+				return
+			}
 		}
 	}
 }
@@ -1181,9 +1255,7 @@ func testDecodeListUsersOutput(d *jsonDecoder, v *testListUsersOutput) {
 func testUnmarshalListUsers(data []byte) (testListUsersOutput, error) {
 	var out testListUsersOutput
 	d := newJSONDecoder(data)
-	if !d.isNull() {
-		testDecodeListUsersOutput(&d, &out)
-	}
+	out.decodeJSON(&d)
 	return out, d.finish()
 }
 
@@ -1195,7 +1267,8 @@ func TestJSONGeneratedStyleDecode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(out.Users) != 3 || out.PaginationToken != nil {
+	// The null element of the (non-sparse) list is dropped, as generated code does.
+	if len(out.Users) != 2 || out.PaginationToken != nil {
 		t.Fatalf("users = %d, token = %v", len(out.Users), out.PaginationToken)
 	}
 	u := out.Users[0]
@@ -1205,8 +1278,8 @@ func TestJSONGeneratedStyleDecode(t *testing.T) {
 		len(u.Attributes) != 2 || *u.Attributes[0].Value != "a@example.com" || u.Attributes[1].Value != nil {
 		t.Errorf("user 0 decoded wrongly: %+v", u)
 	}
-	if out.Users[1].Username != nil || *out.Users[2].Username != "bob" {
-		t.Errorf("users 1/2 decoded wrongly: %+v", out.Users[1:])
+	if *out.Users[1].Username != "bob" || out.Users[1].Enabled != nil {
+		t.Errorf("user 1 decoded wrongly: %+v", out.Users[1])
 	}
 
 	errTests := []struct {
@@ -1225,7 +1298,7 @@ func TestJSONGeneratedStyleDecode(t *testing.T) {
 		{`{"Users":{}}`, "Users", "expected array, found object"},
 		{`{"Users":[{"Attributes":[{"Name":"x",}]}]}`,
 			"Users[0].Attributes[0]", "expected string for object key, found '}'"},
-		{`{"Users":[{"Unknown":[1,]}]}`, "Users[0]", "invalid character ']' looking for beginning of value"},
+		{`{"Users":[{"Unknown":[1,]}]}`, "Users[0].Unknown", "invalid character ']' looking for beginning of value"},
 		{`{"Users":[]}x`, "", "invalid character 'x' after top-level value"},
 		{`[]`, "", "expected object, found array"},
 	}

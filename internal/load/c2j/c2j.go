@@ -485,6 +485,9 @@ func (l *loader) enum(s *ir.Shape, v gjson.Result) error {
 		s.EnumValues = append(s.EnumValues, &ir.EnumValue{Name: name, Value: val})
 		return true
 	})
+	if err == nil && len(s.EnumValues) == 0 {
+		err = l.errf(s.ID, "", "\"enum\" has no values")
+	}
 	return err
 }
 

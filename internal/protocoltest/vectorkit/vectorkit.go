@@ -1,0 +1,456 @@
+// Package vectorkit holds the helpers that the protocol-vector harness copies, as
+// vectorkit_test.go, into every generated package it tests (with the package clause
+// rewritten). It is compiled and tested here, in place, so the copies need no checking of
+// their own; it imports only the standard library and reaches the generated types by
+// reflection and by the methods every generated structure has.
+//
+// Every name starts with "vk" so that a copy cannot collide with generated identifiers.
+package vectorkit
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/big"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// vkSchema describes a suite's shapes by their model names: what the harness took from the
+// IR, so that values are built from the model's member names, never from guessed Go names.
+type vkSchema map[string]*vkShape
+
+// vkShape is one shape of the model.
+type vkShape struct {
+	// Kind is the IR kind's name: "structure", "union", "list", "map", "string", "enum",
+	// "blob", "timestamp", "document", "integer", ...
+	Kind string `json:"kind"`
+	// Members maps a structure or union member's wire name to its Go field and target.
+	Members map[string]vkMember `json:"members,omitempty"`
+	// Member is a list's element shape; Value a map's value shape.
+	Member string `json:"member,omitempty"`
+	Value  string `json:"value,omitempty"`
+}
+
+// vkMember is a structure or union member.
+type vkMember struct {
+	Go     string `json:"go"`
+	Target string `json:"target"`
+}
+
+// vkParseSchema reads the schema the harness embeds in a generated cases file.
+func vkParseSchema(text string) vkSchema {
+	var s vkSchema
+	if err := json.Unmarshal([]byte(text), &s); err != nil {
+		panic("vectorkit: bad schema: " + err.Error())
+	}
+	return s
+}
+
+// vkEncoder is what the input side needs of a generated structure.
+type vkEncoder interface {
+	AppendJSON([]byte) ([]byte, error)
+	MarshalJSON() ([]byte, error)
+}
+
+// vkInputCase builds the value of shape from params (botocore's Python-style values) into
+// v, a pointer to a zero value of the shape's Go type, serializes it and compares the
+// result with the expected body as JSON values.
+func vkInputCase(t *testing.T, s vkSchema, shape, params, wantBody string, v vkEncoder) {
+	t.Helper()
+	if err := vkBuild(s, shape, []byte(params), reflect.ValueOf(v).Elem(), shape); err != nil {
+		t.Fatalf("building the input from params: %v\nparams: %s", err, params)
+	}
+	const prefix = "prefix:"
+	appended, err := v.AppendJSON([]byte(prefix))
+	if err != nil {
+		t.Fatalf("AppendJSON: %v", err)
+	}
+	if !bytes.HasPrefix(appended, []byte(prefix)) {
+		t.Fatalf("AppendJSON did not keep the bytes it was given: %q", appended)
+	}
+	got := appended[len(prefix):]
+	marshaled, err := v.MarshalJSON()
+	if err != nil {
+		t.Fatalf("MarshalJSON: %v", err)
+	}
+	if !bytes.Equal(marshaled, got) {
+		t.Errorf("MarshalJSON and AppendJSON differ:\nMarshalJSON: %s\nAppendJSON:  %s", marshaled, got)
+	}
+	// An awsJson request always has a JSON object body, "{}" when no member is set.
+	if strings.TrimSpace(wantBody) == "" {
+		wantBody = "{}"
+	}
+	same, err := vkJSONEqual([]byte(wantBody), got)
+	if err != nil {
+		t.Fatalf("%v\nwant body: %s\ngot body:  %s", err, wantBody, got)
+	}
+	if !same {
+		t.Errorf("body mismatch\nwant: %s\ngot:  %s\nvalue: %#v", vkCompact(wantBody), got, v)
+	}
+}
+
+// vkDecoder is what the output side needs of a generated structure's pointer.
+type vkDecoder[T any] interface {
+	*T
+	UnmarshalJSON([]byte) error
+	Equal(*T) bool
+	GoString() string
+}
+
+// vkOutputCase decodes body into a T and compares it with the T built from result.
+func vkOutputCase[T any, P vkDecoder[T]](t *testing.T, s vkSchema, shape, result, body string) {
+	t.Helper()
+	want := P(new(T))
+	if err := vkBuild(s, shape, []byte(result), reflect.ValueOf(want).Elem(), shape); err != nil {
+		t.Fatalf("building the expected value from result: %v\nresult: %s", err, result)
+	}
+	got := P(new(T))
+	if err := got.UnmarshalJSON([]byte(body)); err != nil {
+		t.Fatalf("UnmarshalJSON: %v\nbody: %s", err, body)
+	}
+	if !want.Equal((*T)(got)) {
+		t.Errorf("decoded value differs from result\nwant: %s\ngot:  %s\nbody: %s", want.GoString(), got.GoString(), vkCompact(body))
+	}
+}
+
+// vkCompact puts a JSON text on one line for messages.
+func vkCompact(s string) string {
+	var b bytes.Buffer
+	if json.Compact(&b, []byte(s)) != nil {
+		return s
+	}
+	return b.String()
+}
+
+// vkBuild sets dst, a settable value of shape's Go type (or a pointer to it), from raw, a
+// JSON value in botocore's params/result conventions. path names the place in messages.
+func vkBuild(s vkSchema, shape string, raw []byte, dst reflect.Value, path string) error {
+	if dst.Kind() == reflect.Pointer && dst.Type() != vkBigIntType && dst.Type() != vkBigFloatType {
+		if vkIsNull(raw) {
+			dst.SetZero()
+			return nil
+		}
+		p := reflect.New(dst.Type().Elem())
+		if err := vkBuild(s, shape, raw, p.Elem(), path); err != nil {
+			return err
+		}
+		dst.Set(p)
+		return nil
+	}
+	sh := s[shape]
+	if sh == nil {
+		return fmt.Errorf("%s: no shape %q in the schema", path, shape)
+	}
+	if vkIsNull(raw) && sh.Kind != "document" {
+		return fmt.Errorf("%s: null cannot be held by a %s (Go type %s)", path, sh.Kind, dst.Type())
+	}
+	switch sh.Kind {
+	case "structure", "union":
+		return vkBuildStruct(s, sh, raw, dst, path)
+	case "list":
+		var elems []json.RawMessage
+		if err := json.Unmarshal(raw, &elems); err != nil {
+			return fmt.Errorf("%s: want a list: %v", path, err)
+		}
+		if dst.Kind() != reflect.Slice {
+			return fmt.Errorf("%s: list into Go type %s", path, dst.Type())
+		}
+		out := reflect.MakeSlice(dst.Type(), len(elems), len(elems))
+		for i, e := range elems {
+			if err := vkBuild(s, sh.Member, e, out.Index(i), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+				return err
+			}
+		}
+		dst.Set(out)
+		return nil
+	case "map":
+		var entries map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &entries); err != nil {
+			return fmt.Errorf("%s: want a map: %v", path, err)
+		}
+		if dst.Kind() != reflect.Map {
+			return fmt.Errorf("%s: map into Go type %s", path, dst.Type())
+		}
+		out := reflect.MakeMapWithSize(dst.Type(), len(entries))
+		keys := make([]string, 0, len(entries))
+		for k := range entries {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			v := reflect.New(dst.Type().Elem()).Elem()
+			if err := vkBuild(s, sh.Value, entries[k], v, fmt.Sprintf("%s[%q]", path, k)); err != nil {
+				return err
+			}
+			out.SetMapIndex(reflect.ValueOf(k).Convert(dst.Type().Key()), v)
+		}
+		dst.Set(out)
+		return nil
+	}
+	return vkBuildScalar(sh.Kind, raw, dst, path)
+}
+
+func vkBuildStruct(s vkSchema, sh *vkShape, raw []byte, dst reflect.Value, path string) error {
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &members); err != nil {
+		return fmt.Errorf("%s: want an object: %v", path, err)
+	}
+	if dst.Kind() != reflect.Struct {
+		return fmt.Errorf("%s: structure into Go type %s", path, dst.Type())
+	}
+	names := make([]string, 0, len(members))
+	for k := range members {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		m, ok := sh.Members[name]
+		if !ok {
+			return fmt.Errorf("%s: the model has no member %q", path, name)
+		}
+		v := members[name]
+		if vkIsNull(v) {
+			continue // an unset member
+		}
+		f := dst.FieldByName(m.Go)
+		if !f.IsValid() {
+			return fmt.Errorf("%s: Go type %s has no field %s for member %q", path, dst.Type(), m.Go, name)
+		}
+		if err := vkBuild(s, m.Target, v, f, path+"."+name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var (
+	vkBigIntType   = reflect.TypeFor[*big.Int]()
+	vkBigFloatType = reflect.TypeFor[*big.Float]()
+	vkTimeType     = reflect.TypeFor[time.Time]()
+)
+
+// vkBuildScalar sets one scalar. botocore's conventions: blobs are raw strings, timestamps
+// epoch seconds (or date strings), NaN and infinities the strings "NaN", "Infinity" and
+// "-Infinity", documents any JSON.
+func vkBuildScalar(kind string, raw []byte, dst reflect.Value, path string) error {
+	bad := func(err error) error {
+		return fmt.Errorf("%s: %s from %s into Go type %s: %v", path, kind, raw, dst.Type(), err)
+	}
+	switch kind {
+	case "document":
+		if dst.Kind() != reflect.Slice || dst.Type().Elem().Kind() != reflect.Uint8 {
+			return bad(fmt.Errorf("documents are raw JSON bytes"))
+		}
+		dst.Set(reflect.ValueOf(bytes.Clone(raw)).Convert(dst.Type()))
+		return nil
+	case "blob":
+		var str string
+		if err := json.Unmarshal(raw, &str); err != nil {
+			return bad(err)
+		}
+		if dst.Kind() != reflect.Slice || dst.Type().Elem().Kind() != reflect.Uint8 {
+			return bad(fmt.Errorf("blobs are byte slices"))
+		}
+		dst.Set(reflect.ValueOf([]byte(str)).Convert(dst.Type()))
+		return nil
+	case "string", "enum":
+		var str string
+		if err := json.Unmarshal(raw, &str); err != nil {
+			return bad(err)
+		}
+		if dst.Kind() != reflect.String {
+			return bad(fmt.Errorf("not a string type"))
+		}
+		dst.SetString(str)
+		return nil
+	case "boolean":
+		var b bool
+		if err := json.Unmarshal(raw, &b); err != nil {
+			return bad(err)
+		}
+		if dst.Kind() != reflect.Bool {
+			return bad(fmt.Errorf("not a bool type"))
+		}
+		dst.SetBool(b)
+		return nil
+	case "byte", "short", "integer", "long", "intEnum":
+		n, err := strconv.ParseInt(strings.TrimSpace(string(raw)), 10, 64)
+		if err != nil {
+			return bad(err)
+		}
+		switch dst.Kind() {
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		default:
+			return bad(fmt.Errorf("not an integer type"))
+		}
+		if dst.OverflowInt(n) {
+			return bad(fmt.Errorf("out of range"))
+		}
+		dst.SetInt(n)
+		return nil
+	case "float", "double":
+		f, err := vkFloat(raw)
+		if err != nil {
+			return bad(err)
+		}
+		if dst.Kind() != reflect.Float32 && dst.Kind() != reflect.Float64 {
+			return bad(fmt.Errorf("not a float type"))
+		}
+		dst.SetFloat(f)
+		return nil
+	case "bigInteger":
+		n, ok := new(big.Int).SetString(strings.TrimSpace(string(raw)), 10)
+		if !ok || dst.Type() != vkBigIntType {
+			return bad(fmt.Errorf("want an integer into *big.Int"))
+		}
+		dst.Set(reflect.ValueOf(n))
+		return nil
+	case "bigDecimal":
+		f, _, err := big.ParseFloat(strings.TrimSpace(string(raw)), 10, 256, big.ToNearestEven)
+		if err != nil || dst.Type() != vkBigFloatType {
+			return bad(fmt.Errorf("want a number into *big.Float"))
+		}
+		dst.Set(reflect.ValueOf(f))
+		return nil
+	case "timestamp":
+		ts, err := vkTime(raw)
+		if err != nil {
+			return bad(err)
+		}
+		if dst.Type() != vkTimeType {
+			return bad(fmt.Errorf("not time.Time"))
+		}
+		dst.Set(reflect.ValueOf(ts))
+		return nil
+	}
+	return bad(fmt.Errorf("unknown kind"))
+}
+
+// vkFloat reads a number or one of the strings "NaN", "Infinity", "-Infinity".
+func vkFloat(raw []byte) (float64, error) {
+	var str string
+	if json.Unmarshal(raw, &str) == nil {
+		switch str {
+		case "NaN":
+			return math.NaN(), nil
+		case "Infinity":
+			return math.Inf(1), nil
+		case "-Infinity":
+			return math.Inf(-1), nil
+		}
+		return 0, fmt.Errorf("unknown float string %q", str)
+	}
+	return strconv.ParseFloat(strings.TrimSpace(string(raw)), 64)
+}
+
+// vkTime reads epoch seconds, exactly (the fraction's decimal digits become nanoseconds),
+// or an RFC 3339 or HTTP date string.
+func vkTime(raw []byte) (time.Time, error) {
+	var str string
+	if json.Unmarshal(raw, &str) == nil {
+		for _, layout := range []string{time.RFC3339Nano, time.RFC1123} {
+			if ts, err := time.Parse(layout, str); err == nil {
+				return ts, nil
+			}
+		}
+		return time.Time{}, fmt.Errorf("unknown date format %q", str)
+	}
+	text := strings.TrimSpace(string(raw))
+	if strings.ContainsAny(text, "eE") {
+		return time.Time{}, fmt.Errorf("exponent in epoch seconds %s", text)
+	}
+	neg := strings.HasPrefix(text, "-")
+	whole, frac, _ := strings.Cut(strings.TrimPrefix(text, "-"), ".")
+	sec, err := strconv.ParseInt(whole, 10, 64)
+	if err != nil {
+		return time.Time{}, err
+	}
+	var nsec int64
+	if frac != "" {
+		if len(frac) > 9 {
+			return time.Time{}, fmt.Errorf("more than nanosecond precision in %s", text)
+		}
+		if nsec, err = strconv.ParseInt(frac+strings.Repeat("0", 9-len(frac)), 10, 64); err != nil {
+			return time.Time{}, err
+		}
+	}
+	if neg {
+		sec, nsec = -sec, -nsec
+	}
+	return time.Unix(sec, nsec).UTC(), nil
+}
+
+func vkIsNull(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
+
+// vkJSONEqual compares two JSON texts as values: objects by key, numbers by their float64
+// values. It fails when either text is not JSON.
+func vkJSONEqual(want, got []byte) (bool, error) {
+	a, err := vkDecode(want)
+	if err != nil {
+		return false, fmt.Errorf("expected body is not JSON: %v", err)
+	}
+	b, err := vkDecode(got)
+	if err != nil {
+		return false, fmt.Errorf("serialized body is not JSON: %v", err)
+	}
+	return vkSameValue(a, b), nil
+}
+
+func vkDecode(text []byte) (any, error) {
+	d := json.NewDecoder(bytes.NewReader(text))
+	d.UseNumber()
+	var v any
+	if err := d.Decode(&v); err != nil {
+		return nil, err
+	}
+	if d.More() {
+		return nil, fmt.Errorf("data after the JSON value")
+	}
+	return v, nil
+}
+
+func vkSameValue(a, b any) bool {
+	switch a := a.(type) {
+	case map[string]any:
+		b, ok := b.(map[string]any)
+		if !ok || len(a) != len(b) {
+			return false
+		}
+		for k, av := range a {
+			bv, ok := b[k]
+			if !ok || !vkSameValue(av, bv) {
+				return false
+			}
+		}
+		return true
+	case []any:
+		b, ok := b.([]any)
+		if !ok || len(a) != len(b) {
+			return false
+		}
+		for i := range a {
+			if !vkSameValue(a[i], b[i]) {
+				return false
+			}
+		}
+		return true
+	case json.Number:
+		b, ok := b.(json.Number)
+		if !ok {
+			return false
+		}
+		af, aerr := a.Float64()
+		bf, berr := b.Float64()
+		if aerr != nil || berr != nil {
+			return a == b
+		}
+		return af == bf
+	}
+	return a == b
+}
