@@ -64,10 +64,11 @@ func render(blocks []*block, defs []linkDef, width int) []string {
 
 // arrange normalizes the block sequence so that every block survives a
 // go/doc/comment round trip: empty blocks are dropped, adjacent lists are
-// merged (the parser would merge them), code next to a list becomes a
-// paragraph (the parser would swallow it into the list), and a document
-// without any unindented line keeps its lists and code as paragraphs (the
-// parser would remove their common indentation).
+// merged (the parser would merge them), code next to a list or starting
+// with a list-like line becomes a paragraph (the parser would read it as
+// part of a list), and a document without any unindented line keeps its
+// lists and code as paragraphs (the parser would remove their common
+// indentation).
 func arrange(blocks []*block, haveDefs bool) []*block {
 	var bs []*block
 	for _, blk := range blocks {
@@ -88,6 +89,16 @@ func arrange(blocks []*block, haveDefs bool) []*block {
 			}
 		}
 		bs = append(bs, blk)
+	}
+
+	// A code block whose first line looks like a list item would be
+	// parsed as a list.
+	for i, blk := range bs {
+		if blk.kind == blockCode {
+			if l := renderCode(blk.text); len(l) > 0 && isListLine(l[0]) {
+				bs[i] = codeAsPara(blk)
+			}
+		}
 	}
 
 	hasPara := func() bool {
@@ -373,6 +384,26 @@ func isMarker(w string) bool {
 		i++
 	}
 	return i > 0 && i == len(w)-1 && (w[i] == '.' || w[i] == ')')
+}
+
+// isListLine mirrors go/doc/comment's test for a list item line: a
+// marker ("-", "*", "+", "•", "1.", "1)") followed by blank space and text.
+func isListLine(line string) bool {
+	line = strings.TrimSpace(line)
+	var rest string
+	if r, n := utf8.DecodeRuneInString(line); r == '-' || r == '*' || r == '+' || r == '•' {
+		rest = line[n:]
+	} else {
+		i := 0
+		for i < len(line) && '0' <= line[i] && line[i] <= '9' {
+			i++
+		}
+		if i == 0 || i >= len(line) || line[i] != '.' && line[i] != ')' {
+			return false
+		}
+		rest = line[i+1:]
+	}
+	return rest != "" && (rest[0] == ' ' || rest[0] == '\t') && strings.TrimSpace(rest) != ""
 }
 
 // isHeading mirrors go/doc/comment: a line "# text" is a heading.

@@ -113,6 +113,8 @@ type loader struct {
 	built   map[string]*ir.Shape // data shapes by ID, prelude shapes once referenced
 	m       *ir.Model
 
+	idl1 bool // IDL 1.x: unboxed numbers and booleans have a zero default
+
 	service     *rawShape
 	svcErrors   []string
 	svcPaginate *ir.Paginated
@@ -240,7 +242,9 @@ func (l *loader) load(data []byte) error {
 		return l.errf("", "", "\"smithy\" version must be a string")
 	}
 	switch version.String() {
-	case "1", "1.0", "1.1", "2", "2.0":
+	case "1", "1.0", "1.1":
+		l.idl1 = true
+	case "2", "2.0":
 	default:
 		return l.errf("", "", "unsupported Smithy version %q", version.String())
 	}
@@ -791,6 +795,9 @@ func (l *loader) fillShape(rs *rawShape, s *ir.Shape) error {
 			if err != nil {
 				return err
 			}
+			if l.idl1 && rs.typ == "structure" {
+				l.idl1Default(rm, m)
+			}
 			s.Members = append(s.Members, m)
 		}
 	case "list", "set":
@@ -919,6 +926,32 @@ func (l *loader) resolve(id, shape, member string, unitOK bool) (*ir.Shape, erro
 	return nil, l.errf(shape, member, "unknown target %q", id)
 }
 
+// idl1Default gives an IDL 1.x structure member the zero default that version implies: a
+// member targeting a boolean or number shape is non-nullable unless the member or its
+// target is @box (the prelude's Boolean, Integer, ... are boxed; Primitive* are not). This
+// is what Smithy's upgrade to IDL 2.0 writes as an explicit @default.
+func (l *loader) idl1Default(rm *rawMember, m *ir.Member) {
+	zero := "0"
+	switch m.Target.Kind {
+	case ir.Boolean:
+		zero = "false"
+	case ir.Byte, ir.Short, ir.Integer, ir.Long, ir.Float, ir.Double:
+	default:
+		return
+	}
+	if m.Traits.Default != nil || rm.traits.has(tBox) {
+		return
+	}
+	if name, prelude := strings.CutPrefix(m.Target.ID, preludeNS); prelude {
+		if !strings.HasPrefix(name, "Primitive") {
+			return
+		}
+	} else if rs := l.shapes[m.Target.ID]; rs == nil || rs.traits.has(tBox) {
+		return
+	}
+	m.Traits.Default = &zero
+}
+
 func (l *loader) enumValues(rs *rawShape, s *ir.Shape) error {
 	seen := map[string]bool{}
 	for _, rm := range rs.members {
@@ -972,7 +1005,7 @@ func (l *loader) legacyEnum(v gjson.Result, s *ir.Shape) error {
 	}
 	values, names := map[string]bool{}, map[string]bool{}
 	for _, e := range v.Array() {
-		val, name, doc := e.Get("value"), e.Get("name"), e.Get("documentation")
+		val, name, doc, dep := e.Get("value"), e.Get("name"), e.Get("documentation"), e.Get("deprecated")
 		switch {
 		case !e.IsObject():
 			return bad("entries must be objects")
@@ -982,6 +1015,8 @@ func (l *loader) legacyEnum(v gjson.Result, s *ir.Shape) error {
 			return bad("name must be a non-empty string, got %s", name.Raw)
 		case doc.Exists() && doc.Type != gjson.String:
 			return bad("documentation must be a string")
+		case dep.Exists() && dep.Type != gjson.True && dep.Type != gjson.False:
+			return bad("deprecated must be a boolean")
 		case values[val.String()]:
 			return bad("duplicate value %q", val.String())
 		}

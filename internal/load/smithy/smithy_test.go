@@ -382,9 +382,17 @@ func TestErrors(t *testing.T) {
 func TestLenient(t *testing.T) {
 	m, err := Load("v1.json", []byte(`{"smithy": "1.0", "shapes": {
 		"a#S": {"type": "structure", "members": {
-			"b": {"target": "smithy.api#PrimitiveLong", "traits": {"smithy.api#box": {}, "smithy.api#required": true}},
-			"c": {"target": "smithy.api#Document", "traits": {"smithy.api#default": {"any": ["thing"]}}}
+			"boxed": {"target": "smithy.api#PrimitiveLong", "traits": {"smithy.api#box": {}, "smithy.api#required": true}},
+			"doc": {"target": "smithy.api#Document", "traits": {"smithy.api#default": {"any": ["thing"]}}},
+			"primitive": {"target": "smithy.api#PrimitiveBoolean"},
+			"preludeBoxed": {"target": "smithy.api#Integer"},
+			"own": {"target": "a#Int"},
+			"ownBoxed": {"target": "a#BoxedInt"},
+			"str": {"target": "smithy.api#String"}
 		}},
+		"a#Int": {"type": "integer"},
+		"a#BoxedInt": {"type": "integer", "traits": {"smithy.api#box": {}}},
+		"a#U": {"type": "union", "members": {"i": {"target": "a#Int"}}},
 		"a#O": {"type": "operation", "input": {"target": "a#S"}}
 	}}`))
 	if err != nil {
@@ -396,12 +404,22 @@ func TestLenient(t *testing.T) {
 	if len(m.Operations) != 1 || m.Operations[0].Input != m.Shape("a#S") || !m.Operations[0].AuthRequired {
 		t.Errorf("without a service every operation is loaded: %+v", m.Operations)
 	}
-	s := m.Shape("a#S")
-	if got := loadtest.Member(s.Members[0]); got != "-> smithy.api#PrimitiveLong required" {
-		t.Errorf("b: %s", got)
+	want := []string{
+		"-> smithy.api#PrimitiveLong required",
+		`-> smithy.api#Document default={"any":["thing"]}`,
+		"-> smithy.api#PrimitiveBoolean default=false", // IDL 1.0: unboxed means zero default
+		"-> smithy.api#Integer",
+		"-> a#Int default=0",
+		"-> a#BoxedInt",
+		"-> smithy.api#String",
 	}
-	if got := *s.Members[1].Traits.Default; got != `{"any":["thing"]}` {
-		t.Errorf("document default %s", got)
+	for i, mem := range m.Shape("a#S").Members {
+		if got := loadtest.Member(mem); got != want[i] {
+			t.Errorf("%s:\n got %s\nwant %s", mem.Name, got, want[i])
+		}
+	}
+	if d := m.Shape("a#U").Members[0].Traits.Default; d != nil {
+		t.Errorf("union member got default %s", *d)
 	}
 	if d := m.Shape("smithy.api#PrimitiveLong").Traits.Default; d == nil || *d != "0" {
 		t.Errorf("PrimitiveLong default %v", d)
