@@ -3596,6 +3596,7 @@ func (v *VerifyUserAttributeResponse) Clone() *VerifyUserAttributeResponse {
 	c := *v
 	return &c
 }
+
 func cloneAliasAttributesListType(v []AliasAttributeType) []AliasAttributeType {
 	if v == nil {
 		return nil
@@ -3604,6 +3605,7 @@ func cloneAliasAttributesListType(v []AliasAttributeType) []AliasAttributeType {
 	copy(c, v)
 	return c
 }
+
 func cloneAttributeListType(v []AttributeType) []AttributeType {
 	if v == nil {
 		return nil
@@ -3614,6 +3616,7 @@ func cloneAttributeListType(v []AttributeType) []AttributeType {
 	}
 	return c
 }
+
 func cloneAttributeMappingType(v map[string]string) map[string]string {
 	if v == nil {
 		return nil
@@ -3624,6 +3627,7 @@ func cloneAttributeMappingType(v map[string]string) map[string]string {
 	}
 	return c
 }
+
 func cloneAttributeNameListType(v []string) []string {
 	if v == nil {
 		return nil
@@ -3632,6 +3636,7 @@ func cloneAttributeNameListType(v []string) []string {
 	copy(c, v)
 	return c
 }
+
 func cloneAttributesRequireVerificationBeforeUpdateType(v []VerifiedAttributeType) []VerifiedAttributeType {
 	if v == nil {
 		return nil
@@ -3640,6 +3645,7 @@ func cloneAttributesRequireVerificationBeforeUpdateType(v []VerifiedAttributeTyp
 	copy(c, v)
 	return c
 }
+
 func cloneAuthEventsType(v []AuthEventType) []AuthEventType {
 	if v == nil {
 		return nil
@@ -3650,6 +3656,7 @@ func cloneAuthEventsType(v []AuthEventType) []AuthEventType {
 	}
 	return c
 }
+
 func cloneAuthParametersType(v map[string]string) map[string]string {
 	if v == nil {
 		return nil
@@ -3660,6 +3667,7 @@ func cloneAuthParametersType(v map[string]string) map[string]string {
 	}
 	return c
 }
+
 func cloneBlockedIPRangeListType(v []string) []string {
 	if v == nil {
 		return nil
@@ -3668,6 +3676,7 @@ func cloneBlockedIPRangeListType(v []string) []string {
 	copy(c, v)
 	return c
 }
+
 func cloneCallbackURLsListType(v []string) []string {
 	if v == nil {
 		return nil
@@ -3676,6 +3685,7 @@ func cloneCallbackURLsListType(v []string) []string {
 	copy(c, v)
 	return c
 }
+
 func cloneChallengeParametersType(v map[string]string) map[string]string {
 	if v == nil {
 		return nil
@@ -3686,6 +3696,7 @@ func cloneChallengeParametersType(v map[string]string) map[string]string {
 	}
 	return c
 }
+
 func cloneChallengeResponseListType(v []ChallengeResponseType) []ChallengeResponseType {
 	if v == nil {
 		return nil
@@ -3696,6 +3707,7 @@ func cloneChallengeResponseListType(v []ChallengeResponseType) []ChallengeRespon
 	}
 	return c
 }
+
 func cloneChallengeResponsesType(v map[string]string) map[string]string {
 	if v == nil {
 		return nil
@@ -3706,6 +3718,7 @@ func cloneChallengeResponsesType(v map[string]string) map[string]string {
 	}
 	return c
 }
+
 func cloneClientMetadataType(v map[string]string) map[string]string {
 	if v == nil {
 		return nil
@@ -3716,6 +3729,7 @@ func cloneClientMetadataType(v map[string]string) map[string]string {
 	}
 	return c
 }
+
 func cloneClientPermissionListType(v []string) []string {
 	if v == nil {
 		return nil
@@ -3724,6 +3738,7 @@ func cloneClientPermissionListType(v []string) []string {
 	copy(c, v)
 	return c
 }
+
 func cloneCodeDeliveryDetailsListType(v []CodeDeliveryDetailsType) []CodeDeliveryDetailsType {
 	if v == nil {
 		return nil
@@ -3734,6 +3749,7 @@ func cloneCodeDeliveryDetailsListType(v []CodeDeliveryDetailsType) []CodeDeliver
 	}
 	return c
 }
+
 func cloneCustomAttributesListType(v []SchemaAttributeType) []SchemaAttributeType {
 	if v == nil {
 		return nil
@@ -3744,6 +3760,7 @@ func cloneCustomAttributesListType(v []SchemaAttributeType) []SchemaAttributeTyp
 	}
 	return c
 }
+
 func cloneDeliveryMediumListType(v []DeliveryMediumType) []DeliveryMediumType {
 	if v == nil {
 		return nil
@@ -3752,6 +3769,7 @@ func cloneDeliveryMediumListType(v []DeliveryMediumType) []DeliveryMediumType {
 	copy(c, v)
 	return c
 }
+
 func cloneDeviceListType(v []DeviceType) []DeviceType {
 	if v == nil {
 		return nil
@@ -3762,6 +3780,7 @@ func cloneDeviceListType(v []DeviceType) []DeviceType {
 	}
 	return c
 }
+
 func cloneEventFiltersType(v []EventFilterType) []EventFilterType {
 	if v == nil {
 		return nil
@@ -3770,6 +3789,7 @@ func cloneEventFiltersType(v []EventFilterType) []EventFilterType {
 	copy(c, v)
 	return c
 }
+
 func cloneExplicitAuthFlowsListType(v []ExplicitAuthFlowsType) []ExplicitAuthFlowsType {
 	if v == nil {
 		return nil
@@ -3778,6 +3798,7 @@ func cloneExplicitAuthFlowsListType(v []ExplicitAuthFlowsType) []ExplicitAuthFlo
 	copy(c, v)
 	return c
 }
+
 func cloneGroupListType(v []GroupType) []GroupType {
 	if v == nil {
 		return nil
@@ -3788,6 +3809,7 @@ func cloneGroupListType(v []GroupType) []GroupType {
 	}
 	return c
 }
+
 func cloneHttpHeaderList(v []HttpHeader) []HttpHeader {
 	if v == nil {
 		return nil
@@ -3798,6 +3820,7 @@ func cloneHttpHeaderList(v []HttpHeader) []HttpHeader {
 	}
 	return c
 }
+
 func cloneIdpIdentifiersListType(v []string) []string {
 	if v == nil {
 		return nil
@@ -3806,6 +3829,7 @@ func cloneIdpIdentifiersListType(v []string) []string {
 	copy(c, v)
 	return c
 }
+
 func cloneListOfStringTypes(v []string) []string {
 	if v == nil {
 		return nil
@@ -3814,6 +3838,7 @@ func cloneListOfStringTypes(v []string) []string {
 	copy(c, v)
 	return c
 }
+
 func cloneLogConfigurationListType(v []LogConfigurationType) []LogConfigurationType {
 	if v == nil {
 		return nil
@@ -3824,6 +3849,7 @@ func cloneLogConfigurationListType(v []LogConfigurationType) []LogConfigurationT
 	}
 	return c
 }
+
 func cloneLogoutURLsListType(v []string) []string {
 	if v == nil {
 		return nil
@@ -3832,6 +3858,7 @@ func cloneLogoutURLsListType(v []string) []string {
 	copy(c, v)
 	return c
 }
+
 func cloneMFAOptionListType(v []MFAOptionType) []MFAOptionType {
 	if v == nil {
 		return nil
@@ -3842,6 +3869,7 @@ func cloneMFAOptionListType(v []MFAOptionType) []MFAOptionType {
 	}
 	return c
 }
+
 func cloneOAuthFlowsType(v []OAuthFlowType) []OAuthFlowType {
 	if v == nil {
 		return nil
@@ -3850,6 +3878,7 @@ func cloneOAuthFlowsType(v []OAuthFlowType) []OAuthFlowType {
 	copy(c, v)
 	return c
 }
+
 func cloneProviderDetailsType(v map[string]string) map[string]string {
 	if v == nil {
 		return nil
@@ -3860,6 +3889,7 @@ func cloneProviderDetailsType(v map[string]string) map[string]string {
 	}
 	return c
 }
+
 func cloneProvidersListType(v []ProviderDescription) []ProviderDescription {
 	if v == nil {
 		return nil
@@ -3870,6 +3900,7 @@ func cloneProvidersListType(v []ProviderDescription) []ProviderDescription {
 	}
 	return c
 }
+
 func cloneRecoveryMechanismsType(v []RecoveryOptionType) []RecoveryOptionType {
 	if v == nil {
 		return nil
@@ -3880,6 +3911,7 @@ func cloneRecoveryMechanismsType(v []RecoveryOptionType) []RecoveryOptionType {
 	}
 	return c
 }
+
 func cloneResourceServerScopeListType(v []ResourceServerScopeType) []ResourceServerScopeType {
 	if v == nil {
 		return nil
@@ -3890,6 +3922,7 @@ func cloneResourceServerScopeListType(v []ResourceServerScopeType) []ResourceSer
 	}
 	return c
 }
+
 func cloneResourceServersListType(v []ResourceServerType) []ResourceServerType {
 	if v == nil {
 		return nil
@@ -3900,6 +3933,7 @@ func cloneResourceServersListType(v []ResourceServerType) []ResourceServerType {
 	}
 	return c
 }
+
 func cloneSchemaAttributesListType(v []SchemaAttributeType) []SchemaAttributeType {
 	if v == nil {
 		return nil
@@ -3910,6 +3944,7 @@ func cloneSchemaAttributesListType(v []SchemaAttributeType) []SchemaAttributeTyp
 	}
 	return c
 }
+
 func cloneScopeListType(v []string) []string {
 	if v == nil {
 		return nil
@@ -3918,6 +3953,7 @@ func cloneScopeListType(v []string) []string {
 	copy(c, v)
 	return c
 }
+
 func cloneSearchedAttributeNamesListType(v []string) []string {
 	if v == nil {
 		return nil
@@ -3926,6 +3962,7 @@ func cloneSearchedAttributeNamesListType(v []string) []string {
 	copy(c, v)
 	return c
 }
+
 func cloneSkippedIPRangeListType(v []string) []string {
 	if v == nil {
 		return nil
@@ -3934,6 +3971,7 @@ func cloneSkippedIPRangeListType(v []string) []string {
 	copy(c, v)
 	return c
 }
+
 func cloneSupportedIdentityProvidersListType(v []string) []string {
 	if v == nil {
 		return nil
@@ -3942,6 +3980,7 @@ func cloneSupportedIdentityProvidersListType(v []string) []string {
 	copy(c, v)
 	return c
 }
+
 func cloneUserImportJobsListType(v []UserImportJobType) []UserImportJobType {
 	if v == nil {
 		return nil
@@ -3952,6 +3991,7 @@ func cloneUserImportJobsListType(v []UserImportJobType) []UserImportJobType {
 	}
 	return c
 }
+
 func cloneUserMFASettingListType(v []string) []string {
 	if v == nil {
 		return nil
@@ -3960,6 +4000,7 @@ func cloneUserMFASettingListType(v []string) []string {
 	copy(c, v)
 	return c
 }
+
 func cloneUserPoolClientListType(v []UserPoolClientDescription) []UserPoolClientDescription {
 	if v == nil {
 		return nil
@@ -3970,6 +4011,7 @@ func cloneUserPoolClientListType(v []UserPoolClientDescription) []UserPoolClient
 	}
 	return c
 }
+
 func cloneUserPoolListType(v []UserPoolDescriptionType) []UserPoolDescriptionType {
 	if v == nil {
 		return nil
@@ -3980,6 +4022,7 @@ func cloneUserPoolListType(v []UserPoolDescriptionType) []UserPoolDescriptionTyp
 	}
 	return c
 }
+
 func cloneUserPoolTagsListType(v []string) []string {
 	if v == nil {
 		return nil
@@ -3988,6 +4031,7 @@ func cloneUserPoolTagsListType(v []string) []string {
 	copy(c, v)
 	return c
 }
+
 func cloneUserPoolTagsType(v map[string]string) map[string]string {
 	if v == nil {
 		return nil
@@ -3998,6 +4042,7 @@ func cloneUserPoolTagsType(v map[string]string) map[string]string {
 	}
 	return c
 }
+
 func cloneUsernameAttributesListType(v []UsernameAttributeType) []UsernameAttributeType {
 	if v == nil {
 		return nil
@@ -4006,6 +4051,7 @@ func cloneUsernameAttributesListType(v []UsernameAttributeType) []UsernameAttrib
 	copy(c, v)
 	return c
 }
+
 func cloneUsersListType(v []UserType) []UserType {
 	if v == nil {
 		return nil
@@ -4016,6 +4062,7 @@ func cloneUsersListType(v []UserType) []UserType {
 	}
 	return c
 }
+
 func cloneVerifiedAttributesListType(v []VerifiedAttributeType) []VerifiedAttributeType {
 	if v == nil {
 		return nil

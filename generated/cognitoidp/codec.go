@@ -32,6 +32,7 @@ func (v *AccountRecoverySettingType) AppendJSON(b []byte) ([]byte, error) {
 func (v *AccountRecoverySettingType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AccountRecoverySettingType) decodeJSON(d *jsonDecoder) {
 	*v = AccountRecoverySettingType{}
 	if d.isNull() || !d.beginObject() {
@@ -98,6 +99,7 @@ func (v *AccountTakeoverActionType) AppendJSON(b []byte) ([]byte, error) {
 func (v *AccountTakeoverActionType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AccountTakeoverActionType) decodeJSON(d *jsonDecoder) {
 	*v = AccountTakeoverActionType{}
 	if d.isNull() || !d.beginObject() {
@@ -186,6 +188,7 @@ func (v *AccountTakeoverActionsType) AppendJSON(b []byte) ([]byte, error) {
 func (v *AccountTakeoverActionsType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AccountTakeoverActionsType) decodeJSON(d *jsonDecoder) {
 	*v = AccountTakeoverActionsType{}
 	if d.isNull() || !d.beginObject() {
@@ -271,6 +274,7 @@ func (v *AccountTakeoverRiskConfigurationType) AppendJSON(b []byte) ([]byte, err
 func (v *AccountTakeoverRiskConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AccountTakeoverRiskConfigurationType) decodeJSON(d *jsonDecoder) {
 	*v = AccountTakeoverRiskConfigurationType{}
 	if d.isNull() || !d.beginObject() {
@@ -344,6 +348,7 @@ func (v *AddCustomAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AddCustomAttributesRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AddCustomAttributesRequest) decodeJSON(d *jsonDecoder) {
 	*v = AddCustomAttributesRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -403,6 +408,7 @@ func (v *AddCustomAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *AddCustomAttributesResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AddCustomAttributesResponse) decodeJSON(d *jsonDecoder) {
 	*v = AddCustomAttributesResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -465,6 +471,7 @@ func (v *AdminAddUserToGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminAddUserToGroupRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminAddUserToGroupRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminAddUserToGroupRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -569,6 +576,7 @@ func (v *AdminConfirmSignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminConfirmSignUpRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminConfirmSignUpRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminConfirmSignUpRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -645,6 +653,7 @@ func (v *AdminConfirmSignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminConfirmSignUpResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminConfirmSignUpResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminConfirmSignUpResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -709,6 +718,7 @@ func (v *AdminCreateUserConfigType) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminCreateUserConfigType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminCreateUserConfigType) decodeJSON(d *jsonDecoder) {
 	*v = AdminCreateUserConfigType{}
 	if d.isNull() || !d.beginObject() {
@@ -843,6 +853,7 @@ func (v *AdminCreateUserRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminCreateUserRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminCreateUserRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminCreateUserRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -994,6 +1005,7 @@ func (v *AdminCreateUserResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminCreateUserResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminCreateUserResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminCreateUserResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -1068,6 +1080,7 @@ func (v *AdminDeleteUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) 
 func (v *AdminDeleteUserAttributesRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminDeleteUserAttributesRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminDeleteUserAttributesRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -1144,6 +1157,7 @@ func (v *AdminDeleteUserAttributesResponse) AppendJSON(b []byte) ([]byte, error)
 func (v *AdminDeleteUserAttributesResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminDeleteUserAttributesResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminDeleteUserAttributesResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -1201,6 +1215,7 @@ func (v *AdminDeleteUserRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminDeleteUserRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminDeleteUserRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminDeleteUserRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -1281,6 +1296,7 @@ func (v *AdminDisableProviderForUserRequest) AppendJSON(b []byte) ([]byte, error
 func (v *AdminDisableProviderForUserRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminDisableProviderForUserRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminDisableProviderForUserRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -1341,6 +1357,7 @@ func (v *AdminDisableProviderForUserResponse) AppendJSON(b []byte) ([]byte, erro
 func (v *AdminDisableProviderForUserResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminDisableProviderForUserResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminDisableProviderForUserResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -1398,6 +1415,7 @@ func (v *AdminDisableUserRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminDisableUserRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminDisableUserRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminDisableUserRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -1465,6 +1483,7 @@ func (v *AdminDisableUserResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminDisableUserResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminDisableUserResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminDisableUserResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -1522,6 +1541,7 @@ func (v *AdminEnableUserRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminEnableUserRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminEnableUserRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminEnableUserRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -1589,6 +1609,7 @@ func (v *AdminEnableUserResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminEnableUserResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminEnableUserResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminEnableUserResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -1651,6 +1672,7 @@ func (v *AdminForgetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminForgetDeviceRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminForgetDeviceRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminForgetDeviceRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -1753,6 +1775,7 @@ func (v *AdminGetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminGetDeviceRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminGetDeviceRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminGetDeviceRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -1842,6 +1865,7 @@ func (v *AdminGetDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminGetDeviceResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminGetDeviceResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminGetDeviceResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -1909,6 +1933,7 @@ func (v *AdminGetUserRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminGetUserRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminGetUserRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminGetUserRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -2032,6 +2057,7 @@ func (v *AdminGetUserResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminGetUserResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminGetUserResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminGetUserResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -2225,6 +2251,7 @@ func (v *AdminInitiateAuthRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminInitiateAuthRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminInitiateAuthRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminInitiateAuthRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -2373,6 +2400,7 @@ func (v *AdminInitiateAuthResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminInitiateAuthResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminInitiateAuthResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminInitiateAuthResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -2478,6 +2506,7 @@ func (v *AdminLinkProviderForUserRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminLinkProviderForUserRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminLinkProviderForUserRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminLinkProviderForUserRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -2548,6 +2577,7 @@ func (v *AdminLinkProviderForUserResponse) AppendJSON(b []byte) ([]byte, error) 
 func (v *AdminLinkProviderForUserResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminLinkProviderForUserResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminLinkProviderForUserResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -2615,6 +2645,7 @@ func (v *AdminListDevicesRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminListDevicesRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminListDevicesRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminListDevicesRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -2721,6 +2752,7 @@ func (v *AdminListDevicesResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminListDevicesResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminListDevicesResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminListDevicesResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -2807,6 +2839,7 @@ func (v *AdminListGroupsForUserRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminListGroupsForUserRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminListGroupsForUserRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminListGroupsForUserRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -2913,6 +2946,7 @@ func (v *AdminListGroupsForUserResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminListGroupsForUserResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminListGroupsForUserResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminListGroupsForUserResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -2999,6 +3033,7 @@ func (v *AdminListUserAuthEventsRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminListUserAuthEventsRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminListUserAuthEventsRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminListUserAuthEventsRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -3105,6 +3140,7 @@ func (v *AdminListUserAuthEventsResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminListUserAuthEventsResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminListUserAuthEventsResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminListUserAuthEventsResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -3186,6 +3222,7 @@ func (v *AdminRemoveUserFromGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminRemoveUserFromGroupRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminRemoveUserFromGroupRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminRemoveUserFromGroupRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -3290,6 +3327,7 @@ func (v *AdminResetUserPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminResetUserPasswordRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminResetUserPasswordRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminResetUserPasswordRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -3366,6 +3404,7 @@ func (v *AdminResetUserPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminResetUserPasswordResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminResetUserPasswordResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminResetUserPasswordResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -3458,6 +3497,7 @@ func (v *AdminRespondToAuthChallengeRequest) AppendJSON(b []byte) ([]byte, error
 func (v *AdminRespondToAuthChallengeRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminRespondToAuthChallengeRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminRespondToAuthChallengeRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -3619,6 +3659,7 @@ func (v *AdminRespondToAuthChallengeResponse) AppendJSON(b []byte) ([]byte, erro
 func (v *AdminRespondToAuthChallengeResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminRespondToAuthChallengeResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminRespondToAuthChallengeResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -3735,6 +3776,7 @@ func (v *AdminSetUserMFAPreferenceRequest) AppendJSON(b []byte) ([]byte, error) 
 func (v *AdminSetUserMFAPreferenceRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminSetUserMFAPreferenceRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminSetUserMFAPreferenceRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -3822,6 +3864,7 @@ func (v *AdminSetUserMFAPreferenceResponse) AppendJSON(b []byte) ([]byte, error)
 func (v *AdminSetUserMFAPreferenceResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminSetUserMFAPreferenceResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminSetUserMFAPreferenceResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -3889,6 +3932,7 @@ func (v *AdminSetUserPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminSetUserPasswordRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminSetUserPasswordRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminSetUserPasswordRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -3982,6 +4026,7 @@ func (v *AdminSetUserPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminSetUserPasswordResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminSetUserPasswordResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminSetUserPasswordResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -4046,6 +4091,7 @@ func (v *AdminSetUserSettingsRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminSetUserSettingsRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminSetUserSettingsRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminSetUserSettingsRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -4122,6 +4168,7 @@ func (v *AdminSetUserSettingsResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminSetUserSettingsResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminSetUserSettingsResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminSetUserSettingsResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -4189,6 +4236,7 @@ func (v *AdminUpdateAuthEventFeedbackRequest) AppendJSON(b []byte) ([]byte, erro
 func (v *AdminUpdateAuthEventFeedbackRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminUpdateAuthEventFeedbackRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminUpdateAuthEventFeedbackRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -4282,6 +4330,7 @@ func (v *AdminUpdateAuthEventFeedbackResponse) AppendJSON(b []byte) ([]byte, err
 func (v *AdminUpdateAuthEventFeedbackResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminUpdateAuthEventFeedbackResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminUpdateAuthEventFeedbackResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -4349,6 +4398,7 @@ func (v *AdminUpdateDeviceStatusRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminUpdateDeviceStatusRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminUpdateDeviceStatusRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminUpdateDeviceStatusRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -4442,6 +4492,7 @@ func (v *AdminUpdateDeviceStatusResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminUpdateDeviceStatusResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminUpdateDeviceStatusResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminUpdateDeviceStatusResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -4512,6 +4563,7 @@ func (v *AdminUpdateUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) 
 func (v *AdminUpdateUserAttributesRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminUpdateUserAttributesRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminUpdateUserAttributesRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -4597,6 +4649,7 @@ func (v *AdminUpdateUserAttributesResponse) AppendJSON(b []byte) ([]byte, error)
 func (v *AdminUpdateUserAttributesResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminUpdateUserAttributesResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminUpdateUserAttributesResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -4654,6 +4707,7 @@ func (v *AdminUserGlobalSignOutRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminUserGlobalSignOutRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminUserGlobalSignOutRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminUserGlobalSignOutRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -4721,6 +4775,7 @@ func (v *AdminUserGlobalSignOutResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *AdminUserGlobalSignOutResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AdminUserGlobalSignOutResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminUserGlobalSignOutResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -4767,6 +4822,7 @@ func (v *AliasExistsException) AppendJSON(b []byte) ([]byte, error) {
 func (v *AliasExistsException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AliasExistsException) decodeJSON(d *jsonDecoder) {
 	*v = AliasExistsException{}
 	if d.isNull() || !d.beginObject() {
@@ -4849,6 +4905,7 @@ func (v *AnalyticsConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 func (v *AnalyticsConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AnalyticsConfigurationType) decodeJSON(d *jsonDecoder) {
 	*v = AnalyticsConfigurationType{}
 	if d.isNull() || !d.beginObject() {
@@ -4961,6 +5018,7 @@ func (v *AnalyticsMetadataType) AppendJSON(b []byte) ([]byte, error) {
 func (v *AnalyticsMetadataType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AnalyticsMetadataType) decodeJSON(d *jsonDecoder) {
 	*v = AnalyticsMetadataType{}
 	if d.isNull() || !d.beginObject() {
@@ -5028,6 +5086,7 @@ func (v *AssociateSoftwareTokenRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *AssociateSoftwareTokenRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AssociateSoftwareTokenRequest) decodeJSON(d *jsonDecoder) {
 	*v = AssociateSoftwareTokenRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -5112,6 +5171,7 @@ func (v *AssociateSoftwareTokenResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *AssociateSoftwareTokenResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AssociateSoftwareTokenResponse) decodeJSON(d *jsonDecoder) {
 	*v = AssociateSoftwareTokenResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -5196,6 +5256,7 @@ func (v *AttributeType) AppendJSON(b []byte) ([]byte, error) {
 func (v *AttributeType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AttributeType) decodeJSON(d *jsonDecoder) {
 	*v = AttributeType{}
 	if d.isNull() || !d.beginObject() {
@@ -5315,6 +5376,7 @@ func (v *AuthEventType) AppendJSON(b []byte) ([]byte, error) {
 func (v *AuthEventType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AuthEventType) decodeJSON(d *jsonDecoder) {
 	*v = AuthEventType{}
 	if d.isNull() || !d.beginObject() {
@@ -5486,6 +5548,7 @@ func (v *AuthenticationResultType) AppendJSON(b []byte) ([]byte, error) {
 func (v *AuthenticationResultType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *AuthenticationResultType) decodeJSON(d *jsonDecoder) {
 	*v = AuthenticationResultType{}
 	if d.isNull() || !d.beginObject() {
@@ -5619,6 +5682,7 @@ func (v *ChallengeResponseType) AppendJSON(b []byte) ([]byte, error) {
 func (v *ChallengeResponseType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ChallengeResponseType) decodeJSON(d *jsonDecoder) {
 	*v = ChallengeResponseType{}
 	if d.isNull() || !d.beginObject() {
@@ -5708,6 +5772,7 @@ func (v *ChangePasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *ChangePasswordRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ChangePasswordRequest) decodeJSON(d *jsonDecoder) {
 	*v = ChangePasswordRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -5788,6 +5853,7 @@ func (v *ChangePasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *ChangePasswordResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ChangePasswordResponse) decodeJSON(d *jsonDecoder) {
 	*v = ChangePasswordResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -5834,6 +5900,7 @@ func (v *CloudWatchLogsConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 func (v *CloudWatchLogsConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CloudWatchLogsConfigurationType) decodeJSON(d *jsonDecoder) {
 	*v = CloudWatchLogsConfigurationType{}
 	if d.isNull() || !d.beginObject() {
@@ -5906,6 +5973,7 @@ func (v *CodeDeliveryDetailsType) AppendJSON(b []byte) ([]byte, error) {
 func (v *CodeDeliveryDetailsType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CodeDeliveryDetailsType) decodeJSON(d *jsonDecoder) {
 	*v = CodeDeliveryDetailsType{}
 	if d.isNull() || !d.beginObject() {
@@ -5992,6 +6060,7 @@ func (v *CodeDeliveryFailureException) AppendJSON(b []byte) ([]byte, error) {
 func (v *CodeDeliveryFailureException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CodeDeliveryFailureException) decodeJSON(d *jsonDecoder) {
 	*v = CodeDeliveryFailureException{}
 	if d.isNull() || !d.beginObject() {
@@ -6048,6 +6117,7 @@ func (v *CodeMismatchException) AppendJSON(b []byte) ([]byte, error) {
 func (v *CodeMismatchException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CodeMismatchException) decodeJSON(d *jsonDecoder) {
 	*v = CodeMismatchException{}
 	if d.isNull() || !d.beginObject() {
@@ -6104,6 +6174,7 @@ func (v *CompromisedCredentialsActionsType) AppendJSON(b []byte) ([]byte, error)
 func (v *CompromisedCredentialsActionsType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CompromisedCredentialsActionsType) decodeJSON(d *jsonDecoder) {
 	*v = CompromisedCredentialsActionsType{}
 	if d.isNull() || !d.beginObject() {
@@ -6169,6 +6240,7 @@ func (v *CompromisedCredentialsRiskConfigurationType) AppendJSON(b []byte) ([]by
 func (v *CompromisedCredentialsRiskConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CompromisedCredentialsRiskConfigurationType) decodeJSON(d *jsonDecoder) {
 	*v = CompromisedCredentialsRiskConfigurationType{}
 	if d.isNull() || !d.beginObject() {
@@ -6234,6 +6306,7 @@ func (v *ConcurrentModificationException) AppendJSON(b []byte) ([]byte, error) {
 func (v *ConcurrentModificationException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ConcurrentModificationException) decodeJSON(d *jsonDecoder) {
 	*v = ConcurrentModificationException{}
 	if d.isNull() || !d.beginObject() {
@@ -6313,6 +6386,7 @@ func (v *ConfirmDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *ConfirmDeviceRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ConfirmDeviceRequest) decodeJSON(d *jsonDecoder) {
 	*v = ConfirmDeviceRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -6409,6 +6483,7 @@ func (v *ConfirmDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *ConfirmDeviceResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ConfirmDeviceResponse) decodeJSON(d *jsonDecoder) {
 	*v = ConfirmDeviceResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -6510,6 +6585,7 @@ func (v *ConfirmForgotPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *ConfirmForgotPasswordRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ConfirmForgotPasswordRequest) decodeJSON(d *jsonDecoder) {
 	*v = ConfirmForgotPasswordRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -6645,6 +6721,7 @@ func (v *ConfirmForgotPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *ConfirmForgotPasswordResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ConfirmForgotPasswordResponse) decodeJSON(d *jsonDecoder) {
 	*v = ConfirmForgotPasswordResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -6736,6 +6813,7 @@ func (v *ConfirmSignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *ConfirmSignUpRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ConfirmSignUpRequest) decodeJSON(d *jsonDecoder) {
 	*v = ConfirmSignUpRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -6871,6 +6949,7 @@ func (v *ConfirmSignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *ConfirmSignUpResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ConfirmSignUpResponse) decodeJSON(d *jsonDecoder) {
 	*v = ConfirmSignUpResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -6945,6 +7024,7 @@ func (v *ContextDataType) AppendJSON(b []byte) ([]byte, error) {
 func (v *ContextDataType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ContextDataType) decodeJSON(d *jsonDecoder) {
 	*v = ContextDataType{}
 	if d.isNull() || !d.beginObject() {
@@ -7079,6 +7159,7 @@ func (v *CreateGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *CreateGroupRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CreateGroupRequest) decodeJSON(d *jsonDecoder) {
 	*v = CreateGroupRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -7194,6 +7275,7 @@ func (v *CreateGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *CreateGroupResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CreateGroupResponse) decodeJSON(d *jsonDecoder) {
 	*v = CreateGroupResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -7285,6 +7367,7 @@ func (v *CreateIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *CreateIdentityProviderRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CreateIdentityProviderRequest) decodeJSON(d *jsonDecoder) {
 	*v = CreateIdentityProviderRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -7401,6 +7484,7 @@ func (v *CreateIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *CreateIdentityProviderResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CreateIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
 	*v = CreateIdentityProviderResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -7480,6 +7564,7 @@ func (v *CreateResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *CreateResourceServerRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CreateResourceServerRequest) decodeJSON(d *jsonDecoder) {
 	*v = CreateResourceServerRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -7578,6 +7663,7 @@ func (v *CreateResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *CreateResourceServerResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CreateResourceServerResponse) decodeJSON(d *jsonDecoder) {
 	*v = CreateResourceServerResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -7650,6 +7736,7 @@ func (v *CreateUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *CreateUserImportJobRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CreateUserImportJobRequest) decodeJSON(d *jsonDecoder) {
 	*v = CreateUserImportJobRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -7739,6 +7826,7 @@ func (v *CreateUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *CreateUserImportJobResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CreateUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 	*v = CreateUserImportJobResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -7917,6 +8005,7 @@ func (v *CreateUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *CreateUserPoolClientRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CreateUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
 	*v = CreateUserPoolClientRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -8215,6 +8304,7 @@ func (v *CreateUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *CreateUserPoolClientResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CreateUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
 	*v = CreateUserPoolClientResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -8289,6 +8379,7 @@ func (v *CreateUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *CreateUserPoolDomainRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CreateUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
 	*v = CreateUserPoolDomainRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -8372,6 +8463,7 @@ func (v *CreateUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *CreateUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CreateUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
 	*v = CreateUserPoolDomainResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -8561,6 +8653,7 @@ func (v *CreateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *CreateUserPoolRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CreateUserPoolRequest) decodeJSON(d *jsonDecoder) {
 	*v = CreateUserPoolRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -8857,6 +8950,7 @@ func (v *CreateUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *CreateUserPoolResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CreateUserPoolResponse) decodeJSON(d *jsonDecoder) {
 	*v = CreateUserPoolResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -8913,6 +9007,7 @@ func (v *CustomDomainConfigType) AppendJSON(b []byte) ([]byte, error) {
 func (v *CustomDomainConfigType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CustomDomainConfigType) decodeJSON(d *jsonDecoder) {
 	*v = CustomDomainConfigType{}
 	if d.isNull() || !d.beginObject() {
@@ -8980,6 +9075,7 @@ func (v *CustomEmailLambdaVersionConfigType) AppendJSON(b []byte) ([]byte, error
 func (v *CustomEmailLambdaVersionConfigType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CustomEmailLambdaVersionConfigType) decodeJSON(d *jsonDecoder) {
 	*v = CustomEmailLambdaVersionConfigType{}
 	if d.isNull() || !d.beginObject() {
@@ -9064,6 +9160,7 @@ func (v *CustomSMSLambdaVersionConfigType) AppendJSON(b []byte) ([]byte, error) 
 func (v *CustomSMSLambdaVersionConfigType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *CustomSMSLambdaVersionConfigType) decodeJSON(d *jsonDecoder) {
 	*v = CustomSMSLambdaVersionConfigType{}
 	if d.isNull() || !d.beginObject() {
@@ -9148,6 +9245,7 @@ func (v *DeleteGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *DeleteGroupRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DeleteGroupRequest) decodeJSON(d *jsonDecoder) {
 	*v = DeleteGroupRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -9232,6 +9330,7 @@ func (v *DeleteIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *DeleteIdentityProviderRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DeleteIdentityProviderRequest) decodeJSON(d *jsonDecoder) {
 	*v = DeleteIdentityProviderRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -9316,6 +9415,7 @@ func (v *DeleteResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *DeleteResourceServerRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DeleteResourceServerRequest) decodeJSON(d *jsonDecoder) {
 	*v = DeleteResourceServerRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -9396,6 +9496,7 @@ func (v *DeleteUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *DeleteUserAttributesRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DeleteUserAttributesRequest) decodeJSON(d *jsonDecoder) {
 	*v = DeleteUserAttributesRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -9455,6 +9556,7 @@ func (v *DeleteUserAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *DeleteUserAttributesResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DeleteUserAttributesResponse) decodeJSON(d *jsonDecoder) {
 	*v = DeleteUserAttributesResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -9512,6 +9614,7 @@ func (v *DeleteUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *DeleteUserPoolClientRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DeleteUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
 	*v = DeleteUserPoolClientRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -9596,6 +9699,7 @@ func (v *DeleteUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *DeleteUserPoolDomainRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DeleteUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
 	*v = DeleteUserPoolDomainRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -9663,6 +9767,7 @@ func (v *DeleteUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *DeleteUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DeleteUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
 	*v = DeleteUserPoolDomainResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -9709,6 +9814,7 @@ func (v *DeleteUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *DeleteUserPoolRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DeleteUserPoolRequest) decodeJSON(d *jsonDecoder) {
 	*v = DeleteUserPoolRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -9765,6 +9871,7 @@ func (v *DeleteUserRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *DeleteUserRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DeleteUserRequest) decodeJSON(d *jsonDecoder) {
 	*v = DeleteUserRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -9832,6 +9939,7 @@ func (v *DescribeIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *DescribeIdentityProviderRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DescribeIdentityProviderRequest) decodeJSON(d *jsonDecoder) {
 	*v = DescribeIdentityProviderRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -9908,6 +10016,7 @@ func (v *DescribeIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) 
 func (v *DescribeIdentityProviderResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DescribeIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
 	*v = DescribeIdentityProviderResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -9975,6 +10084,7 @@ func (v *DescribeResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *DescribeResourceServerRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DescribeResourceServerRequest) decodeJSON(d *jsonDecoder) {
 	*v = DescribeResourceServerRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -10051,6 +10161,7 @@ func (v *DescribeResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *DescribeResourceServerResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DescribeResourceServerResponse) decodeJSON(d *jsonDecoder) {
 	*v = DescribeResourceServerResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -10118,6 +10229,7 @@ func (v *DescribeRiskConfigurationRequest) AppendJSON(b []byte) ([]byte, error) 
 func (v *DescribeRiskConfigurationRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DescribeRiskConfigurationRequest) decodeJSON(d *jsonDecoder) {
 	*v = DescribeRiskConfigurationRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -10194,6 +10306,7 @@ func (v *DescribeRiskConfigurationResponse) AppendJSON(b []byte) ([]byte, error)
 func (v *DescribeRiskConfigurationResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DescribeRiskConfigurationResponse) decodeJSON(d *jsonDecoder) {
 	*v = DescribeRiskConfigurationResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -10261,6 +10374,7 @@ func (v *DescribeUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *DescribeUserImportJobRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DescribeUserImportJobRequest) decodeJSON(d *jsonDecoder) {
 	*v = DescribeUserImportJobRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -10337,6 +10451,7 @@ func (v *DescribeUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *DescribeUserImportJobResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DescribeUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 	*v = DescribeUserImportJobResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -10404,6 +10519,7 @@ func (v *DescribeUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *DescribeUserPoolClientRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DescribeUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
 	*v = DescribeUserPoolClientRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -10480,6 +10596,7 @@ func (v *DescribeUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *DescribeUserPoolClientResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DescribeUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
 	*v = DescribeUserPoolClientResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -10536,6 +10653,7 @@ func (v *DescribeUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *DescribeUserPoolDomainRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DescribeUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
 	*v = DescribeUserPoolDomainRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -10595,6 +10713,7 @@ func (v *DescribeUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *DescribeUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DescribeUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
 	*v = DescribeUserPoolDomainResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -10651,6 +10770,7 @@ func (v *DescribeUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *DescribeUserPoolRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DescribeUserPoolRequest) decodeJSON(d *jsonDecoder) {
 	*v = DescribeUserPoolRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -10710,6 +10830,7 @@ func (v *DescribeUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *DescribeUserPoolResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DescribeUserPoolResponse) decodeJSON(d *jsonDecoder) {
 	*v = DescribeUserPoolResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -10777,6 +10898,7 @@ func (v *DeviceConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 func (v *DeviceConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DeviceConfigurationType) decodeJSON(d *jsonDecoder) {
 	*v = DeviceConfigurationType{}
 	if d.isNull() || !d.beginObject() {
@@ -10861,6 +10983,7 @@ func (v *DeviceSecretVerifierConfigType) AppendJSON(b []byte) ([]byte, error) {
 func (v *DeviceSecretVerifierConfigType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DeviceSecretVerifierConfigType) decodeJSON(d *jsonDecoder) {
 	*v = DeviceSecretVerifierConfigType{}
 	if d.isNull() || !d.beginObject() {
@@ -10962,6 +11085,7 @@ func (v *DeviceType) AppendJSON(b []byte) ([]byte, error) {
 func (v *DeviceType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DeviceType) decodeJSON(d *jsonDecoder) {
 	*v = DeviceType{}
 	if d.isNull() || !d.beginObject() {
@@ -11113,6 +11237,7 @@ func (v *DomainDescriptionType) AppendJSON(b []byte) ([]byte, error) {
 func (v *DomainDescriptionType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DomainDescriptionType) decodeJSON(d *jsonDecoder) {
 	*v = DomainDescriptionType{}
 	if d.isNull() || !d.beginObject() {
@@ -11261,6 +11386,7 @@ func (v *DuplicateProviderException) AppendJSON(b []byte) ([]byte, error) {
 func (v *DuplicateProviderException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *DuplicateProviderException) decodeJSON(d *jsonDecoder) {
 	*v = DuplicateProviderException{}
 	if d.isNull() || !d.beginObject() {
@@ -11343,6 +11469,7 @@ func (v *EmailConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 func (v *EmailConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *EmailConfigurationType) decodeJSON(d *jsonDecoder) {
 	*v = EmailConfigurationType{}
 	if d.isNull() || !d.beginObject() {
@@ -11455,6 +11582,7 @@ func (v *EnableSoftwareTokenMFAException) AppendJSON(b []byte) ([]byte, error) {
 func (v *EnableSoftwareTokenMFAException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *EnableSoftwareTokenMFAException) decodeJSON(d *jsonDecoder) {
 	*v = EnableSoftwareTokenMFAException{}
 	if d.isNull() || !d.beginObject() {
@@ -11537,6 +11665,7 @@ func (v *EventContextDataType) AppendJSON(b []byte) ([]byte, error) {
 func (v *EventContextDataType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *EventContextDataType) decodeJSON(d *jsonDecoder) {
 	*v = EventContextDataType{}
 	if d.isNull() || !d.beginObject() {
@@ -11665,6 +11794,7 @@ func (v *EventFeedbackType) AppendJSON(b []byte) ([]byte, error) {
 func (v *EventFeedbackType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *EventFeedbackType) decodeJSON(d *jsonDecoder) {
 	*v = EventFeedbackType{}
 	if d.isNull() || !d.beginObject() {
@@ -11767,6 +11897,7 @@ func (v *EventRiskType) AppendJSON(b []byte) ([]byte, error) {
 func (v *EventRiskType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *EventRiskType) decodeJSON(d *jsonDecoder) {
 	*v = EventRiskType{}
 	if d.isNull() || !d.beginObject() {
@@ -11853,6 +11984,7 @@ func (v *ExpiredCodeException) AppendJSON(b []byte) ([]byte, error) {
 func (v *ExpiredCodeException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ExpiredCodeException) decodeJSON(d *jsonDecoder) {
 	*v = ExpiredCodeException{}
 	if d.isNull() || !d.beginObject() {
@@ -11909,6 +12041,7 @@ func (v *ForbiddenException) AppendJSON(b []byte) ([]byte, error) {
 func (v *ForbiddenException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ForbiddenException) decodeJSON(d *jsonDecoder) {
 	*v = ForbiddenException{}
 	if d.isNull() || !d.beginObject() {
@@ -11976,6 +12109,7 @@ func (v *ForgetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *ForgetDeviceRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ForgetDeviceRequest) decodeJSON(d *jsonDecoder) {
 	*v = ForgetDeviceRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -12084,6 +12218,7 @@ func (v *ForgotPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *ForgotPasswordRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ForgotPasswordRequest) decodeJSON(d *jsonDecoder) {
 	*v = ForgotPasswordRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -12202,6 +12337,7 @@ func (v *ForgotPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *ForgotPasswordResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ForgotPasswordResponse) decodeJSON(d *jsonDecoder) {
 	*v = ForgotPasswordResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -12258,6 +12394,7 @@ func (v *GetCSVHeaderRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *GetCSVHeaderRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GetCSVHeaderRequest) decodeJSON(d *jsonDecoder) {
 	*v = GetCSVHeaderRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -12321,6 +12458,7 @@ func (v *GetCSVHeaderResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *GetCSVHeaderResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GetCSVHeaderResponse) decodeJSON(d *jsonDecoder) {
 	*v = GetCSVHeaderResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -12397,6 +12535,7 @@ func (v *GetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *GetDeviceRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GetDeviceRequest) decodeJSON(d *jsonDecoder) {
 	*v = GetDeviceRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -12473,6 +12612,7 @@ func (v *GetDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *GetDeviceResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GetDeviceResponse) decodeJSON(d *jsonDecoder) {
 	*v = GetDeviceResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -12540,6 +12680,7 @@ func (v *GetGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *GetGroupRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GetGroupRequest) decodeJSON(d *jsonDecoder) {
 	*v = GetGroupRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -12616,6 +12757,7 @@ func (v *GetGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *GetGroupResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GetGroupResponse) decodeJSON(d *jsonDecoder) {
 	*v = GetGroupResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -12683,6 +12825,7 @@ func (v *GetIdentityProviderByIdentifierRequest) AppendJSON(b []byte) ([]byte, e
 func (v *GetIdentityProviderByIdentifierRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GetIdentityProviderByIdentifierRequest) decodeJSON(d *jsonDecoder) {
 	*v = GetIdentityProviderByIdentifierRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -12759,6 +12902,7 @@ func (v *GetIdentityProviderByIdentifierResponse) AppendJSON(b []byte) ([]byte, 
 func (v *GetIdentityProviderByIdentifierResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GetIdentityProviderByIdentifierResponse) decodeJSON(d *jsonDecoder) {
 	*v = GetIdentityProviderByIdentifierResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -12815,6 +12959,7 @@ func (v *GetLogDeliveryConfigurationRequest) AppendJSON(b []byte) ([]byte, error
 func (v *GetLogDeliveryConfigurationRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GetLogDeliveryConfigurationRequest) decodeJSON(d *jsonDecoder) {
 	*v = GetLogDeliveryConfigurationRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -12874,6 +13019,7 @@ func (v *GetLogDeliveryConfigurationResponse) AppendJSON(b []byte) ([]byte, erro
 func (v *GetLogDeliveryConfigurationResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GetLogDeliveryConfigurationResponse) decodeJSON(d *jsonDecoder) {
 	*v = GetLogDeliveryConfigurationResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -12930,6 +13076,7 @@ func (v *GetSigningCertificateRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *GetSigningCertificateRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GetSigningCertificateRequest) decodeJSON(d *jsonDecoder) {
 	*v = GetSigningCertificateRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -12986,6 +13133,7 @@ func (v *GetSigningCertificateResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *GetSigningCertificateResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GetSigningCertificateResponse) decodeJSON(d *jsonDecoder) {
 	*v = GetSigningCertificateResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -13053,6 +13201,7 @@ func (v *GetUICustomizationRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *GetUICustomizationRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GetUICustomizationRequest) decodeJSON(d *jsonDecoder) {
 	*v = GetUICustomizationRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -13129,6 +13278,7 @@ func (v *GetUICustomizationResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *GetUICustomizationResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GetUICustomizationResponse) decodeJSON(d *jsonDecoder) {
 	*v = GetUICustomizationResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -13203,6 +13353,7 @@ func (v *GetUserAttributeVerificationCodeRequest) AppendJSON(b []byte) ([]byte, 
 func (v *GetUserAttributeVerificationCodeRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GetUserAttributeVerificationCodeRequest) decodeJSON(d *jsonDecoder) {
 	*v = GetUserAttributeVerificationCodeRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -13288,6 +13439,7 @@ func (v *GetUserAttributeVerificationCodeResponse) AppendJSON(b []byte) ([]byte,
 func (v *GetUserAttributeVerificationCodeResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GetUserAttributeVerificationCodeResponse) decodeJSON(d *jsonDecoder) {
 	*v = GetUserAttributeVerificationCodeResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -13344,6 +13496,7 @@ func (v *GetUserPoolMfaConfigRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *GetUserPoolMfaConfigRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GetUserPoolMfaConfigRequest) decodeJSON(d *jsonDecoder) {
 	*v = GetUserPoolMfaConfigRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -13413,6 +13566,7 @@ func (v *GetUserPoolMfaConfigResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *GetUserPoolMfaConfigResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
 	*v = GetUserPoolMfaConfigResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -13489,6 +13643,7 @@ func (v *GetUserRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *GetUserRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GetUserRequest) decodeJSON(d *jsonDecoder) {
 	*v = GetUserRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -13575,6 +13730,7 @@ func (v *GetUserResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *GetUserResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GetUserResponse) decodeJSON(d *jsonDecoder) {
 	*v = GetUserResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -13675,6 +13831,7 @@ func (v *GlobalSignOutRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *GlobalSignOutRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GlobalSignOutRequest) decodeJSON(d *jsonDecoder) {
 	*v = GlobalSignOutRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -13725,6 +13882,7 @@ func (v *GlobalSignOutResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *GlobalSignOutResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GlobalSignOutResponse) decodeJSON(d *jsonDecoder) {
 	*v = GlobalSignOutResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -13771,6 +13929,7 @@ func (v *GroupExistsException) AppendJSON(b []byte) ([]byte, error) {
 func (v *GroupExistsException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GroupExistsException) decodeJSON(d *jsonDecoder) {
 	*v = GroupExistsException{}
 	if d.isNull() || !d.beginObject() {
@@ -13863,6 +14022,7 @@ func (v *GroupType) AppendJSON(b []byte) ([]byte, error) {
 func (v *GroupType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *GroupType) decodeJSON(d *jsonDecoder) {
 	*v = GroupType{}
 	if d.isNull() || !d.beginObject() {
@@ -14012,6 +14172,7 @@ func (v *HttpHeader) AppendJSON(b []byte) ([]byte, error) {
 func (v *HttpHeader) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *HttpHeader) decodeJSON(d *jsonDecoder) {
 	*v = HttpHeader{}
 	if d.isNull() || !d.beginObject() {
@@ -14130,6 +14291,7 @@ func (v *IdentityProviderType) AppendJSON(b []byte) ([]byte, error) {
 func (v *IdentityProviderType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *IdentityProviderType) decodeJSON(d *jsonDecoder) {
 	*v = IdentityProviderType{}
 	if d.isNull() || !d.beginObject() {
@@ -14305,6 +14467,7 @@ func (v *InitiateAuthRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *InitiateAuthRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *InitiateAuthRequest) decodeJSON(d *jsonDecoder) {
 	*v = InitiateAuthRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -14440,6 +14603,7 @@ func (v *InitiateAuthResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *InitiateAuthResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *InitiateAuthResponse) decodeJSON(d *jsonDecoder) {
 	*v = InitiateAuthResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -14532,6 +14696,7 @@ func (v *InternalErrorException) AppendJSON(b []byte) ([]byte, error) {
 func (v *InternalErrorException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *InternalErrorException) decodeJSON(d *jsonDecoder) {
 	*v = InternalErrorException{}
 	if d.isNull() || !d.beginObject() {
@@ -14588,6 +14753,7 @@ func (v *InvalidEmailRoleAccessPolicyException) AppendJSON(b []byte) ([]byte, er
 func (v *InvalidEmailRoleAccessPolicyException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *InvalidEmailRoleAccessPolicyException) decodeJSON(d *jsonDecoder) {
 	*v = InvalidEmailRoleAccessPolicyException{}
 	if d.isNull() || !d.beginObject() {
@@ -14644,6 +14810,7 @@ func (v *InvalidLambdaResponseException) AppendJSON(b []byte) ([]byte, error) {
 func (v *InvalidLambdaResponseException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *InvalidLambdaResponseException) decodeJSON(d *jsonDecoder) {
 	*v = InvalidLambdaResponseException{}
 	if d.isNull() || !d.beginObject() {
@@ -14700,6 +14867,7 @@ func (v *InvalidOAuthFlowException) AppendJSON(b []byte) ([]byte, error) {
 func (v *InvalidOAuthFlowException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *InvalidOAuthFlowException) decodeJSON(d *jsonDecoder) {
 	*v = InvalidOAuthFlowException{}
 	if d.isNull() || !d.beginObject() {
@@ -14756,6 +14924,7 @@ func (v *InvalidParameterException) AppendJSON(b []byte) ([]byte, error) {
 func (v *InvalidParameterException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *InvalidParameterException) decodeJSON(d *jsonDecoder) {
 	*v = InvalidParameterException{}
 	if d.isNull() || !d.beginObject() {
@@ -14812,6 +14981,7 @@ func (v *InvalidPasswordException) AppendJSON(b []byte) ([]byte, error) {
 func (v *InvalidPasswordException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *InvalidPasswordException) decodeJSON(d *jsonDecoder) {
 	*v = InvalidPasswordException{}
 	if d.isNull() || !d.beginObject() {
@@ -14868,6 +15038,7 @@ func (v *InvalidSmsRoleAccessPolicyException) AppendJSON(b []byte) ([]byte, erro
 func (v *InvalidSmsRoleAccessPolicyException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *InvalidSmsRoleAccessPolicyException) decodeJSON(d *jsonDecoder) {
 	*v = InvalidSmsRoleAccessPolicyException{}
 	if d.isNull() || !d.beginObject() {
@@ -14924,6 +15095,7 @@ func (v *InvalidSmsRoleTrustRelationshipException) AppendJSON(b []byte) ([]byte,
 func (v *InvalidSmsRoleTrustRelationshipException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *InvalidSmsRoleTrustRelationshipException) decodeJSON(d *jsonDecoder) {
 	*v = InvalidSmsRoleTrustRelationshipException{}
 	if d.isNull() || !d.beginObject() {
@@ -14980,6 +15152,7 @@ func (v *InvalidUserPoolConfigurationException) AppendJSON(b []byte) ([]byte, er
 func (v *InvalidUserPoolConfigurationException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *InvalidUserPoolConfigurationException) decodeJSON(d *jsonDecoder) {
 	*v = InvalidUserPoolConfigurationException{}
 	if d.isNull() || !d.beginObject() {
@@ -15111,6 +15284,7 @@ func (v *LambdaConfigType) AppendJSON(b []byte) ([]byte, error) {
 func (v *LambdaConfigType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *LambdaConfigType) decodeJSON(d *jsonDecoder) {
 	*v = LambdaConfigType{}
 	if d.isNull() || !d.beginObject() {
@@ -15331,6 +15505,7 @@ func (v *LimitExceededException) AppendJSON(b []byte) ([]byte, error) {
 func (v *LimitExceededException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *LimitExceededException) decodeJSON(d *jsonDecoder) {
 	*v = LimitExceededException{}
 	if d.isNull() || !d.beginObject() {
@@ -15403,6 +15578,7 @@ func (v *ListDevicesRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *ListDevicesRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ListDevicesRequest) decodeJSON(d *jsonDecoder) {
 	*v = ListDevicesRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -15496,6 +15672,7 @@ func (v *ListDevicesResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *ListDevicesResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ListDevicesResponse) decodeJSON(d *jsonDecoder) {
 	*v = ListDevicesResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -15577,6 +15754,7 @@ func (v *ListGroupsRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *ListGroupsRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ListGroupsRequest) decodeJSON(d *jsonDecoder) {
 	*v = ListGroupsRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -15670,6 +15848,7 @@ func (v *ListGroupsResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *ListGroupsResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ListGroupsResponse) decodeJSON(d *jsonDecoder) {
 	*v = ListGroupsResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -15751,6 +15930,7 @@ func (v *ListIdentityProvidersRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *ListIdentityProvidersRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ListIdentityProvidersRequest) decodeJSON(d *jsonDecoder) {
 	*v = ListIdentityProvidersRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -15844,6 +16024,7 @@ func (v *ListIdentityProvidersResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *ListIdentityProvidersResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ListIdentityProvidersResponse) decodeJSON(d *jsonDecoder) {
 	*v = ListIdentityProvidersResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -15925,6 +16106,7 @@ func (v *ListResourceServersRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *ListResourceServersRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ListResourceServersRequest) decodeJSON(d *jsonDecoder) {
 	*v = ListResourceServersRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -16018,6 +16200,7 @@ func (v *ListResourceServersResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *ListResourceServersResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ListResourceServersResponse) decodeJSON(d *jsonDecoder) {
 	*v = ListResourceServersResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -16083,6 +16266,7 @@ func (v *ListTagsForResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *ListTagsForResourceRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ListTagsForResourceRequest) decodeJSON(d *jsonDecoder) {
 	*v = ListTagsForResourceRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -16142,6 +16326,7 @@ func (v *ListTagsForResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *ListTagsForResourceResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ListTagsForResourceResponse) decodeJSON(d *jsonDecoder) {
 	*v = ListTagsForResourceResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -16213,6 +16398,7 @@ func (v *ListUserImportJobsRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *ListUserImportJobsRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ListUserImportJobsRequest) decodeJSON(d *jsonDecoder) {
 	*v = ListUserImportJobsRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -16306,6 +16492,7 @@ func (v *ListUserImportJobsResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *ListUserImportJobsResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ListUserImportJobsResponse) decodeJSON(d *jsonDecoder) {
 	*v = ListUserImportJobsResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -16387,6 +16574,7 @@ func (v *ListUserPoolClientsRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *ListUserPoolClientsRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ListUserPoolClientsRequest) decodeJSON(d *jsonDecoder) {
 	*v = ListUserPoolClientsRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -16480,6 +16668,7 @@ func (v *ListUserPoolClientsResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *ListUserPoolClientsResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ListUserPoolClientsResponse) decodeJSON(d *jsonDecoder) {
 	*v = ListUserPoolClientsResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -16556,6 +16745,7 @@ func (v *ListUserPoolsRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *ListUserPoolsRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ListUserPoolsRequest) decodeJSON(d *jsonDecoder) {
 	*v = ListUserPoolsRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -16636,6 +16826,7 @@ func (v *ListUserPoolsResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *ListUserPoolsResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ListUserPoolsResponse) decodeJSON(d *jsonDecoder) {
 	*v = ListUserPoolsResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -16722,6 +16913,7 @@ func (v *ListUsersInGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *ListUsersInGroupRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ListUsersInGroupRequest) decodeJSON(d *jsonDecoder) {
 	*v = ListUsersInGroupRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -16828,6 +17020,7 @@ func (v *ListUsersInGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *ListUsersInGroupResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ListUsersInGroupResponse) decodeJSON(d *jsonDecoder) {
 	*v = ListUsersInGroupResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -16921,6 +17114,7 @@ func (v *ListUsersRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *ListUsersRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ListUsersRequest) decodeJSON(d *jsonDecoder) {
 	*v = ListUsersRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -17036,6 +17230,7 @@ func (v *ListUsersResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *ListUsersResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ListUsersResponse) decodeJSON(d *jsonDecoder) {
 	*v = ListUsersResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -17119,6 +17314,7 @@ func (v *LogConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 func (v *LogConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *LogConfigurationType) decodeJSON(d *jsonDecoder) {
 	*v = LogConfigurationType{}
 	if d.isNull() || !d.beginObject() {
@@ -17209,6 +17405,7 @@ func (v *LogDeliveryConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 func (v *LogDeliveryConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *LogDeliveryConfigurationType) decodeJSON(d *jsonDecoder) {
 	*v = LogDeliveryConfigurationType{}
 	if d.isNull() || !d.beginObject() {
@@ -17274,6 +17471,7 @@ func (v *MFAMethodNotFoundException) AppendJSON(b []byte) ([]byte, error) {
 func (v *MFAMethodNotFoundException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *MFAMethodNotFoundException) decodeJSON(d *jsonDecoder) {
 	*v = MFAMethodNotFoundException{}
 	if d.isNull() || !d.beginObject() {
@@ -17341,6 +17539,7 @@ func (v *MFAOptionType) AppendJSON(b []byte) ([]byte, error) {
 func (v *MFAOptionType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *MFAOptionType) decodeJSON(d *jsonDecoder) {
 	*v = MFAOptionType{}
 	if d.isNull() || !d.beginObject() {
@@ -17430,6 +17629,7 @@ func (v *MessageTemplateType) AppendJSON(b []byte) ([]byte, error) {
 func (v *MessageTemplateType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *MessageTemplateType) decodeJSON(d *jsonDecoder) {
 	*v = MessageTemplateType{}
 	if d.isNull() || !d.beginObject() {
@@ -17527,6 +17727,7 @@ func (v *NewDeviceMetadataType) AppendJSON(b []byte) ([]byte, error) {
 func (v *NewDeviceMetadataType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *NewDeviceMetadataType) decodeJSON(d *jsonDecoder) {
 	*v = NewDeviceMetadataType{}
 	if d.isNull() || !d.beginObject() {
@@ -17600,6 +17801,7 @@ func (v *NotAuthorizedException) AppendJSON(b []byte) ([]byte, error) {
 func (v *NotAuthorizedException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *NotAuthorizedException) decodeJSON(d *jsonDecoder) {
 	*v = NotAuthorizedException{}
 	if d.isNull() || !d.beginObject() {
@@ -17691,6 +17893,7 @@ func (v *NotifyConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 func (v *NotifyConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *NotifyConfigurationType) decodeJSON(d *jsonDecoder) {
 	*v = NotifyConfigurationType{}
 	if d.isNull() || !d.beginObject() {
@@ -17823,6 +18026,7 @@ func (v *NotifyEmailType) AppendJSON(b []byte) ([]byte, error) {
 func (v *NotifyEmailType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *NotifyEmailType) decodeJSON(d *jsonDecoder) {
 	*v = NotifyEmailType{}
 	if d.isNull() || !d.beginObject() {
@@ -17920,6 +18124,7 @@ func (v *NumberAttributeConstraintsType) AppendJSON(b []byte) ([]byte, error) {
 func (v *NumberAttributeConstraintsType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *NumberAttributeConstraintsType) decodeJSON(d *jsonDecoder) {
 	*v = NumberAttributeConstraintsType{}
 	if d.isNull() || !d.beginObject() {
@@ -18024,6 +18229,7 @@ func (v *PasswordPolicyType) AppendJSON(b []byte) ([]byte, error) {
 func (v *PasswordPolicyType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *PasswordPolicyType) decodeJSON(d *jsonDecoder) {
 	*v = PasswordPolicyType{}
 	if d.isNull() || !d.beginObject() {
@@ -18149,6 +18355,7 @@ func (v *PasswordResetRequiredException) AppendJSON(b []byte) ([]byte, error) {
 func (v *PasswordResetRequiredException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *PasswordResetRequiredException) decodeJSON(d *jsonDecoder) {
 	*v = PasswordResetRequiredException{}
 	if d.isNull() || !d.beginObject() {
@@ -18216,6 +18423,7 @@ func (v *PreTokenGenerationVersionConfigType) AppendJSON(b []byte) ([]byte, erro
 func (v *PreTokenGenerationVersionConfigType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *PreTokenGenerationVersionConfigType) decodeJSON(d *jsonDecoder) {
 	*v = PreTokenGenerationVersionConfigType{}
 	if d.isNull() || !d.beginObject() {
@@ -18289,6 +18497,7 @@ func (v *PreconditionNotMetException) AppendJSON(b []byte) ([]byte, error) {
 func (v *PreconditionNotMetException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *PreconditionNotMetException) decodeJSON(d *jsonDecoder) {
 	*v = PreconditionNotMetException{}
 	if d.isNull() || !d.beginObject() {
@@ -18366,6 +18575,7 @@ func (v *ProviderDescription) AppendJSON(b []byte) ([]byte, error) {
 func (v *ProviderDescription) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ProviderDescription) decodeJSON(d *jsonDecoder) {
 	*v = ProviderDescription{}
 	if d.isNull() || !d.beginObject() {
@@ -18481,6 +18691,7 @@ func (v *ProviderUserIdentifierType) AppendJSON(b []byte) ([]byte, error) {
 func (v *ProviderUserIdentifierType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ProviderUserIdentifierType) decodeJSON(d *jsonDecoder) {
 	*v = ProviderUserIdentifierType{}
 	if d.isNull() || !d.beginObject() {
@@ -18578,6 +18789,7 @@ func (v *RecoveryOptionType) AppendJSON(b []byte) ([]byte, error) {
 func (v *RecoveryOptionType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *RecoveryOptionType) decodeJSON(d *jsonDecoder) {
 	*v = RecoveryOptionType{}
 	if d.isNull() || !d.beginObject() {
@@ -18686,6 +18898,7 @@ func (v *ResendConfirmationCodeRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *ResendConfirmationCodeRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ResendConfirmationCodeRequest) decodeJSON(d *jsonDecoder) {
 	*v = ResendConfirmationCodeRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -18804,6 +19017,7 @@ func (v *ResendConfirmationCodeResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *ResendConfirmationCodeResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ResendConfirmationCodeResponse) decodeJSON(d *jsonDecoder) {
 	*v = ResendConfirmationCodeResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -18860,6 +19074,7 @@ func (v *ResourceNotFoundException) AppendJSON(b []byte) ([]byte, error) {
 func (v *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ResourceNotFoundException) decodeJSON(d *jsonDecoder) {
 	*v = ResourceNotFoundException{}
 	if d.isNull() || !d.beginObject() {
@@ -18927,6 +19142,7 @@ func (v *ResourceServerScopeType) AppendJSON(b []byte) ([]byte, error) {
 func (v *ResourceServerScopeType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ResourceServerScopeType) decodeJSON(d *jsonDecoder) {
 	*v = ResourceServerScopeType{}
 	if d.isNull() || !d.beginObject() {
@@ -19023,6 +19239,7 @@ func (v *ResourceServerType) AppendJSON(b []byte) ([]byte, error) {
 func (v *ResourceServerType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ResourceServerType) decodeJSON(d *jsonDecoder) {
 	*v = ResourceServerType{}
 	if d.isNull() || !d.beginObject() {
@@ -19159,6 +19376,7 @@ func (v *RespondToAuthChallengeRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *RespondToAuthChallengeRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *RespondToAuthChallengeRequest) decodeJSON(d *jsonDecoder) {
 	*v = RespondToAuthChallengeRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -19307,6 +19525,7 @@ func (v *RespondToAuthChallengeResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *RespondToAuthChallengeResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *RespondToAuthChallengeResponse) decodeJSON(d *jsonDecoder) {
 	*v = RespondToAuthChallengeResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -19415,6 +19634,7 @@ func (v *RevokeTokenRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *RevokeTokenRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *RevokeTokenRequest) decodeJSON(d *jsonDecoder) {
 	*v = RevokeTokenRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -19495,6 +19715,7 @@ func (v *RevokeTokenResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *RevokeTokenResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *RevokeTokenResponse) decodeJSON(d *jsonDecoder) {
 	*v = RevokeTokenResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -19576,6 +19797,7 @@ func (v *RiskConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 func (v *RiskConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *RiskConfigurationType) decodeJSON(d *jsonDecoder) {
 	*v = RiskConfigurationType{}
 	if d.isNull() || !d.beginObject() {
@@ -19701,6 +19923,7 @@ func (v *RiskExceptionConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 func (v *RiskExceptionConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *RiskExceptionConfigurationType) decodeJSON(d *jsonDecoder) {
 	*v = RiskExceptionConfigurationType{}
 	if d.isNull() || !d.beginObject() {
@@ -19776,6 +19999,7 @@ func (v *SMSMfaSettingsType) AppendJSON(b []byte) ([]byte, error) {
 func (v *SMSMfaSettingsType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *SMSMfaSettingsType) decodeJSON(d *jsonDecoder) {
 	*v = SMSMfaSettingsType{}
 	if d.isNull() || !d.beginObject() {
@@ -19888,6 +20112,7 @@ func (v *SchemaAttributeType) AppendJSON(b []byte) ([]byte, error) {
 func (v *SchemaAttributeType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *SchemaAttributeType) decodeJSON(d *jsonDecoder) {
 	*v = SchemaAttributeType{}
 	if d.isNull() || !d.beginObject() {
@@ -20020,6 +20245,7 @@ func (v *ScopeDoesNotExistException) AppendJSON(b []byte) ([]byte, error) {
 func (v *ScopeDoesNotExistException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *ScopeDoesNotExistException) decodeJSON(d *jsonDecoder) {
 	*v = ScopeDoesNotExistException{}
 	if d.isNull() || !d.beginObject() {
@@ -20083,6 +20309,7 @@ func (v *SetLogDeliveryConfigurationRequest) AppendJSON(b []byte) ([]byte, error
 func (v *SetLogDeliveryConfigurationRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *SetLogDeliveryConfigurationRequest) decodeJSON(d *jsonDecoder) {
 	*v = SetLogDeliveryConfigurationRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -20151,6 +20378,7 @@ func (v *SetLogDeliveryConfigurationResponse) AppendJSON(b []byte) ([]byte, erro
 func (v *SetLogDeliveryConfigurationResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *SetLogDeliveryConfigurationResponse) decodeJSON(d *jsonDecoder) {
 	*v = SetLogDeliveryConfigurationResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -20237,6 +20465,7 @@ func (v *SetRiskConfigurationRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *SetRiskConfigurationRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *SetRiskConfigurationRequest) decodeJSON(d *jsonDecoder) {
 	*v = SetRiskConfigurationRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -20343,6 +20572,7 @@ func (v *SetRiskConfigurationResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *SetRiskConfigurationResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *SetRiskConfigurationResponse) decodeJSON(d *jsonDecoder) {
 	*v = SetRiskConfigurationResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -20419,6 +20649,7 @@ func (v *SetUICustomizationRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *SetUICustomizationRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *SetUICustomizationRequest) decodeJSON(d *jsonDecoder) {
 	*v = SetUICustomizationRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -20517,6 +20748,7 @@ func (v *SetUICustomizationResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *SetUICustomizationResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *SetUICustomizationResponse) decodeJSON(d *jsonDecoder) {
 	*v = SetUICustomizationResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -20586,6 +20818,7 @@ func (v *SetUserMFAPreferenceRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *SetUserMFAPreferenceRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *SetUserMFAPreferenceRequest) decodeJSON(d *jsonDecoder) {
 	*v = SetUserMFAPreferenceRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -20656,6 +20889,7 @@ func (v *SetUserMFAPreferenceResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *SetUserMFAPreferenceResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *SetUserMFAPreferenceResponse) decodeJSON(d *jsonDecoder) {
 	*v = SetUserMFAPreferenceResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -20726,6 +20960,7 @@ func (v *SetUserPoolMfaConfigRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *SetUserPoolMfaConfigRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *SetUserPoolMfaConfigRequest) decodeJSON(d *jsonDecoder) {
 	*v = SetUserPoolMfaConfigRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -20832,6 +21067,7 @@ func (v *SetUserPoolMfaConfigResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *SetUserPoolMfaConfigResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *SetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
 	*v = SetUserPoolMfaConfigResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -20915,6 +21151,7 @@ func (v *SetUserSettingsRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *SetUserSettingsRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *SetUserSettingsRequest) decodeJSON(d *jsonDecoder) {
 	*v = SetUserSettingsRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -20974,6 +21211,7 @@ func (v *SetUserSettingsResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *SetUserSettingsResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *SetUserSettingsResponse) decodeJSON(d *jsonDecoder) {
 	*v = SetUserSettingsResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -21072,6 +21310,7 @@ func (v *SignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *SignUpRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *SignUpRequest) decodeJSON(d *jsonDecoder) {
 	*v = SignUpRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -21236,6 +21475,7 @@ func (v *SignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *SignUpResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *SignUpResponse) decodeJSON(d *jsonDecoder) {
 	*v = SignUpResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -21335,6 +21575,7 @@ func (v *SmsConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 func (v *SmsConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *SmsConfigurationType) decodeJSON(d *jsonDecoder) {
 	*v = SmsConfigurationType{}
 	if d.isNull() || !d.beginObject() {
@@ -21428,6 +21669,7 @@ func (v *SmsMfaConfigType) AppendJSON(b []byte) ([]byte, error) {
 func (v *SmsMfaConfigType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *SmsMfaConfigType) decodeJSON(d *jsonDecoder) {
 	*v = SmsMfaConfigType{}
 	if d.isNull() || !d.beginObject() {
@@ -21494,6 +21736,7 @@ func (v *SoftwareTokenMFANotFoundException) AppendJSON(b []byte) ([]byte, error)
 func (v *SoftwareTokenMFANotFoundException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *SoftwareTokenMFANotFoundException) decodeJSON(d *jsonDecoder) {
 	*v = SoftwareTokenMFANotFoundException{}
 	if d.isNull() || !d.beginObject() {
@@ -21550,6 +21793,7 @@ func (v *SoftwareTokenMfaConfigType) AppendJSON(b []byte) ([]byte, error) {
 func (v *SoftwareTokenMfaConfigType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *SoftwareTokenMfaConfigType) decodeJSON(d *jsonDecoder) {
 	*v = SoftwareTokenMfaConfigType{}
 	if d.isNull() || !d.beginObject() {
@@ -21617,6 +21861,7 @@ func (v *SoftwareTokenMfaSettingsType) AppendJSON(b []byte) ([]byte, error) {
 func (v *SoftwareTokenMfaSettingsType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *SoftwareTokenMfaSettingsType) decodeJSON(d *jsonDecoder) {
 	*v = SoftwareTokenMfaSettingsType{}
 	if d.isNull() || !d.beginObject() {
@@ -21701,6 +21946,7 @@ func (v *StartUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *StartUserImportJobRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *StartUserImportJobRequest) decodeJSON(d *jsonDecoder) {
 	*v = StartUserImportJobRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -21777,6 +22023,7 @@ func (v *StartUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *StartUserImportJobResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *StartUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 	*v = StartUserImportJobResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -21844,6 +22091,7 @@ func (v *StopUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *StopUserImportJobRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *StopUserImportJobRequest) decodeJSON(d *jsonDecoder) {
 	*v = StopUserImportJobRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -21920,6 +22168,7 @@ func (v *StopUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *StopUserImportJobResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *StopUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 	*v = StopUserImportJobResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -21987,6 +22236,7 @@ func (v *StringAttributeConstraintsType) AppendJSON(b []byte) ([]byte, error) {
 func (v *StringAttributeConstraintsType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *StringAttributeConstraintsType) decodeJSON(d *jsonDecoder) {
 	*v = StringAttributeConstraintsType{}
 	if d.isNull() || !d.beginObject() {
@@ -22067,6 +22317,7 @@ func (v *TagResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *TagResourceRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *TagResourceRequest) decodeJSON(d *jsonDecoder) {
 	*v = TagResourceRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -22126,6 +22377,7 @@ func (v *TagResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *TagResourceResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *TagResourceResponse) decodeJSON(d *jsonDecoder) {
 	*v = TagResourceResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -22188,6 +22440,7 @@ func (v *TokenValidityUnitsType) AppendJSON(b []byte) ([]byte, error) {
 func (v *TokenValidityUnitsType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *TokenValidityUnitsType) decodeJSON(d *jsonDecoder) {
 	*v = TokenValidityUnitsType{}
 	if d.isNull() || !d.beginObject() {
@@ -22274,6 +22527,7 @@ func (v *TooManyFailedAttemptsException) AppendJSON(b []byte) ([]byte, error) {
 func (v *TooManyFailedAttemptsException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *TooManyFailedAttemptsException) decodeJSON(d *jsonDecoder) {
 	*v = TooManyFailedAttemptsException{}
 	if d.isNull() || !d.beginObject() {
@@ -22330,6 +22584,7 @@ func (v *TooManyRequestsException) AppendJSON(b []byte) ([]byte, error) {
 func (v *TooManyRequestsException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *TooManyRequestsException) decodeJSON(d *jsonDecoder) {
 	*v = TooManyRequestsException{}
 	if d.isNull() || !d.beginObject() {
@@ -22422,6 +22677,7 @@ func (v *UICustomizationType) AppendJSON(b []byte) ([]byte, error) {
 func (v *UICustomizationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UICustomizationType) decodeJSON(d *jsonDecoder) {
 	*v = UICustomizationType{}
 	if d.isNull() || !d.beginObject() {
@@ -22560,6 +22816,7 @@ func (v *UnauthorizedException) AppendJSON(b []byte) ([]byte, error) {
 func (v *UnauthorizedException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UnauthorizedException) decodeJSON(d *jsonDecoder) {
 	*v = UnauthorizedException{}
 	if d.isNull() || !d.beginObject() {
@@ -22616,6 +22873,7 @@ func (v *UnexpectedLambdaException) AppendJSON(b []byte) ([]byte, error) {
 func (v *UnexpectedLambdaException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UnexpectedLambdaException) decodeJSON(d *jsonDecoder) {
 	*v = UnexpectedLambdaException{}
 	if d.isNull() || !d.beginObject() {
@@ -22672,6 +22930,7 @@ func (v *UnsupportedIdentityProviderException) AppendJSON(b []byte) ([]byte, err
 func (v *UnsupportedIdentityProviderException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UnsupportedIdentityProviderException) decodeJSON(d *jsonDecoder) {
 	*v = UnsupportedIdentityProviderException{}
 	if d.isNull() || !d.beginObject() {
@@ -22728,6 +22987,7 @@ func (v *UnsupportedOperationException) AppendJSON(b []byte) ([]byte, error) {
 func (v *UnsupportedOperationException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UnsupportedOperationException) decodeJSON(d *jsonDecoder) {
 	*v = UnsupportedOperationException{}
 	if d.isNull() || !d.beginObject() {
@@ -22784,6 +23044,7 @@ func (v *UnsupportedTokenTypeException) AppendJSON(b []byte) ([]byte, error) {
 func (v *UnsupportedTokenTypeException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UnsupportedTokenTypeException) decodeJSON(d *jsonDecoder) {
 	*v = UnsupportedTokenTypeException{}
 	if d.isNull() || !d.beginObject() {
@@ -22840,6 +23101,7 @@ func (v *UnsupportedUserStateException) AppendJSON(b []byte) ([]byte, error) {
 func (v *UnsupportedUserStateException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UnsupportedUserStateException) decodeJSON(d *jsonDecoder) {
 	*v = UnsupportedUserStateException{}
 	if d.isNull() || !d.beginObject() {
@@ -22903,6 +23165,7 @@ func (v *UntagResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *UntagResourceRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UntagResourceRequest) decodeJSON(d *jsonDecoder) {
 	*v = UntagResourceRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -22962,6 +23225,7 @@ func (v *UntagResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *UntagResourceResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UntagResourceResponse) decodeJSON(d *jsonDecoder) {
 	*v = UntagResourceResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -23034,6 +23298,7 @@ func (v *UpdateAuthEventFeedbackRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *UpdateAuthEventFeedbackRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UpdateAuthEventFeedbackRequest) decodeJSON(d *jsonDecoder) {
 	*v = UpdateAuthEventFeedbackRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -23140,6 +23405,7 @@ func (v *UpdateAuthEventFeedbackResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *UpdateAuthEventFeedbackResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UpdateAuthEventFeedbackResponse) decodeJSON(d *jsonDecoder) {
 	*v = UpdateAuthEventFeedbackResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -23202,6 +23468,7 @@ func (v *UpdateDeviceStatusRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *UpdateDeviceStatusRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UpdateDeviceStatusRequest) decodeJSON(d *jsonDecoder) {
 	*v = UpdateDeviceStatusRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -23282,6 +23549,7 @@ func (v *UpdateDeviceStatusResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *UpdateDeviceStatusResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UpdateDeviceStatusResponse) decodeJSON(d *jsonDecoder) {
 	*v = UpdateDeviceStatusResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -23354,6 +23622,7 @@ func (v *UpdateGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *UpdateGroupRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UpdateGroupRequest) decodeJSON(d *jsonDecoder) {
 	*v = UpdateGroupRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -23469,6 +23738,7 @@ func (v *UpdateGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *UpdateGroupResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UpdateGroupResponse) decodeJSON(d *jsonDecoder) {
 	*v = UpdateGroupResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -23555,6 +23825,7 @@ func (v *UpdateIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *UpdateIdentityProviderRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UpdateIdentityProviderRequest) decodeJSON(d *jsonDecoder) {
 	*v = UpdateIdentityProviderRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -23658,6 +23929,7 @@ func (v *UpdateIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *UpdateIdentityProviderResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UpdateIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
 	*v = UpdateIdentityProviderResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -23737,6 +24009,7 @@ func (v *UpdateResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *UpdateResourceServerRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UpdateResourceServerRequest) decodeJSON(d *jsonDecoder) {
 	*v = UpdateResourceServerRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -23835,6 +24108,7 @@ func (v *UpdateResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *UpdateResourceServerResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UpdateResourceServerResponse) decodeJSON(d *jsonDecoder) {
 	*v = UpdateResourceServerResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -23904,6 +24178,7 @@ func (v *UpdateUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *UpdateUserAttributesRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UpdateUserAttributesRequest) decodeJSON(d *jsonDecoder) {
 	*v = UpdateUserAttributesRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -23981,6 +24256,7 @@ func (v *UpdateUserAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *UpdateUserAttributesResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UpdateUserAttributesResponse) decodeJSON(d *jsonDecoder) {
 	*v = UpdateUserAttributesResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -24158,6 +24434,7 @@ func (v *UpdateUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *UpdateUserPoolClientRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UpdateUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
 	*v = UpdateUserPoolClientRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -24456,6 +24733,7 @@ func (v *UpdateUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *UpdateUserPoolClientResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UpdateUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
 	*v = UpdateUserPoolClientResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -24530,6 +24808,7 @@ func (v *UpdateUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *UpdateUserPoolDomainRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UpdateUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
 	*v = UpdateUserPoolDomainRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -24613,6 +24892,7 @@ func (v *UpdateUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *UpdateUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UpdateUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
 	*v = UpdateUserPoolDomainResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -24778,6 +25058,7 @@ func (v *UpdateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *UpdateUserPoolRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UpdateUserPoolRequest) decodeJSON(d *jsonDecoder) {
 	*v = UpdateUserPoolRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -25028,6 +25309,7 @@ func (v *UpdateUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *UpdateUserPoolResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UpdateUserPoolResponse) decodeJSON(d *jsonDecoder) {
 	*v = UpdateUserPoolResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -25077,6 +25359,7 @@ func (v *UserAttributeUpdateSettingsType) AppendJSON(b []byte) ([]byte, error) {
 func (v *UserAttributeUpdateSettingsType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UserAttributeUpdateSettingsType) decodeJSON(d *jsonDecoder) {
 	*v = UserAttributeUpdateSettingsType{}
 	if d.isNull() || !d.beginObject() {
@@ -25143,6 +25426,7 @@ func (v *UserContextDataType) AppendJSON(b []byte) ([]byte, error) {
 func (v *UserContextDataType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UserContextDataType) decodeJSON(d *jsonDecoder) {
 	*v = UserContextDataType{}
 	if d.isNull() || !d.beginObject() {
@@ -25216,6 +25500,7 @@ func (v *UserImportInProgressException) AppendJSON(b []byte) ([]byte, error) {
 func (v *UserImportInProgressException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UserImportInProgressException) decodeJSON(d *jsonDecoder) {
 	*v = UserImportInProgressException{}
 	if d.isNull() || !d.beginObject() {
@@ -25338,6 +25623,7 @@ func (v *UserImportJobType) AppendJSON(b []byte) ([]byte, error) {
 func (v *UserImportJobType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UserImportJobType) decodeJSON(d *jsonDecoder) {
 	*v = UserImportJobType{}
 	if d.isNull() || !d.beginObject() {
@@ -25554,6 +25840,7 @@ func (v *UserLambdaValidationException) AppendJSON(b []byte) ([]byte, error) {
 func (v *UserLambdaValidationException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UserLambdaValidationException) decodeJSON(d *jsonDecoder) {
 	*v = UserLambdaValidationException{}
 	if d.isNull() || !d.beginObject() {
@@ -25610,6 +25897,7 @@ func (v *UserNotConfirmedException) AppendJSON(b []byte) ([]byte, error) {
 func (v *UserNotConfirmedException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UserNotConfirmedException) decodeJSON(d *jsonDecoder) {
 	*v = UserNotConfirmedException{}
 	if d.isNull() || !d.beginObject() {
@@ -25666,6 +25954,7 @@ func (v *UserNotFoundException) AppendJSON(b []byte) ([]byte, error) {
 func (v *UserNotFoundException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UserNotFoundException) decodeJSON(d *jsonDecoder) {
 	*v = UserNotFoundException{}
 	if d.isNull() || !d.beginObject() {
@@ -25722,6 +26011,7 @@ func (v *UserPoolAddOnNotEnabledException) AppendJSON(b []byte) ([]byte, error) 
 func (v *UserPoolAddOnNotEnabledException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UserPoolAddOnNotEnabledException) decodeJSON(d *jsonDecoder) {
 	*v = UserPoolAddOnNotEnabledException{}
 	if d.isNull() || !d.beginObject() {
@@ -25778,6 +26068,7 @@ func (v *UserPoolAddOnsType) AppendJSON(b []byte) ([]byte, error) {
 func (v *UserPoolAddOnsType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UserPoolAddOnsType) decodeJSON(d *jsonDecoder) {
 	*v = UserPoolAddOnsType{}
 	if d.isNull() || !d.beginObject() {
@@ -25850,6 +26141,7 @@ func (v *UserPoolClientDescription) AppendJSON(b []byte) ([]byte, error) {
 func (v *UserPoolClientDescription) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UserPoolClientDescription) decodeJSON(d *jsonDecoder) {
 	*v = UserPoolClientDescription{}
 	if d.isNull() || !d.beginObject() {
@@ -26073,6 +26365,7 @@ func (v *UserPoolClientType) AppendJSON(b []byte) ([]byte, error) {
 func (v *UserPoolClientType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UserPoolClientType) decodeJSON(d *jsonDecoder) {
 	*v = UserPoolClientType{}
 	if d.isNull() || !d.beginObject() {
@@ -26440,6 +26733,7 @@ func (v *UserPoolDescriptionType) AppendJSON(b []byte) ([]byte, error) {
 func (v *UserPoolDescriptionType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UserPoolDescriptionType) decodeJSON(d *jsonDecoder) {
 	*v = UserPoolDescriptionType{}
 	if d.isNull() || !d.beginObject() {
@@ -26565,6 +26859,7 @@ func (v *UserPoolPolicyType) AppendJSON(b []byte) ([]byte, error) {
 func (v *UserPoolPolicyType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UserPoolPolicyType) decodeJSON(d *jsonDecoder) {
 	*v = UserPoolPolicyType{}
 	if d.isNull() || !d.beginObject() {
@@ -26621,6 +26916,7 @@ func (v *UserPoolTaggingException) AppendJSON(b []byte) ([]byte, error) {
 func (v *UserPoolTaggingException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UserPoolTaggingException) decodeJSON(d *jsonDecoder) {
 	*v = UserPoolTaggingException{}
 	if d.isNull() || !d.beginObject() {
@@ -26860,6 +27156,7 @@ func (v *UserPoolType) AppendJSON(b []byte) ([]byte, error) {
 func (v *UserPoolType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UserPoolType) decodeJSON(d *jsonDecoder) {
 	*v = UserPoolType{}
 	if d.isNull() || !d.beginObject() {
@@ -27322,6 +27619,7 @@ func (v *UserType) AppendJSON(b []byte) ([]byte, error) {
 func (v *UserType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UserType) decodeJSON(d *jsonDecoder) {
 	*v = UserType{}
 	if d.isNull() || !d.beginObject() {
@@ -27452,6 +27750,7 @@ func (v *UsernameConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 func (v *UsernameConfigurationType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UsernameConfigurationType) decodeJSON(d *jsonDecoder) {
 	*v = UsernameConfigurationType{}
 	if d.isNull() || !d.beginObject() {
@@ -27508,6 +27807,7 @@ func (v *UsernameExistsException) AppendJSON(b []byte) ([]byte, error) {
 func (v *UsernameExistsException) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *UsernameExistsException) decodeJSON(d *jsonDecoder) {
 	*v = UsernameExistsException{}
 	if d.isNull() || !d.beginObject() {
@@ -27595,6 +27895,7 @@ func (v *VerificationMessageTemplateType) AppendJSON(b []byte) ([]byte, error) {
 func (v *VerificationMessageTemplateType) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *VerificationMessageTemplateType) decodeJSON(d *jsonDecoder) {
 	*v = VerificationMessageTemplateType{}
 	if d.isNull() || !d.beginObject() {
@@ -27741,6 +28042,7 @@ func (v *VerifySoftwareTokenRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *VerifySoftwareTokenRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *VerifySoftwareTokenRequest) decodeJSON(d *jsonDecoder) {
 	*v = VerifySoftwareTokenRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -27851,6 +28153,7 @@ func (v *VerifySoftwareTokenResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *VerifySoftwareTokenResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *VerifySoftwareTokenResponse) decodeJSON(d *jsonDecoder) {
 	*v = VerifySoftwareTokenResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -27940,6 +28243,7 @@ func (v *VerifyUserAttributeRequest) AppendJSON(b []byte) ([]byte, error) {
 func (v *VerifyUserAttributeRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *VerifyUserAttributeRequest) decodeJSON(d *jsonDecoder) {
 	*v = VerifyUserAttributeRequest{}
 	if d.isNull() || !d.beginObject() {
@@ -28020,6 +28324,7 @@ func (v *VerifyUserAttributeResponse) AppendJSON(b []byte) ([]byte, error) {
 func (v *VerifyUserAttributeResponse) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v.decodeJSON)
 }
+
 func (v *VerifyUserAttributeResponse) decodeJSON(d *jsonDecoder) {
 	*v = VerifyUserAttributeResponse{}
 	if d.isNull() || !d.beginObject() {
@@ -28040,6 +28345,7 @@ func (v *VerifyUserAttributeResponse) decodeJSON(d *jsonDecoder) {
 		}
 	}
 }
+
 func appendJSONAliasAttributesListType(b []byte, v []AliasAttributeType) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -28050,6 +28356,7 @@ func appendJSONAliasAttributesListType(b []byte, v []AliasAttributeType) ([]byte
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONAliasAttributesListType(d *jsonDecoder) []AliasAttributeType {
 	v := make([]AliasAttributeType, 0, d.countElems())
 	if !d.beginArray() {
@@ -28067,6 +28374,7 @@ func decodeJSONAliasAttributesListType(d *jsonDecoder) []AliasAttributeType {
 	}
 	return v
 }
+
 func appendJSONAttributeListType(b []byte, v []AttributeType) ([]byte, error) {
 	var err error
 	b = append(b, '[')
@@ -28080,6 +28388,7 @@ func appendJSONAttributeListType(b []byte, v []AttributeType) ([]byte, error) {
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONAttributeListType(d *jsonDecoder) []AttributeType {
 	v := make([]AttributeType, 0, d.countElems())
 	if !d.beginArray() {
@@ -28099,6 +28408,7 @@ func decodeJSONAttributeListType(d *jsonDecoder) []AttributeType {
 	}
 	return v
 }
+
 func appendJSONAttributeMappingType(b []byte, v map[string]string) ([]byte, error) {
 	var buf [16]string
 	b = append(b, '{')
@@ -28113,6 +28423,7 @@ func appendJSONAttributeMappingType(b []byte, v map[string]string) ([]byte, erro
 	}
 	return append(b, '}'), nil
 }
+
 func decodeJSONAttributeMappingType(d *jsonDecoder) map[string]string {
 	v := make(map[string]string, d.countMembers())
 	if !d.beginObject() {
@@ -28134,6 +28445,7 @@ func decodeJSONAttributeMappingType(d *jsonDecoder) map[string]string {
 		}
 	}
 }
+
 func appendJSONAttributeNameListType(b []byte, v []string) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -28144,6 +28456,7 @@ func appendJSONAttributeNameListType(b []byte, v []string) ([]byte, error) {
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONAttributeNameListType(d *jsonDecoder) []string {
 	v := make([]string, 0, d.countElems())
 	if !d.beginArray() {
@@ -28161,6 +28474,7 @@ func decodeJSONAttributeNameListType(d *jsonDecoder) []string {
 	}
 	return v
 }
+
 func appendJSONAttributesRequireVerificationBeforeUpdateType(b []byte, v []VerifiedAttributeType) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -28171,6 +28485,7 @@ func appendJSONAttributesRequireVerificationBeforeUpdateType(b []byte, v []Verif
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONAttributesRequireVerificationBeforeUpdateType(d *jsonDecoder) []VerifiedAttributeType {
 	v := make([]VerifiedAttributeType, 0, d.countElems())
 	if !d.beginArray() {
@@ -28188,6 +28503,7 @@ func decodeJSONAttributesRequireVerificationBeforeUpdateType(d *jsonDecoder) []V
 	}
 	return v
 }
+
 func appendJSONAuthEventsType(b []byte, v []AuthEventType) ([]byte, error) {
 	var err error
 	b = append(b, '[')
@@ -28201,6 +28517,7 @@ func appendJSONAuthEventsType(b []byte, v []AuthEventType) ([]byte, error) {
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONAuthEventsType(d *jsonDecoder) []AuthEventType {
 	v := make([]AuthEventType, 0, d.countElems())
 	if !d.beginArray() {
@@ -28220,6 +28537,7 @@ func decodeJSONAuthEventsType(d *jsonDecoder) []AuthEventType {
 	}
 	return v
 }
+
 func appendJSONAuthParametersType(b []byte, v map[string]string) ([]byte, error) {
 	var buf [16]string
 	b = append(b, '{')
@@ -28234,6 +28552,7 @@ func appendJSONAuthParametersType(b []byte, v map[string]string) ([]byte, error)
 	}
 	return append(b, '}'), nil
 }
+
 func decodeJSONAuthParametersType(d *jsonDecoder) map[string]string {
 	v := make(map[string]string, d.countMembers())
 	if !d.beginObject() {
@@ -28255,6 +28574,7 @@ func decodeJSONAuthParametersType(d *jsonDecoder) map[string]string {
 		}
 	}
 }
+
 func appendJSONBlockedIPRangeListType(b []byte, v []string) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -28265,6 +28585,7 @@ func appendJSONBlockedIPRangeListType(b []byte, v []string) ([]byte, error) {
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONBlockedIPRangeListType(d *jsonDecoder) []string {
 	v := make([]string, 0, d.countElems())
 	if !d.beginArray() {
@@ -28282,6 +28603,7 @@ func decodeJSONBlockedIPRangeListType(d *jsonDecoder) []string {
 	}
 	return v
 }
+
 func appendJSONCallbackURLsListType(b []byte, v []string) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -28292,6 +28614,7 @@ func appendJSONCallbackURLsListType(b []byte, v []string) ([]byte, error) {
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONCallbackURLsListType(d *jsonDecoder) []string {
 	v := make([]string, 0, d.countElems())
 	if !d.beginArray() {
@@ -28309,6 +28632,7 @@ func decodeJSONCallbackURLsListType(d *jsonDecoder) []string {
 	}
 	return v
 }
+
 func appendJSONChallengeParametersType(b []byte, v map[string]string) ([]byte, error) {
 	var buf [16]string
 	b = append(b, '{')
@@ -28323,6 +28647,7 @@ func appendJSONChallengeParametersType(b []byte, v map[string]string) ([]byte, e
 	}
 	return append(b, '}'), nil
 }
+
 func decodeJSONChallengeParametersType(d *jsonDecoder) map[string]string {
 	v := make(map[string]string, d.countMembers())
 	if !d.beginObject() {
@@ -28344,6 +28669,7 @@ func decodeJSONChallengeParametersType(d *jsonDecoder) map[string]string {
 		}
 	}
 }
+
 func appendJSONChallengeResponseListType(b []byte, v []ChallengeResponseType) ([]byte, error) {
 	var err error
 	b = append(b, '[')
@@ -28357,6 +28683,7 @@ func appendJSONChallengeResponseListType(b []byte, v []ChallengeResponseType) ([
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONChallengeResponseListType(d *jsonDecoder) []ChallengeResponseType {
 	v := make([]ChallengeResponseType, 0, d.countElems())
 	if !d.beginArray() {
@@ -28376,6 +28703,7 @@ func decodeJSONChallengeResponseListType(d *jsonDecoder) []ChallengeResponseType
 	}
 	return v
 }
+
 func appendJSONChallengeResponsesType(b []byte, v map[string]string) ([]byte, error) {
 	var buf [16]string
 	b = append(b, '{')
@@ -28390,6 +28718,7 @@ func appendJSONChallengeResponsesType(b []byte, v map[string]string) ([]byte, er
 	}
 	return append(b, '}'), nil
 }
+
 func decodeJSONChallengeResponsesType(d *jsonDecoder) map[string]string {
 	v := make(map[string]string, d.countMembers())
 	if !d.beginObject() {
@@ -28411,6 +28740,7 @@ func decodeJSONChallengeResponsesType(d *jsonDecoder) map[string]string {
 		}
 	}
 }
+
 func appendJSONClientMetadataType(b []byte, v map[string]string) ([]byte, error) {
 	var buf [16]string
 	b = append(b, '{')
@@ -28425,6 +28755,7 @@ func appendJSONClientMetadataType(b []byte, v map[string]string) ([]byte, error)
 	}
 	return append(b, '}'), nil
 }
+
 func decodeJSONClientMetadataType(d *jsonDecoder) map[string]string {
 	v := make(map[string]string, d.countMembers())
 	if !d.beginObject() {
@@ -28446,6 +28777,7 @@ func decodeJSONClientMetadataType(d *jsonDecoder) map[string]string {
 		}
 	}
 }
+
 func appendJSONClientPermissionListType(b []byte, v []string) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -28456,6 +28788,7 @@ func appendJSONClientPermissionListType(b []byte, v []string) ([]byte, error) {
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONClientPermissionListType(d *jsonDecoder) []string {
 	v := make([]string, 0, d.countElems())
 	if !d.beginArray() {
@@ -28473,6 +28806,7 @@ func decodeJSONClientPermissionListType(d *jsonDecoder) []string {
 	}
 	return v
 }
+
 func appendJSONCodeDeliveryDetailsListType(b []byte, v []CodeDeliveryDetailsType) ([]byte, error) {
 	var err error
 	b = append(b, '[')
@@ -28486,6 +28820,7 @@ func appendJSONCodeDeliveryDetailsListType(b []byte, v []CodeDeliveryDetailsType
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONCodeDeliveryDetailsListType(d *jsonDecoder) []CodeDeliveryDetailsType {
 	v := make([]CodeDeliveryDetailsType, 0, d.countElems())
 	if !d.beginArray() {
@@ -28505,6 +28840,7 @@ func decodeJSONCodeDeliveryDetailsListType(d *jsonDecoder) []CodeDeliveryDetails
 	}
 	return v
 }
+
 func appendJSONCustomAttributesListType(b []byte, v []SchemaAttributeType) ([]byte, error) {
 	var err error
 	b = append(b, '[')
@@ -28518,6 +28854,7 @@ func appendJSONCustomAttributesListType(b []byte, v []SchemaAttributeType) ([]by
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONCustomAttributesListType(d *jsonDecoder) []SchemaAttributeType {
 	v := make([]SchemaAttributeType, 0, d.countElems())
 	if !d.beginArray() {
@@ -28537,6 +28874,7 @@ func decodeJSONCustomAttributesListType(d *jsonDecoder) []SchemaAttributeType {
 	}
 	return v
 }
+
 func appendJSONDeliveryMediumListType(b []byte, v []DeliveryMediumType) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -28547,6 +28885,7 @@ func appendJSONDeliveryMediumListType(b []byte, v []DeliveryMediumType) ([]byte,
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONDeliveryMediumListType(d *jsonDecoder) []DeliveryMediumType {
 	v := make([]DeliveryMediumType, 0, d.countElems())
 	if !d.beginArray() {
@@ -28564,6 +28903,7 @@ func decodeJSONDeliveryMediumListType(d *jsonDecoder) []DeliveryMediumType {
 	}
 	return v
 }
+
 func appendJSONDeviceListType(b []byte, v []DeviceType) ([]byte, error) {
 	var err error
 	b = append(b, '[')
@@ -28577,6 +28917,7 @@ func appendJSONDeviceListType(b []byte, v []DeviceType) ([]byte, error) {
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONDeviceListType(d *jsonDecoder) []DeviceType {
 	v := make([]DeviceType, 0, d.countElems())
 	if !d.beginArray() {
@@ -28596,6 +28937,7 @@ func decodeJSONDeviceListType(d *jsonDecoder) []DeviceType {
 	}
 	return v
 }
+
 func appendJSONEventFiltersType(b []byte, v []EventFilterType) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -28606,6 +28948,7 @@ func appendJSONEventFiltersType(b []byte, v []EventFilterType) ([]byte, error) {
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONEventFiltersType(d *jsonDecoder) []EventFilterType {
 	v := make([]EventFilterType, 0, d.countElems())
 	if !d.beginArray() {
@@ -28623,6 +28966,7 @@ func decodeJSONEventFiltersType(d *jsonDecoder) []EventFilterType {
 	}
 	return v
 }
+
 func appendJSONExplicitAuthFlowsListType(b []byte, v []ExplicitAuthFlowsType) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -28633,6 +28977,7 @@ func appendJSONExplicitAuthFlowsListType(b []byte, v []ExplicitAuthFlowsType) ([
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONExplicitAuthFlowsListType(d *jsonDecoder) []ExplicitAuthFlowsType {
 	v := make([]ExplicitAuthFlowsType, 0, d.countElems())
 	if !d.beginArray() {
@@ -28650,6 +28995,7 @@ func decodeJSONExplicitAuthFlowsListType(d *jsonDecoder) []ExplicitAuthFlowsType
 	}
 	return v
 }
+
 func appendJSONGroupListType(b []byte, v []GroupType) ([]byte, error) {
 	var err error
 	b = append(b, '[')
@@ -28663,6 +29009,7 @@ func appendJSONGroupListType(b []byte, v []GroupType) ([]byte, error) {
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONGroupListType(d *jsonDecoder) []GroupType {
 	v := make([]GroupType, 0, d.countElems())
 	if !d.beginArray() {
@@ -28682,6 +29029,7 @@ func decodeJSONGroupListType(d *jsonDecoder) []GroupType {
 	}
 	return v
 }
+
 func appendJSONHttpHeaderList(b []byte, v []HttpHeader) ([]byte, error) {
 	var err error
 	b = append(b, '[')
@@ -28695,6 +29043,7 @@ func appendJSONHttpHeaderList(b []byte, v []HttpHeader) ([]byte, error) {
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONHttpHeaderList(d *jsonDecoder) []HttpHeader {
 	v := make([]HttpHeader, 0, d.countElems())
 	if !d.beginArray() {
@@ -28714,6 +29063,7 @@ func decodeJSONHttpHeaderList(d *jsonDecoder) []HttpHeader {
 	}
 	return v
 }
+
 func appendJSONIdpIdentifiersListType(b []byte, v []string) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -28724,6 +29074,7 @@ func appendJSONIdpIdentifiersListType(b []byte, v []string) ([]byte, error) {
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONIdpIdentifiersListType(d *jsonDecoder) []string {
 	v := make([]string, 0, d.countElems())
 	if !d.beginArray() {
@@ -28741,6 +29092,7 @@ func decodeJSONIdpIdentifiersListType(d *jsonDecoder) []string {
 	}
 	return v
 }
+
 func appendJSONListOfStringTypes(b []byte, v []string) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -28751,6 +29103,7 @@ func appendJSONListOfStringTypes(b []byte, v []string) ([]byte, error) {
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONListOfStringTypes(d *jsonDecoder) []string {
 	v := make([]string, 0, d.countElems())
 	if !d.beginArray() {
@@ -28768,6 +29121,7 @@ func decodeJSONListOfStringTypes(d *jsonDecoder) []string {
 	}
 	return v
 }
+
 func appendJSONLogConfigurationListType(b []byte, v []LogConfigurationType) ([]byte, error) {
 	var err error
 	b = append(b, '[')
@@ -28781,6 +29135,7 @@ func appendJSONLogConfigurationListType(b []byte, v []LogConfigurationType) ([]b
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONLogConfigurationListType(d *jsonDecoder) []LogConfigurationType {
 	v := make([]LogConfigurationType, 0, d.countElems())
 	if !d.beginArray() {
@@ -28800,6 +29155,7 @@ func decodeJSONLogConfigurationListType(d *jsonDecoder) []LogConfigurationType {
 	}
 	return v
 }
+
 func appendJSONLogoutURLsListType(b []byte, v []string) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -28810,6 +29166,7 @@ func appendJSONLogoutURLsListType(b []byte, v []string) ([]byte, error) {
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONLogoutURLsListType(d *jsonDecoder) []string {
 	v := make([]string, 0, d.countElems())
 	if !d.beginArray() {
@@ -28827,6 +29184,7 @@ func decodeJSONLogoutURLsListType(d *jsonDecoder) []string {
 	}
 	return v
 }
+
 func appendJSONMFAOptionListType(b []byte, v []MFAOptionType) ([]byte, error) {
 	var err error
 	b = append(b, '[')
@@ -28840,6 +29198,7 @@ func appendJSONMFAOptionListType(b []byte, v []MFAOptionType) ([]byte, error) {
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONMFAOptionListType(d *jsonDecoder) []MFAOptionType {
 	v := make([]MFAOptionType, 0, d.countElems())
 	if !d.beginArray() {
@@ -28859,6 +29218,7 @@ func decodeJSONMFAOptionListType(d *jsonDecoder) []MFAOptionType {
 	}
 	return v
 }
+
 func appendJSONOAuthFlowsType(b []byte, v []OAuthFlowType) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -28869,6 +29229,7 @@ func appendJSONOAuthFlowsType(b []byte, v []OAuthFlowType) ([]byte, error) {
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONOAuthFlowsType(d *jsonDecoder) []OAuthFlowType {
 	v := make([]OAuthFlowType, 0, d.countElems())
 	if !d.beginArray() {
@@ -28886,6 +29247,7 @@ func decodeJSONOAuthFlowsType(d *jsonDecoder) []OAuthFlowType {
 	}
 	return v
 }
+
 func appendJSONProviderDetailsType(b []byte, v map[string]string) ([]byte, error) {
 	var buf [16]string
 	b = append(b, '{')
@@ -28900,6 +29262,7 @@ func appendJSONProviderDetailsType(b []byte, v map[string]string) ([]byte, error
 	}
 	return append(b, '}'), nil
 }
+
 func decodeJSONProviderDetailsType(d *jsonDecoder) map[string]string {
 	v := make(map[string]string, d.countMembers())
 	if !d.beginObject() {
@@ -28921,6 +29284,7 @@ func decodeJSONProviderDetailsType(d *jsonDecoder) map[string]string {
 		}
 	}
 }
+
 func appendJSONProvidersListType(b []byte, v []ProviderDescription) ([]byte, error) {
 	var err error
 	b = append(b, '[')
@@ -28934,6 +29298,7 @@ func appendJSONProvidersListType(b []byte, v []ProviderDescription) ([]byte, err
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONProvidersListType(d *jsonDecoder) []ProviderDescription {
 	v := make([]ProviderDescription, 0, d.countElems())
 	if !d.beginArray() {
@@ -28953,6 +29318,7 @@ func decodeJSONProvidersListType(d *jsonDecoder) []ProviderDescription {
 	}
 	return v
 }
+
 func appendJSONRecoveryMechanismsType(b []byte, v []RecoveryOptionType) ([]byte, error) {
 	var err error
 	b = append(b, '[')
@@ -28966,6 +29332,7 @@ func appendJSONRecoveryMechanismsType(b []byte, v []RecoveryOptionType) ([]byte,
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONRecoveryMechanismsType(d *jsonDecoder) []RecoveryOptionType {
 	v := make([]RecoveryOptionType, 0, d.countElems())
 	if !d.beginArray() {
@@ -28985,6 +29352,7 @@ func decodeJSONRecoveryMechanismsType(d *jsonDecoder) []RecoveryOptionType {
 	}
 	return v
 }
+
 func appendJSONResourceServerScopeListType(b []byte, v []ResourceServerScopeType) ([]byte, error) {
 	var err error
 	b = append(b, '[')
@@ -28998,6 +29366,7 @@ func appendJSONResourceServerScopeListType(b []byte, v []ResourceServerScopeType
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONResourceServerScopeListType(d *jsonDecoder) []ResourceServerScopeType {
 	v := make([]ResourceServerScopeType, 0, d.countElems())
 	if !d.beginArray() {
@@ -29017,6 +29386,7 @@ func decodeJSONResourceServerScopeListType(d *jsonDecoder) []ResourceServerScope
 	}
 	return v
 }
+
 func appendJSONResourceServersListType(b []byte, v []ResourceServerType) ([]byte, error) {
 	var err error
 	b = append(b, '[')
@@ -29030,6 +29400,7 @@ func appendJSONResourceServersListType(b []byte, v []ResourceServerType) ([]byte
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONResourceServersListType(d *jsonDecoder) []ResourceServerType {
 	v := make([]ResourceServerType, 0, d.countElems())
 	if !d.beginArray() {
@@ -29049,6 +29420,7 @@ func decodeJSONResourceServersListType(d *jsonDecoder) []ResourceServerType {
 	}
 	return v
 }
+
 func appendJSONSchemaAttributesListType(b []byte, v []SchemaAttributeType) ([]byte, error) {
 	var err error
 	b = append(b, '[')
@@ -29062,6 +29434,7 @@ func appendJSONSchemaAttributesListType(b []byte, v []SchemaAttributeType) ([]by
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONSchemaAttributesListType(d *jsonDecoder) []SchemaAttributeType {
 	v := make([]SchemaAttributeType, 0, d.countElems())
 	if !d.beginArray() {
@@ -29081,6 +29454,7 @@ func decodeJSONSchemaAttributesListType(d *jsonDecoder) []SchemaAttributeType {
 	}
 	return v
 }
+
 func appendJSONScopeListType(b []byte, v []string) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -29091,6 +29465,7 @@ func appendJSONScopeListType(b []byte, v []string) ([]byte, error) {
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONScopeListType(d *jsonDecoder) []string {
 	v := make([]string, 0, d.countElems())
 	if !d.beginArray() {
@@ -29108,6 +29483,7 @@ func decodeJSONScopeListType(d *jsonDecoder) []string {
 	}
 	return v
 }
+
 func appendJSONSearchedAttributeNamesListType(b []byte, v []string) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -29118,6 +29494,7 @@ func appendJSONSearchedAttributeNamesListType(b []byte, v []string) ([]byte, err
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONSearchedAttributeNamesListType(d *jsonDecoder) []string {
 	v := make([]string, 0, d.countElems())
 	if !d.beginArray() {
@@ -29135,6 +29512,7 @@ func decodeJSONSearchedAttributeNamesListType(d *jsonDecoder) []string {
 	}
 	return v
 }
+
 func appendJSONSkippedIPRangeListType(b []byte, v []string) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -29145,6 +29523,7 @@ func appendJSONSkippedIPRangeListType(b []byte, v []string) ([]byte, error) {
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONSkippedIPRangeListType(d *jsonDecoder) []string {
 	v := make([]string, 0, d.countElems())
 	if !d.beginArray() {
@@ -29162,6 +29541,7 @@ func decodeJSONSkippedIPRangeListType(d *jsonDecoder) []string {
 	}
 	return v
 }
+
 func appendJSONSupportedIdentityProvidersListType(b []byte, v []string) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -29172,6 +29552,7 @@ func appendJSONSupportedIdentityProvidersListType(b []byte, v []string) ([]byte,
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONSupportedIdentityProvidersListType(d *jsonDecoder) []string {
 	v := make([]string, 0, d.countElems())
 	if !d.beginArray() {
@@ -29189,6 +29570,7 @@ func decodeJSONSupportedIdentityProvidersListType(d *jsonDecoder) []string {
 	}
 	return v
 }
+
 func appendJSONUserImportJobsListType(b []byte, v []UserImportJobType) ([]byte, error) {
 	var err error
 	b = append(b, '[')
@@ -29202,6 +29584,7 @@ func appendJSONUserImportJobsListType(b []byte, v []UserImportJobType) ([]byte, 
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONUserImportJobsListType(d *jsonDecoder) []UserImportJobType {
 	v := make([]UserImportJobType, 0, d.countElems())
 	if !d.beginArray() {
@@ -29221,6 +29604,7 @@ func decodeJSONUserImportJobsListType(d *jsonDecoder) []UserImportJobType {
 	}
 	return v
 }
+
 func appendJSONUserMFASettingListType(b []byte, v []string) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -29231,6 +29615,7 @@ func appendJSONUserMFASettingListType(b []byte, v []string) ([]byte, error) {
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONUserMFASettingListType(d *jsonDecoder) []string {
 	v := make([]string, 0, d.countElems())
 	if !d.beginArray() {
@@ -29248,6 +29633,7 @@ func decodeJSONUserMFASettingListType(d *jsonDecoder) []string {
 	}
 	return v
 }
+
 func appendJSONUserPoolClientListType(b []byte, v []UserPoolClientDescription) ([]byte, error) {
 	var err error
 	b = append(b, '[')
@@ -29261,6 +29647,7 @@ func appendJSONUserPoolClientListType(b []byte, v []UserPoolClientDescription) (
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONUserPoolClientListType(d *jsonDecoder) []UserPoolClientDescription {
 	v := make([]UserPoolClientDescription, 0, d.countElems())
 	if !d.beginArray() {
@@ -29280,6 +29667,7 @@ func decodeJSONUserPoolClientListType(d *jsonDecoder) []UserPoolClientDescriptio
 	}
 	return v
 }
+
 func appendJSONUserPoolListType(b []byte, v []UserPoolDescriptionType) ([]byte, error) {
 	var err error
 	b = append(b, '[')
@@ -29293,6 +29681,7 @@ func appendJSONUserPoolListType(b []byte, v []UserPoolDescriptionType) ([]byte, 
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONUserPoolListType(d *jsonDecoder) []UserPoolDescriptionType {
 	v := make([]UserPoolDescriptionType, 0, d.countElems())
 	if !d.beginArray() {
@@ -29312,6 +29701,7 @@ func decodeJSONUserPoolListType(d *jsonDecoder) []UserPoolDescriptionType {
 	}
 	return v
 }
+
 func appendJSONUserPoolTagsListType(b []byte, v []string) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -29322,6 +29712,7 @@ func appendJSONUserPoolTagsListType(b []byte, v []string) ([]byte, error) {
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONUserPoolTagsListType(d *jsonDecoder) []string {
 	v := make([]string, 0, d.countElems())
 	if !d.beginArray() {
@@ -29339,6 +29730,7 @@ func decodeJSONUserPoolTagsListType(d *jsonDecoder) []string {
 	}
 	return v
 }
+
 func appendJSONUserPoolTagsType(b []byte, v map[string]string) ([]byte, error) {
 	var buf [16]string
 	b = append(b, '{')
@@ -29353,6 +29745,7 @@ func appendJSONUserPoolTagsType(b []byte, v map[string]string) ([]byte, error) {
 	}
 	return append(b, '}'), nil
 }
+
 func decodeJSONUserPoolTagsType(d *jsonDecoder) map[string]string {
 	v := make(map[string]string, d.countMembers())
 	if !d.beginObject() {
@@ -29374,6 +29767,7 @@ func decodeJSONUserPoolTagsType(d *jsonDecoder) map[string]string {
 		}
 	}
 }
+
 func appendJSONUsernameAttributesListType(b []byte, v []UsernameAttributeType) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -29384,6 +29778,7 @@ func appendJSONUsernameAttributesListType(b []byte, v []UsernameAttributeType) (
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONUsernameAttributesListType(d *jsonDecoder) []UsernameAttributeType {
 	v := make([]UsernameAttributeType, 0, d.countElems())
 	if !d.beginArray() {
@@ -29401,6 +29796,7 @@ func decodeJSONUsernameAttributesListType(d *jsonDecoder) []UsernameAttributeTyp
 	}
 	return v
 }
+
 func appendJSONUsersListType(b []byte, v []UserType) ([]byte, error) {
 	var err error
 	b = append(b, '[')
@@ -29414,6 +29810,7 @@ func appendJSONUsersListType(b []byte, v []UserType) ([]byte, error) {
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONUsersListType(d *jsonDecoder) []UserType {
 	v := make([]UserType, 0, d.countElems())
 	if !d.beginArray() {
@@ -29433,6 +29830,7 @@ func decodeJSONUsersListType(d *jsonDecoder) []UserType {
 	}
 	return v
 }
+
 func appendJSONVerifiedAttributesListType(b []byte, v []VerifiedAttributeType) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -29443,6 +29841,7 @@ func appendJSONVerifiedAttributesListType(b []byte, v []VerifiedAttributeType) (
 	}
 	return append(b, ']'), nil
 }
+
 func decodeJSONVerifiedAttributesListType(d *jsonDecoder) []VerifiedAttributeType {
 	v := make([]VerifiedAttributeType, 0, d.countElems())
 	if !d.beginArray() {

@@ -5296,6 +5296,7 @@ func (v *VerifyUserAttributeResponse) Equal(o *VerifyUserAttributeResponse) bool
 	}
 	return true
 }
+
 func equalAliasAttributesListType(a, b []AliasAttributeType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5307,6 +5308,7 @@ func equalAliasAttributesListType(a, b []AliasAttributeType) bool {
 	}
 	return true
 }
+
 func equalAttributeListType(a, b []AttributeType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5318,6 +5320,7 @@ func equalAttributeListType(a, b []AttributeType) bool {
 	}
 	return true
 }
+
 func equalAttributeMappingType(a, b map[string]string) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5330,6 +5333,7 @@ func equalAttributeMappingType(a, b map[string]string) bool {
 	}
 	return true
 }
+
 func equalAttributeNameListType(a, b []string) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5341,6 +5345,7 @@ func equalAttributeNameListType(a, b []string) bool {
 	}
 	return true
 }
+
 func equalAttributesRequireVerificationBeforeUpdateType(a, b []VerifiedAttributeType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5352,6 +5357,7 @@ func equalAttributesRequireVerificationBeforeUpdateType(a, b []VerifiedAttribute
 	}
 	return true
 }
+
 func equalAuthEventsType(a, b []AuthEventType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5363,6 +5369,7 @@ func equalAuthEventsType(a, b []AuthEventType) bool {
 	}
 	return true
 }
+
 func equalAuthParametersType(a, b map[string]string) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5375,6 +5382,7 @@ func equalAuthParametersType(a, b map[string]string) bool {
 	}
 	return true
 }
+
 func equalBlockedIPRangeListType(a, b []string) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5386,6 +5394,7 @@ func equalBlockedIPRangeListType(a, b []string) bool {
 	}
 	return true
 }
+
 func equalCallbackURLsListType(a, b []string) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5397,6 +5406,7 @@ func equalCallbackURLsListType(a, b []string) bool {
 	}
 	return true
 }
+
 func equalChallengeParametersType(a, b map[string]string) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5409,6 +5419,7 @@ func equalChallengeParametersType(a, b map[string]string) bool {
 	}
 	return true
 }
+
 func equalChallengeResponseListType(a, b []ChallengeResponseType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5420,6 +5431,7 @@ func equalChallengeResponseListType(a, b []ChallengeResponseType) bool {
 	}
 	return true
 }
+
 func equalChallengeResponsesType(a, b map[string]string) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5432,6 +5444,7 @@ func equalChallengeResponsesType(a, b map[string]string) bool {
 	}
 	return true
 }
+
 func equalClientMetadataType(a, b map[string]string) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5444,6 +5457,7 @@ func equalClientMetadataType(a, b map[string]string) bool {
 	}
 	return true
 }
+
 func equalClientPermissionListType(a, b []string) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5455,6 +5469,7 @@ func equalClientPermissionListType(a, b []string) bool {
 	}
 	return true
 }
+
 func equalCodeDeliveryDetailsListType(a, b []CodeDeliveryDetailsType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5466,6 +5481,7 @@ func equalCodeDeliveryDetailsListType(a, b []CodeDeliveryDetailsType) bool {
 	}
 	return true
 }
+
 func equalCustomAttributesListType(a, b []SchemaAttributeType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5477,6 +5493,7 @@ func equalCustomAttributesListType(a, b []SchemaAttributeType) bool {
 	}
 	return true
 }
+
 func equalDeliveryMediumListType(a, b []DeliveryMediumType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5488,6 +5505,7 @@ func equalDeliveryMediumListType(a, b []DeliveryMediumType) bool {
 	}
 	return true
 }
+
 func equalDeviceListType(a, b []DeviceType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5499,6 +5517,7 @@ func equalDeviceListType(a, b []DeviceType) bool {
 	}
 	return true
 }
+
 func equalEventFiltersType(a, b []EventFilterType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5510,6 +5529,7 @@ func equalEventFiltersType(a, b []EventFilterType) bool {
 	}
 	return true
 }
+
 func equalExplicitAuthFlowsListType(a, b []ExplicitAuthFlowsType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5521,6 +5541,7 @@ func equalExplicitAuthFlowsListType(a, b []ExplicitAuthFlowsType) bool {
 	}
 	return true
 }
+
 func equalGroupListType(a, b []GroupType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5532,6 +5553,7 @@ func equalGroupListType(a, b []GroupType) bool {
 	}
 	return true
 }
+
 func equalHttpHeaderList(a, b []HttpHeader) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5543,6 +5565,7 @@ func equalHttpHeaderList(a, b []HttpHeader) bool {
 	}
 	return true
 }
+
 func equalIdpIdentifiersListType(a, b []string) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5554,6 +5577,7 @@ func equalIdpIdentifiersListType(a, b []string) bool {
 	}
 	return true
 }
+
 func equalListOfStringTypes(a, b []string) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5565,6 +5589,7 @@ func equalListOfStringTypes(a, b []string) bool {
 	}
 	return true
 }
+
 func equalLogConfigurationListType(a, b []LogConfigurationType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5576,6 +5601,7 @@ func equalLogConfigurationListType(a, b []LogConfigurationType) bool {
 	}
 	return true
 }
+
 func equalLogoutURLsListType(a, b []string) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5587,6 +5613,7 @@ func equalLogoutURLsListType(a, b []string) bool {
 	}
 	return true
 }
+
 func equalMFAOptionListType(a, b []MFAOptionType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5598,6 +5625,7 @@ func equalMFAOptionListType(a, b []MFAOptionType) bool {
 	}
 	return true
 }
+
 func equalOAuthFlowsType(a, b []OAuthFlowType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5609,6 +5637,7 @@ func equalOAuthFlowsType(a, b []OAuthFlowType) bool {
 	}
 	return true
 }
+
 func equalProviderDetailsType(a, b map[string]string) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5621,6 +5650,7 @@ func equalProviderDetailsType(a, b map[string]string) bool {
 	}
 	return true
 }
+
 func equalProvidersListType(a, b []ProviderDescription) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5632,6 +5662,7 @@ func equalProvidersListType(a, b []ProviderDescription) bool {
 	}
 	return true
 }
+
 func equalRecoveryMechanismsType(a, b []RecoveryOptionType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5643,6 +5674,7 @@ func equalRecoveryMechanismsType(a, b []RecoveryOptionType) bool {
 	}
 	return true
 }
+
 func equalResourceServerScopeListType(a, b []ResourceServerScopeType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5654,6 +5686,7 @@ func equalResourceServerScopeListType(a, b []ResourceServerScopeType) bool {
 	}
 	return true
 }
+
 func equalResourceServersListType(a, b []ResourceServerType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5665,6 +5698,7 @@ func equalResourceServersListType(a, b []ResourceServerType) bool {
 	}
 	return true
 }
+
 func equalSchemaAttributesListType(a, b []SchemaAttributeType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5676,6 +5710,7 @@ func equalSchemaAttributesListType(a, b []SchemaAttributeType) bool {
 	}
 	return true
 }
+
 func equalScopeListType(a, b []string) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5687,6 +5722,7 @@ func equalScopeListType(a, b []string) bool {
 	}
 	return true
 }
+
 func equalSearchedAttributeNamesListType(a, b []string) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5698,6 +5734,7 @@ func equalSearchedAttributeNamesListType(a, b []string) bool {
 	}
 	return true
 }
+
 func equalSkippedIPRangeListType(a, b []string) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5709,6 +5746,7 @@ func equalSkippedIPRangeListType(a, b []string) bool {
 	}
 	return true
 }
+
 func equalSupportedIdentityProvidersListType(a, b []string) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5720,6 +5758,7 @@ func equalSupportedIdentityProvidersListType(a, b []string) bool {
 	}
 	return true
 }
+
 func equalUserImportJobsListType(a, b []UserImportJobType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5731,6 +5770,7 @@ func equalUserImportJobsListType(a, b []UserImportJobType) bool {
 	}
 	return true
 }
+
 func equalUserMFASettingListType(a, b []string) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5742,6 +5782,7 @@ func equalUserMFASettingListType(a, b []string) bool {
 	}
 	return true
 }
+
 func equalUserPoolClientListType(a, b []UserPoolClientDescription) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5753,6 +5794,7 @@ func equalUserPoolClientListType(a, b []UserPoolClientDescription) bool {
 	}
 	return true
 }
+
 func equalUserPoolListType(a, b []UserPoolDescriptionType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5764,6 +5806,7 @@ func equalUserPoolListType(a, b []UserPoolDescriptionType) bool {
 	}
 	return true
 }
+
 func equalUserPoolTagsListType(a, b []string) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5775,6 +5818,7 @@ func equalUserPoolTagsListType(a, b []string) bool {
 	}
 	return true
 }
+
 func equalUserPoolTagsType(a, b map[string]string) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5787,6 +5831,7 @@ func equalUserPoolTagsType(a, b map[string]string) bool {
 	}
 	return true
 }
+
 func equalUsernameAttributesListType(a, b []UsernameAttributeType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5798,6 +5843,7 @@ func equalUsernameAttributesListType(a, b []UsernameAttributeType) bool {
 	}
 	return true
 }
+
 func equalUsersListType(a, b []UserType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false
@@ -5809,6 +5855,7 @@ func equalUsersListType(a, b []UserType) bool {
 	}
 	return true
 }
+
 func equalVerifiedAttributesListType(a, b []VerifiedAttributeType) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false

@@ -33,6 +33,7 @@ func (v AccountRecoverySettingType) Format(st fmt.State, verb rune) {
 func (v AccountRecoverySettingType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AccountRecoverySettingType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -72,6 +73,7 @@ func (v AccountTakeoverActionType) Format(st fmt.State, verb rune) {
 func (v AccountTakeoverActionType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AccountTakeoverActionType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -115,6 +117,7 @@ func (v AccountTakeoverActionsType) Format(st fmt.State, verb rune) {
 func (v AccountTakeoverActionsType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AccountTakeoverActionsType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -162,6 +165,7 @@ func (v AccountTakeoverRiskConfigurationType) Format(st fmt.State, verb rune) {
 func (v AccountTakeoverRiskConfigurationType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AccountTakeoverRiskConfigurationType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -205,6 +209,7 @@ func (v AddCustomAttributesRequest) Format(st fmt.State, verb rune) {
 func (v AddCustomAttributesRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AddCustomAttributesRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -248,6 +253,7 @@ func (v AddCustomAttributesResponse) Format(st fmt.State, verb rune) {
 func (v AddCustomAttributesResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AddCustomAttributesResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -283,6 +289,7 @@ func (v AdminAddUserToGroupRequest) Format(st fmt.State, verb rune) {
 func (v AdminAddUserToGroupRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminAddUserToGroupRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -330,6 +337,7 @@ func (v AdminConfirmSignUpRequest) Format(st fmt.State, verb rune) {
 func (v AdminConfirmSignUpRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminConfirmSignUpRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -377,6 +385,7 @@ func (v AdminConfirmSignUpResponse) Format(st fmt.State, verb rune) {
 func (v AdminConfirmSignUpResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminConfirmSignUpResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -412,6 +421,7 @@ func (v AdminCreateUserConfigType) Format(st fmt.State, verb rune) {
 func (v AdminCreateUserConfigType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminCreateUserConfigType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -459,6 +469,7 @@ func (v AdminCreateUserRequest) Format(st fmt.State, verb rune) {
 func (v AdminCreateUserRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminCreateUserRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -530,6 +541,7 @@ func (v AdminCreateUserResponse) Format(st fmt.State, verb rune) {
 func (v AdminCreateUserResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminCreateUserResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -569,6 +581,7 @@ func (v AdminDeleteUserAttributesRequest) Format(st fmt.State, verb rune) {
 func (v AdminDeleteUserAttributesRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminDeleteUserAttributesRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -616,6 +629,7 @@ func (v AdminDeleteUserAttributesResponse) Format(st fmt.State, verb rune) {
 func (v AdminDeleteUserAttributesResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminDeleteUserAttributesResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -651,6 +665,7 @@ func (v AdminDeleteUserRequest) Format(st fmt.State, verb rune) {
 func (v AdminDeleteUserRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminDeleteUserRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -694,6 +709,7 @@ func (v AdminDisableProviderForUserRequest) Format(st fmt.State, verb rune) {
 func (v AdminDisableProviderForUserRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminDisableProviderForUserRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -737,6 +753,7 @@ func (v AdminDisableProviderForUserResponse) Format(st fmt.State, verb rune) {
 func (v AdminDisableProviderForUserResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminDisableProviderForUserResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -772,6 +789,7 @@ func (v AdminDisableUserRequest) Format(st fmt.State, verb rune) {
 func (v AdminDisableUserRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminDisableUserRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -815,6 +833,7 @@ func (v AdminDisableUserResponse) Format(st fmt.State, verb rune) {
 func (v AdminDisableUserResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminDisableUserResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -850,6 +869,7 @@ func (v AdminEnableUserRequest) Format(st fmt.State, verb rune) {
 func (v AdminEnableUserRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminEnableUserRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -893,6 +913,7 @@ func (v AdminEnableUserResponse) Format(st fmt.State, verb rune) {
 func (v AdminEnableUserResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminEnableUserResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -928,6 +949,7 @@ func (v AdminForgetDeviceRequest) Format(st fmt.State, verb rune) {
 func (v AdminForgetDeviceRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminForgetDeviceRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -975,6 +997,7 @@ func (v AdminGetDeviceRequest) Format(st fmt.State, verb rune) {
 func (v AdminGetDeviceRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminGetDeviceRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -1022,6 +1045,7 @@ func (v AdminGetDeviceResponse) Format(st fmt.State, verb rune) {
 func (v AdminGetDeviceResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminGetDeviceResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -1061,6 +1085,7 @@ func (v AdminGetUserRequest) Format(st fmt.State, verb rune) {
 func (v AdminGetUserRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminGetUserRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -1104,6 +1129,7 @@ func (v AdminGetUserResponse) Format(st fmt.State, verb rune) {
 func (v AdminGetUserResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminGetUserResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -1175,6 +1201,7 @@ func (v AdminInitiateAuthRequest) Format(st fmt.State, verb rune) {
 func (v AdminInitiateAuthRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminInitiateAuthRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -1238,6 +1265,7 @@ func (v AdminInitiateAuthResponse) Format(st fmt.State, verb rune) {
 func (v AdminInitiateAuthResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminInitiateAuthResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -1289,6 +1317,7 @@ func (v AdminLinkProviderForUserRequest) Format(st fmt.State, verb rune) {
 func (v AdminLinkProviderForUserRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminLinkProviderForUserRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -1336,6 +1365,7 @@ func (v AdminLinkProviderForUserResponse) Format(st fmt.State, verb rune) {
 func (v AdminLinkProviderForUserResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminLinkProviderForUserResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -1371,6 +1401,7 @@ func (v AdminListDevicesRequest) Format(st fmt.State, verb rune) {
 func (v AdminListDevicesRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminListDevicesRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -1422,6 +1453,7 @@ func (v AdminListDevicesResponse) Format(st fmt.State, verb rune) {
 func (v AdminListDevicesResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminListDevicesResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -1465,6 +1497,7 @@ func (v AdminListGroupsForUserRequest) Format(st fmt.State, verb rune) {
 func (v AdminListGroupsForUserRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminListGroupsForUserRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -1516,6 +1549,7 @@ func (v AdminListGroupsForUserResponse) Format(st fmt.State, verb rune) {
 func (v AdminListGroupsForUserResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminListGroupsForUserResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -1559,6 +1593,7 @@ func (v AdminListUserAuthEventsRequest) Format(st fmt.State, verb rune) {
 func (v AdminListUserAuthEventsRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminListUserAuthEventsRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -1610,6 +1645,7 @@ func (v AdminListUserAuthEventsResponse) Format(st fmt.State, verb rune) {
 func (v AdminListUserAuthEventsResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminListUserAuthEventsResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -1653,6 +1689,7 @@ func (v AdminRemoveUserFromGroupRequest) Format(st fmt.State, verb rune) {
 func (v AdminRemoveUserFromGroupRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminRemoveUserFromGroupRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -1700,6 +1737,7 @@ func (v AdminResetUserPasswordRequest) Format(st fmt.State, verb rune) {
 func (v AdminResetUserPasswordRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminResetUserPasswordRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -1747,6 +1785,7 @@ func (v AdminResetUserPasswordResponse) Format(st fmt.State, verb rune) {
 func (v AdminResetUserPasswordResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminResetUserPasswordResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -1782,6 +1821,7 @@ func (v AdminRespondToAuthChallengeRequest) Format(st fmt.State, verb rune) {
 func (v AdminRespondToAuthChallengeRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminRespondToAuthChallengeRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -1849,6 +1889,7 @@ func (v AdminRespondToAuthChallengeResponse) Format(st fmt.State, verb rune) {
 func (v AdminRespondToAuthChallengeResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminRespondToAuthChallengeResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -1900,6 +1941,7 @@ func (v AdminSetUserMFAPreferenceRequest) Format(st fmt.State, verb rune) {
 func (v AdminSetUserMFAPreferenceRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminSetUserMFAPreferenceRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -1951,6 +1993,7 @@ func (v AdminSetUserMFAPreferenceResponse) Format(st fmt.State, verb rune) {
 func (v AdminSetUserMFAPreferenceResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminSetUserMFAPreferenceResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -1986,6 +2029,7 @@ func (v AdminSetUserPasswordRequest) Format(st fmt.State, verb rune) {
 func (v AdminSetUserPasswordRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminSetUserPasswordRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2037,6 +2081,7 @@ func (v AdminSetUserPasswordResponse) Format(st fmt.State, verb rune) {
 func (v AdminSetUserPasswordResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminSetUserPasswordResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2072,6 +2117,7 @@ func (v AdminSetUserSettingsRequest) Format(st fmt.State, verb rune) {
 func (v AdminSetUserSettingsRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminSetUserSettingsRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2119,6 +2165,7 @@ func (v AdminSetUserSettingsResponse) Format(st fmt.State, verb rune) {
 func (v AdminSetUserSettingsResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminSetUserSettingsResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2154,6 +2201,7 @@ func (v AdminUpdateAuthEventFeedbackRequest) Format(st fmt.State, verb rune) {
 func (v AdminUpdateAuthEventFeedbackRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminUpdateAuthEventFeedbackRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2205,6 +2253,7 @@ func (v AdminUpdateAuthEventFeedbackResponse) Format(st fmt.State, verb rune) {
 func (v AdminUpdateAuthEventFeedbackResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminUpdateAuthEventFeedbackResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2240,6 +2289,7 @@ func (v AdminUpdateDeviceStatusRequest) Format(st fmt.State, verb rune) {
 func (v AdminUpdateDeviceStatusRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminUpdateDeviceStatusRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2291,6 +2341,7 @@ func (v AdminUpdateDeviceStatusResponse) Format(st fmt.State, verb rune) {
 func (v AdminUpdateDeviceStatusResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminUpdateDeviceStatusResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2326,6 +2377,7 @@ func (v AdminUpdateUserAttributesRequest) Format(st fmt.State, verb rune) {
 func (v AdminUpdateUserAttributesRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminUpdateUserAttributesRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2377,6 +2429,7 @@ func (v AdminUpdateUserAttributesResponse) Format(st fmt.State, verb rune) {
 func (v AdminUpdateUserAttributesResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminUpdateUserAttributesResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2412,6 +2465,7 @@ func (v AdminUserGlobalSignOutRequest) Format(st fmt.State, verb rune) {
 func (v AdminUserGlobalSignOutRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminUserGlobalSignOutRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2455,6 +2509,7 @@ func (v AdminUserGlobalSignOutResponse) Format(st fmt.State, verb rune) {
 func (v AdminUserGlobalSignOutResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AdminUserGlobalSignOutResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2490,6 +2545,7 @@ func (v AliasExistsException) Format(st fmt.State, verb rune) {
 func (v AliasExistsException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AliasExistsException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2529,6 +2585,7 @@ func (v AnalyticsConfigurationType) Format(st fmt.State, verb rune) {
 func (v AnalyticsConfigurationType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AnalyticsConfigurationType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2584,6 +2641,7 @@ func (v AnalyticsMetadataType) Format(st fmt.State, verb rune) {
 func (v AnalyticsMetadataType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AnalyticsMetadataType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2623,6 +2681,7 @@ func (v AssociateSoftwareTokenRequest) Format(st fmt.State, verb rune) {
 func (v AssociateSoftwareTokenRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AssociateSoftwareTokenRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2666,6 +2725,7 @@ func (v AssociateSoftwareTokenResponse) Format(st fmt.State, verb rune) {
 func (v AssociateSoftwareTokenResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AssociateSoftwareTokenResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2709,6 +2769,7 @@ func (v AttributeType) Format(st fmt.State, verb rune) {
 func (v AttributeType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AttributeType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2752,6 +2813,7 @@ func (v AuthEventType) Format(st fmt.State, verb rune) {
 func (v AuthEventType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AuthEventType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2819,6 +2881,7 @@ func (v AuthenticationResultType) Format(st fmt.State, verb rune) {
 func (v AuthenticationResultType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *AuthenticationResultType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2878,6 +2941,7 @@ func (v ChallengeResponseType) Format(st fmt.State, verb rune) {
 func (v ChallengeResponseType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ChallengeResponseType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2921,6 +2985,7 @@ func (v ChangePasswordRequest) Format(st fmt.State, verb rune) {
 func (v ChangePasswordRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ChangePasswordRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -2968,6 +3033,7 @@ func (v ChangePasswordResponse) Format(st fmt.State, verb rune) {
 func (v ChangePasswordResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ChangePasswordResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3003,6 +3069,7 @@ func (v CloudWatchLogsConfigurationType) Format(st fmt.State, verb rune) {
 func (v CloudWatchLogsConfigurationType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CloudWatchLogsConfigurationType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3042,6 +3109,7 @@ func (v CodeDeliveryDetailsType) Format(st fmt.State, verb rune) {
 func (v CodeDeliveryDetailsType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CodeDeliveryDetailsType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3089,6 +3157,7 @@ func (v CodeDeliveryFailureException) Format(st fmt.State, verb rune) {
 func (v CodeDeliveryFailureException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CodeDeliveryFailureException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3128,6 +3197,7 @@ func (v CodeMismatchException) Format(st fmt.State, verb rune) {
 func (v CodeMismatchException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CodeMismatchException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3167,6 +3237,7 @@ func (v CompromisedCredentialsActionsType) Format(st fmt.State, verb rune) {
 func (v CompromisedCredentialsActionsType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CompromisedCredentialsActionsType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3206,6 +3277,7 @@ func (v CompromisedCredentialsRiskConfigurationType) Format(st fmt.State, verb r
 func (v CompromisedCredentialsRiskConfigurationType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CompromisedCredentialsRiskConfigurationType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3249,6 +3321,7 @@ func (v ConcurrentModificationException) Format(st fmt.State, verb rune) {
 func (v ConcurrentModificationException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ConcurrentModificationException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3288,6 +3361,7 @@ func (v ConfirmDeviceRequest) Format(st fmt.State, verb rune) {
 func (v ConfirmDeviceRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ConfirmDeviceRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3339,6 +3413,7 @@ func (v ConfirmDeviceResponse) Format(st fmt.State, verb rune) {
 func (v ConfirmDeviceResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ConfirmDeviceResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3378,6 +3453,7 @@ func (v ConfirmForgotPasswordRequest) Format(st fmt.State, verb rune) {
 func (v ConfirmForgotPasswordRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ConfirmForgotPasswordRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3445,6 +3521,7 @@ func (v ConfirmForgotPasswordResponse) Format(st fmt.State, verb rune) {
 func (v ConfirmForgotPasswordResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ConfirmForgotPasswordResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3480,6 +3557,7 @@ func (v ConfirmSignUpRequest) Format(st fmt.State, verb rune) {
 func (v ConfirmSignUpRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ConfirmSignUpRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3547,6 +3625,7 @@ func (v ConfirmSignUpResponse) Format(st fmt.State, verb rune) {
 func (v ConfirmSignUpResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ConfirmSignUpResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3582,6 +3661,7 @@ func (v ContextDataType) Format(st fmt.State, verb rune) {
 func (v ContextDataType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ContextDataType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3637,6 +3717,7 @@ func (v CreateGroupRequest) Format(st fmt.State, verb rune) {
 func (v CreateGroupRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CreateGroupRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3692,6 +3773,7 @@ func (v CreateGroupResponse) Format(st fmt.State, verb rune) {
 func (v CreateGroupResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CreateGroupResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3731,6 +3813,7 @@ func (v CreateIdentityProviderRequest) Format(st fmt.State, verb rune) {
 func (v CreateIdentityProviderRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CreateIdentityProviderRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3790,6 +3873,7 @@ func (v CreateIdentityProviderResponse) Format(st fmt.State, verb rune) {
 func (v CreateIdentityProviderResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CreateIdentityProviderResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3829,6 +3913,7 @@ func (v CreateResourceServerRequest) Format(st fmt.State, verb rune) {
 func (v CreateResourceServerRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CreateResourceServerRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3880,6 +3965,7 @@ func (v CreateResourceServerResponse) Format(st fmt.State, verb rune) {
 func (v CreateResourceServerResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CreateResourceServerResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3919,6 +4005,7 @@ func (v CreateUserImportJobRequest) Format(st fmt.State, verb rune) {
 func (v CreateUserImportJobRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CreateUserImportJobRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -3966,6 +4053,7 @@ func (v CreateUserImportJobResponse) Format(st fmt.State, verb rune) {
 func (v CreateUserImportJobResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CreateUserImportJobResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -4005,6 +4093,7 @@ func (v CreateUserPoolClientRequest) Format(st fmt.State, verb rune) {
 func (v CreateUserPoolClientRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CreateUserPoolClientRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -4128,6 +4217,7 @@ func (v CreateUserPoolClientResponse) Format(st fmt.State, verb rune) {
 func (v CreateUserPoolClientResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CreateUserPoolClientResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -4167,6 +4257,7 @@ func (v CreateUserPoolDomainRequest) Format(st fmt.State, verb rune) {
 func (v CreateUserPoolDomainRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CreateUserPoolDomainRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -4214,6 +4305,7 @@ func (v CreateUserPoolDomainResponse) Format(st fmt.State, verb rune) {
 func (v CreateUserPoolDomainResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CreateUserPoolDomainResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -4253,6 +4345,7 @@ func (v CreateUserPoolRequest) Format(st fmt.State, verb rune) {
 func (v CreateUserPoolRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CreateUserPoolRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -4380,6 +4473,7 @@ func (v CreateUserPoolResponse) Format(st fmt.State, verb rune) {
 func (v CreateUserPoolResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CreateUserPoolResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -4419,6 +4513,7 @@ func (v CustomDomainConfigType) Format(st fmt.State, verb rune) {
 func (v CustomDomainConfigType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CustomDomainConfigType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -4458,6 +4553,7 @@ func (v CustomEmailLambdaVersionConfigType) Format(st fmt.State, verb rune) {
 func (v CustomEmailLambdaVersionConfigType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CustomEmailLambdaVersionConfigType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -4501,6 +4597,7 @@ func (v CustomSMSLambdaVersionConfigType) Format(st fmt.State, verb rune) {
 func (v CustomSMSLambdaVersionConfigType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *CustomSMSLambdaVersionConfigType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -4544,6 +4641,7 @@ func (v DeleteGroupRequest) Format(st fmt.State, verb rune) {
 func (v DeleteGroupRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DeleteGroupRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -4587,6 +4685,7 @@ func (v DeleteIdentityProviderRequest) Format(st fmt.State, verb rune) {
 func (v DeleteIdentityProviderRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DeleteIdentityProviderRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -4630,6 +4729,7 @@ func (v DeleteResourceServerRequest) Format(st fmt.State, verb rune) {
 func (v DeleteResourceServerRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DeleteResourceServerRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -4673,6 +4773,7 @@ func (v DeleteUserAttributesRequest) Format(st fmt.State, verb rune) {
 func (v DeleteUserAttributesRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DeleteUserAttributesRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -4716,6 +4817,7 @@ func (v DeleteUserAttributesResponse) Format(st fmt.State, verb rune) {
 func (v DeleteUserAttributesResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DeleteUserAttributesResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -4751,6 +4853,7 @@ func (v DeleteUserPoolClientRequest) Format(st fmt.State, verb rune) {
 func (v DeleteUserPoolClientRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DeleteUserPoolClientRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -4794,6 +4897,7 @@ func (v DeleteUserPoolDomainRequest) Format(st fmt.State, verb rune) {
 func (v DeleteUserPoolDomainRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DeleteUserPoolDomainRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -4837,6 +4941,7 @@ func (v DeleteUserPoolDomainResponse) Format(st fmt.State, verb rune) {
 func (v DeleteUserPoolDomainResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DeleteUserPoolDomainResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -4872,6 +4977,7 @@ func (v DeleteUserPoolRequest) Format(st fmt.State, verb rune) {
 func (v DeleteUserPoolRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DeleteUserPoolRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -4911,6 +5017,7 @@ func (v DeleteUserRequest) Format(st fmt.State, verb rune) {
 func (v DeleteUserRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DeleteUserRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -4950,6 +5057,7 @@ func (v DescribeIdentityProviderRequest) Format(st fmt.State, verb rune) {
 func (v DescribeIdentityProviderRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DescribeIdentityProviderRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -4993,6 +5101,7 @@ func (v DescribeIdentityProviderResponse) Format(st fmt.State, verb rune) {
 func (v DescribeIdentityProviderResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DescribeIdentityProviderResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5032,6 +5141,7 @@ func (v DescribeResourceServerRequest) Format(st fmt.State, verb rune) {
 func (v DescribeResourceServerRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DescribeResourceServerRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5075,6 +5185,7 @@ func (v DescribeResourceServerResponse) Format(st fmt.State, verb rune) {
 func (v DescribeResourceServerResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DescribeResourceServerResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5114,6 +5225,7 @@ func (v DescribeRiskConfigurationRequest) Format(st fmt.State, verb rune) {
 func (v DescribeRiskConfigurationRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DescribeRiskConfigurationRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5157,6 +5269,7 @@ func (v DescribeRiskConfigurationResponse) Format(st fmt.State, verb rune) {
 func (v DescribeRiskConfigurationResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DescribeRiskConfigurationResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5196,6 +5309,7 @@ func (v DescribeUserImportJobRequest) Format(st fmt.State, verb rune) {
 func (v DescribeUserImportJobRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DescribeUserImportJobRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5239,6 +5353,7 @@ func (v DescribeUserImportJobResponse) Format(st fmt.State, verb rune) {
 func (v DescribeUserImportJobResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DescribeUserImportJobResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5278,6 +5393,7 @@ func (v DescribeUserPoolClientRequest) Format(st fmt.State, verb rune) {
 func (v DescribeUserPoolClientRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DescribeUserPoolClientRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5321,6 +5437,7 @@ func (v DescribeUserPoolClientResponse) Format(st fmt.State, verb rune) {
 func (v DescribeUserPoolClientResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DescribeUserPoolClientResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5360,6 +5477,7 @@ func (v DescribeUserPoolDomainRequest) Format(st fmt.State, verb rune) {
 func (v DescribeUserPoolDomainRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DescribeUserPoolDomainRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5399,6 +5517,7 @@ func (v DescribeUserPoolDomainResponse) Format(st fmt.State, verb rune) {
 func (v DescribeUserPoolDomainResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DescribeUserPoolDomainResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5438,6 +5557,7 @@ func (v DescribeUserPoolRequest) Format(st fmt.State, verb rune) {
 func (v DescribeUserPoolRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DescribeUserPoolRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5477,6 +5597,7 @@ func (v DescribeUserPoolResponse) Format(st fmt.State, verb rune) {
 func (v DescribeUserPoolResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DescribeUserPoolResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5516,6 +5637,7 @@ func (v DeviceConfigurationType) Format(st fmt.State, verb rune) {
 func (v DeviceConfigurationType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DeviceConfigurationType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5559,6 +5681,7 @@ func (v DeviceSecretVerifierConfigType) Format(st fmt.State, verb rune) {
 func (v DeviceSecretVerifierConfigType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DeviceSecretVerifierConfigType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5602,6 +5725,7 @@ func (v DeviceType) Format(st fmt.State, verb rune) {
 func (v DeviceType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DeviceType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5657,6 +5781,7 @@ func (v DomainDescriptionType) Format(st fmt.State, verb rune) {
 func (v DomainDescriptionType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DomainDescriptionType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5724,6 +5849,7 @@ func (v DuplicateProviderException) Format(st fmt.State, verb rune) {
 func (v DuplicateProviderException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *DuplicateProviderException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5763,6 +5889,7 @@ func (v EmailConfigurationType) Format(st fmt.State, verb rune) {
 func (v EmailConfigurationType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *EmailConfigurationType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5818,6 +5945,7 @@ func (v EnableSoftwareTokenMFAException) Format(st fmt.State, verb rune) {
 func (v EnableSoftwareTokenMFAException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *EnableSoftwareTokenMFAException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5857,6 +5985,7 @@ func (v EventContextDataType) Format(st fmt.State, verb rune) {
 func (v EventContextDataType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *EventContextDataType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5912,6 +6041,7 @@ func (v EventFeedbackType) Format(st fmt.State, verb rune) {
 func (v EventFeedbackType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *EventFeedbackType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -5959,6 +6089,7 @@ func (v EventRiskType) Format(st fmt.State, verb rune) {
 func (v EventRiskType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *EventRiskType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6006,6 +6137,7 @@ func (v ExpiredCodeException) Format(st fmt.State, verb rune) {
 func (v ExpiredCodeException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ExpiredCodeException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6045,6 +6177,7 @@ func (v ForbiddenException) Format(st fmt.State, verb rune) {
 func (v ForbiddenException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ForbiddenException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6084,6 +6217,7 @@ func (v ForgetDeviceRequest) Format(st fmt.State, verb rune) {
 func (v ForgetDeviceRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ForgetDeviceRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6127,6 +6261,7 @@ func (v ForgotPasswordRequest) Format(st fmt.State, verb rune) {
 func (v ForgotPasswordRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ForgotPasswordRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6186,6 +6321,7 @@ func (v ForgotPasswordResponse) Format(st fmt.State, verb rune) {
 func (v ForgotPasswordResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ForgotPasswordResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6225,6 +6361,7 @@ func (v GetCSVHeaderRequest) Format(st fmt.State, verb rune) {
 func (v GetCSVHeaderRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GetCSVHeaderRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6264,6 +6401,7 @@ func (v GetCSVHeaderResponse) Format(st fmt.State, verb rune) {
 func (v GetCSVHeaderResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GetCSVHeaderResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6307,6 +6445,7 @@ func (v GetDeviceRequest) Format(st fmt.State, verb rune) {
 func (v GetDeviceRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GetDeviceRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6350,6 +6489,7 @@ func (v GetDeviceResponse) Format(st fmt.State, verb rune) {
 func (v GetDeviceResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GetDeviceResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6389,6 +6529,7 @@ func (v GetGroupRequest) Format(st fmt.State, verb rune) {
 func (v GetGroupRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GetGroupRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6432,6 +6573,7 @@ func (v GetGroupResponse) Format(st fmt.State, verb rune) {
 func (v GetGroupResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GetGroupResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6471,6 +6613,7 @@ func (v GetIdentityProviderByIdentifierRequest) Format(st fmt.State, verb rune) 
 func (v GetIdentityProviderByIdentifierRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GetIdentityProviderByIdentifierRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6514,6 +6657,7 @@ func (v GetIdentityProviderByIdentifierResponse) Format(st fmt.State, verb rune)
 func (v GetIdentityProviderByIdentifierResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GetIdentityProviderByIdentifierResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6553,6 +6697,7 @@ func (v GetLogDeliveryConfigurationRequest) Format(st fmt.State, verb rune) {
 func (v GetLogDeliveryConfigurationRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GetLogDeliveryConfigurationRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6592,6 +6737,7 @@ func (v GetLogDeliveryConfigurationResponse) Format(st fmt.State, verb rune) {
 func (v GetLogDeliveryConfigurationResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GetLogDeliveryConfigurationResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6631,6 +6777,7 @@ func (v GetSigningCertificateRequest) Format(st fmt.State, verb rune) {
 func (v GetSigningCertificateRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GetSigningCertificateRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6670,6 +6817,7 @@ func (v GetSigningCertificateResponse) Format(st fmt.State, verb rune) {
 func (v GetSigningCertificateResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GetSigningCertificateResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6709,6 +6857,7 @@ func (v GetUICustomizationRequest) Format(st fmt.State, verb rune) {
 func (v GetUICustomizationRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GetUICustomizationRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6752,6 +6901,7 @@ func (v GetUICustomizationResponse) Format(st fmt.State, verb rune) {
 func (v GetUICustomizationResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GetUICustomizationResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6791,6 +6941,7 @@ func (v GetUserAttributeVerificationCodeRequest) Format(st fmt.State, verb rune)
 func (v GetUserAttributeVerificationCodeRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GetUserAttributeVerificationCodeRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6838,6 +6989,7 @@ func (v GetUserAttributeVerificationCodeResponse) Format(st fmt.State, verb rune
 func (v GetUserAttributeVerificationCodeResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GetUserAttributeVerificationCodeResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6877,6 +7029,7 @@ func (v GetUserPoolMfaConfigRequest) Format(st fmt.State, verb rune) {
 func (v GetUserPoolMfaConfigRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GetUserPoolMfaConfigRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6916,6 +7069,7 @@ func (v GetUserPoolMfaConfigResponse) Format(st fmt.State, verb rune) {
 func (v GetUserPoolMfaConfigResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GetUserPoolMfaConfigResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -6963,6 +7117,7 @@ func (v GetUserRequest) Format(st fmt.State, verb rune) {
 func (v GetUserRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GetUserRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7002,6 +7157,7 @@ func (v GetUserResponse) Format(st fmt.State, verb rune) {
 func (v GetUserResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GetUserResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7057,6 +7213,7 @@ func (v GlobalSignOutRequest) Format(st fmt.State, verb rune) {
 func (v GlobalSignOutRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GlobalSignOutRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7096,6 +7253,7 @@ func (v GlobalSignOutResponse) Format(st fmt.State, verb rune) {
 func (v GlobalSignOutResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GlobalSignOutResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7131,6 +7289,7 @@ func (v GroupExistsException) Format(st fmt.State, verb rune) {
 func (v GroupExistsException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GroupExistsException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7170,6 +7329,7 @@ func (v GroupType) Format(st fmt.State, verb rune) {
 func (v GroupType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *GroupType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7233,6 +7393,7 @@ func (v HttpHeader) Format(st fmt.State, verb rune) {
 func (v HttpHeader) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *HttpHeader) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7276,6 +7437,7 @@ func (v IdentityProviderType) Format(st fmt.State, verb rune) {
 func (v IdentityProviderType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *IdentityProviderType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7343,6 +7505,7 @@ func (v InitiateAuthRequest) Format(st fmt.State, verb rune) {
 func (v InitiateAuthRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *InitiateAuthRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7402,6 +7565,7 @@ func (v InitiateAuthResponse) Format(st fmt.State, verb rune) {
 func (v InitiateAuthResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *InitiateAuthResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7453,6 +7617,7 @@ func (v InternalErrorException) Format(st fmt.State, verb rune) {
 func (v InternalErrorException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *InternalErrorException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7492,6 +7657,7 @@ func (v InvalidEmailRoleAccessPolicyException) Format(st fmt.State, verb rune) {
 func (v InvalidEmailRoleAccessPolicyException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *InvalidEmailRoleAccessPolicyException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7531,6 +7697,7 @@ func (v InvalidLambdaResponseException) Format(st fmt.State, verb rune) {
 func (v InvalidLambdaResponseException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *InvalidLambdaResponseException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7570,6 +7737,7 @@ func (v InvalidOAuthFlowException) Format(st fmt.State, verb rune) {
 func (v InvalidOAuthFlowException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *InvalidOAuthFlowException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7609,6 +7777,7 @@ func (v InvalidParameterException) Format(st fmt.State, verb rune) {
 func (v InvalidParameterException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *InvalidParameterException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7648,6 +7817,7 @@ func (v InvalidPasswordException) Format(st fmt.State, verb rune) {
 func (v InvalidPasswordException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *InvalidPasswordException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7687,6 +7857,7 @@ func (v InvalidSmsRoleAccessPolicyException) Format(st fmt.State, verb rune) {
 func (v InvalidSmsRoleAccessPolicyException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *InvalidSmsRoleAccessPolicyException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7726,6 +7897,7 @@ func (v InvalidSmsRoleTrustRelationshipException) Format(st fmt.State, verb rune
 func (v InvalidSmsRoleTrustRelationshipException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *InvalidSmsRoleTrustRelationshipException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7765,6 +7937,7 @@ func (v InvalidUserPoolConfigurationException) Format(st fmt.State, verb rune) {
 func (v InvalidUserPoolConfigurationException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *InvalidUserPoolConfigurationException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7804,6 +7977,7 @@ func (v LambdaConfigType) Format(st fmt.State, verb rune) {
 func (v LambdaConfigType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *LambdaConfigType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7895,6 +8069,7 @@ func (v LimitExceededException) Format(st fmt.State, verb rune) {
 func (v LimitExceededException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *LimitExceededException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7934,6 +8109,7 @@ func (v ListDevicesRequest) Format(st fmt.State, verb rune) {
 func (v ListDevicesRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ListDevicesRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -7981,6 +8157,7 @@ func (v ListDevicesResponse) Format(st fmt.State, verb rune) {
 func (v ListDevicesResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ListDevicesResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8024,6 +8201,7 @@ func (v ListGroupsRequest) Format(st fmt.State, verb rune) {
 func (v ListGroupsRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ListGroupsRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8071,6 +8249,7 @@ func (v ListGroupsResponse) Format(st fmt.State, verb rune) {
 func (v ListGroupsResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ListGroupsResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8114,6 +8293,7 @@ func (v ListIdentityProvidersRequest) Format(st fmt.State, verb rune) {
 func (v ListIdentityProvidersRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ListIdentityProvidersRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8161,6 +8341,7 @@ func (v ListIdentityProvidersResponse) Format(st fmt.State, verb rune) {
 func (v ListIdentityProvidersResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ListIdentityProvidersResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8204,6 +8385,7 @@ func (v ListResourceServersRequest) Format(st fmt.State, verb rune) {
 func (v ListResourceServersRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ListResourceServersRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8251,6 +8433,7 @@ func (v ListResourceServersResponse) Format(st fmt.State, verb rune) {
 func (v ListResourceServersResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ListResourceServersResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8294,6 +8477,7 @@ func (v ListTagsForResourceRequest) Format(st fmt.State, verb rune) {
 func (v ListTagsForResourceRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ListTagsForResourceRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8333,6 +8517,7 @@ func (v ListTagsForResourceResponse) Format(st fmt.State, verb rune) {
 func (v ListTagsForResourceResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ListTagsForResourceResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8372,6 +8557,7 @@ func (v ListUserImportJobsRequest) Format(st fmt.State, verb rune) {
 func (v ListUserImportJobsRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ListUserImportJobsRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8419,6 +8605,7 @@ func (v ListUserImportJobsResponse) Format(st fmt.State, verb rune) {
 func (v ListUserImportJobsResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ListUserImportJobsResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8462,6 +8649,7 @@ func (v ListUserPoolClientsRequest) Format(st fmt.State, verb rune) {
 func (v ListUserPoolClientsRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ListUserPoolClientsRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8509,6 +8697,7 @@ func (v ListUserPoolClientsResponse) Format(st fmt.State, verb rune) {
 func (v ListUserPoolClientsResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ListUserPoolClientsResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8552,6 +8741,7 @@ func (v ListUserPoolsRequest) Format(st fmt.State, verb rune) {
 func (v ListUserPoolsRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ListUserPoolsRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8595,6 +8785,7 @@ func (v ListUserPoolsResponse) Format(st fmt.State, verb rune) {
 func (v ListUserPoolsResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ListUserPoolsResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8638,6 +8829,7 @@ func (v ListUsersInGroupRequest) Format(st fmt.State, verb rune) {
 func (v ListUsersInGroupRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ListUsersInGroupRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8689,6 +8881,7 @@ func (v ListUsersInGroupResponse) Format(st fmt.State, verb rune) {
 func (v ListUsersInGroupResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ListUsersInGroupResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8732,6 +8925,7 @@ func (v ListUsersRequest) Format(st fmt.State, verb rune) {
 func (v ListUsersRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ListUsersRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8787,6 +8981,7 @@ func (v ListUsersResponse) Format(st fmt.State, verb rune) {
 func (v ListUsersResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ListUsersResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8830,6 +9025,7 @@ func (v LogConfigurationType) Format(st fmt.State, verb rune) {
 func (v LogConfigurationType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *LogConfigurationType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8877,6 +9073,7 @@ func (v LogDeliveryConfigurationType) Format(st fmt.State, verb rune) {
 func (v LogDeliveryConfigurationType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *LogDeliveryConfigurationType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8920,6 +9117,7 @@ func (v MFAMethodNotFoundException) Format(st fmt.State, verb rune) {
 func (v MFAMethodNotFoundException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *MFAMethodNotFoundException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -8959,6 +9157,7 @@ func (v MFAOptionType) Format(st fmt.State, verb rune) {
 func (v MFAOptionType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *MFAOptionType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9002,6 +9201,7 @@ func (v MessageTemplateType) Format(st fmt.State, verb rune) {
 func (v MessageTemplateType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *MessageTemplateType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9049,6 +9249,7 @@ func (v NewDeviceMetadataType) Format(st fmt.State, verb rune) {
 func (v NewDeviceMetadataType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *NewDeviceMetadataType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9092,6 +9293,7 @@ func (v NotAuthorizedException) Format(st fmt.State, verb rune) {
 func (v NotAuthorizedException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *NotAuthorizedException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9131,6 +9333,7 @@ func (v NotifyConfigurationType) Format(st fmt.State, verb rune) {
 func (v NotifyConfigurationType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *NotifyConfigurationType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9190,6 +9393,7 @@ func (v NotifyEmailType) Format(st fmt.State, verb rune) {
 func (v NotifyEmailType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *NotifyEmailType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9237,6 +9441,7 @@ func (v NumberAttributeConstraintsType) Format(st fmt.State, verb rune) {
 func (v NumberAttributeConstraintsType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *NumberAttributeConstraintsType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9280,6 +9485,7 @@ func (v PasswordPolicyType) Format(st fmt.State, verb rune) {
 func (v PasswordPolicyType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *PasswordPolicyType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9339,6 +9545,7 @@ func (v PasswordResetRequiredException) Format(st fmt.State, verb rune) {
 func (v PasswordResetRequiredException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *PasswordResetRequiredException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9378,6 +9585,7 @@ func (v PreTokenGenerationVersionConfigType) Format(st fmt.State, verb rune) {
 func (v PreTokenGenerationVersionConfigType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *PreTokenGenerationVersionConfigType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9421,6 +9629,7 @@ func (v PreconditionNotMetException) Format(st fmt.State, verb rune) {
 func (v PreconditionNotMetException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *PreconditionNotMetException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9460,6 +9669,7 @@ func (v ProviderDescription) Format(st fmt.State, verb rune) {
 func (v ProviderDescription) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ProviderDescription) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9511,6 +9721,7 @@ func (v ProviderUserIdentifierType) Format(st fmt.State, verb rune) {
 func (v ProviderUserIdentifierType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ProviderUserIdentifierType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9558,6 +9769,7 @@ func (v RecoveryOptionType) Format(st fmt.State, verb rune) {
 func (v RecoveryOptionType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *RecoveryOptionType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9601,6 +9813,7 @@ func (v ResendConfirmationCodeRequest) Format(st fmt.State, verb rune) {
 func (v ResendConfirmationCodeRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ResendConfirmationCodeRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9660,6 +9873,7 @@ func (v ResendConfirmationCodeResponse) Format(st fmt.State, verb rune) {
 func (v ResendConfirmationCodeResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ResendConfirmationCodeResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9699,6 +9913,7 @@ func (v ResourceNotFoundException) Format(st fmt.State, verb rune) {
 func (v ResourceNotFoundException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ResourceNotFoundException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9738,6 +9953,7 @@ func (v ResourceServerScopeType) Format(st fmt.State, verb rune) {
 func (v ResourceServerScopeType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ResourceServerScopeType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9781,6 +9997,7 @@ func (v ResourceServerType) Format(st fmt.State, verb rune) {
 func (v ResourceServerType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ResourceServerType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9832,6 +10049,7 @@ func (v RespondToAuthChallengeRequest) Format(st fmt.State, verb rune) {
 func (v RespondToAuthChallengeRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *RespondToAuthChallengeRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9895,6 +10113,7 @@ func (v RespondToAuthChallengeResponse) Format(st fmt.State, verb rune) {
 func (v RespondToAuthChallengeResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *RespondToAuthChallengeResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9946,6 +10165,7 @@ func (v RevokeTokenRequest) Format(st fmt.State, verb rune) {
 func (v RevokeTokenRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *RevokeTokenRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -9993,6 +10213,7 @@ func (v RevokeTokenResponse) Format(st fmt.State, verb rune) {
 func (v RevokeTokenResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *RevokeTokenResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -10028,6 +10249,7 @@ func (v RiskConfigurationType) Format(st fmt.State, verb rune) {
 func (v RiskConfigurationType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *RiskConfigurationType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -10087,6 +10309,7 @@ func (v RiskExceptionConfigurationType) Format(st fmt.State, verb rune) {
 func (v RiskExceptionConfigurationType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *RiskExceptionConfigurationType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -10130,6 +10353,7 @@ func (v SMSMfaSettingsType) Format(st fmt.State, verb rune) {
 func (v SMSMfaSettingsType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *SMSMfaSettingsType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -10173,6 +10397,7 @@ func (v SchemaAttributeType) Format(st fmt.State, verb rune) {
 func (v SchemaAttributeType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *SchemaAttributeType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -10236,6 +10461,7 @@ func (v ScopeDoesNotExistException) Format(st fmt.State, verb rune) {
 func (v ScopeDoesNotExistException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *ScopeDoesNotExistException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -10275,6 +10501,7 @@ func (v SetLogDeliveryConfigurationRequest) Format(st fmt.State, verb rune) {
 func (v SetLogDeliveryConfigurationRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *SetLogDeliveryConfigurationRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -10318,6 +10545,7 @@ func (v SetLogDeliveryConfigurationResponse) Format(st fmt.State, verb rune) {
 func (v SetLogDeliveryConfigurationResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *SetLogDeliveryConfigurationResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -10357,6 +10585,7 @@ func (v SetRiskConfigurationRequest) Format(st fmt.State, verb rune) {
 func (v SetRiskConfigurationRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *SetRiskConfigurationRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -10412,6 +10641,7 @@ func (v SetRiskConfigurationResponse) Format(st fmt.State, verb rune) {
 func (v SetRiskConfigurationResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *SetRiskConfigurationResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -10451,6 +10681,7 @@ func (v SetUICustomizationRequest) Format(st fmt.State, verb rune) {
 func (v SetUICustomizationRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *SetUICustomizationRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -10502,6 +10733,7 @@ func (v SetUICustomizationResponse) Format(st fmt.State, verb rune) {
 func (v SetUICustomizationResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *SetUICustomizationResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -10541,6 +10773,7 @@ func (v SetUserMFAPreferenceRequest) Format(st fmt.State, verb rune) {
 func (v SetUserMFAPreferenceRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *SetUserMFAPreferenceRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -10588,6 +10821,7 @@ func (v SetUserMFAPreferenceResponse) Format(st fmt.State, verb rune) {
 func (v SetUserMFAPreferenceResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *SetUserMFAPreferenceResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -10623,6 +10857,7 @@ func (v SetUserPoolMfaConfigRequest) Format(st fmt.State, verb rune) {
 func (v SetUserPoolMfaConfigRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *SetUserPoolMfaConfigRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -10674,6 +10909,7 @@ func (v SetUserPoolMfaConfigResponse) Format(st fmt.State, verb rune) {
 func (v SetUserPoolMfaConfigResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *SetUserPoolMfaConfigResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -10721,6 +10957,7 @@ func (v SetUserSettingsRequest) Format(st fmt.State, verb rune) {
 func (v SetUserSettingsRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *SetUserSettingsRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -10764,6 +11001,7 @@ func (v SetUserSettingsResponse) Format(st fmt.State, verb rune) {
 func (v SetUserSettingsResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *SetUserSettingsResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -10799,6 +11037,7 @@ func (v SignUpRequest) Format(st fmt.State, verb rune) {
 func (v SignUpRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *SignUpRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -10870,6 +11109,7 @@ func (v SignUpResponse) Format(st fmt.State, verb rune) {
 func (v SignUpResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *SignUpResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -10917,6 +11157,7 @@ func (v SmsConfigurationType) Format(st fmt.State, verb rune) {
 func (v SmsConfigurationType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *SmsConfigurationType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -10964,6 +11205,7 @@ func (v SmsMfaConfigType) Format(st fmt.State, verb rune) {
 func (v SmsMfaConfigType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *SmsMfaConfigType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11007,6 +11249,7 @@ func (v SoftwareTokenMFANotFoundException) Format(st fmt.State, verb rune) {
 func (v SoftwareTokenMFANotFoundException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *SoftwareTokenMFANotFoundException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11046,6 +11289,7 @@ func (v SoftwareTokenMfaConfigType) Format(st fmt.State, verb rune) {
 func (v SoftwareTokenMfaConfigType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *SoftwareTokenMfaConfigType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11085,6 +11329,7 @@ func (v SoftwareTokenMfaSettingsType) Format(st fmt.State, verb rune) {
 func (v SoftwareTokenMfaSettingsType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *SoftwareTokenMfaSettingsType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11128,6 +11373,7 @@ func (v StartUserImportJobRequest) Format(st fmt.State, verb rune) {
 func (v StartUserImportJobRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *StartUserImportJobRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11171,6 +11417,7 @@ func (v StartUserImportJobResponse) Format(st fmt.State, verb rune) {
 func (v StartUserImportJobResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *StartUserImportJobResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11210,6 +11457,7 @@ func (v StopUserImportJobRequest) Format(st fmt.State, verb rune) {
 func (v StopUserImportJobRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *StopUserImportJobRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11253,6 +11501,7 @@ func (v StopUserImportJobResponse) Format(st fmt.State, verb rune) {
 func (v StopUserImportJobResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *StopUserImportJobResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11292,6 +11541,7 @@ func (v StringAttributeConstraintsType) Format(st fmt.State, verb rune) {
 func (v StringAttributeConstraintsType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *StringAttributeConstraintsType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11335,6 +11585,7 @@ func (v TagResourceRequest) Format(st fmt.State, verb rune) {
 func (v TagResourceRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *TagResourceRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11378,6 +11629,7 @@ func (v TagResourceResponse) Format(st fmt.State, verb rune) {
 func (v TagResourceResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *TagResourceResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11413,6 +11665,7 @@ func (v TokenValidityUnitsType) Format(st fmt.State, verb rune) {
 func (v TokenValidityUnitsType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *TokenValidityUnitsType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11460,6 +11713,7 @@ func (v TooManyFailedAttemptsException) Format(st fmt.State, verb rune) {
 func (v TooManyFailedAttemptsException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *TooManyFailedAttemptsException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11499,6 +11753,7 @@ func (v TooManyRequestsException) Format(st fmt.State, verb rune) {
 func (v TooManyRequestsException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *TooManyRequestsException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11538,6 +11793,7 @@ func (v UICustomizationType) Format(st fmt.State, verb rune) {
 func (v UICustomizationType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UICustomizationType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11601,6 +11857,7 @@ func (v UnauthorizedException) Format(st fmt.State, verb rune) {
 func (v UnauthorizedException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UnauthorizedException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11640,6 +11897,7 @@ func (v UnexpectedLambdaException) Format(st fmt.State, verb rune) {
 func (v UnexpectedLambdaException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UnexpectedLambdaException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11679,6 +11937,7 @@ func (v UnsupportedIdentityProviderException) Format(st fmt.State, verb rune) {
 func (v UnsupportedIdentityProviderException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UnsupportedIdentityProviderException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11718,6 +11977,7 @@ func (v UnsupportedOperationException) Format(st fmt.State, verb rune) {
 func (v UnsupportedOperationException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UnsupportedOperationException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11757,6 +12017,7 @@ func (v UnsupportedTokenTypeException) Format(st fmt.State, verb rune) {
 func (v UnsupportedTokenTypeException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UnsupportedTokenTypeException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11796,6 +12057,7 @@ func (v UnsupportedUserStateException) Format(st fmt.State, verb rune) {
 func (v UnsupportedUserStateException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UnsupportedUserStateException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11835,6 +12097,7 @@ func (v UntagResourceRequest) Format(st fmt.State, verb rune) {
 func (v UntagResourceRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UntagResourceRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11878,6 +12141,7 @@ func (v UntagResourceResponse) Format(st fmt.State, verb rune) {
 func (v UntagResourceResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UntagResourceResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11913,6 +12177,7 @@ func (v UpdateAuthEventFeedbackRequest) Format(st fmt.State, verb rune) {
 func (v UpdateAuthEventFeedbackRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UpdateAuthEventFeedbackRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -11968,6 +12233,7 @@ func (v UpdateAuthEventFeedbackResponse) Format(st fmt.State, verb rune) {
 func (v UpdateAuthEventFeedbackResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UpdateAuthEventFeedbackResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -12003,6 +12269,7 @@ func (v UpdateDeviceStatusRequest) Format(st fmt.State, verb rune) {
 func (v UpdateDeviceStatusRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UpdateDeviceStatusRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -12050,6 +12317,7 @@ func (v UpdateDeviceStatusResponse) Format(st fmt.State, verb rune) {
 func (v UpdateDeviceStatusResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UpdateDeviceStatusResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -12085,6 +12353,7 @@ func (v UpdateGroupRequest) Format(st fmt.State, verb rune) {
 func (v UpdateGroupRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UpdateGroupRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -12140,6 +12409,7 @@ func (v UpdateGroupResponse) Format(st fmt.State, verb rune) {
 func (v UpdateGroupResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UpdateGroupResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -12179,6 +12449,7 @@ func (v UpdateIdentityProviderRequest) Format(st fmt.State, verb rune) {
 func (v UpdateIdentityProviderRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UpdateIdentityProviderRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -12234,6 +12505,7 @@ func (v UpdateIdentityProviderResponse) Format(st fmt.State, verb rune) {
 func (v UpdateIdentityProviderResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UpdateIdentityProviderResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -12273,6 +12545,7 @@ func (v UpdateResourceServerRequest) Format(st fmt.State, verb rune) {
 func (v UpdateResourceServerRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UpdateResourceServerRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -12324,6 +12597,7 @@ func (v UpdateResourceServerResponse) Format(st fmt.State, verb rune) {
 func (v UpdateResourceServerResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UpdateResourceServerResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -12363,6 +12637,7 @@ func (v UpdateUserAttributesRequest) Format(st fmt.State, verb rune) {
 func (v UpdateUserAttributesRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UpdateUserAttributesRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -12410,6 +12685,7 @@ func (v UpdateUserAttributesResponse) Format(st fmt.State, verb rune) {
 func (v UpdateUserAttributesResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UpdateUserAttributesResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -12449,6 +12725,7 @@ func (v UpdateUserPoolClientRequest) Format(st fmt.State, verb rune) {
 func (v UpdateUserPoolClientRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UpdateUserPoolClientRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -12572,6 +12849,7 @@ func (v UpdateUserPoolClientResponse) Format(st fmt.State, verb rune) {
 func (v UpdateUserPoolClientResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UpdateUserPoolClientResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -12611,6 +12889,7 @@ func (v UpdateUserPoolDomainRequest) Format(st fmt.State, verb rune) {
 func (v UpdateUserPoolDomainRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UpdateUserPoolDomainRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -12658,6 +12937,7 @@ func (v UpdateUserPoolDomainResponse) Format(st fmt.State, verb rune) {
 func (v UpdateUserPoolDomainResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UpdateUserPoolDomainResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -12697,6 +12977,7 @@ func (v UpdateUserPoolRequest) Format(st fmt.State, verb rune) {
 func (v UpdateUserPoolRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UpdateUserPoolRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -12808,6 +13089,7 @@ func (v UpdateUserPoolResponse) Format(st fmt.State, verb rune) {
 func (v UpdateUserPoolResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UpdateUserPoolResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -12843,6 +13125,7 @@ func (v UserAttributeUpdateSettingsType) Format(st fmt.State, verb rune) {
 func (v UserAttributeUpdateSettingsType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UserAttributeUpdateSettingsType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -12882,6 +13165,7 @@ func (v UserContextDataType) Format(st fmt.State, verb rune) {
 func (v UserContextDataType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UserContextDataType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -12925,6 +13209,7 @@ func (v UserImportInProgressException) Format(st fmt.State, verb rune) {
 func (v UserImportInProgressException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UserImportInProgressException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -12964,6 +13249,7 @@ func (v UserImportJobType) Format(st fmt.State, verb rune) {
 func (v UserImportJobType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UserImportJobType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -13051,6 +13337,7 @@ func (v UserLambdaValidationException) Format(st fmt.State, verb rune) {
 func (v UserLambdaValidationException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UserLambdaValidationException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -13090,6 +13377,7 @@ func (v UserNotConfirmedException) Format(st fmt.State, verb rune) {
 func (v UserNotConfirmedException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UserNotConfirmedException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -13129,6 +13417,7 @@ func (v UserNotFoundException) Format(st fmt.State, verb rune) {
 func (v UserNotFoundException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UserNotFoundException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -13168,6 +13457,7 @@ func (v UserPoolAddOnNotEnabledException) Format(st fmt.State, verb rune) {
 func (v UserPoolAddOnNotEnabledException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UserPoolAddOnNotEnabledException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -13207,6 +13497,7 @@ func (v UserPoolAddOnsType) Format(st fmt.State, verb rune) {
 func (v UserPoolAddOnsType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UserPoolAddOnsType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -13246,6 +13537,7 @@ func (v UserPoolClientDescription) Format(st fmt.State, verb rune) {
 func (v UserPoolClientDescription) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UserPoolClientDescription) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -13293,6 +13585,7 @@ func (v UserPoolClientType) Format(st fmt.State, verb rune) {
 func (v UserPoolClientType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UserPoolClientType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -13428,6 +13721,7 @@ func (v UserPoolDescriptionType) Format(st fmt.State, verb rune) {
 func (v UserPoolDescriptionType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UserPoolDescriptionType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -13487,6 +13781,7 @@ func (v UserPoolPolicyType) Format(st fmt.State, verb rune) {
 func (v UserPoolPolicyType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UserPoolPolicyType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -13526,6 +13821,7 @@ func (v UserPoolTaggingException) Format(st fmt.State, verb rune) {
 func (v UserPoolTaggingException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UserPoolTaggingException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -13565,6 +13861,7 @@ func (v UserPoolType) Format(st fmt.State, verb rune) {
 func (v UserPoolType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UserPoolType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -13732,6 +14029,7 @@ func (v UserType) Format(st fmt.State, verb rune) {
 func (v UserType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UserType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -13795,6 +14093,7 @@ func (v UsernameConfigurationType) Format(st fmt.State, verb rune) {
 func (v UsernameConfigurationType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UsernameConfigurationType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -13834,6 +14133,7 @@ func (v UsernameExistsException) Format(st fmt.State, verb rune) {
 func (v UsernameExistsException) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *UsernameExistsException) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -13873,6 +14173,7 @@ func (v VerificationMessageTemplateType) Format(st fmt.State, verb rune) {
 func (v VerificationMessageTemplateType) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *VerificationMessageTemplateType) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -13932,6 +14233,7 @@ func (v VerifySoftwareTokenRequest) Format(st fmt.State, verb rune) {
 func (v VerifySoftwareTokenRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *VerifySoftwareTokenRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -13983,6 +14285,7 @@ func (v VerifySoftwareTokenResponse) Format(st fmt.State, verb rune) {
 func (v VerifySoftwareTokenResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *VerifySoftwareTokenResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -14026,6 +14329,7 @@ func (v VerifyUserAttributeRequest) Format(st fmt.State, verb rune) {
 func (v VerifyUserAttributeRequest) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *VerifyUserAttributeRequest) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -14073,6 +14377,7 @@ func (v VerifyUserAttributeResponse) Format(st fmt.State, verb rune) {
 func (v VerifyUserAttributeResponse) LogValue() slog.Value {
 	return slog.StringValue(v.String())
 }
+
 func (v *VerifyUserAttributeResponse) print(p *printer) {
 	if v == nil {
 		p.null()
@@ -14081,6 +14386,7 @@ func (v *VerifyUserAttributeResponse) print(p *printer) {
 	p.open("VerifyUserAttributeResponse")
 	p.close()
 }
+
 func printAliasAttributesListType(p *printer, v []AliasAttributeType) {
 	p.openList()
 	for i := range v {
@@ -14089,6 +14395,7 @@ func printAliasAttributesListType(p *printer, v []AliasAttributeType) {
 	}
 	p.closeList()
 }
+
 func printAttributeListType(p *printer, v []AttributeType) {
 	p.openList()
 	for i := range v {
@@ -14097,6 +14404,7 @@ func printAttributeListType(p *printer, v []AttributeType) {
 	}
 	p.closeList()
 }
+
 func printAttributeMappingType(p *printer, v map[string]string) {
 	p.openMap()
 	for _, k := range sortedKeys(v) {
@@ -14106,6 +14414,7 @@ func printAttributeMappingType(p *printer, v map[string]string) {
 	}
 	p.close()
 }
+
 func printAttributeNameListType(p *printer, v []string) {
 	p.openList()
 	for i := range v {
@@ -14114,6 +14423,7 @@ func printAttributeNameListType(p *printer, v []string) {
 	}
 	p.closeList()
 }
+
 func printAttributesRequireVerificationBeforeUpdateType(p *printer, v []VerifiedAttributeType) {
 	p.openList()
 	for i := range v {
@@ -14122,6 +14432,7 @@ func printAttributesRequireVerificationBeforeUpdateType(p *printer, v []Verified
 	}
 	p.closeList()
 }
+
 func printAuthEventsType(p *printer, v []AuthEventType) {
 	p.openList()
 	for i := range v {
@@ -14130,6 +14441,7 @@ func printAuthEventsType(p *printer, v []AuthEventType) {
 	}
 	p.closeList()
 }
+
 func printAuthParametersType(p *printer, v map[string]string) {
 	p.openMap()
 	for _, k := range sortedKeys(v) {
@@ -14139,6 +14451,7 @@ func printAuthParametersType(p *printer, v map[string]string) {
 	}
 	p.close()
 }
+
 func printBlockedIPRangeListType(p *printer, v []string) {
 	p.openList()
 	for i := range v {
@@ -14147,6 +14460,7 @@ func printBlockedIPRangeListType(p *printer, v []string) {
 	}
 	p.closeList()
 }
+
 func printCallbackURLsListType(p *printer, v []string) {
 	p.openList()
 	for i := range v {
@@ -14155,6 +14469,7 @@ func printCallbackURLsListType(p *printer, v []string) {
 	}
 	p.closeList()
 }
+
 func printChallengeParametersType(p *printer, v map[string]string) {
 	p.openMap()
 	for _, k := range sortedKeys(v) {
@@ -14164,6 +14479,7 @@ func printChallengeParametersType(p *printer, v map[string]string) {
 	}
 	p.close()
 }
+
 func printChallengeResponseListType(p *printer, v []ChallengeResponseType) {
 	p.openList()
 	for i := range v {
@@ -14172,6 +14488,7 @@ func printChallengeResponseListType(p *printer, v []ChallengeResponseType) {
 	}
 	p.closeList()
 }
+
 func printChallengeResponsesType(p *printer, v map[string]string) {
 	p.openMap()
 	for _, k := range sortedKeys(v) {
@@ -14181,6 +14498,7 @@ func printChallengeResponsesType(p *printer, v map[string]string) {
 	}
 	p.close()
 }
+
 func printClientMetadataType(p *printer, v map[string]string) {
 	p.openMap()
 	for _, k := range sortedKeys(v) {
@@ -14190,6 +14508,7 @@ func printClientMetadataType(p *printer, v map[string]string) {
 	}
 	p.close()
 }
+
 func printClientPermissionListType(p *printer, v []string) {
 	p.openList()
 	for i := range v {
@@ -14198,6 +14517,7 @@ func printClientPermissionListType(p *printer, v []string) {
 	}
 	p.closeList()
 }
+
 func printCodeDeliveryDetailsListType(p *printer, v []CodeDeliveryDetailsType) {
 	p.openList()
 	for i := range v {
@@ -14206,6 +14526,7 @@ func printCodeDeliveryDetailsListType(p *printer, v []CodeDeliveryDetailsType) {
 	}
 	p.closeList()
 }
+
 func printCustomAttributesListType(p *printer, v []SchemaAttributeType) {
 	p.openList()
 	for i := range v {
@@ -14214,6 +14535,7 @@ func printCustomAttributesListType(p *printer, v []SchemaAttributeType) {
 	}
 	p.closeList()
 }
+
 func printDeliveryMediumListType(p *printer, v []DeliveryMediumType) {
 	p.openList()
 	for i := range v {
@@ -14222,6 +14544,7 @@ func printDeliveryMediumListType(p *printer, v []DeliveryMediumType) {
 	}
 	p.closeList()
 }
+
 func printDeviceListType(p *printer, v []DeviceType) {
 	p.openList()
 	for i := range v {
@@ -14230,6 +14553,7 @@ func printDeviceListType(p *printer, v []DeviceType) {
 	}
 	p.closeList()
 }
+
 func printEventFiltersType(p *printer, v []EventFilterType) {
 	p.openList()
 	for i := range v {
@@ -14238,6 +14562,7 @@ func printEventFiltersType(p *printer, v []EventFilterType) {
 	}
 	p.closeList()
 }
+
 func printExplicitAuthFlowsListType(p *printer, v []ExplicitAuthFlowsType) {
 	p.openList()
 	for i := range v {
@@ -14246,6 +14571,7 @@ func printExplicitAuthFlowsListType(p *printer, v []ExplicitAuthFlowsType) {
 	}
 	p.closeList()
 }
+
 func printGroupListType(p *printer, v []GroupType) {
 	p.openList()
 	for i := range v {
@@ -14254,6 +14580,7 @@ func printGroupListType(p *printer, v []GroupType) {
 	}
 	p.closeList()
 }
+
 func printHttpHeaderList(p *printer, v []HttpHeader) {
 	p.openList()
 	for i := range v {
@@ -14262,6 +14589,7 @@ func printHttpHeaderList(p *printer, v []HttpHeader) {
 	}
 	p.closeList()
 }
+
 func printIdpIdentifiersListType(p *printer, v []string) {
 	p.openList()
 	for i := range v {
@@ -14270,6 +14598,7 @@ func printIdpIdentifiersListType(p *printer, v []string) {
 	}
 	p.closeList()
 }
+
 func printListOfStringTypes(p *printer, v []string) {
 	p.openList()
 	for i := range v {
@@ -14278,6 +14607,7 @@ func printListOfStringTypes(p *printer, v []string) {
 	}
 	p.closeList()
 }
+
 func printLogConfigurationListType(p *printer, v []LogConfigurationType) {
 	p.openList()
 	for i := range v {
@@ -14286,6 +14616,7 @@ func printLogConfigurationListType(p *printer, v []LogConfigurationType) {
 	}
 	p.closeList()
 }
+
 func printLogoutURLsListType(p *printer, v []string) {
 	p.openList()
 	for i := range v {
@@ -14294,6 +14625,7 @@ func printLogoutURLsListType(p *printer, v []string) {
 	}
 	p.closeList()
 }
+
 func printMFAOptionListType(p *printer, v []MFAOptionType) {
 	p.openList()
 	for i := range v {
@@ -14302,6 +14634,7 @@ func printMFAOptionListType(p *printer, v []MFAOptionType) {
 	}
 	p.closeList()
 }
+
 func printOAuthFlowsType(p *printer, v []OAuthFlowType) {
 	p.openList()
 	for i := range v {
@@ -14310,6 +14643,7 @@ func printOAuthFlowsType(p *printer, v []OAuthFlowType) {
 	}
 	p.closeList()
 }
+
 func printProviderDetailsType(p *printer, v map[string]string) {
 	p.openMap()
 	for _, k := range sortedKeys(v) {
@@ -14319,6 +14653,7 @@ func printProviderDetailsType(p *printer, v map[string]string) {
 	}
 	p.close()
 }
+
 func printProvidersListType(p *printer, v []ProviderDescription) {
 	p.openList()
 	for i := range v {
@@ -14327,6 +14662,7 @@ func printProvidersListType(p *printer, v []ProviderDescription) {
 	}
 	p.closeList()
 }
+
 func printRecoveryMechanismsType(p *printer, v []RecoveryOptionType) {
 	p.openList()
 	for i := range v {
@@ -14335,6 +14671,7 @@ func printRecoveryMechanismsType(p *printer, v []RecoveryOptionType) {
 	}
 	p.closeList()
 }
+
 func printResourceServerScopeListType(p *printer, v []ResourceServerScopeType) {
 	p.openList()
 	for i := range v {
@@ -14343,6 +14680,7 @@ func printResourceServerScopeListType(p *printer, v []ResourceServerScopeType) {
 	}
 	p.closeList()
 }
+
 func printResourceServersListType(p *printer, v []ResourceServerType) {
 	p.openList()
 	for i := range v {
@@ -14351,6 +14689,7 @@ func printResourceServersListType(p *printer, v []ResourceServerType) {
 	}
 	p.closeList()
 }
+
 func printSchemaAttributesListType(p *printer, v []SchemaAttributeType) {
 	p.openList()
 	for i := range v {
@@ -14359,6 +14698,7 @@ func printSchemaAttributesListType(p *printer, v []SchemaAttributeType) {
 	}
 	p.closeList()
 }
+
 func printScopeListType(p *printer, v []string) {
 	p.openList()
 	for i := range v {
@@ -14367,6 +14707,7 @@ func printScopeListType(p *printer, v []string) {
 	}
 	p.closeList()
 }
+
 func printSearchedAttributeNamesListType(p *printer, v []string) {
 	p.openList()
 	for i := range v {
@@ -14375,6 +14716,7 @@ func printSearchedAttributeNamesListType(p *printer, v []string) {
 	}
 	p.closeList()
 }
+
 func printSkippedIPRangeListType(p *printer, v []string) {
 	p.openList()
 	for i := range v {
@@ -14383,6 +14725,7 @@ func printSkippedIPRangeListType(p *printer, v []string) {
 	}
 	p.closeList()
 }
+
 func printSupportedIdentityProvidersListType(p *printer, v []string) {
 	p.openList()
 	for i := range v {
@@ -14391,6 +14734,7 @@ func printSupportedIdentityProvidersListType(p *printer, v []string) {
 	}
 	p.closeList()
 }
+
 func printUserImportJobsListType(p *printer, v []UserImportJobType) {
 	p.openList()
 	for i := range v {
@@ -14399,6 +14743,7 @@ func printUserImportJobsListType(p *printer, v []UserImportJobType) {
 	}
 	p.closeList()
 }
+
 func printUserMFASettingListType(p *printer, v []string) {
 	p.openList()
 	for i := range v {
@@ -14407,6 +14752,7 @@ func printUserMFASettingListType(p *printer, v []string) {
 	}
 	p.closeList()
 }
+
 func printUserPoolClientListType(p *printer, v []UserPoolClientDescription) {
 	p.openList()
 	for i := range v {
@@ -14415,6 +14761,7 @@ func printUserPoolClientListType(p *printer, v []UserPoolClientDescription) {
 	}
 	p.closeList()
 }
+
 func printUserPoolListType(p *printer, v []UserPoolDescriptionType) {
 	p.openList()
 	for i := range v {
@@ -14423,6 +14770,7 @@ func printUserPoolListType(p *printer, v []UserPoolDescriptionType) {
 	}
 	p.closeList()
 }
+
 func printUserPoolTagsListType(p *printer, v []string) {
 	p.openList()
 	for i := range v {
@@ -14431,6 +14779,7 @@ func printUserPoolTagsListType(p *printer, v []string) {
 	}
 	p.closeList()
 }
+
 func printUserPoolTagsType(p *printer, v map[string]string) {
 	p.openMap()
 	for _, k := range sortedKeys(v) {
@@ -14440,6 +14789,7 @@ func printUserPoolTagsType(p *printer, v map[string]string) {
 	}
 	p.close()
 }
+
 func printUsernameAttributesListType(p *printer, v []UsernameAttributeType) {
 	p.openList()
 	for i := range v {
@@ -14448,6 +14798,7 @@ func printUsernameAttributesListType(p *printer, v []UsernameAttributeType) {
 	}
 	p.closeList()
 }
+
 func printUsersListType(p *printer, v []UserType) {
 	p.openList()
 	for i := range v {
@@ -14456,6 +14807,7 @@ func printUsersListType(p *printer, v []UserType) {
 	}
 	p.closeList()
 }
+
 func printVerifiedAttributesListType(p *printer, v []VerifiedAttributeType) {
 	p.openList()
 	for i := range v {

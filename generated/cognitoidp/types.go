@@ -338,6 +338,7 @@ type AdminDeleteUserRequest struct {
 	// This member is required.
 	Username *string
 }
+
 type AdminDisableProviderForUserRequest struct {
 	// The user pool ID for the user pool.
 	//
@@ -349,6 +350,7 @@ type AdminDisableProviderForUserRequest struct {
 	// This member is required.
 	User *ProviderUserIdentifierType
 }
+
 type AdminDisableProviderForUserResponse struct{}
 
 // Represents the request to disable the user as an administrator.
@@ -695,6 +697,7 @@ type AdminInitiateAuthResponse struct {
 	// ChallengeName, ChallengeParameters, and Session are returned.
 	AuthenticationResult *AuthenticationResultType
 }
+
 type AdminLinkProviderForUserRequest struct {
 	// The user pool ID for the user pool.
 	//
@@ -745,6 +748,7 @@ type AdminLinkProviderForUserRequest struct {
 	// This member is required.
 	SourceUser *ProviderUserIdentifierType
 }
+
 type AdminLinkProviderForUserResponse struct{}
 
 // Represents the request to list devices, as an administrator.
@@ -785,6 +789,7 @@ type AdminListDevicesResponse struct {
 	// list. By use of this token, you can paginate through the full list of items.
 	PaginationToken *string
 }
+
 type AdminListGroupsForUserRequest struct {
 	// The username of the user that you want to query or modify. The value of this parameter is typically
 	// your user's username, but it can be any of their alias attributes. If username isn't an alias
@@ -806,6 +811,7 @@ type AdminListGroupsForUserRequest struct {
 	// return the next set of items in the list.
 	NextToken *string
 }
+
 type AdminListGroupsForUserResponse struct {
 	// The groups that the user belongs to.
 	Groups []GroupType
@@ -814,6 +820,7 @@ type AdminListGroupsForUserResponse struct {
 	// return the next set of items in the list.
 	NextToken *string
 }
+
 type AdminListUserAuthEventsRequest struct {
 	// The user pool ID.
 	//
@@ -835,6 +842,7 @@ type AdminListUserAuthEventsRequest struct {
 	// A pagination token.
 	NextToken *string
 }
+
 type AdminListUserAuthEventsResponse struct {
 	// The response object. It includes the EventID, EventType, CreationDate, EventRisk, and EventResponse.
 	AuthEvents []AuthEventType
@@ -842,6 +850,7 @@ type AdminListUserAuthEventsResponse struct {
 	// A pagination token.
 	NextToken *string
 }
+
 type AdminRemoveUserFromGroupRequest struct {
 	// The user pool ID for the user pool.
 	//
@@ -1059,6 +1068,7 @@ type AdminRespondToAuthChallengeResponse struct {
 	// The result returned by the server in response to the authentication request.
 	AuthenticationResult *AuthenticationResultType
 }
+
 type AdminSetUserMFAPreferenceRequest struct {
 	// The SMS text message MFA settings.
 	SMSMfaSettings *SMSMfaSettingsType
@@ -1079,6 +1089,7 @@ type AdminSetUserMFAPreferenceRequest struct {
 	// This member is required.
 	UserPoolId *string
 }
+
 type AdminSetUserMFAPreferenceResponse struct{}
 type AdminSetUserPasswordRequest struct {
 	// The user pool ID for the user pool where you want to set the user's password.
@@ -1102,6 +1113,7 @@ type AdminSetUserPasswordRequest struct {
 	// True if the password is permanent, False if it is temporary.
 	Permanent *bool
 }
+
 type AdminSetUserPasswordResponse struct{}
 
 // You can use this parameter to set an MFA configuration that uses the SMS delivery medium.
@@ -1156,6 +1168,7 @@ type AdminUpdateAuthEventFeedbackRequest struct {
 	// This member is required.
 	FeedbackValue *FeedbackValueType
 }
+
 type AdminUpdateAuthEventFeedbackResponse struct{}
 
 // The request to update the device status, as an administrator.
@@ -1325,6 +1338,7 @@ type AnalyticsMetadataType struct {
 	// The endpoint ID.
 	AnalyticsEndpointId *string
 }
+
 type AssociateSoftwareTokenRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose software token you want to
 	// generate.
@@ -1334,6 +1348,7 @@ type AssociateSoftwareTokenRequest struct {
 	// authentication of the user as part of the MFA setup process.
 	Session *string
 }
+
 type AssociateSoftwareTokenResponse struct {
 	// A unique generated shared secret code that is used in the TOTP algorithm to generate a one-time
 	// code.
@@ -1717,6 +1732,7 @@ type ContextDataType struct {
 	// [Adding user device and session data to API requests]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-adaptive-authentication.html#user-pool-settings-adaptive-authentication-device-fingerprint
 	EncodedData *string
 }
+
 type CreateGroupRequest struct {
 	// The name of the group. Must be unique.
 	//
@@ -1748,10 +1764,12 @@ type CreateGroupRequest struct {
 	// The default Precedence value is null. The maximum Precedence value is 2^31-1.
 	Precedence *int32
 }
+
 type CreateGroupResponse struct {
 	// The group object for the group.
 	Group *GroupType
 }
+
 type CreateIdentityProviderRequest struct {
 	// The user pool ID.
 	//
@@ -1858,12 +1876,14 @@ type CreateIdentityProviderRequest struct {
 	// A list of IdP identifiers.
 	IdpIdentifiers []string
 }
+
 type CreateIdentityProviderResponse struct {
 	// The newly created IdP object.
 	//
 	// This member is required.
 	IdentityProvider *IdentityProviderType
 }
+
 type CreateResourceServerRequest struct {
 	// The user pool ID for the user pool.
 	//
@@ -1889,6 +1909,7 @@ type CreateResourceServerRequest struct {
 	// A list of scopes. Each scope is a key-value map with the keys name and description.
 	Scopes []ResourceServerScopeType
 }
+
 type CreateResourceServerResponse struct {
 	// The newly created resource server.
 	//
@@ -2177,6 +2198,7 @@ type CreateUserPoolClientResponse struct {
 	// The user pool client that was just created.
 	UserPoolClient *UserPoolClientType
 }
+
 type CreateUserPoolDomainRequest struct {
 	// The domain string. For custom domains, this is the fully-qualified domain name, such as
 	// auth.example.com. For Amazon Cognito prefix domains, this is the prefix alone, such as auth.
@@ -2201,6 +2223,7 @@ type CreateUserPoolDomainRequest struct {
 	// [Configuring a User Pool Domain]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-assign-domain.html
 	CustomDomainConfig *CustomDomainConfigType
 }
+
 type CreateUserPoolDomainResponse struct {
 	// The Amazon CloudFront endpoint that you use as the target of the alias that you set up with your
 	// Domain Name Service (DNS) provider. Amazon Cognito returns this value if you set a custom domain
@@ -2396,6 +2419,7 @@ type CustomSMSLambdaVersionConfigType struct {
 	// This member is required.
 	LambdaArn *string
 }
+
 type DeleteGroupRequest struct {
 	// The name of the group.
 	//
@@ -2407,6 +2431,7 @@ type DeleteGroupRequest struct {
 	// This member is required.
 	UserPoolId *string
 }
+
 type DeleteIdentityProviderRequest struct {
 	// The user pool ID.
 	//
@@ -2418,6 +2443,7 @@ type DeleteIdentityProviderRequest struct {
 	// This member is required.
 	ProviderName *string
 }
+
 type DeleteResourceServerRequest struct {
 	// The user pool ID for the user pool that hosts the resource server.
 	//
@@ -2463,6 +2489,7 @@ type DeleteUserPoolClientRequest struct {
 	// This member is required.
 	ClientId *string
 }
+
 type DeleteUserPoolDomainRequest struct {
 	// The domain string. For custom domains, this is the fully-qualified domain name, such as
 	// auth.example.com. For Amazon Cognito prefix domains, this is the prefix alone, such as auth.
@@ -2475,6 +2502,7 @@ type DeleteUserPoolDomainRequest struct {
 	// This member is required.
 	UserPoolId *string
 }
+
 type DeleteUserPoolDomainResponse struct{}
 
 // Represents the request to delete a user pool.
@@ -2494,6 +2522,7 @@ type DeleteUserRequest struct {
 	// This member is required.
 	AccessToken *string
 }
+
 type DescribeIdentityProviderRequest struct {
 	// The user pool ID.
 	//
@@ -2505,12 +2534,14 @@ type DescribeIdentityProviderRequest struct {
 	// This member is required.
 	ProviderName *string
 }
+
 type DescribeIdentityProviderResponse struct {
 	// The identity provider details.
 	//
 	// This member is required.
 	IdentityProvider *IdentityProviderType
 }
+
 type DescribeResourceServerRequest struct {
 	// The user pool ID for the user pool that hosts the resource server.
 	//
@@ -2528,12 +2559,14 @@ type DescribeResourceServerRequest struct {
 	// This member is required.
 	Identifier *string
 }
+
 type DescribeResourceServerResponse struct {
 	// The resource server.
 	//
 	// This member is required.
 	ResourceServer *ResourceServerType
 }
+
 type DescribeRiskConfigurationRequest struct {
 	// The user pool ID.
 	//
@@ -2543,6 +2576,7 @@ type DescribeRiskConfigurationRequest struct {
 	// The app client ID.
 	ClientId *string
 }
+
 type DescribeRiskConfigurationResponse struct {
 	// The risk configuration.
 	//
@@ -2591,6 +2625,7 @@ type DescribeUserPoolClientResponse struct {
 	// The user pool client from a server response to describe the user pool client.
 	UserPoolClient *UserPoolClientType
 }
+
 type DescribeUserPoolDomainRequest struct {
 	// The domain string. For custom domains, this is the fully-qualified domain name, such as
 	// auth.example.com. For Amazon Cognito prefix domains, this is the prefix alone, such as auth.
@@ -2598,6 +2633,7 @@ type DescribeUserPoolDomainRequest struct {
 	// This member is required.
 	Domain *string
 }
+
 type DescribeUserPoolDomainResponse struct {
 	// A domain description object containing information about the domain.
 	DomainDescription *DomainDescriptionType
@@ -3010,6 +3046,7 @@ type GetDeviceResponse struct {
 	// This member is required.
 	Device *DeviceType
 }
+
 type GetGroupRequest struct {
 	// The name of the group.
 	//
@@ -3021,10 +3058,12 @@ type GetGroupRequest struct {
 	// This member is required.
 	UserPoolId *string
 }
+
 type GetGroupResponse struct {
 	// The group object for the group.
 	Group *GroupType
 }
+
 type GetIdentityProviderByIdentifierRequest struct {
 	// The user pool ID.
 	//
@@ -3036,18 +3075,21 @@ type GetIdentityProviderByIdentifierRequest struct {
 	// This member is required.
 	IdpIdentifier *string
 }
+
 type GetIdentityProviderByIdentifierResponse struct {
 	// The identity provider details.
 	//
 	// This member is required.
 	IdentityProvider *IdentityProviderType
 }
+
 type GetLogDeliveryConfigurationRequest struct {
 	// The ID of the user pool where you want to view detailed activity logging configuration.
 	//
 	// This member is required.
 	UserPoolId *string
 }
+
 type GetLogDeliveryConfigurationResponse struct {
 	// The detailed activity logging configuration of the requested user pool.
 	LogDeliveryConfiguration *LogDeliveryConfigurationType
@@ -3068,6 +3110,7 @@ type GetSigningCertificateResponse struct {
 	// The signing certificate.
 	Certificate *string
 }
+
 type GetUICustomizationRequest struct {
 	// The user pool ID for the user pool.
 	//
@@ -3077,6 +3120,7 @@ type GetUICustomizationRequest struct {
 	// The client ID for the client app.
 	ClientId *string
 }
+
 type GetUICustomizationResponse struct {
 	// The UI customization information.
 	//
@@ -3132,12 +3176,14 @@ type GetUserAttributeVerificationCodeResponse struct {
 	// attribute verification code.
 	CodeDeliveryDetails *CodeDeliveryDetailsType
 }
+
 type GetUserPoolMfaConfigRequest struct {
 	// The user pool ID.
 	//
 	// This member is required.
 	UserPoolId *string
 }
+
 type GetUserPoolMfaConfigResponse struct {
 	// The SMS text message multi-factor authentication (MFA) configuration.
 	SmsMfaConfiguration *SmsMfaConfigType
@@ -3699,6 +3745,7 @@ type ListDevicesResponse struct {
 	// list. By use of this token, you can paginate through the full list of items.
 	PaginationToken *string
 }
+
 type ListGroupsRequest struct {
 	// The user pool ID for the user pool.
 	//
@@ -3712,6 +3759,7 @@ type ListGroupsRequest struct {
 	// return the next set of items in the list.
 	NextToken *string
 }
+
 type ListGroupsResponse struct {
 	// The group objects for the groups.
 	Groups []GroupType
@@ -3720,6 +3768,7 @@ type ListGroupsResponse struct {
 	// return the next set of items in the list.
 	NextToken *string
 }
+
 type ListIdentityProvidersRequest struct {
 	// The user pool ID.
 	//
@@ -3732,6 +3781,7 @@ type ListIdentityProvidersRequest struct {
 	// A pagination token.
 	NextToken *string
 }
+
 type ListIdentityProvidersResponse struct {
 	// A list of IdP objects.
 	//
@@ -3741,6 +3791,7 @@ type ListIdentityProvidersResponse struct {
 	// A pagination token.
 	NextToken *string
 }
+
 type ListResourceServersRequest struct {
 	// The user pool ID for the user pool.
 	//
@@ -3753,6 +3804,7 @@ type ListResourceServersRequest struct {
 	// A pagination token.
 	NextToken *string
 }
+
 type ListResourceServersResponse struct {
 	// The resource servers.
 	//
@@ -3762,12 +3814,14 @@ type ListResourceServersResponse struct {
 	// A pagination token.
 	NextToken *string
 }
+
 type ListTagsForResourceRequest struct {
 	// The Amazon Resource Name (ARN) of the user pool that the tags are assigned to.
 	//
 	// This member is required.
 	ResourceArn *string
 }
+
 type ListTagsForResourceResponse struct {
 	// The tags that are assigned to the user pool.
 	Tags map[string]string
@@ -3856,6 +3910,7 @@ type ListUserPoolsResponse struct {
 	// return the next set of items in the list.
 	NextToken *string
 }
+
 type ListUsersInGroupRequest struct {
 	// The user pool ID for the user pool.
 	//
@@ -3874,6 +3929,7 @@ type ListUsersInGroupRequest struct {
 	// return the next set of items in the list.
 	NextToken *string
 }
+
 type ListUsersInGroupResponse struct {
 	// A list of users in the group, and their attributes.
 	Users []UserType
@@ -4473,6 +4529,7 @@ type RespondToAuthChallengeResponse struct {
 	// challenge.
 	AuthenticationResult *AuthenticationResultType
 }
+
 type RevokeTokenRequest struct {
 	// The refresh token that you want to revoke.
 	//
@@ -4487,6 +4544,7 @@ type RevokeTokenRequest struct {
 	// The secret for the client ID. This is required only if the client ID has a secret.
 	ClientSecret *string
 }
+
 type RevokeTokenResponse struct{}
 
 // The risk configuration type.
@@ -4606,6 +4664,7 @@ type SchemaAttributeType struct {
 type ScopeDoesNotExistException struct {
 	Message *string
 }
+
 type SetLogDeliveryConfigurationRequest struct {
 	// The ID of the user pool where you want to configure detailed activity logging .
 	//
@@ -4617,10 +4676,12 @@ type SetLogDeliveryConfigurationRequest struct {
 	// This member is required.
 	LogConfigurations []LogConfigurationType
 }
+
 type SetLogDeliveryConfigurationResponse struct {
 	// The detailed activity logging configuration that you applied to the requested user pool.
 	LogDeliveryConfiguration *LogDeliveryConfigurationType
 }
+
 type SetRiskConfigurationRequest struct {
 	// The user pool ID.
 	//
@@ -4643,12 +4704,14 @@ type SetRiskConfigurationRequest struct {
 	// The configuration to override the risk decision.
 	RiskExceptionConfiguration *RiskExceptionConfigurationType
 }
+
 type SetRiskConfigurationResponse struct {
 	// The risk configuration.
 	//
 	// This member is required.
 	RiskConfiguration *RiskConfigurationType
 }
+
 type SetUICustomizationRequest struct {
 	// The user pool ID for the user pool.
 	//
@@ -4664,12 +4727,14 @@ type SetUICustomizationRequest struct {
 	// The uploaded logo image for the UI customization.
 	ImageFile []byte
 }
+
 type SetUICustomizationResponse struct {
 	// The UI customization information.
 	//
 	// This member is required.
 	UICustomization *UICustomizationType
 }
+
 type SetUserMFAPreferenceRequest struct {
 	// The SMS text message multi-factor authentication (MFA) settings.
 	SMSMfaSettings *SMSMfaSettingsType
@@ -4682,6 +4747,7 @@ type SetUserMFAPreferenceRequest struct {
 	// This member is required.
 	AccessToken *string
 }
+
 type SetUserMFAPreferenceResponse struct{}
 type SetUserPoolMfaConfigRequest struct {
 	// The user pool ID.
@@ -4706,6 +4772,7 @@ type SetUserPoolMfaConfigRequest struct {
 	// [Adding Multi-Factor Authentication (MFA) to a user pool]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
 	MfaConfiguration *UserPoolMfaType
 }
+
 type SetUserPoolMfaConfigResponse struct {
 	// The SMS text message MFA configuration.
 	SmsMfaConfiguration *SmsMfaConfigType
@@ -4972,6 +5039,7 @@ type StringAttributeConstraintsType struct {
 	// represented as a string with a length of 131072 characters or fewer.
 	MaxLength *string
 }
+
 type TagResourceRequest struct {
 	// The Amazon Resource Name (ARN) of the user pool to assign the tags to.
 	//
@@ -4983,6 +5051,7 @@ type TagResourceRequest struct {
 	// This member is required.
 	Tags map[string]string
 }
+
 type TagResourceResponse struct{}
 
 // The data type TokenValidityUnits specifies the time units you use when you set the duration of ID,
@@ -5088,6 +5157,7 @@ type UnsupportedUserStateException struct {
 	// The message returned when the user is in an unsupported state.
 	Message *string
 }
+
 type UntagResourceRequest struct {
 	// The Amazon Resource Name (ARN) of the user pool that the tags are assigned to.
 	//
@@ -5099,6 +5169,7 @@ type UntagResourceRequest struct {
 	// This member is required.
 	TagKeys []string
 }
+
 type UntagResourceResponse struct{}
 type UpdateAuthEventFeedbackRequest struct {
 	// The user pool ID.
@@ -5132,6 +5203,7 @@ type UpdateAuthEventFeedbackRequest struct {
 	// This member is required.
 	FeedbackValue *FeedbackValueType
 }
+
 type UpdateAuthEventFeedbackResponse struct{}
 
 // Represents the request to update the device status.
@@ -5178,10 +5250,12 @@ type UpdateGroupRequest struct {
 	// [CreateGroup]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateGroup.html
 	Precedence *int32
 }
+
 type UpdateGroupResponse struct {
 	// The group object for the group.
 	Group *GroupType
 }
+
 type UpdateIdentityProviderRequest struct {
 	// The user pool ID.
 	//
@@ -5281,12 +5355,14 @@ type UpdateIdentityProviderRequest struct {
 	// A list of IdP identifiers.
 	IdpIdentifiers []string
 }
+
 type UpdateIdentityProviderResponse struct {
 	// The identity provider details.
 	//
 	// This member is required.
 	IdentityProvider *IdentityProviderType
 }
+
 type UpdateResourceServerRequest struct {
 	// The user pool ID for the user pool.
 	//
@@ -5312,6 +5388,7 @@ type UpdateResourceServerRequest struct {
 	// The scope values to be set for the resource server.
 	Scopes []ResourceServerScopeType
 }
+
 type UpdateResourceServerResponse struct {
 	// The resource server.
 	//
@@ -6525,6 +6602,7 @@ type VerificationMessageTemplateType struct {
 	// The default email option.
 	DefaultEmailOption *DefaultEmailOptionType
 }
+
 type VerifySoftwareTokenRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose software token you want to verify.
 	AccessToken *string
@@ -6542,6 +6620,7 @@ type VerifySoftwareTokenRequest struct {
 	// The friendly device name.
 	FriendlyDeviceName *string
 }
+
 type VerifySoftwareTokenResponse struct {
 	// The status of the verify software token.
 	Status *VerifySoftwareTokenResponseType

@@ -587,26 +587,20 @@ func (b *builder) endPre() {
 	}
 }
 
-// normalizeQuotes applies go/doc/comment's rewriting of doubled backquotes
-// and doubled single quotes to typographic quotes, so that the text is
-// already in gofmt's form.
+// normalizeQuotes rewrites doubled backquotes and doubled single quotes
+// to typographic quotes, as go/doc/comment (and so gofmt) does for ``x''.
+// Unlike go/doc/comment it also rewrites runs of three or more backquotes
+// pairwise: its handling of those depends on their position in the text,
+// and leaving no doubled quote at all makes the output stable under gofmt.
 func normalizeQuotes(s string) string {
 	if !strings.Contains(s, "``") && !strings.Contains(s, "''") {
 		return s
 	}
 	var w strings.Builder
+	w.Grow(len(s) + 8)
 	for i := 0; i < len(s); {
 		switch {
 		case strings.HasPrefix(s[i:], "``"):
-			if i+2 < len(s) && s[i+2] == '`' {
-				j := i + 3
-				for j < len(s) && s[j] == '`' {
-					j++
-				}
-				w.WriteString(s[i:j])
-				i = j
-				continue
-			}
 			w.WriteString("“")
 			i += 2
 		case strings.HasPrefix(s[i:], "''"):

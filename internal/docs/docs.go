@@ -37,8 +37,9 @@
 //   - Entities (named and numeric, terminated by ';') are decoded. Control
 //     characters, byte order marks and bidirectional overrides are removed,
 //     invalid UTF-8 becomes U+FFFD, and doubled backquotes and doubled
-//     single quotes are rewritten to typographic quotes exactly as gofmt
-//     would.
+//     single quotes are rewritten to typographic quotes as gofmt does
+//     (pairwise, also within longer runs, so gofmt has nothing left to
+//     rewrite).
 //   - Paragraphs are wrapped at the requested width on spaces; words and
 //     URLs are never split.
 //   - Text that go/doc/comment would misread is adjusted: a continuation

@@ -325,7 +325,7 @@ https://example.com/bar`,
 	{
 		name: "quotes",
 		html: "<p>Set it to '' or ``x`` but ```keep```.</p>",
-		want: "Set it to ” or “x“ but ```keep```.",
+		want: "Set it to ” or “x“ but “`keep“`.",
 	},
 	{
 		name: "control characters",

@@ -23,6 +23,7 @@ type runtimeFile struct {
 
 var runtimeFiles = []runtimeFile{
 	{"values.go", always},
+	{"validate.go", always},
 	{"document.go", always},
 	// Documents are validated with the codec's grammar, so every package has the JSON reader.
 	{"json_decode.go", always},

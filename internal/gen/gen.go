@@ -5,6 +5,7 @@ package gen
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -69,6 +70,7 @@ var emitters = []emitter{
 	{"equal.go", always, genEqual},
 	{"default.go", always, genDefault},
 	{"string.go", always, genString},
+	{"validate.go", always, genValidate},
 	{"codec.go", func(g *generator) bool { return g.json }, genCodec},
 }
 
@@ -128,12 +130,16 @@ func (g *generator) newFile() *jen.File {
 	return f
 }
 
+// declStart finds a top-level declaration that directly follows the end of another one.
+var declStart = regexp.MustCompile(`(?m)^([})])\n(func|type|var|const|//)`)
+
 func render(f *jen.File) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	// jennifer separates top-level declarations by a newline; gofmt style wants a blank line.
+	return declStart.ReplaceAll(buf.Bytes(), []byte("$1\n\n$2")), nil
 }
 
 func isIdent(s string) bool {

@@ -59,10 +59,10 @@ func vectorFiles(t *testing.T) []vectorFile {
 		t.Logf("leaving out aws-sdk-go's vectors: %v", err)
 		return files
 	}
-	for d, tag := range map[string]string{"input": "v1_in_json", "output": "v1_out_json"} {
+	for _, d := range []string{"input", "output"} {
 		files = append(files, vectorFile{
 			Key:   "aws-sdk-go/" + d + "/json.json",
-			Tag:   tag,
+			Tag:   "v1_" + strings.TrimSuffix(d, "put") + "_json",
 			Path:  filepath.Join(dir, "models", "protocol_tests", d, "json.json"),
 			Input: d == "input",
 		})

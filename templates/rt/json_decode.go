@@ -127,8 +127,8 @@ const (
 	jsonHi = 0x8080808080808080
 )
 
-// jsonSWARSkip reports whether none of the 8 bytes is a quote, a backslash or a control
-// character below 0x20.
+// jsonSWARSkip reports whether none of the 8 bytes is a quote, a backslash
+// or a control character below 0x20.
 func jsonSWARSkip(x uint64) bool {
 	ctl := (x - jsonLo*0x20) &^ x
 	q := x ^ (jsonLo * '"')

@@ -1588,3 +1588,51 @@ func BenchmarkJSONReadFloat(b *testing.B) {
 		}
 	}
 }
+
+// TestJSONLargeInputs feeds large pathological inputs through every reader;
+// each must finish promptly (linear time) without panicking.
+func TestJSONLargeInputs(t *testing.T) {
+	const n = 1 << 18
+	inputs := map[string][]byte{
+		"open brackets":   bytes.Repeat([]byte("["), n),
+		"open braces":     bytes.Repeat([]byte(`{"a":`), n/5),
+		"escapes":         append(append([]byte(`"`), bytes.Repeat([]byte(`\u00e9\n`), n/8)...), '"'),
+		"bad utf8":        append(append([]byte(`"`), bytes.Repeat([]byte{0xff}, n)...), '"'),
+		"unterminated":    append([]byte(`"`), bytes.Repeat([]byte("a"), n)...),
+		"long number":     bytes.Repeat([]byte("9"), n),
+		"long fraction":   append([]byte("0."), bytes.Repeat([]byte("0"), n)...),
+		"long exponent":   append([]byte("1e"), bytes.Repeat([]byte("9"), n)...),
+		"many members":    append(append([]byte("{"), bytes.Repeat([]byte(`"k":1,`), n/6)...), []byte(`"z":2}`)...),
+		"many elements":   append(append([]byte("["), bytes.Repeat([]byte(`1,`), n/2)...), '1', ']'),
+		"many commas":     append([]byte("["), bytes.Repeat([]byte(","), n)...),
+		"long whitespace": append(bytes.Repeat([]byte(" "), n), '1'),
+	}
+	readers := map[string]func(*jsonDecoder){
+		"skip":      (*jsonDecoder).skip,
+		"any":       func(d *jsonDecoder) { jsonTestDecodeAny(d) },
+		"string":    func(d *jsonDecoder) { d.readString() },
+		"int":       func(d *jsonDecoder) { d.readInt(64) },
+		"float":     func(d *jsonDecoder) { d.readFloat(64) },
+		"epoch":     func(d *jsonDecoder) { d.readEpochSeconds() },
+		"blob":      func(d *jsonDecoder) { d.readBlob() },
+		"raw":       func(d *jsonDecoder) { d.readRaw() },
+		"users":     func(d *jsonDecoder) { var u testListUsersOutput; u.decodeJSON(d) },
+		"date-time": func(d *jsonDecoder) { d.readDateTime() },
+	}
+	for name, in := range inputs {
+		for rname, read := range readers {
+			start := time.Now()
+			d := newJSONDecoder(in)
+			read(&d)
+			err := d.finish()
+			if el := time.Since(start); el > 5*time.Second {
+				t.Errorf("%s/%s took %v", name, rname, el)
+			}
+			if err != nil {
+				if de := decodeErr(t, err); de.Offset < 0 || de.Offset > len(in) || len(de.Error()) > 1000 {
+					t.Errorf("%s/%s: bad error %.200s", name, rname, de.Error())
+				}
+			}
+		}
+	}
+}

@@ -44,7 +44,7 @@ var timestampFormats = map[string]string{
 // Load reads the api-2.json in api and, unless docs is nil, the docs-2.json in docs. file
 // names the api-2.json in errors and in Model.Source.
 func Load(file string, api, docs []byte) (*ir.Model, error) {
-	l := &loader{file: file, m: &ir.Model{Source: file, Format: "c2j"}, raw: map[string]gjson.Result{}}
+	l := &loader{file: file, m: &ir.Model{Source: file, Format: "c2j"}, raw: map[string]gjson.Result{}, opNames: map[string]string{}}
 	if err := l.load(api); err != nil {
 		return nil, err
 	}
@@ -62,6 +62,8 @@ type loader struct {
 	m     *ir.Model
 	raw   map[string]gjson.Result // shape JSON by name
 	names []string                // shape names in file order
+
+	opNames map[string]string // operation wire names to keys
 }
 
 func (l *loader) errf(shape, member, format string, args ...any) error {
@@ -547,11 +549,10 @@ func (l *loader) operation(key string, v gjson.Result) error {
 		}
 		op.Name = n.String()
 	}
-	for _, have := range l.m.Operations {
-		if have.Name == op.Name {
-			return l.errf(key, "", "operation name %s is also used by %s", op.Name, have.ID)
-		}
+	if prev, dup := l.opNames[op.Name]; dup {
+		return l.errf(key, "", "operation name %s is also used by %s", op.Name, prev)
 	}
+	l.opNames[op.Name] = key
 	var t ir.Traits
 	if err := l.commonTraits(v, key, "", &t); err != nil {
 		return err

@@ -252,18 +252,20 @@ func (l *loader) load(data []byte) error {
 		return l.errf("", "", "\"shapes\" must be an object")
 	}
 
-	steps := []func(gjson.Result) error{
-		l.readShapes,
-		func(gjson.Result) error { return l.applyTraits(false) },
-		func(gjson.Result) error { return l.flattenAll() },
-		func(gjson.Result) error { return l.applyTraits(true) },
-		func(gjson.Result) error { return l.buildService() },
-		func(gjson.Result) error { return l.buildShapes() },
-		func(gjson.Result) error { return l.buildOperations() },
-		func(gjson.Result) error { return l.checkDefaults() },
+	if err := l.readShapes(shapes); err != nil {
+		return err
+	}
+	steps := []func() error{
+		func() error { return l.applyTraits(false) },
+		l.flattenAll,
+		func() error { return l.applyTraits(true) },
+		l.buildService,
+		l.buildShapes,
+		l.buildOperations,
+		l.checkDefaults,
 	}
 	for _, step := range steps {
-		if err := step(shapes); err != nil {
+		if err := step(); err != nil {
 			return err
 		}
 	}
@@ -316,14 +318,14 @@ func (l *loader) readShape(id string, v gjson.Result) error {
 			return err
 		}
 	case "list", "set":
-		if rs.member, err = l.readMember(rs, "member", v.Get("member"), false); err != nil {
+		if rs.member, err = l.readElement(rs, "member"); err != nil {
 			return err
 		}
 	case "map":
-		if rs.key, err = l.readMember(rs, "key", v.Get("key"), false); err != nil {
+		if rs.key, err = l.readElement(rs, "key"); err != nil {
 			return err
 		}
-		if rs.value, err = l.readMember(rs, "value", v.Get("value"), false); err != nil {
+		if rs.value, err = l.readElement(rs, "value"); err != nil {
 			return err
 		}
 	case "operation":
@@ -381,6 +383,16 @@ func (l *loader) readMembers(rs *rawShape) error {
 		return err == nil
 	})
 	return err
+}
+
+// readElement reads a list's member or a map's key or value, which a shape with mixins may
+// inherit instead (fillShape checks that it has one in the end).
+func (l *loader) readElement(rs *rawShape, name string) (*rawMember, error) {
+	v := rs.v.Get(name)
+	if !v.Exists() && rs.v.Get("mixins").Exists() {
+		return nil, nil
+	}
+	return l.readMember(rs, name, v, false)
 }
 
 // readMember reads {"target": id, "traits": {...}}; enum members may leave out the target.
@@ -881,6 +893,9 @@ func (l *loader) shapeFlags(rs *rawShape, s *ir.Shape) error {
 }
 
 func (l *loader) buildMember(parent *ir.Shape, rm *rawMember, union bool) (*ir.Member, error) {
+	if rm == nil {
+		return nil, l.errf(parent.ID, "", "%s shape lacks its member, key or value", parent.Kind)
+	}
 	target, err := l.resolve(rm.target, parent.ID, rm.name, union)
 	if err != nil {
 		return nil, err

@@ -348,6 +348,7 @@ func TestErrors(t *testing.T) {
 		{"mixin cycle", wrap(`"a#X": {"type": "structure", "mixins": [{"target": "a#Y"}], "traits": {"smithy.api#mixin": {}}}, "a#Y": {"type": "structure", "mixins": [{"target": "a#X"}], "traits": {"smithy.api#mixin": {}}}`), "a#X", "", "mixin cycle"},
 		{"not a mixin", wrap(`"a#X": {"type": "structure"}, "a#S": {"type": "structure", "mixins": [{"target": "a#X"}]}`), "a#S", "", "has no @mixin trait"},
 		{"mixin type", wrap(`"a#X": {"type": "string", "traits": {"smithy.api#mixin": {}}}, "a#S": {"type": "structure", "mixins": [{"target": "a#X"}]}`), "a#S", "", "is a string, not a structure"},
+		{"mixin list without member", wrap(`"a#X": {"type": "list", "member": {"target": "smithy.api#String"}, "traits": {"smithy.api#mixin": {}}}, "a#L": {"type": "list", "mixins": [{"target": "a#Y"}]}, "a#Y": {"type": "list", "mixins": [], "traits": {"smithy.api#mixin": {}}}`), "a#L", "", "list shape lacks its member"},
 		{"apply unknown shape", wrap(`"a#X$m": {"type": "apply", "traits": {}}`), "a#X$m", "", "apply targets unknown shape"},
 		{"apply unknown member", wrap(`"a#S": {"type": "structure"}, "a#S$m": {"type": "apply", "traits": {}}`), "a#S", "m", "apply targets unknown member"},
 		{"two services", wrap(`"a#A": {"type": "service"}, "a#B": {"type": "service"}`), "a#B", "", "more than one service"},
@@ -423,5 +424,35 @@ func TestLenient(t *testing.T) {
 	}
 	if d := m.Shape("smithy.api#PrimitiveLong").Traits.Default; d == nil || *d != "0" {
 		t.Errorf("PrimitiveLong default %v", d)
+	}
+}
+
+// TestMixinElements checks that lists and maps inherit their member, key and value, and that
+// a local redeclaration of a mixin member adds traits in the mixin member's place.
+func TestMixinElements(t *testing.T) {
+	m, err := Load("mixins.json", []byte(`{"smithy": "2.0", "shapes": {
+		"a#BaseList": {"type": "list", "member": {"target": "smithy.api#String"}, "traits": {"smithy.api#mixin": {}, "smithy.api#length": {"max": 3}}},
+		"a#L": {"type": "list", "mixins": [{"target": "a#BaseList"}]},
+		"a#BaseMap": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "smithy.api#Integer"}, "traits": {"smithy.api#mixin": {}}},
+		"a#M": {"type": "map", "mixins": [{"target": "a#BaseMap"}], "value": {"target": "smithy.api#Long"}},
+		"a#Base": {"type": "structure", "members": {"a": {"target": "smithy.api#String"}, "b": {"target": "smithy.api#String"}}, "traits": {"smithy.api#mixin": {}}},
+		"a#S": {"type": "structure", "mixins": [{"target": "a#Base"}], "members": {"c": {"target": "smithy.api#String"}, "a": {"target": "smithy.api#String", "traits": {"smithy.api#required": {}}}}}
+	}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := m.Shape("a#L")
+	if l.Member == nil || l.Member.Target.ID != "smithy.api#String" || loadtest.Bounds(l.Traits.Length) != "..3" {
+		t.Errorf("list from mixin: %+v", l)
+	}
+	if mp := m.Shape("a#M"); mp.Key.Target.ID != "smithy.api#String" || mp.Value.Target.ID != "smithy.api#Long" {
+		t.Errorf("map from mixin: key %s value %s", mp.Key.Target.ID, mp.Value.Target.ID)
+	}
+	s := m.Shape("a#S")
+	if got := loadtest.Members(s); got != "a,b,c" || !s.Members[0].Required() {
+		t.Errorf("members %s, a required %v", got, s.Members[0].Required())
+	}
+	if m.Shape("a#Base") != nil || m.Shape("a#BaseList") != nil {
+		t.Error("mixins became data shapes")
 	}
 }

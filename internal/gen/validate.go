@@ -1,0 +1,313 @@
+package gen
+
+import (
+	"fmt"
+	"math/big"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/awsgen/awsgen/internal/ir"
+)
+
+// genValidate emits Validate on every structure and union, from the model's constraint
+// traits: required, length, range, pattern, nested members and collection elements. Enums
+// stay open. Every violation is reported, each with its member path.
+func genValidate(g *generator, f *jen.File) {
+	pats := g.patterns()
+	for _, s := range g.types {
+		t := s.GoName
+		f.Add(lineComment("Validate checks v against the constraints of the service model (required, length,\n" +
+			"range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages\n" +
+			"name the member path and never contain a member's value."))
+		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("Validate").Params().Error().Block(
+			jen.Id("vs").Op(":=").Id("validator").Values(jen.Dict{jen.Id("full"): jen.True()}),
+			jen.Id("v").Dot("validate").Call(jen.Nil(), jen.Op("&").Id("vs")),
+			jen.Return(jen.Id("vs").Dot("err").Call()),
+		)
+		f.Comment("validateRequired checks only that required members are set, at any depth.")
+		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("validateRequired").Params().Error().Block(
+			jen.Id("vs").Op(":=").Id("validator").Values(),
+			jen.Id("v").Dot("validate").Call(jen.Nil(), jen.Op("&").Id("vs")),
+			jen.Return(jen.Id("vs").Dot("err").Call()),
+		)
+		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("validate").Params(jen.Id("p").Op("*").Id("vpath"), jen.Id("vs").Op("*").Id("validator")).BlockFunc(func(b *jen.Group) {
+			if len(s.Members) == 0 && s.Kind != ir.Union {
+				b.Return()
+				return
+			}
+			b.If(jen.Id("v").Op("==").Nil()).Block(jen.Return())
+			if s.Kind == ir.Union {
+				b.Id("set").Op(":=").Lit(0)
+				for _, m := range s.Members {
+					b.If(jen.Id("v").Dot(m.GoName).Op("!=").Nil()).Block(jen.Id("set").Op("++"))
+				}
+				b.If(jen.Id("v").Dot("Unknown").Op("!=").Nil()).Block(jen.Id("set").Op("++"))
+				b.Id("vs").Dot("union").Call(jen.Id("p"), jen.Lit(""), jen.Id("set"))
+			}
+			for _, m := range s.Members {
+				ptr := fieldPointer(s, m)
+				src := jen.Id("v").Dot(m.GoName)
+				checks := g.valueChecks(m, ptr, src.Clone(), jen.Id("p"), m.Name, pats)
+				optional := ptr || nilable(m.Target.Kind)
+				switch {
+				case m.Required() && optional:
+					b.If(src.Clone().Op("==").Nil()).Block(
+						jen.Id("vs").Dot("required").Call(jen.Id("p"), jen.Lit(m.Name)),
+					).Else().Block(checks...)
+				case optional && len(checks) > 0:
+					b.If(src.Clone().Op("!=").Nil()).Block(checks...)
+				default:
+					for _, c := range checks {
+						b.Add(c)
+					}
+				}
+			}
+		})
+	}
+	for _, s := range g.collections {
+		if !g.collectionNeedsValidate(s, map[*ir.Shape]bool{}) {
+			continue
+		}
+		f.Func().Id("validate"+s.GoName).Params(jen.Id("p").Op("*").Id("vpath"), jen.Id("v").Add(g.typeOf(s)), jen.Id("vs").Op("*").Id("validator")).BlockFunc(func(b *jen.Group) {
+			if s.Kind == ir.List {
+				m := s.Member
+				ptr := elemPointer(m, s.Sparse())
+				b.For(jen.Id("i").Op(":=").Range().Id("v")).BlockFunc(func(l *jen.Group) {
+					l.Id("ep").Op(":=").Id("vpath").Values(jen.Id("parent").Op(":").Id("p"), jen.Id("index").Op(":").Id("i"))
+					g.slotChecks(l, m, ptr, jen.Id("v").Index(jen.Id("i")), pats)
+				})
+				return
+			}
+			m := s.Value
+			ptr := elemPointer(m, s.Sparse())
+			// Keys in order, so that violations are reported the same way every time.
+			b.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(jen.Id("v"))).BlockFunc(func(l *jen.Group) {
+				l.Id("x").Op(":=").Id("v").Index(jen.Id("k"))
+				l.Id("ep").Op(":=").Id("vpath").Values(jen.Id("parent").Op(":").Id("p"), jen.Id("name").Op(":").String().Parens(jen.Id("k")), jen.Id("isKey").Op(":").True())
+				for _, c := range g.valueChecks(s.Key, false, jen.Id("k"), jen.Op("&").Id("ep"), "", pats) {
+					l.Add(c)
+				}
+				g.slotChecks(l, m, ptr, jen.Id("x"), pats)
+			})
+		})
+	}
+	var exprs []string
+	for e := range pats {
+		exprs = append(exprs, e)
+	}
+	sort.Strings(exprs)
+	if len(exprs) > 0 {
+		f.Comment("Patterns of the model, translated to RE2 and compiled on first use.")
+		f.Var().DefsFunc(func(d *jen.Group) {
+			for _, e := range exprs {
+				d.Id(pats[e]).Op("=").Id("lazyRegexp").Call(rawString(e))
+			}
+		})
+	}
+}
+
+// slotChecks validates one list element or map value at path &ep.
+func (g *generator) slotChecks(l *jen.Group, m *ir.Member, ptr bool, src *jen.Statement, pats map[string]string) {
+	checks := g.valueChecks(m, ptr, src.Clone(), jen.Op("&").Id("ep"), "", pats)
+	if len(checks) == 0 {
+		l.Id("_").Op("=").Id("ep")
+		return
+	}
+	if ptr || nilable(m.Target.Kind) && m.Target.Kind != ir.List && m.Target.Kind != ir.Map {
+		l.If(src.Clone().Op("!=").Nil()).Block(checks...)
+		return
+	}
+	for _, c := range checks {
+		l.Add(c)
+	}
+}
+
+// valueChecks returns the statements checking a present value slot: its own constraints
+// (under vs.full) and the validation of what it contains.
+//
+// name is the member's wire name, or "" for a list element or map entry, whose path is
+// already complete.
+func (g *generator) valueChecks(m *ir.Member, ptr bool, src *jen.Statement, path jen.Code, member string, pats map[string]string) []jen.Code {
+	s := m.Target
+	name := jen.Lit(member)
+	val := src.Clone()
+	if ptr && s.Kind != ir.Structure && s.Kind != ir.Union {
+		val = jen.Op("*").Add(src.Clone())
+	}
+	var own []jen.Code
+	if l := m.Length(); l != nil {
+		var n jen.Code
+		switch s.Kind {
+		case ir.String:
+			n = jen.Qual("unicode/utf8", "RuneCountInString").Call(val.Clone())
+		case ir.Blob, ir.List, ir.Map:
+			n = jen.Len(val.Clone())
+		}
+		if n != nil {
+			own = append(own, jen.Id("vs").Dot("length").Call(path, name, jen.Int64().Parens(n), boundInt(l.Min), boundInt(l.Max)))
+		}
+	}
+	if r := m.Range(); r != nil && s.Kind.IsNumber() && s.Kind != ir.BigInteger && s.Kind != ir.BigDecimal {
+		if cond := rangeCond(s.Kind, val.Clone(), r); cond != nil {
+			own = append(own, jen.If(cond).Block(jen.Id("vs").Dot("rangeFail").Call(path, name, jen.Lit(boundsText(r)))))
+		}
+	}
+	if pat := m.Pattern(); pat != "" && s.Kind == ir.String {
+		if expr, ok := translatePattern(pat); ok {
+			id, seen := pats[expr]
+			if !seen {
+				id = fmt.Sprintf("pattern%d", len(pats))
+				pats[expr] = id
+			}
+			own = append(own, jen.Id("vs").Dot("pattern").Call(path, name, jen.Id(id).Call(), val.Clone()))
+		}
+	}
+	var out []jen.Code
+	if len(own) > 0 {
+		out = append(out, jen.If(jen.Id("vs").Dot("full")).Block(own...))
+	}
+	sub := func() jen.Code {
+		if member == "" {
+			return path
+		}
+		return jen.Op("&").Id("vpath").Values(jen.Id("parent").Op(":").Add(path), jen.Id("name").Op(":").Lit(member))
+	}
+	switch s.Kind {
+	case ir.Structure, ir.Union:
+		// Value slots are addressable: slice elements, or a local copy of a map value.
+		out = append(out, src.Clone().Dot("validate").Call(sub(), jen.Id("vs")))
+	case ir.List, ir.Map:
+		if g.collectionNeedsValidate(s, map[*ir.Shape]bool{}) {
+			out = append(out, jen.Id("validate"+s.GoName).Call(sub(), src.Clone(), jen.Id("vs")))
+		}
+	}
+	return out
+}
+
+// collectionNeedsValidate reports whether a list or map has anything to check inside.
+func (g *generator) collectionNeedsValidate(s *ir.Shape, seen map[*ir.Shape]bool) bool {
+	if seen[s] {
+		return false
+	}
+	seen[s] = true
+	ms := []*ir.Member{s.Member}
+	if s.Kind == ir.Map {
+		ms = []*ir.Member{s.Key, s.Value}
+	}
+	for _, m := range ms {
+		if m.Length() != nil || m.Range() != nil || m.Pattern() != "" {
+			return true
+		}
+		switch m.Target.Kind {
+		case ir.Structure, ir.Union:
+			return true
+		case ir.List, ir.Map:
+			if g.collectionNeedsValidate(m.Target, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func boundInt(b *string) jen.Code {
+	if b == nil {
+		return jen.Lit(-1)
+	}
+	f, ok := new(big.Float).SetString(*b)
+	if !ok {
+		return jen.Lit(-1)
+	}
+	i, _ := f.Int64()
+	return jen.Lit(int(i))
+}
+
+func boundsText(r *ir.Bounds) string {
+	lo, hi := "-inf", "+inf"
+	if r.Min != nil {
+		lo = *r.Min
+	}
+	if r.Max != nil {
+		hi = *r.Max
+	}
+	return "[" + lo + ", " + hi + "]"
+}
+
+// rangeCond is the condition that a number is outside its range. Integer kinds compare
+// with integer literals (bounds beyond the type's range are dropped), floats with floats.
+func rangeCond(k ir.Kind, val *jen.Statement, r *ir.Bounds) jen.Code {
+	var conds []jen.Code
+	add := func(bound *string, op string) {
+		if bound == nil {
+			return
+		}
+		switch k {
+		case ir.Float, ir.Double:
+			f, err := strconv.ParseFloat(*bound, 64)
+			if err != nil {
+				return
+			}
+			conds = append(conds, val.Clone().Op(op).Lit(f))
+		default:
+			bf, ok := new(big.Float).SetString(*bound)
+			if !ok {
+				return
+			}
+			lo, hi := intLimits(k)
+			if op == "<" {
+				bf.SetMode(big.ToPositiveInf)
+			}
+			bi, _ := bf.Int(nil)
+			if op == "<" && bi.Cmp(big.NewInt(lo)) <= 0 || op == ">" && bi.Cmp(big.NewInt(hi)) >= 0 {
+				return // the type cannot go beyond this bound
+			}
+			if op == "<" && new(big.Float).SetInt(bi).Cmp(bf) < 0 {
+				bi.Add(bi, big.NewInt(1)) // a fractional minimum rounds up
+			}
+			conds = append(conds, val.Clone().Op(op).Lit(int(bi.Int64())))
+		}
+	}
+	add(r.Min, "<")
+	add(r.Max, ">")
+	if len(conds) == 0 {
+		return nil
+	}
+	if len(conds) == 1 {
+		return conds[0]
+	}
+	return jen.Add(conds[0]).Op("||").Add(conds[1])
+}
+
+func intLimits(k ir.Kind) (int64, int64) {
+	switch k {
+	case ir.Byte:
+		return -1 << 7, 1<<7 - 1
+	case ir.Short:
+		return -1 << 15, 1<<15 - 1
+	case ir.Integer, ir.IntEnum:
+		return -1 << 31, 1<<31 - 1
+	}
+	return -1 << 63, 1<<63 - 1
+}
+
+var uEscape = regexp.MustCompile(`\\u([0-9a-fA-F]{4})`)
+
+// translatePattern turns an ECMAScript pattern (Smithy semantics: a search, anchored by the
+// pattern itself) into RE2. It reports false for patterns RE2 cannot express (lookaround,
+// backreferences); those are not enforced, and the package doc lists them.
+func translatePattern(p string) (string, bool) {
+	q := uEscape.ReplaceAllString(p, `\x{$1}`)
+	q = strings.ReplaceAll(q, `\/`, `/`)
+	if _, err := regexp.Compile(q); err != nil {
+		return "", false
+	}
+	return q, true
+}
+
+// patterns returns the shared map from RE2 expression to variable name, filled by
+// valueChecks in emission order, so the numbering is deterministic.
+func (g *generator) patterns() map[string]string { return map[string]string{} }
