@@ -106,16 +106,16 @@ func TestOperationTable(t *testing.T) {
 // opPair is one operation on both sides.
 type opPair struct {
 	operation
-	v2               v2Op
-	ourIn, ourOut    reflect.Type
-	inPlan, outPlan  *structPlan
+	v2              v2Op
+	ourIn, ourOut   reflect.Type
+	inPlan, outPlan *structPlan
 }
 
 // counts is one operation's tally for the summary.
 type counts struct {
-	op                        string
+	op                         string
 	in, inRetry, out, outRetry int
-	failed                    bool
+	failed                     bool
 }
 
 // TestRepresentability logs which members the generator restricts or leaves out.
@@ -139,11 +139,13 @@ func setup(t *testing.T) (*planner, *fakeHTTP, []opPair) {
 			continue
 		}
 		p := opPair{operation: op, v2: v2, ourIn: ourShapes[op.Input], ourOut: ourShapes[op.Output]}
-		if p.ourIn == nil || p.ourOut == nil {
+		if p.ourIn == nil || (op.Output != "") != (p.ourOut != nil) {
 			t.Fatalf("%s: input %s or output %s missing from ops_table_test.go; run go test -run TestOperationTable -update", op.Name, op.Input, op.Output)
 		}
 		p.inPlan = pl.plan(p.ourIn, v2.input, op.Input)
-		p.outPlan = pl.plan(p.ourOut, v2.output, op.Output)
+		if p.ourOut != nil {
+			p.outPlan = pl.plan(p.ourOut, v2.output, op.Output)
+		}
 		ops = append(ops, p)
 	}
 	if len(ops) == 0 {
@@ -218,6 +220,9 @@ func TestDiffOutputs(t *testing.T) {
 	for _, p := range ops {
 		c := counts{op: p.Name}
 		t.Run(p.Name, func(t *testing.T) {
+			if p.ourOut == nil {
+				t.Skipf("the model gives %s no output", p.Name)
+			}
 			fl := &filler{r: opSeed(p.Name, "out"), pl: pl, maxDepth: 6}
 			f.response = nil
 			_, in, ok := validInput(t, fl, p, f, &c.inRetry)

@@ -24,7 +24,7 @@ type fieldPlan struct {
 	ours     int    // field index in our struct
 	v2       int    // field index in v2's struct; -1 when v2 cannot hold the member
 	required bool   // required in the c2j model: always set
-	v2Value  bool   // ours is *bool/*intN, v2 holds a plain bool/intN: nil and zero look alike there
+	v2Value  bool   // ours is *bool/*intN/*Enum, v2 holds a plain value: nil and zero look alike there
 	shape    string // the member's target shape in the c2j model
 }
 
@@ -78,11 +78,17 @@ func (pl *planner) planLocked(ours, v2 reflect.Type, shape string) *structPlan {
 	}
 	p := &structPlan{ours: ours, v2: v2, shape: shape}
 	pl.plans[ours] = p
+	// Go field names are the member names with the first letter upper-cased (headerName
+	// becomes HeaderName) on both sides.
+	members := map[string]c2jRef{}
+	for name, ref := range s.Members {
+		members[goName(name)] = ref
+	}
 	required := map[string]bool{}
 	for _, r := range s.Required {
-		required[r] = true
-		if _, ok := ours.FieldByName(r); !ok {
-			panic(fmt.Sprintf("%s: required member %s.%s has no Go field of that name", ours, shape, r))
+		required[goName(r)] = true
+		if _, ok := ours.FieldByName(goName(r)); !ok {
+			panic(fmt.Sprintf("%s: required member %s.%s has no Go field %s", ours, shape, r, goName(r)))
 		}
 	}
 	for i := 0; i < ours.NumField(); i++ {
@@ -90,7 +96,7 @@ func (pl *planner) planLocked(ours, v2 reflect.Type, shape string) *structPlan {
 		if !f.IsExported() {
 			continue
 		}
-		ref, ok := s.Members[f.Name]
+		ref, ok := members[f.Name]
 		if !ok {
 			panic(fmt.Sprintf("%s.%s: no member of that name in c2j shape %s", ours, f.Name, shape))
 		}
@@ -109,6 +115,9 @@ func (pl *planner) planLocked(ours, v2 reflect.Type, shape string) *structPlan {
 			panic(fmt.Sprintf("%s.%s is required but v2 cannot hold it", shape, f.Name))
 		}
 		p.fields = append(p.fields, fp)
+		if fp.v2 >= 0 {
+			pl.planNested(f.Type, v2.Field(fp.v2).Type, fp.shape)
+		}
 	}
 	for i := 0; i < v2.NumField(); i++ {
 		g := v2.Field(i)
@@ -121,12 +130,42 @@ func (pl *planner) planLocked(ours, v2 reflect.Type, shape string) *structPlan {
 	return p
 }
 
+func goName(member string) string { return strings.ToUpper(member[:1]) + member[1:] }
+
+// planNested plans the structures inside a member of type ours (v2's type v2, c2j shape).
+func (pl *planner) planNested(ours, v2 reflect.Type, shape string) {
+	for {
+		switch ours.Kind() {
+		case reflect.Pointer:
+			ours = ours.Elem()
+			if v2.Kind() == reflect.Pointer {
+				v2 = v2.Elem()
+			}
+			continue
+		case reflect.Slice:
+			if ours.Elem().Kind() == reflect.Uint8 {
+				return
+			}
+			ours, v2, shape = ours.Elem(), v2.Elem(), pl.model.Shapes[shape].Member.Shape
+			continue
+		case reflect.Map:
+			ours, v2, shape = ours.Elem(), v2.Elem(), pl.model.Shapes[shape].Value.Shape
+			continue
+		case reflect.Struct:
+			if ours != timeType {
+				pl.planLocked(ours, v2, shape)
+			}
+		}
+		return
+	}
+}
+
 // compatible reports whether a value of our type ours can be copied to v2's type v2 and
 // back, and whether v2 holds a pointer member of ours as a plain value.
 func compatible(ours, v2 reflect.Type) (value bool, err error) {
 	if ours.Kind() == reflect.Pointer && v2.Kind() != reflect.Pointer {
 		switch ours.Elem().Kind() {
-		case reflect.Bool, reflect.Int32, reflect.Int64, reflect.Float32, reflect.Float64:
+		case reflect.Bool, reflect.Int32, reflect.Int64, reflect.Float32, reflect.Float64, reflect.String:
 			if ours.Elem().Kind() == v2.Kind() {
 				return true, nil
 			}
@@ -295,7 +334,11 @@ func (f *filler) fill(v reflect.Value, v2t reflect.Type, shape string, depth int
 				return
 			}
 		}
-		v.SetString(f.string())
+		s := f.string()
+		for nonZero && s == "" {
+			s = f.string()
+		}
+		v.SetString(s)
 	case reflect.Bool:
 		v.SetBool(nonZero || f.r.IntN(2) == 0)
 	case reflect.Int32, reflect.Int64, reflect.Int:

@@ -58,7 +58,7 @@ func newV2Client(f *fakeHTTP) *cip.Client {
 
 // v2Op is one v2 client method, called by reflection.
 type v2Op struct {
-	method       reflect.Value
+	method        reflect.Value
 	input, output reflect.Type // struct types
 }
 

@@ -13,7 +13,7 @@ func main() {
 	b, _ := os.ReadFile("/tmp/pick.json")
 	json.Unmarshal(b, &ds)
 	for i, d := range ds {
-		fmt.Printf("=== %d\nIN: %.1500q\n", i, d)
-		fmt.Print(docs.Comment(d, 80))
+		fmt.Printf("=== %d\nIN: %.200q\n", i, d)
+		fmt.Print(docs.Comment(d, 100))
 	}
 }

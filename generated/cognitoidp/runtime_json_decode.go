@@ -22,6 +22,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"math/bits"
 	"strconv"
 	"time"
 	"unicode/utf16"
@@ -121,28 +122,29 @@ var jsonStrPlain, jsonStrSkip = func() (plain, skip [256]bool) {
 }()
 
 // SWAR ("SIMD within a register") helpers test eight string bytes at once,
-// loaded little-endian into a uint64. For each test the classic
-// "has a byte less than n" / "has a zero byte" bit tricks are exact as to
-// whether any byte matches, which is all that is needed here.
+// loaded little-endian into a uint64. They return a mask with the high bit
+// set in bytes that need attention. The "has a byte less than n" and "has a
+// zero byte" bit tricks used here can flag extra bytes only above a byte that
+// truly matches (a borrow propagates upward), so the lowest set bit always
+// marks the first byte that needs attention, and mask == 0 means none does.
 const (
 	jsonLo = 0x0101010101010101
 	jsonHi = 0x8080808080808080
 )
 
-// jsonSWARSkip reports whether none of the 8 bytes is a quote, a backslash or a control
-// character below 0x20.
-func jsonSWARSkip(x uint64) bool {
+// jsonSWARSkipMask flags quotes, backslashes and control characters.
+func jsonSWARSkipMask(x uint64) uint64 {
 	ctl := (x - jsonLo*0x20) &^ x
 	q := x ^ (jsonLo * '"')
 	q = (q - jsonLo) &^ q
 	bs := x ^ (jsonLo * '\\')
 	bs = (bs - jsonLo) &^ bs
-	return (ctl|q|bs)&jsonHi == 0
+	return (ctl | q | bs) & jsonHi
 }
 
-// jsonSWARPlain is jsonSWARSkip that also rejects bytes >= 0x80.
-func jsonSWARPlain(x uint64) bool {
-	return x&jsonHi == 0 && jsonSWARSkip(x)
+// jsonSWARPlainMask also flags bytes >= 0x80.
+func jsonSWARPlainMask(x uint64) uint64 {
+	return jsonSWARSkipMask(x) | x&jsonHi
 }
 
 // --- errors -----------------------------------------------------------------
@@ -489,7 +491,11 @@ func (d *jsonDecoder) stringBytes(buf *[]byte) ([]byte, bool) {
 	start := d.pos + 1
 	i := start
 	for {
-		for len(data)-i >= 8 && jsonSWARPlain(binary.LittleEndian.Uint64(data[i:])) {
+		for len(data)-i >= 8 {
+			if m := jsonSWARPlainMask(binary.LittleEndian.Uint64(data[i:])); m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				break
+			}
 			i += 8
 		}
 		for i < len(data) && jsonStrPlain[data[i]] {
@@ -1337,7 +1343,11 @@ func (d *jsonDecoder) skipString() bool {
 	data := d.data
 	i := d.pos + 1
 	for {
-		for len(data)-i >= 8 && jsonSWARSkip(binary.LittleEndian.Uint64(data[i:])) {
+		for len(data)-i >= 8 {
+			if m := jsonSWARSkipMask(binary.LittleEndian.Uint64(data[i:])); m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				break
+			}
 			i += 8
 		}
 		for i < len(data) && jsonStrSkip[data[i]] {

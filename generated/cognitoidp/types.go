@@ -5,14 +5,12 @@ package cognitoidp
 import "time"
 
 // The data type for AccountRecoverySetting.
-
 type AccountRecoverySettingType struct {
 	// The list of RecoveryOptionTypes.
 	RecoveryMechanisms []RecoveryOptionType
 }
 
 // Account takeover action type.
-
 type AccountTakeoverActionType struct {
 	// Flag specifying whether to send a notification.
 	//
@@ -31,7 +29,6 @@ type AccountTakeoverActionType struct {
 }
 
 // Account takeover actions type.
-
 type AccountTakeoverActionsType struct {
 	// Action to take for a low risk.
 	LowAction *AccountTakeoverActionType
@@ -45,7 +42,6 @@ type AccountTakeoverActionsType struct {
 
 // Configuration for mitigation actions and notification for different levels of risk detected for a
 // potential account takeover.
-
 type AccountTakeoverRiskConfigurationType struct {
 	// The notify configuration used to construct email notifications.
 	NotifyConfiguration *NotifyConfigurationType
@@ -57,7 +53,6 @@ type AccountTakeoverRiskConfigurationType struct {
 }
 
 // Represents the request to add custom attributes.
-
 type AddCustomAttributesRequest struct {
 	// The user pool ID for the user pool where you want to add custom attributes.
 	//
@@ -71,7 +66,6 @@ type AddCustomAttributesRequest struct {
 }
 
 // Represents the response from the server for the request to add custom attributes.
-
 type AddCustomAttributesResponse struct{}
 type AdminAddUserToGroupRequest struct {
 	// The user pool ID for the user pool.
@@ -94,7 +88,6 @@ type AdminAddUserToGroupRequest struct {
 }
 
 // Confirm a user's registration as a user pool administrator.
-
 type AdminConfirmSignUpRequest struct {
 	// The user pool ID for which you want to confirm user registration.
 	//
@@ -136,11 +129,9 @@ type AdminConfirmSignUpRequest struct {
 }
 
 // Represents the response from the server for the request to confirm registration.
-
 type AdminConfirmSignUpResponse struct{}
 
 // The configuration for creating a new user profile.
-
 type AdminCreateUserConfigType struct {
 	// Set to True if only the administrator is allowed to create user profiles. Set to False if users can
 	// sign themselves up via an app.
@@ -163,7 +154,6 @@ type AdminCreateUserConfigType struct {
 }
 
 // Represents the request to create a user in the specified user pool.
-
 type AdminCreateUserRequest struct {
 	// The user pool ID for the user pool where the user will be created.
 	//
@@ -288,14 +278,12 @@ type AdminCreateUserRequest struct {
 }
 
 // Represents the response from the server to the request to create the user.
-
 type AdminCreateUserResponse struct {
 	// The newly created user.
 	User *UserType
 }
 
 // Represents the request to delete user attributes as an administrator.
-
 type AdminDeleteUserAttributesRequest struct {
 	// The user pool ID for the user pool where you want to delete user attributes.
 	//
@@ -319,11 +307,9 @@ type AdminDeleteUserAttributesRequest struct {
 }
 
 // Represents the response received from the server for a request to delete user attributes.
-
 type AdminDeleteUserAttributesResponse struct{}
 
 // Represents the request to delete a user as an administrator.
-
 type AdminDeleteUserRequest struct {
 	// The user pool ID for the user pool where you want to delete the user.
 	//
@@ -354,7 +340,6 @@ type AdminDisableProviderForUserRequest struct {
 type AdminDisableProviderForUserResponse struct{}
 
 // Represents the request to disable the user as an administrator.
-
 type AdminDisableUserRequest struct {
 	// The user pool ID for the user pool where you want to disable the user.
 	//
@@ -371,11 +356,9 @@ type AdminDisableUserRequest struct {
 }
 
 // Represents the response received from the server to disable the user as an administrator.
-
 type AdminDisableUserResponse struct{}
 
 // Represents the request that enables the user as an administrator.
-
 type AdminEnableUserRequest struct {
 	// The user pool ID for the user pool where you want to enable the user.
 	//
@@ -392,11 +375,9 @@ type AdminEnableUserRequest struct {
 }
 
 // Represents the response from the server for the request to enable a user as an administrator.
-
 type AdminEnableUserResponse struct{}
 
 // Sends the forgot device request, as an administrator.
-
 type AdminForgetDeviceRequest struct {
 	// The user pool ID.
 	//
@@ -418,7 +399,6 @@ type AdminForgetDeviceRequest struct {
 }
 
 // Represents the request to get the device, as an administrator.
-
 type AdminGetDeviceRequest struct {
 	// The device key.
 	//
@@ -440,7 +420,6 @@ type AdminGetDeviceRequest struct {
 }
 
 // Gets the device response, as an administrator.
-
 type AdminGetDeviceResponse struct {
 	// The device.
 	//
@@ -449,7 +428,6 @@ type AdminGetDeviceResponse struct {
 }
 
 // Represents the request to get the specified user as an administrator.
-
 type AdminGetUserRequest struct {
 	// The user pool ID for the user pool where you want to get information about the user.
 	//
@@ -467,7 +445,6 @@ type AdminGetUserRequest struct {
 
 // Represents the response from the server from the request to get the specified user as an
 // administrator.
-
 type AdminGetUserResponse struct {
 	// The username of the user that you requested.
 	//
@@ -515,7 +492,6 @@ type AdminGetUserResponse struct {
 }
 
 // Initiates the authorization request, as an administrator.
-
 type AdminInitiateAuthRequest struct {
 	// The ID of the Amazon Cognito user pool.
 	//
@@ -622,7 +598,6 @@ type AdminInitiateAuthRequest struct {
 }
 
 // Initiates the authentication response, as an administrator.
-
 type AdminInitiateAuthResponse struct {
 	// The name of the challenge that you're responding to with this call. This is returned in the
 	// AdminInitiateAuth response if you must pass another challenge.
@@ -752,7 +727,6 @@ type AdminLinkProviderForUserRequest struct {
 type AdminLinkProviderForUserResponse struct{}
 
 // Represents the request to list devices, as an administrator.
-
 type AdminListDevicesRequest struct {
 	// The user pool ID.
 	//
@@ -779,7 +753,6 @@ type AdminListDevicesRequest struct {
 }
 
 // Lists the device's response, as an administrator.
-
 type AdminListDevicesResponse struct {
 	// The devices in the list of devices response.
 	Devices []DeviceType
@@ -872,7 +845,6 @@ type AdminRemoveUserFromGroupRequest struct {
 }
 
 // Represents the request to reset a user's password as an administrator.
-
 type AdminResetUserPasswordRequest struct {
 	// The user pool ID for the user pool where you want to reset the user's password.
 	//
@@ -915,11 +887,9 @@ type AdminResetUserPasswordRequest struct {
 }
 
 // Represents the response from the server to reset a user password as an administrator.
-
 type AdminResetUserPasswordResponse struct{}
 
 // The request to respond to the authentication challenge, as an administrator.
-
 type AdminRespondToAuthChallengeRequest struct {
 	// The ID of the Amazon Cognito user pool.
 	//
@@ -1048,7 +1018,6 @@ type AdminRespondToAuthChallengeRequest struct {
 }
 
 // Responds to the authentication challenge, as an administrator.
-
 type AdminRespondToAuthChallengeResponse struct {
 	// The name of the challenge. For more information, see [AdminInitiateAuth].
 	//
@@ -1117,7 +1086,6 @@ type AdminSetUserPasswordRequest struct {
 type AdminSetUserPasswordResponse struct{}
 
 // You can use this parameter to set an MFA configuration that uses the SMS delivery medium.
-
 type AdminSetUserSettingsRequest struct {
 	// The ID of the user pool that contains the user whose options you're setting.
 	//
@@ -1139,7 +1107,6 @@ type AdminSetUserSettingsRequest struct {
 }
 
 // Represents the response from the server to set user settings as an administrator.
-
 type AdminSetUserSettingsResponse struct{}
 type AdminUpdateAuthEventFeedbackRequest struct {
 	// The user pool ID.
@@ -1172,7 +1139,6 @@ type AdminUpdateAuthEventFeedbackRequest struct {
 type AdminUpdateAuthEventFeedbackResponse struct{}
 
 // The request to update the device status, as an administrator.
-
 type AdminUpdateDeviceStatusRequest struct {
 	// The user pool ID.
 	//
@@ -1197,11 +1163,9 @@ type AdminUpdateDeviceStatusRequest struct {
 }
 
 // The status response to the request to update the device, as an administrator.
-
 type AdminUpdateDeviceStatusResponse struct{}
 
 // Represents the request to update the user's attributes as an administrator.
-
 type AdminUpdateUserAttributesRequest struct {
 	// The user pool ID for the user pool where you want to update user attributes.
 	//
@@ -1263,11 +1227,9 @@ type AdminUpdateUserAttributesRequest struct {
 
 // Represents the response from the server for the request to update user attributes as an
 // administrator.
-
 type AdminUpdateUserAttributesResponse struct{}
 
 // The request to sign out of all devices, as an administrator.
-
 type AdminUserGlobalSignOutRequest struct {
 	// The user pool ID.
 	//
@@ -1284,14 +1246,12 @@ type AdminUserGlobalSignOutRequest struct {
 }
 
 // The global sign-out response, as an administrator.
-
 type AdminUserGlobalSignOutResponse struct{}
 
 // This exception is thrown when a user tries to confirm the account with an email address or phone
 // number that has already been supplied as an alias for a different user profile. This exception
 // indicates that an account with this email address or phone already exists in a user pool that you've
 // configured to use email address or phone number as a sign-in alias.
-
 type AliasExistsException struct {
 	// The message that Amazon Cognito sends to the user when the value of an alias attribute is already
 	// linked to another user profile.
@@ -1303,7 +1263,6 @@ type AliasExistsException struct {
 // Note: In Regions where Amazon Pinpoint isn't available, user pools only support sending events to
 // Amazon Pinpoint projects in us-east-1. In Regions where Amazon Pinpoint is available, user pools
 // support sending events to Amazon Pinpoint projects within that same Region.
-
 type AnalyticsConfigurationType struct {
 	// The application ID for an Amazon Pinpoint application.
 	ApplicationId *string
@@ -1333,7 +1292,6 @@ type AnalyticsConfigurationType struct {
 // Pinpoint analytics with Amazon Cognito user pools].
 //
 // [Using Amazon Pinpoint analytics with Amazon Cognito user pools]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-pinpoint-integration.html
-
 type AnalyticsMetadataType struct {
 	// The endpoint ID.
 	AnalyticsEndpointId *string
@@ -1360,7 +1318,6 @@ type AssociateSoftwareTokenResponse struct {
 }
 
 // Specifies whether the attribute is standard or custom.
-
 type AttributeType struct {
 	// The name of the attribute.
 	//
@@ -1372,7 +1329,6 @@ type AttributeType struct {
 }
 
 // The authentication event type.
-
 type AuthEventType struct {
 	// The event ID.
 	EventId *string
@@ -1403,7 +1359,6 @@ type AuthEventType struct {
 }
 
 // The authentication result.
-
 type AuthenticationResultType struct {
 	// A valid access token that Amazon Cognito issued to the user who you want to authenticate.
 	AccessToken *string
@@ -1425,7 +1380,6 @@ type AuthenticationResultType struct {
 }
 
 // The challenge response type.
-
 type ChallengeResponseType struct {
 	// The challenge name.
 	ChallengeName *ChallengeName
@@ -1435,7 +1389,6 @@ type ChallengeResponseType struct {
 }
 
 // Represents the request to change a user password.
-
 type ChangePasswordRequest struct {
 	// The old password.
 	//
@@ -1454,11 +1407,9 @@ type ChangePasswordRequest struct {
 }
 
 // The response from the server to the change password request.
-
 type ChangePasswordResponse struct{}
 
 // The CloudWatch logging destination of a user pool detailed activity logging configuration.
-
 type CloudWatchLogsConfigurationType struct {
 	// The Amazon Resource Name (arn) of a CloudWatch Logs log group where your user pool sends logs. The
 	// log group must not be encrypted with Key Management Service and must be in the same Amazon Web
@@ -1474,7 +1425,6 @@ type CloudWatchLogsConfigurationType struct {
 
 // The delivery details for an email or SMS message that Amazon Cognito sent for authentication or
 // verification.
-
 type CodeDeliveryDetailsType struct {
 	// The email address or phone number destination where Amazon Cognito sent the code.
 	Destination *string
@@ -1487,21 +1437,18 @@ type CodeDeliveryDetailsType struct {
 }
 
 // This exception is thrown when a verification code fails to deliver successfully.
-
 type CodeDeliveryFailureException struct {
 	// The message sent when a verification code fails to deliver successfully.
 	Message *string
 }
 
 // This exception is thrown if the provided code doesn't match what the server was expecting.
-
 type CodeMismatchException struct {
 	// The message provided when the code mismatch exception is thrown.
 	Message *string
 }
 
 // The compromised credentials actions type.
-
 type CompromisedCredentialsActionsType struct {
 	// The event action.
 	//
@@ -1510,7 +1457,6 @@ type CompromisedCredentialsActionsType struct {
 }
 
 // The compromised credentials risk configuration type.
-
 type CompromisedCredentialsRiskConfigurationType struct {
 	// Perform the action for these events. The default is to perform all events if no event filter is
 	// specified.
@@ -1523,14 +1469,12 @@ type CompromisedCredentialsRiskConfigurationType struct {
 }
 
 // This exception is thrown if two or more modifications are happening concurrently.
-
 type ConcurrentModificationException struct {
 	// The message provided when the concurrent exception is thrown.
 	Message *string
 }
 
 // Confirms the device request.
-
 type ConfirmDeviceRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose device you want to confirm.
 	//
@@ -1550,14 +1494,12 @@ type ConfirmDeviceRequest struct {
 }
 
 // Confirms the device response.
-
 type ConfirmDeviceResponse struct {
 	// Indicates whether the user confirmation must confirm the device response.
 	UserConfirmationNecessary *bool
 }
 
 // The request representing the confirmation for a password reset.
-
 type ConfirmForgotPasswordRequest struct {
 	// The app client ID of the app associated with the user pool.
 	//
@@ -1628,11 +1570,9 @@ type ConfirmForgotPasswordRequest struct {
 }
 
 // The response from the server that results from a user's request to retrieve a forgotten password.
-
 type ConfirmForgotPasswordResponse struct{}
 
 // Represents the request to confirm registration of a user.
-
 type ConfirmSignUpRequest struct {
 	// The ID of the app client associated with the user pool.
 	//
@@ -1699,12 +1639,10 @@ type ConfirmSignUpRequest struct {
 }
 
 // Represents the response from the server for the registration confirmation.
-
 type ConfirmSignUpResponse struct{}
 
 // Contextual user data type used for evaluating the risk of an unexpected event by Amazon Cognito
 // advanced security.
-
 type ContextDataType struct {
 	// The source IP address of your user's device.
 	//
@@ -1918,7 +1856,6 @@ type CreateResourceServerResponse struct {
 }
 
 // Represents the request to create the user import job.
-
 type CreateUserImportJobRequest struct {
 	// The job name for the user import job.
 	//
@@ -1937,14 +1874,12 @@ type CreateUserImportJobRequest struct {
 }
 
 // Represents the response from the server to the request to create the user import job.
-
 type CreateUserImportJobResponse struct {
 	// The job object that represents the user import job.
 	UserImportJob *UserImportJobType
 }
 
 // Represents the request to create a user pool client.
-
 type CreateUserPoolClientRequest struct {
 	// The user pool ID for the user pool where you want to create a user pool client.
 	//
@@ -2193,7 +2128,6 @@ type CreateUserPoolClientRequest struct {
 }
 
 // Represents the response from the server to create a user pool client.
-
 type CreateUserPoolClientResponse struct {
 	// The user pool client that was just created.
 	UserPoolClient *UserPoolClientType
@@ -2233,7 +2167,6 @@ type CreateUserPoolDomainResponse struct {
 }
 
 // Represents the request to create a user pool.
-
 type CreateUserPoolRequest struct {
 	// A string used to name the user pool.
 	//
@@ -2369,7 +2302,6 @@ type CreateUserPoolRequest struct {
 }
 
 // Represents the response from the server for the request to create a user pool.
-
 type CreateUserPoolResponse struct {
 	// A container for the user pool details.
 	UserPool *UserPoolType
@@ -2377,7 +2309,6 @@ type CreateUserPoolResponse struct {
 
 // The configuration for a custom domain that hosts the sign-up and sign-in webpages for your
 // application.
-
 type CustomDomainConfigType struct {
 	// The Amazon Resource Name (ARN) of an Certificate Manager SSL certificate. You use this certificate
 	// for the subdomain of your custom domain.
@@ -2387,7 +2318,6 @@ type CustomDomainConfigType struct {
 }
 
 // The properties of a custom email sender Lambda trigger.
-
 type CustomEmailLambdaVersionConfigType struct {
 	// The user pool trigger version of the request that Amazon Cognito sends to your Lambda function.
 	// Higher-numbered versions add fields that support new features.
@@ -2404,7 +2334,6 @@ type CustomEmailLambdaVersionConfigType struct {
 }
 
 // The properties of a custom SMS sender Lambda trigger.
-
 type CustomSMSLambdaVersionConfigType struct {
 	// The user pool trigger version of the request that Amazon Cognito sends to your Lambda function.
 	// Higher-numbered versions add fields that support new features.
@@ -2457,7 +2386,6 @@ type DeleteResourceServerRequest struct {
 }
 
 // Represents the request to delete user attributes.
-
 type DeleteUserAttributesRequest struct {
 	// An array of strings representing the user attribute names you want to delete.
 	//
@@ -2473,11 +2401,9 @@ type DeleteUserAttributesRequest struct {
 }
 
 // Represents the response from the server to delete user attributes.
-
 type DeleteUserAttributesResponse struct{}
 
 // Represents the request to delete a user pool client.
-
 type DeleteUserPoolClientRequest struct {
 	// The user pool ID for the user pool where you want to delete the client.
 	//
@@ -2506,7 +2432,6 @@ type DeleteUserPoolDomainRequest struct {
 type DeleteUserPoolDomainResponse struct{}
 
 // Represents the request to delete a user pool.
-
 type DeleteUserPoolRequest struct {
 	// The user pool ID for the user pool you want to delete.
 	//
@@ -2515,7 +2440,6 @@ type DeleteUserPoolRequest struct {
 }
 
 // Represents the request to delete a user.
-
 type DeleteUserRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose user profile you want to delete.
 	//
@@ -2585,7 +2509,6 @@ type DescribeRiskConfigurationResponse struct {
 }
 
 // Represents the request to describe the user import job.
-
 type DescribeUserImportJobRequest struct {
 	// The user pool ID for the user pool that the users are being imported into.
 	//
@@ -2599,14 +2522,12 @@ type DescribeUserImportJobRequest struct {
 }
 
 // Represents the response from the server to the request to describe the user import job.
-
 type DescribeUserImportJobResponse struct {
 	// The job object that represents the user import job.
 	UserImportJob *UserImportJobType
 }
 
 // Represents the request to describe a user pool client.
-
 type DescribeUserPoolClientRequest struct {
 	// The user pool ID for the user pool you want to describe.
 	//
@@ -2620,7 +2541,6 @@ type DescribeUserPoolClientRequest struct {
 }
 
 // Represents the response from the server from a request to describe the user pool client.
-
 type DescribeUserPoolClientResponse struct {
 	// The user pool client from a server response to describe the user pool client.
 	UserPoolClient *UserPoolClientType
@@ -2640,7 +2560,6 @@ type DescribeUserPoolDomainResponse struct {
 }
 
 // Represents the request to describe the user pool.
-
 type DescribeUserPoolRequest struct {
 	// The user pool ID for the user pool you want to describe.
 	//
@@ -2649,7 +2568,6 @@ type DescribeUserPoolRequest struct {
 }
 
 // Represents the response to describe the user pool.
-
 type DescribeUserPoolResponse struct {
 	// The container of metadata returned by the server to describe the pool.
 	UserPool *UserPoolType
@@ -2675,7 +2593,6 @@ type DescribeUserPoolResponse struct {
 // [UpdateDeviceStatus]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateDeviceStatus.html
 // [InitiateAuth]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html
 // [response]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html#API_InitiateAuth_ResponseSyntax
-
 type DeviceConfigurationType struct {
 	// When true, a remembered device can sign in with device authentication instead of SMS and time-based
 	// one-time password (TOTP) factors for multi-factor authentication (MFA).
@@ -2698,7 +2615,6 @@ type DeviceConfigurationType struct {
 }
 
 // The device verifier against which it is authenticated.
-
 type DeviceSecretVerifierConfigType struct {
 	// The password verifier.
 	PasswordVerifier *string
@@ -2710,7 +2626,6 @@ type DeviceSecretVerifierConfigType struct {
 }
 
 // The device type.
-
 type DeviceType struct {
 	// The device key.
 	DeviceKey *string
@@ -2731,7 +2646,6 @@ type DeviceType struct {
 }
 
 // A container for information about a domain.
-
 type DomainDescriptionType struct {
 	// The user pool ID.
 	UserPoolId *string
@@ -2762,7 +2676,6 @@ type DomainDescriptionType struct {
 }
 
 // This exception is thrown when the provider is already supported by the user pool.
-
 type DuplicateProviderException struct {
 	Message *string
 }
@@ -2775,7 +2688,6 @@ type DuplicateProviderException struct {
 // For more information on the supported Regions, see [Email settings for Amazon Cognito user pools].
 //
 // [Email settings for Amazon Cognito user pools]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html
-
 type EmailConfigurationType struct {
 	// The ARN of a verified email address or an address from a verified domain in Amazon SES. You can set
 	// a SourceArn email from a verified domain only with an API request. You can set a verified email
@@ -2857,13 +2769,11 @@ type EmailConfigurationType struct {
 
 // This exception is thrown when there is a code mismatch and the service fails to configure the
 // software token TOTP multi-factor authentication (MFA).
-
 type EnableSoftwareTokenMFAException struct {
 	Message *string
 }
 
 // Specifies the user context data captured at the time of an event request.
-
 type EventContextDataType struct {
 	// The source IP address of your user's device.
 	IpAddress *string
@@ -2882,7 +2792,6 @@ type EventContextDataType struct {
 }
 
 // Specifies the event feedback type.
-
 type EventFeedbackType struct {
 	// The authentication event feedback value. When you provide a FeedbackValue value of valid, you tell
 	// Amazon Cognito that you trust a user session where Amazon Cognito has evaluated some level of risk.
@@ -2902,7 +2811,6 @@ type EventFeedbackType struct {
 }
 
 // The event risk type.
-
 type EventRiskType struct {
 	// The risk decision.
 	RiskDecision *RiskDecisionType
@@ -2915,7 +2823,6 @@ type EventRiskType struct {
 }
 
 // This exception is thrown if a code has expired.
-
 type ExpiredCodeException struct {
 	// The message returned when the expired code exception is thrown.
 	Message *string
@@ -2923,7 +2830,6 @@ type ExpiredCodeException struct {
 
 // This exception is thrown when WAF doesn't allow your request based on a web ACL that's associated
 // with your user pool.
-
 type ForbiddenException struct {
 	// The message returned when WAF doesn't allow your request based on a web ACL that's associated with
 	// your user pool.
@@ -2931,7 +2837,6 @@ type ForbiddenException struct {
 }
 
 // Represents the request to forget the device.
-
 type ForgetDeviceRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose registered device you want to
 	// forget.
@@ -2944,7 +2849,6 @@ type ForgetDeviceRequest struct {
 }
 
 // Represents the request to reset a user's password.
-
 type ForgotPasswordRequest struct {
 	// The ID of the client associated with the user pool.
 	//
@@ -2999,14 +2903,12 @@ type ForgotPasswordRequest struct {
 }
 
 // The response from Amazon Cognito to a request to reset a password.
-
 type ForgotPasswordResponse struct {
 	// The code delivery details returned by the server in response to the request to reset a password.
 	CodeDeliveryDetails *CodeDeliveryDetailsType
 }
 
 // Represents the request to get the header information of the CSV file for the user import job.
-
 type GetCSVHeaderRequest struct {
 	// The user pool ID for the user pool that the users are to be imported into.
 	//
@@ -3016,7 +2918,6 @@ type GetCSVHeaderRequest struct {
 
 // Represents the response from the server to the request to get the header information of the CSV file
 // for the user import job.
-
 type GetCSVHeaderResponse struct {
 	// The user pool ID for the user pool that the users are to be imported into.
 	UserPoolId *string
@@ -3026,7 +2927,6 @@ type GetCSVHeaderResponse struct {
 }
 
 // Represents the request to get the device.
-
 type GetDeviceRequest struct {
 	// The device key.
 	//
@@ -3039,7 +2939,6 @@ type GetDeviceRequest struct {
 }
 
 // Gets the device response.
-
 type GetDeviceResponse struct {
 	// The device.
 	//
@@ -3096,7 +2995,6 @@ type GetLogDeliveryConfigurationResponse struct {
 }
 
 // Request to get a signing certificate from Amazon Cognito.
-
 type GetSigningCertificateRequest struct {
 	// The user pool ID.
 	//
@@ -3105,7 +3003,6 @@ type GetSigningCertificateRequest struct {
 }
 
 // Response from Amazon Cognito for a signing certificate request.
-
 type GetSigningCertificateResponse struct {
 	// The signing certificate.
 	Certificate *string
@@ -3129,7 +3026,6 @@ type GetUICustomizationResponse struct {
 }
 
 // Represents the request to get user attribute verification.
-
 type GetUserAttributeVerificationCodeRequest struct {
 	// A non-expired access token for the user whose attribute verification code you want to generate.
 	//
@@ -3170,7 +3066,6 @@ type GetUserAttributeVerificationCodeRequest struct {
 
 // The verification code response returned by the server response to get the user attribute
 // verification code.
-
 type GetUserAttributeVerificationCodeResponse struct {
 	// The code delivery details returned by the server in response to the request to get the user
 	// attribute verification code.
@@ -3200,7 +3095,6 @@ type GetUserPoolMfaConfigResponse struct {
 }
 
 // Represents the request to get information about the user.
-
 type GetUserRequest struct {
 	// A non-expired access token for the user whose information you want to query.
 	//
@@ -3209,7 +3103,6 @@ type GetUserRequest struct {
 }
 
 // Represents the response from the server from the request to get information about the user.
-
 type GetUserResponse struct {
 	// The username of the user that you requested.
 	//
@@ -3238,7 +3131,6 @@ type GetUserResponse struct {
 }
 
 // Represents the request to sign out all devices.
-
 type GlobalSignOutRequest struct {
 	// A valid access token that Amazon Cognito issued to the user who you want to sign out.
 	//
@@ -3247,18 +3139,15 @@ type GlobalSignOutRequest struct {
 }
 
 // The response to the request to sign out all devices.
-
 type GlobalSignOutResponse struct{}
 
 // This exception is thrown when Amazon Cognito encounters a group that already exists in the user
 // pool.
-
 type GroupExistsException struct {
 	Message *string
 }
 
 // The group type.
-
 type GroupType struct {
 	// The name of the group.
 	GroupName *string
@@ -3298,7 +3187,6 @@ type GroupType struct {
 }
 
 // The HTTP header.
-
 type HttpHeader struct {
 	// The header name.
 	HeaderName *string
@@ -3308,7 +3196,6 @@ type HttpHeader struct {
 }
 
 // A container for information about an IdP.
-
 type IdentityProviderType struct {
 	// The user pool ID.
 	UserPoolId *string
@@ -3419,7 +3306,6 @@ type IdentityProviderType struct {
 }
 
 // Initiates the authentication request.
-
 type InitiateAuthRequest struct {
 	// The authentication flow for this call to run. The API action will depend on this value. For example:
 	//
@@ -3520,7 +3406,6 @@ type InitiateAuthRequest struct {
 }
 
 // Initiates the authentication response.
-
 type InitiateAuthResponse struct {
 	// The name of the challenge that you're responding to with this call. This name is returned in the
 	// InitiateAuth response if you must pass another challenge.
@@ -3588,7 +3473,6 @@ type InitiateAuthResponse struct {
 }
 
 // This exception is thrown when Amazon Cognito encounters an internal error.
-
 type InternalErrorException struct {
 	// The message returned when Amazon Cognito throws an internal error exception.
 	Message *string
@@ -3596,7 +3480,6 @@ type InternalErrorException struct {
 
 // This exception is thrown when Amazon Cognito isn't allowed to use your email identity. HTTP status
 // code: 400.
-
 type InvalidEmailRoleAccessPolicyException struct {
 	// The message returned when you have an unverified email address or the identity policy isn't set on
 	// an email address that Amazon Cognito can access.
@@ -3604,27 +3487,23 @@ type InvalidEmailRoleAccessPolicyException struct {
 }
 
 // This exception is thrown when Amazon Cognito encounters an invalid Lambda response.
-
 type InvalidLambdaResponseException struct {
 	// The message returned when Amazon Cognito throws an invalid Lambda response exception.
 	Message *string
 }
 
 // This exception is thrown when the specified OAuth flow is not valid.
-
 type InvalidOAuthFlowException struct {
 	Message *string
 }
 
 // This exception is thrown when the Amazon Cognito service encounters an invalid parameter.
-
 type InvalidParameterException struct {
 	// The message returned when the Amazon Cognito service throws an invalid parameter exception.
 	Message *string
 }
 
 // This exception is thrown when Amazon Cognito encounters an invalid password.
-
 type InvalidPasswordException struct {
 	// The message returned when Amazon Cognito throws an invalid user password exception.
 	Message *string
@@ -3632,7 +3511,6 @@ type InvalidPasswordException struct {
 
 // This exception is returned when the role provided for SMS configuration doesn't have permission to
 // publish using Amazon SNS.
-
 type InvalidSmsRoleAccessPolicyException struct {
 	// The message returned when the invalid SMS role access policy exception is thrown.
 	Message *string
@@ -3641,21 +3519,18 @@ type InvalidSmsRoleAccessPolicyException struct {
 // This exception is thrown when the trust relationship is not valid for the role provided for SMS
 // configuration. This can happen if you don't trust cognito-idp.amazonaws.com or the external ID
 // provided in the role does not match what is provided in the SMS configuration for the user pool.
-
 type InvalidSmsRoleTrustRelationshipException struct {
 	// The message returned when the role trust relationship for the SMS message is not valid.
 	Message *string
 }
 
 // This exception is thrown when the user pool configuration is not valid.
-
 type InvalidUserPoolConfigurationException struct {
 	// The message returned when the user pool configuration is not valid.
 	Message *string
 }
 
 // Specifies the configuration for Lambda triggers.
-
 type LambdaConfigType struct {
 	// A pre-registration Lambda trigger.
 	PreSignUp *string
@@ -3709,14 +3584,12 @@ type LambdaConfigType struct {
 }
 
 // This exception is thrown when a user exceeds the limit for a requested Amazon Web Services resource.
-
 type LimitExceededException struct {
 	// The message returned when Amazon Cognito throws a limit exceeded exception.
 	Message *string
 }
 
 // Represents the request to list the devices.
-
 type ListDevicesRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose list of devices you want to view.
 	//
@@ -3735,7 +3608,6 @@ type ListDevicesRequest struct {
 }
 
 // Represents the response to list devices.
-
 type ListDevicesResponse struct {
 	// The devices returned in the list devices response.
 	Devices []DeviceType
@@ -3828,7 +3700,6 @@ type ListTagsForResourceResponse struct {
 }
 
 // Represents the request to list the user import jobs.
-
 type ListUserImportJobsRequest struct {
 	// The user pool ID for the user pool that the users are being imported into.
 	//
@@ -3849,7 +3720,6 @@ type ListUserImportJobsRequest struct {
 }
 
 // Represents the response from the server to the request to list the user import jobs.
-
 type ListUserImportJobsResponse struct {
 	// The user import jobs.
 	UserImportJobs []UserImportJobType
@@ -3861,7 +3731,6 @@ type ListUserImportJobsResponse struct {
 }
 
 // Represents the request to list the user pool clients.
-
 type ListUserPoolClientsRequest struct {
 	// The user pool ID for the user pool where you want to list user pool clients.
 	//
@@ -3877,7 +3746,6 @@ type ListUserPoolClientsRequest struct {
 }
 
 // Represents the response from the server that lists user pool clients.
-
 type ListUserPoolClientsResponse struct {
 	// The user pool clients in the response that lists user pool clients.
 	UserPoolClients []UserPoolClientDescription
@@ -3888,7 +3756,6 @@ type ListUserPoolClientsResponse struct {
 }
 
 // Represents the request to list user pools.
-
 type ListUserPoolsRequest struct {
 	// An identifier that was returned from the previous call to this operation, which can be used to
 	// return the next set of items in the list.
@@ -3901,7 +3768,6 @@ type ListUserPoolsRequest struct {
 }
 
 // Represents the response to list user pools.
-
 type ListUserPoolsResponse struct {
 	// The user pools from the response to list users.
 	UserPools []UserPoolDescriptionType
@@ -3939,7 +3805,6 @@ type ListUsersInGroupResponse struct {
 }
 
 // Represents the request to list users.
-
 type ListUsersRequest struct {
 	// The user pool ID for the user pool on which the search should be performed.
 	//
@@ -4014,7 +3879,6 @@ type ListUsersRequest struct {
 }
 
 // The response from the request to list users.
-
 type ListUsersResponse struct {
 	// A list of the user pool users, and their attributes, that match your query.
 	//
@@ -4034,7 +3898,6 @@ type ListUsersResponse struct {
 }
 
 // The logging parameters of a user pool.
-
 type LogConfigurationType struct {
 	// The errorlevel selection of logs that a user pool sends for detailed activity logging.
 	//
@@ -4051,7 +3914,6 @@ type LogConfigurationType struct {
 }
 
 // The logging parameters of a user pool.
-
 type LogDeliveryConfigurationType struct {
 	// The ID of the user pool where you configured detailed activity logging.
 	//
@@ -4065,7 +3927,6 @@ type LogDeliveryConfigurationType struct {
 }
 
 // This exception is thrown when Amazon Cognito can't find a multi-factor authentication (MFA) method.
-
 type MFAMethodNotFoundException struct {
 	// The message returned when Amazon Cognito throws an MFA method not found exception.
 	Message *string
@@ -4074,7 +3935,6 @@ type MFAMethodNotFoundException struct {
 // This data type is no longer supported. Applies only to SMS multi-factor authentication (MFA)
 // configurations. Does not apply to time-based one-time password (TOTP) software token MFA
 // configurations.
-
 type MFAOptionType struct {
 	// The delivery medium to send the MFA code. You can use this parameter to set only the SMS delivery
 	// medium value.
@@ -4085,7 +3945,6 @@ type MFAOptionType struct {
 }
 
 // The message template structure.
-
 type MessageTemplateType struct {
 	// The message template for SMS messages.
 	SMSMessage *string
@@ -4104,7 +3963,6 @@ type MessageTemplateType struct {
 }
 
 // The new device metadata type.
-
 type NewDeviceMetadataType struct {
 	// The device key.
 	DeviceKey *string
@@ -4114,14 +3972,12 @@ type NewDeviceMetadataType struct {
 }
 
 // This exception is thrown when a user isn't authorized.
-
 type NotAuthorizedException struct {
 	// The message returned when the Amazon Cognito service returns a not authorized exception.
 	Message *string
 }
 
 // The notify configuration type.
-
 type NotifyConfigurationType struct {
 	// The email address that is sending the email. The address must be either individually verified with
 	// Amazon Simple Email Service, or from a domain that has been verified with Amazon SES.
@@ -4149,7 +4005,6 @@ type NotifyConfigurationType struct {
 }
 
 // The notify email type.
-
 type NotifyEmailType struct {
 	// The email subject.
 	//
@@ -4164,7 +4019,6 @@ type NotifyEmailType struct {
 }
 
 // The minimum and maximum values of an attribute that is of the number data type.
-
 type NumberAttributeConstraintsType struct {
 	// The minimum value of an attribute that is of the number data type.
 	MinValue *string
@@ -4175,7 +4029,6 @@ type NumberAttributeConstraintsType struct {
 }
 
 // The password policy type.
-
 type PasswordPolicyType struct {
 	// The minimum length of the password in the policy that you have set. This value can't be less than 6.
 	MinimumLength *int32
@@ -4207,14 +4060,12 @@ type PasswordPolicyType struct {
 }
 
 // This exception is thrown when a password reset is required.
-
 type PasswordResetRequiredException struct {
 	// The message returned when a password reset is required.
 	Message *string
 }
 
 // The properties of a pre token generation Lambda trigger.
-
 type PreTokenGenerationVersionConfigType struct {
 	// The user pool trigger version of the request that Amazon Cognito sends to your Lambda function.
 	// Higher-numbered versions add fields that support new features.
@@ -4232,14 +4083,12 @@ type PreTokenGenerationVersionConfigType struct {
 }
 
 // This exception is thrown when a precondition is not met.
-
 type PreconditionNotMetException struct {
 	// The message returned when a precondition is not met.
 	Message *string
 }
 
 // A container for IdP details.
-
 type ProviderDescription struct {
 	// The IdP name.
 	ProviderName *string
@@ -4257,7 +4106,6 @@ type ProviderDescription struct {
 }
 
 // A container for information about an IdP for a user pool.
-
 type ProviderUserIdentifierType struct {
 	// The name of the provider, such as Facebook, Google, or Login with Amazon.
 	ProviderName *string
@@ -4270,7 +4118,6 @@ type ProviderUserIdentifierType struct {
 }
 
 // A map containing a priority as a key, and recovery method name as a value.
-
 type RecoveryOptionType struct {
 	// A positive integer specifying priority of a method with 1 being the highest priority.
 	//
@@ -4284,7 +4131,6 @@ type RecoveryOptionType struct {
 }
 
 // Represents the request to resend the confirmation code.
-
 type ResendConfirmationCodeRequest struct {
 	// The ID of the client associated with the user pool.
 	//
@@ -4340,7 +4186,6 @@ type ResendConfirmationCodeRequest struct {
 }
 
 // The response from the server when Amazon Cognito makes the request to resend a confirmation code.
-
 type ResendConfirmationCodeResponse struct {
 	// The code delivery details returned by the server in response to the request to resend the
 	// confirmation code.
@@ -4348,14 +4193,12 @@ type ResendConfirmationCodeResponse struct {
 }
 
 // This exception is thrown when the Amazon Cognito service can't find the requested resource.
-
 type ResourceNotFoundException struct {
 	// The message returned when the Amazon Cognito service returns a resource not found exception.
 	Message *string
 }
 
 // A resource server scope.
-
 type ResourceServerScopeType struct {
 	// The name of the scope.
 	//
@@ -4369,7 +4212,6 @@ type ResourceServerScopeType struct {
 }
 
 // A container for information about a resource server for a user pool.
-
 type ResourceServerType struct {
 	// The user pool ID for the user pool that hosts the resource server.
 	UserPoolId *string
@@ -4391,7 +4233,6 @@ type ResourceServerType struct {
 }
 
 // The request to respond to an authentication challenge.
-
 type RespondToAuthChallengeRequest struct {
 	// The app client ID.
 	//
@@ -4508,7 +4349,6 @@ type RespondToAuthChallengeRequest struct {
 }
 
 // The response to respond to the authentication challenge.
-
 type RespondToAuthChallengeResponse struct {
 	// The challenge name. For more information, see [InitiateAuth].
 	//
@@ -4548,7 +4388,6 @@ type RevokeTokenRequest struct {
 type RevokeTokenResponse struct{}
 
 // The risk configuration type.
-
 type RiskConfigurationType struct {
 	// The user pool ID.
 	UserPoolId *string
@@ -4574,7 +4413,6 @@ type RiskConfigurationType struct {
 }
 
 // The type of the configuration to override the risk decision.
-
 type RiskExceptionConfigurationType struct {
 	// Overrides the risk decision to always block the pre-authentication requests. The IP range is in CIDR
 	// notation, a compact representation of an IP address and its routing prefix.
@@ -4591,7 +4429,6 @@ type RiskExceptionConfigurationType struct {
 // device has been trusted. If you would like MFA to be applied selectively based on the assessed risk
 // level of sign-in attempts, deactivate MFA for users and turn on Adaptive Authentication for the user
 // pool.
-
 type SMSMfaSettingsType struct {
 	// Specifies whether SMS text message MFA is activated. If an MFA type is activated for a user, the
 	// user will be prompted for MFA during all sign-in attempts, unless device tracking is turned on and
@@ -4611,7 +4448,6 @@ type SMSMfaSettingsType struct {
 // client read/write permissions instead.
 //
 // [User pool attributes]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html
-
 type SchemaAttributeType struct {
 	// The name of your user pool attribute. When you create or update a user pool, adding a schema
 	// attribute creates a custom or developer-only attribute. When you add an attribute with a Name value
@@ -4660,7 +4496,6 @@ type SchemaAttributeType struct {
 }
 
 // This exception is thrown when the specified scope doesn't exist.
-
 type ScopeDoesNotExistException struct {
 	Message *string
 }
@@ -4789,7 +4624,6 @@ type SetUserPoolMfaConfigResponse struct {
 }
 
 // Represents the request to set user settings.
-
 type SetUserSettingsRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose user settings you want to
 	// configure.
@@ -4804,11 +4638,9 @@ type SetUserSettingsRequest struct {
 }
 
 // The response from the server for a set user settings request.
-
 type SetUserSettingsResponse struct{}
 
 // Represents the request to register a user.
-
 type SignUpRequest struct {
 	// The ID of the client associated with the user pool.
 	//
@@ -4885,7 +4717,6 @@ type SignUpRequest struct {
 }
 
 // The response from the server for a registration request.
-
 type SignUpResponse struct {
 	// A response from the server indicating that a user registration has been confirmed.
 	//
@@ -4906,7 +4737,6 @@ type SignUpResponse struct {
 // send SMS messages with Amazon SNS in the Amazon Web Services Region that you want, the Amazon
 // Cognito user pool uses an Identity and Access Management (IAM) role in your Amazon Web Services
 // account.
-
 type SmsConfigurationType struct {
 	// The Amazon Resource Name (ARN) of the Amazon SNS caller. This is the ARN of the IAM role in your
 	// Amazon Web Services account that Amazon Cognito will use to send SMS messages. SMS messages are
@@ -4943,7 +4773,6 @@ type SmsConfigurationType struct {
 }
 
 // The SMS text message multi-factor authentication (MFA) configuration type.
-
 type SmsMfaConfigType struct {
 	// The SMS authentication message that will be sent to users with the code they must sign in. The
 	// message must contain the ‘{####}’ placeholder, which is replaced with the code. If the message isn't
@@ -4959,13 +4788,11 @@ type SmsMfaConfigType struct {
 
 // This exception is thrown when the software token time-based one-time password (TOTP) multi-factor
 // authentication (MFA) isn't activated for the user pool.
-
 type SoftwareTokenMFANotFoundException struct {
 	Message *string
 }
 
 // The type used for enabling software token MFA at the user pool level.
-
 type SoftwareTokenMfaConfigType struct {
 	// Specifies whether software token MFA is activated.
 	Enabled *bool
@@ -4976,7 +4803,6 @@ type SoftwareTokenMfaConfigType struct {
 // turned on and the device has been trusted. If you want MFA to be applied selectively based on the
 // assessed risk level of sign-in attempts, deactivate MFA for users and turn on Adaptive
 // Authentication for the user pool.
-
 type SoftwareTokenMfaSettingsType struct {
 	// Specifies whether software token MFA is activated. If an MFA type is activated for a user, the user
 	// will be prompted for MFA during all sign-in attempts, unless device tracking is turned on and the
@@ -4988,7 +4814,6 @@ type SoftwareTokenMfaSettingsType struct {
 }
 
 // Represents the request to start the user import job.
-
 type StartUserImportJobRequest struct {
 	// The user pool ID for the user pool that the users are being imported into.
 	//
@@ -5002,14 +4827,12 @@ type StartUserImportJobRequest struct {
 }
 
 // Represents the response from the server to the request to start the user import job.
-
 type StartUserImportJobResponse struct {
 	// The job object that represents the user import job.
 	UserImportJob *UserImportJobType
 }
 
 // Represents the request to stop the user import job.
-
 type StopUserImportJobRequest struct {
 	// The user pool ID for the user pool that the users are being imported into.
 	//
@@ -5023,14 +4846,12 @@ type StopUserImportJobRequest struct {
 }
 
 // Represents the response from the server to the request to stop the user import job.
-
 type StopUserImportJobResponse struct {
 	// The job object that represents the user import job.
 	UserImportJob *UserImportJobType
 }
 
 // The constraints associated with a string attribute.
-
 type StringAttributeConstraintsType struct {
 	// The minimum length.
 	MinLength *string
@@ -5056,7 +4877,6 @@ type TagResourceResponse struct{}
 
 // The data type TokenValidityUnits specifies the time units you use when you set the duration of ID,
 // access, and refresh tokens.
-
 type TokenValidityUnitsType struct {
 	// A time unit of seconds, minutes, hours, or days for the value that you set in the
 	// AccessTokenValidity parameter. The default AccessTokenValidity time unit is hours.
@@ -5076,21 +4896,18 @@ type TokenValidityUnitsType struct {
 
 // This exception is thrown when the user has made too many failed attempts for a given action, such as
 // sign-in.
-
 type TooManyFailedAttemptsException struct {
 	// The message returned when Amazon Cognito returns a TooManyFailedAttempts exception.
 	Message *string
 }
 
 // This exception is thrown when the user has made too many requests for a given operation.
-
 type TooManyRequestsException struct {
 	// The message returned when the Amazon Cognito service returns a too many requests exception.
 	Message *string
 }
 
 // A container for the UI customization information for a user pool's built-in app UI.
-
 type UICustomizationType struct {
 	// The user pool ID for the user pool.
 	UserPoolId *string
@@ -5120,39 +4937,33 @@ type UICustomizationType struct {
 
 // Exception that is thrown when the request isn't authorized. This can happen due to an invalid access
 // token in the request.
-
 type UnauthorizedException struct {
 	Message *string
 }
 
 // This exception is thrown when Amazon Cognito encounters an unexpected exception with Lambda.
-
 type UnexpectedLambdaException struct {
 	// The message returned when Amazon Cognito returns an unexpected Lambda exception.
 	Message *string
 }
 
 // This exception is thrown when the specified identifier isn't supported.
-
 type UnsupportedIdentityProviderException struct {
 	Message *string
 }
 
 // Exception that is thrown when you attempt to perform an operation that isn't enabled for the user
 // pool client.
-
 type UnsupportedOperationException struct {
 	Message *string
 }
 
 // Exception that is thrown when an unsupported token is passed to an operation.
-
 type UnsupportedTokenTypeException struct {
 	Message *string
 }
 
 // The request failed because the user is in an unsupported state.
-
 type UnsupportedUserStateException struct {
 	// The message returned when the user is in an unsupported state.
 	Message *string
@@ -5207,7 +5018,6 @@ type UpdateAuthEventFeedbackRequest struct {
 type UpdateAuthEventFeedbackResponse struct{}
 
 // Represents the request to update the device status.
-
 type UpdateDeviceStatusRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose device status you want to update.
 	//
@@ -5224,7 +5034,6 @@ type UpdateDeviceStatusRequest struct {
 }
 
 // The response to the request to update the device status.
-
 type UpdateDeviceStatusResponse struct{}
 type UpdateGroupRequest struct {
 	// The name of the group.
@@ -5397,7 +5206,6 @@ type UpdateResourceServerResponse struct {
 }
 
 // Represents the request to update user attributes.
-
 type UpdateUserAttributesRequest struct {
 	// An array of name-value pairs representing user attributes.
 	//
@@ -5446,14 +5254,12 @@ type UpdateUserAttributesRequest struct {
 }
 
 // Represents the response from the server for the request to update user attributes.
-
 type UpdateUserAttributesResponse struct {
 	// The code delivery details list from the server for the request to update user attributes.
 	CodeDeliveryDetailsList []CodeDeliveryDetailsType
 }
 
 // Represents the request to update the user pool client.
-
 type UpdateUserPoolClientRequest struct {
 	// The user pool ID for the user pool where you want to update the user pool client.
 	//
@@ -5694,7 +5500,6 @@ type UpdateUserPoolClientRequest struct {
 }
 
 // Represents the response from the server to the request to update the user pool client.
-
 type UpdateUserPoolClientResponse struct {
 	// The user pool client value from the response from the server when you request to update the user
 	// pool client.
@@ -5702,7 +5507,6 @@ type UpdateUserPoolClientResponse struct {
 }
 
 // The UpdateUserPoolDomain request input.
-
 type UpdateUserPoolDomainRequest struct {
 	// The domain name for the custom domain that hosts the sign-up and sign-in pages for your application.
 	// One example might be auth.example.com.
@@ -5726,7 +5530,6 @@ type UpdateUserPoolDomainRequest struct {
 }
 
 // The UpdateUserPoolDomain response output.
-
 type UpdateUserPoolDomainResponse struct {
 	// The Amazon CloudFront endpoint that Amazon Cognito set up when you added the custom domain to your
 	// user pool.
@@ -5734,7 +5537,6 @@ type UpdateUserPoolDomainResponse struct {
 }
 
 // Represents the request to update the user pool.
-
 type UpdateUserPoolRequest struct {
 	// The user pool ID for the user pool you want to update.
 	//
@@ -5842,7 +5644,6 @@ type UpdateUserPoolRequest struct {
 }
 
 // Represents the response from the server when you make a request to update the user pool.
-
 type UpdateUserPoolResponse struct{}
 
 // The settings for updates to user attributes. These settings include the property
@@ -5851,7 +5652,6 @@ type UpdateUserPoolResponse struct{}
 // information, see [Verifying updates to email addresses and phone numbers].
 //
 // [Verifying updates to email addresses and phone numbers]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html#user-pool-settings-verifications-verify-attribute-updates
-
 type UserAttributeUpdateSettingsType struct {
 	// Requires that your user verifies their email address, phone number, or both before Amazon Cognito
 	// updates the value of that attribute. When you update a user attribute that has this option
@@ -5875,7 +5675,6 @@ type UserAttributeUpdateSettingsType struct {
 
 // Contextual data, such as the user's device fingerprint, IP address, or location, used for evaluating
 // the risk of an unexpected event by Amazon Cognito advanced security.
-
 type UserContextDataType struct {
 	// The source IP address of your user's device.
 	IpAddress *string
@@ -5889,14 +5688,12 @@ type UserContextDataType struct {
 
 // This exception is thrown when you're trying to modify a user pool while a user import job is in
 // progress for that pool.
-
 type UserImportInProgressException struct {
 	// The message returned when the user pool has an import job running.
 	Message *string
 }
 
 // The user import job type.
-
 type UserImportJobType struct {
 	// The job name for the user import job.
 	JobName *string
@@ -5955,7 +5752,6 @@ type UserImportJobType struct {
 
 // This exception is thrown when the Amazon Cognito service encounters a user validation exception with
 // the Lambda service.
-
 type UserLambdaValidationException struct {
 	// The message returned when the Amazon Cognito service returns a user validation exception with the
 	// Lambda service.
@@ -5963,21 +5759,18 @@ type UserLambdaValidationException struct {
 }
 
 // This exception is thrown when a user isn't confirmed successfully.
-
 type UserNotConfirmedException struct {
 	// The message returned when a user isn't confirmed successfully.
 	Message *string
 }
 
 // This exception is thrown when a user isn't found.
-
 type UserNotFoundException struct {
 	// The message returned when a user isn't found.
 	Message *string
 }
 
 // This exception is thrown when user pool add-ons aren't enabled.
-
 type UserPoolAddOnNotEnabledException struct {
 	Message *string
 }
@@ -5989,7 +5782,6 @@ type UserPoolAddOnNotEnabledException struct {
 // For more information, see [Adding advanced security to a user pool].
 //
 // [Adding advanced security to a user pool]: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-advanced-security.html
-
 type UserPoolAddOnsType struct {
 	// The operating mode of advanced security features in your user pool.
 	//
@@ -5998,7 +5790,6 @@ type UserPoolAddOnsType struct {
 }
 
 // The description of the user pool client.
-
 type UserPoolClientDescription struct {
 	// The ID of the client associated with the user pool.
 	ClientId *string
@@ -6011,7 +5802,6 @@ type UserPoolClientDescription struct {
 }
 
 // Contains information about a user pool client.
-
 type UserPoolClientType struct {
 	// The user pool ID for the user pool client.
 	UserPoolId *string
@@ -6270,7 +6060,6 @@ type UserPoolClientType struct {
 }
 
 // A user pool description.
-
 type UserPoolDescriptionType struct {
 	// The ID in a user pool description.
 	Id *string
@@ -6298,20 +6087,17 @@ type UserPoolDescriptionType struct {
 }
 
 // The policy associated with a user pool.
-
 type UserPoolPolicyType struct {
 	// The password policy.
 	PasswordPolicy *PasswordPolicyType
 }
 
 // This exception is thrown when a user pool tag can't be set or updated.
-
 type UserPoolTaggingException struct {
 	Message *string
 }
 
 // A container for information about the user pool.
-
 type UserPoolType struct {
 	// The ID of the user pool.
 	Id *string
@@ -6497,7 +6283,6 @@ type UserPoolType struct {
 }
 
 // A user profile in a Amazon Cognito user pool.
-
 type UserType struct {
 	// The user name of the user you want to describe.
 	Username *string
@@ -6534,7 +6319,6 @@ type UserType struct {
 }
 
 // The username configuration type.
-
 type UsernameConfigurationType struct {
 	// Specifies whether user name case sensitivity will be applied for all users in the user pool through
 	// Amazon Cognito APIs. For most use cases, set case sensitivity to False (case insensitive) as a best
@@ -6557,14 +6341,12 @@ type UsernameConfigurationType struct {
 
 // This exception is thrown when Amazon Cognito encounters a user name that already exists in the user
 // pool.
-
 type UsernameExistsException struct {
 	// The message returned when Amazon Cognito throws a user name exists exception.
 	Message *string
 }
 
 // The template for verification messages.
-
 type VerificationMessageTemplateType struct {
 	// The template for SMS messages that Amazon Cognito sends to your users.
 	SmsMessage *string
@@ -6630,7 +6412,6 @@ type VerifySoftwareTokenResponse struct {
 }
 
 // Represents the request to verify user attributes.
-
 type VerifyUserAttributeRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose user attributes you want to
 	// verify.
@@ -6650,5 +6431,4 @@ type VerifyUserAttributeRequest struct {
 }
 
 // A container representing the response from the server from the request to verify user attributes.
-
 type VerifyUserAttributeResponse struct{}

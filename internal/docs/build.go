@@ -87,26 +87,26 @@ func (b *builder) run() {
 	// containing a newline among toks[:i]; nextSig[i] is the index of the
 	// first token at or after i that is not whitespace-only text, and
 	// codeEnd[i] the index of the first </code> at or after i.
-	nlBefore := make([]int32, len(toks)+1)
+	nlBefore := make([]int, len(toks)+1)
 	for i, t := range toks {
 		nlBefore[i+1] = nlBefore[i]
 		if t.kind == tokText && strings.IndexByte(t.raw, '\n') >= 0 {
 			nlBefore[i+1]++
 		}
 	}
-	nextSig := make([]int32, len(toks)+1)
-	codeEnd := make([]int32, len(toks)+1)
-	nextSig[len(toks)] = int32(len(toks))
-	codeEnd[len(toks)] = int32(len(toks))
+	nextSig := make([]int, len(toks)+1)
+	codeEnd := make([]int, len(toks)+1)
+	nextSig[len(toks)] = len(toks)
+	codeEnd[len(toks)] = len(toks)
 	for i := len(toks) - 1; i >= 0; i-- {
 		t := toks[i]
 		if t.kind == tokText && strings.TrimSpace(t.raw) == "" {
 			nextSig[i] = nextSig[i+1]
 		} else {
-			nextSig[i] = int32(i)
+			nextSig[i] = i
 		}
 		if t.kind == tokEnd && t.name == "code" {
-			codeEnd[i] = int32(i)
+			codeEnd[i] = i
 		} else {
 			codeEnd[i] = codeEnd[i+1]
 		}
@@ -115,14 +115,14 @@ func (b *builder) run() {
 		if b.list != nil || b.inP || b.inLink || b.glue || len(b.buf) > 0 {
 			return false
 		}
-		end := int(codeEnd[i+1])
+		end := codeEnd[i+1]
 		if nlBefore[end]-nlBefore[i+1] == 0 {
 			return false
 		}
 		if end >= len(toks) {
 			return true
 		}
-		n := int(nextSig[end+1])
+		n := nextSig[end+1]
 		return n >= len(toks) || toks[n].kind != tokText && knownTags[toks[n].name] == tagBlock
 	}
 
@@ -588,7 +588,7 @@ func (b *builder) endPre() {
 }
 
 // normalizeQuotes rewrites doubled backquotes and doubled single quotes
-// to typographic quotes, as go/doc/comment (and so gofmt) does for ``x''.
+// to typographic quotes (“ and ”), as go/doc/comment, and so gofmt, does.
 // Unlike go/doc/comment it also rewrites runs of three or more backquotes
 // pairwise: its handling of those depends on their position in the text,
 // and leaving no doubled quote at all makes the output stable under gofmt.

@@ -289,6 +289,17 @@ optional.
 not a heading`,
 	},
 	{
+		name: "hash paragraph with marker and link",
+		html: `<p># - <a href="https://x.example.com/z">t</a></p><p>See <a href="https://x.example.com/w">u</a>.</p>`,
+		want: `# -
+[t]
+
+See [u].
+
+[t]: https://x.example.com/z
+[u]: https://x.example.com/w`,
+	},
+	{
 		name: "implicit heading split",
 		html: "<p>Intro.</p><p>Valid values</p><p>More text.</p>",
 		want: `Intro.

@@ -12,22 +12,24 @@ import (
 	"testing"
 )
 
-// canonical reformats doc comment text the way gofmt does.
-func canonical(text string) string {
-	var p comment.Parser
-	var pr comment.Printer
-	return string(pr.Comment(p.Parse(text)))
-}
-
 // checkCanonical reports an error if text is not already in the form
-// go/doc/comment's Printer produces for it.
+// go/doc/comment's Printer (and so gofmt) produces for it, or if one of
+// its link definitions is not used by the text.
 func checkCanonical(text string) error {
 	want := ""
 	if text != "" {
 		want = text + "\n"
 	}
-	if got := canonical(text); got != want {
+	var p comment.Parser
+	var pr comment.Printer
+	doc := p.Parse(text)
+	if got := string(pr.Comment(doc)); got != want {
 		return errors.New("not canonical:\n--- text ---\n" + want + "--- reformatted ---\n" + got)
+	}
+	for _, def := range doc.Links {
+		if !def.Used {
+			return errors.New("link definition [" + def.Text + "] is not used in:\n" + text)
+		}
 	}
 	return nil
 }

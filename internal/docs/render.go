@@ -158,8 +158,14 @@ func codeAsPara(blk *block) *block {
 func renderPara(words []string, width int) []string {
 	lines := wrapSafe(words, width, width)
 	if len(lines) == 1 && isHeading(lines[0]) {
-		// "# text" alone would be a heading: move the text to a second line.
-		if alt := wrap(insertBreak(words, 0), width, width); len(alt) > 1 {
+		// "# text" alone would be a heading: continue on a second line,
+		// at the first word that can start a line. (If there is none, the
+		// rest is list markers only and the heading round-trips as is.)
+		m := 0
+		for m+1 < len(words) && isMarker(words[m+1]) {
+			m++
+		}
+		if alt := wrap(insertBreak(words, m), width, width); len(alt) > 1 {
 			lines = alt
 		}
 	}

@@ -15,11 +15,7 @@ func genEnums(g *generator, f *jen.File) {
 		if s.Kind == ir.IntEnum {
 			base = jen.Int32()
 		}
-		f.Add(g.doc(s.Traits.Doc))
-		if s.Traits.Deprecated {
-			f.Comment("// Deprecated: " + deprecation(s.Traits))
-		}
-		f.Type().Id(s.GoName).Add(base)
+		f.Add(g.doc(s.Traits.Doc, typeDeprecation(s))).Type().Id(s.GoName).Add(base)
 
 		if len(s.EnumValues) > 0 {
 			f.Comment("The known values of " + s.GoName + ".")

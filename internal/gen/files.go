@@ -29,7 +29,9 @@ var runtimeFiles = []runtimeFile{
 	{"json_decode.go", always},
 	{"json_encode.go", always},
 	{"json_codec.go", func(g *generator) bool { return g.json }},
-	{"errors.go", func(g *generator) bool { return g.hasErrors() || g.json }},
+	{"errors.go", func(g *generator) bool { return g.hasErrors() || g.client() }},
+	{"client.go", (*generator).client},
+	{"client_bodies.go", (*generator).client},
 }
 
 // runtimeFiles returns the runtime sources, with the package clause set and a header.

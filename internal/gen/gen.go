@@ -72,6 +72,8 @@ var emitters = []emitter{
 	{"string.go", always, genString},
 	{"validate.go", always, genValidate},
 	{"codec.go", func(g *generator) bool { return g.json }, genCodec},
+	{"operations.go", func(g *generator) bool { return len(g.ops) > 0 }, genOperations},
+	{"client.go", (*generator).client, genClient},
 }
 
 // Generate returns the files of the package for m.
@@ -277,6 +279,9 @@ func (g *generator) markRedacted() {
 	}
 }
 
+// client reports whether the package gets the awsJson client.
+func (g *generator) client() bool { return g.json && g.m.Service != nil }
+
 func (g *generator) hasErrors() bool {
 	for _, s := range g.types {
 		if s.IsError() {
@@ -286,14 +291,22 @@ func (g *generator) hasErrors() bool {
 	return false
 }
 
-// doc returns the Go doc comment for HTML documentation, or nothing.
-func (g *generator) doc(html string) *jen.Statement {
-	if g.opt.NoDocs || strings.TrimSpace(html) == "" {
+// doc returns the doc comment for HTML documentation followed by extra paragraphs (already
+// in Go doc syntax, such as "Deprecated: ..."), ready to prefix a declaration, or nothing.
+func (g *generator) doc(html string, extra ...string) *jen.Statement {
+	var paras []string
+	if !g.opt.NoDocs && strings.TrimSpace(html) != "" {
+		if c := docComment(html); c != "" {
+			paras = append(paras, c)
+		}
+	}
+	for _, e := range extra {
+		if e != "" {
+			paras = append(paras, "// "+strings.ReplaceAll(e, "\n", "\n// "))
+		}
+	}
+	if len(paras) == 0 {
 		return jen.Null()
 	}
-	c := docComment(html)
-	if c == "" {
-		return jen.Null()
-	}
-	return jen.Comment(c).Line()
+	return jen.Comment(strings.Join(paras, "\n//\n")).Line()
 }

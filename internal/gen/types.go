@@ -128,18 +128,11 @@ func (g *generator) genStruct(f *jen.File, s *ir.Shape) {
 		fields = append(fields, jen.Comment("Unknown holds a member that this version of the package does not know.").Line().
 			Id(names.UnionUnknownField).Op("*").Id("UnknownMember"))
 	}
-	f.Add(g.doc(s.Traits.Doc))
+	union := ""
 	if s.Kind == ir.Union {
-		if s.Traits.Doc != "" && !g.opt.NoDocs {
-			f.Comment("//")
-		}
-		f.Comment("// " + s.GoName + " is a union: at most one member may be set, and exactly one when it is sent.")
+		union = s.GoName + " is a union: at most one member may be set, and exactly one when it is sent."
 	}
-	if s.Traits.Deprecated {
-		f.Comment("//")
-		f.Comment("// Deprecated: " + deprecation(s.Traits))
-	}
-	f.Type().Id(s.GoName).Struct(fields...)
+	f.Add(g.doc(s.Traits.Doc, union, typeDeprecation(s))).Type().Id(s.GoName).Struct(fields...)
 }
 
 // memberNote is the fixed part of a member's comment: requirement, default, deprecation.
@@ -165,6 +158,13 @@ func memberNote(owner *ir.Shape, m *ir.Member) string {
 		note += "// Deprecated: " + deprecation(t)
 	}
 	return note
+}
+
+func typeDeprecation(s *ir.Shape) string {
+	if !s.Traits.Deprecated {
+		return ""
+	}
+	return "Deprecated: " + deprecation(s.Traits)
 }
 
 func deprecation(t ir.Traits) string {

@@ -35,7 +35,7 @@ var Methods = []string{
 // shape types and enum constants may not use them.
 var PackageNames = []string{
 	"APIError", "Client", "DecodeError", "Document", "EncodeError", "ErrorFault", "FaultClient", "FaultServer",
-	"FaultUnknown", "HTTPDoer", "NewClient", "OperationError", "Options", "Redacted",
+	"FaultUnknown", "HTTPDoer", "NewClient", "Operation", "OperationError", "Operations", "Options", "Redacted",
 	"RetryOptions", "Signer", "UnknownMember", "ValidationError", "ValidationErrors",
 }
 

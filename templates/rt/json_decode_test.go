@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"math/rand/v2"
 	"reflect"
 	"strconv"
@@ -15,8 +16,8 @@ import (
 	"unicode/utf8"
 )
 
-// decodeErr asserts that err is a *DecodeError and returns it.
-func decodeErr(t *testing.T, err error) *DecodeError {
+// jsonTestDecodeErr asserts that err is a *DecodeError and returns it.
+func jsonTestDecodeErr(t *testing.T, err error) *DecodeError {
 	t.Helper()
 	var de *DecodeError
 	if !errors.As(err, &de) {
@@ -25,7 +26,7 @@ func decodeErr(t *testing.T, err error) *DecodeError {
 	return de
 }
 
-func TestDecodeErrorFormat(t *testing.T) {
+func TestJSONDecodeErrorFormat(t *testing.T) {
 	e := &DecodeError{Path: "Users[3].Attributes[0].Value", Offset: 123, Msg: "expected string, found number"}
 	if got, want := e.Error(), "json: Users[3].Attributes[0].Value: expected string, found number (offset 123)"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
@@ -113,7 +114,7 @@ func TestJSONReadStringErrors(t *testing.T) {
 			t.Errorf("readString(%q) = %q, want error", tt.in, got)
 			continue
 		}
-		de := decodeErr(t, err)
+		de := jsonTestDecodeErr(t, err)
 		if de.Msg != tt.msg || de.Offset != tt.offset || de.Path != "" {
 			t.Errorf("readString(%q) error = %+v, want msg %q offset %d", tt.in, *de, tt.msg, tt.offset)
 		}
@@ -123,6 +124,22 @@ func TestJSONReadStringErrors(t *testing.T) {
 func TestJSONSWAR(t *testing.T) {
 	r := rand.New(rand.NewPCG(21, 22))
 	special := []byte{'"', '\\', 0, 0x1f, 0x20, 0x21, 0x7f, 0x80, 0xff, '!', '#', '[', ']', 0x5b, 0x5d, 0xa2, 0xdc}
+	// Exhaustive over one or two arbitrary bytes in a plain word, then random.
+	var cases [][8]byte
+	for b1 := range 256 {
+		for p1 := range 8 {
+			w := [8]byte{'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'}
+			w[p1] = byte(b1)
+			cases = append(cases, w)
+			for _, b2 := range special {
+				for p2 := p1 + 1; p2 < 8; p2++ {
+					w2 := w
+					w2[p2] = b2
+					cases = append(cases, w2)
+				}
+			}
+		}
+	}
 	for range 200000 {
 		var w [8]byte
 		for i := range w {
@@ -132,24 +149,27 @@ func TestJSONSWAR(t *testing.T) {
 				w[i] = byte(r.UintN(256))
 			}
 		}
-		if r.IntN(3) == 0 { // mostly plain words with at most one odd byte
-			for i := range w {
-				w[i] = byte('a' + r.IntN(26))
-			}
-			w[r.IntN(8)] = special[r.IntN(len(special))]
-		}
+		cases = append(cases, w)
+	}
+	for _, w := range cases {
 		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
 			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		wantSkip, wantPlain := true, true
-		for _, c := range w {
-			wantSkip = wantSkip && jsonStrSkip[c]
-			wantPlain = wantPlain && jsonStrPlain[c]
+		// Index of the first byte needing attention, 8 if none.
+		firstSkip, firstPlain := 8, 8
+		for i := 7; i >= 0; i-- {
+			if !jsonStrSkip[w[i]] {
+				firstSkip = i
+			}
+			if !jsonStrPlain[w[i]] {
+				firstPlain = i
+			}
 		}
-		if got := jsonSWARSkip(x); got != wantSkip {
-			t.Fatalf("jsonSWARSkip(% x) = %v, want %v", w, got, wantSkip)
+		first := func(m uint64) int { return bits.TrailingZeros64(m) / 8 }
+		if got := first(jsonSWARSkipMask(x)); got != firstSkip {
+			t.Fatalf("jsonSWARSkipMask(% x) flags byte %d first, want %d", w, got, firstSkip)
 		}
-		if got := jsonSWARPlain(x); got != wantPlain {
-			t.Fatalf("jsonSWARPlain(% x) = %v, want %v", w, got, wantPlain)
+		if got := first(jsonSWARPlainMask(x)); got != firstPlain {
+			t.Fatalf("jsonSWARPlainMask(% x) flags byte %d first, want %d", w, got, firstPlain)
 		}
 	}
 }
@@ -172,7 +192,7 @@ func TestJSONReadStringMatchesEncodingJSON(t *testing.T) {
 				}
 				sb.WriteByte(c)
 			default:
-				s := randomTestString(r)
+				s := jsonTestRandomString(r)
 				s = strings.Map(func(r rune) rune {
 					if r == '"' || r == '\\' || r < 0x20 {
 						return '_'
@@ -258,7 +278,7 @@ func TestJSONReadInt(t *testing.T) {
 			t.Errorf("readInt(%q, %d) = %d, want error %q", tt.in, tt.bits, got, tt.msg)
 			continue
 		}
-		if de := decodeErr(t, err); de.Msg != tt.msg {
+		if de := jsonTestDecodeErr(t, err); de.Msg != tt.msg {
 			t.Errorf("readInt(%q, %d) error %q, want %q", tt.in, tt.bits, de.Msg, tt.msg)
 		}
 		if got != tt.want {
@@ -333,7 +353,7 @@ func TestJSONReadFloat(t *testing.T) {
 			t.Errorf("readFloat(%q, %d) = %v, want error %q", tt.in, tt.bits, got, tt.msg)
 			continue
 		}
-		if de := decodeErr(t, err); de.Msg != tt.msg {
+		if de := jsonTestDecodeErr(t, err); de.Msg != tt.msg {
 			t.Errorf("readFloat(%q, %d) error %q, want %q", tt.in, tt.bits, de.Msg, tt.msg)
 		}
 	}
@@ -382,7 +402,7 @@ func TestJSONReadBoolNull(t *testing.T) {
 		t.Error("nul is not null")
 	}
 	_ = d.readBool()
-	de := decodeErr(t, d.finish())
+	de := jsonTestDecodeErr(t, d.finish())
 	if de.Msg != "expected boolean, found invalid character 'n'" || de.Offset != 21 {
 		t.Errorf("error = %+v", *de)
 	}
@@ -443,8 +463,8 @@ func TestJSONObjectIteration(t *testing.T) {
 	}
 }
 
-// walkObject iterates an object, skipping all values.
-func walkObject(in string) error {
+// jsonTestWalkObject iterates an object, skipping all values.
+func jsonTestWalkObject(in string) error {
 	d := newJSONDecoder([]byte(in))
 	if d.beginObject() {
 		for {
@@ -457,8 +477,8 @@ func walkObject(in string) error {
 	return d.finish()
 }
 
-// walkArray iterates an array of integers.
-func walkArray(in string) error {
+// jsonTestWalkArray iterates an array of integers.
+func jsonTestWalkArray(in string) error {
 	d := newJSONDecoder([]byte(in))
 	if d.beginArray() {
 		for d.nextElem() {
@@ -475,27 +495,27 @@ func TestJSONStructureErrors(t *testing.T) {
 		msg    string
 		offset int
 	}{
-		{walkObject, `{"a":1,}`, "expected string for object key, found '}'", 7},
-		{walkObject, `{,"a":1}`, "expected string for object key, found ','", 1},
-		{walkObject, `{"a" 1}`, "expected ':' after object key, found number", 5},
-		{walkObject, `{"a":1 "b":2}`, "expected ',' or '}' after object member, found string", 7},
-		{walkObject, `{a:1}`, "expected string for object key, found invalid character 'a'", 1},
-		{walkObject, `{1:1}`, "expected string for object key, found number", 1},
-		{walkObject, `{"a":1`, "unexpected end of input in object", 6},
-		{walkObject, `{"a":`, "unexpected end of input, expected value", 5},
-		{walkObject, `{"a":1,`, "unexpected end of input in object", 7},
-		{walkObject, `{"a"`, "expected ':' after object key, found end of input", 4},
-		{walkObject, `{"a":1}}`, "invalid character '}' after top-level value", 7},
-		{walkObject, `[]`, "expected object, found array", 0},
-		{walkObject, `{"a":1}/*c*/`, "invalid character '/' after top-level value", 7},
-		{walkArray, `[1,]`, "expected integer, found ']'", 3},
-		{walkArray, `[,1]`, "expected integer, found ','", 1},
-		{walkArray, `[1 2]`, "expected ',' or ']' after array element, found number", 3},
-		{walkArray, `[1,2`, "unexpected end of input in array", 4},
-		{walkArray, `[`, "unexpected end of input in array", 1},
-		{walkArray, `{}`, "expected array, found object", 0},
-		{walkArray, `[1]]`, "invalid character ']' after top-level value", 3},
-		{walkArray, `[1]x`, "invalid character 'x' after top-level value", 3},
+		{jsonTestWalkObject, `{"a":1,}`, "expected string for object key, found '}'", 7},
+		{jsonTestWalkObject, `{,"a":1}`, "expected string for object key, found ','", 1},
+		{jsonTestWalkObject, `{"a" 1}`, "expected ':' after object key, found number", 5},
+		{jsonTestWalkObject, `{"a":1 "b":2}`, "expected ',' or '}' after object member, found string", 7},
+		{jsonTestWalkObject, `{a:1}`, "expected string for object key, found invalid character 'a'", 1},
+		{jsonTestWalkObject, `{1:1}`, "expected string for object key, found number", 1},
+		{jsonTestWalkObject, `{"a":1`, "unexpected end of input in object", 6},
+		{jsonTestWalkObject, `{"a":`, "unexpected end of input, expected value", 5},
+		{jsonTestWalkObject, `{"a":1,`, "unexpected end of input in object", 7},
+		{jsonTestWalkObject, `{"a"`, "expected ':' after object key, found end of input", 4},
+		{jsonTestWalkObject, `{"a":1}}`, "invalid character '}' after top-level value", 7},
+		{jsonTestWalkObject, `[]`, "expected object, found array", 0},
+		{jsonTestWalkObject, `{"a":1}/*c*/`, "invalid character '/' after top-level value", 7},
+		{jsonTestWalkArray, `[1,]`, "expected integer, found ']'", 3},
+		{jsonTestWalkArray, `[,1]`, "expected integer, found ','", 1},
+		{jsonTestWalkArray, `[1 2]`, "expected ',' or ']' after array element, found number", 3},
+		{jsonTestWalkArray, `[1,2`, "unexpected end of input in array", 4},
+		{jsonTestWalkArray, `[`, "unexpected end of input in array", 1},
+		{jsonTestWalkArray, `{}`, "expected array, found object", 0},
+		{jsonTestWalkArray, `[1]]`, "invalid character ']' after top-level value", 3},
+		{jsonTestWalkArray, `[1]x`, "invalid character 'x' after top-level value", 3},
 	}
 	for _, tt := range tests {
 		err := tt.walk(tt.in)
@@ -503,18 +523,18 @@ func TestJSONStructureErrors(t *testing.T) {
 			t.Errorf("%q: no error, want %q", tt.in, tt.msg)
 			continue
 		}
-		de := decodeErr(t, err)
+		de := jsonTestDecodeErr(t, err)
 		if de.Msg != tt.msg || de.Offset != tt.offset {
 			t.Errorf("%q: error %q at %d, want %q at %d", tt.in, de.Msg, de.Offset, tt.msg, tt.offset)
 		}
 	}
 	for _, in := range []string{`{}`, ` { } `, `{"a":{"b":[1,{}]},"c":null}`} {
-		if err := walkObject(in); err != nil {
+		if err := jsonTestWalkObject(in); err != nil {
 			t.Errorf("%q: %v", in, err)
 		}
 	}
 	for _, in := range []string{`[]`, ` [ ] `, `[1, 2 ,3]`} {
-		if err := walkArray(in); err != nil {
+		if err := jsonTestWalkArray(in); err != nil {
 			t.Errorf("%q: %v", in, err)
 		}
 	}
@@ -550,7 +570,7 @@ func TestJSONDepthLimit(t *testing.T) {
 	}
 	d = newJSONDecoder(nest(65))
 	descend(&d)
-	de := decodeErr(t, d.finish())
+	de := jsonTestDecodeErr(t, d.finish())
 	if de.Msg != "exceeded maximum nesting depth of 128" || de.Offset != 64*6 {
 		t.Errorf("depth 129: %+v", *de)
 	}
@@ -580,7 +600,7 @@ func TestJSONDepthLimit(t *testing.T) {
 		if d.beginArray() && d.nextElem() {
 			read(&d)
 		}
-		de := decodeErr(t, d.finish())
+		de := jsonTestDecodeErr(t, d.finish())
 		if de.Msg != "exceeded maximum nesting depth of 128" || de.Offset != 1+63*6+5 {
 			t.Errorf("skip/readRaw inside array to depth 129: %+v", *de)
 		}
@@ -624,7 +644,7 @@ func TestJSONReadBlob(t *testing.T) {
 			t.Errorf("readBlob(%s) = %q, want error", tt.in, got)
 			continue
 		}
-		if de := decodeErr(t, err); de.Msg != tt.msg || de.Offset != 0 {
+		if de := jsonTestDecodeErr(t, err); de.Msg != tt.msg || de.Offset != 0 {
 			t.Errorf("readBlob(%s) error %+v, want %q", tt.in, *de, tt.msg)
 		}
 	}
@@ -697,7 +717,7 @@ func TestJSONReadEpochSeconds(t *testing.T) {
 			t.Errorf("readEpochSeconds(%s) = %v, want error", tt.in, got)
 			continue
 		}
-		if de := decodeErr(t, err); de.Msg != tt.msg {
+		if de := jsonTestDecodeErr(t, err); de.Msg != tt.msg {
 			t.Errorf("readEpochSeconds(%s) error %q, want %q", tt.in, de.Msg, tt.msg)
 		}
 	}
@@ -767,7 +787,7 @@ func TestJSONReadDateTime(t *testing.T) {
 			continue
 		}
 		want := "invalid RFC 3339 date-time " + strings.Trim(tt.in, " ")
-		if de := decodeErr(t, err); de.Msg != want || de.Offset != 0 {
+		if de := jsonTestDecodeErr(t, err); de.Msg != want || de.Offset != 0 {
 			t.Errorf("readDateTime(%s) error %+v, want %q", tt.in, *de, want)
 		}
 	}
@@ -824,7 +844,7 @@ func TestJSONReadHTTPDate(t *testing.T) {
 			t.Errorf("readHTTPDate(%s) = %v, want error", tt.in, got)
 			continue
 		}
-		if de := decodeErr(t, err); de.Msg != "invalid HTTP date "+tt.in {
+		if de := jsonTestDecodeErr(t, err); de.Msg != "invalid HTTP date "+tt.in {
 			t.Errorf("readHTTPDate(%s) error %+v", tt.in, *de)
 		}
 	}
@@ -925,7 +945,7 @@ func TestJSONStickyError(t *testing.T) {
 	d = newJSONDecoder([]byte(`{}`))
 	d.pos = 1
 	d.failf("bad %s %d", "thing", 7)
-	if de := decodeErr(t, d.finish()); de.Msg != "bad thing 7" || de.Offset != 1 {
+	if de := jsonTestDecodeErr(t, d.finish()); de.Msg != "bad thing 7" || de.Offset != 1 {
 		t.Errorf("failf: %+v", *de)
 	}
 }
@@ -949,7 +969,7 @@ func TestJSONPathRendering(t *testing.T) {
 	d.addKey("k\"1")
 	d.addField("Users")
 	d.addIndex(12)
-	de := decodeErr(t, d.finish())
+	de := jsonTestDecodeErr(t, d.finish())
 	if want := `[12].Users["k\"1"].Attributes[0].Value`; de.Path != want {
 		t.Errorf("Path = %s, want %s", de.Path, want)
 	}
@@ -960,23 +980,23 @@ func TestJSONPathRendering(t *testing.T) {
 
 // --- generated-style decoding ---------------------------------------------
 
-type testAttribute struct {
+type jsonTestAttribute struct {
 	Name  *string
 	Value *string
 }
 
-type testUser struct {
+type jsonTestUser struct {
 	Username       *string
 	Enabled        *bool
-	Attributes     []testAttribute
+	Attributes     []jsonTestAttribute
 	Tags           map[string]string
 	UserCreateDate *time.Time
 	Score          *float64
 	Logins         *int32
 }
 
-type testListUsersOutput struct {
-	Users           []testUser
+type jsonTestListUsersOutput struct {
+	Users           []jsonTestUser
 	PaginationToken *string
 }
 
@@ -985,16 +1005,16 @@ type testListUsersOutput struct {
 // structure, list elements are decoded in place, nulls leave members unset,
 // and failures record the member path while returning.
 
-type testStoreAttribute struct {
+type jsonTestStoreAttribute struct {
 	Name, Value string
 }
 
-func (v *testAttribute) decodeJSON(d *jsonDecoder) {
-	*v = testAttribute{}
+func (v *jsonTestAttribute) decodeJSON(d *jsonDecoder) {
+	*v = jsonTestAttribute{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *testStoreAttribute
+	var st *jsonTestStoreAttribute
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -1006,7 +1026,7 @@ func (v *testAttribute) decodeJSON(d *jsonDecoder) {
 				continue
 			}
 			if st == nil {
-				st = new(testStoreAttribute)
+				st = new(jsonTestStoreAttribute)
 			}
 			st.Name = d.readString()
 			v.Name = &st.Name
@@ -1019,7 +1039,7 @@ func (v *testAttribute) decodeJSON(d *jsonDecoder) {
 				continue
 			}
 			if st == nil {
-				st = new(testStoreAttribute)
+				st = new(jsonTestStoreAttribute)
 			}
 			st.Value = d.readString()
 			v.Value = &st.Value
@@ -1037,16 +1057,16 @@ func (v *testAttribute) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-func testDecodeAttributeList(d *jsonDecoder) []testAttribute {
+func jsonTestDecodeAttributeList(d *jsonDecoder) []jsonTestAttribute {
 	if !d.beginArray() {
 		return nil
 	}
-	v := []testAttribute{}
+	v := []jsonTestAttribute{}
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, testAttribute{})
+		v = append(v, jsonTestAttribute{})
 		e := &v[len(v)-1]
 		e.decodeJSON(d)
 		if d.failed() {
@@ -1057,7 +1077,7 @@ func testDecodeAttributeList(d *jsonDecoder) []testAttribute {
 	return v
 }
 
-func testDecodeTagMap(d *jsonDecoder) map[string]string {
+func jsonTestDecodeTagMap(d *jsonDecoder) map[string]string {
 	if !d.beginObject() {
 		return nil
 	}
@@ -1079,7 +1099,7 @@ func testDecodeTagMap(d *jsonDecoder) map[string]string {
 	}
 }
 
-type testStoreUser struct {
+type jsonTestStoreUser struct {
 	Username       string
 	Enabled        bool
 	UserCreateDate time.Time
@@ -1087,12 +1107,12 @@ type testStoreUser struct {
 	Logins         int32
 }
 
-func (v *testUser) decodeJSON(d *jsonDecoder) {
-	*v = testUser{}
+func (v *jsonTestUser) decodeJSON(d *jsonDecoder) {
+	*v = jsonTestUser{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *testStoreUser
+	var st *jsonTestStoreUser
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -1104,7 +1124,7 @@ func (v *testUser) decodeJSON(d *jsonDecoder) {
 				continue
 			}
 			if st == nil {
-				st = new(testStoreUser)
+				st = new(jsonTestStoreUser)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
@@ -1117,7 +1137,7 @@ func (v *testUser) decodeJSON(d *jsonDecoder) {
 				continue
 			}
 			if st == nil {
-				st = new(testStoreUser)
+				st = new(jsonTestStoreUser)
 			}
 			st.Enabled = d.readBool()
 			v.Enabled = &st.Enabled
@@ -1129,7 +1149,7 @@ func (v *testUser) decodeJSON(d *jsonDecoder) {
 			if d.isNull() {
 				continue
 			}
-			v.Attributes = testDecodeAttributeList(d)
+			v.Attributes = jsonTestDecodeAttributeList(d)
 			if d.failed() {
 				d.addField("Attributes")
 				return
@@ -1138,7 +1158,7 @@ func (v *testUser) decodeJSON(d *jsonDecoder) {
 			if d.isNull() {
 				continue
 			}
-			v.Tags = testDecodeTagMap(d)
+			v.Tags = jsonTestDecodeTagMap(d)
 			if d.failed() {
 				d.addField("Tags")
 				return
@@ -1148,7 +1168,7 @@ func (v *testUser) decodeJSON(d *jsonDecoder) {
 				continue
 			}
 			if st == nil {
-				st = new(testStoreUser)
+				st = new(jsonTestStoreUser)
 			}
 			st.UserCreateDate = d.readEpochSeconds()
 			v.UserCreateDate = &st.UserCreateDate
@@ -1161,7 +1181,7 @@ func (v *testUser) decodeJSON(d *jsonDecoder) {
 				continue
 			}
 			if st == nil {
-				st = new(testStoreUser)
+				st = new(jsonTestStoreUser)
 			}
 			st.Score = d.readFloat(64)
 			v.Score = &st.Score
@@ -1174,7 +1194,7 @@ func (v *testUser) decodeJSON(d *jsonDecoder) {
 				continue
 			}
 			if st == nil {
-				st = new(testStoreUser)
+				st = new(jsonTestStoreUser)
 			}
 			st.Logins = int32(d.readInt(32))
 			v.Logins = &st.Logins
@@ -1192,16 +1212,16 @@ func (v *testUser) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-func testDecodeUserList(d *jsonDecoder) []testUser {
+func jsonTestDecodeUserList(d *jsonDecoder) []jsonTestUser {
 	if !d.beginArray() {
 		return nil
 	}
-	v := []testUser{}
+	v := []jsonTestUser{}
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, testUser{})
+		v = append(v, jsonTestUser{})
 		e := &v[len(v)-1]
 		e.decodeJSON(d)
 		if d.failed() {
@@ -1212,8 +1232,8 @@ func testDecodeUserList(d *jsonDecoder) []testUser {
 	return v
 }
 
-func (v *testListUsersOutput) decodeJSON(d *jsonDecoder) {
-	*v = testListUsersOutput{}
+func (v *jsonTestListUsersOutput) decodeJSON(d *jsonDecoder) {
+	*v = jsonTestListUsersOutput{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
@@ -1227,7 +1247,7 @@ func (v *testListUsersOutput) decodeJSON(d *jsonDecoder) {
 			if d.isNull() {
 				continue
 			}
-			v.Users = testDecodeUserList(d)
+			v.Users = jsonTestDecodeUserList(d)
 			if d.failed() {
 				d.addField("Users")
 				return
@@ -1252,8 +1272,8 @@ func (v *testListUsersOutput) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-func testUnmarshalListUsers(data []byte) (testListUsersOutput, error) {
-	var out testListUsersOutput
+func jsonTestUnmarshalListUsers(data []byte) (jsonTestListUsersOutput, error) {
+	var out jsonTestListUsersOutput
 	d := newJSONDecoder(data)
 	out.decodeJSON(&d)
 	return out, d.finish()
@@ -1263,7 +1283,7 @@ func TestJSONGeneratedStyleDecode(t *testing.T) {
 	in := `{"Users":[{"Username":"alice","Enabled":true,"Attributes":[{"Name":"email","Value":"a@example.com"},{"Name":"x","Value":null}],
 		"Tags":{"env":"prod","team":"a\u00e9"},"UserCreateDate":1398796238.123,"Score":1.5,"Logins":7,"Unknown":{"deep":[1,{"x":null}]}},
 		null, {"Username":"bob"}], "PaginationToken":null, "Extra": 5}`
-	out, err := testUnmarshalListUsers([]byte(in))
+	out, err := jsonTestUnmarshalListUsers([]byte(in))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1303,12 +1323,12 @@ func TestJSONGeneratedStyleDecode(t *testing.T) {
 		{`[]`, "", "expected object, found array"},
 	}
 	for _, tt := range errTests {
-		_, err := testUnmarshalListUsers([]byte(tt.in))
+		_, err := jsonTestUnmarshalListUsers([]byte(tt.in))
 		if err == nil {
 			t.Errorf("%s: no error", tt.in)
 			continue
 		}
-		de := decodeErr(t, err)
+		de := jsonTestDecodeErr(t, err)
 		if de.Path != tt.path || de.Msg != tt.msg {
 			t.Errorf("%s:\n got path %q msg %q\nwant path %q msg %q", tt.in, de.Path, de.Msg, tt.path, tt.msg)
 		}
@@ -1317,14 +1337,14 @@ func TestJSONGeneratedStyleDecode(t *testing.T) {
 		}
 	}
 	// Exact message for the canonical example.
-	_, err = testUnmarshalListUsers([]byte(`{"Users":[{"Username":"a","Attributes":[{"Name":"x","Value":1}]}]}`))
+	_, err = jsonTestUnmarshalListUsers([]byte(`{"Users":[{"Username":"a","Attributes":[{"Name":"x","Value":1}]}]}`))
 	if want := "json: Users[0].Attributes[0].Value: expected string, found number (offset 60)"; err.Error() != want {
 		t.Errorf("error = %q, want %q", err, want)
 	}
 }
 
-// makeUsersDocument builds a ListUsers-style response with n users.
-func makeUsersDocument(n int) []byte {
+// jsonTestUsersDocument builds a ListUsers-style response with n users.
+func jsonTestUsersDocument(n int) []byte {
 	var b []byte
 	b = append(b, `{"Users":[`...)
 	for i := range n {
@@ -1344,11 +1364,11 @@ func makeUsersDocument(n int) []byte {
 }
 
 func TestJSONUsersDocument(t *testing.T) {
-	doc := makeUsersDocument(60)
+	doc := jsonTestUsersDocument(60)
 	if !json.Valid(doc) {
 		t.Fatal("benchmark document is invalid JSON")
 	}
-	out, err := testUnmarshalListUsers(doc)
+	out, err := jsonTestUnmarshalListUsers(doc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1477,7 +1497,7 @@ func BenchmarkJSONReadString(b *testing.B) {
 }
 
 func BenchmarkJSONSkip(b *testing.B) {
-	data := makeUsersDocument(60)
+	data := jsonTestUsersDocument(60)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -1490,11 +1510,11 @@ func BenchmarkJSONSkip(b *testing.B) {
 }
 
 func BenchmarkJSONDecodeUsers(b *testing.B) {
-	data := makeUsersDocument(60)
+	data := jsonTestUsersDocument(60)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := testUnmarshalListUsers(data); err != nil {
+		if _, err := jsonTestUnmarshalListUsers(data); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -1532,7 +1552,7 @@ func jsonTestWalk(d *jsonDecoder) {
 }
 
 func BenchmarkJSONDecodeUsersWalk(b *testing.B) {
-	data := makeUsersDocument(60)
+	data := jsonTestUsersDocument(60)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	var d jsonDecoder
@@ -1548,7 +1568,7 @@ func BenchmarkJSONDecodeUsersWalk(b *testing.B) {
 // BenchmarkJSONDecodeUsersStdlib is a reference point: the same document via
 // encoding/json into equivalent structs.
 func BenchmarkJSONDecodeUsersStdlib(b *testing.B) {
-	data := makeUsersDocument(60)
+	data := jsonTestUsersDocument(60)
 	type attr struct{ Name, Value *string }
 	type user struct {
 		Username       *string
@@ -1616,7 +1636,7 @@ func TestJSONLargeInputs(t *testing.T) {
 		"epoch":     func(d *jsonDecoder) { d.readEpochSeconds() },
 		"blob":      func(d *jsonDecoder) { d.readBlob() },
 		"raw":       func(d *jsonDecoder) { d.readRaw() },
-		"users":     func(d *jsonDecoder) { var u testListUsersOutput; u.decodeJSON(d) },
+		"users":     func(d *jsonDecoder) { var u jsonTestListUsersOutput; u.decodeJSON(d) },
 		"date-time": func(d *jsonDecoder) { d.readDateTime() },
 	}
 	for name, in := range inputs {
@@ -1629,7 +1649,7 @@ func TestJSONLargeInputs(t *testing.T) {
 				t.Errorf("%s/%s took %v", name, rname, el)
 			}
 			if err != nil {
-				if de := decodeErr(t, err); de.Offset < 0 || de.Offset > len(in) || len(de.Error()) > 1000 {
+				if de := jsonTestDecodeErr(t, err); de.Offset < 0 || de.Offset > len(in) || len(de.Error()) > 1000 {
 					t.Errorf("%s/%s: bad error %.200s", name, rname, de.Error())
 				}
 			}

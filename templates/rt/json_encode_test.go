@@ -12,8 +12,8 @@ import (
 	"unicode/utf8"
 )
 
-// stdJSONString encodes s with encoding/json without HTML escaping.
-func stdJSONString(t testing.TB, s string) string {
+// jsonTestStdString encodes s with encoding/json without HTML escaping.
+func jsonTestStdString(t testing.TB, s string) string {
 	t.Helper()
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -53,7 +53,7 @@ func TestJSONAppendString(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("jsonAppendBytesString(%q) = %s, want %s", tt.in, got, tt.want)
 		}
-		if std := stdJSONString(t, tt.in); std != tt.want {
+		if std := jsonTestStdString(t, tt.in); std != tt.want {
 			t.Errorf("test table disagrees with encoding/json for %q: %s", tt.in, std)
 		}
 	}
@@ -63,9 +63,9 @@ func TestJSONAppendString(t *testing.T) {
 	}
 }
 
-// randomTestString returns strings mixing ASCII, special characters,
+// jsonTestRandomString returns strings mixing ASCII, special characters,
 // multi-byte runes and invalid bytes.
-func randomTestString(r *rand.Rand) string {
+func jsonTestRandomString(r *rand.Rand) string {
 	pieces := []string{"a", "Z", " ", "\"", "\\", "/", "<", "&", "\n", "\x00", "\x1f", "\x7f",
 		"é", "世", "😀", "\u2028", "\u2029", "\xff", "\xc3", "\xe2\x80", "\xf0\x9f\x98", "\xed\xa0\x80", "\uFFFD"}
 	n := r.IntN(20)
@@ -83,8 +83,8 @@ func randomTestString(r *rand.Rand) string {
 func TestJSONAppendStringMatchesEncodingJSON(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
-		s := randomTestString(r)
-		want := stdJSONString(t, s)
+		s := jsonTestRandomString(r)
+		want := jsonTestStdString(t, s)
 		if got := string(jsonAppendString(nil, s)); got != want {
 			t.Fatalf("jsonAppendString(%q) = %s, encoding/json = %s", s, got, want)
 		}
@@ -205,9 +205,9 @@ func TestJSONAppendBlob(t *testing.T) {
 	}
 }
 
-// sdkEpochSeconds mirrors aws-sdk-go-v2 (smithy-go): milliseconds via
+// jsonTestSDKEpochSeconds mirrors aws-sdk-go-v2 (smithy-go): milliseconds via
 // UnixNano truncation, divided by 1e3 and written with ES6 formatting.
-func sdkEpochSeconds(t time.Time) string {
+func jsonTestSDKEpochSeconds(t time.Time) string {
 	ms := t.UnixNano() / int64(time.Millisecond)
 	b, err := json.Marshal(float64(ms) / 1e3)
 	if err != nil {
@@ -256,7 +256,7 @@ func TestJSONAppendEpochSeconds(t *testing.T) {
 			ns = ns / 1e9 * 1e9 // whole seconds
 		}
 		tm := time.Unix(0, ns)
-		if got, want := string(jsonAppendEpochSeconds(nil, tm)), sdkEpochSeconds(tm); got != want {
+		if got, want := string(jsonAppendEpochSeconds(nil, tm)), jsonTestSDKEpochSeconds(tm); got != want {
 			t.Fatalf("jsonAppendEpochSeconds(%d ns) = %s, sdk %s", ns, got, want)
 		}
 	}

@@ -63,7 +63,7 @@ func jsonTestDecodeAny(d *jsonDecoder) any {
 	}
 }
 
-func isDepthError(err error) bool {
+func jsonTestIsDepthError(err error) bool {
 	var de *DecodeError
 	return errors.As(err, &de) && strings.Contains(de.Msg, "maximum nesting depth")
 }
@@ -97,14 +97,14 @@ func FuzzJSONDecoder(f *testing.F) {
 		if (verr == nil) != (serr == nil) {
 			t.Fatalf("jsonValid = %v but skip = %v", verr, serr)
 		}
-		if isDepthError(verr) {
+		if jsonTestIsDepthError(verr) {
 			return // encoding/json allows deeper nesting
 		}
 		if (verr == nil) != stdValid {
 			t.Fatalf("jsonValid(%q) = %v, encoding/json.Valid = %v", data, verr, stdValid)
 		}
 		if verr != nil {
-			de := decodeErr(t, verr)
+			de := jsonTestDecodeErr(t, verr)
 			if de.Offset < 0 || de.Offset > len(data) || de.Msg == "" {
 				t.Fatalf("bad error %+v for %q", *de, data)
 			}
@@ -116,7 +116,7 @@ func FuzzJSONDecoder(f *testing.F) {
 		err := d.finish()
 		var want any
 		stdErr := json.Unmarshal(data, &want)
-		if !isDepthError(err) {
+		if !jsonTestIsDepthError(err) {
 			if (err == nil) != (stdErr == nil) {
 				t.Fatalf("decode(%q): err %v, encoding/json err %v", data, err, stdErr)
 			}
@@ -210,10 +210,10 @@ func FuzzJSONDecoder(f *testing.F) {
 		d.readBool()
 		d.finish()
 		d = newJSONDecoder(data)
-		var u testListUsersOutput
+		var u jsonTestListUsersOutput
 		u.decodeJSON(&d)
 		if err := d.finish(); err != nil {
-			if de := decodeErr(t, err); de.Error() == "" {
+			if de := jsonTestDecodeErr(t, err); de.Error() == "" {
 				t.Fatal("empty error text")
 			}
 		}

@@ -369,7 +369,51 @@ func (l *loader) commonTraits(v gjson.Result, shape, member string, t *ir.Traits
 	if t.DeprecatedMessage != "" {
 		t.Deprecated = true
 	}
+	t.Pattern = anchorPattern(t.Pattern)
 	return err
+}
+
+// anchorPattern gives a c2j pattern Smithy's meaning. A c2j pattern must match the whole
+// value (aws-sdk-go v1 and botocore treat it so), while a Smithy @pattern is a search that
+// the model anchors itself; the Smithy form of the same models writes "^...$". A pattern
+// is wrapped in a group only when a top-level alternation needs one, so that shapes that
+// agree across formats also generate the same Go.
+func anchorPattern(p string) string {
+	if p == "" {
+		return p
+	}
+	if topLevelAlternation(p) {
+		p = "(?:" + p + ")"
+	}
+	if !strings.HasPrefix(p, "^") {
+		p = "^" + p
+	}
+	if !strings.HasSuffix(p, "$") || strings.HasSuffix(p, `\$`) {
+		p += "$"
+	}
+	return p
+}
+
+// topLevelAlternation reports a '|' outside any group or class.
+func topLevelAlternation(p string) bool {
+	depth, class := 0, false
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case c == '\\':
+			i++
+		case class:
+			class = c != ']'
+		case c == '[':
+			class = true
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case c == '|' && depth == 0:
+			return true
+		}
+	}
+	return false
 }
 
 func other(t *ir.Traits, key string, v gjson.Result) {

@@ -1,0 +1,147 @@
+package gen
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/awsgen/awsgen/internal/ir"
+)
+
+// genOperations emits the operation table: one exported description per operation, with
+// its wire target, input, output, errors and whether it needs authentication.
+func genOperations(g *generator, f *jen.File) {
+	f.Comment("Operation describes one operation of the service.")
+	f.Type().Id("Operation").Struct(
+		jen.Comment("Name is the operation's name in the model."),
+		jen.Id("Name").String(),
+		jen.Comment("Target is the X-Amz-Target header value of awsJson services."),
+		jen.Id("Target").String(),
+		jen.Comment("Input and Output are the Go type names of the request and response; \"\" for none."),
+		jen.List(jen.Id("Input"), jen.Id("Output")).String(),
+		jen.Comment("Errors are the Go type names of the modeled errors the operation may return."),
+		jen.Id("Errors").Index().String(),
+		jen.Comment("AuthRequired is false for operations that are sent unsigned (@auth([]), @optionalAuth)."),
+		jen.Id("AuthRequired").Bool(),
+	)
+	f.Comment("Operations lists the operations of the service in name order.")
+	f.Func().Id("Operations").Params().Index().Id("Operation").Block(
+		jen.Return(jen.Index().Id("Operation").CustomFunc(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, func(l *jen.Group) {
+			for _, op := range g.ops {
+				var errs []jen.Code
+				for _, e := range op.Errors {
+					errs = append(errs, jen.Lit(e.GoName))
+				}
+				l.Values(jen.Dict{
+					jen.Id("Name"):         jen.Lit(op.Name),
+					jen.Id("Target"):       jen.Lit(g.target(op)),
+					jen.Id("Input"):        jen.Lit(typeName(op.Input)),
+					jen.Id("Output"):       jen.Lit(typeName(op.Output)),
+					jen.Id("Errors"):       jen.Index().String().Values(errs...),
+					jen.Id("AuthRequired"): jen.Lit(op.AuthRequired),
+				})
+			}
+		})),
+	)
+}
+
+func typeName(s *ir.Shape) string {
+	if s == nil {
+		return ""
+	}
+	return s.GoName
+}
+
+func (g *generator) target(op *ir.Operation) string {
+	if !g.json || g.m.Service == nil {
+		return ""
+	}
+	return g.m.Service.TargetPrefix + "." + op.Name
+}
+
+// genClient emits the awsJson client: service metadata, error lookup and one method per
+// operation over the hand-written runtime in templates/rt/client.go.
+func genClient(g *generator, f *jen.File) {
+	svc := g.m.Service
+	signing := svc.SigningName
+	if signing == "" {
+		signing = svc.EndpointPrefix
+	}
+	f.Var().Id("serviceMeta").Op("=").Id("serviceInfo").Values(jen.Dict{
+		jen.Id("endpointPrefix"): jen.Lit(svc.EndpointPrefix),
+		jen.Id("signingName"):    jen.Lit(signing),
+		jen.Id("targetPrefix"):   jen.Lit(svc.TargetPrefix),
+		jen.Id("jsonVersion"):    jen.Lit(svc.JSONVersion()),
+		jen.Id("userAgent"):      jen.Lit("awsgen-" + g.opt.Package),
+		jen.Id("serviceID"):      jen.Lit(svc.SDKID),
+		jen.Id("newError"):       jen.Id("newModeledError"),
+	})
+	f.Comment("NewClient returns a client of the service. See Options for the endpoint, region,\nsigning and retry settings.")
+	f.Func().Id("NewClient").Params(jen.Id("o").Id("Options")).Op("*").Id("Client").Block(
+		jen.Return(jen.Id("newClient").Call(jen.Id("o"), jen.Op("&").Id("serviceMeta"))),
+	)
+	f.Comment("newModeledError returns an empty modeled error for a wire error code, or nil.")
+	f.Func().Id("newModeledError").Params(jen.Id("code").String()).Id("modeledError").BlockFunc(func(b *jen.Group) {
+		var errs []*ir.Shape
+		for _, s := range g.types {
+			if s.IsError() {
+				errs = append(errs, s)
+			}
+		}
+		if len(errs) == 0 {
+			b.Return(jen.Nil())
+			return
+		}
+		b.Switch(jen.Id("code")).BlockFunc(func(sw *jen.Group) {
+			for _, s := range errs {
+				sw.Case(jen.Lit(s.ErrorCode)).Block(jen.Return(jen.New(jen.Id(s.GoName))))
+			}
+		})
+		b.Return(jen.Nil())
+	})
+	for _, op := range g.ops {
+		opVar := "op" + op.GoName
+		f.Var().Id(opVar).Op("=").Id("operationInfo").Values(jen.Dict{
+			jen.Id("name"):         jen.Lit(op.Name),
+			jen.Id("authRequired"): jen.Lit(op.AuthRequired),
+		})
+		deprecated := ""
+		if op.Deprecated {
+			deprecated = "Deprecated: this operation is deprecated in the service model."
+		}
+		var params []jen.Code
+		params = append(params, jen.Id("ctx").Qual("context", "Context"))
+		if op.Input != nil {
+			params = append(params, jen.Id("in").Op("*").Id(op.Input.GoName))
+		}
+		var results []jen.Code
+		if op.Output != nil {
+			results = append(results, jen.Op("*").Id(op.Output.GoName))
+		}
+		results = append(results, jen.Error())
+		f.Add(g.doc(op.Doc, deprecated)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.GoName).Params(params...).Params(results...).BlockFunc(func(b *jen.Group) {
+			in := jen.Id("noInput").Values()
+			if op.Input != nil {
+				in = jen.Id("in")
+				for _, m := range op.Input.Members {
+					if m.Traits.IdempotencyToken && m.Target.Kind == ir.String && fieldPointer(op.Input, m) {
+						// The token is made once, so every retry sends the same one; the
+						// caller's value is left untouched.
+						b.If(jen.Id("in").Op("!=").Nil().Op("&&").Id("in").Dot(m.GoName).Op("==").Nil()).Block(
+							jen.Id("cp").Op(":=").Op("*").Id("in"),
+							jen.Id("cp").Dot(m.GoName).Op("=").Id("ptrTo").Call(jen.Id("newIdempotencyToken").Call()),
+							jen.Id("in").Op("=").Op("&").Id("cp"),
+						)
+					}
+				}
+			}
+			if op.Output == nil {
+				b.Return(jen.Id("c").Dot("invoke").Call(jen.Id("ctx"), jen.Op("&").Id(opVar), in, jen.Id("noOutput").Values()))
+				return
+			}
+			b.Id("out").Op(":=").New(jen.Id(op.Output.GoName))
+			b.If(jen.Id("err").Op(":=").Id("c").Dot("invoke").Call(jen.Id("ctx"), jen.Op("&").Id(opVar), in, jen.Id("out")), jen.Id("err").Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), jen.Id("err")),
+			)
+			b.Return(jen.Id("out"), jen.Nil())
+		})
+	}
+}
