@@ -3,8 +3,11 @@ module github.com/awsgen/awsgen
 go 1.26
 
 require (
-	github.com/dave/jennifer v1.7.1 // indirect
-	github.com/tidwall/gjson v1.20.2 // indirect
+	github.com/dave/jennifer v1.7.1
+	github.com/tidwall/gjson v1.20.2
+)
+
+require (
 	github.com/tidwall/match v1.1.1 // indirect
 	github.com/tidwall/pretty v1.3.0 // indirect
 )
