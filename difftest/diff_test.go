@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	smithytime "github.com/aws/smithy-go/time"
 )
 
 // The differential test: for every Cognito operation that both we and aws-sdk-go-v2 have,
@@ -33,7 +35,7 @@ import (
 
 var (
 	seed   = flag.Uint64("seed", 1, "seed of the differential test's random values")
-	iters  = flag.Int("n", 120, "random values per operation and direction")
+	iters  = flag.Int("iters", 120, "random values per operation and direction (not -n: go test keeps -n for itself)")
 	update = flag.Bool("update", false, "rewrite ops_table_test.go from the c2j model")
 )
 
@@ -115,6 +117,7 @@ type opPair struct {
 type counts struct {
 	op                         string
 	in, inRetry, out, outRetry int
+	excused                    int // v2 timestamps one millisecond off, see excuseV2EpochRounding
 	failed                     bool
 }
 
@@ -252,10 +255,16 @@ func TestDiffOutputs(t *testing.T) {
 				if err := decoded.Interface().(json.Unmarshaler).UnmarshalJSON(body); err != nil {
 					t.Fatalf("seed %d, value %d: our UnmarshalJSON of our own %s: %v\nbody: %s", *seed, i, p.Output, err, body)
 				}
+				c.excused += excuseV2EpochRounding(ours, decoded, fromV2, smithytime.ParseEpochSeconds)
 				if !decoded.MethodByName("Equal").Call([]reflect.Value{fromV2})[0].Bool() {
 					t.Errorf("seed %d, value %d: %s decoded differently (ours vs v2) at %s\nbody: %s\nours (GoString): %#v\nv2 (GoString): %#v\nours: %s\nv2: %s\nv2 raw: %s",
 						*seed, i, p.Output, firstDiff(decoded.Elem(), fromV2.Elem(), p.Output), body,
 						decoded.Elem().Interface(), fromV2.Elem().Interface(), dump(decoded), dump(fromV2), dump(res))
+					return
+				}
+				// Equal is ours, so check it against reflection too.
+				if d := firstDiff(decoded.Elem(), fromV2.Elem(), p.Output); d != "" {
+					t.Errorf("seed %d, value %d: %s: our Equal says equal, reflection finds %s\nbody: %s", *seed, i, p.Output, d, body)
 					return
 				}
 				c.out++
@@ -269,19 +278,20 @@ func TestDiffOutputs(t *testing.T) {
 
 func report(t *testing.T, tally []counts, what string) {
 	var b strings.Builder
-	total, retries := 0, 0
-	fmt.Fprintf(&b, "%s compared per operation (seed %d, -n %d):\n", what, *seed, *iters)
+	total, retries, excused := 0, 0, 0
+	fmt.Fprintf(&b, "%s compared per operation (seed %d, -iters %d):\n", what, *seed, *iters)
 	for _, c := range tally {
 		n, r := c.in+c.out, c.inRetry+c.outRetry
 		total += n
 		retries += r
+		excused += c.excused
 		status := "ok"
 		if c.failed {
 			status = "MISMATCH"
 		}
-		fmt.Fprintf(&b, "  %-40s %5d values  %4d regenerated after v2 validation  %s\n", c.op, n, r, status)
+		fmt.Fprintf(&b, "  %-40s %5d values  %4d regenerated after v2 validation  %3d v2 timestamps 1 ms off  %s\n", c.op, n, r, c.excused, status)
 	}
-	fmt.Fprintf(&b, "  %d operations, %d values, %d regenerated", len(tally), total, retries)
+	fmt.Fprintf(&b, "  %d operations, %d values, %d regenerated, %d v2 timestamps 1 ms off (smithy-go ParseEpochSeconds truncation, forgiven)", len(tally), total, retries, excused)
 	t.Log(b.String())
 }
 

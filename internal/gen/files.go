@@ -124,6 +124,7 @@ func (g *generator) testFile() ([]byte, error) {
 		Name      string
 		Sensitive []string
 		Defaults  []def
+		Seconds   []string
 	}
 	var types []typ
 	for _, s := range g.types {
@@ -131,6 +132,9 @@ func (g *generator) testFile() ([]byte, error) {
 		for _, m := range s.Members {
 			if g.redactAll[s] || g.printedSensitive(m) {
 				t.Sensitive = append(t.Sensitive, m.GoName)
+			}
+			if m.Target.Kind == ir.Timestamp && m.TimestampFormat() == "http-date" && fieldPointer(s, m) {
+				t.Seconds = append(t.Seconds, m.GoName)
 			}
 			if s.Kind == ir.Structure && m.HasDefault() {
 				t.Defaults = append(t.Defaults, def{m.GoName, fmt.Sprintf("%#v", g.defaultValue(m))})
@@ -142,6 +146,7 @@ func (g *generator) testFile() ([]byte, error) {
 		"Header":  Header,
 		"Package": g.opt.Package,
 		"Types":   types,
+		"JSON":    g.json,
 	})
 }
 

@@ -615,7 +615,7 @@ func TestMaxAttempts(t *testing.T) {
 
 // hijackServer closes the connection of the first request without an
 // answer (with an RST when reset is true) and answers later ones.
-func hijackServer(t *testing.T, reset bool) (*httptest.Server, *int) {
+func hijackServer(t *testing.T, reset bool) (*httptest.Server, func() int) {
 	var mu sync.Mutex
 	count := 0
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -639,7 +639,7 @@ func hijackServer(t *testing.T, reset bool) (*httptest.Server, *int) {
 		writeJSON(w, 200, `{"Value":"after-reset"}`)
 	}))
 	t.Cleanup(srv.Close)
-	return srv, &count
+	return srv, func() int { mu.Lock(); defer mu.Unlock(); return count }
 }
 
 func TestConnectionErrorsRetried(t *testing.T) {
@@ -651,8 +651,8 @@ func TestConnectionErrorsRetried(t *testing.T) {
 			if err := c.invoke(context.Background(), &opPublic, &stubRequest{Username: strp("a")}, out); err != nil {
 				t.Fatal(err)
 			}
-			if *count != 2 || out.Value != "after-reset" {
-				t.Errorf("count = %d, out = %+v", *count, out)
+			if count() != 2 || out.Value != "after-reset" {
+				t.Errorf("count = %d, out = %+v", count(), out)
 			}
 		})
 	}
@@ -660,8 +660,8 @@ func TestConnectionErrorsRetried(t *testing.T) {
 		srv, count := hijackServer(t, true)
 		c := newClient(Options{Endpoint: srv.URL, HTTPClient: srv.Client(), Retry: RetryOptions{MaxAttempts: 1}}, testService("1.1"))
 		err := c.invoke(context.Background(), &opPublic, &stubRequest{Username: strp("a")}, new(stubResponse))
-		if err == nil || *count != 1 {
-			t.Fatalf("err = %v, count = %d", err, *count)
+		if err == nil || count() != 1 {
+			t.Fatalf("err = %v, count = %d", err, count())
 		}
 		if oe := asOpErr(t, err); oe.StatusCode != 0 || oe.Attempts != 1 {
 			t.Errorf("%+v", oe)

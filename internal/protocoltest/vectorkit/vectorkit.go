@@ -17,7 +17,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"testing"
 	"time"
 )
 
@@ -52,6 +51,13 @@ func vkParseSchema(text string) vkSchema {
 	return s
 }
 
+// vkT is the part of *testing.T the case helpers use.
+type vkT interface {
+	Helper()
+	Errorf(format string, args ...any)
+	Fatalf(format string, args ...any)
+}
+
 // vkEncoder is what the input side needs of a generated structure.
 type vkEncoder interface {
 	AppendJSON([]byte) ([]byte, error)
@@ -61,7 +67,7 @@ type vkEncoder interface {
 // vkInputCase builds the value of shape from params (botocore's Python-style values) into
 // v, a pointer to a zero value of the shape's Go type, serializes it and compares the
 // result with the expected body as JSON values.
-func vkInputCase(t *testing.T, s vkSchema, shape, params, wantBody string, v vkEncoder) {
+func vkInputCase(t vkT, s vkSchema, shape, params, wantBody string, v vkEncoder) {
 	t.Helper()
 	if err := vkBuild(s, shape, []byte(params), reflect.ValueOf(v).Elem(), shape); err != nil {
 		t.Fatalf("building the input from params: %v\nparams: %s", err, params)
@@ -104,7 +110,7 @@ type vkDecoder[T any] interface {
 }
 
 // vkOutputCase decodes body into a T and compares it with the T built from result.
-func vkOutputCase[T any, P vkDecoder[T]](t *testing.T, s vkSchema, shape, result, body string) {
+func vkOutputCase[T any, P vkDecoder[T]](t vkT, s vkSchema, shape, result, body string) {
 	t.Helper()
 	want := P(new(T))
 	if err := vkBuild(s, shape, []byte(result), reflect.ValueOf(want).Elem(), shape); err != nil {

@@ -1,0 +1,215 @@
+package vectorkit
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"math/big"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Hand-written stand-ins for generated types, shaped as the generator shapes them.
+
+type tEnum string
+
+type tDocument []byte
+
+type tInner struct {
+	Value *string
+}
+
+type tUnion struct {
+	S *string
+	L []string
+}
+
+type tOuter struct {
+	Str     *string
+	Int     *int32
+	Long    *int64
+	Dbl     *float64
+	Flt     *float32
+	Bool    *bool
+	Blob    []byte
+	Time    *time.Time
+	Enum    *tEnum
+	Doc     tDocument
+	Inner   *tInner
+	List    []tInner
+	Sparse  []*string
+	Map     map[string][]byte
+	Union   *tUnion
+	BigInt  *big.Int
+	BigDec  *big.Float
+	Default int32
+}
+
+var testSchema = vkParseSchema(`{
+	"Outer": {"kind": "structure", "members": {
+		"str": {"go": "Str", "target": "S"}, "int": {"go": "Int", "target": "I"},
+		"long": {"go": "Long", "target": "L"}, "dbl": {"go": "Dbl", "target": "D"},
+		"flt": {"go": "Flt", "target": "F"}, "bool": {"go": "Bool", "target": "B"},
+		"blob": {"go": "Blob", "target": "Bl"}, "time": {"go": "Time", "target": "T"},
+		"enum": {"go": "Enum", "target": "E"}, "doc": {"go": "Doc", "target": "Doc"},
+		"inner": {"go": "Inner", "target": "Inner"}, "list": {"go": "List", "target": "InnerList"},
+		"sparse": {"go": "Sparse", "target": "SparseList"}, "map": {"go": "Map", "target": "BlobMap"},
+		"union": {"go": "Union", "target": "U"}, "bigInt": {"go": "BigInt", "target": "BI"},
+		"bigDec": {"go": "BigDec", "target": "BD"}, "default": {"go": "Default", "target": "I"}}},
+	"Inner": {"kind": "structure", "members": {"Value": {"go": "Value", "target": "S"}}},
+	"U": {"kind": "union", "members": {"s": {"go": "S", "target": "S"}, "l": {"go": "L", "target": "SList"}}},
+	"InnerList": {"kind": "list", "member": "Inner"},
+	"SparseList": {"kind": "list", "member": "S"},
+	"SList": {"kind": "list", "member": "S"},
+	"BlobMap": {"kind": "map", "value": "Bl"},
+	"S": {"kind": "string"}, "I": {"kind": "integer"}, "L": {"kind": "long"},
+	"D": {"kind": "double"}, "F": {"kind": "float"}, "B": {"kind": "boolean"},
+	"Bl": {"kind": "blob"}, "T": {"kind": "timestamp"}, "E": {"kind": "enum"},
+	"Doc": {"kind": "document"}, "BI": {"kind": "bigInteger"}, "BD": {"kind": "bigDecimal"}
+}`)
+
+func ptr[T any](v T) *T { return &v }
+
+func TestBuild(t *testing.T) {
+	params := `{"str": "abc", "int": 7, "long": 999999999999, "dbl": "-Infinity", "flt": 1.5,
+		"bool": false, "blob": "foo", "time": 946845296.123, "enum": "Foo",
+		"doc": {"a": [1, null]}, "inner": {"Value": null}, "list": [{"Value": "x"}],
+		"sparse": ["a", null], "map": {"k": "bar"}, "union": {"l": ["q"]},
+		"bigInt": 123456789012345678901234567890, "bigDec": 1.25, "default": 3}`
+	var got tOuter
+	if err := vkBuild(testSchema, "Outer", []byte(params), reflect.ValueOf(&got).Elem(), "Outer"); err != nil {
+		t.Fatal(err)
+	}
+	bi, _ := new(big.Int).SetString("123456789012345678901234567890", 10)
+	want := tOuter{
+		Str: ptr("abc"), Int: ptr[int32](7), Long: ptr[int64](999999999999), Dbl: ptr(math.Inf(-1)),
+		Flt: ptr[float32](1.5), Bool: ptr(false), Blob: []byte("foo"),
+		Time: ptr(time.Unix(946845296, 123000000).UTC()), Enum: ptr[tEnum]("Foo"),
+		Doc: tDocument(`{"a": [1, null]}`), Inner: &tInner{}, List: []tInner{{Value: ptr("x")}},
+		Sparse: []*string{ptr("a"), nil}, Map: map[string][]byte{"k": []byte("bar")},
+		Union: &tUnion{L: []string{"q"}}, BigInt: bi, Default: 3,
+	}
+	if got.BigDec == nil || got.BigDec.String() != "1.25" {
+		t.Errorf("BigDec = %v, want 1.25", got.BigDec)
+	}
+	got.BigDec = nil
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("built\n%#v\nwant\n%#v", got, want)
+	}
+}
+
+func TestBuildErrors(t *testing.T) {
+	for _, tc := range []struct{ params, want string }{
+		{`{"nope": 1}`, `the model has no member "nope"`},
+		{`{"int": 1.5}`, "Outer.int: integer"},
+		{`{"int": 3000000000}`, "out of range"},
+		{`{"list": [null]}`, "Outer.list[0]: null cannot be held by a structure"},
+		{`{"dbl": "nan"}`, `unknown float string "nan"`},
+		{`{"time": "yesterday"}`, "unknown date format"},
+		{`{"str": 1}`, "Outer.str: string from 1"},
+		{`[]`, "want an object"},
+	} {
+		var v tOuter
+		err := vkBuild(testSchema, "Outer", []byte(tc.params), reflect.ValueOf(&v).Elem(), "Outer")
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: error %v, want it to contain %q", tc.params, err, tc.want)
+		}
+	}
+}
+
+func TestTime(t *testing.T) {
+	for raw, want := range map[string]time.Time{
+		`946845296`:                       time.Unix(946845296, 0),
+		`946845296.5`:                     time.Unix(946845296, 500000000),
+		`-1.5`:                            time.Unix(-1, -500000000),
+		`"2000-01-02T20:34:56.123Z"`:      time.Unix(946845296, 123000000),
+		`"2019-12-16T22:48:18-01:00"`:     time.Unix(1576540098, 0),
+		`"Sun, 02 Jan 2000 20:34:56 GMT"`: time.Unix(946845296, 0),
+	} {
+		got, err := vkTime([]byte(raw))
+		if err != nil || !got.Equal(want) {
+			t.Errorf("vkTime(%s) = %v, %v; want %v", raw, got, err, want)
+		}
+	}
+}
+
+func TestJSONEqual(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{`{"a": 1, "b": [true, null]}`, `{"b":[true,null],"a":1.0}`, true},
+		{`{"a": 1}`, `{"a": 1, "b": null}`, false},
+		{`{"a": "NaN"}`, `{"a": "NaN"}`, true},
+		{`{"a": 1e3}`, `{"a": 1000}`, true},
+		{`[1, 2]`, `[2, 1]`, false},
+		{`{"a": "1"}`, `{"a": 1}`, false},
+		{`{}`, `{}`, true},
+	} {
+		got, err := vkJSONEqual([]byte(tc.a), []byte(tc.b))
+		if err != nil || got != tc.want {
+			t.Errorf("vkJSONEqual(%s, %s) = %v, %v; want %v", tc.a, tc.b, got, err, tc.want)
+		}
+	}
+	if _, err := vkJSONEqual([]byte(`{}`), []byte(`{} {}`)); err == nil {
+		t.Error("trailing data: no error")
+	}
+}
+
+// tCodec is a stand-in generated structure for the case helpers: its codec is
+// encoding/json's, and its Equal compares the JSON.
+type tCodec struct {
+	Name *string `json:"Name,omitempty"`
+	Num  *int32  `json:"Num,omitempty"`
+}
+
+func (v *tCodec) AppendJSON(b []byte) ([]byte, error) {
+	j, err := json.Marshal((*tCodecPlain)(v))
+	return append(b, j...), err
+}
+func (v *tCodec) MarshalJSON() ([]byte, error)    { return v.AppendJSON(nil) }
+func (v *tCodec) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, (*tCodecPlain)(v)) }
+func (v *tCodec) Equal(o *tCodec) bool {
+	a, _ := v.MarshalJSON()
+	b, _ := o.MarshalJSON()
+	return bytes.Equal(a, b)
+}
+func (v tCodec) GoString() string { b, _ := v.MarshalJSON(); return "tCodec" + string(b) }
+
+type tCodecPlain tCodec
+
+var codecSchema = vkParseSchema(`{
+	"C": {"kind": "structure", "members": {"Name": {"go": "Name", "target": "S"}, "Num": {"go": "Num", "target": "I"}}},
+	"S": {"kind": "string"}, "I": {"kind": "integer"}}`)
+
+func TestCases(t *testing.T) {
+	vkInputCase(t, codecSchema, "C", `{"Name": "x", "Num": 2}`, `{"Num": 2.0, "Name": "x"}`, new(tCodec))
+	vkInputCase(t, codecSchema, "C", `{}`, ``, new(tCodec))
+	vkOutputCase[tCodec](t, codecSchema, "C", `{"Num": 2}`, `{"Num": 2, "Other": true}`)
+
+	// The failing side: run the helpers on a recorder and check that they report.
+	for name, run := range map[string]func(t vkT){
+		"body":   func(t vkT) { vkInputCase(t, codecSchema, "C", `{"Name": "x"}`, `{"Name": "y"}`, new(tCodec)) },
+		"result": func(t vkT) { vkOutputCase[tCodec](t, codecSchema, "C", `{"Num": 3}`, `{"Num": 2}`) },
+		"params": func(t vkT) { vkInputCase(t, codecSchema, "C", `{"Nope": 1}`, `{}`, new(tCodec)) },
+		"decode": func(t vkT) { vkOutputCase[tCodec](t, codecSchema, "C", `{}`, `success`) },
+	} {
+		rec := &recorder{}
+		done := make(chan struct{})
+		go func() { defer close(done); run(rec) }()
+		<-done
+		if !rec.failed {
+			t.Errorf("%s: mismatch not reported", name)
+		}
+	}
+}
+
+// recorder is a vkT that notes failures; Fatalf ends its goroutine like testing.T's.
+type recorder struct{ failed bool }
+
+func (r *recorder) Helper()               {}
+func (r *recorder) Errorf(string, ...any) { r.failed = true }
+func (r *recorder) Fatalf(string, ...any) { r.failed = true; runtime.Goexit() }

@@ -1,0 +1,6 @@
+//go:build !linux
+
+package sweep
+
+// maxRSS is not measured outside Linux.
+func maxRSS() int64 { return 0 }
