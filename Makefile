@@ -4,7 +4,17 @@ include models/pins.mk
 GO ?= go
 FUZZTIME ?= 3m
 
-.PHONY: all generate check-generated test vet e2e-deps bench fuzz
+.PHONY: all generate check-generated test vet e2e-deps bench fuzz fuzz-short
+
+# Fuzz targets: package and name.
+FUZZ_TARGETS := \
+	./internal/codectest:FuzzForgotPasswordRequest \
+	./internal/codectest:FuzzForgotPasswordResponse \
+	./internal/codectest:FuzzRecursive \
+	./internal/codectest:FuzzUnion \
+	./templates/rt:FuzzJSONDecoder \
+	./internal/load:FuzzLoad \
+	./internal/docs:FuzzText
 
 all: generate test
 
@@ -26,3 +36,13 @@ e2e-deps:
 
 test: vet e2e-deps
 	$(GO) test -count=1 ./...
+	$(MAKE) fuzz-short
+
+# Each fuzz target for FUZZTIME (default 3m); fuzz-short is the brief run in make test.
+fuzz:
+	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; name=$${t##*:}; \
+	  echo "== $$name ($$pkg) for $(FUZZTIME)"; \
+	  $(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; done
+
+fuzz-short:
+	$(MAKE) fuzz FUZZTIME=8s

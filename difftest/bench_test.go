@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"reflect"
@@ -455,4 +456,96 @@ func BenchmarkEqualListUsersResponse(b *testing.B) {
 			}
 		}
 	})
+}
+
+var targets = flag.Bool("targets", false, "also fail TestAllocationTargets when decoding allocates more than the budget")
+
+// createdObjects counts what decoding v must create: non-empty strings, non-empty slices and
+// maps, and structures (v itself included). The allocation target is one allocation per
+// object at most; pointers to scalars are expected to share their structure's allocation.
+func createdObjects(v reflect.Value) (strs, slices, structs int) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			return createdObjects(v.Elem())
+		}
+	case reflect.String:
+		if v.Len() > 0 {
+			strs++
+		}
+	case reflect.Struct:
+		if v.Type() == timeType {
+			return
+		}
+		structs++
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				a, b, c := createdObjects(v.Field(i))
+				strs, slices, structs = strs+a, slices+b, structs+c
+			}
+		}
+	case reflect.Slice, reflect.Map:
+		if v.Len() == 0 {
+			return
+		}
+		slices++
+		if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
+			return
+		}
+		if v.Kind() == reflect.Map {
+			for it := v.MapRange(); it.Next(); {
+				a, b, c := createdObjects(it.Key())
+				d, e, f := createdObjects(it.Value())
+				strs, slices, structs = strs+a+d, slices+b+e, structs+c+f
+			}
+			return
+		}
+		for i := 0; i < v.Len(); i++ {
+			a, b, c := createdObjects(v.Index(i))
+			strs, slices, structs = strs+a, slices+b, structs+c
+		}
+	}
+	return
+}
+
+// TestAllocationTargets checks the allocation targets. Marshalling (at most one allocation,
+// none into a reused buffer) is always enforced; the decoding budget only with -targets,
+// and its numbers are logged either way.
+func TestAllocationTargets(t *testing.T) {
+	req := benchForgotPasswordRequest()
+	if n := testing.AllocsPerRun(100, func() { _, _ = req.MarshalJSON() }); n > 1 {
+		t.Errorf("ForgotPasswordRequest.MarshalJSON: %v allocations, want at most 1", n)
+	}
+	buf := make([]byte, 0, 1024)
+	if n := testing.AllocsPerRun(100, func() { buf, _ = req.AppendJSON(buf[:0]) }); n != 0 {
+		t.Errorf("ForgotPasswordRequest.AppendJSON into a reused buffer: %v allocations, want 0", n)
+	}
+	for _, c := range []struct {
+		name string
+		v    interface {
+			json.Marshaler
+			json.Unmarshaler
+		}
+		fresh func() json.Unmarshaler
+	}{
+		{"ListUsersResponse", benchListUsersResponse(), func() json.Unmarshaler { return new(cognitoidp.ListUsersResponse) }},
+		{"ForgotPasswordResponse", benchForgotPasswordResponse(), func() json.Unmarshaler { return new(cognitoidp.ForgotPasswordResponse) }},
+	} {
+		body := mustMarshal(t, c.v)
+		strs, slices, structs := createdObjects(reflect.ValueOf(c.v))
+		budget := strs + slices + structs
+		target := c.fresh()
+		n := testing.AllocsPerRun(50, func() {
+			if err := target.UnmarshalJSON(body); err != nil {
+				t.Fatal(err)
+			}
+		})
+		msg := fmt.Sprintf("%s.UnmarshalJSON: %v allocations; budget %d = %d strings + %d slices + %d structures (the target value counted, though the caller provides it)",
+			c.name, n, budget, strs, slices, structs)
+		if int(n) > budget && *targets {
+			t.Error(msg)
+		} else {
+			t.Log(msg)
+		}
+	}
 }

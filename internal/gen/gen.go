@@ -295,8 +295,11 @@ func (g *generator) hasErrors() bool {
 // in Go doc syntax, such as "Deprecated: ..."), ready to prefix a declaration, or nothing.
 func (g *generator) doc(html string, extra ...string) *jen.Statement {
 	var paras []string
+	var links string
 	if !g.opt.NoDocs && strings.TrimSpace(html) != "" {
-		if c := docComment(html); c != "" {
+		var c string
+		c, links = splitLinkDefs(docComment(html))
+		if c != "" {
 			paras = append(paras, c)
 		}
 	}
@@ -305,8 +308,33 @@ func (g *generator) doc(html string, extra ...string) *jen.Statement {
 			paras = append(paras, "// "+strings.ReplaceAll(e, "\n", "\n// "))
 		}
 	}
+	if links != "" {
+		paras = append(paras, links)
+	}
 	if len(paras) == 0 {
 		return jen.Null()
 	}
 	return jen.Comment(strings.Join(paras, "\n//\n")).Line()
+}
+
+// linkDef is a doc comment line that defines a link target: "// [Text]: URL".
+var linkDef = regexp.MustCompile(`^// \[[^\]]+\]: \S+$`)
+
+// splitLinkDefs splits a doc comment into its text and its final block of link
+// definitions, so that paragraphs added after the text go before the links, where gofmt
+// would move them.
+func splitLinkDefs(c string) (text, links string) {
+	lines := strings.Split(c, "\n")
+	i := len(lines)
+	for i > 0 && linkDef.MatchString(lines[i-1]) {
+		i--
+	}
+	if i == len(lines) {
+		return c, ""
+	}
+	links = strings.Join(lines[i:], "\n")
+	for i > 0 && strings.TrimSpace(lines[i-1]) == "//" {
+		i--
+	}
+	return strings.Join(lines[:i], "\n"), links
 }

@@ -27,7 +27,14 @@ const awsSDKGoV1 = "github.com/aws/aws-sdk-go@v1.55.8"
 
 // knownFailures lists body cases that fail for a reason we accept, by case ID, with the
 // reason. An entry whose case passes (or no longer exists) fails the test: remove it.
-var knownFailures = map[string]string{}
+var knownFailures = map[string]string{
+	// The "Lists" suite expects botocore's and aws-sdk-go v1's pointer-per-element lists: it
+	// keeps null inside dense lists (ListMember, a list of strings), and its ListMemberMap
+	// holds {} objects although its element shape MapType is declared "type": "string". A
+	// dense list is a []string here, which has no null; the expected value cannot be built.
+	"botocore/legacy/output/json.json:suite03.case01": "null elements in dense lists cannot be represented",
+	"aws-sdk-go/output/json.json:suite03.case01":      "null elements in dense lists cannot be represented",
+}
 
 func vectorFiles(t *testing.T) []vectorFile {
 	t.Helper()
@@ -128,8 +135,13 @@ type testResult struct {
 // is kept under "package".
 func runGenerated(t *testing.T, dir string) map[string]*testResult {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
+	ctx := context.Background()
+	if dl, ok := t.Deadline(); ok {
+		// Leave time to report what finished.
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, dl.Add(-20*time.Second))
+		defer cancel()
+	}
 	env := append(os.Environ(), "GOWORK=off", "GOFLAGS=", "GOTOOLCHAIN=local", "CGO_ENABLED=0")
 
 	start := time.Now()

@@ -355,8 +355,8 @@ func vkFloat(raw []byte) (float64, error) {
 	return strconv.ParseFloat(strings.TrimSpace(string(raw)), 64)
 }
 
-// vkTime reads epoch seconds, exactly (the fraction's decimal digits become nanoseconds),
-// or an RFC 3339 or HTTP date string.
+// vkTime reads epoch seconds, exactly (decimal digits of the fraction become nanoseconds,
+// and exponents such as 9.46845296123E8 are allowed), or an RFC 3339 or HTTP date string.
 func vkTime(raw []byte) (time.Time, error) {
 	var str string
 	if json.Unmarshal(raw, &str) == nil {
@@ -368,28 +368,16 @@ func vkTime(raw []byte) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("unknown date format %q", str)
 	}
 	text := strings.TrimSpace(string(raw))
-	if strings.ContainsAny(text, "eE") {
-		return time.Time{}, fmt.Errorf("exponent in epoch seconds %s", text)
+	r, ok := new(big.Rat).SetString(text)
+	if !ok {
+		return time.Time{}, fmt.Errorf("epoch seconds %s are not a number", text)
 	}
-	neg := strings.HasPrefix(text, "-")
-	whole, frac, _ := strings.Cut(strings.TrimPrefix(text, "-"), ".")
-	sec, err := strconv.ParseInt(whole, 10, 64)
-	if err != nil {
-		return time.Time{}, err
+	// Nanoseconds since the epoch; more precision than that is a vector we cannot hold.
+	ns := new(big.Rat).Mul(r, big.NewRat(1e9, 1))
+	if !ns.IsInt() || !ns.Num().IsInt64() {
+		return time.Time{}, fmt.Errorf("epoch seconds %s are not whole nanoseconds within range", text)
 	}
-	var nsec int64
-	if frac != "" {
-		if len(frac) > 9 {
-			return time.Time{}, fmt.Errorf("more than nanosecond precision in %s", text)
-		}
-		if nsec, err = strconv.ParseInt(frac+strings.Repeat("0", 9-len(frac)), 10, 64); err != nil {
-			return time.Time{}, err
-		}
-	}
-	if neg {
-		sec, nsec = -sec, -nsec
-	}
-	return time.Unix(sec, nsec).UTC(), nil
+	return time.Unix(0, ns.Num().Int64()).UTC(), nil
 }
 
 func vkIsNull(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }

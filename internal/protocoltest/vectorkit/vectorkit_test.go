@@ -109,6 +109,7 @@ func TestBuildErrors(t *testing.T) {
 		{`{"list": [null]}`, "Outer.list[0]: null cannot be held by a structure"},
 		{`{"dbl": "nan"}`, `unknown float string "nan"`},
 		{`{"time": "yesterday"}`, "unknown date format"},
+		{`{"time": 1.0000000001}`, "not whole nanoseconds"},
 		{`{"str": 1}`, "Outer.str: string from 1"},
 		{`[]`, "want an object"},
 	} {
@@ -125,6 +126,7 @@ func TestTime(t *testing.T) {
 		`946845296`:                       time.Unix(946845296, 0),
 		`946845296.5`:                     time.Unix(946845296, 500000000),
 		`-1.5`:                            time.Unix(-1, -500000000),
+		`9.46845296123E8`:                 time.Unix(946845296, 123000000),
 		`"2000-01-02T20:34:56.123Z"`:      time.Unix(946845296, 123000000),
 		`"2019-12-16T22:48:18-01:00"`:     time.Unix(1576540098, 0),
 		`"Sun, 02 Jan 2000 20:34:56 GMT"`: time.Unix(946845296, 0),

@@ -1,0 +1,5 @@
+package codectest
+
+import "context"
+
+func nilCtx() context.Context { return context.Background() }
