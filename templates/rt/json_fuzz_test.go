@@ -86,136 +86,139 @@ func FuzzJSONDecoder(f *testing.F) {
 	for _, s := range seeds {
 		f.Add([]byte(s))
 	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		stdValid := json.Valid(data)
+	f.Fuzz(jsonFuzzOne)
+}
 
-		// 1. jsonValid and skip agree with encoding/json on acceptance.
-		verr := jsonValid(data)
-		d := newJSONDecoder(data)
-		d.skip()
-		serr := d.finish()
-		if (verr == nil) != (serr == nil) {
-			t.Fatalf("jsonValid = %v but skip = %v", verr, serr)
-		}
-		if jsonTestIsDepthError(verr) {
-			return // encoding/json allows deeper nesting
-		}
-		if (verr == nil) != stdValid {
-			t.Fatalf("jsonValid(%q) = %v, encoding/json.Valid = %v", data, verr, stdValid)
-		}
-		if verr != nil {
-			de := jsonTestDecodeErr(t, verr)
-			if de.Offset < 0 || de.Offset > len(data) || de.Msg == "" {
-				t.Fatalf("bad error %+v for %q", *de, data)
-			}
-		}
+// jsonFuzzOne checks the decoder's invariants on one input.
+func jsonFuzzOne(t *testing.T, data []byte) {
+	stdValid := json.Valid(data)
 
-		// 2. Generic decoding matches encoding/json.
-		d = newJSONDecoder(data)
-		got := jsonTestDecodeAny(&d)
-		err := d.finish()
-		var want any
-		stdErr := json.Unmarshal(data, &want)
-		if !jsonTestIsDepthError(err) {
-			if (err == nil) != (stdErr == nil) {
-				t.Fatalf("decode(%q): err %v, encoding/json err %v", data, err, stdErr)
-			}
-			if err == nil && !reflect.DeepEqual(got, want) {
-				t.Fatalf("decode(%q) = %#v, encoding/json = %#v", data, got, want)
-			}
+	// 1. jsonValid and skip agree with encoding/json on acceptance.
+	verr := jsonValid(data)
+	d := newJSONDecoder(data)
+	d.skip()
+	serr := d.finish()
+	if (verr == nil) != (serr == nil) {
+		t.Fatalf("jsonValid = %v but skip = %v", verr, serr)
+	}
+	if jsonTestIsDepthError(verr) {
+		return // encoding/json allows deeper nesting
+	}
+	if (verr == nil) != stdValid {
+		t.Fatalf("jsonValid(%q) = %v, encoding/json.Valid = %v", data, verr, stdValid)
+	}
+	if verr != nil {
+		de := jsonTestDecodeErr(t, verr)
+		if de.Offset < 0 || de.Offset > len(data) || de.Msg == "" {
+			t.Fatalf("bad error %+v for %q", *de, data)
 		}
+	}
 
-		// 3. readRaw returns a copy of exactly the valid value.
-		d = newJSONDecoder(data)
-		raw := d.readRaw()
-		if d.finish() == nil {
-			if !json.Valid(raw) || !bytes.Equal(raw, bytes.TrimSpace(data)) {
-				t.Fatalf("readRaw(%q) = %q", data, raw)
-			}
+	// 2. Generic decoding matches encoding/json.
+	d = newJSONDecoder(data)
+	got := jsonTestDecodeAny(&d)
+	err := d.finish()
+	var want any
+	stdErr := json.Unmarshal(data, &want)
+	if !jsonTestIsDepthError(err) {
+		if (err == nil) != (stdErr == nil) {
+			t.Fatalf("decode(%q): err %v, encoding/json err %v", data, err, stdErr)
 		}
+		if err == nil && !reflect.DeepEqual(got, want) {
+			t.Fatalf("decode(%q) = %#v, encoding/json = %#v", data, got, want)
+		}
+	}
 
-		// 4. Typed readers never panic and produce sane results.
+	// 3. readRaw returns a copy of exactly the valid value.
+	d = newJSONDecoder(data)
+	raw := d.readRaw()
+	if d.finish() == nil {
+		if !json.Valid(raw) || !bytes.Equal(raw, bytes.TrimSpace(data)) {
+			t.Fatalf("readRaw(%q) = %q", data, raw)
+		}
+	}
+
+	// 4. Typed readers never panic and produce sane results.
+	d = newJSONDecoder(data)
+	s := d.readString()
+	if d.finish() == nil {
+		if !utf8.ValidString(s) {
+			t.Fatalf("readString(%q) = invalid UTF-8 %q", data, s)
+		}
+		enc := jsonAppendString(nil, s)
+		d2 := newJSONDecoder(enc)
+		if again := d2.readString(); again != s || d2.finish() != nil {
+			t.Fatalf("string round trip %q -> %s -> %q", s, enc, again)
+		}
+	}
+	for _, bits := range []int{8, 16, 32, 64} {
 		d = newJSONDecoder(data)
-		s := d.readString()
+		v := d.readInt(bits)
 		if d.finish() == nil {
-			if !utf8.ValidString(s) {
-				t.Fatalf("readString(%q) = invalid UTF-8 %q", data, s)
+			if bits < 64 && (v < -1<<(bits-1) || v > 1<<(bits-1)-1) {
+				t.Fatalf("readInt(%q, %d) = %d out of range", data, bits, v)
 			}
-			enc := jsonAppendString(nil, s)
+			if enc := jsonAppendInt(nil, v); !bytes.Equal(enc, bytes.TrimSpace(data)) && !bytes.Equal(bytes.TrimSpace(data), []byte("-0")) {
+				t.Fatalf("readInt(%q) = %d", data, v)
+			}
+		}
+	}
+	for _, bits := range []int{32, 64} {
+		d = newJSONDecoder(data)
+		v := d.readFloat(bits)
+		if d.finish() == nil && !math.IsNaN(v) {
+			enc := jsonAppendFloat(nil, v, bits)
 			d2 := newJSONDecoder(enc)
-			if again := d2.readString(); again != s || d2.finish() != nil {
-				t.Fatalf("string round trip %q -> %s -> %q", s, enc, again)
+			if again := d2.readFloat(bits); again != v || d2.finish() != nil {
+				t.Fatalf("float round trip %v -> %s -> %v", v, enc, again)
 			}
 		}
-		for _, bits := range []int{8, 16, 32, 64} {
-			d = newJSONDecoder(data)
-			v := d.readInt(bits)
-			if d.finish() == nil {
-				if bits < 64 && (v < -1<<(bits-1) || v > 1<<(bits-1)-1) {
-					t.Fatalf("readInt(%q, %d) = %d out of range", data, bits, v)
-				}
-				if enc := jsonAppendInt(nil, v); !bytes.Equal(enc, bytes.TrimSpace(data)) && !bytes.Equal(bytes.TrimSpace(data), []byte("-0")) {
-					t.Fatalf("readInt(%q) = %d", data, v)
-				}
-			}
+	}
+	d = newJSONDecoder(data)
+	blob := d.readBlob()
+	if d.finish() == nil {
+		enc := jsonAppendBlob(nil, blob)
+		d2 := newJSONDecoder(enc)
+		if again := d2.readBlob(); !bytes.Equal(again, blob) || d2.finish() != nil {
+			t.Fatalf("blob round trip %x -> %s -> %x", blob, enc, again)
 		}
-		for _, bits := range []int{32, 64} {
-			d = newJSONDecoder(data)
-			v := d.readFloat(bits)
-			if d.finish() == nil && !math.IsNaN(v) {
-				enc := jsonAppendFloat(nil, v, bits)
-				d2 := newJSONDecoder(enc)
-				if again := d2.readFloat(bits); again != v || d2.finish() != nil {
-					t.Fatalf("float round trip %v -> %s -> %v", v, enc, again)
-				}
-			}
+	}
+	d = newJSONDecoder(data)
+	ts := d.readEpochSeconds()
+	if d.finish() == nil && ts.Year() > -200000 && ts.Year() < 200000 {
+		enc := jsonAppendEpochSeconds(nil, ts)
+		d2 := newJSONDecoder(enc)
+		if again := d2.readEpochSeconds(); !again.Equal(ts) || d2.finish() != nil {
+			t.Fatalf("epoch round trip %v -> %s -> %v", ts, enc, again)
 		}
-		d = newJSONDecoder(data)
-		blob := d.readBlob()
-		if d.finish() == nil {
-			enc := jsonAppendBlob(nil, blob)
-			d2 := newJSONDecoder(enc)
-			if again := d2.readBlob(); !bytes.Equal(again, blob) || d2.finish() != nil {
-				t.Fatalf("blob round trip %x -> %s -> %x", blob, enc, again)
-			}
+	}
+	d = newJSONDecoder(data)
+	dt := d.readDateTime()
+	if d.finish() == nil && dt.Year() >= 0 && dt.Year() <= 9999 {
+		enc := jsonAppendDateTime(nil, dt)
+		d2 := newJSONDecoder(enc)
+		if again := d2.readDateTime(); !again.Equal(dt.Truncate(1e6)) || d2.finish() != nil {
+			t.Fatalf("date-time round trip %v -> %s -> %v", dt, enc, again)
 		}
-		d = newJSONDecoder(data)
-		ts := d.readEpochSeconds()
-		if d.finish() == nil && ts.Year() > -200000 && ts.Year() < 200000 {
-			enc := jsonAppendEpochSeconds(nil, ts)
-			d2 := newJSONDecoder(enc)
-			if again := d2.readEpochSeconds(); !again.Equal(ts) || d2.finish() != nil {
-				t.Fatalf("epoch round trip %v -> %s -> %v", ts, enc, again)
-			}
+	}
+	d = newJSONDecoder(data)
+	hd := d.readHTTPDate()
+	if d.finish() == nil {
+		enc := jsonAppendHTTPDate(nil, hd)
+		d2 := newJSONDecoder(enc)
+		if again := d2.readHTTPDate(); !again.Equal(hd.Truncate(1e9)) || d2.finish() != nil {
+			t.Fatalf("http-date round trip %v -> %s -> %v", hd, enc, again)
 		}
-		d = newJSONDecoder(data)
-		dt := d.readDateTime()
-		if d.finish() == nil && dt.Year() >= 0 && dt.Year() <= 9999 {
-			enc := jsonAppendDateTime(nil, dt)
-			d2 := newJSONDecoder(enc)
-			if again := d2.readDateTime(); !again.Equal(dt.Truncate(1e6)) || d2.finish() != nil {
-				t.Fatalf("date-time round trip %v -> %s -> %v", dt, enc, again)
-			}
+	}
+	d = newJSONDecoder(data)
+	d.readBool()
+	d.finish()
+	d = newJSONDecoder(data)
+	var u jsonTestListUsersOutput
+	u.decodeJSON(&d)
+	if err := d.finish(); err != nil {
+		if de := jsonTestDecodeErr(t, err); de.Error() == "" {
+			t.Fatal("empty error text")
 		}
-		d = newJSONDecoder(data)
-		hd := d.readHTTPDate()
-		if d.finish() == nil {
-			enc := jsonAppendHTTPDate(nil, hd)
-			d2 := newJSONDecoder(enc)
-			if again := d2.readHTTPDate(); !again.Equal(hd.Truncate(1e9)) || d2.finish() != nil {
-				t.Fatalf("http-date round trip %v -> %s -> %v", hd, enc, again)
-			}
-		}
-		d = newJSONDecoder(data)
-		d.readBool()
-		d.finish()
-		d = newJSONDecoder(data)
-		var u jsonTestListUsersOutput
-		u.decodeJSON(&d)
-		if err := d.finish(); err != nil {
-			if de := jsonTestDecodeErr(t, err); de.Error() == "" {
-				t.Fatal("empty error text")
-			}
-		}
-	})
+	}
 }
