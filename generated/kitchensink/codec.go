@@ -570,6 +570,8 @@ func (v *AnyValue) decodeJSON(d *jsonDecoder) {
 				d.addField("doc")
 				return
 			}
+		case "__type":
+			d.skip()
 		default:
 			v.Unknown = &UnknownMember{
 				Name:  string(key),

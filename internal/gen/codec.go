@@ -267,6 +267,10 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 						c.If(jen.Id("d").Dot("failed").Call()).Block(jen.Id("d").Dot("addField").Call(jen.Lit(m.Name)), jen.Return())
 					})
 				}
+				if s.Kind == ir.Union {
+					// awsJson servers may tag a union with its shape ID; it is not a member.
+					sw.Case(jen.Lit("__type")).Block(jen.Id("d").Dot("skip").Call())
+				}
 				sw.Default().BlockFunc(func(c *jen.Group) {
 					if s.Kind == ir.Union {
 						c.Id("v").Dot("Unknown").Op("=").Op("&").Id("UnknownMember").Values(jen.Dict{

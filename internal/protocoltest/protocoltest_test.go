@@ -82,7 +82,7 @@ func vectorFiles(t *testing.T) []vectorFile {
 // the client and are only counted.
 func TestProtocolVectors(t *testing.T) {
 	if testing.Short() {
-		t.Skip("generates and compiles about 80 packages")
+		t.Skip("generates and compiles dozens of packages")
 	}
 	files := vectorFiles(t)
 	ign, err := readIgnoreList(filepath.Join(sharedVectors, "protocol-tests-ignore-list.json"))
@@ -94,7 +94,7 @@ func TestProtocolVectors(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// AWSGEN_PROTOCOLTEST_DIR keeps the generated module in a folder of one's choice, to
+	// AWSGEN_PROTOCOLTEST_DIR (an empty folder) keeps the generated module, to
 	// look at or rerun by hand.
 	dir := os.Getenv("AWSGEN_PROTOCOLTEST_DIR")
 	if dir == "" {
