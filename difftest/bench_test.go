@@ -253,12 +253,25 @@ func TestBenchmarkFixtures(t *testing.T) {
 
 // --- benchmarks ------------------------------------------------------------------------------
 
+// measure turns on allocation reporting and, where the platform tells, reports the process's
+// CPU time per operation as cpu-ns/op (GC included). On a shared, busy machine wall time
+// (sec/op) swings with other load; CPU time much less.
+func measure(b *testing.B) (done func()) {
+	b.ReportAllocs()
+	start := processCPU()
+	return func() {
+		if end := processCPU(); start >= 0 && end >= 0 && b.N > 0 {
+			b.ReportMetric(float64(end-start)/float64(b.N), "cpu-ns/op")
+		}
+	}
+}
+
 func BenchmarkMarshalForgotPasswordRequest(b *testing.B) {
 	req := benchForgotPasswordRequest()
 	size := len(mustMarshal(b, req))
 	b.Run("awsgen", func(b *testing.B) {
 		b.SetBytes(int64(size))
-		b.ReportAllocs()
+		defer measure(b)()
 		for b.Loop() {
 			if _, err := req.MarshalJSON(); err != nil {
 				b.Fatal(err)
@@ -267,7 +280,7 @@ func BenchmarkMarshalForgotPasswordRequest(b *testing.B) {
 	})
 	b.Run("awsgen-reuse", func(b *testing.B) {
 		b.SetBytes(int64(size))
-		b.ReportAllocs()
+		defer measure(b)()
 		buf := make([]byte, 0, 1024)
 		var err error
 		for b.Loop() {
@@ -278,7 +291,7 @@ func BenchmarkMarshalForgotPasswordRequest(b *testing.B) {
 	})
 	b.Run("awsgen-marshal", func(b *testing.B) {
 		b.SetBytes(int64(size))
-		b.ReportAllocs()
+		defer measure(b)()
 		for b.Loop() {
 			if _, err := json.Marshal(req); err != nil {
 				b.Fatal(err)
@@ -288,7 +301,7 @@ func BenchmarkMarshalForgotPasswordRequest(b *testing.B) {
 	in := v2Input[cip.ForgotPasswordInput](b, req)
 	b.Run("v2", func(b *testing.B) {
 		b.SetBytes(int64(size))
-		b.ReportAllocs()
+		defer measure(b)()
 		for b.Loop() {
 			if _, err := v2Serialize(in); err != nil {
 				b.Fatal(err)
@@ -299,7 +312,7 @@ func BenchmarkMarshalForgotPasswordRequest(b *testing.B) {
 		c := newV2Client(&fakeHTTP{})
 		ctx := context.Background()
 		b.SetBytes(int64(size))
-		b.ReportAllocs()
+		defer measure(b)()
 		for b.Loop() {
 			if _, err := c.ForgotPassword(ctx, in); err != nil {
 				b.Fatal(err)
@@ -309,7 +322,7 @@ func BenchmarkMarshalForgotPasswordRequest(b *testing.B) {
 	mirror := mirrorOfForgotPasswordRequest(req)
 	b.Run("encoding-json", func(b *testing.B) {
 		b.SetBytes(int64(size))
-		b.ReportAllocs()
+		defer measure(b)()
 		for b.Loop() {
 			if _, err := json.Marshal(mirror); err != nil {
 				b.Fatal(err)
@@ -322,7 +335,7 @@ func BenchmarkUnmarshalListUsersResponse(b *testing.B) {
 	body := mustMarshal(b, benchListUsersResponse())
 	b.Run("awsgen", func(b *testing.B) {
 		b.SetBytes(int64(len(body)))
-		b.ReportAllocs()
+		defer measure(b)()
 		var v cognitoidp.ListUsersResponse
 		for b.Loop() {
 			if err := v.UnmarshalJSON(body); err != nil {
@@ -332,7 +345,7 @@ func BenchmarkUnmarshalListUsersResponse(b *testing.B) {
 	})
 	b.Run("v2", func(b *testing.B) {
 		b.SetBytes(int64(len(body)))
-		b.ReportAllocs()
+		defer measure(b)()
 		for b.Loop() {
 			if _, err := v2DeserializeListUsers(body); err != nil {
 				b.Fatal(err)
@@ -344,7 +357,7 @@ func BenchmarkUnmarshalListUsersResponse(b *testing.B) {
 		ctx := context.Background()
 		in := &cip.ListUsersInput{UserPoolId: sp("us-east-1_abcdefghi")}
 		b.SetBytes(int64(len(body)))
-		b.ReportAllocs()
+		defer measure(b)()
 		for b.Loop() {
 			if _, err := c.ListUsers(ctx, in); err != nil {
 				b.Fatal(err)
@@ -353,7 +366,7 @@ func BenchmarkUnmarshalListUsersResponse(b *testing.B) {
 	})
 	b.Run("encoding-json", func(b *testing.B) {
 		b.SetBytes(int64(len(body)))
-		b.ReportAllocs()
+		defer measure(b)()
 		for b.Loop() {
 			var v mirrorListUsersResponse
 			if err := json.Unmarshal(body, &v); err != nil {
@@ -367,7 +380,7 @@ func BenchmarkUnmarshalForgotPasswordResponse(b *testing.B) {
 	body := mustMarshal(b, benchForgotPasswordResponse())
 	b.Run("awsgen", func(b *testing.B) {
 		b.SetBytes(int64(len(body)))
-		b.ReportAllocs()
+		defer measure(b)()
 		var v cognitoidp.ForgotPasswordResponse
 		for b.Loop() {
 			if err := v.UnmarshalJSON(body); err != nil {
@@ -377,7 +390,7 @@ func BenchmarkUnmarshalForgotPasswordResponse(b *testing.B) {
 	})
 	b.Run("v2", func(b *testing.B) {
 		b.SetBytes(int64(len(body)))
-		b.ReportAllocs()
+		defer measure(b)()
 		for b.Loop() {
 			if _, err := v2DeserializeForgotPassword(body); err != nil {
 				b.Fatal(err)
@@ -389,7 +402,7 @@ func BenchmarkUnmarshalForgotPasswordResponse(b *testing.B) {
 		ctx := context.Background()
 		in := &cip.ForgotPasswordInput{ClientId: sp("c"), Username: sp("u")}
 		b.SetBytes(int64(len(body)))
-		b.ReportAllocs()
+		defer measure(b)()
 		for b.Loop() {
 			if _, err := c.ForgotPassword(ctx, in); err != nil {
 				b.Fatal(err)
@@ -398,7 +411,7 @@ func BenchmarkUnmarshalForgotPasswordResponse(b *testing.B) {
 	})
 	b.Run("encoding-json", func(b *testing.B) {
 		b.SetBytes(int64(len(body)))
-		b.ReportAllocs()
+		defer measure(b)()
 		for b.Loop() {
 			var v mirrorForgotPasswordResponse
 			if err := json.Unmarshal(body, &v); err != nil {
@@ -411,7 +424,7 @@ func BenchmarkUnmarshalForgotPasswordResponse(b *testing.B) {
 func BenchmarkCloneListUsersResponse(b *testing.B) {
 	users := benchListUsersResponse()
 	b.Run("awsgen", func(b *testing.B) {
-		b.ReportAllocs()
+		defer measure(b)()
 		for b.Loop() {
 			if users.Clone() == nil {
 				b.Fatal("nil clone")
@@ -424,7 +437,7 @@ func BenchmarkCloneListUsersResponse(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Run("v2-json-roundtrip", func(b *testing.B) {
-		b.ReportAllocs()
+		defer measure(b)()
 		for b.Loop() {
 			data, err := json.Marshal(out)
 			if err != nil {
@@ -441,7 +454,7 @@ func BenchmarkCloneListUsersResponse(b *testing.B) {
 func BenchmarkEqualListUsersResponse(b *testing.B) {
 	x, y := benchListUsersResponse(), benchListUsersResponse()
 	b.Run("awsgen", func(b *testing.B) {
-		b.ReportAllocs()
+		defer measure(b)()
 		for b.Loop() {
 			if !x.Equal(y) {
 				b.Fatal("not equal")
@@ -449,7 +462,7 @@ func BenchmarkEqualListUsersResponse(b *testing.B) {
 		}
 	})
 	b.Run("reflect.DeepEqual", func(b *testing.B) {
-		b.ReportAllocs()
+		defer measure(b)()
 		for b.Loop() {
 			if !reflect.DeepEqual(x, y) {
 				b.Fatal("not equal")

@@ -102,8 +102,14 @@ func jsonUnmarshal(data []byte, decode func(*jsonDecoder)) error {
 	return d.finish()
 }
 
-// countElems returns how many elements the array at the decoder's position holds, without
-// consuming or validating it (decoding validates), so that slices are allocated once.
+// jsonMaxPrealloc caps the counted size of a collection: a hostile array of empty elements
+// must not make the decoder reserve memory out of proportion to the input. Larger
+// collections grow by appending.
+const jsonMaxPrealloc = 4096
+
+// countElems returns how many elements the array at the decoder's position holds (at most
+// jsonMaxPrealloc), without consuming or validating it (decoding validates), so that
+// slices are allocated once.
 func (d *jsonDecoder) countElems() int {
 	return d.countItems('[', ']')
 }
@@ -146,7 +152,9 @@ func (d *jsonDecoder) countItems(open, close byte) int {
 			depth--
 		case ',':
 			if depth == 0 {
-				n++
+				if n++; n >= jsonMaxPrealloc {
+					return n
+				}
 			}
 		case ' ', '\t', '\n', '\r':
 		default:
