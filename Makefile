@@ -46,3 +46,12 @@ fuzz:
 
 fuzz-short:
 	$(MAKE) fuzz FUZZTIME=8s
+
+# Generator speed: aws-sdk-go v1's gen-api vs ours on the full Cognito package (whole
+# processes, interleaved), our phases one by one, and every Smithy model generated (not
+# compiled) on all cores with the peak RSS of the largest. BENCH_GEN_FLAGS adds flags
+# (e.g. -n 40, -all=false, -verify, -strict); see cmd/genbench.
+BENCH_GEN_FLAGS ?=
+.PHONY: bench-gen
+bench-gen:
+	$(GO) run ./cmd/genbench -smithy $(SMITHY_MODELS) $(BENCH_GEN_FLAGS)

@@ -162,6 +162,7 @@ const maxRetries = 200
 
 // validInput makes a random input of op that v2's validation accepts, converted to v2.
 func validInput(t *testing.T, fl *filler, p opPair, f *fakeHTTP, retries *int) (ours, v2 reflect.Value, ok bool) {
+	var last error
 	for try := 0; try < maxRetries; try++ {
 		ours = reflect.New(p.ourIn)
 		fl.fillStruct(ours.Elem(), p.inPlan, 0)
@@ -173,13 +174,14 @@ func validInput(t *testing.T, fl *filler, p opPair, f *fakeHTTP, retries *int) (
 		if _, err := p.v2.call(v2); err != nil {
 			if isValidationError(err) {
 				*retries++
+				last = err
 				continue
 			}
 			t.Fatalf("%s: v2 client failed: %v\ninput %s", p.Name, err, dump(v2))
 		}
 		return ours, v2, true
 	}
-	t.Errorf("%s: v2 refused %d random inputs in a row; last reason below", p.Name, maxRetries)
+	t.Errorf("%s: v2 refused %d random inputs in a row, the last with: %v\n%s", p.Name, maxRetries, last, dump(v2))
 	return ours, v2, false
 }
 
@@ -188,7 +190,7 @@ func TestDiffInputs(t *testing.T) {
 	var tally []counts
 	for _, p := range ops {
 		c := counts{op: p.Name}
-		t.Run(p.Name, func(t *testing.T) {
+		ok := t.Run(p.Name, func(t *testing.T) {
 			fl := &filler{r: opSeed(p.Name, "in"), pl: pl, maxDepth: 6}
 			f.response = nil
 			for i := 0; i < *iters; i++ {
@@ -211,7 +213,7 @@ func TestDiffInputs(t *testing.T) {
 				c.in++
 			}
 		})
-		c.failed = t.Failed()
+		c.failed = !ok
 		tally = append(tally, c)
 	}
 	report(t, tally, "inputs")
@@ -222,7 +224,7 @@ func TestDiffOutputs(t *testing.T) {
 	var tally []counts
 	for _, p := range ops {
 		c := counts{op: p.Name}
-		t.Run(p.Name, func(t *testing.T) {
+		ok := t.Run(p.Name, func(t *testing.T) {
 			if p.ourOut == nil {
 				t.Skipf("the model gives %s no output", p.Name)
 			}
@@ -270,7 +272,7 @@ func TestDiffOutputs(t *testing.T) {
 				c.out++
 			}
 		})
-		c.failed = t.Failed()
+		c.failed = !ok
 		tally = append(tally, c)
 	}
 	report(t, tally, "outputs")

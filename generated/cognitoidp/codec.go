@@ -30,7 +30,9 @@ func (v *AccountRecoverySettingType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AccountRecoverySettingType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AccountRecoverySettingType) decodeJSON(d *jsonDecoder) {
@@ -97,15 +99,20 @@ func (v *AccountTakeoverActionType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AccountTakeoverActionType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AccountTakeoverActionType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AccountTakeoverActionType) decodeJSONStore(d *jsonDecoder, st *storeAccountTakeoverActionType) {
 	*v = AccountTakeoverActionType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAccountTakeoverActionType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -132,7 +139,7 @@ func (v *AccountTakeoverActionType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeAccountTakeoverActionType)
 			}
-			st.EventAction = AccountTakeoverEventActionType(d.readString())
+			st.EventAction = decodeJSONAccountTakeoverEventActionType(d)
 			v.EventAction = &st.EventAction
 			if d.failed() {
 				d.addField("EventAction")
@@ -186,7 +193,9 @@ func (v *AccountTakeoverActionsType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AccountTakeoverActionsType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AccountTakeoverActionsType) decodeJSON(d *jsonDecoder) {
@@ -272,7 +281,9 @@ func (v *AccountTakeoverRiskConfigurationType) AppendJSON(b []byte) ([]byte, err
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AccountTakeoverRiskConfigurationType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AccountTakeoverRiskConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -346,7 +357,9 @@ func (v *AddCustomAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AddCustomAttributesRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AddCustomAttributesRequest) decodeJSON(d *jsonDecoder) {
@@ -406,7 +419,9 @@ func (v *AddCustomAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AddCustomAttributesResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AddCustomAttributesResponse) decodeJSON(d *jsonDecoder) {
@@ -469,15 +484,20 @@ func (v *AdminAddUserToGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminAddUserToGroupRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminAddUserToGroupRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminAddUserToGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminAddUserToGroupRequest) {
 	*v = AdminAddUserToGroupRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminAddUserToGroupRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -574,15 +594,20 @@ func (v *AdminConfirmSignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminConfirmSignUpRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminConfirmSignUpRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminConfirmSignUpRequest) {
 	*v = AdminConfirmSignUpRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminConfirmSignUpRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -651,7 +676,9 @@ func (v *AdminConfirmSignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminConfirmSignUpResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminConfirmSignUpResponse) decodeJSON(d *jsonDecoder) {
@@ -716,15 +743,20 @@ func (v *AdminCreateUserConfigType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminCreateUserConfigType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminCreateUserConfigType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminCreateUserConfigType) decodeJSONStore(d *jsonDecoder, st *storeAdminCreateUserConfigType) {
 	*v = AdminCreateUserConfigType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminCreateUserConfigType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -851,15 +883,20 @@ func (v *AdminCreateUserRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminCreateUserRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminCreateUserRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminCreateUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminCreateUserRequest) {
 	*v = AdminCreateUserRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminCreateUserRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -943,7 +980,7 @@ func (v *AdminCreateUserRequest) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeAdminCreateUserRequest)
 			}
-			st.MessageAction = MessageActionType(d.readString())
+			st.MessageAction = decodeJSONMessageActionType(d)
 			v.MessageAction = &st.MessageAction
 			if d.failed() {
 				d.addField("MessageAction")
@@ -1003,7 +1040,9 @@ func (v *AdminCreateUserResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminCreateUserResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminCreateUserResponse) decodeJSON(d *jsonDecoder) {
@@ -1078,15 +1117,20 @@ func (v *AdminDeleteUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) 
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminDeleteUserAttributesRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminDeleteUserAttributesRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminDeleteUserAttributesRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminDeleteUserAttributesRequest) {
 	*v = AdminDeleteUserAttributesRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminDeleteUserAttributesRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -1155,7 +1199,9 @@ func (v *AdminDeleteUserAttributesResponse) AppendJSON(b []byte) ([]byte, error)
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminDeleteUserAttributesResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminDeleteUserAttributesResponse) decodeJSON(d *jsonDecoder) {
@@ -1213,15 +1259,20 @@ func (v *AdminDeleteUserRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminDeleteUserRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminDeleteUserRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminDeleteUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminDeleteUserRequest) {
 	*v = AdminDeleteUserRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminDeleteUserRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -1294,7 +1345,9 @@ func (v *AdminDisableProviderForUserRequest) AppendJSON(b []byte) ([]byte, error
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminDisableProviderForUserRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminDisableProviderForUserRequest) decodeJSON(d *jsonDecoder) {
@@ -1355,7 +1408,9 @@ func (v *AdminDisableProviderForUserResponse) AppendJSON(b []byte) ([]byte, erro
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminDisableProviderForUserResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminDisableProviderForUserResponse) decodeJSON(d *jsonDecoder) {
@@ -1413,15 +1468,20 @@ func (v *AdminDisableUserRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminDisableUserRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminDisableUserRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminDisableUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminDisableUserRequest) {
 	*v = AdminDisableUserRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminDisableUserRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -1481,7 +1541,9 @@ func (v *AdminDisableUserResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminDisableUserResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminDisableUserResponse) decodeJSON(d *jsonDecoder) {
@@ -1539,15 +1601,20 @@ func (v *AdminEnableUserRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminEnableUserRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminEnableUserRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminEnableUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminEnableUserRequest) {
 	*v = AdminEnableUserRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminEnableUserRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -1607,7 +1674,9 @@ func (v *AdminEnableUserResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminEnableUserResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminEnableUserResponse) decodeJSON(d *jsonDecoder) {
@@ -1670,15 +1739,20 @@ func (v *AdminForgetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminForgetDeviceRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminForgetDeviceRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminForgetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminForgetDeviceRequest) {
 	*v = AdminForgetDeviceRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminForgetDeviceRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -1773,15 +1847,20 @@ func (v *AdminGetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminGetDeviceRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminGetDeviceRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminGetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminGetDeviceRequest) {
 	*v = AdminGetDeviceRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminGetDeviceRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -1863,7 +1942,9 @@ func (v *AdminGetDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminGetDeviceResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminGetDeviceResponse) decodeJSON(d *jsonDecoder) {
@@ -1931,15 +2012,20 @@ func (v *AdminGetUserRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminGetUserRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminGetUserRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminGetUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminGetUserRequest) {
 	*v = AdminGetUserRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminGetUserRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -2055,15 +2141,20 @@ func (v *AdminGetUserResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminGetUserResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminGetUserResponse) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminGetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeAdminGetUserResponse) {
 	*v = AdminGetUserResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminGetUserResponse
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -2138,7 +2229,7 @@ func (v *AdminGetUserResponse) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeAdminGetUserResponse)
 			}
-			st.UserStatus = UserStatusType(d.readString())
+			st.UserStatus = decodeJSONUserStatusType(d)
 			v.UserStatus = &st.UserStatus
 			if d.failed() {
 				d.addField("UserStatus")
@@ -2249,15 +2340,20 @@ func (v *AdminInitiateAuthRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminInitiateAuthRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminInitiateAuthRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminInitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminInitiateAuthRequest) {
 	*v = AdminInitiateAuthRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminInitiateAuthRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -2297,7 +2393,7 @@ func (v *AdminInitiateAuthRequest) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeAdminInitiateAuthRequest)
 			}
-			st.AuthFlow = AuthFlowType(d.readString())
+			st.AuthFlow = decodeJSONAuthFlowType(d)
 			v.AuthFlow = &st.AuthFlow
 			if d.failed() {
 				d.addField("AuthFlow")
@@ -2398,15 +2494,20 @@ func (v *AdminInitiateAuthResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminInitiateAuthResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminInitiateAuthResponse) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminInitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeAdminInitiateAuthResponse) {
 	*v = AdminInitiateAuthResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminInitiateAuthResponse
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -2420,7 +2521,7 @@ func (v *AdminInitiateAuthResponse) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeAdminInitiateAuthResponse)
 			}
-			st.ChallengeName = ChallengeNameType(d.readString())
+			st.ChallengeName = decodeJSONChallengeNameType(d)
 			v.ChallengeName = &st.ChallengeName
 			if d.failed() {
 				d.addField("ChallengeName")
@@ -2504,7 +2605,9 @@ func (v *AdminLinkProviderForUserRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminLinkProviderForUserRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminLinkProviderForUserRequest) decodeJSON(d *jsonDecoder) {
@@ -2575,7 +2678,9 @@ func (v *AdminLinkProviderForUserResponse) AppendJSON(b []byte) ([]byte, error) 
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminLinkProviderForUserResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminLinkProviderForUserResponse) decodeJSON(d *jsonDecoder) {
@@ -2643,15 +2748,20 @@ func (v *AdminListDevicesRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminListDevicesRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminListDevicesRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminListDevicesRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminListDevicesRequest) {
 	*v = AdminListDevicesRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminListDevicesRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -2750,7 +2860,9 @@ func (v *AdminListDevicesResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminListDevicesResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminListDevicesResponse) decodeJSON(d *jsonDecoder) {
@@ -2837,15 +2949,20 @@ func (v *AdminListGroupsForUserRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminListGroupsForUserRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminListGroupsForUserRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminListGroupsForUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminListGroupsForUserRequest) {
 	*v = AdminListGroupsForUserRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminListGroupsForUserRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -2944,7 +3061,9 @@ func (v *AdminListGroupsForUserResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminListGroupsForUserResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminListGroupsForUserResponse) decodeJSON(d *jsonDecoder) {
@@ -3031,15 +3150,20 @@ func (v *AdminListUserAuthEventsRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminListUserAuthEventsRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminListUserAuthEventsRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminListUserAuthEventsRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminListUserAuthEventsRequest) {
 	*v = AdminListUserAuthEventsRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminListUserAuthEventsRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -3138,7 +3262,9 @@ func (v *AdminListUserAuthEventsResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminListUserAuthEventsResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminListUserAuthEventsResponse) decodeJSON(d *jsonDecoder) {
@@ -3220,15 +3346,20 @@ func (v *AdminRemoveUserFromGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminRemoveUserFromGroupRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminRemoveUserFromGroupRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminRemoveUserFromGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminRemoveUserFromGroupRequest) {
 	*v = AdminRemoveUserFromGroupRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminRemoveUserFromGroupRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -3325,15 +3456,20 @@ func (v *AdminResetUserPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminResetUserPasswordRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminResetUserPasswordRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminResetUserPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminResetUserPasswordRequest) {
 	*v = AdminResetUserPasswordRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminResetUserPasswordRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -3402,7 +3538,9 @@ func (v *AdminResetUserPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminResetUserPasswordResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminResetUserPasswordResponse) decodeJSON(d *jsonDecoder) {
@@ -3495,15 +3633,20 @@ func (v *AdminRespondToAuthChallengeRequest) AppendJSON(b []byte) ([]byte, error
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminRespondToAuthChallengeRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminRespondToAuthChallengeRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminRespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminRespondToAuthChallengeRequest) {
 	*v = AdminRespondToAuthChallengeRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminRespondToAuthChallengeRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -3543,7 +3686,7 @@ func (v *AdminRespondToAuthChallengeRequest) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeAdminRespondToAuthChallengeRequest)
 			}
-			st.ChallengeName = ChallengeNameType(d.readString())
+			st.ChallengeName = decodeJSONChallengeNameType(d)
 			v.ChallengeName = &st.ChallengeName
 			if d.failed() {
 				d.addField("ChallengeName")
@@ -3657,15 +3800,20 @@ func (v *AdminRespondToAuthChallengeResponse) AppendJSON(b []byte) ([]byte, erro
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminRespondToAuthChallengeResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminRespondToAuthChallengeResponse) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminRespondToAuthChallengeResponse) decodeJSONStore(d *jsonDecoder, st *storeAdminRespondToAuthChallengeResponse) {
 	*v = AdminRespondToAuthChallengeResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminRespondToAuthChallengeResponse
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -3679,7 +3827,7 @@ func (v *AdminRespondToAuthChallengeResponse) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeAdminRespondToAuthChallengeResponse)
 			}
-			st.ChallengeName = ChallengeNameType(d.readString())
+			st.ChallengeName = decodeJSONChallengeNameType(d)
 			v.ChallengeName = &st.ChallengeName
 			if d.failed() {
 				d.addField("ChallengeName")
@@ -3774,15 +3922,20 @@ func (v *AdminSetUserMFAPreferenceRequest) AppendJSON(b []byte) ([]byte, error) 
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserMFAPreferenceRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminSetUserMFAPreferenceRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminSetUserMFAPreferenceRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminSetUserMFAPreferenceRequest) {
 	*v = AdminSetUserMFAPreferenceRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminSetUserMFAPreferenceRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -3862,7 +4015,9 @@ func (v *AdminSetUserMFAPreferenceResponse) AppendJSON(b []byte) ([]byte, error)
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserMFAPreferenceResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminSetUserMFAPreferenceResponse) decodeJSON(d *jsonDecoder) {
@@ -3930,15 +4085,20 @@ func (v *AdminSetUserPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserPasswordRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminSetUserPasswordRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminSetUserPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminSetUserPasswordRequest) {
 	*v = AdminSetUserPasswordRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminSetUserPasswordRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -4024,7 +4184,9 @@ func (v *AdminSetUserPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserPasswordResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminSetUserPasswordResponse) decodeJSON(d *jsonDecoder) {
@@ -4089,15 +4251,20 @@ func (v *AdminSetUserSettingsRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserSettingsRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminSetUserSettingsRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminSetUserSettingsRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminSetUserSettingsRequest) {
 	*v = AdminSetUserSettingsRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminSetUserSettingsRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -4166,7 +4333,9 @@ func (v *AdminSetUserSettingsResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserSettingsResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminSetUserSettingsResponse) decodeJSON(d *jsonDecoder) {
@@ -4234,15 +4403,20 @@ func (v *AdminUpdateAuthEventFeedbackRequest) AppendJSON(b []byte) ([]byte, erro
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateAuthEventFeedbackRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminUpdateAuthEventFeedbackRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminUpdateAuthEventFeedbackRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminUpdateAuthEventFeedbackRequest) {
 	*v = AdminUpdateAuthEventFeedbackRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminUpdateAuthEventFeedbackRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -4295,7 +4469,7 @@ func (v *AdminUpdateAuthEventFeedbackRequest) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeAdminUpdateAuthEventFeedbackRequest)
 			}
-			st.FeedbackValue = FeedbackValueType(d.readString())
+			st.FeedbackValue = decodeJSONFeedbackValueType(d)
 			v.FeedbackValue = &st.FeedbackValue
 			if d.failed() {
 				d.addField("FeedbackValue")
@@ -4328,7 +4502,9 @@ func (v *AdminUpdateAuthEventFeedbackResponse) AppendJSON(b []byte) ([]byte, err
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateAuthEventFeedbackResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminUpdateAuthEventFeedbackResponse) decodeJSON(d *jsonDecoder) {
@@ -4396,15 +4572,20 @@ func (v *AdminUpdateDeviceStatusRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateDeviceStatusRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminUpdateDeviceStatusRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminUpdateDeviceStatusRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminUpdateDeviceStatusRequest) {
 	*v = AdminUpdateDeviceStatusRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminUpdateDeviceStatusRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -4457,7 +4638,7 @@ func (v *AdminUpdateDeviceStatusRequest) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeAdminUpdateDeviceStatusRequest)
 			}
-			st.DeviceRememberedStatus = DeviceRememberedStatusType(d.readString())
+			st.DeviceRememberedStatus = decodeJSONDeviceRememberedStatusType(d)
 			v.DeviceRememberedStatus = &st.DeviceRememberedStatus
 			if d.failed() {
 				d.addField("DeviceRememberedStatus")
@@ -4490,7 +4671,9 @@ func (v *AdminUpdateDeviceStatusResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateDeviceStatusResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminUpdateDeviceStatusResponse) decodeJSON(d *jsonDecoder) {
@@ -4561,15 +4744,20 @@ func (v *AdminUpdateUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) 
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateUserAttributesRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminUpdateUserAttributesRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminUpdateUserAttributesRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminUpdateUserAttributesRequest) {
 	*v = AdminUpdateUserAttributesRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminUpdateUserAttributesRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -4647,7 +4835,9 @@ func (v *AdminUpdateUserAttributesResponse) AppendJSON(b []byte) ([]byte, error)
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateUserAttributesResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminUpdateUserAttributesResponse) decodeJSON(d *jsonDecoder) {
@@ -4705,15 +4895,20 @@ func (v *AdminUserGlobalSignOutRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminUserGlobalSignOutRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminUserGlobalSignOutRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AdminUserGlobalSignOutRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminUserGlobalSignOutRequest) {
 	*v = AdminUserGlobalSignOutRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAdminUserGlobalSignOutRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -4773,7 +4968,9 @@ func (v *AdminUserGlobalSignOutResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminUserGlobalSignOutResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AdminUserGlobalSignOutResponse) decodeJSON(d *jsonDecoder) {
@@ -4820,7 +5017,9 @@ func (v *AliasExistsException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AliasExistsException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AliasExistsException) decodeJSON(d *jsonDecoder) {
@@ -4903,15 +5102,20 @@ func (v *AnalyticsConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AnalyticsConfigurationType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AnalyticsConfigurationType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AnalyticsConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeAnalyticsConfigurationType) {
 	*v = AnalyticsConfigurationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAnalyticsConfigurationType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -5016,7 +5220,9 @@ func (v *AnalyticsMetadataType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AnalyticsMetadataType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AnalyticsMetadataType) decodeJSON(d *jsonDecoder) {
@@ -5084,15 +5290,20 @@ func (v *AssociateSoftwareTokenRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AssociateSoftwareTokenRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AssociateSoftwareTokenRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AssociateSoftwareTokenRequest) decodeJSONStore(d *jsonDecoder, st *storeAssociateSoftwareTokenRequest) {
 	*v = AssociateSoftwareTokenRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAssociateSoftwareTokenRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -5169,15 +5380,20 @@ func (v *AssociateSoftwareTokenResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AssociateSoftwareTokenResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AssociateSoftwareTokenResponse) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AssociateSoftwareTokenResponse) decodeJSONStore(d *jsonDecoder, st *storeAssociateSoftwareTokenResponse) {
 	*v = AssociateSoftwareTokenResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAssociateSoftwareTokenResponse
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -5254,15 +5470,20 @@ func (v *AttributeType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AttributeType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AttributeType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AttributeType) decodeJSONStore(d *jsonDecoder, st *storeAttributeType) {
 	*v = AttributeType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAttributeType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -5374,15 +5595,20 @@ func (v *AuthEventType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AuthEventType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AuthEventType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AuthEventType) decodeJSONStore(d *jsonDecoder, st *storeAuthEventType) {
 	*v = AuthEventType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAuthEventType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -5409,7 +5635,7 @@ func (v *AuthEventType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeAuthEventType)
 			}
-			st.EventType = EventType(d.readString())
+			st.EventType = decodeJSONEventType(d)
 			v.EventType = &st.EventType
 			if d.failed() {
 				d.addField("EventType")
@@ -5435,7 +5661,7 @@ func (v *AuthEventType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeAuthEventType)
 			}
-			st.EventResponse = EventResponseType(d.readString())
+			st.EventResponse = decodeJSONEventResponseType(d)
 			v.EventResponse = &st.EventResponse
 			if d.failed() {
 				d.addField("EventResponse")
@@ -5546,15 +5772,20 @@ func (v *AuthenticationResultType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AuthenticationResultType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AuthenticationResultType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AuthenticationResultType) decodeJSONStore(d *jsonDecoder, st *storeAuthenticationResultType) {
 	*v = AuthenticationResultType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAuthenticationResultType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -5680,15 +5911,20 @@ func (v *ChallengeResponseType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ChallengeResponseType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ChallengeResponseType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ChallengeResponseType) decodeJSONStore(d *jsonDecoder, st *storeChallengeResponseType) {
 	*v = ChallengeResponseType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeChallengeResponseType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -5702,7 +5938,7 @@ func (v *ChallengeResponseType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeChallengeResponseType)
 			}
-			st.ChallengeName = ChallengeName(d.readString())
+			st.ChallengeName = decodeJSONChallengeName(d)
 			v.ChallengeName = &st.ChallengeName
 			if d.failed() {
 				d.addField("ChallengeName")
@@ -5715,7 +5951,7 @@ func (v *ChallengeResponseType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeChallengeResponseType)
 			}
-			st.ChallengeResponse = ChallengeResponse(d.readString())
+			st.ChallengeResponse = decodeJSONChallengeResponse(d)
 			v.ChallengeResponse = &st.ChallengeResponse
 			if d.failed() {
 				d.addField("ChallengeResponse")
@@ -5770,15 +6006,20 @@ func (v *ChangePasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ChangePasswordRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ChangePasswordRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ChangePasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeChangePasswordRequest) {
 	*v = ChangePasswordRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeChangePasswordRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -5851,7 +6092,9 @@ func (v *ChangePasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ChangePasswordResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ChangePasswordResponse) decodeJSON(d *jsonDecoder) {
@@ -5898,7 +6141,9 @@ func (v *CloudWatchLogsConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CloudWatchLogsConfigurationType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CloudWatchLogsConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -5971,15 +6216,20 @@ func (v *CodeDeliveryDetailsType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CodeDeliveryDetailsType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CodeDeliveryDetailsType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *CodeDeliveryDetailsType) decodeJSONStore(d *jsonDecoder, st *storeCodeDeliveryDetailsType) {
 	*v = CodeDeliveryDetailsType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeCodeDeliveryDetailsType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -6006,7 +6256,7 @@ func (v *CodeDeliveryDetailsType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeCodeDeliveryDetailsType)
 			}
-			st.DeliveryMedium = DeliveryMediumType(d.readString())
+			st.DeliveryMedium = decodeJSONDeliveryMediumType(d)
 			v.DeliveryMedium = &st.DeliveryMedium
 			if d.failed() {
 				d.addField("DeliveryMedium")
@@ -6058,7 +6308,9 @@ func (v *CodeDeliveryFailureException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CodeDeliveryFailureException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CodeDeliveryFailureException) decodeJSON(d *jsonDecoder) {
@@ -6115,7 +6367,9 @@ func (v *CodeMismatchException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CodeMismatchException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CodeMismatchException) decodeJSON(d *jsonDecoder) {
@@ -6172,7 +6426,9 @@ func (v *CompromisedCredentialsActionsType) AppendJSON(b []byte) ([]byte, error)
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CompromisedCredentialsActionsType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CompromisedCredentialsActionsType) decodeJSON(d *jsonDecoder) {
@@ -6190,7 +6446,7 @@ func (v *CompromisedCredentialsActionsType) decodeJSON(d *jsonDecoder) {
 			if d.isNull() {
 				continue
 			}
-			x := CompromisedCredentialsEventActionType(d.readString())
+			x := decodeJSONCompromisedCredentialsEventActionType(d)
 			v.EventAction = &x
 			if d.failed() {
 				d.addField("EventAction")
@@ -6238,7 +6494,9 @@ func (v *CompromisedCredentialsRiskConfigurationType) AppendJSON(b []byte) ([]by
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CompromisedCredentialsRiskConfigurationType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CompromisedCredentialsRiskConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -6304,7 +6562,9 @@ func (v *ConcurrentModificationException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ConcurrentModificationException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ConcurrentModificationException) decodeJSON(d *jsonDecoder) {
@@ -6384,15 +6644,20 @@ func (v *ConfirmDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ConfirmDeviceRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ConfirmDeviceRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ConfirmDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmDeviceRequest) {
 	*v = ConfirmDeviceRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeConfirmDeviceRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -6481,7 +6746,9 @@ func (v *ConfirmDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ConfirmDeviceResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ConfirmDeviceResponse) decodeJSON(d *jsonDecoder) {
@@ -6583,15 +6850,20 @@ func (v *ConfirmForgotPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ConfirmForgotPasswordRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ConfirmForgotPasswordRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ConfirmForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmForgotPasswordRequest) {
 	*v = ConfirmForgotPasswordRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeConfirmForgotPasswordRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -6719,7 +6991,9 @@ func (v *ConfirmForgotPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ConfirmForgotPasswordResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ConfirmForgotPasswordResponse) decodeJSON(d *jsonDecoder) {
@@ -6811,15 +7085,20 @@ func (v *ConfirmSignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ConfirmSignUpRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ConfirmSignUpRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmSignUpRequest) {
 	*v = ConfirmSignUpRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeConfirmSignUpRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -6947,7 +7226,9 @@ func (v *ConfirmSignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ConfirmSignUpResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ConfirmSignUpResponse) decodeJSON(d *jsonDecoder) {
@@ -7022,15 +7303,20 @@ func (v *ContextDataType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ContextDataType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ContextDataType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ContextDataType) decodeJSONStore(d *jsonDecoder, st *storeContextDataType) {
 	*v = ContextDataType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeContextDataType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -7157,15 +7443,20 @@ func (v *CreateGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateGroupRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CreateGroupRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *CreateGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateGroupRequest) {
 	*v = CreateGroupRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeCreateGroupRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -7273,7 +7564,9 @@ func (v *CreateGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateGroupResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CreateGroupResponse) decodeJSON(d *jsonDecoder) {
@@ -7365,15 +7658,20 @@ func (v *CreateIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateIdentityProviderRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CreateIdentityProviderRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *CreateIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateIdentityProviderRequest) {
 	*v = CreateIdentityProviderRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeCreateIdentityProviderRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -7413,7 +7711,7 @@ func (v *CreateIdentityProviderRequest) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeCreateIdentityProviderRequest)
 			}
-			st.ProviderType = IdentityProviderTypeType(d.readString())
+			st.ProviderType = decodeJSONIdentityProviderTypeType(d)
 			v.ProviderType = &st.ProviderType
 			if d.failed() {
 				d.addField("ProviderType")
@@ -7482,7 +7780,9 @@ func (v *CreateIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateIdentityProviderResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CreateIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
@@ -7562,15 +7862,20 @@ func (v *CreateResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateResourceServerRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CreateResourceServerRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *CreateResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateResourceServerRequest) {
 	*v = CreateResourceServerRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeCreateResourceServerRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -7661,7 +7966,9 @@ func (v *CreateResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateResourceServerResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CreateResourceServerResponse) decodeJSON(d *jsonDecoder) {
@@ -7734,15 +8041,20 @@ func (v *CreateUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateUserImportJobRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CreateUserImportJobRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *CreateUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateUserImportJobRequest) {
 	*v = CreateUserImportJobRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeCreateUserImportJobRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -7824,7 +8136,9 @@ func (v *CreateUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateUserImportJobResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CreateUserImportJobResponse) decodeJSON(d *jsonDecoder) {
@@ -8003,15 +8317,20 @@ func (v *CreateUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolClientRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CreateUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateUserPoolClientRequest) {
 	*v = CreateUserPoolClientRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeCreateUserPoolClientRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -8221,7 +8540,7 @@ func (v *CreateUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeCreateUserPoolClientRequest)
 			}
-			st.PreventUserExistenceErrors = PreventUserExistenceErrorTypes(d.readString())
+			st.PreventUserExistenceErrors = decodeJSONPreventUserExistenceErrorTypes(d)
 			v.PreventUserExistenceErrors = &st.PreventUserExistenceErrors
 			if d.failed() {
 				d.addField("PreventUserExistenceErrors")
@@ -8302,7 +8621,9 @@ func (v *CreateUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolClientResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CreateUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
@@ -8377,15 +8698,20 @@ func (v *CreateUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolDomainRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CreateUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *CreateUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateUserPoolDomainRequest) {
 	*v = CreateUserPoolDomainRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeCreateUserPoolDomainRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -8461,7 +8787,9 @@ func (v *CreateUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CreateUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
@@ -8651,15 +8979,20 @@ func (v *CreateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CreateUserPoolRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateUserPoolRequest) {
 	*v = CreateUserPoolRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeCreateUserPoolRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -8696,7 +9029,7 @@ func (v *CreateUserPoolRequest) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeCreateUserPoolRequest)
 			}
-			st.DeletionProtection = DeletionProtectionType(d.readString())
+			st.DeletionProtection = decodeJSONDeletionProtectionType(d)
 			v.DeletionProtection = &st.DeletionProtection
 			if d.failed() {
 				d.addField("DeletionProtection")
@@ -8808,7 +9141,7 @@ func (v *CreateUserPoolRequest) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeCreateUserPoolRequest)
 			}
-			st.MfaConfiguration = UserPoolMfaType(d.readString())
+			st.MfaConfiguration = decodeJSONUserPoolMfaType(d)
 			v.MfaConfiguration = &st.MfaConfiguration
 			if d.failed() {
 				d.addField("MfaConfiguration")
@@ -8948,7 +9281,9 @@ func (v *CreateUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CreateUserPoolResponse) decodeJSON(d *jsonDecoder) {
@@ -9005,7 +9340,9 @@ func (v *CustomDomainConfigType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CustomDomainConfigType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CustomDomainConfigType) decodeJSON(d *jsonDecoder) {
@@ -9073,15 +9410,20 @@ func (v *CustomEmailLambdaVersionConfigType) AppendJSON(b []byte) ([]byte, error
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CustomEmailLambdaVersionConfigType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CustomEmailLambdaVersionConfigType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *CustomEmailLambdaVersionConfigType) decodeJSONStore(d *jsonDecoder, st *storeCustomEmailLambdaVersionConfigType) {
 	*v = CustomEmailLambdaVersionConfigType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeCustomEmailLambdaVersionConfigType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -9095,7 +9437,7 @@ func (v *CustomEmailLambdaVersionConfigType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeCustomEmailLambdaVersionConfigType)
 			}
-			st.LambdaVersion = CustomEmailSenderLambdaVersionType(d.readString())
+			st.LambdaVersion = decodeJSONCustomEmailSenderLambdaVersionType(d)
 			v.LambdaVersion = &st.LambdaVersion
 			if d.failed() {
 				d.addField("LambdaVersion")
@@ -9158,15 +9500,20 @@ func (v *CustomSMSLambdaVersionConfigType) AppendJSON(b []byte) ([]byte, error) 
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CustomSMSLambdaVersionConfigType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *CustomSMSLambdaVersionConfigType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *CustomSMSLambdaVersionConfigType) decodeJSONStore(d *jsonDecoder, st *storeCustomSMSLambdaVersionConfigType) {
 	*v = CustomSMSLambdaVersionConfigType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeCustomSMSLambdaVersionConfigType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -9180,7 +9527,7 @@ func (v *CustomSMSLambdaVersionConfigType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeCustomSMSLambdaVersionConfigType)
 			}
-			st.LambdaVersion = CustomSMSSenderLambdaVersionType(d.readString())
+			st.LambdaVersion = decodeJSONCustomSMSSenderLambdaVersionType(d)
 			v.LambdaVersion = &st.LambdaVersion
 			if d.failed() {
 				d.addField("LambdaVersion")
@@ -9243,15 +9590,20 @@ func (v *DeleteGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeleteGroupRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DeleteGroupRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *DeleteGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeDeleteGroupRequest) {
 	*v = DeleteGroupRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeDeleteGroupRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -9328,15 +9680,20 @@ func (v *DeleteIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeleteIdentityProviderRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DeleteIdentityProviderRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *DeleteIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *storeDeleteIdentityProviderRequest) {
 	*v = DeleteIdentityProviderRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeDeleteIdentityProviderRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -9413,15 +9770,20 @@ func (v *DeleteResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeleteResourceServerRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DeleteResourceServerRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *DeleteResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeDeleteResourceServerRequest) {
 	*v = DeleteResourceServerRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeDeleteResourceServerRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -9494,7 +9856,9 @@ func (v *DeleteUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserAttributesRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DeleteUserAttributesRequest) decodeJSON(d *jsonDecoder) {
@@ -9554,7 +9918,9 @@ func (v *DeleteUserAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserAttributesResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DeleteUserAttributesResponse) decodeJSON(d *jsonDecoder) {
@@ -9612,15 +9978,20 @@ func (v *DeleteUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserPoolClientRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DeleteUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *DeleteUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeDeleteUserPoolClientRequest) {
 	*v = DeleteUserPoolClientRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeDeleteUserPoolClientRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -9697,15 +10068,20 @@ func (v *DeleteUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserPoolDomainRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DeleteUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *DeleteUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeDeleteUserPoolDomainRequest) {
 	*v = DeleteUserPoolDomainRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeDeleteUserPoolDomainRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -9765,7 +10141,9 @@ func (v *DeleteUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DeleteUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
@@ -9812,7 +10190,9 @@ func (v *DeleteUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserPoolRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DeleteUserPoolRequest) decodeJSON(d *jsonDecoder) {
@@ -9869,7 +10249,9 @@ func (v *DeleteUserRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DeleteUserRequest) decodeJSON(d *jsonDecoder) {
@@ -9937,15 +10319,20 @@ func (v *DescribeIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeIdentityProviderRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DescribeIdentityProviderRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *DescribeIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *storeDescribeIdentityProviderRequest) {
 	*v = DescribeIdentityProviderRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeDescribeIdentityProviderRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -10014,7 +10401,9 @@ func (v *DescribeIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) 
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeIdentityProviderResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DescribeIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
@@ -10082,15 +10471,20 @@ func (v *DescribeResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeResourceServerRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DescribeResourceServerRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *DescribeResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeDescribeResourceServerRequest) {
 	*v = DescribeResourceServerRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeDescribeResourceServerRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -10159,7 +10553,9 @@ func (v *DescribeResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeResourceServerResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DescribeResourceServerResponse) decodeJSON(d *jsonDecoder) {
@@ -10227,15 +10623,20 @@ func (v *DescribeRiskConfigurationRequest) AppendJSON(b []byte) ([]byte, error) 
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeRiskConfigurationRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DescribeRiskConfigurationRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *DescribeRiskConfigurationRequest) decodeJSONStore(d *jsonDecoder, st *storeDescribeRiskConfigurationRequest) {
 	*v = DescribeRiskConfigurationRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeDescribeRiskConfigurationRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -10304,7 +10705,9 @@ func (v *DescribeRiskConfigurationResponse) AppendJSON(b []byte) ([]byte, error)
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeRiskConfigurationResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DescribeRiskConfigurationResponse) decodeJSON(d *jsonDecoder) {
@@ -10372,15 +10775,20 @@ func (v *DescribeUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserImportJobRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DescribeUserImportJobRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *DescribeUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeDescribeUserImportJobRequest) {
 	*v = DescribeUserImportJobRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeDescribeUserImportJobRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -10449,7 +10857,9 @@ func (v *DescribeUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserImportJobResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DescribeUserImportJobResponse) decodeJSON(d *jsonDecoder) {
@@ -10517,15 +10927,20 @@ func (v *DescribeUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolClientRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DescribeUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *DescribeUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeDescribeUserPoolClientRequest) {
 	*v = DescribeUserPoolClientRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeDescribeUserPoolClientRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -10594,7 +11009,9 @@ func (v *DescribeUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolClientResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DescribeUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
@@ -10651,7 +11068,9 @@ func (v *DescribeUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolDomainRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DescribeUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
@@ -10711,7 +11130,9 @@ func (v *DescribeUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DescribeUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
@@ -10768,7 +11189,9 @@ func (v *DescribeUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DescribeUserPoolRequest) decodeJSON(d *jsonDecoder) {
@@ -10828,7 +11251,9 @@ func (v *DescribeUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DescribeUserPoolResponse) decodeJSON(d *jsonDecoder) {
@@ -10896,15 +11321,20 @@ func (v *DeviceConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeviceConfigurationType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DeviceConfigurationType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *DeviceConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeDeviceConfigurationType) {
 	*v = DeviceConfigurationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeDeviceConfigurationType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -10981,15 +11411,20 @@ func (v *DeviceSecretVerifierConfigType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeviceSecretVerifierConfigType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DeviceSecretVerifierConfigType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *DeviceSecretVerifierConfigType) decodeJSONStore(d *jsonDecoder, st *storeDeviceSecretVerifierConfigType) {
 	*v = DeviceSecretVerifierConfigType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeDeviceSecretVerifierConfigType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -11083,15 +11518,20 @@ func (v *DeviceType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeviceType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DeviceType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *DeviceType) decodeJSONStore(d *jsonDecoder, st *storeDeviceType) {
 	*v = DeviceType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeDeviceType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -11235,15 +11675,20 @@ func (v *DomainDescriptionType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DomainDescriptionType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DomainDescriptionType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *DomainDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeDomainDescriptionType) {
 	*v = DomainDescriptionType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeDomainDescriptionType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -11335,7 +11780,7 @@ func (v *DomainDescriptionType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeDomainDescriptionType)
 			}
-			st.Status = DomainStatusType(d.readString())
+			st.Status = decodeJSONDomainStatusType(d)
 			v.Status = &st.Status
 			if d.failed() {
 				d.addField("Status")
@@ -11384,7 +11829,9 @@ func (v *DuplicateProviderException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DuplicateProviderException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *DuplicateProviderException) decodeJSON(d *jsonDecoder) {
@@ -11467,15 +11914,20 @@ func (v *EmailConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *EmailConfigurationType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *EmailConfigurationType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *EmailConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeEmailConfigurationType) {
 	*v = EmailConfigurationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeEmailConfigurationType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -11515,7 +11967,7 @@ func (v *EmailConfigurationType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeEmailConfigurationType)
 			}
-			st.EmailSendingAccount = EmailSendingAccountType(d.readString())
+			st.EmailSendingAccount = decodeJSONEmailSendingAccountType(d)
 			v.EmailSendingAccount = &st.EmailSendingAccount
 			if d.failed() {
 				d.addField("EmailSendingAccount")
@@ -11580,7 +12032,9 @@ func (v *EnableSoftwareTokenMFAException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *EnableSoftwareTokenMFAException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *EnableSoftwareTokenMFAException) decodeJSON(d *jsonDecoder) {
@@ -11663,15 +12117,20 @@ func (v *EventContextDataType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *EventContextDataType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *EventContextDataType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *EventContextDataType) decodeJSONStore(d *jsonDecoder, st *storeEventContextDataType) {
 	*v = EventContextDataType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeEventContextDataType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -11792,15 +12251,20 @@ func (v *EventFeedbackType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *EventFeedbackType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *EventFeedbackType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *EventFeedbackType) decodeJSONStore(d *jsonDecoder, st *storeEventFeedbackType) {
 	*v = EventFeedbackType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeEventFeedbackType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -11814,7 +12278,7 @@ func (v *EventFeedbackType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeEventFeedbackType)
 			}
-			st.FeedbackValue = FeedbackValueType(d.readString())
+			st.FeedbackValue = decodeJSONFeedbackValueType(d)
 			v.FeedbackValue = &st.FeedbackValue
 			if d.failed() {
 				d.addField("FeedbackValue")
@@ -11895,15 +12359,20 @@ func (v *EventRiskType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *EventRiskType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *EventRiskType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *EventRiskType) decodeJSONStore(d *jsonDecoder, st *storeEventRiskType) {
 	*v = EventRiskType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeEventRiskType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -11917,7 +12386,7 @@ func (v *EventRiskType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeEventRiskType)
 			}
-			st.RiskDecision = RiskDecisionType(d.readString())
+			st.RiskDecision = decodeJSONRiskDecisionType(d)
 			v.RiskDecision = &st.RiskDecision
 			if d.failed() {
 				d.addField("RiskDecision")
@@ -11930,7 +12399,7 @@ func (v *EventRiskType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeEventRiskType)
 			}
-			st.RiskLevel = RiskLevelType(d.readString())
+			st.RiskLevel = decodeJSONRiskLevelType(d)
 			v.RiskLevel = &st.RiskLevel
 			if d.failed() {
 				d.addField("RiskLevel")
@@ -11982,7 +12451,9 @@ func (v *ExpiredCodeException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ExpiredCodeException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ExpiredCodeException) decodeJSON(d *jsonDecoder) {
@@ -12039,7 +12510,9 @@ func (v *ForbiddenException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ForbiddenException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ForbiddenException) decodeJSON(d *jsonDecoder) {
@@ -12107,15 +12580,20 @@ func (v *ForgetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ForgetDeviceRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ForgetDeviceRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ForgetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeForgetDeviceRequest) {
 	*v = ForgetDeviceRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeForgetDeviceRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -12216,15 +12694,20 @@ func (v *ForgotPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ForgotPasswordRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ForgotPasswordRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeForgotPasswordRequest) {
 	*v = ForgotPasswordRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeForgotPasswordRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -12335,7 +12818,9 @@ func (v *ForgotPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ForgotPasswordResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ForgotPasswordResponse) decodeJSON(d *jsonDecoder) {
@@ -12392,7 +12877,9 @@ func (v *GetCSVHeaderRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetCSVHeaderRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetCSVHeaderRequest) decodeJSON(d *jsonDecoder) {
@@ -12456,7 +12943,9 @@ func (v *GetCSVHeaderResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetCSVHeaderResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetCSVHeaderResponse) decodeJSON(d *jsonDecoder) {
@@ -12533,15 +13022,20 @@ func (v *GetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetDeviceRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetDeviceRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *GetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeGetDeviceRequest) {
 	*v = GetDeviceRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeGetDeviceRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -12610,7 +13104,9 @@ func (v *GetDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetDeviceResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetDeviceResponse) decodeJSON(d *jsonDecoder) {
@@ -12678,15 +13174,20 @@ func (v *GetGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetGroupRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetGroupRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *GetGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeGetGroupRequest) {
 	*v = GetGroupRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeGetGroupRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -12755,7 +13256,9 @@ func (v *GetGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetGroupResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetGroupResponse) decodeJSON(d *jsonDecoder) {
@@ -12823,15 +13326,20 @@ func (v *GetIdentityProviderByIdentifierRequest) AppendJSON(b []byte) ([]byte, e
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetIdentityProviderByIdentifierRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetIdentityProviderByIdentifierRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *GetIdentityProviderByIdentifierRequest) decodeJSONStore(d *jsonDecoder, st *storeGetIdentityProviderByIdentifierRequest) {
 	*v = GetIdentityProviderByIdentifierRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeGetIdentityProviderByIdentifierRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -12900,7 +13408,9 @@ func (v *GetIdentityProviderByIdentifierResponse) AppendJSON(b []byte) ([]byte, 
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetIdentityProviderByIdentifierResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetIdentityProviderByIdentifierResponse) decodeJSON(d *jsonDecoder) {
@@ -12957,7 +13467,9 @@ func (v *GetLogDeliveryConfigurationRequest) AppendJSON(b []byte) ([]byte, error
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetLogDeliveryConfigurationRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetLogDeliveryConfigurationRequest) decodeJSON(d *jsonDecoder) {
@@ -13017,7 +13529,9 @@ func (v *GetLogDeliveryConfigurationResponse) AppendJSON(b []byte) ([]byte, erro
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetLogDeliveryConfigurationResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetLogDeliveryConfigurationResponse) decodeJSON(d *jsonDecoder) {
@@ -13074,7 +13588,9 @@ func (v *GetSigningCertificateRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetSigningCertificateRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetSigningCertificateRequest) decodeJSON(d *jsonDecoder) {
@@ -13131,7 +13647,9 @@ func (v *GetSigningCertificateResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetSigningCertificateResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetSigningCertificateResponse) decodeJSON(d *jsonDecoder) {
@@ -13199,15 +13717,20 @@ func (v *GetUICustomizationRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetUICustomizationRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetUICustomizationRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *GetUICustomizationRequest) decodeJSONStore(d *jsonDecoder, st *storeGetUICustomizationRequest) {
 	*v = GetUICustomizationRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeGetUICustomizationRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -13276,7 +13799,9 @@ func (v *GetUICustomizationResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetUICustomizationResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetUICustomizationResponse) decodeJSON(d *jsonDecoder) {
@@ -13351,15 +13876,20 @@ func (v *GetUserAttributeVerificationCodeRequest) AppendJSON(b []byte) ([]byte, 
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetUserAttributeVerificationCodeRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetUserAttributeVerificationCodeRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *GetUserAttributeVerificationCodeRequest) decodeJSONStore(d *jsonDecoder, st *storeGetUserAttributeVerificationCodeRequest) {
 	*v = GetUserAttributeVerificationCodeRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeGetUserAttributeVerificationCodeRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -13437,7 +13967,9 @@ func (v *GetUserAttributeVerificationCodeResponse) AppendJSON(b []byte) ([]byte,
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetUserAttributeVerificationCodeResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetUserAttributeVerificationCodeResponse) decodeJSON(d *jsonDecoder) {
@@ -13494,7 +14026,9 @@ func (v *GetUserPoolMfaConfigRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetUserPoolMfaConfigRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetUserPoolMfaConfigRequest) decodeJSON(d *jsonDecoder) {
@@ -13564,7 +14098,9 @@ func (v *GetUserPoolMfaConfigResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetUserPoolMfaConfigResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
@@ -13602,7 +14138,7 @@ func (v *GetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
 			if d.isNull() {
 				continue
 			}
-			x := UserPoolMfaType(d.readString())
+			x := decodeJSONUserPoolMfaType(d)
 			v.MfaConfiguration = &x
 			if d.failed() {
 				d.addField("MfaConfiguration")
@@ -13641,7 +14177,9 @@ func (v *GetUserRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetUserRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetUserRequest) decodeJSON(d *jsonDecoder) {
@@ -13728,15 +14266,20 @@ func (v *GetUserResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetUserResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetUserResponse) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *GetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeGetUserResponse) {
 	*v = GetUserResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeGetUserResponse
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -13829,7 +14372,9 @@ func (v *GlobalSignOutRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GlobalSignOutRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GlobalSignOutRequest) decodeJSON(d *jsonDecoder) {
@@ -13880,7 +14425,9 @@ func (v *GlobalSignOutResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GlobalSignOutResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GlobalSignOutResponse) decodeJSON(d *jsonDecoder) {
@@ -13927,7 +14474,9 @@ func (v *GroupExistsException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GroupExistsException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GroupExistsException) decodeJSON(d *jsonDecoder) {
@@ -14020,15 +14569,20 @@ func (v *GroupType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GroupType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GroupType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *GroupType) decodeJSONStore(d *jsonDecoder, st *storeGroupType) {
 	*v = GroupType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeGroupType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -14170,15 +14724,20 @@ func (v *HttpHeader) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *HttpHeader) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *HttpHeader) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *HttpHeader) decodeJSONStore(d *jsonDecoder, st *storeHttpHeader) {
 	*v = HttpHeader{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeHttpHeader
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -14289,15 +14848,20 @@ func (v *IdentityProviderType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *IdentityProviderType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *IdentityProviderType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *IdentityProviderType) decodeJSONStore(d *jsonDecoder, st *storeIdentityProviderType) {
 	*v = IdentityProviderType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeIdentityProviderType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -14337,7 +14901,7 @@ func (v *IdentityProviderType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeIdentityProviderType)
 			}
-			st.ProviderType = IdentityProviderTypeType(d.readString())
+			st.ProviderType = decodeJSONIdentityProviderTypeType(d)
 			v.ProviderType = &st.ProviderType
 			if d.failed() {
 				d.addField("ProviderType")
@@ -14465,15 +15029,20 @@ func (v *InitiateAuthRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InitiateAuthRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *InitiateAuthRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *InitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeInitiateAuthRequest) {
 	*v = InitiateAuthRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeInitiateAuthRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -14487,7 +15056,7 @@ func (v *InitiateAuthRequest) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeInitiateAuthRequest)
 			}
-			st.AuthFlow = AuthFlowType(d.readString())
+			st.AuthFlow = decodeJSONAuthFlowType(d)
 			v.AuthFlow = &st.AuthFlow
 			if d.failed() {
 				d.addField("AuthFlow")
@@ -14601,15 +15170,20 @@ func (v *InitiateAuthResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InitiateAuthResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *InitiateAuthResponse) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *InitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeInitiateAuthResponse) {
 	*v = InitiateAuthResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeInitiateAuthResponse
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -14623,7 +15197,7 @@ func (v *InitiateAuthResponse) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeInitiateAuthResponse)
 			}
-			st.ChallengeName = ChallengeNameType(d.readString())
+			st.ChallengeName = decodeJSONChallengeNameType(d)
 			v.ChallengeName = &st.ChallengeName
 			if d.failed() {
 				d.addField("ChallengeName")
@@ -14694,7 +15268,9 @@ func (v *InternalErrorException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InternalErrorException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *InternalErrorException) decodeJSON(d *jsonDecoder) {
@@ -14751,7 +15327,9 @@ func (v *InvalidEmailRoleAccessPolicyException) AppendJSON(b []byte) ([]byte, er
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InvalidEmailRoleAccessPolicyException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *InvalidEmailRoleAccessPolicyException) decodeJSON(d *jsonDecoder) {
@@ -14808,7 +15386,9 @@ func (v *InvalidLambdaResponseException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InvalidLambdaResponseException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *InvalidLambdaResponseException) decodeJSON(d *jsonDecoder) {
@@ -14865,7 +15445,9 @@ func (v *InvalidOAuthFlowException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InvalidOAuthFlowException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *InvalidOAuthFlowException) decodeJSON(d *jsonDecoder) {
@@ -14922,7 +15504,9 @@ func (v *InvalidParameterException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InvalidParameterException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *InvalidParameterException) decodeJSON(d *jsonDecoder) {
@@ -14979,7 +15563,9 @@ func (v *InvalidPasswordException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InvalidPasswordException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *InvalidPasswordException) decodeJSON(d *jsonDecoder) {
@@ -15036,7 +15622,9 @@ func (v *InvalidSmsRoleAccessPolicyException) AppendJSON(b []byte) ([]byte, erro
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InvalidSmsRoleAccessPolicyException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *InvalidSmsRoleAccessPolicyException) decodeJSON(d *jsonDecoder) {
@@ -15093,7 +15681,9 @@ func (v *InvalidSmsRoleTrustRelationshipException) AppendJSON(b []byte) ([]byte,
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InvalidSmsRoleTrustRelationshipException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *InvalidSmsRoleTrustRelationshipException) decodeJSON(d *jsonDecoder) {
@@ -15150,7 +15740,9 @@ func (v *InvalidUserPoolConfigurationException) AppendJSON(b []byte) ([]byte, er
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InvalidUserPoolConfigurationException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *InvalidUserPoolConfigurationException) decodeJSON(d *jsonDecoder) {
@@ -15282,15 +15874,20 @@ func (v *LambdaConfigType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *LambdaConfigType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *LambdaConfigType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *LambdaConfigType) decodeJSONStore(d *jsonDecoder, st *storeLambdaConfigType) {
 	*v = LambdaConfigType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeLambdaConfigType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -15503,7 +16100,9 @@ func (v *LimitExceededException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *LimitExceededException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *LimitExceededException) decodeJSON(d *jsonDecoder) {
@@ -15576,15 +16175,20 @@ func (v *ListDevicesRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListDevicesRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListDevicesRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ListDevicesRequest) decodeJSONStore(d *jsonDecoder, st *storeListDevicesRequest) {
 	*v = ListDevicesRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeListDevicesRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -15670,7 +16274,9 @@ func (v *ListDevicesResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListDevicesResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListDevicesResponse) decodeJSON(d *jsonDecoder) {
@@ -15752,15 +16358,20 @@ func (v *ListGroupsRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListGroupsRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListGroupsRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ListGroupsRequest) decodeJSONStore(d *jsonDecoder, st *storeListGroupsRequest) {
 	*v = ListGroupsRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeListGroupsRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -15846,7 +16457,9 @@ func (v *ListGroupsResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListGroupsResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListGroupsResponse) decodeJSON(d *jsonDecoder) {
@@ -15928,15 +16541,20 @@ func (v *ListIdentityProvidersRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListIdentityProvidersRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListIdentityProvidersRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ListIdentityProvidersRequest) decodeJSONStore(d *jsonDecoder, st *storeListIdentityProvidersRequest) {
 	*v = ListIdentityProvidersRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeListIdentityProvidersRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -16022,7 +16640,9 @@ func (v *ListIdentityProvidersResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListIdentityProvidersResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListIdentityProvidersResponse) decodeJSON(d *jsonDecoder) {
@@ -16104,15 +16724,20 @@ func (v *ListResourceServersRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListResourceServersRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListResourceServersRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ListResourceServersRequest) decodeJSONStore(d *jsonDecoder, st *storeListResourceServersRequest) {
 	*v = ListResourceServersRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeListResourceServersRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -16198,7 +16823,9 @@ func (v *ListResourceServersResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListResourceServersResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListResourceServersResponse) decodeJSON(d *jsonDecoder) {
@@ -16264,7 +16891,9 @@ func (v *ListTagsForResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListTagsForResourceRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListTagsForResourceRequest) decodeJSON(d *jsonDecoder) {
@@ -16324,7 +16953,9 @@ func (v *ListTagsForResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListTagsForResourceResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListTagsForResourceResponse) decodeJSON(d *jsonDecoder) {
@@ -16396,15 +17027,20 @@ func (v *ListUserImportJobsRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListUserImportJobsRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListUserImportJobsRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ListUserImportJobsRequest) decodeJSONStore(d *jsonDecoder, st *storeListUserImportJobsRequest) {
 	*v = ListUserImportJobsRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeListUserImportJobsRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -16490,7 +17126,9 @@ func (v *ListUserImportJobsResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListUserImportJobsResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListUserImportJobsResponse) decodeJSON(d *jsonDecoder) {
@@ -16572,15 +17210,20 @@ func (v *ListUserPoolClientsRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListUserPoolClientsRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListUserPoolClientsRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ListUserPoolClientsRequest) decodeJSONStore(d *jsonDecoder, st *storeListUserPoolClientsRequest) {
 	*v = ListUserPoolClientsRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeListUserPoolClientsRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -16666,7 +17309,9 @@ func (v *ListUserPoolClientsResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListUserPoolClientsResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListUserPoolClientsResponse) decodeJSON(d *jsonDecoder) {
@@ -16743,15 +17388,20 @@ func (v *ListUserPoolsRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListUserPoolsRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListUserPoolsRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ListUserPoolsRequest) decodeJSONStore(d *jsonDecoder, st *storeListUserPoolsRequest) {
 	*v = ListUserPoolsRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeListUserPoolsRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -16824,7 +17474,9 @@ func (v *ListUserPoolsResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListUserPoolsResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListUserPoolsResponse) decodeJSON(d *jsonDecoder) {
@@ -16911,15 +17563,20 @@ func (v *ListUsersInGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListUsersInGroupRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListUsersInGroupRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ListUsersInGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeListUsersInGroupRequest) {
 	*v = ListUsersInGroupRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeListUsersInGroupRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -17018,7 +17675,9 @@ func (v *ListUsersInGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListUsersInGroupResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListUsersInGroupResponse) decodeJSON(d *jsonDecoder) {
@@ -17112,15 +17771,20 @@ func (v *ListUsersRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListUsersRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListUsersRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ListUsersRequest) decodeJSONStore(d *jsonDecoder, st *storeListUsersRequest) {
 	*v = ListUsersRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeListUsersRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -17228,7 +17892,9 @@ func (v *ListUsersResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListUsersResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListUsersResponse) decodeJSON(d *jsonDecoder) {
@@ -17312,15 +17978,20 @@ func (v *LogConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *LogConfigurationType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *LogConfigurationType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *LogConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeLogConfigurationType) {
 	*v = LogConfigurationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeLogConfigurationType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -17334,7 +18005,7 @@ func (v *LogConfigurationType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeLogConfigurationType)
 			}
-			st.LogLevel = LogLevel(d.readString())
+			st.LogLevel = decodeJSONLogLevel(d)
 			v.LogLevel = &st.LogLevel
 			if d.failed() {
 				d.addField("LogLevel")
@@ -17347,7 +18018,7 @@ func (v *LogConfigurationType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeLogConfigurationType)
 			}
-			st.EventSource = EventSourceName(d.readString())
+			st.EventSource = decodeJSONEventSourceName(d)
 			v.EventSource = &st.EventSource
 			if d.failed() {
 				d.addField("EventSource")
@@ -17403,7 +18074,9 @@ func (v *LogDeliveryConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *LogDeliveryConfigurationType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *LogDeliveryConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -17469,7 +18142,9 @@ func (v *MFAMethodNotFoundException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *MFAMethodNotFoundException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *MFAMethodNotFoundException) decodeJSON(d *jsonDecoder) {
@@ -17537,15 +18212,20 @@ func (v *MFAOptionType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *MFAOptionType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *MFAOptionType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *MFAOptionType) decodeJSONStore(d *jsonDecoder, st *storeMFAOptionType) {
 	*v = MFAOptionType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeMFAOptionType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -17559,7 +18239,7 @@ func (v *MFAOptionType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeMFAOptionType)
 			}
-			st.DeliveryMedium = DeliveryMediumType(d.readString())
+			st.DeliveryMedium = decodeJSONDeliveryMediumType(d)
 			v.DeliveryMedium = &st.DeliveryMedium
 			if d.failed() {
 				d.addField("DeliveryMedium")
@@ -17627,15 +18307,20 @@ func (v *MessageTemplateType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *MessageTemplateType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *MessageTemplateType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *MessageTemplateType) decodeJSONStore(d *jsonDecoder, st *storeMessageTemplateType) {
 	*v = MessageTemplateType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeMessageTemplateType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -17725,15 +18410,20 @@ func (v *NewDeviceMetadataType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *NewDeviceMetadataType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *NewDeviceMetadataType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *NewDeviceMetadataType) decodeJSONStore(d *jsonDecoder, st *storeNewDeviceMetadataType) {
 	*v = NewDeviceMetadataType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeNewDeviceMetadataType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -17799,7 +18489,9 @@ func (v *NotAuthorizedException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *NotAuthorizedException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *NotAuthorizedException) decodeJSON(d *jsonDecoder) {
@@ -17891,15 +18583,20 @@ func (v *NotifyConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *NotifyConfigurationType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *NotifyConfigurationType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *NotifyConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeNotifyConfigurationType) {
 	*v = NotifyConfigurationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeNotifyConfigurationType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -18024,15 +18721,20 @@ func (v *NotifyEmailType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *NotifyEmailType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *NotifyEmailType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *NotifyEmailType) decodeJSONStore(d *jsonDecoder, st *storeNotifyEmailType) {
 	*v = NotifyEmailType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeNotifyEmailType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -18122,15 +18824,20 @@ func (v *NumberAttributeConstraintsType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *NumberAttributeConstraintsType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *NumberAttributeConstraintsType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *NumberAttributeConstraintsType) decodeJSONStore(d *jsonDecoder, st *storeNumberAttributeConstraintsType) {
 	*v = NumberAttributeConstraintsType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeNumberAttributeConstraintsType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -18227,15 +18934,20 @@ func (v *PasswordPolicyType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *PasswordPolicyType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *PasswordPolicyType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *PasswordPolicyType) decodeJSONStore(d *jsonDecoder, st *storePasswordPolicyType) {
 	*v = PasswordPolicyType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storePasswordPolicyType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -18353,7 +19065,9 @@ func (v *PasswordResetRequiredException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *PasswordResetRequiredException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *PasswordResetRequiredException) decodeJSON(d *jsonDecoder) {
@@ -18421,15 +19135,20 @@ func (v *PreTokenGenerationVersionConfigType) AppendJSON(b []byte) ([]byte, erro
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *PreTokenGenerationVersionConfigType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *PreTokenGenerationVersionConfigType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *PreTokenGenerationVersionConfigType) decodeJSONStore(d *jsonDecoder, st *storePreTokenGenerationVersionConfigType) {
 	*v = PreTokenGenerationVersionConfigType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storePreTokenGenerationVersionConfigType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -18443,7 +19162,7 @@ func (v *PreTokenGenerationVersionConfigType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storePreTokenGenerationVersionConfigType)
 			}
-			st.LambdaVersion = PreTokenGenerationLambdaVersionType(d.readString())
+			st.LambdaVersion = decodeJSONPreTokenGenerationLambdaVersionType(d)
 			v.LambdaVersion = &st.LambdaVersion
 			if d.failed() {
 				d.addField("LambdaVersion")
@@ -18495,7 +19214,9 @@ func (v *PreconditionNotMetException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *PreconditionNotMetException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *PreconditionNotMetException) decodeJSON(d *jsonDecoder) {
@@ -18573,15 +19294,20 @@ func (v *ProviderDescription) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ProviderDescription) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ProviderDescription) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ProviderDescription) decodeJSONStore(d *jsonDecoder, st *storeProviderDescription) {
 	*v = ProviderDescription{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeProviderDescription
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -18608,7 +19334,7 @@ func (v *ProviderDescription) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeProviderDescription)
 			}
-			st.ProviderType = IdentityProviderTypeType(d.readString())
+			st.ProviderType = decodeJSONIdentityProviderTypeType(d)
 			v.ProviderType = &st.ProviderType
 			if d.failed() {
 				d.addField("ProviderType")
@@ -18689,15 +19415,20 @@ func (v *ProviderUserIdentifierType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ProviderUserIdentifierType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ProviderUserIdentifierType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ProviderUserIdentifierType) decodeJSONStore(d *jsonDecoder, st *storeProviderUserIdentifierType) {
 	*v = ProviderUserIdentifierType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeProviderUserIdentifierType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -18787,15 +19518,20 @@ func (v *RecoveryOptionType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *RecoveryOptionType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *RecoveryOptionType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *RecoveryOptionType) decodeJSONStore(d *jsonDecoder, st *storeRecoveryOptionType) {
 	*v = RecoveryOptionType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeRecoveryOptionType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -18822,7 +19558,7 @@ func (v *RecoveryOptionType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeRecoveryOptionType)
 			}
-			st.Name = RecoveryOptionNameType(d.readString())
+			st.Name = decodeJSONRecoveryOptionNameType(d)
 			v.Name = &st.Name
 			if d.failed() {
 				d.addField("Name")
@@ -18896,15 +19632,20 @@ func (v *ResendConfirmationCodeRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ResendConfirmationCodeRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ResendConfirmationCodeRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ResendConfirmationCodeRequest) decodeJSONStore(d *jsonDecoder, st *storeResendConfirmationCodeRequest) {
 	*v = ResendConfirmationCodeRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeResendConfirmationCodeRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -19015,7 +19756,9 @@ func (v *ResendConfirmationCodeResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ResendConfirmationCodeResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ResendConfirmationCodeResponse) decodeJSON(d *jsonDecoder) {
@@ -19072,7 +19815,9 @@ func (v *ResourceNotFoundException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ResourceNotFoundException) decodeJSON(d *jsonDecoder) {
@@ -19140,15 +19885,20 @@ func (v *ResourceServerScopeType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ResourceServerScopeType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ResourceServerScopeType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ResourceServerScopeType) decodeJSONStore(d *jsonDecoder, st *storeResourceServerScopeType) {
 	*v = ResourceServerScopeType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeResourceServerScopeType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -19237,15 +19987,20 @@ func (v *ResourceServerType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ResourceServerType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ResourceServerType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ResourceServerType) decodeJSONStore(d *jsonDecoder, st *storeResourceServerType) {
 	*v = ResourceServerType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeResourceServerType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -19374,15 +20129,20 @@ func (v *RespondToAuthChallengeRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *RespondToAuthChallengeRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *RespondToAuthChallengeRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *RespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st *storeRespondToAuthChallengeRequest) {
 	*v = RespondToAuthChallengeRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeRespondToAuthChallengeRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -19409,7 +20169,7 @@ func (v *RespondToAuthChallengeRequest) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeRespondToAuthChallengeRequest)
 			}
-			st.ChallengeName = ChallengeNameType(d.readString())
+			st.ChallengeName = decodeJSONChallengeNameType(d)
 			v.ChallengeName = &st.ChallengeName
 			if d.failed() {
 				d.addField("ChallengeName")
@@ -19523,15 +20283,20 @@ func (v *RespondToAuthChallengeResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *RespondToAuthChallengeResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *RespondToAuthChallengeResponse) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *RespondToAuthChallengeResponse) decodeJSONStore(d *jsonDecoder, st *storeRespondToAuthChallengeResponse) {
 	*v = RespondToAuthChallengeResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeRespondToAuthChallengeResponse
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -19545,7 +20310,7 @@ func (v *RespondToAuthChallengeResponse) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeRespondToAuthChallengeResponse)
 			}
-			st.ChallengeName = ChallengeNameType(d.readString())
+			st.ChallengeName = decodeJSONChallengeNameType(d)
 			v.ChallengeName = &st.ChallengeName
 			if d.failed() {
 				d.addField("ChallengeName")
@@ -19632,15 +20397,20 @@ func (v *RevokeTokenRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *RevokeTokenRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *RevokeTokenRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *RevokeTokenRequest) decodeJSONStore(d *jsonDecoder, st *storeRevokeTokenRequest) {
 	*v = RevokeTokenRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeRevokeTokenRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -19713,7 +20483,9 @@ func (v *RevokeTokenResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *RevokeTokenResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *RevokeTokenResponse) decodeJSON(d *jsonDecoder) {
@@ -19795,15 +20567,20 @@ func (v *RiskConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *RiskConfigurationType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *RiskConfigurationType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *RiskConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeRiskConfigurationType) {
 	*v = RiskConfigurationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeRiskConfigurationType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -19921,7 +20698,9 @@ func (v *RiskExceptionConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *RiskExceptionConfigurationType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *RiskExceptionConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -19997,15 +20776,20 @@ func (v *SMSMfaSettingsType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SMSMfaSettingsType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *SMSMfaSettingsType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *SMSMfaSettingsType) decodeJSONStore(d *jsonDecoder, st *storeSMSMfaSettingsType) {
 	*v = SMSMfaSettingsType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeSMSMfaSettingsType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -20110,15 +20894,20 @@ func (v *SchemaAttributeType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SchemaAttributeType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *SchemaAttributeType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *SchemaAttributeType) decodeJSONStore(d *jsonDecoder, st *storeSchemaAttributeType) {
 	*v = SchemaAttributeType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeSchemaAttributeType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -20145,7 +20934,7 @@ func (v *SchemaAttributeType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeSchemaAttributeType)
 			}
-			st.AttributeDataType = AttributeDataType(d.readString())
+			st.AttributeDataType = decodeJSONAttributeDataType(d)
 			v.AttributeDataType = &st.AttributeDataType
 			if d.failed() {
 				d.addField("AttributeDataType")
@@ -20243,7 +21032,9 @@ func (v *ScopeDoesNotExistException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ScopeDoesNotExistException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ScopeDoesNotExistException) decodeJSON(d *jsonDecoder) {
@@ -20307,7 +21098,9 @@ func (v *SetLogDeliveryConfigurationRequest) AppendJSON(b []byte) ([]byte, error
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetLogDeliveryConfigurationRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *SetLogDeliveryConfigurationRequest) decodeJSON(d *jsonDecoder) {
@@ -20376,7 +21169,9 @@ func (v *SetLogDeliveryConfigurationResponse) AppendJSON(b []byte) ([]byte, erro
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetLogDeliveryConfigurationResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *SetLogDeliveryConfigurationResponse) decodeJSON(d *jsonDecoder) {
@@ -20463,15 +21258,20 @@ func (v *SetRiskConfigurationRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetRiskConfigurationRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *SetRiskConfigurationRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *SetRiskConfigurationRequest) decodeJSONStore(d *jsonDecoder, st *storeSetRiskConfigurationRequest) {
 	*v = SetRiskConfigurationRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeSetRiskConfigurationRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -20570,7 +21370,9 @@ func (v *SetRiskConfigurationResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetRiskConfigurationResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *SetRiskConfigurationResponse) decodeJSON(d *jsonDecoder) {
@@ -20647,15 +21449,20 @@ func (v *SetUICustomizationRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetUICustomizationRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *SetUICustomizationRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *SetUICustomizationRequest) decodeJSONStore(d *jsonDecoder, st *storeSetUICustomizationRequest) {
 	*v = SetUICustomizationRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeSetUICustomizationRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -20746,7 +21553,9 @@ func (v *SetUICustomizationResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetUICustomizationResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *SetUICustomizationResponse) decodeJSON(d *jsonDecoder) {
@@ -20816,7 +21625,9 @@ func (v *SetUserMFAPreferenceRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetUserMFAPreferenceRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *SetUserMFAPreferenceRequest) decodeJSON(d *jsonDecoder) {
@@ -20887,7 +21698,9 @@ func (v *SetUserMFAPreferenceResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetUserMFAPreferenceResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *SetUserMFAPreferenceResponse) decodeJSON(d *jsonDecoder) {
@@ -20958,15 +21771,20 @@ func (v *SetUserPoolMfaConfigRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetUserPoolMfaConfigRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *SetUserPoolMfaConfigRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *SetUserPoolMfaConfigRequest) decodeJSONStore(d *jsonDecoder, st *storeSetUserPoolMfaConfigRequest) {
 	*v = SetUserPoolMfaConfigRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeSetUserPoolMfaConfigRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -21013,7 +21831,7 @@ func (v *SetUserPoolMfaConfigRequest) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeSetUserPoolMfaConfigRequest)
 			}
-			st.MfaConfiguration = UserPoolMfaType(d.readString())
+			st.MfaConfiguration = decodeJSONUserPoolMfaType(d)
 			v.MfaConfiguration = &st.MfaConfiguration
 			if d.failed() {
 				d.addField("MfaConfiguration")
@@ -21065,7 +21883,9 @@ func (v *SetUserPoolMfaConfigResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetUserPoolMfaConfigResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *SetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
@@ -21103,7 +21923,7 @@ func (v *SetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
 			if d.isNull() {
 				continue
 			}
-			x := UserPoolMfaType(d.readString())
+			x := decodeJSONUserPoolMfaType(d)
 			v.MfaConfiguration = &x
 			if d.failed() {
 				d.addField("MfaConfiguration")
@@ -21149,7 +21969,9 @@ func (v *SetUserSettingsRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetUserSettingsRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *SetUserSettingsRequest) decodeJSON(d *jsonDecoder) {
@@ -21209,7 +22031,9 @@ func (v *SetUserSettingsResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetUserSettingsResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *SetUserSettingsResponse) decodeJSON(d *jsonDecoder) {
@@ -21308,15 +22132,20 @@ func (v *SignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SignUpRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *SignUpRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *SignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeSignUpRequest) {
 	*v = SignUpRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeSignUpRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -21473,15 +22302,20 @@ func (v *SignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SignUpResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *SignUpResponse) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *SignUpResponse) decodeJSONStore(d *jsonDecoder, st *storeSignUpResponse) {
 	*v = SignUpResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeSignUpResponse
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -21573,15 +22407,20 @@ func (v *SmsConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SmsConfigurationType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *SmsConfigurationType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *SmsConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeSmsConfigurationType) {
 	*v = SmsConfigurationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeSmsConfigurationType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -21667,7 +22506,9 @@ func (v *SmsMfaConfigType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SmsMfaConfigType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *SmsMfaConfigType) decodeJSON(d *jsonDecoder) {
@@ -21734,7 +22575,9 @@ func (v *SoftwareTokenMFANotFoundException) AppendJSON(b []byte) ([]byte, error)
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SoftwareTokenMFANotFoundException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *SoftwareTokenMFANotFoundException) decodeJSON(d *jsonDecoder) {
@@ -21791,7 +22634,9 @@ func (v *SoftwareTokenMfaConfigType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SoftwareTokenMfaConfigType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *SoftwareTokenMfaConfigType) decodeJSON(d *jsonDecoder) {
@@ -21859,15 +22704,20 @@ func (v *SoftwareTokenMfaSettingsType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SoftwareTokenMfaSettingsType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *SoftwareTokenMfaSettingsType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *SoftwareTokenMfaSettingsType) decodeJSONStore(d *jsonDecoder, st *storeSoftwareTokenMfaSettingsType) {
 	*v = SoftwareTokenMfaSettingsType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeSoftwareTokenMfaSettingsType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -21944,15 +22794,20 @@ func (v *StartUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *StartUserImportJobRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *StartUserImportJobRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *StartUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeStartUserImportJobRequest) {
 	*v = StartUserImportJobRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeStartUserImportJobRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -22021,7 +22876,9 @@ func (v *StartUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *StartUserImportJobResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *StartUserImportJobResponse) decodeJSON(d *jsonDecoder) {
@@ -22089,15 +22946,20 @@ func (v *StopUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *StopUserImportJobRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *StopUserImportJobRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *StopUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeStopUserImportJobRequest) {
 	*v = StopUserImportJobRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeStopUserImportJobRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -22166,7 +23028,9 @@ func (v *StopUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *StopUserImportJobResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *StopUserImportJobResponse) decodeJSON(d *jsonDecoder) {
@@ -22234,15 +23098,20 @@ func (v *StringAttributeConstraintsType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *StringAttributeConstraintsType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *StringAttributeConstraintsType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *StringAttributeConstraintsType) decodeJSONStore(d *jsonDecoder, st *storeStringAttributeConstraintsType) {
 	*v = StringAttributeConstraintsType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeStringAttributeConstraintsType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -22315,7 +23184,9 @@ func (v *TagResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *TagResourceRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *TagResourceRequest) decodeJSON(d *jsonDecoder) {
@@ -22375,7 +23246,9 @@ func (v *TagResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *TagResourceResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *TagResourceResponse) decodeJSON(d *jsonDecoder) {
@@ -22438,15 +23311,20 @@ func (v *TokenValidityUnitsType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *TokenValidityUnitsType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *TokenValidityUnitsType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *TokenValidityUnitsType) decodeJSONStore(d *jsonDecoder, st *storeTokenValidityUnitsType) {
 	*v = TokenValidityUnitsType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeTokenValidityUnitsType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -22460,7 +23338,7 @@ func (v *TokenValidityUnitsType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeTokenValidityUnitsType)
 			}
-			st.AccessToken = TimeUnitsType(d.readString())
+			st.AccessToken = decodeJSONTimeUnitsType(d)
 			v.AccessToken = &st.AccessToken
 			if d.failed() {
 				d.addField("AccessToken")
@@ -22473,7 +23351,7 @@ func (v *TokenValidityUnitsType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeTokenValidityUnitsType)
 			}
-			st.IdToken = TimeUnitsType(d.readString())
+			st.IdToken = decodeJSONTimeUnitsType(d)
 			v.IdToken = &st.IdToken
 			if d.failed() {
 				d.addField("IdToken")
@@ -22486,7 +23364,7 @@ func (v *TokenValidityUnitsType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeTokenValidityUnitsType)
 			}
-			st.RefreshToken = TimeUnitsType(d.readString())
+			st.RefreshToken = decodeJSONTimeUnitsType(d)
 			v.RefreshToken = &st.RefreshToken
 			if d.failed() {
 				d.addField("RefreshToken")
@@ -22525,7 +23403,9 @@ func (v *TooManyFailedAttemptsException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *TooManyFailedAttemptsException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *TooManyFailedAttemptsException) decodeJSON(d *jsonDecoder) {
@@ -22582,7 +23462,9 @@ func (v *TooManyRequestsException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *TooManyRequestsException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *TooManyRequestsException) decodeJSON(d *jsonDecoder) {
@@ -22675,15 +23557,20 @@ func (v *UICustomizationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UICustomizationType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UICustomizationType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *UICustomizationType) decodeJSONStore(d *jsonDecoder, st *storeUICustomizationType) {
 	*v = UICustomizationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeUICustomizationType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -22814,7 +23701,9 @@ func (v *UnauthorizedException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UnauthorizedException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UnauthorizedException) decodeJSON(d *jsonDecoder) {
@@ -22871,7 +23760,9 @@ func (v *UnexpectedLambdaException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UnexpectedLambdaException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UnexpectedLambdaException) decodeJSON(d *jsonDecoder) {
@@ -22928,7 +23819,9 @@ func (v *UnsupportedIdentityProviderException) AppendJSON(b []byte) ([]byte, err
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UnsupportedIdentityProviderException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UnsupportedIdentityProviderException) decodeJSON(d *jsonDecoder) {
@@ -22985,7 +23878,9 @@ func (v *UnsupportedOperationException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UnsupportedOperationException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UnsupportedOperationException) decodeJSON(d *jsonDecoder) {
@@ -23042,7 +23937,9 @@ func (v *UnsupportedTokenTypeException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UnsupportedTokenTypeException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UnsupportedTokenTypeException) decodeJSON(d *jsonDecoder) {
@@ -23099,7 +23996,9 @@ func (v *UnsupportedUserStateException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UnsupportedUserStateException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UnsupportedUserStateException) decodeJSON(d *jsonDecoder) {
@@ -23163,7 +24062,9 @@ func (v *UntagResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UntagResourceRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UntagResourceRequest) decodeJSON(d *jsonDecoder) {
@@ -23223,7 +24124,9 @@ func (v *UntagResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UntagResourceResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UntagResourceResponse) decodeJSON(d *jsonDecoder) {
@@ -23296,15 +24199,20 @@ func (v *UpdateAuthEventFeedbackRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateAuthEventFeedbackRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UpdateAuthEventFeedbackRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *UpdateAuthEventFeedbackRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateAuthEventFeedbackRequest) {
 	*v = UpdateAuthEventFeedbackRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeUpdateAuthEventFeedbackRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -23370,7 +24278,7 @@ func (v *UpdateAuthEventFeedbackRequest) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeUpdateAuthEventFeedbackRequest)
 			}
-			st.FeedbackValue = FeedbackValueType(d.readString())
+			st.FeedbackValue = decodeJSONFeedbackValueType(d)
 			v.FeedbackValue = &st.FeedbackValue
 			if d.failed() {
 				d.addField("FeedbackValue")
@@ -23403,7 +24311,9 @@ func (v *UpdateAuthEventFeedbackResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateAuthEventFeedbackResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UpdateAuthEventFeedbackResponse) decodeJSON(d *jsonDecoder) {
@@ -23466,15 +24376,20 @@ func (v *UpdateDeviceStatusRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateDeviceStatusRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UpdateDeviceStatusRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *UpdateDeviceStatusRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateDeviceStatusRequest) {
 	*v = UpdateDeviceStatusRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeUpdateDeviceStatusRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -23514,7 +24429,7 @@ func (v *UpdateDeviceStatusRequest) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeUpdateDeviceStatusRequest)
 			}
-			st.DeviceRememberedStatus = DeviceRememberedStatusType(d.readString())
+			st.DeviceRememberedStatus = decodeJSONDeviceRememberedStatusType(d)
 			v.DeviceRememberedStatus = &st.DeviceRememberedStatus
 			if d.failed() {
 				d.addField("DeviceRememberedStatus")
@@ -23547,7 +24462,9 @@ func (v *UpdateDeviceStatusResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateDeviceStatusResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UpdateDeviceStatusResponse) decodeJSON(d *jsonDecoder) {
@@ -23620,15 +24537,20 @@ func (v *UpdateGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateGroupRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UpdateGroupRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *UpdateGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateGroupRequest) {
 	*v = UpdateGroupRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeUpdateGroupRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -23736,7 +24658,9 @@ func (v *UpdateGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateGroupResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UpdateGroupResponse) decodeJSON(d *jsonDecoder) {
@@ -23823,15 +24747,20 @@ func (v *UpdateIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateIdentityProviderRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UpdateIdentityProviderRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *UpdateIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateIdentityProviderRequest) {
 	*v = UpdateIdentityProviderRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeUpdateIdentityProviderRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -23927,7 +24856,9 @@ func (v *UpdateIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateIdentityProviderResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UpdateIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
@@ -24007,15 +24938,20 @@ func (v *UpdateResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateResourceServerRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UpdateResourceServerRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *UpdateResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateResourceServerRequest) {
 	*v = UpdateResourceServerRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeUpdateResourceServerRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -24106,7 +25042,9 @@ func (v *UpdateResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateResourceServerResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UpdateResourceServerResponse) decodeJSON(d *jsonDecoder) {
@@ -24176,7 +25114,9 @@ func (v *UpdateUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserAttributesRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UpdateUserAttributesRequest) decodeJSON(d *jsonDecoder) {
@@ -24254,7 +25194,9 @@ func (v *UpdateUserAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserAttributesResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UpdateUserAttributesResponse) decodeJSON(d *jsonDecoder) {
@@ -24432,15 +25374,20 @@ func (v *UpdateUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolClientRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UpdateUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateUserPoolClientRequest) {
 	*v = UpdateUserPoolClientRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeUpdateUserPoolClientRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -24650,7 +25597,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeUpdateUserPoolClientRequest)
 			}
-			st.PreventUserExistenceErrors = PreventUserExistenceErrorTypes(d.readString())
+			st.PreventUserExistenceErrors = decodeJSONPreventUserExistenceErrorTypes(d)
 			v.PreventUserExistenceErrors = &st.PreventUserExistenceErrors
 			if d.failed() {
 				d.addField("PreventUserExistenceErrors")
@@ -24731,7 +25678,9 @@ func (v *UpdateUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolClientResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UpdateUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
@@ -24806,15 +25755,20 @@ func (v *UpdateUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolDomainRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UpdateUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *UpdateUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateUserPoolDomainRequest) {
 	*v = UpdateUserPoolDomainRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeUpdateUserPoolDomainRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -24890,7 +25844,9 @@ func (v *UpdateUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UpdateUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
@@ -25056,15 +26012,20 @@ func (v *UpdateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UpdateUserPoolRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateUserPoolRequest) {
 	*v = UpdateUserPoolRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeUpdateUserPoolRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -25101,7 +26062,7 @@ func (v *UpdateUserPoolRequest) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeUpdateUserPoolRequest)
 			}
-			st.DeletionProtection = DeletionProtectionType(d.readString())
+			st.DeletionProtection = decodeJSONDeletionProtectionType(d)
 			v.DeletionProtection = &st.DeletionProtection
 			if d.failed() {
 				d.addField("DeletionProtection")
@@ -25205,7 +26166,7 @@ func (v *UpdateUserPoolRequest) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeUpdateUserPoolRequest)
 			}
-			st.MfaConfiguration = UserPoolMfaType(d.readString())
+			st.MfaConfiguration = decodeJSONUserPoolMfaType(d)
 			v.MfaConfiguration = &st.MfaConfiguration
 			if d.failed() {
 				d.addField("MfaConfiguration")
@@ -25307,7 +26268,9 @@ func (v *UpdateUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UpdateUserPoolResponse) decodeJSON(d *jsonDecoder) {
@@ -25357,7 +26320,9 @@ func (v *UserAttributeUpdateSettingsType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserAttributeUpdateSettingsType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UserAttributeUpdateSettingsType) decodeJSON(d *jsonDecoder) {
@@ -25424,15 +26389,20 @@ func (v *UserContextDataType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserContextDataType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UserContextDataType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *UserContextDataType) decodeJSONStore(d *jsonDecoder, st *storeUserContextDataType) {
 	*v = UserContextDataType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeUserContextDataType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -25498,7 +26468,9 @@ func (v *UserImportInProgressException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserImportInProgressException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UserImportInProgressException) decodeJSON(d *jsonDecoder) {
@@ -25621,15 +26593,20 @@ func (v *UserImportJobType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserImportJobType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UserImportJobType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *UserImportJobType) decodeJSONStore(d *jsonDecoder, st *storeUserImportJobType) {
 	*v = UserImportJobType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeUserImportJobType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -25734,7 +26711,7 @@ func (v *UserImportJobType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeUserImportJobType)
 			}
-			st.Status = UserImportJobStatusType(d.readString())
+			st.Status = decodeJSONUserImportJobStatusType(d)
 			v.Status = &st.Status
 			if d.failed() {
 				d.addField("Status")
@@ -25838,7 +26815,9 @@ func (v *UserLambdaValidationException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserLambdaValidationException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UserLambdaValidationException) decodeJSON(d *jsonDecoder) {
@@ -25895,7 +26874,9 @@ func (v *UserNotConfirmedException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserNotConfirmedException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UserNotConfirmedException) decodeJSON(d *jsonDecoder) {
@@ -25952,7 +26933,9 @@ func (v *UserNotFoundException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserNotFoundException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UserNotFoundException) decodeJSON(d *jsonDecoder) {
@@ -26009,7 +26992,9 @@ func (v *UserPoolAddOnNotEnabledException) AppendJSON(b []byte) ([]byte, error) 
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserPoolAddOnNotEnabledException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UserPoolAddOnNotEnabledException) decodeJSON(d *jsonDecoder) {
@@ -26066,7 +27051,9 @@ func (v *UserPoolAddOnsType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserPoolAddOnsType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UserPoolAddOnsType) decodeJSON(d *jsonDecoder) {
@@ -26084,7 +27071,7 @@ func (v *UserPoolAddOnsType) decodeJSON(d *jsonDecoder) {
 			if d.isNull() {
 				continue
 			}
-			x := AdvancedSecurityModeType(d.readString())
+			x := decodeJSONAdvancedSecurityModeType(d)
 			v.AdvancedSecurityMode = &x
 			if d.failed() {
 				d.addField("AdvancedSecurityMode")
@@ -26139,15 +27126,20 @@ func (v *UserPoolClientDescription) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserPoolClientDescription) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UserPoolClientDescription) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *UserPoolClientDescription) decodeJSONStore(d *jsonDecoder, st *storeUserPoolClientDescription) {
 	*v = UserPoolClientDescription{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeUserPoolClientDescription
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -26363,15 +27355,20 @@ func (v *UserPoolClientType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserPoolClientType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UserPoolClientType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolClientType) {
 	*v = UserPoolClientType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeUserPoolClientType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -26620,7 +27617,7 @@ func (v *UserPoolClientType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeUserPoolClientType)
 			}
-			st.PreventUserExistenceErrors = PreventUserExistenceErrorTypes(d.readString())
+			st.PreventUserExistenceErrors = decodeJSONPreventUserExistenceErrorTypes(d)
 			v.PreventUserExistenceErrors = &st.PreventUserExistenceErrors
 			if d.failed() {
 				d.addField("PreventUserExistenceErrors")
@@ -26731,15 +27728,20 @@ func (v *UserPoolDescriptionType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserPoolDescriptionType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UserPoolDescriptionType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *UserPoolDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolDescriptionType) {
 	*v = UserPoolDescriptionType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeUserPoolDescriptionType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -26789,7 +27791,7 @@ func (v *UserPoolDescriptionType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeUserPoolDescriptionType)
 			}
-			st.Status = StatusType(d.readString())
+			st.Status = decodeJSONStatusType(d)
 			v.Status = &st.Status
 			if d.failed() {
 				d.addField("Status")
@@ -26857,7 +27859,9 @@ func (v *UserPoolPolicyType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserPoolPolicyType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UserPoolPolicyType) decodeJSON(d *jsonDecoder) {
@@ -26914,7 +27918,9 @@ func (v *UserPoolTaggingException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserPoolTaggingException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UserPoolTaggingException) decodeJSON(d *jsonDecoder) {
@@ -27154,15 +28160,20 @@ func (v *UserPoolType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserPoolType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UserPoolType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 	*v = UserPoolType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeUserPoolType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -27212,7 +28223,7 @@ func (v *UserPoolType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeUserPoolType)
 			}
-			st.DeletionProtection = DeletionProtectionType(d.readString())
+			st.DeletionProtection = decodeJSONDeletionProtectionType(d)
 			v.DeletionProtection = &st.DeletionProtection
 			if d.failed() {
 				d.addField("DeletionProtection")
@@ -27235,7 +28246,7 @@ func (v *UserPoolType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeUserPoolType)
 			}
-			st.Status = StatusType(d.readString())
+			st.Status = decodeJSONStatusType(d)
 			v.Status = &st.Status
 			if d.failed() {
 				d.addField("Status")
@@ -27382,7 +28393,7 @@ func (v *UserPoolType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeUserPoolType)
 			}
-			st.MfaConfiguration = UserPoolMfaType(d.readString())
+			st.MfaConfiguration = decodeJSONUserPoolMfaType(d)
 			v.MfaConfiguration = &st.MfaConfiguration
 			if d.failed() {
 				d.addField("MfaConfiguration")
@@ -27617,15 +28628,20 @@ func (v *UserType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UserType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *UserType) decodeJSONStore(d *jsonDecoder, st *storeUserType) {
 	*v = UserType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeUserType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -27700,7 +28716,7 @@ func (v *UserType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeUserType)
 			}
-			st.UserStatus = UserStatusType(d.readString())
+			st.UserStatus = decodeJSONUserStatusType(d)
 			v.UserStatus = &st.UserStatus
 			if d.failed() {
 				d.addField("UserStatus")
@@ -27748,7 +28764,9 @@ func (v *UsernameConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UsernameConfigurationType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UsernameConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -27805,7 +28823,9 @@ func (v *UsernameExistsException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UsernameExistsException) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *UsernameExistsException) decodeJSON(d *jsonDecoder) {
@@ -27893,15 +28913,20 @@ func (v *VerificationMessageTemplateType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *VerificationMessageTemplateType) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *VerificationMessageTemplateType) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *VerificationMessageTemplateType) decodeJSONStore(d *jsonDecoder, st *storeVerificationMessageTemplateType) {
 	*v = VerificationMessageTemplateType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeVerificationMessageTemplateType
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -27980,7 +29005,7 @@ func (v *VerificationMessageTemplateType) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeVerificationMessageTemplateType)
 			}
-			st.DefaultEmailOption = DefaultEmailOptionType(d.readString())
+			st.DefaultEmailOption = decodeJSONDefaultEmailOptionType(d)
 			v.DefaultEmailOption = &st.DefaultEmailOption
 			if d.failed() {
 				d.addField("DefaultEmailOption")
@@ -28040,15 +29065,20 @@ func (v *VerifySoftwareTokenRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *VerifySoftwareTokenRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *VerifySoftwareTokenRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *VerifySoftwareTokenRequest) decodeJSONStore(d *jsonDecoder, st *storeVerifySoftwareTokenRequest) {
 	*v = VerifySoftwareTokenRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeVerifySoftwareTokenRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -28151,15 +29181,20 @@ func (v *VerifySoftwareTokenResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *VerifySoftwareTokenResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *VerifySoftwareTokenResponse) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *VerifySoftwareTokenResponse) decodeJSONStore(d *jsonDecoder, st *storeVerifySoftwareTokenResponse) {
 	*v = VerifySoftwareTokenResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeVerifySoftwareTokenResponse
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -28173,7 +29208,7 @@ func (v *VerifySoftwareTokenResponse) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeVerifySoftwareTokenResponse)
 			}
-			st.Status = VerifySoftwareTokenResponseType(d.readString())
+			st.Status = decodeJSONVerifySoftwareTokenResponseType(d)
 			v.Status = &st.Status
 			if d.failed() {
 				d.addField("Status")
@@ -28241,15 +29276,20 @@ func (v *VerifyUserAttributeRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *VerifyUserAttributeRequest) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *VerifyUserAttributeRequest) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *VerifyUserAttributeRequest) decodeJSONStore(d *jsonDecoder, st *storeVerifyUserAttributeRequest) {
 	*v = VerifyUserAttributeRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeVerifyUserAttributeRequest
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -28322,7 +29362,9 @@ func (v *VerifyUserAttributeResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *VerifyUserAttributeResponse) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *VerifyUserAttributeResponse) decodeJSON(d *jsonDecoder) {
@@ -28358,7 +29400,8 @@ func appendJSONAliasAttributesListType(b []byte, v []AliasAttributeType) ([]byte
 }
 
 func decodeJSONAliasAttributesListType(d *jsonDecoder) []AliasAttributeType {
-	v := make([]AliasAttributeType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]AliasAttributeType, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -28366,7 +29409,7 @@ func decodeJSONAliasAttributesListType(d *jsonDecoder) []AliasAttributeType {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, AliasAttributeType(d.readString()))
+		v = append(v, decodeJSONAliasAttributeType(d))
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -28390,7 +29433,9 @@ func appendJSONAttributeListType(b []byte, v []AttributeType) ([]byte, error) {
 }
 
 func decodeJSONAttributeListType(d *jsonDecoder) []AttributeType {
-	v := make([]AttributeType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]AttributeType, 0, n)
+	stores := make([]storeAttributeType, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -28400,7 +29445,11 @@ func decodeJSONAttributeListType(d *jsonDecoder) []AttributeType {
 		}
 		v = append(v, AttributeType{})
 		e := &v[len(v)-1]
-		e.decodeJSON(d)
+		if i < len(stores) {
+			e.decodeJSONStore(d, &stores[i])
+		} else {
+			e.decodeJSON(d)
+		}
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -28458,7 +29507,8 @@ func appendJSONAttributeNameListType(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONAttributeNameListType(d *jsonDecoder) []string {
-	v := make([]string, 0, d.countElems())
+	n := d.countElems()
+	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -28487,7 +29537,8 @@ func appendJSONAttributesRequireVerificationBeforeUpdateType(b []byte, v []Verif
 }
 
 func decodeJSONAttributesRequireVerificationBeforeUpdateType(d *jsonDecoder) []VerifiedAttributeType {
-	v := make([]VerifiedAttributeType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]VerifiedAttributeType, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -28495,7 +29546,7 @@ func decodeJSONAttributesRequireVerificationBeforeUpdateType(d *jsonDecoder) []V
 		if d.isNull() {
 			continue
 		}
-		v = append(v, VerifiedAttributeType(d.readString()))
+		v = append(v, decodeJSONVerifiedAttributeType(d))
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -28519,7 +29570,9 @@ func appendJSONAuthEventsType(b []byte, v []AuthEventType) ([]byte, error) {
 }
 
 func decodeJSONAuthEventsType(d *jsonDecoder) []AuthEventType {
-	v := make([]AuthEventType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]AuthEventType, 0, n)
+	stores := make([]storeAuthEventType, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -28529,7 +29582,11 @@ func decodeJSONAuthEventsType(d *jsonDecoder) []AuthEventType {
 		}
 		v = append(v, AuthEventType{})
 		e := &v[len(v)-1]
-		e.decodeJSON(d)
+		if i < len(stores) {
+			e.decodeJSONStore(d, &stores[i])
+		} else {
+			e.decodeJSON(d)
+		}
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -28587,7 +29644,8 @@ func appendJSONBlockedIPRangeListType(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONBlockedIPRangeListType(d *jsonDecoder) []string {
-	v := make([]string, 0, d.countElems())
+	n := d.countElems()
+	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -28616,7 +29674,8 @@ func appendJSONCallbackURLsListType(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONCallbackURLsListType(d *jsonDecoder) []string {
-	v := make([]string, 0, d.countElems())
+	n := d.countElems()
+	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -28685,7 +29744,9 @@ func appendJSONChallengeResponseListType(b []byte, v []ChallengeResponseType) ([
 }
 
 func decodeJSONChallengeResponseListType(d *jsonDecoder) []ChallengeResponseType {
-	v := make([]ChallengeResponseType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]ChallengeResponseType, 0, n)
+	stores := make([]storeChallengeResponseType, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -28695,7 +29756,11 @@ func decodeJSONChallengeResponseListType(d *jsonDecoder) []ChallengeResponseType
 		}
 		v = append(v, ChallengeResponseType{})
 		e := &v[len(v)-1]
-		e.decodeJSON(d)
+		if i < len(stores) {
+			e.decodeJSONStore(d, &stores[i])
+		} else {
+			e.decodeJSON(d)
+		}
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -28790,7 +29855,8 @@ func appendJSONClientPermissionListType(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONClientPermissionListType(d *jsonDecoder) []string {
-	v := make([]string, 0, d.countElems())
+	n := d.countElems()
+	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -28822,7 +29888,9 @@ func appendJSONCodeDeliveryDetailsListType(b []byte, v []CodeDeliveryDetailsType
 }
 
 func decodeJSONCodeDeliveryDetailsListType(d *jsonDecoder) []CodeDeliveryDetailsType {
-	v := make([]CodeDeliveryDetailsType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]CodeDeliveryDetailsType, 0, n)
+	stores := make([]storeCodeDeliveryDetailsType, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -28832,7 +29900,11 @@ func decodeJSONCodeDeliveryDetailsListType(d *jsonDecoder) []CodeDeliveryDetails
 		}
 		v = append(v, CodeDeliveryDetailsType{})
 		e := &v[len(v)-1]
-		e.decodeJSON(d)
+		if i < len(stores) {
+			e.decodeJSONStore(d, &stores[i])
+		} else {
+			e.decodeJSON(d)
+		}
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -28856,7 +29928,9 @@ func appendJSONCustomAttributesListType(b []byte, v []SchemaAttributeType) ([]by
 }
 
 func decodeJSONCustomAttributesListType(d *jsonDecoder) []SchemaAttributeType {
-	v := make([]SchemaAttributeType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]SchemaAttributeType, 0, n)
+	stores := make([]storeSchemaAttributeType, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -28866,7 +29940,11 @@ func decodeJSONCustomAttributesListType(d *jsonDecoder) []SchemaAttributeType {
 		}
 		v = append(v, SchemaAttributeType{})
 		e := &v[len(v)-1]
-		e.decodeJSON(d)
+		if i < len(stores) {
+			e.decodeJSONStore(d, &stores[i])
+		} else {
+			e.decodeJSON(d)
+		}
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -28887,7 +29965,8 @@ func appendJSONDeliveryMediumListType(b []byte, v []DeliveryMediumType) ([]byte,
 }
 
 func decodeJSONDeliveryMediumListType(d *jsonDecoder) []DeliveryMediumType {
-	v := make([]DeliveryMediumType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]DeliveryMediumType, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -28895,7 +29974,7 @@ func decodeJSONDeliveryMediumListType(d *jsonDecoder) []DeliveryMediumType {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, DeliveryMediumType(d.readString()))
+		v = append(v, decodeJSONDeliveryMediumType(d))
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -28919,7 +29998,9 @@ func appendJSONDeviceListType(b []byte, v []DeviceType) ([]byte, error) {
 }
 
 func decodeJSONDeviceListType(d *jsonDecoder) []DeviceType {
-	v := make([]DeviceType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]DeviceType, 0, n)
+	stores := make([]storeDeviceType, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -28929,7 +30010,11 @@ func decodeJSONDeviceListType(d *jsonDecoder) []DeviceType {
 		}
 		v = append(v, DeviceType{})
 		e := &v[len(v)-1]
-		e.decodeJSON(d)
+		if i < len(stores) {
+			e.decodeJSONStore(d, &stores[i])
+		} else {
+			e.decodeJSON(d)
+		}
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -28950,7 +30035,8 @@ func appendJSONEventFiltersType(b []byte, v []EventFilterType) ([]byte, error) {
 }
 
 func decodeJSONEventFiltersType(d *jsonDecoder) []EventFilterType {
-	v := make([]EventFilterType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]EventFilterType, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -28958,7 +30044,7 @@ func decodeJSONEventFiltersType(d *jsonDecoder) []EventFilterType {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, EventFilterType(d.readString()))
+		v = append(v, decodeJSONEventFilterType(d))
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -28979,7 +30065,8 @@ func appendJSONExplicitAuthFlowsListType(b []byte, v []ExplicitAuthFlowsType) ([
 }
 
 func decodeJSONExplicitAuthFlowsListType(d *jsonDecoder) []ExplicitAuthFlowsType {
-	v := make([]ExplicitAuthFlowsType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]ExplicitAuthFlowsType, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -28987,7 +30074,7 @@ func decodeJSONExplicitAuthFlowsListType(d *jsonDecoder) []ExplicitAuthFlowsType
 		if d.isNull() {
 			continue
 		}
-		v = append(v, ExplicitAuthFlowsType(d.readString()))
+		v = append(v, decodeJSONExplicitAuthFlowsType(d))
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -29011,7 +30098,9 @@ func appendJSONGroupListType(b []byte, v []GroupType) ([]byte, error) {
 }
 
 func decodeJSONGroupListType(d *jsonDecoder) []GroupType {
-	v := make([]GroupType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]GroupType, 0, n)
+	stores := make([]storeGroupType, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29021,7 +30110,11 @@ func decodeJSONGroupListType(d *jsonDecoder) []GroupType {
 		}
 		v = append(v, GroupType{})
 		e := &v[len(v)-1]
-		e.decodeJSON(d)
+		if i < len(stores) {
+			e.decodeJSONStore(d, &stores[i])
+		} else {
+			e.decodeJSON(d)
+		}
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -29045,7 +30138,9 @@ func appendJSONHttpHeaderList(b []byte, v []HttpHeader) ([]byte, error) {
 }
 
 func decodeJSONHttpHeaderList(d *jsonDecoder) []HttpHeader {
-	v := make([]HttpHeader, 0, d.countElems())
+	n := d.countElems()
+	v := make([]HttpHeader, 0, n)
+	stores := make([]storeHttpHeader, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29055,7 +30150,11 @@ func decodeJSONHttpHeaderList(d *jsonDecoder) []HttpHeader {
 		}
 		v = append(v, HttpHeader{})
 		e := &v[len(v)-1]
-		e.decodeJSON(d)
+		if i < len(stores) {
+			e.decodeJSONStore(d, &stores[i])
+		} else {
+			e.decodeJSON(d)
+		}
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -29076,7 +30175,8 @@ func appendJSONIdpIdentifiersListType(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONIdpIdentifiersListType(d *jsonDecoder) []string {
-	v := make([]string, 0, d.countElems())
+	n := d.countElems()
+	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29105,7 +30205,8 @@ func appendJSONListOfStringTypes(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONListOfStringTypes(d *jsonDecoder) []string {
-	v := make([]string, 0, d.countElems())
+	n := d.countElems()
+	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29137,7 +30238,9 @@ func appendJSONLogConfigurationListType(b []byte, v []LogConfigurationType) ([]b
 }
 
 func decodeJSONLogConfigurationListType(d *jsonDecoder) []LogConfigurationType {
-	v := make([]LogConfigurationType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]LogConfigurationType, 0, n)
+	stores := make([]storeLogConfigurationType, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29147,7 +30250,11 @@ func decodeJSONLogConfigurationListType(d *jsonDecoder) []LogConfigurationType {
 		}
 		v = append(v, LogConfigurationType{})
 		e := &v[len(v)-1]
-		e.decodeJSON(d)
+		if i < len(stores) {
+			e.decodeJSONStore(d, &stores[i])
+		} else {
+			e.decodeJSON(d)
+		}
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -29168,7 +30275,8 @@ func appendJSONLogoutURLsListType(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONLogoutURLsListType(d *jsonDecoder) []string {
-	v := make([]string, 0, d.countElems())
+	n := d.countElems()
+	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29200,7 +30308,9 @@ func appendJSONMFAOptionListType(b []byte, v []MFAOptionType) ([]byte, error) {
 }
 
 func decodeJSONMFAOptionListType(d *jsonDecoder) []MFAOptionType {
-	v := make([]MFAOptionType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]MFAOptionType, 0, n)
+	stores := make([]storeMFAOptionType, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29210,7 +30320,11 @@ func decodeJSONMFAOptionListType(d *jsonDecoder) []MFAOptionType {
 		}
 		v = append(v, MFAOptionType{})
 		e := &v[len(v)-1]
-		e.decodeJSON(d)
+		if i < len(stores) {
+			e.decodeJSONStore(d, &stores[i])
+		} else {
+			e.decodeJSON(d)
+		}
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -29231,7 +30345,8 @@ func appendJSONOAuthFlowsType(b []byte, v []OAuthFlowType) ([]byte, error) {
 }
 
 func decodeJSONOAuthFlowsType(d *jsonDecoder) []OAuthFlowType {
-	v := make([]OAuthFlowType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]OAuthFlowType, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29239,7 +30354,7 @@ func decodeJSONOAuthFlowsType(d *jsonDecoder) []OAuthFlowType {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, OAuthFlowType(d.readString()))
+		v = append(v, decodeJSONOAuthFlowType(d))
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -29300,7 +30415,9 @@ func appendJSONProvidersListType(b []byte, v []ProviderDescription) ([]byte, err
 }
 
 func decodeJSONProvidersListType(d *jsonDecoder) []ProviderDescription {
-	v := make([]ProviderDescription, 0, d.countElems())
+	n := d.countElems()
+	v := make([]ProviderDescription, 0, n)
+	stores := make([]storeProviderDescription, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29310,7 +30427,11 @@ func decodeJSONProvidersListType(d *jsonDecoder) []ProviderDescription {
 		}
 		v = append(v, ProviderDescription{})
 		e := &v[len(v)-1]
-		e.decodeJSON(d)
+		if i < len(stores) {
+			e.decodeJSONStore(d, &stores[i])
+		} else {
+			e.decodeJSON(d)
+		}
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -29334,7 +30455,9 @@ func appendJSONRecoveryMechanismsType(b []byte, v []RecoveryOptionType) ([]byte,
 }
 
 func decodeJSONRecoveryMechanismsType(d *jsonDecoder) []RecoveryOptionType {
-	v := make([]RecoveryOptionType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]RecoveryOptionType, 0, n)
+	stores := make([]storeRecoveryOptionType, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29344,7 +30467,11 @@ func decodeJSONRecoveryMechanismsType(d *jsonDecoder) []RecoveryOptionType {
 		}
 		v = append(v, RecoveryOptionType{})
 		e := &v[len(v)-1]
-		e.decodeJSON(d)
+		if i < len(stores) {
+			e.decodeJSONStore(d, &stores[i])
+		} else {
+			e.decodeJSON(d)
+		}
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -29368,7 +30495,9 @@ func appendJSONResourceServerScopeListType(b []byte, v []ResourceServerScopeType
 }
 
 func decodeJSONResourceServerScopeListType(d *jsonDecoder) []ResourceServerScopeType {
-	v := make([]ResourceServerScopeType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]ResourceServerScopeType, 0, n)
+	stores := make([]storeResourceServerScopeType, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29378,7 +30507,11 @@ func decodeJSONResourceServerScopeListType(d *jsonDecoder) []ResourceServerScope
 		}
 		v = append(v, ResourceServerScopeType{})
 		e := &v[len(v)-1]
-		e.decodeJSON(d)
+		if i < len(stores) {
+			e.decodeJSONStore(d, &stores[i])
+		} else {
+			e.decodeJSON(d)
+		}
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -29402,7 +30535,9 @@ func appendJSONResourceServersListType(b []byte, v []ResourceServerType) ([]byte
 }
 
 func decodeJSONResourceServersListType(d *jsonDecoder) []ResourceServerType {
-	v := make([]ResourceServerType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]ResourceServerType, 0, n)
+	stores := make([]storeResourceServerType, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29412,7 +30547,11 @@ func decodeJSONResourceServersListType(d *jsonDecoder) []ResourceServerType {
 		}
 		v = append(v, ResourceServerType{})
 		e := &v[len(v)-1]
-		e.decodeJSON(d)
+		if i < len(stores) {
+			e.decodeJSONStore(d, &stores[i])
+		} else {
+			e.decodeJSON(d)
+		}
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -29436,7 +30575,9 @@ func appendJSONSchemaAttributesListType(b []byte, v []SchemaAttributeType) ([]by
 }
 
 func decodeJSONSchemaAttributesListType(d *jsonDecoder) []SchemaAttributeType {
-	v := make([]SchemaAttributeType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]SchemaAttributeType, 0, n)
+	stores := make([]storeSchemaAttributeType, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29446,7 +30587,11 @@ func decodeJSONSchemaAttributesListType(d *jsonDecoder) []SchemaAttributeType {
 		}
 		v = append(v, SchemaAttributeType{})
 		e := &v[len(v)-1]
-		e.decodeJSON(d)
+		if i < len(stores) {
+			e.decodeJSONStore(d, &stores[i])
+		} else {
+			e.decodeJSON(d)
+		}
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -29467,7 +30612,8 @@ func appendJSONScopeListType(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONScopeListType(d *jsonDecoder) []string {
-	v := make([]string, 0, d.countElems())
+	n := d.countElems()
+	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29496,7 +30642,8 @@ func appendJSONSearchedAttributeNamesListType(b []byte, v []string) ([]byte, err
 }
 
 func decodeJSONSearchedAttributeNamesListType(d *jsonDecoder) []string {
-	v := make([]string, 0, d.countElems())
+	n := d.countElems()
+	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29525,7 +30672,8 @@ func appendJSONSkippedIPRangeListType(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONSkippedIPRangeListType(d *jsonDecoder) []string {
-	v := make([]string, 0, d.countElems())
+	n := d.countElems()
+	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29554,7 +30702,8 @@ func appendJSONSupportedIdentityProvidersListType(b []byte, v []string) ([]byte,
 }
 
 func decodeJSONSupportedIdentityProvidersListType(d *jsonDecoder) []string {
-	v := make([]string, 0, d.countElems())
+	n := d.countElems()
+	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29586,7 +30735,9 @@ func appendJSONUserImportJobsListType(b []byte, v []UserImportJobType) ([]byte, 
 }
 
 func decodeJSONUserImportJobsListType(d *jsonDecoder) []UserImportJobType {
-	v := make([]UserImportJobType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]UserImportJobType, 0, n)
+	stores := make([]storeUserImportJobType, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29596,7 +30747,11 @@ func decodeJSONUserImportJobsListType(d *jsonDecoder) []UserImportJobType {
 		}
 		v = append(v, UserImportJobType{})
 		e := &v[len(v)-1]
-		e.decodeJSON(d)
+		if i < len(stores) {
+			e.decodeJSONStore(d, &stores[i])
+		} else {
+			e.decodeJSON(d)
+		}
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -29617,7 +30772,8 @@ func appendJSONUserMFASettingListType(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONUserMFASettingListType(d *jsonDecoder) []string {
-	v := make([]string, 0, d.countElems())
+	n := d.countElems()
+	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29649,7 +30805,9 @@ func appendJSONUserPoolClientListType(b []byte, v []UserPoolClientDescription) (
 }
 
 func decodeJSONUserPoolClientListType(d *jsonDecoder) []UserPoolClientDescription {
-	v := make([]UserPoolClientDescription, 0, d.countElems())
+	n := d.countElems()
+	v := make([]UserPoolClientDescription, 0, n)
+	stores := make([]storeUserPoolClientDescription, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29659,7 +30817,11 @@ func decodeJSONUserPoolClientListType(d *jsonDecoder) []UserPoolClientDescriptio
 		}
 		v = append(v, UserPoolClientDescription{})
 		e := &v[len(v)-1]
-		e.decodeJSON(d)
+		if i < len(stores) {
+			e.decodeJSONStore(d, &stores[i])
+		} else {
+			e.decodeJSON(d)
+		}
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -29683,7 +30845,9 @@ func appendJSONUserPoolListType(b []byte, v []UserPoolDescriptionType) ([]byte, 
 }
 
 func decodeJSONUserPoolListType(d *jsonDecoder) []UserPoolDescriptionType {
-	v := make([]UserPoolDescriptionType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]UserPoolDescriptionType, 0, n)
+	stores := make([]storeUserPoolDescriptionType, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29693,7 +30857,11 @@ func decodeJSONUserPoolListType(d *jsonDecoder) []UserPoolDescriptionType {
 		}
 		v = append(v, UserPoolDescriptionType{})
 		e := &v[len(v)-1]
-		e.decodeJSON(d)
+		if i < len(stores) {
+			e.decodeJSONStore(d, &stores[i])
+		} else {
+			e.decodeJSON(d)
+		}
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -29714,7 +30882,8 @@ func appendJSONUserPoolTagsListType(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONUserPoolTagsListType(d *jsonDecoder) []string {
-	v := make([]string, 0, d.countElems())
+	n := d.countElems()
+	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29780,7 +30949,8 @@ func appendJSONUsernameAttributesListType(b []byte, v []UsernameAttributeType) (
 }
 
 func decodeJSONUsernameAttributesListType(d *jsonDecoder) []UsernameAttributeType {
-	v := make([]UsernameAttributeType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]UsernameAttributeType, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29788,7 +30958,7 @@ func decodeJSONUsernameAttributesListType(d *jsonDecoder) []UsernameAttributeTyp
 		if d.isNull() {
 			continue
 		}
-		v = append(v, UsernameAttributeType(d.readString()))
+		v = append(v, decodeJSONUsernameAttributeType(d))
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -29812,7 +30982,9 @@ func appendJSONUsersListType(b []byte, v []UserType) ([]byte, error) {
 }
 
 func decodeJSONUsersListType(d *jsonDecoder) []UserType {
-	v := make([]UserType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]UserType, 0, n)
+	stores := make([]storeUserType, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29822,7 +30994,11 @@ func decodeJSONUsersListType(d *jsonDecoder) []UserType {
 		}
 		v = append(v, UserType{})
 		e := &v[len(v)-1]
-		e.decodeJSON(d)
+		if i < len(stores) {
+			e.decodeJSONStore(d, &stores[i])
+		} else {
+			e.decodeJSON(d)
+		}
 		if d.failed() {
 			d.addIndex(i)
 			return nil
@@ -29843,7 +31019,8 @@ func appendJSONVerifiedAttributesListType(b []byte, v []VerifiedAttributeType) (
 }
 
 func decodeJSONVerifiedAttributesListType(d *jsonDecoder) []VerifiedAttributeType {
-	v := make([]VerifiedAttributeType, 0, d.countElems())
+	n := d.countElems()
+	v := make([]VerifiedAttributeType, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -29851,11 +31028,675 @@ func decodeJSONVerifiedAttributesListType(d *jsonDecoder) []VerifiedAttributeTyp
 		if d.isNull() {
 			continue
 		}
-		v = append(v, VerifiedAttributeType(d.readString()))
+		v = append(v, decodeJSONVerifiedAttributeType(d))
 		if d.failed() {
 			d.addIndex(i)
 			return nil
 		}
 	}
 	return v
+}
+
+func decodeJSONAccountTakeoverEventActionType(d *jsonDecoder) AccountTakeoverEventActionType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "BLOCK":
+		return AccountTakeoverEventActionTypeBlock
+	case "MFA_IF_CONFIGURED":
+		return AccountTakeoverEventActionTypeMfaIfConfigured
+	case "MFA_REQUIRED":
+		return AccountTakeoverEventActionTypeMfaRequired
+	case "NO_ACTION":
+		return AccountTakeoverEventActionTypeNoAction
+	}
+	return AccountTakeoverEventActionType(v)
+}
+
+func decodeJSONAdvancedSecurityModeType(d *jsonDecoder) AdvancedSecurityModeType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "OFF":
+		return AdvancedSecurityModeTypeOff
+	case "AUDIT":
+		return AdvancedSecurityModeTypeAudit
+	case "ENFORCED":
+		return AdvancedSecurityModeTypeEnforced
+	}
+	return AdvancedSecurityModeType(v)
+}
+
+func decodeJSONAliasAttributeType(d *jsonDecoder) AliasAttributeType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "phone_number":
+		return AliasAttributeTypePhoneNumber
+	case "email":
+		return AliasAttributeTypeEmail
+	case "preferred_username":
+		return AliasAttributeTypePreferredUsername
+	}
+	return AliasAttributeType(v)
+}
+
+func decodeJSONAttributeDataType(d *jsonDecoder) AttributeDataType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "String":
+		return AttributeDataTypeString
+	case "Number":
+		return AttributeDataTypeNumber
+	case "DateTime":
+		return AttributeDataTypeDatetime
+	case "Boolean":
+		return AttributeDataTypeBoolean
+	}
+	return AttributeDataType(v)
+}
+
+func decodeJSONAuthFlowType(d *jsonDecoder) AuthFlowType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "USER_SRP_AUTH":
+		return AuthFlowTypeUserSrpAuth
+	case "REFRESH_TOKEN_AUTH":
+		return AuthFlowTypeRefreshTokenAuth
+	case "REFRESH_TOKEN":
+		return AuthFlowTypeRefreshToken
+	case "CUSTOM_AUTH":
+		return AuthFlowTypeCustomAuth
+	case "ADMIN_NO_SRP_AUTH":
+		return AuthFlowTypeAdminNoSrpAuth
+	case "USER_PASSWORD_AUTH":
+		return AuthFlowTypeUserPasswordAuth
+	case "ADMIN_USER_PASSWORD_AUTH":
+		return AuthFlowTypeAdminUserPasswordAuth
+	}
+	return AuthFlowType(v)
+}
+
+func decodeJSONChallengeName(d *jsonDecoder) ChallengeName {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "Password":
+		return ChallengeNamePassword
+	case "Mfa":
+		return ChallengeNameMfa
+	}
+	return ChallengeName(v)
+}
+
+func decodeJSONChallengeNameType(d *jsonDecoder) ChallengeNameType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "SMS_MFA":
+		return ChallengeNameTypeSmsMfa
+	case "SOFTWARE_TOKEN_MFA":
+		return ChallengeNameTypeSoftwareTokenMfa
+	case "SELECT_MFA_TYPE":
+		return ChallengeNameTypeSelectMfaType
+	case "MFA_SETUP":
+		return ChallengeNameTypeMfaSetup
+	case "PASSWORD_VERIFIER":
+		return ChallengeNameTypePasswordVerifier
+	case "CUSTOM_CHALLENGE":
+		return ChallengeNameTypeCustomChallenge
+	case "DEVICE_SRP_AUTH":
+		return ChallengeNameTypeDeviceSrpAuth
+	case "DEVICE_PASSWORD_VERIFIER":
+		return ChallengeNameTypeDevicePasswordVerifier
+	case "ADMIN_NO_SRP_AUTH":
+		return ChallengeNameTypeAdminNoSrpAuth
+	case "NEW_PASSWORD_REQUIRED":
+		return ChallengeNameTypeNewPasswordRequired
+	}
+	return ChallengeNameType(v)
+}
+
+func decodeJSONChallengeResponse(d *jsonDecoder) ChallengeResponse {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "Success":
+		return ChallengeResponseSuccess
+	case "Failure":
+		return ChallengeResponseFailure
+	}
+	return ChallengeResponse(v)
+}
+
+func decodeJSONCompromisedCredentialsEventActionType(d *jsonDecoder) CompromisedCredentialsEventActionType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "BLOCK":
+		return CompromisedCredentialsEventActionTypeBlock
+	case "NO_ACTION":
+		return CompromisedCredentialsEventActionTypeNoAction
+	}
+	return CompromisedCredentialsEventActionType(v)
+}
+
+func decodeJSONCustomEmailSenderLambdaVersionType(d *jsonDecoder) CustomEmailSenderLambdaVersionType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "V1_0":
+		return CustomEmailSenderLambdaVersionTypeV10
+	}
+	return CustomEmailSenderLambdaVersionType(v)
+}
+
+func decodeJSONCustomSMSSenderLambdaVersionType(d *jsonDecoder) CustomSMSSenderLambdaVersionType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "V1_0":
+		return CustomSMSSenderLambdaVersionTypeV10
+	}
+	return CustomSMSSenderLambdaVersionType(v)
+}
+
+func decodeJSONDefaultEmailOptionType(d *jsonDecoder) DefaultEmailOptionType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "CONFIRM_WITH_LINK":
+		return DefaultEmailOptionTypeConfirmWithLink
+	case "CONFIRM_WITH_CODE":
+		return DefaultEmailOptionTypeConfirmWithCode
+	}
+	return DefaultEmailOptionType(v)
+}
+
+func decodeJSONDeletionProtectionType(d *jsonDecoder) DeletionProtectionType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "ACTIVE":
+		return DeletionProtectionTypeActive
+	case "INACTIVE":
+		return DeletionProtectionTypeInactive
+	}
+	return DeletionProtectionType(v)
+}
+
+func decodeJSONDeliveryMediumType(d *jsonDecoder) DeliveryMediumType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "SMS":
+		return DeliveryMediumTypeSms
+	case "EMAIL":
+		return DeliveryMediumTypeEmail
+	}
+	return DeliveryMediumType(v)
+}
+
+func decodeJSONDeviceRememberedStatusType(d *jsonDecoder) DeviceRememberedStatusType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "remembered":
+		return DeviceRememberedStatusTypeRemembered
+	case "not_remembered":
+		return DeviceRememberedStatusTypeNotRemembered
+	}
+	return DeviceRememberedStatusType(v)
+}
+
+func decodeJSONDomainStatusType(d *jsonDecoder) DomainStatusType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "CREATING":
+		return DomainStatusTypeCreating
+	case "DELETING":
+		return DomainStatusTypeDeleting
+	case "UPDATING":
+		return DomainStatusTypeUpdating
+	case "ACTIVE":
+		return DomainStatusTypeActive
+	case "FAILED":
+		return DomainStatusTypeFailed
+	}
+	return DomainStatusType(v)
+}
+
+func decodeJSONEmailSendingAccountType(d *jsonDecoder) EmailSendingAccountType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "COGNITO_DEFAULT":
+		return EmailSendingAccountTypeCognitoDefault
+	case "DEVELOPER":
+		return EmailSendingAccountTypeDeveloper
+	}
+	return EmailSendingAccountType(v)
+}
+
+func decodeJSONEventFilterType(d *jsonDecoder) EventFilterType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "SIGN_IN":
+		return EventFilterTypeSignIn
+	case "PASSWORD_CHANGE":
+		return EventFilterTypePasswordChange
+	case "SIGN_UP":
+		return EventFilterTypeSignUp
+	}
+	return EventFilterType(v)
+}
+
+func decodeJSONEventResponseType(d *jsonDecoder) EventResponseType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "Pass":
+		return EventResponseTypePass
+	case "Fail":
+		return EventResponseTypeFail
+	case "InProgress":
+		return EventResponseTypeInprogress
+	}
+	return EventResponseType(v)
+}
+
+func decodeJSONEventSourceName(d *jsonDecoder) EventSourceName {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "userNotification":
+		return EventSourceNameUsernotification
+	}
+	return EventSourceName(v)
+}
+
+func decodeJSONEventType(d *jsonDecoder) EventType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "SignIn":
+		return EventTypeSignin
+	case "SignUp":
+		return EventTypeSignup
+	case "ForgotPassword":
+		return EventTypeForgotpassword
+	case "PasswordChange":
+		return EventTypePasswordchange
+	case "ResendCode":
+		return EventTypeResendcode
+	}
+	return EventType(v)
+}
+
+func decodeJSONExplicitAuthFlowsType(d *jsonDecoder) ExplicitAuthFlowsType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "ADMIN_NO_SRP_AUTH":
+		return ExplicitAuthFlowsTypeAdminNoSrpAuth
+	case "CUSTOM_AUTH_FLOW_ONLY":
+		return ExplicitAuthFlowsTypeCustomAuthFlowOnly
+	case "USER_PASSWORD_AUTH":
+		return ExplicitAuthFlowsTypeUserPasswordAuth
+	case "ALLOW_ADMIN_USER_PASSWORD_AUTH":
+		return ExplicitAuthFlowsTypeAllowAdminUserPasswordAuth
+	case "ALLOW_CUSTOM_AUTH":
+		return ExplicitAuthFlowsTypeAllowCustomAuth
+	case "ALLOW_USER_PASSWORD_AUTH":
+		return ExplicitAuthFlowsTypeAllowUserPasswordAuth
+	case "ALLOW_USER_SRP_AUTH":
+		return ExplicitAuthFlowsTypeAllowUserSrpAuth
+	case "ALLOW_REFRESH_TOKEN_AUTH":
+		return ExplicitAuthFlowsTypeAllowRefreshTokenAuth
+	}
+	return ExplicitAuthFlowsType(v)
+}
+
+func decodeJSONFeedbackValueType(d *jsonDecoder) FeedbackValueType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "Valid":
+		return FeedbackValueTypeValid
+	case "Invalid":
+		return FeedbackValueTypeInvalid
+	}
+	return FeedbackValueType(v)
+}
+
+func decodeJSONIdentityProviderTypeType(d *jsonDecoder) IdentityProviderTypeType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "SAML":
+		return IdentityProviderTypeTypeSaml
+	case "Facebook":
+		return IdentityProviderTypeTypeFacebook
+	case "Google":
+		return IdentityProviderTypeTypeGoogle
+	case "LoginWithAmazon":
+		return IdentityProviderTypeTypeLoginwithamazon
+	case "SignInWithApple":
+		return IdentityProviderTypeTypeSigninwithapple
+	case "OIDC":
+		return IdentityProviderTypeTypeOidc
+	}
+	return IdentityProviderTypeType(v)
+}
+
+func decodeJSONLogLevel(d *jsonDecoder) LogLevel {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "ERROR":
+		return LogLevelError
+	}
+	return LogLevel(v)
+}
+
+func decodeJSONMessageActionType(d *jsonDecoder) MessageActionType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "RESEND":
+		return MessageActionTypeResend
+	case "SUPPRESS":
+		return MessageActionTypeSuppress
+	}
+	return MessageActionType(v)
+}
+
+func decodeJSONOAuthFlowType(d *jsonDecoder) OAuthFlowType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "code":
+		return OAuthFlowTypeCode
+	case "implicit":
+		return OAuthFlowTypeImplicit
+	case "client_credentials":
+		return OAuthFlowTypeClientCredentials
+	}
+	return OAuthFlowType(v)
+}
+
+func decodeJSONPreTokenGenerationLambdaVersionType(d *jsonDecoder) PreTokenGenerationLambdaVersionType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "V1_0":
+		return PreTokenGenerationLambdaVersionTypeV10
+	case "V2_0":
+		return PreTokenGenerationLambdaVersionTypeV20
+	}
+	return PreTokenGenerationLambdaVersionType(v)
+}
+
+func decodeJSONPreventUserExistenceErrorTypes(d *jsonDecoder) PreventUserExistenceErrorTypes {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "LEGACY":
+		return PreventUserExistenceErrorTypesLegacy
+	case "ENABLED":
+		return PreventUserExistenceErrorTypesEnabled
+	}
+	return PreventUserExistenceErrorTypes(v)
+}
+
+func decodeJSONRecoveryOptionNameType(d *jsonDecoder) RecoveryOptionNameType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "verified_email":
+		return RecoveryOptionNameTypeVerifiedEmail
+	case "verified_phone_number":
+		return RecoveryOptionNameTypeVerifiedPhoneNumber
+	case "admin_only":
+		return RecoveryOptionNameTypeAdminOnly
+	}
+	return RecoveryOptionNameType(v)
+}
+
+func decodeJSONRiskDecisionType(d *jsonDecoder) RiskDecisionType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "NoRisk":
+		return RiskDecisionTypeNorisk
+	case "AccountTakeover":
+		return RiskDecisionTypeAccounttakeover
+	case "Block":
+		return RiskDecisionTypeBlock
+	}
+	return RiskDecisionType(v)
+}
+
+func decodeJSONRiskLevelType(d *jsonDecoder) RiskLevelType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "Low":
+		return RiskLevelTypeLow
+	case "Medium":
+		return RiskLevelTypeMedium
+	case "High":
+		return RiskLevelTypeHigh
+	}
+	return RiskLevelType(v)
+}
+
+func decodeJSONStatusType(d *jsonDecoder) StatusType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "Enabled":
+		return StatusTypeEnabled
+	case "Disabled":
+		return StatusTypeDisabled
+	}
+	return StatusType(v)
+}
+
+func decodeJSONTimeUnitsType(d *jsonDecoder) TimeUnitsType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "seconds":
+		return TimeUnitsTypeSeconds
+	case "minutes":
+		return TimeUnitsTypeMinutes
+	case "hours":
+		return TimeUnitsTypeHours
+	case "days":
+		return TimeUnitsTypeDays
+	}
+	return TimeUnitsType(v)
+}
+
+func decodeJSONUserImportJobStatusType(d *jsonDecoder) UserImportJobStatusType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "Created":
+		return UserImportJobStatusTypeCreated
+	case "Pending":
+		return UserImportJobStatusTypePending
+	case "InProgress":
+		return UserImportJobStatusTypeInprogress
+	case "Stopping":
+		return UserImportJobStatusTypeStopping
+	case "Expired":
+		return UserImportJobStatusTypeExpired
+	case "Stopped":
+		return UserImportJobStatusTypeStopped
+	case "Failed":
+		return UserImportJobStatusTypeFailed
+	case "Succeeded":
+		return UserImportJobStatusTypeSucceeded
+	}
+	return UserImportJobStatusType(v)
+}
+
+func decodeJSONUserPoolMfaType(d *jsonDecoder) UserPoolMfaType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "OFF":
+		return UserPoolMfaTypeOff
+	case "ON":
+		return UserPoolMfaTypeOn
+	case "OPTIONAL":
+		return UserPoolMfaTypeOptional
+	}
+	return UserPoolMfaType(v)
+}
+
+func decodeJSONUserStatusType(d *jsonDecoder) UserStatusType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "UNCONFIRMED":
+		return UserStatusTypeUnconfirmed
+	case "CONFIRMED":
+		return UserStatusTypeConfirmed
+	case "ARCHIVED":
+		return UserStatusTypeArchived
+	case "COMPROMISED":
+		return UserStatusTypeCompromised
+	case "UNKNOWN":
+		return UserStatusTypeUnknown
+	case "RESET_REQUIRED":
+		return UserStatusTypeResetRequired
+	case "FORCE_CHANGE_PASSWORD":
+		return UserStatusTypeForceChangePassword
+	case "EXTERNAL_PROVIDER":
+		return UserStatusTypeExternalProvider
+	}
+	return UserStatusType(v)
+}
+
+func decodeJSONUsernameAttributeType(d *jsonDecoder) UsernameAttributeType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "phone_number":
+		return UsernameAttributeTypePhoneNumber
+	case "email":
+		return UsernameAttributeTypeEmail
+	}
+	return UsernameAttributeType(v)
+}
+
+func decodeJSONVerifiedAttributeType(d *jsonDecoder) VerifiedAttributeType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "phone_number":
+		return VerifiedAttributeTypePhoneNumber
+	case "email":
+		return VerifiedAttributeTypeEmail
+	}
+	return VerifiedAttributeType(v)
+}
+
+func decodeJSONVerifySoftwareTokenResponseType(d *jsonDecoder) VerifySoftwareTokenResponseType {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "SUCCESS":
+		return VerifySoftwareTokenResponseTypeSuccess
+	case "ERROR":
+		return VerifySoftwareTokenResponseTypeError
+	}
+	return VerifySoftwareTokenResponseType(v)
 }

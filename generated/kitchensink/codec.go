@@ -152,15 +152,20 @@ func (v *AllTypes) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AllTypes) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AllTypes) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 	*v = AllTypes{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAllTypes
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -367,7 +372,7 @@ func (v *AllTypes) decodeJSON(d *jsonDecoder) {
 			if st == nil {
 				st = new(storeAllTypes)
 			}
-			st.Legacy = LegacyEnum(d.readString())
+			st.Legacy = decodeJSONLegacyEnum(d)
 			v.Legacy = &st.Legacy
 			if d.failed() {
 				d.addField("Legacy")
@@ -510,15 +515,20 @@ func (v *AnyValue) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AnyValue) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *AnyValue) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *AnyValue) decodeJSONStore(d *jsonDecoder, st *storeAnyValue) {
 	*v = AnyValue{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeAnyValue
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -602,7 +612,9 @@ func (v *FooBar) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *FooBar) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *FooBar) decodeJSON(d *jsonDecoder) {
@@ -643,7 +655,9 @@ func (v *FooBar_) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *FooBar_) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *FooBar_) decodeJSON(d *jsonDecoder) {
@@ -821,15 +835,20 @@ func (v *GetThingInput) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetThingInput) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetThingInput) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) {
 	*v = GetThingInput{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeGetThingInput
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -963,7 +982,7 @@ func (v *GetThingInput) decodeJSON(d *jsonDecoder) {
 			if d.isNull() {
 				continue
 			}
-			v.Color = Color(d.readString())
+			v.Color = decodeJSONColor(d)
 			if d.failed() {
 				d.addField("Color")
 				return
@@ -1187,7 +1206,9 @@ func (v *GetThingOutput) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetThingOutput) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *GetThingOutput) decodeJSON(d *jsonDecoder) {
@@ -1264,15 +1285,20 @@ func (v *ListThingsInput) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListThingsInput) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListThingsInput) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *ListThingsInput) decodeJSONStore(d *jsonDecoder, st *storeListThingsInput) {
 	*v = ListThingsInput{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeListThingsInput
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -1345,7 +1371,9 @@ func (v *ListThingsOutput) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListThingsOutput) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ListThingsOutput) decodeJSON(d *jsonDecoder) {
@@ -1411,7 +1439,9 @@ func (v *Lowercase) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *Lowercase) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *Lowercase) decodeJSON(d *jsonDecoder) {
@@ -1479,15 +1509,20 @@ func (v *Named) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *Named) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *Named) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+func (v *Named) decodeJSONStore(d *jsonDecoder, st *storeNamed) {
 	*v = Named{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	var st *storeNamed
 	for {
 		key, ok := d.nextKey()
 		if !ok {
@@ -1553,7 +1588,9 @@ func (v *Range) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *Range) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *Range) decodeJSON(d *jsonDecoder) {
@@ -1610,7 +1647,9 @@ func (v *ReadThingInput) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ReadThingInput) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ReadThingInput) decodeJSON(d *jsonDecoder) {
@@ -1667,7 +1706,9 @@ func (v *ServiceError) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ServiceError) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ServiceError) decodeJSON(d *jsonDecoder) {
@@ -1745,7 +1786,9 @@ func (v *Thing) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *Thing) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *Thing) decodeJSON(d *jsonDecoder) {
@@ -1830,7 +1873,9 @@ func (v *ThingNotFound) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ThingNotFound) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *ThingNotFound) decodeJSON(d *jsonDecoder) {
@@ -1881,7 +1926,9 @@ func (v *Unit) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *Unit) UnmarshalJSON(data []byte) error {
-	return jsonUnmarshal(data, v.decodeJSON)
+	d := newJSONDecoder(data)
+	v.decodeJSON(&d)
+	return d.finish()
 }
 
 func (v *Unit) decodeJSON(d *jsonDecoder) {
@@ -1921,7 +1968,8 @@ func appendJSONSparseList(b []byte, v []*string) ([]byte, error) {
 }
 
 func decodeJSONSparseList(d *jsonDecoder) []*string {
-	v := make([]*string, 0, d.countElems())
+	n := d.countElems()
+	v := make([]*string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -1995,7 +2043,8 @@ func appendJSONStringSet(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONStringSet(d *jsonDecoder) []string {
-	v := make([]string, 0, d.countElems())
+	n := d.countElems()
+	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -2024,7 +2073,8 @@ func appendJSONTagList(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONTagList(d *jsonDecoder) []string {
-	v := make([]string, 0, d.countElems())
+	n := d.countElems()
+	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -2056,7 +2106,8 @@ func appendJSONThingList(b []byte, v []Thing) ([]byte, error) {
 }
 
 func decodeJSONThingList(d *jsonDecoder) []Thing {
-	v := make([]Thing, 0, d.countElems())
+	n := d.countElems()
+	v := make([]Thing, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
@@ -2115,4 +2166,34 @@ func decodeJSONThingMap(d *jsonDecoder) map[string]Thing {
 			return nil
 		}
 	}
+}
+
+func decodeJSONColor(d *jsonDecoder) Color {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "red":
+		return ColorRed
+	case "GREEN":
+		return ColorGreen
+	case "blue":
+		return ColorBlue
+	}
+	return Color(v)
+}
+
+func decodeJSONLegacyEnum(d *jsonDecoder) LegacyEnum {
+	v, ok := d.readStringBytes()
+	if !ok {
+		return ""
+	}
+	switch string(v) {
+	case "a-b":
+		return LegacyEnumAB
+	case "c d":
+		return LegacyEnumCD
+	}
+	return LegacyEnum(v)
 }

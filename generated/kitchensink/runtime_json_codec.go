@@ -3,6 +3,7 @@
 package kitchensink
 
 import (
+	"bytes"
 	"math/big"
 	"slices"
 	"strconv"
@@ -95,13 +96,6 @@ func jsonSortedKeys[K ~string, V any](m map[K]V, buf []K) []K {
 	return keys
 }
 
-// jsonUnmarshal decodes data with a decode method and checks that nothing follows.
-func jsonUnmarshal(data []byte, decode func(*jsonDecoder)) error {
-	d := newJSONDecoder(data)
-	decode(&d)
-	return d.finish()
-}
-
 // jsonMaxPrealloc caps the counted size of a collection: a hostile array of empty elements
 // must not make the decoder reserve memory out of proportion to the input. Larger
 // collections grow by appending.
@@ -133,9 +127,20 @@ func (d *jsonDecoder) countItems(open, close byte) int {
 	for ; i < len(data); i++ {
 		switch c := data[i]; c {
 		case '"':
-			for i++; i < len(data) && data[i] != '"'; i++ {
-				if data[i] == '\\' {
-					i++
+			// Jump to the closing quote: one not preceded by an odd run of backslashes.
+			start := i + 1
+			for {
+				j := bytes.IndexByte(data[i+1:], '"')
+				if j < 0 {
+					return 0
+				}
+				i += 1 + j
+				k := i
+				for k > start && data[k-1] == '\\' {
+					k--
+				}
+				if (i-k)%2 == 0 {
+					break
 				}
 			}
 			empty = false

@@ -41,6 +41,11 @@ func jsonAppendString(b []byte, s string) []byte {
 	start := 0
 	i := 0
 	for i < len(s) {
+		if i+8 <= len(s) && jsonSafeWord(uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
+			uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56) {
+			i += 8 // eight plain ASCII bytes at once
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if jsonEncSafe[c] {
@@ -80,6 +85,11 @@ func jsonAppendBytesString(b []byte, s []byte) []byte {
 	start := 0
 	i := 0
 	for i < len(s) {
+		if i+8 <= len(s) && jsonSafeWord(uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
+			uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56) {
+			i += 8 // eight plain ASCII bytes at once
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if jsonEncSafe[c] {
@@ -111,6 +121,16 @@ func jsonAppendBytesString(b []byte, s []byte) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// jsonSafeWord reports whether eight bytes (packed little-endian) are all ASCII that needs
+// no escaping: no byte >= 0x80, < 0x20, '"' or '\\'. The tests are the classic "has a byte
+// less than n" and "has a zero byte" bit tricks, exact when no byte has its top bit set.
+func jsonSafeWord(w uint64) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	quote := w ^ (lo * '"')
+	slash := w ^ (lo * '\\')
+	return (w|(w-lo*0x20)&^w|(quote-lo)&^quote|(slash-lo)&^slash)&hi == 0
 }
 
 // jsonAppendEscapedASCII appends the escape sequence for an ASCII byte that

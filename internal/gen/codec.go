@@ -22,6 +22,33 @@ func genCodec(g *generator, f *jen.File) {
 	for _, s := range g.collections {
 		g.genCollectionCodec(f, s)
 	}
+	for _, s := range g.enums {
+		if s.Kind == ir.Enum {
+			g.genEnumDecode(f, s)
+		}
+	}
+}
+
+// genEnumDecode reads an enum without allocating for the values the model knows: they map
+// to the constants; any other string is kept as it came.
+func (g *generator) genEnumDecode(f *jen.File, s *ir.Shape) {
+	f.Func().Id("decodeJSON"+s.GoName).Params(jen.Id("d").Op("*").Id("jsonDecoder")).Id(s.GoName).BlockFunc(func(b *jen.Group) {
+		b.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("d").Dot("readStringBytes").Call()
+		b.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Lit("")))
+		if len(s.EnumValues) > 0 {
+			b.Switch(jen.String().Parens(jen.Id("v"))).BlockFunc(func(sw *jen.Group) {
+				seen := map[string]bool{}
+				for _, ev := range s.EnumValues {
+					if seen[ev.Value] {
+						continue
+					}
+					seen[ev.Value] = true
+					sw.Case(jen.Lit(ev.Value)).Block(jen.Return(jen.Id(ev.GoName)))
+				}
+			})
+		}
+		b.Return(jen.Id(s.GoName).Parens(jen.Id("v")))
+	})
 }
 
 // jsonKeyLit is the member's key as it is written: quoted, escaped, with the colon.
@@ -227,7 +254,9 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 	f.Add(lineComment("UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members\n" +
 		"are skipped and null members left unset; errors name the member path."))
 	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Return(jen.Id("jsonUnmarshal").Call(jen.Id("data"), jen.Id("v").Dot("decodeJSON"))),
+		jen.Id("d").Op(":=").Id("newJSONDecoder").Call(jen.Id("data")),
+		jen.Id("v").Dot("decodeJSON").Call(jen.Op("&").Id("d")),
+		jen.Return(jen.Id("d").Dot("finish").Call()),
 	)
 	store := storeMembers(s)
 	useStore := len(store) >= 2
@@ -235,12 +264,19 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 	for _, m := range store {
 		inStore[m] = true
 	}
-	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("jsonDecoder")).BlockFunc(func(b *jen.Group) {
+	name, params := "decodeJSON", []jen.Code{jen.Id("d").Op("*").Id("jsonDecoder")}
+	if useStore {
+		// decodeJSONStore takes the store its scalars go to, so that a list decoder can
+		// hand out stores from one allocation; with nil, one is allocated when needed.
+		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("decodeJSON").Params(params...).Block(
+			jen.Id("v").Dot("decodeJSONStore").Call(jen.Id("d"), jen.Nil()),
+		)
+		name = "decodeJSONStore"
+		params = append(params, jen.Id("st").Op("*").Id(storeName(s)))
+	}
+	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id(name).Params(params...).BlockFunc(func(b *jen.Group) {
 		b.Op("*").Id("v").Op("=").Id(t).Values()
 		b.If(jen.Id("d").Dot("isNull").Call().Op("||").Op("!").Id("d").Dot("beginObject").Call()).Block(jen.Return())
-		if useStore {
-			b.Var().Id("st").Op("*").Id(storeName(s))
-		}
 		b.For().BlockFunc(func(l *jen.Group) {
 			l.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("nextKey").Call()
 			l.If(jen.Op("!").Id("ok")).Block(jen.Return())
@@ -294,7 +330,7 @@ func (g *generator) decodeExpr(m *ir.Member, s *ir.Shape) jen.Code {
 	case ir.String:
 		return d.Dot("readString").Call()
 	case ir.Enum:
-		return jen.Id(s.GoName).Parens(d.Dot("readString").Call())
+		return jen.Id("decodeJSON" + s.GoName).Call(d)
 	case ir.Boolean:
 		return d.Dot("readBool").Call()
 	case ir.Byte:
@@ -383,7 +419,13 @@ func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape) {
 
 	f.Func().Id("decodeJSON" + s.GoName).Params(jen.Id("d").Op("*").Id("jsonDecoder")).Add(typ.Clone()).BlockFunc(func(b *jen.Group) {
 		if s.Kind == ir.List {
-			b.Id("v").Op(":=").Make(typ.Clone(), jen.Lit(0), jen.Id("d").Dot("countElems").Call())
+			// Elements that are structures with a store share one array of stores.
+			slab := !ptr && (m.Target.Kind == ir.Structure || m.Target.Kind == ir.Union) && len(storeMembers(m.Target)) >= 2
+			b.Id("n").Op(":=").Id("d").Dot("countElems").Call()
+			b.Id("v").Op(":=").Make(typ.Clone(), jen.Lit(0), jen.Id("n"))
+			if slab {
+				b.Id("stores").Op(":=").Make(jen.Index().Id(storeName(m.Target)), jen.Id("n"))
+			}
 			b.If(jen.Op("!").Id("d").Dot("beginArray").Call()).Block(jen.Return(jen.Nil()))
 			b.For(jen.Id("i").Op(":=").Lit(0), jen.Id("d").Dot("nextElem").Call(), jen.Id("i").Op("++")).BlockFunc(func(l *jen.Group) {
 				g.decodeSlot(l, m, ptr, s.Sparse(), func(val jen.Code) jen.Code {
@@ -391,6 +433,13 @@ func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape) {
 				}, func(l *jen.Group) {
 					l.Id("v").Op("=").Append(jen.Id("v"), g.zero(m, ptr))
 					l.Id("e").Op(":=").Op("&").Id("v").Index(jen.Len(jen.Id("v")).Op("-").Lit(1))
+					if slab {
+						l.If(jen.Id("i").Op("<").Len(jen.Id("stores"))).Block(
+							jen.Id("e").Dot("decodeJSONStore").Call(jen.Id("d"), jen.Op("&").Id("stores").Index(jen.Id("i"))),
+						).Else().Block(jen.Id("e").Dot("decodeJSON").Call(jen.Id("d")))
+					} else {
+						l.Id("e").Dot("decodeJSON").Call(jen.Id("d"))
+					}
 				}, jen.Id("d").Dot("addIndex").Call(jen.Id("i")))
 			})
 			b.Return(jen.Id("v"))
@@ -418,8 +467,8 @@ func (g *generator) zero(m *ir.Member, ptr bool) jen.Code {
 }
 
 // decodeSlot reads one list element or map value. store receives the value expression;
-// inPlace, for lists of structures, appends a zero element and points e at it so the
-// structure is decoded where it lives.
+// inPlace, for lists of structures, appends a zero element and decodes the structure
+// where it lives.
 func (g *generator) decodeSlot(l *jen.Group, m *ir.Member, ptr, sparse bool, store func(jen.Code) jen.Code, inPlace func(*jen.Group), onFail jen.Code) {
 	if sparse {
 		l.If(jen.Id("d").Dot("isNull").Call()).Block(store(jen.Nil()), jen.Continue())
@@ -430,7 +479,6 @@ func (g *generator) decodeSlot(l *jen.Group, m *ir.Member, ptr, sparse bool, sto
 	switch {
 	case isStruct && !ptr && inPlace != nil:
 		inPlace(l)
-		l.Id("e").Dot("decodeJSON").Call(jen.Id("d"))
 	case isStruct && !ptr:
 		l.Var().Id("e").Id(m.Target.GoName)
 		l.Id("e").Dot("decodeJSON").Call(jen.Id("d"))

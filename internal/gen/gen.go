@@ -3,7 +3,6 @@
 package gen
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"sort"
@@ -78,70 +77,42 @@ var emitters = []emitter{
 
 // Generate returns the files of the package for m.
 func Generate(m *ir.Model, opt Options) (map[string][]byte, error) {
+	g, todo, err := prepare(m, opt)
+	if err != nil {
+		return nil, err
+	}
+	// The emitters, gofmt and the template files run on all cores (parallel.go).
+	return g.generateFiles(todo)
+}
+
+// prepare checks the options, selects the shapes and lists the emitters that have output.
+func prepare(m *ir.Model, opt Options) (*generator, []emitter, error) {
 	if opt.Package == "" {
-		return nil, fmt.Errorf("gen: no package name")
+		return nil, nil, fmt.Errorf("gen: no package name")
 	}
 	if !isIdent(opt.Package) {
-		return nil, fmt.Errorf("gen: package name %q is not a Go identifier", opt.Package)
+		return nil, nil, fmt.Errorf("gen: package name %q is not a Go identifier", opt.Package)
 	}
 	g := &generator{m: m, opt: opt, uses: map[string]bool{}}
 	if err := g.selectShapes(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	g.json = m.Service.IsAWSJSON()
 	g.markRedacted()
 
-	files := map[string][]byte{}
+	var todo []emitter
 	for _, e := range emitters {
-		if !e.when(g) {
-			continue
+		if e.when(g) {
+			todo = append(todo, e)
 		}
-		f := g.newFile()
-		e.emit(g, f)
-		b, err := render(f)
-		if err != nil {
-			return nil, fmt.Errorf("gen: %s: %w", e.file, err)
-		}
-		files[e.file] = b
 	}
-	doc, err := g.docFile()
-	if err != nil {
-		return nil, err
-	}
-	files["doc.go"] = doc
-	rt, err := g.runtimeFiles()
-	if err != nil {
-		return nil, err
-	}
-	for name, b := range rt {
-		files[name] = b
-	}
-	if !opt.NoTests {
-		b, err := g.testFile()
-		if err != nil {
-			return nil, err
-		}
-		files["generated_test.go"] = b
-	}
-	return files, nil
+	return g, todo, nil
 }
 
 func (g *generator) newFile() *jen.File {
 	f := jen.NewFile(g.opt.Package)
 	f.HeaderComment(Header)
 	return f
-}
-
-// declStart finds a top-level declaration that directly follows the end of another one.
-var declStart = regexp.MustCompile(`(?m)^([})])\n(func|type|var|const|//)`)
-
-func render(f *jen.File) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := f.Render(&buf); err != nil {
-		return nil, err
-	}
-	// jennifer separates top-level declarations by a newline; gofmt style wants a blank line.
-	return declStart.ReplaceAll(buf.Bytes(), []byte("$1\n\n$2")), nil
 }
 
 func isIdent(s string) bool {

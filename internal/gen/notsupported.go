@@ -20,6 +20,6 @@ func (e *NotSupportedError) Error() string {
 }
 
 // TranslatePattern turns a model @pattern (ECMAScript) into the RE2 expression the
-// generated Validate uses; ok is false for patterns RE2 cannot express, which Validate does
-// not enforce.
-func TranslatePattern(pattern string) (re2 string, ok bool) { return translatePattern(pattern) }
+// generated Validate uses. It fails, with RE2's reason, for patterns RE2 cannot express,
+// which Validate does not enforce.
+func TranslatePattern(pattern string) (re2 string, err error) { return translatePatternErr(pattern) }

@@ -66,10 +66,15 @@ func genString(g *generator, f *jen.File) {
 			if s.Kind == ir.List {
 				m := s.Member
 				b.Id("p").Dot("openList").Call()
-				b.For(jen.Id("i").Op(":=").Range().Id("v")).BlockFunc(func(l *jen.Group) {
+				// Redacted elements are not read: the loop has no index to leave unused.
+				loop := jen.For(jen.Id("i").Op(":=").Range().Id("v"))
+				if m.Sensitive() {
+					loop = jen.For(jen.Range().Id("v"))
+				}
+				b.Add(loop.BlockFunc(func(l *jen.Group) {
 					l.Id("p").Dot("elem").Call()
 					g.printSlot(l, m, elemPointer(m, s.Sparse()), jen.Id("v").Index(jen.Id("i")))
-				})
+				}))
 				b.Id("p").Dot("closeList").Call()
 				return
 			}
@@ -80,6 +85,10 @@ func genString(g *generator, f *jen.File) {
 					l.Id("p").Dot("field").Call(jen.Id("redactedMarker"))
 				} else {
 					l.Id("p").Dot("key").Call(jen.String().Parens(jen.Id("k")))
+				}
+				if m.Sensitive() {
+					l.Id("p").Dot("redacted").Call()
+					return
 				}
 				l.Id("x").Op(":=").Id("v").Index(jen.Id("k"))
 				g.printSlot(l, m, elemPointer(m, s.Sparse()), jen.Id("x"))

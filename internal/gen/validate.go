@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -86,7 +87,10 @@ func genValidate(g *generator, f *jen.File) {
 			ptr := elemPointer(m, s.Sparse())
 			// Keys in order, so that violations are reported the same way every time.
 			b.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(jen.Id("v"))).BlockFunc(func(l *jen.Group) {
-				l.Id("x").Op(":=").Id("v").Index(jen.Id("k"))
+				// x is declared only when the value has something to check.
+				if len(g.valueChecks(m, ptr, jen.Id("x"), jen.Op("&").Id("ep"), "", map[string]string{})) > 0 {
+					l.Id("x").Op(":=").Id("v").Index(jen.Id("k"))
+				}
 				l.Id("ep").Op(":=").Id("vpath").Values(jen.Id("parent").Op(":").Id("p"), jen.Id("name").Op(":").String().Parens(jen.Id("k")), jen.Id("isKey").Op(":").True())
 				for _, c := range g.valueChecks(s.Key, false, jen.Id("k"), jen.Op("&").Id("ep"), "", pats) {
 					l.Add(c)
@@ -199,7 +203,7 @@ func (g *generator) collectionNeedsValidate(s *ir.Shape, seen map[*ir.Shape]bool
 		ms = []*ir.Member{s.Key, s.Value}
 	}
 	for _, m := range ms {
-		if m.Length() != nil || m.Range() != nil || m.Pattern() != "" {
+		if ownChecks(m) {
 			return true
 		}
 		switch m.Target.Kind {
@@ -209,6 +213,25 @@ func (g *generator) collectionNeedsValidate(s *ir.Shape, seen map[*ir.Shape]bool
 			if g.collectionNeedsValidate(m.Target, seen) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// ownChecks reports whether valueChecks checks the slot's own constraints. It must agree
+// with valueChecks: a length on an enum, a range beyond the type or a pattern RE2 cannot
+// compile emit nothing, and a helper emitted for them would not compile.
+func ownChecks(m *ir.Member) bool {
+	k := m.Target.Kind
+	if m.Length() != nil && (k == ir.String || k == ir.Blob || k == ir.List || k == ir.Map) {
+		return true
+	}
+	if r := m.Range(); r != nil && k.IsNumber() && k != ir.BigInteger && k != ir.BigDecimal && rangeCond(k, jen.Id("x"), r) != nil {
+		return true
+	}
+	if p := m.Pattern(); p != "" && k == ir.String {
+		if _, ok := translatePattern(p); ok {
+			return true
 		}
 	}
 	return false
@@ -300,12 +323,47 @@ var uEscape = regexp.MustCompile(`\\u([0-9a-fA-F]{4})`)
 // pattern itself) into RE2. It reports false for patterns RE2 cannot express (lookaround,
 // backreferences); those are not enforced, and the package doc lists them.
 func translatePattern(p string) (string, bool) {
-	q := uEscape.ReplaceAllString(p, `\x{$1}`)
+	q, err := translatePatternErr(p)
+	return q, err == nil
+}
+
+// surrogatePair is a UTF-16 surrogate pair spelled as two \u escapes, as ECMAScript patterns
+// write characters beyond the Basic Multilingual Plane ("\uD800\uDC00-\uDBFF\uDFFF").
+var surrogatePair = regexp.MustCompile(`\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})`)
+
+// translatedPattern is a memoized result of translatePatternErr.
+type translatedPattern struct {
+	q   string
+	err error
+}
+
+// translatedPatterns memoizes translatePatternErr (string -> translatedPattern): a model
+// repeats a few patterns on many members, and compiling them is most of the cost.
+var translatedPatterns sync.Map
+
+// translatePatternErr is translatePattern with RE2's reason for refusing a pattern.
+func translatePatternErr(p string) (string, error) {
+	if r, ok := translatedPatterns.Load(p); ok {
+		t := r.(translatedPattern)
+		return t.q, t.err
+	}
+	q, err := translatePatternUncached(p)
+	translatedPatterns.Store(p, translatedPattern{q, err})
+	return q, err
+}
+
+func translatePatternUncached(p string) (string, error) {
+	q := surrogatePair.ReplaceAllStringFunc(p, func(pair string) string {
+		hi, _ := strconv.ParseUint(pair[2:6], 16, 32)
+		lo, _ := strconv.ParseUint(pair[8:12], 16, 32)
+		return fmt.Sprintf(`\x{%X}`, 0x10000+(hi-0xD800)<<10+(lo-0xDC00))
+	})
+	q = uEscape.ReplaceAllString(q, `\x{$1}`)
 	q = strings.ReplaceAll(q, `\/`, `/`)
 	if _, err := regexp.Compile(q); err != nil {
-		return "", false
+		return "", err
 	}
-	return q, true
+	return q, nil
 }
 
 // patterns returns the shared map from RE2 expression to variable name, filled by

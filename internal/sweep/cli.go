@@ -31,7 +31,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	workers := fs.Int("j", 0, "models generated at once (0: GOMAXPROCS)")
 	batch := fs.Int("batch", 40, "packages per go build / go vet invocation")
 	noCompile := fs.Bool("nocompile", false, "generate only")
-	warm := fs.Bool("warmcache", false, "use the usual Go build cache instead of an empty one under DIR")
+	cold := fs.Bool("coldcache", false, "empty the sweep's build cache (DIR/.gocache) first, so the standard library is compiled too")
 	nofmt := fs.Bool("nogofmt", false, "do not check that generated files are gofmt-formatted")
 	cross := fs.Bool("crossformat", false, "compare the Smithy and c2j models of each service instead")
 	if err := fs.Parse(args); err != nil {
@@ -99,7 +99,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		Workers:   *workers,
 		Batch:     *batch,
 		NoCompile: *noCompile,
-		ColdCache: !*warm,
+		ColdCache: *cold,
+		Fresh:     true,
 		Gofmt:     !*nofmt,
 		Log:       logf,
 	}, append(smithy, c2j...))

@@ -46,7 +46,7 @@ type Comparison struct {
 	Err error
 	// Both counts the Go types declared in both packages; Equal those whose declarations
 	// (the type and all its methods) print identically.
-	Both, Equal int
+	Both, Equal         int
 	OnlySmithy, OnlyC2J int
 	// Diff counts the differing types by class; Examples holds a few type names per class.
 	Diff     map[string]int

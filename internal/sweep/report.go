@@ -94,7 +94,8 @@ func (rep *Report) Print(w io.Writer) {
 	fmt.Fprintf(w, "generation: %v wall with %d workers; largest model %s: peak RSS %s; peak RSS of the generation phase %s\n",
 		rep.GenWall.Round(time.Millisecond), rep.Workers, rep.Largest, MiB(rep.LargestRSS), MiB(rep.PeakRSS))
 	if rep.CompileWall > 0 || rep.VetWall > 0 {
-		fmt.Fprintf(w, "go build: %v wall; go vet: %v wall\n", rep.CompileWall.Round(time.Second), rep.VetWall.Round(time.Second))
+		fmt.Fprintf(w, "warm-up (standard library): %v; go build: %v wall; go vet: %v wall; peak RSS of a compiler or vet process %s\n",
+			rep.WarmWall.Round(time.Second), rep.CompileWall.Round(time.Second), rep.VetWall.Round(time.Second), MiB(rep.CompileRSS))
 	}
 
 	causes := map[string]map[Format]int{}
@@ -183,12 +184,19 @@ func (rep *Report) printSlowest(w io.Writer, title string, key func(*Result) tim
 // format that use them.
 func (rep *Report) printPatterns(w io.Writer) {
 	count := map[string]map[Format]int{}
+	reason := map[string]string{}
+	byReason := map[string]map[Format]int{}
 	for _, r := range rep.Results {
 		for _, p := range r.Patterns {
-			if count[p] == nil {
-				count[p] = map[Format]int{}
+			if count[p.Pattern] == nil {
+				count[p.Pattern] = map[Format]int{}
 			}
-			count[p][r.Format]++
+			count[p.Pattern][r.Format]++
+			reason[p.Pattern] = p.Reason
+			if byReason[p.Reason] == nil {
+				byReason[p.Reason] = map[Format]int{}
+			}
+			byReason[p.Reason][r.Format]++
 		}
 	}
 	if len(count) == 0 {
@@ -200,11 +208,17 @@ func (rep *Report) printPatterns(w io.Writer) {
 		a, b := count[ps[i]], count[ps[j]]
 		return a[Smithy]+a[C2J] > b[Smithy]+b[C2J]
 	})
-	fmt.Fprintf(w, "patterns RE2 cannot compile (not enforced by Validate): %d distinct\n", len(ps))
+	fmt.Fprintf(w, "patterns RE2 cannot compile (not enforced by Validate): %d distinct; by reason (pattern uses, per format):\n", len(ps))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  smithy models\tc2j models\tpattern")
+	fmt.Fprintln(tw, "  smithy\tc2j\treason")
+	for _, r := range sortedKeys(byReason) {
+		fmt.Fprintf(tw, "  %d\t%d\t%s\n", byReason[r][Smithy], byReason[r][C2J], r)
+	}
+	tw.Flush()
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  smithy models\tc2j models\treason\tpattern")
 	for _, p := range ps {
-		fmt.Fprintf(tw, "  %d\t%d\t%s\n", count[p][Smithy], count[p][C2J], p)
+		fmt.Fprintf(tw, "  %d\t%d\t%s\t%s\n", count[p][Smithy], count[p][C2J], reason[p], p)
 	}
 	tw.Flush()
 }

@@ -10,3 +10,13 @@ func maxRSS() int64 {
 	}
 	return ru.Maxrss * 1024 // kilobytes on Linux
 }
+
+// childMaxRSS is the peak resident set size of the largest descendant process waited for
+// so far (the go command's compiler and vet processes), in bytes.
+func childMaxRSS() int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_CHILDREN, &ru); err != nil {
+		return 0
+	}
+	return ru.Maxrss * 1024
+}

@@ -4,3 +4,6 @@ package sweep
 
 // maxRSS is not measured outside Linux.
 func maxRSS() int64 { return 0 }
+
+// childMaxRSS is not measured outside Linux.
+func childMaxRSS() int64 { return 0 }

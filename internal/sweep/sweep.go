@@ -147,9 +147,15 @@ type Config struct {
 	Batch int
 	// NoCompile stops after generating.
 	NoCompile bool
-	// ColdCache builds with an empty Go build cache of its own (under Out), so that compile
-	// times do not depend on earlier runs.
+	// GoCache is the Go build cache of the go build and go vet runs; "" means Out/.gocache,
+	// the sweep's own, which keeps the standard library compiled between runs.
+	GoCache string
+	// ColdCache empties the build cache first, so that the standard library is compiled
+	// again too.
 	ColdCache bool
+	// Fresh makes the go command compile and vet every package even when its build cache
+	// has the result (from an earlier run with the same output), so compile times are real.
+	Fresh bool
 	// Gofmt checks that every generated file is already gofmt-formatted.
 	Gofmt bool
 	// Options are the generator options; Package is set per model.
@@ -179,7 +185,7 @@ type Result struct {
 	CompileTime time.Duration
 	// Patterns are the model's @pattern values that RE2 cannot compile, so that the
 	// generated Validate does not enforce them (each pattern once).
-	Patterns []string
+	Patterns []UnenforcedPattern
 }
 
 // OK reports whether the model generated, compiled and vetted clean.
@@ -193,6 +199,11 @@ type Report struct {
 	// GenWall is the wall time of the generation phase, CompileWall and VetWall those of
 	// `go build` and `go vet` over all packages.
 	GenWall, CompileWall, VetWall time.Duration
+	// WarmWall is the time to compile the standard library packages the generated code
+	// imports (nearly nothing when the sweep's build cache has them).
+	WarmWall time.Duration
+	// CompileRSS is the peak resident set size of the largest compiler or vet process.
+	CompileRSS int64
 	// Largest is the model generated alone first, and LargestRSS the process's peak
 	// resident set size after it (bytes); PeakRSS is the peak over the whole generation
 	// phase.
@@ -396,9 +407,9 @@ func firstLine(s string) string {
 
 // unenforcedPatterns lists the @pattern values of the model's members that RE2 cannot
 // compile; the generated Validate skips them.
-func unenforcedPatterns(m *ir.Model) []string {
+func unenforcedPatterns(m *ir.Model) []UnenforcedPattern {
 	seen := map[string]bool{}
-	var out []string
+	var out []UnenforcedPattern
 	check := func(mem *ir.Member) {
 		if mem == nil || mem.Target.Kind != ir.String {
 			return
@@ -408,8 +419,8 @@ func unenforcedPatterns(m *ir.Model) []string {
 			return
 		}
 		seen[p] = true
-		if _, ok := gen.TranslatePattern(p); !ok {
-			out = append(out, p)
+		if _, err := gen.TranslatePattern(p); err != nil {
+			out = append(out, UnenforcedPattern{Pattern: p, Reason: patternReason(err)})
 		}
 	}
 	for _, s := range m.Shapes {
@@ -420,8 +431,36 @@ func unenforcedPatterns(m *ir.Model) []string {
 		check(s.Key)
 		check(s.Value)
 	}
-	sort.Strings(out)
+	sort.Slice(out, func(i, j int) bool { return out[i].Pattern < out[j].Pattern })
 	return out
+}
+
+// UnenforcedPattern is a @pattern RE2 cannot compile, with the reason.
+type UnenforcedPattern struct {
+	Pattern string
+	// Reason is RE2's complaint without the pattern: "invalid or unsupported Perl syntax:
+	// `(?=`", "invalid repeat count", ...
+	Reason string
+}
+
+// patternReason groups a regexp/syntax error by the construct RE2 lacks.
+func patternReason(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "error parsing regexp: ")
+	switch {
+	case strings.Contains(msg, "`(?!"):
+		return "negative lookahead (?!...)"
+	case strings.Contains(msg, "`(?="):
+		return "lookahead (?=...)"
+	case strings.Contains(msg, "`(?<!"), strings.Contains(msg, "`(?<="):
+		return "lookbehind (?<!...) (?<=...)"
+	case strings.HasPrefix(msg, "invalid repeat count"):
+		return "repeat count over 1000: {m,n}"
+	case strings.HasPrefix(msg, "invalid nested repetition operator"):
+		return "possessive quantifier: *+ ++ {n}+"
+	case strings.Contains(msg, `\p{`), strings.Contains(msg, `\P{`):
+		return "Java character class: \\p{Alnum} \\p{Print} ..."
+	}
+	return msg
 }
 
 // MiB formats a byte count in mebibytes.

@@ -1,0 +1,456 @@
+package gen
+
+import (
+	"bytes"
+	"fmt"
+	"go/format"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// Generating a package is mostly gofmt: jennifer writes unindented source and go/format
+// (parse and print) makes it Go. To use every core, each emitter's file is built and rendered
+// without formatting, cut into chunks at top-level declaration boundaries, and the chunks are
+// formatted in parallel and joined. gofmt formats each top-level declaration on its own, so
+// the joined chunks are the bytes that formatting the whole file gives (parallel_test.go and
+// internal/genbench's -verify check this on every model).
+
+// chunkSize is the size, in bytes of unformatted source, a chunk grows to before it is cut at
+// the next safe boundary. Small enough for two cores to balance on one large file, large
+// enough that the per-chunk overhead stays negligible.
+var chunkSize = 48 << 10
+
+// output is one generated file on its way: its name and its chunks, formatted in place.
+type output struct {
+	name   string
+	chunks [][]byte
+	err    error
+}
+
+// generateFiles runs the emitters and the template files on GOMAXPROCS workers and returns
+// the package's files. The result does not depend on scheduling.
+func (g *generator) generateFiles(todo []emitter) (map[string][]byte, error) {
+	workers := runtime.GOMAXPROCS(0)
+	sem := make(chan struct{}, workers)
+	var wg sync.WaitGroup
+	run := func(f func()) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			f()
+		}()
+	}
+
+	outs := make([]*output, len(todo))
+	memo := newFormatMemo()
+	// Largest files first, so that no large emitter starts last and leaves one core idle.
+	order := make([]int, len(todo))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return emitterWeight[todo[order[a]].file] > emitterWeight[todo[order[b]].file] })
+	for i, e := range todo {
+		outs[i] = &output{name: e.file}
+	}
+	for _, i := range order {
+		e, o := todo[i], outs[i]
+		run(func() {
+			raw, err := g.renderRaw(e)
+			if err != nil {
+				o.err = err
+				return
+			}
+			o.chunks = splitChunks(raw, chunkSize)
+			for k := range o.chunks {
+				run(func() {
+					b, err := memo.formatChunk(g.opt.Package, o.chunks[k], k == 0)
+					if err != nil {
+						o.chunks[k] = nil
+						o.err = err // the same for every chunk of one file: any one will do
+						return
+					}
+					o.chunks[k] = b
+				})
+			}
+		})
+	}
+	// The template files (package doc, runtime, tests) are small: one task each.
+	tmpls := g.templateFiles()
+	touts := make([]*output, len(tmpls))
+	for i, t := range tmpls {
+		o := &output{name: t.name}
+		touts[i] = o
+		run(func() {
+			b, err := t.make()
+			o.chunks, o.err = [][]byte{b}, err
+		})
+	}
+	wg.Wait()
+
+	files := make(map[string][]byte, len(outs)+len(touts))
+	for _, o := range outs {
+		if o.err != nil {
+			return nil, fmt.Errorf("gen: %s: %w", o.name, o.err)
+		}
+		files[o.name] = joinChunks(o.chunks)
+	}
+	for _, o := range touts {
+		if o.err != nil {
+			return nil, o.err
+		}
+		files[o.name] = o.chunks[0]
+	}
+	return files, nil
+}
+
+// templateFile is a file made from a template: the package doc, a runtime source, the tests.
+type templateFile struct {
+	name string
+	make func() ([]byte, error)
+}
+
+// templateFiles lists the template files of the package.
+func (g *generator) templateFiles() []templateFile {
+	files := []templateFile{{"doc.go", g.docFile}}
+	for _, rf := range runtimeFiles {
+		if rf.when(g) {
+			files = append(files, templateFile{"runtime_" + rf.src, func() ([]byte, error) { return g.runtimeFile(rf.src) }})
+		}
+	}
+	if !g.opt.NoTests {
+		files = append(files, templateFile{"generated_test.go", g.testFile})
+	}
+	return files
+}
+
+// emitterWeight orders the emitters' tasks, largest output first (Cognito's sizes, in
+// 100 KB); files not listed come last, in emitter order.
+var emitterWeight = map[string]int{
+	"codec.go": 7, "string.go": 4, "validate.go": 3, "types.go": 3, "equal.go": 2,
+	"client.go": 2, "clone.go": 1, "default.go": 1,
+}
+
+// renderRaw builds emitter e's file and renders it without gofmt.
+func (g *generator) renderRaw(e emitter) ([]byte, error) {
+	f := g.newFile()
+	e.emit(g, f)
+	return renderUnformatted(f)
+}
+
+func renderUnformatted(f *jen.File) ([]byte, error) {
+	f.NoFormat = true
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// formatChunk formats one chunk of unformatted source. The first chunk holds the package
+// clause and imports; the others are formatted behind a package clause of their own, which
+// is then cut off. The declaration spacing rule (spaceDecls) is applied too.
+func formatChunk(pkg string, chunk []byte, first bool) ([]byte, error) {
+	if first {
+		b, err := format.Source(chunk)
+		if err != nil {
+			return nil, err
+		}
+		return spaceDecls(b), nil
+	}
+	clause := "package " + pkg + "\n\n"
+	src := make([]byte, 0, len(clause)+len(chunk))
+	src = append(append(src, clause...), chunk...)
+	b, err := format.Source(src)
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.HasPrefix(b, []byte(clause)) {
+		return nil, fmt.Errorf("formatting a chunk did not keep its package clause")
+	}
+	return spaceDecls(b[len(clause):]), nil
+}
+
+// joinChunks joins formatted chunks: each cut fell between a declaration that ends in a line
+// "}" or ")" and one that starts a line, where the whole file has exactly one blank line.
+func joinChunks(chunks [][]byte) []byte {
+	if len(chunks) == 1 {
+		return chunks[0]
+	}
+	n := 0
+	for _, c := range chunks {
+		n += len(c) + 1
+	}
+	out := make([]byte, 0, n)
+	for i, c := range chunks {
+		if i > 0 {
+			out = append(out, '\n')
+		}
+		out = append(out, c...)
+	}
+	return out
+}
+
+// declPrefixes start a top-level line after which spaceDecls wants a blank line.
+var declPrefixes = [...]string{"func", "type", "var", "const", "//"}
+
+// startsDecl reports whether b starts with one of declPrefixes.
+func startsDecl(b []byte) bool {
+	for _, p := range declPrefixes {
+		if len(b) >= len(p) && string(b[:len(p)]) == p {
+			return true
+		}
+	}
+	return false
+}
+
+// spaceDecls puts a blank line between a top-level declaration that ends in a line "}" or
+// ")" and a declaration (or its doc comment) on the next line: jennifer separates
+// declarations by a newline, gofmt style by a blank line. It is the replacement of the regular
+// expression `(?m)^([})])\n(func|type|var|const|//)` by "$1\n\n$2", without the regexp
+// engine.
+func spaceDecls(b []byte) []byte {
+	var out []byte
+	last := 0 // b[last:] is not copied yet
+	// i is the start of a line.
+	for i := 0; i+2 < len(b); {
+		if (b[i] == '}' || b[i] == ')') && b[i+1] == '\n' && startsDecl(b[i+2:]) {
+			if out == nil {
+				out = make([]byte, 0, len(b)+len(b)/64)
+			}
+			out = append(out, b[last:i+2]...)
+			out = append(out, '\n')
+			last = i + 2
+			i += 2
+			continue
+		}
+		j := bytes.IndexByte(b[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[last:]...)
+}
+
+// splitChunks cuts unformatted source into chunks of about size bytes, only at safe
+// boundaries (splitPoints). The chunks share src's memory.
+func splitChunks(src []byte, size int) [][]byte {
+	if len(src) <= size {
+		return [][]byte{src}
+	}
+	var chunks [][]byte
+	start := 0
+	for _, p := range splitPoints(src) {
+		if p-start >= size && len(src)-p >= size/4 {
+			chunks = append(chunks, src[start:p])
+			start = p
+		}
+	}
+	return append(chunks, src[start:])
+}
+
+// splitPoints returns the offsets in unformatted source at which a top-level line starting
+// with one of declPrefixes directly follows a top-level line that is only "}" or ")": the
+// end of one declaration and the start of the next, where the formatted file has exactly one
+// blank line whatever the two declarations are. It tracks bracket depth outside comments and
+// string, rune and raw string literals; whatever it cannot follow only removes cut points.
+func splitPoints(src []byte) []int {
+	var points []int
+	depth := 0
+	lineStart := 0
+	n := len(src)
+	for i := 0; i < n; i++ {
+		switch c := src[i]; c {
+		case '/':
+			if i+1 < n && src[i+1] == '/' {
+				j := bytes.IndexByte(src[i:], '\n')
+				if j < 0 {
+					return points
+				}
+				i += j - 1 // the newline is handled next
+			} else if i+1 < n && src[i+1] == '*' {
+				j := bytes.Index(src[i+2:], []byte("*/"))
+				if j < 0 {
+					return points
+				}
+				i += 2 + j + 1
+				lineStart = -1 // a comment spanned lines: no cut on this line
+			}
+		case '"', '\'':
+			for i++; i < n && src[i] != c && src[i] != '\n'; i++ {
+				if src[i] == '\\' {
+					i++
+				}
+			}
+		case '`':
+			j := bytes.IndexByte(src[i+1:], '`')
+			if j < 0 {
+				return points
+			}
+			i += 1 + j
+			lineStart = -1
+		case '{', '(', '[':
+			depth++
+		case '}', ')', ']':
+			depth--
+		case '\n':
+			if depth == 0 && lineStart >= 0 && i-lineStart == 1 &&
+				(src[lineStart] == '}' || src[lineStart] == ')') && startsDecl(src[i+1:]) {
+				points = append(points, i+1)
+			}
+			lineStart = i + 1
+		}
+	}
+	return points
+}
+
+// Emitters write many declarations that differ only in the type they are for: String,
+// GoString, MarshalJSON, Default and the like, the same code with another receiver type
+// name. formatMemo formats each such declaration once per receiver name length: the
+// declaration, with every whole-word occurrence of the receiver type name replaced by a
+// placeholder of the same length, is the key; its formatted form, with the name put back, is
+// the declaration formatted. gofmt reads identifiers only for their width (alignment, line
+// fitting), so a same-length placeholder formats the same. The placeholder (an identifier
+// made of letters) must not occur in the declaration.
+type formatMemo struct {
+	mu sync.Mutex
+	m  map[string][]byte
+}
+
+func newFormatMemo() *formatMemo { return &formatMemo{m: map[string][]byte{}} }
+
+// formatChunk is formatChunk with the memo: it formats chunk declaration by declaration,
+// runs of declarations without a receiver together, and joins them as joinChunks does.
+func (fm *formatMemo) formatChunk(pkg string, chunk []byte, first bool) ([]byte, error) {
+	decls := splitChunks(chunk, 1)
+	var pieces [][]byte
+	run := -1 // start of the declarations not formatted yet, an index into decls
+	flush := func(end int) error {
+		if run < 0 {
+			return nil
+		}
+		src := chunk[offset(chunk, decls[run]) : offset(chunk, decls[end-1])+len(decls[end-1])]
+		b, err := formatChunk(pkg, src, first && run == 0)
+		if err != nil {
+			return err
+		}
+		pieces = append(pieces, b)
+		run = -1
+		return nil
+	}
+	for i, d := range decls {
+		name := receiverType(d)
+		var ph string
+		if name != "" && !(first && i == 0) {
+			ph = placeholder(len(name))
+			if bytes.Contains(d, []byte(ph)) {
+				name = ""
+			}
+		}
+		if name == "" || first && i == 0 {
+			if run < 0 {
+				run = i
+			}
+			continue
+		}
+		if err := flush(i); err != nil {
+			return nil, err
+		}
+		key := replaceWord(d, name, ph)
+		fm.mu.Lock()
+		b, ok := fm.m[string(key)]
+		fm.mu.Unlock()
+		if !ok {
+			var err error
+			if b, err = formatChunk(pkg, key, false); err != nil {
+				return nil, err
+			}
+			fm.mu.Lock()
+			fm.m[string(key)] = b
+			fm.mu.Unlock()
+		}
+		pieces = append(pieces, bytes.ReplaceAll(b, []byte(ph), []byte(name)))
+	}
+	if err := flush(len(decls)); err != nil {
+		return nil, err
+	}
+	return joinChunks(pieces), nil
+}
+
+// offset is the offset of sub, a subslice of b, in b.
+func offset(b, sub []byte) int { return cap(b) - cap(sub) }
+
+// receiverType returns the receiver type name of a method declaration in jennifer's
+// unformatted source ("func (v * Name) ..." or "func (v Name) ...", after doc comment
+// lines), or "" for another declaration or a name that is not plain ASCII.
+func receiverType(d []byte) string {
+	for bytes.HasPrefix(d, []byte("//")) {
+		i := bytes.IndexByte(d, '\n')
+		if i < 0 {
+			return ""
+		}
+		d = d[i+1:]
+	}
+	rest, ok := bytes.CutPrefix(d, []byte("func ("))
+	if !ok {
+		return ""
+	}
+	i := 0
+	for i < len(rest) && isIdentByte(rest[i]) {
+		i++
+	}
+	if i == 0 {
+		return ""
+	}
+	for i < len(rest) && (rest[i] == ' ' || rest[i] == '*') {
+		i++
+	}
+	j := i
+	for j < len(rest) && isIdentByte(rest[j]) {
+		j++
+	}
+	if j == i || j >= len(rest) || rest[j] != ')' || rest[i] < 'A' || rest[i] > 'Z' {
+		return ""
+	}
+	return string(rest[i:j])
+}
+
+// isIdentByte reports whether c is an ASCII letter, digit or underscore.
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// placeholder is the identifier of n bytes that stands for a receiver type name: "Q" and
+// n-1 "q".
+func placeholder(n int) string { return "Q" + strings.Repeat("q", n-1) }
+
+// replaceWord replaces every occurrence of word in b that is not part of a longer
+// identifier (or of a non-ASCII one) by repl, of the same length.
+func replaceWord(b []byte, word, repl string) []byte {
+	out := make([]byte, len(b))
+	copy(out, b)
+	for i := 0; ; {
+		j := bytes.Index(out[i:], []byte(word))
+		if j < 0 {
+			return out
+		}
+		j += i
+		end := j + len(word)
+		if (j == 0 || !isWordByte(out[j-1])) && (end == len(out) || !isWordByte(out[end])) {
+			copy(out[j:], repl)
+		}
+		i = end
+	}
+}
+
+// isWordByte reports whether c can be part of a Go identifier (any non-ASCII byte may be).
+func isWordByte(c byte) bool { return isIdentByte(c) || c >= 0x80 }

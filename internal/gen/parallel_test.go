@@ -1,0 +1,114 @@
+package gen
+
+import (
+	"bytes"
+	"go/format"
+	"io/fs"
+	"path"
+	"strings"
+	"testing"
+
+	"github.com/awsgen/awsgen/internal/load"
+	"github.com/awsgen/awsgen/internal/modelsrc"
+	"github.com/awsgen/awsgen/templates"
+)
+
+func TestChunkedFormatting(t *testing.T) {
+	models := []string{
+		"../../testdata/models/kitchensink.smithy.json",
+		"../../testdata/models/kitchensink/api-2.json",
+	}
+	if p, err := modelsrc.Resolve("gomod:github.com/aws/aws-sdk-go@v1.55.8/models/apis/cognito-idp/2016-04-18/api-2.json"); err == nil {
+		models = append(models, p)
+	} else {
+		t.Log("no Cognito model:", err)
+	}
+	for _, p := range models {
+		m, err := load.File(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := NewStages(m, Options{Package: "p"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Size 1 cuts at every safe boundary.
+		if err := st.CheckChunked(1, 4096, chunkSize); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+}
+
+func TestSpaceDecls(t *testing.T) {
+	for _, s := range []string{
+		"", "}", "}\n", "}\nfunc", "}\nfun", ")\n// x\n}\ntype T int\n)\nvar x\n)\nconst",
+		"x}\nfunc\n\t}\nfunc\n}\n\nfunc\n})\nfunc\n}\nfunc}\nfunc\n", "}\n}\nfunc",
+		"\n)\n//\n}\nvariable\n}\ntypes\n",
+	} {
+		want := declStartRE.ReplaceAllString(s, "$1\n\n$2")
+		if got := string(spaceDecls([]byte(s))); got != want {
+			t.Errorf("spaceDecls(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestSplitPoints(t *testing.T) {
+	src := "package p\n\nimport \"x\"\n\nfunc a() {\ns := `\n}\nfunc`\n/* {\n}\nfunc */\nc := '}'\nd := \"}\\\"{\"\n}\n// doc\nfunc b() {\nif x {\n}\nfunc() {}()\n}\nvar (\nx = 1\n)\ntype T struct{\n}\nconst c = 1\n"
+	var got []string
+	for _, p := range splitPoints([]byte(src)) {
+		line, _, _ := strings.Cut(src[p:], "\n")
+		got = append(got, line)
+	}
+	want := []string{"// doc", "var (", "type T struct{", "const c = 1"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("split before %q, want %q", got, want)
+	}
+}
+
+// TestRuntimeGofmt checks what retarget relies on: the runtime sources, retargeted, are
+// gofmt-clean without formatting.
+func TestRuntimeGofmt(t *testing.T) {
+	g := &generator{opt: Options{Package: "somepackage"}}
+	for _, rf := range runtimeFiles {
+		src, err := fs.ReadFile(templates.FS, path.Join("rt", rf.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := g.retarget(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := format.Source(b)
+		if err != nil {
+			t.Fatalf("%s: %v", rf.src, err)
+		}
+		if !bytes.Equal(f, b) {
+			t.Errorf("runtime %s is not gofmt-clean once retargeted (run gofmt on templates/rt)", rf.src)
+		}
+	}
+}
+
+func TestReceiverType(t *testing.T) {
+	for src, want := range map[string]string{
+		"func (v * Foo) String () string {\n":          "Foo",
+		"// doc\n// more\nfunc (v Foo2) Format () {\n": "Foo2",
+		"func (v * foo) x () {\n":                      "",
+		"func f () {\n":                                "",
+		"type T struct{\n":                             "",
+		"func (Foo) x () {\n":                          "",
+		"// doc\n":                                     "",
+		"func (v * Fé) x () {\n":                       "",
+	} {
+		if got := receiverType([]byte(src)); got != want {
+			t.Errorf("receiverType(%q) = %q, want %q", src, got, want)
+		}
+	}
+}
+
+func TestReplaceWord(t *testing.T) {
+	got := string(replaceWord([]byte(`Foo FooBar xFoo Foo_ "Foo" Foo.x éFoo Foo`), "Foo", "Qqq"))
+	want := `Qqq FooBar xFoo Foo_ "Qqq" Qqq.x éFoo Qqq`
+	if got != want {
+		t.Errorf("replaceWord = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,138 @@
+package gen
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/awsgen/awsgen/internal/ir"
+)
+
+// Stages runs Generate one phase at a time on one goroutine, so that internal/genbench can
+// time each phase alone. Generate itself overlaps the phases on every core (parallel.go);
+// the files are the same bytes.
+type Stages struct {
+	g    *generator
+	todo []emitter
+}
+
+// NewStages checks the options and selects the shapes, as Generate does first.
+func NewStages(m *ir.Model, opt Options) (*Stages, error) {
+	g, todo, err := prepare(m, opt)
+	if err != nil {
+		return nil, err
+	}
+	return &Stages{g, todo}, nil
+}
+
+// Emit runs the emitters: jennifer statement building, one file per emitter.
+func (s *Stages) Emit() []*jen.File {
+	files := make([]*jen.File, len(s.todo))
+	for i, e := range s.todo {
+		f := s.g.newFile()
+		e.emit(s.g, f)
+		files[i] = f
+	}
+	return files
+}
+
+// Render renders Emit's files without formatting.
+func (s *Stages) Render(files []*jen.File) ([][]byte, error) {
+	raw := make([][]byte, len(files))
+	for i, f := range files {
+		b, err := renderUnformatted(f)
+		if err != nil {
+			return nil, fmt.Errorf("gen: %s: %w", s.todo[i].file, err)
+		}
+		raw[i] = b
+	}
+	return raw, nil
+}
+
+// Format formats Render's output (go/format, in chunks as Generate does) into files.
+func (s *Stages) Format(raw [][]byte) (map[string][]byte, error) {
+	files := make(map[string][]byte, len(raw))
+	memo := newFormatMemo()
+	for i, r := range raw {
+		chunks := splitChunks(r, chunkSize)
+		for k := range chunks {
+			b, err := memo.formatChunk(s.g.opt.Package, chunks[k], k == 0)
+			if err != nil {
+				return nil, fmt.Errorf("gen: %s: %w", s.todo[i].file, err)
+			}
+			chunks[k] = b
+		}
+		files[s.todo[i].file] = joinChunks(chunks)
+	}
+	return files, nil
+}
+
+// Templates renders the files that come from templates: the package doc, the runtime and
+// the generated tests.
+func (s *Stages) Templates() (map[string][]byte, error) {
+	files := map[string][]byte{}
+	for _, t := range s.g.templateFiles() {
+		b, err := t.make()
+		if err != nil {
+			return nil, err
+		}
+		files[t.name] = b
+	}
+	return files, nil
+}
+
+// declStartRE is the rule spaceDecls implements, as the regular expression it replaced.
+var declStartRE = regexp.MustCompile(`(?m)^([})])\n(func|type|var|const|//)`)
+
+// renderWhole is the reference rendering of one emitter's file: jennifer's Render (gofmt on
+// the whole file) and the declaration spacing by regular expression.
+func renderWhole(f *jen.File) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return nil, err
+	}
+	return declStartRE.ReplaceAll(buf.Bytes(), []byte("$1\n\n$2")), nil
+}
+
+// CheckChunked renders every emitter's file whole (the reference) and in chunks of about
+// each of sizes bytes (1 cuts at every boundary), as Generate does, and reports the first
+// difference. TestChunkedFormatting and internal/genbench -verify run it.
+func (s *Stages) CheckChunked(sizes ...int) error {
+	for i, f := range s.Emit() {
+		name := s.todo[i].file
+		want, err := renderWhole(f)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		raw, err := renderUnformatted(f)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		for _, size := range sizes {
+			memo := newFormatMemo()
+			chunks := splitChunks(raw, size)
+			for k := range chunks {
+				b, err := memo.formatChunk(s.g.opt.Package, chunks[k], k == 0)
+				if err != nil {
+					return fmt.Errorf("%s: chunk %d of %d (size %d): %w", name, k, len(chunks), size, err)
+				}
+				chunks[k] = b
+			}
+			if got := joinChunks(chunks); !bytes.Equal(got, want) {
+				return fmt.Errorf("%s: %d chunks of ~%d bytes differ from formatting the whole file at byte %d",
+					name, len(chunks), size, firstDiff(got, want))
+			}
+		}
+	}
+	return nil
+}
+
+func firstDiff(a, b []byte) int {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	return i
+}
