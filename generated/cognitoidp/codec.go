@@ -29459,13 +29459,13 @@ func decodeJSONAttributeListType(d *jsonDecoder) []AttributeType {
 }
 
 func appendJSONAttributeMappingType(b []byte, v map[string]string) ([]byte, error) {
-	var buf [16]string
+	var buf [16]jsonEntry[string, string]
 	b = append(b, '{')
-	for i, k := range jsonSortedKeys(v, buf[:]) {
+	for i, e := range jsonSortedEntries(v, buf[:]) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		x := v[k]
+		k, x := e.k, e.v
 		b = jsonAppendString(b, string(k))
 		b = append(b, ':')
 		b = jsonAppendString(b, x)
@@ -29596,13 +29596,13 @@ func decodeJSONAuthEventsType(d *jsonDecoder) []AuthEventType {
 }
 
 func appendJSONAuthParametersType(b []byte, v map[string]string) ([]byte, error) {
-	var buf [16]string
+	var buf [16]jsonEntry[string, string]
 	b = append(b, '{')
-	for i, k := range jsonSortedKeys(v, buf[:]) {
+	for i, e := range jsonSortedEntries(v, buf[:]) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		x := v[k]
+		k, x := e.k, e.v
 		b = jsonAppendString(b, string(k))
 		b = append(b, ':')
 		b = jsonAppendString(b, x)
@@ -29693,13 +29693,13 @@ func decodeJSONCallbackURLsListType(d *jsonDecoder) []string {
 }
 
 func appendJSONChallengeParametersType(b []byte, v map[string]string) ([]byte, error) {
-	var buf [16]string
+	var buf [16]jsonEntry[string, string]
 	b = append(b, '{')
-	for i, k := range jsonSortedKeys(v, buf[:]) {
+	for i, e := range jsonSortedEntries(v, buf[:]) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		x := v[k]
+		k, x := e.k, e.v
 		b = jsonAppendString(b, string(k))
 		b = append(b, ':')
 		b = jsonAppendString(b, x)
@@ -29770,13 +29770,13 @@ func decodeJSONChallengeResponseListType(d *jsonDecoder) []ChallengeResponseType
 }
 
 func appendJSONChallengeResponsesType(b []byte, v map[string]string) ([]byte, error) {
-	var buf [16]string
+	var buf [16]jsonEntry[string, string]
 	b = append(b, '{')
-	for i, k := range jsonSortedKeys(v, buf[:]) {
+	for i, e := range jsonSortedEntries(v, buf[:]) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		x := v[k]
+		k, x := e.k, e.v
 		b = jsonAppendString(b, string(k))
 		b = append(b, ':')
 		b = jsonAppendString(b, x)
@@ -29807,13 +29807,13 @@ func decodeJSONChallengeResponsesType(d *jsonDecoder) map[string]string {
 }
 
 func appendJSONClientMetadataType(b []byte, v map[string]string) ([]byte, error) {
-	var buf [16]string
+	var buf [16]jsonEntry[string, string]
 	b = append(b, '{')
-	for i, k := range jsonSortedKeys(v, buf[:]) {
+	for i, e := range jsonSortedEntries(v, buf[:]) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		x := v[k]
+		k, x := e.k, e.v
 		b = jsonAppendString(b, string(k))
 		b = append(b, ':')
 		b = jsonAppendString(b, x)
@@ -30364,13 +30364,13 @@ func decodeJSONOAuthFlowsType(d *jsonDecoder) []OAuthFlowType {
 }
 
 func appendJSONProviderDetailsType(b []byte, v map[string]string) ([]byte, error) {
-	var buf [16]string
+	var buf [16]jsonEntry[string, string]
 	b = append(b, '{')
-	for i, k := range jsonSortedKeys(v, buf[:]) {
+	for i, e := range jsonSortedEntries(v, buf[:]) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		x := v[k]
+		k, x := e.k, e.v
 		b = jsonAppendString(b, string(k))
 		b = append(b, ':')
 		b = jsonAppendString(b, x)
@@ -30901,13 +30901,13 @@ func decodeJSONUserPoolTagsListType(d *jsonDecoder) []string {
 }
 
 func appendJSONUserPoolTagsType(b []byte, v map[string]string) ([]byte, error) {
-	var buf [16]string
+	var buf [16]jsonEntry[string, string]
 	b = append(b, '{')
-	for i, k := range jsonSortedKeys(v, buf[:]) {
+	for i, e := range jsonSortedEntries(v, buf[:]) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		x := v[k]
+		k, x := e.k, e.v
 		b = jsonAppendString(b, string(k))
 		b = append(b, ':')
 		b = jsonAppendString(b, x)

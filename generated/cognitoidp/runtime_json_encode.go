@@ -41,10 +41,17 @@ func jsonAppendString(b []byte, s string) []byte {
 	start := 0
 	i := 0
 	for i < len(s) {
-		if i+8 <= len(s) && jsonSafeWord(uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
-			uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56) {
-			i += 8 // eight plain ASCII bytes at once
-			continue
+		// Eight plain ASCII bytes at a time (a length-8 slice lets the compiler load a word).
+		for i+8 <= len(s) {
+			t := s[i : i+8]
+			if !jsonSafeWord(uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56) {
+				break
+			}
+			i += 8
+		}
+		if i >= len(s) {
+			break
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -85,10 +92,17 @@ func jsonAppendBytesString(b []byte, s []byte) []byte {
 	start := 0
 	i := 0
 	for i < len(s) {
-		if i+8 <= len(s) && jsonSafeWord(uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
-			uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56) {
-			i += 8 // eight plain ASCII bytes at once
-			continue
+		// Eight plain ASCII bytes at a time (a length-8 slice lets the compiler load a word).
+		for i+8 <= len(s) {
+			t := s[i : i+8]
+			if !jsonSafeWord(uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56) {
+				break
+			}
+			i += 8
+		}
+		if i >= len(s) {
+			break
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {

@@ -1989,13 +1989,13 @@ func decodeJSONSparseList(d *jsonDecoder) []*string {
 }
 
 func appendJSONSparseMap(b []byte, v map[Color]*int32) ([]byte, error) {
-	var buf [16]Color
+	var buf [16]jsonEntry[Color, *int32]
 	b = append(b, '{')
-	for i, k := range jsonSortedKeys(v, buf[:]) {
+	for i, e := range jsonSortedEntries(v, buf[:]) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		x := v[k]
+		k, x := e.k, e.v
 		b = jsonAppendString(b, string(k))
 		b = append(b, ':')
 		if x == nil {
@@ -2128,13 +2128,13 @@ func decodeJSONThingList(d *jsonDecoder) []Thing {
 
 func appendJSONThingMap(b []byte, v map[string]Thing) ([]byte, error) {
 	var err error
-	var buf [16]string
+	var buf [16]jsonEntry[string, Thing]
 	b = append(b, '{')
-	for i, k := range jsonSortedKeys(v, buf[:]) {
+	for i, e := range jsonSortedEntries(v, buf[:]) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		x := v[k]
+		k, x := e.k, e.v
 		b = jsonAppendString(b, string(k))
 		b = append(b, ':')
 		if b, err = (&x).AppendJSON(b); err != nil {

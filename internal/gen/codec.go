@@ -385,7 +385,7 @@ func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape) {
 			seg = jen.Id("jsonIndexSeg").Call(jen.Id("i"))
 			elem = jen.Id("v").Index(jen.Id("i"))
 		} else {
-			b.Var().Id("buf").Index(jen.Lit(16)).Add(g.typeOf(s.Key.Target))
+			b.Var().Id("buf").Index(jen.Lit(16)).Id("jsonEntry").Types(g.typeOf(s.Key.Target), g.slotType(m, ptr))
 			b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
 			seg = jen.Id("jsonKeySeg").Call(jen.String().Parens(jen.Id("k")))
 			elem = jen.Id("x")
@@ -393,7 +393,7 @@ func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape) {
 		body := func(l *jen.Group) {
 			l.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(',')))
 			if s.Kind == ir.Map {
-				l.Id("x").Op(":=").Id("v").Index(jen.Id("k"))
+				l.List(jen.Id("k"), jen.Id("x")).Op(":=").List(jen.Id("e").Dot("k"), jen.Id("e").Dot("v"))
 				l.Id("b").Op("=").Id("jsonAppendString").Call(jen.Id("b"), jen.String().Parens(jen.Id("k")))
 				l.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(':'))
 			}
@@ -412,7 +412,7 @@ func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape) {
 			b.For(jen.Id("i").Op(":=").Range().Id("v")).BlockFunc(body)
 			b.Return(jen.Append(jen.Id("b"), jen.LitRune(']')), jen.Nil())
 		} else {
-			b.For(jen.List(jen.Id("i"), jen.Id("k")).Op(":=").Range().Id("jsonSortedKeys").Call(jen.Id("v"), jen.Id("buf").Index(jen.Empty(), jen.Empty()))).BlockFunc(body)
+			b.For(jen.List(jen.Id("i"), jen.Id("e")).Op(":=").Range().Id("jsonSortedEntries").Call(jen.Id("v"), jen.Id("buf").Index(jen.Empty(), jen.Empty()))).BlockFunc(body)
 			b.Return(jen.Append(jen.Id("b"), jen.LitRune('}')), jen.Nil())
 		}
 	})

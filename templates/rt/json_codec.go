@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -83,15 +84,30 @@ func jsonMarshal(appendJSON func([]byte) ([]byte, error)) ([]byte, error) {
 	return out, err
 }
 
-// jsonSortedKeys returns m's keys in order, using buf when it is large enough, so that map
-// members serialize deterministically without allocating for small maps.
-func jsonSortedKeys[K ~string, V any](m map[K]V, buf []K) []K {
-	keys := buf[:0]
-	for k := range m {
-		keys = append(keys, k)
+// jsonEntry is one map entry, for writing maps in key order.
+type jsonEntry[K ~string, V any] struct {
+	k K
+	v V
+}
+
+// jsonSortedEntries returns m's entries in key order, using buf when it is large enough, so
+// that map members serialize deterministically without allocating for small maps.
+func jsonSortedEntries[K ~string, V any](m map[K]V, buf []jsonEntry[K, V]) []jsonEntry[K, V] {
+	es := buf[:0]
+	for k, v := range m {
+		es = append(es, jsonEntry[K, V]{k, v})
 	}
-	slices.Sort(keys)
-	return keys
+	if len(es) > 32 {
+		slices.SortFunc(es, func(a, b jsonEntry[K, V]) int { return strings.Compare(string(a.k), string(b.k)) })
+		return es
+	}
+	// Insertion sort for the small maps usual on the wire: no closure, no allocation.
+	for i := 1; i < len(es); i++ {
+		for j := i; j > 0 && es[j].k < es[j-1].k; j-- {
+			es[j], es[j-1] = es[j-1], es[j]
+		}
+	}
+	return es
 }
 
 // jsonMaxPrealloc caps the counted size of a collection: a hostile array of empty elements
