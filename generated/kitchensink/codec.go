@@ -25,8 +25,12 @@ type storeAllTypes struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
+var jsonHintAllTypes jsonSizeHint
+
 func (v *AllTypes) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v.AppendJSON)
+	b, err := v.AppendJSON(make([]byte, 0, jsonHintAllTypes.capacity()))
+	jsonHintAllTypes.observe(len(b))
+	return b, err
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -449,8 +453,12 @@ type storeAnyValue struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
+var jsonHintAnyValue jsonSizeHint
+
 func (v *AnyValue) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v.AppendJSON)
+	b, err := v.AppendJSON(make([]byte, 0, jsonHintAnyValue.capacity()))
+	jsonHintAnyValue.observe(len(b))
+	return b, err
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -596,8 +604,12 @@ func (v *AnyValue) decodeJSONStore(d *jsonDecoder, st *storeAnyValue) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
+var jsonHintFooBar jsonSizeHint
+
 func (v *FooBar) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v.AppendJSON)
+	b, err := v.AppendJSON(make([]byte, 0, jsonHintFooBar.capacity()))
+	jsonHintFooBar.observe(len(b))
+	return b, err
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -639,8 +651,12 @@ func (v *FooBar) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
+var jsonHintFooBar_ jsonSizeHint
+
 func (v *FooBar_) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v.AppendJSON)
+	b, err := v.AppendJSON(make([]byte, 0, jsonHintFooBar_.capacity()))
+	jsonHintFooBar_.observe(len(b))
+	return b, err
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -704,8 +720,12 @@ type storeGetThingInput struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
+var jsonHintGetThingInput jsonSizeHint
+
 func (v *GetThingInput) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v.AppendJSON)
+	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetThingInput.capacity()))
+	jsonHintGetThingInput.observe(len(b))
+	return b, err
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1177,8 +1197,12 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 }
 
 // MarshalJSON encodes v as its awsJson document.
+var jsonHintGetThingOutput jsonSizeHint
+
 func (v *GetThingOutput) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v.AppendJSON)
+	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetThingOutput.capacity()))
+	jsonHintGetThingOutput.observe(len(b))
+	return b, err
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1259,8 +1283,12 @@ type storeListThingsInput struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
+var jsonHintListThingsInput jsonSizeHint
+
 func (v *ListThingsInput) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v.AppendJSON)
+	b, err := v.AppendJSON(make([]byte, 0, jsonHintListThingsInput.capacity()))
+	jsonHintListThingsInput.observe(len(b))
+	return b, err
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1342,8 +1370,12 @@ func (v *ListThingsInput) decodeJSONStore(d *jsonDecoder, st *storeListThingsInp
 }
 
 // MarshalJSON encodes v as its awsJson document.
+var jsonHintListThingsOutput jsonSizeHint
+
 func (v *ListThingsOutput) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v.AppendJSON)
+	b, err := v.AppendJSON(make([]byte, 0, jsonHintListThingsOutput.capacity()))
+	jsonHintListThingsOutput.observe(len(b))
+	return b, err
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1417,8 +1449,12 @@ func (v *ListThingsOutput) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
+var jsonHintLowercase jsonSizeHint
+
 func (v *Lowercase) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v.AppendJSON)
+	b, err := v.AppendJSON(make([]byte, 0, jsonHintLowercase.capacity()))
+	jsonHintLowercase.observe(len(b))
+	return b, err
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1483,8 +1519,12 @@ type storeNamed struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
+var jsonHintNamed jsonSizeHint
+
 func (v *Named) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v.AppendJSON)
+	b, err := v.AppendJSON(make([]byte, 0, jsonHintNamed.capacity()))
+	jsonHintNamed.observe(len(b))
+	return b, err
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1566,8 +1606,12 @@ func (v *Named) decodeJSONStore(d *jsonDecoder, st *storeNamed) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
+var jsonHintRange jsonSizeHint
+
 func (v *Range) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v.AppendJSON)
+	b, err := v.AppendJSON(make([]byte, 0, jsonHintRange.capacity()))
+	jsonHintRange.observe(len(b))
+	return b, err
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1625,8 +1669,12 @@ func (v *Range) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
+var jsonHintReadThingInput jsonSizeHint
+
 func (v *ReadThingInput) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v.AppendJSON)
+	b, err := v.AppendJSON(make([]byte, 0, jsonHintReadThingInput.capacity()))
+	jsonHintReadThingInput.observe(len(b))
+	return b, err
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1684,8 +1732,12 @@ func (v *ReadThingInput) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
+var jsonHintServiceError jsonSizeHint
+
 func (v *ServiceError) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v.AppendJSON)
+	b, err := v.AppendJSON(make([]byte, 0, jsonHintServiceError.capacity()))
+	jsonHintServiceError.observe(len(b))
+	return b, err
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1743,8 +1795,12 @@ func (v *ServiceError) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
+var jsonHintThing jsonSizeHint
+
 func (v *Thing) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v.AppendJSON)
+	b, err := v.AppendJSON(make([]byte, 0, jsonHintThing.capacity()))
+	jsonHintThing.observe(len(b))
+	return b, err
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1851,8 +1907,12 @@ func (v *Thing) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
+var jsonHintThingNotFound jsonSizeHint
+
 func (v *ThingNotFound) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v.AppendJSON)
+	b, err := v.AppendJSON(make([]byte, 0, jsonHintThingNotFound.capacity()))
+	jsonHintThingNotFound.observe(len(b))
+	return b, err
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1910,8 +1970,12 @@ func (v *ThingNotFound) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
+var jsonHintUnit jsonSizeHint
+
 func (v *Unit) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v.AppendJSON)
+	b, err := v.AppendJSON(make([]byte, 0, jsonHintUnit.capacity()))
+	jsonHintUnit.observe(len(b))
+	return b, err
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map

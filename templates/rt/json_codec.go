@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
+	"sync/atomic"
 )
 
 // This file joins the generated MarshalJSON/UnmarshalJSON methods to the encoder and
@@ -66,22 +66,23 @@ func jsonEncodeIndex(err error, seg string) error {
 func jsonIndexSeg(i int) string  { return "[" + strconv.Itoa(i) + "]" }
 func jsonKeySeg(k string) string { return "[" + strconv.Quote(k) + "]" }
 
-// jsonBufPool keeps encode buffers so that MarshalJSON allocates only its result.
-var jsonBufPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+// jsonSizeHint remembers how large a type's last document was, so that MarshalJSON can
+// allocate its result once, at the right size, without a pool or a copy.
+type jsonSizeHint struct{ n atomic.Int32 }
 
-// jsonMarshal runs an AppendJSON method on a pooled buffer and returns an exact copy.
-func jsonMarshal(appendJSON func([]byte) ([]byte, error)) ([]byte, error) {
-	bp := jsonBufPool.Get().(*[]byte)
-	b, err := appendJSON((*bp)[:0])
-	var out []byte
-	if err == nil {
-		out = slices.Clone(b)
+// capacity is the buffer size to start the next document with.
+func (h *jsonSizeHint) capacity() int {
+	if n := h.n.Load(); n > 0 {
+		return int(n)
 	}
-	if cap(b) <= 1<<20 {
-		*bp = b[:0]
-		jsonBufPool.Put(bp)
+	return 256
+}
+
+// observe records a document's size, with an eighth of headroom, up to 1 MiB.
+func (h *jsonSizeHint) observe(n int) {
+	if n += n / 8; n <= 1<<20 {
+		h.n.Store(int32(n))
 	}
-	return out, err
 }
 
 // jsonEntry is one map entry, for writing maps in key order.
