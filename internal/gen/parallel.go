@@ -24,11 +24,26 @@ import (
 // enough that the per-chunk overhead stays negligible.
 var chunkSize = 48 << 10
 
-// output is one generated file on its way: its name and its chunks, formatted in place.
+// output is one generated file on its way: its name and its chunks, formatted in place,
+// with an error for the file's rendering or per chunk.
 type output struct {
 	name   string
 	chunks [][]byte
 	err    error
+	errs   []error
+}
+
+// firstErr is the file's rendering error or its first chunk's.
+func (o *output) firstErr() error {
+	if o.err != nil {
+		return o.err
+	}
+	for _, err := range o.errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // generateFiles runs the emitters and the template files on GOMAXPROCS workers and returns
@@ -67,15 +82,10 @@ func (g *generator) generateFiles(todo []emitter) (map[string][]byte, error) {
 				return
 			}
 			o.chunks = splitChunks(raw, chunkSize)
+			o.errs = make([]error, len(o.chunks))
 			for k := range o.chunks {
 				run(func() {
-					b, err := memo.formatChunk(g.opt.Package, o.chunks[k], k == 0)
-					if err != nil {
-						o.chunks[k] = nil
-						o.err = err // the same for every chunk of one file: any one will do
-						return
-					}
-					o.chunks[k] = b
+					o.chunks[k], o.errs[k] = memo.formatChunk(g.opt.Package, o.chunks[k], k == 0)
 				})
 			}
 		})
@@ -95,8 +105,8 @@ func (g *generator) generateFiles(todo []emitter) (map[string][]byte, error) {
 
 	files := make(map[string][]byte, len(outs)+len(touts))
 	for _, o := range outs {
-		if o.err != nil {
-			return nil, fmt.Errorf("gen: %s: %w", o.name, o.err)
+		if err := o.firstErr(); err != nil {
+			return nil, fmt.Errorf("gen: %s: %w", o.name, err)
 		}
 		files[o.name] = joinChunks(o.chunks)
 	}

@@ -1,8 +1,9 @@
 package rt
 
 import (
-	"bytes"
+	"encoding/binary"
 	"math/big"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -142,21 +143,25 @@ func (d *jsonDecoder) countItems(open, close byte) int {
 	for ; i < len(data); i++ {
 		switch c := data[i]; c {
 		case '"':
-			// Jump to the closing quote: one not preceded by an odd run of backslashes.
-			start := i + 1
+			// Skip the string eight bytes at a time up to a quote or backslash.
+			i++
 			for {
-				j := bytes.IndexByte(data[i+1:], '"')
-				if j < 0 {
+				for len(data)-i >= 8 {
+					if m := jsonSWARSkipMask(binary.LittleEndian.Uint64(data[i:])); m != 0 {
+						i += bits.TrailingZeros64(m) >> 3
+						break
+					}
+					i += 8
+				}
+				if i >= len(data) {
 					return 0
 				}
-				i += 1 + j
-				k := i
-				for k > start && data[k-1] == '\\' {
-					k--
-				}
-				if (i-k)%2 == 0 {
+				if c := data[i]; c == '"' {
 					break
+				} else if c == '\\' {
+					i++
 				}
+				i++
 			}
 			empty = false
 		case '[', '{':
