@@ -36,7 +36,13 @@ e2e-deps:
 
 test: vet e2e-deps
 	$(GO) test -count=1 ./...
+	cd difftest && $(GO) vet ./... && $(GO) test -count=1 ./...
 	$(MAKE) fuzz-short
+
+# The wire codec beside aws-sdk-go-v2's generated (de)serializers and encoding/json, in one run.
+bench:
+	cd difftest && $(GO) test -run '^$$' -bench . -benchmem -count=6 -timeout 30m . | tee /tmp/awsgen-bench.txt
+	$(GO) run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da /tmp/awsgen-bench.txt
 
 # Each fuzz target for FUZZTIME (default 3m); fuzz-short is the brief run in make test.
 fuzz:

@@ -112,3 +112,15 @@ func TestReplaceWord(t *testing.T) {
 		t.Errorf("replaceWord = %q, want %q", got, want)
 	}
 }
+
+func TestFormatChunkError(t *testing.T) {
+	for _, src := range []string{"func (v * T) x ( {\n}\n", "func f ( {\n}\n"} {
+		if _, err := newFormatMemo().formatChunk("p", []byte(src), false); err == nil {
+			t.Errorf("formatting %q: no error", src)
+		}
+	}
+	b, err := newFormatMemo().formatChunk("p", []byte("func (v * Tt) X () {\nreturn \n}\nfunc (v * Uu) X () {\nreturn \n}\n"), false)
+	if want := "func (v *Tt) X() {\n\treturn\n}\n\nfunc (v *Uu) X() {\n\treturn\n}\n"; err != nil || string(b) != want {
+		t.Errorf("memo: %q, %v; want %q", b, err, want)
+	}
+}
