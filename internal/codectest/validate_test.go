@@ -36,7 +36,7 @@ func TestValidateForgotPassword(t *testing.T) {
 	}
 	// Every violation is reported, each with its path.
 	bad := &idp.ForgotPasswordRequest{
-		ClientId:   ptr("not valid!"),            // pattern [\w+]+
+		ClientId:   ptr("not valid!"),             // pattern [\w+]+
 		SecretHash: ptr(strings.Repeat("h", 129)), // length <= 128
 		Username:   ptr(strings.Repeat("\u00e9", 129)),
 		UserContextData: &idp.UserContextDataType{
@@ -123,4 +123,3 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
-

@@ -32,7 +32,7 @@ func genCodec(g *generator, f *jen.File) {
 // genEnumDecode reads an enum without allocating for the values the model knows: they map
 // to the constants; any other string is kept as it came.
 func (g *generator) genEnumDecode(f *jen.File, s *ir.Shape) {
-	f.Func().Id("decodeJSON"+s.GoName).Params(jen.Id("d").Op("*").Id("jsonDecoder")).Id(s.GoName).BlockFunc(func(b *jen.Group) {
+	f.Func().Id("decodeJSON" + s.GoName).Params(jen.Id("d").Op("*").Id("jsonDecoder")).Id(s.GoName).BlockFunc(func(b *jen.Group) {
 		b.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("d").Dot("readStringBytes").Call()
 		b.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Lit("")))
 		if len(s.EnumValues) > 0 {

@@ -80,7 +80,7 @@ func All(models []sweep.Model, workers int, out string, verify bool) AllResult {
 	wg.Wait()
 	res.Wall = time.Since(start)
 	res.CPU = processCPU() - cpu0
-	res.MaxRSS = maxRSSSelf()
+	res.MaxRSS = MaxRSSSelf()
 	for _, mt := range res.Models {
 		res.OutBytes += mt.OutBytes
 		res.Files += mt.Files
@@ -150,7 +150,8 @@ func parallelFor(n, workers int, f func(int)) {
 	wg.Wait()
 }
 
-func maxRSSSelf() int64 {
+// MaxRSSSelf is the peak RSS of this process so far, in bytes.
+func MaxRSSSelf() int64 {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0

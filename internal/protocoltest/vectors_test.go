@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/format"
+	"maps"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -44,11 +46,18 @@ type vectorCase struct {
 	Given       json.RawMessage `json:"given"`
 	Params      json.RawMessage `json:"params"`
 	Serialized  *struct {
-		Body *string `json:"body"`
+		Body           *string           `json:"body"`
+		Method         string            `json:"method"`
+		URI            string            `json:"uri"`
+		Host           string            `json:"host"`
+		Headers        map[string]string `json:"headers"`
+		RequireHeaders []string          `json:"requireHeaders"`
+		ForbidHeaders  []string          `json:"forbidHeaders"`
 	} `json:"serialized"`
 	Response *struct {
-		StatusCode int     `json:"status_code"`
-		Body       *string `json:"body"`
+		StatusCode int               `json:"status_code"`
+		Headers    map[string]string `json:"headers"`
+		Body       *string           `json:"body"`
 	} `json:"response"`
 	Result    json.RawMessage `json:"result"`
 	Error     json.RawMessage `json:"error"`
@@ -57,30 +66,41 @@ type vectorCase struct {
 
 // given is the part of a case's operation the harness reads itself.
 type given struct {
-	Name   string `json:"name"`
-	Input  *struct{ Shape string }
-	Output *struct{ Shape string }
+	Name     string `json:"name"`
+	Input    *struct{ Shape string }
+	Output   *struct{ Shape string }
+	Endpoint *struct {
+		HostPrefix string `json:"hostPrefix"`
+	} `json:"endpoint"`
 }
 
-// Case kinds: what the harness does with a case.
-const (
-	kindBody   = "body"   // checked here
-	kindClient = "client" // belongs to the client issue (headers, URIs, hosts, errors, ...)
-)
+// metadata is the part of a suite's metadata the client checks read.
+type metadata struct {
+	TargetPrefix       string          `json:"targetPrefix"`
+	JSONVersion        string          `json:"jsonVersion"`
+	AWSQueryCompatible json.RawMessage `json:"awsQueryCompatible"`
+}
 
-// plannedCase is a case with its verdict on where it belongs and, for body cases, what the
-// generated test does.
+// plannedCase is a case with its verdicts: whether its bodies are checked with the
+// codec, and how it goes through the client.
 type plannedCase struct {
 	ID   string // "botocore/output/json.json:parses_long_shapes"
 	File string
-	Kind string
-	// Why explains a client case.
-	Why string
+	// Body is set when the case's body is checked with the codec alone; NotBody says why
+	// it is not.
+	Body    bool
+	NotBody string
+	// ClientSkip, a clientGaps key, says why the case does not go through the client.
+	ClientSkip string
+	// Unchecked lists the clientGaps keys of expectations the client check leaves out;
+	// Tokens the idempotency-token members whose fixed value stands for any UUID.
+	Unchecked, Tokens []string
 	// IgnoredByBotocore marks a case on botocore's own ignore list.
 	IgnoredByBotocore bool
 
-	// Package and Test locate a body case's generated subtest: "protocoltest/x", "TestVectors/c03".
-	Package, Test string
+	// Package and Name locate the case's generated subtests: "protocoltest/x" and
+	// "s03c01", run as TestVectors/s03c01 (codec) and TestClient/s03c01 (client).
+	Package, Name string
 	// SetupErr is set when the suite could not be loaded or generated: the case fails
 	// without running.
 	SetupErr string
@@ -134,25 +154,79 @@ func (l *ignoreList) ignores(f vectorFile, s *suite, c *vectorCase) bool {
 	return c.ID != "" && slices.Contains(l.Protocols[f.Protocol][dir].Cases, c.ID)
 }
 
-// c2jModel assembles a suite into an api-2.json: its metadata and shapes, and its cases'
-// operations.
-func c2jModel(s *suite) ([]byte, error) {
+// groupSuites sorts a file's suites into packages: a suite joins the first group with the
+// same metadata whose shapes and operations agree with its own wherever their names meet.
+// Smithy's suites, cut one per operation from a single service, mostly fall into one
+// group; the legacy suites, which reuse names such as InputShape, mostly stay apart.
+func groupSuites(suites []suite) [][]int {
+	type group struct {
+		meta        string
+		shapes, ops map[string]string
+		suites      []int
+	}
+	var groups []*group
+	for si := range suites {
+		s := &suites[si]
+		meta := compact(s.Metadata)
+		shapes := map[string]string{}
+		for name, raw := range s.Shapes {
+			shapes[name] = compact(raw)
+		}
+		ops := map[string]string{}
+		for _, c := range s.Cases {
+			var g given
+			json.Unmarshal(c.Given, &g) // checked by c2jModel
+			ops[g.Name] = compact(c.Given)
+		}
+		agree := func(have, add map[string]string) bool {
+			for k, v := range add {
+				if h, ok := have[k]; ok && h != v {
+					return false
+				}
+			}
+			return true
+		}
+		var into *group
+		for _, g := range groups {
+			if g.meta == meta && agree(g.shapes, shapes) && agree(g.ops, ops) {
+				into = g
+				break
+			}
+		}
+		if into == nil {
+			into = &group{meta: meta, shapes: map[string]string{}, ops: map[string]string{}}
+			groups = append(groups, into)
+		}
+		maps.Copy(into.shapes, shapes)
+		maps.Copy(into.ops, ops)
+		into.suites = append(into.suites, si)
+	}
+	out := make([][]int, len(groups))
+	for i, g := range groups {
+		out[i] = g.suites
+	}
+	return out
+}
+
+// c2jModel assembles suites that share their metadata into an api-2.json: the metadata,
+// the shapes and the cases' operations.
+func c2jModel(suites []*suite) ([]byte, error) {
 	ops := map[string]json.RawMessage{}
-	for _, c := range s.Cases {
-		var g given
-		if err := json.Unmarshal(c.Given, &g); err != nil || g.Name == "" {
-			return nil, fmt.Errorf("case %q: bad \"given\": %s", c.ID, c.Given)
+	shapes := map[string]json.RawMessage{}
+	for _, s := range suites {
+		for _, c := range s.Cases {
+			var g given
+			if err := json.Unmarshal(c.Given, &g); err != nil || g.Name == "" {
+				return nil, fmt.Errorf("case %q: bad \"given\": %s", c.ID, c.Given)
+			}
+			if prev, ok := ops[g.Name]; ok && compact(prev) != compact(c.Given) {
+				return nil, fmt.Errorf("operation %s is given twice, differently", g.Name)
+			}
+			ops[g.Name] = c.Given
 		}
-		if prev, ok := ops[g.Name]; ok && !bytes.Equal(prev, c.Given) {
-			return nil, fmt.Errorf("operation %s is given twice, differently", g.Name)
-		}
-		ops[g.Name] = c.Given
+		maps.Copy(shapes, s.Shapes)
 	}
-	shapes := s.Shapes
-	if shapes == nil {
-		shapes = map[string]json.RawMessage{}
-	}
-	return json.Marshal(map[string]any{"metadata": s.Metadata, "operations": ops, "shapes": shapes})
+	return json.Marshal(map[string]any{"metadata": suites[0].Metadata, "operations": ops, "shapes": shapes})
 }
 
 // schema is vectorkit's vkSchema, built from the IR: member wire names, Go field names
@@ -194,6 +268,9 @@ type rawShape struct {
 		IdempotencyToken bool   `json:"idempotencyToken"`
 	} `json:"members"`
 	EventStream bool `json:"eventstream"`
+	Error       *struct {
+		Code string `json:"code"`
+	} `json:"error"`
 }
 
 func (s *suite) shape(name string) rawShape {
@@ -202,96 +279,426 @@ func (s *suite) shape(name string) rawShape {
 	return r
 }
 
-// classify decides whether a case checks a body, here, or belongs to the client.
-func classify(f vectorFile, s *suite, c *vectorCase) (kind, why string) {
+// classify decides whether a case's body is checked with the codec alone, or says why not.
+// Every case also goes through the client unless clientSkip says otherwise.
+func classify(f vectorFile, s *suite, c *vectorCase) (body bool, why string) {
 	var g given
 	json.Unmarshal(c.Given, &g) // checked by c2jModel
 	if f.Input {
 		switch {
 		case c.Serialized == nil || c.Serialized.Body == nil:
-			return kindClient, "request without an expected body: checks headers, URI or host only"
+			return false, "request without an expected body: checks headers, URI or host only"
 		case g.Input == nil:
-			return kindClient, "operation without an input shape: the client sends {}"
+			return false, "operation without an input shape: the client sends {}"
 		}
-		var params, body map[string]json.RawMessage
-		json.Unmarshal(c.Params, &params)
-		json.Unmarshal([]byte(*c.Serialized.Body), &body)
-		for name, m := range s.shape(g.Input.Shape).Members {
-			if _, set := params[name]; m.IdempotencyToken && !set && body[name] != nil {
-				return kindClient, "idempotency token auto-fill happens in the client"
-			}
+		if len(autoTokens(s, c)) > 0 {
+			return false, "idempotency token auto-fill happens in the client"
 		}
-		return kindBody, ""
+		return true, ""
 	}
 	switch {
 	case len(c.Error) > 0 || c.ErrorCode != "":
-		return kindClient, "error response: error codes and error decoding"
+		return false, "error response: error codes and error decoding"
 	case c.Response == nil:
-		return kindClient, "no response"
+		return false, "no response"
 	case c.Response.StatusCode >= 300:
-		return kindClient, "error status"
+		return false, "error status"
 	case g.Output == nil:
-		return kindClient, "operation without an output shape: the client does not decode the body"
+		return false, "operation without an output shape: the client does not decode the body"
 	case c.Response.Body == nil || strings.TrimSpace(*c.Response.Body) == "":
-		return kindClient, "empty response body: the client decodes it as {}"
+		return false, "empty response body: the client decodes it as {}"
+	case eventStream(s, &g):
+		return false, "event stream response"
 	}
-	out := s.shape(g.Output.Shape)
-	for _, m := range out.Members {
-		if s.shape(m.Shape).EventStream {
-			return kindClient, "event stream response"
-		}
+	if len(s.shape(g.Output.Shape).Members) == 0 && !strings.HasPrefix(strings.TrimSpace(*c.Response.Body), "{") {
+		return false, "non-object body of an output without members: the client must not decode it"
 	}
-	if len(out.Members) == 0 && !strings.HasPrefix(strings.TrimSpace(*c.Response.Body), "{") {
-		return kindClient, "non-object body of an output without members: the client must not decode it"
-	}
-	return kindBody, ""
+	return true, ""
 }
 
-// casesFile is the generated cases_test.go of one suite's package.
+// autoTokens lists the idempotency-token members of an input case that the params leave
+// unset and the expected body holds: the client fills them in.
+func autoTokens(s *suite, c *vectorCase) []string {
+	var g given
+	json.Unmarshal(c.Given, &g)
+	if g.Input == nil || c.Serialized == nil || c.Serialized.Body == nil {
+		return nil
+	}
+	var params, body map[string]json.RawMessage
+	json.Unmarshal(c.Params, &params)
+	json.Unmarshal([]byte(*c.Serialized.Body), &body)
+	var names []string
+	for name, m := range s.shape(g.Input.Shape).Members {
+		if _, set := params[name]; m.IdempotencyToken && !set && body[name] != nil {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+func eventStream(s *suite, g *given) bool {
+	if g.Output == nil {
+		return false
+	}
+	for _, m := range s.shape(g.Output.Shape).Members {
+		if s.shape(m.Shape).EventStream {
+			return true
+		}
+	}
+	return false
+}
+
+// clientGaps lists the expectations of the vectors that the client checks leave out, each
+// for a feature the client deliberately lacks, with the reason. Every entry must be used
+// by some case.
+var clientGaps = map[string]string{
+	"host prefix": "endpoint host prefixes (the endpoint trait's hostPrefix) are not implemented: " +
+		"requests go to the configured endpoint's host; method, URI, headers and body are checked",
+	"header Content-Encoding": "request compression (the requestcompression trait) is not implemented: " +
+		"bodies go out uncompressed, so the gzip body is not checked either",
+	"header X-Amzn-Query-Mode": "awsQueryCompatible is not implemented: the client sends no x-amzn-query-mode header",
+	"query error code": "awsQueryCompatible is not implemented: ErrorCode() is the __type code, not the " +
+		"x-amzn-query-error header's; the error type and its members are checked",
+	"event stream": "event stream responses are not implemented",
+}
+
+// clientSkip names the clientGaps entry that keeps a case away from the client, or "".
+func clientSkip(s *suite, c *vectorCase) string {
+	var g given
+	json.Unmarshal(c.Given, &g)
+	if eventStream(s, &g) {
+		return "event stream"
+	}
+	return ""
+}
+
+// casesFile is the generated cases_test.go of one package.
 type casesFile struct {
 	pkg    string
 	schema []byte
-	body   bytes.Buffer
+	body   bytes.Buffer // TestVectors' subtests
+	client bytes.Buffer // TestClient's subtests
 }
 
-func (cf *casesFile) add(test string, f vectorFile, c *vectorCase, m *ir.Model) error {
+// label is a case's comment line.
+func label(f vectorFile, c *vectorCase) string {
+	l := c.ID
+	if l == "" {
+		l = c.Description
+	}
+	return f.Key + ": " + oneLine(l)
+}
+
+func (cf *casesFile) addBody(name string, f vectorFile, c *vectorCase, m *ir.Model) error {
 	var g given
 	json.Unmarshal(c.Given, &g)
-	label := c.ID
-	if label == "" {
-		label = c.Description
-	}
-	fmt.Fprintf(&cf.body, "\tt.Run(%q, func(t *testing.T) {\n", strings.TrimPrefix(test, "TestVectors/"))
-	fmt.Fprintf(&cf.body, "\t\t// %s: %s\n", f.Key, oneLine(label))
+	w := &cf.body
+	fmt.Fprintf(w, "\tt.Run(%q, func(t *testing.T) {\n\t\t// %s\n", name, label(f, c))
 	if f.Input {
 		s := m.Shape(g.Input.Shape)
 		if s == nil {
 			return fmt.Errorf("no input shape %q in the IR", g.Input.Shape)
 		}
-		params := compact(c.Params)
-		fmt.Fprintf(&cf.body, "\t\tvkInputCase(t, schema, %s, %s, %s, new(%s))\n",
-			strconv.Quote(s.ID), strconv.Quote(params), strconv.Quote(*c.Serialized.Body), s.GoName)
+		fmt.Fprintf(w, "\t\tvkInputCase(t, schema, %q, %q, %q, new(%s))\n",
+			s.ID, compact(c.Params), *c.Serialized.Body, s.GoName)
 	} else {
 		s := m.Shape(g.Output.Shape)
 		if s == nil {
 			return fmt.Errorf("no output shape %q in the IR", g.Output.Shape)
 		}
-		result := compact(c.Result)
-		fmt.Fprintf(&cf.body, "\t\tvkOutputCase[%s](t, schema, %s, %s, %s)\n",
-			s.GoName, strconv.Quote(s.ID), strconv.Quote(result), strconv.Quote(*c.Response.Body))
+		fmt.Fprintf(w, "\t\tvkOutputCase[%s](t, schema, %q, %q, %q)\n",
+			s.GoName, s.ID, compact(c.Result), *c.Response.Body)
 	}
-	cf.body.WriteString("\t})\n")
+	w.WriteString("\t})\n")
 	return nil
+}
+
+// clientCase is what addClient learns about a case besides the code it writes.
+type clientCase struct {
+	unchecked, tokens []string
+}
+
+// addClient writes the case's TestClient subtest: a test server answers the generated
+// client's call, and the request it got (input cases) or the call's result (output cases)
+// is checked against the vector.
+func (cf *casesFile) addClient(name string, f vectorFile, s *suite, c *vectorCase, m *ir.Model) (*clientCase, error) {
+	var g given
+	json.Unmarshal(c.Given, &g)
+	var meta metadata
+	json.Unmarshal(s.Metadata, &meta)
+	var op *ir.Operation
+	for _, o := range m.Operations {
+		if o.Name == g.Name {
+			op = o
+		}
+	}
+	if op == nil {
+		return nil, fmt.Errorf("no operation %q in the IR", g.Name)
+	}
+	cc := &clientCase{}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "\tt.Run(%q, func(t *testing.T) {\n\t\t// %s\n", name, label(f, c))
+
+	status, respHeader, respBody := 200, map[string]string{"Content-Type": contentType(meta)}, "{}"
+	endpoint := "http://example.com"
+	var want *wantRequest
+	if f.Input {
+		var err error
+		if want, endpoint, err = requestWant(s, c, &g, meta, op, cc); err != nil {
+			return nil, err
+		}
+	} else {
+		r := c.Response
+		if r == nil {
+			return nil, fmt.Errorf("output case without a response")
+		}
+		status, respHeader, respBody = r.StatusCode, r.Headers, ""
+		if r.Body != nil {
+			respBody = *r.Body
+		}
+	}
+	fmt.Fprintf(&b, "\t\tsrv := vkServe(t, %d, %s, %q)\n", status, goStringMap(respHeader), respBody)
+	fmt.Fprintf(&b, "\t\tc := NewClient(Options{Endpoint: %q, HTTPClient: srv.Client, Retry: RetryOptions{MaxAttempts: 1}})\n", endpoint)
+	args := "context.Background()"
+	if op.Input != nil {
+		fmt.Fprintf(&b, "\t\tin := new(%s)\n", op.Input.GoName)
+		if f.Input {
+			fmt.Fprintf(&b, "\t\tvkMustBuild(t, schema, %q, %q, in)\n", op.Input.ID, compact(c.Params))
+		}
+		args += ", in"
+	} else if p := compact(c.Params); p != "{}" {
+		return nil, fmt.Errorf("operation %s has no input, but the case has params %s", op.Name, p)
+	}
+	call := fmt.Sprintf("c.%s(%s)", op.GoName, args)
+	results := "err"
+	if op.Output != nil {
+		results = "_, err"
+	}
+	isError := len(c.Error) > 0 || c.ErrorCode != ""
+	switch {
+	case f.Input:
+		fmt.Fprintf(&b, "\t\t%s := %s\n", results, call)
+		fmt.Fprintf(&b, "\t\tvkCheckRequest(t, srv, err, %s)\n", want.goString())
+	case isError:
+		fmt.Fprintf(&b, "\t\t%s := %s\n", results, call)
+		es, byQueryError := errorShape(m, s, meta, c.ErrorCode)
+		switch {
+		case es == nil:
+			fmt.Fprintf(&b, "\t\tvkCheckAPIError[APIError](t, %q, err)\n", c.ErrorCode)
+		default:
+			code := c.ErrorCode
+			if byQueryError {
+				code = ""
+				cc.unchecked = append(cc.unchecked, "query error code")
+			}
+			fmt.Fprintf(&b, "\t\tvkCheckError[%s](t, schema, %q, %q, %q, err)\n", es.GoName, es.ID, code, compact(c.Error))
+		}
+	case c.Response.StatusCode >= 300:
+		return nil, fmt.Errorf("error status %d without an error code", c.Response.StatusCode)
+	case op.Output == nil:
+		fmt.Fprintf(&b, "\t\terr := %s\n\t\tvkCheckOK(t, err)\n", call)
+	default:
+		fmt.Fprintf(&b, "\t\tout, err := %s\n", call)
+		fmt.Fprintf(&b, "\t\tvkCheckResult[%s](t, schema, %q, %q, out, err)\n", op.Output.GoName, op.Output.ID, compact(c.Result))
+	}
+	b.WriteString("\t})\n")
+	cf.client.Write(b.Bytes())
+	return cc, nil
+}
+
+// contentType is the awsJson Content-Type of a suite's service: botocore reads a missing
+// jsonVersion as 1.0.
+func contentType(meta metadata) string {
+	v := meta.JSONVersion
+	if v == "" {
+		v = "1.0"
+	}
+	return "application/x-amz-json-" + v
+}
+
+// errorShape finds the modeled error for a case's errorCode: the IR's error whose wire code
+// it is or, for an awsQueryCompatible service, the one whose awsQueryError code it is (the
+// code the x-amzn-query-error header carries). nil means the code is not modeled.
+func errorShape(m *ir.Model, s *suite, meta metadata, code string) (shape *ir.Shape, byQueryError bool) {
+	for _, sh := range m.Shapes {
+		if sh.IsError() && sh.ErrorCode == code {
+			return sh, false
+		}
+	}
+	if len(meta.AWSQueryCompatible) == 0 {
+		return nil, false
+	}
+	for _, name := range slices.Sorted(maps.Keys(s.Shapes)) {
+		if e := s.shape(name).Error; e != nil && e.Code == code {
+			if sh := m.Shape(name); sh != nil && sh.IsError() {
+				return sh, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// wantRequest is vectorkit's vkWantRequest, written into the cases file.
+type wantRequest struct {
+	method, host, uri string
+	headers           map[string]string
+	require, forbid   []string
+	body              string
+	tokens            []string
+}
+
+func (w *wantRequest) goString() string {
+	return fmt.Sprintf("vkWantRequest{Method: %q, Host: %q, URI: %q, Headers: %s, Require: %s, Forbid: %s, Body: %q, Tokens: %s}",
+		w.method, w.host, w.uri, goStringMap(w.headers), goStrings(w.require), goStrings(w.forbid), w.body, goStrings(w.tokens))
+}
+
+// requestWant reads what an input case expects of the request, leaving out what clientGaps
+// names, and the endpoint the client is given.
+func requestWant(s *suite, c *vectorCase, g *given, meta metadata, op *ir.Operation, cc *clientCase) (*wantRequest, string, error) {
+	ser := c.Serialized
+	if ser == nil {
+		return nil, "", fmt.Errorf("input case without \"serialized\"")
+	}
+	gap := func(key string) { cc.unchecked = append(cc.unchecked, key) }
+	w := &wantRequest{method: ser.Method, uri: ser.URI, headers: map[string]string{}, forbid: ser.ForbidHeaders}
+	if w.method == "" {
+		w.method = "POST" // awsJson requests are always POSTs
+	}
+	if w.uri == "" {
+		w.uri = "/"
+	}
+	// The vectors' host is the endpoint's plus the operation's host prefix, with any
+	// endpoint path: "foo.example.com", "example.com/custom".
+	host := ser.Host
+	if host == "" {
+		host = "example.com"
+	} else if g.Endpoint != nil && g.Endpoint.HostPrefix != "" {
+		prefix, err := expandHostPrefix(g.Endpoint.HostPrefix, c.Params)
+		if err != nil {
+			return nil, "", err
+		}
+		if !strings.HasPrefix(host, prefix) {
+			return nil, "", fmt.Errorf("host %q does not start with the host prefix %q", host, prefix)
+		}
+		host = strings.TrimPrefix(host, prefix)
+		gap("host prefix")
+	} else {
+		w.host, _, _ = strings.Cut(host, "/")
+	}
+	for _, k := range slices.Sorted(maps.Keys(ser.Headers)) {
+		if key := "header " + http.CanonicalHeaderKey(k); clientGaps[key] != "" {
+			gap(key)
+			continue
+		}
+		w.headers[k] = ser.Headers[k]
+	}
+	for _, k := range ser.RequireHeaders {
+		if key := "header " + http.CanonicalHeaderKey(k); clientGaps[key] != "" {
+			gap(key)
+			continue
+		}
+		w.require = append(w.require, k)
+	}
+	// Every awsJson request has these two, whether or not the vector lists them.
+	has := func(name string) bool {
+		for k := range ser.Headers {
+			if strings.EqualFold(k, name) {
+				return true
+			}
+		}
+		return false
+	}
+	if !has("Content-Type") {
+		w.headers["Content-Type"] = contentType(meta)
+	}
+	if !has("X-Amz-Target") && meta.TargetPrefix != "" {
+		w.headers["X-Amz-Target"] = meta.TargetPrefix + "." + op.Name
+	}
+	switch {
+	case slices.Contains(cc.unchecked, "header Content-Encoding"):
+		// The expected body is compressed; ours is not: any JSON object will do.
+	case ser.Body != nil:
+		w.body = *ser.Body
+		if strings.TrimSpace(w.body) == "" {
+			w.body = "{}"
+		}
+	case op.Input == nil:
+		w.body = "{}"
+	}
+	w.tokens = autoTokens(s, c)
+	cc.tokens = w.tokens
+	return w, "http://" + host, nil
+}
+
+// expandHostPrefix fills an endpoint trait's host prefix, "foo.{label}.", from params.
+func expandHostPrefix(prefix string, params json.RawMessage) (string, error) {
+	var p map[string]any
+	json.Unmarshal(params, &p)
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(prefix, '{')
+		if i < 0 {
+			b.WriteString(prefix)
+			return b.String(), nil
+		}
+		j := strings.IndexByte(prefix[i:], '}')
+		if j < 0 {
+			return "", fmt.Errorf("bad host prefix %q", prefix)
+		}
+		v, ok := p[prefix[i+1:i+j]].(string)
+		if !ok {
+			return "", fmt.Errorf("host prefix %q: no string param %q", prefix, prefix[i+1:i+j])
+		}
+		b.WriteString(prefix[:i] + v)
+		prefix = prefix[i+j+1:]
+	}
+}
+
+func goStrings(l []string) string {
+	if len(l) == 0 {
+		return "nil"
+	}
+	q := make([]string, len(l))
+	for i, s := range l {
+		q[i] = strconv.Quote(s)
+	}
+	return "[]string{" + strings.Join(q, ", ") + "}"
+}
+
+func goStringMap(m map[string]string) string {
+	if len(m) == 0 {
+		return "nil"
+	}
+	var q []string
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		q = append(q, strconv.Quote(k)+": "+strconv.Quote(m[k]))
+	}
+	return "map[string]string{" + strings.Join(q, ", ") + "}"
 }
 
 func (cf *casesFile) render() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString("// Code generated by internal/protocoltest from protocol test vectors. DO NOT EDIT.\n\n")
-	fmt.Fprintf(&b, "package %s\n\nimport \"testing\"\n\n", cf.pkg)
+	fmt.Fprintf(&b, "package %s\n\n", cf.pkg)
+	if cf.client.Len() > 0 {
+		b.WriteString("import (\n\t\"context\"\n\t\"testing\"\n)\n\n")
+	} else {
+		b.WriteString("import \"testing\"\n\n")
+	}
 	fmt.Fprintf(&b, "// vkSchemaText describes the model's shapes for vectorkit.\nconst vkSchemaText = %s\n\n", strconv.Quote(string(cf.schema)))
-	b.WriteString("func TestVectors(t *testing.T) {\n\tschema := vkParseSchema(vkSchemaText)\n")
-	b.Write(cf.body.Bytes())
-	b.WriteString("}\n")
+	if cf.body.Len() > 0 {
+		b.WriteString("// TestVectors checks the vectors' bodies with the codec alone.\n")
+		b.WriteString("func TestVectors(t *testing.T) {\n\tschema := vkParseSchema(vkSchemaText)\n")
+		b.Write(cf.body.Bytes())
+		b.WriteString("}\n\n")
+	}
+	if cf.client.Len() > 0 {
+		b.WriteString("// TestClient sends the vectors' requests and receives their responses through the client.\n")
+		b.WriteString("func TestClient(t *testing.T) {\n\tschema := vkParseSchema(vkSchemaText)\n")
+		b.Write(cf.client.Bytes())
+		b.WriteString("}\n")
+	}
 	return format.Source(b.Bytes())
 }
 
@@ -321,16 +728,20 @@ func kitSource(kit []byte, pkg string) ([]byte, error) {
 	return format.Source(b.Bytes())
 }
 
-// writeSuite loads and generates one suite's package into dir/pkg and plans its cases.
-// A suite that cannot be loaded or generated still plans its cases, failed with the error.
-func writeSuite(dir, pkg string, f vectorFile, si int, s *suite, ign *ignoreList, kit []byte) ([]*plannedCase, error) {
+// writeGroup loads and generates one group of a file's suites (see groupSuites) into
+// dir/pkg and plans their cases. A group that cannot be loaded or generated still plans
+// its cases, failed with the error.
+func writeGroup(dir, pkg string, f vectorFile, group []int, suites []suite, ign *ignoreList, kit []byte) ([]*plannedCase, error) {
 	var planned []*plannedCase
 	cf := &casesFile{pkg: pkg}
-	var setupErr error
-	api, err := c2jModel(s)
+	members := make([]*suite, len(group))
+	for i, si := range group {
+		members[i] = &suites[si]
+	}
+	api, err := c2jModel(members)
 	var m *ir.Model
 	if err == nil {
-		m, err = load.Bytes(fmt.Sprintf("%s#%d", f.Key, si), api, nil)
+		m, err = load.Bytes(fmt.Sprintf("%s#%v", f.Key, group), api, nil)
 	}
 	var files map[string][]byte
 	if err == nil {
@@ -339,34 +750,43 @@ func writeSuite(dir, pkg string, f vectorFile, si int, s *suite, ign *ignoreList
 	if err == nil {
 		cf.schema, err = schema(m)
 	}
-	setupErr = err
-	for ci := range s.Cases {
-		c := &s.Cases[ci]
-		pc := &plannedCase{ID: caseID(f, si, ci, c), File: f.Key, IgnoredByBotocore: ign.ignores(f, s, c)}
-		pc.Kind, pc.Why = classify(f, s, c)
-		planned = append(planned, pc)
-		if pc.Kind != kindBody {
-			continue
-		}
-		pc.Package, pc.Test = "protocoltest/"+pkg, fmt.Sprintf("TestVectors/c%02d", ci)
-		if setupErr == nil {
-			setupErr = cf.add(pc.Test, f, c, m)
+	setupErr := err
+	for _, si := range group {
+		s := &suites[si]
+		for ci := range s.Cases {
+			c := &s.Cases[ci]
+			pc := &plannedCase{ID: caseID(f, si, ci, c), File: f.Key, IgnoredByBotocore: ign.ignores(f, s, c),
+				Package: "protocoltest/" + pkg, Name: fmt.Sprintf("s%02dc%02d", si, ci)}
+			pc.Body, pc.NotBody = classify(f, s, c)
+			pc.ClientSkip = clientSkip(s, c)
+			planned = append(planned, pc)
+			if setupErr == nil && pc.Body {
+				if err := cf.addBody(pc.Name, f, c, m); err != nil {
+					setupErr = fmt.Errorf("%s: %w", pc.ID, err)
+				}
+			}
+			if setupErr == nil && pc.ClientSkip == "" {
+				cc, err := cf.addClient(pc.Name, f, s, c, m)
+				if err != nil {
+					setupErr = fmt.Errorf("%s: %w", pc.ID, err)
+				} else {
+					pc.Unchecked, pc.Tokens = cc.unchecked, cc.tokens
+				}
+			}
 		}
 	}
 	if setupErr != nil {
 		for _, pc := range planned {
-			if pc.Kind == kindBody {
-				pc.SetupErr = setupErr.Error()
-			}
+			pc.SetupErr = setupErr.Error()
 		}
 		return planned, nil
 	}
-	if cf.body.Len() == 0 {
+	if cf.body.Len() == 0 && cf.client.Len() == 0 {
 		return planned, nil // nothing to check here: no package
 	}
 	cases, err := cf.render()
 	if err != nil {
-		return nil, fmt.Errorf("%s suite %d: cases_test.go: %w", f.Key, si, err)
+		return nil, fmt.Errorf("%s suites %v: cases_test.go: %w", f.Key, group, err)
 	}
 	kitCopy, err := kitSource(kit, pkg)
 	if err != nil {

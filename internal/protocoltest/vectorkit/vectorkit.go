@@ -2,21 +2,31 @@
 // vectorkit_test.go, into every generated package it tests (with the package clause
 // rewritten). It is compiled and tested here, in place, so the copies need no checking of
 // their own; it imports only the standard library and reaches the generated types by
-// reflection and by the methods every generated structure has.
+// reflection and by the methods every generated structure and error has. The generated
+// client is driven by the harness's cases file; the helpers here serve it a canned
+// response over HTTP and check what it sent and returned.
 //
 // Every name starts with "vk" so that a copy cannot collide with generated identifiers.
 package vectorkit
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"math/big"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -447,4 +457,258 @@ func vkSameValue(a, b any) bool {
 		return af == bf
 	}
 	return a == b
+}
+
+// vkTB is the part of *testing.T the client helpers use.
+type vkTB interface {
+	vkT
+	Cleanup(func())
+}
+
+// vkServer is an HTTP test server that answers every request with one canned response and
+// records the requests it gets.
+type vkServer struct {
+	// Client reaches the server whatever host a URL names, so that an endpoint such as
+	// http://example.com/custom arrives with its Host header and path intact.
+	Client *http.Client
+
+	mu   sync.Mutex
+	reqs []vkRequest
+}
+
+// vkRequest is a request as the server received it.
+type vkRequest struct {
+	Method, Host string
+	// URI is the request target as sent: "/custom/".
+	URI           string
+	Header        http.Header
+	ContentLength int64
+	Body          []byte
+}
+
+// vkServe starts a server that answers with status, header and body, closed when the test
+// ends.
+func vkServe(t vkTB, status int, header map[string]string, body string) *vkServer {
+	t.Helper()
+	s := &vkServer{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, err := io.ReadAll(r.Body)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		s.mu.Lock()
+		s.reqs = append(s.reqs, vkRequest{Method: r.Method, Host: r.Host, URI: r.RequestURI,
+			Header: r.Header.Clone(), ContentLength: r.ContentLength, Body: b})
+		s.mu.Unlock()
+		for k, v := range header {
+			w.Header().Set(k, v)
+		}
+		w.WriteHeader(status)
+		io.WriteString(w, body)
+	}))
+	addr := srv.Listener.Addr().String()
+	tr := &http.Transport{DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
+		var d net.Dialer
+		return d.DialContext(ctx, network, addr)
+	}}
+	s.Client = &http.Client{Transport: tr}
+	t.Cleanup(func() {
+		tr.CloseIdleConnections()
+		srv.Close()
+	})
+	return s
+}
+
+func (s *vkServer) requests() []vkRequest {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.reqs)
+}
+
+// vkWantRequest is what a case expects of the request the client sends.
+type vkWantRequest struct {
+	Method string
+	// Host is the expected Host header; "" leaves it unchecked.
+	Host string
+	URI  string
+	// Headers must each have exactly this value; Require must be present and Forbid
+	// absent. Names are matched case-insensitively.
+	Headers         map[string]string
+	Require, Forbid []string
+	// Body is the expected JSON body; "" accepts any JSON object.
+	Body string
+	// Tokens are top-level members that the client fills with an idempotency token when
+	// the caller leaves them empty: any version 4 UUID stands for the vector's value.
+	Tokens []string
+}
+
+// vkCheckRequest checks that the call succeeded after sending exactly one request, and
+// that request against want.
+func vkCheckRequest(t vkT, s *vkServer, callErr error, want vkWantRequest) {
+	t.Helper()
+	if callErr != nil {
+		t.Fatalf("the call failed: %v", callErr)
+	}
+	reqs := s.requests()
+	if len(reqs) != 1 {
+		t.Fatalf("the server got %d requests, want 1", len(reqs))
+	}
+	r := reqs[0]
+	if r.Method != want.Method {
+		t.Errorf("method %s, want %s", r.Method, want.Method)
+	}
+	if want.Host != "" && r.Host != want.Host {
+		t.Errorf("host %q, want %q", r.Host, want.Host)
+	}
+	if r.URI != want.URI {
+		t.Errorf("URI %q, want %q", r.URI, want.URI)
+	}
+	names := make([]string, 0, len(want.Headers))
+	for k := range want.Headers {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	for _, k := range names {
+		if got := r.Header.Values(k); len(got) != 1 || got[0] != want.Headers[k] {
+			t.Errorf("header %s: %q, want %q", k, got, want.Headers[k])
+		}
+	}
+	for _, k := range want.Require {
+		// net/http keeps Content-Length in the header map, but check the parsed length too.
+		if len(r.Header.Values(k)) == 0 || http.CanonicalHeaderKey(k) == "Content-Length" && r.ContentLength != int64(len(r.Body)) {
+			t.Errorf("header %s missing or wrong (content length %d, body %d bytes)", k, r.ContentLength, len(r.Body))
+		}
+	}
+	for _, k := range want.Forbid {
+		if got := r.Header.Values(k); len(got) != 0 {
+			t.Errorf("header %s: %q, want none", k, got)
+		}
+	}
+	if err := vkCheckBody(r.Body, want.Body, want.Tokens); err != nil {
+		t.Errorf("%v\nwant body: %s\ngot body:  %s", err, vkCompact(want.Body), r.Body)
+	}
+}
+
+// vkUUIDv4 matches a version 4 (random) UUID.
+var vkUUIDv4 = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+
+// vkCheckBody compares a request body with the expected one as JSON values, after
+// checking the idempotency tokens and replacing them with the expected values.
+func vkCheckBody(body []byte, want string, tokens []string) error {
+	got, err := vkDecode(body)
+	if err != nil {
+		return fmt.Errorf("body is not JSON: %v", err)
+	}
+	obj, ok := got.(map[string]any)
+	if !ok {
+		return fmt.Errorf("body is not a JSON object")
+	}
+	if strings.TrimSpace(want) == "" {
+		return nil
+	}
+	w, err := vkDecode([]byte(want))
+	if err != nil {
+		return fmt.Errorf("expected body is not JSON: %v", err)
+	}
+	wobj, _ := w.(map[string]any)
+	for _, name := range tokens {
+		tok, _ := obj[name].(string)
+		if !vkUUIDv4.MatchString(tok) {
+			return fmt.Errorf("idempotency token %s = %v, want a version 4 UUID", name, obj[name])
+		}
+		if wv, ok := wobj[name]; ok {
+			obj[name] = wv
+		}
+	}
+	if !vkSameValue(w, got) {
+		return fmt.Errorf("body mismatch")
+	}
+	return nil
+}
+
+// vkMustBuild sets *v, a zero value of shape's Go type, from botocore-style params.
+func vkMustBuild(t vkT, s vkSchema, shape, params string, v any) {
+	t.Helper()
+	if err := vkBuild(s, shape, []byte(params), reflect.ValueOf(v).Elem(), shape); err != nil {
+		t.Fatalf("building the input from params: %v\nparams: %s", err, params)
+	}
+}
+
+// vkCheckResult checks that a call succeeded and returned the T built from result.
+func vkCheckResult[T any, P vkDecoder[T]](t vkT, s vkSchema, shape, result string, got P, callErr error) {
+	t.Helper()
+	if callErr != nil {
+		t.Fatalf("the call failed: %v", callErr)
+	}
+	want := P(new(T))
+	if err := vkBuild(s, shape, []byte(result), reflect.ValueOf(want).Elem(), shape); err != nil {
+		t.Fatalf("building the expected value from result: %v\nresult: %s", err, result)
+	}
+	if got == nil {
+		t.Fatalf("the call returned a nil output and no error")
+	}
+	if !want.Equal((*T)(got)) {
+		t.Errorf("output differs from result\nwant: %s\ngot:  %s", want.GoString(), got.GoString())
+	}
+}
+
+// vkModeledError is what the error side needs of a generated error structure's pointer.
+type vkModeledError[T any] interface {
+	*T
+	error
+	ErrorCode() string
+	Equal(*T) bool
+	GoString() string
+}
+
+// vkCheckError checks that err holds a modeled error of type T whose code is code (unless
+// code is "") and whose members are those of fields, an "error" object of the vectors.
+func vkCheckError[T any, P vkModeledError[T]](t vkT, s vkSchema, shape, code, fields string, err error) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("the call succeeded, want error %s", shape)
+	}
+	var got P
+	if !errors.As(err, &got) {
+		t.Fatalf("error %v (%T) holds no %T", err, err, got)
+	}
+	if code != "" && got.ErrorCode() != code {
+		t.Errorf("ErrorCode() = %q, want %q", got.ErrorCode(), code)
+	}
+	want := P(new(T))
+	if err := vkBuild(s, shape, []byte(fields), reflect.ValueOf(want).Elem(), shape); err != nil {
+		t.Fatalf("building the expected error from the case's error: %v\nerror: %s", err, fields)
+	}
+	if !want.Equal((*T)(got)) {
+		t.Errorf("error members differ\nwant: %s\ngot:  %s", want.GoString(), got.GoString())
+	}
+}
+
+// vkCheckAPIError checks that err holds an unmodeled service error, the generated
+// package's *APIError (T), with the given code.
+func vkCheckAPIError[T any, P interface {
+	*T
+	error
+	ErrorCode() string
+}](t vkT, code string, err error) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("the call succeeded, want an error with code %s", code)
+	}
+	var got P
+	if !errors.As(err, &got) {
+		t.Fatalf("error %v (%T) holds no %T", err, err, got)
+	}
+	if got.ErrorCode() != code {
+		t.Errorf("ErrorCode() = %q, want %q", got.ErrorCode(), code)
+	}
+}
+
+// vkCheckOK checks that a call without output succeeded.
+func vkCheckOK(t vkT, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("the call failed: %v", err)
+	}
 }

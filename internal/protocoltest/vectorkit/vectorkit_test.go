@@ -3,8 +3,10 @@ package vectorkit
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/big"
+	"net/http"
 	"reflect"
 	"runtime"
 	"strings"
@@ -199,14 +201,19 @@ func TestCases(t *testing.T) {
 		"params": func(t vkT) { vkInputCase(t, codecSchema, "C", `{"Nope": 1}`, `{}`, new(tCodec)) },
 		"decode": func(t vkT) { vkOutputCase[tCodec](t, codecSchema, "C", `{}`, `success`) },
 	} {
-		rec := &recorder{}
-		done := make(chan struct{})
-		go func() { defer close(done); run(rec) }()
-		<-done
-		if !rec.failed {
+		if !fails(run) {
 			t.Errorf("%s: mismatch not reported", name)
 		}
 	}
+}
+
+// fails runs a helper on a recorder and reports whether it failed.
+func fails(run func(t vkT)) bool {
+	rec := &recorder{}
+	done := make(chan struct{})
+	go func() { defer close(done); run(rec) }()
+	<-done
+	return rec.failed
 }
 
 // recorder is a vkT that notes failures; Fatalf ends its goroutine like testing.T's.
@@ -215,3 +222,137 @@ type recorder struct{ failed bool }
 func (r *recorder) Helper()               {}
 func (r *recorder) Errorf(string, ...any) { r.failed = true }
 func (r *recorder) Fatalf(string, ...any) { r.failed = true; runtime.Goexit() }
+
+// send posts body to url through the server's client, as a generated client would.
+func send(t *testing.T, s *vkServer, url, body string, header map[string]string) (*http.Response, error) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	resp, err := s.Client.Do(req)
+	if err == nil {
+		resp.Body.Close()
+	}
+	return resp, err
+}
+
+func TestCheckRequest(t *testing.T) {
+	s := vkServe(t, 200, map[string]string{"X-Test": "yes"}, `{}`)
+	resp, err := send(t, s, "http://example.com/custom/", `{"Token": "0b6a1d2e-5f4c-4a3b-9c8d-7e6f5a4b3c2d", "N": 1}`,
+		map[string]string{"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "Svc.Op"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != 200 || resp.Header.Get("X-Test") != "yes" {
+		t.Errorf("response %d %v", resp.StatusCode, resp.Header)
+	}
+	want := vkWantRequest{
+		Method: "POST", Host: "example.com", URI: "/custom/",
+		Headers: map[string]string{"content-type": "application/x-amz-json-1.1", "X-Amz-Target": "Svc.Op"},
+		Require: []string{"Content-Length"}, Forbid: []string{"X-Amz-Query-Mode"},
+		Body:   `{"N": 1.0, "Token": "00000000-0000-4000-8000-000000000000"}`,
+		Tokens: []string{"Token"},
+	}
+	vkCheckRequest(t, s, nil, want)
+	anyObject := want
+	anyObject.Body, anyObject.Tokens = "", nil
+	vkCheckRequest(t, s, nil, anyObject)
+
+	for name, mod := range map[string]func(w *vkWantRequest){
+		"host":    func(w *vkWantRequest) { w.Host = "foo.example.com" },
+		"uri":     func(w *vkWantRequest) { w.URI = "/" },
+		"method":  func(w *vkWantRequest) { w.Method = "PUT" },
+		"header":  func(w *vkWantRequest) { w.Headers = map[string]string{"X-Amz-Target": "Svc.Other"} },
+		"require": func(w *vkWantRequest) { w.Require = []string{"Content-Encoding"} },
+		"forbid":  func(w *vkWantRequest) { w.Forbid = []string{"X-Amz-Target"} },
+		"body":    func(w *vkWantRequest) { w.Body = `{"N": 2, "Token": "x"}` },
+		"token":   func(w *vkWantRequest) { w.Tokens = []string{"N"} },
+	} {
+		w := want
+		mod(&w)
+		if !fails(func(t vkT) { vkCheckRequest(t, s, nil, w) }) {
+			t.Errorf("%s: mismatch not reported", name)
+		}
+	}
+	if !fails(func(t vkT) { vkCheckRequest(t, s, fmt.Errorf("boom"), want) }) {
+		t.Error("a failed call is not reported")
+	}
+	if _, err := send(t, s, "http://example.com/", `{}`, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !fails(func(t vkT) { vkCheckRequest(t, s, nil, want) }) {
+		t.Error("two requests are not reported")
+	}
+}
+
+func TestCheckBody(t *testing.T) {
+	for _, tc := range []struct {
+		body, want string
+		tokens     []string
+		ok         bool
+	}{
+		{`{}`, ``, nil, true},
+		{`[]`, ``, nil, false},
+		{`{"a": 1}`, `{"a": 1}`, nil, true},
+		{`{"T": "0b6a1d2e-5f4c-4a3b-9c8d-7e6f5a4b3c2d"}`, `{"T": "00000000-0000-4000-8000-000000000000"}`, []string{"T"}, true},
+		{`{"T": "0b6a1d2e-5f4c-1a3b-9c8d-7e6f5a4b3c2d"}`, `{"T": "00000000-0000-4000-8000-000000000000"}`, []string{"T"}, false},
+		{`{}`, `{"T": "00000000-0000-4000-8000-000000000000"}`, []string{"T"}, false},
+	} {
+		if err := vkCheckBody([]byte(tc.body), tc.want, tc.tokens); (err == nil) != tc.ok {
+			t.Errorf("vkCheckBody(%s, %s, %v) = %v, want ok %v", tc.body, tc.want, tc.tokens, err, tc.ok)
+		}
+	}
+}
+
+// tError stands in for a generated error structure.
+type tError struct {
+	Name *string `json:"Name,omitempty"`
+	code string
+}
+
+func (e *tError) Error() string     { return e.ErrorCode() }
+func (e *tError) ErrorCode() string { return e.code }
+func (e *tError) Equal(o *tError) bool {
+	return (e.Name == nil) == (o.Name == nil) && (e.Name == nil || *e.Name == *o.Name)
+}
+func (e tError) GoString() string { return fmt.Sprintf("tError{%v}", e.Name) }
+
+// tAPIError stands in for the runtime's APIError.
+type tAPIError struct{ Code string }
+
+func (e *tAPIError) Error() string     { return e.Code }
+func (e *tAPIError) ErrorCode() string { return e.Code }
+
+var errorSchema = vkParseSchema(`{
+	"E": {"kind": "structure", "members": {"Name": {"go": "Name", "target": "S"}}},
+	"S": {"kind": "string"}}`)
+
+func TestCheckErrors(t *testing.T) {
+	modeled := fmt.Errorf("operation error: %w", &tError{Name: ptr("n"), code: "E"})
+	unmodeled := fmt.Errorf("operation error: %w", &tAPIError{Code: "U"})
+	vkCheckError[tError](t, errorSchema, "E", "E", `{"Name": "n"}`, modeled)
+	vkCheckError[tError](t, errorSchema, "E", "", `{"Name": "n"}`, modeled)
+	vkCheckAPIError[tAPIError](t, "U", unmodeled)
+	vkCheckOK(t, nil)
+
+	for name, run := range map[string]func(t vkT){
+		"code":      func(t vkT) { vkCheckError[tError](t, errorSchema, "E", "F", `{"Name": "n"}`, modeled) },
+		"members":   func(t vkT) { vkCheckError[tError](t, errorSchema, "E", "E", `{}`, modeled) },
+		"type":      func(t vkT) { vkCheckError[tError](t, errorSchema, "E", "E", `{}`, unmodeled) },
+		"nil":       func(t vkT) { vkCheckError[tError](t, errorSchema, "E", "E", `{}`, nil) },
+		"api code":  func(t vkT) { vkCheckAPIError[tAPIError](t, "V", unmodeled) },
+		"api type":  func(t vkT) { vkCheckAPIError[tAPIError](t, "E", modeled) },
+		"ok":        func(t vkT) { vkCheckOK(t, modeled) },
+		"result":    func(t vkT) { vkCheckResult[tCodec](t, codecSchema, "C", `{"Num": 3}`, &tCodec{}, nil) },
+		"resultErr": func(t vkT) { vkCheckResult[tCodec](t, codecSchema, "C", `{}`, &tCodec{}, modeled) },
+	} {
+		if !fails(run) {
+			t.Errorf("%s: mismatch not reported", name)
+		}
+	}
+	vkCheckResult[tCodec](t, codecSchema, "C", `{"Num": 3}`, &tCodec{Num: ptr[int32](3)}, nil)
+}
