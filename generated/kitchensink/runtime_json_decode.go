@@ -88,6 +88,8 @@ type jsonDecoder struct {
 	// unescaped object keys so that a key survives reading a scalar value.
 	scratch    []byte
 	keyScratch []byte
+	// interned caches short strings already decoded (see internString).
+	interned [64]string
 }
 
 // newJSONDecoder returns a decoder reading the single JSON value in data.
@@ -659,7 +661,31 @@ func (d *jsonDecoder) readString() string {
 	if !ok {
 		return ""
 	}
-	return string(b)
+	return d.internString(b)
+}
+
+// jsonInternMax is the longest string the decoder interns: short strings repeat in AWS
+// responses (attribute names, flags, states), long ones rarely do.
+const jsonInternMax = 24
+
+// internString returns b as a string, reusing an identical short string decoded earlier in
+// the same document instead of allocating again. The table is a small direct-mapped cache
+// in the decoder, so a miss costs a hash and nothing else.
+func (d *jsonDecoder) internString(b []byte) string {
+	if len(b) == 0 || len(b) > jsonInternMax {
+		return string(b)
+	}
+	h := uint32(2166136261)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	slot := &d.interned[h%uint32(len(d.interned))]
+	if *slot == string(b) {
+		return *slot
+	}
+	s := string(b)
+	*slot = s
+	return s
 }
 
 // --- literals and numbers -------------------------------------------------

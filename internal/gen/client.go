@@ -138,7 +138,13 @@ func genClient(g *generator, f *jen.File) {
 				return
 			}
 			b.Id("out").Op(":=").New(jen.Id(op.Output.GoName))
-			b.If(jen.Id("err").Op(":=").Id("c").Dot("invoke").Call(jen.Id("ctx"), jen.Op("&").Id(opVar), in, jen.Id("out")), jen.Id("err").Op("!=").Nil()).Block(
+			into := jen.Id("out")
+			if len(op.Output.Members) == 0 {
+				// Nothing to decode: the body is ignored, JSON or not, as aws-sdk-go's
+				// "unmodeled non-json response payload" vectors expect.
+				into = jen.Id("noOutput").Values()
+			}
+			b.If(jen.Id("err").Op(":=").Id("c").Dot("invoke").Call(jen.Id("ctx"), jen.Op("&").Id(opVar), in, into), jen.Id("err").Op("!=").Nil()).Block(
 				jen.Return(jen.Nil(), jen.Id("err")),
 			)
 			b.Return(jen.Id("out"), jen.Nil())

@@ -32,6 +32,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	batch := fs.Int("batch", 40, "packages per go build / go vet invocation")
 	noCompile := fs.Bool("nocompile", false, "generate only")
 	cold := fs.Bool("coldcache", false, "empty the sweep's build cache (DIR/.gocache) first, so the standard library is compiled too")
+	opt := fs.Bool("opt", false, "compile the generated packages with optimisation (default: -gcflags=-N -l, twice as fast)")
 	nofmt := fs.Bool("nogofmt", false, "do not check that generated files are gofmt-formatted")
 	cross := fs.Bool("crossformat", false, "compare the Smithy and c2j models of each service instead")
 	if err := fs.Parse(args); err != nil {
@@ -101,6 +102,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		NoCompile: *noCompile,
 		ColdCache: *cold,
 		Fresh:     true,
+		Optimize:  *opt,
 		Gofmt:     !*nofmt,
 		Log:       logf,
 	}, append(smithy, c2j...))
