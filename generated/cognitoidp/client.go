@@ -131,7 +131,7 @@ var opAddCustomAttributes = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) AddCustomAttributes(ctx context.Context, in *AddCustomAttributesRequest) (*AddCustomAttributesResponse, error) {
 	out := new(AddCustomAttributesResponse)
-	if err := c.invoke(ctx, &opAddCustomAttributes, in, out); err != nil {
+	if err := c.invoke(ctx, &opAddCustomAttributes, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -188,7 +188,7 @@ var opAdminConfirmSignUp = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) AdminConfirmSignUp(ctx context.Context, in *AdminConfirmSignUpRequest) (*AdminConfirmSignUpResponse, error) {
 	out := new(AdminConfirmSignUpResponse)
-	if err := c.invoke(ctx, &opAdminConfirmSignUp, in, out); err != nil {
+	if err := c.invoke(ctx, &opAdminConfirmSignUp, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -290,7 +290,7 @@ var opAdminDeleteUserAttributes = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) AdminDeleteUserAttributes(ctx context.Context, in *AdminDeleteUserAttributesRequest) (*AdminDeleteUserAttributesResponse, error) {
 	out := new(AdminDeleteUserAttributesResponse)
-	if err := c.invoke(ctx, &opAdminDeleteUserAttributes, in, out); err != nil {
+	if err := c.invoke(ctx, &opAdminDeleteUserAttributes, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -339,7 +339,7 @@ var opAdminDisableProviderForUser = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) AdminDisableProviderForUser(ctx context.Context, in *AdminDisableProviderForUserRequest) (*AdminDisableProviderForUserResponse, error) {
 	out := new(AdminDisableProviderForUserResponse)
-	if err := c.invoke(ctx, &opAdminDisableProviderForUser, in, out); err != nil {
+	if err := c.invoke(ctx, &opAdminDisableProviderForUser, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -366,7 +366,7 @@ var opAdminDisableUser = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) AdminDisableUser(ctx context.Context, in *AdminDisableUserRequest) (*AdminDisableUserResponse, error) {
 	out := new(AdminDisableUserResponse)
-	if err := c.invoke(ctx, &opAdminDisableUser, in, out); err != nil {
+	if err := c.invoke(ctx, &opAdminDisableUser, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -392,7 +392,7 @@ var opAdminEnableUser = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) AdminEnableUser(ctx context.Context, in *AdminEnableUserRequest) (*AdminEnableUserResponse, error) {
 	out := new(AdminEnableUserResponse)
-	if err := c.invoke(ctx, &opAdminEnableUser, in, out); err != nil {
+	if err := c.invoke(ctx, &opAdminEnableUser, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -548,7 +548,7 @@ var opAdminLinkProviderForUser = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) AdminLinkProviderForUser(ctx context.Context, in *AdminLinkProviderForUserRequest) (*AdminLinkProviderForUserResponse, error) {
 	out := new(AdminLinkProviderForUserResponse)
-	if err := c.invoke(ctx, &opAdminLinkProviderForUser, in, out); err != nil {
+	if err := c.invoke(ctx, &opAdminLinkProviderForUser, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -701,7 +701,7 @@ var opAdminResetUserPassword = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) AdminResetUserPassword(ctx context.Context, in *AdminResetUserPasswordRequest) (*AdminResetUserPasswordResponse, error) {
 	out := new(AdminResetUserPasswordResponse)
-	if err := c.invoke(ctx, &opAdminResetUserPassword, in, out); err != nil {
+	if err := c.invoke(ctx, &opAdminResetUserPassword, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -780,7 +780,7 @@ var opAdminSetUserMFAPreference = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) AdminSetUserMFAPreference(ctx context.Context, in *AdminSetUserMFAPreferenceRequest) (*AdminSetUserMFAPreferenceResponse, error) {
 	out := new(AdminSetUserMFAPreferenceResponse)
-	if err := c.invoke(ctx, &opAdminSetUserMFAPreference, in, out); err != nil {
+	if err := c.invoke(ctx, &opAdminSetUserMFAPreference, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -824,7 +824,7 @@ var opAdminSetUserPassword = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) AdminSetUserPassword(ctx context.Context, in *AdminSetUserPasswordRequest) (*AdminSetUserPasswordResponse, error) {
 	out := new(AdminSetUserPasswordResponse)
-	if err := c.invoke(ctx, &opAdminSetUserPassword, in, out); err != nil {
+	if err := c.invoke(ctx, &opAdminSetUserPassword, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -853,7 +853,7 @@ var opAdminSetUserSettings = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) AdminSetUserSettings(ctx context.Context, in *AdminSetUserSettingsRequest) (*AdminSetUserSettingsResponse, error) {
 	out := new(AdminSetUserSettingsResponse)
-	if err := c.invoke(ctx, &opAdminSetUserSettings, in, out); err != nil {
+	if err := c.invoke(ctx, &opAdminSetUserSettings, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -881,7 +881,7 @@ var opAdminUpdateAuthEventFeedback = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) AdminUpdateAuthEventFeedback(ctx context.Context, in *AdminUpdateAuthEventFeedbackRequest) (*AdminUpdateAuthEventFeedbackResponse, error) {
 	out := new(AdminUpdateAuthEventFeedbackResponse)
-	if err := c.invoke(ctx, &opAdminUpdateAuthEventFeedback, in, out); err != nil {
+	if err := c.invoke(ctx, &opAdminUpdateAuthEventFeedback, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -907,7 +907,7 @@ var opAdminUpdateDeviceStatus = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) AdminUpdateDeviceStatus(ctx context.Context, in *AdminUpdateDeviceStatusRequest) (*AdminUpdateDeviceStatusResponse, error) {
 	out := new(AdminUpdateDeviceStatusResponse)
-	if err := c.invoke(ctx, &opAdminUpdateDeviceStatus, in, out); err != nil {
+	if err := c.invoke(ctx, &opAdminUpdateDeviceStatus, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -956,7 +956,7 @@ var opAdminUpdateUserAttributes = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) AdminUpdateUserAttributes(ctx context.Context, in *AdminUpdateUserAttributesRequest) (*AdminUpdateUserAttributesResponse, error) {
 	out := new(AdminUpdateUserAttributesResponse)
-	if err := c.invoke(ctx, &opAdminUpdateUserAttributes, in, out); err != nil {
+	if err := c.invoke(ctx, &opAdminUpdateUserAttributes, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1002,7 +1002,7 @@ var opAdminUserGlobalSignOut = operationInfo{
 // [Signing Amazon Web Services API Requests]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-signing.html
 func (c *Client) AdminUserGlobalSignOut(ctx context.Context, in *AdminUserGlobalSignOutRequest) (*AdminUserGlobalSignOutResponse, error) {
 	out := new(AdminUserGlobalSignOutResponse)
-	if err := c.invoke(ctx, &opAdminUserGlobalSignOut, in, out); err != nil {
+	if err := c.invoke(ctx, &opAdminUserGlobalSignOut, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1060,7 +1060,7 @@ var opChangePassword = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) ChangePassword(ctx context.Context, in *ChangePasswordRequest) (*ChangePasswordResponse, error) {
 	out := new(ChangePasswordResponse)
-	if err := c.invoke(ctx, &opChangePassword, in, out); err != nil {
+	if err := c.invoke(ctx, &opChangePassword, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1107,7 +1107,7 @@ var opConfirmForgotPassword = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) ConfirmForgotPassword(ctx context.Context, in *ConfirmForgotPasswordRequest) (*ConfirmForgotPasswordResponse, error) {
 	out := new(ConfirmForgotPasswordResponse)
-	if err := c.invoke(ctx, &opConfirmForgotPassword, in, out); err != nil {
+	if err := c.invoke(ctx, &opConfirmForgotPassword, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1140,7 +1140,7 @@ var opConfirmSignUp = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) ConfirmSignUp(ctx context.Context, in *ConfirmSignUpRequest) (*ConfirmSignUpResponse, error) {
 	out := new(ConfirmSignUpResponse)
-	if err := c.invoke(ctx, &opConfirmSignUp, in, out); err != nil {
+	if err := c.invoke(ctx, &opConfirmSignUp, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1425,7 +1425,7 @@ var opDeleteUserAttributes = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) DeleteUserAttributes(ctx context.Context, in *DeleteUserAttributesRequest) (*DeleteUserAttributesResponse, error) {
 	out := new(DeleteUserAttributesResponse)
-	if err := c.invoke(ctx, &opDeleteUserAttributes, in, out); err != nil {
+	if err := c.invoke(ctx, &opDeleteUserAttributes, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1459,7 +1459,7 @@ var opDeleteUserPoolDomain = operationInfo{
 // Deletes a domain for a user pool.
 func (c *Client) DeleteUserPoolDomain(ctx context.Context, in *DeleteUserPoolDomainRequest) (*DeleteUserPoolDomainResponse, error) {
 	out := new(DeleteUserPoolDomainResponse)
-	if err := c.invoke(ctx, &opDeleteUserPoolDomain, in, out); err != nil {
+	if err := c.invoke(ctx, &opDeleteUserPoolDomain, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1898,7 +1898,7 @@ var opGlobalSignOut = operationInfo{
 // [CognitoIdentityProvider]: https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_CognitoIdentityProvider.html
 func (c *Client) GlobalSignOut(ctx context.Context, in *GlobalSignOutRequest) (*GlobalSignOutResponse, error) {
 	out := new(GlobalSignOutResponse)
-	if err := c.invoke(ctx, &opGlobalSignOut, in, out); err != nil {
+	if err := c.invoke(ctx, &opGlobalSignOut, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2295,7 +2295,7 @@ var opRevokeToken = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) RevokeToken(ctx context.Context, in *RevokeTokenRequest) (*RevokeTokenResponse, error) {
 	out := new(RevokeTokenResponse)
-	if err := c.invoke(ctx, &opRevokeToken, in, out); err != nil {
+	if err := c.invoke(ctx, &opRevokeToken, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2380,7 +2380,7 @@ var opSetUserMFAPreference = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) SetUserMFAPreference(ctx context.Context, in *SetUserMFAPreferenceRequest) (*SetUserMFAPreferenceResponse, error) {
 	out := new(SetUserMFAPreferenceResponse)
-	if err := c.invoke(ctx, &opSetUserMFAPreference, in, out); err != nil {
+	if err := c.invoke(ctx, &opSetUserMFAPreference, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2438,7 +2438,7 @@ var opSetUserSettings = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) SetUserSettings(ctx context.Context, in *SetUserSettingsRequest) (*SetUserSettingsResponse, error) {
 	out := new(SetUserSettingsResponse)
-	if err := c.invoke(ctx, &opSetUserSettings, in, out); err != nil {
+	if err := c.invoke(ctx, &opSetUserSettings, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2533,7 +2533,7 @@ var opTagResource = operationInfo{
 // tags.
 func (c *Client) TagResource(ctx context.Context, in *TagResourceRequest) (*TagResourceResponse, error) {
 	out := new(TagResourceResponse)
-	if err := c.invoke(ctx, &opTagResource, in, out); err != nil {
+	if err := c.invoke(ctx, &opTagResource, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2548,7 +2548,7 @@ var opUntagResource = operationInfo{
 // per second, per account.
 func (c *Client) UntagResource(ctx context.Context, in *UntagResourceRequest) (*UntagResourceResponse, error) {
 	out := new(UntagResourceResponse)
-	if err := c.invoke(ctx, &opUntagResource, in, out); err != nil {
+	if err := c.invoke(ctx, &opUntagResource, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2571,7 +2571,7 @@ var opUpdateAuthEventFeedback = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) UpdateAuthEventFeedback(ctx context.Context, in *UpdateAuthEventFeedbackRequest) (*UpdateAuthEventFeedbackResponse, error) {
 	out := new(UpdateAuthEventFeedbackResponse)
-	if err := c.invoke(ctx, &opUpdateAuthEventFeedback, in, out); err != nil {
+	if err := c.invoke(ctx, &opUpdateAuthEventFeedback, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2597,7 +2597,7 @@ var opUpdateDeviceStatus = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) UpdateDeviceStatus(ctx context.Context, in *UpdateDeviceStatusRequest) (*UpdateDeviceStatusResponse, error) {
 	out := new(UpdateDeviceStatusResponse)
-	if err := c.invoke(ctx, &opUpdateDeviceStatus, in, out); err != nil {
+	if err := c.invoke(ctx, &opUpdateDeviceStatus, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2767,7 +2767,7 @@ var opUpdateUserPool = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) UpdateUserPool(ctx context.Context, in *UpdateUserPoolRequest) (*UpdateUserPoolResponse, error) {
 	out := new(UpdateUserPoolResponse)
-	if err := c.invoke(ctx, &opUpdateUserPool, in, out); err != nil {
+	if err := c.invoke(ctx, &opUpdateUserPool, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2906,7 +2906,7 @@ var opVerifyUserAttribute = operationInfo{
 // [Using the Amazon Cognito user pools API and user pool endpoints]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html
 func (c *Client) VerifyUserAttribute(ctx context.Context, in *VerifyUserAttributeRequest) (*VerifyUserAttributeResponse, error) {
 	out := new(VerifyUserAttributeResponse)
-	if err := c.invoke(ctx, &opVerifyUserAttribute, in, out); err != nil {
+	if err := c.invoke(ctx, &opVerifyUserAttribute, in, noOutput{}); err != nil {
 		return nil, err
 	}
 	return out, nil

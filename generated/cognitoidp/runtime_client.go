@@ -77,7 +77,9 @@ type RetryOptions struct {
 // Options configures a Client.
 type Options struct {
 	// Endpoint overrides the service URL, e.g. "http://localhost:9229".
-	// Its path, if any, is kept. Without a scheme, https is assumed.
+	// Requests go to its path followed by the operation's path, "/", as in
+	// every AWS SDK: "http://localhost:9229/proxy" sends to "/proxy/".
+	// Without a scheme, https is assumed.
 	Endpoint string
 	// Region is the AWS region, e.g. "eu-west-1". It is required when
 	// Endpoint is empty and when requests are signed.
@@ -218,8 +220,13 @@ func resolveEndpoint(endpoint, region, prefix string) (string, error) {
 			return "", fmt.Errorf("invalid endpoint %q: need an http or https URL with a host", u.Redacted())
 		}
 		u.Fragment, u.RawFragment = "", ""
-		if u.Path == "" {
-			u.Path, u.RawPath = "/", ""
+		// The operation's path "/" joins the endpoint's (Smithy's HostWithPath
+		// protocol tests): "/custom" becomes "/custom/".
+		if !strings.HasSuffix(u.Path, "/") {
+			u.Path += "/"
+			if u.RawPath != "" {
+				u.RawPath += "/"
+			}
 		}
 		return u.String(), nil
 	}

@@ -80,7 +80,11 @@ func genString(g *generator, f *jen.File) {
 			}
 			m := s.Value
 			b.Id("p").Dot("openMap").Call()
-			b.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(jen.Id("v"))).BlockFunc(func(l *jen.Group) {
+			loop := jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(jen.Id("v")))
+			if s.Key.Sensitive() && m.Sensitive() {
+				loop = jen.For(jen.Range().Id("v")) // nothing is read: every key and value is redacted
+			}
+			b.Add(loop.BlockFunc(func(l *jen.Group) {
 				if s.Key.Sensitive() {
 					l.Id("p").Dot("field").Call(jen.Id("redactedMarker"))
 				} else {
@@ -92,7 +96,7 @@ func genString(g *generator, f *jen.File) {
 				}
 				l.Id("x").Op(":=").Id("v").Index(jen.Id("k"))
 				g.printSlot(l, m, elemPointer(m, s.Sparse()), jen.Id("x"))
-			})
+			}))
 			b.Id("p").Dot("close").Call()
 		})
 	}
@@ -105,7 +109,8 @@ func (g *generator) printSlot(b *jen.Group, m *ir.Member, ptr bool, src *jen.Sta
 		return
 	}
 	if ptr || nilable(m.Target.Kind) && m.Target.Kind != ir.List && m.Target.Kind != ir.Map {
-		b.If(src.Clone().Op("==").Nil()).Block(jen.Id("p").Dot("null").Call()).Else().Block(g.printStmt(m.Target, ptr, src))
+		// jen's Clone shares src, so printStmt gets its own copy to extend.
+		b.If(src.Clone().Op("==").Nil()).Block(jen.Id("p").Dot("null").Call()).Else().Block(g.printStmt(m.Target, ptr, src.Clone()))
 		return
 	}
 	b.Add(g.printStmt(m.Target, ptr, src))

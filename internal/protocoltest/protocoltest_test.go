@@ -210,7 +210,7 @@ func runGenerated(t *testing.T, dir string) map[string]*testResult {
 func report(t *testing.T, files []vectorFile, cases []*plannedCase, results map[string]*testResult) {
 	t.Helper()
 	type row struct {
-		total, body, bPassed, bFailed, bKnown            int
+		total, body, bPassed, bFailed, bKnown             int
 		client, cPassed, cPartial, cFailed, cKnown, cSkip int
 		ignored                                           int
 	}

@@ -379,36 +379,42 @@ type casesFile struct {
 	schema []byte
 	body   bytes.Buffer // TestVectors' subtests
 	client bytes.Buffer // TestClient's subtests
+	// clientSchema is set when a TestClient subtest uses the schema.
+	clientSchema bool
 }
 
-// label is a case's comment line.
-func label(f vectorFile, c *vectorCase) string {
+// label is a case's comment line: its file and its id, else its description, else its
+// suite's.
+func label(f vectorFile, s *suite, c *vectorCase) string {
 	l := c.ID
 	if l == "" {
 		l = c.Description
 	}
+	if l == "" {
+		l = "(a case of) " + s.Description
+	}
 	return f.Key + ": " + oneLine(l)
 }
 
-func (cf *casesFile) addBody(name string, f vectorFile, c *vectorCase, m *ir.Model) error {
+func (cf *casesFile) addBody(name string, f vectorFile, s *suite, c *vectorCase, m *ir.Model) error {
 	var g given
 	json.Unmarshal(c.Given, &g)
 	w := &cf.body
-	fmt.Fprintf(w, "\tt.Run(%q, func(t *testing.T) {\n\t\t// %s\n", name, label(f, c))
+	fmt.Fprintf(w, "\tt.Run(%q, func(t *testing.T) {\n\t\t// %s\n", name, label(f, s, c))
 	if f.Input {
-		s := m.Shape(g.Input.Shape)
-		if s == nil {
+		in := m.Shape(g.Input.Shape)
+		if in == nil {
 			return fmt.Errorf("no input shape %q in the IR", g.Input.Shape)
 		}
 		fmt.Fprintf(w, "\t\tvkInputCase(t, schema, %q, %q, %q, new(%s))\n",
-			s.ID, compact(c.Params), *c.Serialized.Body, s.GoName)
+			in.ID, compact(c.Params), *c.Serialized.Body, in.GoName)
 	} else {
-		s := m.Shape(g.Output.Shape)
-		if s == nil {
+		out := m.Shape(g.Output.Shape)
+		if out == nil {
 			return fmt.Errorf("no output shape %q in the IR", g.Output.Shape)
 		}
 		fmt.Fprintf(w, "\t\tvkOutputCase[%s](t, schema, %q, %q, %q)\n",
-			s.GoName, s.ID, compact(c.Result), *c.Response.Body)
+			out.GoName, out.ID, compact(c.Result), *c.Response.Body)
 	}
 	w.WriteString("\t})\n")
 	return nil
@@ -438,7 +444,7 @@ func (cf *casesFile) addClient(name string, f vectorFile, s *suite, c *vectorCas
 	}
 	cc := &clientCase{}
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "\tt.Run(%q, func(t *testing.T) {\n\t\t// %s\n", name, label(f, c))
+	fmt.Fprintf(&b, "\tt.Run(%q, func(t *testing.T) {\n\t\t// %s\n", name, label(f, s, c))
 
 	status, respHeader, respBody := 200, map[string]string{"Content-Type": contentType(meta)}, "{}"
 	endpoint := "http://example.com"
@@ -504,6 +510,7 @@ func (cf *casesFile) addClient(name string, f vectorFile, s *suite, c *vectorCas
 	}
 	b.WriteString("\t})\n")
 	cf.client.Write(b.Bytes())
+	cf.clientSchema = cf.clientSchema || bytes.Contains(b.Bytes(), []byte("schema,"))
 	return cc, nil
 }
 
@@ -695,7 +702,10 @@ func (cf *casesFile) render() ([]byte, error) {
 	}
 	if cf.client.Len() > 0 {
 		b.WriteString("// TestClient sends the vectors' requests and receives their responses through the client.\n")
-		b.WriteString("func TestClient(t *testing.T) {\n\tschema := vkParseSchema(vkSchemaText)\n")
+		b.WriteString("func TestClient(t *testing.T) {\n")
+		if cf.clientSchema {
+			b.WriteString("\tschema := vkParseSchema(vkSchemaText)\n")
+		}
 		b.Write(cf.client.Bytes())
 		b.WriteString("}\n")
 	}
@@ -761,7 +771,7 @@ func writeGroup(dir, pkg string, f vectorFile, group []int, suites []suite, ign 
 			pc.ClientSkip = clientSkip(s, c)
 			planned = append(planned, pc)
 			if setupErr == nil && pc.Body {
-				if err := cf.addBody(pc.Name, f, c, m); err != nil {
+				if err := cf.addBody(pc.Name, f, s, c, m); err != nil {
 					setupErr = fmt.Errorf("%s: %w", pc.ID, err)
 				}
 			}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"time"
 
@@ -31,6 +32,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	workers := fs.Int("j", 0, "models generated at once (0: GOMAXPROCS)")
 	batch := fs.Int("batch", 40, "packages per go build / go vet invocation")
 	noCompile := fs.Bool("nocompile", false, "generate only")
+	noBuild := fs.Bool("nobuild", false, "vet only (type-checks packages and tests), no go build")
 	cold := fs.Bool("coldcache", false, "empty the sweep's build cache (DIR/.gocache) first, so the standard library is compiled too")
 	opt := fs.Bool("opt", false, "compile the generated packages with optimisation (default: -gcflags=-N -l, twice as fast)")
 	nofmt := fs.Bool("nogofmt", false, "do not check that generated files are gofmt-formatted")
@@ -100,7 +102,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		Workers:   *workers,
 		Batch:     *batch,
 		NoCompile: *noCompile,
+		GoCache:   filepath.Join(*out, ".gocache"),
 		ColdCache: *cold,
+		NoBuild:   *noBuild,
 		Fresh:     true,
 		Optimize:  *opt,
 		Gofmt:     !*nofmt,

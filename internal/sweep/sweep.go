@@ -147,11 +147,13 @@ type Config struct {
 	Batch int
 	// NoCompile stops after generating.
 	NoCompile bool
-	// GoCache is the Go build cache of the go build and go vet runs; "" means Out/.gocache,
-	// the sweep's own, which keeps the standard library compiled between runs.
+	// NoBuild skips go build: the packages are only vetted (which type-checks them and
+	// their tests).
+	NoBuild bool
+	// GoCache is the Go build cache of the go build and go vet runs; "" means the
+	// environment's.
 	GoCache string
-	// ColdCache empties the build cache first, so that the standard library is compiled
-	// again too.
+	// ColdCache empties GoCache first, so that the standard library is compiled again too.
 	ColdCache bool
 	// Optimize compiles the generated packages as go build does by default; otherwise they
 	// compile with -N -l (no optimisation, no inlining), twice as fast.
@@ -207,6 +209,8 @@ type Report struct {
 	WarmWall time.Duration
 	// CompileRSS is the peak resident set size of the largest compiler or vet process.
 	CompileRSS int64
+	// BuildMode says how packages were compiled: "-N -l", "optimised" or "vet only".
+	BuildMode string
 	// Largest is the model generated alone first, and LargestRSS the process's peak
 	// resident set size after it (bytes); PeakRSS is the peak over the whole generation
 	// phase.

@@ -120,8 +120,106 @@ const jsonMaxPrealloc = 4096
 // countElems returns how many elements the array at the decoder's position holds (at most
 // jsonMaxPrealloc), without consuming or validating it (decoding validates), so that
 // slices are allocated once.
+//
+// One pass over an array also records the counts of every array nested in it, which the
+// decoder meets next in document order, so nested arrays are not scanned again.
 func (d *jsonDecoder) countElems() int {
-	return d.countItems('[', ']')
+	data := d.data
+	i := d.pos
+	for i < len(data) && jsonSpace[data[i]] {
+		i++
+	}
+	if i >= len(data) || data[i] != '[' {
+		return 0
+	}
+	for d.countAt < len(d.counts) && d.counts[d.countAt].pos < i {
+		d.countAt++
+	}
+	if d.countAt < len(d.counts) && d.counts[d.countAt].pos == i {
+		d.countAt++
+		return d.counts[d.countAt-1].n
+	}
+	d.counts, d.countAt = d.counts[:0], 0
+	d.recordCounts(i)
+	if len(d.counts) > 0 && d.counts[0].pos == i {
+		d.countAt = 1
+		return d.counts[0].n
+	}
+	return 0
+}
+
+// jsonCount is the element count of the array whose '[' is at pos.
+type jsonCount struct{ pos, n int }
+
+// jsonMaxCounts bounds the counts one pass records.
+const jsonMaxCounts = 1 << 16
+
+// recordCounts scans the array at start, without validating it, and appends to d.counts the
+// count of it and of every array inside it, in document order.
+func (d *jsonDecoder) recordCounts(start int) {
+	type frame struct {
+		idx    int // index in d.counts, or -1 for an object
+		expect bool
+	}
+	var stack [jsonMaxDepth + 1]frame
+	data := d.data
+	top := -1
+	for i := start; i < len(data); i++ {
+		c := data[i]
+		switch c {
+		case ' ', '\t', '\n', '\r', ':':
+			continue
+		case ',':
+			if top >= 0 {
+				stack[top].expect = true
+			}
+			continue
+		case ']', '}':
+			if top--; top < 0 {
+				return
+			}
+			continue
+		}
+		if top >= 0 && stack[top].expect {
+			stack[top].expect = false
+			if idx := stack[top].idx; idx >= 0 && d.counts[idx].n < jsonMaxPrealloc {
+				d.counts[idx].n++
+			}
+		}
+		switch c {
+		case '"':
+			// Skip the string eight bytes at a time up to a quote or backslash.
+			i++
+			for {
+				for len(data)-i >= 8 {
+					if m := jsonSWARSkipMask(binary.LittleEndian.Uint64(data[i:])); m != 0 {
+						i += bits.TrailingZeros64(m) >> 3
+						break
+					}
+					i += 8
+				}
+				if i >= len(data) {
+					return
+				}
+				if c := data[i]; c == '"' {
+					break
+				} else if c == '\\' {
+					i++
+				}
+				i++
+			}
+		case '[', '{':
+			if top+1 >= len(stack) || len(d.counts) >= jsonMaxCounts {
+				return
+			}
+			top++
+			stack[top] = frame{idx: -1, expect: true}
+			if c == '[' {
+				d.counts = append(d.counts, jsonCount{pos: i})
+				stack[top].idx = len(d.counts) - 1
+			}
+		}
+	}
 }
 
 // countMembers is countElems for objects.

@@ -88,6 +88,9 @@ type jsonDecoder struct {
 	keyScratch []byte
 	// interned caches short strings already decoded (see internString).
 	interned [64]string
+	// counts are array sizes found ahead by countElems; countAt is the next to use.
+	counts  []jsonCount
+	countAt int
 }
 
 // newJSONDecoder returns a decoder reading the single JSON value in data.
