@@ -206,7 +206,8 @@ func runGenerated(t *testing.T, dir string) map[string]*testResult {
 }
 
 // report prints the table, fails the test for every unexpected failure and checks that
-// every knownFailures, knownClientFailures and clientGaps entry is used.
+// every knownFailures, knownClientFailures and clientGaps entry is used, and that every
+// expectation a clientGaps entry leaves out still fails on its own.
 func report(t *testing.T, files []vectorFile, cases []*plannedCase, results map[string]*testResult) {
 	t.Helper()
 	type row struct {
@@ -271,6 +272,11 @@ func report(t *testing.T, files []vectorFile, cases []*plannedCase, results map[
 		r.client++
 		for _, g := range pc.Unchecked {
 			gaps[g] = append(gaps[g], pc.ID)
+			// The probe of a gap must fail: when it passes, the client has the feature.
+			test := "TestClientGaps/" + pc.Name + "_" + strings.ReplaceAll(g, " ", "_")
+			if failed, _ := outcome(pc, test, results); !failed {
+				t.Errorf("%s: %s passes, so the clientGaps entry %q no longer holds: check it in TestClient and remove the entry", pc.ID, test, g)
+			}
 		}
 		if len(pc.Tokens) > 0 {
 			tokens = append(tokens, pc.ID)

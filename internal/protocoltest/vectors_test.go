@@ -379,8 +379,10 @@ type casesFile struct {
 	schema []byte
 	body   bytes.Buffer // TestVectors' subtests
 	client bytes.Buffer // TestClient's subtests
-	// clientSchema is set when a TestClient subtest uses the schema.
-	clientSchema bool
+	gaps   bytes.Buffer // TestClientGaps' subtests
+	// clientSchema and gapsSchema are set when a TestClient or TestClientGaps subtest
+	// uses the schema.
+	clientSchema, gapsSchema bool
 }
 
 // label is a case's comment line: its file and its id, else its description, else its
@@ -423,11 +425,22 @@ func (cf *casesFile) addBody(name string, f vectorFile, s *suite, c *vectorCase,
 // clientCase is what addClient learns about a case besides the code it writes.
 type clientCase struct {
 	unchecked, tokens []string
+	// probes holds, for each unchecked key, the check of just what it leaves out.
+	probes []string
+}
+
+// gap leaves an expectation out of the case's client check; probe checks just that
+// expectation, in a TestClientGaps subtest that must fail.
+func (cc *clientCase) gap(key, probe string) {
+	cc.unchecked = append(cc.unchecked, key)
+	cc.probes = append(cc.probes, probe)
 }
 
 // addClient writes the case's TestClient subtest: a test server answers the generated
 // client's call, and the request it got (input cases) or the call's result (output cases)
-// is checked against the vector.
+// is checked against the vector. Each expectation it leaves out (clientGaps) gets a
+// TestClientGaps subtest of its own, which checks just that and must fail: when one
+// passes, the gap has closed and its entry must go.
 func (cf *casesFile) addClient(name string, f vectorFile, s *suite, c *vectorCase, m *ir.Model) (*clientCase, error) {
 	var g given
 	json.Unmarshal(c.Given, &g)
@@ -443,8 +456,7 @@ func (cf *casesFile) addClient(name string, f vectorFile, s *suite, c *vectorCas
 		return nil, fmt.Errorf("no operation %q in the IR", g.Name)
 	}
 	cc := &clientCase{}
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "\tt.Run(%q, func(t *testing.T) {\n\t\t// %s\n", name, label(f, s, c))
+	var b bytes.Buffer // the subtest's setup and call
 
 	status, respHeader, respBody := 200, map[string]string{"Content-Type": contentType(meta)}, "{}"
 	endpoint := "http://example.com"
@@ -481,36 +493,48 @@ func (cf *casesFile) addClient(name string, f vectorFile, s *suite, c *vectorCas
 	if op.Output != nil {
 		results = "_, err"
 	}
+	var check string
 	isError := len(c.Error) > 0 || c.ErrorCode != ""
 	switch {
 	case f.Input:
 		fmt.Fprintf(&b, "\t\t%s := %s\n", results, call)
-		fmt.Fprintf(&b, "\t\tvkCheckRequest(t, srv, err, %s)\n", want.goString())
+		check = fmt.Sprintf("vkCheckRequest(t, srv, err, %s)", want.goString())
 	case isError:
 		fmt.Fprintf(&b, "\t\t%s := %s\n", results, call)
 		es, byQueryError := errorShape(m, s, meta, c.ErrorCode)
 		switch {
 		case es == nil:
-			fmt.Fprintf(&b, "\t\tvkCheckAPIError[APIError](t, %q, err)\n", c.ErrorCode)
+			check = fmt.Sprintf("vkCheckAPIError[APIError](t, %q, err)", c.ErrorCode)
 		default:
 			code := c.ErrorCode
 			if byQueryError {
 				code = ""
-				cc.unchecked = append(cc.unchecked, "query error code")
+				cc.gap("query error code", fmt.Sprintf("vkCheckError[%s](t, schema, %q, %q, %q, err)", es.GoName, es.ID, c.ErrorCode, compact(c.Error)))
 			}
-			fmt.Fprintf(&b, "\t\tvkCheckError[%s](t, schema, %q, %q, %q, err)\n", es.GoName, es.ID, code, compact(c.Error))
+			check = fmt.Sprintf("vkCheckError[%s](t, schema, %q, %q, %q, err)", es.GoName, es.ID, code, compact(c.Error))
 		}
 	case c.Response.StatusCode >= 300:
 		return nil, fmt.Errorf("error status %d without an error code", c.Response.StatusCode)
 	case op.Output == nil:
-		fmt.Fprintf(&b, "\t\terr := %s\n\t\tvkCheckOK(t, err)\n", call)
+		fmt.Fprintf(&b, "\t\terr := %s\n", call)
+		check = "vkCheckOK(t, err)"
 	default:
 		fmt.Fprintf(&b, "\t\tout, err := %s\n", call)
-		fmt.Fprintf(&b, "\t\tvkCheckResult[%s](t, schema, %q, %q, out, err)\n", op.Output.GoName, op.Output.ID, compact(c.Result))
+		check = fmt.Sprintf("vkCheckResult[%s](t, schema, %q, %q, out, err)", op.Output.GoName, op.Output.ID, compact(c.Result))
 	}
-	b.WriteString("\t})\n")
-	cf.client.Write(b.Bytes())
-	cf.clientSchema = cf.clientSchema || bytes.Contains(b.Bytes(), []byte("schema,"))
+	subtest := func(w *bytes.Buffer, name, comment, check string) {
+		fmt.Fprintf(w, "\tt.Run(%q, func(t *testing.T) {\n\t\t// %s\n", name, comment)
+		w.Write(b.Bytes())
+		fmt.Fprintf(w, "\t\t%s\n\t})\n", check)
+		if strings.Contains(b.String()+check, "schema,") {
+			cf.clientSchema = cf.clientSchema || w == &cf.client
+			cf.gapsSchema = cf.gapsSchema || w == &cf.gaps
+		}
+	}
+	subtest(&cf.client, name, label(f, s, c), check)
+	for i, key := range cc.unchecked {
+		subtest(&cf.gaps, name+"_"+strings.ReplaceAll(key, " ", "_"), label(f, s, c)+" ("+key+")", cc.probes[i])
+	}
 	return cc, nil
 }
 
@@ -567,7 +591,6 @@ func requestWant(s *suite, c *vectorCase, g *given, meta metadata, op *ir.Operat
 	if ser == nil {
 		return nil, "", fmt.Errorf("input case without \"serialized\"")
 	}
-	gap := func(key string) { cc.unchecked = append(cc.unchecked, key) }
 	w := &wantRequest{method: ser.Method, uri: ser.URI, headers: map[string]string{}, forbid: ser.ForbidHeaders}
 	if w.method == "" {
 		w.method = "POST" // awsJson requests are always POSTs
@@ -589,20 +612,20 @@ func requestWant(s *suite, c *vectorCase, g *given, meta metadata, op *ir.Operat
 			return nil, "", fmt.Errorf("host %q does not start with the host prefix %q", host, prefix)
 		}
 		host = strings.TrimPrefix(host, prefix)
-		gap("host prefix")
+		cc.gap("host prefix", probeRequest(&wantRequest{host: ser.Host}))
 	} else {
 		w.host, _, _ = strings.Cut(host, "/")
 	}
 	for _, k := range slices.Sorted(maps.Keys(ser.Headers)) {
 		if key := "header " + http.CanonicalHeaderKey(k); clientGaps[key] != "" {
-			gap(key)
+			cc.gap(key, probeRequest(&wantRequest{headers: map[string]string{k: ser.Headers[k]}}))
 			continue
 		}
 		w.headers[k] = ser.Headers[k]
 	}
 	for _, k := range ser.RequireHeaders {
 		if key := "header " + http.CanonicalHeaderKey(k); clientGaps[key] != "" {
-			gap(key)
+			cc.gap(key, probeRequest(&wantRequest{require: []string{k}}))
 			continue
 		}
 		w.require = append(w.require, k)
@@ -636,6 +659,11 @@ func requestWant(s *suite, c *vectorCase, g *given, meta metadata, op *ir.Operat
 	w.tokens = autoTokens(s, c)
 	cc.tokens = w.tokens
 	return w, "http://" + host, nil
+}
+
+// probeRequest checks a request for just what w holds.
+func probeRequest(w *wantRequest) string {
+	return fmt.Sprintf("vkCheckRequest(t, srv, err, %s)", w.goString())
 }
 
 // expandHostPrefix fills an endpoint trait's host prefix, "foo.{label}.", from params.
@@ -707,6 +735,16 @@ func (cf *casesFile) render() ([]byte, error) {
 			b.WriteString("\tschema := vkParseSchema(vkSchemaText)\n")
 		}
 		b.Write(cf.client.Bytes())
+		b.WriteString("}\n")
+	}
+	if cf.gaps.Len() > 0 {
+		b.WriteString("\n// TestClientGaps checks, one each, the expectations TestClient leaves out for features\n")
+		b.WriteString("// the client lacks. Every subtest must fail.\n")
+		b.WriteString("func TestClientGaps(t *testing.T) {\n")
+		if cf.gapsSchema {
+			b.WriteString("\tschema := vkParseSchema(vkSchemaText)\n")
+		}
+		b.Write(cf.gaps.Bytes())
 		b.WriteString("}\n")
 	}
 	return format.Source(b.Bytes())

@@ -82,10 +82,11 @@ func compile(cfg Config, rep *Report, logf func(string, ...any)) error {
 		name string
 		args []string
 		wall *time.Duration
+		cpu  *time.Duration
 		sink func(*Result) *[]string
 	}{
-		{"build", buildArgs(cfg, trace), &rep.CompileWall, func(r *Result) *[]string { return &r.Build }},
-		{"vet", []string{"vet"}, &rep.VetWall, func(r *Result) *[]string { return &r.Vet }},
+		{"build", buildArgs(cfg, trace), &rep.CompileWall, &rep.CompileCPU, func(r *Result) *[]string { return &r.Build }},
+		{"vet", []string{"vet"}, &rep.VetWall, &rep.VetCPU, func(r *Result) *[]string { return &r.Vet }},
 	} {
 		if step.name == "build" && cfg.NoBuild {
 			continue
@@ -103,6 +104,9 @@ func compile(cfg Config, rep *Report, logf func(string, ...any)) error {
 			cmd.Dir = cfg.Out
 			cmd.Env = env
 			out, err := cmd.CombinedOutput()
+			if ps := cmd.ProcessState; ps != nil {
+				*step.cpu += ps.UserTime() + ps.SystemTime() // the go command and its compilers
+			}
 			lost := attribute(out, byPath, step.sink)
 			if err != nil && len(lost) > 0 {
 				rep.ToolErrors = append(rep.ToolErrors, fmt.Sprintf("go %s (batch %d): %s", step.name, i/cfg.Batch, strings.Join(lost, " | ")))

@@ -7,6 +7,7 @@ import (
 	"go/printer"
 	"go/token"
 	"io"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -21,17 +22,19 @@ import (
 // The classes of difference between the two formats' declarations of one Go type, in the
 // order they are tried: a type is counted under the first that applies.
 const (
-	DiffKind        = "kind"        // the shape is a different kind (say enum in one, string in the other)
-	DiffEnum        = "enum values" // the enum's values differ
-	DiffMembers     = "members"     // members were added or removed (the models are of different dates)
-	DiffNullability = "nullability" // a member is a value in one and a pointer in the other (@default)
+	DiffKind        = "kind"         // the shape is a different kind (say enum in one, string in the other)
+	DiffEnum        = "enum values"  // the enum's values differ
+	DiffError       = "error traits" // client or server fault, error code
+	DiffMembers     = "members"      // members were added or removed (the models are of different dates)
+	DiffNullability = "nullability"  // a member is a value in one and a pointer in the other (@default)
 	DiffTargets     = "member types"
 	DiffConstraints = "constraints" // required, length, range, pattern, default, timestamp format
+	DiffOrder       = "member order"
 	DiffOther       = "other"
 )
 
 // DiffClasses lists the difference classes in the order they are tried.
-var DiffClasses = []string{DiffKind, DiffEnum, DiffMembers, DiffNullability, DiffTargets, DiffConstraints, DiffOther}
+var DiffClasses = []string{DiffKind, DiffEnum, DiffError, DiffMembers, DiffNullability, DiffTargets, DiffConstraints, DiffOrder, DiffOther}
 
 // Pair is one service found in both formats.
 type Pair struct {
@@ -207,6 +210,9 @@ func declsOf(mod Model) (*ir.Model, map[string]string, error) {
 		}
 	}
 	decls := map[string][]string{}
+	// Pattern variables are numbered in emission order, which differs between models; the
+	// declarations are compared with each variable replaced by its expression.
+	patterns := map[string]string{}
 	fset := token.NewFileSet()
 	for _, name := range sortedKeys(files) {
 		if strings.HasPrefix(name, "runtime_") || name == "doc.go" {
@@ -217,6 +223,16 @@ func declsOf(mod Model) (*ir.Model, map[string]string, error) {
 			return nil, nil, fmt.Errorf("%s: %s: %w", mod.Path, name, err)
 		}
 		for _, d := range f.Decls {
+			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+				for _, spec := range gd.Specs {
+					vs := spec.(*ast.ValueSpec)
+					if len(vs.Names) == 1 && len(vs.Values) == 1 && patternVar.MatchString(vs.Names[0].Name+"()") {
+						var b strings.Builder
+						printer.Fprint(&b, fset, vs.Values[0])
+						patterns[vs.Names[0].Name] = b.String()
+					}
+				}
+			}
 			key := declType(d)
 			if strings.HasPrefix(key, "store") && types[key[len("store"):]] {
 				key = key[len("store"):]
@@ -234,10 +250,18 @@ func declsOf(mod Model) (*ir.Model, map[string]string, error) {
 	out := map[string]string{}
 	for k, ds := range decls {
 		sort.Strings(ds)
-		out[k] = strings.Join(ds, "\n")
+		out[k] = patternVar.ReplaceAllStringFunc(strings.Join(ds, "\n"), func(call string) string {
+			if e, ok := patterns[strings.TrimSuffix(call, "()")]; ok {
+				return e
+			}
+			return call
+		})
 	}
 	return m, out, nil
 }
+
+// patternVar is a call of a generated pattern variable.
+var patternVar = regexp.MustCompile(`\bpattern\d+\(\)`)
 
 // declType names the type a top-level declaration belongs to: the type declared, a
 // method's receiver type, or the type of the first constant of a const block; "" otherwise.
@@ -287,6 +311,9 @@ func classify(a, b *ir.Shape) string {
 		}
 		return DiffOther
 	}
+	if a.Error != b.Error || a.ErrorCode != b.ErrorCode {
+		return DiffError
+	}
 	am, bm := membersByName(a), membersByName(b)
 	if len(am) != len(bm) {
 		return DiffMembers
@@ -310,6 +337,11 @@ func classify(a, b *ir.Shape) string {
 	for n, x := range am {
 		if constraints(x) != constraints(bm[n]) {
 			return DiffConstraints
+		}
+	}
+	for i, m := range a.Members {
+		if b.Members[i].Name != m.Name {
+			return DiffOrder
 		}
 	}
 	return DiffOther

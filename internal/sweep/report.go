@@ -91,11 +91,12 @@ func (rep *Report) Print(w io.Writer) {
 	tw.Flush()
 
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "generation: %v wall with %d workers; largest model %s: peak RSS %s; peak RSS of the generation phase %s\n",
-		rep.GenWall.Round(time.Millisecond), rep.Workers, rep.Largest, MiB(rep.LargestRSS), MiB(rep.PeakRSS))
+	fmt.Fprintf(w, "generation: %v wall, %v CPU, %d workers; largest model %s: peak RSS %s; peak RSS of the generation phase %s\n",
+		rep.GenWall.Round(time.Millisecond), rep.GenCPU.Round(time.Second), rep.Workers, rep.Largest, MiB(rep.LargestRSS), MiB(rep.PeakRSS))
 	if rep.CompileWall > 0 || rep.VetWall > 0 {
-		fmt.Fprintf(w, "compile (%s): warm-up (standard library) %v; go build %v wall; go vet %v wall; peak RSS of a compiler or vet process %s\n",
-			rep.BuildMode, rep.WarmWall.Round(time.Second), rep.CompileWall.Round(time.Second), rep.VetWall.Round(time.Second), MiB(rep.CompileRSS))
+		fmt.Fprintf(w, "compile (%s): warm-up (standard library) %v; go build %v wall, %v CPU; go vet %v wall, %v CPU; peak RSS of a compiler or vet process %s\n",
+			rep.BuildMode, rep.WarmWall.Round(time.Second), rep.CompileWall.Round(time.Second), rep.CompileCPU.Round(time.Second),
+			rep.VetWall.Round(time.Second), rep.VetCPU.Round(time.Second), MiB(rep.CompileRSS))
 	}
 
 	causes := map[string]map[Format]int{}

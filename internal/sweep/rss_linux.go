@@ -1,6 +1,9 @@
 package sweep
 
-import "syscall"
+import (
+	"syscall"
+	"time"
+)
 
 // maxRSS is the peak resident set size of this process so far, in bytes.
 func maxRSS() int64 {
@@ -19,4 +22,13 @@ func childMaxRSS() int64 {
 		return 0
 	}
 	return ru.Maxrss * 1024
+}
+
+// cpuTime is the CPU time (user and system) this process has used so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

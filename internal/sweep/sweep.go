@@ -204,6 +204,11 @@ type Report struct {
 	// GenWall is the wall time of the generation phase, CompileWall and VetWall those of
 	// `go build` and `go vet` over all packages.
 	GenWall, CompileWall, VetWall time.Duration
+	// CompileCPU and VetCPU are the CPU times (user and system) of go build and go vet
+	// with all their processes: what the walls would be on one idle core.
+	CompileCPU, VetCPU time.Duration
+	// GenCPU is the CPU time of the generation phase.
+	GenCPU time.Duration
 	// WarmWall is the time to compile the standard library packages the generated code
 	// imports (nearly nothing when the sweep's build cache has them).
 	WarmWall time.Duration
@@ -254,7 +259,7 @@ func Run(cfg Config, models []Model) (*Report, error) {
 	}
 	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
 
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuTime()
 	if len(order) > 0 {
 		first := rep.Results[order[0]]
 		generateOne(cfg, first)
@@ -287,7 +292,7 @@ func Run(cfg Config, models []Model) (*Report, error) {
 	}
 	close(jobs)
 	wg.Wait()
-	rep.GenWall = time.Since(start)
+	rep.GenWall, rep.GenCPU = time.Since(start), cpuTime()-cpu0
 	rep.PeakRSS = maxRSS()
 	logf("generated %d models in %v", len(models), rep.GenWall.Round(time.Millisecond))
 
