@@ -150,9 +150,6 @@ func (d *jsonDecoder) countElems() int {
 	return 0
 }
 
-// jsonCount is the element count of the array whose '[' is at pos.
-type jsonCount struct{ pos, n int }
-
 // jsonMaxCounts bounds the counts one pass records.
 const jsonMaxCounts = 1 << 16
 

@@ -30,7 +30,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	formats := fs.String("formats", "smithy,c2j", "formats to sweep")
 	run := fs.String("run", "", "only models whose name matches `REGEXP`")
 	workers := fs.Int("j", 0, "models generated at once (0: GOMAXPROCS)")
-	batch := fs.Int("batch", 40, "packages per go build / go vet invocation")
+	batch := fs.Int("batch", 100, "packages per go build / go vet invocation")
 	noCompile := fs.Bool("nocompile", false, "generate only")
 	noBuild := fs.Bool("nobuild", false, "vet only (type-checks packages and tests), no go build")
 	cold := fs.Bool("coldcache", false, "empty the sweep's build cache (DIR/.gocache) first, so the standard library is compiled too")

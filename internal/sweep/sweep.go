@@ -143,7 +143,7 @@ type Config struct {
 	Out string
 	// Workers is the number of models generated at once; 0 means GOMAXPROCS.
 	Workers int
-	// Batch is the number of packages per `go build` / `go vet` invocation; 0 means 40.
+	// Batch is the number of packages per `go build` / `go vet` invocation; 0 means 100.
 	Batch int
 	// NoCompile stops after generating.
 	NoCompile bool
@@ -233,7 +233,7 @@ func Run(cfg Config, models []Model) (*Report, error) {
 		cfg.Workers = runtime.GOMAXPROCS(0)
 	}
 	if cfg.Batch <= 0 {
-		cfg.Batch = 40
+		cfg.Batch = 100
 	}
 	logf := cfg.Log
 	if logf == nil {

@@ -93,6 +93,11 @@ type jsonDecoder struct {
 	countAt int
 }
 
+// jsonCount is the element count of the array whose '[' is at pos. It is declared here, not
+// beside countElems in json_codec.go, because jsonDecoder is in every package and
+// json_codec.go only in awsJson ones.
+type jsonCount struct{ pos, n int }
+
 // newJSONDecoder returns a decoder reading the single JSON value in data.
 // data is not modified; returned keys may alias it.
 func newJSONDecoder(data []byte) jsonDecoder {
