@@ -4363,6 +4363,7 @@ func (v *DomainDescriptionType) validate(p *vpath, vs *validator) {
 	if v.S3Bucket != nil {
 		if vs.full {
 			vs.length(p, "S3Bucket", int64(utf8.RuneCountInString(*v.S3Bucket)), 3, 1024)
+			// Not enforced: RE2 cannot express the pattern "^[0-9A-Za-z\\.\\-_]*(?<!\\.)$" (error parsing regexp: invalid named capture: `(?<!\.)$`).
 		}
 	}
 	if v.CloudFrontDistribution != nil {

@@ -168,6 +168,9 @@ func (g *generator) valueChecks(m *ir.Member, ptr bool, src *jen.Statement, path
 				pats[expr] = id
 			}
 			own = append(own, jen.Id("vs").Dot("pattern").Call(path, name, jen.Id(id).Call(), val.Clone()))
+		} else {
+			_, err := translatePatternErr(pat)
+			own = append(own, jen.Comment(oneLine("Not enforced: RE2 cannot express the pattern "+strconv.Quote(pat)+" ("+err.Error()+").")))
 		}
 	}
 	var out []jen.Code
@@ -321,7 +324,8 @@ var uEscape = regexp.MustCompile(`\\u([0-9a-fA-F]{4})`)
 
 // translatePattern turns an ECMAScript pattern (Smithy semantics: a search, anchored by the
 // pattern itself) into RE2. It reports false for patterns RE2 cannot express (lookaround,
-// backreferences); those are not enforced, and the package doc lists them.
+// backreferences, repeat counts over 1000, Java-only classes); those are not enforced, and
+// the generated validate method says so where the check would be (README lists the kinds).
 func translatePattern(p string) (string, bool) {
 	q, err := translatePatternErr(p)
 	return q, err == nil
@@ -369,3 +373,4 @@ func translatePatternUncached(p string) (string, error) {
 // patterns returns the shared map from RE2 expression to variable name, filled by
 // valueChecks in emission order, so the numbering is deterministic.
 func (g *generator) patterns() map[string]string { return map[string]string{} }
+
