@@ -373,4 +373,3 @@ func translatePatternUncached(p string) (string, error) {
 // patterns returns the shared map from RE2 expression to variable name, filled by
 // valueChecks in emission order, so the numbering is deterministic.
 func (g *generator) patterns() map[string]string { return map[string]string{} }
-
