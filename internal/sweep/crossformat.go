@@ -51,8 +51,10 @@ type Comparison struct {
 	// (the type and all its methods) print identically.
 	Both, Equal         int
 	OnlySmithy, OnlyC2J int
-	// Diff counts the differing types by class; Examples holds a few type names per class.
+	// Diff counts the differing types by class; Detail by class and what differs first
+	// ("constraints: pattern"); Examples holds a few type names per class.
 	Diff     map[string]int
+	Detail   map[string]int
 	Examples map[string][]string
 }
 
@@ -145,7 +147,7 @@ func CrossFormat(pairs []Pair, workers int) []*Comparison {
 
 // Compare generates both models of a pair and compares the declarations of every Go type.
 func Compare(p Pair) *Comparison {
-	c := &Comparison{Pair: p, Diff: map[string]int{}, Examples: map[string][]string{}}
+	c := &Comparison{Pair: p, Diff: map[string]int{}, Detail: map[string]int{}, Examples: map[string][]string{}}
 	sm, sd, err := declsOf(p.Smithy)
 	if err != nil {
 		c.Err = err
@@ -167,8 +169,11 @@ func Compare(p Pair) *Comparison {
 			c.Equal++
 			continue
 		}
-		class := classify(typeShape(sm, name), typeShape(cm, name))
+		class, detail, _ := strings.Cut(classify(typeShape(sm, name), typeShape(cm, name)), ": ")
 		c.Diff[class]++
+		if detail != "" {
+			c.Detail[class+": "+detail]++
+		}
 		if len(c.Examples[class]) < 3 {
 			c.Examples[class] = append(c.Examples[class], name)
 		}
@@ -297,7 +302,8 @@ func declType(d ast.Decl) string {
 }
 
 // classify names the first class of difference that applies between the shapes a and b
-// (of the Smithy and c2j models) of one Go type.
+// (of the Smithy and c2j models) of one Go type; constraints say which differs first, as
+// in "constraints: pattern".
 func classify(a, b *ir.Shape) string {
 	if a == nil || b == nil {
 		return DiffOther
@@ -323,20 +329,20 @@ func classify(a, b *ir.Shape) string {
 			return DiffMembers
 		}
 	}
-	for n, x := range am {
-		if x.Pointer() != bm[n].Pointer() {
+	for _, x := range a.Members {
+		if x.Pointer() != bm[x.Name].Pointer() {
 			return DiffNullability
 		}
 	}
-	for n, x := range am {
-		y := bm[n]
+	for _, x := range a.Members {
+		y := bm[x.Name]
 		if x.Target.Kind != y.Target.Kind || x.Target.GoName != y.Target.GoName || x.Target.Sparse() != y.Target.Sparse() {
 			return DiffTargets
 		}
 	}
-	for n, x := range am {
-		if constraints(x) != constraints(bm[n]) {
-			return DiffConstraints
+	for _, x := range a.Members {
+		if d := constraintDiff(x, bm[x.Name]); d != "" {
+			return DiffConstraints + ": " + d
 		}
 	}
 	for i, m := range a.Members {
@@ -363,7 +369,9 @@ func membersByName(s *ir.Shape) map[string]*ir.Member {
 	return out
 }
 
-func constraints(m *ir.Member) string {
+// constraintDiff names the first constraint of a member that differs between a and b:
+// "required", "sensitive", "length", "range", "pattern", "default" or "timestamp format".
+func constraintDiff(a, b *ir.Member) string {
 	bounds := func(b *ir.Bounds) string {
 		if b == nil {
 			return ""
@@ -378,17 +386,38 @@ func constraints(m *ir.Member) string {
 		}
 		return s
 	}
-	def := ""
-	if m.Traits.Default != nil {
-		def = *m.Traits.Default
+	def := func(m *ir.Member) string {
+		if m.Traits.Default == nil {
+			return ""
+		}
+		return *m.Traits.Default
 	}
-	return fmt.Sprint(m.Required(), m.Sensitive(), bounds(m.Length()), bounds(m.Range()), m.Pattern(), def, m.TimestampFormat())
+	switch {
+	case a.Required() != b.Required():
+		return "required"
+	case a.Sensitive() != b.Sensitive():
+		return "sensitive"
+	case bounds(a.Length()) != bounds(b.Length()):
+		return "length"
+	case bounds(a.Range()) != bounds(b.Range()):
+		return "range"
+	case a.Pattern() != b.Pattern():
+		return "pattern"
+	case def(a) != def(b):
+		return "default"
+	case a.TimestampFormat() != b.TimestampFormat():
+		return "timestamp format"
+	}
+	return ""
 }
 
 // Totals sums the comparisons.
 func (cr *CrossReport) Totals() Comparison {
-	t := Comparison{Diff: map[string]int{}}
+	t := Comparison{Diff: map[string]int{}, Detail: map[string]int{}}
 	for _, c := range cr.Comparisons {
+		for k, v := range c.Detail {
+			t.Detail[k] += v
+		}
 		t.Both += c.Both
 		t.Equal += c.Equal
 		t.OnlySmithy += c.OnlySmithy
@@ -449,6 +478,11 @@ func (cr *CrossReport) Print(w io.Writer) {
 			}
 		}
 		fmt.Fprintf(w, "  %-12s %6d  %s\n", d, t.Diff[d], strings.Join(ex, ", "))
+		for _, k := range sortedKeys(t.Detail) {
+			if detail, ok := strings.CutPrefix(k, d+": "); ok {
+				fmt.Fprintf(w, "    %-16s %6d\n", detail, t.Detail[k])
+			}
+		}
 	}
 	var un []string
 	for _, m := range cr.Unmatched {
