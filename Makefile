@@ -25,6 +25,7 @@ generate:
 # Exit non-zero when generated/ differs from a fresh generation.
 check-generated:
 	$(GO) run ./cmd/gen -check -model $(COGNITO_C2J) -out generated/cognitoidp -pkg cognitoidp
+	$(GO) run ./cmd/gen -check -model testdata/models/kitchensink.smithy.json -out generated/kitchensink -pkg kitchensink
 
 vet:
 	$(GO) vet ./...
