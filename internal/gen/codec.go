@@ -239,7 +239,7 @@ func (g *generator) encodeValue(s *ir.Shape, ptr bool, src *jen.Statement, fail 
 	case ir.Timestamp:
 		panic("gen: timestamps are encoded by encodeMember")
 	}
-	panic("gen: cannot encode kind " + s.Kind.String())
+	panic(&NotSupportedError{Feature: "encoding a " + s.Kind.String() + " value"})
 }
 
 // timestampFns returns the encoder and decoder functions of a timestamp format.
@@ -365,7 +365,7 @@ func (g *generator) decodeExpr(m *ir.Member, s *ir.Shape) jen.Code {
 	case ir.List, ir.Map:
 		return jen.Id("decodeJSON" + s.GoName).Call(d)
 	}
-	panic("gen: cannot decode kind " + s.Kind.String())
+	panic(&NotSupportedError{Feature: "decoding a " + s.Kind.String() + " value"})
 }
 
 // genCollectionCodec emits appendJSON<List> and decodeJSON<List> for a list or map shape.

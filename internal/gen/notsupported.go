@@ -1,8 +1,9 @@
 package gen
 
 // NotSupportedError reports a model feature the generator cannot express. Generate returns
-// it (wrapped with the model file and shape) instead of panicking, skipping the shape or
-// emitting code that does not compile; cmd/sweep counts failures by Feature.
+// it (wrapped with the file being emitted) instead of panicking, skipping the shape or
+// emitting code that does not compile; cmd/sweep counts failures by Feature. Emitters, which
+// return nothing, panic with a *NotSupportedError and renderRaw recovers it.
 type NotSupportedError struct {
 	// Feature names the construct, briefly and without model-specific parts, so that
 	// failures group: "eventstream union", "bigDecimal map key".

@@ -147,7 +147,21 @@ var emitterWeight = map[string]int{
 }
 
 // renderRaw builds emitter e's file and renders it without gofmt.
-func (g *generator) renderRaw(e emitter) ([]byte, error) {
+func (g *generator) renderRaw(e emitter) (raw []byte, err error) {
+	// Emitters report a shape they cannot express by panicking with *NotSupportedError;
+	// it becomes this file's error, so Generate fails instead of the process.
+	defer func() {
+		if p := recover(); p != nil {
+			ns, ok := p.(*NotSupportedError)
+			if !ok {
+				panic(p)
+			}
+			if ns.Where == "" {
+				ns.Where = g.m.Source
+			}
+			err = ns
+		}
+	}()
 	f := g.newFile()
 	e.emit(g, f)
 	return renderUnformatted(f)

@@ -150,5 +150,5 @@ func (g *generator) printStmt(s *ir.Shape, ptr bool, src *jen.Statement) jen.Cod
 	case ir.BigDecimal:
 		return p("bigFloat", val)
 	}
-	panic("gen: cannot print kind " + s.Kind.String())
+	panic(&NotSupportedError{Feature: "printing a " + s.Kind.String() + " value"})
 }

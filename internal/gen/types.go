@@ -57,7 +57,7 @@ func (g *generator) typeOf(s *ir.Shape) *jen.Statement {
 	case ir.Map:
 		return jen.Map(g.typeOf(s.Key.Target)).Add(g.slotType(s.Value, elemPointer(s.Value, s.Sparse())))
 	}
-	panic("gen: no Go type for kind " + s.Kind.String()) // the loaders admit no other kinds
+	panic(&NotSupportedError{Feature: "a Go type for " + s.Kind.String() + " shapes"}) // the loaders admit no other kinds
 }
 
 // nilable kinds have a Go zero value that already means "unset".

@@ -24,7 +24,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	if defOut == "" {
 		defOut = "/tmp/awsgen-sweep"
 	}
-	out := fs.String("out", defOut, "scratch module `DIR` (default $SWEEP_DIR, else /tmp/awsgen-sweep)")
+	out := fs.String("out", defOut, "scratch module `DIR`; its default comes from $SWEEP_DIR")
 	smithyDir := fs.String("smithy", "../shared/models/smithy", "`DIR` of Smithy JSON AST models")
 	c2jMod := fs.String("c2j", DefaultC2JModule, "`MODULE@VERSION` holding models/apis/*/*/api-2.json")
 	formats := fs.String("formats", "smithy,c2j", "formats to sweep")
@@ -33,7 +33,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	batch := fs.Int("batch", 100, "packages per go build / go vet invocation")
 	noCompile := fs.Bool("nocompile", false, "generate only")
 	noBuild := fs.Bool("nobuild", false, "vet only (type-checks packages and tests), no go build")
-	cold := fs.Bool("coldcache", false, "empty the sweep's build cache (DIR/.gocache) first, so the standard library is compiled too")
+	keep := fs.Bool("keepcache", false, "keep the sweep's build cache (DIR/.gocache) for the next run: the standard library stays compiled, but every run adds ~7 GB")
 	opt := fs.Bool("opt", false, "compile the generated packages with optimisation (default: -gcflags=-N -l, twice as fast)")
 	nofmt := fs.Bool("nogofmt", false, "do not check that generated files are gofmt-formatted")
 	cross := fs.Bool("crossformat", false, "compare the Smithy and c2j models of each service instead")
@@ -103,7 +103,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		Batch:     *batch,
 		NoCompile: *noCompile,
 		GoCache:   filepath.Join(*out, ".gocache"),
-		ColdCache: *cold,
+		DropCache: !*keep,
 		NoBuild:   *noBuild,
 		Fresh:     true,
 		Optimize:  *opt,

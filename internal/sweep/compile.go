@@ -32,11 +32,6 @@ func compile(cfg Config, rep *Report, logf func(string, ...any)) error {
 	}
 	env := append(os.Environ(), "GOWORK=off", "GOFLAGS=", "GOTOOLCHAIN=local")
 	if cfg.GoCache != "" {
-		if cfg.ColdCache {
-			if err := os.RemoveAll(cfg.GoCache); err != nil {
-				return err
-			}
-		}
 		env = append(env, "GOCACHE="+cfg.GoCache)
 	}
 	if cfg.Fresh {
@@ -91,9 +86,20 @@ func compile(cfg Config, rep *Report, logf func(string, ...any)) error {
 		if step.name == "build" && cfg.NoBuild {
 			continue
 		}
+		list := pkgs
+		if step.name == "build" && cfg.BuildLimit > 0 {
+			list = nil
+			for _, r := range pkgs {
+				if r.Bytes <= cfg.BuildLimit {
+					list = append(list, r)
+				} else {
+					rep.NotBuilt = append(rep.NotBuilt, r.Format.String()+" "+r.Name)
+				}
+			}
+		}
 		start := time.Now()
-		for i := 0; i < len(pkgs); i += cfg.Batch {
-			batch := pkgs[i:min(i+cfg.Batch, len(pkgs))]
+		for i := 0; i < len(list); i += cfg.Batch {
+			batch := list[i:min(i+cfg.Batch, len(list))]
 			byPath := map[string]*Result{}
 			args := append([]string(nil), step.args...)
 			for _, r := range batch {
@@ -119,11 +125,14 @@ func compile(cfg Config, rep *Report, logf func(string, ...any)) error {
 				}
 				os.Remove(trace)
 			}
-			logf("go %s: %d/%d packages (%v)", step.name, min(i+cfg.Batch, len(pkgs)), len(pkgs), time.Since(start).Round(time.Second))
+			logf("go %s: %d/%d packages (%v)", step.name, min(i+cfg.Batch, len(list)), len(list), time.Since(start).Round(time.Second))
 		}
 		*step.wall = time.Since(start)
 	}
 	rep.CompileRSS = childMaxRSS()
+	if cfg.DropCache && cfg.GoCache != "" {
+		return os.RemoveAll(cfg.GoCache)
+	}
 	return nil
 }
 

@@ -370,7 +370,8 @@ func membersByName(s *ir.Shape) map[string]*ir.Member {
 }
 
 // constraintDiff names the first constraint of a member that differs between a and b:
-// "required", "sensitive", "length", "range", "pattern", "default" or "timestamp format".
+// "required", "sensitive", "length", "length min 0 vs none", "range", "pattern",
+// "pattern anchoring", "default" or "timestamp format".
 func constraintDiff(a, b *ir.Member) string {
 	bounds := func(b *ir.Bounds) string {
 		if b == nil {
@@ -398,10 +399,17 @@ func constraintDiff(a, b *ir.Member) string {
 	case a.Sensitive() != b.Sensitive():
 		return "sensitive"
 	case bounds(a.Length()) != bounds(b.Length()):
+		// A length of at least 0 is no minimum: equivalent, but generated differently.
+		if noMin(bounds(a.Length())) == noMin(bounds(b.Length())) {
+			return "length min 0 vs none"
+		}
 		return "length"
 	case bounds(a.Range()) != bounds(b.Range()):
 		return "range"
 	case a.Pattern() != b.Pattern():
+		if anchorsOnly(a.Pattern(), b.Pattern()) {
+			return "pattern anchoring"
+		}
 		return "pattern"
 	case def(a) != def(b):
 		return "default"
@@ -409,6 +417,32 @@ func constraintDiff(a, b *ir.Member) string {
 		return "timestamp format"
 	}
 	return ""
+}
+
+// anchorsOnly reports whether two patterns differ only in how they are anchored: botocore
+// rewrites Smithy's search patterns into whole-string ones ("\S" as "^.*\S.*$", "^a|b$" as
+// "^(?:a|b)$"), which is the same for most patterns and stricter for alternations.
+func anchorsOnly(smithy, c2j string) bool {
+	core := func(p string) string {
+		p = strings.TrimPrefix(p, "^")
+		if strings.HasSuffix(p, "$") && !strings.HasSuffix(p, `\$`) {
+			p = p[:len(p)-1]
+		}
+		if strings.HasPrefix(p, "(?:") && strings.HasSuffix(p, ")") {
+			p = p[len("(?:") : len(p)-1]
+		}
+		p = strings.TrimPrefix(p, ".*")
+		return strings.TrimSuffix(p, ".*")
+	}
+	return core(smithy) == core(c2j)
+}
+
+// noMin rewrites length bounds "0..max" as "..max".
+func noMin(b string) string {
+	if rest, ok := strings.CutPrefix(b, "0.."); ok {
+		return ".." + rest
+	}
+	return b
 }
 
 // Totals sums the comparisons.
@@ -480,7 +514,7 @@ func (cr *CrossReport) Print(w io.Writer) {
 		fmt.Fprintf(w, "  %-12s %6d  %s\n", d, t.Diff[d], strings.Join(ex, ", "))
 		for _, k := range sortedKeys(t.Detail) {
 			if detail, ok := strings.CutPrefix(k, d+": "); ok {
-				fmt.Fprintf(w, "    %-16s %6d\n", detail, t.Detail[k])
+				fmt.Fprintf(w, "    %-22s %6d\n", detail, t.Detail[k])
 			}
 		}
 	}

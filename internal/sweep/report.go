@@ -97,6 +97,9 @@ func (rep *Report) Print(w io.Writer) {
 		fmt.Fprintf(w, "compile (%s): warm-up (standard library) %v; go build %v wall, %v CPU; go vet %v wall, %v CPU; peak RSS of a compiler or vet process %s\n",
 			rep.BuildMode, rep.WarmWall.Round(time.Second), rep.CompileWall.Round(time.Second), rep.CompileCPU.Round(time.Second),
 			rep.VetWall.Round(time.Second), rep.VetCPU.Round(time.Second), MiB(rep.CompileRSS))
+		if len(rep.NotBuilt) > 0 {
+			fmt.Fprintf(w, "vetted but not built (over the size limit): %s\n", strings.Join(rep.NotBuilt, ", "))
+		}
 	}
 
 	causes := map[string]map[Format]int{}
