@@ -25,7 +25,7 @@ func (v *AccountRecoverySettingType) AppendJSON(b []byte) ([]byte, error) {
 	if v.RecoveryMechanisms != nil {
 		b = jsonKey(b, start, `"RecoveryMechanisms":`)
 		if b, err = appendJSONRecoveryMechanismsType(b, v.RecoveryMechanisms); err != nil {
-			return b, jsonEncodeField(err, "RecoveryMechanisms")
+			return b, jsonEncodeAt(err, "RecoveryMechanisms")
 		}
 	}
 	return append(b, '}'), nil
@@ -184,19 +184,19 @@ func (v *AccountTakeoverActionsType) AppendJSON(b []byte) ([]byte, error) {
 	if v.LowAction != nil {
 		b = jsonKey(b, start, `"LowAction":`)
 		if b, err = v.LowAction.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "LowAction")
+			return b, jsonEncodeAt(err, "LowAction")
 		}
 	}
 	if v.MediumAction != nil {
 		b = jsonKey(b, start, `"MediumAction":`)
 		if b, err = v.MediumAction.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "MediumAction")
+			return b, jsonEncodeAt(err, "MediumAction")
 		}
 	}
 	if v.HighAction != nil {
 		b = jsonKey(b, start, `"HighAction":`)
 		if b, err = v.HighAction.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "HighAction")
+			return b, jsonEncodeAt(err, "HighAction")
 		}
 	}
 	return append(b, '}'), nil
@@ -282,13 +282,13 @@ func (v *AccountTakeoverRiskConfigurationType) AppendJSON(b []byte) ([]byte, err
 	if v.NotifyConfiguration != nil {
 		b = jsonKey(b, start, `"NotifyConfiguration":`)
 		if b, err = v.NotifyConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "NotifyConfiguration")
+			return b, jsonEncodeAt(err, "NotifyConfiguration")
 		}
 	}
 	if v.Actions != nil {
 		b = jsonKey(b, start, `"Actions":`)
 		if b, err = v.Actions.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "Actions")
+			return b, jsonEncodeAt(err, "Actions")
 		}
 	}
 	return append(b, '}'), nil
@@ -368,7 +368,7 @@ func (v *AddCustomAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.CustomAttributes != nil {
 		b = jsonKey(b, start, `"CustomAttributes":`)
 		if b, err = appendJSONCustomAttributesListType(b, v.CustomAttributes); err != nil {
-			return b, jsonEncodeField(err, "CustomAttributes")
+			return b, jsonEncodeAt(err, "CustomAttributes")
 		}
 	}
 	return append(b, '}'), nil
@@ -617,7 +617,7 @@ func (v *AdminConfirmSignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.ClientMetadata != nil {
 		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
-			return b, jsonEncodeField(err, "ClientMetadata")
+			return b, jsonEncodeAt(err, "ClientMetadata")
 		}
 	}
 	return append(b, '}'), nil
@@ -774,7 +774,7 @@ func (v *AdminCreateUserConfigType) AppendJSON(b []byte) ([]byte, error) {
 	if v.InviteMessageTemplate != nil {
 		b = jsonKey(b, start, `"InviteMessageTemplate":`)
 		if b, err = v.InviteMessageTemplate.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "InviteMessageTemplate")
+			return b, jsonEncodeAt(err, "InviteMessageTemplate")
 		}
 	}
 	return append(b, '}'), nil
@@ -888,13 +888,13 @@ func (v *AdminCreateUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserAttributes != nil {
 		b = jsonKey(b, start, `"UserAttributes":`)
 		if b, err = appendJSONAttributeListType(b, v.UserAttributes); err != nil {
-			return b, jsonEncodeField(err, "UserAttributes")
+			return b, jsonEncodeAt(err, "UserAttributes")
 		}
 	}
 	if v.ValidationData != nil {
 		b = jsonKey(b, start, `"ValidationData":`)
 		if b, err = appendJSONAttributeListType(b, v.ValidationData); err != nil {
-			return b, jsonEncodeField(err, "ValidationData")
+			return b, jsonEncodeAt(err, "ValidationData")
 		}
 	}
 	if v.TemporaryPassword != nil {
@@ -912,13 +912,13 @@ func (v *AdminCreateUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.DesiredDeliveryMediums != nil {
 		b = jsonKey(b, start, `"DesiredDeliveryMediums":`)
 		if b, err = appendJSONDeliveryMediumListType(b, v.DesiredDeliveryMediums); err != nil {
-			return b, jsonEncodeField(err, "DesiredDeliveryMediums")
+			return b, jsonEncodeAt(err, "DesiredDeliveryMediums")
 		}
 	}
 	if v.ClientMetadata != nil {
 		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
-			return b, jsonEncodeField(err, "ClientMetadata")
+			return b, jsonEncodeAt(err, "ClientMetadata")
 		}
 	}
 	return append(b, '}'), nil
@@ -1079,7 +1079,7 @@ func (v *AdminCreateUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.User != nil {
 		b = jsonKey(b, start, `"User":`)
 		if b, err = v.User.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "User")
+			return b, jsonEncodeAt(err, "User")
 		}
 	}
 	return append(b, '}'), nil
@@ -1160,7 +1160,7 @@ func (v *AdminDeleteUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) 
 	if v.UserAttributeNames != nil {
 		b = jsonKey(b, start, `"UserAttributeNames":`)
 		if b, err = appendJSONAttributeNameListType(b, v.UserAttributeNames); err != nil {
-			return b, jsonEncodeField(err, "UserAttributeNames")
+			return b, jsonEncodeAt(err, "UserAttributeNames")
 		}
 	}
 	return append(b, '}'), nil
@@ -1400,7 +1400,7 @@ func (v *AdminDisableProviderForUserRequest) AppendJSON(b []byte) ([]byte, error
 	if v.User != nil {
 		b = jsonKey(b, start, `"User":`)
 		if b, err = v.User.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "User")
+			return b, jsonEncodeAt(err, "User")
 		}
 	}
 	return append(b, '}'), nil
@@ -2029,7 +2029,7 @@ func (v *AdminGetDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.Device != nil {
 		b = jsonKey(b, start, `"Device":`)
 		if b, err = v.Device.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "Device")
+			return b, jsonEncodeAt(err, "Device")
 		}
 	}
 	return append(b, '}'), nil
@@ -2204,7 +2204,7 @@ func (v *AdminGetUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserAttributes != nil {
 		b = jsonKey(b, start, `"UserAttributes":`)
 		if b, err = appendJSONAttributeListType(b, v.UserAttributes); err != nil {
-			return b, jsonEncodeField(err, "UserAttributes")
+			return b, jsonEncodeAt(err, "UserAttributes")
 		}
 	}
 	if v.UserCreateDate != nil {
@@ -2226,7 +2226,7 @@ func (v *AdminGetUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.MFAOptions != nil {
 		b = jsonKey(b, start, `"MFAOptions":`)
 		if b, err = appendJSONMFAOptionListType(b, v.MFAOptions); err != nil {
-			return b, jsonEncodeField(err, "MFAOptions")
+			return b, jsonEncodeAt(err, "MFAOptions")
 		}
 	}
 	if v.PreferredMfaSetting != nil {
@@ -2236,7 +2236,7 @@ func (v *AdminGetUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserMFASettingList != nil {
 		b = jsonKey(b, start, `"UserMFASettingList":`)
 		if b, err = appendJSONUserMFASettingListType(b, v.UserMFASettingList); err != nil {
-			return b, jsonEncodeField(err, "UserMFASettingList")
+			return b, jsonEncodeAt(err, "UserMFASettingList")
 		}
 	}
 	return append(b, '}'), nil
@@ -2421,25 +2421,25 @@ func (v *AdminInitiateAuthRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.AuthParameters != nil {
 		b = jsonKey(b, start, `"AuthParameters":`)
 		if b, err = appendJSONAuthParametersType(b, v.AuthParameters); err != nil {
-			return b, jsonEncodeField(err, "AuthParameters")
+			return b, jsonEncodeAt(err, "AuthParameters")
 		}
 	}
 	if v.ClientMetadata != nil {
 		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
-			return b, jsonEncodeField(err, "ClientMetadata")
+			return b, jsonEncodeAt(err, "ClientMetadata")
 		}
 	}
 	if v.AnalyticsMetadata != nil {
 		b = jsonKey(b, start, `"AnalyticsMetadata":`)
 		if b, err = v.AnalyticsMetadata.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AnalyticsMetadata")
+			return b, jsonEncodeAt(err, "AnalyticsMetadata")
 		}
 	}
 	if v.ContextData != nil {
 		b = jsonKey(b, start, `"ContextData":`)
 		if b, err = v.ContextData.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "ContextData")
+			return b, jsonEncodeAt(err, "ContextData")
 		}
 	}
 	return append(b, '}'), nil
@@ -2591,13 +2591,13 @@ func (v *AdminInitiateAuthResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.ChallengeParameters != nil {
 		b = jsonKey(b, start, `"ChallengeParameters":`)
 		if b, err = appendJSONChallengeParametersType(b, v.ChallengeParameters); err != nil {
-			return b, jsonEncodeField(err, "ChallengeParameters")
+			return b, jsonEncodeAt(err, "ChallengeParameters")
 		}
 	}
 	if v.AuthenticationResult != nil {
 		b = jsonKey(b, start, `"AuthenticationResult":`)
 		if b, err = v.AuthenticationResult.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AuthenticationResult")
+			return b, jsonEncodeAt(err, "AuthenticationResult")
 		}
 	}
 	return append(b, '}'), nil
@@ -2706,13 +2706,13 @@ func (v *AdminLinkProviderForUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.DestinationUser != nil {
 		b = jsonKey(b, start, `"DestinationUser":`)
 		if b, err = v.DestinationUser.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "DestinationUser")
+			return b, jsonEncodeAt(err, "DestinationUser")
 		}
 	}
 	if v.SourceUser != nil {
 		b = jsonKey(b, start, `"SourceUser":`)
 		if b, err = v.SourceUser.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "SourceUser")
+			return b, jsonEncodeAt(err, "SourceUser")
 		}
 	}
 	return append(b, '}'), nil
@@ -2975,7 +2975,7 @@ func (v *AdminListDevicesResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.Devices != nil {
 		b = jsonKey(b, start, `"Devices":`)
 		if b, err = appendJSONDeviceListType(b, v.Devices); err != nil {
-			return b, jsonEncodeField(err, "Devices")
+			return b, jsonEncodeAt(err, "Devices")
 		}
 	}
 	if v.PaginationToken != nil {
@@ -3184,7 +3184,7 @@ func (v *AdminListGroupsForUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.Groups != nil {
 		b = jsonKey(b, start, `"Groups":`)
 		if b, err = appendJSONGroupListType(b, v.Groups); err != nil {
-			return b, jsonEncodeField(err, "Groups")
+			return b, jsonEncodeAt(err, "Groups")
 		}
 	}
 	if v.NextToken != nil {
@@ -3393,7 +3393,7 @@ func (v *AdminListUserAuthEventsResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.AuthEvents != nil {
 		b = jsonKey(b, start, `"AuthEvents":`)
 		if b, err = appendJSONAuthEventsType(b, v.AuthEvents); err != nil {
-			return b, jsonEncodeField(err, "AuthEvents")
+			return b, jsonEncodeAt(err, "AuthEvents")
 		}
 	}
 	if v.NextToken != nil {
@@ -3599,7 +3599,7 @@ func (v *AdminResetUserPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.ClientMetadata != nil {
 		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
-			return b, jsonEncodeField(err, "ClientMetadata")
+			return b, jsonEncodeAt(err, "ClientMetadata")
 		}
 	}
 	return append(b, '}'), nil
@@ -3762,7 +3762,7 @@ func (v *AdminRespondToAuthChallengeRequest) AppendJSON(b []byte) ([]byte, error
 	if v.ChallengeResponses != nil {
 		b = jsonKey(b, start, `"ChallengeResponses":`)
 		if b, err = appendJSONChallengeResponsesType(b, v.ChallengeResponses); err != nil {
-			return b, jsonEncodeField(err, "ChallengeResponses")
+			return b, jsonEncodeAt(err, "ChallengeResponses")
 		}
 	}
 	if v.Session != nil {
@@ -3772,19 +3772,19 @@ func (v *AdminRespondToAuthChallengeRequest) AppendJSON(b []byte) ([]byte, error
 	if v.AnalyticsMetadata != nil {
 		b = jsonKey(b, start, `"AnalyticsMetadata":`)
 		if b, err = v.AnalyticsMetadata.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AnalyticsMetadata")
+			return b, jsonEncodeAt(err, "AnalyticsMetadata")
 		}
 	}
 	if v.ContextData != nil {
 		b = jsonKey(b, start, `"ContextData":`)
 		if b, err = v.ContextData.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "ContextData")
+			return b, jsonEncodeAt(err, "ContextData")
 		}
 	}
 	if v.ClientMetadata != nil {
 		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
-			return b, jsonEncodeField(err, "ClientMetadata")
+			return b, jsonEncodeAt(err, "ClientMetadata")
 		}
 	}
 	return append(b, '}'), nil
@@ -3949,13 +3949,13 @@ func (v *AdminRespondToAuthChallengeResponse) AppendJSON(b []byte) ([]byte, erro
 	if v.ChallengeParameters != nil {
 		b = jsonKey(b, start, `"ChallengeParameters":`)
 		if b, err = appendJSONChallengeParametersType(b, v.ChallengeParameters); err != nil {
-			return b, jsonEncodeField(err, "ChallengeParameters")
+			return b, jsonEncodeAt(err, "ChallengeParameters")
 		}
 	}
 	if v.AuthenticationResult != nil {
 		b = jsonKey(b, start, `"AuthenticationResult":`)
 		if b, err = v.AuthenticationResult.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AuthenticationResult")
+			return b, jsonEncodeAt(err, "AuthenticationResult")
 		}
 	}
 	return append(b, '}'), nil
@@ -4067,13 +4067,13 @@ func (v *AdminSetUserMFAPreferenceRequest) AppendJSON(b []byte) ([]byte, error) 
 	if v.SMSMfaSettings != nil {
 		b = jsonKey(b, start, `"SMSMfaSettings":`)
 		if b, err = v.SMSMfaSettings.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "SMSMfaSettings")
+			return b, jsonEncodeAt(err, "SMSMfaSettings")
 		}
 	}
 	if v.SoftwareTokenMfaSettings != nil {
 		b = jsonKey(b, start, `"SoftwareTokenMfaSettings":`)
 		if b, err = v.SoftwareTokenMfaSettings.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "SoftwareTokenMfaSettings")
+			return b, jsonEncodeAt(err, "SoftwareTokenMfaSettings")
 		}
 	}
 	if v.Username != nil {
@@ -4426,7 +4426,7 @@ func (v *AdminSetUserSettingsRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.MFAOptions != nil {
 		b = jsonKey(b, start, `"MFAOptions":`)
 		if b, err = appendJSONMFAOptionListType(b, v.MFAOptions); err != nil {
-			return b, jsonEncodeField(err, "MFAOptions")
+			return b, jsonEncodeAt(err, "MFAOptions")
 		}
 	}
 	return append(b, '}'), nil
@@ -4937,13 +4937,13 @@ func (v *AdminUpdateUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) 
 	if v.UserAttributes != nil {
 		b = jsonKey(b, start, `"UserAttributes":`)
 		if b, err = appendJSONAttributeListType(b, v.UserAttributes); err != nil {
-			return b, jsonEncodeField(err, "UserAttributes")
+			return b, jsonEncodeAt(err, "UserAttributes")
 		}
 	}
 	if v.ClientMetadata != nil {
 		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
-			return b, jsonEncodeField(err, "ClientMetadata")
+			return b, jsonEncodeAt(err, "ClientMetadata")
 		}
 	}
 	return append(b, '}'), nil
@@ -5816,25 +5816,25 @@ func (v *AuthEventType) AppendJSON(b []byte) ([]byte, error) {
 	if v.EventRisk != nil {
 		b = jsonKey(b, start, `"EventRisk":`)
 		if b, err = v.EventRisk.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "EventRisk")
+			return b, jsonEncodeAt(err, "EventRisk")
 		}
 	}
 	if v.ChallengeResponses != nil {
 		b = jsonKey(b, start, `"ChallengeResponses":`)
 		if b, err = appendJSONChallengeResponseListType(b, v.ChallengeResponses); err != nil {
-			return b, jsonEncodeField(err, "ChallengeResponses")
+			return b, jsonEncodeAt(err, "ChallengeResponses")
 		}
 	}
 	if v.EventContextData != nil {
 		b = jsonKey(b, start, `"EventContextData":`)
 		if b, err = v.EventContextData.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "EventContextData")
+			return b, jsonEncodeAt(err, "EventContextData")
 		}
 	}
 	if v.EventFeedback != nil {
 		b = jsonKey(b, start, `"EventFeedback":`)
 		if b, err = v.EventFeedback.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "EventFeedback")
+			return b, jsonEncodeAt(err, "EventFeedback")
 		}
 	}
 	return append(b, '}'), nil
@@ -6015,7 +6015,7 @@ func (v *AuthenticationResultType) AppendJSON(b []byte) ([]byte, error) {
 	if v.NewDeviceMetadata != nil {
 		b = jsonKey(b, start, `"NewDeviceMetadata":`)
 		if b, err = v.NewDeviceMetadata.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "NewDeviceMetadata")
+			return b, jsonEncodeAt(err, "NewDeviceMetadata")
 		}
 	}
 	return append(b, '}'), nil
@@ -6767,13 +6767,13 @@ func (v *CompromisedCredentialsRiskConfigurationType) AppendJSON(b []byte) ([]by
 	if v.EventFilter != nil {
 		b = jsonKey(b, start, `"EventFilter":`)
 		if b, err = appendJSONEventFiltersType(b, v.EventFilter); err != nil {
-			return b, jsonEncodeField(err, "EventFilter")
+			return b, jsonEncodeAt(err, "EventFilter")
 		}
 	}
 	if v.Actions != nil {
 		b = jsonKey(b, start, `"Actions":`)
 		if b, err = v.Actions.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "Actions")
+			return b, jsonEncodeAt(err, "Actions")
 		}
 	}
 	return append(b, '}'), nil
@@ -6927,7 +6927,7 @@ func (v *ConfirmDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.DeviceSecretVerifierConfig != nil {
 		b = jsonKey(b, start, `"DeviceSecretVerifierConfig":`)
 		if b, err = v.DeviceSecretVerifierConfig.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "DeviceSecretVerifierConfig")
+			return b, jsonEncodeAt(err, "DeviceSecretVerifierConfig")
 		}
 	}
 	if v.DeviceName != nil {
@@ -7133,19 +7133,19 @@ func (v *ConfirmForgotPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.AnalyticsMetadata != nil {
 		b = jsonKey(b, start, `"AnalyticsMetadata":`)
 		if b, err = v.AnalyticsMetadata.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AnalyticsMetadata")
+			return b, jsonEncodeAt(err, "AnalyticsMetadata")
 		}
 	}
 	if v.UserContextData != nil {
 		b = jsonKey(b, start, `"UserContextData":`)
 		if b, err = v.UserContextData.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserContextData")
+			return b, jsonEncodeAt(err, "UserContextData")
 		}
 	}
 	if v.ClientMetadata != nil {
 		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
-			return b, jsonEncodeField(err, "ClientMetadata")
+			return b, jsonEncodeAt(err, "ClientMetadata")
 		}
 	}
 	return append(b, '}'), nil
@@ -7376,19 +7376,19 @@ func (v *ConfirmSignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.AnalyticsMetadata != nil {
 		b = jsonKey(b, start, `"AnalyticsMetadata":`)
 		if b, err = v.AnalyticsMetadata.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AnalyticsMetadata")
+			return b, jsonEncodeAt(err, "AnalyticsMetadata")
 		}
 	}
 	if v.UserContextData != nil {
 		b = jsonKey(b, start, `"UserContextData":`)
 		if b, err = v.UserContextData.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserContextData")
+			return b, jsonEncodeAt(err, "UserContextData")
 		}
 	}
 	if v.ClientMetadata != nil {
 		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
-			return b, jsonEncodeField(err, "ClientMetadata")
+			return b, jsonEncodeAt(err, "ClientMetadata")
 		}
 	}
 	return append(b, '}'), nil
@@ -7610,7 +7610,7 @@ func (v *ContextDataType) AppendJSON(b []byte) ([]byte, error) {
 	if v.HttpHeaders != nil {
 		b = jsonKey(b, start, `"HttpHeaders":`)
 		if b, err = appendJSONHttpHeaderList(b, v.HttpHeaders); err != nil {
-			return b, jsonEncodeField(err, "HttpHeaders")
+			return b, jsonEncodeAt(err, "HttpHeaders")
 		}
 	}
 	if v.EncodedData != nil {
@@ -7883,7 +7883,7 @@ func (v *CreateGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.Group != nil {
 		b = jsonKey(b, start, `"Group":`)
 		if b, err = v.Group.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "Group")
+			return b, jsonEncodeAt(err, "Group")
 		}
 	}
 	return append(b, '}'), nil
@@ -7969,19 +7969,19 @@ func (v *CreateIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.ProviderDetails != nil {
 		b = jsonKey(b, start, `"ProviderDetails":`)
 		if b, err = appendJSONProviderDetailsType(b, v.ProviderDetails); err != nil {
-			return b, jsonEncodeField(err, "ProviderDetails")
+			return b, jsonEncodeAt(err, "ProviderDetails")
 		}
 	}
 	if v.AttributeMapping != nil {
 		b = jsonKey(b, start, `"AttributeMapping":`)
 		if b, err = appendJSONAttributeMappingType(b, v.AttributeMapping); err != nil {
-			return b, jsonEncodeField(err, "AttributeMapping")
+			return b, jsonEncodeAt(err, "AttributeMapping")
 		}
 	}
 	if v.IdpIdentifiers != nil {
 		b = jsonKey(b, start, `"IdpIdentifiers":`)
 		if b, err = appendJSONIdpIdentifiersListType(b, v.IdpIdentifiers); err != nil {
-			return b, jsonEncodeField(err, "IdpIdentifiers")
+			return b, jsonEncodeAt(err, "IdpIdentifiers")
 		}
 	}
 	return append(b, '}'), nil
@@ -8107,7 +8107,7 @@ func (v *CreateIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.IdentityProvider != nil {
 		b = jsonKey(b, start, `"IdentityProvider":`)
 		if b, err = v.IdentityProvider.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "IdentityProvider")
+			return b, jsonEncodeAt(err, "IdentityProvider")
 		}
 	}
 	return append(b, '}'), nil
@@ -8193,7 +8193,7 @@ func (v *CreateResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.Scopes != nil {
 		b = jsonKey(b, start, `"Scopes":`)
 		if b, err = appendJSONResourceServerScopeListType(b, v.Scopes); err != nil {
-			return b, jsonEncodeField(err, "Scopes")
+			return b, jsonEncodeAt(err, "Scopes")
 		}
 	}
 	return append(b, '}'), nil
@@ -8301,7 +8301,7 @@ func (v *CreateResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.ResourceServer != nil {
 		b = jsonKey(b, start, `"ResourceServer":`)
 		if b, err = v.ResourceServer.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "ResourceServer")
+			return b, jsonEncodeAt(err, "ResourceServer")
 		}
 	}
 	return append(b, '}'), nil
@@ -8479,7 +8479,7 @@ func (v *CreateUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserImportJob != nil {
 		b = jsonKey(b, start, `"UserImportJob":`)
 		if b, err = v.UserImportJob.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserImportJob")
+			return b, jsonEncodeAt(err, "UserImportJob")
 		}
 	}
 	return append(b, '}'), nil
@@ -8586,43 +8586,43 @@ func (v *CreateUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.TokenValidityUnits != nil {
 		b = jsonKey(b, start, `"TokenValidityUnits":`)
 		if b, err = v.TokenValidityUnits.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "TokenValidityUnits")
+			return b, jsonEncodeAt(err, "TokenValidityUnits")
 		}
 	}
 	if v.ReadAttributes != nil {
 		b = jsonKey(b, start, `"ReadAttributes":`)
 		if b, err = appendJSONClientPermissionListType(b, v.ReadAttributes); err != nil {
-			return b, jsonEncodeField(err, "ReadAttributes")
+			return b, jsonEncodeAt(err, "ReadAttributes")
 		}
 	}
 	if v.WriteAttributes != nil {
 		b = jsonKey(b, start, `"WriteAttributes":`)
 		if b, err = appendJSONClientPermissionListType(b, v.WriteAttributes); err != nil {
-			return b, jsonEncodeField(err, "WriteAttributes")
+			return b, jsonEncodeAt(err, "WriteAttributes")
 		}
 	}
 	if v.ExplicitAuthFlows != nil {
 		b = jsonKey(b, start, `"ExplicitAuthFlows":`)
 		if b, err = appendJSONExplicitAuthFlowsListType(b, v.ExplicitAuthFlows); err != nil {
-			return b, jsonEncodeField(err, "ExplicitAuthFlows")
+			return b, jsonEncodeAt(err, "ExplicitAuthFlows")
 		}
 	}
 	if v.SupportedIdentityProviders != nil {
 		b = jsonKey(b, start, `"SupportedIdentityProviders":`)
 		if b, err = appendJSONSupportedIdentityProvidersListType(b, v.SupportedIdentityProviders); err != nil {
-			return b, jsonEncodeField(err, "SupportedIdentityProviders")
+			return b, jsonEncodeAt(err, "SupportedIdentityProviders")
 		}
 	}
 	if v.CallbackURLs != nil {
 		b = jsonKey(b, start, `"CallbackURLs":`)
 		if b, err = appendJSONCallbackURLsListType(b, v.CallbackURLs); err != nil {
-			return b, jsonEncodeField(err, "CallbackURLs")
+			return b, jsonEncodeAt(err, "CallbackURLs")
 		}
 	}
 	if v.LogoutURLs != nil {
 		b = jsonKey(b, start, `"LogoutURLs":`)
 		if b, err = appendJSONLogoutURLsListType(b, v.LogoutURLs); err != nil {
-			return b, jsonEncodeField(err, "LogoutURLs")
+			return b, jsonEncodeAt(err, "LogoutURLs")
 		}
 	}
 	if v.DefaultRedirectURI != nil {
@@ -8632,13 +8632,13 @@ func (v *CreateUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.AllowedOAuthFlows != nil {
 		b = jsonKey(b, start, `"AllowedOAuthFlows":`)
 		if b, err = appendJSONOAuthFlowsType(b, v.AllowedOAuthFlows); err != nil {
-			return b, jsonEncodeField(err, "AllowedOAuthFlows")
+			return b, jsonEncodeAt(err, "AllowedOAuthFlows")
 		}
 	}
 	if v.AllowedOAuthScopes != nil {
 		b = jsonKey(b, start, `"AllowedOAuthScopes":`)
 		if b, err = appendJSONScopeListType(b, v.AllowedOAuthScopes); err != nil {
-			return b, jsonEncodeField(err, "AllowedOAuthScopes")
+			return b, jsonEncodeAt(err, "AllowedOAuthScopes")
 		}
 	}
 	if v.AllowedOAuthFlowsUserPoolClient != nil {
@@ -8648,7 +8648,7 @@ func (v *CreateUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.AnalyticsConfiguration != nil {
 		b = jsonKey(b, start, `"AnalyticsConfiguration":`)
 		if b, err = v.AnalyticsConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AnalyticsConfiguration")
+			return b, jsonEncodeAt(err, "AnalyticsConfiguration")
 		}
 	}
 	if v.PreventUserExistenceErrors != nil {
@@ -8972,7 +8972,7 @@ func (v *CreateUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserPoolClient != nil {
 		b = jsonKey(b, start, `"UserPoolClient":`)
 		if b, err = v.UserPoolClient.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserPoolClient")
+			return b, jsonEncodeAt(err, "UserPoolClient")
 		}
 	}
 	return append(b, '}'), nil
@@ -9053,7 +9053,7 @@ func (v *CreateUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.CustomDomainConfig != nil {
 		b = jsonKey(b, start, `"CustomDomainConfig":`)
 		if b, err = v.CustomDomainConfig.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "CustomDomainConfig")
+			return b, jsonEncodeAt(err, "CustomDomainConfig")
 		}
 	}
 	return append(b, '}'), nil
@@ -9228,7 +9228,7 @@ func (v *CreateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.Policies != nil {
 		b = jsonKey(b, start, `"Policies":`)
 		if b, err = v.Policies.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "Policies")
+			return b, jsonEncodeAt(err, "Policies")
 		}
 	}
 	if v.DeletionProtection != nil {
@@ -9238,25 +9238,25 @@ func (v *CreateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.LambdaConfig != nil {
 		b = jsonKey(b, start, `"LambdaConfig":`)
 		if b, err = v.LambdaConfig.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "LambdaConfig")
+			return b, jsonEncodeAt(err, "LambdaConfig")
 		}
 	}
 	if v.AutoVerifiedAttributes != nil {
 		b = jsonKey(b, start, `"AutoVerifiedAttributes":`)
 		if b, err = appendJSONVerifiedAttributesListType(b, v.AutoVerifiedAttributes); err != nil {
-			return b, jsonEncodeField(err, "AutoVerifiedAttributes")
+			return b, jsonEncodeAt(err, "AutoVerifiedAttributes")
 		}
 	}
 	if v.AliasAttributes != nil {
 		b = jsonKey(b, start, `"AliasAttributes":`)
 		if b, err = appendJSONAliasAttributesListType(b, v.AliasAttributes); err != nil {
-			return b, jsonEncodeField(err, "AliasAttributes")
+			return b, jsonEncodeAt(err, "AliasAttributes")
 		}
 	}
 	if v.UsernameAttributes != nil {
 		b = jsonKey(b, start, `"UsernameAttributes":`)
 		if b, err = appendJSONUsernameAttributesListType(b, v.UsernameAttributes); err != nil {
-			return b, jsonEncodeField(err, "UsernameAttributes")
+			return b, jsonEncodeAt(err, "UsernameAttributes")
 		}
 	}
 	if v.SmsVerificationMessage != nil {
@@ -9274,7 +9274,7 @@ func (v *CreateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.VerificationMessageTemplate != nil {
 		b = jsonKey(b, start, `"VerificationMessageTemplate":`)
 		if b, err = v.VerificationMessageTemplate.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "VerificationMessageTemplate")
+			return b, jsonEncodeAt(err, "VerificationMessageTemplate")
 		}
 	}
 	if v.SmsAuthenticationMessage != nil {
@@ -9288,61 +9288,61 @@ func (v *CreateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserAttributeUpdateSettings != nil {
 		b = jsonKey(b, start, `"UserAttributeUpdateSettings":`)
 		if b, err = v.UserAttributeUpdateSettings.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserAttributeUpdateSettings")
+			return b, jsonEncodeAt(err, "UserAttributeUpdateSettings")
 		}
 	}
 	if v.DeviceConfiguration != nil {
 		b = jsonKey(b, start, `"DeviceConfiguration":`)
 		if b, err = v.DeviceConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "DeviceConfiguration")
+			return b, jsonEncodeAt(err, "DeviceConfiguration")
 		}
 	}
 	if v.EmailConfiguration != nil {
 		b = jsonKey(b, start, `"EmailConfiguration":`)
 		if b, err = v.EmailConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "EmailConfiguration")
+			return b, jsonEncodeAt(err, "EmailConfiguration")
 		}
 	}
 	if v.SmsConfiguration != nil {
 		b = jsonKey(b, start, `"SmsConfiguration":`)
 		if b, err = v.SmsConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "SmsConfiguration")
+			return b, jsonEncodeAt(err, "SmsConfiguration")
 		}
 	}
 	if v.UserPoolTags != nil {
 		b = jsonKey(b, start, `"UserPoolTags":`)
 		if b, err = appendJSONUserPoolTagsType(b, v.UserPoolTags); err != nil {
-			return b, jsonEncodeField(err, "UserPoolTags")
+			return b, jsonEncodeAt(err, "UserPoolTags")
 		}
 	}
 	if v.AdminCreateUserConfig != nil {
 		b = jsonKey(b, start, `"AdminCreateUserConfig":`)
 		if b, err = v.AdminCreateUserConfig.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AdminCreateUserConfig")
+			return b, jsonEncodeAt(err, "AdminCreateUserConfig")
 		}
 	}
 	if v.Schema != nil {
 		b = jsonKey(b, start, `"Schema":`)
 		if b, err = appendJSONSchemaAttributesListType(b, v.Schema); err != nil {
-			return b, jsonEncodeField(err, "Schema")
+			return b, jsonEncodeAt(err, "Schema")
 		}
 	}
 	if v.UserPoolAddOns != nil {
 		b = jsonKey(b, start, `"UserPoolAddOns":`)
 		if b, err = v.UserPoolAddOns.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserPoolAddOns")
+			return b, jsonEncodeAt(err, "UserPoolAddOns")
 		}
 	}
 	if v.UsernameConfiguration != nil {
 		b = jsonKey(b, start, `"UsernameConfiguration":`)
 		if b, err = v.UsernameConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UsernameConfiguration")
+			return b, jsonEncodeAt(err, "UsernameConfiguration")
 		}
 	}
 	if v.AccountRecoverySetting != nil {
 		b = jsonKey(b, start, `"AccountRecoverySetting":`)
 		if b, err = v.AccountRecoverySetting.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AccountRecoverySetting")
+			return b, jsonEncodeAt(err, "AccountRecoverySetting")
 		}
 	}
 	return append(b, '}'), nil
@@ -9648,7 +9648,7 @@ func (v *CreateUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserPool != nil {
 		b = jsonKey(b, start, `"UserPool":`)
 		if b, err = v.UserPool.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserPool")
+			return b, jsonEncodeAt(err, "UserPool")
 		}
 	}
 	return append(b, '}'), nil
@@ -10247,7 +10247,7 @@ func (v *DeleteUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserAttributeNames != nil {
 		b = jsonKey(b, start, `"UserAttributeNames":`)
 		if b, err = appendJSONAttributeNameListType(b, v.UserAttributeNames); err != nil {
-			return b, jsonEncodeField(err, "UserAttributeNames")
+			return b, jsonEncodeAt(err, "UserAttributeNames")
 		}
 	}
 	if v.AccessToken != nil {
@@ -10828,7 +10828,7 @@ func (v *DescribeIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) 
 	if v.IdentityProvider != nil {
 		b = jsonKey(b, start, `"IdentityProvider":`)
 		if b, err = v.IdentityProvider.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "IdentityProvider")
+			return b, jsonEncodeAt(err, "IdentityProvider")
 		}
 	}
 	return append(b, '}'), nil
@@ -10988,7 +10988,7 @@ func (v *DescribeResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.ResourceServer != nil {
 		b = jsonKey(b, start, `"ResourceServer":`)
 		if b, err = v.ResourceServer.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "ResourceServer")
+			return b, jsonEncodeAt(err, "ResourceServer")
 		}
 	}
 	return append(b, '}'), nil
@@ -11148,7 +11148,7 @@ func (v *DescribeRiskConfigurationResponse) AppendJSON(b []byte) ([]byte, error)
 	if v.RiskConfiguration != nil {
 		b = jsonKey(b, start, `"RiskConfiguration":`)
 		if b, err = v.RiskConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "RiskConfiguration")
+			return b, jsonEncodeAt(err, "RiskConfiguration")
 		}
 	}
 	return append(b, '}'), nil
@@ -11308,7 +11308,7 @@ func (v *DescribeUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserImportJob != nil {
 		b = jsonKey(b, start, `"UserImportJob":`)
 		if b, err = v.UserImportJob.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserImportJob")
+			return b, jsonEncodeAt(err, "UserImportJob")
 		}
 	}
 	return append(b, '}'), nil
@@ -11468,7 +11468,7 @@ func (v *DescribeUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserPoolClient != nil {
 		b = jsonKey(b, start, `"UserPoolClient":`)
 		if b, err = v.UserPoolClient.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserPoolClient")
+			return b, jsonEncodeAt(err, "UserPoolClient")
 		}
 	}
 	return append(b, '}'), nil
@@ -11597,7 +11597,7 @@ func (v *DescribeUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.DomainDescription != nil {
 		b = jsonKey(b, start, `"DomainDescription":`)
 		if b, err = v.DomainDescription.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "DomainDescription")
+			return b, jsonEncodeAt(err, "DomainDescription")
 		}
 	}
 	return append(b, '}'), nil
@@ -11726,7 +11726,7 @@ func (v *DescribeUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserPool != nil {
 		b = jsonKey(b, start, `"UserPool":`)
 		if b, err = v.UserPool.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserPool")
+			return b, jsonEncodeAt(err, "UserPool")
 		}
 	}
 	return append(b, '}'), nil
@@ -11993,7 +11993,7 @@ func (v *DeviceType) AppendJSON(b []byte) ([]byte, error) {
 	if v.DeviceAttributes != nil {
 		b = jsonKey(b, start, `"DeviceAttributes":`)
 		if b, err = appendJSONAttributeListType(b, v.DeviceAttributes); err != nil {
-			return b, jsonEncodeField(err, "DeviceAttributes")
+			return b, jsonEncodeAt(err, "DeviceAttributes")
 		}
 	}
 	if v.DeviceCreateDate != nil {
@@ -12166,7 +12166,7 @@ func (v *DomainDescriptionType) AppendJSON(b []byte) ([]byte, error) {
 	if v.CustomDomainConfig != nil {
 		b = jsonKey(b, start, `"CustomDomainConfig":`)
 		if b, err = v.CustomDomainConfig.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "CustomDomainConfig")
+			return b, jsonEncodeAt(err, "CustomDomainConfig")
 		}
 	}
 	return append(b, '}'), nil
@@ -13209,7 +13209,7 @@ func (v *ForgotPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserContextData != nil {
 		b = jsonKey(b, start, `"UserContextData":`)
 		if b, err = v.UserContextData.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserContextData")
+			return b, jsonEncodeAt(err, "UserContextData")
 		}
 	}
 	if v.Username != nil {
@@ -13219,13 +13219,13 @@ func (v *ForgotPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.AnalyticsMetadata != nil {
 		b = jsonKey(b, start, `"AnalyticsMetadata":`)
 		if b, err = v.AnalyticsMetadata.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AnalyticsMetadata")
+			return b, jsonEncodeAt(err, "AnalyticsMetadata")
 		}
 	}
 	if v.ClientMetadata != nil {
 		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
-			return b, jsonEncodeField(err, "ClientMetadata")
+			return b, jsonEncodeAt(err, "ClientMetadata")
 		}
 	}
 	return append(b, '}'), nil
@@ -13353,7 +13353,7 @@ func (v *ForgotPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.CodeDeliveryDetails != nil {
 		b = jsonKey(b, start, `"CodeDeliveryDetails":`)
 		if b, err = v.CodeDeliveryDetails.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "CodeDeliveryDetails")
+			return b, jsonEncodeAt(err, "CodeDeliveryDetails")
 		}
 	}
 	return append(b, '}'), nil
@@ -13486,7 +13486,7 @@ func (v *GetCSVHeaderResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.CSVHeader != nil {
 		b = jsonKey(b, start, `"CSVHeader":`)
 		if b, err = appendJSONListOfStringTypes(b, v.CSVHeader); err != nil {
-			return b, jsonEncodeField(err, "CSVHeader")
+			return b, jsonEncodeAt(err, "CSVHeader")
 		}
 	}
 	return append(b, '}'), nil
@@ -13655,7 +13655,7 @@ func (v *GetDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.Device != nil {
 		b = jsonKey(b, start, `"Device":`)
 		if b, err = v.Device.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "Device")
+			return b, jsonEncodeAt(err, "Device")
 		}
 	}
 	return append(b, '}'), nil
@@ -13815,7 +13815,7 @@ func (v *GetGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.Group != nil {
 		b = jsonKey(b, start, `"Group":`)
 		if b, err = v.Group.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "Group")
+			return b, jsonEncodeAt(err, "Group")
 		}
 	}
 	return append(b, '}'), nil
@@ -13975,7 +13975,7 @@ func (v *GetIdentityProviderByIdentifierResponse) AppendJSON(b []byte) ([]byte, 
 	if v.IdentityProvider != nil {
 		b = jsonKey(b, start, `"IdentityProvider":`)
 		if b, err = v.IdentityProvider.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "IdentityProvider")
+			return b, jsonEncodeAt(err, "IdentityProvider")
 		}
 	}
 	return append(b, '}'), nil
@@ -14104,7 +14104,7 @@ func (v *GetLogDeliveryConfigurationResponse) AppendJSON(b []byte) ([]byte, erro
 	if v.LogDeliveryConfiguration != nil {
 		b = jsonKey(b, start, `"LogDeliveryConfiguration":`)
 		if b, err = v.LogDeliveryConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "LogDeliveryConfiguration")
+			return b, jsonEncodeAt(err, "LogDeliveryConfiguration")
 		}
 	}
 	return append(b, '}'), nil
@@ -14390,7 +14390,7 @@ func (v *GetUICustomizationResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.UICustomization != nil {
 		b = jsonKey(b, start, `"UICustomization":`)
 		if b, err = v.UICustomization.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UICustomization")
+			return b, jsonEncodeAt(err, "UICustomization")
 		}
 	}
 	return append(b, '}'), nil
@@ -14471,7 +14471,7 @@ func (v *GetUserAttributeVerificationCodeRequest) AppendJSON(b []byte) ([]byte, 
 	if v.ClientMetadata != nil {
 		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
-			return b, jsonEncodeField(err, "ClientMetadata")
+			return b, jsonEncodeAt(err, "ClientMetadata")
 		}
 	}
 	return append(b, '}'), nil
@@ -14566,7 +14566,7 @@ func (v *GetUserAttributeVerificationCodeResponse) AppendJSON(b []byte) ([]byte,
 	if v.CodeDeliveryDetails != nil {
 		b = jsonKey(b, start, `"CodeDeliveryDetails":`)
 		if b, err = v.CodeDeliveryDetails.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "CodeDeliveryDetails")
+			return b, jsonEncodeAt(err, "CodeDeliveryDetails")
 		}
 	}
 	return append(b, '}'), nil
@@ -14695,13 +14695,13 @@ func (v *GetUserPoolMfaConfigResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.SmsMfaConfiguration != nil {
 		b = jsonKey(b, start, `"SmsMfaConfiguration":`)
 		if b, err = v.SmsMfaConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "SmsMfaConfiguration")
+			return b, jsonEncodeAt(err, "SmsMfaConfiguration")
 		}
 	}
 	if v.SoftwareTokenMfaConfiguration != nil {
 		b = jsonKey(b, start, `"SoftwareTokenMfaConfiguration":`)
 		if b, err = v.SoftwareTokenMfaConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "SoftwareTokenMfaConfiguration")
+			return b, jsonEncodeAt(err, "SoftwareTokenMfaConfiguration")
 		}
 	}
 	if v.MfaConfiguration != nil {
@@ -14865,13 +14865,13 @@ func (v *GetUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserAttributes != nil {
 		b = jsonKey(b, start, `"UserAttributes":`)
 		if b, err = appendJSONAttributeListType(b, v.UserAttributes); err != nil {
-			return b, jsonEncodeField(err, "UserAttributes")
+			return b, jsonEncodeAt(err, "UserAttributes")
 		}
 	}
 	if v.MFAOptions != nil {
 		b = jsonKey(b, start, `"MFAOptions":`)
 		if b, err = appendJSONMFAOptionListType(b, v.MFAOptions); err != nil {
-			return b, jsonEncodeField(err, "MFAOptions")
+			return b, jsonEncodeAt(err, "MFAOptions")
 		}
 	}
 	if v.PreferredMfaSetting != nil {
@@ -14881,7 +14881,7 @@ func (v *GetUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserMFASettingList != nil {
 		b = jsonKey(b, start, `"UserMFASettingList":`)
 		if b, err = appendJSONUserMFASettingListType(b, v.UserMFASettingList); err != nil {
-			return b, jsonEncodeField(err, "UserMFASettingList")
+			return b, jsonEncodeAt(err, "UserMFASettingList")
 		}
 	}
 	return append(b, '}'), nil
@@ -15467,19 +15467,19 @@ func (v *IdentityProviderType) AppendJSON(b []byte) ([]byte, error) {
 	if v.ProviderDetails != nil {
 		b = jsonKey(b, start, `"ProviderDetails":`)
 		if b, err = appendJSONProviderDetailsType(b, v.ProviderDetails); err != nil {
-			return b, jsonEncodeField(err, "ProviderDetails")
+			return b, jsonEncodeAt(err, "ProviderDetails")
 		}
 	}
 	if v.AttributeMapping != nil {
 		b = jsonKey(b, start, `"AttributeMapping":`)
 		if b, err = appendJSONAttributeMappingType(b, v.AttributeMapping); err != nil {
-			return b, jsonEncodeField(err, "AttributeMapping")
+			return b, jsonEncodeAt(err, "AttributeMapping")
 		}
 	}
 	if v.IdpIdentifiers != nil {
 		b = jsonKey(b, start, `"IdpIdentifiers":`)
 		if b, err = appendJSONIdpIdentifiersListType(b, v.IdpIdentifiers); err != nil {
-			return b, jsonEncodeField(err, "IdpIdentifiers")
+			return b, jsonEncodeAt(err, "IdpIdentifiers")
 		}
 	}
 	if v.LastModifiedDate != nil {
@@ -15650,13 +15650,13 @@ func (v *InitiateAuthRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.AuthParameters != nil {
 		b = jsonKey(b, start, `"AuthParameters":`)
 		if b, err = appendJSONAuthParametersType(b, v.AuthParameters); err != nil {
-			return b, jsonEncodeField(err, "AuthParameters")
+			return b, jsonEncodeAt(err, "AuthParameters")
 		}
 	}
 	if v.ClientMetadata != nil {
 		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
-			return b, jsonEncodeField(err, "ClientMetadata")
+			return b, jsonEncodeAt(err, "ClientMetadata")
 		}
 	}
 	if v.ClientId != nil {
@@ -15666,13 +15666,13 @@ func (v *InitiateAuthRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.AnalyticsMetadata != nil {
 		b = jsonKey(b, start, `"AnalyticsMetadata":`)
 		if b, err = v.AnalyticsMetadata.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AnalyticsMetadata")
+			return b, jsonEncodeAt(err, "AnalyticsMetadata")
 		}
 	}
 	if v.UserContextData != nil {
 		b = jsonKey(b, start, `"UserContextData":`)
 		if b, err = v.UserContextData.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserContextData")
+			return b, jsonEncodeAt(err, "UserContextData")
 		}
 	}
 	return append(b, '}'), nil
@@ -15811,13 +15811,13 @@ func (v *InitiateAuthResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.ChallengeParameters != nil {
 		b = jsonKey(b, start, `"ChallengeParameters":`)
 		if b, err = appendJSONChallengeParametersType(b, v.ChallengeParameters); err != nil {
-			return b, jsonEncodeField(err, "ChallengeParameters")
+			return b, jsonEncodeAt(err, "ChallengeParameters")
 		}
 	}
 	if v.AuthenticationResult != nil {
 		b = jsonKey(b, start, `"AuthenticationResult":`)
 		if b, err = v.AuthenticationResult.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AuthenticationResult")
+			return b, jsonEncodeAt(err, "AuthenticationResult")
 		}
 	}
 	return append(b, '}'), nil
@@ -16545,19 +16545,19 @@ func (v *LambdaConfigType) AppendJSON(b []byte) ([]byte, error) {
 	if v.PreTokenGenerationConfig != nil {
 		b = jsonKey(b, start, `"PreTokenGenerationConfig":`)
 		if b, err = v.PreTokenGenerationConfig.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "PreTokenGenerationConfig")
+			return b, jsonEncodeAt(err, "PreTokenGenerationConfig")
 		}
 	}
 	if v.CustomSMSSender != nil {
 		b = jsonKey(b, start, `"CustomSMSSender":`)
 		if b, err = v.CustomSMSSender.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "CustomSMSSender")
+			return b, jsonEncodeAt(err, "CustomSMSSender")
 		}
 	}
 	if v.CustomEmailSender != nil {
 		b = jsonKey(b, start, `"CustomEmailSender":`)
 		if b, err = v.CustomEmailSender.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "CustomEmailSender")
+			return b, jsonEncodeAt(err, "CustomEmailSender")
 		}
 	}
 	if v.KMSKeyID != nil {
@@ -16969,7 +16969,7 @@ func (v *ListDevicesResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.Devices != nil {
 		b = jsonKey(b, start, `"Devices":`)
 		if b, err = appendJSONDeviceListType(b, v.Devices); err != nil {
-			return b, jsonEncodeField(err, "Devices")
+			return b, jsonEncodeAt(err, "Devices")
 		}
 	}
 	if v.PaginationToken != nil {
@@ -17160,7 +17160,7 @@ func (v *ListGroupsResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.Groups != nil {
 		b = jsonKey(b, start, `"Groups":`)
 		if b, err = appendJSONGroupListType(b, v.Groups); err != nil {
-			return b, jsonEncodeField(err, "Groups")
+			return b, jsonEncodeAt(err, "Groups")
 		}
 	}
 	if v.NextToken != nil {
@@ -17351,7 +17351,7 @@ func (v *ListIdentityProvidersResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.Providers != nil {
 		b = jsonKey(b, start, `"Providers":`)
 		if b, err = appendJSONProvidersListType(b, v.Providers); err != nil {
-			return b, jsonEncodeField(err, "Providers")
+			return b, jsonEncodeAt(err, "Providers")
 		}
 	}
 	if v.NextToken != nil {
@@ -17542,7 +17542,7 @@ func (v *ListResourceServersResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.ResourceServers != nil {
 		b = jsonKey(b, start, `"ResourceServers":`)
 		if b, err = appendJSONResourceServersListType(b, v.ResourceServers); err != nil {
-			return b, jsonEncodeField(err, "ResourceServers")
+			return b, jsonEncodeAt(err, "ResourceServers")
 		}
 	}
 	if v.NextToken != nil {
@@ -17684,7 +17684,7 @@ func (v *ListTagsForResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.Tags != nil {
 		b = jsonKey(b, start, `"Tags":`)
 		if b, err = appendJSONUserPoolTagsType(b, v.Tags); err != nil {
-			return b, jsonEncodeField(err, "Tags")
+			return b, jsonEncodeAt(err, "Tags")
 		}
 	}
 	return append(b, '}'), nil
@@ -17861,7 +17861,7 @@ func (v *ListUserImportJobsResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserImportJobs != nil {
 		b = jsonKey(b, start, `"UserImportJobs":`)
 		if b, err = appendJSONUserImportJobsListType(b, v.UserImportJobs); err != nil {
-			return b, jsonEncodeField(err, "UserImportJobs")
+			return b, jsonEncodeAt(err, "UserImportJobs")
 		}
 	}
 	if v.PaginationToken != nil {
@@ -18052,7 +18052,7 @@ func (v *ListUserPoolClientsResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserPoolClients != nil {
 		b = jsonKey(b, start, `"UserPoolClients":`)
 		if b, err = appendJSONUserPoolClientListType(b, v.UserPoolClients); err != nil {
-			return b, jsonEncodeField(err, "UserPoolClients")
+			return b, jsonEncodeAt(err, "UserPoolClients")
 		}
 	}
 	if v.NextToken != nil {
@@ -18225,7 +18225,7 @@ func (v *ListUserPoolsResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserPools != nil {
 		b = jsonKey(b, start, `"UserPools":`)
 		if b, err = appendJSONUserPoolListType(b, v.UserPools); err != nil {
-			return b, jsonEncodeField(err, "UserPools")
+			return b, jsonEncodeAt(err, "UserPools")
 		}
 	}
 	if v.NextToken != nil {
@@ -18434,7 +18434,7 @@ func (v *ListUsersInGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.Users != nil {
 		b = jsonKey(b, start, `"Users":`)
 		if b, err = appendJSONUsersListType(b, v.Users); err != nil {
-			return b, jsonEncodeField(err, "Users")
+			return b, jsonEncodeAt(err, "Users")
 		}
 	}
 	if v.NextToken != nil {
@@ -18526,7 +18526,7 @@ func (v *ListUsersRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.AttributesToGet != nil {
 		b = jsonKey(b, start, `"AttributesToGet":`)
 		if b, err = appendJSONSearchedAttributeNamesListType(b, v.AttributesToGet); err != nil {
-			return b, jsonEncodeField(err, "AttributesToGet")
+			return b, jsonEncodeAt(err, "AttributesToGet")
 		}
 	}
 	if v.Limit != nil {
@@ -18659,7 +18659,7 @@ func (v *ListUsersResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.Users != nil {
 		b = jsonKey(b, start, `"Users":`)
 		if b, err = appendJSONUsersListType(b, v.Users); err != nil {
-			return b, jsonEncodeField(err, "Users")
+			return b, jsonEncodeAt(err, "Users")
 		}
 	}
 	if v.PaginationToken != nil {
@@ -18753,7 +18753,7 @@ func (v *LogConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v.CloudWatchLogsConfiguration != nil {
 		b = jsonKey(b, start, `"CloudWatchLogsConfiguration":`)
 		if b, err = v.CloudWatchLogsConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "CloudWatchLogsConfiguration")
+			return b, jsonEncodeAt(err, "CloudWatchLogsConfiguration")
 		}
 	}
 	return append(b, '}'), nil
@@ -18853,7 +18853,7 @@ func (v *LogDeliveryConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v.LogConfigurations != nil {
 		b = jsonKey(b, start, `"LogConfigurations":`)
 		if b, err = appendJSONLogConfigurationListType(b, v.LogConfigurations); err != nil {
-			return b, jsonEncodeField(err, "LogConfigurations")
+			return b, jsonEncodeAt(err, "LogConfigurations")
 		}
 	}
 	return append(b, '}'), nil
@@ -19374,19 +19374,19 @@ func (v *NotifyConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v.BlockEmail != nil {
 		b = jsonKey(b, start, `"BlockEmail":`)
 		if b, err = v.BlockEmail.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "BlockEmail")
+			return b, jsonEncodeAt(err, "BlockEmail")
 		}
 	}
 	if v.NoActionEmail != nil {
 		b = jsonKey(b, start, `"NoActionEmail":`)
 		if b, err = v.NoActionEmail.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "NoActionEmail")
+			return b, jsonEncodeAt(err, "NoActionEmail")
 		}
 	}
 	if v.MfaEmail != nil {
 		b = jsonKey(b, start, `"MfaEmail":`)
 		if b, err = v.MfaEmail.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "MfaEmail")
+			return b, jsonEncodeAt(err, "MfaEmail")
 		}
 	}
 	return append(b, '}'), nil
@@ -20459,7 +20459,7 @@ func (v *ResendConfirmationCodeRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserContextData != nil {
 		b = jsonKey(b, start, `"UserContextData":`)
 		if b, err = v.UserContextData.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserContextData")
+			return b, jsonEncodeAt(err, "UserContextData")
 		}
 	}
 	if v.Username != nil {
@@ -20469,13 +20469,13 @@ func (v *ResendConfirmationCodeRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.AnalyticsMetadata != nil {
 		b = jsonKey(b, start, `"AnalyticsMetadata":`)
 		if b, err = v.AnalyticsMetadata.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AnalyticsMetadata")
+			return b, jsonEncodeAt(err, "AnalyticsMetadata")
 		}
 	}
 	if v.ClientMetadata != nil {
 		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
-			return b, jsonEncodeField(err, "ClientMetadata")
+			return b, jsonEncodeAt(err, "ClientMetadata")
 		}
 	}
 	return append(b, '}'), nil
@@ -20603,7 +20603,7 @@ func (v *ResendConfirmationCodeResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.CodeDeliveryDetails != nil {
 		b = jsonKey(b, start, `"CodeDeliveryDetails":`)
 		if b, err = v.CodeDeliveryDetails.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "CodeDeliveryDetails")
+			return b, jsonEncodeAt(err, "CodeDeliveryDetails")
 		}
 	}
 	return append(b, '}'), nil
@@ -20846,7 +20846,7 @@ func (v *ResourceServerType) AppendJSON(b []byte) ([]byte, error) {
 	if v.Scopes != nil {
 		b = jsonKey(b, start, `"Scopes":`)
 		if b, err = appendJSONResourceServerScopeListType(b, v.Scopes); err != nil {
-			return b, jsonEncodeField(err, "Scopes")
+			return b, jsonEncodeAt(err, "Scopes")
 		}
 	}
 	return append(b, '}'), nil
@@ -20974,25 +20974,25 @@ func (v *RespondToAuthChallengeRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.ChallengeResponses != nil {
 		b = jsonKey(b, start, `"ChallengeResponses":`)
 		if b, err = appendJSONChallengeResponsesType(b, v.ChallengeResponses); err != nil {
-			return b, jsonEncodeField(err, "ChallengeResponses")
+			return b, jsonEncodeAt(err, "ChallengeResponses")
 		}
 	}
 	if v.AnalyticsMetadata != nil {
 		b = jsonKey(b, start, `"AnalyticsMetadata":`)
 		if b, err = v.AnalyticsMetadata.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AnalyticsMetadata")
+			return b, jsonEncodeAt(err, "AnalyticsMetadata")
 		}
 	}
 	if v.UserContextData != nil {
 		b = jsonKey(b, start, `"UserContextData":`)
 		if b, err = v.UserContextData.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserContextData")
+			return b, jsonEncodeAt(err, "UserContextData")
 		}
 	}
 	if v.ClientMetadata != nil {
 		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
-			return b, jsonEncodeField(err, "ClientMetadata")
+			return b, jsonEncodeAt(err, "ClientMetadata")
 		}
 	}
 	return append(b, '}'), nil
@@ -21144,13 +21144,13 @@ func (v *RespondToAuthChallengeResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.ChallengeParameters != nil {
 		b = jsonKey(b, start, `"ChallengeParameters":`)
 		if b, err = appendJSONChallengeParametersType(b, v.ChallengeParameters); err != nil {
-			return b, jsonEncodeField(err, "ChallengeParameters")
+			return b, jsonEncodeAt(err, "ChallengeParameters")
 		}
 	}
 	if v.AuthenticationResult != nil {
 		b = jsonKey(b, start, `"AuthenticationResult":`)
 		if b, err = v.AuthenticationResult.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AuthenticationResult")
+			return b, jsonEncodeAt(err, "AuthenticationResult")
 		}
 	}
 	return append(b, '}'), nil
@@ -21430,19 +21430,19 @@ func (v *RiskConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v.CompromisedCredentialsRiskConfiguration != nil {
 		b = jsonKey(b, start, `"CompromisedCredentialsRiskConfiguration":`)
 		if b, err = v.CompromisedCredentialsRiskConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "CompromisedCredentialsRiskConfiguration")
+			return b, jsonEncodeAt(err, "CompromisedCredentialsRiskConfiguration")
 		}
 	}
 	if v.AccountTakeoverRiskConfiguration != nil {
 		b = jsonKey(b, start, `"AccountTakeoverRiskConfiguration":`)
 		if b, err = v.AccountTakeoverRiskConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AccountTakeoverRiskConfiguration")
+			return b, jsonEncodeAt(err, "AccountTakeoverRiskConfiguration")
 		}
 	}
 	if v.RiskExceptionConfiguration != nil {
 		b = jsonKey(b, start, `"RiskExceptionConfiguration":`)
 		if b, err = v.RiskExceptionConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "RiskExceptionConfiguration")
+			return b, jsonEncodeAt(err, "RiskExceptionConfiguration")
 		}
 	}
 	if v.LastModifiedDate != nil {
@@ -21575,13 +21575,13 @@ func (v *RiskExceptionConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v.BlockedIPRangeList != nil {
 		b = jsonKey(b, start, `"BlockedIPRangeList":`)
 		if b, err = appendJSONBlockedIPRangeListType(b, v.BlockedIPRangeList); err != nil {
-			return b, jsonEncodeField(err, "BlockedIPRangeList")
+			return b, jsonEncodeAt(err, "BlockedIPRangeList")
 		}
 	}
 	if v.SkippedIPRangeList != nil {
 		b = jsonKey(b, start, `"SkippedIPRangeList":`)
 		if b, err = appendJSONSkippedIPRangeListType(b, v.SkippedIPRangeList); err != nil {
-			return b, jsonEncodeField(err, "SkippedIPRangeList")
+			return b, jsonEncodeAt(err, "SkippedIPRangeList")
 		}
 	}
 	return append(b, '}'), nil
@@ -21779,13 +21779,13 @@ func (v *SchemaAttributeType) AppendJSON(b []byte) ([]byte, error) {
 	if v.NumberAttributeConstraints != nil {
 		b = jsonKey(b, start, `"NumberAttributeConstraints":`)
 		if b, err = v.NumberAttributeConstraints.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "NumberAttributeConstraints")
+			return b, jsonEncodeAt(err, "NumberAttributeConstraints")
 		}
 	}
 	if v.StringAttributeConstraints != nil {
 		b = jsonKey(b, start, `"StringAttributeConstraints":`)
 		if b, err = v.StringAttributeConstraints.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "StringAttributeConstraints")
+			return b, jsonEncodeAt(err, "StringAttributeConstraints")
 		}
 	}
 	return append(b, '}'), nil
@@ -21997,7 +21997,7 @@ func (v *SetLogDeliveryConfigurationRequest) AppendJSON(b []byte) ([]byte, error
 	if v.LogConfigurations != nil {
 		b = jsonKey(b, start, `"LogConfigurations":`)
 		if b, err = appendJSONLogConfigurationListType(b, v.LogConfigurations); err != nil {
-			return b, jsonEncodeField(err, "LogConfigurations")
+			return b, jsonEncodeAt(err, "LogConfigurations")
 		}
 	}
 	return append(b, '}'), nil
@@ -22072,7 +22072,7 @@ func (v *SetLogDeliveryConfigurationResponse) AppendJSON(b []byte) ([]byte, erro
 	if v.LogDeliveryConfiguration != nil {
 		b = jsonKey(b, start, `"LogDeliveryConfiguration":`)
 		if b, err = v.LogDeliveryConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "LogDeliveryConfiguration")
+			return b, jsonEncodeAt(err, "LogDeliveryConfiguration")
 		}
 	}
 	return append(b, '}'), nil
@@ -22153,19 +22153,19 @@ func (v *SetRiskConfigurationRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.CompromisedCredentialsRiskConfiguration != nil {
 		b = jsonKey(b, start, `"CompromisedCredentialsRiskConfiguration":`)
 		if b, err = v.CompromisedCredentialsRiskConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "CompromisedCredentialsRiskConfiguration")
+			return b, jsonEncodeAt(err, "CompromisedCredentialsRiskConfiguration")
 		}
 	}
 	if v.AccountTakeoverRiskConfiguration != nil {
 		b = jsonKey(b, start, `"AccountTakeoverRiskConfiguration":`)
 		if b, err = v.AccountTakeoverRiskConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AccountTakeoverRiskConfiguration")
+			return b, jsonEncodeAt(err, "AccountTakeoverRiskConfiguration")
 		}
 	}
 	if v.RiskExceptionConfiguration != nil {
 		b = jsonKey(b, start, `"RiskExceptionConfiguration":`)
 		if b, err = v.RiskExceptionConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "RiskExceptionConfiguration")
+			return b, jsonEncodeAt(err, "RiskExceptionConfiguration")
 		}
 	}
 	return append(b, '}'), nil
@@ -22281,7 +22281,7 @@ func (v *SetRiskConfigurationResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.RiskConfiguration != nil {
 		b = jsonKey(b, start, `"RiskConfiguration":`)
 		if b, err = v.RiskConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "RiskConfiguration")
+			return b, jsonEncodeAt(err, "RiskConfiguration")
 		}
 	}
 	return append(b, '}'), nil
@@ -22472,7 +22472,7 @@ func (v *SetUICustomizationResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.UICustomization != nil {
 		b = jsonKey(b, start, `"UICustomization":`)
 		if b, err = v.UICustomization.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UICustomization")
+			return b, jsonEncodeAt(err, "UICustomization")
 		}
 	}
 	return append(b, '}'), nil
@@ -22538,13 +22538,13 @@ func (v *SetUserMFAPreferenceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.SMSMfaSettings != nil {
 		b = jsonKey(b, start, `"SMSMfaSettings":`)
 		if b, err = v.SMSMfaSettings.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "SMSMfaSettings")
+			return b, jsonEncodeAt(err, "SMSMfaSettings")
 		}
 	}
 	if v.SoftwareTokenMfaSettings != nil {
 		b = jsonKey(b, start, `"SoftwareTokenMfaSettings":`)
 		if b, err = v.SoftwareTokenMfaSettings.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "SoftwareTokenMfaSettings")
+			return b, jsonEncodeAt(err, "SoftwareTokenMfaSettings")
 		}
 	}
 	if v.AccessToken != nil {
@@ -22692,13 +22692,13 @@ func (v *SetUserPoolMfaConfigRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.SmsMfaConfiguration != nil {
 		b = jsonKey(b, start, `"SmsMfaConfiguration":`)
 		if b, err = v.SmsMfaConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "SmsMfaConfiguration")
+			return b, jsonEncodeAt(err, "SmsMfaConfiguration")
 		}
 	}
 	if v.SoftwareTokenMfaConfiguration != nil {
 		b = jsonKey(b, start, `"SoftwareTokenMfaConfiguration":`)
 		if b, err = v.SoftwareTokenMfaConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "SoftwareTokenMfaConfiguration")
+			return b, jsonEncodeAt(err, "SoftwareTokenMfaConfiguration")
 		}
 	}
 	if v.MfaConfiguration != nil {
@@ -22808,13 +22808,13 @@ func (v *SetUserPoolMfaConfigResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.SmsMfaConfiguration != nil {
 		b = jsonKey(b, start, `"SmsMfaConfiguration":`)
 		if b, err = v.SmsMfaConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "SmsMfaConfiguration")
+			return b, jsonEncodeAt(err, "SmsMfaConfiguration")
 		}
 	}
 	if v.SoftwareTokenMfaConfiguration != nil {
 		b = jsonKey(b, start, `"SoftwareTokenMfaConfiguration":`)
 		if b, err = v.SoftwareTokenMfaConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "SoftwareTokenMfaConfiguration")
+			return b, jsonEncodeAt(err, "SoftwareTokenMfaConfiguration")
 		}
 	}
 	if v.MfaConfiguration != nil {
@@ -22908,7 +22908,7 @@ func (v *SetUserSettingsRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.MFAOptions != nil {
 		b = jsonKey(b, start, `"MFAOptions":`)
 		if b, err = appendJSONMFAOptionListType(b, v.MFAOptions); err != nil {
-			return b, jsonEncodeField(err, "MFAOptions")
+			return b, jsonEncodeAt(err, "MFAOptions")
 		}
 	}
 	return append(b, '}'), nil
@@ -23055,31 +23055,31 @@ func (v *SignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserAttributes != nil {
 		b = jsonKey(b, start, `"UserAttributes":`)
 		if b, err = appendJSONAttributeListType(b, v.UserAttributes); err != nil {
-			return b, jsonEncodeField(err, "UserAttributes")
+			return b, jsonEncodeAt(err, "UserAttributes")
 		}
 	}
 	if v.ValidationData != nil {
 		b = jsonKey(b, start, `"ValidationData":`)
 		if b, err = appendJSONAttributeListType(b, v.ValidationData); err != nil {
-			return b, jsonEncodeField(err, "ValidationData")
+			return b, jsonEncodeAt(err, "ValidationData")
 		}
 	}
 	if v.AnalyticsMetadata != nil {
 		b = jsonKey(b, start, `"AnalyticsMetadata":`)
 		if b, err = v.AnalyticsMetadata.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AnalyticsMetadata")
+			return b, jsonEncodeAt(err, "AnalyticsMetadata")
 		}
 	}
 	if v.UserContextData != nil {
 		b = jsonKey(b, start, `"UserContextData":`)
 		if b, err = v.UserContextData.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserContextData")
+			return b, jsonEncodeAt(err, "UserContextData")
 		}
 	}
 	if v.ClientMetadata != nil {
 		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
-			return b, jsonEncodeField(err, "ClientMetadata")
+			return b, jsonEncodeAt(err, "ClientMetadata")
 		}
 	}
 	return append(b, '}'), nil
@@ -23249,7 +23249,7 @@ func (v *SignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.CodeDeliveryDetails != nil {
 		b = jsonKey(b, start, `"CodeDeliveryDetails":`)
 		if b, err = v.CodeDeliveryDetails.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "CodeDeliveryDetails")
+			return b, jsonEncodeAt(err, "CodeDeliveryDetails")
 		}
 	}
 	if v.UserSub != nil {
@@ -23465,7 +23465,7 @@ func (v *SmsMfaConfigType) AppendJSON(b []byte) ([]byte, error) {
 	if v.SmsConfiguration != nil {
 		b = jsonKey(b, start, `"SmsConfiguration":`)
 		if b, err = v.SmsConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "SmsConfiguration")
+			return b, jsonEncodeAt(err, "SmsConfiguration")
 		}
 	}
 	return append(b, '}'), nil
@@ -23855,7 +23855,7 @@ func (v *StartUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserImportJob != nil {
 		b = jsonKey(b, start, `"UserImportJob":`)
 		if b, err = v.UserImportJob.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserImportJob")
+			return b, jsonEncodeAt(err, "UserImportJob")
 		}
 	}
 	return append(b, '}'), nil
@@ -24015,7 +24015,7 @@ func (v *StopUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserImportJob != nil {
 		b = jsonKey(b, start, `"UserImportJob":`)
 		if b, err = v.UserImportJob.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserImportJob")
+			return b, jsonEncodeAt(err, "UserImportJob")
 		}
 	}
 	return append(b, '}'), nil
@@ -24179,7 +24179,7 @@ func (v *TagResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.Tags != nil {
 		b = jsonKey(b, start, `"Tags":`)
 		if b, err = appendJSONUserPoolTagsType(b, v.Tags); err != nil {
-			return b, jsonEncodeField(err, "Tags")
+			return b, jsonEncodeAt(err, "Tags")
 		}
 	}
 	return append(b, '}'), nil
@@ -25105,7 +25105,7 @@ func (v *UntagResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.TagKeys != nil {
 		b = jsonKey(b, start, `"TagKeys":`)
 		if b, err = appendJSONUserPoolTagsListType(b, v.TagKeys); err != nil {
-			return b, jsonEncodeField(err, "TagKeys")
+			return b, jsonEncodeAt(err, "TagKeys")
 		}
 	}
 	return append(b, '}'), nil
@@ -25729,7 +25729,7 @@ func (v *UpdateGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.Group != nil {
 		b = jsonKey(b, start, `"Group":`)
 		if b, err = v.Group.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "Group")
+			return b, jsonEncodeAt(err, "Group")
 		}
 	}
 	return append(b, '}'), nil
@@ -25810,19 +25810,19 @@ func (v *UpdateIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.ProviderDetails != nil {
 		b = jsonKey(b, start, `"ProviderDetails":`)
 		if b, err = appendJSONProviderDetailsType(b, v.ProviderDetails); err != nil {
-			return b, jsonEncodeField(err, "ProviderDetails")
+			return b, jsonEncodeAt(err, "ProviderDetails")
 		}
 	}
 	if v.AttributeMapping != nil {
 		b = jsonKey(b, start, `"AttributeMapping":`)
 		if b, err = appendJSONAttributeMappingType(b, v.AttributeMapping); err != nil {
-			return b, jsonEncodeField(err, "AttributeMapping")
+			return b, jsonEncodeAt(err, "AttributeMapping")
 		}
 	}
 	if v.IdpIdentifiers != nil {
 		b = jsonKey(b, start, `"IdpIdentifiers":`)
 		if b, err = appendJSONIdpIdentifiersListType(b, v.IdpIdentifiers); err != nil {
-			return b, jsonEncodeField(err, "IdpIdentifiers")
+			return b, jsonEncodeAt(err, "IdpIdentifiers")
 		}
 	}
 	return append(b, '}'), nil
@@ -25935,7 +25935,7 @@ func (v *UpdateIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.IdentityProvider != nil {
 		b = jsonKey(b, start, `"IdentityProvider":`)
 		if b, err = v.IdentityProvider.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "IdentityProvider")
+			return b, jsonEncodeAt(err, "IdentityProvider")
 		}
 	}
 	return append(b, '}'), nil
@@ -26021,7 +26021,7 @@ func (v *UpdateResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.Scopes != nil {
 		b = jsonKey(b, start, `"Scopes":`)
 		if b, err = appendJSONResourceServerScopeListType(b, v.Scopes); err != nil {
-			return b, jsonEncodeField(err, "Scopes")
+			return b, jsonEncodeAt(err, "Scopes")
 		}
 	}
 	return append(b, '}'), nil
@@ -26129,7 +26129,7 @@ func (v *UpdateResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.ResourceServer != nil {
 		b = jsonKey(b, start, `"ResourceServer":`)
 		if b, err = v.ResourceServer.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "ResourceServer")
+			return b, jsonEncodeAt(err, "ResourceServer")
 		}
 	}
 	return append(b, '}'), nil
@@ -26195,7 +26195,7 @@ func (v *UpdateUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserAttributes != nil {
 		b = jsonKey(b, start, `"UserAttributes":`)
 		if b, err = appendJSONAttributeListType(b, v.UserAttributes); err != nil {
-			return b, jsonEncodeField(err, "UserAttributes")
+			return b, jsonEncodeAt(err, "UserAttributes")
 		}
 	}
 	if v.AccessToken != nil {
@@ -26205,7 +26205,7 @@ func (v *UpdateUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.ClientMetadata != nil {
 		b = jsonKey(b, start, `"ClientMetadata":`)
 		if b, err = appendJSONClientMetadataType(b, v.ClientMetadata); err != nil {
-			return b, jsonEncodeField(err, "ClientMetadata")
+			return b, jsonEncodeAt(err, "ClientMetadata")
 		}
 	}
 	return append(b, '}'), nil
@@ -26289,7 +26289,7 @@ func (v *UpdateUserAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.CodeDeliveryDetailsList != nil {
 		b = jsonKey(b, start, `"CodeDeliveryDetailsList":`)
 		if b, err = appendJSONCodeDeliveryDetailsListType(b, v.CodeDeliveryDetailsList); err != nil {
-			return b, jsonEncodeField(err, "CodeDeliveryDetailsList")
+			return b, jsonEncodeAt(err, "CodeDeliveryDetailsList")
 		}
 	}
 	return append(b, '}'), nil
@@ -26395,43 +26395,43 @@ func (v *UpdateUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.TokenValidityUnits != nil {
 		b = jsonKey(b, start, `"TokenValidityUnits":`)
 		if b, err = v.TokenValidityUnits.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "TokenValidityUnits")
+			return b, jsonEncodeAt(err, "TokenValidityUnits")
 		}
 	}
 	if v.ReadAttributes != nil {
 		b = jsonKey(b, start, `"ReadAttributes":`)
 		if b, err = appendJSONClientPermissionListType(b, v.ReadAttributes); err != nil {
-			return b, jsonEncodeField(err, "ReadAttributes")
+			return b, jsonEncodeAt(err, "ReadAttributes")
 		}
 	}
 	if v.WriteAttributes != nil {
 		b = jsonKey(b, start, `"WriteAttributes":`)
 		if b, err = appendJSONClientPermissionListType(b, v.WriteAttributes); err != nil {
-			return b, jsonEncodeField(err, "WriteAttributes")
+			return b, jsonEncodeAt(err, "WriteAttributes")
 		}
 	}
 	if v.ExplicitAuthFlows != nil {
 		b = jsonKey(b, start, `"ExplicitAuthFlows":`)
 		if b, err = appendJSONExplicitAuthFlowsListType(b, v.ExplicitAuthFlows); err != nil {
-			return b, jsonEncodeField(err, "ExplicitAuthFlows")
+			return b, jsonEncodeAt(err, "ExplicitAuthFlows")
 		}
 	}
 	if v.SupportedIdentityProviders != nil {
 		b = jsonKey(b, start, `"SupportedIdentityProviders":`)
 		if b, err = appendJSONSupportedIdentityProvidersListType(b, v.SupportedIdentityProviders); err != nil {
-			return b, jsonEncodeField(err, "SupportedIdentityProviders")
+			return b, jsonEncodeAt(err, "SupportedIdentityProviders")
 		}
 	}
 	if v.CallbackURLs != nil {
 		b = jsonKey(b, start, `"CallbackURLs":`)
 		if b, err = appendJSONCallbackURLsListType(b, v.CallbackURLs); err != nil {
-			return b, jsonEncodeField(err, "CallbackURLs")
+			return b, jsonEncodeAt(err, "CallbackURLs")
 		}
 	}
 	if v.LogoutURLs != nil {
 		b = jsonKey(b, start, `"LogoutURLs":`)
 		if b, err = appendJSONLogoutURLsListType(b, v.LogoutURLs); err != nil {
-			return b, jsonEncodeField(err, "LogoutURLs")
+			return b, jsonEncodeAt(err, "LogoutURLs")
 		}
 	}
 	if v.DefaultRedirectURI != nil {
@@ -26441,13 +26441,13 @@ func (v *UpdateUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.AllowedOAuthFlows != nil {
 		b = jsonKey(b, start, `"AllowedOAuthFlows":`)
 		if b, err = appendJSONOAuthFlowsType(b, v.AllowedOAuthFlows); err != nil {
-			return b, jsonEncodeField(err, "AllowedOAuthFlows")
+			return b, jsonEncodeAt(err, "AllowedOAuthFlows")
 		}
 	}
 	if v.AllowedOAuthScopes != nil {
 		b = jsonKey(b, start, `"AllowedOAuthScopes":`)
 		if b, err = appendJSONScopeListType(b, v.AllowedOAuthScopes); err != nil {
-			return b, jsonEncodeField(err, "AllowedOAuthScopes")
+			return b, jsonEncodeAt(err, "AllowedOAuthScopes")
 		}
 	}
 	if v.AllowedOAuthFlowsUserPoolClient != nil {
@@ -26457,7 +26457,7 @@ func (v *UpdateUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.AnalyticsConfiguration != nil {
 		b = jsonKey(b, start, `"AnalyticsConfiguration":`)
 		if b, err = v.AnalyticsConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AnalyticsConfiguration")
+			return b, jsonEncodeAt(err, "AnalyticsConfiguration")
 		}
 	}
 	if v.PreventUserExistenceErrors != nil {
@@ -26781,7 +26781,7 @@ func (v *UpdateUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserPoolClient != nil {
 		b = jsonKey(b, start, `"UserPoolClient":`)
 		if b, err = v.UserPoolClient.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserPoolClient")
+			return b, jsonEncodeAt(err, "UserPoolClient")
 		}
 	}
 	return append(b, '}'), nil
@@ -26862,7 +26862,7 @@ func (v *UpdateUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.CustomDomainConfig != nil {
 		b = jsonKey(b, start, `"CustomDomainConfig":`)
 		if b, err = v.CustomDomainConfig.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "CustomDomainConfig")
+			return b, jsonEncodeAt(err, "CustomDomainConfig")
 		}
 	}
 	return append(b, '}'), nil
@@ -27037,7 +27037,7 @@ func (v *UpdateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.Policies != nil {
 		b = jsonKey(b, start, `"Policies":`)
 		if b, err = v.Policies.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "Policies")
+			return b, jsonEncodeAt(err, "Policies")
 		}
 	}
 	if v.DeletionProtection != nil {
@@ -27047,13 +27047,13 @@ func (v *UpdateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.LambdaConfig != nil {
 		b = jsonKey(b, start, `"LambdaConfig":`)
 		if b, err = v.LambdaConfig.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "LambdaConfig")
+			return b, jsonEncodeAt(err, "LambdaConfig")
 		}
 	}
 	if v.AutoVerifiedAttributes != nil {
 		b = jsonKey(b, start, `"AutoVerifiedAttributes":`)
 		if b, err = appendJSONVerifiedAttributesListType(b, v.AutoVerifiedAttributes); err != nil {
-			return b, jsonEncodeField(err, "AutoVerifiedAttributes")
+			return b, jsonEncodeAt(err, "AutoVerifiedAttributes")
 		}
 	}
 	if v.SmsVerificationMessage != nil {
@@ -27071,7 +27071,7 @@ func (v *UpdateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.VerificationMessageTemplate != nil {
 		b = jsonKey(b, start, `"VerificationMessageTemplate":`)
 		if b, err = v.VerificationMessageTemplate.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "VerificationMessageTemplate")
+			return b, jsonEncodeAt(err, "VerificationMessageTemplate")
 		}
 	}
 	if v.SmsAuthenticationMessage != nil {
@@ -27081,7 +27081,7 @@ func (v *UpdateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserAttributeUpdateSettings != nil {
 		b = jsonKey(b, start, `"UserAttributeUpdateSettings":`)
 		if b, err = v.UserAttributeUpdateSettings.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserAttributeUpdateSettings")
+			return b, jsonEncodeAt(err, "UserAttributeUpdateSettings")
 		}
 	}
 	if v.MfaConfiguration != nil {
@@ -27091,43 +27091,43 @@ func (v *UpdateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v.DeviceConfiguration != nil {
 		b = jsonKey(b, start, `"DeviceConfiguration":`)
 		if b, err = v.DeviceConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "DeviceConfiguration")
+			return b, jsonEncodeAt(err, "DeviceConfiguration")
 		}
 	}
 	if v.EmailConfiguration != nil {
 		b = jsonKey(b, start, `"EmailConfiguration":`)
 		if b, err = v.EmailConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "EmailConfiguration")
+			return b, jsonEncodeAt(err, "EmailConfiguration")
 		}
 	}
 	if v.SmsConfiguration != nil {
 		b = jsonKey(b, start, `"SmsConfiguration":`)
 		if b, err = v.SmsConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "SmsConfiguration")
+			return b, jsonEncodeAt(err, "SmsConfiguration")
 		}
 	}
 	if v.UserPoolTags != nil {
 		b = jsonKey(b, start, `"UserPoolTags":`)
 		if b, err = appendJSONUserPoolTagsType(b, v.UserPoolTags); err != nil {
-			return b, jsonEncodeField(err, "UserPoolTags")
+			return b, jsonEncodeAt(err, "UserPoolTags")
 		}
 	}
 	if v.AdminCreateUserConfig != nil {
 		b = jsonKey(b, start, `"AdminCreateUserConfig":`)
 		if b, err = v.AdminCreateUserConfig.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AdminCreateUserConfig")
+			return b, jsonEncodeAt(err, "AdminCreateUserConfig")
 		}
 	}
 	if v.UserPoolAddOns != nil {
 		b = jsonKey(b, start, `"UserPoolAddOns":`)
 		if b, err = v.UserPoolAddOns.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserPoolAddOns")
+			return b, jsonEncodeAt(err, "UserPoolAddOns")
 		}
 	}
 	if v.AccountRecoverySetting != nil {
 		b = jsonKey(b, start, `"AccountRecoverySetting":`)
 		if b, err = v.AccountRecoverySetting.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AccountRecoverySetting")
+			return b, jsonEncodeAt(err, "AccountRecoverySetting")
 		}
 	}
 	return append(b, '}'), nil
@@ -27443,7 +27443,7 @@ func (v *UserAttributeUpdateSettingsType) AppendJSON(b []byte) ([]byte, error) {
 	if v.AttributesRequireVerificationBeforeUpdate != nil {
 		b = jsonKey(b, start, `"AttributesRequireVerificationBeforeUpdate":`)
 		if b, err = appendJSONAttributesRequireVerificationBeforeUpdateType(b, v.AttributesRequireVerificationBeforeUpdate); err != nil {
-			return b, jsonEncodeField(err, "AttributesRequireVerificationBeforeUpdate")
+			return b, jsonEncodeAt(err, "AttributesRequireVerificationBeforeUpdate")
 		}
 	}
 	return append(b, '}'), nil
@@ -28440,43 +28440,43 @@ func (v *UserPoolClientType) AppendJSON(b []byte) ([]byte, error) {
 	if v.TokenValidityUnits != nil {
 		b = jsonKey(b, start, `"TokenValidityUnits":`)
 		if b, err = v.TokenValidityUnits.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "TokenValidityUnits")
+			return b, jsonEncodeAt(err, "TokenValidityUnits")
 		}
 	}
 	if v.ReadAttributes != nil {
 		b = jsonKey(b, start, `"ReadAttributes":`)
 		if b, err = appendJSONClientPermissionListType(b, v.ReadAttributes); err != nil {
-			return b, jsonEncodeField(err, "ReadAttributes")
+			return b, jsonEncodeAt(err, "ReadAttributes")
 		}
 	}
 	if v.WriteAttributes != nil {
 		b = jsonKey(b, start, `"WriteAttributes":`)
 		if b, err = appendJSONClientPermissionListType(b, v.WriteAttributes); err != nil {
-			return b, jsonEncodeField(err, "WriteAttributes")
+			return b, jsonEncodeAt(err, "WriteAttributes")
 		}
 	}
 	if v.ExplicitAuthFlows != nil {
 		b = jsonKey(b, start, `"ExplicitAuthFlows":`)
 		if b, err = appendJSONExplicitAuthFlowsListType(b, v.ExplicitAuthFlows); err != nil {
-			return b, jsonEncodeField(err, "ExplicitAuthFlows")
+			return b, jsonEncodeAt(err, "ExplicitAuthFlows")
 		}
 	}
 	if v.SupportedIdentityProviders != nil {
 		b = jsonKey(b, start, `"SupportedIdentityProviders":`)
 		if b, err = appendJSONSupportedIdentityProvidersListType(b, v.SupportedIdentityProviders); err != nil {
-			return b, jsonEncodeField(err, "SupportedIdentityProviders")
+			return b, jsonEncodeAt(err, "SupportedIdentityProviders")
 		}
 	}
 	if v.CallbackURLs != nil {
 		b = jsonKey(b, start, `"CallbackURLs":`)
 		if b, err = appendJSONCallbackURLsListType(b, v.CallbackURLs); err != nil {
-			return b, jsonEncodeField(err, "CallbackURLs")
+			return b, jsonEncodeAt(err, "CallbackURLs")
 		}
 	}
 	if v.LogoutURLs != nil {
 		b = jsonKey(b, start, `"LogoutURLs":`)
 		if b, err = appendJSONLogoutURLsListType(b, v.LogoutURLs); err != nil {
-			return b, jsonEncodeField(err, "LogoutURLs")
+			return b, jsonEncodeAt(err, "LogoutURLs")
 		}
 	}
 	if v.DefaultRedirectURI != nil {
@@ -28486,13 +28486,13 @@ func (v *UserPoolClientType) AppendJSON(b []byte) ([]byte, error) {
 	if v.AllowedOAuthFlows != nil {
 		b = jsonKey(b, start, `"AllowedOAuthFlows":`)
 		if b, err = appendJSONOAuthFlowsType(b, v.AllowedOAuthFlows); err != nil {
-			return b, jsonEncodeField(err, "AllowedOAuthFlows")
+			return b, jsonEncodeAt(err, "AllowedOAuthFlows")
 		}
 	}
 	if v.AllowedOAuthScopes != nil {
 		b = jsonKey(b, start, `"AllowedOAuthScopes":`)
 		if b, err = appendJSONScopeListType(b, v.AllowedOAuthScopes); err != nil {
-			return b, jsonEncodeField(err, "AllowedOAuthScopes")
+			return b, jsonEncodeAt(err, "AllowedOAuthScopes")
 		}
 	}
 	if v.AllowedOAuthFlowsUserPoolClient != nil {
@@ -28502,7 +28502,7 @@ func (v *UserPoolClientType) AppendJSON(b []byte) ([]byte, error) {
 	if v.AnalyticsConfiguration != nil {
 		b = jsonKey(b, start, `"AnalyticsConfiguration":`)
 		if b, err = v.AnalyticsConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AnalyticsConfiguration")
+			return b, jsonEncodeAt(err, "AnalyticsConfiguration")
 		}
 	}
 	if v.PreventUserExistenceErrors != nil {
@@ -28883,7 +28883,7 @@ func (v *UserPoolDescriptionType) AppendJSON(b []byte) ([]byte, error) {
 	if v.LambdaConfig != nil {
 		b = jsonKey(b, start, `"LambdaConfig":`)
 		if b, err = v.LambdaConfig.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "LambdaConfig")
+			return b, jsonEncodeAt(err, "LambdaConfig")
 		}
 	}
 	if v.Status != nil {
@@ -29030,7 +29030,7 @@ func (v *UserPoolPolicyType) AppendJSON(b []byte) ([]byte, error) {
 	if v.PasswordPolicy != nil {
 		b = jsonKey(b, start, `"PasswordPolicy":`)
 		if b, err = v.PasswordPolicy.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "PasswordPolicy")
+			return b, jsonEncodeAt(err, "PasswordPolicy")
 		}
 	}
 	return append(b, '}'), nil
@@ -29189,7 +29189,7 @@ func (v *UserPoolType) AppendJSON(b []byte) ([]byte, error) {
 	if v.Policies != nil {
 		b = jsonKey(b, start, `"Policies":`)
 		if b, err = v.Policies.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "Policies")
+			return b, jsonEncodeAt(err, "Policies")
 		}
 	}
 	if v.DeletionProtection != nil {
@@ -29199,7 +29199,7 @@ func (v *UserPoolType) AppendJSON(b []byte) ([]byte, error) {
 	if v.LambdaConfig != nil {
 		b = jsonKey(b, start, `"LambdaConfig":`)
 		if b, err = v.LambdaConfig.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "LambdaConfig")
+			return b, jsonEncodeAt(err, "LambdaConfig")
 		}
 	}
 	if v.Status != nil {
@@ -29217,25 +29217,25 @@ func (v *UserPoolType) AppendJSON(b []byte) ([]byte, error) {
 	if v.SchemaAttributes != nil {
 		b = jsonKey(b, start, `"SchemaAttributes":`)
 		if b, err = appendJSONSchemaAttributesListType(b, v.SchemaAttributes); err != nil {
-			return b, jsonEncodeField(err, "SchemaAttributes")
+			return b, jsonEncodeAt(err, "SchemaAttributes")
 		}
 	}
 	if v.AutoVerifiedAttributes != nil {
 		b = jsonKey(b, start, `"AutoVerifiedAttributes":`)
 		if b, err = appendJSONVerifiedAttributesListType(b, v.AutoVerifiedAttributes); err != nil {
-			return b, jsonEncodeField(err, "AutoVerifiedAttributes")
+			return b, jsonEncodeAt(err, "AutoVerifiedAttributes")
 		}
 	}
 	if v.AliasAttributes != nil {
 		b = jsonKey(b, start, `"AliasAttributes":`)
 		if b, err = appendJSONAliasAttributesListType(b, v.AliasAttributes); err != nil {
-			return b, jsonEncodeField(err, "AliasAttributes")
+			return b, jsonEncodeAt(err, "AliasAttributes")
 		}
 	}
 	if v.UsernameAttributes != nil {
 		b = jsonKey(b, start, `"UsernameAttributes":`)
 		if b, err = appendJSONUsernameAttributesListType(b, v.UsernameAttributes); err != nil {
-			return b, jsonEncodeField(err, "UsernameAttributes")
+			return b, jsonEncodeAt(err, "UsernameAttributes")
 		}
 	}
 	if v.SmsVerificationMessage != nil {
@@ -29253,7 +29253,7 @@ func (v *UserPoolType) AppendJSON(b []byte) ([]byte, error) {
 	if v.VerificationMessageTemplate != nil {
 		b = jsonKey(b, start, `"VerificationMessageTemplate":`)
 		if b, err = v.VerificationMessageTemplate.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "VerificationMessageTemplate")
+			return b, jsonEncodeAt(err, "VerificationMessageTemplate")
 		}
 	}
 	if v.SmsAuthenticationMessage != nil {
@@ -29263,7 +29263,7 @@ func (v *UserPoolType) AppendJSON(b []byte) ([]byte, error) {
 	if v.UserAttributeUpdateSettings != nil {
 		b = jsonKey(b, start, `"UserAttributeUpdateSettings":`)
 		if b, err = v.UserAttributeUpdateSettings.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserAttributeUpdateSettings")
+			return b, jsonEncodeAt(err, "UserAttributeUpdateSettings")
 		}
 	}
 	if v.MfaConfiguration != nil {
@@ -29273,7 +29273,7 @@ func (v *UserPoolType) AppendJSON(b []byte) ([]byte, error) {
 	if v.DeviceConfiguration != nil {
 		b = jsonKey(b, start, `"DeviceConfiguration":`)
 		if b, err = v.DeviceConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "DeviceConfiguration")
+			return b, jsonEncodeAt(err, "DeviceConfiguration")
 		}
 	}
 	if v.EstimatedNumberOfUsers != nil {
@@ -29283,19 +29283,19 @@ func (v *UserPoolType) AppendJSON(b []byte) ([]byte, error) {
 	if v.EmailConfiguration != nil {
 		b = jsonKey(b, start, `"EmailConfiguration":`)
 		if b, err = v.EmailConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "EmailConfiguration")
+			return b, jsonEncodeAt(err, "EmailConfiguration")
 		}
 	}
 	if v.SmsConfiguration != nil {
 		b = jsonKey(b, start, `"SmsConfiguration":`)
 		if b, err = v.SmsConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "SmsConfiguration")
+			return b, jsonEncodeAt(err, "SmsConfiguration")
 		}
 	}
 	if v.UserPoolTags != nil {
 		b = jsonKey(b, start, `"UserPoolTags":`)
 		if b, err = appendJSONUserPoolTagsType(b, v.UserPoolTags); err != nil {
-			return b, jsonEncodeField(err, "UserPoolTags")
+			return b, jsonEncodeAt(err, "UserPoolTags")
 		}
 	}
 	if v.SmsConfigurationFailure != nil {
@@ -29317,19 +29317,19 @@ func (v *UserPoolType) AppendJSON(b []byte) ([]byte, error) {
 	if v.AdminCreateUserConfig != nil {
 		b = jsonKey(b, start, `"AdminCreateUserConfig":`)
 		if b, err = v.AdminCreateUserConfig.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AdminCreateUserConfig")
+			return b, jsonEncodeAt(err, "AdminCreateUserConfig")
 		}
 	}
 	if v.UserPoolAddOns != nil {
 		b = jsonKey(b, start, `"UserPoolAddOns":`)
 		if b, err = v.UserPoolAddOns.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UserPoolAddOns")
+			return b, jsonEncodeAt(err, "UserPoolAddOns")
 		}
 	}
 	if v.UsernameConfiguration != nil {
 		b = jsonKey(b, start, `"UsernameConfiguration":`)
 		if b, err = v.UsernameConfiguration.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "UsernameConfiguration")
+			return b, jsonEncodeAt(err, "UsernameConfiguration")
 		}
 	}
 	if v.Arn != nil {
@@ -29339,7 +29339,7 @@ func (v *UserPoolType) AppendJSON(b []byte) ([]byte, error) {
 	if v.AccountRecoverySetting != nil {
 		b = jsonKey(b, start, `"AccountRecoverySetting":`)
 		if b, err = v.AccountRecoverySetting.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "AccountRecoverySetting")
+			return b, jsonEncodeAt(err, "AccountRecoverySetting")
 		}
 	}
 	return append(b, '}'), nil
@@ -29789,7 +29789,7 @@ func (v *UserType) AppendJSON(b []byte) ([]byte, error) {
 	if v.Attributes != nil {
 		b = jsonKey(b, start, `"Attributes":`)
 		if b, err = appendJSONAttributeListType(b, v.Attributes); err != nil {
-			return b, jsonEncodeField(err, "Attributes")
+			return b, jsonEncodeAt(err, "Attributes")
 		}
 	}
 	if v.UserCreateDate != nil {
@@ -29811,7 +29811,7 @@ func (v *UserType) AppendJSON(b []byte) ([]byte, error) {
 	if v.MFAOptions != nil {
 		b = jsonKey(b, start, `"MFAOptions":`)
 		if b, err = appendJSONMFAOptionListType(b, v.MFAOptions); err != nil {
-			return b, jsonEncodeField(err, "MFAOptions")
+			return b, jsonEncodeAt(err, "MFAOptions")
 		}
 	}
 	return append(b, '}'), nil
@@ -30646,7 +30646,7 @@ func appendJSONAttributeListType(b []byte, v []AttributeType) ([]byte, error) {
 			b = append(b, ',')
 		}
 		if b, err = (&v[i]).AppendJSON(b); err != nil {
-			return b, jsonEncodeIndex(err, jsonIndexSeg(i))
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
 		}
 	}
 	return append(b, ']'), nil
@@ -30783,7 +30783,7 @@ func appendJSONAuthEventsType(b []byte, v []AuthEventType) ([]byte, error) {
 			b = append(b, ',')
 		}
 		if b, err = (&v[i]).AppendJSON(b); err != nil {
-			return b, jsonEncodeIndex(err, jsonIndexSeg(i))
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
 		}
 	}
 	return append(b, ']'), nil
@@ -30957,7 +30957,7 @@ func appendJSONChallengeResponseListType(b []byte, v []ChallengeResponseType) ([
 			b = append(b, ',')
 		}
 		if b, err = (&v[i]).AppendJSON(b); err != nil {
-			return b, jsonEncodeIndex(err, jsonIndexSeg(i))
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
 		}
 	}
 	return append(b, ']'), nil
@@ -31101,7 +31101,7 @@ func appendJSONCodeDeliveryDetailsListType(b []byte, v []CodeDeliveryDetailsType
 			b = append(b, ',')
 		}
 		if b, err = (&v[i]).AppendJSON(b); err != nil {
-			return b, jsonEncodeIndex(err, jsonIndexSeg(i))
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
 		}
 	}
 	return append(b, ']'), nil
@@ -31141,7 +31141,7 @@ func appendJSONCustomAttributesListType(b []byte, v []SchemaAttributeType) ([]by
 			b = append(b, ',')
 		}
 		if b, err = (&v[i]).AppendJSON(b); err != nil {
-			return b, jsonEncodeIndex(err, jsonIndexSeg(i))
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
 		}
 	}
 	return append(b, ']'), nil
@@ -31211,7 +31211,7 @@ func appendJSONDeviceListType(b []byte, v []DeviceType) ([]byte, error) {
 			b = append(b, ',')
 		}
 		if b, err = (&v[i]).AppendJSON(b); err != nil {
-			return b, jsonEncodeIndex(err, jsonIndexSeg(i))
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
 		}
 	}
 	return append(b, ']'), nil
@@ -31311,7 +31311,7 @@ func appendJSONGroupListType(b []byte, v []GroupType) ([]byte, error) {
 			b = append(b, ',')
 		}
 		if b, err = (&v[i]).AppendJSON(b); err != nil {
-			return b, jsonEncodeIndex(err, jsonIndexSeg(i))
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
 		}
 	}
 	return append(b, ']'), nil
@@ -31351,7 +31351,7 @@ func appendJSONHttpHeaderList(b []byte, v []HttpHeader) ([]byte, error) {
 			b = append(b, ',')
 		}
 		if b, err = (&v[i]).AppendJSON(b); err != nil {
-			return b, jsonEncodeIndex(err, jsonIndexSeg(i))
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
 		}
 	}
 	return append(b, ']'), nil
@@ -31451,7 +31451,7 @@ func appendJSONLogConfigurationListType(b []byte, v []LogConfigurationType) ([]b
 			b = append(b, ',')
 		}
 		if b, err = (&v[i]).AppendJSON(b); err != nil {
-			return b, jsonEncodeIndex(err, jsonIndexSeg(i))
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
 		}
 	}
 	return append(b, ']'), nil
@@ -31521,7 +31521,7 @@ func appendJSONMFAOptionListType(b []byte, v []MFAOptionType) ([]byte, error) {
 			b = append(b, ',')
 		}
 		if b, err = (&v[i]).AppendJSON(b); err != nil {
-			return b, jsonEncodeIndex(err, jsonIndexSeg(i))
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
 		}
 	}
 	return append(b, ']'), nil
@@ -31628,7 +31628,7 @@ func appendJSONProvidersListType(b []byte, v []ProviderDescription) ([]byte, err
 			b = append(b, ',')
 		}
 		if b, err = (&v[i]).AppendJSON(b); err != nil {
-			return b, jsonEncodeIndex(err, jsonIndexSeg(i))
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
 		}
 	}
 	return append(b, ']'), nil
@@ -31668,7 +31668,7 @@ func appendJSONRecoveryMechanismsType(b []byte, v []RecoveryOptionType) ([]byte,
 			b = append(b, ',')
 		}
 		if b, err = (&v[i]).AppendJSON(b); err != nil {
-			return b, jsonEncodeIndex(err, jsonIndexSeg(i))
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
 		}
 	}
 	return append(b, ']'), nil
@@ -31708,7 +31708,7 @@ func appendJSONResourceServerScopeListType(b []byte, v []ResourceServerScopeType
 			b = append(b, ',')
 		}
 		if b, err = (&v[i]).AppendJSON(b); err != nil {
-			return b, jsonEncodeIndex(err, jsonIndexSeg(i))
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
 		}
 	}
 	return append(b, ']'), nil
@@ -31748,7 +31748,7 @@ func appendJSONResourceServersListType(b []byte, v []ResourceServerType) ([]byte
 			b = append(b, ',')
 		}
 		if b, err = (&v[i]).AppendJSON(b); err != nil {
-			return b, jsonEncodeIndex(err, jsonIndexSeg(i))
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
 		}
 	}
 	return append(b, ']'), nil
@@ -31788,7 +31788,7 @@ func appendJSONSchemaAttributesListType(b []byte, v []SchemaAttributeType) ([]by
 			b = append(b, ',')
 		}
 		if b, err = (&v[i]).AppendJSON(b); err != nil {
-			return b, jsonEncodeIndex(err, jsonIndexSeg(i))
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
 		}
 	}
 	return append(b, ']'), nil
@@ -31948,7 +31948,7 @@ func appendJSONUserImportJobsListType(b []byte, v []UserImportJobType) ([]byte, 
 			b = append(b, ',')
 		}
 		if b, err = (&v[i]).AppendJSON(b); err != nil {
-			return b, jsonEncodeIndex(err, jsonIndexSeg(i))
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
 		}
 	}
 	return append(b, ']'), nil
@@ -32018,7 +32018,7 @@ func appendJSONUserPoolClientListType(b []byte, v []UserPoolClientDescription) (
 			b = append(b, ',')
 		}
 		if b, err = (&v[i]).AppendJSON(b); err != nil {
-			return b, jsonEncodeIndex(err, jsonIndexSeg(i))
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
 		}
 	}
 	return append(b, ']'), nil
@@ -32058,7 +32058,7 @@ func appendJSONUserPoolListType(b []byte, v []UserPoolDescriptionType) ([]byte, 
 			b = append(b, ',')
 		}
 		if b, err = (&v[i]).AppendJSON(b); err != nil {
-			return b, jsonEncodeIndex(err, jsonIndexSeg(i))
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
 		}
 	}
 	return append(b, ']'), nil
@@ -32195,7 +32195,7 @@ func appendJSONUsersListType(b []byte, v []UserType) ([]byte, error) {
 			b = append(b, ',')
 		}
 		if b, err = (&v[i]).AppendJSON(b); err != nil {
-			return b, jsonEncodeIndex(err, jsonIndexSeg(i))
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
 		}
 	}
 	return append(b, ']'), nil

@@ -93,25 +93,25 @@ func (v *AllTypes) AppendJSON(b []byte) ([]byte, error) {
 	if v.Document != nil {
 		b = jsonKey(b, start, `"Document":`)
 		if b, err = v.Document.appendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "Document")
+			return b, jsonEncodeAt(err, "Document")
 		}
 	}
 	if v.Set != nil {
 		b = jsonKey(b, start, `"Set":`)
 		if b, err = appendJSONStringSet(b, v.Set); err != nil {
-			return b, jsonEncodeField(err, "Set")
+			return b, jsonEncodeAt(err, "Set")
 		}
 	}
 	if v.SparseList != nil {
 		b = jsonKey(b, start, `"SparseList":`)
 		if b, err = appendJSONSparseList(b, v.SparseList); err != nil {
-			return b, jsonEncodeField(err, "SparseList")
+			return b, jsonEncodeAt(err, "SparseList")
 		}
 	}
 	if v.SparseMap != nil {
 		b = jsonKey(b, start, `"SparseMap":`)
 		if b, err = appendJSONSparseMap(b, v.SparseMap); err != nil {
-			return b, jsonEncodeField(err, "SparseMap")
+			return b, jsonEncodeAt(err, "SparseMap")
 		}
 	}
 	if v.Level != nil {
@@ -129,25 +129,25 @@ func (v *AllTypes) AppendJSON(b []byte) ([]byte, error) {
 	if v.Range != nil {
 		b = jsonKey(b, start, `"Range":`)
 		if b, err = v.Range.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "Range")
+			return b, jsonEncodeAt(err, "Range")
 		}
 	}
 	if v.FooBar != nil {
 		b = jsonKey(b, start, `"FooBar":`)
 		if b, err = v.FooBar.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "FooBar")
+			return b, jsonEncodeAt(err, "FooBar")
 		}
 	}
 	if v.FooBar_ != nil {
 		b = jsonKey(b, start, `"Foo_Bar":`)
 		if b, err = v.FooBar_.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "Foo_Bar")
+			return b, jsonEncodeAt(err, "Foo_Bar")
 		}
 	}
 	if v.Lower != nil {
 		b = jsonKey(b, start, `"lower":`)
 		if b, err = v.Lower.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "lower")
+			return b, jsonEncodeAt(err, "lower")
 		}
 	}
 	return append(b, '}'), nil
@@ -500,13 +500,13 @@ func (v *AnyValue) AppendJSON(b []byte) ([]byte, error) {
 	if v.Nothing != nil {
 		b = jsonKey(b, start, `"nothing":`)
 		if b, err = v.Nothing.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "nothing")
+			return b, jsonEncodeAt(err, "nothing")
 		}
 	}
 	if v.Doc != nil {
 		b = jsonKey(b, start, `"doc":`)
 		if b, err = v.Doc.appendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "doc")
+			return b, jsonEncodeAt(err, "doc")
 		}
 	}
 	if v.Unknown != nil {
@@ -514,7 +514,7 @@ func (v *AnyValue) AppendJSON(b []byte) ([]byte, error) {
 		b = jsonAppendString(b, v.Unknown.Name)
 		b = append(b, ':')
 		if b, err = v.Unknown.Value.appendJSON(b); err != nil {
-			return b, jsonEncodeField(err, v.Unknown.Name)
+			return b, jsonEncodeAt(err, v.Unknown.Name)
 		}
 	}
 	return append(b, '}'), nil
@@ -788,13 +788,13 @@ func (v *GetThingInput) AppendJSON(b []byte) ([]byte, error) {
 	if v.Tags != nil {
 		b = jsonKey(b, start, `"Tags":`)
 		if b, err = appendJSONTagList(b, v.Tags); err != nil {
-			return b, jsonEncodeField(err, "Tags")
+			return b, jsonEncodeAt(err, "Tags")
 		}
 	}
 	if v.Attrs != nil {
 		b = jsonKey(b, start, `"Attrs":`)
 		if b, err = appendJSONSparseMap(b, v.Attrs); err != nil {
-			return b, jsonEncodeField(err, "Attrs")
+			return b, jsonEncodeAt(err, "Attrs")
 		}
 	}
 	if v.Token != nil {
@@ -1217,7 +1217,7 @@ func (v *GetThingOutput) AppendJSON(b []byte) ([]byte, error) {
 	if v.Thing != nil {
 		b = jsonKey(b, start, `"Thing":`)
 		if b, err = v.Thing.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "Thing")
+			return b, jsonEncodeAt(err, "Thing")
 		}
 	}
 	if v.Payload != nil {
@@ -1390,7 +1390,7 @@ func (v *ListThingsOutput) AppendJSON(b []byte) ([]byte, error) {
 	if v.Things != nil {
 		b = jsonKey(b, start, `"Things":`)
 		if b, err = appendJSONThingList(b, v.Things); err != nil {
-			return b, jsonEncodeField(err, "Things")
+			return b, jsonEncodeAt(err, "Things")
 		}
 	}
 	if v.NextToken != nil {
@@ -1815,25 +1815,25 @@ func (v *Thing) AppendJSON(b []byte) ([]byte, error) {
 	if v.Parent != nil {
 		b = jsonKey(b, start, `"Parent":`)
 		if b, err = v.Parent.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "Parent")
+			return b, jsonEncodeAt(err, "Parent")
 		}
 	}
 	if v.Children != nil {
 		b = jsonKey(b, start, `"Children":`)
 		if b, err = appendJSONThingList(b, v.Children); err != nil {
-			return b, jsonEncodeField(err, "Children")
+			return b, jsonEncodeAt(err, "Children")
 		}
 	}
 	if v.ByName != nil {
 		b = jsonKey(b, start, `"ByName":`)
 		if b, err = appendJSONThingMap(b, v.ByName); err != nil {
-			return b, jsonEncodeField(err, "ByName")
+			return b, jsonEncodeAt(err, "ByName")
 		}
 	}
 	if v.Value != nil {
 		b = jsonKey(b, start, `"Value":`)
 		if b, err = v.Value.AppendJSON(b); err != nil {
-			return b, jsonEncodeField(err, "Value")
+			return b, jsonEncodeAt(err, "Value")
 		}
 	}
 	return append(b, '}'), nil
@@ -2163,7 +2163,7 @@ func appendJSONThingList(b []byte, v []Thing) ([]byte, error) {
 			b = append(b, ',')
 		}
 		if b, err = (&v[i]).AppendJSON(b); err != nil {
-			return b, jsonEncodeIndex(err, jsonIndexSeg(i))
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
 		}
 	}
 	return append(b, ']'), nil
@@ -2202,7 +2202,7 @@ func appendJSONThingMap(b []byte, v map[string]Thing) ([]byte, error) {
 		b = jsonAppendString(b, string(k))
 		b = append(b, ':')
 		if b, err = (&x).AppendJSON(b); err != nil {
-			return b, jsonEncodeIndex(err, jsonKeySeg(string(k)))
+			return b, jsonEncodeAt(err, jsonKeySeg(string(k)))
 		}
 	}
 	return append(b, '}'), nil

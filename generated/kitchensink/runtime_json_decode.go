@@ -20,7 +20,6 @@ package kitchensink
 import (
 	"encoding/base64"
 	"encoding/binary"
-	"fmt"
 	"math"
 	"math/bits"
 	"strconv"
@@ -107,7 +106,7 @@ func newJSONDecoder(data []byte) jsonDecoder {
 }
 
 // reset prepares d to decode data, clearing any error and path but keeping
-// the unescape buffers, so that a pooled decoder does not reallocate them.
+// the unescape buffers, so that a reused decoder does not reallocate them.
 func (d *jsonDecoder) reset(data []byte) {
 	*d = jsonDecoder{data: data, path: d.path[:0], scratch: d.scratch[:0], keyScratch: d.keyScratch[:0]}
 }
@@ -164,13 +163,6 @@ func (d *jsonDecoder) failed() bool { return d.err != nil }
 
 // fail records an error at the current offset unless one is already recorded.
 func (d *jsonDecoder) fail(msg string) { d.failAt(d.pos, msg) }
-
-// failf is fail with fmt formatting. It is meant for error paths only.
-func (d *jsonDecoder) failf(format string, args ...any) {
-	if d.err == nil {
-		d.failAt(d.pos, fmt.Sprintf(format, args...))
-	}
-}
 
 func (d *jsonDecoder) failAt(off int, msg string) {
 	if d.err == nil {

@@ -131,7 +131,7 @@ func (g *generator) genAppendJSON(f *jen.File, s *ir.Shape) {
 			src := jen.Id("v").Dot(m.GoName)
 			body := []jen.Code{jen.Id("b").Op("=").Id("jsonKey").Call(jen.Id("b"), jen.Id("start"), rawString(jsonKeyLit(m.Name)))}
 			body = append(body, g.encodeSlot(m, ptr, src.Clone(), func(err jen.Code) jen.Code {
-				return jen.Return(jen.Id("b"), jen.Id("jsonEncodeField").Call(err, jen.Lit(m.Name)))
+				return jen.Return(jen.Id("b"), jen.Id("jsonEncodeAt").Call(err, jen.Lit(m.Name)))
 			})...)
 			if cond := g.presentCond(m.Target, ptr, src.Clone()); cond != nil {
 				b.If(cond).Block(body...)
@@ -147,7 +147,7 @@ func (g *generator) genAppendJSON(f *jen.File, s *ir.Shape) {
 				jen.Id("b").Op("=").Id("jsonAppendString").Call(jen.Id("b"), jen.Id("v").Dot("Unknown").Dot("Name")),
 				jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(':')),
 				jen.If(jen.List(jen.Id("b"), jen.Id("err")).Op("=").Id("v").Dot("Unknown").Dot("Value").Dot("appendJSON").Call(jen.Id("b")), jen.Id("err").Op("!=").Nil()).Block(
-					jen.Return(jen.Id("b"), jen.Id("jsonEncodeField").Call(jen.Id("err"), jen.Id("v").Dot("Unknown").Dot("Name"))),
+					jen.Return(jen.Id("b"), jen.Id("jsonEncodeAt").Call(jen.Id("err"), jen.Id("v").Dot("Unknown").Dot("Name"))),
 				),
 			)
 		}
@@ -402,7 +402,7 @@ func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape) {
 				l.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(':'))
 			}
 			write := g.encodeSlot(m, ptr, elem.Clone(), func(err jen.Code) jen.Code {
-				return jen.Return(jen.Id("b"), jen.Id("jsonEncodeIndex").Call(err, seg))
+				return jen.Return(jen.Id("b"), jen.Id("jsonEncodeAt").Call(err, seg))
 			})
 			if ptr || nilable(m.Target.Kind) && m.Target.Kind != ir.List && m.Target.Kind != ir.Map {
 				l.If(elem.Clone().Op("==").Nil()).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("..."))).Else().Block(write...)

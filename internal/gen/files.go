@@ -6,7 +6,6 @@ import (
 	"go/format"
 	"io/fs"
 	"path"
-	"sort"
 	"strings"
 	"text/template"
 
@@ -103,15 +102,6 @@ func (g *generator) docFile() ([]byte, error) {
 		"Doc":     d.String(),
 		"Package": g.opt.Package,
 	})
-}
-
-func sortedNames(m map[string]bool) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // testFile renders generated_test.go: behaviour tests of every generated type.

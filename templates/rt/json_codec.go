@@ -38,30 +38,19 @@ func (e *EncodeError) Error() string {
 // jsonEncodeFailure starts an encode error at the current value.
 func jsonEncodeFailure(msg string) error { return &EncodeError{Msg: msg} }
 
-// jsonEncodeField prefixes err's path with a member name.
-func jsonEncodeField(err error, name string) error {
-	if e, ok := err.(*EncodeError); ok {
-		if e.Path == "" || e.Path[0] == '[' {
-			e.Path = name + e.Path
-		} else {
-			e.Path = name + "." + e.Path
-		}
-		return e
+// jsonEncodeAt prefixes err's path with a segment: a member name, or a list index or map
+// key segment ("[3]", "[\"k\"]"). A member name that follows is joined with a dot.
+func jsonEncodeAt(err error, seg string) error {
+	e, ok := err.(*EncodeError)
+	if !ok {
+		return &EncodeError{Path: seg, Msg: err.Error()}
 	}
-	return &EncodeError{Path: name, Msg: err.Error()}
-}
-
-// jsonEncodeIndex prefixes err's path with a list index or map key.
-func jsonEncodeIndex(err error, seg string) error {
-	if e, ok := err.(*EncodeError); ok {
-		if e.Path == "" || e.Path[0] == '[' {
-			e.Path = seg + e.Path
-		} else {
-			e.Path = seg + "." + e.Path
-		}
-		return e
+	if e.Path == "" || e.Path[0] == '[' {
+		e.Path = seg + e.Path
+	} else {
+		e.Path = seg + "." + e.Path
 	}
-	return &EncodeError{Path: seg, Msg: err.Error()}
+	return e
 }
 
 func jsonIndexSeg(i int) string  { return "[" + strconv.Itoa(i) + "]" }

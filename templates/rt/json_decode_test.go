@@ -928,7 +928,6 @@ func TestJSONStickyError(t *testing.T) {
 	}
 	d.skip()
 	d.fail("second")
-	d.failf("third %d", 3)
 	if *d.err != first {
 		t.Errorf("first error was overwritten: %+v", *d.err)
 	}
@@ -941,12 +940,12 @@ func TestJSONStickyError(t *testing.T) {
 	if err := d.finish(); err != nil {
 		t.Errorf("finish = %#v", err)
 	}
-	// failf formats.
+	// fail records the current offset.
 	d = newJSONDecoder([]byte(`{}`))
 	d.pos = 1
-	d.failf("bad %s %d", "thing", 7)
-	if de := jsonTestDecodeErr(t, d.finish()); de.Msg != "bad thing 7" || de.Offset != 1 {
-		t.Errorf("failf: %+v", *de)
+	d.fail("bad thing")
+	if de := jsonTestDecodeErr(t, d.finish()); de.Msg != "bad thing" || de.Offset != 1 {
+		t.Errorf("fail: %+v", *de)
 	}
 }
 

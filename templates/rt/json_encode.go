@@ -84,57 +84,6 @@ func jsonAppendString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// jsonAppendBytesString is jsonAppendString for a byte slice holding text.
-func jsonAppendBytesString(b []byte, s []byte) []byte {
-	b = append(b, '"')
-	start := 0
-	i := 0
-	for i < len(s) {
-		// Eight plain ASCII bytes at a time (a length-8 slice lets the compiler load a word).
-		for i+8 <= len(s) {
-			t := s[i : i+8]
-			if !jsonSafeWord(uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56) {
-				break
-			}
-			i += 8
-		}
-		if i >= len(s) {
-			break
-		}
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if jsonEncSafe[c] {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			b = jsonAppendEscapedASCII(b, c)
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRune(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i++
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', jsonHex[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
-
 // jsonSafeWord reports whether eight bytes (packed little-endian) are all ASCII that needs
 // no escaping: no byte >= 0x80, < 0x20, '"' or '\\'. The tests are the classic "has a byte
 // less than n" and "has a zero byte" bit tricks, exact when no byte has its top bit set.
@@ -277,12 +226,6 @@ func jsonAppendHTTPDate(b []byte, t time.Time) []byte {
 	b = append(b, '"')
 	b = t.UTC().AppendFormat(b, jsonHTTPDateLayout)
 	return append(b, '"')
-}
-
-// jsonAppendRaw appends raw verbatim. The caller guarantees that raw is a
-// single valid JSON value (see jsonValid); it is used for document types.
-func jsonAppendRaw(b []byte, raw []byte) []byte {
-	return append(b, raw...)
 }
 
 // jsonValid reports whether raw is exactly one syntactically valid JSON value,

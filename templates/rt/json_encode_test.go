@@ -49,10 +49,6 @@ func TestJSONAppendString(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("jsonAppendString(%q) = %s, want %s", tt.in, got, tt.want)
 		}
-		got = string(jsonAppendBytesString(nil, []byte(tt.in)))
-		if got != tt.want {
-			t.Errorf("jsonAppendBytesString(%q) = %s, want %s", tt.in, got, tt.want)
-		}
 		if std := jsonTestStdString(t, tt.in); std != tt.want {
 			t.Errorf("test table disagrees with encoding/json for %q: %s", tt.in, std)
 		}
@@ -87,9 +83,6 @@ func TestJSONAppendStringMatchesEncodingJSON(t *testing.T) {
 		want := jsonTestStdString(t, s)
 		if got := string(jsonAppendString(nil, s)); got != want {
 			t.Fatalf("jsonAppendString(%q) = %s, encoding/json = %s", s, got, want)
-		}
-		if got := string(jsonAppendBytesString(nil, []byte(s))); got != want {
-			t.Fatalf("jsonAppendBytesString(%q) = %s, encoding/json = %s", s, got, want)
 		}
 	}
 }
@@ -293,12 +286,6 @@ func TestJSONAppendDateTimeHTTPDate(t *testing.T) {
 	}
 }
 
-func TestJSONAppendRaw(t *testing.T) {
-	if got := string(jsonAppendRaw([]byte("["), []byte(`{"a":1}`))); got != `[{"a":1}` {
-		t.Errorf("jsonAppendRaw = %s", got)
-	}
-}
-
 func TestJSONAppendZeroAllocs(t *testing.T) {
 	buf := make([]byte, 0, 4096)
 	tm := time.Date(2014, 4, 29, 18, 30, 38, 123000000, time.UTC)
@@ -306,7 +293,6 @@ func TestJSONAppendZeroAllocs(t *testing.T) {
 	allocs := testing.AllocsPerRun(100, func() {
 		b := buf[:0]
 		b = jsonAppendString(b, "hello \"world\"\n\u2028\xff é")
-		b = jsonAppendBytesString(b, blob)
 		b = jsonAppendFloat(b, 3.14159, 64)
 		b = jsonAppendFloat(b, 1e-9, 32)
 		b = jsonAppendFloat(b, math.NaN(), 64)
@@ -316,7 +302,6 @@ func TestJSONAppendZeroAllocs(t *testing.T) {
 		b = jsonAppendEpochSeconds(b, tm)
 		b = jsonAppendDateTime(b, tm)
 		b = jsonAppendHTTPDate(b, tm)
-		b = jsonAppendRaw(b, blob)
 		buf = b
 	})
 	if allocs != 0 {
