@@ -13,6 +13,7 @@ FUZZ_TARGETS := \
 	./internal/codectest:FuzzRecursive \
 	./internal/codectest:FuzzUnion \
 	./templates/rt:FuzzJSONDecoder \
+	./templates/rt:FuzzJSONAppendString \
 	./internal/load:FuzzLoad \
 	./internal/docs:FuzzText
 

@@ -5,12 +5,8 @@ package cognitoidp
 import "time"
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAccountRecoverySettingType jsonSizeHint
-
 func (v *AccountRecoverySettingType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAccountRecoverySettingType.capacity()))
-	jsonHintAccountRecoverySettingType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -77,12 +73,8 @@ type storeAccountTakeoverActionType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAccountTakeoverActionType jsonSizeHint
-
 func (v *AccountTakeoverActionType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAccountTakeoverActionType.capacity()))
-	jsonHintAccountTakeoverActionType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -164,12 +156,8 @@ func (v *AccountTakeoverActionType) decodeJSONStore(d *jsonDecoder, st *storeAcc
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAccountTakeoverActionsType jsonSizeHint
-
 func (v *AccountTakeoverActionsType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAccountTakeoverActionsType.capacity()))
-	jsonHintAccountTakeoverActionsType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -262,12 +250,8 @@ func (v *AccountTakeoverActionsType) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAccountTakeoverRiskConfigurationType jsonSizeHint
-
 func (v *AccountTakeoverRiskConfigurationType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAccountTakeoverRiskConfigurationType.capacity()))
-	jsonHintAccountTakeoverRiskConfigurationType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -344,12 +328,8 @@ func (v *AccountTakeoverRiskConfigurationType) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAddCustomAttributesRequest jsonSizeHint
-
 func (v *AddCustomAttributesRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAddCustomAttributesRequest.capacity()))
-	jsonHintAddCustomAttributesRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -423,12 +403,8 @@ func (v *AddCustomAttributesRequest) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAddCustomAttributesResponse jsonSizeHint
-
 func (v *AddCustomAttributesResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAddCustomAttributesResponse.capacity()))
-	jsonHintAddCustomAttributesResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -478,12 +454,8 @@ type storeAdminAddUserToGroupRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminAddUserToGroupRequest jsonSizeHint
-
 func (v *AdminAddUserToGroupRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminAddUserToGroupRequest.capacity()))
-	jsonHintAdminAddUserToGroupRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -589,12 +561,8 @@ type storeAdminConfirmSignUpRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminConfirmSignUpRequest jsonSizeHint
-
 func (v *AdminConfirmSignUpRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminConfirmSignUpRequest.capacity()))
-	jsonHintAdminConfirmSignUpRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -692,12 +660,8 @@ func (v *AdminConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeAdm
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminConfirmSignUpResponse jsonSizeHint
-
 func (v *AdminConfirmSignUpResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminConfirmSignUpResponse.capacity()))
-	jsonHintAdminConfirmSignUpResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -746,12 +710,8 @@ type storeAdminCreateUserConfigType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminCreateUserConfigType jsonSizeHint
-
 func (v *AdminCreateUserConfigType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminCreateUserConfigType.capacity()))
-	jsonHintAdminCreateUserConfigType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -860,12 +820,8 @@ type storeAdminCreateUserRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminCreateUserRequest jsonSizeHint
-
 func (v *AdminCreateUserRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminCreateUserRequest.capacity()))
-	jsonHintAdminCreateUserRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1059,12 +1015,8 @@ func (v *AdminCreateUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminC
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminCreateUserResponse jsonSizeHint
-
 func (v *AdminCreateUserResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminCreateUserResponse.capacity()))
-	jsonHintAdminCreateUserResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1132,12 +1084,8 @@ type storeAdminDeleteUserAttributesRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminDeleteUserAttributesRequest jsonSizeHint
-
 func (v *AdminDeleteUserAttributesRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminDeleteUserAttributesRequest.capacity()))
-	jsonHintAdminDeleteUserAttributesRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1235,12 +1183,8 @@ func (v *AdminDeleteUserAttributesRequest) decodeJSONStore(d *jsonDecoder, st *s
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminDeleteUserAttributesResponse jsonSizeHint
-
 func (v *AdminDeleteUserAttributesResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminDeleteUserAttributesResponse.capacity()))
-	jsonHintAdminDeleteUserAttributesResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1289,12 +1233,8 @@ type storeAdminDeleteUserRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminDeleteUserRequest jsonSizeHint
-
 func (v *AdminDeleteUserRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminDeleteUserRequest.capacity()))
-	jsonHintAdminDeleteUserRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1376,12 +1316,8 @@ func (v *AdminDeleteUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminD
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminDisableProviderForUserRequest jsonSizeHint
-
 func (v *AdminDisableProviderForUserRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminDisableProviderForUserRequest.capacity()))
-	jsonHintAdminDisableProviderForUserRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1456,12 +1392,8 @@ func (v *AdminDisableProviderForUserRequest) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminDisableProviderForUserResponse jsonSizeHint
-
 func (v *AdminDisableProviderForUserResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminDisableProviderForUserResponse.capacity()))
-	jsonHintAdminDisableProviderForUserResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1510,12 +1442,8 @@ type storeAdminDisableUserRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminDisableUserRequest jsonSizeHint
-
 func (v *AdminDisableUserRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminDisableUserRequest.capacity()))
-	jsonHintAdminDisableUserRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1597,12 +1525,8 @@ func (v *AdminDisableUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmin
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminDisableUserResponse jsonSizeHint
-
 func (v *AdminDisableUserResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminDisableUserResponse.capacity()))
-	jsonHintAdminDisableUserResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1651,12 +1575,8 @@ type storeAdminEnableUserRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminEnableUserRequest jsonSizeHint
-
 func (v *AdminEnableUserRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminEnableUserRequest.capacity()))
-	jsonHintAdminEnableUserRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1738,12 +1658,8 @@ func (v *AdminEnableUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminE
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminEnableUserResponse jsonSizeHint
-
 func (v *AdminEnableUserResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminEnableUserResponse.capacity()))
-	jsonHintAdminEnableUserResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1793,12 +1709,8 @@ type storeAdminForgetDeviceRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminForgetDeviceRequest jsonSizeHint
-
 func (v *AdminForgetDeviceRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminForgetDeviceRequest.capacity()))
-	jsonHintAdminForgetDeviceRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1905,12 +1817,8 @@ type storeAdminGetDeviceRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminGetDeviceRequest jsonSizeHint
-
 func (v *AdminGetDeviceRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminGetDeviceRequest.capacity()))
-	jsonHintAdminGetDeviceRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2009,12 +1917,8 @@ func (v *AdminGetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminGe
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminGetDeviceResponse jsonSizeHint
-
 func (v *AdminGetDeviceResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminGetDeviceResponse.capacity()))
-	jsonHintAdminGetDeviceResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2082,12 +1986,8 @@ type storeAdminGetUserRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminGetUserRequest jsonSizeHint
-
 func (v *AdminGetUserRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminGetUserRequest.capacity()))
-	jsonHintAdminGetUserRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2180,12 +2080,8 @@ type storeAdminGetUserResponse struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminGetUserResponse jsonSizeHint
-
 func (v *AdminGetUserResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminGetUserResponse.capacity()))
-	jsonHintAdminGetUserResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2389,12 +2285,8 @@ type storeAdminInitiateAuthRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminInitiateAuthRequest jsonSizeHint
-
 func (v *AdminInitiateAuthRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminInitiateAuthRequest.capacity()))
-	jsonHintAdminInitiateAuthRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2563,12 +2455,8 @@ type storeAdminInitiateAuthResponse struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminInitiateAuthResponse jsonSizeHint
-
 func (v *AdminInitiateAuthResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminInitiateAuthResponse.capacity()))
-	jsonHintAdminInitiateAuthResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2682,12 +2570,8 @@ func (v *AdminInitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeAdm
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminLinkProviderForUserRequest jsonSizeHint
-
 func (v *AdminLinkProviderForUserRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminLinkProviderForUserRequest.capacity()))
-	jsonHintAdminLinkProviderForUserRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2778,12 +2662,8 @@ func (v *AdminLinkProviderForUserRequest) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminLinkProviderForUserResponse jsonSizeHint
-
 func (v *AdminLinkProviderForUserResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminLinkProviderForUserResponse.capacity()))
-	jsonHintAdminLinkProviderForUserResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2834,12 +2714,8 @@ type storeAdminListDevicesRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminListDevicesRequest jsonSizeHint
-
 func (v *AdminListDevicesRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminListDevicesRequest.capacity()))
-	jsonHintAdminListDevicesRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2955,12 +2831,8 @@ func (v *AdminListDevicesRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmin
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminListDevicesResponse jsonSizeHint
-
 func (v *AdminListDevicesResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminListDevicesResponse.capacity()))
-	jsonHintAdminListDevicesResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3043,12 +2915,8 @@ type storeAdminListGroupsForUserRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminListGroupsForUserRequest jsonSizeHint
-
 func (v *AdminListGroupsForUserRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminListGroupsForUserRequest.capacity()))
-	jsonHintAdminListGroupsForUserRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3164,12 +3032,8 @@ func (v *AdminListGroupsForUserRequest) decodeJSONStore(d *jsonDecoder, st *stor
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminListGroupsForUserResponse jsonSizeHint
-
 func (v *AdminListGroupsForUserResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminListGroupsForUserResponse.capacity()))
-	jsonHintAdminListGroupsForUserResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3252,12 +3116,8 @@ type storeAdminListUserAuthEventsRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminListUserAuthEventsRequest jsonSizeHint
-
 func (v *AdminListUserAuthEventsRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminListUserAuthEventsRequest.capacity()))
-	jsonHintAdminListUserAuthEventsRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3373,12 +3233,8 @@ func (v *AdminListUserAuthEventsRequest) decodeJSONStore(d *jsonDecoder, st *sto
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminListUserAuthEventsResponse jsonSizeHint
-
 func (v *AdminListUserAuthEventsResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminListUserAuthEventsResponse.capacity()))
-	jsonHintAdminListUserAuthEventsResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3460,12 +3316,8 @@ type storeAdminRemoveUserFromGroupRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminRemoveUserFromGroupRequest jsonSizeHint
-
 func (v *AdminRemoveUserFromGroupRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminRemoveUserFromGroupRequest.capacity()))
-	jsonHintAdminRemoveUserFromGroupRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3571,12 +3423,8 @@ type storeAdminResetUserPasswordRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminResetUserPasswordRequest jsonSizeHint
-
 func (v *AdminResetUserPasswordRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminResetUserPasswordRequest.capacity()))
-	jsonHintAdminResetUserPasswordRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3674,12 +3522,8 @@ func (v *AdminResetUserPasswordRequest) decodeJSONStore(d *jsonDecoder, st *stor
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminResetUserPasswordResponse jsonSizeHint
-
 func (v *AdminResetUserPasswordResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminResetUserPasswordResponse.capacity()))
-	jsonHintAdminResetUserPasswordResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3730,12 +3574,8 @@ type storeAdminRespondToAuthChallengeRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminRespondToAuthChallengeRequest jsonSizeHint
-
 func (v *AdminRespondToAuthChallengeRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminRespondToAuthChallengeRequest.capacity()))
-	jsonHintAdminRespondToAuthChallengeRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3921,12 +3761,8 @@ type storeAdminRespondToAuthChallengeResponse struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminRespondToAuthChallengeResponse jsonSizeHint
-
 func (v *AdminRespondToAuthChallengeResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminRespondToAuthChallengeResponse.capacity()))
-	jsonHintAdminRespondToAuthChallengeResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4047,12 +3883,8 @@ type storeAdminSetUserMFAPreferenceRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminSetUserMFAPreferenceRequest jsonSizeHint
-
 func (v *AdminSetUserMFAPreferenceRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminSetUserMFAPreferenceRequest.capacity()))
-	jsonHintAdminSetUserMFAPreferenceRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4167,12 +3999,8 @@ func (v *AdminSetUserMFAPreferenceRequest) decodeJSONStore(d *jsonDecoder, st *s
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminSetUserMFAPreferenceResponse jsonSizeHint
-
 func (v *AdminSetUserMFAPreferenceResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminSetUserMFAPreferenceResponse.capacity()))
-	jsonHintAdminSetUserMFAPreferenceResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4223,12 +4051,8 @@ type storeAdminSetUserPasswordRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminSetUserPasswordRequest jsonSizeHint
-
 func (v *AdminSetUserPasswordRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminSetUserPasswordRequest.capacity()))
-	jsonHintAdminSetUserPasswordRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4344,12 +4168,8 @@ func (v *AdminSetUserPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeA
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminSetUserPasswordResponse jsonSizeHint
-
 func (v *AdminSetUserPasswordResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminSetUserPasswordResponse.capacity()))
-	jsonHintAdminSetUserPasswordResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4398,12 +4218,8 @@ type storeAdminSetUserSettingsRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminSetUserSettingsRequest jsonSizeHint
-
 func (v *AdminSetUserSettingsRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminSetUserSettingsRequest.capacity()))
-	jsonHintAdminSetUserSettingsRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4501,12 +4317,8 @@ func (v *AdminSetUserSettingsRequest) decodeJSONStore(d *jsonDecoder, st *storeA
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminSetUserSettingsResponse jsonSizeHint
-
 func (v *AdminSetUserSettingsResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminSetUserSettingsResponse.capacity()))
-	jsonHintAdminSetUserSettingsResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4557,12 +4369,8 @@ type storeAdminUpdateAuthEventFeedbackRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminUpdateAuthEventFeedbackRequest jsonSizeHint
-
 func (v *AdminUpdateAuthEventFeedbackRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminUpdateAuthEventFeedbackRequest.capacity()))
-	jsonHintAdminUpdateAuthEventFeedbackRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4678,12 +4486,8 @@ func (v *AdminUpdateAuthEventFeedbackRequest) decodeJSONStore(d *jsonDecoder, st
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminUpdateAuthEventFeedbackResponse jsonSizeHint
-
 func (v *AdminUpdateAuthEventFeedbackResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminUpdateAuthEventFeedbackResponse.capacity()))
-	jsonHintAdminUpdateAuthEventFeedbackResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4734,12 +4538,8 @@ type storeAdminUpdateDeviceStatusRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminUpdateDeviceStatusRequest jsonSizeHint
-
 func (v *AdminUpdateDeviceStatusRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminUpdateDeviceStatusRequest.capacity()))
-	jsonHintAdminUpdateDeviceStatusRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4855,12 +4655,8 @@ func (v *AdminUpdateDeviceStatusRequest) decodeJSONStore(d *jsonDecoder, st *sto
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminUpdateDeviceStatusResponse jsonSizeHint
-
 func (v *AdminUpdateDeviceStatusResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminUpdateDeviceStatusResponse.capacity()))
-	jsonHintAdminUpdateDeviceStatusResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4909,12 +4705,8 @@ type storeAdminUpdateUserAttributesRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminUpdateUserAttributesRequest jsonSizeHint
-
 func (v *AdminUpdateUserAttributesRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminUpdateUserAttributesRequest.capacity()))
-	jsonHintAdminUpdateUserAttributesRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5027,12 +4819,8 @@ func (v *AdminUpdateUserAttributesRequest) decodeJSONStore(d *jsonDecoder, st *s
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminUpdateUserAttributesResponse jsonSizeHint
-
 func (v *AdminUpdateUserAttributesResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminUpdateUserAttributesResponse.capacity()))
-	jsonHintAdminUpdateUserAttributesResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5081,12 +4869,8 @@ type storeAdminUserGlobalSignOutRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminUserGlobalSignOutRequest jsonSizeHint
-
 func (v *AdminUserGlobalSignOutRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminUserGlobalSignOutRequest.capacity()))
-	jsonHintAdminUserGlobalSignOutRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5168,12 +4952,8 @@ func (v *AdminUserGlobalSignOutRequest) decodeJSONStore(d *jsonDecoder, st *stor
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAdminUserGlobalSignOutResponse jsonSizeHint
-
 func (v *AdminUserGlobalSignOutResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAdminUserGlobalSignOutResponse.capacity()))
-	jsonHintAdminUserGlobalSignOutResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5215,12 +4995,8 @@ func (v *AdminUserGlobalSignOutResponse) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAliasExistsException jsonSizeHint
-
 func (v *AliasExistsException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAliasExistsException.capacity()))
-	jsonHintAliasExistsException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5288,12 +5064,8 @@ type storeAnalyticsConfigurationType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAnalyticsConfigurationType jsonSizeHint
-
 func (v *AnalyticsConfigurationType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAnalyticsConfigurationType.capacity()))
-	jsonHintAnalyticsConfigurationType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5426,12 +5198,8 @@ func (v *AnalyticsConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeAn
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAnalyticsMetadataType jsonSizeHint
-
 func (v *AnalyticsMetadataType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAnalyticsMetadataType.capacity()))
-	jsonHintAnalyticsMetadataType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5496,12 +5264,8 @@ type storeAssociateSoftwareTokenRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAssociateSoftwareTokenRequest jsonSizeHint
-
 func (v *AssociateSoftwareTokenRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAssociateSoftwareTokenRequest.capacity()))
-	jsonHintAssociateSoftwareTokenRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5590,12 +5354,8 @@ type storeAssociateSoftwareTokenResponse struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAssociateSoftwareTokenResponse jsonSizeHint
-
 func (v *AssociateSoftwareTokenResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAssociateSoftwareTokenResponse.capacity()))
-	jsonHintAssociateSoftwareTokenResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5684,12 +5444,8 @@ type storeAttributeType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAttributeType jsonSizeHint
-
 func (v *AttributeType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAttributeType.capacity()))
-	jsonHintAttributeType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5780,12 +5536,8 @@ type storeAuthEventType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAuthEventType jsonSizeHint
-
 func (v *AuthEventType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAuthEventType.capacity()))
-	jsonHintAuthEventType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5975,12 +5727,8 @@ type storeAuthenticationResultType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAuthenticationResultType jsonSizeHint
-
 func (v *AuthenticationResultType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAuthenticationResultType.capacity()))
-	jsonHintAuthenticationResultType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6137,12 +5885,8 @@ type storeChallengeResponseType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintChallengeResponseType jsonSizeHint
-
 func (v *ChallengeResponseType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintChallengeResponseType.capacity()))
-	jsonHintChallengeResponseType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6232,12 +5976,8 @@ type storeChangePasswordRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintChangePasswordRequest jsonSizeHint
-
 func (v *ChangePasswordRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintChangePasswordRequest.capacity()))
-	jsonHintChangePasswordRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6336,12 +6076,8 @@ func (v *ChangePasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeChangeP
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintChangePasswordResponse jsonSizeHint
-
 func (v *ChangePasswordResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintChangePasswordResponse.capacity()))
-	jsonHintChangePasswordResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6383,12 +6119,8 @@ func (v *ChangePasswordResponse) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCloudWatchLogsConfigurationType jsonSizeHint
-
 func (v *CloudWatchLogsConfigurationType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCloudWatchLogsConfigurationType.capacity()))
-	jsonHintCloudWatchLogsConfigurationType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6454,12 +6186,8 @@ type storeCodeDeliveryDetailsType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCodeDeliveryDetailsType jsonSizeHint
-
 func (v *CodeDeliveryDetailsType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCodeDeliveryDetailsType.capacity()))
-	jsonHintCodeDeliveryDetailsType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6558,12 +6286,8 @@ func (v *CodeDeliveryDetailsType) decodeJSONStore(d *jsonDecoder, st *storeCodeD
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCodeDeliveryFailureException jsonSizeHint
-
 func (v *CodeDeliveryFailureException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCodeDeliveryFailureException.capacity()))
-	jsonHintCodeDeliveryFailureException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6621,12 +6345,8 @@ func (v *CodeDeliveryFailureException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCodeMismatchException jsonSizeHint
-
 func (v *CodeMismatchException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCodeMismatchException.capacity()))
-	jsonHintCodeMismatchException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6684,12 +6404,8 @@ func (v *CodeMismatchException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCompromisedCredentialsActionsType jsonSizeHint
-
 func (v *CompromisedCredentialsActionsType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCompromisedCredentialsActionsType.capacity()))
-	jsonHintCompromisedCredentialsActionsType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6747,12 +6463,8 @@ func (v *CompromisedCredentialsActionsType) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCompromisedCredentialsRiskConfigurationType jsonSizeHint
-
 func (v *CompromisedCredentialsRiskConfigurationType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCompromisedCredentialsRiskConfigurationType.capacity()))
-	jsonHintCompromisedCredentialsRiskConfigurationType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6828,12 +6540,8 @@ func (v *CompromisedCredentialsRiskConfigurationType) decodeJSON(d *jsonDecoder)
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintConcurrentModificationException jsonSizeHint
-
 func (v *ConcurrentModificationException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintConcurrentModificationException.capacity()))
-	jsonHintConcurrentModificationException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6899,12 +6607,8 @@ type storeConfirmDeviceRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintConfirmDeviceRequest jsonSizeHint
-
 func (v *ConfirmDeviceRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintConfirmDeviceRequest.capacity()))
-	jsonHintConfirmDeviceRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -7020,12 +6724,8 @@ func (v *ConfirmDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmD
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintConfirmDeviceResponse jsonSizeHint
-
 func (v *ConfirmDeviceResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintConfirmDeviceResponse.capacity()))
-	jsonHintConfirmDeviceResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -7093,12 +6793,8 @@ type storeConfirmForgotPasswordRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintConfirmForgotPasswordRequest jsonSizeHint
-
 func (v *ConfirmForgotPasswordRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintConfirmForgotPasswordRequest.capacity()))
-	jsonHintConfirmForgotPasswordRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -7279,12 +6975,8 @@ func (v *ConfirmForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *store
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintConfirmForgotPasswordResponse jsonSizeHint
-
 func (v *ConfirmForgotPasswordResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintConfirmForgotPasswordResponse.capacity()))
-	jsonHintConfirmForgotPasswordResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -7336,12 +7028,8 @@ type storeConfirmSignUpRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintConfirmSignUpRequest jsonSizeHint
-
 func (v *ConfirmSignUpRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintConfirmSignUpRequest.capacity()))
-	jsonHintConfirmSignUpRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -7522,12 +7210,8 @@ func (v *ConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmS
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintConfirmSignUpResponse jsonSizeHint
-
 func (v *ConfirmSignUpResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintConfirmSignUpResponse.capacity()))
-	jsonHintConfirmSignUpResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -7578,12 +7262,8 @@ type storeContextDataType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintContextDataType jsonSizeHint
-
 func (v *ContextDataType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintContextDataType.capacity()))
-	jsonHintContextDataType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -7725,12 +7405,8 @@ type storeCreateGroupRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCreateGroupRequest jsonSizeHint
-
 func (v *CreateGroupRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCreateGroupRequest.capacity()))
-	jsonHintCreateGroupRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -7863,12 +7539,8 @@ func (v *CreateGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateGrou
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCreateGroupResponse jsonSizeHint
-
 func (v *CreateGroupResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCreateGroupResponse.capacity()))
-	jsonHintCreateGroupResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -7937,12 +7609,8 @@ type storeCreateIdentityProviderRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCreateIdentityProviderRequest jsonSizeHint
-
 func (v *CreateIdentityProviderRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCreateIdentityProviderRequest.capacity()))
-	jsonHintCreateIdentityProviderRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8087,12 +7755,8 @@ func (v *CreateIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *stor
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCreateIdentityProviderResponse jsonSizeHint
-
 func (v *CreateIdentityProviderResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCreateIdentityProviderResponse.capacity()))
-	jsonHintCreateIdentityProviderResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8161,12 +7825,8 @@ type storeCreateResourceServerRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCreateResourceServerRequest jsonSizeHint
-
 func (v *CreateResourceServerRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCreateResourceServerRequest.capacity()))
-	jsonHintCreateResourceServerRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8281,12 +7941,8 @@ func (v *CreateResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCreateResourceServerResponse jsonSizeHint
-
 func (v *CreateResourceServerResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCreateResourceServerResponse.capacity()))
-	jsonHintCreateResourceServerResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8355,12 +8011,8 @@ type storeCreateUserImportJobRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCreateUserImportJobRequest jsonSizeHint
-
 func (v *CreateUserImportJobRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCreateUserImportJobRequest.capacity()))
-	jsonHintCreateUserImportJobRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8459,12 +8111,8 @@ func (v *CreateUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeCr
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCreateUserImportJobResponse jsonSizeHint
-
 func (v *CreateUserImportJobResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCreateUserImportJobResponse.capacity()))
-	jsonHintCreateUserImportJobResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8542,12 +8190,8 @@ type storeCreateUserPoolClientRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCreateUserPoolClientRequest jsonSizeHint
-
 func (v *CreateUserPoolClientRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCreateUserPoolClientRequest.capacity()))
-	jsonHintCreateUserPoolClientRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8952,12 +8596,8 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCreateUserPoolClientResponse jsonSizeHint
-
 func (v *CreateUserPoolClientResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCreateUserPoolClientResponse.capacity()))
-	jsonHintCreateUserPoolClientResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -9025,12 +8665,8 @@ type storeCreateUserPoolDomainRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCreateUserPoolDomainRequest jsonSizeHint
-
 func (v *CreateUserPoolDomainRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCreateUserPoolDomainRequest.capacity()))
-	jsonHintCreateUserPoolDomainRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -9129,12 +8765,8 @@ func (v *CreateUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCreateUserPoolDomainResponse jsonSizeHint
-
 func (v *CreateUserPoolDomainResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCreateUserPoolDomainResponse.capacity()))
-	jsonHintCreateUserPoolDomainResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -9204,12 +8836,8 @@ type storeCreateUserPoolRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCreateUserPoolRequest jsonSizeHint
-
 func (v *CreateUserPoolRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCreateUserPoolRequest.capacity()))
-	jsonHintCreateUserPoolRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -9628,12 +9256,8 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCreateUserPoolResponse jsonSizeHint
-
 func (v *CreateUserPoolResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCreateUserPoolResponse.capacity()))
-	jsonHintCreateUserPoolResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -9694,12 +9318,8 @@ func (v *CreateUserPoolResponse) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCustomDomainConfigType jsonSizeHint
-
 func (v *CustomDomainConfigType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCustomDomainConfigType.capacity()))
-	jsonHintCustomDomainConfigType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -9764,12 +9384,8 @@ type storeCustomEmailLambdaVersionConfigType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCustomEmailLambdaVersionConfigType jsonSizeHint
-
 func (v *CustomEmailLambdaVersionConfigType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCustomEmailLambdaVersionConfigType.capacity()))
-	jsonHintCustomEmailLambdaVersionConfigType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -9858,12 +9474,8 @@ type storeCustomSMSLambdaVersionConfigType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintCustomSMSLambdaVersionConfigType jsonSizeHint
-
 func (v *CustomSMSLambdaVersionConfigType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintCustomSMSLambdaVersionConfigType.capacity()))
-	jsonHintCustomSMSLambdaVersionConfigType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -9952,12 +9564,8 @@ type storeDeleteGroupRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDeleteGroupRequest jsonSizeHint
-
 func (v *DeleteGroupRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDeleteGroupRequest.capacity()))
-	jsonHintDeleteGroupRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10046,12 +9654,8 @@ type storeDeleteIdentityProviderRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDeleteIdentityProviderRequest jsonSizeHint
-
 func (v *DeleteIdentityProviderRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDeleteIdentityProviderRequest.capacity()))
-	jsonHintDeleteIdentityProviderRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10140,12 +9744,8 @@ type storeDeleteResourceServerRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDeleteResourceServerRequest jsonSizeHint
-
 func (v *DeleteResourceServerRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDeleteResourceServerRequest.capacity()))
-	jsonHintDeleteResourceServerRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10227,12 +9827,8 @@ func (v *DeleteResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeD
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDeleteUserAttributesRequest jsonSizeHint
-
 func (v *DeleteUserAttributesRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDeleteUserAttributesRequest.capacity()))
-	jsonHintDeleteUserAttributesRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10306,12 +9902,8 @@ func (v *DeleteUserAttributesRequest) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDeleteUserAttributesResponse jsonSizeHint
-
 func (v *DeleteUserAttributesResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDeleteUserAttributesResponse.capacity()))
-	jsonHintDeleteUserAttributesResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10360,12 +9952,8 @@ type storeDeleteUserPoolClientRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDeleteUserPoolClientRequest jsonSizeHint
-
 func (v *DeleteUserPoolClientRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDeleteUserPoolClientRequest.capacity()))
-	jsonHintDeleteUserPoolClientRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10454,12 +10042,8 @@ type storeDeleteUserPoolDomainRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDeleteUserPoolDomainRequest jsonSizeHint
-
 func (v *DeleteUserPoolDomainRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDeleteUserPoolDomainRequest.capacity()))
-	jsonHintDeleteUserPoolDomainRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10541,12 +10125,8 @@ func (v *DeleteUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeD
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDeleteUserPoolDomainResponse jsonSizeHint
-
 func (v *DeleteUserPoolDomainResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDeleteUserPoolDomainResponse.capacity()))
-	jsonHintDeleteUserPoolDomainResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10588,12 +10168,8 @@ func (v *DeleteUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDeleteUserPoolRequest jsonSizeHint
-
 func (v *DeleteUserPoolRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDeleteUserPoolRequest.capacity()))
-	jsonHintDeleteUserPoolRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10651,12 +10227,8 @@ func (v *DeleteUserPoolRequest) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDeleteUserRequest jsonSizeHint
-
 func (v *DeleteUserRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDeleteUserRequest.capacity()))
-	jsonHintDeleteUserRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10721,12 +10293,8 @@ type storeDescribeIdentityProviderRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDescribeIdentityProviderRequest jsonSizeHint
-
 func (v *DescribeIdentityProviderRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDescribeIdentityProviderRequest.capacity()))
-	jsonHintDescribeIdentityProviderRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10808,12 +10376,8 @@ func (v *DescribeIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *st
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDescribeIdentityProviderResponse jsonSizeHint
-
 func (v *DescribeIdentityProviderResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDescribeIdentityProviderResponse.capacity()))
-	jsonHintDescribeIdentityProviderResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10881,12 +10445,8 @@ type storeDescribeResourceServerRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDescribeResourceServerRequest jsonSizeHint
-
 func (v *DescribeResourceServerRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDescribeResourceServerRequest.capacity()))
-	jsonHintDescribeResourceServerRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10968,12 +10528,8 @@ func (v *DescribeResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *stor
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDescribeResourceServerResponse jsonSizeHint
-
 func (v *DescribeResourceServerResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDescribeResourceServerResponse.capacity()))
-	jsonHintDescribeResourceServerResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11041,12 +10597,8 @@ type storeDescribeRiskConfigurationRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDescribeRiskConfigurationRequest jsonSizeHint
-
 func (v *DescribeRiskConfigurationRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDescribeRiskConfigurationRequest.capacity()))
-	jsonHintDescribeRiskConfigurationRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11128,12 +10680,8 @@ func (v *DescribeRiskConfigurationRequest) decodeJSONStore(d *jsonDecoder, st *s
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDescribeRiskConfigurationResponse jsonSizeHint
-
 func (v *DescribeRiskConfigurationResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDescribeRiskConfigurationResponse.capacity()))
-	jsonHintDescribeRiskConfigurationResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11201,12 +10749,8 @@ type storeDescribeUserImportJobRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDescribeUserImportJobRequest jsonSizeHint
-
 func (v *DescribeUserImportJobRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDescribeUserImportJobRequest.capacity()))
-	jsonHintDescribeUserImportJobRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11288,12 +10832,8 @@ func (v *DescribeUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *store
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDescribeUserImportJobResponse jsonSizeHint
-
 func (v *DescribeUserImportJobResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDescribeUserImportJobResponse.capacity()))
-	jsonHintDescribeUserImportJobResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11361,12 +10901,8 @@ type storeDescribeUserPoolClientRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDescribeUserPoolClientRequest jsonSizeHint
-
 func (v *DescribeUserPoolClientRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDescribeUserPoolClientRequest.capacity()))
-	jsonHintDescribeUserPoolClientRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11448,12 +10984,8 @@ func (v *DescribeUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *stor
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDescribeUserPoolClientResponse jsonSizeHint
-
 func (v *DescribeUserPoolClientResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDescribeUserPoolClientResponse.capacity()))
-	jsonHintDescribeUserPoolClientResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11514,12 +11046,8 @@ func (v *DescribeUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDescribeUserPoolDomainRequest jsonSizeHint
-
 func (v *DescribeUserPoolDomainRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDescribeUserPoolDomainRequest.capacity()))
-	jsonHintDescribeUserPoolDomainRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11577,12 +11105,8 @@ func (v *DescribeUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDescribeUserPoolDomainResponse jsonSizeHint
-
 func (v *DescribeUserPoolDomainResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDescribeUserPoolDomainResponse.capacity()))
-	jsonHintDescribeUserPoolDomainResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11643,12 +11167,8 @@ func (v *DescribeUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDescribeUserPoolRequest jsonSizeHint
-
 func (v *DescribeUserPoolRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDescribeUserPoolRequest.capacity()))
-	jsonHintDescribeUserPoolRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11706,12 +11226,8 @@ func (v *DescribeUserPoolRequest) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDescribeUserPoolResponse jsonSizeHint
-
 func (v *DescribeUserPoolResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDescribeUserPoolResponse.capacity()))
-	jsonHintDescribeUserPoolResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11779,12 +11295,8 @@ type storeDeviceConfigurationType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDeviceConfigurationType jsonSizeHint
-
 func (v *DeviceConfigurationType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDeviceConfigurationType.capacity()))
-	jsonHintDeviceConfigurationType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11873,12 +11385,8 @@ type storeDeviceSecretVerifierConfigType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDeviceSecretVerifierConfigType jsonSizeHint
-
 func (v *DeviceSecretVerifierConfigType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDeviceSecretVerifierConfigType.capacity()))
-	jsonHintDeviceSecretVerifierConfigType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11969,12 +11477,8 @@ type storeDeviceType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDeviceType jsonSizeHint
-
 func (v *DeviceType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDeviceType.capacity()))
-	jsonHintDeviceType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -12118,12 +11622,8 @@ type storeDomainDescriptionType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDomainDescriptionType jsonSizeHint
-
 func (v *DomainDescriptionType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDomainDescriptionType.capacity()))
-	jsonHintDomainDescriptionType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -12307,12 +11807,8 @@ func (v *DomainDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeDomainD
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintDuplicateProviderException jsonSizeHint
-
 func (v *DuplicateProviderException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintDuplicateProviderException.capacity()))
-	jsonHintDuplicateProviderException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -12380,12 +11876,8 @@ type storeEmailConfigurationType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintEmailConfigurationType jsonSizeHint
-
 func (v *EmailConfigurationType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintEmailConfigurationType.capacity()))
-	jsonHintEmailConfigurationType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -12518,12 +12010,8 @@ func (v *EmailConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeEmailC
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintEnableSoftwareTokenMFAException jsonSizeHint
-
 func (v *EnableSoftwareTokenMFAException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintEnableSoftwareTokenMFAException.capacity()))
-	jsonHintEnableSoftwareTokenMFAException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -12591,12 +12079,8 @@ type storeEventContextDataType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintEventContextDataType jsonSizeHint
-
 func (v *EventContextDataType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintEventContextDataType.capacity()))
-	jsonHintEventContextDataType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -12737,12 +12221,8 @@ type storeEventFeedbackType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintEventFeedbackType jsonSizeHint
-
 func (v *EventFeedbackType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintEventFeedbackType.capacity()))
-	jsonHintEventFeedbackType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -12849,12 +12329,8 @@ type storeEventRiskType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintEventRiskType jsonSizeHint
-
 func (v *EventRiskType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintEventRiskType.capacity()))
-	jsonHintEventRiskType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -12953,12 +12429,8 @@ func (v *EventRiskType) decodeJSONStore(d *jsonDecoder, st *storeEventRiskType) 
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintExpiredCodeException jsonSizeHint
-
 func (v *ExpiredCodeException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintExpiredCodeException.capacity()))
-	jsonHintExpiredCodeException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13016,12 +12488,8 @@ func (v *ExpiredCodeException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintForbiddenException jsonSizeHint
-
 func (v *ForbiddenException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintForbiddenException.capacity()))
-	jsonHintForbiddenException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13086,12 +12554,8 @@ type storeForgetDeviceRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintForgetDeviceRequest jsonSizeHint
-
 func (v *ForgetDeviceRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintForgetDeviceRequest.capacity()))
-	jsonHintForgetDeviceRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13181,12 +12645,8 @@ type storeForgotPasswordRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintForgotPasswordRequest jsonSizeHint
-
 func (v *ForgotPasswordRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintForgotPasswordRequest.capacity()))
-	jsonHintForgotPasswordRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13333,12 +12793,8 @@ func (v *ForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeForgotP
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintForgotPasswordResponse jsonSizeHint
-
 func (v *ForgotPasswordResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintForgotPasswordResponse.capacity()))
-	jsonHintForgotPasswordResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13399,12 +12855,8 @@ func (v *ForgotPasswordResponse) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetCSVHeaderRequest jsonSizeHint
-
 func (v *GetCSVHeaderRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetCSVHeaderRequest.capacity()))
-	jsonHintGetCSVHeaderRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13462,12 +12914,8 @@ func (v *GetCSVHeaderRequest) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetCSVHeaderResponse jsonSizeHint
-
 func (v *GetCSVHeaderResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetCSVHeaderResponse.capacity()))
-	jsonHintGetCSVHeaderResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13548,12 +12996,8 @@ type storeGetDeviceRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetDeviceRequest jsonSizeHint
-
 func (v *GetDeviceRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetDeviceRequest.capacity()))
-	jsonHintGetDeviceRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13635,12 +13079,8 @@ func (v *GetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeGetDeviceReq
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetDeviceResponse jsonSizeHint
-
 func (v *GetDeviceResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetDeviceResponse.capacity()))
-	jsonHintGetDeviceResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13708,12 +13148,8 @@ type storeGetGroupRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetGroupRequest jsonSizeHint
-
 func (v *GetGroupRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetGroupRequest.capacity()))
-	jsonHintGetGroupRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13795,12 +13231,8 @@ func (v *GetGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeGetGroupReque
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetGroupResponse jsonSizeHint
-
 func (v *GetGroupResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetGroupResponse.capacity()))
-	jsonHintGetGroupResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13868,12 +13300,8 @@ type storeGetIdentityProviderByIdentifierRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetIdentityProviderByIdentifierRequest jsonSizeHint
-
 func (v *GetIdentityProviderByIdentifierRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetIdentityProviderByIdentifierRequest.capacity()))
-	jsonHintGetIdentityProviderByIdentifierRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13955,12 +13383,8 @@ func (v *GetIdentityProviderByIdentifierRequest) decodeJSONStore(d *jsonDecoder,
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetIdentityProviderByIdentifierResponse jsonSizeHint
-
 func (v *GetIdentityProviderByIdentifierResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetIdentityProviderByIdentifierResponse.capacity()))
-	jsonHintGetIdentityProviderByIdentifierResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14021,12 +13445,8 @@ func (v *GetIdentityProviderByIdentifierResponse) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetLogDeliveryConfigurationRequest jsonSizeHint
-
 func (v *GetLogDeliveryConfigurationRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetLogDeliveryConfigurationRequest.capacity()))
-	jsonHintGetLogDeliveryConfigurationRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14084,12 +13504,8 @@ func (v *GetLogDeliveryConfigurationRequest) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetLogDeliveryConfigurationResponse jsonSizeHint
-
 func (v *GetLogDeliveryConfigurationResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetLogDeliveryConfigurationResponse.capacity()))
-	jsonHintGetLogDeliveryConfigurationResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14150,12 +13566,8 @@ func (v *GetLogDeliveryConfigurationResponse) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetSigningCertificateRequest jsonSizeHint
-
 func (v *GetSigningCertificateRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetSigningCertificateRequest.capacity()))
-	jsonHintGetSigningCertificateRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14213,12 +13625,8 @@ func (v *GetSigningCertificateRequest) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetSigningCertificateResponse jsonSizeHint
-
 func (v *GetSigningCertificateResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetSigningCertificateResponse.capacity()))
-	jsonHintGetSigningCertificateResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14283,12 +13691,8 @@ type storeGetUICustomizationRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetUICustomizationRequest jsonSizeHint
-
 func (v *GetUICustomizationRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetUICustomizationRequest.capacity()))
-	jsonHintGetUICustomizationRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14370,12 +13774,8 @@ func (v *GetUICustomizationRequest) decodeJSONStore(d *jsonDecoder, st *storeGet
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetUICustomizationResponse jsonSizeHint
-
 func (v *GetUICustomizationResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetUICustomizationResponse.capacity()))
-	jsonHintGetUICustomizationResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14443,12 +13843,8 @@ type storeGetUserAttributeVerificationCodeRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetUserAttributeVerificationCodeRequest jsonSizeHint
-
 func (v *GetUserAttributeVerificationCodeRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetUserAttributeVerificationCodeRequest.capacity()))
-	jsonHintGetUserAttributeVerificationCodeRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14546,12 +13942,8 @@ func (v *GetUserAttributeVerificationCodeRequest) decodeJSONStore(d *jsonDecoder
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetUserAttributeVerificationCodeResponse jsonSizeHint
-
 func (v *GetUserAttributeVerificationCodeResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetUserAttributeVerificationCodeResponse.capacity()))
-	jsonHintGetUserAttributeVerificationCodeResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14612,12 +14004,8 @@ func (v *GetUserAttributeVerificationCodeResponse) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetUserPoolMfaConfigRequest jsonSizeHint
-
 func (v *GetUserPoolMfaConfigRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetUserPoolMfaConfigRequest.capacity()))
-	jsonHintGetUserPoolMfaConfigRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14675,12 +14063,8 @@ func (v *GetUserPoolMfaConfigRequest) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetUserPoolMfaConfigResponse jsonSizeHint
-
 func (v *GetUserPoolMfaConfigResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetUserPoolMfaConfigResponse.capacity()))
-	jsonHintGetUserPoolMfaConfigResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14771,12 +14155,8 @@ func (v *GetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetUserRequest jsonSizeHint
-
 func (v *GetUserRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetUserRequest.capacity()))
-	jsonHintGetUserRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14841,12 +14221,8 @@ type storeGetUserResponse struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetUserResponse jsonSizeHint
-
 func (v *GetUserResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetUserResponse.capacity()))
-	jsonHintGetUserResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14974,12 +14350,8 @@ func (v *GetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeGetUserRespon
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGlobalSignOutRequest jsonSizeHint
-
 func (v *GlobalSignOutRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGlobalSignOutRequest.capacity()))
-	jsonHintGlobalSignOutRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -15037,12 +14409,8 @@ func (v *GlobalSignOutRequest) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGlobalSignOutResponse jsonSizeHint
-
 func (v *GlobalSignOutResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGlobalSignOutResponse.capacity()))
-	jsonHintGlobalSignOutResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -15084,12 +14452,8 @@ func (v *GlobalSignOutResponse) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGroupExistsException jsonSizeHint
-
 func (v *GroupExistsException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGroupExistsException.capacity()))
-	jsonHintGroupExistsException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -15159,12 +14523,8 @@ type storeGroupType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGroupType jsonSizeHint
-
 func (v *GroupType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGroupType.capacity()))
-	jsonHintGroupType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -15338,12 +14698,8 @@ type storeHttpHeader struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintHttpHeader jsonSizeHint
-
 func (v *HttpHeader) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintHttpHeader.capacity()))
-	jsonHintHttpHeader.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -15435,12 +14791,8 @@ type storeIdentityProviderType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintIdentityProviderType jsonSizeHint
-
 func (v *IdentityProviderType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintIdentityProviderType.capacity()))
-	jsonHintIdentityProviderType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -15626,12 +14978,8 @@ type storeInitiateAuthRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintInitiateAuthRequest jsonSizeHint
-
 func (v *InitiateAuthRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintInitiateAuthRequest.capacity()))
-	jsonHintInitiateAuthRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -15783,12 +15131,8 @@ type storeInitiateAuthResponse struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintInitiateAuthResponse jsonSizeHint
-
 func (v *InitiateAuthResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintInitiateAuthResponse.capacity()))
-	jsonHintInitiateAuthResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -15902,12 +15246,8 @@ func (v *InitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeInitiate
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintInternalErrorException jsonSizeHint
-
 func (v *InternalErrorException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintInternalErrorException.capacity()))
-	jsonHintInternalErrorException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -15965,12 +15305,8 @@ func (v *InternalErrorException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintInvalidEmailRoleAccessPolicyException jsonSizeHint
-
 func (v *InvalidEmailRoleAccessPolicyException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintInvalidEmailRoleAccessPolicyException.capacity()))
-	jsonHintInvalidEmailRoleAccessPolicyException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16028,12 +15364,8 @@ func (v *InvalidEmailRoleAccessPolicyException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintInvalidLambdaResponseException jsonSizeHint
-
 func (v *InvalidLambdaResponseException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintInvalidLambdaResponseException.capacity()))
-	jsonHintInvalidLambdaResponseException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16091,12 +15423,8 @@ func (v *InvalidLambdaResponseException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintInvalidOAuthFlowException jsonSizeHint
-
 func (v *InvalidOAuthFlowException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintInvalidOAuthFlowException.capacity()))
-	jsonHintInvalidOAuthFlowException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16154,12 +15482,8 @@ func (v *InvalidOAuthFlowException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintInvalidParameterException jsonSizeHint
-
 func (v *InvalidParameterException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintInvalidParameterException.capacity()))
-	jsonHintInvalidParameterException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16217,12 +15541,8 @@ func (v *InvalidParameterException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintInvalidPasswordException jsonSizeHint
-
 func (v *InvalidPasswordException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintInvalidPasswordException.capacity()))
-	jsonHintInvalidPasswordException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16280,12 +15600,8 @@ func (v *InvalidPasswordException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintInvalidSmsRoleAccessPolicyException jsonSizeHint
-
 func (v *InvalidSmsRoleAccessPolicyException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintInvalidSmsRoleAccessPolicyException.capacity()))
-	jsonHintInvalidSmsRoleAccessPolicyException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16343,12 +15659,8 @@ func (v *InvalidSmsRoleAccessPolicyException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintInvalidSmsRoleTrustRelationshipException jsonSizeHint
-
 func (v *InvalidSmsRoleTrustRelationshipException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintInvalidSmsRoleTrustRelationshipException.capacity()))
-	jsonHintInvalidSmsRoleTrustRelationshipException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16406,12 +15718,8 @@ func (v *InvalidSmsRoleTrustRelationshipException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintInvalidUserPoolConfigurationException jsonSizeHint
-
 func (v *InvalidUserPoolConfigurationException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintInvalidUserPoolConfigurationException.capacity()))
-	jsonHintInvalidUserPoolConfigurationException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16485,12 +15793,8 @@ type storeLambdaConfigType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintLambdaConfigType jsonSizeHint
-
 func (v *LambdaConfigType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintLambdaConfigType.capacity()))
-	jsonHintLambdaConfigType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16774,12 +16078,8 @@ func (v *LambdaConfigType) decodeJSONStore(d *jsonDecoder, st *storeLambdaConfig
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintLimitExceededException jsonSizeHint
-
 func (v *LimitExceededException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintLimitExceededException.capacity()))
-	jsonHintLimitExceededException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16845,12 +16145,8 @@ type storeListDevicesRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListDevicesRequest jsonSizeHint
-
 func (v *ListDevicesRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListDevicesRequest.capacity()))
-	jsonHintListDevicesRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16949,12 +16245,8 @@ func (v *ListDevicesRequest) decodeJSONStore(d *jsonDecoder, st *storeListDevice
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListDevicesResponse jsonSizeHint
-
 func (v *ListDevicesResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListDevicesResponse.capacity()))
-	jsonHintListDevicesResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17036,12 +16328,8 @@ type storeListGroupsRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListGroupsRequest jsonSizeHint
-
 func (v *ListGroupsRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListGroupsRequest.capacity()))
-	jsonHintListGroupsRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17140,12 +16428,8 @@ func (v *ListGroupsRequest) decodeJSONStore(d *jsonDecoder, st *storeListGroupsR
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListGroupsResponse jsonSizeHint
-
 func (v *ListGroupsResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListGroupsResponse.capacity()))
-	jsonHintListGroupsResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17227,12 +16511,8 @@ type storeListIdentityProvidersRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListIdentityProvidersRequest jsonSizeHint
-
 func (v *ListIdentityProvidersRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListIdentityProvidersRequest.capacity()))
-	jsonHintListIdentityProvidersRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17331,12 +16611,8 @@ func (v *ListIdentityProvidersRequest) decodeJSONStore(d *jsonDecoder, st *store
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListIdentityProvidersResponse jsonSizeHint
-
 func (v *ListIdentityProvidersResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListIdentityProvidersResponse.capacity()))
-	jsonHintListIdentityProvidersResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17418,12 +16694,8 @@ type storeListResourceServersRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListResourceServersRequest jsonSizeHint
-
 func (v *ListResourceServersRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListResourceServersRequest.capacity()))
-	jsonHintListResourceServersRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17522,12 +16794,8 @@ func (v *ListResourceServersRequest) decodeJSONStore(d *jsonDecoder, st *storeLi
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListResourceServersResponse jsonSizeHint
-
 func (v *ListResourceServersResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListResourceServersResponse.capacity()))
-	jsonHintListResourceServersResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17601,12 +16869,8 @@ func (v *ListResourceServersResponse) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListTagsForResourceRequest jsonSizeHint
-
 func (v *ListTagsForResourceRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListTagsForResourceRequest.capacity()))
-	jsonHintListTagsForResourceRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17664,12 +16928,8 @@ func (v *ListTagsForResourceRequest) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListTagsForResourceResponse jsonSizeHint
-
 func (v *ListTagsForResourceResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListTagsForResourceResponse.capacity()))
-	jsonHintListTagsForResourceResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17737,12 +16997,8 @@ type storeListUserImportJobsRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListUserImportJobsRequest jsonSizeHint
-
 func (v *ListUserImportJobsRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListUserImportJobsRequest.capacity()))
-	jsonHintListUserImportJobsRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17841,12 +17097,8 @@ func (v *ListUserImportJobsRequest) decodeJSONStore(d *jsonDecoder, st *storeLis
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListUserImportJobsResponse jsonSizeHint
-
 func (v *ListUserImportJobsResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListUserImportJobsResponse.capacity()))
-	jsonHintListUserImportJobsResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17928,12 +17180,8 @@ type storeListUserPoolClientsRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListUserPoolClientsRequest jsonSizeHint
-
 func (v *ListUserPoolClientsRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListUserPoolClientsRequest.capacity()))
-	jsonHintListUserPoolClientsRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18032,12 +17280,8 @@ func (v *ListUserPoolClientsRequest) decodeJSONStore(d *jsonDecoder, st *storeLi
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListUserPoolClientsResponse jsonSizeHint
-
 func (v *ListUserPoolClientsResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListUserPoolClientsResponse.capacity()))
-	jsonHintListUserPoolClientsResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18118,12 +17362,8 @@ type storeListUserPoolsRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListUserPoolsRequest jsonSizeHint
-
 func (v *ListUserPoolsRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListUserPoolsRequest.capacity()))
-	jsonHintListUserPoolsRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18205,12 +17445,8 @@ func (v *ListUserPoolsRequest) decodeJSONStore(d *jsonDecoder, st *storeListUser
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListUserPoolsResponse jsonSizeHint
-
 func (v *ListUserPoolsResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListUserPoolsResponse.capacity()))
-	jsonHintListUserPoolsResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18293,12 +17529,8 @@ type storeListUsersInGroupRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListUsersInGroupRequest jsonSizeHint
-
 func (v *ListUsersInGroupRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListUsersInGroupRequest.capacity()))
-	jsonHintListUsersInGroupRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18414,12 +17646,8 @@ func (v *ListUsersInGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeListU
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListUsersInGroupResponse jsonSizeHint
-
 func (v *ListUsersInGroupResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListUsersInGroupResponse.capacity()))
-	jsonHintListUsersInGroupResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18502,12 +17730,8 @@ type storeListUsersRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListUsersRequest jsonSizeHint
-
 func (v *ListUsersRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListUsersRequest.capacity()))
-	jsonHintListUsersRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18639,12 +17863,8 @@ func (v *ListUsersRequest) decodeJSONStore(d *jsonDecoder, st *storeListUsersReq
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListUsersResponse jsonSizeHint
-
 func (v *ListUsersResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListUsersResponse.capacity()))
-	jsonHintListUsersResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18725,12 +17945,8 @@ type storeLogConfigurationType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintLogConfigurationType jsonSizeHint
-
 func (v *LogConfigurationType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintLogConfigurationType.capacity()))
-	jsonHintLogConfigurationType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18829,12 +18045,8 @@ func (v *LogConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeLogConfi
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintLogDeliveryConfigurationType jsonSizeHint
-
 func (v *LogDeliveryConfigurationType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintLogDeliveryConfigurationType.capacity()))
-	jsonHintLogDeliveryConfigurationType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18908,12 +18120,8 @@ func (v *LogDeliveryConfigurationType) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintMFAMethodNotFoundException jsonSizeHint
-
 func (v *MFAMethodNotFoundException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintMFAMethodNotFoundException.capacity()))
-	jsonHintMFAMethodNotFoundException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18978,12 +18186,8 @@ type storeMFAOptionType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintMFAOptionType jsonSizeHint
-
 func (v *MFAOptionType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintMFAOptionType.capacity()))
-	jsonHintMFAOptionType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19073,12 +18277,8 @@ type storeMessageTemplateType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintMessageTemplateType jsonSizeHint
-
 func (v *MessageTemplateType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintMessageTemplateType.capacity()))
-	jsonHintMessageTemplateType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19184,12 +18384,8 @@ type storeNewDeviceMetadataType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintNewDeviceMetadataType jsonSizeHint
-
 func (v *NewDeviceMetadataType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintNewDeviceMetadataType.capacity()))
-	jsonHintNewDeviceMetadataType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19271,12 +18467,8 @@ func (v *NewDeviceMetadataType) decodeJSONStore(d *jsonDecoder, st *storeNewDevi
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintNotAuthorizedException jsonSizeHint
-
 func (v *NotAuthorizedException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintNotAuthorizedException.capacity()))
-	jsonHintNotAuthorizedException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19342,12 +18534,8 @@ type storeNotifyConfigurationType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintNotifyConfigurationType jsonSizeHint
-
 func (v *NotifyConfigurationType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintNotifyConfigurationType.capacity()))
-	jsonHintNotifyConfigurationType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19503,12 +18691,8 @@ type storeNotifyEmailType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintNotifyEmailType jsonSizeHint
-
 func (v *NotifyEmailType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintNotifyEmailType.capacity()))
-	jsonHintNotifyEmailType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19614,12 +18798,8 @@ type storeNumberAttributeConstraintsType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintNumberAttributeConstraintsType jsonSizeHint
-
 func (v *NumberAttributeConstraintsType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintNumberAttributeConstraintsType.capacity()))
-	jsonHintNumberAttributeConstraintsType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19712,12 +18892,8 @@ type storePasswordPolicyType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintPasswordPolicyType jsonSizeHint
-
 func (v *PasswordPolicyType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintPasswordPolicyType.capacity()))
-	jsonHintPasswordPolicyType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19867,12 +19043,8 @@ func (v *PasswordPolicyType) decodeJSONStore(d *jsonDecoder, st *storePasswordPo
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintPasswordResetRequiredException jsonSizeHint
-
 func (v *PasswordResetRequiredException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintPasswordResetRequiredException.capacity()))
-	jsonHintPasswordResetRequiredException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19937,12 +19109,8 @@ type storePreTokenGenerationVersionConfigType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintPreTokenGenerationVersionConfigType jsonSizeHint
-
 func (v *PreTokenGenerationVersionConfigType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintPreTokenGenerationVersionConfigType.capacity()))
-	jsonHintPreTokenGenerationVersionConfigType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20024,12 +19192,8 @@ func (v *PreTokenGenerationVersionConfigType) decodeJSONStore(d *jsonDecoder, st
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintPreconditionNotMetException jsonSizeHint
-
 func (v *PreconditionNotMetException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintPreconditionNotMetException.capacity()))
-	jsonHintPreconditionNotMetException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20096,12 +19260,8 @@ type storeProviderDescription struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintProviderDescription jsonSizeHint
-
 func (v *ProviderDescription) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintProviderDescription.capacity()))
-	jsonHintProviderDescription.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20225,12 +19385,8 @@ type storeProviderUserIdentifierType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintProviderUserIdentifierType jsonSizeHint
-
 func (v *ProviderUserIdentifierType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintProviderUserIdentifierType.capacity()))
-	jsonHintProviderUserIdentifierType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20336,12 +19492,8 @@ type storeRecoveryOptionType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintRecoveryOptionType jsonSizeHint
-
 func (v *RecoveryOptionType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintRecoveryOptionType.capacity()))
-	jsonHintRecoveryOptionType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20431,12 +19583,8 @@ type storeResendConfirmationCodeRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintResendConfirmationCodeRequest jsonSizeHint
-
 func (v *ResendConfirmationCodeRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintResendConfirmationCodeRequest.capacity()))
-	jsonHintResendConfirmationCodeRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20583,12 +19731,8 @@ func (v *ResendConfirmationCodeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintResendConfirmationCodeResponse jsonSizeHint
-
 func (v *ResendConfirmationCodeResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintResendConfirmationCodeResponse.capacity()))
-	jsonHintResendConfirmationCodeResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20649,12 +19793,8 @@ func (v *ResendConfirmationCodeResponse) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintResourceNotFoundException jsonSizeHint
-
 func (v *ResourceNotFoundException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintResourceNotFoundException.capacity()))
-	jsonHintResourceNotFoundException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20719,12 +19859,8 @@ type storeResourceServerScopeType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintResourceServerScopeType jsonSizeHint
-
 func (v *ResourceServerScopeType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintResourceServerScopeType.capacity()))
-	jsonHintResourceServerScopeType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20814,12 +19950,8 @@ type storeResourceServerType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintResourceServerType jsonSizeHint
-
 func (v *ResourceServerType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintResourceServerType.capacity()))
-	jsonHintResourceServerType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20942,12 +20074,8 @@ type storeRespondToAuthChallengeRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintRespondToAuthChallengeRequest jsonSizeHint
-
 func (v *RespondToAuthChallengeRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintRespondToAuthChallengeRequest.capacity()))
-	jsonHintRespondToAuthChallengeRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -21116,12 +20244,8 @@ type storeRespondToAuthChallengeResponse struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintRespondToAuthChallengeResponse jsonSizeHint
-
 func (v *RespondToAuthChallengeResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintRespondToAuthChallengeResponse.capacity()))
-	jsonHintRespondToAuthChallengeResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -21243,12 +20367,8 @@ type storeRevokeTokenRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintRevokeTokenRequest jsonSizeHint
-
 func (v *RevokeTokenRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintRevokeTokenRequest.capacity()))
-	jsonHintRevokeTokenRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -21347,12 +20467,8 @@ func (v *RevokeTokenRequest) decodeJSONStore(d *jsonDecoder, st *storeRevokeToke
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintRevokeTokenResponse jsonSizeHint
-
 func (v *RevokeTokenResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintRevokeTokenResponse.capacity()))
-	jsonHintRevokeTokenResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -21402,12 +20518,8 @@ type storeRiskConfigurationType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintRiskConfigurationType jsonSizeHint
-
 func (v *RiskConfigurationType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintRiskConfigurationType.capacity()))
-	jsonHintRiskConfigurationType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -21555,12 +20667,8 @@ func (v *RiskConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeRiskCon
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintRiskExceptionConfigurationType jsonSizeHint
-
 func (v *RiskExceptionConfigurationType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintRiskExceptionConfigurationType.capacity()))
-	jsonHintRiskExceptionConfigurationType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -21642,12 +20750,8 @@ type storeSMSMfaSettingsType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintSMSMfaSettingsType jsonSizeHint
-
 func (v *SMSMfaSettingsType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintSMSMfaSettingsType.capacity()))
-	jsonHintSMSMfaSettingsType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -21739,12 +20843,8 @@ type storeSchemaAttributeType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintSchemaAttributeType jsonSizeHint
-
 func (v *SchemaAttributeType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintSchemaAttributeType.capacity()))
-	jsonHintSchemaAttributeType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -21910,12 +21010,8 @@ func (v *SchemaAttributeType) decodeJSONStore(d *jsonDecoder, st *storeSchemaAtt
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintScopeDoesNotExistException jsonSizeHint
-
 func (v *ScopeDoesNotExistException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintScopeDoesNotExistException.capacity()))
-	jsonHintScopeDoesNotExistException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -21973,12 +21069,8 @@ func (v *ScopeDoesNotExistException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintSetLogDeliveryConfigurationRequest jsonSizeHint
-
 func (v *SetLogDeliveryConfigurationRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintSetLogDeliveryConfigurationRequest.capacity()))
-	jsonHintSetLogDeliveryConfigurationRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -22052,12 +21144,8 @@ func (v *SetLogDeliveryConfigurationRequest) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintSetLogDeliveryConfigurationResponse jsonSizeHint
-
 func (v *SetLogDeliveryConfigurationResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintSetLogDeliveryConfigurationResponse.capacity()))
-	jsonHintSetLogDeliveryConfigurationResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -22125,12 +21213,8 @@ type storeSetRiskConfigurationRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintSetRiskConfigurationRequest jsonSizeHint
-
 func (v *SetRiskConfigurationRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintSetRiskConfigurationRequest.capacity()))
-	jsonHintSetRiskConfigurationRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -22261,12 +21345,8 @@ func (v *SetRiskConfigurationRequest) decodeJSONStore(d *jsonDecoder, st *storeS
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintSetRiskConfigurationResponse jsonSizeHint
-
 func (v *SetRiskConfigurationResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintSetRiskConfigurationResponse.capacity()))
-	jsonHintSetRiskConfigurationResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -22335,12 +21415,8 @@ type storeSetUICustomizationRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintSetUICustomizationRequest jsonSizeHint
-
 func (v *SetUICustomizationRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintSetUICustomizationRequest.capacity()))
-	jsonHintSetUICustomizationRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -22452,12 +21528,8 @@ func (v *SetUICustomizationRequest) decodeJSONStore(d *jsonDecoder, st *storeSet
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintSetUICustomizationResponse jsonSizeHint
-
 func (v *SetUICustomizationResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintSetUICustomizationResponse.capacity()))
-	jsonHintSetUICustomizationResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -22518,12 +21590,8 @@ func (v *SetUICustomizationResponse) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintSetUserMFAPreferenceRequest jsonSizeHint
-
 func (v *SetUserMFAPreferenceRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintSetUserMFAPreferenceRequest.capacity()))
-	jsonHintSetUserMFAPreferenceRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -22614,12 +21682,8 @@ func (v *SetUserMFAPreferenceRequest) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintSetUserMFAPreferenceResponse jsonSizeHint
-
 func (v *SetUserMFAPreferenceResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintSetUserMFAPreferenceResponse.capacity()))
-	jsonHintSetUserMFAPreferenceResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -22668,12 +21732,8 @@ type storeSetUserPoolMfaConfigRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintSetUserPoolMfaConfigRequest jsonSizeHint
-
 func (v *SetUserPoolMfaConfigRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintSetUserPoolMfaConfigRequest.capacity()))
-	jsonHintSetUserPoolMfaConfigRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -22788,12 +21848,8 @@ func (v *SetUserPoolMfaConfigRequest) decodeJSONStore(d *jsonDecoder, st *storeS
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintSetUserPoolMfaConfigResponse jsonSizeHint
-
 func (v *SetUserPoolMfaConfigResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintSetUserPoolMfaConfigResponse.capacity()))
-	jsonHintSetUserPoolMfaConfigResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -22884,12 +21940,8 @@ func (v *SetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintSetUserSettingsRequest jsonSizeHint
-
 func (v *SetUserSettingsRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintSetUserSettingsRequest.capacity()))
-	jsonHintSetUserSettingsRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -22963,12 +22015,8 @@ func (v *SetUserSettingsRequest) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintSetUserSettingsResponse jsonSizeHint
-
 func (v *SetUserSettingsResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintSetUserSettingsResponse.capacity()))
-	jsonHintSetUserSettingsResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -23019,12 +22067,8 @@ type storeSignUpRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintSignUpRequest jsonSizeHint
-
 func (v *SignUpRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintSignUpRequest.capacity()))
-	jsonHintSignUpRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -23225,12 +22269,8 @@ type storeSignUpResponse struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintSignUpResponse jsonSizeHint
-
 func (v *SignUpResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintSignUpResponse.capacity()))
-	jsonHintSignUpResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -23337,12 +22377,8 @@ type storeSmsConfigurationType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintSmsConfigurationType jsonSizeHint
-
 func (v *SmsConfigurationType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintSmsConfigurationType.capacity()))
-	jsonHintSmsConfigurationType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -23441,12 +22477,8 @@ func (v *SmsConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeSmsConfi
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintSmsMfaConfigType jsonSizeHint
-
 func (v *SmsMfaConfigType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintSmsMfaConfigType.capacity()))
-	jsonHintSmsMfaConfigType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -23521,12 +22553,8 @@ func (v *SmsMfaConfigType) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintSoftwareTokenMFANotFoundException jsonSizeHint
-
 func (v *SoftwareTokenMFANotFoundException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintSoftwareTokenMFANotFoundException.capacity()))
-	jsonHintSoftwareTokenMFANotFoundException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -23584,12 +22612,8 @@ func (v *SoftwareTokenMFANotFoundException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintSoftwareTokenMfaConfigType jsonSizeHint
-
 func (v *SoftwareTokenMfaConfigType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintSoftwareTokenMfaConfigType.capacity()))
-	jsonHintSoftwareTokenMfaConfigType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -23654,12 +22678,8 @@ type storeSoftwareTokenMfaSettingsType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintSoftwareTokenMfaSettingsType jsonSizeHint
-
 func (v *SoftwareTokenMfaSettingsType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintSoftwareTokenMfaSettingsType.capacity()))
-	jsonHintSoftwareTokenMfaSettingsType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -23748,12 +22768,8 @@ type storeStartUserImportJobRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintStartUserImportJobRequest jsonSizeHint
-
 func (v *StartUserImportJobRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintStartUserImportJobRequest.capacity()))
-	jsonHintStartUserImportJobRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -23835,12 +22851,8 @@ func (v *StartUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeSta
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintStartUserImportJobResponse jsonSizeHint
-
 func (v *StartUserImportJobResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintStartUserImportJobResponse.capacity()))
-	jsonHintStartUserImportJobResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -23908,12 +22920,8 @@ type storeStopUserImportJobRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintStopUserImportJobRequest jsonSizeHint
-
 func (v *StopUserImportJobRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintStopUserImportJobRequest.capacity()))
-	jsonHintStopUserImportJobRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -23995,12 +23003,8 @@ func (v *StopUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeStop
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintStopUserImportJobResponse jsonSizeHint
-
 func (v *StopUserImportJobResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintStopUserImportJobResponse.capacity()))
-	jsonHintStopUserImportJobResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -24068,12 +23072,8 @@ type storeStringAttributeConstraintsType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintStringAttributeConstraintsType jsonSizeHint
-
 func (v *StringAttributeConstraintsType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintStringAttributeConstraintsType.capacity()))
-	jsonHintStringAttributeConstraintsType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -24155,12 +23155,8 @@ func (v *StringAttributeConstraintsType) decodeJSONStore(d *jsonDecoder, st *sto
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintTagResourceRequest jsonSizeHint
-
 func (v *TagResourceRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintTagResourceRequest.capacity()))
-	jsonHintTagResourceRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -24234,12 +23230,8 @@ func (v *TagResourceRequest) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintTagResourceResponse jsonSizeHint
-
 func (v *TagResourceResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintTagResourceResponse.capacity()))
-	jsonHintTagResourceResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -24289,12 +23281,8 @@ type storeTokenValidityUnitsType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintTokenValidityUnitsType jsonSizeHint
-
 func (v *TokenValidityUnitsType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintTokenValidityUnitsType.capacity()))
-	jsonHintTokenValidityUnitsType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -24393,12 +23381,8 @@ func (v *TokenValidityUnitsType) decodeJSONStore(d *jsonDecoder, st *storeTokenV
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintTooManyFailedAttemptsException jsonSizeHint
-
 func (v *TooManyFailedAttemptsException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintTooManyFailedAttemptsException.capacity()))
-	jsonHintTooManyFailedAttemptsException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -24456,12 +23440,8 @@ func (v *TooManyFailedAttemptsException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintTooManyRequestsException jsonSizeHint
-
 func (v *TooManyRequestsException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintTooManyRequestsException.capacity()))
-	jsonHintTooManyRequestsException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -24531,12 +23511,8 @@ type storeUICustomizationType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUICustomizationType jsonSizeHint
-
 func (v *UICustomizationType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUICustomizationType.capacity()))
-	jsonHintUICustomizationType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -24703,12 +23679,8 @@ func (v *UICustomizationType) decodeJSONStore(d *jsonDecoder, st *storeUICustomi
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUnauthorizedException jsonSizeHint
-
 func (v *UnauthorizedException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUnauthorizedException.capacity()))
-	jsonHintUnauthorizedException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -24766,12 +23738,8 @@ func (v *UnauthorizedException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUnexpectedLambdaException jsonSizeHint
-
 func (v *UnexpectedLambdaException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUnexpectedLambdaException.capacity()))
-	jsonHintUnexpectedLambdaException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -24829,12 +23797,8 @@ func (v *UnexpectedLambdaException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUnsupportedIdentityProviderException jsonSizeHint
-
 func (v *UnsupportedIdentityProviderException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUnsupportedIdentityProviderException.capacity()))
-	jsonHintUnsupportedIdentityProviderException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -24892,12 +23856,8 @@ func (v *UnsupportedIdentityProviderException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUnsupportedOperationException jsonSizeHint
-
 func (v *UnsupportedOperationException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUnsupportedOperationException.capacity()))
-	jsonHintUnsupportedOperationException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -24955,12 +23915,8 @@ func (v *UnsupportedOperationException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUnsupportedTokenTypeException jsonSizeHint
-
 func (v *UnsupportedTokenTypeException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUnsupportedTokenTypeException.capacity()))
-	jsonHintUnsupportedTokenTypeException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -25018,12 +23974,8 @@ func (v *UnsupportedTokenTypeException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUnsupportedUserStateException jsonSizeHint
-
 func (v *UnsupportedUserStateException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUnsupportedUserStateException.capacity()))
-	jsonHintUnsupportedUserStateException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -25081,12 +24033,8 @@ func (v *UnsupportedUserStateException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUntagResourceRequest jsonSizeHint
-
 func (v *UntagResourceRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUntagResourceRequest.capacity()))
-	jsonHintUntagResourceRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -25160,12 +24108,8 @@ func (v *UntagResourceRequest) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUntagResourceResponse jsonSizeHint
-
 func (v *UntagResourceResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUntagResourceResponse.capacity()))
-	jsonHintUntagResourceResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -25217,12 +24161,8 @@ type storeUpdateAuthEventFeedbackRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUpdateAuthEventFeedbackRequest jsonSizeHint
-
 func (v *UpdateAuthEventFeedbackRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUpdateAuthEventFeedbackRequest.capacity()))
-	jsonHintUpdateAuthEventFeedbackRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -25355,12 +24295,8 @@ func (v *UpdateAuthEventFeedbackRequest) decodeJSONStore(d *jsonDecoder, st *sto
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUpdateAuthEventFeedbackResponse jsonSizeHint
-
 func (v *UpdateAuthEventFeedbackResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUpdateAuthEventFeedbackResponse.capacity()))
-	jsonHintUpdateAuthEventFeedbackResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -25410,12 +24346,8 @@ type storeUpdateDeviceStatusRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUpdateDeviceStatusRequest jsonSizeHint
-
 func (v *UpdateDeviceStatusRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUpdateDeviceStatusRequest.capacity()))
-	jsonHintUpdateDeviceStatusRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -25514,12 +24446,8 @@ func (v *UpdateDeviceStatusRequest) decodeJSONStore(d *jsonDecoder, st *storeUpd
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUpdateDeviceStatusResponse jsonSizeHint
-
 func (v *UpdateDeviceStatusResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUpdateDeviceStatusResponse.capacity()))
-	jsonHintUpdateDeviceStatusResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -25571,12 +24499,8 @@ type storeUpdateGroupRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUpdateGroupRequest jsonSizeHint
-
 func (v *UpdateGroupRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUpdateGroupRequest.capacity()))
-	jsonHintUpdateGroupRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -25709,12 +24633,8 @@ func (v *UpdateGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateGrou
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUpdateGroupResponse jsonSizeHint
-
 func (v *UpdateGroupResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUpdateGroupResponse.capacity()))
-	jsonHintUpdateGroupResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -25782,12 +24702,8 @@ type storeUpdateIdentityProviderRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUpdateIdentityProviderRequest jsonSizeHint
-
 func (v *UpdateIdentityProviderRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUpdateIdentityProviderRequest.capacity()))
-	jsonHintUpdateIdentityProviderRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -25915,12 +24831,8 @@ func (v *UpdateIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *stor
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUpdateIdentityProviderResponse jsonSizeHint
-
 func (v *UpdateIdentityProviderResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUpdateIdentityProviderResponse.capacity()))
-	jsonHintUpdateIdentityProviderResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -25989,12 +24901,8 @@ type storeUpdateResourceServerRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUpdateResourceServerRequest jsonSizeHint
-
 func (v *UpdateResourceServerRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUpdateResourceServerRequest.capacity()))
-	jsonHintUpdateResourceServerRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -26109,12 +25017,8 @@ func (v *UpdateResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUpdateResourceServerResponse jsonSizeHint
-
 func (v *UpdateResourceServerResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUpdateResourceServerResponse.capacity()))
-	jsonHintUpdateResourceServerResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -26175,12 +25079,8 @@ func (v *UpdateResourceServerResponse) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUpdateUserAttributesRequest jsonSizeHint
-
 func (v *UpdateUserAttributesRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUpdateUserAttributesRequest.capacity()))
-	jsonHintUpdateUserAttributesRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -26269,12 +25169,8 @@ func (v *UpdateUserAttributesRequest) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUpdateUserAttributesResponse jsonSizeHint
-
 func (v *UpdateUserAttributesResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUpdateUserAttributesResponse.capacity()))
-	jsonHintUpdateUserAttributesResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -26351,12 +25247,8 @@ type storeUpdateUserPoolClientRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUpdateUserPoolClientRequest jsonSizeHint
-
 func (v *UpdateUserPoolClientRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUpdateUserPoolClientRequest.capacity()))
-	jsonHintUpdateUserPoolClientRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -26761,12 +25653,8 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUpdateUserPoolClientResponse jsonSizeHint
-
 func (v *UpdateUserPoolClientResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUpdateUserPoolClientResponse.capacity()))
-	jsonHintUpdateUserPoolClientResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -26834,12 +25722,8 @@ type storeUpdateUserPoolDomainRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUpdateUserPoolDomainRequest jsonSizeHint
-
 func (v *UpdateUserPoolDomainRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUpdateUserPoolDomainRequest.capacity()))
-	jsonHintUpdateUserPoolDomainRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -26938,12 +25822,8 @@ func (v *UpdateUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUpdateUserPoolDomainResponse jsonSizeHint
-
 func (v *UpdateUserPoolDomainResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUpdateUserPoolDomainResponse.capacity()))
-	jsonHintUpdateUserPoolDomainResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -27013,12 +25893,8 @@ type storeUpdateUserPoolRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUpdateUserPoolRequest jsonSizeHint
-
 func (v *UpdateUserPoolRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUpdateUserPoolRequest.capacity()))
-	jsonHintUpdateUserPoolRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -27376,12 +26252,8 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUpdateUserPoolResponse jsonSizeHint
-
 func (v *UpdateUserPoolResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUpdateUserPoolResponse.capacity()))
-	jsonHintUpdateUserPoolResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -27423,12 +26295,8 @@ func (v *UpdateUserPoolResponse) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUserAttributeUpdateSettingsType jsonSizeHint
-
 func (v *UserAttributeUpdateSettingsType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUserAttributeUpdateSettingsType.capacity()))
-	jsonHintUserAttributeUpdateSettingsType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -27495,12 +26363,8 @@ type storeUserContextDataType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUserContextDataType jsonSizeHint
-
 func (v *UserContextDataType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUserContextDataType.capacity()))
-	jsonHintUserContextDataType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -27582,12 +26446,8 @@ func (v *UserContextDataType) decodeJSONStore(d *jsonDecoder, st *storeUserConte
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUserImportInProgressException jsonSizeHint
-
 func (v *UserImportInProgressException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUserImportInProgressException.capacity()))
-	jsonHintUserImportInProgressException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -27663,12 +26523,8 @@ type storeUserImportJobType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUserImportJobType jsonSizeHint
-
 func (v *UserImportJobType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUserImportJobType.capacity()))
-	jsonHintUserImportJobType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -27937,12 +26793,8 @@ func (v *UserImportJobType) decodeJSONStore(d *jsonDecoder, st *storeUserImportJ
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUserLambdaValidationException jsonSizeHint
-
 func (v *UserLambdaValidationException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUserLambdaValidationException.capacity()))
-	jsonHintUserLambdaValidationException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -28000,12 +26852,8 @@ func (v *UserLambdaValidationException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUserNotConfirmedException jsonSizeHint
-
 func (v *UserNotConfirmedException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUserNotConfirmedException.capacity()))
-	jsonHintUserNotConfirmedException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -28063,12 +26911,8 @@ func (v *UserNotConfirmedException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUserNotFoundException jsonSizeHint
-
 func (v *UserNotFoundException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUserNotFoundException.capacity()))
-	jsonHintUserNotFoundException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -28126,12 +26970,8 @@ func (v *UserNotFoundException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUserPoolAddOnNotEnabledException jsonSizeHint
-
 func (v *UserPoolAddOnNotEnabledException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUserPoolAddOnNotEnabledException.capacity()))
-	jsonHintUserPoolAddOnNotEnabledException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -28189,12 +27029,8 @@ func (v *UserPoolAddOnNotEnabledException) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUserPoolAddOnsType jsonSizeHint
-
 func (v *UserPoolAddOnsType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUserPoolAddOnsType.capacity()))
-	jsonHintUserPoolAddOnsType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -28260,12 +27096,8 @@ type storeUserPoolClientDescription struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUserPoolClientDescription jsonSizeHint
-
 func (v *UserPoolClientDescription) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUserPoolClientDescription.capacity()))
-	jsonHintUserPoolClientDescription.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -28384,12 +27216,8 @@ type storeUserPoolClientType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUserPoolClientType jsonSizeHint
-
 func (v *UserPoolClientType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUserPoolClientType.capacity()))
-	jsonHintUserPoolClientType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -28855,12 +27683,8 @@ type storeUserPoolDescriptionType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUserPoolDescriptionType jsonSizeHint
-
 func (v *UserPoolDescriptionType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUserPoolDescriptionType.capacity()))
-	jsonHintUserPoolDescriptionType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -29010,12 +27834,8 @@ func (v *UserPoolDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeUserP
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUserPoolPolicyType jsonSizeHint
-
 func (v *UserPoolPolicyType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUserPoolPolicyType.capacity()))
-	jsonHintUserPoolPolicyType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -29076,12 +27896,8 @@ func (v *UserPoolPolicyType) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUserPoolTaggingException jsonSizeHint
-
 func (v *UserPoolTaggingException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUserPoolTaggingException.capacity()))
-	jsonHintUserPoolTaggingException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -29161,12 +27977,8 @@ type storeUserPoolType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUserPoolType jsonSizeHint
-
 func (v *UserPoolType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUserPoolType.capacity()))
-	jsonHintUserPoolType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -29765,12 +28577,8 @@ type storeUserType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUserType jsonSizeHint
-
 func (v *UserType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUserType.capacity()))
-	jsonHintUserType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -29934,12 +28742,8 @@ func (v *UserType) decodeJSONStore(d *jsonDecoder, st *storeUserType) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUsernameConfigurationType jsonSizeHint
-
 func (v *UsernameConfigurationType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUsernameConfigurationType.capacity()))
-	jsonHintUsernameConfigurationType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -29997,12 +28801,8 @@ func (v *UsernameConfigurationType) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUsernameExistsException jsonSizeHint
-
 func (v *UsernameExistsException) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUsernameExistsException.capacity()))
-	jsonHintUsernameExistsException.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -30071,12 +28871,8 @@ type storeVerificationMessageTemplateType struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintVerificationMessageTemplateType jsonSizeHint
-
 func (v *VerificationMessageTemplateType) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintVerificationMessageTemplateType.capacity()))
-	jsonHintVerificationMessageTemplateType.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -30235,12 +29031,8 @@ type storeVerifySoftwareTokenRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintVerifySoftwareTokenRequest jsonSizeHint
-
 func (v *VerifySoftwareTokenRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintVerifySoftwareTokenRequest.capacity()))
-	jsonHintVerifySoftwareTokenRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -30363,12 +29155,8 @@ type storeVerifySoftwareTokenResponse struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintVerifySoftwareTokenResponse jsonSizeHint
-
 func (v *VerifySoftwareTokenResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintVerifySoftwareTokenResponse.capacity()))
-	jsonHintVerifySoftwareTokenResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -30458,12 +29246,8 @@ type storeVerifyUserAttributeRequest struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintVerifyUserAttributeRequest jsonSizeHint
-
 func (v *VerifyUserAttributeRequest) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintVerifyUserAttributeRequest.capacity()))
-	jsonHintVerifyUserAttributeRequest.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -30562,12 +29346,8 @@ func (v *VerifyUserAttributeRequest) decodeJSONStore(d *jsonDecoder, st *storeVe
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintVerifyUserAttributeResponse jsonSizeHint
-
 func (v *VerifyUserAttributeResponse) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintVerifyUserAttributeResponse.capacity()))
-	jsonHintVerifyUserAttributeResponse.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map

@@ -25,12 +25,8 @@ type storeAllTypes struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAllTypes jsonSizeHint
-
 func (v *AllTypes) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAllTypes.capacity()))
-	jsonHintAllTypes.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -453,12 +449,8 @@ type storeAnyValue struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintAnyValue jsonSizeHint
-
 func (v *AnyValue) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintAnyValue.capacity()))
-	jsonHintAnyValue.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -604,12 +596,8 @@ func (v *AnyValue) decodeJSONStore(d *jsonDecoder, st *storeAnyValue) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintFooBar jsonSizeHint
-
 func (v *FooBar) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintFooBar.capacity()))
-	jsonHintFooBar.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -651,12 +639,8 @@ func (v *FooBar) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintFooBar_ jsonSizeHint
-
 func (v *FooBar_) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintFooBar_.capacity()))
-	jsonHintFooBar_.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -720,12 +704,8 @@ type storeGetThingInput struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetThingInput jsonSizeHint
-
 func (v *GetThingInput) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetThingInput.capacity()))
-	jsonHintGetThingInput.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1197,12 +1177,8 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintGetThingOutput jsonSizeHint
-
 func (v *GetThingOutput) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintGetThingOutput.capacity()))
-	jsonHintGetThingOutput.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1283,12 +1259,8 @@ type storeListThingsInput struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListThingsInput jsonSizeHint
-
 func (v *ListThingsInput) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListThingsInput.capacity()))
-	jsonHintListThingsInput.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1370,12 +1342,8 @@ func (v *ListThingsInput) decodeJSONStore(d *jsonDecoder, st *storeListThingsInp
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintListThingsOutput jsonSizeHint
-
 func (v *ListThingsOutput) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintListThingsOutput.capacity()))
-	jsonHintListThingsOutput.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1449,12 +1417,8 @@ func (v *ListThingsOutput) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintLowercase jsonSizeHint
-
 func (v *Lowercase) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintLowercase.capacity()))
-	jsonHintLowercase.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1519,12 +1483,8 @@ type storeNamed struct {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintNamed jsonSizeHint
-
 func (v *Named) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintNamed.capacity()))
-	jsonHintNamed.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1606,12 +1566,8 @@ func (v *Named) decodeJSONStore(d *jsonDecoder, st *storeNamed) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintRange jsonSizeHint
-
 func (v *Range) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintRange.capacity()))
-	jsonHintRange.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1669,12 +1625,8 @@ func (v *Range) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintReadThingInput jsonSizeHint
-
 func (v *ReadThingInput) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintReadThingInput.capacity()))
-	jsonHintReadThingInput.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1732,12 +1684,8 @@ func (v *ReadThingInput) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintServiceError jsonSizeHint
-
 func (v *ServiceError) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintServiceError.capacity()))
-	jsonHintServiceError.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1795,12 +1743,8 @@ func (v *ServiceError) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintThing jsonSizeHint
-
 func (v *Thing) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintThing.capacity()))
-	jsonHintThing.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1907,12 +1851,8 @@ func (v *Thing) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintThingNotFound jsonSizeHint
-
 func (v *ThingNotFound) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintThingNotFound.capacity()))
-	jsonHintThingNotFound.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1970,12 +1910,8 @@ func (v *ThingNotFound) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
-var jsonHintUnit jsonSizeHint
-
 func (v *Unit) MarshalJSON() ([]byte, error) {
-	b, err := v.AppendJSON(make([]byte, 0, jsonHintUnit.capacity()))
-	jsonHintUnit.observe(len(b))
-	return b, err
+	return jsonMarshal(v)
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map

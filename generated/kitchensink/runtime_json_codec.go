@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync/atomic"
+	"sync"
 )
 
 // This file joins the generated MarshalJSON/UnmarshalJSON methods to the encoder and
@@ -58,23 +58,35 @@ func jsonEncodeAt(err error, seg string) error {
 func jsonIndexSeg(i int) string  { return "[" + strconv.Itoa(i) + "]" }
 func jsonKeySeg(k string) string { return "[" + strconv.Quote(k) + "]" }
 
-// jsonSizeHint remembers how large a type's last document was, so that MarshalJSON can
-// allocate its result once, at the right size, without a pool or a copy.
-type jsonSizeHint struct{ n atomic.Int32 }
-
-// capacity is the buffer size to start the next document with.
-func (h *jsonSizeHint) capacity() int {
-	if n := h.n.Load(); n > 0 {
-		return int(n)
-	}
-	return 256
+// jsonAppender is what every generated structure and union is for MarshalJSON.
+type jsonAppender interface {
+	AppendJSON(b []byte) ([]byte, error)
 }
 
-// observe records a document's size, with an eighth of headroom, up to 1 MiB.
-func (h *jsonSizeHint) observe(n int) {
-	if n += n / 8; n <= 1<<20 {
-		h.n.Store(int32(n))
+// jsonBufPool holds the scratch buffers MarshalJSON encodes into. A document is written
+// into a warm, reused buffer and then copied once into a result of exactly its size: the
+// copy is the only allocation and needs no zeroing, which costs less than writing the
+// document into fresh memory.
+var jsonBufPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+
+// jsonPooledMax is the largest scratch buffer kept for reuse; one huge document must not
+// pin its buffer.
+const jsonPooledMax = 64 << 10
+
+// jsonMarshal is MarshalJSON for every generated type: v's document in a new slice of
+// exactly its length, or nil and the error.
+func jsonMarshal(v jsonAppender) ([]byte, error) {
+	bp := jsonBufPool.Get().(*[]byte)
+	b, err := v.AppendJSON((*bp)[:0])
+	var out []byte
+	if err == nil {
+		out = append([]byte(nil), b...)
 	}
+	if cap(b) <= jsonPooledMax {
+		*bp = b
+		jsonBufPool.Put(bp)
+	}
+	return out, err
 }
 
 // jsonEntry is one map entry, for writing maps in key order.

@@ -96,12 +96,8 @@ func (g *generator) genStore(f *jen.File, s *ir.Shape) {
 func (g *generator) genAppendJSON(f *jen.File, s *ir.Shape) {
 	t := s.GoName
 	f.Comment("MarshalJSON encodes v as its awsJson document.")
-	hint := "jsonHint" + t
-	f.Var().Id(hint).Id("jsonSizeHint")
 	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.List(jen.Id("b"), jen.Id("err")).Op(":=").Id("v").Dot("AppendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Id(hint).Dot("capacity").Call())),
-		jen.Id(hint).Dot("observe").Call(jen.Len(jen.Id("b"))),
-		jen.Return(jen.Id("b"), jen.Id("err")),
+		jen.Return(jen.Id("jsonMarshal").Call(jen.Id("v"))),
 	)
 	f.Add(lineComment("AppendJSON appends v's awsJson document to b. Members are written in model order, map\n" +
 		"keys sorted, and unset members left out; it allocates nothing when b has room."))

@@ -9,7 +9,9 @@ package rt
 
 import (
 	"encoding/base64"
+	"encoding/binary"
 	"math"
+	"slices"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -35,9 +37,39 @@ var jsonEncSafe = func() (t [utf8.RuneSelf]bool) {
 // characters (<, >, &) are written raw. The output is byte-for-byte what
 // encoding/json produces with HTML escaping disabled.
 func jsonAppendString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
+	// Fast path: copy plain ASCII eight bytes at a time while checking it, straight into
+	// room reserved for the unescaped string and its quotes.
+	n := len(b)
+	if cap(b)-n < len(s)+2 {
+		b = slices.Grow(b, len(s)+2)
+	}
+	b = b[:n+1+len(s)]
+	b[n] = '"'
+	dst := b[n+1:]
 	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		t := s[i : i+8]
+		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		if !jsonSafeWord(w) {
+			break
+		}
+		binary.LittleEndian.PutUint64(dst[i:i+8], w)
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || !jsonEncSafe[c] {
+			return jsonAppendStringRest(b[:n+1+i], s, i)
+		}
+		dst[i] = c
+	}
+	return append(b, '"')
+}
+
+// jsonAppendStringRest appends s[i:], escaped, and the closing quote: jsonAppendString from
+// the first byte that is not plain ASCII.
+func jsonAppendStringRest(b []byte, s string, i int) []byte {
+	start := i
 	for i < len(s) {
 		// Eight plain ASCII bytes at a time (a length-8 slice lets the compiler load a word).
 		for i+8 <= len(s) {

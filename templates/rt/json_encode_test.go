@@ -413,3 +413,44 @@ func BenchmarkJSONAppendBase64(b *testing.B) {
 		buf = jsonAppendBlob(buf[:0], data)
 	}
 }
+
+// jsonTestAppender is a jsonAppender that writes a fixed document or fails.
+type jsonTestAppender struct {
+	doc string
+	err error
+}
+
+func (a jsonTestAppender) AppendJSON(b []byte) ([]byte, error) {
+	b = append(b, a.doc...)
+	return b, a.err
+}
+
+func TestJSONMarshal(t *testing.T) {
+	first, err := jsonMarshal(jsonTestAppender{doc: `{"a":"first"}`})
+	if err != nil || string(first) != `{"a":"first"}` {
+		t.Fatalf("jsonMarshal = %s, %v", first, err)
+	}
+	if len(first) != len(`{"a":"first"}`) {
+		t.Errorf("len = %d", len(first))
+	}
+	// The result must not share the pooled scratch buffer: a later document leaves it as is.
+	second, _ := jsonMarshal(jsonTestAppender{doc: `{"b":"XXXXXXXX"}`})
+	if string(first) != `{"a":"first"}` || string(second) != `{"b":"XXXXXXXX"}` {
+		t.Errorf("results share memory: %s %s", first, second)
+	}
+	// An error gives no document.
+	boom := &EncodeError{Msg: "boom"}
+	out, err := jsonMarshal(jsonTestAppender{doc: `{"partial`, err: boom})
+	if out != nil || err != boom {
+		t.Errorf("on error: %q, %v", out, err)
+	}
+	// A document larger than jsonPooledMax is returned whole and its buffer not kept.
+	big := strings.Repeat("x", jsonPooledMax+10)
+	out, err = jsonMarshal(jsonTestAppender{doc: big})
+	if err != nil || string(out) != big {
+		t.Errorf("large document: %d bytes, %v", len(out), err)
+	}
+	if allocs := testing.AllocsPerRun(100, func() { jsonMarshal(jsonTestAppender{doc: `{"a":1}`}) }); allocs > 1 {
+		t.Errorf("jsonMarshal allocated %v times, want 1", allocs)
+	}
+}

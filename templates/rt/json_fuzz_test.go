@@ -222,3 +222,22 @@ func jsonFuzzOne(t *testing.T, data []byte) {
 		}
 	}
 }
+
+// FuzzJSONAppendString checks the string encoder against encoding/json (without HTML
+// escaping) for any input, appended to a buffer with and without spare room.
+func FuzzJSONAppendString(f *testing.F) {
+	for _, s := range []string{"", "plain ascii text", "tab\there \"q\" \\", "Grüße 東京 😀", "bad\xff\xfeutf8", "\u2028\u2029", "0123456789abcdef\x01"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := jsonTestStdString(t, s)
+		if got := string(jsonAppendString(nil, s)); got != want {
+			t.Fatalf("jsonAppendString(%q) = %s, encoding/json = %s", s, got, want)
+		}
+		roomy := make([]byte, 3, 3+len(s)*6+2)
+		copy(roomy, "ab,")
+		if got := string(jsonAppendString(roomy, s)); got != "ab,"+want {
+			t.Fatalf("jsonAppendString(%q) after a prefix = %s, want ab,%s", s, got, want)
+		}
+	})
+}
