@@ -30,9 +30,9 @@ func (v *AccountRecoverySettingType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AccountRecoverySettingType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AccountRecoverySettingType) decodeJSON(d *jsonDecoder) {
@@ -99,9 +99,9 @@ func (v *AccountTakeoverActionType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AccountTakeoverActionType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AccountTakeoverActionType) decodeJSON(d *jsonDecoder) {
@@ -193,9 +193,9 @@ func (v *AccountTakeoverActionsType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AccountTakeoverActionsType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AccountTakeoverActionsType) decodeJSON(d *jsonDecoder) {
@@ -281,9 +281,9 @@ func (v *AccountTakeoverRiskConfigurationType) AppendJSON(b []byte) ([]byte, err
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AccountTakeoverRiskConfigurationType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AccountTakeoverRiskConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -357,9 +357,9 @@ func (v *AddCustomAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AddCustomAttributesRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AddCustomAttributesRequest) decodeJSON(d *jsonDecoder) {
@@ -419,9 +419,9 @@ func (v *AddCustomAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AddCustomAttributesResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AddCustomAttributesResponse) decodeJSON(d *jsonDecoder) {
@@ -484,9 +484,9 @@ func (v *AdminAddUserToGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminAddUserToGroupRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminAddUserToGroupRequest) decodeJSON(d *jsonDecoder) {
@@ -594,9 +594,9 @@ func (v *AdminConfirmSignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminConfirmSignUpRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminConfirmSignUpRequest) decodeJSON(d *jsonDecoder) {
@@ -676,9 +676,9 @@ func (v *AdminConfirmSignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminConfirmSignUpResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminConfirmSignUpResponse) decodeJSON(d *jsonDecoder) {
@@ -743,9 +743,9 @@ func (v *AdminCreateUserConfigType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminCreateUserConfigType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminCreateUserConfigType) decodeJSON(d *jsonDecoder) {
@@ -883,9 +883,9 @@ func (v *AdminCreateUserRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminCreateUserRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminCreateUserRequest) decodeJSON(d *jsonDecoder) {
@@ -1040,9 +1040,9 @@ func (v *AdminCreateUserResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminCreateUserResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminCreateUserResponse) decodeJSON(d *jsonDecoder) {
@@ -1117,9 +1117,9 @@ func (v *AdminDeleteUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) 
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminDeleteUserAttributesRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminDeleteUserAttributesRequest) decodeJSON(d *jsonDecoder) {
@@ -1199,9 +1199,9 @@ func (v *AdminDeleteUserAttributesResponse) AppendJSON(b []byte) ([]byte, error)
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminDeleteUserAttributesResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminDeleteUserAttributesResponse) decodeJSON(d *jsonDecoder) {
@@ -1259,9 +1259,9 @@ func (v *AdminDeleteUserRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminDeleteUserRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminDeleteUserRequest) decodeJSON(d *jsonDecoder) {
@@ -1345,9 +1345,9 @@ func (v *AdminDisableProviderForUserRequest) AppendJSON(b []byte) ([]byte, error
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminDisableProviderForUserRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminDisableProviderForUserRequest) decodeJSON(d *jsonDecoder) {
@@ -1408,9 +1408,9 @@ func (v *AdminDisableProviderForUserResponse) AppendJSON(b []byte) ([]byte, erro
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminDisableProviderForUserResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminDisableProviderForUserResponse) decodeJSON(d *jsonDecoder) {
@@ -1468,9 +1468,9 @@ func (v *AdminDisableUserRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminDisableUserRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminDisableUserRequest) decodeJSON(d *jsonDecoder) {
@@ -1541,9 +1541,9 @@ func (v *AdminDisableUserResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminDisableUserResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminDisableUserResponse) decodeJSON(d *jsonDecoder) {
@@ -1601,9 +1601,9 @@ func (v *AdminEnableUserRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminEnableUserRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminEnableUserRequest) decodeJSON(d *jsonDecoder) {
@@ -1674,9 +1674,9 @@ func (v *AdminEnableUserResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminEnableUserResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminEnableUserResponse) decodeJSON(d *jsonDecoder) {
@@ -1739,9 +1739,9 @@ func (v *AdminForgetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminForgetDeviceRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminForgetDeviceRequest) decodeJSON(d *jsonDecoder) {
@@ -1847,9 +1847,9 @@ func (v *AdminGetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminGetDeviceRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminGetDeviceRequest) decodeJSON(d *jsonDecoder) {
@@ -1942,9 +1942,9 @@ func (v *AdminGetDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminGetDeviceResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminGetDeviceResponse) decodeJSON(d *jsonDecoder) {
@@ -2012,9 +2012,9 @@ func (v *AdminGetUserRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminGetUserRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminGetUserRequest) decodeJSON(d *jsonDecoder) {
@@ -2141,9 +2141,9 @@ func (v *AdminGetUserResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminGetUserResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminGetUserResponse) decodeJSON(d *jsonDecoder) {
@@ -2340,9 +2340,9 @@ func (v *AdminInitiateAuthRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminInitiateAuthRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminInitiateAuthRequest) decodeJSON(d *jsonDecoder) {
@@ -2494,9 +2494,9 @@ func (v *AdminInitiateAuthResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminInitiateAuthResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminInitiateAuthResponse) decodeJSON(d *jsonDecoder) {
@@ -2605,9 +2605,9 @@ func (v *AdminLinkProviderForUserRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminLinkProviderForUserRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminLinkProviderForUserRequest) decodeJSON(d *jsonDecoder) {
@@ -2678,9 +2678,9 @@ func (v *AdminLinkProviderForUserResponse) AppendJSON(b []byte) ([]byte, error) 
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminLinkProviderForUserResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminLinkProviderForUserResponse) decodeJSON(d *jsonDecoder) {
@@ -2748,9 +2748,9 @@ func (v *AdminListDevicesRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminListDevicesRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminListDevicesRequest) decodeJSON(d *jsonDecoder) {
@@ -2860,9 +2860,9 @@ func (v *AdminListDevicesResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminListDevicesResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminListDevicesResponse) decodeJSON(d *jsonDecoder) {
@@ -2949,9 +2949,9 @@ func (v *AdminListGroupsForUserRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminListGroupsForUserRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminListGroupsForUserRequest) decodeJSON(d *jsonDecoder) {
@@ -3061,9 +3061,9 @@ func (v *AdminListGroupsForUserResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminListGroupsForUserResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminListGroupsForUserResponse) decodeJSON(d *jsonDecoder) {
@@ -3150,9 +3150,9 @@ func (v *AdminListUserAuthEventsRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminListUserAuthEventsRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminListUserAuthEventsRequest) decodeJSON(d *jsonDecoder) {
@@ -3262,9 +3262,9 @@ func (v *AdminListUserAuthEventsResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminListUserAuthEventsResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminListUserAuthEventsResponse) decodeJSON(d *jsonDecoder) {
@@ -3346,9 +3346,9 @@ func (v *AdminRemoveUserFromGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminRemoveUserFromGroupRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminRemoveUserFromGroupRequest) decodeJSON(d *jsonDecoder) {
@@ -3456,9 +3456,9 @@ func (v *AdminResetUserPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminResetUserPasswordRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminResetUserPasswordRequest) decodeJSON(d *jsonDecoder) {
@@ -3538,9 +3538,9 @@ func (v *AdminResetUserPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminResetUserPasswordResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminResetUserPasswordResponse) decodeJSON(d *jsonDecoder) {
@@ -3633,9 +3633,9 @@ func (v *AdminRespondToAuthChallengeRequest) AppendJSON(b []byte) ([]byte, error
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminRespondToAuthChallengeRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminRespondToAuthChallengeRequest) decodeJSON(d *jsonDecoder) {
@@ -3800,9 +3800,9 @@ func (v *AdminRespondToAuthChallengeResponse) AppendJSON(b []byte) ([]byte, erro
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminRespondToAuthChallengeResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminRespondToAuthChallengeResponse) decodeJSON(d *jsonDecoder) {
@@ -3922,9 +3922,9 @@ func (v *AdminSetUserMFAPreferenceRequest) AppendJSON(b []byte) ([]byte, error) 
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserMFAPreferenceRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminSetUserMFAPreferenceRequest) decodeJSON(d *jsonDecoder) {
@@ -4015,9 +4015,9 @@ func (v *AdminSetUserMFAPreferenceResponse) AppendJSON(b []byte) ([]byte, error)
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserMFAPreferenceResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminSetUserMFAPreferenceResponse) decodeJSON(d *jsonDecoder) {
@@ -4085,9 +4085,9 @@ func (v *AdminSetUserPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserPasswordRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminSetUserPasswordRequest) decodeJSON(d *jsonDecoder) {
@@ -4184,9 +4184,9 @@ func (v *AdminSetUserPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserPasswordResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminSetUserPasswordResponse) decodeJSON(d *jsonDecoder) {
@@ -4251,9 +4251,9 @@ func (v *AdminSetUserSettingsRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserSettingsRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminSetUserSettingsRequest) decodeJSON(d *jsonDecoder) {
@@ -4333,9 +4333,9 @@ func (v *AdminSetUserSettingsResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserSettingsResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminSetUserSettingsResponse) decodeJSON(d *jsonDecoder) {
@@ -4403,9 +4403,9 @@ func (v *AdminUpdateAuthEventFeedbackRequest) AppendJSON(b []byte) ([]byte, erro
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateAuthEventFeedbackRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminUpdateAuthEventFeedbackRequest) decodeJSON(d *jsonDecoder) {
@@ -4502,9 +4502,9 @@ func (v *AdminUpdateAuthEventFeedbackResponse) AppendJSON(b []byte) ([]byte, err
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateAuthEventFeedbackResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminUpdateAuthEventFeedbackResponse) decodeJSON(d *jsonDecoder) {
@@ -4572,9 +4572,9 @@ func (v *AdminUpdateDeviceStatusRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateDeviceStatusRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminUpdateDeviceStatusRequest) decodeJSON(d *jsonDecoder) {
@@ -4671,9 +4671,9 @@ func (v *AdminUpdateDeviceStatusResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateDeviceStatusResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminUpdateDeviceStatusResponse) decodeJSON(d *jsonDecoder) {
@@ -4744,9 +4744,9 @@ func (v *AdminUpdateUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) 
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateUserAttributesRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminUpdateUserAttributesRequest) decodeJSON(d *jsonDecoder) {
@@ -4835,9 +4835,9 @@ func (v *AdminUpdateUserAttributesResponse) AppendJSON(b []byte) ([]byte, error)
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateUserAttributesResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminUpdateUserAttributesResponse) decodeJSON(d *jsonDecoder) {
@@ -4895,9 +4895,9 @@ func (v *AdminUserGlobalSignOutRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminUserGlobalSignOutRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminUserGlobalSignOutRequest) decodeJSON(d *jsonDecoder) {
@@ -4968,9 +4968,9 @@ func (v *AdminUserGlobalSignOutResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AdminUserGlobalSignOutResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AdminUserGlobalSignOutResponse) decodeJSON(d *jsonDecoder) {
@@ -5017,9 +5017,9 @@ func (v *AliasExistsException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AliasExistsException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AliasExistsException) decodeJSON(d *jsonDecoder) {
@@ -5102,9 +5102,9 @@ func (v *AnalyticsConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AnalyticsConfigurationType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AnalyticsConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -5220,9 +5220,9 @@ func (v *AnalyticsMetadataType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AnalyticsMetadataType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AnalyticsMetadataType) decodeJSON(d *jsonDecoder) {
@@ -5290,9 +5290,9 @@ func (v *AssociateSoftwareTokenRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AssociateSoftwareTokenRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AssociateSoftwareTokenRequest) decodeJSON(d *jsonDecoder) {
@@ -5380,9 +5380,9 @@ func (v *AssociateSoftwareTokenResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AssociateSoftwareTokenResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AssociateSoftwareTokenResponse) decodeJSON(d *jsonDecoder) {
@@ -5470,9 +5470,9 @@ func (v *AttributeType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AttributeType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AttributeType) decodeJSON(d *jsonDecoder) {
@@ -5595,9 +5595,9 @@ func (v *AuthEventType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AuthEventType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AuthEventType) decodeJSON(d *jsonDecoder) {
@@ -5772,9 +5772,9 @@ func (v *AuthenticationResultType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AuthenticationResultType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AuthenticationResultType) decodeJSON(d *jsonDecoder) {
@@ -5911,9 +5911,9 @@ func (v *ChallengeResponseType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ChallengeResponseType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ChallengeResponseType) decodeJSON(d *jsonDecoder) {
@@ -6006,9 +6006,9 @@ func (v *ChangePasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ChangePasswordRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ChangePasswordRequest) decodeJSON(d *jsonDecoder) {
@@ -6092,9 +6092,9 @@ func (v *ChangePasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ChangePasswordResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ChangePasswordResponse) decodeJSON(d *jsonDecoder) {
@@ -6141,9 +6141,9 @@ func (v *CloudWatchLogsConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CloudWatchLogsConfigurationType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CloudWatchLogsConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -6216,9 +6216,9 @@ func (v *CodeDeliveryDetailsType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CodeDeliveryDetailsType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CodeDeliveryDetailsType) decodeJSON(d *jsonDecoder) {
@@ -6308,9 +6308,9 @@ func (v *CodeDeliveryFailureException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CodeDeliveryFailureException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CodeDeliveryFailureException) decodeJSON(d *jsonDecoder) {
@@ -6367,9 +6367,9 @@ func (v *CodeMismatchException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CodeMismatchException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CodeMismatchException) decodeJSON(d *jsonDecoder) {
@@ -6426,9 +6426,9 @@ func (v *CompromisedCredentialsActionsType) AppendJSON(b []byte) ([]byte, error)
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CompromisedCredentialsActionsType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CompromisedCredentialsActionsType) decodeJSON(d *jsonDecoder) {
@@ -6494,9 +6494,9 @@ func (v *CompromisedCredentialsRiskConfigurationType) AppendJSON(b []byte) ([]by
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CompromisedCredentialsRiskConfigurationType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CompromisedCredentialsRiskConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -6562,9 +6562,9 @@ func (v *ConcurrentModificationException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ConcurrentModificationException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ConcurrentModificationException) decodeJSON(d *jsonDecoder) {
@@ -6644,9 +6644,9 @@ func (v *ConfirmDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ConfirmDeviceRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ConfirmDeviceRequest) decodeJSON(d *jsonDecoder) {
@@ -6746,9 +6746,9 @@ func (v *ConfirmDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ConfirmDeviceResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ConfirmDeviceResponse) decodeJSON(d *jsonDecoder) {
@@ -6850,9 +6850,9 @@ func (v *ConfirmForgotPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ConfirmForgotPasswordRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ConfirmForgotPasswordRequest) decodeJSON(d *jsonDecoder) {
@@ -6991,9 +6991,9 @@ func (v *ConfirmForgotPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ConfirmForgotPasswordResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ConfirmForgotPasswordResponse) decodeJSON(d *jsonDecoder) {
@@ -7085,9 +7085,9 @@ func (v *ConfirmSignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ConfirmSignUpRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ConfirmSignUpRequest) decodeJSON(d *jsonDecoder) {
@@ -7226,9 +7226,9 @@ func (v *ConfirmSignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ConfirmSignUpResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ConfirmSignUpResponse) decodeJSON(d *jsonDecoder) {
@@ -7303,9 +7303,9 @@ func (v *ContextDataType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ContextDataType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ContextDataType) decodeJSON(d *jsonDecoder) {
@@ -7443,9 +7443,9 @@ func (v *CreateGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateGroupRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CreateGroupRequest) decodeJSON(d *jsonDecoder) {
@@ -7564,9 +7564,9 @@ func (v *CreateGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateGroupResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CreateGroupResponse) decodeJSON(d *jsonDecoder) {
@@ -7658,9 +7658,9 @@ func (v *CreateIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateIdentityProviderRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CreateIdentityProviderRequest) decodeJSON(d *jsonDecoder) {
@@ -7780,9 +7780,9 @@ func (v *CreateIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateIdentityProviderResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CreateIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
@@ -7862,9 +7862,9 @@ func (v *CreateResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateResourceServerRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CreateResourceServerRequest) decodeJSON(d *jsonDecoder) {
@@ -7966,9 +7966,9 @@ func (v *CreateResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateResourceServerResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CreateResourceServerResponse) decodeJSON(d *jsonDecoder) {
@@ -8041,9 +8041,9 @@ func (v *CreateUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateUserImportJobRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CreateUserImportJobRequest) decodeJSON(d *jsonDecoder) {
@@ -8136,9 +8136,9 @@ func (v *CreateUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateUserImportJobResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CreateUserImportJobResponse) decodeJSON(d *jsonDecoder) {
@@ -8317,9 +8317,9 @@ func (v *CreateUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolClientRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CreateUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
@@ -8621,9 +8621,9 @@ func (v *CreateUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolClientResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CreateUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
@@ -8698,9 +8698,9 @@ func (v *CreateUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolDomainRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CreateUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
@@ -8787,9 +8787,9 @@ func (v *CreateUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CreateUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
@@ -8979,9 +8979,9 @@ func (v *CreateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CreateUserPoolRequest) decodeJSON(d *jsonDecoder) {
@@ -9281,9 +9281,9 @@ func (v *CreateUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CreateUserPoolResponse) decodeJSON(d *jsonDecoder) {
@@ -9340,9 +9340,9 @@ func (v *CustomDomainConfigType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CustomDomainConfigType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CustomDomainConfigType) decodeJSON(d *jsonDecoder) {
@@ -9410,9 +9410,9 @@ func (v *CustomEmailLambdaVersionConfigType) AppendJSON(b []byte) ([]byte, error
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CustomEmailLambdaVersionConfigType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CustomEmailLambdaVersionConfigType) decodeJSON(d *jsonDecoder) {
@@ -9500,9 +9500,9 @@ func (v *CustomSMSLambdaVersionConfigType) AppendJSON(b []byte) ([]byte, error) 
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *CustomSMSLambdaVersionConfigType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *CustomSMSLambdaVersionConfigType) decodeJSON(d *jsonDecoder) {
@@ -9590,9 +9590,9 @@ func (v *DeleteGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeleteGroupRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DeleteGroupRequest) decodeJSON(d *jsonDecoder) {
@@ -9680,9 +9680,9 @@ func (v *DeleteIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeleteIdentityProviderRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DeleteIdentityProviderRequest) decodeJSON(d *jsonDecoder) {
@@ -9770,9 +9770,9 @@ func (v *DeleteResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeleteResourceServerRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DeleteResourceServerRequest) decodeJSON(d *jsonDecoder) {
@@ -9856,9 +9856,9 @@ func (v *DeleteUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserAttributesRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DeleteUserAttributesRequest) decodeJSON(d *jsonDecoder) {
@@ -9918,9 +9918,9 @@ func (v *DeleteUserAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserAttributesResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DeleteUserAttributesResponse) decodeJSON(d *jsonDecoder) {
@@ -9978,9 +9978,9 @@ func (v *DeleteUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserPoolClientRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DeleteUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
@@ -10068,9 +10068,9 @@ func (v *DeleteUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserPoolDomainRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DeleteUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
@@ -10141,9 +10141,9 @@ func (v *DeleteUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DeleteUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
@@ -10190,9 +10190,9 @@ func (v *DeleteUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserPoolRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DeleteUserPoolRequest) decodeJSON(d *jsonDecoder) {
@@ -10249,9 +10249,9 @@ func (v *DeleteUserRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DeleteUserRequest) decodeJSON(d *jsonDecoder) {
@@ -10319,9 +10319,9 @@ func (v *DescribeIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeIdentityProviderRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DescribeIdentityProviderRequest) decodeJSON(d *jsonDecoder) {
@@ -10401,9 +10401,9 @@ func (v *DescribeIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) 
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeIdentityProviderResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DescribeIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
@@ -10471,9 +10471,9 @@ func (v *DescribeResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeResourceServerRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DescribeResourceServerRequest) decodeJSON(d *jsonDecoder) {
@@ -10553,9 +10553,9 @@ func (v *DescribeResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeResourceServerResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DescribeResourceServerResponse) decodeJSON(d *jsonDecoder) {
@@ -10623,9 +10623,9 @@ func (v *DescribeRiskConfigurationRequest) AppendJSON(b []byte) ([]byte, error) 
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeRiskConfigurationRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DescribeRiskConfigurationRequest) decodeJSON(d *jsonDecoder) {
@@ -10705,9 +10705,9 @@ func (v *DescribeRiskConfigurationResponse) AppendJSON(b []byte) ([]byte, error)
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeRiskConfigurationResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DescribeRiskConfigurationResponse) decodeJSON(d *jsonDecoder) {
@@ -10775,9 +10775,9 @@ func (v *DescribeUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserImportJobRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DescribeUserImportJobRequest) decodeJSON(d *jsonDecoder) {
@@ -10857,9 +10857,9 @@ func (v *DescribeUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserImportJobResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DescribeUserImportJobResponse) decodeJSON(d *jsonDecoder) {
@@ -10927,9 +10927,9 @@ func (v *DescribeUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolClientRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DescribeUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
@@ -11009,9 +11009,9 @@ func (v *DescribeUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolClientResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DescribeUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
@@ -11068,9 +11068,9 @@ func (v *DescribeUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolDomainRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DescribeUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
@@ -11130,9 +11130,9 @@ func (v *DescribeUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DescribeUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
@@ -11189,9 +11189,9 @@ func (v *DescribeUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DescribeUserPoolRequest) decodeJSON(d *jsonDecoder) {
@@ -11251,9 +11251,9 @@ func (v *DescribeUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DescribeUserPoolResponse) decodeJSON(d *jsonDecoder) {
@@ -11321,9 +11321,9 @@ func (v *DeviceConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeviceConfigurationType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DeviceConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -11411,9 +11411,9 @@ func (v *DeviceSecretVerifierConfigType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeviceSecretVerifierConfigType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DeviceSecretVerifierConfigType) decodeJSON(d *jsonDecoder) {
@@ -11518,9 +11518,9 @@ func (v *DeviceType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DeviceType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DeviceType) decodeJSON(d *jsonDecoder) {
@@ -11675,9 +11675,9 @@ func (v *DomainDescriptionType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DomainDescriptionType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DomainDescriptionType) decodeJSON(d *jsonDecoder) {
@@ -11829,9 +11829,9 @@ func (v *DuplicateProviderException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *DuplicateProviderException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *DuplicateProviderException) decodeJSON(d *jsonDecoder) {
@@ -11914,9 +11914,9 @@ func (v *EmailConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *EmailConfigurationType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *EmailConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -12032,9 +12032,9 @@ func (v *EnableSoftwareTokenMFAException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *EnableSoftwareTokenMFAException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *EnableSoftwareTokenMFAException) decodeJSON(d *jsonDecoder) {
@@ -12117,9 +12117,9 @@ func (v *EventContextDataType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *EventContextDataType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *EventContextDataType) decodeJSON(d *jsonDecoder) {
@@ -12251,9 +12251,9 @@ func (v *EventFeedbackType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *EventFeedbackType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *EventFeedbackType) decodeJSON(d *jsonDecoder) {
@@ -12359,9 +12359,9 @@ func (v *EventRiskType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *EventRiskType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *EventRiskType) decodeJSON(d *jsonDecoder) {
@@ -12451,9 +12451,9 @@ func (v *ExpiredCodeException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ExpiredCodeException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ExpiredCodeException) decodeJSON(d *jsonDecoder) {
@@ -12510,9 +12510,9 @@ func (v *ForbiddenException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ForbiddenException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ForbiddenException) decodeJSON(d *jsonDecoder) {
@@ -12580,9 +12580,9 @@ func (v *ForgetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ForgetDeviceRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ForgetDeviceRequest) decodeJSON(d *jsonDecoder) {
@@ -12694,9 +12694,9 @@ func (v *ForgotPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ForgotPasswordRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ForgotPasswordRequest) decodeJSON(d *jsonDecoder) {
@@ -12818,9 +12818,9 @@ func (v *ForgotPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ForgotPasswordResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ForgotPasswordResponse) decodeJSON(d *jsonDecoder) {
@@ -12877,9 +12877,9 @@ func (v *GetCSVHeaderRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetCSVHeaderRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetCSVHeaderRequest) decodeJSON(d *jsonDecoder) {
@@ -12943,9 +12943,9 @@ func (v *GetCSVHeaderResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetCSVHeaderResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetCSVHeaderResponse) decodeJSON(d *jsonDecoder) {
@@ -13022,9 +13022,9 @@ func (v *GetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetDeviceRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetDeviceRequest) decodeJSON(d *jsonDecoder) {
@@ -13104,9 +13104,9 @@ func (v *GetDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetDeviceResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetDeviceResponse) decodeJSON(d *jsonDecoder) {
@@ -13174,9 +13174,9 @@ func (v *GetGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetGroupRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetGroupRequest) decodeJSON(d *jsonDecoder) {
@@ -13256,9 +13256,9 @@ func (v *GetGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetGroupResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetGroupResponse) decodeJSON(d *jsonDecoder) {
@@ -13326,9 +13326,9 @@ func (v *GetIdentityProviderByIdentifierRequest) AppendJSON(b []byte) ([]byte, e
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetIdentityProviderByIdentifierRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetIdentityProviderByIdentifierRequest) decodeJSON(d *jsonDecoder) {
@@ -13408,9 +13408,9 @@ func (v *GetIdentityProviderByIdentifierResponse) AppendJSON(b []byte) ([]byte, 
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetIdentityProviderByIdentifierResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetIdentityProviderByIdentifierResponse) decodeJSON(d *jsonDecoder) {
@@ -13467,9 +13467,9 @@ func (v *GetLogDeliveryConfigurationRequest) AppendJSON(b []byte) ([]byte, error
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetLogDeliveryConfigurationRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetLogDeliveryConfigurationRequest) decodeJSON(d *jsonDecoder) {
@@ -13529,9 +13529,9 @@ func (v *GetLogDeliveryConfigurationResponse) AppendJSON(b []byte) ([]byte, erro
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetLogDeliveryConfigurationResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetLogDeliveryConfigurationResponse) decodeJSON(d *jsonDecoder) {
@@ -13588,9 +13588,9 @@ func (v *GetSigningCertificateRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetSigningCertificateRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetSigningCertificateRequest) decodeJSON(d *jsonDecoder) {
@@ -13647,9 +13647,9 @@ func (v *GetSigningCertificateResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetSigningCertificateResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetSigningCertificateResponse) decodeJSON(d *jsonDecoder) {
@@ -13717,9 +13717,9 @@ func (v *GetUICustomizationRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetUICustomizationRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetUICustomizationRequest) decodeJSON(d *jsonDecoder) {
@@ -13799,9 +13799,9 @@ func (v *GetUICustomizationResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetUICustomizationResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetUICustomizationResponse) decodeJSON(d *jsonDecoder) {
@@ -13876,9 +13876,9 @@ func (v *GetUserAttributeVerificationCodeRequest) AppendJSON(b []byte) ([]byte, 
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetUserAttributeVerificationCodeRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetUserAttributeVerificationCodeRequest) decodeJSON(d *jsonDecoder) {
@@ -13967,9 +13967,9 @@ func (v *GetUserAttributeVerificationCodeResponse) AppendJSON(b []byte) ([]byte,
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetUserAttributeVerificationCodeResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetUserAttributeVerificationCodeResponse) decodeJSON(d *jsonDecoder) {
@@ -14026,9 +14026,9 @@ func (v *GetUserPoolMfaConfigRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetUserPoolMfaConfigRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetUserPoolMfaConfigRequest) decodeJSON(d *jsonDecoder) {
@@ -14098,9 +14098,9 @@ func (v *GetUserPoolMfaConfigResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetUserPoolMfaConfigResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
@@ -14177,9 +14177,9 @@ func (v *GetUserRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetUserRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetUserRequest) decodeJSON(d *jsonDecoder) {
@@ -14266,9 +14266,9 @@ func (v *GetUserResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetUserResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetUserResponse) decodeJSON(d *jsonDecoder) {
@@ -14372,9 +14372,9 @@ func (v *GlobalSignOutRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GlobalSignOutRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GlobalSignOutRequest) decodeJSON(d *jsonDecoder) {
@@ -14425,9 +14425,9 @@ func (v *GlobalSignOutResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GlobalSignOutResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GlobalSignOutResponse) decodeJSON(d *jsonDecoder) {
@@ -14474,9 +14474,9 @@ func (v *GroupExistsException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GroupExistsException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GroupExistsException) decodeJSON(d *jsonDecoder) {
@@ -14569,9 +14569,9 @@ func (v *GroupType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GroupType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GroupType) decodeJSON(d *jsonDecoder) {
@@ -14724,9 +14724,9 @@ func (v *HttpHeader) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *HttpHeader) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *HttpHeader) decodeJSON(d *jsonDecoder) {
@@ -14848,9 +14848,9 @@ func (v *IdentityProviderType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *IdentityProviderType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *IdentityProviderType) decodeJSON(d *jsonDecoder) {
@@ -15029,9 +15029,9 @@ func (v *InitiateAuthRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InitiateAuthRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *InitiateAuthRequest) decodeJSON(d *jsonDecoder) {
@@ -15170,9 +15170,9 @@ func (v *InitiateAuthResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InitiateAuthResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *InitiateAuthResponse) decodeJSON(d *jsonDecoder) {
@@ -15268,9 +15268,9 @@ func (v *InternalErrorException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InternalErrorException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *InternalErrorException) decodeJSON(d *jsonDecoder) {
@@ -15327,9 +15327,9 @@ func (v *InvalidEmailRoleAccessPolicyException) AppendJSON(b []byte) ([]byte, er
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InvalidEmailRoleAccessPolicyException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *InvalidEmailRoleAccessPolicyException) decodeJSON(d *jsonDecoder) {
@@ -15386,9 +15386,9 @@ func (v *InvalidLambdaResponseException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InvalidLambdaResponseException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *InvalidLambdaResponseException) decodeJSON(d *jsonDecoder) {
@@ -15445,9 +15445,9 @@ func (v *InvalidOAuthFlowException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InvalidOAuthFlowException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *InvalidOAuthFlowException) decodeJSON(d *jsonDecoder) {
@@ -15504,9 +15504,9 @@ func (v *InvalidParameterException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InvalidParameterException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *InvalidParameterException) decodeJSON(d *jsonDecoder) {
@@ -15563,9 +15563,9 @@ func (v *InvalidPasswordException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InvalidPasswordException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *InvalidPasswordException) decodeJSON(d *jsonDecoder) {
@@ -15622,9 +15622,9 @@ func (v *InvalidSmsRoleAccessPolicyException) AppendJSON(b []byte) ([]byte, erro
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InvalidSmsRoleAccessPolicyException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *InvalidSmsRoleAccessPolicyException) decodeJSON(d *jsonDecoder) {
@@ -15681,9 +15681,9 @@ func (v *InvalidSmsRoleTrustRelationshipException) AppendJSON(b []byte) ([]byte,
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InvalidSmsRoleTrustRelationshipException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *InvalidSmsRoleTrustRelationshipException) decodeJSON(d *jsonDecoder) {
@@ -15740,9 +15740,9 @@ func (v *InvalidUserPoolConfigurationException) AppendJSON(b []byte) ([]byte, er
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *InvalidUserPoolConfigurationException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *InvalidUserPoolConfigurationException) decodeJSON(d *jsonDecoder) {
@@ -15874,9 +15874,9 @@ func (v *LambdaConfigType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *LambdaConfigType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *LambdaConfigType) decodeJSON(d *jsonDecoder) {
@@ -16100,9 +16100,9 @@ func (v *LimitExceededException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *LimitExceededException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *LimitExceededException) decodeJSON(d *jsonDecoder) {
@@ -16175,9 +16175,9 @@ func (v *ListDevicesRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListDevicesRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListDevicesRequest) decodeJSON(d *jsonDecoder) {
@@ -16274,9 +16274,9 @@ func (v *ListDevicesResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListDevicesResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListDevicesResponse) decodeJSON(d *jsonDecoder) {
@@ -16358,9 +16358,9 @@ func (v *ListGroupsRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListGroupsRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListGroupsRequest) decodeJSON(d *jsonDecoder) {
@@ -16457,9 +16457,9 @@ func (v *ListGroupsResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListGroupsResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListGroupsResponse) decodeJSON(d *jsonDecoder) {
@@ -16541,9 +16541,9 @@ func (v *ListIdentityProvidersRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListIdentityProvidersRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListIdentityProvidersRequest) decodeJSON(d *jsonDecoder) {
@@ -16640,9 +16640,9 @@ func (v *ListIdentityProvidersResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListIdentityProvidersResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListIdentityProvidersResponse) decodeJSON(d *jsonDecoder) {
@@ -16724,9 +16724,9 @@ func (v *ListResourceServersRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListResourceServersRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListResourceServersRequest) decodeJSON(d *jsonDecoder) {
@@ -16823,9 +16823,9 @@ func (v *ListResourceServersResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListResourceServersResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListResourceServersResponse) decodeJSON(d *jsonDecoder) {
@@ -16891,9 +16891,9 @@ func (v *ListTagsForResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListTagsForResourceRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListTagsForResourceRequest) decodeJSON(d *jsonDecoder) {
@@ -16953,9 +16953,9 @@ func (v *ListTagsForResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListTagsForResourceResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListTagsForResourceResponse) decodeJSON(d *jsonDecoder) {
@@ -17027,9 +17027,9 @@ func (v *ListUserImportJobsRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListUserImportJobsRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListUserImportJobsRequest) decodeJSON(d *jsonDecoder) {
@@ -17126,9 +17126,9 @@ func (v *ListUserImportJobsResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListUserImportJobsResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListUserImportJobsResponse) decodeJSON(d *jsonDecoder) {
@@ -17210,9 +17210,9 @@ func (v *ListUserPoolClientsRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListUserPoolClientsRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListUserPoolClientsRequest) decodeJSON(d *jsonDecoder) {
@@ -17309,9 +17309,9 @@ func (v *ListUserPoolClientsResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListUserPoolClientsResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListUserPoolClientsResponse) decodeJSON(d *jsonDecoder) {
@@ -17388,9 +17388,9 @@ func (v *ListUserPoolsRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListUserPoolsRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListUserPoolsRequest) decodeJSON(d *jsonDecoder) {
@@ -17474,9 +17474,9 @@ func (v *ListUserPoolsResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListUserPoolsResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListUserPoolsResponse) decodeJSON(d *jsonDecoder) {
@@ -17563,9 +17563,9 @@ func (v *ListUsersInGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListUsersInGroupRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListUsersInGroupRequest) decodeJSON(d *jsonDecoder) {
@@ -17675,9 +17675,9 @@ func (v *ListUsersInGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListUsersInGroupResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListUsersInGroupResponse) decodeJSON(d *jsonDecoder) {
@@ -17771,9 +17771,9 @@ func (v *ListUsersRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListUsersRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListUsersRequest) decodeJSON(d *jsonDecoder) {
@@ -17892,9 +17892,9 @@ func (v *ListUsersResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListUsersResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListUsersResponse) decodeJSON(d *jsonDecoder) {
@@ -17978,9 +17978,9 @@ func (v *LogConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *LogConfigurationType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *LogConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -18074,9 +18074,9 @@ func (v *LogDeliveryConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *LogDeliveryConfigurationType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *LogDeliveryConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -18142,9 +18142,9 @@ func (v *MFAMethodNotFoundException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *MFAMethodNotFoundException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *MFAMethodNotFoundException) decodeJSON(d *jsonDecoder) {
@@ -18212,9 +18212,9 @@ func (v *MFAOptionType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *MFAOptionType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *MFAOptionType) decodeJSON(d *jsonDecoder) {
@@ -18307,9 +18307,9 @@ func (v *MessageTemplateType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *MessageTemplateType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *MessageTemplateType) decodeJSON(d *jsonDecoder) {
@@ -18410,9 +18410,9 @@ func (v *NewDeviceMetadataType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *NewDeviceMetadataType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *NewDeviceMetadataType) decodeJSON(d *jsonDecoder) {
@@ -18489,9 +18489,9 @@ func (v *NotAuthorizedException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *NotAuthorizedException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *NotAuthorizedException) decodeJSON(d *jsonDecoder) {
@@ -18583,9 +18583,9 @@ func (v *NotifyConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *NotifyConfigurationType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *NotifyConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -18721,9 +18721,9 @@ func (v *NotifyEmailType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *NotifyEmailType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *NotifyEmailType) decodeJSON(d *jsonDecoder) {
@@ -18824,9 +18824,9 @@ func (v *NumberAttributeConstraintsType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *NumberAttributeConstraintsType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *NumberAttributeConstraintsType) decodeJSON(d *jsonDecoder) {
@@ -18934,9 +18934,9 @@ func (v *PasswordPolicyType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *PasswordPolicyType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *PasswordPolicyType) decodeJSON(d *jsonDecoder) {
@@ -19065,9 +19065,9 @@ func (v *PasswordResetRequiredException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *PasswordResetRequiredException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *PasswordResetRequiredException) decodeJSON(d *jsonDecoder) {
@@ -19135,9 +19135,9 @@ func (v *PreTokenGenerationVersionConfigType) AppendJSON(b []byte) ([]byte, erro
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *PreTokenGenerationVersionConfigType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *PreTokenGenerationVersionConfigType) decodeJSON(d *jsonDecoder) {
@@ -19214,9 +19214,9 @@ func (v *PreconditionNotMetException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *PreconditionNotMetException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *PreconditionNotMetException) decodeJSON(d *jsonDecoder) {
@@ -19294,9 +19294,9 @@ func (v *ProviderDescription) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ProviderDescription) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ProviderDescription) decodeJSON(d *jsonDecoder) {
@@ -19415,9 +19415,9 @@ func (v *ProviderUserIdentifierType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ProviderUserIdentifierType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ProviderUserIdentifierType) decodeJSON(d *jsonDecoder) {
@@ -19518,9 +19518,9 @@ func (v *RecoveryOptionType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *RecoveryOptionType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *RecoveryOptionType) decodeJSON(d *jsonDecoder) {
@@ -19632,9 +19632,9 @@ func (v *ResendConfirmationCodeRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ResendConfirmationCodeRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ResendConfirmationCodeRequest) decodeJSON(d *jsonDecoder) {
@@ -19756,9 +19756,9 @@ func (v *ResendConfirmationCodeResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ResendConfirmationCodeResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ResendConfirmationCodeResponse) decodeJSON(d *jsonDecoder) {
@@ -19815,9 +19815,9 @@ func (v *ResourceNotFoundException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ResourceNotFoundException) decodeJSON(d *jsonDecoder) {
@@ -19885,9 +19885,9 @@ func (v *ResourceServerScopeType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ResourceServerScopeType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ResourceServerScopeType) decodeJSON(d *jsonDecoder) {
@@ -19987,9 +19987,9 @@ func (v *ResourceServerType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ResourceServerType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ResourceServerType) decodeJSON(d *jsonDecoder) {
@@ -20129,9 +20129,9 @@ func (v *RespondToAuthChallengeRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *RespondToAuthChallengeRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *RespondToAuthChallengeRequest) decodeJSON(d *jsonDecoder) {
@@ -20283,9 +20283,9 @@ func (v *RespondToAuthChallengeResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *RespondToAuthChallengeResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *RespondToAuthChallengeResponse) decodeJSON(d *jsonDecoder) {
@@ -20397,9 +20397,9 @@ func (v *RevokeTokenRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *RevokeTokenRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *RevokeTokenRequest) decodeJSON(d *jsonDecoder) {
@@ -20483,9 +20483,9 @@ func (v *RevokeTokenResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *RevokeTokenResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *RevokeTokenResponse) decodeJSON(d *jsonDecoder) {
@@ -20567,9 +20567,9 @@ func (v *RiskConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *RiskConfigurationType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *RiskConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -20698,9 +20698,9 @@ func (v *RiskExceptionConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *RiskExceptionConfigurationType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *RiskExceptionConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -20776,9 +20776,9 @@ func (v *SMSMfaSettingsType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SMSMfaSettingsType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *SMSMfaSettingsType) decodeJSON(d *jsonDecoder) {
@@ -20894,9 +20894,9 @@ func (v *SchemaAttributeType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SchemaAttributeType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *SchemaAttributeType) decodeJSON(d *jsonDecoder) {
@@ -21032,9 +21032,9 @@ func (v *ScopeDoesNotExistException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ScopeDoesNotExistException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ScopeDoesNotExistException) decodeJSON(d *jsonDecoder) {
@@ -21098,9 +21098,9 @@ func (v *SetLogDeliveryConfigurationRequest) AppendJSON(b []byte) ([]byte, error
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetLogDeliveryConfigurationRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *SetLogDeliveryConfigurationRequest) decodeJSON(d *jsonDecoder) {
@@ -21169,9 +21169,9 @@ func (v *SetLogDeliveryConfigurationResponse) AppendJSON(b []byte) ([]byte, erro
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetLogDeliveryConfigurationResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *SetLogDeliveryConfigurationResponse) decodeJSON(d *jsonDecoder) {
@@ -21258,9 +21258,9 @@ func (v *SetRiskConfigurationRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetRiskConfigurationRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *SetRiskConfigurationRequest) decodeJSON(d *jsonDecoder) {
@@ -21370,9 +21370,9 @@ func (v *SetRiskConfigurationResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetRiskConfigurationResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *SetRiskConfigurationResponse) decodeJSON(d *jsonDecoder) {
@@ -21449,9 +21449,9 @@ func (v *SetUICustomizationRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetUICustomizationRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *SetUICustomizationRequest) decodeJSON(d *jsonDecoder) {
@@ -21553,9 +21553,9 @@ func (v *SetUICustomizationResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetUICustomizationResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *SetUICustomizationResponse) decodeJSON(d *jsonDecoder) {
@@ -21625,9 +21625,9 @@ func (v *SetUserMFAPreferenceRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetUserMFAPreferenceRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *SetUserMFAPreferenceRequest) decodeJSON(d *jsonDecoder) {
@@ -21698,9 +21698,9 @@ func (v *SetUserMFAPreferenceResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetUserMFAPreferenceResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *SetUserMFAPreferenceResponse) decodeJSON(d *jsonDecoder) {
@@ -21771,9 +21771,9 @@ func (v *SetUserPoolMfaConfigRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetUserPoolMfaConfigRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *SetUserPoolMfaConfigRequest) decodeJSON(d *jsonDecoder) {
@@ -21883,9 +21883,9 @@ func (v *SetUserPoolMfaConfigResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetUserPoolMfaConfigResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *SetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
@@ -21969,9 +21969,9 @@ func (v *SetUserSettingsRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetUserSettingsRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *SetUserSettingsRequest) decodeJSON(d *jsonDecoder) {
@@ -22031,9 +22031,9 @@ func (v *SetUserSettingsResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SetUserSettingsResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *SetUserSettingsResponse) decodeJSON(d *jsonDecoder) {
@@ -22132,9 +22132,9 @@ func (v *SignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SignUpRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *SignUpRequest) decodeJSON(d *jsonDecoder) {
@@ -22302,9 +22302,9 @@ func (v *SignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SignUpResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *SignUpResponse) decodeJSON(d *jsonDecoder) {
@@ -22407,9 +22407,9 @@ func (v *SmsConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SmsConfigurationType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *SmsConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -22506,9 +22506,9 @@ func (v *SmsMfaConfigType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SmsMfaConfigType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *SmsMfaConfigType) decodeJSON(d *jsonDecoder) {
@@ -22575,9 +22575,9 @@ func (v *SoftwareTokenMFANotFoundException) AppendJSON(b []byte) ([]byte, error)
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SoftwareTokenMFANotFoundException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *SoftwareTokenMFANotFoundException) decodeJSON(d *jsonDecoder) {
@@ -22634,9 +22634,9 @@ func (v *SoftwareTokenMfaConfigType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SoftwareTokenMfaConfigType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *SoftwareTokenMfaConfigType) decodeJSON(d *jsonDecoder) {
@@ -22704,9 +22704,9 @@ func (v *SoftwareTokenMfaSettingsType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *SoftwareTokenMfaSettingsType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *SoftwareTokenMfaSettingsType) decodeJSON(d *jsonDecoder) {
@@ -22794,9 +22794,9 @@ func (v *StartUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *StartUserImportJobRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *StartUserImportJobRequest) decodeJSON(d *jsonDecoder) {
@@ -22876,9 +22876,9 @@ func (v *StartUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *StartUserImportJobResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *StartUserImportJobResponse) decodeJSON(d *jsonDecoder) {
@@ -22946,9 +22946,9 @@ func (v *StopUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *StopUserImportJobRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *StopUserImportJobRequest) decodeJSON(d *jsonDecoder) {
@@ -23028,9 +23028,9 @@ func (v *StopUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *StopUserImportJobResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *StopUserImportJobResponse) decodeJSON(d *jsonDecoder) {
@@ -23098,9 +23098,9 @@ func (v *StringAttributeConstraintsType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *StringAttributeConstraintsType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *StringAttributeConstraintsType) decodeJSON(d *jsonDecoder) {
@@ -23184,9 +23184,9 @@ func (v *TagResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *TagResourceRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *TagResourceRequest) decodeJSON(d *jsonDecoder) {
@@ -23246,9 +23246,9 @@ func (v *TagResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *TagResourceResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *TagResourceResponse) decodeJSON(d *jsonDecoder) {
@@ -23311,9 +23311,9 @@ func (v *TokenValidityUnitsType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *TokenValidityUnitsType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *TokenValidityUnitsType) decodeJSON(d *jsonDecoder) {
@@ -23403,9 +23403,9 @@ func (v *TooManyFailedAttemptsException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *TooManyFailedAttemptsException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *TooManyFailedAttemptsException) decodeJSON(d *jsonDecoder) {
@@ -23462,9 +23462,9 @@ func (v *TooManyRequestsException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *TooManyRequestsException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *TooManyRequestsException) decodeJSON(d *jsonDecoder) {
@@ -23557,9 +23557,9 @@ func (v *UICustomizationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UICustomizationType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UICustomizationType) decodeJSON(d *jsonDecoder) {
@@ -23701,9 +23701,9 @@ func (v *UnauthorizedException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UnauthorizedException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UnauthorizedException) decodeJSON(d *jsonDecoder) {
@@ -23760,9 +23760,9 @@ func (v *UnexpectedLambdaException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UnexpectedLambdaException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UnexpectedLambdaException) decodeJSON(d *jsonDecoder) {
@@ -23819,9 +23819,9 @@ func (v *UnsupportedIdentityProviderException) AppendJSON(b []byte) ([]byte, err
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UnsupportedIdentityProviderException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UnsupportedIdentityProviderException) decodeJSON(d *jsonDecoder) {
@@ -23878,9 +23878,9 @@ func (v *UnsupportedOperationException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UnsupportedOperationException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UnsupportedOperationException) decodeJSON(d *jsonDecoder) {
@@ -23937,9 +23937,9 @@ func (v *UnsupportedTokenTypeException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UnsupportedTokenTypeException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UnsupportedTokenTypeException) decodeJSON(d *jsonDecoder) {
@@ -23996,9 +23996,9 @@ func (v *UnsupportedUserStateException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UnsupportedUserStateException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UnsupportedUserStateException) decodeJSON(d *jsonDecoder) {
@@ -24062,9 +24062,9 @@ func (v *UntagResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UntagResourceRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UntagResourceRequest) decodeJSON(d *jsonDecoder) {
@@ -24124,9 +24124,9 @@ func (v *UntagResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UntagResourceResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UntagResourceResponse) decodeJSON(d *jsonDecoder) {
@@ -24199,9 +24199,9 @@ func (v *UpdateAuthEventFeedbackRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateAuthEventFeedbackRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UpdateAuthEventFeedbackRequest) decodeJSON(d *jsonDecoder) {
@@ -24311,9 +24311,9 @@ func (v *UpdateAuthEventFeedbackResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateAuthEventFeedbackResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UpdateAuthEventFeedbackResponse) decodeJSON(d *jsonDecoder) {
@@ -24376,9 +24376,9 @@ func (v *UpdateDeviceStatusRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateDeviceStatusRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UpdateDeviceStatusRequest) decodeJSON(d *jsonDecoder) {
@@ -24462,9 +24462,9 @@ func (v *UpdateDeviceStatusResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateDeviceStatusResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UpdateDeviceStatusResponse) decodeJSON(d *jsonDecoder) {
@@ -24537,9 +24537,9 @@ func (v *UpdateGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateGroupRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UpdateGroupRequest) decodeJSON(d *jsonDecoder) {
@@ -24658,9 +24658,9 @@ func (v *UpdateGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateGroupResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UpdateGroupResponse) decodeJSON(d *jsonDecoder) {
@@ -24747,9 +24747,9 @@ func (v *UpdateIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateIdentityProviderRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UpdateIdentityProviderRequest) decodeJSON(d *jsonDecoder) {
@@ -24856,9 +24856,9 @@ func (v *UpdateIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateIdentityProviderResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UpdateIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
@@ -24938,9 +24938,9 @@ func (v *UpdateResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateResourceServerRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UpdateResourceServerRequest) decodeJSON(d *jsonDecoder) {
@@ -25042,9 +25042,9 @@ func (v *UpdateResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateResourceServerResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UpdateResourceServerResponse) decodeJSON(d *jsonDecoder) {
@@ -25114,9 +25114,9 @@ func (v *UpdateUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserAttributesRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UpdateUserAttributesRequest) decodeJSON(d *jsonDecoder) {
@@ -25194,9 +25194,9 @@ func (v *UpdateUserAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserAttributesResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UpdateUserAttributesResponse) decodeJSON(d *jsonDecoder) {
@@ -25374,9 +25374,9 @@ func (v *UpdateUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolClientRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UpdateUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
@@ -25678,9 +25678,9 @@ func (v *UpdateUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolClientResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UpdateUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
@@ -25755,9 +25755,9 @@ func (v *UpdateUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolDomainRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UpdateUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
@@ -25844,9 +25844,9 @@ func (v *UpdateUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UpdateUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
@@ -26012,9 +26012,9 @@ func (v *UpdateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UpdateUserPoolRequest) decodeJSON(d *jsonDecoder) {
@@ -26268,9 +26268,9 @@ func (v *UpdateUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UpdateUserPoolResponse) decodeJSON(d *jsonDecoder) {
@@ -26320,9 +26320,9 @@ func (v *UserAttributeUpdateSettingsType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserAttributeUpdateSettingsType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UserAttributeUpdateSettingsType) decodeJSON(d *jsonDecoder) {
@@ -26389,9 +26389,9 @@ func (v *UserContextDataType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserContextDataType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UserContextDataType) decodeJSON(d *jsonDecoder) {
@@ -26468,9 +26468,9 @@ func (v *UserImportInProgressException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserImportInProgressException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UserImportInProgressException) decodeJSON(d *jsonDecoder) {
@@ -26593,9 +26593,9 @@ func (v *UserImportJobType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserImportJobType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UserImportJobType) decodeJSON(d *jsonDecoder) {
@@ -26815,9 +26815,9 @@ func (v *UserLambdaValidationException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserLambdaValidationException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UserLambdaValidationException) decodeJSON(d *jsonDecoder) {
@@ -26874,9 +26874,9 @@ func (v *UserNotConfirmedException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserNotConfirmedException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UserNotConfirmedException) decodeJSON(d *jsonDecoder) {
@@ -26933,9 +26933,9 @@ func (v *UserNotFoundException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserNotFoundException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UserNotFoundException) decodeJSON(d *jsonDecoder) {
@@ -26992,9 +26992,9 @@ func (v *UserPoolAddOnNotEnabledException) AppendJSON(b []byte) ([]byte, error) 
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserPoolAddOnNotEnabledException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UserPoolAddOnNotEnabledException) decodeJSON(d *jsonDecoder) {
@@ -27051,9 +27051,9 @@ func (v *UserPoolAddOnsType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserPoolAddOnsType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UserPoolAddOnsType) decodeJSON(d *jsonDecoder) {
@@ -27126,9 +27126,9 @@ func (v *UserPoolClientDescription) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserPoolClientDescription) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UserPoolClientDescription) decodeJSON(d *jsonDecoder) {
@@ -27355,9 +27355,9 @@ func (v *UserPoolClientType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserPoolClientType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UserPoolClientType) decodeJSON(d *jsonDecoder) {
@@ -27728,9 +27728,9 @@ func (v *UserPoolDescriptionType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserPoolDescriptionType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UserPoolDescriptionType) decodeJSON(d *jsonDecoder) {
@@ -27859,9 +27859,9 @@ func (v *UserPoolPolicyType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserPoolPolicyType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UserPoolPolicyType) decodeJSON(d *jsonDecoder) {
@@ -27918,9 +27918,9 @@ func (v *UserPoolTaggingException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserPoolTaggingException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UserPoolTaggingException) decodeJSON(d *jsonDecoder) {
@@ -28160,9 +28160,9 @@ func (v *UserPoolType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserPoolType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UserPoolType) decodeJSON(d *jsonDecoder) {
@@ -28628,9 +28628,9 @@ func (v *UserType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UserType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UserType) decodeJSON(d *jsonDecoder) {
@@ -28764,9 +28764,9 @@ func (v *UsernameConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UsernameConfigurationType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UsernameConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -28823,9 +28823,9 @@ func (v *UsernameExistsException) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *UsernameExistsException) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *UsernameExistsException) decodeJSON(d *jsonDecoder) {
@@ -28913,9 +28913,9 @@ func (v *VerificationMessageTemplateType) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *VerificationMessageTemplateType) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *VerificationMessageTemplateType) decodeJSON(d *jsonDecoder) {
@@ -29065,9 +29065,9 @@ func (v *VerifySoftwareTokenRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *VerifySoftwareTokenRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *VerifySoftwareTokenRequest) decodeJSON(d *jsonDecoder) {
@@ -29181,9 +29181,9 @@ func (v *VerifySoftwareTokenResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *VerifySoftwareTokenResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *VerifySoftwareTokenResponse) decodeJSON(d *jsonDecoder) {
@@ -29276,9 +29276,9 @@ func (v *VerifyUserAttributeRequest) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *VerifyUserAttributeRequest) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *VerifyUserAttributeRequest) decodeJSON(d *jsonDecoder) {
@@ -29362,9 +29362,9 @@ func (v *VerifyUserAttributeResponse) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *VerifyUserAttributeResponse) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *VerifyUserAttributeResponse) decodeJSON(d *jsonDecoder) {
@@ -29400,22 +29400,23 @@ func appendJSONAliasAttributesListType(b []byte, v []AliasAttributeType) ([]byte
 }
 
 func decodeJSONAliasAttributesListType(d *jsonDecoder) []AliasAttributeType {
-	n := d.countElems()
-	v := make([]AliasAttributeType, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[AliasAttributeType](d, 0)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, decodeJSONAliasAttributeType(d))
+		*sc = append(*sc, decodeJSONAliasAttributeType(d))
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONAttributeListType(b []byte, v []AttributeType) ([]byte, error) {
@@ -29433,29 +29434,25 @@ func appendJSONAttributeListType(b []byte, v []AttributeType) ([]byte, error) {
 }
 
 func decodeJSONAttributeListType(d *jsonDecoder) []AttributeType {
-	n := d.countElems()
-	v := make([]AttributeType, 0, n)
-	stores := make([]storeAttributeType, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[AttributeType](d, 1)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, AttributeType{})
-		e := &v[len(v)-1]
-		if i < len(stores) {
-			e.decodeJSONStore(d, &stores[i])
-		} else {
-			e.decodeJSON(d)
-		}
+		var e AttributeType
+		e.decodeJSONStore(d, jsonStoreFrom[storeAttributeType](d, 60))
+		*sc = append(*sc, e)
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONAttributeMappingType(b []byte, v map[string]string) ([]byte, error) {
@@ -29507,22 +29504,23 @@ func appendJSONAttributeNameListType(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONAttributeNameListType(d *jsonDecoder) []string {
-	n := d.countElems()
-	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[string](d, 3)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, d.readString())
+		*sc = append(*sc, d.readString())
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONAttributesRequireVerificationBeforeUpdateType(b []byte, v []VerifiedAttributeType) ([]byte, error) {
@@ -29537,22 +29535,23 @@ func appendJSONAttributesRequireVerificationBeforeUpdateType(b []byte, v []Verif
 }
 
 func decodeJSONAttributesRequireVerificationBeforeUpdateType(d *jsonDecoder) []VerifiedAttributeType {
-	n := d.countElems()
-	v := make([]VerifiedAttributeType, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[VerifiedAttributeType](d, 4)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, decodeJSONVerifiedAttributeType(d))
+		*sc = append(*sc, decodeJSONVerifiedAttributeType(d))
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONAuthEventsType(b []byte, v []AuthEventType) ([]byte, error) {
@@ -29570,29 +29569,25 @@ func appendJSONAuthEventsType(b []byte, v []AuthEventType) ([]byte, error) {
 }
 
 func decodeJSONAuthEventsType(d *jsonDecoder) []AuthEventType {
-	n := d.countElems()
-	v := make([]AuthEventType, 0, n)
-	stores := make([]storeAuthEventType, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[AuthEventType](d, 5)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, AuthEventType{})
-		e := &v[len(v)-1]
-		if i < len(stores) {
-			e.decodeJSONStore(d, &stores[i])
-		} else {
-			e.decodeJSON(d)
-		}
+		var e AuthEventType
+		e.decodeJSONStore(d, jsonStoreFrom[storeAuthEventType](d, 61))
+		*sc = append(*sc, e)
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONAuthParametersType(b []byte, v map[string]string) ([]byte, error) {
@@ -29644,22 +29639,23 @@ func appendJSONBlockedIPRangeListType(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONBlockedIPRangeListType(d *jsonDecoder) []string {
-	n := d.countElems()
-	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[string](d, 7)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, d.readString())
+		*sc = append(*sc, d.readString())
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONCallbackURLsListType(b []byte, v []string) ([]byte, error) {
@@ -29674,22 +29670,23 @@ func appendJSONCallbackURLsListType(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONCallbackURLsListType(d *jsonDecoder) []string {
-	n := d.countElems()
-	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[string](d, 8)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, d.readString())
+		*sc = append(*sc, d.readString())
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONChallengeParametersType(b []byte, v map[string]string) ([]byte, error) {
@@ -29744,29 +29741,25 @@ func appendJSONChallengeResponseListType(b []byte, v []ChallengeResponseType) ([
 }
 
 func decodeJSONChallengeResponseListType(d *jsonDecoder) []ChallengeResponseType {
-	n := d.countElems()
-	v := make([]ChallengeResponseType, 0, n)
-	stores := make([]storeChallengeResponseType, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[ChallengeResponseType](d, 10)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, ChallengeResponseType{})
-		e := &v[len(v)-1]
-		if i < len(stores) {
-			e.decodeJSONStore(d, &stores[i])
-		} else {
-			e.decodeJSON(d)
-		}
+		var e ChallengeResponseType
+		e.decodeJSONStore(d, jsonStoreFrom[storeChallengeResponseType](d, 63))
+		*sc = append(*sc, e)
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONChallengeResponsesType(b []byte, v map[string]string) ([]byte, error) {
@@ -29855,22 +29848,23 @@ func appendJSONClientPermissionListType(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONClientPermissionListType(d *jsonDecoder) []string {
-	n := d.countElems()
-	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[string](d, 13)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, d.readString())
+		*sc = append(*sc, d.readString())
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONCodeDeliveryDetailsListType(b []byte, v []CodeDeliveryDetailsType) ([]byte, error) {
@@ -29888,29 +29882,25 @@ func appendJSONCodeDeliveryDetailsListType(b []byte, v []CodeDeliveryDetailsType
 }
 
 func decodeJSONCodeDeliveryDetailsListType(d *jsonDecoder) []CodeDeliveryDetailsType {
-	n := d.countElems()
-	v := make([]CodeDeliveryDetailsType, 0, n)
-	stores := make([]storeCodeDeliveryDetailsType, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[CodeDeliveryDetailsType](d, 14)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, CodeDeliveryDetailsType{})
-		e := &v[len(v)-1]
-		if i < len(stores) {
-			e.decodeJSONStore(d, &stores[i])
-		} else {
-			e.decodeJSON(d)
-		}
+		var e CodeDeliveryDetailsType
+		e.decodeJSONStore(d, jsonStoreFrom[storeCodeDeliveryDetailsType](d, 67))
+		*sc = append(*sc, e)
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONCustomAttributesListType(b []byte, v []SchemaAttributeType) ([]byte, error) {
@@ -29928,29 +29918,25 @@ func appendJSONCustomAttributesListType(b []byte, v []SchemaAttributeType) ([]by
 }
 
 func decodeJSONCustomAttributesListType(d *jsonDecoder) []SchemaAttributeType {
-	n := d.countElems()
-	v := make([]SchemaAttributeType, 0, n)
-	stores := make([]storeSchemaAttributeType, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[SchemaAttributeType](d, 15)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, SchemaAttributeType{})
-		e := &v[len(v)-1]
-		if i < len(stores) {
-			e.decodeJSONStore(d, &stores[i])
-		} else {
-			e.decodeJSON(d)
-		}
+		var e SchemaAttributeType
+		e.decodeJSONStore(d, jsonStoreFrom[storeSchemaAttributeType](d, 224))
+		*sc = append(*sc, e)
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONDeliveryMediumListType(b []byte, v []DeliveryMediumType) ([]byte, error) {
@@ -29965,22 +29951,23 @@ func appendJSONDeliveryMediumListType(b []byte, v []DeliveryMediumType) ([]byte,
 }
 
 func decodeJSONDeliveryMediumListType(d *jsonDecoder) []DeliveryMediumType {
-	n := d.countElems()
-	v := make([]DeliveryMediumType, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[DeliveryMediumType](d, 16)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, decodeJSONDeliveryMediumType(d))
+		*sc = append(*sc, decodeJSONDeliveryMediumType(d))
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONDeviceListType(b []byte, v []DeviceType) ([]byte, error) {
@@ -29998,29 +29985,25 @@ func appendJSONDeviceListType(b []byte, v []DeviceType) ([]byte, error) {
 }
 
 func decodeJSONDeviceListType(d *jsonDecoder) []DeviceType {
-	n := d.countElems()
-	v := make([]DeviceType, 0, n)
-	stores := make([]storeDeviceType, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[DeviceType](d, 17)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, DeviceType{})
-		e := &v[len(v)-1]
-		if i < len(stores) {
-			e.decodeJSONStore(d, &stores[i])
-		} else {
-			e.decodeJSON(d)
-		}
+		var e DeviceType
+		e.decodeJSONStore(d, jsonStoreFrom[storeDeviceType](d, 123))
+		*sc = append(*sc, e)
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONEventFiltersType(b []byte, v []EventFilterType) ([]byte, error) {
@@ -30035,22 +30018,23 @@ func appendJSONEventFiltersType(b []byte, v []EventFilterType) ([]byte, error) {
 }
 
 func decodeJSONEventFiltersType(d *jsonDecoder) []EventFilterType {
-	n := d.countElems()
-	v := make([]EventFilterType, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[EventFilterType](d, 18)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, decodeJSONEventFilterType(d))
+		*sc = append(*sc, decodeJSONEventFilterType(d))
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONExplicitAuthFlowsListType(b []byte, v []ExplicitAuthFlowsType) ([]byte, error) {
@@ -30065,22 +30049,23 @@ func appendJSONExplicitAuthFlowsListType(b []byte, v []ExplicitAuthFlowsType) ([
 }
 
 func decodeJSONExplicitAuthFlowsListType(d *jsonDecoder) []ExplicitAuthFlowsType {
-	n := d.countElems()
-	v := make([]ExplicitAuthFlowsType, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[ExplicitAuthFlowsType](d, 19)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, decodeJSONExplicitAuthFlowsType(d))
+		*sc = append(*sc, decodeJSONExplicitAuthFlowsType(d))
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONGroupListType(b []byte, v []GroupType) ([]byte, error) {
@@ -30098,29 +30083,25 @@ func appendJSONGroupListType(b []byte, v []GroupType) ([]byte, error) {
 }
 
 func decodeJSONGroupListType(d *jsonDecoder) []GroupType {
-	n := d.countElems()
-	v := make([]GroupType, 0, n)
-	stores := make([]storeGroupType, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[GroupType](d, 20)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, GroupType{})
-		e := &v[len(v)-1]
-		if i < len(stores) {
-			e.decodeJSONStore(d, &stores[i])
-		} else {
-			e.decodeJSON(d)
-		}
+		var e GroupType
+		e.decodeJSONStore(d, jsonStoreFrom[storeGroupType](d, 159))
+		*sc = append(*sc, e)
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONHttpHeaderList(b []byte, v []HttpHeader) ([]byte, error) {
@@ -30138,29 +30119,25 @@ func appendJSONHttpHeaderList(b []byte, v []HttpHeader) ([]byte, error) {
 }
 
 func decodeJSONHttpHeaderList(d *jsonDecoder) []HttpHeader {
-	n := d.countElems()
-	v := make([]HttpHeader, 0, n)
-	stores := make([]storeHttpHeader, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[HttpHeader](d, 21)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, HttpHeader{})
-		e := &v[len(v)-1]
-		if i < len(stores) {
-			e.decodeJSONStore(d, &stores[i])
-		} else {
-			e.decodeJSON(d)
-		}
+		var e HttpHeader
+		e.decodeJSONStore(d, jsonStoreFrom[storeHttpHeader](d, 160))
+		*sc = append(*sc, e)
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONIdpIdentifiersListType(b []byte, v []string) ([]byte, error) {
@@ -30175,22 +30152,23 @@ func appendJSONIdpIdentifiersListType(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONIdpIdentifiersListType(d *jsonDecoder) []string {
-	n := d.countElems()
-	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[string](d, 22)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, d.readString())
+		*sc = append(*sc, d.readString())
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONListOfStringTypes(b []byte, v []string) ([]byte, error) {
@@ -30205,22 +30183,23 @@ func appendJSONListOfStringTypes(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONListOfStringTypes(d *jsonDecoder) []string {
-	n := d.countElems()
-	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[string](d, 23)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, d.readString())
+		*sc = append(*sc, d.readString())
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONLogConfigurationListType(b []byte, v []LogConfigurationType) ([]byte, error) {
@@ -30238,29 +30217,25 @@ func appendJSONLogConfigurationListType(b []byte, v []LogConfigurationType) ([]b
 }
 
 func decodeJSONLogConfigurationListType(d *jsonDecoder) []LogConfigurationType {
-	n := d.countElems()
-	v := make([]LogConfigurationType, 0, n)
-	stores := make([]storeLogConfigurationType, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[LogConfigurationType](d, 24)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, LogConfigurationType{})
-		e := &v[len(v)-1]
-		if i < len(stores) {
-			e.decodeJSONStore(d, &stores[i])
-		} else {
-			e.decodeJSON(d)
-		}
+		var e LogConfigurationType
+		e.decodeJSONStore(d, jsonStoreFrom[storeLogConfigurationType](d, 195))
+		*sc = append(*sc, e)
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONLogoutURLsListType(b []byte, v []string) ([]byte, error) {
@@ -30275,22 +30250,23 @@ func appendJSONLogoutURLsListType(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONLogoutURLsListType(d *jsonDecoder) []string {
-	n := d.countElems()
-	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[string](d, 25)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, d.readString())
+		*sc = append(*sc, d.readString())
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONMFAOptionListType(b []byte, v []MFAOptionType) ([]byte, error) {
@@ -30308,29 +30284,25 @@ func appendJSONMFAOptionListType(b []byte, v []MFAOptionType) ([]byte, error) {
 }
 
 func decodeJSONMFAOptionListType(d *jsonDecoder) []MFAOptionType {
-	n := d.countElems()
-	v := make([]MFAOptionType, 0, n)
-	stores := make([]storeMFAOptionType, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[MFAOptionType](d, 26)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, MFAOptionType{})
-		e := &v[len(v)-1]
-		if i < len(stores) {
-			e.decodeJSONStore(d, &stores[i])
-		} else {
-			e.decodeJSON(d)
-		}
+		var e MFAOptionType
+		e.decodeJSONStore(d, jsonStoreFrom[storeMFAOptionType](d, 198))
+		*sc = append(*sc, e)
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONOAuthFlowsType(b []byte, v []OAuthFlowType) ([]byte, error) {
@@ -30345,22 +30317,23 @@ func appendJSONOAuthFlowsType(b []byte, v []OAuthFlowType) ([]byte, error) {
 }
 
 func decodeJSONOAuthFlowsType(d *jsonDecoder) []OAuthFlowType {
-	n := d.countElems()
-	v := make([]OAuthFlowType, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[OAuthFlowType](d, 27)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, decodeJSONOAuthFlowType(d))
+		*sc = append(*sc, decodeJSONOAuthFlowType(d))
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONProviderDetailsType(b []byte, v map[string]string) ([]byte, error) {
@@ -30415,29 +30388,25 @@ func appendJSONProvidersListType(b []byte, v []ProviderDescription) ([]byte, err
 }
 
 func decodeJSONProvidersListType(d *jsonDecoder) []ProviderDescription {
-	n := d.countElems()
-	v := make([]ProviderDescription, 0, n)
-	stores := make([]storeProviderDescription, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[ProviderDescription](d, 29)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, ProviderDescription{})
-		e := &v[len(v)-1]
-		if i < len(stores) {
-			e.decodeJSONStore(d, &stores[i])
-		} else {
-			e.decodeJSON(d)
-		}
+		var e ProviderDescription
+		e.decodeJSONStore(d, jsonStoreFrom[storeProviderDescription](d, 209))
+		*sc = append(*sc, e)
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONRecoveryMechanismsType(b []byte, v []RecoveryOptionType) ([]byte, error) {
@@ -30455,29 +30424,25 @@ func appendJSONRecoveryMechanismsType(b []byte, v []RecoveryOptionType) ([]byte,
 }
 
 func decodeJSONRecoveryMechanismsType(d *jsonDecoder) []RecoveryOptionType {
-	n := d.countElems()
-	v := make([]RecoveryOptionType, 0, n)
-	stores := make([]storeRecoveryOptionType, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[RecoveryOptionType](d, 30)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, RecoveryOptionType{})
-		e := &v[len(v)-1]
-		if i < len(stores) {
-			e.decodeJSONStore(d, &stores[i])
-		} else {
-			e.decodeJSON(d)
-		}
+		var e RecoveryOptionType
+		e.decodeJSONStore(d, jsonStoreFrom[storeRecoveryOptionType](d, 211))
+		*sc = append(*sc, e)
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONResourceServerScopeListType(b []byte, v []ResourceServerScopeType) ([]byte, error) {
@@ -30495,29 +30460,25 @@ func appendJSONResourceServerScopeListType(b []byte, v []ResourceServerScopeType
 }
 
 func decodeJSONResourceServerScopeListType(d *jsonDecoder) []ResourceServerScopeType {
-	n := d.countElems()
-	v := make([]ResourceServerScopeType, 0, n)
-	stores := make([]storeResourceServerScopeType, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[ResourceServerScopeType](d, 31)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, ResourceServerScopeType{})
-		e := &v[len(v)-1]
-		if i < len(stores) {
-			e.decodeJSONStore(d, &stores[i])
-		} else {
-			e.decodeJSON(d)
-		}
+		var e ResourceServerScopeType
+		e.decodeJSONStore(d, jsonStoreFrom[storeResourceServerScopeType](d, 215))
+		*sc = append(*sc, e)
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONResourceServersListType(b []byte, v []ResourceServerType) ([]byte, error) {
@@ -30535,29 +30496,25 @@ func appendJSONResourceServersListType(b []byte, v []ResourceServerType) ([]byte
 }
 
 func decodeJSONResourceServersListType(d *jsonDecoder) []ResourceServerType {
-	n := d.countElems()
-	v := make([]ResourceServerType, 0, n)
-	stores := make([]storeResourceServerType, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[ResourceServerType](d, 32)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, ResourceServerType{})
-		e := &v[len(v)-1]
-		if i < len(stores) {
-			e.decodeJSONStore(d, &stores[i])
-		} else {
-			e.decodeJSON(d)
-		}
+		var e ResourceServerType
+		e.decodeJSONStore(d, jsonStoreFrom[storeResourceServerType](d, 216))
+		*sc = append(*sc, e)
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONSchemaAttributesListType(b []byte, v []SchemaAttributeType) ([]byte, error) {
@@ -30575,29 +30532,25 @@ func appendJSONSchemaAttributesListType(b []byte, v []SchemaAttributeType) ([]by
 }
 
 func decodeJSONSchemaAttributesListType(d *jsonDecoder) []SchemaAttributeType {
-	n := d.countElems()
-	v := make([]SchemaAttributeType, 0, n)
-	stores := make([]storeSchemaAttributeType, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[SchemaAttributeType](d, 33)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, SchemaAttributeType{})
-		e := &v[len(v)-1]
-		if i < len(stores) {
-			e.decodeJSONStore(d, &stores[i])
-		} else {
-			e.decodeJSON(d)
-		}
+		var e SchemaAttributeType
+		e.decodeJSONStore(d, jsonStoreFrom[storeSchemaAttributeType](d, 224))
+		*sc = append(*sc, e)
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONScopeListType(b []byte, v []string) ([]byte, error) {
@@ -30612,22 +30565,23 @@ func appendJSONScopeListType(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONScopeListType(d *jsonDecoder) []string {
-	n := d.countElems()
-	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[string](d, 34)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, d.readString())
+		*sc = append(*sc, d.readString())
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONSearchedAttributeNamesListType(b []byte, v []string) ([]byte, error) {
@@ -30642,22 +30596,23 @@ func appendJSONSearchedAttributeNamesListType(b []byte, v []string) ([]byte, err
 }
 
 func decodeJSONSearchedAttributeNamesListType(d *jsonDecoder) []string {
-	n := d.countElems()
-	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[string](d, 35)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, d.readString())
+		*sc = append(*sc, d.readString())
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONSkippedIPRangeListType(b []byte, v []string) ([]byte, error) {
@@ -30672,22 +30627,23 @@ func appendJSONSkippedIPRangeListType(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONSkippedIPRangeListType(d *jsonDecoder) []string {
-	n := d.countElems()
-	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[string](d, 36)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, d.readString())
+		*sc = append(*sc, d.readString())
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONSupportedIdentityProvidersListType(b []byte, v []string) ([]byte, error) {
@@ -30702,22 +30658,23 @@ func appendJSONSupportedIdentityProvidersListType(b []byte, v []string) ([]byte,
 }
 
 func decodeJSONSupportedIdentityProvidersListType(d *jsonDecoder) []string {
-	n := d.countElems()
-	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[string](d, 37)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, d.readString())
+		*sc = append(*sc, d.readString())
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONUserImportJobsListType(b []byte, v []UserImportJobType) ([]byte, error) {
@@ -30735,29 +30692,25 @@ func appendJSONUserImportJobsListType(b []byte, v []UserImportJobType) ([]byte, 
 }
 
 func decodeJSONUserImportJobsListType(d *jsonDecoder) []UserImportJobType {
-	n := d.countElems()
-	v := make([]UserImportJobType, 0, n)
-	stores := make([]storeUserImportJobType, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[UserImportJobType](d, 38)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, UserImportJobType{})
-		e := &v[len(v)-1]
-		if i < len(stores) {
-			e.decodeJSONStore(d, &stores[i])
-		} else {
-			e.decodeJSON(d)
-		}
+		var e UserImportJobType
+		e.decodeJSONStore(d, jsonStoreFrom[storeUserImportJobType](d, 285))
+		*sc = append(*sc, e)
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONUserMFASettingListType(b []byte, v []string) ([]byte, error) {
@@ -30772,22 +30725,23 @@ func appendJSONUserMFASettingListType(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONUserMFASettingListType(d *jsonDecoder) []string {
-	n := d.countElems()
-	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[string](d, 39)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, d.readString())
+		*sc = append(*sc, d.readString())
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONUserPoolClientListType(b []byte, v []UserPoolClientDescription) ([]byte, error) {
@@ -30805,29 +30759,25 @@ func appendJSONUserPoolClientListType(b []byte, v []UserPoolClientDescription) (
 }
 
 func decodeJSONUserPoolClientListType(d *jsonDecoder) []UserPoolClientDescription {
-	n := d.countElems()
-	v := make([]UserPoolClientDescription, 0, n)
-	stores := make([]storeUserPoolClientDescription, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[UserPoolClientDescription](d, 40)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, UserPoolClientDescription{})
-		e := &v[len(v)-1]
-		if i < len(stores) {
-			e.decodeJSONStore(d, &stores[i])
-		} else {
-			e.decodeJSON(d)
-		}
+		var e UserPoolClientDescription
+		e.decodeJSONStore(d, jsonStoreFrom[storeUserPoolClientDescription](d, 291))
+		*sc = append(*sc, e)
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONUserPoolListType(b []byte, v []UserPoolDescriptionType) ([]byte, error) {
@@ -30845,29 +30795,25 @@ func appendJSONUserPoolListType(b []byte, v []UserPoolDescriptionType) ([]byte, 
 }
 
 func decodeJSONUserPoolListType(d *jsonDecoder) []UserPoolDescriptionType {
-	n := d.countElems()
-	v := make([]UserPoolDescriptionType, 0, n)
-	stores := make([]storeUserPoolDescriptionType, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[UserPoolDescriptionType](d, 41)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, UserPoolDescriptionType{})
-		e := &v[len(v)-1]
-		if i < len(stores) {
-			e.decodeJSONStore(d, &stores[i])
-		} else {
-			e.decodeJSON(d)
-		}
+		var e UserPoolDescriptionType
+		e.decodeJSONStore(d, jsonStoreFrom[storeUserPoolDescriptionType](d, 293))
+		*sc = append(*sc, e)
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONUserPoolTagsListType(b []byte, v []string) ([]byte, error) {
@@ -30882,22 +30828,23 @@ func appendJSONUserPoolTagsListType(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONUserPoolTagsListType(d *jsonDecoder) []string {
-	n := d.countElems()
-	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[string](d, 42)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, d.readString())
+		*sc = append(*sc, d.readString())
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONUserPoolTagsType(b []byte, v map[string]string) ([]byte, error) {
@@ -30949,22 +30896,23 @@ func appendJSONUsernameAttributesListType(b []byte, v []UsernameAttributeType) (
 }
 
 func decodeJSONUsernameAttributesListType(d *jsonDecoder) []UsernameAttributeType {
-	n := d.countElems()
-	v := make([]UsernameAttributeType, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[UsernameAttributeType](d, 44)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, decodeJSONUsernameAttributeType(d))
+		*sc = append(*sc, decodeJSONUsernameAttributeType(d))
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONUsersListType(b []byte, v []UserType) ([]byte, error) {
@@ -30982,29 +30930,25 @@ func appendJSONUsersListType(b []byte, v []UserType) ([]byte, error) {
 }
 
 func decodeJSONUsersListType(d *jsonDecoder) []UserType {
-	n := d.countElems()
-	v := make([]UserType, 0, n)
-	stores := make([]storeUserType, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[UserType](d, 45)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, UserType{})
-		e := &v[len(v)-1]
-		if i < len(stores) {
-			e.decodeJSONStore(d, &stores[i])
-		} else {
-			e.decodeJSON(d)
-		}
+		var e UserType
+		e.decodeJSONStore(d, jsonStoreFrom[storeUserType](d, 297))
+		*sc = append(*sc, e)
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONVerifiedAttributesListType(b []byte, v []VerifiedAttributeType) ([]byte, error) {
@@ -31019,22 +30963,23 @@ func appendJSONVerifiedAttributesListType(b []byte, v []VerifiedAttributeType) (
 }
 
 func decodeJSONVerifiedAttributesListType(d *jsonDecoder) []VerifiedAttributeType {
-	n := d.countElems()
-	v := make([]VerifiedAttributeType, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[VerifiedAttributeType](d, 46)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, decodeJSONVerifiedAttributeType(d))
+		*sc = append(*sc, decodeJSONVerifiedAttributeType(d))
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func decodeJSONAccountTakeoverEventActionType(d *jsonDecoder) AccountTakeoverEventActionType {

@@ -115,114 +115,121 @@ func jsonSortedEntries[K ~string, V any](m map[K]V, buf []jsonEntry[K, V]) []jso
 	return es
 }
 
-// jsonMaxPrealloc caps the counted size of a collection: a hostile array of empty elements
-// must not make the decoder reserve memory out of proportion to the input. Larger
-// collections grow by appending.
+// jsonMaxPrealloc caps the counted size of a map: a hostile object of empty members must
+// not make the decoder reserve memory out of proportion to the input. Larger maps grow as
+// they are filled.
 const jsonMaxPrealloc = 4096
 
-// countElems returns how many elements the array at the decoder's position holds (at most
-// jsonMaxPrealloc), without consuming or validating it (decoding validates), so that
-// slices are allocated once.
-//
-// One pass over an array also records the counts of every array nested in it, which the
-// decoder meets next in document order, so nested arrays are not scanned again.
-func (d *jsonDecoder) countElems() int {
-	data := d.data
-	i := d.pos
-	for i < len(data) && jsonSpace[data[i]] {
-		i++
-	}
-	if i >= len(data) || data[i] != '[' {
-		return 0
-	}
-	for d.countAt < len(d.counts) && d.counts[d.countAt].pos < i {
-		d.countAt++
-	}
-	if d.countAt < len(d.counts) && d.counts[d.countAt].pos == i {
-		d.countAt++
-		return d.counts[d.countAt-1].n
-	}
-	d.counts, d.countAt = d.counts[:0], 0
-	d.recordCounts(i)
-	if len(d.counts) > 0 && d.counts[0].pos == i {
-		d.countAt = 1
-		return d.counts[0].n
-	}
-	return 0
+// jsonDecoderPool keeps decoders, with their scratch slices, unescape buffers and interned
+// strings, from one UnmarshalJSON to the next.
+var jsonDecoderPool = sync.Pool{New: func() any { return new(jsonDecoder) }}
+
+// jsonGetDecoder returns a pooled decoder reading data; done returns it.
+func jsonGetDecoder(data []byte) *jsonDecoder {
+	d := jsonDecoderPool.Get().(*jsonDecoder)
+	d.reset(data)
+	return d
 }
 
-// jsonMaxCounts bounds the counts one pass records.
-const jsonMaxCounts = 1 << 16
-
-// recordCounts scans the array at start, without validating it, and appends to d.counts the
-// count of it and of every array inside it, in document order.
-func (d *jsonDecoder) recordCounts(start int) {
-	type frame struct {
-		idx    int // index in d.counts, or -1 for an object
-		expect bool
+// done is finish for a decoder from jsonGetDecoder, which it puts back in the pool. Nothing
+// decoded refers to the decoder's memory: strings and slices are copied out of it, and the
+// store slabs handed out are let go of here.
+func (d *jsonDecoder) done() error {
+	err := d.finish()
+	d.reset(nil)
+	if cap(d.scratch) > jsonMaxScratch || cap(d.keyScratch) > jsonMaxScratch {
+		d.scratch, d.keyScratch = nil, nil
 	}
-	var stack [jsonMaxDepth + 1]frame
-	data := d.data
-	top := -1
-	for i := start; i < len(data); i++ {
-		c := data[i]
-		switch c {
-		case ' ', '\t', '\n', '\r', ':':
-			continue
-		case ',':
-			if top >= 0 {
-				stack[top].expect = true
-			}
-			continue
-		case ']', '}':
-			if top--; top < 0 {
-				return
-			}
-			continue
-		}
-		if top >= 0 && stack[top].expect {
-			stack[top].expect = false
-			if idx := stack[top].idx; idx >= 0 && d.counts[idx].n < jsonMaxPrealloc {
-				d.counts[idx].n++
-			}
-		}
-		switch c {
-		case '"':
-			// Skip the string eight bytes at a time up to a quote or backslash.
-			i++
-			for {
-				for len(data)-i >= 8 {
-					if m := jsonSWARSkipMask(binary.LittleEndian.Uint64(data[i:])); m != 0 {
-						i += bits.TrailingZeros64(m) >> 3
-						break
-					}
-					i += 8
-				}
-				if i >= len(data) {
-					return
-				}
-				if c := data[i]; c == '"' {
-					break
-				} else if c == '\\' {
-					i++
-				}
-				i++
-			}
-		case '[', '{':
-			if top+1 >= len(stack) || len(d.counts) >= jsonMaxCounts {
-				return
-			}
-			top++
-			stack[top] = frame{idx: -1, expect: true}
-			if c == '[' {
-				d.counts = append(d.counts, jsonCount{pos: i})
-				stack[top].idx = len(d.counts) - 1
-			}
-		}
-	}
+	jsonDecoderPool.Put(d)
+	return err
 }
 
-// countMembers is countElems for objects.
+// jsonMaxScratch is the largest unescape buffer a pooled decoder keeps, in bytes, and the
+// most elements a list scratch slice keeps: one huge document must not pin its buffers.
+const jsonMaxScratch = 64 << 10
+
+// jsonScratch returns the scratch slice of list shape id, whose elements are T. A list
+// decoder appends its elements after the current end (base) and takes them out with
+// jsonTake; lists of the same shape nested in an element do the same above them, and are
+// done before the element is appended, so the slice works as a stack.
+func jsonScratch[T any](d *jsonDecoder, id int) *[]T {
+	if id < len(d.lists) {
+		if p, ok := d.lists[id].(*[]T); ok {
+			return p
+		}
+	} else {
+		d.lists = append(d.lists, make([]any, id+1-len(d.lists))...)
+	}
+	p := new([]T)
+	d.lists[id] = p
+	return p
+}
+
+// jsonTake returns the elements collected in *sc since base in a new slice of exactly their
+// number (empty, not nil, for none), and removes them from the scratch slice.
+func jsonTake[T any](sc *[]T, base int) []T {
+	s := (*sc)[base:]
+	v := make([]T, len(s))
+	copy(v, s)
+	jsonDrop(sc, base)
+	return v
+}
+
+// jsonDrop removes the elements collected since base, clearing them so that the pooled
+// scratch slice holds on to nothing decoded.
+func jsonDrop[T any](sc *[]T, base int) {
+	clear((*sc)[base:])
+	if base == 0 && cap(*sc) > jsonMaxScratch {
+		*sc = nil
+		return
+	}
+	*sc = (*sc)[:base]
+}
+
+// jsonSlab hands out the stores of one structure's list elements from chunks that grow
+// from jsonSlabMin to jsonSlabMax stores, so that the scalar members of many elements cost
+// one allocation per chunk.
+type jsonSlab[S any] struct {
+	free []S
+	last int
+}
+
+const (
+	jsonSlabMin = 4
+	jsonSlabMax = 256
+)
+
+// release lets go of the current chunk: the values decoded keep it alive as long as they
+// need it.
+func (s *jsonSlab[S]) release() { s.free, s.last = nil, 0 }
+
+// jsonStoreFrom returns a new store S from the decoder's slab for structure id.
+func jsonStoreFrom[S any](d *jsonDecoder, id int) *S {
+	var sl *jsonSlab[S]
+	if id < len(d.slabs) {
+		sl, _ = d.slabs[id].(*jsonSlab[S])
+	} else {
+		d.slabs = append(d.slabs, make([]jsonReleaser, id+1-len(d.slabs))...)
+	}
+	if sl == nil {
+		sl = new(jsonSlab[S])
+		d.slabs[id] = sl
+	}
+	if len(sl.free) == 0 {
+		if sl.last == 0 {
+			d.touched = append(d.touched, id)
+		}
+		sl.last = min(max(2*sl.last, jsonSlabMin), jsonSlabMax)
+		sl.free = make([]S, sl.last)
+	}
+	p := &sl.free[0]
+	sl.free = sl.free[1:]
+	return p
+}
+
+// countMembers returns how many members the object at the decoder's position holds (at
+// most jsonMaxPrealloc), without consuming or validating it (decoding validates), so that
+// maps are allocated once.
 func (d *jsonDecoder) countMembers() int {
 	return d.countItems('{', '}')
 }

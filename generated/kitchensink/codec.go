@@ -152,9 +152,9 @@ func (v *AllTypes) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AllTypes) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AllTypes) decodeJSON(d *jsonDecoder) {
@@ -515,9 +515,9 @@ func (v *AnyValue) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *AnyValue) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *AnyValue) decodeJSON(d *jsonDecoder) {
@@ -612,9 +612,9 @@ func (v *FooBar) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *FooBar) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *FooBar) decodeJSON(d *jsonDecoder) {
@@ -655,9 +655,9 @@ func (v *FooBar_) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *FooBar_) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *FooBar_) decodeJSON(d *jsonDecoder) {
@@ -835,9 +835,9 @@ func (v *GetThingInput) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetThingInput) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetThingInput) decodeJSON(d *jsonDecoder) {
@@ -1206,9 +1206,9 @@ func (v *GetThingOutput) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *GetThingOutput) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *GetThingOutput) decodeJSON(d *jsonDecoder) {
@@ -1285,9 +1285,9 @@ func (v *ListThingsInput) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListThingsInput) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListThingsInput) decodeJSON(d *jsonDecoder) {
@@ -1371,9 +1371,9 @@ func (v *ListThingsOutput) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ListThingsOutput) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ListThingsOutput) decodeJSON(d *jsonDecoder) {
@@ -1439,9 +1439,9 @@ func (v *Lowercase) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *Lowercase) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *Lowercase) decodeJSON(d *jsonDecoder) {
@@ -1509,9 +1509,9 @@ func (v *Named) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *Named) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *Named) decodeJSON(d *jsonDecoder) {
@@ -1588,9 +1588,9 @@ func (v *Range) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *Range) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *Range) decodeJSON(d *jsonDecoder) {
@@ -1647,9 +1647,9 @@ func (v *ReadThingInput) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ReadThingInput) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ReadThingInput) decodeJSON(d *jsonDecoder) {
@@ -1706,9 +1706,9 @@ func (v *ServiceError) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ServiceError) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ServiceError) decodeJSON(d *jsonDecoder) {
@@ -1786,9 +1786,9 @@ func (v *Thing) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *Thing) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *Thing) decodeJSON(d *jsonDecoder) {
@@ -1873,9 +1873,9 @@ func (v *ThingNotFound) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *ThingNotFound) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *ThingNotFound) decodeJSON(d *jsonDecoder) {
@@ -1926,9 +1926,9 @@ func (v *Unit) AppendJSON(b []byte) ([]byte, error) {
 // UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
 // are skipped and null members left unset; errors name the member path.
 func (v *Unit) UnmarshalJSON(data []byte) error {
-	d := newJSONDecoder(data)
-	v.decodeJSON(&d)
-	return d.finish()
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
 }
 
 func (v *Unit) decodeJSON(d *jsonDecoder) {
@@ -1968,24 +1968,25 @@ func appendJSONSparseList(b []byte, v []*string) ([]byte, error) {
 }
 
 func decodeJSONSparseList(d *jsonDecoder) []*string {
-	n := d.countElems()
-	v := make([]*string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[*string](d, 0)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
-			v = append(v, nil)
+			*sc = append(*sc, nil)
 			continue
 		}
 		e := d.readString()
-		v = append(v, &e)
+		*sc = append(*sc, &e)
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONSparseMap(b []byte, v map[Color]*int32) ([]byte, error) {
@@ -2043,22 +2044,23 @@ func appendJSONStringSet(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONStringSet(d *jsonDecoder) []string {
-	n := d.countElems()
-	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[string](d, 2)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, d.readString())
+		*sc = append(*sc, d.readString())
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONTagList(b []byte, v []string) ([]byte, error) {
@@ -2073,22 +2075,23 @@ func appendJSONTagList(b []byte, v []string) ([]byte, error) {
 }
 
 func decodeJSONTagList(d *jsonDecoder) []string {
-	n := d.countElems()
-	v := make([]string, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[string](d, 3)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, d.readString())
+		*sc = append(*sc, d.readString())
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONThingList(b []byte, v []Thing) ([]byte, error) {
@@ -2106,24 +2109,25 @@ func appendJSONThingList(b []byte, v []Thing) ([]byte, error) {
 }
 
 func decodeJSONThingList(d *jsonDecoder) []Thing {
-	n := d.countElems()
-	v := make([]Thing, 0, n)
 	if !d.beginArray() {
 		return nil
 	}
+	sc := jsonScratch[Thing](d, 4)
+	base := len(*sc)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		v = append(v, Thing{})
-		e := &v[len(v)-1]
+		var e Thing
 		e.decodeJSON(d)
+		*sc = append(*sc, e)
 		if d.failed() {
 			d.addIndex(i)
+			jsonDrop(sc, base)
 			return nil
 		}
 	}
-	return v
+	return jsonTake(sc, base)
 }
 
 func appendJSONThingMap(b []byte, v map[string]Thing) ([]byte, error) {

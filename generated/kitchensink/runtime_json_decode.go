@@ -88,16 +88,20 @@ type jsonDecoder struct {
 	scratch    []byte
 	keyScratch []byte
 	// interned caches short strings already decoded (see internString).
-	interned [64]string
-	// counts are array sizes found ahead by countElems; countAt is the next to use.
-	counts  []jsonCount
-	countAt int
+	interned [1 << jsonInternBits]string
+	// lists holds, per list shape, the scratch slice its elements are collected in
+	// before they are copied out at their exact number (jsonScratch in json_codec.go).
+	lists []any
+	// slabs holds, per structure, the chunk its list elements' stores come from
+	// (jsonStoreFrom); touched are the slabs used since the decoder was last reset.
+	slabs   []jsonReleaser
+	touched []int
 }
 
-// jsonCount is the element count of the array whose '[' is at pos. It is declared here, not
-// beside countElems in json_codec.go, because jsonDecoder is in every package and
-// json_codec.go only in awsJson ones.
-type jsonCount struct{ pos, n int }
+// jsonReleaser is a per-decode resource that a reused decoder must let go of. It is
+// declared here, not beside its implementations in json_codec.go, because jsonDecoder is in
+// every package and json_codec.go only in awsJson ones.
+type jsonReleaser interface{ release() }
 
 // newJSONDecoder returns a decoder reading the single JSON value in data.
 // data is not modified; returned keys may alias it.
@@ -105,10 +109,17 @@ func newJSONDecoder(data []byte) jsonDecoder {
 	return jsonDecoder{data: data}
 }
 
-// reset prepares d to decode data, clearing any error and path but keeping
-// the unescape buffers, so that a reused decoder does not reallocate them.
+// reset prepares d to decode data, clearing any error and path but keeping the unescape
+// buffers and the scratch slices, so that a reused decoder does not reallocate them. Store
+// slabs handed out before are let go of (they belong to the values decoded), and interned
+// strings are forgotten, so that a pooled decoder holds no decoded value.
 func (d *jsonDecoder) reset(data []byte) {
-	*d = jsonDecoder{data: data, path: d.path[:0], scratch: d.scratch[:0], keyScratch: d.keyScratch[:0]}
+	for _, id := range d.touched {
+		d.slabs[id].release()
+	}
+	d.data, d.pos, d.depth, d.first, d.err = data, 0, 0, false, nil
+	d.interned = [len(d.interned)]string{}
+	d.path, d.scratch, d.keyScratch, d.touched = d.path[:0], d.scratch[:0], d.keyScratch[:0], d.touched[:0]
 }
 
 // --- character tables -----------------------------------------------------
@@ -668,24 +679,47 @@ func (d *jsonDecoder) readString() string {
 // responses (attribute names, flags, states), long ones rarely do.
 const jsonInternMax = 24
 
+// jsonInternBits is log2 of the intern table's size.
+const jsonInternBits = 6
+
 // internString returns b as a string, reusing an identical short string decoded earlier in
-// the same document instead of allocating again. The table is a small direct-mapped cache
-// in the decoder, so a miss costs a hash and nothing else.
+// the same document instead of allocating again. The table is a small two-way cache in the
+// decoder, so a miss costs a hash and two comparisons.
 func (d *jsonDecoder) internString(b []byte) string {
 	if len(b) == 0 || len(b) > jsonInternMax {
 		return string(b)
 	}
-	h := uint32(2166136261)
-	for _, c := range b {
-		h = (h ^ uint32(c)) * 16777619
+	// Two-way: a string lives in slot h or its neighbour h^1, the most recent in h.
+	h := jsonInternSlot(b)
+	a, o := &d.interned[h], &d.interned[h^1]
+	if *a == string(b) {
+		return *a
 	}
-	slot := &d.interned[h%uint32(len(d.interned))]
-	if *slot == string(b) {
-		return *slot
+	if *o == string(b) {
+		return *o
 	}
 	s := string(b)
-	*slot = s
+	*o, *a = *a, s
 	return s
+}
+
+// jsonInternSlot hashes a short string (1 to jsonInternMax bytes) to a slot of the intern
+// table in constant time: from its length and its first and last eight (or four, or three)
+// bytes. Strings that differ only in the middle share a slot, which costs a miss, never a
+// wrong result.
+func jsonInternSlot(b []byte) uint32 {
+	n := len(b)
+	var x uint64
+	switch {
+	case n >= 8:
+		x = binary.LittleEndian.Uint64(b) ^ bits.RotateLeft64(binary.LittleEndian.Uint64(b[n-8:]), 29)
+	case n >= 4:
+		x = uint64(binary.LittleEndian.Uint32(b)) | uint64(binary.LittleEndian.Uint32(b[n-4:]))<<32
+	default:
+		x = uint64(b[0]) | uint64(b[n/2])<<8 | uint64(b[n-1])<<16
+	}
+	x = (x ^ uint64(n)<<56) * 0x9e3779b97f4a7c15
+	return uint32(x >> (64 - jsonInternBits))
 }
 
 // --- literals and numbers -------------------------------------------------

@@ -49,7 +49,19 @@ func fuzzDecode[T any, P message[T]](t *testing.T, data []byte, isDecodeErr func
 	if !back.Equal(v) {
 		t.Fatalf("round trip changed the value:\n%s\n%s", v.String(), P(back).String())
 	}
-	_ = P(v.Clone()).String()
+	// Decoders are pooled: decoding the same input again, after other documents, gives the
+	// same value, and later decodes leave earlier results alone (nothing aliases pooled
+	// memory).
+	snapshot := P(v.Clone())
+	again := P(new(T))
+	if err := again.UnmarshalJSON(data); err != nil || !again.Equal(v) {
+		t.Fatalf("decoding the input a second time: %v\n%s\n%s", err, v.String(), P(again).String())
+	}
+	_ = P(new(T)).UnmarshalJSON([]byte(`{"x":"` + string(bytes.Repeat([]byte("y"), 40)) + `"}`))
+	if !v.Equal(snapshot) || !back.Equal(snapshot) {
+		t.Fatalf("a later decode changed an earlier result:\n%s\n%s", snapshot.String(), v.String())
+	}
+	_ = snapshot.String()
 }
 
 func idpDecodeErr(err error) bool { var e *idp.DecodeError; return errors.As(err, &e) }

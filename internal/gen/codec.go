@@ -14,19 +14,33 @@ import (
 // decodeJSON method on every structure and union, and encode/decode helpers per list and
 // map. Nothing is reflective; keys are matched with a switch on the member name.
 func genCodec(g *generator, f *jen.File) {
+	ids := codecIDs{list: map[*ir.Shape]int{}, typ: map[*ir.Shape]int{}}
+	for i, s := range g.types {
+		ids.typ[s] = i
+	}
+	for i, s := range g.collections {
+		ids.list[s] = i
+	}
 	for _, s := range g.types {
 		g.genStore(f, s)
 		g.genAppendJSON(f, s)
 		g.genDecodeJSON(f, s)
 	}
 	for _, s := range g.collections {
-		g.genCollectionCodec(f, s)
+		g.genCollectionCodec(f, s, ids)
 	}
 	for _, s := range g.enums {
 		if s.Kind == ir.Enum {
 			g.genEnumDecode(f, s)
 		}
 	}
+}
+
+// codecIDs number the decoder's per-shape scratch: list shapes index its scratch slices
+// (jsonScratch), structures its store slabs (jsonStoreFrom). The numbers are positions in
+// the generator's sorted shape lists, so they are stable.
+type codecIDs struct {
+	list, typ map[*ir.Shape]int
 }
 
 // genEnumDecode reads an enum without allocating for the values the model knows: they map
@@ -254,9 +268,9 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 	f.Add(lineComment("UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members\n" +
 		"are skipped and null members left unset; errors name the member path."))
 	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Id("d").Op(":=").Id("newJSONDecoder").Call(jen.Id("data")),
-		jen.Id("v").Dot("decodeJSON").Call(jen.Op("&").Id("d")),
-		jen.Return(jen.Id("d").Dot("finish").Call()),
+		jen.Id("d").Op(":=").Id("jsonGetDecoder").Call(jen.Id("data")),
+		jen.Id("v").Dot("decodeJSON").Call(jen.Id("d")),
+		jen.Return(jen.Id("d").Dot("done").Call()),
 	)
 	store := storeMembers(s)
 	useStore := len(store) >= 2
@@ -365,7 +379,7 @@ func (g *generator) decodeExpr(m *ir.Member, s *ir.Shape) jen.Code {
 }
 
 // genCollectionCodec emits appendJSON<List> and decodeJSON<List> for a list or map shape.
-func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape) {
+func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape, ids codecIDs) {
 	typ := g.typeOf(s)
 	m := s.Member
 	if s.Kind == ir.Map {
@@ -419,30 +433,25 @@ func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape) {
 
 	f.Func().Id("decodeJSON" + s.GoName).Params(jen.Id("d").Op("*").Id("jsonDecoder")).Add(typ.Clone()).BlockFunc(func(b *jen.Group) {
 		if s.Kind == ir.List {
-			// Elements that are structures with a store share one array of stores.
-			slab := !ptr && (m.Target.Kind == ir.Structure || m.Target.Kind == ir.Union) && len(storeMembers(m.Target)) >= 2
-			b.Id("n").Op(":=").Id("d").Dot("countElems").Call()
-			b.Id("v").Op(":=").Make(typ.Clone(), jen.Lit(0), jen.Id("n"))
-			if slab {
-				b.Id("stores").Op(":=").Make(jen.Index().Id(storeName(m.Target)), jen.Id("n"))
-			}
+			// Elements are collected in the decoder's scratch slice for this list shape and
+			// copied out once, at their exact number; structure elements take their stores
+			// from the decoder's slab for the store type.
+			slot := g.slotType(m, ptr)
 			b.If(jen.Op("!").Id("d").Dot("beginArray").Call()).Block(jen.Return(jen.Nil()))
+			b.Id("sc").Op(":=").Id("jsonScratch").Types(slot).Call(jen.Id("d"), jen.Lit(ids.list[s]))
+			b.Id("base").Op(":=").Len(jen.Op("*").Id("sc"))
+			var decodeStruct func(l *jen.Group)
+			if !ptr && (m.Target.Kind == ir.Structure || m.Target.Kind == ir.Union) && len(storeMembers(m.Target)) >= 2 {
+				decodeStruct = func(l *jen.Group) {
+					l.Id("e").Dot("decodeJSONStore").Call(jen.Id("d"), jen.Id("jsonStoreFrom").Types(jen.Id(storeName(m.Target))).Call(jen.Id("d"), jen.Lit(ids.typ[m.Target])))
+				}
+			}
 			b.For(jen.Id("i").Op(":=").Lit(0), jen.Id("d").Dot("nextElem").Call(), jen.Id("i").Op("++")).BlockFunc(func(l *jen.Group) {
 				g.decodeSlot(l, m, ptr, s.Sparse(), func(val jen.Code) jen.Code {
-					return jen.Id("v").Op("=").Append(jen.Id("v"), val)
-				}, func(l *jen.Group) {
-					l.Id("v").Op("=").Append(jen.Id("v"), g.zero(m, ptr))
-					l.Id("e").Op(":=").Op("&").Id("v").Index(jen.Len(jen.Id("v")).Op("-").Lit(1))
-					if slab {
-						l.If(jen.Id("i").Op("<").Len(jen.Id("stores"))).Block(
-							jen.Id("e").Dot("decodeJSONStore").Call(jen.Id("d"), jen.Op("&").Id("stores").Index(jen.Id("i"))),
-						).Else().Block(jen.Id("e").Dot("decodeJSON").Call(jen.Id("d")))
-					} else {
-						l.Id("e").Dot("decodeJSON").Call(jen.Id("d"))
-					}
-				}, jen.Id("d").Dot("addIndex").Call(jen.Id("i")))
+					return jen.Op("*").Id("sc").Op("=").Append(jen.Op("*").Id("sc"), val)
+				}, decodeStruct, []jen.Code{jen.Id("d").Dot("addIndex").Call(jen.Id("i")), jen.Id("jsonDrop").Call(jen.Id("sc"), jen.Id("base"))})
 			})
-			b.Return(jen.Id("v"))
+			b.Return(jen.Id("jsonTake").Call(jen.Id("sc"), jen.Id("base")))
 			return
 		}
 		b.Id("v").Op(":=").Make(typ.Clone(), jen.Id("d").Dot("countMembers").Call())
@@ -453,7 +462,7 @@ func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape) {
 			l.Id("k").Op(":=").Add(g.typeOf(s.Key.Target)).Parens(jen.Id("key"))
 			g.decodeSlot(l, m, ptr, s.Sparse(), func(val jen.Code) jen.Code {
 				return jen.Id("v").Index(jen.Id("k")).Op("=").Add(val)
-			}, nil, jen.Id("d").Dot("addKey").Call(jen.String().Parens(jen.Id("k"))))
+			}, nil, []jen.Code{jen.Id("d").Dot("addKey").Call(jen.String().Parens(jen.Id("k")))})
 		})
 	})
 }
@@ -467,9 +476,9 @@ func (g *generator) zero(m *ir.Member, ptr bool) jen.Code {
 }
 
 // decodeSlot reads one list element or map value. store receives the value expression;
-// inPlace, for lists of structures, appends a zero element and decodes the structure
-// where it lives.
-func (g *generator) decodeSlot(l *jen.Group, m *ir.Member, ptr, sparse bool, store func(jen.Code) jen.Code, inPlace func(*jen.Group), onFail jen.Code) {
+// decodeStruct, when set, decodes a structure element into e instead of e.decodeJSON(d).
+// onFail runs before returning nil after an error.
+func (g *generator) decodeSlot(l *jen.Group, m *ir.Member, ptr, sparse bool, store func(jen.Code) jen.Code, decodeStruct func(*jen.Group), onFail []jen.Code) {
 	if sparse {
 		l.If(jen.Id("d").Dot("isNull").Call()).Block(store(jen.Nil()), jen.Continue())
 	} else {
@@ -477,11 +486,13 @@ func (g *generator) decodeSlot(l *jen.Group, m *ir.Member, ptr, sparse bool, sto
 	}
 	isStruct := m.Target.Kind == ir.Structure || m.Target.Kind == ir.Union
 	switch {
-	case isStruct && !ptr && inPlace != nil:
-		inPlace(l)
 	case isStruct && !ptr:
 		l.Var().Id("e").Id(m.Target.GoName)
-		l.Id("e").Dot("decodeJSON").Call(jen.Id("d"))
+		if decodeStruct != nil {
+			decodeStruct(l)
+		} else {
+			l.Id("e").Dot("decodeJSON").Call(jen.Id("d"))
+		}
 		l.Add(store(jen.Id("e")))
 	case isStruct:
 		l.Id("e").Op(":=").New(jen.Id(m.Target.GoName))
@@ -493,7 +504,7 @@ func (g *generator) decodeSlot(l *jen.Group, m *ir.Member, ptr, sparse bool, sto
 	default:
 		l.Add(store(g.decodeExpr(m, m.Target)))
 	}
-	l.If(jen.Id("d").Dot("failed").Call()).Block(onFail, jen.Return(jen.Nil()))
+	l.If(jen.Id("d").Dot("failed").Call()).Block(append(onFail, jen.Return(jen.Nil()))...)
 }
 
 // encodeSlot writes a list element or map value that is present.
