@@ -110,3 +110,14 @@ var opSubOp = operationInfo{
 func (c *Client) SubOp(ctx context.Context) error {
 	return c.invoke(ctx, &opSubOp, noInput{}, noOutput{})
 }
+
+var opWatchThings = operationInfo{
+	authRequired: true,
+	name:         "WatchThings",
+}
+
+// This client does not support event streams: the method sends nothing and returns an
+// *OperationError wrapping ErrEventStream.
+func (c *Client) WatchThings(ctx context.Context, in *WatchThingsInput) (*WatchThingsOutput, error) {
+	return nil, c.notSupported(&opWatchThings, ErrEventStream)
+}

@@ -198,6 +198,32 @@ func (v *Thing) Clone() *Thing {
 }
 
 // Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+func (v *ThingChanged) Clone() *ThingChanged {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	c.ThingId = clonePtr(v.ThingId)
+	return &c
+}
+
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+func (v *ThingEvents) Clone() *ThingEvents {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	c.Changed = v.Changed.Clone()
+	if v.Unknown != nil {
+		c.Unknown = &UnknownMember{
+			Name:  v.Unknown.Name,
+			Value: v.Unknown.Value.clone(),
+		}
+	}
+	return &c
+}
+
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ThingNotFound) Clone() *ThingNotFound {
 	if v == nil {
 		return nil
@@ -213,6 +239,26 @@ func (v *Unit) Clone() *Unit {
 		return nil
 	}
 	c := *v
+	return &c
+}
+
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+func (v *WatchThingsInput) Clone() *WatchThingsInput {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	c.ThingId = clonePtr(v.ThingId)
+	return &c
+}
+
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+func (v *WatchThingsOutput) Clone() *WatchThingsOutput {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	c.Events = v.Events.Clone()
 	return &c
 }
 

@@ -1851,6 +1851,150 @@ func (v *Thing) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
+func (v *ThingChanged) MarshalJSON() ([]byte, error) {
+	return jsonMarshal(v)
+}
+
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
+func (v *ThingChanged) AppendJSON(b []byte) ([]byte, error) {
+	if v == nil {
+		return append(b, "null"...), nil
+	}
+	b = append(b, '{')
+	start := len(b)
+	if v.ThingId != nil {
+		b = jsonKey(b, start, `"ThingId":`)
+		b = jsonAppendString(b, *v.ThingId)
+	}
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
+func (v *ThingChanged) UnmarshalJSON(data []byte) error {
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
+}
+
+func (v *ThingChanged) decodeJSON(d *jsonDecoder) {
+	*v = ThingChanged{}
+	if d.isNull() || !d.beginObject() {
+		return
+	}
+	for {
+		key, ok := d.nextKey()
+		if !ok {
+			return
+		}
+		switch string(key) {
+		case "ThingId":
+			if d.isNull() {
+				continue
+			}
+			x := d.readString()
+			v.ThingId = &x
+			if d.failed() {
+				d.addField("ThingId")
+				return
+			}
+		default:
+			d.skip()
+			if d.failed() {
+				d.addField(string(key))
+				return
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as its awsJson document.
+func (v *ThingEvents) MarshalJSON() ([]byte, error) {
+	return jsonMarshal(v)
+}
+
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
+func (v *ThingEvents) AppendJSON(b []byte) ([]byte, error) {
+	if v == nil {
+		return append(b, "null"...), nil
+	}
+	set := 0
+	if v.Changed != nil {
+		set++
+	}
+	if v.Unknown != nil {
+		set++
+	}
+	if set != 1 {
+		return b, jsonEncodeFailure("ThingEvents: a union needs exactly one member set, found " + strconv.Itoa(set))
+	}
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if v.Changed != nil {
+		b = jsonKey(b, start, `"Changed":`)
+		if b, err = v.Changed.AppendJSON(b); err != nil {
+			return b, jsonEncodeAt(err, "Changed")
+		}
+	}
+	if v.Unknown != nil {
+		b = jsonKey(b, start, "")
+		b = jsonAppendString(b, v.Unknown.Name)
+		b = append(b, ':')
+		if b, err = v.Unknown.Value.appendJSON(b); err != nil {
+			return b, jsonEncodeAt(err, v.Unknown.Name)
+		}
+	}
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
+func (v *ThingEvents) UnmarshalJSON(data []byte) error {
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
+}
+
+func (v *ThingEvents) decodeJSON(d *jsonDecoder) {
+	*v = ThingEvents{}
+	if d.isNull() || !d.beginObject() {
+		return
+	}
+	for {
+		key, ok := d.nextKey()
+		if !ok {
+			return
+		}
+		switch string(key) {
+		case "Changed":
+			if d.isNull() {
+				continue
+			}
+			v.Changed = new(ThingChanged)
+			v.Changed.decodeJSON(d)
+			if d.failed() {
+				d.addField("Changed")
+				return
+			}
+		case "__type":
+			d.skip()
+		default:
+			v.Unknown = &UnknownMember{
+				Name:  string(key),
+				Value: d.readRaw(),
+			}
+			if d.failed() {
+				d.addField(string(key))
+				return
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as its awsJson document.
 func (v *ThingNotFound) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v)
 }
@@ -1942,6 +2086,127 @@ func (v *Unit) decodeJSON(d *jsonDecoder) {
 			return
 		}
 		switch string(key) {
+		default:
+			d.skip()
+			if d.failed() {
+				d.addField(string(key))
+				return
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as its awsJson document.
+func (v *WatchThingsInput) MarshalJSON() ([]byte, error) {
+	return jsonMarshal(v)
+}
+
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
+func (v *WatchThingsInput) AppendJSON(b []byte) ([]byte, error) {
+	if v == nil {
+		return append(b, "null"...), nil
+	}
+	b = append(b, '{')
+	start := len(b)
+	if v.ThingId != nil {
+		b = jsonKey(b, start, `"ThingId":`)
+		b = jsonAppendString(b, *v.ThingId)
+	}
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
+func (v *WatchThingsInput) UnmarshalJSON(data []byte) error {
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
+}
+
+func (v *WatchThingsInput) decodeJSON(d *jsonDecoder) {
+	*v = WatchThingsInput{}
+	if d.isNull() || !d.beginObject() {
+		return
+	}
+	for {
+		key, ok := d.nextKey()
+		if !ok {
+			return
+		}
+		switch string(key) {
+		case "ThingId":
+			if d.isNull() {
+				continue
+			}
+			x := d.readString()
+			v.ThingId = &x
+			if d.failed() {
+				d.addField("ThingId")
+				return
+			}
+		default:
+			d.skip()
+			if d.failed() {
+				d.addField(string(key))
+				return
+			}
+		}
+	}
+}
+
+// MarshalJSON encodes v as its awsJson document.
+func (v *WatchThingsOutput) MarshalJSON() ([]byte, error) {
+	return jsonMarshal(v)
+}
+
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
+func (v *WatchThingsOutput) AppendJSON(b []byte) ([]byte, error) {
+	if v == nil {
+		return append(b, "null"...), nil
+	}
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if v.Events != nil {
+		b = jsonKey(b, start, `"Events":`)
+		if b, err = v.Events.AppendJSON(b); err != nil {
+			return b, jsonEncodeAt(err, "Events")
+		}
+	}
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
+func (v *WatchThingsOutput) UnmarshalJSON(data []byte) error {
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
+}
+
+func (v *WatchThingsOutput) decodeJSON(d *jsonDecoder) {
+	*v = WatchThingsOutput{}
+	if d.isNull() || !d.beginObject() {
+		return
+	}
+	for {
+		key, ok := d.nextKey()
+		if !ok {
+			return
+		}
+		switch string(key) {
+		case "Events":
+			if d.isNull() {
+				continue
+			}
+			v.Events = new(ThingEvents)
+			v.Events.decodeJSON(d)
+			if d.failed() {
+				d.addField("Events")
+				return
+			}
 		default:
 			d.skip()
 			if d.failed() {

@@ -156,6 +156,26 @@ func (v *Thing) Default() *Thing {
 
 // Default sets v to its default value: members with a model default take it, all others
 // are unset. It returns v, or a new value when v is nil.
+func (v *ThingChanged) Default() *ThingChanged {
+	if v == nil {
+		v = new(ThingChanged)
+	}
+	*v = ThingChanged{}
+	return v
+}
+
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
+func (v *ThingEvents) Default() *ThingEvents {
+	if v == nil {
+		v = new(ThingEvents)
+	}
+	*v = ThingEvents{}
+	return v
+}
+
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ThingNotFound) Default() *ThingNotFound {
 	if v == nil {
 		v = new(ThingNotFound)
@@ -171,5 +191,25 @@ func (v *Unit) Default() *Unit {
 		v = new(Unit)
 	}
 	*v = Unit{}
+	return v
+}
+
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
+func (v *WatchThingsInput) Default() *WatchThingsInput {
+	if v == nil {
+		v = new(WatchThingsInput)
+	}
+	*v = WatchThingsInput{}
+	return v
+}
+
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
+func (v *WatchThingsOutput) Default() *WatchThingsOutput {
+	if v == nil {
+		v = new(WatchThingsOutput)
+	}
+	*v = WatchThingsOutput{}
 	return v
 }

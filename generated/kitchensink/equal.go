@@ -346,6 +346,36 @@ func (v *Thing) Equal(o *Thing) bool {
 
 // Equal reports whether v and o hold the same data, as they would be serialized.
 // Two nil values are equal.
+func (v *ThingChanged) Equal(o *ThingChanged) bool {
+	if v == nil || o == nil {
+		return v == o
+	}
+	if !(equalPtr(v.ThingId, o.ThingId)) {
+		return false
+	}
+	return true
+}
+
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
+func (v *ThingEvents) Equal(o *ThingEvents) bool {
+	if v == nil || o == nil {
+		return v == o
+	}
+	if !(v.Changed.Equal(o.Changed)) {
+		return false
+	}
+	if (v.Unknown == nil) != (o.Unknown == nil) {
+		return false
+	}
+	if v.Unknown != nil {
+		return v.Unknown.Name == o.Unknown.Name && v.Unknown.Value.equal(o.Unknown.Value)
+	}
+	return true
+}
+
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ThingNotFound) Equal(o *ThingNotFound) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -361,6 +391,30 @@ func (v *ThingNotFound) Equal(o *ThingNotFound) bool {
 func (v *Unit) Equal(o *Unit) bool {
 	if v == nil || o == nil {
 		return v == o
+	}
+	return true
+}
+
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
+func (v *WatchThingsInput) Equal(o *WatchThingsInput) bool {
+	if v == nil || o == nil {
+		return v == o
+	}
+	if !(equalPtr(v.ThingId, o.ThingId)) {
+		return false
+	}
+	return true
+}
+
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
+func (v *WatchThingsOutput) Equal(o *WatchThingsOutput) bool {
+	if v == nil || o == nil {
+		return v == o
+	}
+	if !(v.Events.Equal(o.Events)) {
+		return false
 	}
 	return true
 }

@@ -92,11 +92,23 @@ func TestGeneratedShapes(t *testing.T) {
 	t.Run("Thing", func(t *testing.T) {
 		testShape[Thing](t, []string{}, nil)
 	})
+	t.Run("ThingChanged", func(t *testing.T) {
+		testShape[ThingChanged](t, []string{}, nil)
+	})
+	t.Run("ThingEvents", func(t *testing.T) {
+		testShape[ThingEvents](t, []string{}, nil)
+	})
 	t.Run("ThingNotFound", func(t *testing.T) {
 		testShape[ThingNotFound](t, []string{}, nil)
 	})
 	t.Run("Unit", func(t *testing.T) {
 		testShape[Unit](t, []string{}, nil)
+	})
+	t.Run("WatchThingsInput", func(t *testing.T) {
+		testShape[WatchThingsInput](t, []string{}, nil)
+	})
+	t.Run("WatchThingsOutput", func(t *testing.T) {
+		testShape[WatchThingsOutput](t, []string{}, nil)
 	})
 }
 

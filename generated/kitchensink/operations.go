@@ -75,5 +75,13 @@ func Operations() []Operation {
 			Output:       "",
 			Target:       "KitchenService.SubOp",
 		},
+		{
+			AuthRequired: true,
+			Errors:       []string{"ServiceError"},
+			Input:        "WatchThingsInput",
+			Name:         "WatchThings",
+			Output:       "WatchThingsOutput",
+			Target:       "KitchenService.WatchThings",
+		},
 	}
 }

@@ -782,6 +782,90 @@ func (v *Thing) print(p *printer) {
 }
 
 // String returns v on one line, with every sensitive member redacted.
+func (v ThingChanged) String() string {
+	p := printer{}
+	v.print(&p)
+	return p.String()
+}
+
+// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
+func (v ThingChanged) GoString() string {
+	p := printer{
+		goSyntax: true,
+		pkg:      packageName,
+	}
+	v.print(&p)
+	return p.String()
+}
+
+// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
+func (v ThingChanged) Format(st fmt.State, verb rune) {
+	formatRedacted(st, verb, v)
+}
+
+// LogValue makes log/slog print v redacted.
+func (v ThingChanged) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
+func (v *ThingChanged) print(p *printer) {
+	if v == nil {
+		p.null()
+		return
+	}
+	p.open("ThingChanged")
+	if v.ThingId != nil {
+		p.field("ThingId")
+		p.str(*v.ThingId)
+	}
+	p.close()
+}
+
+// String returns v on one line, with every sensitive member redacted.
+func (v ThingEvents) String() string {
+	p := printer{}
+	v.print(&p)
+	return p.String()
+}
+
+// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
+func (v ThingEvents) GoString() string {
+	p := printer{
+		goSyntax: true,
+		pkg:      packageName,
+	}
+	v.print(&p)
+	return p.String()
+}
+
+// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
+func (v ThingEvents) Format(st fmt.State, verb rune) {
+	formatRedacted(st, verb, v)
+}
+
+// LogValue makes log/slog print v redacted.
+func (v ThingEvents) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
+func (v *ThingEvents) print(p *printer) {
+	if v == nil {
+		p.null()
+		return
+	}
+	p.open("ThingEvents")
+	if v.Changed != nil {
+		p.field("Changed")
+		v.Changed.print(p)
+	}
+	if v.Unknown != nil {
+		p.field("Unknown")
+		p.str(v.Unknown.Name)
+	}
+	p.close()
+}
+
+// String returns v on one line, with every sensitive member redacted.
 func (v ThingNotFound) String() string {
 	p := printer{}
 	v.print(&p)
@@ -854,6 +938,86 @@ func (v *Unit) print(p *printer) {
 		return
 	}
 	p.open("Unit")
+	p.close()
+}
+
+// String returns v on one line, with every sensitive member redacted.
+func (v WatchThingsInput) String() string {
+	p := printer{}
+	v.print(&p)
+	return p.String()
+}
+
+// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
+func (v WatchThingsInput) GoString() string {
+	p := printer{
+		goSyntax: true,
+		pkg:      packageName,
+	}
+	v.print(&p)
+	return p.String()
+}
+
+// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
+func (v WatchThingsInput) Format(st fmt.State, verb rune) {
+	formatRedacted(st, verb, v)
+}
+
+// LogValue makes log/slog print v redacted.
+func (v WatchThingsInput) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
+func (v *WatchThingsInput) print(p *printer) {
+	if v == nil {
+		p.null()
+		return
+	}
+	p.open("WatchThingsInput")
+	if v.ThingId != nil {
+		p.field("ThingId")
+		p.str(*v.ThingId)
+	}
+	p.close()
+}
+
+// String returns v on one line, with every sensitive member redacted.
+func (v WatchThingsOutput) String() string {
+	p := printer{}
+	v.print(&p)
+	return p.String()
+}
+
+// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
+func (v WatchThingsOutput) GoString() string {
+	p := printer{
+		goSyntax: true,
+		pkg:      packageName,
+	}
+	v.print(&p)
+	return p.String()
+}
+
+// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
+func (v WatchThingsOutput) Format(st fmt.State, verb rune) {
+	formatRedacted(st, verb, v)
+}
+
+// LogValue makes log/slog print v redacted.
+func (v WatchThingsOutput) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
+func (v *WatchThingsOutput) print(p *printer) {
+	if v == nil {
+		p.null()
+		return
+	}
+	p.open("WatchThingsOutput")
+	if v.Events != nil {
+		p.field("Events")
+		v.Events.print(p)
+	}
 	p.close()
 }
 

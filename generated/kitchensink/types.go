@@ -200,8 +200,27 @@ type Thing struct {
 	Value *AnyValue
 }
 
+type ThingChanged struct {
+	ThingId *string
+}
+
+// ThingEvents is a union: at most one member may be set, and exactly one when it is sent.
+type ThingEvents struct {
+	Changed *ThingChanged
+
+	// Unknown holds a member that this version of the package does not know.
+	Unknown *UnknownMember
+}
+
 type ThingNotFound struct {
 	Message *string
 }
 
 type Unit struct{}
+type WatchThingsInput struct {
+	ThingId *string
+}
+
+type WatchThingsOutput struct {
+	Events *ThingEvents
+}

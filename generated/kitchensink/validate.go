@@ -424,6 +424,67 @@ func (v *Thing) validate(p *vpath, vs *validator) {
 // Validate checks v against the constraints of the service model (required, length,
 // range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
 // name the member path and never contain a member's value.
+func (v *ThingChanged) Validate() error {
+	vs := validator{full: true}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+// validateRequired checks only that required members are set, at any depth.
+func (v *ThingChanged) validateRequired() error {
+	vs := validator{}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+func (v *ThingChanged) validate(p *vpath, vs *validator) {
+	if v == nil {
+		return
+	}
+	if v.ThingId != nil {
+		if vs.full {
+			vs.length(p, "ThingId", int64(utf8.RuneCountInString(*v.ThingId)), 1, 64)
+			vs.pattern(p, "ThingId", pattern0(), *v.ThingId)
+		}
+	}
+}
+
+// Validate checks v against the constraints of the service model (required, length,
+// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
+// name the member path and never contain a member's value.
+func (v *ThingEvents) Validate() error {
+	vs := validator{full: true}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+// validateRequired checks only that required members are set, at any depth.
+func (v *ThingEvents) validateRequired() error {
+	vs := validator{}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+func (v *ThingEvents) validate(p *vpath, vs *validator) {
+	if v == nil {
+		return
+	}
+	set := 0
+	if v.Changed != nil {
+		set++
+	}
+	if v.Unknown != nil {
+		set++
+	}
+	vs.union(p, "", set)
+	if v.Changed != nil {
+		v.Changed.validate(&vpath{parent: p, name: "Changed"}, vs)
+	}
+}
+
+// Validate checks v against the constraints of the service model (required, length,
+// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
+// name the member path and never contain a member's value.
 func (v *ThingNotFound) Validate() error {
 	vs := validator{full: true}
 	v.validate(nil, &vs)
@@ -461,6 +522,59 @@ func (v *Unit) validateRequired() error {
 
 func (v *Unit) validate(p *vpath, vs *validator) {
 	return
+}
+
+// Validate checks v against the constraints of the service model (required, length,
+// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
+// name the member path and never contain a member's value.
+func (v *WatchThingsInput) Validate() error {
+	vs := validator{full: true}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+// validateRequired checks only that required members are set, at any depth.
+func (v *WatchThingsInput) validateRequired() error {
+	vs := validator{}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+func (v *WatchThingsInput) validate(p *vpath, vs *validator) {
+	if v == nil {
+		return
+	}
+	if v.ThingId != nil {
+		if vs.full {
+			vs.length(p, "ThingId", int64(utf8.RuneCountInString(*v.ThingId)), 1, 64)
+			vs.pattern(p, "ThingId", pattern0(), *v.ThingId)
+		}
+	}
+}
+
+// Validate checks v against the constraints of the service model (required, length,
+// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
+// name the member path and never contain a member's value.
+func (v *WatchThingsOutput) Validate() error {
+	vs := validator{full: true}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+// validateRequired checks only that required members are set, at any depth.
+func (v *WatchThingsOutput) validateRequired() error {
+	vs := validator{}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+func (v *WatchThingsOutput) validate(p *vpath, vs *validator) {
+	if v == nil {
+		return
+	}
+	if v.Events != nil {
+		v.Events.validate(&vpath{parent: p, name: "Events"}, vs)
+	}
 }
 
 func validateTagList(p *vpath, v []string, vs *validator) {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	idp "github.com/awsgen/awsgen/generated/cognitoidp"
+	ks "github.com/awsgen/awsgen/generated/kitchensink"
 )
 
 type recordingSigner struct{ calls atomic.Int32 }
@@ -141,5 +142,28 @@ func TestClientCancel(t *testing.T) {
 	_, err := c.ForgotPassword(ctx, &idp.ForgotPasswordRequest{ClientId: ptr("c"), Username: ptr("u")})
 	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 5*time.Second {
 		t.Fatalf("err = %v after %v", err, time.Since(start))
+	}
+}
+
+// An event-stream operation's method sends nothing and says why.
+func TestClientEventStreamNotSupported(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { calls.Add(1) }))
+	defer srv.Close()
+	c := ks.NewClient(ks.Options{Endpoint: srv.URL, Region: "us-east-1"})
+	out, err := c.WatchThings(context.Background(), &ks.WatchThingsInput{ThingId: ptr("t-1")})
+	if out != nil || !errors.Is(err, ks.ErrEventStream) {
+		t.Fatalf("WatchThings = %v, %v; want nil and ErrEventStream", out, err)
+	}
+	var oe *ks.OperationError
+	if !errors.As(err, &oe) || oe.Operation != "WatchThings" || oe.Attempts != 0 {
+		t.Errorf("error %#v, want an *OperationError for WatchThings with no attempts", err)
+	}
+	if calls.Load() != 0 {
+		t.Errorf("%d requests sent", calls.Load())
+	}
+	// The other operations of the service are not affected.
+	if _, err := c.ListThings(context.Background(), &ks.ListThingsInput{}); errors.Is(err, ks.ErrEventStream) || calls.Load() == 0 {
+		t.Errorf("ListThings: %v after %d requests", err, calls.Load())
 	}
 }

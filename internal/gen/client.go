@@ -103,9 +103,13 @@ func genClient(g *generator, f *jen.File) {
 			jen.Id("name"):         jen.Lit(op.Name),
 			jen.Id("authRequired"): jen.Lit(op.AuthRequired),
 		})
-		deprecated := ""
+		var notes []string
+		stream := op.EventStream()
+		if stream != nil {
+			notes = append(notes, "This client does not support event streams: the method sends nothing and returns an\n*OperationError wrapping ErrEventStream.")
+		}
 		if op.Deprecated {
-			deprecated = "Deprecated: this operation is deprecated in the service model."
+			notes = append(notes, "Deprecated: this operation is deprecated in the service model.")
 		}
 		var params []jen.Code
 		params = append(params, jen.Id("ctx").Qual("context", "Context"))
@@ -117,7 +121,16 @@ func genClient(g *generator, f *jen.File) {
 			results = append(results, jen.Op("*").Id(op.Output.GoName))
 		}
 		results = append(results, jen.Error())
-		f.Add(g.doc(op.Doc, deprecated)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.GoName).Params(params...).Params(results...).BlockFunc(func(b *jen.Group) {
+		f.Add(g.doc(op.Doc, notes...)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.GoName).Params(params...).Params(results...).BlockFunc(func(b *jen.Group) {
+			if stream != nil {
+				err := jen.Id("c").Dot("notSupported").Call(jen.Op("&").Id(opVar), jen.Id("ErrEventStream"))
+				if op.Output != nil {
+					b.Return(jen.Nil(), err)
+				} else {
+					b.Return(err)
+				}
+				return
+			}
 			in := jen.Id("noInput").Values()
 			if op.Input != nil {
 				in = jen.Id("in")

@@ -171,6 +171,22 @@ type Operation struct {
 	HTTPPath     string
 }
 
+// EventStream returns the top-level member of the operation's input or output that is an
+// event stream (a @streaming union; c2j "eventstream"), or nil.
+func (op *Operation) EventStream() *Member {
+	for _, s := range []*Shape{op.Input, op.Output} {
+		if s == nil {
+			continue
+		}
+		for _, m := range s.Members {
+			if m.Target.Kind == Union && m.Target.Traits.Streaming {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
 // Paginated is the operation's (or service's) pagination trait.
 type Paginated struct {
 	InputToken, OutputToken, Items, PageSize string

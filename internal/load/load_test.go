@@ -20,8 +20,8 @@ func TestFileFormats(t *testing.T) {
 		ops                   int
 		doc                   string // ThingId's documentation, from docs-2.json for c2j
 	}{
-		{"kitchensink.smithy.json", "smithy", "example.kitchen#KitchenService", 7, ""},
-		{"kitchensink/api-2.json", "c2j", "kitchen-2024-01-01", 5, "<p>A thing ID.</p>"},
+		{"kitchensink.smithy.json", "smithy", "example.kitchen#KitchenService", 8, ""},
+		{"kitchensink/api-2.json", "c2j", "kitchen-2024-01-01", 6, "<p>A thing ID.</p>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {

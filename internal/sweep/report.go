@@ -168,6 +168,29 @@ func (rep *Report) Print(w io.Writer) {
 	rep.printSlowest(w, "slowest generations", func(r *Result) time.Duration { return r.GenTime })
 	rep.printSlowest(w, "slowest compiles", func(r *Result) time.Duration { return r.CompileTime })
 	rep.printPatterns(w)
+	rep.printUnsupported(w)
+}
+
+// printUnsupported lists the operations whose client method only returns an error, per
+// format.
+func (rep *Report) printUnsupported(w io.Writer) {
+	n := map[Format]int{}
+	var lines []string
+	for _, r := range rep.Results {
+		for _, op := range r.Unsupported {
+			n[r.Format]++
+			lines = append(lines, fmt.Sprintf("  %s %s: %s", r.Format, r.Name, op))
+		}
+	}
+	if len(lines) == 0 {
+		fmt.Fprintln(w, "client operations not supported: none")
+		return
+	}
+	fmt.Fprintf(w, "client operations not supported (the method returns an *OperationError wrapping ErrEventStream): %d smithy, %d c2j\n", n[Smithy], n[C2J])
+	sort.Strings(lines)
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
+	}
 }
 
 func (rep *Report) printSlowest(w io.Writer, title string, key func(*Result) time.Duration) {

@@ -195,6 +195,9 @@ type Result struct {
 	// Patterns are the model's @pattern values that RE2 cannot compile, so that the
 	// generated Validate does not enforce them (each pattern once).
 	Patterns []UnenforcedPattern
+	// Unsupported are the operations whose client method only returns an error (event
+	// streams), as "Operation (feature)"; only awsJson models get a client.
+	Unsupported []string
 }
 
 // OK reports whether the model generated, compiled and vetted clean.
@@ -373,6 +376,7 @@ func generateFiles(opt gen.Options, r *Result) (files map[string][]byte, err err
 	}
 	r.Shapes, r.Operations = len(m.Shapes), len(m.Operations)
 	r.Patterns = unenforcedPatterns(m)
+	r.Unsupported = unsupportedOperations(m)
 	opt.Package = r.Pkg
 	return gen.Generate(m, opt)
 }
@@ -421,6 +425,22 @@ func firstLine(s string) string {
 		s = s[:160] + "..."
 	}
 	return s
+}
+
+// unsupportedOperations lists the operations of an awsJson model whose generated client
+// method sends nothing and returns an error: the event-stream ones.
+func unsupportedOperations(m *ir.Model) []string {
+	if !m.Service.IsAWSJSON() {
+		return nil
+	}
+	var out []string
+	for _, op := range m.Operations {
+		if op.EventStream() != nil {
+			out = append(out, op.Name+" (event stream)")
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // unenforcedPatterns lists the @pattern values of the model's members that RE2 cannot

@@ -264,6 +264,16 @@ func (c *Client) serviceName() string {
 }
 
 // invoke calls operation op with input in and decodes the response into
+// ErrEventStream is the cause, inside an *OperationError, of the error that the method of
+// every event-stream operation returns: this client does not implement event streams
+// (HTTP/2 and the vnd.amazon.eventstream framing), so those methods send nothing.
+var ErrEventStream = errors.New("event streams are not supported by this client")
+
+// notSupported is the error of a method whose operation the client cannot call.
+func (c *Client) notSupported(op *operationInfo, cause error) error {
+	return &OperationError{Service: c.serviceName(), Operation: op.name, Err: cause}
+}
+
 // out. Every error it returns is an *OperationError.
 func (c *Client) invoke(ctx context.Context, op *operationInfo, in requestBody, out responseBody) error {
 	opErr := func(err error) error {

@@ -208,7 +208,9 @@ func (l *loader) readShape(name string, v gjson.Result) error {
 		return l.errf(name, "", "unknown shape type %q", typ.String())
 	}
 	switch {
-	case kind == ir.Structure && v.Get("union").Type == gjson.True:
+	case kind == ir.Structure && (v.Get("union").Type == gjson.True || v.Get("eventstream").Type == gjson.True):
+		// An event stream is a union of event structures in Smithy (@streaming union); c2j
+		// writes it as a structure marked "eventstream".
 		kind = ir.Union
 	case kind == ir.Structure && v.Get("document").Type == gjson.True:
 		kind = ir.Document
@@ -227,7 +229,7 @@ var shapeKeys = map[string]bool{
 	"union": true, "document": true, "enum": true, "min": true, "max": true, "pattern": true,
 	"sensitive": true, "deprecated": true, "deprecatedMessage": true, "documentation": true,
 	"timestampFormat": true, "streaming": true, "exception": true, "fault": true, "error": true,
-	"box": true,
+	"box": true, "eventstream": true,
 }
 
 func (l *loader) fillShape(s *ir.Shape, v gjson.Result) error {
@@ -244,6 +246,11 @@ func (l *loader) fillShape(s *ir.Shape, v gjson.Result) error {
 			if val.Type != gjson.True && val.Type != gjson.False {
 				err = l.errf(s.ID, "", "%q must be a boolean", key)
 			}
+		case "eventstream":
+			if val.Type != gjson.True && val.Type != gjson.False {
+				err = l.errf(s.ID, "", "%q must be a boolean", key)
+			}
+			s.Traits.Streaming = val.Type == gjson.True
 		default:
 			if !shapeKeys[key] {
 				other(&s.Traits, key, val)
@@ -450,7 +457,9 @@ func (l *loader) structure(s *ir.Shape, v gjson.Result) error {
 		return err
 	}
 	req := v.Get("required")
-	if !req.Exists() {
+	if !req.Exists() || s.Kind == ir.Union && s.Traits.Streaming {
+		// An event stream's "required" names its initial event; a union member cannot be
+		// required (Smithy's form of the same stream has no such trait).
 		return nil
 	}
 	if !req.IsArray() {

@@ -252,6 +252,7 @@ func TestKitchenSinkOperations(t *testing.T) {
 		{"ListThings", "in=ListThingsInput out=ListThingsOutput errors=[] auth=true http=POST /", ""},
 		{"NoAuthOp", "in=- out=- errors=[] auth=false http=POST /", ""},
 		{"OptionalAuthOp", "in=- out=- errors=[] auth=false http=POST /", ""},
+		{"WatchThings", "in=WatchThingsInput out=WatchThingsOutput errors=[] auth=true http=POST /", ""},
 	}
 	if len(m.Operations) != len(tests) {
 		t.Fatalf("%d operations, want %d", len(m.Operations), len(tests))
@@ -267,6 +268,20 @@ func TestKitchenSinkOperations(t *testing.T) {
 		if op.Doc != tt.doc {
 			t.Errorf("%s doc %q, want %q", tt.name, op.Doc, tt.doc)
 		}
+	}
+	// An "eventstream" structure is a streaming union, as in Smithy; its "required" is
+	// dropped.
+	var streams []string
+	for _, op := range m.Operations {
+		if mem := op.EventStream(); mem != nil {
+			streams = append(streams, op.Name+"."+mem.Name)
+			if mem.Target.Kind != ir.Union || !mem.Target.Traits.Streaming {
+				t.Errorf("%s targets %s %s, want a streaming union", mem.Name, mem.Target.Kind, mem.Target.ID)
+			}
+		}
+	}
+	if strings.Join(streams, ",") != "WatchThings.Events" {
+		t.Errorf("streaming operations %v, want [WatchThings.Events]", streams)
 	}
 }
 

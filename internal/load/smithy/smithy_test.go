@@ -273,6 +273,7 @@ func TestKitchenSinkOperations(t *testing.T) {
 		"OptionalAuthOp": "in=- out=- errors=[example.kitchen#ServiceError] auth=false",
 		"ReadThing":      "in=example.kitchen#ReadThingInput out=- errors=[example.kitchen#ServiceError] auth=true",
 		"SubOp":          "in=- out=- errors=[example.kitchen#ServiceError] auth=true",
+		"WatchThings":    "in=example.kitchen#WatchThingsInput out=example.kitchen#WatchThingsOutput errors=[example.kitchen#ServiceError] auth=true",
 	}
 	var names []string
 	for _, op := range m.Operations {
@@ -285,11 +286,20 @@ func TestKitchenSinkOperations(t *testing.T) {
 		}
 	}
 	// Sorted by name; OrphanOp is not reachable from the service.
-	if got := strings.Join(names, ","); got != "DeprecatedOp,GetThing,ListThings,NoAuthOp,OptionalAuthOp,ReadThing,SubOp" {
+	if got := strings.Join(names, ","); got != "DeprecatedOp,GetThing,ListThings,NoAuthOp,OptionalAuthOp,ReadThing,SubOp,WatchThings" {
 		t.Errorf("operations %s", got)
 	}
 	if got := m.Operations[1].Doc; got != "<p>Gets a thing.</p>" {
 		t.Errorf("GetThing doc %q", got)
+	}
+	for _, op := range m.Operations {
+		mem := op.EventStream()
+		if (mem != nil) != (op.Name == "WatchThings") {
+			t.Errorf("%s: EventStream() = %v", op.Name, mem)
+		}
+		if mem != nil && (mem.Name != "Events" || mem.Target.Kind != ir.Union || !mem.Target.Traits.Streaming) {
+			t.Errorf("WatchThings streams %s of %s", mem.Name, mem.Target.ID)
+		}
 	}
 }
 
