@@ -523,7 +523,7 @@ func (v *AdminDisableProviderForUserRequest) validate(p *vpath, vs *validator) {
 		vs.required(p, "UserPoolId")
 	} else {
 		if vs.full {
-			vs.length(p, "UserPoolId", int64(utf8.RuneCountInString(*v.UserPoolId)), 0, 131072)
+			vs.length(p, "UserPoolId", int64(utf8.RuneCountInString(*v.UserPoolId)), -1, 131072)
 		}
 	}
 	if v.User == nil {
@@ -862,7 +862,7 @@ func (v *AdminGetUserResponse) validate(p *vpath, vs *validator) {
 	}
 	if v.PreferredMfaSetting != nil {
 		if vs.full {
-			vs.length(p, "PreferredMfaSetting", int64(utf8.RuneCountInString(*v.PreferredMfaSetting)), 0, 131072)
+			vs.length(p, "PreferredMfaSetting", int64(utf8.RuneCountInString(*v.PreferredMfaSetting)), -1, 131072)
 		}
 	}
 	if v.UserMFASettingList != nil {
@@ -981,7 +981,7 @@ func (v *AdminLinkProviderForUserRequest) validate(p *vpath, vs *validator) {
 		vs.required(p, "UserPoolId")
 	} else {
 		if vs.full {
-			vs.length(p, "UserPoolId", int64(utf8.RuneCountInString(*v.UserPoolId)), 0, 131072)
+			vs.length(p, "UserPoolId", int64(utf8.RuneCountInString(*v.UserPoolId)), -1, 131072)
 		}
 	}
 	if v.DestinationUser == nil {
@@ -1975,7 +1975,7 @@ func (v *AnalyticsConfigurationType) validate(p *vpath, vs *validator) {
 	}
 	if v.ExternalId != nil {
 		if vs.full {
-			vs.length(p, "ExternalId", int64(utf8.RuneCountInString(*v.ExternalId)), 0, 131072)
+			vs.length(p, "ExternalId", int64(utf8.RuneCountInString(*v.ExternalId)), -1, 131072)
 		}
 	}
 }
@@ -2002,7 +2002,7 @@ func (v *AnalyticsMetadataType) validate(p *vpath, vs *validator) {
 	}
 	if v.AnalyticsEndpointId != nil {
 		if vs.full {
-			vs.length(p, "AnalyticsEndpointId", int64(utf8.RuneCountInString(*v.AnalyticsEndpointId)), 0, 131072)
+			vs.length(p, "AnalyticsEndpointId", int64(utf8.RuneCountInString(*v.AnalyticsEndpointId)), -1, 131072)
 		}
 	}
 }
@@ -2129,7 +2129,7 @@ func (v *AuthEventType) validate(p *vpath, vs *validator) {
 	}
 	if v.EventId != nil {
 		if vs.full {
-			vs.length(p, "EventId", int64(utf8.RuneCountInString(*v.EventId)), 0, 131072)
+			vs.length(p, "EventId", int64(utf8.RuneCountInString(*v.EventId)), -1, 131072)
 		}
 	}
 	if v.EventRisk != nil {
@@ -2173,7 +2173,7 @@ func (v *AuthenticationResultType) validate(p *vpath, vs *validator) {
 	}
 	if v.TokenType != nil {
 		if vs.full {
-			vs.length(p, "TokenType", int64(utf8.RuneCountInString(*v.TokenType)), 0, 131072)
+			vs.length(p, "TokenType", int64(utf8.RuneCountInString(*v.TokenType)), -1, 131072)
 		}
 	}
 	if v.RefreshToken != nil {
@@ -2328,7 +2328,7 @@ func (v *CodeDeliveryDetailsType) validate(p *vpath, vs *validator) {
 	}
 	if v.Destination != nil {
 		if vs.full {
-			vs.length(p, "Destination", int64(utf8.RuneCountInString(*v.Destination)), 0, 131072)
+			vs.length(p, "Destination", int64(utf8.RuneCountInString(*v.Destination)), -1, 131072)
 		}
 	}
 	if v.AttributeName != nil {
@@ -2719,21 +2719,21 @@ func (v *ContextDataType) validate(p *vpath, vs *validator) {
 		vs.required(p, "IpAddress")
 	} else {
 		if vs.full {
-			vs.length(p, "IpAddress", int64(utf8.RuneCountInString(*v.IpAddress)), 0, 131072)
+			vs.length(p, "IpAddress", int64(utf8.RuneCountInString(*v.IpAddress)), -1, 131072)
 		}
 	}
 	if v.ServerName == nil {
 		vs.required(p, "ServerName")
 	} else {
 		if vs.full {
-			vs.length(p, "ServerName", int64(utf8.RuneCountInString(*v.ServerName)), 0, 131072)
+			vs.length(p, "ServerName", int64(utf8.RuneCountInString(*v.ServerName)), -1, 131072)
 		}
 	}
 	if v.ServerPath == nil {
 		vs.required(p, "ServerPath")
 	} else {
 		if vs.full {
-			vs.length(p, "ServerPath", int64(utf8.RuneCountInString(*v.ServerPath)), 0, 131072)
+			vs.length(p, "ServerPath", int64(utf8.RuneCountInString(*v.ServerPath)), -1, 131072)
 		}
 	}
 	if v.HttpHeaders == nil {
@@ -2743,7 +2743,7 @@ func (v *ContextDataType) validate(p *vpath, vs *validator) {
 	}
 	if v.EncodedData != nil {
 		if vs.full {
-			vs.length(p, "EncodedData", int64(utf8.RuneCountInString(*v.EncodedData)), 0, 131072)
+			vs.length(p, "EncodedData", int64(utf8.RuneCountInString(*v.EncodedData)), -1, 131072)
 		}
 	}
 }
@@ -2879,7 +2879,7 @@ func (v *CreateIdentityProviderRequest) validate(p *vpath, vs *validator) {
 	}
 	if v.IdpIdentifiers != nil {
 		if vs.full {
-			vs.length(p, "IdpIdentifiers", int64(len(v.IdpIdentifiers)), 0, 50)
+			vs.length(p, "IdpIdentifiers", int64(len(v.IdpIdentifiers)), -1, 50)
 		}
 		validateIdpIdentifiersListType(&vpath{parent: p, name: "IdpIdentifiers"}, v.IdpIdentifiers, vs)
 	}
@@ -3133,13 +3133,13 @@ func (v *CreateUserPoolClientRequest) validate(p *vpath, vs *validator) {
 	}
 	if v.CallbackURLs != nil {
 		if vs.full {
-			vs.length(p, "CallbackURLs", int64(len(v.CallbackURLs)), 0, 100)
+			vs.length(p, "CallbackURLs", int64(len(v.CallbackURLs)), -1, 100)
 		}
 		validateCallbackURLsListType(&vpath{parent: p, name: "CallbackURLs"}, v.CallbackURLs, vs)
 	}
 	if v.LogoutURLs != nil {
 		if vs.full {
-			vs.length(p, "LogoutURLs", int64(len(v.LogoutURLs)), 0, 100)
+			vs.length(p, "LogoutURLs", int64(len(v.LogoutURLs)), -1, 100)
 		}
 		validateLogoutURLsListType(&vpath{parent: p, name: "LogoutURLs"}, v.LogoutURLs, vs)
 	}
@@ -3151,7 +3151,7 @@ func (v *CreateUserPoolClientRequest) validate(p *vpath, vs *validator) {
 	}
 	if v.AllowedOAuthFlows != nil {
 		if vs.full {
-			vs.length(p, "AllowedOAuthFlows", int64(len(v.AllowedOAuthFlows)), 0, 3)
+			vs.length(p, "AllowedOAuthFlows", int64(len(v.AllowedOAuthFlows)), -1, 3)
 		}
 	}
 	if v.AllowedOAuthScopes != nil {
@@ -4281,12 +4281,12 @@ func (v *DeviceSecretVerifierConfigType) validate(p *vpath, vs *validator) {
 	}
 	if v.PasswordVerifier != nil {
 		if vs.full {
-			vs.length(p, "PasswordVerifier", int64(utf8.RuneCountInString(*v.PasswordVerifier)), 0, 131072)
+			vs.length(p, "PasswordVerifier", int64(utf8.RuneCountInString(*v.PasswordVerifier)), -1, 131072)
 		}
 	}
 	if v.Salt != nil {
 		if vs.full {
-			vs.length(p, "Salt", int64(utf8.RuneCountInString(*v.Salt)), 0, 131072)
+			vs.length(p, "Salt", int64(utf8.RuneCountInString(*v.Salt)), -1, 131072)
 		}
 	}
 }
@@ -4368,7 +4368,7 @@ func (v *DomainDescriptionType) validate(p *vpath, vs *validator) {
 	}
 	if v.CloudFrontDistribution != nil {
 		if vs.full {
-			vs.length(p, "CloudFrontDistribution", int64(utf8.RuneCountInString(*v.CloudFrontDistribution)), 0, 131072)
+			vs.length(p, "CloudFrontDistribution", int64(utf8.RuneCountInString(*v.CloudFrontDistribution)), -1, 131072)
 		}
 	}
 	if v.Version != nil {
@@ -4436,7 +4436,7 @@ func (v *EmailConfigurationType) validate(p *vpath, vs *validator) {
 	}
 	if v.From != nil {
 		if vs.full {
-			vs.length(p, "From", int64(utf8.RuneCountInString(*v.From)), 0, 131072)
+			vs.length(p, "From", int64(utf8.RuneCountInString(*v.From)), -1, 131072)
 		}
 	}
 	if v.ConfigurationSet != nil {
@@ -4491,27 +4491,27 @@ func (v *EventContextDataType) validate(p *vpath, vs *validator) {
 	}
 	if v.IpAddress != nil {
 		if vs.full {
-			vs.length(p, "IpAddress", int64(utf8.RuneCountInString(*v.IpAddress)), 0, 131072)
+			vs.length(p, "IpAddress", int64(utf8.RuneCountInString(*v.IpAddress)), -1, 131072)
 		}
 	}
 	if v.DeviceName != nil {
 		if vs.full {
-			vs.length(p, "DeviceName", int64(utf8.RuneCountInString(*v.DeviceName)), 0, 131072)
+			vs.length(p, "DeviceName", int64(utf8.RuneCountInString(*v.DeviceName)), -1, 131072)
 		}
 	}
 	if v.Timezone != nil {
 		if vs.full {
-			vs.length(p, "Timezone", int64(utf8.RuneCountInString(*v.Timezone)), 0, 131072)
+			vs.length(p, "Timezone", int64(utf8.RuneCountInString(*v.Timezone)), -1, 131072)
 		}
 	}
 	if v.City != nil {
 		if vs.full {
-			vs.length(p, "City", int64(utf8.RuneCountInString(*v.City)), 0, 131072)
+			vs.length(p, "City", int64(utf8.RuneCountInString(*v.City)), -1, 131072)
 		}
 	}
 	if v.Country != nil {
 		if vs.full {
-			vs.length(p, "Country", int64(utf8.RuneCountInString(*v.Country)), 0, 131072)
+			vs.length(p, "Country", int64(utf8.RuneCountInString(*v.Country)), -1, 131072)
 		}
 	}
 }
@@ -4544,7 +4544,7 @@ func (v *EventFeedbackType) validate(p *vpath, vs *validator) {
 		vs.required(p, "Provider")
 	} else {
 		if vs.full {
-			vs.length(p, "Provider", int64(utf8.RuneCountInString(*v.Provider)), 0, 131072)
+			vs.length(p, "Provider", int64(utf8.RuneCountInString(*v.Provider)), -1, 131072)
 		}
 	}
 }
@@ -5086,7 +5086,7 @@ func (v *GetSigningCertificateResponse) validate(p *vpath, vs *validator) {
 	}
 	if v.Certificate != nil {
 		if vs.full {
-			vs.length(p, "Certificate", int64(utf8.RuneCountInString(*v.Certificate)), 0, 131072)
+			vs.length(p, "Certificate", int64(utf8.RuneCountInString(*v.Certificate)), -1, 131072)
 		}
 	}
 }
@@ -5344,7 +5344,7 @@ func (v *GetUserResponse) validate(p *vpath, vs *validator) {
 	}
 	if v.PreferredMfaSetting != nil {
 		if vs.full {
-			vs.length(p, "PreferredMfaSetting", int64(utf8.RuneCountInString(*v.PreferredMfaSetting)), 0, 131072)
+			vs.length(p, "PreferredMfaSetting", int64(utf8.RuneCountInString(*v.PreferredMfaSetting)), -1, 131072)
 		}
 	}
 	if v.UserMFASettingList != nil {
@@ -5497,12 +5497,12 @@ func (v *HttpHeader) validate(p *vpath, vs *validator) {
 	}
 	if v.HeaderName != nil {
 		if vs.full {
-			vs.length(p, "headerName", int64(utf8.RuneCountInString(*v.HeaderName)), 0, 131072)
+			vs.length(p, "headerName", int64(utf8.RuneCountInString(*v.HeaderName)), -1, 131072)
 		}
 	}
 	if v.HeaderValue != nil {
 		if vs.full {
-			vs.length(p, "headerValue", int64(utf8.RuneCountInString(*v.HeaderValue)), 0, 131072)
+			vs.length(p, "headerValue", int64(utf8.RuneCountInString(*v.HeaderValue)), -1, 131072)
 		}
 	}
 }
@@ -5547,7 +5547,7 @@ func (v *IdentityProviderType) validate(p *vpath, vs *validator) {
 	}
 	if v.IdpIdentifiers != nil {
 		if vs.full {
-			vs.length(p, "IdpIdentifiers", int64(len(v.IdpIdentifiers)), 0, 50)
+			vs.length(p, "IdpIdentifiers", int64(len(v.IdpIdentifiers)), -1, 50)
 		}
 		validateIdpIdentifiersListType(&vpath{parent: p, name: "IdpIdentifiers"}, v.IdpIdentifiers, vs)
 	}
@@ -6163,7 +6163,7 @@ func (v *ListIdentityProvidersResponse) validate(p *vpath, vs *validator) {
 		vs.required(p, "Providers")
 	} else {
 		if vs.full {
-			vs.length(p, "Providers", int64(len(v.Providers)), 0, 50)
+			vs.length(p, "Providers", int64(len(v.Providers)), -1, 50)
 		}
 		validateProvidersListType(&vpath{parent: p, name: "Providers"}, v.Providers, vs)
 	}
@@ -6756,7 +6756,7 @@ func (v *LogDeliveryConfigurationType) validate(p *vpath, vs *validator) {
 		vs.required(p, "LogConfigurations")
 	} else {
 		if vs.full {
-			vs.length(p, "LogConfigurations", int64(len(v.LogConfigurations)), 0, 1)
+			vs.length(p, "LogConfigurations", int64(len(v.LogConfigurations)), -1, 1)
 		}
 		validateLogConfigurationListType(&vpath{parent: p, name: "LogConfigurations"}, v.LogConfigurations, vs)
 	}
@@ -6880,7 +6880,7 @@ func (v *NewDeviceMetadataType) validate(p *vpath, vs *validator) {
 	}
 	if v.DeviceGroupKey != nil {
 		if vs.full {
-			vs.length(p, "DeviceGroupKey", int64(utf8.RuneCountInString(*v.DeviceGroupKey)), 0, 131072)
+			vs.length(p, "DeviceGroupKey", int64(utf8.RuneCountInString(*v.DeviceGroupKey)), -1, 131072)
 		}
 	}
 }
@@ -6929,12 +6929,12 @@ func (v *NotifyConfigurationType) validate(p *vpath, vs *validator) {
 	}
 	if v.From != nil {
 		if vs.full {
-			vs.length(p, "From", int64(utf8.RuneCountInString(*v.From)), 0, 131072)
+			vs.length(p, "From", int64(utf8.RuneCountInString(*v.From)), -1, 131072)
 		}
 	}
 	if v.ReplyTo != nil {
 		if vs.full {
-			vs.length(p, "ReplyTo", int64(utf8.RuneCountInString(*v.ReplyTo)), 0, 131072)
+			vs.length(p, "ReplyTo", int64(utf8.RuneCountInString(*v.ReplyTo)), -1, 131072)
 		}
 	}
 	if v.SourceArn == nil {
@@ -7020,12 +7020,12 @@ func (v *NumberAttributeConstraintsType) validate(p *vpath, vs *validator) {
 	}
 	if v.MinValue != nil {
 		if vs.full {
-			vs.length(p, "MinValue", int64(utf8.RuneCountInString(*v.MinValue)), 0, 131072)
+			vs.length(p, "MinValue", int64(utf8.RuneCountInString(*v.MinValue)), -1, 131072)
 		}
 	}
 	if v.MaxValue != nil {
 		if vs.full {
-			vs.length(p, "MaxValue", int64(utf8.RuneCountInString(*v.MaxValue)), 0, 131072)
+			vs.length(p, "MaxValue", int64(utf8.RuneCountInString(*v.MaxValue)), -1, 131072)
 		}
 	}
 }
@@ -7200,12 +7200,12 @@ func (v *ProviderUserIdentifierType) validate(p *vpath, vs *validator) {
 	}
 	if v.ProviderAttributeName != nil {
 		if vs.full {
-			vs.length(p, "ProviderAttributeName", int64(utf8.RuneCountInString(*v.ProviderAttributeName)), 0, 131072)
+			vs.length(p, "ProviderAttributeName", int64(utf8.RuneCountInString(*v.ProviderAttributeName)), -1, 131072)
 		}
 	}
 	if v.ProviderAttributeValue != nil {
 		if vs.full {
-			vs.length(p, "ProviderAttributeValue", int64(utf8.RuneCountInString(*v.ProviderAttributeValue)), 0, 131072)
+			vs.length(p, "ProviderAttributeValue", int64(utf8.RuneCountInString(*v.ProviderAttributeValue)), -1, 131072)
 		}
 	}
 }
@@ -7762,7 +7762,7 @@ func (v *SetLogDeliveryConfigurationRequest) validate(p *vpath, vs *validator) {
 		vs.required(p, "LogConfigurations")
 	} else {
 		if vs.full {
-			vs.length(p, "LogConfigurations", int64(len(v.LogConfigurations)), 0, 1)
+			vs.length(p, "LogConfigurations", int64(len(v.LogConfigurations)), -1, 1)
 		}
 		validateLogConfigurationListType(&vpath{parent: p, name: "LogConfigurations"}, v.LogConfigurations, vs)
 	}
@@ -7901,12 +7901,12 @@ func (v *SetUICustomizationRequest) validate(p *vpath, vs *validator) {
 	}
 	if v.CSS != nil {
 		if vs.full {
-			vs.length(p, "CSS", int64(utf8.RuneCountInString(*v.CSS)), 0, 131072)
+			vs.length(p, "CSS", int64(utf8.RuneCountInString(*v.CSS)), -1, 131072)
 		}
 	}
 	if v.ImageFile != nil {
 		if vs.full {
-			vs.length(p, "ImageFile", int64(len(v.ImageFile)), 0, 131072)
+			vs.length(p, "ImageFile", int64(len(v.ImageFile)), -1, 131072)
 		}
 	}
 }
@@ -8209,7 +8209,7 @@ func (v *SignUpResponse) validate(p *vpath, vs *validator) {
 		vs.required(p, "UserSub")
 	} else {
 		if vs.full {
-			vs.length(p, "UserSub", int64(utf8.RuneCountInString(*v.UserSub)), 0, 131072)
+			vs.length(p, "UserSub", int64(utf8.RuneCountInString(*v.UserSub)), -1, 131072)
 		}
 	}
 }
@@ -8244,7 +8244,7 @@ func (v *SmsConfigurationType) validate(p *vpath, vs *validator) {
 	}
 	if v.ExternalId != nil {
 		if vs.full {
-			vs.length(p, "ExternalId", int64(utf8.RuneCountInString(*v.ExternalId)), 0, 131072)
+			vs.length(p, "ExternalId", int64(utf8.RuneCountInString(*v.ExternalId)), -1, 131072)
 		}
 	}
 	if v.SnsRegion != nil {
@@ -8499,12 +8499,12 @@ func (v *StringAttributeConstraintsType) validate(p *vpath, vs *validator) {
 	}
 	if v.MinLength != nil {
 		if vs.full {
-			vs.length(p, "MinLength", int64(utf8.RuneCountInString(*v.MinLength)), 0, 131072)
+			vs.length(p, "MinLength", int64(utf8.RuneCountInString(*v.MinLength)), -1, 131072)
 		}
 	}
 	if v.MaxLength != nil {
 		if vs.full {
-			vs.length(p, "MaxLength", int64(utf8.RuneCountInString(*v.MaxLength)), 0, 131072)
+			vs.length(p, "MaxLength", int64(utf8.RuneCountInString(*v.MaxLength)), -1, 131072)
 		}
 	}
 }
@@ -8664,7 +8664,7 @@ func (v *UICustomizationType) validate(p *vpath, vs *validator) {
 	}
 	if v.CSS != nil {
 		if vs.full {
-			vs.length(p, "CSS", int64(utf8.RuneCountInString(*v.CSS)), 0, 131072)
+			vs.length(p, "CSS", int64(utf8.RuneCountInString(*v.CSS)), -1, 131072)
 		}
 	}
 }
@@ -9115,7 +9115,7 @@ func (v *UpdateIdentityProviderRequest) validate(p *vpath, vs *validator) {
 	}
 	if v.IdpIdentifiers != nil {
 		if vs.full {
-			vs.length(p, "IdpIdentifiers", int64(len(v.IdpIdentifiers)), 0, 50)
+			vs.length(p, "IdpIdentifiers", int64(len(v.IdpIdentifiers)), -1, 50)
 		}
 		validateIdpIdentifiersListType(&vpath{parent: p, name: "IdpIdentifiers"}, v.IdpIdentifiers, vs)
 	}
@@ -9366,13 +9366,13 @@ func (v *UpdateUserPoolClientRequest) validate(p *vpath, vs *validator) {
 	}
 	if v.CallbackURLs != nil {
 		if vs.full {
-			vs.length(p, "CallbackURLs", int64(len(v.CallbackURLs)), 0, 100)
+			vs.length(p, "CallbackURLs", int64(len(v.CallbackURLs)), -1, 100)
 		}
 		validateCallbackURLsListType(&vpath{parent: p, name: "CallbackURLs"}, v.CallbackURLs, vs)
 	}
 	if v.LogoutURLs != nil {
 		if vs.full {
-			vs.length(p, "LogoutURLs", int64(len(v.LogoutURLs)), 0, 100)
+			vs.length(p, "LogoutURLs", int64(len(v.LogoutURLs)), -1, 100)
 		}
 		validateLogoutURLsListType(&vpath{parent: p, name: "LogoutURLs"}, v.LogoutURLs, vs)
 	}
@@ -9384,7 +9384,7 @@ func (v *UpdateUserPoolClientRequest) validate(p *vpath, vs *validator) {
 	}
 	if v.AllowedOAuthFlows != nil {
 		if vs.full {
-			vs.length(p, "AllowedOAuthFlows", int64(len(v.AllowedOAuthFlows)), 0, 3)
+			vs.length(p, "AllowedOAuthFlows", int64(len(v.AllowedOAuthFlows)), -1, 3)
 		}
 	}
 	if v.AllowedOAuthScopes != nil {
@@ -9652,12 +9652,12 @@ func (v *UserContextDataType) validate(p *vpath, vs *validator) {
 	}
 	if v.IpAddress != nil {
 		if vs.full {
-			vs.length(p, "IpAddress", int64(utf8.RuneCountInString(*v.IpAddress)), 0, 131072)
+			vs.length(p, "IpAddress", int64(utf8.RuneCountInString(*v.IpAddress)), -1, 131072)
 		}
 	}
 	if v.EncodedData != nil {
 		if vs.full {
-			vs.length(p, "EncodedData", int64(utf8.RuneCountInString(*v.EncodedData)), 0, 131072)
+			vs.length(p, "EncodedData", int64(utf8.RuneCountInString(*v.EncodedData)), -1, 131072)
 		}
 	}
 }
@@ -9724,7 +9724,7 @@ func (v *UserImportJobType) validate(p *vpath, vs *validator) {
 	}
 	if v.PreSignedUrl != nil {
 		if vs.full {
-			vs.length(p, "PreSignedUrl", int64(utf8.RuneCountInString(*v.PreSignedUrl)), 0, 2048)
+			vs.length(p, "PreSignedUrl", int64(utf8.RuneCountInString(*v.PreSignedUrl)), -1, 2048)
 		}
 	}
 	if v.CloudWatchLogsRoleArn != nil {
@@ -9974,13 +9974,13 @@ func (v *UserPoolClientType) validate(p *vpath, vs *validator) {
 	}
 	if v.CallbackURLs != nil {
 		if vs.full {
-			vs.length(p, "CallbackURLs", int64(len(v.CallbackURLs)), 0, 100)
+			vs.length(p, "CallbackURLs", int64(len(v.CallbackURLs)), -1, 100)
 		}
 		validateCallbackURLsListType(&vpath{parent: p, name: "CallbackURLs"}, v.CallbackURLs, vs)
 	}
 	if v.LogoutURLs != nil {
 		if vs.full {
-			vs.length(p, "LogoutURLs", int64(len(v.LogoutURLs)), 0, 100)
+			vs.length(p, "LogoutURLs", int64(len(v.LogoutURLs)), -1, 100)
 		}
 		validateLogoutURLsListType(&vpath{parent: p, name: "LogoutURLs"}, v.LogoutURLs, vs)
 	}
@@ -9992,7 +9992,7 @@ func (v *UserPoolClientType) validate(p *vpath, vs *validator) {
 	}
 	if v.AllowedOAuthFlows != nil {
 		if vs.full {
-			vs.length(p, "AllowedOAuthFlows", int64(len(v.AllowedOAuthFlows)), 0, 3)
+			vs.length(p, "AllowedOAuthFlows", int64(len(v.AllowedOAuthFlows)), -1, 3)
 		}
 	}
 	if v.AllowedOAuthScopes != nil {
@@ -10185,12 +10185,12 @@ func (v *UserPoolType) validate(p *vpath, vs *validator) {
 	}
 	if v.SmsConfigurationFailure != nil {
 		if vs.full {
-			vs.length(p, "SmsConfigurationFailure", int64(utf8.RuneCountInString(*v.SmsConfigurationFailure)), 0, 131072)
+			vs.length(p, "SmsConfigurationFailure", int64(utf8.RuneCountInString(*v.SmsConfigurationFailure)), -1, 131072)
 		}
 	}
 	if v.EmailConfigurationFailure != nil {
 		if vs.full {
-			vs.length(p, "EmailConfigurationFailure", int64(utf8.RuneCountInString(*v.EmailConfigurationFailure)), 0, 131072)
+			vs.length(p, "EmailConfigurationFailure", int64(utf8.RuneCountInString(*v.EmailConfigurationFailure)), -1, 131072)
 		}
 	}
 	if v.Domain != nil {
@@ -10399,7 +10399,7 @@ func (v *VerifySoftwareTokenRequest) validate(p *vpath, vs *validator) {
 	}
 	if v.FriendlyDeviceName != nil {
 		if vs.full {
-			vs.length(p, "FriendlyDeviceName", int64(utf8.RuneCountInString(*v.FriendlyDeviceName)), 0, 131072)
+			vs.length(p, "FriendlyDeviceName", int64(utf8.RuneCountInString(*v.FriendlyDeviceName)), -1, 131072)
 		}
 	}
 }
@@ -10511,7 +10511,7 @@ func validateAttributeMappingType(p *vpath, v map[string]string, vs *validator) 
 			vs.length(&ep, "", int64(utf8.RuneCountInString(k)), 1, 32)
 		}
 		if vs.full {
-			vs.length(&ep, "", int64(utf8.RuneCountInString(x)), 0, 131072)
+			vs.length(&ep, "", int64(utf8.RuneCountInString(x)), -1, 131072)
 		}
 	}
 }
@@ -10538,10 +10538,10 @@ func validateAuthParametersType(p *vpath, v map[string]string, vs *validator) {
 		x := v[k]
 		ep := vpath{parent: p, name: string(k), isKey: true}
 		if vs.full {
-			vs.length(&ep, "", int64(utf8.RuneCountInString(k)), 0, 131072)
+			vs.length(&ep, "", int64(utf8.RuneCountInString(k)), -1, 131072)
 		}
 		if vs.full {
-			vs.length(&ep, "", int64(utf8.RuneCountInString(x)), 0, 131072)
+			vs.length(&ep, "", int64(utf8.RuneCountInString(x)), -1, 131072)
 		}
 	}
 }
@@ -10550,7 +10550,7 @@ func validateBlockedIPRangeListType(p *vpath, v []string, vs *validator) {
 	for i := range v {
 		ep := vpath{parent: p, index: i}
 		if vs.full {
-			vs.length(&ep, "", int64(utf8.RuneCountInString(v[i])), 0, 131072)
+			vs.length(&ep, "", int64(utf8.RuneCountInString(v[i])), -1, 131072)
 		}
 	}
 }
@@ -10570,10 +10570,10 @@ func validateChallengeParametersType(p *vpath, v map[string]string, vs *validato
 		x := v[k]
 		ep := vpath{parent: p, name: string(k), isKey: true}
 		if vs.full {
-			vs.length(&ep, "", int64(utf8.RuneCountInString(k)), 0, 131072)
+			vs.length(&ep, "", int64(utf8.RuneCountInString(k)), -1, 131072)
 		}
 		if vs.full {
-			vs.length(&ep, "", int64(utf8.RuneCountInString(x)), 0, 131072)
+			vs.length(&ep, "", int64(utf8.RuneCountInString(x)), -1, 131072)
 		}
 	}
 }
@@ -10590,10 +10590,10 @@ func validateChallengeResponsesType(p *vpath, v map[string]string, vs *validator
 		x := v[k]
 		ep := vpath{parent: p, name: string(k), isKey: true}
 		if vs.full {
-			vs.length(&ep, "", int64(utf8.RuneCountInString(k)), 0, 131072)
+			vs.length(&ep, "", int64(utf8.RuneCountInString(k)), -1, 131072)
 		}
 		if vs.full {
-			vs.length(&ep, "", int64(utf8.RuneCountInString(x)), 0, 131072)
+			vs.length(&ep, "", int64(utf8.RuneCountInString(x)), -1, 131072)
 		}
 	}
 }
@@ -10603,10 +10603,10 @@ func validateClientMetadataType(p *vpath, v map[string]string, vs *validator) {
 		x := v[k]
 		ep := vpath{parent: p, name: string(k), isKey: true}
 		if vs.full {
-			vs.length(&ep, "", int64(utf8.RuneCountInString(k)), 0, 131072)
+			vs.length(&ep, "", int64(utf8.RuneCountInString(k)), -1, 131072)
 		}
 		if vs.full {
-			vs.length(&ep, "", int64(utf8.RuneCountInString(x)), 0, 131072)
+			vs.length(&ep, "", int64(utf8.RuneCountInString(x)), -1, 131072)
 		}
 	}
 }
@@ -10669,7 +10669,7 @@ func validateListOfStringTypes(p *vpath, v []string, vs *validator) {
 	for i := range v {
 		ep := vpath{parent: p, index: i}
 		if vs.full {
-			vs.length(&ep, "", int64(utf8.RuneCountInString(v[i])), 0, 131072)
+			vs.length(&ep, "", int64(utf8.RuneCountInString(v[i])), -1, 131072)
 		}
 	}
 }
@@ -10703,10 +10703,10 @@ func validateProviderDetailsType(p *vpath, v map[string]string, vs *validator) {
 		x := v[k]
 		ep := vpath{parent: p, name: string(k), isKey: true}
 		if vs.full {
-			vs.length(&ep, "", int64(utf8.RuneCountInString(k)), 0, 131072)
+			vs.length(&ep, "", int64(utf8.RuneCountInString(k)), -1, 131072)
 		}
 		if vs.full {
-			vs.length(&ep, "", int64(utf8.RuneCountInString(x)), 0, 131072)
+			vs.length(&ep, "", int64(utf8.RuneCountInString(x)), -1, 131072)
 		}
 	}
 }
@@ -10770,7 +10770,7 @@ func validateSkippedIPRangeListType(p *vpath, v []string, vs *validator) {
 	for i := range v {
 		ep := vpath{parent: p, index: i}
 		if vs.full {
-			vs.length(&ep, "", int64(utf8.RuneCountInString(v[i])), 0, 131072)
+			vs.length(&ep, "", int64(utf8.RuneCountInString(v[i])), -1, 131072)
 		}
 	}
 }
@@ -10796,7 +10796,7 @@ func validateUserMFASettingListType(p *vpath, v []string, vs *validator) {
 	for i := range v {
 		ep := vpath{parent: p, index: i}
 		if vs.full {
-			vs.length(&ep, "", int64(utf8.RuneCountInString(v[i])), 0, 131072)
+			vs.length(&ep, "", int64(utf8.RuneCountInString(v[i])), -1, 131072)
 		}
 	}
 }
@@ -10832,7 +10832,7 @@ func validateUserPoolTagsType(p *vpath, v map[string]string, vs *validator) {
 			vs.length(&ep, "", int64(utf8.RuneCountInString(k)), 1, 128)
 		}
 		if vs.full {
-			vs.length(&ep, "", int64(utf8.RuneCountInString(x)), 0, 256)
+			vs.length(&ep, "", int64(utf8.RuneCountInString(x)), -1, 256)
 		}
 	}
 }

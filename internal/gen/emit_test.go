@@ -127,3 +127,34 @@ func TestJSONKeyLiteral(t *testing.T) {
 		t.Errorf("rawString with a backquote = %s", got)
 	}
 }
+
+func TestLengthCheck(t *testing.T) {
+	str := func(s string) *string { return &s }
+	for _, tt := range []struct {
+		min, max *string
+		want     string
+	}{
+		{nil, nil, "none"},
+		{str("0"), nil, "none"},
+		{str("0"), str("5"), "max 5"},
+		{str("1"), nil, "min 1"},
+		{str("2"), str("9"), "min 2 max 9"},
+	} {
+		m := &ir.Member{Name: "m", Target: &ir.Shape{Kind: ir.String}}
+		m.Traits.Length = &ir.Bounds{Min: tt.min, Max: tt.max}
+		got := "none"
+		if b := lengthCheck(m); b != nil {
+			got = strings.TrimSpace(fmt.Sprintf("%s %s", opt("min", b.Min), opt("max", b.Max)))
+		}
+		if got != tt.want {
+			t.Errorf("length %v..%v: check %q, want %q", tt.min, tt.max, got, tt.want)
+		}
+	}
+}
+
+func opt(name string, v *string) string {
+	if v == nil {
+		return ""
+	}
+	return name + " " + *v
+}

@@ -143,7 +143,7 @@ func (g *generator) valueChecks(m *ir.Member, ptr bool, src *jen.Statement, path
 		val = jen.Op("*").Add(src.Clone())
 	}
 	var own []jen.Code
-	if l := m.Length(); l != nil {
+	if l := lengthCheck(m); l != nil {
 		var n jen.Code
 		switch s.Kind {
 		case ir.String:
@@ -226,7 +226,7 @@ func (g *generator) collectionNeedsValidate(s *ir.Shape, seen map[*ir.Shape]bool
 // compile emit nothing, and a helper emitted for them would not compile.
 func ownChecks(m *ir.Member) bool {
 	k := m.Target.Kind
-	if m.Length() != nil && (k == ir.String || k == ir.Blob || k == ir.List || k == ir.Map) {
+	if lengthCheck(m) != nil && (k == ir.String || k == ir.Blob || k == ir.List || k == ir.Map) {
 		return true
 	}
 	if r := m.Range(); r != nil && k.IsNumber() && k != ir.BigInteger && k != ir.BigDecimal && rangeCond(k, jen.Id("x"), r) != nil {
@@ -238,6 +238,26 @@ func ownChecks(m *ir.Member) bool {
 		}
 	}
 	return false
+}
+
+// lengthCheck is the member's effective @length with what it cannot reject left out: a
+// minimum of 0 (no length is negative). It is nil when nothing is left, so that a model that
+// writes min 0 and one that does not generate the same code.
+func lengthCheck(m *ir.Member) *ir.Bounds {
+	l := m.Length()
+	if l == nil {
+		return nil
+	}
+	b := *l
+	if b.Min != nil {
+		if f, ok := new(big.Float).SetString(*b.Min); ok && f.Sign() <= 0 {
+			b.Min = nil
+		}
+	}
+	if b.Min == nil && b.Max == nil {
+		return nil
+	}
+	return &b
 }
 
 func boundInt(b *string) jen.Code {
