@@ -14,13 +14,7 @@ import (
 // decodeJSON method on every structure and union, and encode/decode helpers per list and
 // map. Nothing is reflective; keys are matched with a switch on the member name.
 func genCodec(g *generator, f *jen.File) {
-	ids := codecIDs{list: map[*ir.Shape]int{}, typ: map[*ir.Shape]int{}}
-	for i, s := range g.types {
-		ids.typ[s] = i
-	}
-	for i, s := range g.collections {
-		ids.list[s] = i
-	}
+	ids := g.codec
 	for _, s := range g.types {
 		g.genStore(f, s)
 		g.genAppendJSON(f, s)
@@ -41,6 +35,17 @@ func genCodec(g *generator, f *jen.File) {
 // the generator's sorted shape lists, so they are stable.
 type codecIDs struct {
 	list, typ map[*ir.Shape]int
+}
+
+func newCodecIDs(g *generator) codecIDs {
+	ids := codecIDs{list: map[*ir.Shape]int{}, typ: map[*ir.Shape]int{}}
+	for i, s := range g.types {
+		ids.typ[s] = i
+	}
+	for i, s := range g.collections {
+		ids.list[s] = i
+	}
+	return ids
 }
 
 // genEnumDecode reads an enum without allocating for the values the model knows: they map

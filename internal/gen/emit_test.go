@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -157,4 +158,17 @@ func opt(name string, v *string) string {
 		return ""
 	}
 	return name + " " + *v
+}
+
+// TestIsLinkDef: isLinkDef matches the lines of the regular expression it replaced.
+func TestIsLinkDef(t *testing.T) {
+	re := regexp.MustCompile(`^// \[[^\]]+\]: \S+$`)
+	for _, l := range []string{
+		"// [Text]: https://x", "// [Text]: https://x y", "// [Text]:https://x", "// []: u", "// [a]b]: u",
+		"// [a]: ", "// [a]: u\t", "//[a]: u", "// [a]: ü", "// [a [b]: u", "// [a]: u]", "x // [a]: u", "",
+	} {
+		if got, want := isLinkDef(l), re.MatchString(l); got != want {
+			t.Errorf("isLinkDef(%q) = %v, want %v", l, got, want)
+		}
+	}
 }

@@ -4,9 +4,9 @@ package gen
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -49,6 +49,35 @@ type generator struct {
 	json bool
 	// features records the runtime pieces the emitted code uses.
 	uses map[string]bool
+
+	// docs memoizes docComment: emitters convert the same documentation more than once.
+	docs *docMemo
+	// codec numbers the decoder's per-shape scratch (codec.go); it is computed on the whole
+	// generator, so that the shards of the codec emitter (shard.go) agree.
+	codec codecIDs
+}
+
+type docMemo struct {
+	sync.Mutex
+	m map[string]string
+}
+
+// docComment is docComment(html), memoized.
+func (g *generator) docComment(html string) string {
+	if g.docs == nil {
+		return docComment(html)
+	}
+	g.docs.Lock()
+	c, ok := g.docs.m[html]
+	g.docs.Unlock()
+	if ok {
+		return c
+	}
+	c = docComment(html)
+	g.docs.Lock()
+	g.docs.m[html] = c
+	g.docs.Unlock()
+	return c
 }
 
 // file is one emitter's output unit.
@@ -93,10 +122,11 @@ func prepare(m *ir.Model, opt Options) (*generator, []emitter, error) {
 	if !isIdent(opt.Package) {
 		return nil, nil, fmt.Errorf("gen: package name %q is not a Go identifier", opt.Package)
 	}
-	g := &generator{m: m, opt: opt, uses: map[string]bool{}}
+	g := &generator{m: m, opt: opt, uses: map[string]bool{}, docs: &docMemo{m: map[string]string{}}}
 	if err := g.selectShapes(); err != nil {
 		return nil, nil, err
 	}
+	g.codec = newCodecIDs(g)
 	g.json = m.Service.IsAWSJSON()
 	g.markRedacted()
 
@@ -269,7 +299,7 @@ func (g *generator) doc(html string, extra ...string) *jen.Statement {
 	var links string
 	if !g.opt.NoDocs && strings.TrimSpace(html) != "" {
 		var c string
-		c, links = splitLinkDefs(docComment(html))
+		c, links = splitLinkDefs(g.docComment(html))
 		if c != "" {
 			paras = append(paras, c)
 		}
@@ -288,8 +318,20 @@ func (g *generator) doc(html string, extra ...string) *jen.Statement {
 	return jen.Comment(strings.Join(paras, "\n//\n")).Line()
 }
 
-// linkDef is a doc comment line that defines a link target: "// [Text]: URL".
-var linkDef = regexp.MustCompile(`^// \[[^\]]+\]: \S+$`)
+// isLinkDef reports whether a doc comment line defines a link target: "// [Text]: URL",
+// the lines the regular expression `^// \[[^\]]+\]: \S+$` matches.
+func isLinkDef(line string) bool {
+	rest, ok := strings.CutPrefix(line, "// [")
+	if !ok {
+		return false
+	}
+	i := strings.IndexByte(rest, ']')
+	if i <= 0 {
+		return false
+	}
+	rest, ok = strings.CutPrefix(rest[i+1:], ": ")
+	return ok && rest != "" && !strings.ContainsAny(rest, " \t\n\f\r")
+}
 
 // splitLinkDefs splits a doc comment into its text and its final block of link
 // definitions, so that paragraphs added after the text go before the links, where gofmt
@@ -297,7 +339,7 @@ var linkDef = regexp.MustCompile(`^// \[[^\]]+\]: \S+$`)
 func splitLinkDefs(c string) (text, links string) {
 	lines := strings.Split(c, "\n")
 	i := len(lines)
-	for i > 0 && linkDef.MatchString(lines[i-1]) {
+	for i > 0 && isLinkDef(lines[i-1]) {
 		i--
 	}
 	if i == len(lines) {

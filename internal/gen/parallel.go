@@ -8,13 +8,14 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dave/jennifer/jen"
 )
 
 // Generating a package is mostly gofmt: jennifer writes unindented source and go/format
 // (parse and print) makes it Go. To use every core, each emitter's file is built and rendered
-// without formatting, cut into chunks at top-level declaration boundaries, and the chunks are
+// without formatting (the largest in shards, shard.go), cut into chunks at top-level declaration boundaries, and the chunks are
 // formatted in parallel and joined. gofmt formats each top-level declaration on its own, so
 // the joined chunks are the bytes that formatting the whole file gives (parallel_test.go and
 // internal/genbench's -verify check this on every model).
@@ -64,22 +65,46 @@ func (g *generator) generateFiles(todo []emitter) (map[string][]byte, error) {
 
 	outs := make([]*output, len(todo))
 	memo := newFormatMemo()
-	// Largest files first, so that no large emitter starts last and leaves one core idle.
-	order := make([]int, len(todo))
-	for i := range order {
-		order[i] = i
+	// An emitter's file is rendered in shards (shard.go); when its last shard is rendered,
+	// its source is cut into chunks, formatted by tasks of their own.
+	type shardTask struct {
+		i, k, n int
+		weight  float64
 	}
-	sort.SliceStable(order, func(a, b int) bool { return emitterWeight[todo[order[a]].file] > emitterWeight[todo[order[b]].file] })
+	var tasks []shardTask
+	raws := make([][][]byte, len(todo))
+	errs := make([][]error, len(todo))
+	left := make([]atomic.Int32, len(todo))
 	for i, e := range todo {
 		outs[i] = &output{name: e.file}
+		n := g.shards(e)
+		raws[i], errs[i] = make([][]byte, n), make([]error, n)
+		left[i].Store(int32(n))
+		for k := range n {
+			tasks = append(tasks, shardTask{i, k, n, float64(emitterWeight[e.file]) / float64(n)})
+		}
 	}
-	for _, i := range order {
-		e, o := todo[i], outs[i]
+	// Largest tasks first, so that no large one starts last and leaves one core idle.
+	sort.SliceStable(tasks, func(a, b int) bool { return tasks[a].weight > tasks[b].weight })
+	for _, t := range tasks {
+		e, o := todo[t.i], outs[t.i]
 		run(func() {
-			raw, err := g.renderRaw(e)
-			if err != nil {
-				o.err = err
+			raws[t.i][t.k], errs[t.i][t.k] = g.shard(t.k, t.n).renderRaw(e)
+			if left[t.i].Add(-1) != 0 {
 				return
+			}
+			for _, err := range errs[t.i] {
+				if err != nil {
+					o.err = err
+					return
+				}
+			}
+			raw, ok := joinShards(raws[t.i])
+			raws[t.i] = nil
+			if !ok {
+				if raw, o.err = g.renderRaw(e); o.err != nil {
+					return
+				}
 			}
 			o.chunks = splitChunks(raw, chunkSize)
 			o.errs = make([]error, len(o.chunks))
@@ -169,11 +194,25 @@ func (g *generator) renderRaw(e emitter) (raw []byte, err error) {
 
 func renderUnformatted(f *jen.File) ([]byte, error) {
 	f.NoFormat = true
-	var buf bytes.Buffer
-	if err := f.Render(&buf); err != nil {
+	var w keepWriter
+	if err := f.Render(&w); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return w.b, nil
+}
+
+// keepWriter keeps what it is written: jennifer's Render writes its output in one Write
+// from a buffer it drops, so the first Write is kept without a copy (a later one is
+// appended, should that change).
+type keepWriter struct{ b []byte }
+
+func (w *keepWriter) Write(p []byte) (int, error) {
+	if w.b == nil {
+		w.b = p[:len(p):len(p)]
+	} else {
+		w.b = append(w.b, p...)
+	}
+	return len(p), nil
 }
 
 // formatChunk formats one chunk of unformatted source. The first chunk holds the package

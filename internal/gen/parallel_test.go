@@ -36,6 +36,9 @@ func TestChunkedFormatting(t *testing.T) {
 		if err := st.CheckChunked(1, 4096, chunkSize); err != nil {
 			t.Errorf("%s: %v", p, err)
 		}
+		if err := st.CheckGenerate(); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
 	}
 }
 
@@ -45,7 +48,7 @@ func TestSpaceDecls(t *testing.T) {
 		"x}\nfunc\n\t}\nfunc\n}\n\nfunc\n})\nfunc\n}\nfunc}\nfunc\n", "}\n}\nfunc",
 		"\n)\n//\n}\nvariable\n}\ntypes\n",
 	} {
-		want := declStartRE.ReplaceAllString(s, "$1\n\n$2")
+		want := declStartRE().ReplaceAllString(s, "$1\n\n$2")
 		if got := string(spaceDecls([]byte(s))); got != want {
 			t.Errorf("spaceDecls(%q) = %q, want %q", s, got, want)
 		}
@@ -122,5 +125,51 @@ func TestFormatChunkError(t *testing.T) {
 	b, err := newFormatMemo().formatChunk("p", []byte("func (v * Tt) X () {\nreturn \n}\nfunc (v * Uu) X () {\nreturn \n}\n"), false)
 	if want := "func (v *Tt) X() {\n\treturn\n}\n\nfunc (v *Uu) X() {\n\treturn\n}\n"; err != nil || string(b) != want {
 		t.Errorf("memo: %q, %v; want %q", b, err, want)
+	}
+}
+
+// TestShards: an emitter rendered in shards and joined is byte for byte the rendering of
+// the whole file, with more shards than Generate uses, down to a few types each.
+func TestShards(t *testing.T) {
+	models := []string{"../../testdata/models/kitchensink.smithy.json", "../../testdata/models/kitchensink/api-2.json"}
+	if p, err := modelsrc.Resolve("gomod:github.com/aws/aws-sdk-go@v1.55.8/models/apis/cognito-idp/2016-04-18/api-2.json"); err == nil {
+		models = append(models, p)
+	} else {
+		t.Errorf("Cognito model: %v", err)
+	}
+	for _, p := range models {
+		m, err := load.File(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, todo, err := prepare(m, Options{Package: "p"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range todo {
+			if maxShards[e.file] == 0 {
+				continue
+			}
+			want, err := g.renderRaw(e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, n := range []int{2, 3, 7} {
+				n = min(n, len(g.types))
+				raws := make([][]byte, n)
+				for k := range n {
+					if raws[k], err = g.shard(k, n).renderRaw(e); err != nil {
+						t.Fatal(err)
+					}
+				}
+				got, ok := joinShards(raws)
+				if !ok {
+					t.Fatalf("%s: %s: joinShards failed", p, e.file)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s: %s in %d shards differs from the whole file at byte %d", path.Base(p), e.file, n, firstDiff(got, want))
+				}
+			}
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -83,8 +84,11 @@ func (s *Stages) Templates() (map[string][]byte, error) {
 	return files, nil
 }
 
-// declStartRE is the rule spaceDecls implements, as the regular expression it replaced.
-var declStartRE = regexp.MustCompile(`(?m)^([})])\n(func|type|var|const|//)`)
+// declStartRE is the rule spaceDecls implements, as the regular expression it replaced
+// (compiled on first use: only the checks use it).
+var declStartRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^([})])\n(func|type|var|const|//)`)
+})
 
 // renderWhole is the reference rendering of one emitter's file: jennifer's Render (gofmt on
 // the whole file) and the declaration spacing by regular expression.
@@ -93,7 +97,7 @@ func renderWhole(f *jen.File) ([]byte, error) {
 	if err := f.Render(&buf); err != nil {
 		return nil, err
 	}
-	return declStartRE.ReplaceAll(buf.Bytes(), []byte("$1\n\n$2")), nil
+	return declStartRE().ReplaceAll(buf.Bytes(), []byte("$1\n\n$2")), nil
 }
 
 // CheckChunked renders every emitter's file whole (the reference) and in chunks of about
@@ -135,4 +139,28 @@ func firstDiff(a, b []byte) int {
 		i++
 	}
 	return i
+}
+
+// CheckGenerate runs Generate and compares each emitter's file with this rendering of it,
+// unsharded and formatted in chunks as Format does (which CheckChunked compares with
+// whole-file gofmt): Generate's sharding and scheduling must not change a byte.
+func (s *Stages) CheckGenerate() error {
+	files, err := Generate(s.g.m, s.g.opt)
+	if err != nil {
+		return err
+	}
+	raw, err := s.Render(s.Emit())
+	if err != nil {
+		return err
+	}
+	want, err := s.Format(raw)
+	if err != nil {
+		return err
+	}
+	for _, e := range s.todo {
+		if got := files[e.file]; !bytes.Equal(got, want[e.file]) {
+			return fmt.Errorf("%s: Generate differs from the unsharded rendering at byte %d", e.file, firstDiff(got, want[e.file]))
+		}
+	}
+	return nil
 }

@@ -110,7 +110,7 @@ func (g *generator) genStruct(f *jen.File, s *ir.Shape) {
 			field.Line()
 		}
 		if d := m.Doc(); d != "" && !g.opt.NoDocs {
-			field.Add(jen.Comment(docComment(d)).Line())
+			field.Add(jen.Comment(g.docComment(d)).Line())
 		}
 		if note := memberNote(s, m); note != "" {
 			if d := m.Doc(); d != "" && !g.opt.NoDocs {

@@ -128,7 +128,10 @@ func verifyOne(model sweep.Model) error {
 	if err != nil {
 		return err
 	}
-	return st.CheckChunked(1, 4096)
+	if err := st.CheckChunked(1, 4096); err != nil {
+		return err
+	}
+	return st.CheckGenerate()
 }
 
 func parallelFor(n, workers int, f func(int)) {
@@ -215,7 +218,7 @@ func ReportAll(w io.Writer, res AllResult, slowest int) (failures int) {
 	}
 	fmt.Fprintf(w, "%d generated, %d failed\n", len(res.Models)-failures, failures)
 	if res.Verified {
-		fmt.Fprintf(w, "verify: chunked gofmt equals whole-file gofmt for %d models, differs for %d\n", verified, verifyFailed)
+		fmt.Fprintf(w, "verify: chunked gofmt equals whole-file gofmt, and sharded generation the unsharded rendering, for %d models; differs for %d\n", verified, verifyFailed)
 	}
 	failures += verifyFailed
 	byTime := make([]ModelTime, len(res.Models))

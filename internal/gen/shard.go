@@ -1,0 +1,138 @@
+package gen
+
+import (
+	"bytes"
+	"sort"
+	"strconv"
+)
+
+// The largest emitters write one piece of code per structure or union, in g.types order,
+// and after them what they write for collections and enums. Generate runs each of them as
+// a few shards: the same emitter on views of the generator that hold a slice of g.types
+// (the last view also the collections and enums), each rendered to its own jennifer file,
+// and the renderings joined into the file's source (joinShards). The shards run on all
+// cores, and no emitter's whole statement tree is in memory at once: codec.go's is about
+// fifteen bytes per byte of output, and a smaller peak heap means fewer page faults. The
+// joined source is byte for byte the rendering of the unsharded file (TestShards);
+// Stages, which CheckChunked and the phase timings use, renders emitters unsharded.
+
+// maxShards is the most shards an emitter is run as; emitters not listed run whole
+// (validate.go numbers the patterns as it meets them, and writes them all at the end).
+var maxShards = map[string]int{"codec.go": 4, "string.go": 2, "types.go": 2, "equal.go": 2, "clone.go": 2}
+
+// minShardTypes is the fewest structures and unions a shard is worth.
+const minShardTypes = 48
+
+// shards returns how many shards emitter e runs as.
+func (g *generator) shards(e emitter) int {
+	return max(min(maxShards[e.file], len(g.types)/minShardTypes), 1)
+}
+
+// shard returns the view of g for shard k of n.
+func (g *generator) shard(k, n int) *generator {
+	if n == 1 {
+		return g
+	}
+	v := *g
+	a, b := len(g.types)*k/n, len(g.types)*(k+1)/n
+	v.types = g.types[a:b:b]
+	if k < n-1 {
+		v.collections, v.enums = nil, nil
+	}
+	return &v
+}
+
+// joinShards joins the unformatted renderings of an emitter's shards into the rendering of
+// the whole file: the first one's header and package clause, the union of their imports
+// (as jennifer writes them: sorted, one per line in a group when there are several), and
+// their declarations in order. ok is false when a rendering does not have the layout
+// expected, or imports a package under a name (jennifer names packages per file, so names
+// could differ between shards); the caller then renders the file whole.
+func joinShards(raws [][]byte) (raw []byte, ok bool) {
+	if len(raws) == 1 {
+		return raws[0], true
+	}
+	var head []byte
+	var bodies [][]byte
+	seen := map[string]bool{}
+	var paths []string
+	size := 0
+	for i, r := range raws {
+		h, imports, body, ok := splitRendering(r)
+		if !ok {
+			return nil, false
+		}
+		if i == 0 {
+			head = h
+		}
+		for _, p := range imports {
+			if !seen[p] {
+				seen[p] = true
+				paths = append(paths, p)
+			}
+		}
+		bodies = append(bodies, body)
+		size += len(body)
+	}
+	sort.Strings(paths)
+	out := make([]byte, 0, len(head)+size+64*len(paths))
+	out = append(out, head...)
+	switch len(paths) {
+	case 0:
+	case 1:
+		out = append(append(append(out, "import "...), strconv.Quote(paths[0])...), "\n\n"...)
+	default:
+		out = append(out, "import (\n"...)
+		for _, p := range paths {
+			out = append(append(out, strconv.Quote(p)...), '\n')
+		}
+		out = append(out, ")\n\n"...)
+	}
+	for _, b := range bodies {
+		out = append(out, b...)
+	}
+	return out, true
+}
+
+// splitRendering splits jennifer's unformatted rendering of a file into the header comments
+// and package clause (with the blank line after it), the import paths, and the
+// declarations.
+func splitRendering(raw []byte) (head []byte, imports []string, body []byte, ok bool) {
+	i := bytes.Index(raw, []byte("\npackage "))
+	if i < 0 {
+		return nil, nil, nil, false
+	}
+	j := bytes.Index(raw[i+1:], []byte("\n\n"))
+	if j < 0 {
+		return nil, nil, nil, false
+	}
+	pos := i + 1 + j + 2
+	head, rest := raw[:pos], raw[pos:]
+	var lines [][]byte
+	switch {
+	case bytes.HasPrefix(rest, []byte("import (\n")):
+		end := bytes.Index(rest, []byte("\n)\n\n"))
+		if end < 0 {
+			return nil, nil, nil, false
+		}
+		lines = bytes.Split(rest[len("import (\n"):end], []byte("\n"))
+		body = rest[end+len("\n)\n\n"):]
+	case bytes.HasPrefix(rest, []byte("import ")):
+		end := bytes.Index(rest, []byte("\n\n"))
+		if end < 0 {
+			return nil, nil, nil, false
+		}
+		lines = [][]byte{rest[len("import "):end]}
+		body = rest[end+2:]
+	default:
+		body = rest
+	}
+	for _, l := range lines {
+		p, err := strconv.Unquote(string(l))
+		if err != nil || strconv.Quote(p) != string(l) {
+			return nil, nil, nil, false // a named import, or not jennifer's quoting
+		}
+		imports = append(imports, p)
+	}
+	return head, imports, body, true
+}
