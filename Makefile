@@ -58,8 +58,10 @@ fuzz:
 	  echo "== $$name ($$pkg) for $(FUZZTIME)"; \
 	  $(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; done
 
+# A count, not a duration: a timed run can end in a spurious "context deadline exceeded" when
+# the machine is busy (the fuzzing engine's deadline, not a finding).
 fuzz-short:
-	$(MAKE) fuzz FUZZTIME=8s
+	$(MAKE) fuzz FUZZTIME=30000x
 
 # Generator speed: aws-sdk-go v1's gen-api vs ours on the full Cognito package (whole
 # processes, interleaved), our phases one by one, and every Smithy model generated (not
