@@ -14,14 +14,13 @@ import (
 // decodeJSON method on every structure and union, and encode/decode helpers per list and
 // map. Nothing is reflective; keys are matched with a switch on the member name.
 func genCodec(g *generator, f *jen.File) {
-	ids := g.codec
 	for _, s := range g.types {
 		g.genStore(f, s)
 		g.genAppendJSON(f, s)
 		g.genDecodeJSON(f, s)
 	}
 	for _, s := range g.collections {
-		g.genCollectionCodec(f, s, ids)
+		g.genCollectionCodec(f, s)
 	}
 	for _, s := range g.enums {
 		if s.Kind == ir.Enum {
@@ -384,7 +383,7 @@ func (g *generator) decodeExpr(m *ir.Member, s *ir.Shape) jen.Code {
 }
 
 // genCollectionCodec emits appendJSON<List> and decodeJSON<List> for a list or map shape.
-func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape, ids codecIDs) {
+func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape) {
 	typ := g.typeOf(s)
 	m := s.Member
 	if s.Kind == ir.Map {
@@ -443,12 +442,12 @@ func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape, ids codecIDs) {
 			// from the decoder's slab for the store type.
 			slot := g.slotType(m, ptr)
 			b.If(jen.Op("!").Id("d").Dot("beginArray").Call()).Block(jen.Return(jen.Nil()))
-			b.Id("sc").Op(":=").Id("jsonScratch").Types(slot).Call(jen.Id("d"), jen.Lit(ids.list[s]))
+			b.Id("sc").Op(":=").Id("jsonScratch").Types(slot).Call(jen.Id("d"), jen.Lit(g.codec.list[s]))
 			b.Id("base").Op(":=").Len(jen.Op("*").Id("sc"))
 			var decodeStruct func(l *jen.Group)
 			if !ptr && (m.Target.Kind == ir.Structure || m.Target.Kind == ir.Union) && len(storeMembers(m.Target)) >= 2 {
 				decodeStruct = func(l *jen.Group) {
-					l.Id("e").Dot("decodeJSONStore").Call(jen.Id("d"), jen.Id("jsonStoreFrom").Types(jen.Id(storeName(m.Target))).Call(jen.Id("d"), jen.Lit(ids.typ[m.Target])))
+					l.Id("e").Dot("decodeJSONStore").Call(jen.Id("d"), jen.Id("jsonStoreFrom").Types(jen.Id(storeName(m.Target))).Call(jen.Id("d"), jen.Lit(g.codec.typ[m.Target])))
 				}
 			}
 			b.For(jen.Id("i").Op(":=").Lit(0), jen.Id("d").Dot("nextElem").Call(), jen.Id("i").Op("++")).BlockFunc(func(l *jen.Group) {
@@ -470,14 +469,6 @@ func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape, ids codecIDs) {
 			}, nil, []jen.Code{jen.Id("d").Dot("addKey").Call(jen.String().Parens(jen.Id("k")))})
 		})
 	})
-}
-
-// zero is the zero value of a collection slot.
-func (g *generator) zero(m *ir.Member, ptr bool) jen.Code {
-	if ptr {
-		return jen.Nil()
-	}
-	return g.typeOf(m.Target).Values()
 }
 
 // decodeSlot reads one list element or map value. store receives the value expression;

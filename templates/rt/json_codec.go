@@ -142,9 +142,13 @@ func (d *jsonDecoder) done() error {
 	return err
 }
 
-// jsonMaxScratch is the largest unescape buffer a pooled decoder keeps, in bytes, and the
-// most elements a list scratch slice keeps: one huge document must not pin its buffers.
-const jsonMaxScratch = 64 << 10
+// jsonMaxScratch is the largest unescape buffer, in bytes, and jsonMaxScratchElems the most
+// elements of a list scratch slice, that a pooled decoder keeps: one huge document must not
+// pin its buffers (a page of 1,024 large structures is still kept).
+const (
+	jsonMaxScratch      = 64 << 10
+	jsonMaxScratchElems = 1 << 10
+)
 
 // jsonScratch returns the scratch slice of list shape id, whose elements are T. A list
 // decoder appends its elements after the current end (base) and takes them out with
@@ -177,7 +181,7 @@ func jsonTake[T any](sc *[]T, base int) []T {
 // scratch slice holds on to nothing decoded.
 func jsonDrop[T any](sc *[]T, base int) {
 	clear((*sc)[base:])
-	if base == 0 && cap(*sc) > jsonMaxScratch {
+	if base == 0 && cap(*sc) > jsonMaxScratchElems {
 		*sc = nil
 		return
 	}

@@ -50,7 +50,7 @@ func TestJSONScratch(t *testing.T) {
 		t.Errorf("empty take = %#v", none)
 	}
 	// A huge scratch slice is not kept.
-	*sc = make([]string, jsonMaxScratch+1)
+	*sc = make([]string, jsonMaxScratchElems+1)
 	jsonDrop(sc, 0)
 	if *sc != nil {
 		t.Errorf("huge scratch kept (cap %d)", cap(*sc))
