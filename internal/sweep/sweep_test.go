@@ -12,6 +12,7 @@ import (
 
 	"github.com/awsgen/awsgen/internal/gen"
 	"github.com/awsgen/awsgen/internal/ir"
+	"github.com/awsgen/awsgen/internal/load"
 )
 
 func TestPackageName(t *testing.T) {
@@ -150,4 +151,32 @@ func TestCompareKitchenSink(t *testing.T) {
 	var b strings.Builder
 	(&CrossReport{Comparisons: []*Comparison{c}}).Print(&b)
 	t.Logf("\n%s", b.String())
+}
+
+// The kitchen sink's event-stream operation is listed as unsupported by the client, in both
+// formats, and the report counts it per format.
+func TestUnsupportedOperations(t *testing.T) {
+	rep := &Report{}
+	for _, c := range []struct {
+		path   string
+		format Format
+	}{
+		{"../../testdata/models/kitchensink.smithy.json", Smithy},
+		{"../../testdata/models/kitchensink/api-2.json", C2J},
+	} {
+		m, err := load.File(c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := unsupportedOperations(m)
+		if strings.Join(got, ",") != "WatchThings (event stream)" {
+			t.Errorf("%s: unsupported %q", c.path, got)
+		}
+		rep.Results = append(rep.Results, &Result{Model: Model{Format: c.format, Name: "kitchensink"}, Unsupported: got})
+	}
+	var b strings.Builder
+	rep.printUnsupported(&b)
+	if !strings.Contains(b.String(), "1 smithy, 1 c2j") || !strings.Contains(b.String(), "kitchensink: WatchThings (event stream)") {
+		t.Errorf("report:\n%s", b.String())
+	}
 }
