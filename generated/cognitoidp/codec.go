@@ -29404,19 +29404,19 @@ func decodeJSONAliasAttributesListType(d *jsonDecoder) []AliasAttributeType {
 		return nil
 	}
 	sc := jsonScratch[AliasAttributeType](d, 0)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, decodeJSONAliasAttributeType(d))
+		sc.items = append(sc.items, decodeJSONAliasAttributeType(d))
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONAttributeListType(b []byte, v []AttributeType) ([]byte, error) {
@@ -29438,21 +29438,21 @@ func decodeJSONAttributeListType(d *jsonDecoder) []AttributeType {
 		return nil
 	}
 	sc := jsonScratch[AttributeType](d, 1)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
 		var e AttributeType
 		e.decodeJSONStore(d, jsonStoreFrom[storeAttributeType](d, 60))
-		*sc = append(*sc, e)
+		sc.items = append(sc.items, e)
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONAttributeMappingType(b []byte, v map[string]string) ([]byte, error) {
@@ -29480,7 +29480,7 @@ func decodeJSONAttributeMappingType(d *jsonDecoder) map[string]string {
 		if !ok {
 			return v
 		}
-		k := string(key)
+		k := string(d.internString(key))
 		if d.isNull() {
 			continue
 		}
@@ -29508,19 +29508,19 @@ func decodeJSONAttributeNameListType(d *jsonDecoder) []string {
 		return nil
 	}
 	sc := jsonScratch[string](d, 3)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, d.readString())
+		sc.items = append(sc.items, d.readString())
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONAttributesRequireVerificationBeforeUpdateType(b []byte, v []VerifiedAttributeType) ([]byte, error) {
@@ -29539,19 +29539,19 @@ func decodeJSONAttributesRequireVerificationBeforeUpdateType(d *jsonDecoder) []V
 		return nil
 	}
 	sc := jsonScratch[VerifiedAttributeType](d, 4)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, decodeJSONVerifiedAttributeType(d))
+		sc.items = append(sc.items, decodeJSONVerifiedAttributeType(d))
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONAuthEventsType(b []byte, v []AuthEventType) ([]byte, error) {
@@ -29573,21 +29573,21 @@ func decodeJSONAuthEventsType(d *jsonDecoder) []AuthEventType {
 		return nil
 	}
 	sc := jsonScratch[AuthEventType](d, 5)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
 		var e AuthEventType
 		e.decodeJSONStore(d, jsonStoreFrom[storeAuthEventType](d, 61))
-		*sc = append(*sc, e)
+		sc.items = append(sc.items, e)
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONAuthParametersType(b []byte, v map[string]string) ([]byte, error) {
@@ -29615,7 +29615,7 @@ func decodeJSONAuthParametersType(d *jsonDecoder) map[string]string {
 		if !ok {
 			return v
 		}
-		k := string(key)
+		k := string(d.internString(key))
 		if d.isNull() {
 			continue
 		}
@@ -29643,19 +29643,19 @@ func decodeJSONBlockedIPRangeListType(d *jsonDecoder) []string {
 		return nil
 	}
 	sc := jsonScratch[string](d, 7)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, d.readString())
+		sc.items = append(sc.items, d.readString())
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONCallbackURLsListType(b []byte, v []string) ([]byte, error) {
@@ -29674,19 +29674,19 @@ func decodeJSONCallbackURLsListType(d *jsonDecoder) []string {
 		return nil
 	}
 	sc := jsonScratch[string](d, 8)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, d.readString())
+		sc.items = append(sc.items, d.readString())
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONChallengeParametersType(b []byte, v map[string]string) ([]byte, error) {
@@ -29714,7 +29714,7 @@ func decodeJSONChallengeParametersType(d *jsonDecoder) map[string]string {
 		if !ok {
 			return v
 		}
-		k := string(key)
+		k := string(d.internString(key))
 		if d.isNull() {
 			continue
 		}
@@ -29745,21 +29745,21 @@ func decodeJSONChallengeResponseListType(d *jsonDecoder) []ChallengeResponseType
 		return nil
 	}
 	sc := jsonScratch[ChallengeResponseType](d, 10)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
 		var e ChallengeResponseType
 		e.decodeJSONStore(d, jsonStoreFrom[storeChallengeResponseType](d, 63))
-		*sc = append(*sc, e)
+		sc.items = append(sc.items, e)
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONChallengeResponsesType(b []byte, v map[string]string) ([]byte, error) {
@@ -29787,7 +29787,7 @@ func decodeJSONChallengeResponsesType(d *jsonDecoder) map[string]string {
 		if !ok {
 			return v
 		}
-		k := string(key)
+		k := string(d.internString(key))
 		if d.isNull() {
 			continue
 		}
@@ -29824,7 +29824,7 @@ func decodeJSONClientMetadataType(d *jsonDecoder) map[string]string {
 		if !ok {
 			return v
 		}
-		k := string(key)
+		k := string(d.internString(key))
 		if d.isNull() {
 			continue
 		}
@@ -29852,19 +29852,19 @@ func decodeJSONClientPermissionListType(d *jsonDecoder) []string {
 		return nil
 	}
 	sc := jsonScratch[string](d, 13)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, d.readString())
+		sc.items = append(sc.items, d.readString())
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONCodeDeliveryDetailsListType(b []byte, v []CodeDeliveryDetailsType) ([]byte, error) {
@@ -29886,21 +29886,21 @@ func decodeJSONCodeDeliveryDetailsListType(d *jsonDecoder) []CodeDeliveryDetails
 		return nil
 	}
 	sc := jsonScratch[CodeDeliveryDetailsType](d, 14)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
 		var e CodeDeliveryDetailsType
 		e.decodeJSONStore(d, jsonStoreFrom[storeCodeDeliveryDetailsType](d, 67))
-		*sc = append(*sc, e)
+		sc.items = append(sc.items, e)
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONCustomAttributesListType(b []byte, v []SchemaAttributeType) ([]byte, error) {
@@ -29922,21 +29922,21 @@ func decodeJSONCustomAttributesListType(d *jsonDecoder) []SchemaAttributeType {
 		return nil
 	}
 	sc := jsonScratch[SchemaAttributeType](d, 15)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
 		var e SchemaAttributeType
 		e.decodeJSONStore(d, jsonStoreFrom[storeSchemaAttributeType](d, 224))
-		*sc = append(*sc, e)
+		sc.items = append(sc.items, e)
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONDeliveryMediumListType(b []byte, v []DeliveryMediumType) ([]byte, error) {
@@ -29955,19 +29955,19 @@ func decodeJSONDeliveryMediumListType(d *jsonDecoder) []DeliveryMediumType {
 		return nil
 	}
 	sc := jsonScratch[DeliveryMediumType](d, 16)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, decodeJSONDeliveryMediumType(d))
+		sc.items = append(sc.items, decodeJSONDeliveryMediumType(d))
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONDeviceListType(b []byte, v []DeviceType) ([]byte, error) {
@@ -29989,21 +29989,21 @@ func decodeJSONDeviceListType(d *jsonDecoder) []DeviceType {
 		return nil
 	}
 	sc := jsonScratch[DeviceType](d, 17)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
 		var e DeviceType
 		e.decodeJSONStore(d, jsonStoreFrom[storeDeviceType](d, 123))
-		*sc = append(*sc, e)
+		sc.items = append(sc.items, e)
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONEventFiltersType(b []byte, v []EventFilterType) ([]byte, error) {
@@ -30022,19 +30022,19 @@ func decodeJSONEventFiltersType(d *jsonDecoder) []EventFilterType {
 		return nil
 	}
 	sc := jsonScratch[EventFilterType](d, 18)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, decodeJSONEventFilterType(d))
+		sc.items = append(sc.items, decodeJSONEventFilterType(d))
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONExplicitAuthFlowsListType(b []byte, v []ExplicitAuthFlowsType) ([]byte, error) {
@@ -30053,19 +30053,19 @@ func decodeJSONExplicitAuthFlowsListType(d *jsonDecoder) []ExplicitAuthFlowsType
 		return nil
 	}
 	sc := jsonScratch[ExplicitAuthFlowsType](d, 19)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, decodeJSONExplicitAuthFlowsType(d))
+		sc.items = append(sc.items, decodeJSONExplicitAuthFlowsType(d))
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONGroupListType(b []byte, v []GroupType) ([]byte, error) {
@@ -30087,21 +30087,21 @@ func decodeJSONGroupListType(d *jsonDecoder) []GroupType {
 		return nil
 	}
 	sc := jsonScratch[GroupType](d, 20)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
 		var e GroupType
 		e.decodeJSONStore(d, jsonStoreFrom[storeGroupType](d, 159))
-		*sc = append(*sc, e)
+		sc.items = append(sc.items, e)
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONHttpHeaderList(b []byte, v []HttpHeader) ([]byte, error) {
@@ -30123,21 +30123,21 @@ func decodeJSONHttpHeaderList(d *jsonDecoder) []HttpHeader {
 		return nil
 	}
 	sc := jsonScratch[HttpHeader](d, 21)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
 		var e HttpHeader
 		e.decodeJSONStore(d, jsonStoreFrom[storeHttpHeader](d, 160))
-		*sc = append(*sc, e)
+		sc.items = append(sc.items, e)
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONIdpIdentifiersListType(b []byte, v []string) ([]byte, error) {
@@ -30156,19 +30156,19 @@ func decodeJSONIdpIdentifiersListType(d *jsonDecoder) []string {
 		return nil
 	}
 	sc := jsonScratch[string](d, 22)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, d.readString())
+		sc.items = append(sc.items, d.readString())
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONListOfStringTypes(b []byte, v []string) ([]byte, error) {
@@ -30187,19 +30187,19 @@ func decodeJSONListOfStringTypes(d *jsonDecoder) []string {
 		return nil
 	}
 	sc := jsonScratch[string](d, 23)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, d.readString())
+		sc.items = append(sc.items, d.readString())
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONLogConfigurationListType(b []byte, v []LogConfigurationType) ([]byte, error) {
@@ -30221,21 +30221,21 @@ func decodeJSONLogConfigurationListType(d *jsonDecoder) []LogConfigurationType {
 		return nil
 	}
 	sc := jsonScratch[LogConfigurationType](d, 24)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
 		var e LogConfigurationType
 		e.decodeJSONStore(d, jsonStoreFrom[storeLogConfigurationType](d, 195))
-		*sc = append(*sc, e)
+		sc.items = append(sc.items, e)
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONLogoutURLsListType(b []byte, v []string) ([]byte, error) {
@@ -30254,19 +30254,19 @@ func decodeJSONLogoutURLsListType(d *jsonDecoder) []string {
 		return nil
 	}
 	sc := jsonScratch[string](d, 25)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, d.readString())
+		sc.items = append(sc.items, d.readString())
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONMFAOptionListType(b []byte, v []MFAOptionType) ([]byte, error) {
@@ -30288,21 +30288,21 @@ func decodeJSONMFAOptionListType(d *jsonDecoder) []MFAOptionType {
 		return nil
 	}
 	sc := jsonScratch[MFAOptionType](d, 26)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
 		var e MFAOptionType
 		e.decodeJSONStore(d, jsonStoreFrom[storeMFAOptionType](d, 198))
-		*sc = append(*sc, e)
+		sc.items = append(sc.items, e)
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONOAuthFlowsType(b []byte, v []OAuthFlowType) ([]byte, error) {
@@ -30321,19 +30321,19 @@ func decodeJSONOAuthFlowsType(d *jsonDecoder) []OAuthFlowType {
 		return nil
 	}
 	sc := jsonScratch[OAuthFlowType](d, 27)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, decodeJSONOAuthFlowType(d))
+		sc.items = append(sc.items, decodeJSONOAuthFlowType(d))
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONProviderDetailsType(b []byte, v map[string]string) ([]byte, error) {
@@ -30361,7 +30361,7 @@ func decodeJSONProviderDetailsType(d *jsonDecoder) map[string]string {
 		if !ok {
 			return v
 		}
-		k := string(key)
+		k := string(d.internString(key))
 		if d.isNull() {
 			continue
 		}
@@ -30392,21 +30392,21 @@ func decodeJSONProvidersListType(d *jsonDecoder) []ProviderDescription {
 		return nil
 	}
 	sc := jsonScratch[ProviderDescription](d, 29)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
 		var e ProviderDescription
 		e.decodeJSONStore(d, jsonStoreFrom[storeProviderDescription](d, 209))
-		*sc = append(*sc, e)
+		sc.items = append(sc.items, e)
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONRecoveryMechanismsType(b []byte, v []RecoveryOptionType) ([]byte, error) {
@@ -30428,21 +30428,21 @@ func decodeJSONRecoveryMechanismsType(d *jsonDecoder) []RecoveryOptionType {
 		return nil
 	}
 	sc := jsonScratch[RecoveryOptionType](d, 30)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
 		var e RecoveryOptionType
 		e.decodeJSONStore(d, jsonStoreFrom[storeRecoveryOptionType](d, 211))
-		*sc = append(*sc, e)
+		sc.items = append(sc.items, e)
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONResourceServerScopeListType(b []byte, v []ResourceServerScopeType) ([]byte, error) {
@@ -30464,21 +30464,21 @@ func decodeJSONResourceServerScopeListType(d *jsonDecoder) []ResourceServerScope
 		return nil
 	}
 	sc := jsonScratch[ResourceServerScopeType](d, 31)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
 		var e ResourceServerScopeType
 		e.decodeJSONStore(d, jsonStoreFrom[storeResourceServerScopeType](d, 215))
-		*sc = append(*sc, e)
+		sc.items = append(sc.items, e)
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONResourceServersListType(b []byte, v []ResourceServerType) ([]byte, error) {
@@ -30500,21 +30500,21 @@ func decodeJSONResourceServersListType(d *jsonDecoder) []ResourceServerType {
 		return nil
 	}
 	sc := jsonScratch[ResourceServerType](d, 32)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
 		var e ResourceServerType
 		e.decodeJSONStore(d, jsonStoreFrom[storeResourceServerType](d, 216))
-		*sc = append(*sc, e)
+		sc.items = append(sc.items, e)
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONSchemaAttributesListType(b []byte, v []SchemaAttributeType) ([]byte, error) {
@@ -30536,21 +30536,21 @@ func decodeJSONSchemaAttributesListType(d *jsonDecoder) []SchemaAttributeType {
 		return nil
 	}
 	sc := jsonScratch[SchemaAttributeType](d, 33)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
 		var e SchemaAttributeType
 		e.decodeJSONStore(d, jsonStoreFrom[storeSchemaAttributeType](d, 224))
-		*sc = append(*sc, e)
+		sc.items = append(sc.items, e)
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONScopeListType(b []byte, v []string) ([]byte, error) {
@@ -30569,19 +30569,19 @@ func decodeJSONScopeListType(d *jsonDecoder) []string {
 		return nil
 	}
 	sc := jsonScratch[string](d, 34)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, d.readString())
+		sc.items = append(sc.items, d.readString())
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONSearchedAttributeNamesListType(b []byte, v []string) ([]byte, error) {
@@ -30600,19 +30600,19 @@ func decodeJSONSearchedAttributeNamesListType(d *jsonDecoder) []string {
 		return nil
 	}
 	sc := jsonScratch[string](d, 35)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, d.readString())
+		sc.items = append(sc.items, d.readString())
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONSkippedIPRangeListType(b []byte, v []string) ([]byte, error) {
@@ -30631,19 +30631,19 @@ func decodeJSONSkippedIPRangeListType(d *jsonDecoder) []string {
 		return nil
 	}
 	sc := jsonScratch[string](d, 36)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, d.readString())
+		sc.items = append(sc.items, d.readString())
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONSupportedIdentityProvidersListType(b []byte, v []string) ([]byte, error) {
@@ -30662,19 +30662,19 @@ func decodeJSONSupportedIdentityProvidersListType(d *jsonDecoder) []string {
 		return nil
 	}
 	sc := jsonScratch[string](d, 37)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, d.readString())
+		sc.items = append(sc.items, d.readString())
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONUserImportJobsListType(b []byte, v []UserImportJobType) ([]byte, error) {
@@ -30696,21 +30696,21 @@ func decodeJSONUserImportJobsListType(d *jsonDecoder) []UserImportJobType {
 		return nil
 	}
 	sc := jsonScratch[UserImportJobType](d, 38)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
 		var e UserImportJobType
 		e.decodeJSONStore(d, jsonStoreFrom[storeUserImportJobType](d, 285))
-		*sc = append(*sc, e)
+		sc.items = append(sc.items, e)
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONUserMFASettingListType(b []byte, v []string) ([]byte, error) {
@@ -30729,19 +30729,19 @@ func decodeJSONUserMFASettingListType(d *jsonDecoder) []string {
 		return nil
 	}
 	sc := jsonScratch[string](d, 39)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, d.readString())
+		sc.items = append(sc.items, d.readString())
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONUserPoolClientListType(b []byte, v []UserPoolClientDescription) ([]byte, error) {
@@ -30763,21 +30763,21 @@ func decodeJSONUserPoolClientListType(d *jsonDecoder) []UserPoolClientDescriptio
 		return nil
 	}
 	sc := jsonScratch[UserPoolClientDescription](d, 40)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
 		var e UserPoolClientDescription
 		e.decodeJSONStore(d, jsonStoreFrom[storeUserPoolClientDescription](d, 291))
-		*sc = append(*sc, e)
+		sc.items = append(sc.items, e)
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONUserPoolListType(b []byte, v []UserPoolDescriptionType) ([]byte, error) {
@@ -30799,21 +30799,21 @@ func decodeJSONUserPoolListType(d *jsonDecoder) []UserPoolDescriptionType {
 		return nil
 	}
 	sc := jsonScratch[UserPoolDescriptionType](d, 41)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
 		var e UserPoolDescriptionType
 		e.decodeJSONStore(d, jsonStoreFrom[storeUserPoolDescriptionType](d, 293))
-		*sc = append(*sc, e)
+		sc.items = append(sc.items, e)
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONUserPoolTagsListType(b []byte, v []string) ([]byte, error) {
@@ -30832,19 +30832,19 @@ func decodeJSONUserPoolTagsListType(d *jsonDecoder) []string {
 		return nil
 	}
 	sc := jsonScratch[string](d, 42)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, d.readString())
+		sc.items = append(sc.items, d.readString())
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONUserPoolTagsType(b []byte, v map[string]string) ([]byte, error) {
@@ -30872,7 +30872,7 @@ func decodeJSONUserPoolTagsType(d *jsonDecoder) map[string]string {
 		if !ok {
 			return v
 		}
-		k := string(key)
+		k := string(d.internString(key))
 		if d.isNull() {
 			continue
 		}
@@ -30900,19 +30900,19 @@ func decodeJSONUsernameAttributesListType(d *jsonDecoder) []UsernameAttributeTyp
 		return nil
 	}
 	sc := jsonScratch[UsernameAttributeType](d, 44)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, decodeJSONUsernameAttributeType(d))
+		sc.items = append(sc.items, decodeJSONUsernameAttributeType(d))
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONUsersListType(b []byte, v []UserType) ([]byte, error) {
@@ -30934,21 +30934,21 @@ func decodeJSONUsersListType(d *jsonDecoder) []UserType {
 		return nil
 	}
 	sc := jsonScratch[UserType](d, 45)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
 		var e UserType
 		e.decodeJSONStore(d, jsonStoreFrom[storeUserType](d, 297))
-		*sc = append(*sc, e)
+		sc.items = append(sc.items, e)
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONVerifiedAttributesListType(b []byte, v []VerifiedAttributeType) ([]byte, error) {
@@ -30967,19 +30967,19 @@ func decodeJSONVerifiedAttributesListType(d *jsonDecoder) []VerifiedAttributeTyp
 		return nil
 	}
 	sc := jsonScratch[VerifiedAttributeType](d, 46)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, decodeJSONVerifiedAttributeType(d))
+		sc.items = append(sc.items, decodeJSONVerifiedAttributeType(d))
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func decodeJSONAccountTakeoverEventActionType(d *jsonDecoder) AccountTakeoverEventActionType {

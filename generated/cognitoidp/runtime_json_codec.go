@@ -152,50 +152,86 @@ const (
 	jsonMaxScratchElems = 1 << 10
 )
 
-// jsonScratch returns the scratch slice of list shape id, whose elements are T. A list
-// decoder appends its elements after the current end (base) and takes them out with
-// jsonTake; lists of the same shape nested in an element do the same above them, and are
-// done before the element is appended, so the slice works as a stack.
-func jsonScratch[T any](d *jsonDecoder, id int) *[]T {
+// jsonList is the decoder's state for one list shape whose elements are T: items, the
+// scratch stack a list decoder appends its elements to before they are copied out at their
+// exact number (take), and free, the rest of the chunk the copied-out lists are carved from.
+// Chunks grow from jsonSlabMin to jsonSlabMax elements (a longer list gets its own
+// allocation), so that many short lists, such as the attributes of each user in a page, cost
+// one allocation per chunk.
+// Lists of the same shape nested in an element are collected above the outer list's
+// elements and taken out before that element is appended, so items works as a stack.
+type jsonList[T any] struct {
+	items []T
+	free  []T
+	jsonChunks
+}
+
+// release lets go of the current chunk: the lists decoded keep it alive as long as they need
+// it.
+func (l *jsonList[T]) release() { l.free = nil; l.done() }
+
+// jsonScratch returns the decoder's state for list shape id, whose elements are T.
+func jsonScratch[T any](d *jsonDecoder, id int) *jsonList[T] {
 	if id < len(d.lists) {
-		if p, ok := d.lists[id].(*[]T); ok {
+		if p, ok := d.lists[id].(*jsonList[T]); ok {
 			return p
 		}
 	} else {
 		d.lists = append(d.lists, make([]any, id+1-len(d.lists))...)
 	}
-	p := new([]T)
+	p := new(jsonList[T])
 	d.lists[id] = p
 	return p
 }
 
-// jsonTake returns the elements collected in *sc since base in a new slice of exactly their
-// number (empty, not nil, for none), and removes them from the scratch slice.
-func jsonTake[T any](sc *[]T, base int) []T {
-	s := (*sc)[base:]
-	v := make([]T, len(s))
+// take returns the elements collected since base as a list of exactly their number (empty,
+// not nil, for none) and removes them from the scratch stack. The list's capacity is its
+// length, so appending to it never writes into the chunk it shares.
+func (l *jsonList[T]) take(d *jsonDecoder, base int) []T {
+	s := l.items[base:]
+	n := len(s)
+	var v []T
+	switch {
+	case n == 0:
+		v = []T{}
+	case n > jsonSlabMax:
+		v = make([]T, n)
+	default:
+		if len(l.free) < n {
+			if l.last == 0 {
+				d.touched = append(d.touched, l)
+			}
+			l.free = make([]T, max(l.next(), n))
+		}
+		v = l.free[:n:n]
+		l.free = l.free[n:]
+		l.used += n
+	}
 	copy(v, s)
-	jsonDrop(sc, base)
+	l.drop(base)
 	return v
 }
 
-// jsonDrop removes the elements collected since base, clearing them so that the pooled
-// scratch slice holds on to nothing decoded.
-func jsonDrop[T any](sc *[]T, base int) {
-	clear((*sc)[base:])
-	if base == 0 && cap(*sc) > jsonMaxScratchElems {
-		*sc = nil
+// drop removes the elements collected since base, clearing them so that the pooled scratch
+// stack holds on to nothing decoded.
+func (l *jsonList[T]) drop(base int) {
+	clear(l.items[base:])
+	if base == 0 && cap(l.items) > jsonMaxScratchElems {
+		l.items = nil
 		return
 	}
-	*sc = (*sc)[:base]
+	l.items = l.items[:base]
 }
 
-// jsonSlab hands out the stores of one structure's list elements from chunks that grow
-// from jsonSlabMin to jsonSlabMax stores, so that the scalar members of many elements cost
-// one allocation per chunk.
-type jsonSlab[S any] struct {
-	free []S
-	last int
+// jsonChunks sizes the chunks a slab or list hands out memory from. Without a hint they
+// double from jsonSlabMin to jsonSlabMax elements. A pooled decoder remembers how many
+// elements the previous document used (documents of one operation tend to look alike) and
+// sizes the chunks to that first, so that a page like the last one wastes no chunk space;
+// beyond the hint, doubling resumes.
+type jsonChunks struct {
+	last int // size of the last chunk, 0 before the first since the decoder's reset
+	used int // elements handed out since the reset
+	hint int // elements used by the previous document
 }
 
 const (
@@ -203,9 +239,29 @@ const (
 	jsonSlabMax = 256
 )
 
+// next returns the size of the next chunk and records it as the last.
+func (c *jsonChunks) next() int {
+	n := c.hint - c.used
+	if n < jsonSlabMin {
+		n = 2 * c.last
+	}
+	c.last = min(max(n, jsonSlabMin), jsonSlabMax)
+	return c.last
+}
+
+// done ends a document: its use becomes the hint for the next.
+func (c *jsonChunks) done() { c.hint, c.used, c.last = c.used, 0, 0 }
+
+// jsonSlab hands out the stores of one structure's list elements from chunks (jsonChunks),
+// so that the scalar members of many elements cost one allocation per chunk.
+type jsonSlab[S any] struct {
+	free []S
+	jsonChunks
+}
+
 // release lets go of the current chunk: the values decoded keep it alive as long as they
 // need it.
-func (s *jsonSlab[S]) release() { s.free, s.last = nil, 0 }
+func (s *jsonSlab[S]) release() { s.free = nil; s.done() }
 
 // jsonStoreFrom returns a new store S from the decoder's slab for structure id.
 func jsonStoreFrom[S any](d *jsonDecoder, id int) *S {
@@ -221,13 +277,13 @@ func jsonStoreFrom[S any](d *jsonDecoder, id int) *S {
 	}
 	if len(sl.free) == 0 {
 		if sl.last == 0 {
-			d.touched = append(d.touched, id)
+			d.touched = append(d.touched, sl)
 		}
-		sl.last = min(max(2*sl.last, jsonSlabMin), jsonSlabMax)
-		sl.free = make([]S, sl.last)
+		sl.free = make([]S, sl.next())
 	}
 	p := &sl.free[0]
 	sl.free = sl.free[1:]
+	sl.used++
 	return p
 }
 

@@ -2237,21 +2237,21 @@ func decodeJSONSparseList(d *jsonDecoder) []*string {
 		return nil
 	}
 	sc := jsonScratch[*string](d, 0)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
-			*sc = append(*sc, nil)
+			sc.items = append(sc.items, nil)
 			continue
 		}
 		e := d.readString()
-		*sc = append(*sc, &e)
+		sc.items = append(sc.items, &e)
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONSparseMap(b []byte, v map[Color]*int32) ([]byte, error) {
@@ -2283,7 +2283,7 @@ func decodeJSONSparseMap(d *jsonDecoder) map[Color]*int32 {
 		if !ok {
 			return v
 		}
-		k := Color(key)
+		k := Color(d.internString(key))
 		if d.isNull() {
 			v[k] = nil
 			continue
@@ -2313,19 +2313,19 @@ func decodeJSONStringSet(d *jsonDecoder) []string {
 		return nil
 	}
 	sc := jsonScratch[string](d, 2)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, d.readString())
+		sc.items = append(sc.items, d.readString())
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONTagList(b []byte, v []string) ([]byte, error) {
@@ -2344,19 +2344,19 @@ func decodeJSONTagList(d *jsonDecoder) []string {
 		return nil
 	}
 	sc := jsonScratch[string](d, 3)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
-		*sc = append(*sc, d.readString())
+		sc.items = append(sc.items, d.readString())
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONThingList(b []byte, v []Thing) ([]byte, error) {
@@ -2378,21 +2378,21 @@ func decodeJSONThingList(d *jsonDecoder) []Thing {
 		return nil
 	}
 	sc := jsonScratch[Thing](d, 4)
-	base := len(*sc)
+	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
 			continue
 		}
 		var e Thing
 		e.decodeJSON(d)
-		*sc = append(*sc, e)
+		sc.items = append(sc.items, e)
 		if d.failed() {
 			d.addIndex(i)
-			jsonDrop(sc, base)
+			sc.drop(base)
 			return nil
 		}
 	}
-	return jsonTake(sc, base)
+	return sc.take(d, base)
 }
 
 func appendJSONThingMap(b []byte, v map[string]Thing) ([]byte, error) {
@@ -2423,7 +2423,7 @@ func decodeJSONThingMap(d *jsonDecoder) map[string]Thing {
 		if !ok {
 			return v
 		}
-		k := string(key)
+		k := string(d.internString(key))
 		if d.isNull() {
 			continue
 		}

@@ -438,12 +438,13 @@ func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape) {
 	f.Func().Id("decodeJSON" + s.GoName).Params(jen.Id("d").Op("*").Id("jsonDecoder")).Add(typ.Clone()).BlockFunc(func(b *jen.Group) {
 		if s.Kind == ir.List {
 			// Elements are collected in the decoder's scratch slice for this list shape and
-			// copied out once, at their exact number; structure elements take their stores
+			// copied out once, at their exact number, into a chunk shared with other lists of the
+			// shape (jsonList.take); structure elements take their stores
 			// from the decoder's slab for the store type.
 			slot := g.slotType(m, ptr)
 			b.If(jen.Op("!").Id("d").Dot("beginArray").Call()).Block(jen.Return(jen.Nil()))
 			b.Id("sc").Op(":=").Id("jsonScratch").Types(slot).Call(jen.Id("d"), jen.Lit(g.codec.list[s]))
-			b.Id("base").Op(":=").Len(jen.Op("*").Id("sc"))
+			b.Id("base").Op(":=").Len(jen.Id("sc").Dot("items"))
 			var decodeStruct func(l *jen.Group)
 			if !ptr && (m.Target.Kind == ir.Structure || m.Target.Kind == ir.Union) && len(storeMembers(m.Target)) >= 2 {
 				decodeStruct = func(l *jen.Group) {
@@ -452,10 +453,10 @@ func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape) {
 			}
 			b.For(jen.Id("i").Op(":=").Lit(0), jen.Id("d").Dot("nextElem").Call(), jen.Id("i").Op("++")).BlockFunc(func(l *jen.Group) {
 				g.decodeSlot(l, m, ptr, s.Sparse(), func(val jen.Code) jen.Code {
-					return jen.Op("*").Id("sc").Op("=").Append(jen.Op("*").Id("sc"), val)
-				}, decodeStruct, []jen.Code{jen.Id("d").Dot("addIndex").Call(jen.Id("i")), jen.Id("jsonDrop").Call(jen.Id("sc"), jen.Id("base"))})
+					return jen.Id("sc").Dot("items").Op("=").Append(jen.Id("sc").Dot("items"), val)
+				}, decodeStruct, []jen.Code{jen.Id("d").Dot("addIndex").Call(jen.Id("i")), jen.Id("sc").Dot("drop").Call(jen.Id("base"))})
 			})
-			b.Return(jen.Id("jsonTake").Call(jen.Id("sc"), jen.Id("base")))
+			b.Return(jen.Id("sc").Dot("take").Call(jen.Id("d"), jen.Id("base")))
 			return
 		}
 		b.Id("v").Op(":=").Make(typ.Clone(), jen.Id("d").Dot("countMembers").Call())
@@ -463,7 +464,7 @@ func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape) {
 		b.For().BlockFunc(func(l *jen.Group) {
 			l.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("nextKey").Call()
 			l.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Id("v")))
-			l.Id("k").Op(":=").Add(g.typeOf(s.Key.Target)).Parens(jen.Id("key"))
+			l.Id("k").Op(":=").Add(g.typeOf(s.Key.Target)).Parens(jen.Id("d").Dot("internString").Call(jen.Id("key")))
 			g.decodeSlot(l, m, ptr, s.Sparse(), func(val jen.Code) jen.Code {
 				return jen.Id("v").Index(jen.Id("k")).Op("=").Add(val)
 			}, nil, []jen.Code{jen.Id("d").Dot("addKey").Call(jen.String().Parens(jen.Id("k")))})

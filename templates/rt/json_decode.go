@@ -24,6 +24,7 @@ import (
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // jsonMaxDepth is the maximum nesting depth of objects and arrays accepted by
@@ -91,9 +92,12 @@ type jsonDecoder struct {
 	// before they are copied out at their exact number (jsonScratch in json_codec.go).
 	lists []any
 	// slabs holds, per structure, the chunk its list elements' stores come from
-	// (jsonStoreFrom); touched are the slabs used since the decoder was last reset.
+	// (jsonStoreFrom); touched are the slabs and lists that handed out memory since the
+	// decoder was last reset.
 	slabs   []jsonReleaser
-	touched []int
+	touched []jsonReleaser
+	// strs is the chunk decoded strings are copied into (str).
+	strs []byte
 }
 
 // jsonReleaser is a per-decode resource that a reused decoder must let go of. It is
@@ -112,10 +116,11 @@ func newJSONDecoder(data []byte) jsonDecoder {
 // slabs handed out before are let go of (they belong to the values decoded), and interned
 // strings are forgotten, so that a pooled decoder holds no decoded value.
 func (d *jsonDecoder) reset(data []byte) {
-	for _, id := range d.touched {
-		d.slabs[id].release()
+	for _, r := range d.touched {
+		r.release()
 	}
-	d.data, d.pos, d.depth, d.first, d.err = data, 0, 0, false, nil
+	clear(d.touched)
+	d.data, d.pos, d.depth, d.first, d.err, d.strs = data, 0, 0, false, nil, nil
 	d.interned = [len(d.interned)]string{}
 	d.path, d.scratch, d.keyScratch, d.touched = d.path[:0], d.scratch[:0], d.keyScratch[:0], d.touched[:0]
 }
@@ -502,19 +507,23 @@ func (d *jsonDecoder) stringBytes(buf *[]byte) ([]byte, bool) {
 	start := d.pos + 1
 	i := start
 	for {
-		for len(data)-i >= 8 {
-			if m := jsonSWARPlainMask(binary.LittleEndian.Uint64(data[i:])); m != 0 {
-				i += bits.TrailingZeros64(m) >> 3
-				break
+		// Eight bytes at a time while they last; the first byte flagged is the one to look
+		// at, so no byte-wise loop follows a hit.
+		if len(data)-i >= 8 {
+			m := jsonSWARPlainMask(binary.LittleEndian.Uint64(data[i:]))
+			if m == 0 {
+				i += 8
+				continue
 			}
-			i += 8
-		}
-		for i < len(data) && jsonStrPlain[data[i]] {
-			i++
-		}
-		if i >= len(data) {
-			d.failAt(len(data), "unexpected end of input in string")
-			return nil, false
+			i += bits.TrailingZeros64(m) >> 3
+		} else {
+			for i < len(data) && jsonStrPlain[data[i]] {
+				i++
+			}
+			if i >= len(data) {
+				d.failAt(len(data), "unexpected end of input in string")
+				return nil, false
+			}
 		}
 		c := data[i]
 		if c == '"' {
@@ -681,11 +690,11 @@ const jsonInternMax = 24
 const jsonInternBits = 6
 
 // internString returns b as a string, reusing an identical short string decoded earlier in
-// the same document instead of allocating again. The table is a small two-way cache in the
+// the same document instead of storing it again. The table is a small two-way cache in the
 // decoder, so a miss costs a hash and two comparisons.
 func (d *jsonDecoder) internString(b []byte) string {
 	if len(b) == 0 || len(b) > jsonInternMax {
-		return string(b)
+		return d.str(b)
 	}
 	// Two-way: a string lives in slot h or its neighbour h^1, the most recent in h.
 	h := jsonInternSlot(b)
@@ -696,9 +705,39 @@ func (d *jsonDecoder) internString(b []byte) string {
 	if *o == string(b) {
 		return *o
 	}
-	s := string(b)
+	s := d.str(b)
 	*o, *a = *a, s
 	return s
+}
+
+// Decoded strings of up to jsonStrMax bytes are copied into chunks of at most jsonStrChunk
+// bytes, so that the strings of a document cost one allocation per chunk instead of one each.
+// A chunk is sized by the input left to read (an upper bound for the strings still to come,
+// short of invalid UTF-8 replaced by the longer U+FFFD), so small documents get small chunks.
+// A string kept after the rest of its document is dropped keeps its chunk alive: at most
+// jsonStrChunk bytes.
+const (
+	jsonStrMax   = 256
+	jsonStrChunk = 8 << 10
+)
+
+// str returns b as a string that owns its bytes (it never aliases the input or the decoder's
+// buffers). The bytes of the strings handed out are never written again: a chunk is only
+// appended to, and reset lets go of it instead of reusing it.
+func (d *jsonDecoder) str(b []byte) string {
+	n := len(b)
+	if n == 0 {
+		return ""
+	}
+	if n > jsonStrMax {
+		return string(b)
+	}
+	if cap(d.strs)-len(d.strs) < n {
+		d.strs = make([]byte, 0, min(max(len(d.data)-d.pos+n, 64), jsonStrChunk))
+	}
+	start := len(d.strs)
+	d.strs = append(d.strs, b...)
+	return unsafe.String(&d.strs[start], n)
 }
 
 // jsonInternSlot hashes a short string (1 to jsonInternMax bytes) to a slot of the intern
