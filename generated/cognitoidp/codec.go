@@ -35,18 +35,20 @@ func (v *AccountRecoverySettingType) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysAccountRecoverySettingType = []string{"\"RecoveryMechanisms\":"}
+
 func (v *AccountRecoverySettingType) decodeJSON(d *jsonDecoder) {
 	*v = AccountRecoverySettingType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAccountRecoverySettingType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "RecoveryMechanisms":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -108,18 +110,20 @@ func (v *AccountTakeoverActionType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAccountTakeoverActionType = []string{"\"Notify\":", "\"EventAction\":"}
+
 func (v *AccountTakeoverActionType) decodeJSONStore(d *jsonDecoder, st *storeAccountTakeoverActionType) {
 	*v = AccountTakeoverActionType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAccountTakeoverActionType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Notify":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -132,7 +136,7 @@ func (v *AccountTakeoverActionType) decodeJSONStore(d *jsonDecoder, st *storeAcc
 				d.addField("Notify")
 				return
 			}
-		case "EventAction":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -198,18 +202,20 @@ func (v *AccountTakeoverActionsType) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysAccountTakeoverActionsType = []string{"\"LowAction\":", "\"MediumAction\":", "\"HighAction\":"}
+
 func (v *AccountTakeoverActionsType) decodeJSON(d *jsonDecoder) {
 	*v = AccountTakeoverActionsType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAccountTakeoverActionsType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "LowAction":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -219,7 +225,7 @@ func (v *AccountTakeoverActionsType) decodeJSON(d *jsonDecoder) {
 				d.addField("LowAction")
 				return
 			}
-		case "MediumAction":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -229,7 +235,7 @@ func (v *AccountTakeoverActionsType) decodeJSON(d *jsonDecoder) {
 				d.addField("MediumAction")
 				return
 			}
-		case "HighAction":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -286,18 +292,20 @@ func (v *AccountTakeoverRiskConfigurationType) UnmarshalJSON(data []byte) error 
 	return d.done()
 }
 
+var jsonKeysAccountTakeoverRiskConfigurationType = []string{"\"NotifyConfiguration\":", "\"Actions\":"}
+
 func (v *AccountTakeoverRiskConfigurationType) decodeJSON(d *jsonDecoder) {
 	*v = AccountTakeoverRiskConfigurationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAccountTakeoverRiskConfigurationType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "NotifyConfiguration":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -307,7 +315,7 @@ func (v *AccountTakeoverRiskConfigurationType) decodeJSON(d *jsonDecoder) {
 				d.addField("NotifyConfiguration")
 				return
 			}
-		case "Actions":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -362,18 +370,20 @@ func (v *AddCustomAttributesRequest) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysAddCustomAttributesRequest = []string{"\"UserPoolId\":", "\"CustomAttributes\":"}
+
 func (v *AddCustomAttributesRequest) decodeJSON(d *jsonDecoder) {
 	*v = AddCustomAttributesRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAddCustomAttributesRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -383,7 +393,7 @@ func (v *AddCustomAttributesRequest) decodeJSON(d *jsonDecoder) {
 				d.addField("UserPoolId")
 				return
 			}
-		case "CustomAttributes":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -493,18 +503,20 @@ func (v *AdminAddUserToGroupRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminAddUserToGroupRequest = []string{"\"UserPoolId\":", "\"Username\":", "\"GroupName\":"}
+
 func (v *AdminAddUserToGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminAddUserToGroupRequest) {
 	*v = AdminAddUserToGroupRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminAddUserToGroupRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -517,7 +529,7 @@ func (v *AdminAddUserToGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeAd
 				d.addField("UserPoolId")
 				return
 			}
-		case "Username":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -530,7 +542,7 @@ func (v *AdminAddUserToGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeAd
 				d.addField("Username")
 				return
 			}
-		case "GroupName":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -603,18 +615,20 @@ func (v *AdminConfirmSignUpRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminConfirmSignUpRequest = []string{"\"UserPoolId\":", "\"Username\":", "\"ClientMetadata\":"}
+
 func (v *AdminConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminConfirmSignUpRequest) {
 	*v = AdminConfirmSignUpRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminConfirmSignUpRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -627,7 +641,7 @@ func (v *AdminConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeAdm
 				d.addField("UserPoolId")
 				return
 			}
-		case "Username":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -640,7 +654,7 @@ func (v *AdminConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeAdm
 				d.addField("Username")
 				return
 			}
-		case "ClientMetadata":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -752,18 +766,20 @@ func (v *AdminCreateUserConfigType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminCreateUserConfigType = []string{"\"AllowAdminCreateUserOnly\":", "\"UnusedAccountValidityDays\":", "\"InviteMessageTemplate\":"}
+
 func (v *AdminCreateUserConfigType) decodeJSONStore(d *jsonDecoder, st *storeAdminCreateUserConfigType) {
 	*v = AdminCreateUserConfigType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminCreateUserConfigType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "AllowAdminCreateUserOnly":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -776,7 +792,7 @@ func (v *AdminCreateUserConfigType) decodeJSONStore(d *jsonDecoder, st *storeAdm
 				d.addField("AllowAdminCreateUserOnly")
 				return
 			}
-		case "UnusedAccountValidityDays":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -789,7 +805,7 @@ func (v *AdminCreateUserConfigType) decodeJSONStore(d *jsonDecoder, st *storeAdm
 				d.addField("UnusedAccountValidityDays")
 				return
 			}
-		case "InviteMessageTemplate":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -892,18 +908,20 @@ func (v *AdminCreateUserRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminCreateUserRequest = []string{"\"UserPoolId\":", "\"Username\":", "\"UserAttributes\":", "\"ValidationData\":", "\"TemporaryPassword\":", "\"ForceAliasCreation\":", "\"MessageAction\":", "\"DesiredDeliveryMediums\":", "\"ClientMetadata\":"}
+
 func (v *AdminCreateUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminCreateUserRequest) {
 	*v = AdminCreateUserRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminCreateUserRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -916,7 +934,7 @@ func (v *AdminCreateUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminC
 				d.addField("UserPoolId")
 				return
 			}
-		case "Username":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -929,7 +947,7 @@ func (v *AdminCreateUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminC
 				d.addField("Username")
 				return
 			}
-		case "UserAttributes":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -938,7 +956,7 @@ func (v *AdminCreateUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminC
 				d.addField("UserAttributes")
 				return
 			}
-		case "ValidationData":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -947,7 +965,7 @@ func (v *AdminCreateUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminC
 				d.addField("ValidationData")
 				return
 			}
-		case "TemporaryPassword":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -960,7 +978,7 @@ func (v *AdminCreateUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminC
 				d.addField("TemporaryPassword")
 				return
 			}
-		case "ForceAliasCreation":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -973,7 +991,7 @@ func (v *AdminCreateUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminC
 				d.addField("ForceAliasCreation")
 				return
 			}
-		case "MessageAction":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -986,7 +1004,7 @@ func (v *AdminCreateUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminC
 				d.addField("MessageAction")
 				return
 			}
-		case "DesiredDeliveryMediums":
+		case 7:
 			if d.isNull() {
 				continue
 			}
@@ -995,7 +1013,7 @@ func (v *AdminCreateUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminC
 				d.addField("DesiredDeliveryMediums")
 				return
 			}
-		case "ClientMetadata":
+		case 8:
 			if d.isNull() {
 				continue
 			}
@@ -1045,18 +1063,20 @@ func (v *AdminCreateUserResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysAdminCreateUserResponse = []string{"\"User\":"}
+
 func (v *AdminCreateUserResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminCreateUserResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminCreateUserResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "User":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -1126,18 +1146,20 @@ func (v *AdminDeleteUserAttributesRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminDeleteUserAttributesRequest = []string{"\"UserPoolId\":", "\"Username\":", "\"UserAttributeNames\":"}
+
 func (v *AdminDeleteUserAttributesRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminDeleteUserAttributesRequest) {
 	*v = AdminDeleteUserAttributesRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminDeleteUserAttributesRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -1150,7 +1172,7 @@ func (v *AdminDeleteUserAttributesRequest) decodeJSONStore(d *jsonDecoder, st *s
 				d.addField("UserPoolId")
 				return
 			}
-		case "Username":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -1163,7 +1185,7 @@ func (v *AdminDeleteUserAttributesRequest) decodeJSONStore(d *jsonDecoder, st *s
 				d.addField("Username")
 				return
 			}
-		case "UserAttributeNames":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -1268,18 +1290,20 @@ func (v *AdminDeleteUserRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminDeleteUserRequest = []string{"\"UserPoolId\":", "\"Username\":"}
+
 func (v *AdminDeleteUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminDeleteUserRequest) {
 	*v = AdminDeleteUserRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminDeleteUserRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -1292,7 +1316,7 @@ func (v *AdminDeleteUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminD
 				d.addField("UserPoolId")
 				return
 			}
-		case "Username":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -1350,18 +1374,20 @@ func (v *AdminDisableProviderForUserRequest) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysAdminDisableProviderForUserRequest = []string{"\"UserPoolId\":", "\"User\":"}
+
 func (v *AdminDisableProviderForUserRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminDisableProviderForUserRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminDisableProviderForUserRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -1371,7 +1397,7 @@ func (v *AdminDisableProviderForUserRequest) decodeJSON(d *jsonDecoder) {
 				d.addField("UserPoolId")
 				return
 			}
-		case "User":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -1477,18 +1503,20 @@ func (v *AdminDisableUserRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminDisableUserRequest = []string{"\"UserPoolId\":", "\"Username\":"}
+
 func (v *AdminDisableUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminDisableUserRequest) {
 	*v = AdminDisableUserRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminDisableUserRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -1501,7 +1529,7 @@ func (v *AdminDisableUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmin
 				d.addField("UserPoolId")
 				return
 			}
-		case "Username":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -1610,18 +1638,20 @@ func (v *AdminEnableUserRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminEnableUserRequest = []string{"\"UserPoolId\":", "\"Username\":"}
+
 func (v *AdminEnableUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminEnableUserRequest) {
 	*v = AdminEnableUserRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminEnableUserRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -1634,7 +1664,7 @@ func (v *AdminEnableUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminE
 				d.addField("UserPoolId")
 				return
 			}
-		case "Username":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -1748,18 +1778,20 @@ func (v *AdminForgetDeviceRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminForgetDeviceRequest = []string{"\"UserPoolId\":", "\"Username\":", "\"DeviceKey\":"}
+
 func (v *AdminForgetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminForgetDeviceRequest) {
 	*v = AdminForgetDeviceRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminForgetDeviceRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -1772,7 +1804,7 @@ func (v *AdminForgetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmi
 				d.addField("UserPoolId")
 				return
 			}
-		case "Username":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -1785,7 +1817,7 @@ func (v *AdminForgetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmi
 				d.addField("Username")
 				return
 			}
-		case "DeviceKey":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -1856,18 +1888,20 @@ func (v *AdminGetDeviceRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminGetDeviceRequest = []string{"\"DeviceKey\":", "\"UserPoolId\":", "\"Username\":"}
+
 func (v *AdminGetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminGetDeviceRequest) {
 	*v = AdminGetDeviceRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminGetDeviceRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "DeviceKey":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -1880,7 +1914,7 @@ func (v *AdminGetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminGe
 				d.addField("DeviceKey")
 				return
 			}
-		case "UserPoolId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -1893,7 +1927,7 @@ func (v *AdminGetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminGe
 				d.addField("UserPoolId")
 				return
 			}
-		case "Username":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -1947,18 +1981,20 @@ func (v *AdminGetDeviceResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysAdminGetDeviceResponse = []string{"\"Device\":"}
+
 func (v *AdminGetDeviceResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminGetDeviceResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminGetDeviceResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Device":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -2021,18 +2057,20 @@ func (v *AdminGetUserRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminGetUserRequest = []string{"\"UserPoolId\":", "\"Username\":"}
+
 func (v *AdminGetUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminGetUserRequest) {
 	*v = AdminGetUserRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminGetUserRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -2045,7 +2083,7 @@ func (v *AdminGetUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminGetU
 				d.addField("UserPoolId")
 				return
 			}
-		case "Username":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -2150,18 +2188,20 @@ func (v *AdminGetUserResponse) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminGetUserResponse = []string{"\"Username\":", "\"UserAttributes\":", "\"UserCreateDate\":", "\"UserLastModifiedDate\":", "\"Enabled\":", "\"UserStatus\":", "\"MFAOptions\":", "\"PreferredMfaSetting\":", "\"UserMFASettingList\":"}
+
 func (v *AdminGetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeAdminGetUserResponse) {
 	*v = AdminGetUserResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminGetUserResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Username":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -2174,7 +2214,7 @@ func (v *AdminGetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeAdminGet
 				d.addField("Username")
 				return
 			}
-		case "UserAttributes":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -2183,7 +2223,7 @@ func (v *AdminGetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeAdminGet
 				d.addField("UserAttributes")
 				return
 			}
-		case "UserCreateDate":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -2196,7 +2236,7 @@ func (v *AdminGetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeAdminGet
 				d.addField("UserCreateDate")
 				return
 			}
-		case "UserLastModifiedDate":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -2209,7 +2249,7 @@ func (v *AdminGetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeAdminGet
 				d.addField("UserLastModifiedDate")
 				return
 			}
-		case "Enabled":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -2222,7 +2262,7 @@ func (v *AdminGetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeAdminGet
 				d.addField("Enabled")
 				return
 			}
-		case "UserStatus":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -2235,7 +2275,7 @@ func (v *AdminGetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeAdminGet
 				d.addField("UserStatus")
 				return
 			}
-		case "MFAOptions":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -2244,7 +2284,7 @@ func (v *AdminGetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeAdminGet
 				d.addField("MFAOptions")
 				return
 			}
-		case "PreferredMfaSetting":
+		case 7:
 			if d.isNull() {
 				continue
 			}
@@ -2257,7 +2297,7 @@ func (v *AdminGetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeAdminGet
 				d.addField("PreferredMfaSetting")
 				return
 			}
-		case "UserMFASettingList":
+		case 8:
 			if d.isNull() {
 				continue
 			}
@@ -2349,18 +2389,20 @@ func (v *AdminInitiateAuthRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminInitiateAuthRequest = []string{"\"UserPoolId\":", "\"ClientId\":", "\"AuthFlow\":", "\"AuthParameters\":", "\"ClientMetadata\":", "\"AnalyticsMetadata\":", "\"ContextData\":"}
+
 func (v *AdminInitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminInitiateAuthRequest) {
 	*v = AdminInitiateAuthRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminInitiateAuthRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -2373,7 +2415,7 @@ func (v *AdminInitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmi
 				d.addField("UserPoolId")
 				return
 			}
-		case "ClientId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -2386,7 +2428,7 @@ func (v *AdminInitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmi
 				d.addField("ClientId")
 				return
 			}
-		case "AuthFlow":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -2399,7 +2441,7 @@ func (v *AdminInitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmi
 				d.addField("AuthFlow")
 				return
 			}
-		case "AuthParameters":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -2408,7 +2450,7 @@ func (v *AdminInitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmi
 				d.addField("AuthParameters")
 				return
 			}
-		case "ClientMetadata":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -2417,7 +2459,7 @@ func (v *AdminInitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmi
 				d.addField("ClientMetadata")
 				return
 			}
-		case "AnalyticsMetadata":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -2427,7 +2469,7 @@ func (v *AdminInitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmi
 				d.addField("AnalyticsMetadata")
 				return
 			}
-		case "ContextData":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -2503,18 +2545,20 @@ func (v *AdminInitiateAuthResponse) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminInitiateAuthResponse = []string{"\"ChallengeName\":", "\"Session\":", "\"ChallengeParameters\":", "\"AuthenticationResult\":"}
+
 func (v *AdminInitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeAdminInitiateAuthResponse) {
 	*v = AdminInitiateAuthResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminInitiateAuthResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ChallengeName":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -2527,7 +2571,7 @@ func (v *AdminInitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeAdm
 				d.addField("ChallengeName")
 				return
 			}
-		case "Session":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -2540,7 +2584,7 @@ func (v *AdminInitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeAdm
 				d.addField("Session")
 				return
 			}
-		case "ChallengeParameters":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -2549,7 +2593,7 @@ func (v *AdminInitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeAdm
 				d.addField("ChallengeParameters")
 				return
 			}
-		case "AuthenticationResult":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -2610,18 +2654,20 @@ func (v *AdminLinkProviderForUserRequest) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysAdminLinkProviderForUserRequest = []string{"\"UserPoolId\":", "\"DestinationUser\":", "\"SourceUser\":"}
+
 func (v *AdminLinkProviderForUserRequest) decodeJSON(d *jsonDecoder) {
 	*v = AdminLinkProviderForUserRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminLinkProviderForUserRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -2631,7 +2677,7 @@ func (v *AdminLinkProviderForUserRequest) decodeJSON(d *jsonDecoder) {
 				d.addField("UserPoolId")
 				return
 			}
-		case "DestinationUser":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -2641,7 +2687,7 @@ func (v *AdminLinkProviderForUserRequest) decodeJSON(d *jsonDecoder) {
 				d.addField("DestinationUser")
 				return
 			}
-		case "SourceUser":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -2757,18 +2803,20 @@ func (v *AdminListDevicesRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminListDevicesRequest = []string{"\"UserPoolId\":", "\"Username\":", "\"Limit\":", "\"PaginationToken\":"}
+
 func (v *AdminListDevicesRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminListDevicesRequest) {
 	*v = AdminListDevicesRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminListDevicesRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -2781,7 +2829,7 @@ func (v *AdminListDevicesRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmin
 				d.addField("UserPoolId")
 				return
 			}
-		case "Username":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -2794,7 +2842,7 @@ func (v *AdminListDevicesRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmin
 				d.addField("Username")
 				return
 			}
-		case "Limit":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -2807,7 +2855,7 @@ func (v *AdminListDevicesRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmin
 				d.addField("Limit")
 				return
 			}
-		case "PaginationToken":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -2865,18 +2913,20 @@ func (v *AdminListDevicesResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysAdminListDevicesResponse = []string{"\"Devices\":", "\"PaginationToken\":"}
+
 func (v *AdminListDevicesResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminListDevicesResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminListDevicesResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Devices":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -2885,7 +2935,7 @@ func (v *AdminListDevicesResponse) decodeJSON(d *jsonDecoder) {
 				d.addField("Devices")
 				return
 			}
-		case "PaginationToken":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -2958,18 +3008,20 @@ func (v *AdminListGroupsForUserRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminListGroupsForUserRequest = []string{"\"Username\":", "\"UserPoolId\":", "\"Limit\":", "\"NextToken\":"}
+
 func (v *AdminListGroupsForUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminListGroupsForUserRequest) {
 	*v = AdminListGroupsForUserRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminListGroupsForUserRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Username":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -2982,7 +3034,7 @@ func (v *AdminListGroupsForUserRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("Username")
 				return
 			}
-		case "UserPoolId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -2995,7 +3047,7 @@ func (v *AdminListGroupsForUserRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("UserPoolId")
 				return
 			}
-		case "Limit":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -3008,7 +3060,7 @@ func (v *AdminListGroupsForUserRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("Limit")
 				return
 			}
-		case "NextToken":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -3066,18 +3118,20 @@ func (v *AdminListGroupsForUserResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysAdminListGroupsForUserResponse = []string{"\"Groups\":", "\"NextToken\":"}
+
 func (v *AdminListGroupsForUserResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminListGroupsForUserResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminListGroupsForUserResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Groups":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -3086,7 +3140,7 @@ func (v *AdminListGroupsForUserResponse) decodeJSON(d *jsonDecoder) {
 				d.addField("Groups")
 				return
 			}
-		case "NextToken":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -3159,18 +3213,20 @@ func (v *AdminListUserAuthEventsRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminListUserAuthEventsRequest = []string{"\"UserPoolId\":", "\"Username\":", "\"MaxResults\":", "\"NextToken\":"}
+
 func (v *AdminListUserAuthEventsRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminListUserAuthEventsRequest) {
 	*v = AdminListUserAuthEventsRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminListUserAuthEventsRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -3183,7 +3239,7 @@ func (v *AdminListUserAuthEventsRequest) decodeJSONStore(d *jsonDecoder, st *sto
 				d.addField("UserPoolId")
 				return
 			}
-		case "Username":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -3196,7 +3252,7 @@ func (v *AdminListUserAuthEventsRequest) decodeJSONStore(d *jsonDecoder, st *sto
 				d.addField("Username")
 				return
 			}
-		case "MaxResults":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -3209,7 +3265,7 @@ func (v *AdminListUserAuthEventsRequest) decodeJSONStore(d *jsonDecoder, st *sto
 				d.addField("MaxResults")
 				return
 			}
-		case "NextToken":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -3267,18 +3323,20 @@ func (v *AdminListUserAuthEventsResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysAdminListUserAuthEventsResponse = []string{"\"AuthEvents\":", "\"NextToken\":"}
+
 func (v *AdminListUserAuthEventsResponse) decodeJSON(d *jsonDecoder) {
 	*v = AdminListUserAuthEventsResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminListUserAuthEventsResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "AuthEvents":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -3287,7 +3345,7 @@ func (v *AdminListUserAuthEventsResponse) decodeJSON(d *jsonDecoder) {
 				d.addField("AuthEvents")
 				return
 			}
-		case "NextToken":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -3355,18 +3413,20 @@ func (v *AdminRemoveUserFromGroupRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminRemoveUserFromGroupRequest = []string{"\"UserPoolId\":", "\"Username\":", "\"GroupName\":"}
+
 func (v *AdminRemoveUserFromGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminRemoveUserFromGroupRequest) {
 	*v = AdminRemoveUserFromGroupRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminRemoveUserFromGroupRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -3379,7 +3439,7 @@ func (v *AdminRemoveUserFromGroupRequest) decodeJSONStore(d *jsonDecoder, st *st
 				d.addField("UserPoolId")
 				return
 			}
-		case "Username":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -3392,7 +3452,7 @@ func (v *AdminRemoveUserFromGroupRequest) decodeJSONStore(d *jsonDecoder, st *st
 				d.addField("Username")
 				return
 			}
-		case "GroupName":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -3465,18 +3525,20 @@ func (v *AdminResetUserPasswordRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminResetUserPasswordRequest = []string{"\"UserPoolId\":", "\"Username\":", "\"ClientMetadata\":"}
+
 func (v *AdminResetUserPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminResetUserPasswordRequest) {
 	*v = AdminResetUserPasswordRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminResetUserPasswordRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -3489,7 +3551,7 @@ func (v *AdminResetUserPasswordRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("UserPoolId")
 				return
 			}
-		case "Username":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -3502,7 +3564,7 @@ func (v *AdminResetUserPasswordRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("Username")
 				return
 			}
-		case "ClientMetadata":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -3642,18 +3704,20 @@ func (v *AdminRespondToAuthChallengeRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminRespondToAuthChallengeRequest = []string{"\"UserPoolId\":", "\"ClientId\":", "\"ChallengeName\":", "\"ChallengeResponses\":", "\"Session\":", "\"AnalyticsMetadata\":", "\"ContextData\":", "\"ClientMetadata\":"}
+
 func (v *AdminRespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminRespondToAuthChallengeRequest) {
 	*v = AdminRespondToAuthChallengeRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminRespondToAuthChallengeRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -3666,7 +3730,7 @@ func (v *AdminRespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st 
 				d.addField("UserPoolId")
 				return
 			}
-		case "ClientId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -3679,7 +3743,7 @@ func (v *AdminRespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st 
 				d.addField("ClientId")
 				return
 			}
-		case "ChallengeName":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -3692,7 +3756,7 @@ func (v *AdminRespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st 
 				d.addField("ChallengeName")
 				return
 			}
-		case "ChallengeResponses":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -3701,7 +3765,7 @@ func (v *AdminRespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st 
 				d.addField("ChallengeResponses")
 				return
 			}
-		case "Session":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -3714,7 +3778,7 @@ func (v *AdminRespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st 
 				d.addField("Session")
 				return
 			}
-		case "AnalyticsMetadata":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -3724,7 +3788,7 @@ func (v *AdminRespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st 
 				d.addField("AnalyticsMetadata")
 				return
 			}
-		case "ContextData":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -3734,7 +3798,7 @@ func (v *AdminRespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st 
 				d.addField("ContextData")
 				return
 			}
-		case "ClientMetadata":
+		case 7:
 			if d.isNull() {
 				continue
 			}
@@ -3809,18 +3873,20 @@ func (v *AdminRespondToAuthChallengeResponse) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminRespondToAuthChallengeResponse = []string{"\"ChallengeName\":", "\"Session\":", "\"ChallengeParameters\":", "\"AuthenticationResult\":"}
+
 func (v *AdminRespondToAuthChallengeResponse) decodeJSONStore(d *jsonDecoder, st *storeAdminRespondToAuthChallengeResponse) {
 	*v = AdminRespondToAuthChallengeResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminRespondToAuthChallengeResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ChallengeName":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -3833,7 +3899,7 @@ func (v *AdminRespondToAuthChallengeResponse) decodeJSONStore(d *jsonDecoder, st
 				d.addField("ChallengeName")
 				return
 			}
-		case "Session":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -3846,7 +3912,7 @@ func (v *AdminRespondToAuthChallengeResponse) decodeJSONStore(d *jsonDecoder, st
 				d.addField("Session")
 				return
 			}
-		case "ChallengeParameters":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -3855,7 +3921,7 @@ func (v *AdminRespondToAuthChallengeResponse) decodeJSONStore(d *jsonDecoder, st
 				d.addField("ChallengeParameters")
 				return
 			}
-		case "AuthenticationResult":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -3931,18 +3997,20 @@ func (v *AdminSetUserMFAPreferenceRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminSetUserMFAPreferenceRequest = []string{"\"SMSMfaSettings\":", "\"SoftwareTokenMfaSettings\":", "\"Username\":", "\"UserPoolId\":"}
+
 func (v *AdminSetUserMFAPreferenceRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminSetUserMFAPreferenceRequest) {
 	*v = AdminSetUserMFAPreferenceRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminSetUserMFAPreferenceRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "SMSMfaSettings":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -3952,7 +4020,7 @@ func (v *AdminSetUserMFAPreferenceRequest) decodeJSONStore(d *jsonDecoder, st *s
 				d.addField("SMSMfaSettings")
 				return
 			}
-		case "SoftwareTokenMfaSettings":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -3962,7 +4030,7 @@ func (v *AdminSetUserMFAPreferenceRequest) decodeJSONStore(d *jsonDecoder, st *s
 				d.addField("SoftwareTokenMfaSettings")
 				return
 			}
-		case "Username":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -3975,7 +4043,7 @@ func (v *AdminSetUserMFAPreferenceRequest) decodeJSONStore(d *jsonDecoder, st *s
 				d.addField("Username")
 				return
 			}
-		case "UserPoolId":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -4094,18 +4162,20 @@ func (v *AdminSetUserPasswordRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminSetUserPasswordRequest = []string{"\"UserPoolId\":", "\"Username\":", "\"Password\":", "\"Permanent\":"}
+
 func (v *AdminSetUserPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminSetUserPasswordRequest) {
 	*v = AdminSetUserPasswordRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminSetUserPasswordRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -4118,7 +4188,7 @@ func (v *AdminSetUserPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeA
 				d.addField("UserPoolId")
 				return
 			}
-		case "Username":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -4131,7 +4201,7 @@ func (v *AdminSetUserPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeA
 				d.addField("Username")
 				return
 			}
-		case "Password":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -4144,7 +4214,7 @@ func (v *AdminSetUserPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeA
 				d.addField("Password")
 				return
 			}
-		case "Permanent":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -4260,18 +4330,20 @@ func (v *AdminSetUserSettingsRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminSetUserSettingsRequest = []string{"\"UserPoolId\":", "\"Username\":", "\"MFAOptions\":"}
+
 func (v *AdminSetUserSettingsRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminSetUserSettingsRequest) {
 	*v = AdminSetUserSettingsRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminSetUserSettingsRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -4284,7 +4356,7 @@ func (v *AdminSetUserSettingsRequest) decodeJSONStore(d *jsonDecoder, st *storeA
 				d.addField("UserPoolId")
 				return
 			}
-		case "Username":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -4297,7 +4369,7 @@ func (v *AdminSetUserSettingsRequest) decodeJSONStore(d *jsonDecoder, st *storeA
 				d.addField("Username")
 				return
 			}
-		case "MFAOptions":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -4412,18 +4484,20 @@ func (v *AdminUpdateAuthEventFeedbackRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminUpdateAuthEventFeedbackRequest = []string{"\"UserPoolId\":", "\"Username\":", "\"EventId\":", "\"FeedbackValue\":"}
+
 func (v *AdminUpdateAuthEventFeedbackRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminUpdateAuthEventFeedbackRequest) {
 	*v = AdminUpdateAuthEventFeedbackRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminUpdateAuthEventFeedbackRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -4436,7 +4510,7 @@ func (v *AdminUpdateAuthEventFeedbackRequest) decodeJSONStore(d *jsonDecoder, st
 				d.addField("UserPoolId")
 				return
 			}
-		case "Username":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -4449,7 +4523,7 @@ func (v *AdminUpdateAuthEventFeedbackRequest) decodeJSONStore(d *jsonDecoder, st
 				d.addField("Username")
 				return
 			}
-		case "EventId":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -4462,7 +4536,7 @@ func (v *AdminUpdateAuthEventFeedbackRequest) decodeJSONStore(d *jsonDecoder, st
 				d.addField("EventId")
 				return
 			}
-		case "FeedbackValue":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -4581,18 +4655,20 @@ func (v *AdminUpdateDeviceStatusRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminUpdateDeviceStatusRequest = []string{"\"UserPoolId\":", "\"Username\":", "\"DeviceKey\":", "\"DeviceRememberedStatus\":"}
+
 func (v *AdminUpdateDeviceStatusRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminUpdateDeviceStatusRequest) {
 	*v = AdminUpdateDeviceStatusRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminUpdateDeviceStatusRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -4605,7 +4681,7 @@ func (v *AdminUpdateDeviceStatusRequest) decodeJSONStore(d *jsonDecoder, st *sto
 				d.addField("UserPoolId")
 				return
 			}
-		case "Username":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -4618,7 +4694,7 @@ func (v *AdminUpdateDeviceStatusRequest) decodeJSONStore(d *jsonDecoder, st *sto
 				d.addField("Username")
 				return
 			}
-		case "DeviceKey":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -4631,7 +4707,7 @@ func (v *AdminUpdateDeviceStatusRequest) decodeJSONStore(d *jsonDecoder, st *sto
 				d.addField("DeviceKey")
 				return
 			}
-		case "DeviceRememberedStatus":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -4753,18 +4829,20 @@ func (v *AdminUpdateUserAttributesRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminUpdateUserAttributesRequest = []string{"\"UserPoolId\":", "\"Username\":", "\"UserAttributes\":", "\"ClientMetadata\":"}
+
 func (v *AdminUpdateUserAttributesRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminUpdateUserAttributesRequest) {
 	*v = AdminUpdateUserAttributesRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminUpdateUserAttributesRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -4777,7 +4855,7 @@ func (v *AdminUpdateUserAttributesRequest) decodeJSONStore(d *jsonDecoder, st *s
 				d.addField("UserPoolId")
 				return
 			}
-		case "Username":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -4790,7 +4868,7 @@ func (v *AdminUpdateUserAttributesRequest) decodeJSONStore(d *jsonDecoder, st *s
 				d.addField("Username")
 				return
 			}
-		case "UserAttributes":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -4799,7 +4877,7 @@ func (v *AdminUpdateUserAttributesRequest) decodeJSONStore(d *jsonDecoder, st *s
 				d.addField("UserAttributes")
 				return
 			}
-		case "ClientMetadata":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -4904,18 +4982,20 @@ func (v *AdminUserGlobalSignOutRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAdminUserGlobalSignOutRequest = []string{"\"UserPoolId\":", "\"Username\":"}
+
 func (v *AdminUserGlobalSignOutRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminUserGlobalSignOutRequest) {
 	*v = AdminUserGlobalSignOutRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAdminUserGlobalSignOutRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -4928,7 +5008,7 @@ func (v *AdminUserGlobalSignOutRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("UserPoolId")
 				return
 			}
-		case "Username":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -5022,18 +5102,20 @@ func (v *AliasExistsException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysAliasExistsException = []string{"\"message\":"}
+
 func (v *AliasExistsException) decodeJSON(d *jsonDecoder) {
 	*v = AliasExistsException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAliasExistsException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -5111,18 +5193,20 @@ func (v *AnalyticsConfigurationType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAnalyticsConfigurationType = []string{"\"ApplicationId\":", "\"ApplicationArn\":", "\"RoleArn\":", "\"ExternalId\":", "\"UserDataShared\":"}
+
 func (v *AnalyticsConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeAnalyticsConfigurationType) {
 	*v = AnalyticsConfigurationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAnalyticsConfigurationType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ApplicationId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -5135,7 +5219,7 @@ func (v *AnalyticsConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeAn
 				d.addField("ApplicationId")
 				return
 			}
-		case "ApplicationArn":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -5148,7 +5232,7 @@ func (v *AnalyticsConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeAn
 				d.addField("ApplicationArn")
 				return
 			}
-		case "RoleArn":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -5161,7 +5245,7 @@ func (v *AnalyticsConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeAn
 				d.addField("RoleArn")
 				return
 			}
-		case "ExternalId":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -5174,7 +5258,7 @@ func (v *AnalyticsConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeAn
 				d.addField("ExternalId")
 				return
 			}
-		case "UserDataShared":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -5225,18 +5309,20 @@ func (v *AnalyticsMetadataType) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysAnalyticsMetadataType = []string{"\"AnalyticsEndpointId\":"}
+
 func (v *AnalyticsMetadataType) decodeJSON(d *jsonDecoder) {
 	*v = AnalyticsMetadataType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAnalyticsMetadataType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "AnalyticsEndpointId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -5299,18 +5385,20 @@ func (v *AssociateSoftwareTokenRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAssociateSoftwareTokenRequest = []string{"\"AccessToken\":", "\"Session\":"}
+
 func (v *AssociateSoftwareTokenRequest) decodeJSONStore(d *jsonDecoder, st *storeAssociateSoftwareTokenRequest) {
 	*v = AssociateSoftwareTokenRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAssociateSoftwareTokenRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "AccessToken":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -5323,7 +5411,7 @@ func (v *AssociateSoftwareTokenRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("AccessToken")
 				return
 			}
-		case "Session":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -5389,18 +5477,20 @@ func (v *AssociateSoftwareTokenResponse) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAssociateSoftwareTokenResponse = []string{"\"SecretCode\":", "\"Session\":"}
+
 func (v *AssociateSoftwareTokenResponse) decodeJSONStore(d *jsonDecoder, st *storeAssociateSoftwareTokenResponse) {
 	*v = AssociateSoftwareTokenResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAssociateSoftwareTokenResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "SecretCode":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -5413,7 +5503,7 @@ func (v *AssociateSoftwareTokenResponse) decodeJSONStore(d *jsonDecoder, st *sto
 				d.addField("SecretCode")
 				return
 			}
-		case "Session":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -5479,18 +5569,20 @@ func (v *AttributeType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAttributeType = []string{"\"Name\":", "\"Value\":"}
+
 func (v *AttributeType) decodeJSONStore(d *jsonDecoder, st *storeAttributeType) {
 	*v = AttributeType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAttributeType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Name":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -5503,7 +5595,7 @@ func (v *AttributeType) decodeJSONStore(d *jsonDecoder, st *storeAttributeType) 
 				d.addField("Name")
 				return
 			}
-		case "Value":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -5604,18 +5696,20 @@ func (v *AuthEventType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAuthEventType = []string{"\"EventId\":", "\"EventType\":", "\"CreationDate\":", "\"EventResponse\":", "\"EventRisk\":", "\"ChallengeResponses\":", "\"EventContextData\":", "\"EventFeedback\":"}
+
 func (v *AuthEventType) decodeJSONStore(d *jsonDecoder, st *storeAuthEventType) {
 	*v = AuthEventType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAuthEventType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "EventId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -5628,7 +5722,7 @@ func (v *AuthEventType) decodeJSONStore(d *jsonDecoder, st *storeAuthEventType) 
 				d.addField("EventId")
 				return
 			}
-		case "EventType":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -5641,7 +5735,7 @@ func (v *AuthEventType) decodeJSONStore(d *jsonDecoder, st *storeAuthEventType) 
 				d.addField("EventType")
 				return
 			}
-		case "CreationDate":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -5654,7 +5748,7 @@ func (v *AuthEventType) decodeJSONStore(d *jsonDecoder, st *storeAuthEventType) 
 				d.addField("CreationDate")
 				return
 			}
-		case "EventResponse":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -5667,7 +5761,7 @@ func (v *AuthEventType) decodeJSONStore(d *jsonDecoder, st *storeAuthEventType) 
 				d.addField("EventResponse")
 				return
 			}
-		case "EventRisk":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -5677,7 +5771,7 @@ func (v *AuthEventType) decodeJSONStore(d *jsonDecoder, st *storeAuthEventType) 
 				d.addField("EventRisk")
 				return
 			}
-		case "ChallengeResponses":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -5686,7 +5780,7 @@ func (v *AuthEventType) decodeJSONStore(d *jsonDecoder, st *storeAuthEventType) 
 				d.addField("ChallengeResponses")
 				return
 			}
-		case "EventContextData":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -5696,7 +5790,7 @@ func (v *AuthEventType) decodeJSONStore(d *jsonDecoder, st *storeAuthEventType) 
 				d.addField("EventContextData")
 				return
 			}
-		case "EventFeedback":
+		case 7:
 			if d.isNull() {
 				continue
 			}
@@ -5781,18 +5875,20 @@ func (v *AuthenticationResultType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAuthenticationResultType = []string{"\"AccessToken\":", "\"ExpiresIn\":", "\"TokenType\":", "\"RefreshToken\":", "\"IdToken\":", "\"NewDeviceMetadata\":"}
+
 func (v *AuthenticationResultType) decodeJSONStore(d *jsonDecoder, st *storeAuthenticationResultType) {
 	*v = AuthenticationResultType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAuthenticationResultType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "AccessToken":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -5805,7 +5901,7 @@ func (v *AuthenticationResultType) decodeJSONStore(d *jsonDecoder, st *storeAuth
 				d.addField("AccessToken")
 				return
 			}
-		case "ExpiresIn":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -5818,7 +5914,7 @@ func (v *AuthenticationResultType) decodeJSONStore(d *jsonDecoder, st *storeAuth
 				d.addField("ExpiresIn")
 				return
 			}
-		case "TokenType":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -5831,7 +5927,7 @@ func (v *AuthenticationResultType) decodeJSONStore(d *jsonDecoder, st *storeAuth
 				d.addField("TokenType")
 				return
 			}
-		case "RefreshToken":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -5844,7 +5940,7 @@ func (v *AuthenticationResultType) decodeJSONStore(d *jsonDecoder, st *storeAuth
 				d.addField("RefreshToken")
 				return
 			}
-		case "IdToken":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -5857,7 +5953,7 @@ func (v *AuthenticationResultType) decodeJSONStore(d *jsonDecoder, st *storeAuth
 				d.addField("IdToken")
 				return
 			}
-		case "NewDeviceMetadata":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -5920,18 +6016,20 @@ func (v *ChallengeResponseType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysChallengeResponseType = []string{"\"ChallengeName\":", "\"ChallengeResponse\":"}
+
 func (v *ChallengeResponseType) decodeJSONStore(d *jsonDecoder, st *storeChallengeResponseType) {
 	*v = ChallengeResponseType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysChallengeResponseType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ChallengeName":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -5944,7 +6042,7 @@ func (v *ChallengeResponseType) decodeJSONStore(d *jsonDecoder, st *storeChallen
 				d.addField("ChallengeName")
 				return
 			}
-		case "ChallengeResponse":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -6015,18 +6113,20 @@ func (v *ChangePasswordRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysChangePasswordRequest = []string{"\"PreviousPassword\":", "\"ProposedPassword\":", "\"AccessToken\":"}
+
 func (v *ChangePasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeChangePasswordRequest) {
 	*v = ChangePasswordRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysChangePasswordRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "PreviousPassword":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -6039,7 +6139,7 @@ func (v *ChangePasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeChangeP
 				d.addField("PreviousPassword")
 				return
 			}
-		case "ProposedPassword":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -6052,7 +6152,7 @@ func (v *ChangePasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeChangeP
 				d.addField("ProposedPassword")
 				return
 			}
-		case "AccessToken":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -6146,18 +6246,20 @@ func (v *CloudWatchLogsConfigurationType) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysCloudWatchLogsConfigurationType = []string{"\"LogGroupArn\":"}
+
 func (v *CloudWatchLogsConfigurationType) decodeJSON(d *jsonDecoder) {
 	*v = CloudWatchLogsConfigurationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCloudWatchLogsConfigurationType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "LogGroupArn":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -6225,18 +6327,20 @@ func (v *CodeDeliveryDetailsType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysCodeDeliveryDetailsType = []string{"\"Destination\":", "\"DeliveryMedium\":", "\"AttributeName\":"}
+
 func (v *CodeDeliveryDetailsType) decodeJSONStore(d *jsonDecoder, st *storeCodeDeliveryDetailsType) {
 	*v = CodeDeliveryDetailsType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCodeDeliveryDetailsType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Destination":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -6249,7 +6353,7 @@ func (v *CodeDeliveryDetailsType) decodeJSONStore(d *jsonDecoder, st *storeCodeD
 				d.addField("Destination")
 				return
 			}
-		case "DeliveryMedium":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -6262,7 +6366,7 @@ func (v *CodeDeliveryDetailsType) decodeJSONStore(d *jsonDecoder, st *storeCodeD
 				d.addField("DeliveryMedium")
 				return
 			}
-		case "AttributeName":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -6313,18 +6417,20 @@ func (v *CodeDeliveryFailureException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysCodeDeliveryFailureException = []string{"\"message\":"}
+
 func (v *CodeDeliveryFailureException) decodeJSON(d *jsonDecoder) {
 	*v = CodeDeliveryFailureException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCodeDeliveryFailureException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -6372,18 +6478,20 @@ func (v *CodeMismatchException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysCodeMismatchException = []string{"\"message\":"}
+
 func (v *CodeMismatchException) decodeJSON(d *jsonDecoder) {
 	*v = CodeMismatchException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCodeMismatchException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -6431,18 +6539,20 @@ func (v *CompromisedCredentialsActionsType) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysCompromisedCredentialsActionsType = []string{"\"EventAction\":"}
+
 func (v *CompromisedCredentialsActionsType) decodeJSON(d *jsonDecoder) {
 	*v = CompromisedCredentialsActionsType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCompromisedCredentialsActionsType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "EventAction":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -6499,18 +6609,20 @@ func (v *CompromisedCredentialsRiskConfigurationType) UnmarshalJSON(data []byte)
 	return d.done()
 }
 
+var jsonKeysCompromisedCredentialsRiskConfigurationType = []string{"\"EventFilter\":", "\"Actions\":"}
+
 func (v *CompromisedCredentialsRiskConfigurationType) decodeJSON(d *jsonDecoder) {
 	*v = CompromisedCredentialsRiskConfigurationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCompromisedCredentialsRiskConfigurationType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "EventFilter":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -6519,7 +6631,7 @@ func (v *CompromisedCredentialsRiskConfigurationType) decodeJSON(d *jsonDecoder)
 				d.addField("EventFilter")
 				return
 			}
-		case "Actions":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -6567,18 +6679,20 @@ func (v *ConcurrentModificationException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysConcurrentModificationException = []string{"\"message\":"}
+
 func (v *ConcurrentModificationException) decodeJSON(d *jsonDecoder) {
 	*v = ConcurrentModificationException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysConcurrentModificationException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -6653,18 +6767,20 @@ func (v *ConfirmDeviceRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysConfirmDeviceRequest = []string{"\"AccessToken\":", "\"DeviceKey\":", "\"DeviceSecretVerifierConfig\":", "\"DeviceName\":"}
+
 func (v *ConfirmDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmDeviceRequest) {
 	*v = ConfirmDeviceRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysConfirmDeviceRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "AccessToken":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -6677,7 +6793,7 @@ func (v *ConfirmDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmD
 				d.addField("AccessToken")
 				return
 			}
-		case "DeviceKey":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -6690,7 +6806,7 @@ func (v *ConfirmDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmD
 				d.addField("DeviceKey")
 				return
 			}
-		case "DeviceSecretVerifierConfig":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -6700,7 +6816,7 @@ func (v *ConfirmDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmD
 				d.addField("DeviceSecretVerifierConfig")
 				return
 			}
-		case "DeviceName":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -6751,18 +6867,20 @@ func (v *ConfirmDeviceResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysConfirmDeviceResponse = []string{"\"UserConfirmationNecessary\":"}
+
 func (v *ConfirmDeviceResponse) decodeJSON(d *jsonDecoder) {
 	*v = ConfirmDeviceResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysConfirmDeviceResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserConfirmationNecessary":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -6859,18 +6977,20 @@ func (v *ConfirmForgotPasswordRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysConfirmForgotPasswordRequest = []string{"\"ClientId\":", "\"SecretHash\":", "\"Username\":", "\"ConfirmationCode\":", "\"Password\":", "\"AnalyticsMetadata\":", "\"UserContextData\":", "\"ClientMetadata\":"}
+
 func (v *ConfirmForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmForgotPasswordRequest) {
 	*v = ConfirmForgotPasswordRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysConfirmForgotPasswordRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ClientId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -6883,7 +7003,7 @@ func (v *ConfirmForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *store
 				d.addField("ClientId")
 				return
 			}
-		case "SecretHash":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -6896,7 +7016,7 @@ func (v *ConfirmForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *store
 				d.addField("SecretHash")
 				return
 			}
-		case "Username":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -6909,7 +7029,7 @@ func (v *ConfirmForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *store
 				d.addField("Username")
 				return
 			}
-		case "ConfirmationCode":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -6922,7 +7042,7 @@ func (v *ConfirmForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *store
 				d.addField("ConfirmationCode")
 				return
 			}
-		case "Password":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -6935,7 +7055,7 @@ func (v *ConfirmForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *store
 				d.addField("Password")
 				return
 			}
-		case "AnalyticsMetadata":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -6945,7 +7065,7 @@ func (v *ConfirmForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *store
 				d.addField("AnalyticsMetadata")
 				return
 			}
-		case "UserContextData":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -6955,7 +7075,7 @@ func (v *ConfirmForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *store
 				d.addField("UserContextData")
 				return
 			}
-		case "ClientMetadata":
+		case 7:
 			if d.isNull() {
 				continue
 			}
@@ -7094,18 +7214,20 @@ func (v *ConfirmSignUpRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysConfirmSignUpRequest = []string{"\"ClientId\":", "\"SecretHash\":", "\"Username\":", "\"ConfirmationCode\":", "\"ForceAliasCreation\":", "\"AnalyticsMetadata\":", "\"UserContextData\":", "\"ClientMetadata\":"}
+
 func (v *ConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmSignUpRequest) {
 	*v = ConfirmSignUpRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysConfirmSignUpRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ClientId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -7118,7 +7240,7 @@ func (v *ConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmS
 				d.addField("ClientId")
 				return
 			}
-		case "SecretHash":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -7131,7 +7253,7 @@ func (v *ConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmS
 				d.addField("SecretHash")
 				return
 			}
-		case "Username":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -7144,7 +7266,7 @@ func (v *ConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmS
 				d.addField("Username")
 				return
 			}
-		case "ConfirmationCode":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -7157,7 +7279,7 @@ func (v *ConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmS
 				d.addField("ConfirmationCode")
 				return
 			}
-		case "ForceAliasCreation":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -7170,7 +7292,7 @@ func (v *ConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmS
 				d.addField("ForceAliasCreation")
 				return
 			}
-		case "AnalyticsMetadata":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -7180,7 +7302,7 @@ func (v *ConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmS
 				d.addField("AnalyticsMetadata")
 				return
 			}
-		case "UserContextData":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -7190,7 +7312,7 @@ func (v *ConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmS
 				d.addField("UserContextData")
 				return
 			}
-		case "ClientMetadata":
+		case 7:
 			if d.isNull() {
 				continue
 			}
@@ -7312,18 +7434,20 @@ func (v *ContextDataType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysContextDataType = []string{"\"IpAddress\":", "\"ServerName\":", "\"ServerPath\":", "\"HttpHeaders\":", "\"EncodedData\":"}
+
 func (v *ContextDataType) decodeJSONStore(d *jsonDecoder, st *storeContextDataType) {
 	*v = ContextDataType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysContextDataType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "IpAddress":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -7336,7 +7460,7 @@ func (v *ContextDataType) decodeJSONStore(d *jsonDecoder, st *storeContextDataTy
 				d.addField("IpAddress")
 				return
 			}
-		case "ServerName":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -7349,7 +7473,7 @@ func (v *ContextDataType) decodeJSONStore(d *jsonDecoder, st *storeContextDataTy
 				d.addField("ServerName")
 				return
 			}
-		case "ServerPath":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -7362,7 +7486,7 @@ func (v *ContextDataType) decodeJSONStore(d *jsonDecoder, st *storeContextDataTy
 				d.addField("ServerPath")
 				return
 			}
-		case "HttpHeaders":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -7371,7 +7495,7 @@ func (v *ContextDataType) decodeJSONStore(d *jsonDecoder, st *storeContextDataTy
 				d.addField("HttpHeaders")
 				return
 			}
-		case "EncodedData":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -7452,18 +7576,20 @@ func (v *CreateGroupRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysCreateGroupRequest = []string{"\"GroupName\":", "\"UserPoolId\":", "\"Description\":", "\"RoleArn\":", "\"Precedence\":"}
+
 func (v *CreateGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateGroupRequest) {
 	*v = CreateGroupRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCreateGroupRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "GroupName":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -7476,7 +7602,7 @@ func (v *CreateGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateGrou
 				d.addField("GroupName")
 				return
 			}
-		case "UserPoolId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -7489,7 +7615,7 @@ func (v *CreateGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateGrou
 				d.addField("UserPoolId")
 				return
 			}
-		case "Description":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -7502,7 +7628,7 @@ func (v *CreateGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateGrou
 				d.addField("Description")
 				return
 			}
-		case "RoleArn":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -7515,7 +7641,7 @@ func (v *CreateGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateGrou
 				d.addField("RoleArn")
 				return
 			}
-		case "Precedence":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -7569,18 +7695,20 @@ func (v *CreateGroupResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysCreateGroupResponse = []string{"\"Group\":"}
+
 func (v *CreateGroupResponse) decodeJSON(d *jsonDecoder) {
 	*v = CreateGroupResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCreateGroupResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Group":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -7667,18 +7795,20 @@ func (v *CreateIdentityProviderRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysCreateIdentityProviderRequest = []string{"\"UserPoolId\":", "\"ProviderName\":", "\"ProviderType\":", "\"ProviderDetails\":", "\"AttributeMapping\":", "\"IdpIdentifiers\":"}
+
 func (v *CreateIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateIdentityProviderRequest) {
 	*v = CreateIdentityProviderRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCreateIdentityProviderRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -7691,7 +7821,7 @@ func (v *CreateIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("UserPoolId")
 				return
 			}
-		case "ProviderName":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -7704,7 +7834,7 @@ func (v *CreateIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("ProviderName")
 				return
 			}
-		case "ProviderType":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -7717,7 +7847,7 @@ func (v *CreateIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("ProviderType")
 				return
 			}
-		case "ProviderDetails":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -7726,7 +7856,7 @@ func (v *CreateIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("ProviderDetails")
 				return
 			}
-		case "AttributeMapping":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -7735,7 +7865,7 @@ func (v *CreateIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("AttributeMapping")
 				return
 			}
-		case "IdpIdentifiers":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -7785,18 +7915,20 @@ func (v *CreateIdentityProviderResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysCreateIdentityProviderResponse = []string{"\"IdentityProvider\":"}
+
 func (v *CreateIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
 	*v = CreateIdentityProviderResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCreateIdentityProviderResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "IdentityProvider":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -7871,18 +8003,20 @@ func (v *CreateResourceServerRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysCreateResourceServerRequest = []string{"\"UserPoolId\":", "\"Identifier\":", "\"Name\":", "\"Scopes\":"}
+
 func (v *CreateResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateResourceServerRequest) {
 	*v = CreateResourceServerRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCreateResourceServerRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -7895,7 +8029,7 @@ func (v *CreateResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("UserPoolId")
 				return
 			}
-		case "Identifier":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -7908,7 +8042,7 @@ func (v *CreateResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("Identifier")
 				return
 			}
-		case "Name":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -7921,7 +8055,7 @@ func (v *CreateResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("Name")
 				return
 			}
-		case "Scopes":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -7971,18 +8105,20 @@ func (v *CreateResourceServerResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysCreateResourceServerResponse = []string{"\"ResourceServer\":"}
+
 func (v *CreateResourceServerResponse) decodeJSON(d *jsonDecoder) {
 	*v = CreateResourceServerResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCreateResourceServerResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ResourceServer":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -8050,18 +8186,20 @@ func (v *CreateUserImportJobRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysCreateUserImportJobRequest = []string{"\"JobName\":", "\"UserPoolId\":", "\"CloudWatchLogsRoleArn\":"}
+
 func (v *CreateUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateUserImportJobRequest) {
 	*v = CreateUserImportJobRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCreateUserImportJobRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "JobName":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -8074,7 +8212,7 @@ func (v *CreateUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeCr
 				d.addField("JobName")
 				return
 			}
-		case "UserPoolId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -8087,7 +8225,7 @@ func (v *CreateUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeCr
 				d.addField("UserPoolId")
 				return
 			}
-		case "CloudWatchLogsRoleArn":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -8141,18 +8279,20 @@ func (v *CreateUserImportJobResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysCreateUserImportJobResponse = []string{"\"UserImportJob\":"}
+
 func (v *CreateUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 	*v = CreateUserImportJobResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCreateUserImportJobResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserImportJob":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -8326,18 +8466,20 @@ func (v *CreateUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysCreateUserPoolClientRequest = []string{"\"UserPoolId\":", "\"ClientName\":", "\"GenerateSecret\":", "\"RefreshTokenValidity\":", "\"AccessTokenValidity\":", "\"IdTokenValidity\":", "\"TokenValidityUnits\":", "\"ReadAttributes\":", "\"WriteAttributes\":", "\"ExplicitAuthFlows\":", "\"SupportedIdentityProviders\":", "\"CallbackURLs\":", "\"LogoutURLs\":", "\"DefaultRedirectURI\":", "\"AllowedOAuthFlows\":", "\"AllowedOAuthScopes\":", "\"AllowedOAuthFlowsUserPoolClient\":", "\"AnalyticsConfiguration\":", "\"PreventUserExistenceErrors\":", "\"EnableTokenRevocation\":", "\"EnablePropagateAdditionalUserContextData\":", "\"AuthSessionValidity\":"}
+
 func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateUserPoolClientRequest) {
 	*v = CreateUserPoolClientRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCreateUserPoolClientRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -8350,7 +8492,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("UserPoolId")
 				return
 			}
-		case "ClientName":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -8363,7 +8505,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("ClientName")
 				return
 			}
-		case "GenerateSecret":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -8376,7 +8518,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("GenerateSecret")
 				return
 			}
-		case "RefreshTokenValidity":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -8389,7 +8531,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("RefreshTokenValidity")
 				return
 			}
-		case "AccessTokenValidity":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -8402,7 +8544,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("AccessTokenValidity")
 				return
 			}
-		case "IdTokenValidity":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -8415,7 +8557,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("IdTokenValidity")
 				return
 			}
-		case "TokenValidityUnits":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -8425,7 +8567,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("TokenValidityUnits")
 				return
 			}
-		case "ReadAttributes":
+		case 7:
 			if d.isNull() {
 				continue
 			}
@@ -8434,7 +8576,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("ReadAttributes")
 				return
 			}
-		case "WriteAttributes":
+		case 8:
 			if d.isNull() {
 				continue
 			}
@@ -8443,7 +8585,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("WriteAttributes")
 				return
 			}
-		case "ExplicitAuthFlows":
+		case 9:
 			if d.isNull() {
 				continue
 			}
@@ -8452,7 +8594,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("ExplicitAuthFlows")
 				return
 			}
-		case "SupportedIdentityProviders":
+		case 10:
 			if d.isNull() {
 				continue
 			}
@@ -8461,7 +8603,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("SupportedIdentityProviders")
 				return
 			}
-		case "CallbackURLs":
+		case 11:
 			if d.isNull() {
 				continue
 			}
@@ -8470,7 +8612,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("CallbackURLs")
 				return
 			}
-		case "LogoutURLs":
+		case 12:
 			if d.isNull() {
 				continue
 			}
@@ -8479,7 +8621,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("LogoutURLs")
 				return
 			}
-		case "DefaultRedirectURI":
+		case 13:
 			if d.isNull() {
 				continue
 			}
@@ -8492,7 +8634,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("DefaultRedirectURI")
 				return
 			}
-		case "AllowedOAuthFlows":
+		case 14:
 			if d.isNull() {
 				continue
 			}
@@ -8501,7 +8643,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("AllowedOAuthFlows")
 				return
 			}
-		case "AllowedOAuthScopes":
+		case 15:
 			if d.isNull() {
 				continue
 			}
@@ -8510,7 +8652,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("AllowedOAuthScopes")
 				return
 			}
-		case "AllowedOAuthFlowsUserPoolClient":
+		case 16:
 			if d.isNull() {
 				continue
 			}
@@ -8523,7 +8665,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("AllowedOAuthFlowsUserPoolClient")
 				return
 			}
-		case "AnalyticsConfiguration":
+		case 17:
 			if d.isNull() {
 				continue
 			}
@@ -8533,7 +8675,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("AnalyticsConfiguration")
 				return
 			}
-		case "PreventUserExistenceErrors":
+		case 18:
 			if d.isNull() {
 				continue
 			}
@@ -8546,7 +8688,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("PreventUserExistenceErrors")
 				return
 			}
-		case "EnableTokenRevocation":
+		case 19:
 			if d.isNull() {
 				continue
 			}
@@ -8559,7 +8701,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("EnableTokenRevocation")
 				return
 			}
-		case "EnablePropagateAdditionalUserContextData":
+		case 20:
 			if d.isNull() {
 				continue
 			}
@@ -8572,7 +8714,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("EnablePropagateAdditionalUserContextData")
 				return
 			}
-		case "AuthSessionValidity":
+		case 21:
 			if d.isNull() {
 				continue
 			}
@@ -8626,18 +8768,20 @@ func (v *CreateUserPoolClientResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysCreateUserPoolClientResponse = []string{"\"UserPoolClient\":"}
+
 func (v *CreateUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
 	*v = CreateUserPoolClientResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCreateUserPoolClientResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolClient":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -8707,18 +8851,20 @@ func (v *CreateUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysCreateUserPoolDomainRequest = []string{"\"Domain\":", "\"UserPoolId\":", "\"CustomDomainConfig\":"}
+
 func (v *CreateUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateUserPoolDomainRequest) {
 	*v = CreateUserPoolDomainRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCreateUserPoolDomainRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Domain":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -8731,7 +8877,7 @@ func (v *CreateUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("Domain")
 				return
 			}
-		case "UserPoolId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -8744,7 +8890,7 @@ func (v *CreateUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 				d.addField("UserPoolId")
 				return
 			}
-		case "CustomDomainConfig":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -8792,18 +8938,20 @@ func (v *CreateUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysCreateUserPoolDomainResponse = []string{"\"CloudFrontDomain\":"}
+
 func (v *CreateUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
 	*v = CreateUserPoolDomainResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCreateUserPoolDomainResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "CloudFrontDomain":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -8988,18 +9136,20 @@ func (v *CreateUserPoolRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysCreateUserPoolRequest = []string{"\"PoolName\":", "\"Policies\":", "\"DeletionProtection\":", "\"LambdaConfig\":", "\"AutoVerifiedAttributes\":", "\"AliasAttributes\":", "\"UsernameAttributes\":", "\"SmsVerificationMessage\":", "\"EmailVerificationMessage\":", "\"EmailVerificationSubject\":", "\"VerificationMessageTemplate\":", "\"SmsAuthenticationMessage\":", "\"MfaConfiguration\":", "\"UserAttributeUpdateSettings\":", "\"DeviceConfiguration\":", "\"EmailConfiguration\":", "\"SmsConfiguration\":", "\"UserPoolTags\":", "\"AdminCreateUserConfig\":", "\"Schema\":", "\"UserPoolAddOns\":", "\"UsernameConfiguration\":", "\"AccountRecoverySetting\":"}
+
 func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateUserPoolRequest) {
 	*v = CreateUserPoolRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCreateUserPoolRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "PoolName":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -9012,7 +9162,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("PoolName")
 				return
 			}
-		case "Policies":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -9022,7 +9172,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("Policies")
 				return
 			}
-		case "DeletionProtection":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -9035,7 +9185,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("DeletionProtection")
 				return
 			}
-		case "LambdaConfig":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -9045,7 +9195,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("LambdaConfig")
 				return
 			}
-		case "AutoVerifiedAttributes":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -9054,7 +9204,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("AutoVerifiedAttributes")
 				return
 			}
-		case "AliasAttributes":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -9063,7 +9213,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("AliasAttributes")
 				return
 			}
-		case "UsernameAttributes":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -9072,7 +9222,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("UsernameAttributes")
 				return
 			}
-		case "SmsVerificationMessage":
+		case 7:
 			if d.isNull() {
 				continue
 			}
@@ -9085,7 +9235,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("SmsVerificationMessage")
 				return
 			}
-		case "EmailVerificationMessage":
+		case 8:
 			if d.isNull() {
 				continue
 			}
@@ -9098,7 +9248,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("EmailVerificationMessage")
 				return
 			}
-		case "EmailVerificationSubject":
+		case 9:
 			if d.isNull() {
 				continue
 			}
@@ -9111,7 +9261,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("EmailVerificationSubject")
 				return
 			}
-		case "VerificationMessageTemplate":
+		case 10:
 			if d.isNull() {
 				continue
 			}
@@ -9121,7 +9271,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("VerificationMessageTemplate")
 				return
 			}
-		case "SmsAuthenticationMessage":
+		case 11:
 			if d.isNull() {
 				continue
 			}
@@ -9134,7 +9284,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("SmsAuthenticationMessage")
 				return
 			}
-		case "MfaConfiguration":
+		case 12:
 			if d.isNull() {
 				continue
 			}
@@ -9147,7 +9297,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("MfaConfiguration")
 				return
 			}
-		case "UserAttributeUpdateSettings":
+		case 13:
 			if d.isNull() {
 				continue
 			}
@@ -9157,7 +9307,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("UserAttributeUpdateSettings")
 				return
 			}
-		case "DeviceConfiguration":
+		case 14:
 			if d.isNull() {
 				continue
 			}
@@ -9167,7 +9317,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("DeviceConfiguration")
 				return
 			}
-		case "EmailConfiguration":
+		case 15:
 			if d.isNull() {
 				continue
 			}
@@ -9177,7 +9327,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("EmailConfiguration")
 				return
 			}
-		case "SmsConfiguration":
+		case 16:
 			if d.isNull() {
 				continue
 			}
@@ -9187,7 +9337,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("SmsConfiguration")
 				return
 			}
-		case "UserPoolTags":
+		case 17:
 			if d.isNull() {
 				continue
 			}
@@ -9196,7 +9346,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("UserPoolTags")
 				return
 			}
-		case "AdminCreateUserConfig":
+		case 18:
 			if d.isNull() {
 				continue
 			}
@@ -9206,7 +9356,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("AdminCreateUserConfig")
 				return
 			}
-		case "Schema":
+		case 19:
 			if d.isNull() {
 				continue
 			}
@@ -9215,7 +9365,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("Schema")
 				return
 			}
-		case "UserPoolAddOns":
+		case 20:
 			if d.isNull() {
 				continue
 			}
@@ -9225,7 +9375,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("UserPoolAddOns")
 				return
 			}
-		case "UsernameConfiguration":
+		case 21:
 			if d.isNull() {
 				continue
 			}
@@ -9235,7 +9385,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 				d.addField("UsernameConfiguration")
 				return
 			}
-		case "AccountRecoverySetting":
+		case 22:
 			if d.isNull() {
 				continue
 			}
@@ -9286,18 +9436,20 @@ func (v *CreateUserPoolResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysCreateUserPoolResponse = []string{"\"UserPool\":"}
+
 func (v *CreateUserPoolResponse) decodeJSON(d *jsonDecoder) {
 	*v = CreateUserPoolResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCreateUserPoolResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPool":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -9345,18 +9497,20 @@ func (v *CustomDomainConfigType) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysCustomDomainConfigType = []string{"\"CertificateArn\":"}
+
 func (v *CustomDomainConfigType) decodeJSON(d *jsonDecoder) {
 	*v = CustomDomainConfigType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCustomDomainConfigType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "CertificateArn":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -9419,18 +9573,20 @@ func (v *CustomEmailLambdaVersionConfigType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysCustomEmailLambdaVersionConfigType = []string{"\"LambdaVersion\":", "\"LambdaArn\":"}
+
 func (v *CustomEmailLambdaVersionConfigType) decodeJSONStore(d *jsonDecoder, st *storeCustomEmailLambdaVersionConfigType) {
 	*v = CustomEmailLambdaVersionConfigType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCustomEmailLambdaVersionConfigType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "LambdaVersion":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -9443,7 +9599,7 @@ func (v *CustomEmailLambdaVersionConfigType) decodeJSONStore(d *jsonDecoder, st 
 				d.addField("LambdaVersion")
 				return
 			}
-		case "LambdaArn":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -9509,18 +9665,20 @@ func (v *CustomSMSLambdaVersionConfigType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysCustomSMSLambdaVersionConfigType = []string{"\"LambdaVersion\":", "\"LambdaArn\":"}
+
 func (v *CustomSMSLambdaVersionConfigType) decodeJSONStore(d *jsonDecoder, st *storeCustomSMSLambdaVersionConfigType) {
 	*v = CustomSMSLambdaVersionConfigType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysCustomSMSLambdaVersionConfigType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "LambdaVersion":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -9533,7 +9691,7 @@ func (v *CustomSMSLambdaVersionConfigType) decodeJSONStore(d *jsonDecoder, st *s
 				d.addField("LambdaVersion")
 				return
 			}
-		case "LambdaArn":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -9599,18 +9757,20 @@ func (v *DeleteGroupRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysDeleteGroupRequest = []string{"\"GroupName\":", "\"UserPoolId\":"}
+
 func (v *DeleteGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeDeleteGroupRequest) {
 	*v = DeleteGroupRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDeleteGroupRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "GroupName":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -9623,7 +9783,7 @@ func (v *DeleteGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeDeleteGrou
 				d.addField("GroupName")
 				return
 			}
-		case "UserPoolId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -9689,18 +9849,20 @@ func (v *DeleteIdentityProviderRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysDeleteIdentityProviderRequest = []string{"\"UserPoolId\":", "\"ProviderName\":"}
+
 func (v *DeleteIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *storeDeleteIdentityProviderRequest) {
 	*v = DeleteIdentityProviderRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDeleteIdentityProviderRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -9713,7 +9875,7 @@ func (v *DeleteIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("UserPoolId")
 				return
 			}
-		case "ProviderName":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -9779,18 +9941,20 @@ func (v *DeleteResourceServerRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysDeleteResourceServerRequest = []string{"\"UserPoolId\":", "\"Identifier\":"}
+
 func (v *DeleteResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeDeleteResourceServerRequest) {
 	*v = DeleteResourceServerRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDeleteResourceServerRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -9803,7 +9967,7 @@ func (v *DeleteResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeD
 				d.addField("UserPoolId")
 				return
 			}
-		case "Identifier":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -9861,18 +10025,20 @@ func (v *DeleteUserAttributesRequest) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysDeleteUserAttributesRequest = []string{"\"UserAttributeNames\":", "\"AccessToken\":"}
+
 func (v *DeleteUserAttributesRequest) decodeJSON(d *jsonDecoder) {
 	*v = DeleteUserAttributesRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDeleteUserAttributesRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserAttributeNames":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -9881,7 +10047,7 @@ func (v *DeleteUserAttributesRequest) decodeJSON(d *jsonDecoder) {
 				d.addField("UserAttributeNames")
 				return
 			}
-		case "AccessToken":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -9987,18 +10153,20 @@ func (v *DeleteUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysDeleteUserPoolClientRequest = []string{"\"UserPoolId\":", "\"ClientId\":"}
+
 func (v *DeleteUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeDeleteUserPoolClientRequest) {
 	*v = DeleteUserPoolClientRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDeleteUserPoolClientRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -10011,7 +10179,7 @@ func (v *DeleteUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeD
 				d.addField("UserPoolId")
 				return
 			}
-		case "ClientId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -10077,18 +10245,20 @@ func (v *DeleteUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysDeleteUserPoolDomainRequest = []string{"\"Domain\":", "\"UserPoolId\":"}
+
 func (v *DeleteUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeDeleteUserPoolDomainRequest) {
 	*v = DeleteUserPoolDomainRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDeleteUserPoolDomainRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Domain":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -10101,7 +10271,7 @@ func (v *DeleteUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeD
 				d.addField("Domain")
 				return
 			}
-		case "UserPoolId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -10195,18 +10365,20 @@ func (v *DeleteUserPoolRequest) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysDeleteUserPoolRequest = []string{"\"UserPoolId\":"}
+
 func (v *DeleteUserPoolRequest) decodeJSON(d *jsonDecoder) {
 	*v = DeleteUserPoolRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDeleteUserPoolRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -10254,18 +10426,20 @@ func (v *DeleteUserRequest) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysDeleteUserRequest = []string{"\"AccessToken\":"}
+
 func (v *DeleteUserRequest) decodeJSON(d *jsonDecoder) {
 	*v = DeleteUserRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDeleteUserRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "AccessToken":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -10328,18 +10502,20 @@ func (v *DescribeIdentityProviderRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysDescribeIdentityProviderRequest = []string{"\"UserPoolId\":", "\"ProviderName\":"}
+
 func (v *DescribeIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *storeDescribeIdentityProviderRequest) {
 	*v = DescribeIdentityProviderRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDescribeIdentityProviderRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -10352,7 +10528,7 @@ func (v *DescribeIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *st
 				d.addField("UserPoolId")
 				return
 			}
-		case "ProviderName":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -10406,18 +10582,20 @@ func (v *DescribeIdentityProviderResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysDescribeIdentityProviderResponse = []string{"\"IdentityProvider\":"}
+
 func (v *DescribeIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
 	*v = DescribeIdentityProviderResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDescribeIdentityProviderResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "IdentityProvider":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -10480,18 +10658,20 @@ func (v *DescribeResourceServerRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysDescribeResourceServerRequest = []string{"\"UserPoolId\":", "\"Identifier\":"}
+
 func (v *DescribeResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeDescribeResourceServerRequest) {
 	*v = DescribeResourceServerRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDescribeResourceServerRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -10504,7 +10684,7 @@ func (v *DescribeResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("UserPoolId")
 				return
 			}
-		case "Identifier":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -10558,18 +10738,20 @@ func (v *DescribeResourceServerResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysDescribeResourceServerResponse = []string{"\"ResourceServer\":"}
+
 func (v *DescribeResourceServerResponse) decodeJSON(d *jsonDecoder) {
 	*v = DescribeResourceServerResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDescribeResourceServerResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ResourceServer":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -10632,18 +10814,20 @@ func (v *DescribeRiskConfigurationRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysDescribeRiskConfigurationRequest = []string{"\"UserPoolId\":", "\"ClientId\":"}
+
 func (v *DescribeRiskConfigurationRequest) decodeJSONStore(d *jsonDecoder, st *storeDescribeRiskConfigurationRequest) {
 	*v = DescribeRiskConfigurationRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDescribeRiskConfigurationRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -10656,7 +10840,7 @@ func (v *DescribeRiskConfigurationRequest) decodeJSONStore(d *jsonDecoder, st *s
 				d.addField("UserPoolId")
 				return
 			}
-		case "ClientId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -10710,18 +10894,20 @@ func (v *DescribeRiskConfigurationResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysDescribeRiskConfigurationResponse = []string{"\"RiskConfiguration\":"}
+
 func (v *DescribeRiskConfigurationResponse) decodeJSON(d *jsonDecoder) {
 	*v = DescribeRiskConfigurationResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDescribeRiskConfigurationResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "RiskConfiguration":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -10784,18 +10970,20 @@ func (v *DescribeUserImportJobRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysDescribeUserImportJobRequest = []string{"\"UserPoolId\":", "\"JobId\":"}
+
 func (v *DescribeUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeDescribeUserImportJobRequest) {
 	*v = DescribeUserImportJobRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDescribeUserImportJobRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -10808,7 +10996,7 @@ func (v *DescribeUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *store
 				d.addField("UserPoolId")
 				return
 			}
-		case "JobId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -10862,18 +11050,20 @@ func (v *DescribeUserImportJobResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysDescribeUserImportJobResponse = []string{"\"UserImportJob\":"}
+
 func (v *DescribeUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 	*v = DescribeUserImportJobResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDescribeUserImportJobResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserImportJob":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -10936,18 +11126,20 @@ func (v *DescribeUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysDescribeUserPoolClientRequest = []string{"\"UserPoolId\":", "\"ClientId\":"}
+
 func (v *DescribeUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeDescribeUserPoolClientRequest) {
 	*v = DescribeUserPoolClientRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDescribeUserPoolClientRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -10960,7 +11152,7 @@ func (v *DescribeUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("UserPoolId")
 				return
 			}
-		case "ClientId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -11014,18 +11206,20 @@ func (v *DescribeUserPoolClientResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysDescribeUserPoolClientResponse = []string{"\"UserPoolClient\":"}
+
 func (v *DescribeUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
 	*v = DescribeUserPoolClientResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDescribeUserPoolClientResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolClient":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -11073,18 +11267,20 @@ func (v *DescribeUserPoolDomainRequest) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysDescribeUserPoolDomainRequest = []string{"\"Domain\":"}
+
 func (v *DescribeUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
 	*v = DescribeUserPoolDomainRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDescribeUserPoolDomainRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Domain":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -11135,18 +11331,20 @@ func (v *DescribeUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysDescribeUserPoolDomainResponse = []string{"\"DomainDescription\":"}
+
 func (v *DescribeUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
 	*v = DescribeUserPoolDomainResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDescribeUserPoolDomainResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "DomainDescription":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -11194,18 +11392,20 @@ func (v *DescribeUserPoolRequest) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysDescribeUserPoolRequest = []string{"\"UserPoolId\":"}
+
 func (v *DescribeUserPoolRequest) decodeJSON(d *jsonDecoder) {
 	*v = DescribeUserPoolRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDescribeUserPoolRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -11256,18 +11456,20 @@ func (v *DescribeUserPoolResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysDescribeUserPoolResponse = []string{"\"UserPool\":"}
+
 func (v *DescribeUserPoolResponse) decodeJSON(d *jsonDecoder) {
 	*v = DescribeUserPoolResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDescribeUserPoolResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPool":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -11330,18 +11532,20 @@ func (v *DeviceConfigurationType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysDeviceConfigurationType = []string{"\"ChallengeRequiredOnNewDevice\":", "\"DeviceOnlyRememberedOnUserPrompt\":"}
+
 func (v *DeviceConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeDeviceConfigurationType) {
 	*v = DeviceConfigurationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDeviceConfigurationType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ChallengeRequiredOnNewDevice":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -11354,7 +11558,7 @@ func (v *DeviceConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeDevic
 				d.addField("ChallengeRequiredOnNewDevice")
 				return
 			}
-		case "DeviceOnlyRememberedOnUserPrompt":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -11420,18 +11624,20 @@ func (v *DeviceSecretVerifierConfigType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysDeviceSecretVerifierConfigType = []string{"\"PasswordVerifier\":", "\"Salt\":"}
+
 func (v *DeviceSecretVerifierConfigType) decodeJSONStore(d *jsonDecoder, st *storeDeviceSecretVerifierConfigType) {
 	*v = DeviceSecretVerifierConfigType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDeviceSecretVerifierConfigType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "PasswordVerifier":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -11444,7 +11650,7 @@ func (v *DeviceSecretVerifierConfigType) decodeJSONStore(d *jsonDecoder, st *sto
 				d.addField("PasswordVerifier")
 				return
 			}
-		case "Salt":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -11527,18 +11733,20 @@ func (v *DeviceType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysDeviceType = []string{"\"DeviceKey\":", "\"DeviceAttributes\":", "\"DeviceCreateDate\":", "\"DeviceLastModifiedDate\":", "\"DeviceLastAuthenticatedDate\":"}
+
 func (v *DeviceType) decodeJSONStore(d *jsonDecoder, st *storeDeviceType) {
 	*v = DeviceType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDeviceType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "DeviceKey":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -11551,7 +11759,7 @@ func (v *DeviceType) decodeJSONStore(d *jsonDecoder, st *storeDeviceType) {
 				d.addField("DeviceKey")
 				return
 			}
-		case "DeviceAttributes":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -11560,7 +11768,7 @@ func (v *DeviceType) decodeJSONStore(d *jsonDecoder, st *storeDeviceType) {
 				d.addField("DeviceAttributes")
 				return
 			}
-		case "DeviceCreateDate":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -11573,7 +11781,7 @@ func (v *DeviceType) decodeJSONStore(d *jsonDecoder, st *storeDeviceType) {
 				d.addField("DeviceCreateDate")
 				return
 			}
-		case "DeviceLastModifiedDate":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -11586,7 +11794,7 @@ func (v *DeviceType) decodeJSONStore(d *jsonDecoder, st *storeDeviceType) {
 				d.addField("DeviceLastModifiedDate")
 				return
 			}
-		case "DeviceLastAuthenticatedDate":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -11684,18 +11892,20 @@ func (v *DomainDescriptionType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysDomainDescriptionType = []string{"\"UserPoolId\":", "\"AWSAccountId\":", "\"Domain\":", "\"S3Bucket\":", "\"CloudFrontDistribution\":", "\"Version\":", "\"Status\":", "\"CustomDomainConfig\":"}
+
 func (v *DomainDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeDomainDescriptionType) {
 	*v = DomainDescriptionType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDomainDescriptionType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -11708,7 +11918,7 @@ func (v *DomainDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeDomainD
 				d.addField("UserPoolId")
 				return
 			}
-		case "AWSAccountId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -11721,7 +11931,7 @@ func (v *DomainDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeDomainD
 				d.addField("AWSAccountId")
 				return
 			}
-		case "Domain":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -11734,7 +11944,7 @@ func (v *DomainDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeDomainD
 				d.addField("Domain")
 				return
 			}
-		case "S3Bucket":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -11747,7 +11957,7 @@ func (v *DomainDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeDomainD
 				d.addField("S3Bucket")
 				return
 			}
-		case "CloudFrontDistribution":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -11760,7 +11970,7 @@ func (v *DomainDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeDomainD
 				d.addField("CloudFrontDistribution")
 				return
 			}
-		case "Version":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -11773,7 +11983,7 @@ func (v *DomainDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeDomainD
 				d.addField("Version")
 				return
 			}
-		case "Status":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -11786,7 +11996,7 @@ func (v *DomainDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeDomainD
 				d.addField("Status")
 				return
 			}
-		case "CustomDomainConfig":
+		case 7:
 			if d.isNull() {
 				continue
 			}
@@ -11834,18 +12044,20 @@ func (v *DuplicateProviderException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysDuplicateProviderException = []string{"\"message\":"}
+
 func (v *DuplicateProviderException) decodeJSON(d *jsonDecoder) {
 	*v = DuplicateProviderException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysDuplicateProviderException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -11923,18 +12135,20 @@ func (v *EmailConfigurationType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysEmailConfigurationType = []string{"\"SourceArn\":", "\"ReplyToEmailAddress\":", "\"EmailSendingAccount\":", "\"From\":", "\"ConfigurationSet\":"}
+
 func (v *EmailConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeEmailConfigurationType) {
 	*v = EmailConfigurationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysEmailConfigurationType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "SourceArn":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -11947,7 +12161,7 @@ func (v *EmailConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeEmailC
 				d.addField("SourceArn")
 				return
 			}
-		case "ReplyToEmailAddress":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -11960,7 +12174,7 @@ func (v *EmailConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeEmailC
 				d.addField("ReplyToEmailAddress")
 				return
 			}
-		case "EmailSendingAccount":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -11973,7 +12187,7 @@ func (v *EmailConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeEmailC
 				d.addField("EmailSendingAccount")
 				return
 			}
-		case "From":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -11986,7 +12200,7 @@ func (v *EmailConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeEmailC
 				d.addField("From")
 				return
 			}
-		case "ConfigurationSet":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -12037,18 +12251,20 @@ func (v *EnableSoftwareTokenMFAException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysEnableSoftwareTokenMFAException = []string{"\"message\":"}
+
 func (v *EnableSoftwareTokenMFAException) decodeJSON(d *jsonDecoder) {
 	*v = EnableSoftwareTokenMFAException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysEnableSoftwareTokenMFAException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -12126,18 +12342,20 @@ func (v *EventContextDataType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysEventContextDataType = []string{"\"IpAddress\":", "\"DeviceName\":", "\"Timezone\":", "\"City\":", "\"Country\":"}
+
 func (v *EventContextDataType) decodeJSONStore(d *jsonDecoder, st *storeEventContextDataType) {
 	*v = EventContextDataType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysEventContextDataType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "IpAddress":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -12150,7 +12368,7 @@ func (v *EventContextDataType) decodeJSONStore(d *jsonDecoder, st *storeEventCon
 				d.addField("IpAddress")
 				return
 			}
-		case "DeviceName":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -12163,7 +12381,7 @@ func (v *EventContextDataType) decodeJSONStore(d *jsonDecoder, st *storeEventCon
 				d.addField("DeviceName")
 				return
 			}
-		case "Timezone":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -12176,7 +12394,7 @@ func (v *EventContextDataType) decodeJSONStore(d *jsonDecoder, st *storeEventCon
 				d.addField("Timezone")
 				return
 			}
-		case "City":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -12189,7 +12407,7 @@ func (v *EventContextDataType) decodeJSONStore(d *jsonDecoder, st *storeEventCon
 				d.addField("City")
 				return
 			}
-		case "Country":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -12260,18 +12478,20 @@ func (v *EventFeedbackType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysEventFeedbackType = []string{"\"FeedbackValue\":", "\"Provider\":", "\"FeedbackDate\":"}
+
 func (v *EventFeedbackType) decodeJSONStore(d *jsonDecoder, st *storeEventFeedbackType) {
 	*v = EventFeedbackType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysEventFeedbackType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "FeedbackValue":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -12284,7 +12504,7 @@ func (v *EventFeedbackType) decodeJSONStore(d *jsonDecoder, st *storeEventFeedba
 				d.addField("FeedbackValue")
 				return
 			}
-		case "Provider":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -12297,7 +12517,7 @@ func (v *EventFeedbackType) decodeJSONStore(d *jsonDecoder, st *storeEventFeedba
 				d.addField("Provider")
 				return
 			}
-		case "FeedbackDate":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -12368,18 +12588,20 @@ func (v *EventRiskType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysEventRiskType = []string{"\"RiskDecision\":", "\"RiskLevel\":", "\"CompromisedCredentialsDetected\":"}
+
 func (v *EventRiskType) decodeJSONStore(d *jsonDecoder, st *storeEventRiskType) {
 	*v = EventRiskType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysEventRiskType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "RiskDecision":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -12392,7 +12614,7 @@ func (v *EventRiskType) decodeJSONStore(d *jsonDecoder, st *storeEventRiskType) 
 				d.addField("RiskDecision")
 				return
 			}
-		case "RiskLevel":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -12405,7 +12627,7 @@ func (v *EventRiskType) decodeJSONStore(d *jsonDecoder, st *storeEventRiskType) 
 				d.addField("RiskLevel")
 				return
 			}
-		case "CompromisedCredentialsDetected":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -12456,18 +12678,20 @@ func (v *ExpiredCodeException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysExpiredCodeException = []string{"\"message\":"}
+
 func (v *ExpiredCodeException) decodeJSON(d *jsonDecoder) {
 	*v = ExpiredCodeException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysExpiredCodeException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -12515,18 +12739,20 @@ func (v *ForbiddenException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysForbiddenException = []string{"\"message\":"}
+
 func (v *ForbiddenException) decodeJSON(d *jsonDecoder) {
 	*v = ForbiddenException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysForbiddenException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -12589,18 +12815,20 @@ func (v *ForgetDeviceRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysForgetDeviceRequest = []string{"\"AccessToken\":", "\"DeviceKey\":"}
+
 func (v *ForgetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeForgetDeviceRequest) {
 	*v = ForgetDeviceRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysForgetDeviceRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "AccessToken":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -12613,7 +12841,7 @@ func (v *ForgetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeForgetDev
 				d.addField("AccessToken")
 				return
 			}
-		case "DeviceKey":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -12703,18 +12931,20 @@ func (v *ForgotPasswordRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysForgotPasswordRequest = []string{"\"ClientId\":", "\"SecretHash\":", "\"UserContextData\":", "\"Username\":", "\"AnalyticsMetadata\":", "\"ClientMetadata\":"}
+
 func (v *ForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeForgotPasswordRequest) {
 	*v = ForgotPasswordRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysForgotPasswordRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ClientId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -12727,7 +12957,7 @@ func (v *ForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeForgotP
 				d.addField("ClientId")
 				return
 			}
-		case "SecretHash":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -12740,7 +12970,7 @@ func (v *ForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeForgotP
 				d.addField("SecretHash")
 				return
 			}
-		case "UserContextData":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -12750,7 +12980,7 @@ func (v *ForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeForgotP
 				d.addField("UserContextData")
 				return
 			}
-		case "Username":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -12763,7 +12993,7 @@ func (v *ForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeForgotP
 				d.addField("Username")
 				return
 			}
-		case "AnalyticsMetadata":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -12773,7 +13003,7 @@ func (v *ForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeForgotP
 				d.addField("AnalyticsMetadata")
 				return
 			}
-		case "ClientMetadata":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -12823,18 +13053,20 @@ func (v *ForgotPasswordResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysForgotPasswordResponse = []string{"\"CodeDeliveryDetails\":"}
+
 func (v *ForgotPasswordResponse) decodeJSON(d *jsonDecoder) {
 	*v = ForgotPasswordResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysForgotPasswordResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "CodeDeliveryDetails":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -12882,18 +13114,20 @@ func (v *GetCSVHeaderRequest) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysGetCSVHeaderRequest = []string{"\"UserPoolId\":"}
+
 func (v *GetCSVHeaderRequest) decodeJSON(d *jsonDecoder) {
 	*v = GetCSVHeaderRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetCSVHeaderRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -12948,18 +13182,20 @@ func (v *GetCSVHeaderResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysGetCSVHeaderResponse = []string{"\"UserPoolId\":", "\"CSVHeader\":"}
+
 func (v *GetCSVHeaderResponse) decodeJSON(d *jsonDecoder) {
 	*v = GetCSVHeaderResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetCSVHeaderResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -12969,7 +13205,7 @@ func (v *GetCSVHeaderResponse) decodeJSON(d *jsonDecoder) {
 				d.addField("UserPoolId")
 				return
 			}
-		case "CSVHeader":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -13031,18 +13267,20 @@ func (v *GetDeviceRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysGetDeviceRequest = []string{"\"DeviceKey\":", "\"AccessToken\":"}
+
 func (v *GetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeGetDeviceRequest) {
 	*v = GetDeviceRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetDeviceRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "DeviceKey":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -13055,7 +13293,7 @@ func (v *GetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeGetDeviceReq
 				d.addField("DeviceKey")
 				return
 			}
-		case "AccessToken":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -13109,18 +13347,20 @@ func (v *GetDeviceResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysGetDeviceResponse = []string{"\"Device\":"}
+
 func (v *GetDeviceResponse) decodeJSON(d *jsonDecoder) {
 	*v = GetDeviceResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetDeviceResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Device":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -13183,18 +13423,20 @@ func (v *GetGroupRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysGetGroupRequest = []string{"\"GroupName\":", "\"UserPoolId\":"}
+
 func (v *GetGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeGetGroupRequest) {
 	*v = GetGroupRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetGroupRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "GroupName":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -13207,7 +13449,7 @@ func (v *GetGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeGetGroupReque
 				d.addField("GroupName")
 				return
 			}
-		case "UserPoolId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -13261,18 +13503,20 @@ func (v *GetGroupResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysGetGroupResponse = []string{"\"Group\":"}
+
 func (v *GetGroupResponse) decodeJSON(d *jsonDecoder) {
 	*v = GetGroupResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetGroupResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Group":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -13335,18 +13579,20 @@ func (v *GetIdentityProviderByIdentifierRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysGetIdentityProviderByIdentifierRequest = []string{"\"UserPoolId\":", "\"IdpIdentifier\":"}
+
 func (v *GetIdentityProviderByIdentifierRequest) decodeJSONStore(d *jsonDecoder, st *storeGetIdentityProviderByIdentifierRequest) {
 	*v = GetIdentityProviderByIdentifierRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetIdentityProviderByIdentifierRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -13359,7 +13605,7 @@ func (v *GetIdentityProviderByIdentifierRequest) decodeJSONStore(d *jsonDecoder,
 				d.addField("UserPoolId")
 				return
 			}
-		case "IdpIdentifier":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -13413,18 +13659,20 @@ func (v *GetIdentityProviderByIdentifierResponse) UnmarshalJSON(data []byte) err
 	return d.done()
 }
 
+var jsonKeysGetIdentityProviderByIdentifierResponse = []string{"\"IdentityProvider\":"}
+
 func (v *GetIdentityProviderByIdentifierResponse) decodeJSON(d *jsonDecoder) {
 	*v = GetIdentityProviderByIdentifierResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetIdentityProviderByIdentifierResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "IdentityProvider":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -13472,18 +13720,20 @@ func (v *GetLogDeliveryConfigurationRequest) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysGetLogDeliveryConfigurationRequest = []string{"\"UserPoolId\":"}
+
 func (v *GetLogDeliveryConfigurationRequest) decodeJSON(d *jsonDecoder) {
 	*v = GetLogDeliveryConfigurationRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetLogDeliveryConfigurationRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -13534,18 +13784,20 @@ func (v *GetLogDeliveryConfigurationResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysGetLogDeliveryConfigurationResponse = []string{"\"LogDeliveryConfiguration\":"}
+
 func (v *GetLogDeliveryConfigurationResponse) decodeJSON(d *jsonDecoder) {
 	*v = GetLogDeliveryConfigurationResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetLogDeliveryConfigurationResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "LogDeliveryConfiguration":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -13593,18 +13845,20 @@ func (v *GetSigningCertificateRequest) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysGetSigningCertificateRequest = []string{"\"UserPoolId\":"}
+
 func (v *GetSigningCertificateRequest) decodeJSON(d *jsonDecoder) {
 	*v = GetSigningCertificateRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetSigningCertificateRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -13652,18 +13906,20 @@ func (v *GetSigningCertificateResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysGetSigningCertificateResponse = []string{"\"Certificate\":"}
+
 func (v *GetSigningCertificateResponse) decodeJSON(d *jsonDecoder) {
 	*v = GetSigningCertificateResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetSigningCertificateResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Certificate":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -13726,18 +13982,20 @@ func (v *GetUICustomizationRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysGetUICustomizationRequest = []string{"\"UserPoolId\":", "\"ClientId\":"}
+
 func (v *GetUICustomizationRequest) decodeJSONStore(d *jsonDecoder, st *storeGetUICustomizationRequest) {
 	*v = GetUICustomizationRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetUICustomizationRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -13750,7 +14008,7 @@ func (v *GetUICustomizationRequest) decodeJSONStore(d *jsonDecoder, st *storeGet
 				d.addField("UserPoolId")
 				return
 			}
-		case "ClientId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -13804,18 +14062,20 @@ func (v *GetUICustomizationResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysGetUICustomizationResponse = []string{"\"UICustomization\":"}
+
 func (v *GetUICustomizationResponse) decodeJSON(d *jsonDecoder) {
 	*v = GetUICustomizationResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetUICustomizationResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UICustomization":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -13885,18 +14145,20 @@ func (v *GetUserAttributeVerificationCodeRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysGetUserAttributeVerificationCodeRequest = []string{"\"AccessToken\":", "\"AttributeName\":", "\"ClientMetadata\":"}
+
 func (v *GetUserAttributeVerificationCodeRequest) decodeJSONStore(d *jsonDecoder, st *storeGetUserAttributeVerificationCodeRequest) {
 	*v = GetUserAttributeVerificationCodeRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetUserAttributeVerificationCodeRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "AccessToken":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -13909,7 +14171,7 @@ func (v *GetUserAttributeVerificationCodeRequest) decodeJSONStore(d *jsonDecoder
 				d.addField("AccessToken")
 				return
 			}
-		case "AttributeName":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -13922,7 +14184,7 @@ func (v *GetUserAttributeVerificationCodeRequest) decodeJSONStore(d *jsonDecoder
 				d.addField("AttributeName")
 				return
 			}
-		case "ClientMetadata":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -13972,18 +14234,20 @@ func (v *GetUserAttributeVerificationCodeResponse) UnmarshalJSON(data []byte) er
 	return d.done()
 }
 
+var jsonKeysGetUserAttributeVerificationCodeResponse = []string{"\"CodeDeliveryDetails\":"}
+
 func (v *GetUserAttributeVerificationCodeResponse) decodeJSON(d *jsonDecoder) {
 	*v = GetUserAttributeVerificationCodeResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetUserAttributeVerificationCodeResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "CodeDeliveryDetails":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -14031,18 +14295,20 @@ func (v *GetUserPoolMfaConfigRequest) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysGetUserPoolMfaConfigRequest = []string{"\"UserPoolId\":"}
+
 func (v *GetUserPoolMfaConfigRequest) decodeJSON(d *jsonDecoder) {
 	*v = GetUserPoolMfaConfigRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetUserPoolMfaConfigRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -14103,18 +14369,20 @@ func (v *GetUserPoolMfaConfigResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysGetUserPoolMfaConfigResponse = []string{"\"SmsMfaConfiguration\":", "\"SoftwareTokenMfaConfiguration\":", "\"MfaConfiguration\":"}
+
 func (v *GetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
 	*v = GetUserPoolMfaConfigResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetUserPoolMfaConfigResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "SmsMfaConfiguration":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -14124,7 +14392,7 @@ func (v *GetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
 				d.addField("SmsMfaConfiguration")
 				return
 			}
-		case "SoftwareTokenMfaConfiguration":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -14134,7 +14402,7 @@ func (v *GetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
 				d.addField("SoftwareTokenMfaConfiguration")
 				return
 			}
-		case "MfaConfiguration":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -14182,18 +14450,20 @@ func (v *GetUserRequest) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysGetUserRequest = []string{"\"AccessToken\":"}
+
 func (v *GetUserRequest) decodeJSON(d *jsonDecoder) {
 	*v = GetUserRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetUserRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "AccessToken":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -14275,18 +14545,20 @@ func (v *GetUserResponse) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysGetUserResponse = []string{"\"Username\":", "\"UserAttributes\":", "\"MFAOptions\":", "\"PreferredMfaSetting\":", "\"UserMFASettingList\":"}
+
 func (v *GetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeGetUserResponse) {
 	*v = GetUserResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetUserResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Username":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -14299,7 +14571,7 @@ func (v *GetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeGetUserRespon
 				d.addField("Username")
 				return
 			}
-		case "UserAttributes":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -14308,7 +14580,7 @@ func (v *GetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeGetUserRespon
 				d.addField("UserAttributes")
 				return
 			}
-		case "MFAOptions":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -14317,7 +14589,7 @@ func (v *GetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeGetUserRespon
 				d.addField("MFAOptions")
 				return
 			}
-		case "PreferredMfaSetting":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -14330,7 +14602,7 @@ func (v *GetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeGetUserRespon
 				d.addField("PreferredMfaSetting")
 				return
 			}
-		case "UserMFASettingList":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -14377,18 +14649,20 @@ func (v *GlobalSignOutRequest) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysGlobalSignOutRequest = []string{"\"AccessToken\":"}
+
 func (v *GlobalSignOutRequest) decodeJSON(d *jsonDecoder) {
 	*v = GlobalSignOutRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGlobalSignOutRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "AccessToken":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -14479,18 +14753,20 @@ func (v *GroupExistsException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysGroupExistsException = []string{"\"message\":"}
+
 func (v *GroupExistsException) decodeJSON(d *jsonDecoder) {
 	*v = GroupExistsException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGroupExistsException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -14578,18 +14854,20 @@ func (v *GroupType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysGroupType = []string{"\"GroupName\":", "\"UserPoolId\":", "\"Description\":", "\"RoleArn\":", "\"Precedence\":", "\"LastModifiedDate\":", "\"CreationDate\":"}
+
 func (v *GroupType) decodeJSONStore(d *jsonDecoder, st *storeGroupType) {
 	*v = GroupType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGroupType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "GroupName":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -14602,7 +14880,7 @@ func (v *GroupType) decodeJSONStore(d *jsonDecoder, st *storeGroupType) {
 				d.addField("GroupName")
 				return
 			}
-		case "UserPoolId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -14615,7 +14893,7 @@ func (v *GroupType) decodeJSONStore(d *jsonDecoder, st *storeGroupType) {
 				d.addField("UserPoolId")
 				return
 			}
-		case "Description":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -14628,7 +14906,7 @@ func (v *GroupType) decodeJSONStore(d *jsonDecoder, st *storeGroupType) {
 				d.addField("Description")
 				return
 			}
-		case "RoleArn":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -14641,7 +14919,7 @@ func (v *GroupType) decodeJSONStore(d *jsonDecoder, st *storeGroupType) {
 				d.addField("RoleArn")
 				return
 			}
-		case "Precedence":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -14654,7 +14932,7 @@ func (v *GroupType) decodeJSONStore(d *jsonDecoder, st *storeGroupType) {
 				d.addField("Precedence")
 				return
 			}
-		case "LastModifiedDate":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -14667,7 +14945,7 @@ func (v *GroupType) decodeJSONStore(d *jsonDecoder, st *storeGroupType) {
 				d.addField("LastModifiedDate")
 				return
 			}
-		case "CreationDate":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -14733,18 +15011,20 @@ func (v *HttpHeader) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysHttpHeader = []string{"\"headerName\":", "\"headerValue\":"}
+
 func (v *HttpHeader) decodeJSONStore(d *jsonDecoder, st *storeHttpHeader) {
 	*v = HttpHeader{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysHttpHeader, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "headerName":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -14757,7 +15037,7 @@ func (v *HttpHeader) decodeJSONStore(d *jsonDecoder, st *storeHttpHeader) {
 				d.addField("headerName")
 				return
 			}
-		case "headerValue":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -14857,18 +15137,20 @@ func (v *IdentityProviderType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysIdentityProviderType = []string{"\"UserPoolId\":", "\"ProviderName\":", "\"ProviderType\":", "\"ProviderDetails\":", "\"AttributeMapping\":", "\"IdpIdentifiers\":", "\"LastModifiedDate\":", "\"CreationDate\":"}
+
 func (v *IdentityProviderType) decodeJSONStore(d *jsonDecoder, st *storeIdentityProviderType) {
 	*v = IdentityProviderType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysIdentityProviderType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -14881,7 +15163,7 @@ func (v *IdentityProviderType) decodeJSONStore(d *jsonDecoder, st *storeIdentity
 				d.addField("UserPoolId")
 				return
 			}
-		case "ProviderName":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -14894,7 +15176,7 @@ func (v *IdentityProviderType) decodeJSONStore(d *jsonDecoder, st *storeIdentity
 				d.addField("ProviderName")
 				return
 			}
-		case "ProviderType":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -14907,7 +15189,7 @@ func (v *IdentityProviderType) decodeJSONStore(d *jsonDecoder, st *storeIdentity
 				d.addField("ProviderType")
 				return
 			}
-		case "ProviderDetails":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -14916,7 +15198,7 @@ func (v *IdentityProviderType) decodeJSONStore(d *jsonDecoder, st *storeIdentity
 				d.addField("ProviderDetails")
 				return
 			}
-		case "AttributeMapping":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -14925,7 +15207,7 @@ func (v *IdentityProviderType) decodeJSONStore(d *jsonDecoder, st *storeIdentity
 				d.addField("AttributeMapping")
 				return
 			}
-		case "IdpIdentifiers":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -14934,7 +15216,7 @@ func (v *IdentityProviderType) decodeJSONStore(d *jsonDecoder, st *storeIdentity
 				d.addField("IdpIdentifiers")
 				return
 			}
-		case "LastModifiedDate":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -14947,7 +15229,7 @@ func (v *IdentityProviderType) decodeJSONStore(d *jsonDecoder, st *storeIdentity
 				d.addField("LastModifiedDate")
 				return
 			}
-		case "CreationDate":
+		case 7:
 			if d.isNull() {
 				continue
 			}
@@ -15038,18 +15320,20 @@ func (v *InitiateAuthRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysInitiateAuthRequest = []string{"\"AuthFlow\":", "\"AuthParameters\":", "\"ClientMetadata\":", "\"ClientId\":", "\"AnalyticsMetadata\":", "\"UserContextData\":"}
+
 func (v *InitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeInitiateAuthRequest) {
 	*v = InitiateAuthRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysInitiateAuthRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "AuthFlow":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -15062,7 +15346,7 @@ func (v *InitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeInitiateA
 				d.addField("AuthFlow")
 				return
 			}
-		case "AuthParameters":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -15071,7 +15355,7 @@ func (v *InitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeInitiateA
 				d.addField("AuthParameters")
 				return
 			}
-		case "ClientMetadata":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -15080,7 +15364,7 @@ func (v *InitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeInitiateA
 				d.addField("ClientMetadata")
 				return
 			}
-		case "ClientId":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -15093,7 +15377,7 @@ func (v *InitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeInitiateA
 				d.addField("ClientId")
 				return
 			}
-		case "AnalyticsMetadata":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -15103,7 +15387,7 @@ func (v *InitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeInitiateA
 				d.addField("AnalyticsMetadata")
 				return
 			}
-		case "UserContextData":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -15179,18 +15463,20 @@ func (v *InitiateAuthResponse) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysInitiateAuthResponse = []string{"\"ChallengeName\":", "\"Session\":", "\"ChallengeParameters\":", "\"AuthenticationResult\":"}
+
 func (v *InitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeInitiateAuthResponse) {
 	*v = InitiateAuthResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysInitiateAuthResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ChallengeName":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -15203,7 +15489,7 @@ func (v *InitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeInitiate
 				d.addField("ChallengeName")
 				return
 			}
-		case "Session":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -15216,7 +15502,7 @@ func (v *InitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeInitiate
 				d.addField("Session")
 				return
 			}
-		case "ChallengeParameters":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -15225,7 +15511,7 @@ func (v *InitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeInitiate
 				d.addField("ChallengeParameters")
 				return
 			}
-		case "AuthenticationResult":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -15273,18 +15559,20 @@ func (v *InternalErrorException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysInternalErrorException = []string{"\"message\":"}
+
 func (v *InternalErrorException) decodeJSON(d *jsonDecoder) {
 	*v = InternalErrorException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysInternalErrorException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -15332,18 +15620,20 @@ func (v *InvalidEmailRoleAccessPolicyException) UnmarshalJSON(data []byte) error
 	return d.done()
 }
 
+var jsonKeysInvalidEmailRoleAccessPolicyException = []string{"\"message\":"}
+
 func (v *InvalidEmailRoleAccessPolicyException) decodeJSON(d *jsonDecoder) {
 	*v = InvalidEmailRoleAccessPolicyException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysInvalidEmailRoleAccessPolicyException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -15391,18 +15681,20 @@ func (v *InvalidLambdaResponseException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysInvalidLambdaResponseException = []string{"\"message\":"}
+
 func (v *InvalidLambdaResponseException) decodeJSON(d *jsonDecoder) {
 	*v = InvalidLambdaResponseException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysInvalidLambdaResponseException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -15450,18 +15742,20 @@ func (v *InvalidOAuthFlowException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysInvalidOAuthFlowException = []string{"\"message\":"}
+
 func (v *InvalidOAuthFlowException) decodeJSON(d *jsonDecoder) {
 	*v = InvalidOAuthFlowException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysInvalidOAuthFlowException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -15509,18 +15803,20 @@ func (v *InvalidParameterException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysInvalidParameterException = []string{"\"message\":"}
+
 func (v *InvalidParameterException) decodeJSON(d *jsonDecoder) {
 	*v = InvalidParameterException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysInvalidParameterException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -15568,18 +15864,20 @@ func (v *InvalidPasswordException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysInvalidPasswordException = []string{"\"message\":"}
+
 func (v *InvalidPasswordException) decodeJSON(d *jsonDecoder) {
 	*v = InvalidPasswordException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysInvalidPasswordException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -15627,18 +15925,20 @@ func (v *InvalidSmsRoleAccessPolicyException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysInvalidSmsRoleAccessPolicyException = []string{"\"message\":"}
+
 func (v *InvalidSmsRoleAccessPolicyException) decodeJSON(d *jsonDecoder) {
 	*v = InvalidSmsRoleAccessPolicyException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysInvalidSmsRoleAccessPolicyException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -15686,18 +15986,20 @@ func (v *InvalidSmsRoleTrustRelationshipException) UnmarshalJSON(data []byte) er
 	return d.done()
 }
 
+var jsonKeysInvalidSmsRoleTrustRelationshipException = []string{"\"message\":"}
+
 func (v *InvalidSmsRoleTrustRelationshipException) decodeJSON(d *jsonDecoder) {
 	*v = InvalidSmsRoleTrustRelationshipException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysInvalidSmsRoleTrustRelationshipException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -15745,18 +16047,20 @@ func (v *InvalidUserPoolConfigurationException) UnmarshalJSON(data []byte) error
 	return d.done()
 }
 
+var jsonKeysInvalidUserPoolConfigurationException = []string{"\"message\":"}
+
 func (v *InvalidUserPoolConfigurationException) decodeJSON(d *jsonDecoder) {
 	*v = InvalidUserPoolConfigurationException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysInvalidUserPoolConfigurationException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -15883,18 +16187,20 @@ func (v *LambdaConfigType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysLambdaConfigType = []string{"\"PreSignUp\":", "\"CustomMessage\":", "\"PostConfirmation\":", "\"PreAuthentication\":", "\"PostAuthentication\":", "\"DefineAuthChallenge\":", "\"CreateAuthChallenge\":", "\"VerifyAuthChallengeResponse\":", "\"PreTokenGeneration\":", "\"UserMigration\":", "\"PreTokenGenerationConfig\":", "\"CustomSMSSender\":", "\"CustomEmailSender\":", "\"KMSKeyID\":"}
+
 func (v *LambdaConfigType) decodeJSONStore(d *jsonDecoder, st *storeLambdaConfigType) {
 	*v = LambdaConfigType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysLambdaConfigType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "PreSignUp":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -15907,7 +16213,7 @@ func (v *LambdaConfigType) decodeJSONStore(d *jsonDecoder, st *storeLambdaConfig
 				d.addField("PreSignUp")
 				return
 			}
-		case "CustomMessage":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -15920,7 +16226,7 @@ func (v *LambdaConfigType) decodeJSONStore(d *jsonDecoder, st *storeLambdaConfig
 				d.addField("CustomMessage")
 				return
 			}
-		case "PostConfirmation":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -15933,7 +16239,7 @@ func (v *LambdaConfigType) decodeJSONStore(d *jsonDecoder, st *storeLambdaConfig
 				d.addField("PostConfirmation")
 				return
 			}
-		case "PreAuthentication":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -15946,7 +16252,7 @@ func (v *LambdaConfigType) decodeJSONStore(d *jsonDecoder, st *storeLambdaConfig
 				d.addField("PreAuthentication")
 				return
 			}
-		case "PostAuthentication":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -15959,7 +16265,7 @@ func (v *LambdaConfigType) decodeJSONStore(d *jsonDecoder, st *storeLambdaConfig
 				d.addField("PostAuthentication")
 				return
 			}
-		case "DefineAuthChallenge":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -15972,7 +16278,7 @@ func (v *LambdaConfigType) decodeJSONStore(d *jsonDecoder, st *storeLambdaConfig
 				d.addField("DefineAuthChallenge")
 				return
 			}
-		case "CreateAuthChallenge":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -15985,7 +16291,7 @@ func (v *LambdaConfigType) decodeJSONStore(d *jsonDecoder, st *storeLambdaConfig
 				d.addField("CreateAuthChallenge")
 				return
 			}
-		case "VerifyAuthChallengeResponse":
+		case 7:
 			if d.isNull() {
 				continue
 			}
@@ -15998,7 +16304,7 @@ func (v *LambdaConfigType) decodeJSONStore(d *jsonDecoder, st *storeLambdaConfig
 				d.addField("VerifyAuthChallengeResponse")
 				return
 			}
-		case "PreTokenGeneration":
+		case 8:
 			if d.isNull() {
 				continue
 			}
@@ -16011,7 +16317,7 @@ func (v *LambdaConfigType) decodeJSONStore(d *jsonDecoder, st *storeLambdaConfig
 				d.addField("PreTokenGeneration")
 				return
 			}
-		case "UserMigration":
+		case 9:
 			if d.isNull() {
 				continue
 			}
@@ -16024,7 +16330,7 @@ func (v *LambdaConfigType) decodeJSONStore(d *jsonDecoder, st *storeLambdaConfig
 				d.addField("UserMigration")
 				return
 			}
-		case "PreTokenGenerationConfig":
+		case 10:
 			if d.isNull() {
 				continue
 			}
@@ -16034,7 +16340,7 @@ func (v *LambdaConfigType) decodeJSONStore(d *jsonDecoder, st *storeLambdaConfig
 				d.addField("PreTokenGenerationConfig")
 				return
 			}
-		case "CustomSMSSender":
+		case 11:
 			if d.isNull() {
 				continue
 			}
@@ -16044,7 +16350,7 @@ func (v *LambdaConfigType) decodeJSONStore(d *jsonDecoder, st *storeLambdaConfig
 				d.addField("CustomSMSSender")
 				return
 			}
-		case "CustomEmailSender":
+		case 12:
 			if d.isNull() {
 				continue
 			}
@@ -16054,7 +16360,7 @@ func (v *LambdaConfigType) decodeJSONStore(d *jsonDecoder, st *storeLambdaConfig
 				d.addField("CustomEmailSender")
 				return
 			}
-		case "KMSKeyID":
+		case 13:
 			if d.isNull() {
 				continue
 			}
@@ -16105,18 +16411,20 @@ func (v *LimitExceededException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysLimitExceededException = []string{"\"message\":"}
+
 func (v *LimitExceededException) decodeJSON(d *jsonDecoder) {
 	*v = LimitExceededException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysLimitExceededException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -16184,18 +16492,20 @@ func (v *ListDevicesRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysListDevicesRequest = []string{"\"AccessToken\":", "\"Limit\":", "\"PaginationToken\":"}
+
 func (v *ListDevicesRequest) decodeJSONStore(d *jsonDecoder, st *storeListDevicesRequest) {
 	*v = ListDevicesRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListDevicesRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "AccessToken":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -16208,7 +16518,7 @@ func (v *ListDevicesRequest) decodeJSONStore(d *jsonDecoder, st *storeListDevice
 				d.addField("AccessToken")
 				return
 			}
-		case "Limit":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -16221,7 +16531,7 @@ func (v *ListDevicesRequest) decodeJSONStore(d *jsonDecoder, st *storeListDevice
 				d.addField("Limit")
 				return
 			}
-		case "PaginationToken":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -16279,18 +16589,20 @@ func (v *ListDevicesResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysListDevicesResponse = []string{"\"Devices\":", "\"PaginationToken\":"}
+
 func (v *ListDevicesResponse) decodeJSON(d *jsonDecoder) {
 	*v = ListDevicesResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListDevicesResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Devices":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -16299,7 +16611,7 @@ func (v *ListDevicesResponse) decodeJSON(d *jsonDecoder) {
 				d.addField("Devices")
 				return
 			}
-		case "PaginationToken":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -16367,18 +16679,20 @@ func (v *ListGroupsRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysListGroupsRequest = []string{"\"UserPoolId\":", "\"Limit\":", "\"NextToken\":"}
+
 func (v *ListGroupsRequest) decodeJSONStore(d *jsonDecoder, st *storeListGroupsRequest) {
 	*v = ListGroupsRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListGroupsRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -16391,7 +16705,7 @@ func (v *ListGroupsRequest) decodeJSONStore(d *jsonDecoder, st *storeListGroupsR
 				d.addField("UserPoolId")
 				return
 			}
-		case "Limit":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -16404,7 +16718,7 @@ func (v *ListGroupsRequest) decodeJSONStore(d *jsonDecoder, st *storeListGroupsR
 				d.addField("Limit")
 				return
 			}
-		case "NextToken":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -16462,18 +16776,20 @@ func (v *ListGroupsResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysListGroupsResponse = []string{"\"Groups\":", "\"NextToken\":"}
+
 func (v *ListGroupsResponse) decodeJSON(d *jsonDecoder) {
 	*v = ListGroupsResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListGroupsResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Groups":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -16482,7 +16798,7 @@ func (v *ListGroupsResponse) decodeJSON(d *jsonDecoder) {
 				d.addField("Groups")
 				return
 			}
-		case "NextToken":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -16550,18 +16866,20 @@ func (v *ListIdentityProvidersRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysListIdentityProvidersRequest = []string{"\"UserPoolId\":", "\"MaxResults\":", "\"NextToken\":"}
+
 func (v *ListIdentityProvidersRequest) decodeJSONStore(d *jsonDecoder, st *storeListIdentityProvidersRequest) {
 	*v = ListIdentityProvidersRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListIdentityProvidersRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -16574,7 +16892,7 @@ func (v *ListIdentityProvidersRequest) decodeJSONStore(d *jsonDecoder, st *store
 				d.addField("UserPoolId")
 				return
 			}
-		case "MaxResults":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -16587,7 +16905,7 @@ func (v *ListIdentityProvidersRequest) decodeJSONStore(d *jsonDecoder, st *store
 				d.addField("MaxResults")
 				return
 			}
-		case "NextToken":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -16645,18 +16963,20 @@ func (v *ListIdentityProvidersResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysListIdentityProvidersResponse = []string{"\"Providers\":", "\"NextToken\":"}
+
 func (v *ListIdentityProvidersResponse) decodeJSON(d *jsonDecoder) {
 	*v = ListIdentityProvidersResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListIdentityProvidersResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Providers":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -16665,7 +16985,7 @@ func (v *ListIdentityProvidersResponse) decodeJSON(d *jsonDecoder) {
 				d.addField("Providers")
 				return
 			}
-		case "NextToken":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -16733,18 +17053,20 @@ func (v *ListResourceServersRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysListResourceServersRequest = []string{"\"UserPoolId\":", "\"MaxResults\":", "\"NextToken\":"}
+
 func (v *ListResourceServersRequest) decodeJSONStore(d *jsonDecoder, st *storeListResourceServersRequest) {
 	*v = ListResourceServersRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListResourceServersRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -16757,7 +17079,7 @@ func (v *ListResourceServersRequest) decodeJSONStore(d *jsonDecoder, st *storeLi
 				d.addField("UserPoolId")
 				return
 			}
-		case "MaxResults":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -16770,7 +17092,7 @@ func (v *ListResourceServersRequest) decodeJSONStore(d *jsonDecoder, st *storeLi
 				d.addField("MaxResults")
 				return
 			}
-		case "NextToken":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -16828,18 +17150,20 @@ func (v *ListResourceServersResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysListResourceServersResponse = []string{"\"ResourceServers\":", "\"NextToken\":"}
+
 func (v *ListResourceServersResponse) decodeJSON(d *jsonDecoder) {
 	*v = ListResourceServersResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListResourceServersResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ResourceServers":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -16848,7 +17172,7 @@ func (v *ListResourceServersResponse) decodeJSON(d *jsonDecoder) {
 				d.addField("ResourceServers")
 				return
 			}
-		case "NextToken":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -16896,18 +17220,20 @@ func (v *ListTagsForResourceRequest) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysListTagsForResourceRequest = []string{"\"ResourceArn\":"}
+
 func (v *ListTagsForResourceRequest) decodeJSON(d *jsonDecoder) {
 	*v = ListTagsForResourceRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListTagsForResourceRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ResourceArn":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -16958,18 +17284,20 @@ func (v *ListTagsForResourceResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysListTagsForResourceResponse = []string{"\"Tags\":"}
+
 func (v *ListTagsForResourceResponse) decodeJSON(d *jsonDecoder) {
 	*v = ListTagsForResourceResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListTagsForResourceResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Tags":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -17036,18 +17364,20 @@ func (v *ListUserImportJobsRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysListUserImportJobsRequest = []string{"\"UserPoolId\":", "\"MaxResults\":", "\"PaginationToken\":"}
+
 func (v *ListUserImportJobsRequest) decodeJSONStore(d *jsonDecoder, st *storeListUserImportJobsRequest) {
 	*v = ListUserImportJobsRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListUserImportJobsRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -17060,7 +17390,7 @@ func (v *ListUserImportJobsRequest) decodeJSONStore(d *jsonDecoder, st *storeLis
 				d.addField("UserPoolId")
 				return
 			}
-		case "MaxResults":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -17073,7 +17403,7 @@ func (v *ListUserImportJobsRequest) decodeJSONStore(d *jsonDecoder, st *storeLis
 				d.addField("MaxResults")
 				return
 			}
-		case "PaginationToken":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -17131,18 +17461,20 @@ func (v *ListUserImportJobsResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysListUserImportJobsResponse = []string{"\"UserImportJobs\":", "\"PaginationToken\":"}
+
 func (v *ListUserImportJobsResponse) decodeJSON(d *jsonDecoder) {
 	*v = ListUserImportJobsResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListUserImportJobsResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserImportJobs":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -17151,7 +17483,7 @@ func (v *ListUserImportJobsResponse) decodeJSON(d *jsonDecoder) {
 				d.addField("UserImportJobs")
 				return
 			}
-		case "PaginationToken":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -17219,18 +17551,20 @@ func (v *ListUserPoolClientsRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysListUserPoolClientsRequest = []string{"\"UserPoolId\":", "\"MaxResults\":", "\"NextToken\":"}
+
 func (v *ListUserPoolClientsRequest) decodeJSONStore(d *jsonDecoder, st *storeListUserPoolClientsRequest) {
 	*v = ListUserPoolClientsRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListUserPoolClientsRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -17243,7 +17577,7 @@ func (v *ListUserPoolClientsRequest) decodeJSONStore(d *jsonDecoder, st *storeLi
 				d.addField("UserPoolId")
 				return
 			}
-		case "MaxResults":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -17256,7 +17590,7 @@ func (v *ListUserPoolClientsRequest) decodeJSONStore(d *jsonDecoder, st *storeLi
 				d.addField("MaxResults")
 				return
 			}
-		case "NextToken":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -17314,18 +17648,20 @@ func (v *ListUserPoolClientsResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysListUserPoolClientsResponse = []string{"\"UserPoolClients\":", "\"NextToken\":"}
+
 func (v *ListUserPoolClientsResponse) decodeJSON(d *jsonDecoder) {
 	*v = ListUserPoolClientsResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListUserPoolClientsResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolClients":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -17334,7 +17670,7 @@ func (v *ListUserPoolClientsResponse) decodeJSON(d *jsonDecoder) {
 				d.addField("UserPoolClients")
 				return
 			}
-		case "NextToken":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -17397,18 +17733,20 @@ func (v *ListUserPoolsRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysListUserPoolsRequest = []string{"\"NextToken\":", "\"MaxResults\":"}
+
 func (v *ListUserPoolsRequest) decodeJSONStore(d *jsonDecoder, st *storeListUserPoolsRequest) {
 	*v = ListUserPoolsRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListUserPoolsRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "NextToken":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -17421,7 +17759,7 @@ func (v *ListUserPoolsRequest) decodeJSONStore(d *jsonDecoder, st *storeListUser
 				d.addField("NextToken")
 				return
 			}
-		case "MaxResults":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -17479,18 +17817,20 @@ func (v *ListUserPoolsResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysListUserPoolsResponse = []string{"\"UserPools\":", "\"NextToken\":"}
+
 func (v *ListUserPoolsResponse) decodeJSON(d *jsonDecoder) {
 	*v = ListUserPoolsResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListUserPoolsResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPools":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -17499,7 +17839,7 @@ func (v *ListUserPoolsResponse) decodeJSON(d *jsonDecoder) {
 				d.addField("UserPools")
 				return
 			}
-		case "NextToken":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -17572,18 +17912,20 @@ func (v *ListUsersInGroupRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysListUsersInGroupRequest = []string{"\"UserPoolId\":", "\"GroupName\":", "\"Limit\":", "\"NextToken\":"}
+
 func (v *ListUsersInGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeListUsersInGroupRequest) {
 	*v = ListUsersInGroupRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListUsersInGroupRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -17596,7 +17938,7 @@ func (v *ListUsersInGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeListU
 				d.addField("UserPoolId")
 				return
 			}
-		case "GroupName":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -17609,7 +17951,7 @@ func (v *ListUsersInGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeListU
 				d.addField("GroupName")
 				return
 			}
-		case "Limit":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -17622,7 +17964,7 @@ func (v *ListUsersInGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeListU
 				d.addField("Limit")
 				return
 			}
-		case "NextToken":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -17680,18 +18022,20 @@ func (v *ListUsersInGroupResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysListUsersInGroupResponse = []string{"\"Users\":", "\"NextToken\":"}
+
 func (v *ListUsersInGroupResponse) decodeJSON(d *jsonDecoder) {
 	*v = ListUsersInGroupResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListUsersInGroupResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Users":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -17700,7 +18044,7 @@ func (v *ListUsersInGroupResponse) decodeJSON(d *jsonDecoder) {
 				d.addField("Users")
 				return
 			}
-		case "NextToken":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -17780,18 +18124,20 @@ func (v *ListUsersRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysListUsersRequest = []string{"\"UserPoolId\":", "\"AttributesToGet\":", "\"Limit\":", "\"PaginationToken\":", "\"Filter\":"}
+
 func (v *ListUsersRequest) decodeJSONStore(d *jsonDecoder, st *storeListUsersRequest) {
 	*v = ListUsersRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListUsersRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -17804,7 +18150,7 @@ func (v *ListUsersRequest) decodeJSONStore(d *jsonDecoder, st *storeListUsersReq
 				d.addField("UserPoolId")
 				return
 			}
-		case "AttributesToGet":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -17813,7 +18159,7 @@ func (v *ListUsersRequest) decodeJSONStore(d *jsonDecoder, st *storeListUsersReq
 				d.addField("AttributesToGet")
 				return
 			}
-		case "Limit":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -17826,7 +18172,7 @@ func (v *ListUsersRequest) decodeJSONStore(d *jsonDecoder, st *storeListUsersReq
 				d.addField("Limit")
 				return
 			}
-		case "PaginationToken":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -17839,7 +18185,7 @@ func (v *ListUsersRequest) decodeJSONStore(d *jsonDecoder, st *storeListUsersReq
 				d.addField("PaginationToken")
 				return
 			}
-		case "Filter":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -17897,18 +18243,20 @@ func (v *ListUsersResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysListUsersResponse = []string{"\"Users\":", "\"PaginationToken\":"}
+
 func (v *ListUsersResponse) decodeJSON(d *jsonDecoder) {
 	*v = ListUsersResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListUsersResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Users":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -17917,7 +18265,7 @@ func (v *ListUsersResponse) decodeJSON(d *jsonDecoder) {
 				d.addField("Users")
 				return
 			}
-		case "PaginationToken":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -17987,18 +18335,20 @@ func (v *LogConfigurationType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysLogConfigurationType = []string{"\"LogLevel\":", "\"EventSource\":", "\"CloudWatchLogsConfiguration\":"}
+
 func (v *LogConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeLogConfigurationType) {
 	*v = LogConfigurationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysLogConfigurationType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "LogLevel":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -18011,7 +18361,7 @@ func (v *LogConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeLogConfi
 				d.addField("LogLevel")
 				return
 			}
-		case "EventSource":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -18024,7 +18374,7 @@ func (v *LogConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeLogConfi
 				d.addField("EventSource")
 				return
 			}
-		case "CloudWatchLogsConfiguration":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -18079,18 +18429,20 @@ func (v *LogDeliveryConfigurationType) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysLogDeliveryConfigurationType = []string{"\"UserPoolId\":", "\"LogConfigurations\":"}
+
 func (v *LogDeliveryConfigurationType) decodeJSON(d *jsonDecoder) {
 	*v = LogDeliveryConfigurationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysLogDeliveryConfigurationType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -18100,7 +18452,7 @@ func (v *LogDeliveryConfigurationType) decodeJSON(d *jsonDecoder) {
 				d.addField("UserPoolId")
 				return
 			}
-		case "LogConfigurations":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -18147,18 +18499,20 @@ func (v *MFAMethodNotFoundException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysMFAMethodNotFoundException = []string{"\"message\":"}
+
 func (v *MFAMethodNotFoundException) decodeJSON(d *jsonDecoder) {
 	*v = MFAMethodNotFoundException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysMFAMethodNotFoundException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -18221,18 +18575,20 @@ func (v *MFAOptionType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysMFAOptionType = []string{"\"DeliveryMedium\":", "\"AttributeName\":"}
+
 func (v *MFAOptionType) decodeJSONStore(d *jsonDecoder, st *storeMFAOptionType) {
 	*v = MFAOptionType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysMFAOptionType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "DeliveryMedium":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -18245,7 +18601,7 @@ func (v *MFAOptionType) decodeJSONStore(d *jsonDecoder, st *storeMFAOptionType) 
 				d.addField("DeliveryMedium")
 				return
 			}
-		case "AttributeName":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -18316,18 +18672,20 @@ func (v *MessageTemplateType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysMessageTemplateType = []string{"\"SMSMessage\":", "\"EmailMessage\":", "\"EmailSubject\":"}
+
 func (v *MessageTemplateType) decodeJSONStore(d *jsonDecoder, st *storeMessageTemplateType) {
 	*v = MessageTemplateType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysMessageTemplateType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "SMSMessage":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -18340,7 +18698,7 @@ func (v *MessageTemplateType) decodeJSONStore(d *jsonDecoder, st *storeMessageTe
 				d.addField("SMSMessage")
 				return
 			}
-		case "EmailMessage":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -18353,7 +18711,7 @@ func (v *MessageTemplateType) decodeJSONStore(d *jsonDecoder, st *storeMessageTe
 				d.addField("EmailMessage")
 				return
 			}
-		case "EmailSubject":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -18419,18 +18777,20 @@ func (v *NewDeviceMetadataType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysNewDeviceMetadataType = []string{"\"DeviceKey\":", "\"DeviceGroupKey\":"}
+
 func (v *NewDeviceMetadataType) decodeJSONStore(d *jsonDecoder, st *storeNewDeviceMetadataType) {
 	*v = NewDeviceMetadataType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysNewDeviceMetadataType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "DeviceKey":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -18443,7 +18803,7 @@ func (v *NewDeviceMetadataType) decodeJSONStore(d *jsonDecoder, st *storeNewDevi
 				d.addField("DeviceKey")
 				return
 			}
-		case "DeviceGroupKey":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -18494,18 +18854,20 @@ func (v *NotAuthorizedException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysNotAuthorizedException = []string{"\"message\":"}
+
 func (v *NotAuthorizedException) decodeJSON(d *jsonDecoder) {
 	*v = NotAuthorizedException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysNotAuthorizedException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -18592,18 +18954,20 @@ func (v *NotifyConfigurationType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysNotifyConfigurationType = []string{"\"From\":", "\"ReplyTo\":", "\"SourceArn\":", "\"BlockEmail\":", "\"NoActionEmail\":", "\"MfaEmail\":"}
+
 func (v *NotifyConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeNotifyConfigurationType) {
 	*v = NotifyConfigurationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysNotifyConfigurationType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "From":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -18616,7 +18980,7 @@ func (v *NotifyConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeNotif
 				d.addField("From")
 				return
 			}
-		case "ReplyTo":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -18629,7 +18993,7 @@ func (v *NotifyConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeNotif
 				d.addField("ReplyTo")
 				return
 			}
-		case "SourceArn":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -18642,7 +19006,7 @@ func (v *NotifyConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeNotif
 				d.addField("SourceArn")
 				return
 			}
-		case "BlockEmail":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -18652,7 +19016,7 @@ func (v *NotifyConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeNotif
 				d.addField("BlockEmail")
 				return
 			}
-		case "NoActionEmail":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -18662,7 +19026,7 @@ func (v *NotifyConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeNotif
 				d.addField("NoActionEmail")
 				return
 			}
-		case "MfaEmail":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -18730,18 +19094,20 @@ func (v *NotifyEmailType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysNotifyEmailType = []string{"\"Subject\":", "\"HtmlBody\":", "\"TextBody\":"}
+
 func (v *NotifyEmailType) decodeJSONStore(d *jsonDecoder, st *storeNotifyEmailType) {
 	*v = NotifyEmailType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysNotifyEmailType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Subject":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -18754,7 +19120,7 @@ func (v *NotifyEmailType) decodeJSONStore(d *jsonDecoder, st *storeNotifyEmailTy
 				d.addField("Subject")
 				return
 			}
-		case "HtmlBody":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -18767,7 +19133,7 @@ func (v *NotifyEmailType) decodeJSONStore(d *jsonDecoder, st *storeNotifyEmailTy
 				d.addField("HtmlBody")
 				return
 			}
-		case "TextBody":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -18833,18 +19199,20 @@ func (v *NumberAttributeConstraintsType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysNumberAttributeConstraintsType = []string{"\"MinValue\":", "\"MaxValue\":"}
+
 func (v *NumberAttributeConstraintsType) decodeJSONStore(d *jsonDecoder, st *storeNumberAttributeConstraintsType) {
 	*v = NumberAttributeConstraintsType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysNumberAttributeConstraintsType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "MinValue":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -18857,7 +19225,7 @@ func (v *NumberAttributeConstraintsType) decodeJSONStore(d *jsonDecoder, st *sto
 				d.addField("MinValue")
 				return
 			}
-		case "MaxValue":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -18943,18 +19311,20 @@ func (v *PasswordPolicyType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysPasswordPolicyType = []string{"\"MinimumLength\":", "\"RequireUppercase\":", "\"RequireLowercase\":", "\"RequireNumbers\":", "\"RequireSymbols\":", "\"TemporaryPasswordValidityDays\":"}
+
 func (v *PasswordPolicyType) decodeJSONStore(d *jsonDecoder, st *storePasswordPolicyType) {
 	*v = PasswordPolicyType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysPasswordPolicyType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "MinimumLength":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -18967,7 +19337,7 @@ func (v *PasswordPolicyType) decodeJSONStore(d *jsonDecoder, st *storePasswordPo
 				d.addField("MinimumLength")
 				return
 			}
-		case "RequireUppercase":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -18980,7 +19350,7 @@ func (v *PasswordPolicyType) decodeJSONStore(d *jsonDecoder, st *storePasswordPo
 				d.addField("RequireUppercase")
 				return
 			}
-		case "RequireLowercase":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -18993,7 +19363,7 @@ func (v *PasswordPolicyType) decodeJSONStore(d *jsonDecoder, st *storePasswordPo
 				d.addField("RequireLowercase")
 				return
 			}
-		case "RequireNumbers":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -19006,7 +19376,7 @@ func (v *PasswordPolicyType) decodeJSONStore(d *jsonDecoder, st *storePasswordPo
 				d.addField("RequireNumbers")
 				return
 			}
-		case "RequireSymbols":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -19019,7 +19389,7 @@ func (v *PasswordPolicyType) decodeJSONStore(d *jsonDecoder, st *storePasswordPo
 				d.addField("RequireSymbols")
 				return
 			}
-		case "TemporaryPasswordValidityDays":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -19070,18 +19440,20 @@ func (v *PasswordResetRequiredException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysPasswordResetRequiredException = []string{"\"message\":"}
+
 func (v *PasswordResetRequiredException) decodeJSON(d *jsonDecoder) {
 	*v = PasswordResetRequiredException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysPasswordResetRequiredException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -19144,18 +19516,20 @@ func (v *PreTokenGenerationVersionConfigType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysPreTokenGenerationVersionConfigType = []string{"\"LambdaVersion\":", "\"LambdaArn\":"}
+
 func (v *PreTokenGenerationVersionConfigType) decodeJSONStore(d *jsonDecoder, st *storePreTokenGenerationVersionConfigType) {
 	*v = PreTokenGenerationVersionConfigType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysPreTokenGenerationVersionConfigType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "LambdaVersion":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -19168,7 +19542,7 @@ func (v *PreTokenGenerationVersionConfigType) decodeJSONStore(d *jsonDecoder, st
 				d.addField("LambdaVersion")
 				return
 			}
-		case "LambdaArn":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -19219,18 +19593,20 @@ func (v *PreconditionNotMetException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysPreconditionNotMetException = []string{"\"message\":"}
+
 func (v *PreconditionNotMetException) decodeJSON(d *jsonDecoder) {
 	*v = PreconditionNotMetException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysPreconditionNotMetException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -19303,18 +19679,20 @@ func (v *ProviderDescription) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysProviderDescription = []string{"\"ProviderName\":", "\"ProviderType\":", "\"LastModifiedDate\":", "\"CreationDate\":"}
+
 func (v *ProviderDescription) decodeJSONStore(d *jsonDecoder, st *storeProviderDescription) {
 	*v = ProviderDescription{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysProviderDescription, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ProviderName":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -19327,7 +19705,7 @@ func (v *ProviderDescription) decodeJSONStore(d *jsonDecoder, st *storeProviderD
 				d.addField("ProviderName")
 				return
 			}
-		case "ProviderType":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -19340,7 +19718,7 @@ func (v *ProviderDescription) decodeJSONStore(d *jsonDecoder, st *storeProviderD
 				d.addField("ProviderType")
 				return
 			}
-		case "LastModifiedDate":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -19353,7 +19731,7 @@ func (v *ProviderDescription) decodeJSONStore(d *jsonDecoder, st *storeProviderD
 				d.addField("LastModifiedDate")
 				return
 			}
-		case "CreationDate":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -19424,18 +19802,20 @@ func (v *ProviderUserIdentifierType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysProviderUserIdentifierType = []string{"\"ProviderName\":", "\"ProviderAttributeName\":", "\"ProviderAttributeValue\":"}
+
 func (v *ProviderUserIdentifierType) decodeJSONStore(d *jsonDecoder, st *storeProviderUserIdentifierType) {
 	*v = ProviderUserIdentifierType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysProviderUserIdentifierType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ProviderName":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -19448,7 +19828,7 @@ func (v *ProviderUserIdentifierType) decodeJSONStore(d *jsonDecoder, st *storePr
 				d.addField("ProviderName")
 				return
 			}
-		case "ProviderAttributeName":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -19461,7 +19841,7 @@ func (v *ProviderUserIdentifierType) decodeJSONStore(d *jsonDecoder, st *storePr
 				d.addField("ProviderAttributeName")
 				return
 			}
-		case "ProviderAttributeValue":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -19527,18 +19907,20 @@ func (v *RecoveryOptionType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysRecoveryOptionType = []string{"\"Priority\":", "\"Name\":"}
+
 func (v *RecoveryOptionType) decodeJSONStore(d *jsonDecoder, st *storeRecoveryOptionType) {
 	*v = RecoveryOptionType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysRecoveryOptionType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Priority":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -19551,7 +19933,7 @@ func (v *RecoveryOptionType) decodeJSONStore(d *jsonDecoder, st *storeRecoveryOp
 				d.addField("Priority")
 				return
 			}
-		case "Name":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -19641,18 +20023,20 @@ func (v *ResendConfirmationCodeRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysResendConfirmationCodeRequest = []string{"\"ClientId\":", "\"SecretHash\":", "\"UserContextData\":", "\"Username\":", "\"AnalyticsMetadata\":", "\"ClientMetadata\":"}
+
 func (v *ResendConfirmationCodeRequest) decodeJSONStore(d *jsonDecoder, st *storeResendConfirmationCodeRequest) {
 	*v = ResendConfirmationCodeRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysResendConfirmationCodeRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ClientId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -19665,7 +20049,7 @@ func (v *ResendConfirmationCodeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("ClientId")
 				return
 			}
-		case "SecretHash":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -19678,7 +20062,7 @@ func (v *ResendConfirmationCodeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("SecretHash")
 				return
 			}
-		case "UserContextData":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -19688,7 +20072,7 @@ func (v *ResendConfirmationCodeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("UserContextData")
 				return
 			}
-		case "Username":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -19701,7 +20085,7 @@ func (v *ResendConfirmationCodeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("Username")
 				return
 			}
-		case "AnalyticsMetadata":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -19711,7 +20095,7 @@ func (v *ResendConfirmationCodeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("AnalyticsMetadata")
 				return
 			}
-		case "ClientMetadata":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -19761,18 +20145,20 @@ func (v *ResendConfirmationCodeResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysResendConfirmationCodeResponse = []string{"\"CodeDeliveryDetails\":"}
+
 func (v *ResendConfirmationCodeResponse) decodeJSON(d *jsonDecoder) {
 	*v = ResendConfirmationCodeResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysResendConfirmationCodeResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "CodeDeliveryDetails":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -19820,18 +20206,20 @@ func (v *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysResourceNotFoundException = []string{"\"message\":"}
+
 func (v *ResourceNotFoundException) decodeJSON(d *jsonDecoder) {
 	*v = ResourceNotFoundException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysResourceNotFoundException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -19894,18 +20282,20 @@ func (v *ResourceServerScopeType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysResourceServerScopeType = []string{"\"ScopeName\":", "\"ScopeDescription\":"}
+
 func (v *ResourceServerScopeType) decodeJSONStore(d *jsonDecoder, st *storeResourceServerScopeType) {
 	*v = ResourceServerScopeType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysResourceServerScopeType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ScopeName":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -19918,7 +20308,7 @@ func (v *ResourceServerScopeType) decodeJSONStore(d *jsonDecoder, st *storeResou
 				d.addField("ScopeName")
 				return
 			}
-		case "ScopeDescription":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -19996,18 +20386,20 @@ func (v *ResourceServerType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysResourceServerType = []string{"\"UserPoolId\":", "\"Identifier\":", "\"Name\":", "\"Scopes\":"}
+
 func (v *ResourceServerType) decodeJSONStore(d *jsonDecoder, st *storeResourceServerType) {
 	*v = ResourceServerType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysResourceServerType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -20020,7 +20412,7 @@ func (v *ResourceServerType) decodeJSONStore(d *jsonDecoder, st *storeResourceSe
 				d.addField("UserPoolId")
 				return
 			}
-		case "Identifier":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -20033,7 +20425,7 @@ func (v *ResourceServerType) decodeJSONStore(d *jsonDecoder, st *storeResourceSe
 				d.addField("Identifier")
 				return
 			}
-		case "Name":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -20046,7 +20438,7 @@ func (v *ResourceServerType) decodeJSONStore(d *jsonDecoder, st *storeResourceSe
 				d.addField("Name")
 				return
 			}
-		case "Scopes":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -20138,18 +20530,20 @@ func (v *RespondToAuthChallengeRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysRespondToAuthChallengeRequest = []string{"\"ClientId\":", "\"ChallengeName\":", "\"Session\":", "\"ChallengeResponses\":", "\"AnalyticsMetadata\":", "\"UserContextData\":", "\"ClientMetadata\":"}
+
 func (v *RespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st *storeRespondToAuthChallengeRequest) {
 	*v = RespondToAuthChallengeRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysRespondToAuthChallengeRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ClientId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -20162,7 +20556,7 @@ func (v *RespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("ClientId")
 				return
 			}
-		case "ChallengeName":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -20175,7 +20569,7 @@ func (v *RespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("ChallengeName")
 				return
 			}
-		case "Session":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -20188,7 +20582,7 @@ func (v *RespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("Session")
 				return
 			}
-		case "ChallengeResponses":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -20197,7 +20591,7 @@ func (v *RespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("ChallengeResponses")
 				return
 			}
-		case "AnalyticsMetadata":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -20207,7 +20601,7 @@ func (v *RespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("AnalyticsMetadata")
 				return
 			}
-		case "UserContextData":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -20217,7 +20611,7 @@ func (v *RespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("UserContextData")
 				return
 			}
-		case "ClientMetadata":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -20292,18 +20686,20 @@ func (v *RespondToAuthChallengeResponse) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysRespondToAuthChallengeResponse = []string{"\"ChallengeName\":", "\"Session\":", "\"ChallengeParameters\":", "\"AuthenticationResult\":"}
+
 func (v *RespondToAuthChallengeResponse) decodeJSONStore(d *jsonDecoder, st *storeRespondToAuthChallengeResponse) {
 	*v = RespondToAuthChallengeResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysRespondToAuthChallengeResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ChallengeName":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -20316,7 +20712,7 @@ func (v *RespondToAuthChallengeResponse) decodeJSONStore(d *jsonDecoder, st *sto
 				d.addField("ChallengeName")
 				return
 			}
-		case "Session":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -20329,7 +20725,7 @@ func (v *RespondToAuthChallengeResponse) decodeJSONStore(d *jsonDecoder, st *sto
 				d.addField("Session")
 				return
 			}
-		case "ChallengeParameters":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -20338,7 +20734,7 @@ func (v *RespondToAuthChallengeResponse) decodeJSONStore(d *jsonDecoder, st *sto
 				d.addField("ChallengeParameters")
 				return
 			}
-		case "AuthenticationResult":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -20406,18 +20802,20 @@ func (v *RevokeTokenRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysRevokeTokenRequest = []string{"\"Token\":", "\"ClientId\":", "\"ClientSecret\":"}
+
 func (v *RevokeTokenRequest) decodeJSONStore(d *jsonDecoder, st *storeRevokeTokenRequest) {
 	*v = RevokeTokenRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysRevokeTokenRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Token":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -20430,7 +20828,7 @@ func (v *RevokeTokenRequest) decodeJSONStore(d *jsonDecoder, st *storeRevokeToke
 				d.addField("Token")
 				return
 			}
-		case "ClientId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -20443,7 +20841,7 @@ func (v *RevokeTokenRequest) decodeJSONStore(d *jsonDecoder, st *storeRevokeToke
 				d.addField("ClientId")
 				return
 			}
-		case "ClientSecret":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -20576,18 +20974,20 @@ func (v *RiskConfigurationType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysRiskConfigurationType = []string{"\"UserPoolId\":", "\"ClientId\":", "\"CompromisedCredentialsRiskConfiguration\":", "\"AccountTakeoverRiskConfiguration\":", "\"RiskExceptionConfiguration\":", "\"LastModifiedDate\":"}
+
 func (v *RiskConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeRiskConfigurationType) {
 	*v = RiskConfigurationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysRiskConfigurationType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -20600,7 +21000,7 @@ func (v *RiskConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeRiskCon
 				d.addField("UserPoolId")
 				return
 			}
-		case "ClientId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -20613,7 +21013,7 @@ func (v *RiskConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeRiskCon
 				d.addField("ClientId")
 				return
 			}
-		case "CompromisedCredentialsRiskConfiguration":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -20623,7 +21023,7 @@ func (v *RiskConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeRiskCon
 				d.addField("CompromisedCredentialsRiskConfiguration")
 				return
 			}
-		case "AccountTakeoverRiskConfiguration":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -20633,7 +21033,7 @@ func (v *RiskConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeRiskCon
 				d.addField("AccountTakeoverRiskConfiguration")
 				return
 			}
-		case "RiskExceptionConfiguration":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -20643,7 +21043,7 @@ func (v *RiskConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeRiskCon
 				d.addField("RiskExceptionConfiguration")
 				return
 			}
-		case "LastModifiedDate":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -20703,18 +21103,20 @@ func (v *RiskExceptionConfigurationType) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysRiskExceptionConfigurationType = []string{"\"BlockedIPRangeList\":", "\"SkippedIPRangeList\":"}
+
 func (v *RiskExceptionConfigurationType) decodeJSON(d *jsonDecoder) {
 	*v = RiskExceptionConfigurationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysRiskExceptionConfigurationType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "BlockedIPRangeList":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -20723,7 +21125,7 @@ func (v *RiskExceptionConfigurationType) decodeJSON(d *jsonDecoder) {
 				d.addField("BlockedIPRangeList")
 				return
 			}
-		case "SkippedIPRangeList":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -20785,18 +21187,20 @@ func (v *SMSMfaSettingsType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysSMSMfaSettingsType = []string{"\"Enabled\":", "\"PreferredMfa\":"}
+
 func (v *SMSMfaSettingsType) decodeJSONStore(d *jsonDecoder, st *storeSMSMfaSettingsType) {
 	*v = SMSMfaSettingsType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysSMSMfaSettingsType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Enabled":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -20809,7 +21213,7 @@ func (v *SMSMfaSettingsType) decodeJSONStore(d *jsonDecoder, st *storeSMSMfaSett
 				d.addField("Enabled")
 				return
 			}
-		case "PreferredMfa":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -20903,18 +21307,20 @@ func (v *SchemaAttributeType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysSchemaAttributeType = []string{"\"Name\":", "\"AttributeDataType\":", "\"DeveloperOnlyAttribute\":", "\"Mutable\":", "\"Required\":", "\"NumberAttributeConstraints\":", "\"StringAttributeConstraints\":"}
+
 func (v *SchemaAttributeType) decodeJSONStore(d *jsonDecoder, st *storeSchemaAttributeType) {
 	*v = SchemaAttributeType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysSchemaAttributeType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Name":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -20927,7 +21333,7 @@ func (v *SchemaAttributeType) decodeJSONStore(d *jsonDecoder, st *storeSchemaAtt
 				d.addField("Name")
 				return
 			}
-		case "AttributeDataType":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -20940,7 +21346,7 @@ func (v *SchemaAttributeType) decodeJSONStore(d *jsonDecoder, st *storeSchemaAtt
 				d.addField("AttributeDataType")
 				return
 			}
-		case "DeveloperOnlyAttribute":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -20953,7 +21359,7 @@ func (v *SchemaAttributeType) decodeJSONStore(d *jsonDecoder, st *storeSchemaAtt
 				d.addField("DeveloperOnlyAttribute")
 				return
 			}
-		case "Mutable":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -20966,7 +21372,7 @@ func (v *SchemaAttributeType) decodeJSONStore(d *jsonDecoder, st *storeSchemaAtt
 				d.addField("Mutable")
 				return
 			}
-		case "Required":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -20979,7 +21385,7 @@ func (v *SchemaAttributeType) decodeJSONStore(d *jsonDecoder, st *storeSchemaAtt
 				d.addField("Required")
 				return
 			}
-		case "NumberAttributeConstraints":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -20989,7 +21395,7 @@ func (v *SchemaAttributeType) decodeJSONStore(d *jsonDecoder, st *storeSchemaAtt
 				d.addField("NumberAttributeConstraints")
 				return
 			}
-		case "StringAttributeConstraints":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -21037,18 +21443,20 @@ func (v *ScopeDoesNotExistException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysScopeDoesNotExistException = []string{"\"message\":"}
+
 func (v *ScopeDoesNotExistException) decodeJSON(d *jsonDecoder) {
 	*v = ScopeDoesNotExistException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysScopeDoesNotExistException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -21103,18 +21511,20 @@ func (v *SetLogDeliveryConfigurationRequest) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysSetLogDeliveryConfigurationRequest = []string{"\"UserPoolId\":", "\"LogConfigurations\":"}
+
 func (v *SetLogDeliveryConfigurationRequest) decodeJSON(d *jsonDecoder) {
 	*v = SetLogDeliveryConfigurationRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysSetLogDeliveryConfigurationRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -21124,7 +21534,7 @@ func (v *SetLogDeliveryConfigurationRequest) decodeJSON(d *jsonDecoder) {
 				d.addField("UserPoolId")
 				return
 			}
-		case "LogConfigurations":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -21174,18 +21584,20 @@ func (v *SetLogDeliveryConfigurationResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysSetLogDeliveryConfigurationResponse = []string{"\"LogDeliveryConfiguration\":"}
+
 func (v *SetLogDeliveryConfigurationResponse) decodeJSON(d *jsonDecoder) {
 	*v = SetLogDeliveryConfigurationResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysSetLogDeliveryConfigurationResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "LogDeliveryConfiguration":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -21267,18 +21679,20 @@ func (v *SetRiskConfigurationRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysSetRiskConfigurationRequest = []string{"\"UserPoolId\":", "\"ClientId\":", "\"CompromisedCredentialsRiskConfiguration\":", "\"AccountTakeoverRiskConfiguration\":", "\"RiskExceptionConfiguration\":"}
+
 func (v *SetRiskConfigurationRequest) decodeJSONStore(d *jsonDecoder, st *storeSetRiskConfigurationRequest) {
 	*v = SetRiskConfigurationRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysSetRiskConfigurationRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -21291,7 +21705,7 @@ func (v *SetRiskConfigurationRequest) decodeJSONStore(d *jsonDecoder, st *storeS
 				d.addField("UserPoolId")
 				return
 			}
-		case "ClientId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -21304,7 +21718,7 @@ func (v *SetRiskConfigurationRequest) decodeJSONStore(d *jsonDecoder, st *storeS
 				d.addField("ClientId")
 				return
 			}
-		case "CompromisedCredentialsRiskConfiguration":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -21314,7 +21728,7 @@ func (v *SetRiskConfigurationRequest) decodeJSONStore(d *jsonDecoder, st *storeS
 				d.addField("CompromisedCredentialsRiskConfiguration")
 				return
 			}
-		case "AccountTakeoverRiskConfiguration":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -21324,7 +21738,7 @@ func (v *SetRiskConfigurationRequest) decodeJSONStore(d *jsonDecoder, st *storeS
 				d.addField("AccountTakeoverRiskConfiguration")
 				return
 			}
-		case "RiskExceptionConfiguration":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -21375,18 +21789,20 @@ func (v *SetRiskConfigurationResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysSetRiskConfigurationResponse = []string{"\"RiskConfiguration\":"}
+
 func (v *SetRiskConfigurationResponse) decodeJSON(d *jsonDecoder) {
 	*v = SetRiskConfigurationResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysSetRiskConfigurationResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "RiskConfiguration":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -21458,18 +21874,20 @@ func (v *SetUICustomizationRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysSetUICustomizationRequest = []string{"\"UserPoolId\":", "\"ClientId\":", "\"CSS\":", "\"ImageFile\":"}
+
 func (v *SetUICustomizationRequest) decodeJSONStore(d *jsonDecoder, st *storeSetUICustomizationRequest) {
 	*v = SetUICustomizationRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysSetUICustomizationRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -21482,7 +21900,7 @@ func (v *SetUICustomizationRequest) decodeJSONStore(d *jsonDecoder, st *storeSet
 				d.addField("UserPoolId")
 				return
 			}
-		case "ClientId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -21495,7 +21913,7 @@ func (v *SetUICustomizationRequest) decodeJSONStore(d *jsonDecoder, st *storeSet
 				d.addField("ClientId")
 				return
 			}
-		case "CSS":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -21508,7 +21926,7 @@ func (v *SetUICustomizationRequest) decodeJSONStore(d *jsonDecoder, st *storeSet
 				d.addField("CSS")
 				return
 			}
-		case "ImageFile":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -21558,18 +21976,20 @@ func (v *SetUICustomizationResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysSetUICustomizationResponse = []string{"\"UICustomization\":"}
+
 func (v *SetUICustomizationResponse) decodeJSON(d *jsonDecoder) {
 	*v = SetUICustomizationResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysSetUICustomizationResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UICustomization":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -21630,18 +22050,20 @@ func (v *SetUserMFAPreferenceRequest) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysSetUserMFAPreferenceRequest = []string{"\"SMSMfaSettings\":", "\"SoftwareTokenMfaSettings\":", "\"AccessToken\":"}
+
 func (v *SetUserMFAPreferenceRequest) decodeJSON(d *jsonDecoder) {
 	*v = SetUserMFAPreferenceRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysSetUserMFAPreferenceRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "SMSMfaSettings":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -21651,7 +22073,7 @@ func (v *SetUserMFAPreferenceRequest) decodeJSON(d *jsonDecoder) {
 				d.addField("SMSMfaSettings")
 				return
 			}
-		case "SoftwareTokenMfaSettings":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -21661,7 +22083,7 @@ func (v *SetUserMFAPreferenceRequest) decodeJSON(d *jsonDecoder) {
 				d.addField("SoftwareTokenMfaSettings")
 				return
 			}
-		case "AccessToken":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -21780,18 +22202,20 @@ func (v *SetUserPoolMfaConfigRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysSetUserPoolMfaConfigRequest = []string{"\"UserPoolId\":", "\"SmsMfaConfiguration\":", "\"SoftwareTokenMfaConfiguration\":", "\"MfaConfiguration\":"}
+
 func (v *SetUserPoolMfaConfigRequest) decodeJSONStore(d *jsonDecoder, st *storeSetUserPoolMfaConfigRequest) {
 	*v = SetUserPoolMfaConfigRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysSetUserPoolMfaConfigRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -21804,7 +22228,7 @@ func (v *SetUserPoolMfaConfigRequest) decodeJSONStore(d *jsonDecoder, st *storeS
 				d.addField("UserPoolId")
 				return
 			}
-		case "SmsMfaConfiguration":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -21814,7 +22238,7 @@ func (v *SetUserPoolMfaConfigRequest) decodeJSONStore(d *jsonDecoder, st *storeS
 				d.addField("SmsMfaConfiguration")
 				return
 			}
-		case "SoftwareTokenMfaConfiguration":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -21824,7 +22248,7 @@ func (v *SetUserPoolMfaConfigRequest) decodeJSONStore(d *jsonDecoder, st *storeS
 				d.addField("SoftwareTokenMfaConfiguration")
 				return
 			}
-		case "MfaConfiguration":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -21888,18 +22312,20 @@ func (v *SetUserPoolMfaConfigResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysSetUserPoolMfaConfigResponse = []string{"\"SmsMfaConfiguration\":", "\"SoftwareTokenMfaConfiguration\":", "\"MfaConfiguration\":"}
+
 func (v *SetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
 	*v = SetUserPoolMfaConfigResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysSetUserPoolMfaConfigResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "SmsMfaConfiguration":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -21909,7 +22335,7 @@ func (v *SetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
 				d.addField("SmsMfaConfiguration")
 				return
 			}
-		case "SoftwareTokenMfaConfiguration":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -21919,7 +22345,7 @@ func (v *SetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
 				d.addField("SoftwareTokenMfaConfiguration")
 				return
 			}
-		case "MfaConfiguration":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -21974,18 +22400,20 @@ func (v *SetUserSettingsRequest) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysSetUserSettingsRequest = []string{"\"AccessToken\":", "\"MFAOptions\":"}
+
 func (v *SetUserSettingsRequest) decodeJSON(d *jsonDecoder) {
 	*v = SetUserSettingsRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysSetUserSettingsRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "AccessToken":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -21995,7 +22423,7 @@ func (v *SetUserSettingsRequest) decodeJSON(d *jsonDecoder) {
 				d.addField("AccessToken")
 				return
 			}
-		case "MFAOptions":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -22141,18 +22569,20 @@ func (v *SignUpRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysSignUpRequest = []string{"\"ClientId\":", "\"SecretHash\":", "\"Username\":", "\"Password\":", "\"UserAttributes\":", "\"ValidationData\":", "\"AnalyticsMetadata\":", "\"UserContextData\":", "\"ClientMetadata\":"}
+
 func (v *SignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeSignUpRequest) {
 	*v = SignUpRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysSignUpRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ClientId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -22165,7 +22595,7 @@ func (v *SignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeSignUpRequest) 
 				d.addField("ClientId")
 				return
 			}
-		case "SecretHash":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -22178,7 +22608,7 @@ func (v *SignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeSignUpRequest) 
 				d.addField("SecretHash")
 				return
 			}
-		case "Username":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -22191,7 +22621,7 @@ func (v *SignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeSignUpRequest) 
 				d.addField("Username")
 				return
 			}
-		case "Password":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -22204,7 +22634,7 @@ func (v *SignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeSignUpRequest) 
 				d.addField("Password")
 				return
 			}
-		case "UserAttributes":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -22213,7 +22643,7 @@ func (v *SignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeSignUpRequest) 
 				d.addField("UserAttributes")
 				return
 			}
-		case "ValidationData":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -22222,7 +22652,7 @@ func (v *SignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeSignUpRequest) 
 				d.addField("ValidationData")
 				return
 			}
-		case "AnalyticsMetadata":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -22232,7 +22662,7 @@ func (v *SignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeSignUpRequest) 
 				d.addField("AnalyticsMetadata")
 				return
 			}
-		case "UserContextData":
+		case 7:
 			if d.isNull() {
 				continue
 			}
@@ -22242,7 +22672,7 @@ func (v *SignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeSignUpRequest) 
 				d.addField("UserContextData")
 				return
 			}
-		case "ClientMetadata":
+		case 8:
 			if d.isNull() {
 				continue
 			}
@@ -22311,18 +22741,20 @@ func (v *SignUpResponse) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysSignUpResponse = []string{"\"UserConfirmed\":", "\"CodeDeliveryDetails\":", "\"UserSub\":"}
+
 func (v *SignUpResponse) decodeJSONStore(d *jsonDecoder, st *storeSignUpResponse) {
 	*v = SignUpResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysSignUpResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserConfirmed":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -22335,7 +22767,7 @@ func (v *SignUpResponse) decodeJSONStore(d *jsonDecoder, st *storeSignUpResponse
 				d.addField("UserConfirmed")
 				return
 			}
-		case "CodeDeliveryDetails":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -22345,7 +22777,7 @@ func (v *SignUpResponse) decodeJSONStore(d *jsonDecoder, st *storeSignUpResponse
 				d.addField("CodeDeliveryDetails")
 				return
 			}
-		case "UserSub":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -22416,18 +22848,20 @@ func (v *SmsConfigurationType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysSmsConfigurationType = []string{"\"SnsCallerArn\":", "\"ExternalId\":", "\"SnsRegion\":"}
+
 func (v *SmsConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeSmsConfigurationType) {
 	*v = SmsConfigurationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysSmsConfigurationType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "SnsCallerArn":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -22440,7 +22874,7 @@ func (v *SmsConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeSmsConfi
 				d.addField("SnsCallerArn")
 				return
 			}
-		case "ExternalId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -22453,7 +22887,7 @@ func (v *SmsConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeSmsConfi
 				d.addField("ExternalId")
 				return
 			}
-		case "SnsRegion":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -22511,18 +22945,20 @@ func (v *SmsMfaConfigType) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysSmsMfaConfigType = []string{"\"SmsAuthenticationMessage\":", "\"SmsConfiguration\":"}
+
 func (v *SmsMfaConfigType) decodeJSON(d *jsonDecoder) {
 	*v = SmsMfaConfigType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysSmsMfaConfigType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "SmsAuthenticationMessage":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -22532,7 +22968,7 @@ func (v *SmsMfaConfigType) decodeJSON(d *jsonDecoder) {
 				d.addField("SmsAuthenticationMessage")
 				return
 			}
-		case "SmsConfiguration":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -22580,18 +23016,20 @@ func (v *SoftwareTokenMFANotFoundException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysSoftwareTokenMFANotFoundException = []string{"\"message\":"}
+
 func (v *SoftwareTokenMFANotFoundException) decodeJSON(d *jsonDecoder) {
 	*v = SoftwareTokenMFANotFoundException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysSoftwareTokenMFANotFoundException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -22639,18 +23077,20 @@ func (v *SoftwareTokenMfaConfigType) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysSoftwareTokenMfaConfigType = []string{"\"Enabled\":"}
+
 func (v *SoftwareTokenMfaConfigType) decodeJSON(d *jsonDecoder) {
 	*v = SoftwareTokenMfaConfigType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysSoftwareTokenMfaConfigType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Enabled":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -22713,18 +23153,20 @@ func (v *SoftwareTokenMfaSettingsType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysSoftwareTokenMfaSettingsType = []string{"\"Enabled\":", "\"PreferredMfa\":"}
+
 func (v *SoftwareTokenMfaSettingsType) decodeJSONStore(d *jsonDecoder, st *storeSoftwareTokenMfaSettingsType) {
 	*v = SoftwareTokenMfaSettingsType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysSoftwareTokenMfaSettingsType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Enabled":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -22737,7 +23179,7 @@ func (v *SoftwareTokenMfaSettingsType) decodeJSONStore(d *jsonDecoder, st *store
 				d.addField("Enabled")
 				return
 			}
-		case "PreferredMfa":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -22803,18 +23245,20 @@ func (v *StartUserImportJobRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysStartUserImportJobRequest = []string{"\"UserPoolId\":", "\"JobId\":"}
+
 func (v *StartUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeStartUserImportJobRequest) {
 	*v = StartUserImportJobRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysStartUserImportJobRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -22827,7 +23271,7 @@ func (v *StartUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeSta
 				d.addField("UserPoolId")
 				return
 			}
-		case "JobId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -22881,18 +23325,20 @@ func (v *StartUserImportJobResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysStartUserImportJobResponse = []string{"\"UserImportJob\":"}
+
 func (v *StartUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 	*v = StartUserImportJobResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysStartUserImportJobResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserImportJob":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -22955,18 +23401,20 @@ func (v *StopUserImportJobRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysStopUserImportJobRequest = []string{"\"UserPoolId\":", "\"JobId\":"}
+
 func (v *StopUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeStopUserImportJobRequest) {
 	*v = StopUserImportJobRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysStopUserImportJobRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -22979,7 +23427,7 @@ func (v *StopUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeStop
 				d.addField("UserPoolId")
 				return
 			}
-		case "JobId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -23033,18 +23481,20 @@ func (v *StopUserImportJobResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysStopUserImportJobResponse = []string{"\"UserImportJob\":"}
+
 func (v *StopUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 	*v = StopUserImportJobResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysStopUserImportJobResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserImportJob":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -23107,18 +23557,20 @@ func (v *StringAttributeConstraintsType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysStringAttributeConstraintsType = []string{"\"MinLength\":", "\"MaxLength\":"}
+
 func (v *StringAttributeConstraintsType) decodeJSONStore(d *jsonDecoder, st *storeStringAttributeConstraintsType) {
 	*v = StringAttributeConstraintsType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysStringAttributeConstraintsType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "MinLength":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -23131,7 +23583,7 @@ func (v *StringAttributeConstraintsType) decodeJSONStore(d *jsonDecoder, st *sto
 				d.addField("MinLength")
 				return
 			}
-		case "MaxLength":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -23189,18 +23641,20 @@ func (v *TagResourceRequest) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysTagResourceRequest = []string{"\"ResourceArn\":", "\"Tags\":"}
+
 func (v *TagResourceRequest) decodeJSON(d *jsonDecoder) {
 	*v = TagResourceRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysTagResourceRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ResourceArn":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -23210,7 +23664,7 @@ func (v *TagResourceRequest) decodeJSON(d *jsonDecoder) {
 				d.addField("ResourceArn")
 				return
 			}
-		case "Tags":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -23320,18 +23774,20 @@ func (v *TokenValidityUnitsType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysTokenValidityUnitsType = []string{"\"AccessToken\":", "\"IdToken\":", "\"RefreshToken\":"}
+
 func (v *TokenValidityUnitsType) decodeJSONStore(d *jsonDecoder, st *storeTokenValidityUnitsType) {
 	*v = TokenValidityUnitsType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysTokenValidityUnitsType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "AccessToken":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -23344,7 +23800,7 @@ func (v *TokenValidityUnitsType) decodeJSONStore(d *jsonDecoder, st *storeTokenV
 				d.addField("AccessToken")
 				return
 			}
-		case "IdToken":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -23357,7 +23813,7 @@ func (v *TokenValidityUnitsType) decodeJSONStore(d *jsonDecoder, st *storeTokenV
 				d.addField("IdToken")
 				return
 			}
-		case "RefreshToken":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -23408,18 +23864,20 @@ func (v *TooManyFailedAttemptsException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysTooManyFailedAttemptsException = []string{"\"message\":"}
+
 func (v *TooManyFailedAttemptsException) decodeJSON(d *jsonDecoder) {
 	*v = TooManyFailedAttemptsException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysTooManyFailedAttemptsException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -23467,18 +23925,20 @@ func (v *TooManyRequestsException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysTooManyRequestsException = []string{"\"message\":"}
+
 func (v *TooManyRequestsException) decodeJSON(d *jsonDecoder) {
 	*v = TooManyRequestsException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysTooManyRequestsException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -23566,18 +24026,20 @@ func (v *UICustomizationType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysUICustomizationType = []string{"\"UserPoolId\":", "\"ClientId\":", "\"ImageUrl\":", "\"CSS\":", "\"CSSVersion\":", "\"LastModifiedDate\":", "\"CreationDate\":"}
+
 func (v *UICustomizationType) decodeJSONStore(d *jsonDecoder, st *storeUICustomizationType) {
 	*v = UICustomizationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUICustomizationType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -23590,7 +24052,7 @@ func (v *UICustomizationType) decodeJSONStore(d *jsonDecoder, st *storeUICustomi
 				d.addField("UserPoolId")
 				return
 			}
-		case "ClientId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -23603,7 +24065,7 @@ func (v *UICustomizationType) decodeJSONStore(d *jsonDecoder, st *storeUICustomi
 				d.addField("ClientId")
 				return
 			}
-		case "ImageUrl":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -23616,7 +24078,7 @@ func (v *UICustomizationType) decodeJSONStore(d *jsonDecoder, st *storeUICustomi
 				d.addField("ImageUrl")
 				return
 			}
-		case "CSS":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -23629,7 +24091,7 @@ func (v *UICustomizationType) decodeJSONStore(d *jsonDecoder, st *storeUICustomi
 				d.addField("CSS")
 				return
 			}
-		case "CSSVersion":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -23642,7 +24104,7 @@ func (v *UICustomizationType) decodeJSONStore(d *jsonDecoder, st *storeUICustomi
 				d.addField("CSSVersion")
 				return
 			}
-		case "LastModifiedDate":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -23655,7 +24117,7 @@ func (v *UICustomizationType) decodeJSONStore(d *jsonDecoder, st *storeUICustomi
 				d.addField("LastModifiedDate")
 				return
 			}
-		case "CreationDate":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -23706,18 +24168,20 @@ func (v *UnauthorizedException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUnauthorizedException = []string{"\"message\":"}
+
 func (v *UnauthorizedException) decodeJSON(d *jsonDecoder) {
 	*v = UnauthorizedException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUnauthorizedException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -23765,18 +24229,20 @@ func (v *UnexpectedLambdaException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUnexpectedLambdaException = []string{"\"message\":"}
+
 func (v *UnexpectedLambdaException) decodeJSON(d *jsonDecoder) {
 	*v = UnexpectedLambdaException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUnexpectedLambdaException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -23824,18 +24290,20 @@ func (v *UnsupportedIdentityProviderException) UnmarshalJSON(data []byte) error 
 	return d.done()
 }
 
+var jsonKeysUnsupportedIdentityProviderException = []string{"\"message\":"}
+
 func (v *UnsupportedIdentityProviderException) decodeJSON(d *jsonDecoder) {
 	*v = UnsupportedIdentityProviderException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUnsupportedIdentityProviderException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -23883,18 +24351,20 @@ func (v *UnsupportedOperationException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUnsupportedOperationException = []string{"\"message\":"}
+
 func (v *UnsupportedOperationException) decodeJSON(d *jsonDecoder) {
 	*v = UnsupportedOperationException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUnsupportedOperationException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -23942,18 +24412,20 @@ func (v *UnsupportedTokenTypeException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUnsupportedTokenTypeException = []string{"\"message\":"}
+
 func (v *UnsupportedTokenTypeException) decodeJSON(d *jsonDecoder) {
 	*v = UnsupportedTokenTypeException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUnsupportedTokenTypeException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -24001,18 +24473,20 @@ func (v *UnsupportedUserStateException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUnsupportedUserStateException = []string{"\"message\":"}
+
 func (v *UnsupportedUserStateException) decodeJSON(d *jsonDecoder) {
 	*v = UnsupportedUserStateException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUnsupportedUserStateException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -24067,18 +24541,20 @@ func (v *UntagResourceRequest) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUntagResourceRequest = []string{"\"ResourceArn\":", "\"TagKeys\":"}
+
 func (v *UntagResourceRequest) decodeJSON(d *jsonDecoder) {
 	*v = UntagResourceRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUntagResourceRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ResourceArn":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -24088,7 +24564,7 @@ func (v *UntagResourceRequest) decodeJSON(d *jsonDecoder) {
 				d.addField("ResourceArn")
 				return
 			}
-		case "TagKeys":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -24208,18 +24684,20 @@ func (v *UpdateAuthEventFeedbackRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysUpdateAuthEventFeedbackRequest = []string{"\"UserPoolId\":", "\"Username\":", "\"EventId\":", "\"FeedbackToken\":", "\"FeedbackValue\":"}
+
 func (v *UpdateAuthEventFeedbackRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateAuthEventFeedbackRequest) {
 	*v = UpdateAuthEventFeedbackRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUpdateAuthEventFeedbackRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -24232,7 +24710,7 @@ func (v *UpdateAuthEventFeedbackRequest) decodeJSONStore(d *jsonDecoder, st *sto
 				d.addField("UserPoolId")
 				return
 			}
-		case "Username":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -24245,7 +24723,7 @@ func (v *UpdateAuthEventFeedbackRequest) decodeJSONStore(d *jsonDecoder, st *sto
 				d.addField("Username")
 				return
 			}
-		case "EventId":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -24258,7 +24736,7 @@ func (v *UpdateAuthEventFeedbackRequest) decodeJSONStore(d *jsonDecoder, st *sto
 				d.addField("EventId")
 				return
 			}
-		case "FeedbackToken":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -24271,7 +24749,7 @@ func (v *UpdateAuthEventFeedbackRequest) decodeJSONStore(d *jsonDecoder, st *sto
 				d.addField("FeedbackToken")
 				return
 			}
-		case "FeedbackValue":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -24385,18 +24863,20 @@ func (v *UpdateDeviceStatusRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysUpdateDeviceStatusRequest = []string{"\"AccessToken\":", "\"DeviceKey\":", "\"DeviceRememberedStatus\":"}
+
 func (v *UpdateDeviceStatusRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateDeviceStatusRequest) {
 	*v = UpdateDeviceStatusRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUpdateDeviceStatusRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "AccessToken":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -24409,7 +24889,7 @@ func (v *UpdateDeviceStatusRequest) decodeJSONStore(d *jsonDecoder, st *storeUpd
 				d.addField("AccessToken")
 				return
 			}
-		case "DeviceKey":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -24422,7 +24902,7 @@ func (v *UpdateDeviceStatusRequest) decodeJSONStore(d *jsonDecoder, st *storeUpd
 				d.addField("DeviceKey")
 				return
 			}
-		case "DeviceRememberedStatus":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -24546,18 +25026,20 @@ func (v *UpdateGroupRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysUpdateGroupRequest = []string{"\"GroupName\":", "\"UserPoolId\":", "\"Description\":", "\"RoleArn\":", "\"Precedence\":"}
+
 func (v *UpdateGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateGroupRequest) {
 	*v = UpdateGroupRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUpdateGroupRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "GroupName":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -24570,7 +25052,7 @@ func (v *UpdateGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateGrou
 				d.addField("GroupName")
 				return
 			}
-		case "UserPoolId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -24583,7 +25065,7 @@ func (v *UpdateGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateGrou
 				d.addField("UserPoolId")
 				return
 			}
-		case "Description":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -24596,7 +25078,7 @@ func (v *UpdateGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateGrou
 				d.addField("Description")
 				return
 			}
-		case "RoleArn":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -24609,7 +25091,7 @@ func (v *UpdateGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateGrou
 				d.addField("RoleArn")
 				return
 			}
-		case "Precedence":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -24663,18 +25145,20 @@ func (v *UpdateGroupResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUpdateGroupResponse = []string{"\"Group\":"}
+
 func (v *UpdateGroupResponse) decodeJSON(d *jsonDecoder) {
 	*v = UpdateGroupResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUpdateGroupResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Group":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -24756,18 +25240,20 @@ func (v *UpdateIdentityProviderRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysUpdateIdentityProviderRequest = []string{"\"UserPoolId\":", "\"ProviderName\":", "\"ProviderDetails\":", "\"AttributeMapping\":", "\"IdpIdentifiers\":"}
+
 func (v *UpdateIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateIdentityProviderRequest) {
 	*v = UpdateIdentityProviderRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUpdateIdentityProviderRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -24780,7 +25266,7 @@ func (v *UpdateIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("UserPoolId")
 				return
 			}
-		case "ProviderName":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -24793,7 +25279,7 @@ func (v *UpdateIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("ProviderName")
 				return
 			}
-		case "ProviderDetails":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -24802,7 +25288,7 @@ func (v *UpdateIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("ProviderDetails")
 				return
 			}
-		case "AttributeMapping":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -24811,7 +25297,7 @@ func (v *UpdateIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *stor
 				d.addField("AttributeMapping")
 				return
 			}
-		case "IdpIdentifiers":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -24861,18 +25347,20 @@ func (v *UpdateIdentityProviderResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUpdateIdentityProviderResponse = []string{"\"IdentityProvider\":"}
+
 func (v *UpdateIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
 	*v = UpdateIdentityProviderResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUpdateIdentityProviderResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "IdentityProvider":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -24947,18 +25435,20 @@ func (v *UpdateResourceServerRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysUpdateResourceServerRequest = []string{"\"UserPoolId\":", "\"Identifier\":", "\"Name\":", "\"Scopes\":"}
+
 func (v *UpdateResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateResourceServerRequest) {
 	*v = UpdateResourceServerRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUpdateResourceServerRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -24971,7 +25461,7 @@ func (v *UpdateResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("UserPoolId")
 				return
 			}
-		case "Identifier":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -24984,7 +25474,7 @@ func (v *UpdateResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("Identifier")
 				return
 			}
-		case "Name":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -24997,7 +25487,7 @@ func (v *UpdateResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("Name")
 				return
 			}
-		case "Scopes":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -25047,18 +25537,20 @@ func (v *UpdateResourceServerResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUpdateResourceServerResponse = []string{"\"ResourceServer\":"}
+
 func (v *UpdateResourceServerResponse) decodeJSON(d *jsonDecoder) {
 	*v = UpdateResourceServerResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUpdateResourceServerResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ResourceServer":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -25119,18 +25611,20 @@ func (v *UpdateUserAttributesRequest) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUpdateUserAttributesRequest = []string{"\"UserAttributes\":", "\"AccessToken\":", "\"ClientMetadata\":"}
+
 func (v *UpdateUserAttributesRequest) decodeJSON(d *jsonDecoder) {
 	*v = UpdateUserAttributesRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUpdateUserAttributesRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserAttributes":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -25139,7 +25633,7 @@ func (v *UpdateUserAttributesRequest) decodeJSON(d *jsonDecoder) {
 				d.addField("UserAttributes")
 				return
 			}
-		case "AccessToken":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -25149,7 +25643,7 @@ func (v *UpdateUserAttributesRequest) decodeJSON(d *jsonDecoder) {
 				d.addField("AccessToken")
 				return
 			}
-		case "ClientMetadata":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -25199,18 +25693,20 @@ func (v *UpdateUserAttributesResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUpdateUserAttributesResponse = []string{"\"CodeDeliveryDetailsList\":"}
+
 func (v *UpdateUserAttributesResponse) decodeJSON(d *jsonDecoder) {
 	*v = UpdateUserAttributesResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUpdateUserAttributesResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "CodeDeliveryDetailsList":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -25383,18 +25879,20 @@ func (v *UpdateUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysUpdateUserPoolClientRequest = []string{"\"UserPoolId\":", "\"ClientId\":", "\"ClientName\":", "\"RefreshTokenValidity\":", "\"AccessTokenValidity\":", "\"IdTokenValidity\":", "\"TokenValidityUnits\":", "\"ReadAttributes\":", "\"WriteAttributes\":", "\"ExplicitAuthFlows\":", "\"SupportedIdentityProviders\":", "\"CallbackURLs\":", "\"LogoutURLs\":", "\"DefaultRedirectURI\":", "\"AllowedOAuthFlows\":", "\"AllowedOAuthScopes\":", "\"AllowedOAuthFlowsUserPoolClient\":", "\"AnalyticsConfiguration\":", "\"PreventUserExistenceErrors\":", "\"EnableTokenRevocation\":", "\"EnablePropagateAdditionalUserContextData\":", "\"AuthSessionValidity\":"}
+
 func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateUserPoolClientRequest) {
 	*v = UpdateUserPoolClientRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUpdateUserPoolClientRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -25407,7 +25905,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("UserPoolId")
 				return
 			}
-		case "ClientId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -25420,7 +25918,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("ClientId")
 				return
 			}
-		case "ClientName":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -25433,7 +25931,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("ClientName")
 				return
 			}
-		case "RefreshTokenValidity":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -25446,7 +25944,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("RefreshTokenValidity")
 				return
 			}
-		case "AccessTokenValidity":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -25459,7 +25957,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("AccessTokenValidity")
 				return
 			}
-		case "IdTokenValidity":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -25472,7 +25970,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("IdTokenValidity")
 				return
 			}
-		case "TokenValidityUnits":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -25482,7 +25980,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("TokenValidityUnits")
 				return
 			}
-		case "ReadAttributes":
+		case 7:
 			if d.isNull() {
 				continue
 			}
@@ -25491,7 +25989,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("ReadAttributes")
 				return
 			}
-		case "WriteAttributes":
+		case 8:
 			if d.isNull() {
 				continue
 			}
@@ -25500,7 +25998,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("WriteAttributes")
 				return
 			}
-		case "ExplicitAuthFlows":
+		case 9:
 			if d.isNull() {
 				continue
 			}
@@ -25509,7 +26007,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("ExplicitAuthFlows")
 				return
 			}
-		case "SupportedIdentityProviders":
+		case 10:
 			if d.isNull() {
 				continue
 			}
@@ -25518,7 +26016,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("SupportedIdentityProviders")
 				return
 			}
-		case "CallbackURLs":
+		case 11:
 			if d.isNull() {
 				continue
 			}
@@ -25527,7 +26025,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("CallbackURLs")
 				return
 			}
-		case "LogoutURLs":
+		case 12:
 			if d.isNull() {
 				continue
 			}
@@ -25536,7 +26034,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("LogoutURLs")
 				return
 			}
-		case "DefaultRedirectURI":
+		case 13:
 			if d.isNull() {
 				continue
 			}
@@ -25549,7 +26047,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("DefaultRedirectURI")
 				return
 			}
-		case "AllowedOAuthFlows":
+		case 14:
 			if d.isNull() {
 				continue
 			}
@@ -25558,7 +26056,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("AllowedOAuthFlows")
 				return
 			}
-		case "AllowedOAuthScopes":
+		case 15:
 			if d.isNull() {
 				continue
 			}
@@ -25567,7 +26065,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("AllowedOAuthScopes")
 				return
 			}
-		case "AllowedOAuthFlowsUserPoolClient":
+		case 16:
 			if d.isNull() {
 				continue
 			}
@@ -25580,7 +26078,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("AllowedOAuthFlowsUserPoolClient")
 				return
 			}
-		case "AnalyticsConfiguration":
+		case 17:
 			if d.isNull() {
 				continue
 			}
@@ -25590,7 +26088,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("AnalyticsConfiguration")
 				return
 			}
-		case "PreventUserExistenceErrors":
+		case 18:
 			if d.isNull() {
 				continue
 			}
@@ -25603,7 +26101,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("PreventUserExistenceErrors")
 				return
 			}
-		case "EnableTokenRevocation":
+		case 19:
 			if d.isNull() {
 				continue
 			}
@@ -25616,7 +26114,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("EnableTokenRevocation")
 				return
 			}
-		case "EnablePropagateAdditionalUserContextData":
+		case 20:
 			if d.isNull() {
 				continue
 			}
@@ -25629,7 +26127,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("EnablePropagateAdditionalUserContextData")
 				return
 			}
-		case "AuthSessionValidity":
+		case 21:
 			if d.isNull() {
 				continue
 			}
@@ -25683,18 +26181,20 @@ func (v *UpdateUserPoolClientResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUpdateUserPoolClientResponse = []string{"\"UserPoolClient\":"}
+
 func (v *UpdateUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
 	*v = UpdateUserPoolClientResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUpdateUserPoolClientResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolClient":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -25764,18 +26264,20 @@ func (v *UpdateUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysUpdateUserPoolDomainRequest = []string{"\"Domain\":", "\"UserPoolId\":", "\"CustomDomainConfig\":"}
+
 func (v *UpdateUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateUserPoolDomainRequest) {
 	*v = UpdateUserPoolDomainRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUpdateUserPoolDomainRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Domain":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -25788,7 +26290,7 @@ func (v *UpdateUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("Domain")
 				return
 			}
-		case "UserPoolId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -25801,7 +26303,7 @@ func (v *UpdateUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 				d.addField("UserPoolId")
 				return
 			}
-		case "CustomDomainConfig":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -25849,18 +26351,20 @@ func (v *UpdateUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUpdateUserPoolDomainResponse = []string{"\"CloudFrontDomain\":"}
+
 func (v *UpdateUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
 	*v = UpdateUserPoolDomainResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUpdateUserPoolDomainResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "CloudFrontDomain":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -26021,18 +26525,20 @@ func (v *UpdateUserPoolRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysUpdateUserPoolRequest = []string{"\"UserPoolId\":", "\"Policies\":", "\"DeletionProtection\":", "\"LambdaConfig\":", "\"AutoVerifiedAttributes\":", "\"SmsVerificationMessage\":", "\"EmailVerificationMessage\":", "\"EmailVerificationSubject\":", "\"VerificationMessageTemplate\":", "\"SmsAuthenticationMessage\":", "\"UserAttributeUpdateSettings\":", "\"MfaConfiguration\":", "\"DeviceConfiguration\":", "\"EmailConfiguration\":", "\"SmsConfiguration\":", "\"UserPoolTags\":", "\"AdminCreateUserConfig\":", "\"UserPoolAddOns\":", "\"AccountRecoverySetting\":"}
+
 func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateUserPoolRequest) {
 	*v = UpdateUserPoolRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUpdateUserPoolRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -26045,7 +26551,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 				d.addField("UserPoolId")
 				return
 			}
-		case "Policies":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -26055,7 +26561,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 				d.addField("Policies")
 				return
 			}
-		case "DeletionProtection":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -26068,7 +26574,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 				d.addField("DeletionProtection")
 				return
 			}
-		case "LambdaConfig":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -26078,7 +26584,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 				d.addField("LambdaConfig")
 				return
 			}
-		case "AutoVerifiedAttributes":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -26087,7 +26593,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 				d.addField("AutoVerifiedAttributes")
 				return
 			}
-		case "SmsVerificationMessage":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -26100,7 +26606,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 				d.addField("SmsVerificationMessage")
 				return
 			}
-		case "EmailVerificationMessage":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -26113,7 +26619,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 				d.addField("EmailVerificationMessage")
 				return
 			}
-		case "EmailVerificationSubject":
+		case 7:
 			if d.isNull() {
 				continue
 			}
@@ -26126,7 +26632,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 				d.addField("EmailVerificationSubject")
 				return
 			}
-		case "VerificationMessageTemplate":
+		case 8:
 			if d.isNull() {
 				continue
 			}
@@ -26136,7 +26642,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 				d.addField("VerificationMessageTemplate")
 				return
 			}
-		case "SmsAuthenticationMessage":
+		case 9:
 			if d.isNull() {
 				continue
 			}
@@ -26149,7 +26655,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 				d.addField("SmsAuthenticationMessage")
 				return
 			}
-		case "UserAttributeUpdateSettings":
+		case 10:
 			if d.isNull() {
 				continue
 			}
@@ -26159,7 +26665,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 				d.addField("UserAttributeUpdateSettings")
 				return
 			}
-		case "MfaConfiguration":
+		case 11:
 			if d.isNull() {
 				continue
 			}
@@ -26172,7 +26678,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 				d.addField("MfaConfiguration")
 				return
 			}
-		case "DeviceConfiguration":
+		case 12:
 			if d.isNull() {
 				continue
 			}
@@ -26182,7 +26688,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 				d.addField("DeviceConfiguration")
 				return
 			}
-		case "EmailConfiguration":
+		case 13:
 			if d.isNull() {
 				continue
 			}
@@ -26192,7 +26698,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 				d.addField("EmailConfiguration")
 				return
 			}
-		case "SmsConfiguration":
+		case 14:
 			if d.isNull() {
 				continue
 			}
@@ -26202,7 +26708,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 				d.addField("SmsConfiguration")
 				return
 			}
-		case "UserPoolTags":
+		case 15:
 			if d.isNull() {
 				continue
 			}
@@ -26211,7 +26717,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 				d.addField("UserPoolTags")
 				return
 			}
-		case "AdminCreateUserConfig":
+		case 16:
 			if d.isNull() {
 				continue
 			}
@@ -26221,7 +26727,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 				d.addField("AdminCreateUserConfig")
 				return
 			}
-		case "UserPoolAddOns":
+		case 17:
 			if d.isNull() {
 				continue
 			}
@@ -26231,7 +26737,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 				d.addField("UserPoolAddOns")
 				return
 			}
-		case "AccountRecoverySetting":
+		case 18:
 			if d.isNull() {
 				continue
 			}
@@ -26325,18 +26831,20 @@ func (v *UserAttributeUpdateSettingsType) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUserAttributeUpdateSettingsType = []string{"\"AttributesRequireVerificationBeforeUpdate\":"}
+
 func (v *UserAttributeUpdateSettingsType) decodeJSON(d *jsonDecoder) {
 	*v = UserAttributeUpdateSettingsType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUserAttributeUpdateSettingsType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "AttributesRequireVerificationBeforeUpdate":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -26398,18 +26906,20 @@ func (v *UserContextDataType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysUserContextDataType = []string{"\"IpAddress\":", "\"EncodedData\":"}
+
 func (v *UserContextDataType) decodeJSONStore(d *jsonDecoder, st *storeUserContextDataType) {
 	*v = UserContextDataType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUserContextDataType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "IpAddress":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -26422,7 +26932,7 @@ func (v *UserContextDataType) decodeJSONStore(d *jsonDecoder, st *storeUserConte
 				d.addField("IpAddress")
 				return
 			}
-		case "EncodedData":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -26473,18 +26983,20 @@ func (v *UserImportInProgressException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUserImportInProgressException = []string{"\"message\":"}
+
 func (v *UserImportInProgressException) decodeJSON(d *jsonDecoder) {
 	*v = UserImportInProgressException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUserImportInProgressException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -26602,18 +27114,20 @@ func (v *UserImportJobType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysUserImportJobType = []string{"\"JobName\":", "\"JobId\":", "\"UserPoolId\":", "\"PreSignedUrl\":", "\"CreationDate\":", "\"StartDate\":", "\"CompletionDate\":", "\"Status\":", "\"CloudWatchLogsRoleArn\":", "\"ImportedUsers\":", "\"SkippedUsers\":", "\"FailedUsers\":", "\"CompletionMessage\":"}
+
 func (v *UserImportJobType) decodeJSONStore(d *jsonDecoder, st *storeUserImportJobType) {
 	*v = UserImportJobType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUserImportJobType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "JobName":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -26626,7 +27140,7 @@ func (v *UserImportJobType) decodeJSONStore(d *jsonDecoder, st *storeUserImportJ
 				d.addField("JobName")
 				return
 			}
-		case "JobId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -26639,7 +27153,7 @@ func (v *UserImportJobType) decodeJSONStore(d *jsonDecoder, st *storeUserImportJ
 				d.addField("JobId")
 				return
 			}
-		case "UserPoolId":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -26652,7 +27166,7 @@ func (v *UserImportJobType) decodeJSONStore(d *jsonDecoder, st *storeUserImportJ
 				d.addField("UserPoolId")
 				return
 			}
-		case "PreSignedUrl":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -26665,7 +27179,7 @@ func (v *UserImportJobType) decodeJSONStore(d *jsonDecoder, st *storeUserImportJ
 				d.addField("PreSignedUrl")
 				return
 			}
-		case "CreationDate":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -26678,7 +27192,7 @@ func (v *UserImportJobType) decodeJSONStore(d *jsonDecoder, st *storeUserImportJ
 				d.addField("CreationDate")
 				return
 			}
-		case "StartDate":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -26691,7 +27205,7 @@ func (v *UserImportJobType) decodeJSONStore(d *jsonDecoder, st *storeUserImportJ
 				d.addField("StartDate")
 				return
 			}
-		case "CompletionDate":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -26704,7 +27218,7 @@ func (v *UserImportJobType) decodeJSONStore(d *jsonDecoder, st *storeUserImportJ
 				d.addField("CompletionDate")
 				return
 			}
-		case "Status":
+		case 7:
 			if d.isNull() {
 				continue
 			}
@@ -26717,7 +27231,7 @@ func (v *UserImportJobType) decodeJSONStore(d *jsonDecoder, st *storeUserImportJ
 				d.addField("Status")
 				return
 			}
-		case "CloudWatchLogsRoleArn":
+		case 8:
 			if d.isNull() {
 				continue
 			}
@@ -26730,7 +27244,7 @@ func (v *UserImportJobType) decodeJSONStore(d *jsonDecoder, st *storeUserImportJ
 				d.addField("CloudWatchLogsRoleArn")
 				return
 			}
-		case "ImportedUsers":
+		case 9:
 			if d.isNull() {
 				continue
 			}
@@ -26743,7 +27257,7 @@ func (v *UserImportJobType) decodeJSONStore(d *jsonDecoder, st *storeUserImportJ
 				d.addField("ImportedUsers")
 				return
 			}
-		case "SkippedUsers":
+		case 10:
 			if d.isNull() {
 				continue
 			}
@@ -26756,7 +27270,7 @@ func (v *UserImportJobType) decodeJSONStore(d *jsonDecoder, st *storeUserImportJ
 				d.addField("SkippedUsers")
 				return
 			}
-		case "FailedUsers":
+		case 11:
 			if d.isNull() {
 				continue
 			}
@@ -26769,7 +27283,7 @@ func (v *UserImportJobType) decodeJSONStore(d *jsonDecoder, st *storeUserImportJ
 				d.addField("FailedUsers")
 				return
 			}
-		case "CompletionMessage":
+		case 12:
 			if d.isNull() {
 				continue
 			}
@@ -26820,18 +27334,20 @@ func (v *UserLambdaValidationException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUserLambdaValidationException = []string{"\"message\":"}
+
 func (v *UserLambdaValidationException) decodeJSON(d *jsonDecoder) {
 	*v = UserLambdaValidationException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUserLambdaValidationException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -26879,18 +27395,20 @@ func (v *UserNotConfirmedException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUserNotConfirmedException = []string{"\"message\":"}
+
 func (v *UserNotConfirmedException) decodeJSON(d *jsonDecoder) {
 	*v = UserNotConfirmedException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUserNotConfirmedException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -26938,18 +27456,20 @@ func (v *UserNotFoundException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUserNotFoundException = []string{"\"message\":"}
+
 func (v *UserNotFoundException) decodeJSON(d *jsonDecoder) {
 	*v = UserNotFoundException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUserNotFoundException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -26997,18 +27517,20 @@ func (v *UserPoolAddOnNotEnabledException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUserPoolAddOnNotEnabledException = []string{"\"message\":"}
+
 func (v *UserPoolAddOnNotEnabledException) decodeJSON(d *jsonDecoder) {
 	*v = UserPoolAddOnNotEnabledException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUserPoolAddOnNotEnabledException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -27056,18 +27578,20 @@ func (v *UserPoolAddOnsType) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUserPoolAddOnsType = []string{"\"AdvancedSecurityMode\":"}
+
 func (v *UserPoolAddOnsType) decodeJSON(d *jsonDecoder) {
 	*v = UserPoolAddOnsType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUserPoolAddOnsType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "AdvancedSecurityMode":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -27135,18 +27659,20 @@ func (v *UserPoolClientDescription) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysUserPoolClientDescription = []string{"\"ClientId\":", "\"UserPoolId\":", "\"ClientName\":"}
+
 func (v *UserPoolClientDescription) decodeJSONStore(d *jsonDecoder, st *storeUserPoolClientDescription) {
 	*v = UserPoolClientDescription{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUserPoolClientDescription, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ClientId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -27159,7 +27685,7 @@ func (v *UserPoolClientDescription) decodeJSONStore(d *jsonDecoder, st *storeUse
 				d.addField("ClientId")
 				return
 			}
-		case "UserPoolId":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -27172,7 +27698,7 @@ func (v *UserPoolClientDescription) decodeJSONStore(d *jsonDecoder, st *storeUse
 				d.addField("UserPoolId")
 				return
 			}
-		case "ClientName":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -27364,18 +27890,20 @@ func (v *UserPoolClientType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysUserPoolClientType = []string{"\"UserPoolId\":", "\"ClientName\":", "\"ClientId\":", "\"ClientSecret\":", "\"LastModifiedDate\":", "\"CreationDate\":", "\"RefreshTokenValidity\":", "\"AccessTokenValidity\":", "\"IdTokenValidity\":", "\"TokenValidityUnits\":", "\"ReadAttributes\":", "\"WriteAttributes\":", "\"ExplicitAuthFlows\":", "\"SupportedIdentityProviders\":", "\"CallbackURLs\":", "\"LogoutURLs\":", "\"DefaultRedirectURI\":", "\"AllowedOAuthFlows\":", "\"AllowedOAuthScopes\":", "\"AllowedOAuthFlowsUserPoolClient\":", "\"AnalyticsConfiguration\":", "\"PreventUserExistenceErrors\":", "\"EnableTokenRevocation\":", "\"EnablePropagateAdditionalUserContextData\":", "\"AuthSessionValidity\":"}
+
 func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolClientType) {
 	*v = UserPoolClientType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUserPoolClientType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "UserPoolId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -27388,7 +27916,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("UserPoolId")
 				return
 			}
-		case "ClientName":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -27401,7 +27929,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("ClientName")
 				return
 			}
-		case "ClientId":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -27414,7 +27942,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("ClientId")
 				return
 			}
-		case "ClientSecret":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -27427,7 +27955,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("ClientSecret")
 				return
 			}
-		case "LastModifiedDate":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -27440,7 +27968,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("LastModifiedDate")
 				return
 			}
-		case "CreationDate":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -27453,7 +27981,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("CreationDate")
 				return
 			}
-		case "RefreshTokenValidity":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -27466,7 +27994,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("RefreshTokenValidity")
 				return
 			}
-		case "AccessTokenValidity":
+		case 7:
 			if d.isNull() {
 				continue
 			}
@@ -27479,7 +28007,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("AccessTokenValidity")
 				return
 			}
-		case "IdTokenValidity":
+		case 8:
 			if d.isNull() {
 				continue
 			}
@@ -27492,7 +28020,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("IdTokenValidity")
 				return
 			}
-		case "TokenValidityUnits":
+		case 9:
 			if d.isNull() {
 				continue
 			}
@@ -27502,7 +28030,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("TokenValidityUnits")
 				return
 			}
-		case "ReadAttributes":
+		case 10:
 			if d.isNull() {
 				continue
 			}
@@ -27511,7 +28039,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("ReadAttributes")
 				return
 			}
-		case "WriteAttributes":
+		case 11:
 			if d.isNull() {
 				continue
 			}
@@ -27520,7 +28048,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("WriteAttributes")
 				return
 			}
-		case "ExplicitAuthFlows":
+		case 12:
 			if d.isNull() {
 				continue
 			}
@@ -27529,7 +28057,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("ExplicitAuthFlows")
 				return
 			}
-		case "SupportedIdentityProviders":
+		case 13:
 			if d.isNull() {
 				continue
 			}
@@ -27538,7 +28066,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("SupportedIdentityProviders")
 				return
 			}
-		case "CallbackURLs":
+		case 14:
 			if d.isNull() {
 				continue
 			}
@@ -27547,7 +28075,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("CallbackURLs")
 				return
 			}
-		case "LogoutURLs":
+		case 15:
 			if d.isNull() {
 				continue
 			}
@@ -27556,7 +28084,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("LogoutURLs")
 				return
 			}
-		case "DefaultRedirectURI":
+		case 16:
 			if d.isNull() {
 				continue
 			}
@@ -27569,7 +28097,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("DefaultRedirectURI")
 				return
 			}
-		case "AllowedOAuthFlows":
+		case 17:
 			if d.isNull() {
 				continue
 			}
@@ -27578,7 +28106,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("AllowedOAuthFlows")
 				return
 			}
-		case "AllowedOAuthScopes":
+		case 18:
 			if d.isNull() {
 				continue
 			}
@@ -27587,7 +28115,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("AllowedOAuthScopes")
 				return
 			}
-		case "AllowedOAuthFlowsUserPoolClient":
+		case 19:
 			if d.isNull() {
 				continue
 			}
@@ -27600,7 +28128,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("AllowedOAuthFlowsUserPoolClient")
 				return
 			}
-		case "AnalyticsConfiguration":
+		case 20:
 			if d.isNull() {
 				continue
 			}
@@ -27610,7 +28138,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("AnalyticsConfiguration")
 				return
 			}
-		case "PreventUserExistenceErrors":
+		case 21:
 			if d.isNull() {
 				continue
 			}
@@ -27623,7 +28151,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("PreventUserExistenceErrors")
 				return
 			}
-		case "EnableTokenRevocation":
+		case 22:
 			if d.isNull() {
 				continue
 			}
@@ -27636,7 +28164,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("EnableTokenRevocation")
 				return
 			}
-		case "EnablePropagateAdditionalUserContextData":
+		case 23:
 			if d.isNull() {
 				continue
 			}
@@ -27649,7 +28177,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 				d.addField("EnablePropagateAdditionalUserContextData")
 				return
 			}
-		case "AuthSessionValidity":
+		case 24:
 			if d.isNull() {
 				continue
 			}
@@ -27737,18 +28265,20 @@ func (v *UserPoolDescriptionType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysUserPoolDescriptionType = []string{"\"Id\":", "\"Name\":", "\"LambdaConfig\":", "\"Status\":", "\"LastModifiedDate\":", "\"CreationDate\":"}
+
 func (v *UserPoolDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolDescriptionType) {
 	*v = UserPoolDescriptionType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUserPoolDescriptionType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Id":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -27761,7 +28291,7 @@ func (v *UserPoolDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeUserP
 				d.addField("Id")
 				return
 			}
-		case "Name":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -27774,7 +28304,7 @@ func (v *UserPoolDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeUserP
 				d.addField("Name")
 				return
 			}
-		case "LambdaConfig":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -27784,7 +28314,7 @@ func (v *UserPoolDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeUserP
 				d.addField("LambdaConfig")
 				return
 			}
-		case "Status":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -27797,7 +28327,7 @@ func (v *UserPoolDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeUserP
 				d.addField("Status")
 				return
 			}
-		case "LastModifiedDate":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -27810,7 +28340,7 @@ func (v *UserPoolDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeUserP
 				d.addField("LastModifiedDate")
 				return
 			}
-		case "CreationDate":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -27864,18 +28394,20 @@ func (v *UserPoolPolicyType) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUserPoolPolicyType = []string{"\"PasswordPolicy\":"}
+
 func (v *UserPoolPolicyType) decodeJSON(d *jsonDecoder) {
 	*v = UserPoolPolicyType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUserPoolPolicyType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "PasswordPolicy":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -27923,18 +28455,20 @@ func (v *UserPoolTaggingException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUserPoolTaggingException = []string{"\"message\":"}
+
 func (v *UserPoolTaggingException) decodeJSON(d *jsonDecoder) {
 	*v = UserPoolTaggingException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUserPoolTaggingException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -28169,18 +28703,20 @@ func (v *UserPoolType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysUserPoolType = []string{"\"Id\":", "\"Name\":", "\"Policies\":", "\"DeletionProtection\":", "\"LambdaConfig\":", "\"Status\":", "\"LastModifiedDate\":", "\"CreationDate\":", "\"SchemaAttributes\":", "\"AutoVerifiedAttributes\":", "\"AliasAttributes\":", "\"UsernameAttributes\":", "\"SmsVerificationMessage\":", "\"EmailVerificationMessage\":", "\"EmailVerificationSubject\":", "\"VerificationMessageTemplate\":", "\"SmsAuthenticationMessage\":", "\"UserAttributeUpdateSettings\":", "\"MfaConfiguration\":", "\"DeviceConfiguration\":", "\"EstimatedNumberOfUsers\":", "\"EmailConfiguration\":", "\"SmsConfiguration\":", "\"UserPoolTags\":", "\"SmsConfigurationFailure\":", "\"EmailConfigurationFailure\":", "\"Domain\":", "\"CustomDomain\":", "\"AdminCreateUserConfig\":", "\"UserPoolAddOns\":", "\"UsernameConfiguration\":", "\"Arn\":", "\"AccountRecoverySetting\":"}
+
 func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 	*v = UserPoolType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUserPoolType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Id":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -28193,7 +28729,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("Id")
 				return
 			}
-		case "Name":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -28206,7 +28742,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("Name")
 				return
 			}
-		case "Policies":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -28216,7 +28752,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("Policies")
 				return
 			}
-		case "DeletionProtection":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -28229,7 +28765,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("DeletionProtection")
 				return
 			}
-		case "LambdaConfig":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -28239,7 +28775,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("LambdaConfig")
 				return
 			}
-		case "Status":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -28252,7 +28788,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("Status")
 				return
 			}
-		case "LastModifiedDate":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -28265,7 +28801,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("LastModifiedDate")
 				return
 			}
-		case "CreationDate":
+		case 7:
 			if d.isNull() {
 				continue
 			}
@@ -28278,7 +28814,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("CreationDate")
 				return
 			}
-		case "SchemaAttributes":
+		case 8:
 			if d.isNull() {
 				continue
 			}
@@ -28287,7 +28823,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("SchemaAttributes")
 				return
 			}
-		case "AutoVerifiedAttributes":
+		case 9:
 			if d.isNull() {
 				continue
 			}
@@ -28296,7 +28832,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("AutoVerifiedAttributes")
 				return
 			}
-		case "AliasAttributes":
+		case 10:
 			if d.isNull() {
 				continue
 			}
@@ -28305,7 +28841,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("AliasAttributes")
 				return
 			}
-		case "UsernameAttributes":
+		case 11:
 			if d.isNull() {
 				continue
 			}
@@ -28314,7 +28850,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("UsernameAttributes")
 				return
 			}
-		case "SmsVerificationMessage":
+		case 12:
 			if d.isNull() {
 				continue
 			}
@@ -28327,7 +28863,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("SmsVerificationMessage")
 				return
 			}
-		case "EmailVerificationMessage":
+		case 13:
 			if d.isNull() {
 				continue
 			}
@@ -28340,7 +28876,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("EmailVerificationMessage")
 				return
 			}
-		case "EmailVerificationSubject":
+		case 14:
 			if d.isNull() {
 				continue
 			}
@@ -28353,7 +28889,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("EmailVerificationSubject")
 				return
 			}
-		case "VerificationMessageTemplate":
+		case 15:
 			if d.isNull() {
 				continue
 			}
@@ -28363,7 +28899,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("VerificationMessageTemplate")
 				return
 			}
-		case "SmsAuthenticationMessage":
+		case 16:
 			if d.isNull() {
 				continue
 			}
@@ -28376,7 +28912,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("SmsAuthenticationMessage")
 				return
 			}
-		case "UserAttributeUpdateSettings":
+		case 17:
 			if d.isNull() {
 				continue
 			}
@@ -28386,7 +28922,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("UserAttributeUpdateSettings")
 				return
 			}
-		case "MfaConfiguration":
+		case 18:
 			if d.isNull() {
 				continue
 			}
@@ -28399,7 +28935,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("MfaConfiguration")
 				return
 			}
-		case "DeviceConfiguration":
+		case 19:
 			if d.isNull() {
 				continue
 			}
@@ -28409,7 +28945,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("DeviceConfiguration")
 				return
 			}
-		case "EstimatedNumberOfUsers":
+		case 20:
 			if d.isNull() {
 				continue
 			}
@@ -28422,7 +28958,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("EstimatedNumberOfUsers")
 				return
 			}
-		case "EmailConfiguration":
+		case 21:
 			if d.isNull() {
 				continue
 			}
@@ -28432,7 +28968,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("EmailConfiguration")
 				return
 			}
-		case "SmsConfiguration":
+		case 22:
 			if d.isNull() {
 				continue
 			}
@@ -28442,7 +28978,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("SmsConfiguration")
 				return
 			}
-		case "UserPoolTags":
+		case 23:
 			if d.isNull() {
 				continue
 			}
@@ -28451,7 +28987,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("UserPoolTags")
 				return
 			}
-		case "SmsConfigurationFailure":
+		case 24:
 			if d.isNull() {
 				continue
 			}
@@ -28464,7 +29000,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("SmsConfigurationFailure")
 				return
 			}
-		case "EmailConfigurationFailure":
+		case 25:
 			if d.isNull() {
 				continue
 			}
@@ -28477,7 +29013,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("EmailConfigurationFailure")
 				return
 			}
-		case "Domain":
+		case 26:
 			if d.isNull() {
 				continue
 			}
@@ -28490,7 +29026,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("Domain")
 				return
 			}
-		case "CustomDomain":
+		case 27:
 			if d.isNull() {
 				continue
 			}
@@ -28503,7 +29039,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("CustomDomain")
 				return
 			}
-		case "AdminCreateUserConfig":
+		case 28:
 			if d.isNull() {
 				continue
 			}
@@ -28513,7 +29049,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("AdminCreateUserConfig")
 				return
 			}
-		case "UserPoolAddOns":
+		case 29:
 			if d.isNull() {
 				continue
 			}
@@ -28523,7 +29059,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("UserPoolAddOns")
 				return
 			}
-		case "UsernameConfiguration":
+		case 30:
 			if d.isNull() {
 				continue
 			}
@@ -28533,7 +29069,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("UsernameConfiguration")
 				return
 			}
-		case "Arn":
+		case 31:
 			if d.isNull() {
 				continue
 			}
@@ -28546,7 +29082,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 				d.addField("Arn")
 				return
 			}
-		case "AccountRecoverySetting":
+		case 32:
 			if d.isNull() {
 				continue
 			}
@@ -28637,18 +29173,20 @@ func (v *UserType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysUserType = []string{"\"Username\":", "\"Attributes\":", "\"UserCreateDate\":", "\"UserLastModifiedDate\":", "\"Enabled\":", "\"UserStatus\":", "\"MFAOptions\":"}
+
 func (v *UserType) decodeJSONStore(d *jsonDecoder, st *storeUserType) {
 	*v = UserType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUserType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Username":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -28661,7 +29199,7 @@ func (v *UserType) decodeJSONStore(d *jsonDecoder, st *storeUserType) {
 				d.addField("Username")
 				return
 			}
-		case "Attributes":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -28670,7 +29208,7 @@ func (v *UserType) decodeJSONStore(d *jsonDecoder, st *storeUserType) {
 				d.addField("Attributes")
 				return
 			}
-		case "UserCreateDate":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -28683,7 +29221,7 @@ func (v *UserType) decodeJSONStore(d *jsonDecoder, st *storeUserType) {
 				d.addField("UserCreateDate")
 				return
 			}
-		case "UserLastModifiedDate":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -28696,7 +29234,7 @@ func (v *UserType) decodeJSONStore(d *jsonDecoder, st *storeUserType) {
 				d.addField("UserLastModifiedDate")
 				return
 			}
-		case "Enabled":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -28709,7 +29247,7 @@ func (v *UserType) decodeJSONStore(d *jsonDecoder, st *storeUserType) {
 				d.addField("Enabled")
 				return
 			}
-		case "UserStatus":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -28722,7 +29260,7 @@ func (v *UserType) decodeJSONStore(d *jsonDecoder, st *storeUserType) {
 				d.addField("UserStatus")
 				return
 			}
-		case "MFAOptions":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -28769,18 +29307,20 @@ func (v *UsernameConfigurationType) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUsernameConfigurationType = []string{"\"CaseSensitive\":"}
+
 func (v *UsernameConfigurationType) decodeJSON(d *jsonDecoder) {
 	*v = UsernameConfigurationType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUsernameConfigurationType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "CaseSensitive":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -28828,18 +29368,20 @@ func (v *UsernameExistsException) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysUsernameExistsException = []string{"\"message\":"}
+
 func (v *UsernameExistsException) decodeJSON(d *jsonDecoder) {
 	*v = UsernameExistsException{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysUsernameExistsException, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -28922,18 +29464,20 @@ func (v *VerificationMessageTemplateType) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysVerificationMessageTemplateType = []string{"\"SmsMessage\":", "\"EmailMessage\":", "\"EmailSubject\":", "\"EmailMessageByLink\":", "\"EmailSubjectByLink\":", "\"DefaultEmailOption\":"}
+
 func (v *VerificationMessageTemplateType) decodeJSONStore(d *jsonDecoder, st *storeVerificationMessageTemplateType) {
 	*v = VerificationMessageTemplateType{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysVerificationMessageTemplateType, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "SmsMessage":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -28946,7 +29490,7 @@ func (v *VerificationMessageTemplateType) decodeJSONStore(d *jsonDecoder, st *st
 				d.addField("SmsMessage")
 				return
 			}
-		case "EmailMessage":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -28959,7 +29503,7 @@ func (v *VerificationMessageTemplateType) decodeJSONStore(d *jsonDecoder, st *st
 				d.addField("EmailMessage")
 				return
 			}
-		case "EmailSubject":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -28972,7 +29516,7 @@ func (v *VerificationMessageTemplateType) decodeJSONStore(d *jsonDecoder, st *st
 				d.addField("EmailSubject")
 				return
 			}
-		case "EmailMessageByLink":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -28985,7 +29529,7 @@ func (v *VerificationMessageTemplateType) decodeJSONStore(d *jsonDecoder, st *st
 				d.addField("EmailMessageByLink")
 				return
 			}
-		case "EmailSubjectByLink":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -28998,7 +29542,7 @@ func (v *VerificationMessageTemplateType) decodeJSONStore(d *jsonDecoder, st *st
 				d.addField("EmailSubjectByLink")
 				return
 			}
-		case "DefaultEmailOption":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -29074,18 +29618,20 @@ func (v *VerifySoftwareTokenRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysVerifySoftwareTokenRequest = []string{"\"AccessToken\":", "\"Session\":", "\"UserCode\":", "\"FriendlyDeviceName\":"}
+
 func (v *VerifySoftwareTokenRequest) decodeJSONStore(d *jsonDecoder, st *storeVerifySoftwareTokenRequest) {
 	*v = VerifySoftwareTokenRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysVerifySoftwareTokenRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "AccessToken":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -29098,7 +29644,7 @@ func (v *VerifySoftwareTokenRequest) decodeJSONStore(d *jsonDecoder, st *storeVe
 				d.addField("AccessToken")
 				return
 			}
-		case "Session":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -29111,7 +29657,7 @@ func (v *VerifySoftwareTokenRequest) decodeJSONStore(d *jsonDecoder, st *storeVe
 				d.addField("Session")
 				return
 			}
-		case "UserCode":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -29124,7 +29670,7 @@ func (v *VerifySoftwareTokenRequest) decodeJSONStore(d *jsonDecoder, st *storeVe
 				d.addField("UserCode")
 				return
 			}
-		case "FriendlyDeviceName":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -29190,18 +29736,20 @@ func (v *VerifySoftwareTokenResponse) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysVerifySoftwareTokenResponse = []string{"\"Status\":", "\"Session\":"}
+
 func (v *VerifySoftwareTokenResponse) decodeJSONStore(d *jsonDecoder, st *storeVerifySoftwareTokenResponse) {
 	*v = VerifySoftwareTokenResponse{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysVerifySoftwareTokenResponse, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Status":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -29214,7 +29762,7 @@ func (v *VerifySoftwareTokenResponse) decodeJSONStore(d *jsonDecoder, st *storeV
 				d.addField("Status")
 				return
 			}
-		case "Session":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -29285,18 +29833,20 @@ func (v *VerifyUserAttributeRequest) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysVerifyUserAttributeRequest = []string{"\"AccessToken\":", "\"AttributeName\":", "\"Code\":"}
+
 func (v *VerifyUserAttributeRequest) decodeJSONStore(d *jsonDecoder, st *storeVerifyUserAttributeRequest) {
 	*v = VerifyUserAttributeRequest{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysVerifyUserAttributeRequest, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "AccessToken":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -29309,7 +29859,7 @@ func (v *VerifyUserAttributeRequest) decodeJSONStore(d *jsonDecoder, st *storeVe
 				d.addField("AccessToken")
 				return
 			}
-		case "AttributeName":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -29322,7 +29872,7 @@ func (v *VerifyUserAttributeRequest) decodeJSONStore(d *jsonDecoder, st *storeVe
 				d.addField("AttributeName")
 				return
 			}
-		case "Code":
+		case 2:
 			if d.isNull() {
 				continue
 			}

@@ -161,18 +161,20 @@ func (v *AllTypes) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysAllTypes = []string{"\"String\":", "\"Blob\":", "\"Boolean\":", "\"Byte\":", "\"Short\":", "\"Integer\":", "\"Long\":", "\"Float\":", "\"Double\":", "\"BigInteger\":", "\"BigDecimal\":", "\"Timestamp\":", "\"Document\":", "\"Set\":", "\"SparseList\":", "\"SparseMap\":", "\"Level\":", "\"Legacy\":", "\"HttpDate\":", "\"Range\":", "\"FooBar\":", "\"Foo_Bar\":", "\"lower\":"}
+
 func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 	*v = AllTypes{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysAllTypes, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "String":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -185,7 +187,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("String")
 				return
 			}
-		case "Blob":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -194,7 +196,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("Blob")
 				return
 			}
-		case "Boolean":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -207,7 +209,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("Boolean")
 				return
 			}
-		case "Byte":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -220,7 +222,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("Byte")
 				return
 			}
-		case "Short":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -233,7 +235,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("Short")
 				return
 			}
-		case "Integer":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -246,7 +248,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("Integer")
 				return
 			}
-		case "Long":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -259,7 +261,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("Long")
 				return
 			}
-		case "Float":
+		case 7:
 			if d.isNull() {
 				continue
 			}
@@ -272,7 +274,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("Float")
 				return
 			}
-		case "Double":
+		case 8:
 			if d.isNull() {
 				continue
 			}
@@ -285,7 +287,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("Double")
 				return
 			}
-		case "BigInteger":
+		case 9:
 			if d.isNull() {
 				continue
 			}
@@ -294,7 +296,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("BigInteger")
 				return
 			}
-		case "BigDecimal":
+		case 10:
 			if d.isNull() {
 				continue
 			}
@@ -303,7 +305,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("BigDecimal")
 				return
 			}
-		case "Timestamp":
+		case 11:
 			if d.isNull() {
 				continue
 			}
@@ -316,7 +318,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("Timestamp")
 				return
 			}
-		case "Document":
+		case 12:
 			if d.isNull() {
 				continue
 			}
@@ -325,7 +327,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("Document")
 				return
 			}
-		case "Set":
+		case 13:
 			if d.isNull() {
 				continue
 			}
@@ -334,7 +336,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("Set")
 				return
 			}
-		case "SparseList":
+		case 14:
 			if d.isNull() {
 				continue
 			}
@@ -343,7 +345,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("SparseList")
 				return
 			}
-		case "SparseMap":
+		case 15:
 			if d.isNull() {
 				continue
 			}
@@ -352,7 +354,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("SparseMap")
 				return
 			}
-		case "Level":
+		case 16:
 			if d.isNull() {
 				continue
 			}
@@ -365,7 +367,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("Level")
 				return
 			}
-		case "Legacy":
+		case 17:
 			if d.isNull() {
 				continue
 			}
@@ -378,7 +380,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("Legacy")
 				return
 			}
-		case "HttpDate":
+		case 18:
 			if d.isNull() {
 				continue
 			}
@@ -391,7 +393,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("HttpDate")
 				return
 			}
-		case "Range":
+		case 19:
 			if d.isNull() {
 				continue
 			}
@@ -401,7 +403,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("Range")
 				return
 			}
-		case "FooBar":
+		case 20:
 			if d.isNull() {
 				continue
 			}
@@ -411,7 +413,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("FooBar")
 				return
 			}
-		case "Foo_Bar":
+		case 21:
 			if d.isNull() {
 				continue
 			}
@@ -421,7 +423,7 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 				d.addField("Foo_Bar")
 				return
 			}
-		case "lower":
+		case 22:
 			if d.isNull() {
 				continue
 			}
@@ -844,18 +846,20 @@ func (v *GetThingInput) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysGetThingInput = []string{"\"ThingId\":", "\"type\":", "\"func\":", "\"String\":", "\"Clone\":", "\"Equal\":", "\"Validate\":", "\"Default\":", "\"Count\":", "\"Name\":", "\"Flag\":", "\"Color\":", "\"Tags\":", "\"Attrs\":", "\"Token\":", "\"Secret\":", "\"Password\":", "\"Created\":", "\"Modified\":", "\"Epoch\":", "\"Ratio\":", "\"Short\":", "\"Nullish\":", "\"Old\":", "\"Weird\":", "\"Blobby\":", "\"When\":"}
+
 func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) {
 	*v = GetThingInput{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetThingInput, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ThingId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -868,7 +872,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("ThingId")
 				return
 			}
-		case "type":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -881,7 +885,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("type")
 				return
 			}
-		case "func":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -894,7 +898,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("func")
 				return
 			}
-		case "String":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -907,7 +911,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("String")
 				return
 			}
-		case "Clone":
+		case 4:
 			if d.isNull() {
 				continue
 			}
@@ -920,7 +924,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Clone")
 				return
 			}
-		case "Equal":
+		case 5:
 			if d.isNull() {
 				continue
 			}
@@ -933,7 +937,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Equal")
 				return
 			}
-		case "Validate":
+		case 6:
 			if d.isNull() {
 				continue
 			}
@@ -942,7 +946,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Validate")
 				return
 			}
-		case "Default":
+		case 7:
 			if d.isNull() {
 				continue
 			}
@@ -951,7 +955,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Default")
 				return
 			}
-		case "Count":
+		case 8:
 			if d.isNull() {
 				continue
 			}
@@ -960,7 +964,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Count")
 				return
 			}
-		case "Name":
+		case 9:
 			if d.isNull() {
 				continue
 			}
@@ -969,7 +973,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Name")
 				return
 			}
-		case "Flag":
+		case 10:
 			if d.isNull() {
 				continue
 			}
@@ -978,7 +982,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Flag")
 				return
 			}
-		case "Color":
+		case 11:
 			if d.isNull() {
 				continue
 			}
@@ -987,7 +991,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Color")
 				return
 			}
-		case "Tags":
+		case 12:
 			if d.isNull() {
 				continue
 			}
@@ -996,7 +1000,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Tags")
 				return
 			}
-		case "Attrs":
+		case 13:
 			if d.isNull() {
 				continue
 			}
@@ -1005,7 +1009,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Attrs")
 				return
 			}
-		case "Token":
+		case 14:
 			if d.isNull() {
 				continue
 			}
@@ -1018,7 +1022,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Token")
 				return
 			}
-		case "Secret":
+		case 15:
 			if d.isNull() {
 				continue
 			}
@@ -1031,7 +1035,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Secret")
 				return
 			}
-		case "Password":
+		case 16:
 			if d.isNull() {
 				continue
 			}
@@ -1044,7 +1048,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Password")
 				return
 			}
-		case "Created":
+		case 17:
 			if d.isNull() {
 				continue
 			}
@@ -1057,7 +1061,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Created")
 				return
 			}
-		case "Modified":
+		case 18:
 			if d.isNull() {
 				continue
 			}
@@ -1070,7 +1074,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Modified")
 				return
 			}
-		case "Epoch":
+		case 19:
 			if d.isNull() {
 				continue
 			}
@@ -1083,7 +1087,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Epoch")
 				return
 			}
-		case "Ratio":
+		case 20:
 			if d.isNull() {
 				continue
 			}
@@ -1096,7 +1100,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Ratio")
 				return
 			}
-		case "Short":
+		case 21:
 			if d.isNull() {
 				continue
 			}
@@ -1109,7 +1113,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Short")
 				return
 			}
-		case "Nullish":
+		case 22:
 			if d.isNull() {
 				continue
 			}
@@ -1122,7 +1126,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Nullish")
 				return
 			}
-		case "Old":
+		case 23:
 			if d.isNull() {
 				continue
 			}
@@ -1135,7 +1139,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Old")
 				return
 			}
-		case "Weird":
+		case 24:
 			if d.isNull() {
 				continue
 			}
@@ -1148,7 +1152,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Weird")
 				return
 			}
-		case "Blobby":
+		case 25:
 			if d.isNull() {
 				continue
 			}
@@ -1157,7 +1161,7 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 				d.addField("Blobby")
 				return
 			}
-		case "When":
+		case 26:
 			if d.isNull() {
 				continue
 			}
@@ -1211,18 +1215,20 @@ func (v *GetThingOutput) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysGetThingOutput = []string{"\"Thing\":", "\"Payload\":"}
+
 func (v *GetThingOutput) decodeJSON(d *jsonDecoder) {
 	*v = GetThingOutput{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysGetThingOutput, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Thing":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -1232,7 +1238,7 @@ func (v *GetThingOutput) decodeJSON(d *jsonDecoder) {
 				d.addField("Thing")
 				return
 			}
-		case "Payload":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -1294,18 +1300,20 @@ func (v *ListThingsInput) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysListThingsInput = []string{"\"NextToken\":", "\"MaxResults\":"}
+
 func (v *ListThingsInput) decodeJSONStore(d *jsonDecoder, st *storeListThingsInput) {
 	*v = ListThingsInput{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListThingsInput, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "NextToken":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -1318,7 +1326,7 @@ func (v *ListThingsInput) decodeJSONStore(d *jsonDecoder, st *storeListThingsInp
 				d.addField("NextToken")
 				return
 			}
-		case "MaxResults":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -1376,18 +1384,20 @@ func (v *ListThingsOutput) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysListThingsOutput = []string{"\"Things\":", "\"NextToken\":"}
+
 func (v *ListThingsOutput) decodeJSON(d *jsonDecoder) {
 	*v = ListThingsOutput{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysListThingsOutput, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Things":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -1396,7 +1406,7 @@ func (v *ListThingsOutput) decodeJSON(d *jsonDecoder) {
 				d.addField("Things")
 				return
 			}
-		case "NextToken":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -1444,18 +1454,20 @@ func (v *Lowercase) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysLowercase = []string{"\"x\":"}
+
 func (v *Lowercase) decodeJSON(d *jsonDecoder) {
 	*v = Lowercase{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysLowercase, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "x":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -1518,18 +1530,20 @@ func (v *Named) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
+var jsonKeysNamed = []string{"\"Name\":", "\"Extra\":"}
+
 func (v *Named) decodeJSONStore(d *jsonDecoder, st *storeNamed) {
 	*v = Named{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysNamed, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Name":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -1542,7 +1556,7 @@ func (v *Named) decodeJSONStore(d *jsonDecoder, st *storeNamed) {
 				d.addField("Name")
 				return
 			}
-		case "Extra":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -1593,18 +1607,20 @@ func (v *Range) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysRange = []string{"\"Min\":"}
+
 func (v *Range) decodeJSON(d *jsonDecoder) {
 	*v = Range{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysRange, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Min":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -1652,18 +1668,20 @@ func (v *ReadThingInput) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysReadThingInput = []string{"\"ThingId\":"}
+
 func (v *ReadThingInput) decodeJSON(d *jsonDecoder) {
 	*v = ReadThingInput{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysReadThingInput, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ThingId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -1711,18 +1729,20 @@ func (v *ServiceError) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysServiceError = []string{"\"Message\":"}
+
 func (v *ServiceError) decodeJSON(d *jsonDecoder) {
 	*v = ServiceError{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysServiceError, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -1791,18 +1811,20 @@ func (v *Thing) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysThing = []string{"\"Parent\":", "\"Children\":", "\"ByName\":", "\"Value\":"}
+
 func (v *Thing) decodeJSON(d *jsonDecoder) {
 	*v = Thing{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysThing, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Parent":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -1812,7 +1834,7 @@ func (v *Thing) decodeJSON(d *jsonDecoder) {
 				d.addField("Parent")
 				return
 			}
-		case "Children":
+		case 1:
 			if d.isNull() {
 				continue
 			}
@@ -1821,7 +1843,7 @@ func (v *Thing) decodeJSON(d *jsonDecoder) {
 				d.addField("Children")
 				return
 			}
-		case "ByName":
+		case 2:
 			if d.isNull() {
 				continue
 			}
@@ -1830,7 +1852,7 @@ func (v *Thing) decodeJSON(d *jsonDecoder) {
 				d.addField("ByName")
 				return
 			}
-		case "Value":
+		case 3:
 			if d.isNull() {
 				continue
 			}
@@ -1878,18 +1900,20 @@ func (v *ThingChanged) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysThingChanged = []string{"\"ThingId\":"}
+
 func (v *ThingChanged) decodeJSON(d *jsonDecoder) {
 	*v = ThingChanged{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysThingChanged, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ThingId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -2022,18 +2046,20 @@ func (v *ThingNotFound) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysThingNotFound = []string{"\"message\":"}
+
 func (v *ThingNotFound) decodeJSON(d *jsonDecoder) {
 	*v = ThingNotFound{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysThingNotFound, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "message":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -2124,18 +2150,20 @@ func (v *WatchThingsInput) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysWatchThingsInput = []string{"\"ThingId\":"}
+
 func (v *WatchThingsInput) decodeJSON(d *jsonDecoder) {
 	*v = WatchThingsInput{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysWatchThingsInput, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "ThingId":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}
@@ -2186,18 +2214,20 @@ func (v *WatchThingsOutput) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
+var jsonKeysWatchThingsOutput = []string{"\"Events\":"}
+
 func (v *WatchThingsOutput) decodeJSON(d *jsonDecoder) {
 	*v = WatchThingsOutput{}
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for {
-		key, ok := d.nextKey()
+	for k := 0; ; {
+		i, key, ok := d.nextMember(jsonKeysWatchThingsOutput, &k)
 		if !ok {
 			return
 		}
-		switch string(key) {
-		case "Events":
+		switch i {
+		case 0:
 			if d.isNull() {
 				continue
 			}

@@ -132,6 +132,15 @@ func (d *jsonDecoder) reset(data []byte) {
 // jsonSpace marks the four JSON whitespace bytes.
 var jsonSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
 
+// jsonNotNull marks the bytes that show, where a value starts, that it is not null: all
+// but whitespace (and the control bytes below it) and 'n'.
+var jsonNotNull = func() (t [256]bool) {
+	for c := '!'; c < 256; c++ {
+		t[c] = c != 'n'
+	}
+	return t
+}()
+
 // jsonStrPlain marks bytes that can be taken verbatim from a JSON string
 // without further inspection: printable ASCII other than '"' and '\'.
 // jsonStrSkip additionally accepts all bytes >= 0x80 (used when only the
@@ -353,6 +362,14 @@ func (d *jsonDecoder) peek() byte {
 // consumes it and returns true. Otherwise it returns false without consuming
 // anything.
 func (d *jsonDecoder) isNull() bool {
+	// Inlined: a value that starts right here with anything but 'n' is not null.
+	if d.pos < len(d.data) && jsonNotNull[d.data[d.pos]] {
+		return false
+	}
+	return d.isNullSlow()
+}
+
+func (d *jsonDecoder) isNullSlow() bool {
 	if d.err != nil {
 		return false
 	}
@@ -446,6 +463,66 @@ func (d *jsonDecoder) nextKey() ([]byte, bool) {
 	}
 	d.pos++
 	return key, true
+}
+
+// nextMember is nextKey for a structure: keys are its members' keys as they appear on the
+// wire (`"Name":`) in model order, and it also returns the index in keys of the member read,
+// or -1 for an unknown one. *k indexes the member expected next. Servers write the members
+// they send in model order, so the expected key is compared with the input first and, when
+// it matches, is neither scanned nor looked up. Any other key (out of order, escaped,
+// unknown, or spaced before its ':') is read by nextKey and looked up, and the member after
+// it becomes the one expected.
+func (d *jsonDecoder) nextMember(keys []string, k *int) (int, []byte, bool) {
+	if i := *k; i < len(keys) && d.err == nil {
+		d.skipWS()
+		p, data := d.pos, d.data
+		if !d.first && p < len(data) && data[p] == ',' {
+			p++
+			for p < len(data) && jsonSpace[data[p]] {
+				p++
+			}
+		}
+		if e := keys[i]; (d.first || p > d.pos) && jsonHasAt(data, p, e) {
+			d.first = false
+			d.pos = p + len(e)
+			*k = i + 1
+			return i, data[p+1 : d.pos-2], true
+		}
+	}
+	key, ok := d.nextKey()
+	if !ok {
+		return -1, nil, false
+	}
+	for j, e := range keys {
+		if len(e) == len(key)+3 && e[1:len(e)-2] == string(key) {
+			*k = j + 1
+			return j, key, true
+		}
+	}
+	return -1, key, true
+}
+
+// jsonHasAt reports whether data[p:] starts with e, comparing eight (or four) bytes at a
+// time: the keys nextMember expects are short strings known only at run time.
+func jsonHasAt(data []byte, p int, e string) bool {
+	n := len(e)
+	if p < 0 || len(data)-p < n {
+		return false
+	}
+	w, b := data[p:p+n], unsafe.Slice(unsafe.StringData(e), n)
+	switch {
+	case n >= 8:
+		for i := 0; i+8 < n; i += 8 {
+			if binary.LittleEndian.Uint64(w[i:]) != binary.LittleEndian.Uint64(b[i:]) {
+				return false
+			}
+		}
+		return binary.LittleEndian.Uint64(w[n-8:]) == binary.LittleEndian.Uint64(b[n-8:])
+	case n >= 4:
+		return binary.LittleEndian.Uint32(w) == binary.LittleEndian.Uint32(b) &&
+			binary.LittleEndian.Uint32(w[n-4:]) == binary.LittleEndian.Uint32(b[n-4:])
+	}
+	return string(w) == e
 }
 
 // beginArray consumes the '[' that opens an array. Iterate the elements with
@@ -677,7 +754,15 @@ func (d *jsonDecoder) readStringBytes() ([]byte, bool) {
 // readString reads a JSON string. Escapes are decoded (unpaired surrogates
 // become U+FFFD) and invalid UTF-8 bytes are replaced by U+FFFD.
 func (d *jsonDecoder) readString() string {
-	b, ok := d.readStringBytes()
+	if d.err != nil {
+		return ""
+	}
+	d.skipWS()
+	if d.pos >= len(d.data) || d.data[d.pos] != '"' {
+		d.failType("string")
+		return ""
+	}
+	b, ok := d.stringBytes(&d.scratch)
 	if !ok {
 		return ""
 	}

@@ -292,17 +292,41 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 		name = "decodeJSONStore"
 		params = append(params, jen.Id("st").Op("*").Id(storeName(s)))
 	}
+	// A structure's keys as they appear on the wire, in model order, let the decoder match
+	// the member it expects next without scanning the key, and switch on its index
+	// (nextMember).
+	keys := ""
+	if s.Kind == ir.Structure && len(s.Members) > 0 {
+		keys = "jsonKeys" + t
+		f.Var().Id(keys).Op("=").Index().String().ValuesFunc(func(v *jen.Group) {
+			for _, m := range s.Members {
+				v.Lit(`"` + m.Name + `":`)
+			}
+		})
+	}
 	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id(name).Params(params...).BlockFunc(func(b *jen.Group) {
 		b.Op("*").Id("v").Op("=").Id(t).Values()
 		b.If(jen.Id("d").Dot("isNull").Call().Op("||").Op("!").Id("d").Dot("beginObject").Call()).Block(jen.Return())
-		b.For().BlockFunc(func(l *jen.Group) {
-			l.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("nextKey").Call()
+		// A structure switches on the index of the member in its keys, a union on the key.
+		var loop []jen.Code
+		next, on := jen.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("nextKey").Call(), jen.String().Parens(jen.Id("key"))
+		if keys != "" {
+			loop = []jen.Code{jen.Id("k").Op(":=").Lit(0), jen.Empty(), jen.Empty()}
+			next = jen.List(jen.Id("i"), jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("nextMember").Call(jen.Id(keys), jen.Op("&").Id("k"))
+			on = jen.Id("i")
+		}
+		b.For(loop...).BlockFunc(func(l *jen.Group) {
+			l.Add(next)
 			l.If(jen.Op("!").Id("ok")).Block(jen.Return())
-			l.Switch(jen.String().Parens(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
-				for _, m := range s.Members {
+			l.Switch(on).BlockFunc(func(sw *jen.Group) {
+				for i, m := range s.Members {
 					ptr := fieldPointer(s, m)
 					dst := jen.Id("v").Dot(m.GoName)
-					sw.Case(jen.Lit(m.Name)).BlockFunc(func(c *jen.Group) {
+					label := jen.Lit(m.Name)
+					if keys != "" {
+						label = jen.Lit(i)
+					}
+					sw.Case(label).BlockFunc(func(c *jen.Group) {
 						c.If(jen.Id("d").Dot("isNull").Call()).Block(jen.Continue())
 						switch {
 						case useStore && inStore[m]:

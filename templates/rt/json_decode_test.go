@@ -463,6 +463,98 @@ func TestJSONObjectIteration(t *testing.T) {
 	}
 }
 
+// jsonTestMemberKeys are the keys of a structure with members Name, Value and Other.
+var jsonTestMemberKeys = []string{`"Name":`, `"Value":`, `"Other":`}
+
+// jsonTestWalkMembers walks the object in data as a generated decoder does, with nextMember
+// (members) or nextKey, and describes each member read, its raw value and the error.
+func jsonTestWalkMembers(data []byte, members bool) string {
+	d := newJSONDecoder(data)
+	var out strings.Builder
+	if d.beginObject() {
+		for k := 0; ; {
+			var key []byte
+			var ok bool
+			i := -1
+			if members {
+				i, key, ok = d.nextMember(jsonTestMemberKeys, &k)
+			} else {
+				key, ok = d.nextKey()
+				for j, e := range jsonTestMemberKeys {
+					if e == `"`+string(key)+`":` {
+						i = j
+					}
+				}
+			}
+			if !ok {
+				break
+			}
+			fmt.Fprintf(&out, "%d %q = %s\n", i, key, d.readRaw())
+		}
+	}
+	err := d.finish()
+	fmt.Fprintf(&out, "err %v", err)
+	return out.String()
+}
+
+func TestJSONNextMember(t *testing.T) {
+	for _, in := range []string{
+		`{"Name":"x","Value":"y","Other":[1,2]}`,
+		`{"Value":"y","Name":"x"}`,                      // out of order
+		`{"Name":"x","Name":"z"}`,                       // duplicate: both read, in order
+		`{"Name":"x","Unknown":{"Name":1},"Value":"y"}`, // unknown member between
+		`{ "Name" : "x" ,` + "\n\t" + `"Value":"y" }`,   // spacing everywhere
+		`{"N\u0061me":"x","Value":"y"}`,                 // escaped key
+		`{"Name":"x" "Value":"y"}`,                      // missing comma
+		`{"Name":"x",,"Value":"y"}`,
+		`{"Name":"x","Value"`, `{"Name"`, `{"Nam`, `{`, `{}`, `{"Name":"x",}`,
+		`{"Other":1,"Name":2,"Value":3}`,
+	} {
+		a, b := jsonTestWalkMembers([]byte(in), false), jsonTestWalkMembers([]byte(in), true)
+		if a != b {
+			t.Errorf("%s:\nnextMember:\n%s\nnextKey:\n%s", in, b, a)
+		}
+	}
+	// In order, every key is matched without being scanned: the index advances.
+	d := newJSONDecoder([]byte(`{"Name":"x","Value":"y","Other":1}`))
+	d.beginObject()
+	k := 0
+	for want := range 3 {
+		i, _, ok := d.nextMember(jsonTestMemberKeys, &k)
+		if !ok || i != want || k != want+1 {
+			t.Fatalf("member %d: got %d (k %d, ok %v)", want, i, k, ok)
+		}
+		d.skip()
+	}
+}
+
+func TestJSONHasAt(t *testing.T) {
+	data := []byte(`xx"UserLastModifiedDate":1,"Name":"`)
+	for _, c := range []struct {
+		p    int
+		e    string
+		want bool
+	}{
+		{2, `"UserLastModifiedDate":`, true},
+		{2, `"UserLastModifiedDatf":`, false},
+		{2, `"UserLastModifiedDate";`, false},
+		{2, `#UserLastModifiedDate":`, false},
+		{27, `"Name":`, true},
+		{27, `"Nbme":`, false},
+		{27, `"Name":"`, true},
+		{27, `"Name":""`, false}, // past the end
+		{34, `"`, true},
+		{35, `"`, false},
+		{-1, `x`, false},
+		{0, `xx"`, true},
+		{0, `xy"`, false},
+	} {
+		if got := jsonHasAt(data, c.p, c.e); got != c.want {
+			t.Errorf("jsonHasAt(%d, %q) = %v, want %v", c.p, c.e, got, c.want)
+		}
+	}
+}
+
 // jsonTestWalkObject iterates an object, skipping all values.
 func jsonTestWalkObject(in string) error {
 	d := newJSONDecoder([]byte(in))

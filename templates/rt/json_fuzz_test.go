@@ -82,6 +82,8 @@ func FuzzJSONDecoder(f *testing.F) {
 		`"NaN"`,
 		`[[[[[[[[[[]]]]]]]]]]`,
 		`01`, `1.`, `-`, `1e400`,
+		`{"Name":"x","Value":"y"}`, `{"Value":"y","Name":"x","Name":"z"}`,
+		`{ "Name" : "x" ,"Other":[1],"Value":{}}`, `{"N\u0061me":1,"Value":`,
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))
@@ -127,6 +129,12 @@ func jsonFuzzOne(t *testing.T, data []byte) {
 		if err == nil && !reflect.DeepEqual(got, want) {
 			t.Fatalf("decode(%q) = %#v, encoding/json = %#v", data, got, want)
 		}
+	}
+
+	// 2b. Walking an object with nextMember reads the same members, values and errors as
+	// walking it with nextKey, whatever their order, spacing or escaping.
+	if a, b := jsonTestWalkMembers(data, false), jsonTestWalkMembers(data, true); a != b {
+		t.Fatalf("nextMember walk of %q:\n%s\nnextKey walk:\n%s", data, b, a)
 	}
 
 	// 3. readRaw returns a copy of exactly the valid value.
