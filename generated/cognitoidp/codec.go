@@ -47,22 +47,18 @@ func (v *AccountRecoverySettingType) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.RecoveryMechanisms = decodeJSONRecoveryMechanismsType(d)
-			if d.failed() {
-				d.addField("RecoveryMechanisms")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAccountRecoverySettingType, i, key)
+			return
 		}
 	}
 }
@@ -122,39 +118,28 @@ func (v *AccountTakeoverActionType) decodeJSONStore(d *jsonDecoder, st *storeAcc
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAccountTakeoverActionType)
 			}
 			st.Notify = d.readBool()
 			v.Notify = &st.Notify
-			if d.failed() {
-				d.addField("Notify")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAccountTakeoverActionType)
 			}
 			st.EventAction = decodeJSONAccountTakeoverEventActionType(d)
 			v.EventAction = &st.EventAction
-			if d.failed() {
-				d.addField("EventAction")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAccountTakeoverActionType, i, key)
+			return
 		}
 	}
 }
@@ -214,43 +199,25 @@ func (v *AccountTakeoverActionsType) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.LowAction = new(AccountTakeoverActionType)
 			v.LowAction.decodeJSON(d)
-			if d.failed() {
-				d.addField("LowAction")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.MediumAction = new(AccountTakeoverActionType)
 			v.MediumAction.decodeJSON(d)
-			if d.failed() {
-				d.addField("MediumAction")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.HighAction = new(AccountTakeoverActionType)
 			v.HighAction.decodeJSON(d)
-			if d.failed() {
-				d.addField("HighAction")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAccountTakeoverActionsType, i, key)
+			return
 		}
 	}
 }
@@ -304,33 +271,22 @@ func (v *AccountTakeoverRiskConfigurationType) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.NotifyConfiguration = new(NotifyConfigurationType)
 			v.NotifyConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("NotifyConfiguration")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.Actions = new(AccountTakeoverActionsType)
 			v.Actions.decodeJSON(d)
-			if d.failed() {
-				d.addField("Actions")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAccountTakeoverRiskConfigurationType, i, key)
+			return
 		}
 	}
 }
@@ -382,32 +338,21 @@ func (v *AddCustomAttributesRequest) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.UserPoolId = &x
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.CustomAttributes = decodeJSONCustomAttributesListType(d)
-			if d.failed() {
-				d.addField("CustomAttributes")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAddCustomAttributesRequest, i, key)
+			return
 		}
 	}
 }
@@ -447,10 +392,6 @@ func (v *AddCustomAttributesResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -515,52 +456,34 @@ func (v *AdminAddUserToGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeAd
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminAddUserToGroupRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminAddUserToGroupRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminAddUserToGroupRequest)
 			}
 			st.GroupName = d.readString()
 			v.GroupName = &st.GroupName
-			if d.failed() {
-				d.addField("GroupName")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminAddUserToGroupRequest, i, key)
+			return
 		}
 	}
 }
@@ -627,48 +550,30 @@ func (v *AdminConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeAdm
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminConfirmSignUpRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminConfirmSignUpRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
-			if d.failed() {
-				d.addField("ClientMetadata")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminConfirmSignUpRequest, i, key)
+			return
 		}
 	}
 }
@@ -708,10 +613,6 @@ func (v *AdminConfirmSignUpResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -778,49 +679,31 @@ func (v *AdminCreateUserConfigType) decodeJSONStore(d *jsonDecoder, st *storeAdm
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminCreateUserConfigType)
 			}
 			st.AllowAdminCreateUserOnly = d.readBool()
 			v.AllowAdminCreateUserOnly = &st.AllowAdminCreateUserOnly
-			if d.failed() {
-				d.addField("AllowAdminCreateUserOnly")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminCreateUserConfigType)
 			}
 			st.UnusedAccountValidityDays = int32(d.readInt(32))
 			v.UnusedAccountValidityDays = &st.UnusedAccountValidityDays
-			if d.failed() {
-				d.addField("UnusedAccountValidityDays")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.InviteMessageTemplate = new(MessageTemplateType)
 			v.InviteMessageTemplate.decodeJSON(d)
-			if d.failed() {
-				d.addField("InviteMessageTemplate")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminCreateUserConfigType, i, key)
+			return
 		}
 	}
 }
@@ -920,114 +803,54 @@ func (v *AdminCreateUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminC
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminCreateUserRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminCreateUserRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.UserAttributes = decodeJSONAttributeListType(d)
-			if d.failed() {
-				d.addField("UserAttributes")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.ValidationData = decodeJSONAttributeListType(d)
-			if d.failed() {
-				d.addField("ValidationData")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminCreateUserRequest)
 			}
 			st.TemporaryPassword = d.readString()
 			v.TemporaryPassword = &st.TemporaryPassword
-			if d.failed() {
-				d.addField("TemporaryPassword")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminCreateUserRequest)
 			}
 			st.ForceAliasCreation = d.readBool()
 			v.ForceAliasCreation = &st.ForceAliasCreation
-			if d.failed() {
-				d.addField("ForceAliasCreation")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminCreateUserRequest)
 			}
 			st.MessageAction = decodeJSONMessageActionType(d)
 			v.MessageAction = &st.MessageAction
-			if d.failed() {
-				d.addField("MessageAction")
-				return
-			}
 		case 7:
-			if d.isNull() {
-				continue
-			}
 			v.DesiredDeliveryMediums = decodeJSONDeliveryMediumListType(d)
-			if d.failed() {
-				d.addField("DesiredDeliveryMediums")
-				return
-			}
 		case 8:
-			if d.isNull() {
-				continue
-			}
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
-			if d.failed() {
-				d.addField("ClientMetadata")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminCreateUserRequest, i, key)
+			return
 		}
 	}
 }
@@ -1075,23 +898,19 @@ func (v *AdminCreateUserResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.User = new(UserType)
 			v.User.decodeJSON(d)
-			if d.failed() {
-				d.addField("User")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminCreateUserResponse, i, key)
+			return
 		}
 	}
 }
@@ -1158,48 +977,30 @@ func (v *AdminDeleteUserAttributesRequest) decodeJSONStore(d *jsonDecoder, st *s
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminDeleteUserAttributesRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminDeleteUserAttributesRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.UserAttributeNames = decodeJSONAttributeNameListType(d)
-			if d.failed() {
-				d.addField("UserAttributeNames")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminDeleteUserAttributesRequest, i, key)
+			return
 		}
 	}
 }
@@ -1239,10 +1040,6 @@ func (v *AdminDeleteUserAttributesResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -1302,39 +1099,28 @@ func (v *AdminDeleteUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminD
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminDeleteUserRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminDeleteUserRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminDeleteUserRequest, i, key)
+			return
 		}
 	}
 }
@@ -1386,33 +1172,22 @@ func (v *AdminDisableProviderForUserRequest) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.UserPoolId = &x
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.User = new(ProviderUserIdentifierType)
 			v.User.decodeJSON(d)
-			if d.failed() {
-				d.addField("User")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminDisableProviderForUserRequest, i, key)
+			return
 		}
 	}
 }
@@ -1452,10 +1227,6 @@ func (v *AdminDisableProviderForUserResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -1515,39 +1286,28 @@ func (v *AdminDisableUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmin
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminDisableUserRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminDisableUserRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminDisableUserRequest, i, key)
+			return
 		}
 	}
 }
@@ -1587,10 +1347,6 @@ func (v *AdminDisableUserResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -1650,39 +1406,28 @@ func (v *AdminEnableUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminE
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminEnableUserRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminEnableUserRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminEnableUserRequest, i, key)
+			return
 		}
 	}
 }
@@ -1722,10 +1467,6 @@ func (v *AdminEnableUserResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -1790,52 +1531,34 @@ func (v *AdminForgetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmi
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminForgetDeviceRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminForgetDeviceRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminForgetDeviceRequest)
 			}
 			st.DeviceKey = d.readString()
 			v.DeviceKey = &st.DeviceKey
-			if d.failed() {
-				d.addField("DeviceKey")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminForgetDeviceRequest, i, key)
+			return
 		}
 	}
 }
@@ -1900,52 +1623,34 @@ func (v *AdminGetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminGe
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminGetDeviceRequest)
 			}
 			st.DeviceKey = d.readString()
 			v.DeviceKey = &st.DeviceKey
-			if d.failed() {
-				d.addField("DeviceKey")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminGetDeviceRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminGetDeviceRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminGetDeviceRequest, i, key)
+			return
 		}
 	}
 }
@@ -1993,23 +1698,19 @@ func (v *AdminGetDeviceResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.Device = new(DeviceType)
 			v.Device.decodeJSON(d)
-			if d.failed() {
-				d.addField("Device")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminGetDeviceResponse, i, key)
+			return
 		}
 	}
 }
@@ -2069,39 +1770,28 @@ func (v *AdminGetUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminGetU
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminGetUserRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminGetUserRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminGetUserRequest, i, key)
+			return
 		}
 	}
 }
@@ -2200,118 +1890,58 @@ func (v *AdminGetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeAdminGet
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminGetUserResponse)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.UserAttributes = decodeJSONAttributeListType(d)
-			if d.failed() {
-				d.addField("UserAttributes")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminGetUserResponse)
 			}
 			st.UserCreateDate = d.readEpochSeconds()
 			v.UserCreateDate = &st.UserCreateDate
-			if d.failed() {
-				d.addField("UserCreateDate")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminGetUserResponse)
 			}
 			st.UserLastModifiedDate = d.readEpochSeconds()
 			v.UserLastModifiedDate = &st.UserLastModifiedDate
-			if d.failed() {
-				d.addField("UserLastModifiedDate")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminGetUserResponse)
 			}
 			st.Enabled = d.readBool()
 			v.Enabled = &st.Enabled
-			if d.failed() {
-				d.addField("Enabled")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminGetUserResponse)
 			}
 			st.UserStatus = decodeJSONUserStatusType(d)
 			v.UserStatus = &st.UserStatus
-			if d.failed() {
-				d.addField("UserStatus")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			v.MFAOptions = decodeJSONMFAOptionListType(d)
-			if d.failed() {
-				d.addField("MFAOptions")
-				return
-			}
 		case 7:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminGetUserResponse)
 			}
 			st.PreferredMfaSetting = d.readString()
 			v.PreferredMfaSetting = &st.PreferredMfaSetting
-			if d.failed() {
-				d.addField("PreferredMfaSetting")
-				return
-			}
 		case 8:
-			if d.isNull() {
-				continue
-			}
 			v.UserMFASettingList = decodeJSONUserMFASettingListType(d)
-			if d.failed() {
-				d.addField("UserMFASettingList")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminGetUserResponse, i, key)
+			return
 		}
 	}
 }
@@ -2401,90 +2031,44 @@ func (v *AdminInitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmi
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminInitiateAuthRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminInitiateAuthRequest)
 			}
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
-			if d.failed() {
-				d.addField("ClientId")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminInitiateAuthRequest)
 			}
 			st.AuthFlow = decodeJSONAuthFlowType(d)
 			v.AuthFlow = &st.AuthFlow
-			if d.failed() {
-				d.addField("AuthFlow")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.AuthParameters = decodeJSONAuthParametersType(d)
-			if d.failed() {
-				d.addField("AuthParameters")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
-			if d.failed() {
-				d.addField("ClientMetadata")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			v.AnalyticsMetadata = new(AnalyticsMetadataType)
 			v.AnalyticsMetadata.decodeJSON(d)
-			if d.failed() {
-				d.addField("AnalyticsMetadata")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			v.ContextData = new(ContextDataType)
 			v.ContextData.decodeJSON(d)
-			if d.failed() {
-				d.addField("ContextData")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminInitiateAuthRequest, i, key)
+			return
 		}
 	}
 }
@@ -2557,58 +2141,33 @@ func (v *AdminInitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeAdm
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminInitiateAuthResponse)
 			}
 			st.ChallengeName = decodeJSONChallengeNameType(d)
 			v.ChallengeName = &st.ChallengeName
-			if d.failed() {
-				d.addField("ChallengeName")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminInitiateAuthResponse)
 			}
 			st.Session = d.readString()
 			v.Session = &st.Session
-			if d.failed() {
-				d.addField("Session")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.ChallengeParameters = decodeJSONChallengeParametersType(d)
-			if d.failed() {
-				d.addField("ChallengeParameters")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.AuthenticationResult = new(AuthenticationResultType)
 			v.AuthenticationResult.decodeJSON(d)
-			if d.failed() {
-				d.addField("AuthenticationResult")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminInitiateAuthResponse, i, key)
+			return
 		}
 	}
 }
@@ -2666,43 +2225,25 @@ func (v *AdminLinkProviderForUserRequest) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.UserPoolId = &x
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.DestinationUser = new(ProviderUserIdentifierType)
 			v.DestinationUser.decodeJSON(d)
-			if d.failed() {
-				d.addField("DestinationUser")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.SourceUser = new(ProviderUserIdentifierType)
 			v.SourceUser.decodeJSON(d)
-			if d.failed() {
-				d.addField("SourceUser")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminLinkProviderForUserRequest, i, key)
+			return
 		}
 	}
 }
@@ -2742,10 +2283,6 @@ func (v *AdminLinkProviderForUserResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -2815,65 +2352,40 @@ func (v *AdminListDevicesRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmin
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminListDevicesRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminListDevicesRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminListDevicesRequest)
 			}
 			st.Limit = int32(d.readInt(32))
 			v.Limit = &st.Limit
-			if d.failed() {
-				d.addField("Limit")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminListDevicesRequest)
 			}
 			st.PaginationToken = d.readString()
 			v.PaginationToken = &st.PaginationToken
-			if d.failed() {
-				d.addField("PaginationToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminListDevicesRequest, i, key)
+			return
 		}
 	}
 }
@@ -2925,32 +2437,21 @@ func (v *AdminListDevicesResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.Devices = decodeJSONDeviceListType(d)
-			if d.failed() {
-				d.addField("Devices")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.PaginationToken = &x
-			if d.failed() {
-				d.addField("PaginationToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminListDevicesResponse, i, key)
+			return
 		}
 	}
 }
@@ -3020,65 +2521,40 @@ func (v *AdminListGroupsForUserRequest) decodeJSONStore(d *jsonDecoder, st *stor
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminListGroupsForUserRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminListGroupsForUserRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminListGroupsForUserRequest)
 			}
 			st.Limit = int32(d.readInt(32))
 			v.Limit = &st.Limit
-			if d.failed() {
-				d.addField("Limit")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminListGroupsForUserRequest)
 			}
 			st.NextToken = d.readString()
 			v.NextToken = &st.NextToken
-			if d.failed() {
-				d.addField("NextToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminListGroupsForUserRequest, i, key)
+			return
 		}
 	}
 }
@@ -3130,32 +2606,21 @@ func (v *AdminListGroupsForUserResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.Groups = decodeJSONGroupListType(d)
-			if d.failed() {
-				d.addField("Groups")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.NextToken = &x
-			if d.failed() {
-				d.addField("NextToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminListGroupsForUserResponse, i, key)
+			return
 		}
 	}
 }
@@ -3225,65 +2690,40 @@ func (v *AdminListUserAuthEventsRequest) decodeJSONStore(d *jsonDecoder, st *sto
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminListUserAuthEventsRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminListUserAuthEventsRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminListUserAuthEventsRequest)
 			}
 			st.MaxResults = int32(d.readInt(32))
 			v.MaxResults = &st.MaxResults
-			if d.failed() {
-				d.addField("MaxResults")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminListUserAuthEventsRequest)
 			}
 			st.NextToken = d.readString()
 			v.NextToken = &st.NextToken
-			if d.failed() {
-				d.addField("NextToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminListUserAuthEventsRequest, i, key)
+			return
 		}
 	}
 }
@@ -3335,32 +2775,21 @@ func (v *AdminListUserAuthEventsResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.AuthEvents = decodeJSONAuthEventsType(d)
-			if d.failed() {
-				d.addField("AuthEvents")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.NextToken = &x
-			if d.failed() {
-				d.addField("NextToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminListUserAuthEventsResponse, i, key)
+			return
 		}
 	}
 }
@@ -3425,52 +2854,34 @@ func (v *AdminRemoveUserFromGroupRequest) decodeJSONStore(d *jsonDecoder, st *st
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminRemoveUserFromGroupRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminRemoveUserFromGroupRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminRemoveUserFromGroupRequest)
 			}
 			st.GroupName = d.readString()
 			v.GroupName = &st.GroupName
-			if d.failed() {
-				d.addField("GroupName")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminRemoveUserFromGroupRequest, i, key)
+			return
 		}
 	}
 }
@@ -3537,48 +2948,30 @@ func (v *AdminResetUserPasswordRequest) decodeJSONStore(d *jsonDecoder, st *stor
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminResetUserPasswordRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminResetUserPasswordRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
-			if d.failed() {
-				d.addField("ClientMetadata")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminResetUserPasswordRequest, i, key)
+			return
 		}
 	}
 }
@@ -3618,10 +3011,6 @@ func (v *AdminResetUserPasswordResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -3716,103 +3105,50 @@ func (v *AdminRespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st 
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminRespondToAuthChallengeRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminRespondToAuthChallengeRequest)
 			}
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
-			if d.failed() {
-				d.addField("ClientId")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminRespondToAuthChallengeRequest)
 			}
 			st.ChallengeName = decodeJSONChallengeNameType(d)
 			v.ChallengeName = &st.ChallengeName
-			if d.failed() {
-				d.addField("ChallengeName")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.ChallengeResponses = decodeJSONChallengeResponsesType(d)
-			if d.failed() {
-				d.addField("ChallengeResponses")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminRespondToAuthChallengeRequest)
 			}
 			st.Session = d.readString()
 			v.Session = &st.Session
-			if d.failed() {
-				d.addField("Session")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			v.AnalyticsMetadata = new(AnalyticsMetadataType)
 			v.AnalyticsMetadata.decodeJSON(d)
-			if d.failed() {
-				d.addField("AnalyticsMetadata")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			v.ContextData = new(ContextDataType)
 			v.ContextData.decodeJSON(d)
-			if d.failed() {
-				d.addField("ContextData")
-				return
-			}
 		case 7:
-			if d.isNull() {
-				continue
-			}
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
-			if d.failed() {
-				d.addField("ClientMetadata")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminRespondToAuthChallengeRequest, i, key)
+			return
 		}
 	}
 }
@@ -3885,58 +3221,33 @@ func (v *AdminRespondToAuthChallengeResponse) decodeJSONStore(d *jsonDecoder, st
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminRespondToAuthChallengeResponse)
 			}
 			st.ChallengeName = decodeJSONChallengeNameType(d)
 			v.ChallengeName = &st.ChallengeName
-			if d.failed() {
-				d.addField("ChallengeName")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminRespondToAuthChallengeResponse)
 			}
 			st.Session = d.readString()
 			v.Session = &st.Session
-			if d.failed() {
-				d.addField("Session")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.ChallengeParameters = decodeJSONChallengeParametersType(d)
-			if d.failed() {
-				d.addField("ChallengeParameters")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.AuthenticationResult = new(AuthenticationResultType)
 			v.AuthenticationResult.decodeJSON(d)
-			if d.failed() {
-				d.addField("AuthenticationResult")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminRespondToAuthChallengeResponse, i, key)
+			return
 		}
 	}
 }
@@ -4009,59 +3320,34 @@ func (v *AdminSetUserMFAPreferenceRequest) decodeJSONStore(d *jsonDecoder, st *s
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.SMSMfaSettings = new(SMSMfaSettingsType)
 			v.SMSMfaSettings.decodeJSON(d)
-			if d.failed() {
-				d.addField("SMSMfaSettings")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.SoftwareTokenMfaSettings = new(SoftwareTokenMfaSettingsType)
 			v.SoftwareTokenMfaSettings.decodeJSON(d)
-			if d.failed() {
-				d.addField("SoftwareTokenMfaSettings")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminSetUserMFAPreferenceRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminSetUserMFAPreferenceRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminSetUserMFAPreferenceRequest, i, key)
+			return
 		}
 	}
 }
@@ -4101,10 +3387,6 @@ func (v *AdminSetUserMFAPreferenceResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -4174,65 +3456,40 @@ func (v *AdminSetUserPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeA
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminSetUserPasswordRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminSetUserPasswordRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminSetUserPasswordRequest)
 			}
 			st.Password = d.readString()
 			v.Password = &st.Password
-			if d.failed() {
-				d.addField("Password")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminSetUserPasswordRequest)
 			}
 			st.Permanent = d.readBool()
 			v.Permanent = &st.Permanent
-			if d.failed() {
-				d.addField("Permanent")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminSetUserPasswordRequest, i, key)
+			return
 		}
 	}
 }
@@ -4272,10 +3529,6 @@ func (v *AdminSetUserPasswordResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -4342,48 +3595,30 @@ func (v *AdminSetUserSettingsRequest) decodeJSONStore(d *jsonDecoder, st *storeA
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminSetUserSettingsRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminSetUserSettingsRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.MFAOptions = decodeJSONMFAOptionListType(d)
-			if d.failed() {
-				d.addField("MFAOptions")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminSetUserSettingsRequest, i, key)
+			return
 		}
 	}
 }
@@ -4423,10 +3658,6 @@ func (v *AdminSetUserSettingsResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -4496,65 +3727,40 @@ func (v *AdminUpdateAuthEventFeedbackRequest) decodeJSONStore(d *jsonDecoder, st
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminUpdateAuthEventFeedbackRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminUpdateAuthEventFeedbackRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminUpdateAuthEventFeedbackRequest)
 			}
 			st.EventId = d.readString()
 			v.EventId = &st.EventId
-			if d.failed() {
-				d.addField("EventId")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminUpdateAuthEventFeedbackRequest)
 			}
 			st.FeedbackValue = decodeJSONFeedbackValueType(d)
 			v.FeedbackValue = &st.FeedbackValue
-			if d.failed() {
-				d.addField("FeedbackValue")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminUpdateAuthEventFeedbackRequest, i, key)
+			return
 		}
 	}
 }
@@ -4594,10 +3800,6 @@ func (v *AdminUpdateAuthEventFeedbackResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -4667,65 +3869,40 @@ func (v *AdminUpdateDeviceStatusRequest) decodeJSONStore(d *jsonDecoder, st *sto
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminUpdateDeviceStatusRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminUpdateDeviceStatusRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminUpdateDeviceStatusRequest)
 			}
 			st.DeviceKey = d.readString()
 			v.DeviceKey = &st.DeviceKey
-			if d.failed() {
-				d.addField("DeviceKey")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminUpdateDeviceStatusRequest)
 			}
 			st.DeviceRememberedStatus = decodeJSONDeviceRememberedStatusType(d)
 			v.DeviceRememberedStatus = &st.DeviceRememberedStatus
-			if d.failed() {
-				d.addField("DeviceRememberedStatus")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminUpdateDeviceStatusRequest, i, key)
+			return
 		}
 	}
 }
@@ -4765,10 +3942,6 @@ func (v *AdminUpdateDeviceStatusResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -4841,57 +4014,32 @@ func (v *AdminUpdateUserAttributesRequest) decodeJSONStore(d *jsonDecoder, st *s
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminUpdateUserAttributesRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminUpdateUserAttributesRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.UserAttributes = decodeJSONAttributeListType(d)
-			if d.failed() {
-				d.addField("UserAttributes")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
-			if d.failed() {
-				d.addField("ClientMetadata")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminUpdateUserAttributesRequest, i, key)
+			return
 		}
 	}
 }
@@ -4931,10 +4079,6 @@ func (v *AdminUpdateUserAttributesResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -4994,39 +4138,28 @@ func (v *AdminUserGlobalSignOutRequest) decodeJSONStore(d *jsonDecoder, st *stor
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminUserGlobalSignOutRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAdminUserGlobalSignOutRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAdminUserGlobalSignOutRequest, i, key)
+			return
 		}
 	}
 }
@@ -5066,10 +4199,6 @@ func (v *AdminUserGlobalSignOutResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -5114,23 +4243,19 @@ func (v *AliasExistsException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAliasExistsException, i, key)
+			return
 		}
 	}
 }
@@ -5205,78 +4330,46 @@ func (v *AnalyticsConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeAn
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAnalyticsConfigurationType)
 			}
 			st.ApplicationId = d.readString()
 			v.ApplicationId = &st.ApplicationId
-			if d.failed() {
-				d.addField("ApplicationId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAnalyticsConfigurationType)
 			}
 			st.ApplicationArn = d.readString()
 			v.ApplicationArn = &st.ApplicationArn
-			if d.failed() {
-				d.addField("ApplicationArn")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAnalyticsConfigurationType)
 			}
 			st.RoleArn = d.readString()
 			v.RoleArn = &st.RoleArn
-			if d.failed() {
-				d.addField("RoleArn")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAnalyticsConfigurationType)
 			}
 			st.ExternalId = d.readString()
 			v.ExternalId = &st.ExternalId
-			if d.failed() {
-				d.addField("ExternalId")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAnalyticsConfigurationType)
 			}
 			st.UserDataShared = d.readBool()
 			v.UserDataShared = &st.UserDataShared
-			if d.failed() {
-				d.addField("UserDataShared")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAnalyticsConfigurationType, i, key)
+			return
 		}
 	}
 }
@@ -5321,23 +4414,19 @@ func (v *AnalyticsMetadataType) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.AnalyticsEndpointId = &x
-			if d.failed() {
-				d.addField("AnalyticsEndpointId")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAnalyticsMetadataType, i, key)
+			return
 		}
 	}
 }
@@ -5397,39 +4486,28 @@ func (v *AssociateSoftwareTokenRequest) decodeJSONStore(d *jsonDecoder, st *stor
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAssociateSoftwareTokenRequest)
 			}
 			st.AccessToken = d.readString()
 			v.AccessToken = &st.AccessToken
-			if d.failed() {
-				d.addField("AccessToken")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAssociateSoftwareTokenRequest)
 			}
 			st.Session = d.readString()
 			v.Session = &st.Session
-			if d.failed() {
-				d.addField("Session")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAssociateSoftwareTokenRequest, i, key)
+			return
 		}
 	}
 }
@@ -5489,39 +4567,28 @@ func (v *AssociateSoftwareTokenResponse) decodeJSONStore(d *jsonDecoder, st *sto
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAssociateSoftwareTokenResponse)
 			}
 			st.SecretCode = d.readString()
 			v.SecretCode = &st.SecretCode
-			if d.failed() {
-				d.addField("SecretCode")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAssociateSoftwareTokenResponse)
 			}
 			st.Session = d.readString()
 			v.Session = &st.Session
-			if d.failed() {
-				d.addField("Session")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAssociateSoftwareTokenResponse, i, key)
+			return
 		}
 	}
 }
@@ -5581,39 +4648,28 @@ func (v *AttributeType) decodeJSONStore(d *jsonDecoder, st *storeAttributeType) 
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAttributeType)
 			}
 			st.Name = d.readString()
 			v.Name = &st.Name
-			if d.failed() {
-				d.addField("Name")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAttributeType)
 			}
 			st.Value = d.readString()
 			v.Value = &st.Value
-			if d.failed() {
-				d.addField("Value")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAttributeType, i, key)
+			return
 		}
 	}
 }
@@ -5708,104 +4764,51 @@ func (v *AuthEventType) decodeJSONStore(d *jsonDecoder, st *storeAuthEventType) 
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAuthEventType)
 			}
 			st.EventId = d.readString()
 			v.EventId = &st.EventId
-			if d.failed() {
-				d.addField("EventId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAuthEventType)
 			}
 			st.EventType = decodeJSONEventType(d)
 			v.EventType = &st.EventType
-			if d.failed() {
-				d.addField("EventType")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAuthEventType)
 			}
 			st.CreationDate = d.readEpochSeconds()
 			v.CreationDate = &st.CreationDate
-			if d.failed() {
-				d.addField("CreationDate")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAuthEventType)
 			}
 			st.EventResponse = decodeJSONEventResponseType(d)
 			v.EventResponse = &st.EventResponse
-			if d.failed() {
-				d.addField("EventResponse")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			v.EventRisk = new(EventRiskType)
 			v.EventRisk.decodeJSON(d)
-			if d.failed() {
-				d.addField("EventRisk")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			v.ChallengeResponses = decodeJSONChallengeResponseListType(d)
-			if d.failed() {
-				d.addField("ChallengeResponses")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			v.EventContextData = new(EventContextDataType)
 			v.EventContextData.decodeJSON(d)
-			if d.failed() {
-				d.addField("EventContextData")
-				return
-			}
 		case 7:
-			if d.isNull() {
-				continue
-			}
 			v.EventFeedback = new(EventFeedbackType)
 			v.EventFeedback.decodeJSON(d)
-			if d.failed() {
-				d.addField("EventFeedback")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAuthEventType, i, key)
+			return
 		}
 	}
 }
@@ -5887,88 +4890,49 @@ func (v *AuthenticationResultType) decodeJSONStore(d *jsonDecoder, st *storeAuth
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAuthenticationResultType)
 			}
 			st.AccessToken = d.readString()
 			v.AccessToken = &st.AccessToken
-			if d.failed() {
-				d.addField("AccessToken")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAuthenticationResultType)
 			}
 			st.ExpiresIn = int32(d.readInt(32))
 			v.ExpiresIn = &st.ExpiresIn
-			if d.failed() {
-				d.addField("ExpiresIn")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAuthenticationResultType)
 			}
 			st.TokenType = d.readString()
 			v.TokenType = &st.TokenType
-			if d.failed() {
-				d.addField("TokenType")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAuthenticationResultType)
 			}
 			st.RefreshToken = d.readString()
 			v.RefreshToken = &st.RefreshToken
-			if d.failed() {
-				d.addField("RefreshToken")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAuthenticationResultType)
 			}
 			st.IdToken = d.readString()
 			v.IdToken = &st.IdToken
-			if d.failed() {
-				d.addField("IdToken")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			v.NewDeviceMetadata = new(NewDeviceMetadataType)
 			v.NewDeviceMetadata.decodeJSON(d)
-			if d.failed() {
-				d.addField("NewDeviceMetadata")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAuthenticationResultType, i, key)
+			return
 		}
 	}
 }
@@ -6028,39 +4992,28 @@ func (v *ChallengeResponseType) decodeJSONStore(d *jsonDecoder, st *storeChallen
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeChallengeResponseType)
 			}
 			st.ChallengeName = decodeJSONChallengeName(d)
 			v.ChallengeName = &st.ChallengeName
-			if d.failed() {
-				d.addField("ChallengeName")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeChallengeResponseType)
 			}
 			st.ChallengeResponse = decodeJSONChallengeResponse(d)
 			v.ChallengeResponse = &st.ChallengeResponse
-			if d.failed() {
-				d.addField("ChallengeResponse")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysChallengeResponseType, i, key)
+			return
 		}
 	}
 }
@@ -6125,52 +5078,34 @@ func (v *ChangePasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeChangeP
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeChangePasswordRequest)
 			}
 			st.PreviousPassword = d.readString()
 			v.PreviousPassword = &st.PreviousPassword
-			if d.failed() {
-				d.addField("PreviousPassword")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeChangePasswordRequest)
 			}
 			st.ProposedPassword = d.readString()
 			v.ProposedPassword = &st.ProposedPassword
-			if d.failed() {
-				d.addField("ProposedPassword")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeChangePasswordRequest)
 			}
 			st.AccessToken = d.readString()
 			v.AccessToken = &st.AccessToken
-			if d.failed() {
-				d.addField("AccessToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysChangePasswordRequest, i, key)
+			return
 		}
 	}
 }
@@ -6210,10 +5145,6 @@ func (v *ChangePasswordResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -6258,23 +5189,19 @@ func (v *CloudWatchLogsConfigurationType) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.LogGroupArn = &x
-			if d.failed() {
-				d.addField("LogGroupArn")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCloudWatchLogsConfigurationType, i, key)
+			return
 		}
 	}
 }
@@ -6339,52 +5266,34 @@ func (v *CodeDeliveryDetailsType) decodeJSONStore(d *jsonDecoder, st *storeCodeD
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCodeDeliveryDetailsType)
 			}
 			st.Destination = d.readString()
 			v.Destination = &st.Destination
-			if d.failed() {
-				d.addField("Destination")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCodeDeliveryDetailsType)
 			}
 			st.DeliveryMedium = decodeJSONDeliveryMediumType(d)
 			v.DeliveryMedium = &st.DeliveryMedium
-			if d.failed() {
-				d.addField("DeliveryMedium")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCodeDeliveryDetailsType)
 			}
 			st.AttributeName = d.readString()
 			v.AttributeName = &st.AttributeName
-			if d.failed() {
-				d.addField("AttributeName")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCodeDeliveryDetailsType, i, key)
+			return
 		}
 	}
 }
@@ -6429,23 +5338,19 @@ func (v *CodeDeliveryFailureException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCodeDeliveryFailureException, i, key)
+			return
 		}
 	}
 }
@@ -6490,23 +5395,19 @@ func (v *CodeMismatchException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCodeMismatchException, i, key)
+			return
 		}
 	}
 }
@@ -6551,23 +5452,19 @@ func (v *CompromisedCredentialsActionsType) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := decodeJSONCompromisedCredentialsEventActionType(d)
 			v.EventAction = &x
-			if d.failed() {
-				d.addField("EventAction")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCompromisedCredentialsActionsType, i, key)
+			return
 		}
 	}
 }
@@ -6621,32 +5518,21 @@ func (v *CompromisedCredentialsRiskConfigurationType) decodeJSON(d *jsonDecoder)
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.EventFilter = decodeJSONEventFiltersType(d)
-			if d.failed() {
-				d.addField("EventFilter")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.Actions = new(CompromisedCredentialsActionsType)
 			v.Actions.decodeJSON(d)
-			if d.failed() {
-				d.addField("Actions")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCompromisedCredentialsRiskConfigurationType, i, key)
+			return
 		}
 	}
 }
@@ -6691,23 +5577,19 @@ func (v *ConcurrentModificationException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysConcurrentModificationException, i, key)
+			return
 		}
 	}
 }
@@ -6779,62 +5661,37 @@ func (v *ConfirmDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmD
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeConfirmDeviceRequest)
 			}
 			st.AccessToken = d.readString()
 			v.AccessToken = &st.AccessToken
-			if d.failed() {
-				d.addField("AccessToken")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeConfirmDeviceRequest)
 			}
 			st.DeviceKey = d.readString()
 			v.DeviceKey = &st.DeviceKey
-			if d.failed() {
-				d.addField("DeviceKey")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.DeviceSecretVerifierConfig = new(DeviceSecretVerifierConfigType)
 			v.DeviceSecretVerifierConfig.decodeJSON(d)
-			if d.failed() {
-				d.addField("DeviceSecretVerifierConfig")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeConfirmDeviceRequest)
 			}
 			st.DeviceName = d.readString()
 			v.DeviceName = &st.DeviceName
-			if d.failed() {
-				d.addField("DeviceName")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysConfirmDeviceRequest, i, key)
+			return
 		}
 	}
 }
@@ -6879,23 +5736,19 @@ func (v *ConfirmDeviceResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readBool()
 			v.UserConfirmationNecessary = &x
-			if d.failed() {
-				d.addField("UserConfirmationNecessary")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysConfirmDeviceResponse, i, key)
+			return
 		}
 	}
 }
@@ -6989,107 +5842,54 @@ func (v *ConfirmForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *store
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeConfirmForgotPasswordRequest)
 			}
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
-			if d.failed() {
-				d.addField("ClientId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeConfirmForgotPasswordRequest)
 			}
 			st.SecretHash = d.readString()
 			v.SecretHash = &st.SecretHash
-			if d.failed() {
-				d.addField("SecretHash")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeConfirmForgotPasswordRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeConfirmForgotPasswordRequest)
 			}
 			st.ConfirmationCode = d.readString()
 			v.ConfirmationCode = &st.ConfirmationCode
-			if d.failed() {
-				d.addField("ConfirmationCode")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeConfirmForgotPasswordRequest)
 			}
 			st.Password = d.readString()
 			v.Password = &st.Password
-			if d.failed() {
-				d.addField("Password")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			v.AnalyticsMetadata = new(AnalyticsMetadataType)
 			v.AnalyticsMetadata.decodeJSON(d)
-			if d.failed() {
-				d.addField("AnalyticsMetadata")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			v.UserContextData = new(UserContextDataType)
 			v.UserContextData.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserContextData")
-				return
-			}
 		case 7:
-			if d.isNull() {
-				continue
-			}
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
-			if d.failed() {
-				d.addField("ClientMetadata")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysConfirmForgotPasswordRequest, i, key)
+			return
 		}
 	}
 }
@@ -7129,10 +5929,6 @@ func (v *ConfirmForgotPasswordResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -7226,107 +6022,54 @@ func (v *ConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmS
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeConfirmSignUpRequest)
 			}
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
-			if d.failed() {
-				d.addField("ClientId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeConfirmSignUpRequest)
 			}
 			st.SecretHash = d.readString()
 			v.SecretHash = &st.SecretHash
-			if d.failed() {
-				d.addField("SecretHash")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeConfirmSignUpRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeConfirmSignUpRequest)
 			}
 			st.ConfirmationCode = d.readString()
 			v.ConfirmationCode = &st.ConfirmationCode
-			if d.failed() {
-				d.addField("ConfirmationCode")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeConfirmSignUpRequest)
 			}
 			st.ForceAliasCreation = d.readBool()
 			v.ForceAliasCreation = &st.ForceAliasCreation
-			if d.failed() {
-				d.addField("ForceAliasCreation")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			v.AnalyticsMetadata = new(AnalyticsMetadataType)
 			v.AnalyticsMetadata.decodeJSON(d)
-			if d.failed() {
-				d.addField("AnalyticsMetadata")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			v.UserContextData = new(UserContextDataType)
 			v.UserContextData.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserContextData")
-				return
-			}
 		case 7:
-			if d.isNull() {
-				continue
-			}
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
-			if d.failed() {
-				d.addField("ClientMetadata")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysConfirmSignUpRequest, i, key)
+			return
 		}
 	}
 }
@@ -7366,10 +6109,6 @@ func (v *ConfirmSignUpResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -7446,74 +6185,42 @@ func (v *ContextDataType) decodeJSONStore(d *jsonDecoder, st *storeContextDataTy
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeContextDataType)
 			}
 			st.IpAddress = d.readString()
 			v.IpAddress = &st.IpAddress
-			if d.failed() {
-				d.addField("IpAddress")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeContextDataType)
 			}
 			st.ServerName = d.readString()
 			v.ServerName = &st.ServerName
-			if d.failed() {
-				d.addField("ServerName")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeContextDataType)
 			}
 			st.ServerPath = d.readString()
 			v.ServerPath = &st.ServerPath
-			if d.failed() {
-				d.addField("ServerPath")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.HttpHeaders = decodeJSONHttpHeaderList(d)
-			if d.failed() {
-				d.addField("HttpHeaders")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeContextDataType)
 			}
 			st.EncodedData = d.readString()
 			v.EncodedData = &st.EncodedData
-			if d.failed() {
-				d.addField("EncodedData")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysContextDataType, i, key)
+			return
 		}
 	}
 }
@@ -7588,78 +6295,46 @@ func (v *CreateGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateGrou
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateGroupRequest)
 			}
 			st.GroupName = d.readString()
 			v.GroupName = &st.GroupName
-			if d.failed() {
-				d.addField("GroupName")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateGroupRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateGroupRequest)
 			}
 			st.Description = d.readString()
 			v.Description = &st.Description
-			if d.failed() {
-				d.addField("Description")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateGroupRequest)
 			}
 			st.RoleArn = d.readString()
 			v.RoleArn = &st.RoleArn
-			if d.failed() {
-				d.addField("RoleArn")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateGroupRequest)
 			}
 			st.Precedence = int32(d.readInt(32))
 			v.Precedence = &st.Precedence
-			if d.failed() {
-				d.addField("Precedence")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCreateGroupRequest, i, key)
+			return
 		}
 	}
 }
@@ -7707,23 +6382,19 @@ func (v *CreateGroupResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.Group = new(GroupType)
 			v.Group.decodeJSON(d)
-			if d.failed() {
-				d.addField("Group")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCreateGroupResponse, i, key)
+			return
 		}
 	}
 }
@@ -7807,79 +6478,40 @@ func (v *CreateIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *stor
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateIdentityProviderRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateIdentityProviderRequest)
 			}
 			st.ProviderName = d.readString()
 			v.ProviderName = &st.ProviderName
-			if d.failed() {
-				d.addField("ProviderName")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateIdentityProviderRequest)
 			}
 			st.ProviderType = decodeJSONIdentityProviderTypeType(d)
 			v.ProviderType = &st.ProviderType
-			if d.failed() {
-				d.addField("ProviderType")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.ProviderDetails = decodeJSONProviderDetailsType(d)
-			if d.failed() {
-				d.addField("ProviderDetails")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			v.AttributeMapping = decodeJSONAttributeMappingType(d)
-			if d.failed() {
-				d.addField("AttributeMapping")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			v.IdpIdentifiers = decodeJSONIdpIdentifiersListType(d)
-			if d.failed() {
-				d.addField("IdpIdentifiers")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCreateIdentityProviderRequest, i, key)
+			return
 		}
 	}
 }
@@ -7927,23 +6559,19 @@ func (v *CreateIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.IdentityProvider = new(IdentityProviderType)
 			v.IdentityProvider.decodeJSON(d)
-			if d.failed() {
-				d.addField("IdentityProvider")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCreateIdentityProviderResponse, i, key)
+			return
 		}
 	}
 }
@@ -8015,61 +6643,36 @@ func (v *CreateResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateResourceServerRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateResourceServerRequest)
 			}
 			st.Identifier = d.readString()
 			v.Identifier = &st.Identifier
-			if d.failed() {
-				d.addField("Identifier")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateResourceServerRequest)
 			}
 			st.Name = d.readString()
 			v.Name = &st.Name
-			if d.failed() {
-				d.addField("Name")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.Scopes = decodeJSONResourceServerScopeListType(d)
-			if d.failed() {
-				d.addField("Scopes")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCreateResourceServerRequest, i, key)
+			return
 		}
 	}
 }
@@ -8117,23 +6720,19 @@ func (v *CreateResourceServerResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.ResourceServer = new(ResourceServerType)
 			v.ResourceServer.decodeJSON(d)
-			if d.failed() {
-				d.addField("ResourceServer")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCreateResourceServerResponse, i, key)
+			return
 		}
 	}
 }
@@ -8198,52 +6797,34 @@ func (v *CreateUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeCr
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserImportJobRequest)
 			}
 			st.JobName = d.readString()
 			v.JobName = &st.JobName
-			if d.failed() {
-				d.addField("JobName")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserImportJobRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserImportJobRequest)
 			}
 			st.CloudWatchLogsRoleArn = d.readString()
 			v.CloudWatchLogsRoleArn = &st.CloudWatchLogsRoleArn
-			if d.failed() {
-				d.addField("CloudWatchLogsRoleArn")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCreateUserImportJobRequest, i, key)
+			return
 		}
 	}
 }
@@ -8291,23 +6872,19 @@ func (v *CreateUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.UserImportJob = new(UserImportJobType)
 			v.UserImportJob.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserImportJob")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCreateUserImportJobResponse, i, key)
+			return
 		}
 	}
 }
@@ -8478,261 +7055,110 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserPoolClientRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserPoolClientRequest)
 			}
 			st.ClientName = d.readString()
 			v.ClientName = &st.ClientName
-			if d.failed() {
-				d.addField("ClientName")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserPoolClientRequest)
 			}
 			st.GenerateSecret = d.readBool()
 			v.GenerateSecret = &st.GenerateSecret
-			if d.failed() {
-				d.addField("GenerateSecret")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserPoolClientRequest)
 			}
 			st.RefreshTokenValidity = int32(d.readInt(32))
 			v.RefreshTokenValidity = &st.RefreshTokenValidity
-			if d.failed() {
-				d.addField("RefreshTokenValidity")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserPoolClientRequest)
 			}
 			st.AccessTokenValidity = int32(d.readInt(32))
 			v.AccessTokenValidity = &st.AccessTokenValidity
-			if d.failed() {
-				d.addField("AccessTokenValidity")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserPoolClientRequest)
 			}
 			st.IdTokenValidity = int32(d.readInt(32))
 			v.IdTokenValidity = &st.IdTokenValidity
-			if d.failed() {
-				d.addField("IdTokenValidity")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			v.TokenValidityUnits = new(TokenValidityUnitsType)
 			v.TokenValidityUnits.decodeJSON(d)
-			if d.failed() {
-				d.addField("TokenValidityUnits")
-				return
-			}
 		case 7:
-			if d.isNull() {
-				continue
-			}
 			v.ReadAttributes = decodeJSONClientPermissionListType(d)
-			if d.failed() {
-				d.addField("ReadAttributes")
-				return
-			}
 		case 8:
-			if d.isNull() {
-				continue
-			}
 			v.WriteAttributes = decodeJSONClientPermissionListType(d)
-			if d.failed() {
-				d.addField("WriteAttributes")
-				return
-			}
 		case 9:
-			if d.isNull() {
-				continue
-			}
 			v.ExplicitAuthFlows = decodeJSONExplicitAuthFlowsListType(d)
-			if d.failed() {
-				d.addField("ExplicitAuthFlows")
-				return
-			}
 		case 10:
-			if d.isNull() {
-				continue
-			}
 			v.SupportedIdentityProviders = decodeJSONSupportedIdentityProvidersListType(d)
-			if d.failed() {
-				d.addField("SupportedIdentityProviders")
-				return
-			}
 		case 11:
-			if d.isNull() {
-				continue
-			}
 			v.CallbackURLs = decodeJSONCallbackURLsListType(d)
-			if d.failed() {
-				d.addField("CallbackURLs")
-				return
-			}
 		case 12:
-			if d.isNull() {
-				continue
-			}
 			v.LogoutURLs = decodeJSONLogoutURLsListType(d)
-			if d.failed() {
-				d.addField("LogoutURLs")
-				return
-			}
 		case 13:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserPoolClientRequest)
 			}
 			st.DefaultRedirectURI = d.readString()
 			v.DefaultRedirectURI = &st.DefaultRedirectURI
-			if d.failed() {
-				d.addField("DefaultRedirectURI")
-				return
-			}
 		case 14:
-			if d.isNull() {
-				continue
-			}
 			v.AllowedOAuthFlows = decodeJSONOAuthFlowsType(d)
-			if d.failed() {
-				d.addField("AllowedOAuthFlows")
-				return
-			}
 		case 15:
-			if d.isNull() {
-				continue
-			}
 			v.AllowedOAuthScopes = decodeJSONScopeListType(d)
-			if d.failed() {
-				d.addField("AllowedOAuthScopes")
-				return
-			}
 		case 16:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserPoolClientRequest)
 			}
 			st.AllowedOAuthFlowsUserPoolClient = d.readBool()
 			v.AllowedOAuthFlowsUserPoolClient = &st.AllowedOAuthFlowsUserPoolClient
-			if d.failed() {
-				d.addField("AllowedOAuthFlowsUserPoolClient")
-				return
-			}
 		case 17:
-			if d.isNull() {
-				continue
-			}
 			v.AnalyticsConfiguration = new(AnalyticsConfigurationType)
 			v.AnalyticsConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("AnalyticsConfiguration")
-				return
-			}
 		case 18:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserPoolClientRequest)
 			}
 			st.PreventUserExistenceErrors = decodeJSONPreventUserExistenceErrorTypes(d)
 			v.PreventUserExistenceErrors = &st.PreventUserExistenceErrors
-			if d.failed() {
-				d.addField("PreventUserExistenceErrors")
-				return
-			}
 		case 19:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserPoolClientRequest)
 			}
 			st.EnableTokenRevocation = d.readBool()
 			v.EnableTokenRevocation = &st.EnableTokenRevocation
-			if d.failed() {
-				d.addField("EnableTokenRevocation")
-				return
-			}
 		case 20:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserPoolClientRequest)
 			}
 			st.EnablePropagateAdditionalUserContextData = d.readBool()
 			v.EnablePropagateAdditionalUserContextData = &st.EnablePropagateAdditionalUserContextData
-			if d.failed() {
-				d.addField("EnablePropagateAdditionalUserContextData")
-				return
-			}
 		case 21:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserPoolClientRequest)
 			}
 			st.AuthSessionValidity = int32(d.readInt(32))
 			v.AuthSessionValidity = &st.AuthSessionValidity
-			if d.failed() {
-				d.addField("AuthSessionValidity")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCreateUserPoolClientRequest, i, key)
+			return
 		}
 	}
 }
@@ -8780,23 +7206,19 @@ func (v *CreateUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.UserPoolClient = new(UserPoolClientType)
 			v.UserPoolClient.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserPoolClient")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCreateUserPoolClientResponse, i, key)
+			return
 		}
 	}
 }
@@ -8863,49 +7285,31 @@ func (v *CreateUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserPoolDomainRequest)
 			}
 			st.Domain = d.readString()
 			v.Domain = &st.Domain
-			if d.failed() {
-				d.addField("Domain")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserPoolDomainRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.CustomDomainConfig = new(CustomDomainConfigType)
 			v.CustomDomainConfig.decodeJSON(d)
-			if d.failed() {
-				d.addField("CustomDomainConfig")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCreateUserPoolDomainRequest, i, key)
+			return
 		}
 	}
 }
@@ -8950,23 +7354,19 @@ func (v *CreateUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.CloudFrontDomain = &x
-			if d.failed() {
-				d.addField("CloudFrontDomain")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCreateUserPoolDomainResponse, i, key)
+			return
 		}
 	}
 }
@@ -9148,259 +7548,101 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserPoolRequest)
 			}
 			st.PoolName = d.readString()
 			v.PoolName = &st.PoolName
-			if d.failed() {
-				d.addField("PoolName")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.Policies = new(UserPoolPolicyType)
 			v.Policies.decodeJSON(d)
-			if d.failed() {
-				d.addField("Policies")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserPoolRequest)
 			}
 			st.DeletionProtection = decodeJSONDeletionProtectionType(d)
 			v.DeletionProtection = &st.DeletionProtection
-			if d.failed() {
-				d.addField("DeletionProtection")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.LambdaConfig = new(LambdaConfigType)
 			v.LambdaConfig.decodeJSON(d)
-			if d.failed() {
-				d.addField("LambdaConfig")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			v.AutoVerifiedAttributes = decodeJSONVerifiedAttributesListType(d)
-			if d.failed() {
-				d.addField("AutoVerifiedAttributes")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			v.AliasAttributes = decodeJSONAliasAttributesListType(d)
-			if d.failed() {
-				d.addField("AliasAttributes")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			v.UsernameAttributes = decodeJSONUsernameAttributesListType(d)
-			if d.failed() {
-				d.addField("UsernameAttributes")
-				return
-			}
 		case 7:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserPoolRequest)
 			}
 			st.SmsVerificationMessage = d.readString()
 			v.SmsVerificationMessage = &st.SmsVerificationMessage
-			if d.failed() {
-				d.addField("SmsVerificationMessage")
-				return
-			}
 		case 8:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserPoolRequest)
 			}
 			st.EmailVerificationMessage = d.readString()
 			v.EmailVerificationMessage = &st.EmailVerificationMessage
-			if d.failed() {
-				d.addField("EmailVerificationMessage")
-				return
-			}
 		case 9:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserPoolRequest)
 			}
 			st.EmailVerificationSubject = d.readString()
 			v.EmailVerificationSubject = &st.EmailVerificationSubject
-			if d.failed() {
-				d.addField("EmailVerificationSubject")
-				return
-			}
 		case 10:
-			if d.isNull() {
-				continue
-			}
 			v.VerificationMessageTemplate = new(VerificationMessageTemplateType)
 			v.VerificationMessageTemplate.decodeJSON(d)
-			if d.failed() {
-				d.addField("VerificationMessageTemplate")
-				return
-			}
 		case 11:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserPoolRequest)
 			}
 			st.SmsAuthenticationMessage = d.readString()
 			v.SmsAuthenticationMessage = &st.SmsAuthenticationMessage
-			if d.failed() {
-				d.addField("SmsAuthenticationMessage")
-				return
-			}
 		case 12:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCreateUserPoolRequest)
 			}
 			st.MfaConfiguration = decodeJSONUserPoolMfaType(d)
 			v.MfaConfiguration = &st.MfaConfiguration
-			if d.failed() {
-				d.addField("MfaConfiguration")
-				return
-			}
 		case 13:
-			if d.isNull() {
-				continue
-			}
 			v.UserAttributeUpdateSettings = new(UserAttributeUpdateSettingsType)
 			v.UserAttributeUpdateSettings.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserAttributeUpdateSettings")
-				return
-			}
 		case 14:
-			if d.isNull() {
-				continue
-			}
 			v.DeviceConfiguration = new(DeviceConfigurationType)
 			v.DeviceConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("DeviceConfiguration")
-				return
-			}
 		case 15:
-			if d.isNull() {
-				continue
-			}
 			v.EmailConfiguration = new(EmailConfigurationType)
 			v.EmailConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("EmailConfiguration")
-				return
-			}
 		case 16:
-			if d.isNull() {
-				continue
-			}
 			v.SmsConfiguration = new(SmsConfigurationType)
 			v.SmsConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("SmsConfiguration")
-				return
-			}
 		case 17:
-			if d.isNull() {
-				continue
-			}
 			v.UserPoolTags = decodeJSONUserPoolTagsType(d)
-			if d.failed() {
-				d.addField("UserPoolTags")
-				return
-			}
 		case 18:
-			if d.isNull() {
-				continue
-			}
 			v.AdminCreateUserConfig = new(AdminCreateUserConfigType)
 			v.AdminCreateUserConfig.decodeJSON(d)
-			if d.failed() {
-				d.addField("AdminCreateUserConfig")
-				return
-			}
 		case 19:
-			if d.isNull() {
-				continue
-			}
 			v.Schema = decodeJSONSchemaAttributesListType(d)
-			if d.failed() {
-				d.addField("Schema")
-				return
-			}
 		case 20:
-			if d.isNull() {
-				continue
-			}
 			v.UserPoolAddOns = new(UserPoolAddOnsType)
 			v.UserPoolAddOns.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserPoolAddOns")
-				return
-			}
 		case 21:
-			if d.isNull() {
-				continue
-			}
 			v.UsernameConfiguration = new(UsernameConfigurationType)
 			v.UsernameConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("UsernameConfiguration")
-				return
-			}
 		case 22:
-			if d.isNull() {
-				continue
-			}
 			v.AccountRecoverySetting = new(AccountRecoverySettingType)
 			v.AccountRecoverySetting.decodeJSON(d)
-			if d.failed() {
-				d.addField("AccountRecoverySetting")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCreateUserPoolRequest, i, key)
+			return
 		}
 	}
 }
@@ -9448,23 +7690,19 @@ func (v *CreateUserPoolResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.UserPool = new(UserPoolType)
 			v.UserPool.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserPool")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCreateUserPoolResponse, i, key)
+			return
 		}
 	}
 }
@@ -9509,23 +7747,19 @@ func (v *CustomDomainConfigType) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.CertificateArn = &x
-			if d.failed() {
-				d.addField("CertificateArn")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCustomDomainConfigType, i, key)
+			return
 		}
 	}
 }
@@ -9585,39 +7819,28 @@ func (v *CustomEmailLambdaVersionConfigType) decodeJSONStore(d *jsonDecoder, st 
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCustomEmailLambdaVersionConfigType)
 			}
 			st.LambdaVersion = decodeJSONCustomEmailSenderLambdaVersionType(d)
 			v.LambdaVersion = &st.LambdaVersion
-			if d.failed() {
-				d.addField("LambdaVersion")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCustomEmailLambdaVersionConfigType)
 			}
 			st.LambdaArn = d.readString()
 			v.LambdaArn = &st.LambdaArn
-			if d.failed() {
-				d.addField("LambdaArn")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCustomEmailLambdaVersionConfigType, i, key)
+			return
 		}
 	}
 }
@@ -9677,39 +7900,28 @@ func (v *CustomSMSLambdaVersionConfigType) decodeJSONStore(d *jsonDecoder, st *s
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCustomSMSLambdaVersionConfigType)
 			}
 			st.LambdaVersion = decodeJSONCustomSMSSenderLambdaVersionType(d)
 			v.LambdaVersion = &st.LambdaVersion
-			if d.failed() {
-				d.addField("LambdaVersion")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeCustomSMSLambdaVersionConfigType)
 			}
 			st.LambdaArn = d.readString()
 			v.LambdaArn = &st.LambdaArn
-			if d.failed() {
-				d.addField("LambdaArn")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysCustomSMSLambdaVersionConfigType, i, key)
+			return
 		}
 	}
 }
@@ -9769,39 +7981,28 @@ func (v *DeleteGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeDeleteGrou
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDeleteGroupRequest)
 			}
 			st.GroupName = d.readString()
 			v.GroupName = &st.GroupName
-			if d.failed() {
-				d.addField("GroupName")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDeleteGroupRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDeleteGroupRequest, i, key)
+			return
 		}
 	}
 }
@@ -9861,39 +8062,28 @@ func (v *DeleteIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *stor
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDeleteIdentityProviderRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDeleteIdentityProviderRequest)
 			}
 			st.ProviderName = d.readString()
 			v.ProviderName = &st.ProviderName
-			if d.failed() {
-				d.addField("ProviderName")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDeleteIdentityProviderRequest, i, key)
+			return
 		}
 	}
 }
@@ -9953,39 +8143,28 @@ func (v *DeleteResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeD
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDeleteResourceServerRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDeleteResourceServerRequest)
 			}
 			st.Identifier = d.readString()
 			v.Identifier = &st.Identifier
-			if d.failed() {
-				d.addField("Identifier")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDeleteResourceServerRequest, i, key)
+			return
 		}
 	}
 }
@@ -10037,32 +8216,21 @@ func (v *DeleteUserAttributesRequest) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.UserAttributeNames = decodeJSONAttributeNameListType(d)
-			if d.failed() {
-				d.addField("UserAttributeNames")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.AccessToken = &x
-			if d.failed() {
-				d.addField("AccessToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDeleteUserAttributesRequest, i, key)
+			return
 		}
 	}
 }
@@ -10102,10 +8270,6 @@ func (v *DeleteUserAttributesResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -10165,39 +8329,28 @@ func (v *DeleteUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeD
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDeleteUserPoolClientRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDeleteUserPoolClientRequest)
 			}
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
-			if d.failed() {
-				d.addField("ClientId")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDeleteUserPoolClientRequest, i, key)
+			return
 		}
 	}
 }
@@ -10257,39 +8410,28 @@ func (v *DeleteUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeD
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDeleteUserPoolDomainRequest)
 			}
 			st.Domain = d.readString()
 			v.Domain = &st.Domain
-			if d.failed() {
-				d.addField("Domain")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDeleteUserPoolDomainRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDeleteUserPoolDomainRequest, i, key)
+			return
 		}
 	}
 }
@@ -10329,10 +8471,6 @@ func (v *DeleteUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -10377,23 +8515,19 @@ func (v *DeleteUserPoolRequest) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.UserPoolId = &x
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDeleteUserPoolRequest, i, key)
+			return
 		}
 	}
 }
@@ -10438,23 +8572,19 @@ func (v *DeleteUserRequest) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.AccessToken = &x
-			if d.failed() {
-				d.addField("AccessToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDeleteUserRequest, i, key)
+			return
 		}
 	}
 }
@@ -10514,39 +8644,28 @@ func (v *DescribeIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *st
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDescribeIdentityProviderRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDescribeIdentityProviderRequest)
 			}
 			st.ProviderName = d.readString()
 			v.ProviderName = &st.ProviderName
-			if d.failed() {
-				d.addField("ProviderName")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDescribeIdentityProviderRequest, i, key)
+			return
 		}
 	}
 }
@@ -10594,23 +8713,19 @@ func (v *DescribeIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.IdentityProvider = new(IdentityProviderType)
 			v.IdentityProvider.decodeJSON(d)
-			if d.failed() {
-				d.addField("IdentityProvider")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDescribeIdentityProviderResponse, i, key)
+			return
 		}
 	}
 }
@@ -10670,39 +8785,28 @@ func (v *DescribeResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *stor
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDescribeResourceServerRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDescribeResourceServerRequest)
 			}
 			st.Identifier = d.readString()
 			v.Identifier = &st.Identifier
-			if d.failed() {
-				d.addField("Identifier")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDescribeResourceServerRequest, i, key)
+			return
 		}
 	}
 }
@@ -10750,23 +8854,19 @@ func (v *DescribeResourceServerResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.ResourceServer = new(ResourceServerType)
 			v.ResourceServer.decodeJSON(d)
-			if d.failed() {
-				d.addField("ResourceServer")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDescribeResourceServerResponse, i, key)
+			return
 		}
 	}
 }
@@ -10826,39 +8926,28 @@ func (v *DescribeRiskConfigurationRequest) decodeJSONStore(d *jsonDecoder, st *s
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDescribeRiskConfigurationRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDescribeRiskConfigurationRequest)
 			}
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
-			if d.failed() {
-				d.addField("ClientId")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDescribeRiskConfigurationRequest, i, key)
+			return
 		}
 	}
 }
@@ -10906,23 +8995,19 @@ func (v *DescribeRiskConfigurationResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.RiskConfiguration = new(RiskConfigurationType)
 			v.RiskConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("RiskConfiguration")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDescribeRiskConfigurationResponse, i, key)
+			return
 		}
 	}
 }
@@ -10982,39 +9067,28 @@ func (v *DescribeUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *store
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDescribeUserImportJobRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDescribeUserImportJobRequest)
 			}
 			st.JobId = d.readString()
 			v.JobId = &st.JobId
-			if d.failed() {
-				d.addField("JobId")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDescribeUserImportJobRequest, i, key)
+			return
 		}
 	}
 }
@@ -11062,23 +9136,19 @@ func (v *DescribeUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.UserImportJob = new(UserImportJobType)
 			v.UserImportJob.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserImportJob")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDescribeUserImportJobResponse, i, key)
+			return
 		}
 	}
 }
@@ -11138,39 +9208,28 @@ func (v *DescribeUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *stor
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDescribeUserPoolClientRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDescribeUserPoolClientRequest)
 			}
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
-			if d.failed() {
-				d.addField("ClientId")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDescribeUserPoolClientRequest, i, key)
+			return
 		}
 	}
 }
@@ -11218,23 +9277,19 @@ func (v *DescribeUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.UserPoolClient = new(UserPoolClientType)
 			v.UserPoolClient.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserPoolClient")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDescribeUserPoolClientResponse, i, key)
+			return
 		}
 	}
 }
@@ -11279,23 +9334,19 @@ func (v *DescribeUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Domain = &x
-			if d.failed() {
-				d.addField("Domain")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDescribeUserPoolDomainRequest, i, key)
+			return
 		}
 	}
 }
@@ -11343,23 +9394,19 @@ func (v *DescribeUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.DomainDescription = new(DomainDescriptionType)
 			v.DomainDescription.decodeJSON(d)
-			if d.failed() {
-				d.addField("DomainDescription")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDescribeUserPoolDomainResponse, i, key)
+			return
 		}
 	}
 }
@@ -11404,23 +9451,19 @@ func (v *DescribeUserPoolRequest) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.UserPoolId = &x
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDescribeUserPoolRequest, i, key)
+			return
 		}
 	}
 }
@@ -11468,23 +9511,19 @@ func (v *DescribeUserPoolResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.UserPool = new(UserPoolType)
 			v.UserPool.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserPool")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDescribeUserPoolResponse, i, key)
+			return
 		}
 	}
 }
@@ -11544,39 +9583,28 @@ func (v *DeviceConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeDevic
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDeviceConfigurationType)
 			}
 			st.ChallengeRequiredOnNewDevice = d.readBool()
 			v.ChallengeRequiredOnNewDevice = &st.ChallengeRequiredOnNewDevice
-			if d.failed() {
-				d.addField("ChallengeRequiredOnNewDevice")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDeviceConfigurationType)
 			}
 			st.DeviceOnlyRememberedOnUserPrompt = d.readBool()
 			v.DeviceOnlyRememberedOnUserPrompt = &st.DeviceOnlyRememberedOnUserPrompt
-			if d.failed() {
-				d.addField("DeviceOnlyRememberedOnUserPrompt")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDeviceConfigurationType, i, key)
+			return
 		}
 	}
 }
@@ -11636,39 +9664,28 @@ func (v *DeviceSecretVerifierConfigType) decodeJSONStore(d *jsonDecoder, st *sto
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDeviceSecretVerifierConfigType)
 			}
 			st.PasswordVerifier = d.readString()
 			v.PasswordVerifier = &st.PasswordVerifier
-			if d.failed() {
-				d.addField("PasswordVerifier")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDeviceSecretVerifierConfigType)
 			}
 			st.Salt = d.readString()
 			v.Salt = &st.Salt
-			if d.failed() {
-				d.addField("Salt")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDeviceSecretVerifierConfigType, i, key)
+			return
 		}
 	}
 }
@@ -11745,74 +9762,42 @@ func (v *DeviceType) decodeJSONStore(d *jsonDecoder, st *storeDeviceType) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDeviceType)
 			}
 			st.DeviceKey = d.readString()
 			v.DeviceKey = &st.DeviceKey
-			if d.failed() {
-				d.addField("DeviceKey")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.DeviceAttributes = decodeJSONAttributeListType(d)
-			if d.failed() {
-				d.addField("DeviceAttributes")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDeviceType)
 			}
 			st.DeviceCreateDate = d.readEpochSeconds()
 			v.DeviceCreateDate = &st.DeviceCreateDate
-			if d.failed() {
-				d.addField("DeviceCreateDate")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDeviceType)
 			}
 			st.DeviceLastModifiedDate = d.readEpochSeconds()
 			v.DeviceLastModifiedDate = &st.DeviceLastModifiedDate
-			if d.failed() {
-				d.addField("DeviceLastModifiedDate")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDeviceType)
 			}
 			st.DeviceLastAuthenticatedDate = d.readEpochSeconds()
 			v.DeviceLastAuthenticatedDate = &st.DeviceLastAuthenticatedDate
-			if d.failed() {
-				d.addField("DeviceLastAuthenticatedDate")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDeviceType, i, key)
+			return
 		}
 	}
 }
@@ -11904,114 +9889,61 @@ func (v *DomainDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeDomainD
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDomainDescriptionType)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDomainDescriptionType)
 			}
 			st.AWSAccountId = d.readString()
 			v.AWSAccountId = &st.AWSAccountId
-			if d.failed() {
-				d.addField("AWSAccountId")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDomainDescriptionType)
 			}
 			st.Domain = d.readString()
 			v.Domain = &st.Domain
-			if d.failed() {
-				d.addField("Domain")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDomainDescriptionType)
 			}
 			st.S3Bucket = d.readString()
 			v.S3Bucket = &st.S3Bucket
-			if d.failed() {
-				d.addField("S3Bucket")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDomainDescriptionType)
 			}
 			st.CloudFrontDistribution = d.readString()
 			v.CloudFrontDistribution = &st.CloudFrontDistribution
-			if d.failed() {
-				d.addField("CloudFrontDistribution")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDomainDescriptionType)
 			}
 			st.Version = d.readString()
 			v.Version = &st.Version
-			if d.failed() {
-				d.addField("Version")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeDomainDescriptionType)
 			}
 			st.Status = decodeJSONDomainStatusType(d)
 			v.Status = &st.Status
-			if d.failed() {
-				d.addField("Status")
-				return
-			}
 		case 7:
-			if d.isNull() {
-				continue
-			}
 			v.CustomDomainConfig = new(CustomDomainConfigType)
 			v.CustomDomainConfig.decodeJSON(d)
-			if d.failed() {
-				d.addField("CustomDomainConfig")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDomainDescriptionType, i, key)
+			return
 		}
 	}
 }
@@ -12056,23 +9988,19 @@ func (v *DuplicateProviderException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDuplicateProviderException, i, key)
+			return
 		}
 	}
 }
@@ -12147,78 +10075,46 @@ func (v *EmailConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeEmailC
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeEmailConfigurationType)
 			}
 			st.SourceArn = d.readString()
 			v.SourceArn = &st.SourceArn
-			if d.failed() {
-				d.addField("SourceArn")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeEmailConfigurationType)
 			}
 			st.ReplyToEmailAddress = d.readString()
 			v.ReplyToEmailAddress = &st.ReplyToEmailAddress
-			if d.failed() {
-				d.addField("ReplyToEmailAddress")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeEmailConfigurationType)
 			}
 			st.EmailSendingAccount = decodeJSONEmailSendingAccountType(d)
 			v.EmailSendingAccount = &st.EmailSendingAccount
-			if d.failed() {
-				d.addField("EmailSendingAccount")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeEmailConfigurationType)
 			}
 			st.From = d.readString()
 			v.From = &st.From
-			if d.failed() {
-				d.addField("From")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeEmailConfigurationType)
 			}
 			st.ConfigurationSet = d.readString()
 			v.ConfigurationSet = &st.ConfigurationSet
-			if d.failed() {
-				d.addField("ConfigurationSet")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysEmailConfigurationType, i, key)
+			return
 		}
 	}
 }
@@ -12263,23 +10159,19 @@ func (v *EnableSoftwareTokenMFAException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysEnableSoftwareTokenMFAException, i, key)
+			return
 		}
 	}
 }
@@ -12354,78 +10246,46 @@ func (v *EventContextDataType) decodeJSONStore(d *jsonDecoder, st *storeEventCon
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeEventContextDataType)
 			}
 			st.IpAddress = d.readString()
 			v.IpAddress = &st.IpAddress
-			if d.failed() {
-				d.addField("IpAddress")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeEventContextDataType)
 			}
 			st.DeviceName = d.readString()
 			v.DeviceName = &st.DeviceName
-			if d.failed() {
-				d.addField("DeviceName")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeEventContextDataType)
 			}
 			st.Timezone = d.readString()
 			v.Timezone = &st.Timezone
-			if d.failed() {
-				d.addField("Timezone")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeEventContextDataType)
 			}
 			st.City = d.readString()
 			v.City = &st.City
-			if d.failed() {
-				d.addField("City")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeEventContextDataType)
 			}
 			st.Country = d.readString()
 			v.Country = &st.Country
-			if d.failed() {
-				d.addField("Country")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysEventContextDataType, i, key)
+			return
 		}
 	}
 }
@@ -12490,52 +10350,34 @@ func (v *EventFeedbackType) decodeJSONStore(d *jsonDecoder, st *storeEventFeedba
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeEventFeedbackType)
 			}
 			st.FeedbackValue = decodeJSONFeedbackValueType(d)
 			v.FeedbackValue = &st.FeedbackValue
-			if d.failed() {
-				d.addField("FeedbackValue")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeEventFeedbackType)
 			}
 			st.Provider = d.readString()
 			v.Provider = &st.Provider
-			if d.failed() {
-				d.addField("Provider")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeEventFeedbackType)
 			}
 			st.FeedbackDate = d.readEpochSeconds()
 			v.FeedbackDate = &st.FeedbackDate
-			if d.failed() {
-				d.addField("FeedbackDate")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysEventFeedbackType, i, key)
+			return
 		}
 	}
 }
@@ -12600,52 +10442,34 @@ func (v *EventRiskType) decodeJSONStore(d *jsonDecoder, st *storeEventRiskType) 
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeEventRiskType)
 			}
 			st.RiskDecision = decodeJSONRiskDecisionType(d)
 			v.RiskDecision = &st.RiskDecision
-			if d.failed() {
-				d.addField("RiskDecision")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeEventRiskType)
 			}
 			st.RiskLevel = decodeJSONRiskLevelType(d)
 			v.RiskLevel = &st.RiskLevel
-			if d.failed() {
-				d.addField("RiskLevel")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeEventRiskType)
 			}
 			st.CompromisedCredentialsDetected = d.readBool()
 			v.CompromisedCredentialsDetected = &st.CompromisedCredentialsDetected
-			if d.failed() {
-				d.addField("CompromisedCredentialsDetected")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysEventRiskType, i, key)
+			return
 		}
 	}
 }
@@ -12690,23 +10514,19 @@ func (v *ExpiredCodeException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysExpiredCodeException, i, key)
+			return
 		}
 	}
 }
@@ -12751,23 +10571,19 @@ func (v *ForbiddenException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysForbiddenException, i, key)
+			return
 		}
 	}
 }
@@ -12827,39 +10643,28 @@ func (v *ForgetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeForgetDev
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeForgetDeviceRequest)
 			}
 			st.AccessToken = d.readString()
 			v.AccessToken = &st.AccessToken
-			if d.failed() {
-				d.addField("AccessToken")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeForgetDeviceRequest)
 			}
 			st.DeviceKey = d.readString()
 			v.DeviceKey = &st.DeviceKey
-			if d.failed() {
-				d.addField("DeviceKey")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysForgetDeviceRequest, i, key)
+			return
 		}
 	}
 }
@@ -12943,81 +10748,42 @@ func (v *ForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeForgotP
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeForgotPasswordRequest)
 			}
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
-			if d.failed() {
-				d.addField("ClientId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeForgotPasswordRequest)
 			}
 			st.SecretHash = d.readString()
 			v.SecretHash = &st.SecretHash
-			if d.failed() {
-				d.addField("SecretHash")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.UserContextData = new(UserContextDataType)
 			v.UserContextData.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserContextData")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeForgotPasswordRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			v.AnalyticsMetadata = new(AnalyticsMetadataType)
 			v.AnalyticsMetadata.decodeJSON(d)
-			if d.failed() {
-				d.addField("AnalyticsMetadata")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
-			if d.failed() {
-				d.addField("ClientMetadata")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysForgotPasswordRequest, i, key)
+			return
 		}
 	}
 }
@@ -13065,23 +10831,19 @@ func (v *ForgotPasswordResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.CodeDeliveryDetails = new(CodeDeliveryDetailsType)
 			v.CodeDeliveryDetails.decodeJSON(d)
-			if d.failed() {
-				d.addField("CodeDeliveryDetails")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysForgotPasswordResponse, i, key)
+			return
 		}
 	}
 }
@@ -13126,23 +10888,19 @@ func (v *GetCSVHeaderRequest) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.UserPoolId = &x
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetCSVHeaderRequest, i, key)
+			return
 		}
 	}
 }
@@ -13194,32 +10952,21 @@ func (v *GetCSVHeaderResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.UserPoolId = &x
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.CSVHeader = decodeJSONListOfStringTypes(d)
-			if d.failed() {
-				d.addField("CSVHeader")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetCSVHeaderResponse, i, key)
+			return
 		}
 	}
 }
@@ -13279,39 +11026,28 @@ func (v *GetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeGetDeviceReq
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetDeviceRequest)
 			}
 			st.DeviceKey = d.readString()
 			v.DeviceKey = &st.DeviceKey
-			if d.failed() {
-				d.addField("DeviceKey")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetDeviceRequest)
 			}
 			st.AccessToken = d.readString()
 			v.AccessToken = &st.AccessToken
-			if d.failed() {
-				d.addField("AccessToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetDeviceRequest, i, key)
+			return
 		}
 	}
 }
@@ -13359,23 +11095,19 @@ func (v *GetDeviceResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.Device = new(DeviceType)
 			v.Device.decodeJSON(d)
-			if d.failed() {
-				d.addField("Device")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetDeviceResponse, i, key)
+			return
 		}
 	}
 }
@@ -13435,39 +11167,28 @@ func (v *GetGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeGetGroupReque
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetGroupRequest)
 			}
 			st.GroupName = d.readString()
 			v.GroupName = &st.GroupName
-			if d.failed() {
-				d.addField("GroupName")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetGroupRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetGroupRequest, i, key)
+			return
 		}
 	}
 }
@@ -13515,23 +11236,19 @@ func (v *GetGroupResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.Group = new(GroupType)
 			v.Group.decodeJSON(d)
-			if d.failed() {
-				d.addField("Group")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetGroupResponse, i, key)
+			return
 		}
 	}
 }
@@ -13591,39 +11308,28 @@ func (v *GetIdentityProviderByIdentifierRequest) decodeJSONStore(d *jsonDecoder,
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetIdentityProviderByIdentifierRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetIdentityProviderByIdentifierRequest)
 			}
 			st.IdpIdentifier = d.readString()
 			v.IdpIdentifier = &st.IdpIdentifier
-			if d.failed() {
-				d.addField("IdpIdentifier")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetIdentityProviderByIdentifierRequest, i, key)
+			return
 		}
 	}
 }
@@ -13671,23 +11377,19 @@ func (v *GetIdentityProviderByIdentifierResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.IdentityProvider = new(IdentityProviderType)
 			v.IdentityProvider.decodeJSON(d)
-			if d.failed() {
-				d.addField("IdentityProvider")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetIdentityProviderByIdentifierResponse, i, key)
+			return
 		}
 	}
 }
@@ -13732,23 +11434,19 @@ func (v *GetLogDeliveryConfigurationRequest) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.UserPoolId = &x
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetLogDeliveryConfigurationRequest, i, key)
+			return
 		}
 	}
 }
@@ -13796,23 +11494,19 @@ func (v *GetLogDeliveryConfigurationResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.LogDeliveryConfiguration = new(LogDeliveryConfigurationType)
 			v.LogDeliveryConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("LogDeliveryConfiguration")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetLogDeliveryConfigurationResponse, i, key)
+			return
 		}
 	}
 }
@@ -13857,23 +11551,19 @@ func (v *GetSigningCertificateRequest) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.UserPoolId = &x
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetSigningCertificateRequest, i, key)
+			return
 		}
 	}
 }
@@ -13918,23 +11608,19 @@ func (v *GetSigningCertificateResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Certificate = &x
-			if d.failed() {
-				d.addField("Certificate")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetSigningCertificateResponse, i, key)
+			return
 		}
 	}
 }
@@ -13994,39 +11680,28 @@ func (v *GetUICustomizationRequest) decodeJSONStore(d *jsonDecoder, st *storeGet
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetUICustomizationRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetUICustomizationRequest)
 			}
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
-			if d.failed() {
-				d.addField("ClientId")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetUICustomizationRequest, i, key)
+			return
 		}
 	}
 }
@@ -14074,23 +11749,19 @@ func (v *GetUICustomizationResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.UICustomization = new(UICustomizationType)
 			v.UICustomization.decodeJSON(d)
-			if d.failed() {
-				d.addField("UICustomization")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetUICustomizationResponse, i, key)
+			return
 		}
 	}
 }
@@ -14157,48 +11828,30 @@ func (v *GetUserAttributeVerificationCodeRequest) decodeJSONStore(d *jsonDecoder
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetUserAttributeVerificationCodeRequest)
 			}
 			st.AccessToken = d.readString()
 			v.AccessToken = &st.AccessToken
-			if d.failed() {
-				d.addField("AccessToken")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetUserAttributeVerificationCodeRequest)
 			}
 			st.AttributeName = d.readString()
 			v.AttributeName = &st.AttributeName
-			if d.failed() {
-				d.addField("AttributeName")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
-			if d.failed() {
-				d.addField("ClientMetadata")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetUserAttributeVerificationCodeRequest, i, key)
+			return
 		}
 	}
 }
@@ -14246,23 +11899,19 @@ func (v *GetUserAttributeVerificationCodeResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.CodeDeliveryDetails = new(CodeDeliveryDetailsType)
 			v.CodeDeliveryDetails.decodeJSON(d)
-			if d.failed() {
-				d.addField("CodeDeliveryDetails")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetUserAttributeVerificationCodeResponse, i, key)
+			return
 		}
 	}
 }
@@ -14307,23 +11956,19 @@ func (v *GetUserPoolMfaConfigRequest) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.UserPoolId = &x
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetUserPoolMfaConfigRequest, i, key)
+			return
 		}
 	}
 }
@@ -14381,43 +12026,25 @@ func (v *GetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.SmsMfaConfiguration = new(SmsMfaConfigType)
 			v.SmsMfaConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("SmsMfaConfiguration")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.SoftwareTokenMfaConfiguration = new(SoftwareTokenMfaConfigType)
 			v.SoftwareTokenMfaConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("SoftwareTokenMfaConfiguration")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			x := decodeJSONUserPoolMfaType(d)
 			v.MfaConfiguration = &x
-			if d.failed() {
-				d.addField("MfaConfiguration")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetUserPoolMfaConfigResponse, i, key)
+			return
 		}
 	}
 }
@@ -14462,23 +12089,19 @@ func (v *GetUserRequest) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.AccessToken = &x
-			if d.failed() {
-				d.addField("AccessToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetUserRequest, i, key)
+			return
 		}
 	}
 }
@@ -14557,66 +12180,34 @@ func (v *GetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeGetUserRespon
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetUserResponse)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.UserAttributes = decodeJSONAttributeListType(d)
-			if d.failed() {
-				d.addField("UserAttributes")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.MFAOptions = decodeJSONMFAOptionListType(d)
-			if d.failed() {
-				d.addField("MFAOptions")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetUserResponse)
 			}
 			st.PreferredMfaSetting = d.readString()
 			v.PreferredMfaSetting = &st.PreferredMfaSetting
-			if d.failed() {
-				d.addField("PreferredMfaSetting")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			v.UserMFASettingList = decodeJSONUserMFASettingListType(d)
-			if d.failed() {
-				d.addField("UserMFASettingList")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetUserResponse, i, key)
+			return
 		}
 	}
 }
@@ -14661,23 +12252,19 @@ func (v *GlobalSignOutRequest) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.AccessToken = &x
-			if d.failed() {
-				d.addField("AccessToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGlobalSignOutRequest, i, key)
+			return
 		}
 	}
 }
@@ -14717,10 +12304,6 @@ func (v *GlobalSignOutResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -14765,23 +12348,19 @@ func (v *GroupExistsException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGroupExistsException, i, key)
+			return
 		}
 	}
 }
@@ -14866,104 +12445,58 @@ func (v *GroupType) decodeJSONStore(d *jsonDecoder, st *storeGroupType) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGroupType)
 			}
 			st.GroupName = d.readString()
 			v.GroupName = &st.GroupName
-			if d.failed() {
-				d.addField("GroupName")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGroupType)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGroupType)
 			}
 			st.Description = d.readString()
 			v.Description = &st.Description
-			if d.failed() {
-				d.addField("Description")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGroupType)
 			}
 			st.RoleArn = d.readString()
 			v.RoleArn = &st.RoleArn
-			if d.failed() {
-				d.addField("RoleArn")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGroupType)
 			}
 			st.Precedence = int32(d.readInt(32))
 			v.Precedence = &st.Precedence
-			if d.failed() {
-				d.addField("Precedence")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGroupType)
 			}
 			st.LastModifiedDate = d.readEpochSeconds()
 			v.LastModifiedDate = &st.LastModifiedDate
-			if d.failed() {
-				d.addField("LastModifiedDate")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGroupType)
 			}
 			st.CreationDate = d.readEpochSeconds()
 			v.CreationDate = &st.CreationDate
-			if d.failed() {
-				d.addField("CreationDate")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGroupType, i, key)
+			return
 		}
 	}
 }
@@ -15023,39 +12556,28 @@ func (v *HttpHeader) decodeJSONStore(d *jsonDecoder, st *storeHttpHeader) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeHttpHeader)
 			}
 			st.HeaderName = d.readString()
 			v.HeaderName = &st.HeaderName
-			if d.failed() {
-				d.addField("headerName")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeHttpHeader)
 			}
 			st.HeaderValue = d.readString()
 			v.HeaderValue = &st.HeaderValue
-			if d.failed() {
-				d.addField("headerValue")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysHttpHeader, i, key)
+			return
 		}
 	}
 }
@@ -15149,105 +12671,52 @@ func (v *IdentityProviderType) decodeJSONStore(d *jsonDecoder, st *storeIdentity
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeIdentityProviderType)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeIdentityProviderType)
 			}
 			st.ProviderName = d.readString()
 			v.ProviderName = &st.ProviderName
-			if d.failed() {
-				d.addField("ProviderName")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeIdentityProviderType)
 			}
 			st.ProviderType = decodeJSONIdentityProviderTypeType(d)
 			v.ProviderType = &st.ProviderType
-			if d.failed() {
-				d.addField("ProviderType")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.ProviderDetails = decodeJSONProviderDetailsType(d)
-			if d.failed() {
-				d.addField("ProviderDetails")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			v.AttributeMapping = decodeJSONAttributeMappingType(d)
-			if d.failed() {
-				d.addField("AttributeMapping")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			v.IdpIdentifiers = decodeJSONIdpIdentifiersListType(d)
-			if d.failed() {
-				d.addField("IdpIdentifiers")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeIdentityProviderType)
 			}
 			st.LastModifiedDate = d.readEpochSeconds()
 			v.LastModifiedDate = &st.LastModifiedDate
-			if d.failed() {
-				d.addField("LastModifiedDate")
-				return
-			}
 		case 7:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeIdentityProviderType)
 			}
 			st.CreationDate = d.readEpochSeconds()
 			v.CreationDate = &st.CreationDate
-			if d.failed() {
-				d.addField("CreationDate")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysIdentityProviderType, i, key)
+			return
 		}
 	}
 }
@@ -15332,77 +12801,38 @@ func (v *InitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeInitiateA
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeInitiateAuthRequest)
 			}
 			st.AuthFlow = decodeJSONAuthFlowType(d)
 			v.AuthFlow = &st.AuthFlow
-			if d.failed() {
-				d.addField("AuthFlow")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.AuthParameters = decodeJSONAuthParametersType(d)
-			if d.failed() {
-				d.addField("AuthParameters")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
-			if d.failed() {
-				d.addField("ClientMetadata")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeInitiateAuthRequest)
 			}
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
-			if d.failed() {
-				d.addField("ClientId")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			v.AnalyticsMetadata = new(AnalyticsMetadataType)
 			v.AnalyticsMetadata.decodeJSON(d)
-			if d.failed() {
-				d.addField("AnalyticsMetadata")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			v.UserContextData = new(UserContextDataType)
 			v.UserContextData.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserContextData")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysInitiateAuthRequest, i, key)
+			return
 		}
 	}
 }
@@ -15475,58 +12905,33 @@ func (v *InitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeInitiate
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeInitiateAuthResponse)
 			}
 			st.ChallengeName = decodeJSONChallengeNameType(d)
 			v.ChallengeName = &st.ChallengeName
-			if d.failed() {
-				d.addField("ChallengeName")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeInitiateAuthResponse)
 			}
 			st.Session = d.readString()
 			v.Session = &st.Session
-			if d.failed() {
-				d.addField("Session")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.ChallengeParameters = decodeJSONChallengeParametersType(d)
-			if d.failed() {
-				d.addField("ChallengeParameters")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.AuthenticationResult = new(AuthenticationResultType)
 			v.AuthenticationResult.decodeJSON(d)
-			if d.failed() {
-				d.addField("AuthenticationResult")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysInitiateAuthResponse, i, key)
+			return
 		}
 	}
 }
@@ -15571,23 +12976,19 @@ func (v *InternalErrorException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysInternalErrorException, i, key)
+			return
 		}
 	}
 }
@@ -15632,23 +13033,19 @@ func (v *InvalidEmailRoleAccessPolicyException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysInvalidEmailRoleAccessPolicyException, i, key)
+			return
 		}
 	}
 }
@@ -15693,23 +13090,19 @@ func (v *InvalidLambdaResponseException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysInvalidLambdaResponseException, i, key)
+			return
 		}
 	}
 }
@@ -15754,23 +13147,19 @@ func (v *InvalidOAuthFlowException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysInvalidOAuthFlowException, i, key)
+			return
 		}
 	}
 }
@@ -15815,23 +13204,19 @@ func (v *InvalidParameterException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysInvalidParameterException, i, key)
+			return
 		}
 	}
 }
@@ -15876,23 +13261,19 @@ func (v *InvalidPasswordException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysInvalidPasswordException, i, key)
+			return
 		}
 	}
 }
@@ -15937,23 +13318,19 @@ func (v *InvalidSmsRoleAccessPolicyException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysInvalidSmsRoleAccessPolicyException, i, key)
+			return
 		}
 	}
 }
@@ -15998,23 +13375,19 @@ func (v *InvalidSmsRoleTrustRelationshipException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysInvalidSmsRoleTrustRelationshipException, i, key)
+			return
 		}
 	}
 }
@@ -16059,23 +13432,19 @@ func (v *InvalidUserPoolConfigurationException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysInvalidUserPoolConfigurationException, i, key)
+			return
 		}
 	}
 }
@@ -16199,186 +13568,91 @@ func (v *LambdaConfigType) decodeJSONStore(d *jsonDecoder, st *storeLambdaConfig
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeLambdaConfigType)
 			}
 			st.PreSignUp = d.readString()
 			v.PreSignUp = &st.PreSignUp
-			if d.failed() {
-				d.addField("PreSignUp")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeLambdaConfigType)
 			}
 			st.CustomMessage = d.readString()
 			v.CustomMessage = &st.CustomMessage
-			if d.failed() {
-				d.addField("CustomMessage")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeLambdaConfigType)
 			}
 			st.PostConfirmation = d.readString()
 			v.PostConfirmation = &st.PostConfirmation
-			if d.failed() {
-				d.addField("PostConfirmation")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeLambdaConfigType)
 			}
 			st.PreAuthentication = d.readString()
 			v.PreAuthentication = &st.PreAuthentication
-			if d.failed() {
-				d.addField("PreAuthentication")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeLambdaConfigType)
 			}
 			st.PostAuthentication = d.readString()
 			v.PostAuthentication = &st.PostAuthentication
-			if d.failed() {
-				d.addField("PostAuthentication")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeLambdaConfigType)
 			}
 			st.DefineAuthChallenge = d.readString()
 			v.DefineAuthChallenge = &st.DefineAuthChallenge
-			if d.failed() {
-				d.addField("DefineAuthChallenge")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeLambdaConfigType)
 			}
 			st.CreateAuthChallenge = d.readString()
 			v.CreateAuthChallenge = &st.CreateAuthChallenge
-			if d.failed() {
-				d.addField("CreateAuthChallenge")
-				return
-			}
 		case 7:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeLambdaConfigType)
 			}
 			st.VerifyAuthChallengeResponse = d.readString()
 			v.VerifyAuthChallengeResponse = &st.VerifyAuthChallengeResponse
-			if d.failed() {
-				d.addField("VerifyAuthChallengeResponse")
-				return
-			}
 		case 8:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeLambdaConfigType)
 			}
 			st.PreTokenGeneration = d.readString()
 			v.PreTokenGeneration = &st.PreTokenGeneration
-			if d.failed() {
-				d.addField("PreTokenGeneration")
-				return
-			}
 		case 9:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeLambdaConfigType)
 			}
 			st.UserMigration = d.readString()
 			v.UserMigration = &st.UserMigration
-			if d.failed() {
-				d.addField("UserMigration")
-				return
-			}
 		case 10:
-			if d.isNull() {
-				continue
-			}
 			v.PreTokenGenerationConfig = new(PreTokenGenerationVersionConfigType)
 			v.PreTokenGenerationConfig.decodeJSON(d)
-			if d.failed() {
-				d.addField("PreTokenGenerationConfig")
-				return
-			}
 		case 11:
-			if d.isNull() {
-				continue
-			}
 			v.CustomSMSSender = new(CustomSMSLambdaVersionConfigType)
 			v.CustomSMSSender.decodeJSON(d)
-			if d.failed() {
-				d.addField("CustomSMSSender")
-				return
-			}
 		case 12:
-			if d.isNull() {
-				continue
-			}
 			v.CustomEmailSender = new(CustomEmailLambdaVersionConfigType)
 			v.CustomEmailSender.decodeJSON(d)
-			if d.failed() {
-				d.addField("CustomEmailSender")
-				return
-			}
 		case 13:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeLambdaConfigType)
 			}
 			st.KMSKeyID = d.readString()
 			v.KMSKeyID = &st.KMSKeyID
-			if d.failed() {
-				d.addField("KMSKeyID")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysLambdaConfigType, i, key)
+			return
 		}
 	}
 }
@@ -16423,23 +13697,19 @@ func (v *LimitExceededException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysLimitExceededException, i, key)
+			return
 		}
 	}
 }
@@ -16504,52 +13774,34 @@ func (v *ListDevicesRequest) decodeJSONStore(d *jsonDecoder, st *storeListDevice
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListDevicesRequest)
 			}
 			st.AccessToken = d.readString()
 			v.AccessToken = &st.AccessToken
-			if d.failed() {
-				d.addField("AccessToken")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListDevicesRequest)
 			}
 			st.Limit = int32(d.readInt(32))
 			v.Limit = &st.Limit
-			if d.failed() {
-				d.addField("Limit")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListDevicesRequest)
 			}
 			st.PaginationToken = d.readString()
 			v.PaginationToken = &st.PaginationToken
-			if d.failed() {
-				d.addField("PaginationToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListDevicesRequest, i, key)
+			return
 		}
 	}
 }
@@ -16601,32 +13853,21 @@ func (v *ListDevicesResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.Devices = decodeJSONDeviceListType(d)
-			if d.failed() {
-				d.addField("Devices")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.PaginationToken = &x
-			if d.failed() {
-				d.addField("PaginationToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListDevicesResponse, i, key)
+			return
 		}
 	}
 }
@@ -16691,52 +13932,34 @@ func (v *ListGroupsRequest) decodeJSONStore(d *jsonDecoder, st *storeListGroupsR
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListGroupsRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListGroupsRequest)
 			}
 			st.Limit = int32(d.readInt(32))
 			v.Limit = &st.Limit
-			if d.failed() {
-				d.addField("Limit")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListGroupsRequest)
 			}
 			st.NextToken = d.readString()
 			v.NextToken = &st.NextToken
-			if d.failed() {
-				d.addField("NextToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListGroupsRequest, i, key)
+			return
 		}
 	}
 }
@@ -16788,32 +14011,21 @@ func (v *ListGroupsResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.Groups = decodeJSONGroupListType(d)
-			if d.failed() {
-				d.addField("Groups")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.NextToken = &x
-			if d.failed() {
-				d.addField("NextToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListGroupsResponse, i, key)
+			return
 		}
 	}
 }
@@ -16878,52 +14090,34 @@ func (v *ListIdentityProvidersRequest) decodeJSONStore(d *jsonDecoder, st *store
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListIdentityProvidersRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListIdentityProvidersRequest)
 			}
 			st.MaxResults = int32(d.readInt(32))
 			v.MaxResults = &st.MaxResults
-			if d.failed() {
-				d.addField("MaxResults")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListIdentityProvidersRequest)
 			}
 			st.NextToken = d.readString()
 			v.NextToken = &st.NextToken
-			if d.failed() {
-				d.addField("NextToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListIdentityProvidersRequest, i, key)
+			return
 		}
 	}
 }
@@ -16975,32 +14169,21 @@ func (v *ListIdentityProvidersResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.Providers = decodeJSONProvidersListType(d)
-			if d.failed() {
-				d.addField("Providers")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.NextToken = &x
-			if d.failed() {
-				d.addField("NextToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListIdentityProvidersResponse, i, key)
+			return
 		}
 	}
 }
@@ -17065,52 +14248,34 @@ func (v *ListResourceServersRequest) decodeJSONStore(d *jsonDecoder, st *storeLi
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListResourceServersRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListResourceServersRequest)
 			}
 			st.MaxResults = int32(d.readInt(32))
 			v.MaxResults = &st.MaxResults
-			if d.failed() {
-				d.addField("MaxResults")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListResourceServersRequest)
 			}
 			st.NextToken = d.readString()
 			v.NextToken = &st.NextToken
-			if d.failed() {
-				d.addField("NextToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListResourceServersRequest, i, key)
+			return
 		}
 	}
 }
@@ -17162,32 +14327,21 @@ func (v *ListResourceServersResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.ResourceServers = decodeJSONResourceServersListType(d)
-			if d.failed() {
-				d.addField("ResourceServers")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.NextToken = &x
-			if d.failed() {
-				d.addField("NextToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListResourceServersResponse, i, key)
+			return
 		}
 	}
 }
@@ -17232,23 +14386,19 @@ func (v *ListTagsForResourceRequest) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.ResourceArn = &x
-			if d.failed() {
-				d.addField("ResourceArn")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListTagsForResourceRequest, i, key)
+			return
 		}
 	}
 }
@@ -17296,22 +14446,18 @@ func (v *ListTagsForResourceResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.Tags = decodeJSONUserPoolTagsType(d)
-			if d.failed() {
-				d.addField("Tags")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListTagsForResourceResponse, i, key)
+			return
 		}
 	}
 }
@@ -17376,52 +14522,34 @@ func (v *ListUserImportJobsRequest) decodeJSONStore(d *jsonDecoder, st *storeLis
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListUserImportJobsRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListUserImportJobsRequest)
 			}
 			st.MaxResults = int32(d.readInt(32))
 			v.MaxResults = &st.MaxResults
-			if d.failed() {
-				d.addField("MaxResults")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListUserImportJobsRequest)
 			}
 			st.PaginationToken = d.readString()
 			v.PaginationToken = &st.PaginationToken
-			if d.failed() {
-				d.addField("PaginationToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListUserImportJobsRequest, i, key)
+			return
 		}
 	}
 }
@@ -17473,32 +14601,21 @@ func (v *ListUserImportJobsResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.UserImportJobs = decodeJSONUserImportJobsListType(d)
-			if d.failed() {
-				d.addField("UserImportJobs")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.PaginationToken = &x
-			if d.failed() {
-				d.addField("PaginationToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListUserImportJobsResponse, i, key)
+			return
 		}
 	}
 }
@@ -17563,52 +14680,34 @@ func (v *ListUserPoolClientsRequest) decodeJSONStore(d *jsonDecoder, st *storeLi
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListUserPoolClientsRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListUserPoolClientsRequest)
 			}
 			st.MaxResults = int32(d.readInt(32))
 			v.MaxResults = &st.MaxResults
-			if d.failed() {
-				d.addField("MaxResults")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListUserPoolClientsRequest)
 			}
 			st.NextToken = d.readString()
 			v.NextToken = &st.NextToken
-			if d.failed() {
-				d.addField("NextToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListUserPoolClientsRequest, i, key)
+			return
 		}
 	}
 }
@@ -17660,32 +14759,21 @@ func (v *ListUserPoolClientsResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.UserPoolClients = decodeJSONUserPoolClientListType(d)
-			if d.failed() {
-				d.addField("UserPoolClients")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.NextToken = &x
-			if d.failed() {
-				d.addField("NextToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListUserPoolClientsResponse, i, key)
+			return
 		}
 	}
 }
@@ -17745,39 +14833,28 @@ func (v *ListUserPoolsRequest) decodeJSONStore(d *jsonDecoder, st *storeListUser
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListUserPoolsRequest)
 			}
 			st.NextToken = d.readString()
 			v.NextToken = &st.NextToken
-			if d.failed() {
-				d.addField("NextToken")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListUserPoolsRequest)
 			}
 			st.MaxResults = int32(d.readInt(32))
 			v.MaxResults = &st.MaxResults
-			if d.failed() {
-				d.addField("MaxResults")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListUserPoolsRequest, i, key)
+			return
 		}
 	}
 }
@@ -17829,32 +14906,21 @@ func (v *ListUserPoolsResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.UserPools = decodeJSONUserPoolListType(d)
-			if d.failed() {
-				d.addField("UserPools")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.NextToken = &x
-			if d.failed() {
-				d.addField("NextToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListUserPoolsResponse, i, key)
+			return
 		}
 	}
 }
@@ -17924,65 +14990,40 @@ func (v *ListUsersInGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeListU
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListUsersInGroupRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListUsersInGroupRequest)
 			}
 			st.GroupName = d.readString()
 			v.GroupName = &st.GroupName
-			if d.failed() {
-				d.addField("GroupName")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListUsersInGroupRequest)
 			}
 			st.Limit = int32(d.readInt(32))
 			v.Limit = &st.Limit
-			if d.failed() {
-				d.addField("Limit")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListUsersInGroupRequest)
 			}
 			st.NextToken = d.readString()
 			v.NextToken = &st.NextToken
-			if d.failed() {
-				d.addField("NextToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListUsersInGroupRequest, i, key)
+			return
 		}
 	}
 }
@@ -18034,32 +15075,21 @@ func (v *ListUsersInGroupResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.Users = decodeJSONUsersListType(d)
-			if d.failed() {
-				d.addField("Users")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.NextToken = &x
-			if d.failed() {
-				d.addField("NextToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListUsersInGroupResponse, i, key)
+			return
 		}
 	}
 }
@@ -18136,74 +15166,42 @@ func (v *ListUsersRequest) decodeJSONStore(d *jsonDecoder, st *storeListUsersReq
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListUsersRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.AttributesToGet = decodeJSONSearchedAttributeNamesListType(d)
-			if d.failed() {
-				d.addField("AttributesToGet")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListUsersRequest)
 			}
 			st.Limit = int32(d.readInt(32))
 			v.Limit = &st.Limit
-			if d.failed() {
-				d.addField("Limit")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListUsersRequest)
 			}
 			st.PaginationToken = d.readString()
 			v.PaginationToken = &st.PaginationToken
-			if d.failed() {
-				d.addField("PaginationToken")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListUsersRequest)
 			}
 			st.Filter = d.readString()
 			v.Filter = &st.Filter
-			if d.failed() {
-				d.addField("Filter")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListUsersRequest, i, key)
+			return
 		}
 	}
 }
@@ -18255,32 +15253,21 @@ func (v *ListUsersResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.Users = decodeJSONUsersListType(d)
-			if d.failed() {
-				d.addField("Users")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.PaginationToken = &x
-			if d.failed() {
-				d.addField("PaginationToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListUsersResponse, i, key)
+			return
 		}
 	}
 }
@@ -18347,49 +15334,31 @@ func (v *LogConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeLogConfi
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeLogConfigurationType)
 			}
 			st.LogLevel = decodeJSONLogLevel(d)
 			v.LogLevel = &st.LogLevel
-			if d.failed() {
-				d.addField("LogLevel")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeLogConfigurationType)
 			}
 			st.EventSource = decodeJSONEventSourceName(d)
 			v.EventSource = &st.EventSource
-			if d.failed() {
-				d.addField("EventSource")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.CloudWatchLogsConfiguration = new(CloudWatchLogsConfigurationType)
 			v.CloudWatchLogsConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("CloudWatchLogsConfiguration")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysLogConfigurationType, i, key)
+			return
 		}
 	}
 }
@@ -18441,32 +15410,21 @@ func (v *LogDeliveryConfigurationType) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.UserPoolId = &x
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.LogConfigurations = decodeJSONLogConfigurationListType(d)
-			if d.failed() {
-				d.addField("LogConfigurations")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysLogDeliveryConfigurationType, i, key)
+			return
 		}
 	}
 }
@@ -18511,23 +15469,19 @@ func (v *MFAMethodNotFoundException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysMFAMethodNotFoundException, i, key)
+			return
 		}
 	}
 }
@@ -18587,39 +15541,28 @@ func (v *MFAOptionType) decodeJSONStore(d *jsonDecoder, st *storeMFAOptionType) 
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeMFAOptionType)
 			}
 			st.DeliveryMedium = decodeJSONDeliveryMediumType(d)
 			v.DeliveryMedium = &st.DeliveryMedium
-			if d.failed() {
-				d.addField("DeliveryMedium")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeMFAOptionType)
 			}
 			st.AttributeName = d.readString()
 			v.AttributeName = &st.AttributeName
-			if d.failed() {
-				d.addField("AttributeName")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysMFAOptionType, i, key)
+			return
 		}
 	}
 }
@@ -18684,52 +15627,34 @@ func (v *MessageTemplateType) decodeJSONStore(d *jsonDecoder, st *storeMessageTe
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeMessageTemplateType)
 			}
 			st.SMSMessage = d.readString()
 			v.SMSMessage = &st.SMSMessage
-			if d.failed() {
-				d.addField("SMSMessage")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeMessageTemplateType)
 			}
 			st.EmailMessage = d.readString()
 			v.EmailMessage = &st.EmailMessage
-			if d.failed() {
-				d.addField("EmailMessage")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeMessageTemplateType)
 			}
 			st.EmailSubject = d.readString()
 			v.EmailSubject = &st.EmailSubject
-			if d.failed() {
-				d.addField("EmailSubject")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysMessageTemplateType, i, key)
+			return
 		}
 	}
 }
@@ -18789,39 +15714,28 @@ func (v *NewDeviceMetadataType) decodeJSONStore(d *jsonDecoder, st *storeNewDevi
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeNewDeviceMetadataType)
 			}
 			st.DeviceKey = d.readString()
 			v.DeviceKey = &st.DeviceKey
-			if d.failed() {
-				d.addField("DeviceKey")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeNewDeviceMetadataType)
 			}
 			st.DeviceGroupKey = d.readString()
 			v.DeviceGroupKey = &st.DeviceGroupKey
-			if d.failed() {
-				d.addField("DeviceGroupKey")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysNewDeviceMetadataType, i, key)
+			return
 		}
 	}
 }
@@ -18866,23 +15780,19 @@ func (v *NotAuthorizedException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysNotAuthorizedException, i, key)
+			return
 		}
 	}
 }
@@ -18966,82 +15876,43 @@ func (v *NotifyConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeNotif
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeNotifyConfigurationType)
 			}
 			st.From = d.readString()
 			v.From = &st.From
-			if d.failed() {
-				d.addField("From")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeNotifyConfigurationType)
 			}
 			st.ReplyTo = d.readString()
 			v.ReplyTo = &st.ReplyTo
-			if d.failed() {
-				d.addField("ReplyTo")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeNotifyConfigurationType)
 			}
 			st.SourceArn = d.readString()
 			v.SourceArn = &st.SourceArn
-			if d.failed() {
-				d.addField("SourceArn")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.BlockEmail = new(NotifyEmailType)
 			v.BlockEmail.decodeJSON(d)
-			if d.failed() {
-				d.addField("BlockEmail")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			v.NoActionEmail = new(NotifyEmailType)
 			v.NoActionEmail.decodeJSON(d)
-			if d.failed() {
-				d.addField("NoActionEmail")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			v.MfaEmail = new(NotifyEmailType)
 			v.MfaEmail.decodeJSON(d)
-			if d.failed() {
-				d.addField("MfaEmail")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysNotifyConfigurationType, i, key)
+			return
 		}
 	}
 }
@@ -19106,52 +15977,34 @@ func (v *NotifyEmailType) decodeJSONStore(d *jsonDecoder, st *storeNotifyEmailTy
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeNotifyEmailType)
 			}
 			st.Subject = d.readString()
 			v.Subject = &st.Subject
-			if d.failed() {
-				d.addField("Subject")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeNotifyEmailType)
 			}
 			st.HtmlBody = d.readString()
 			v.HtmlBody = &st.HtmlBody
-			if d.failed() {
-				d.addField("HtmlBody")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeNotifyEmailType)
 			}
 			st.TextBody = d.readString()
 			v.TextBody = &st.TextBody
-			if d.failed() {
-				d.addField("TextBody")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysNotifyEmailType, i, key)
+			return
 		}
 	}
 }
@@ -19211,39 +16064,28 @@ func (v *NumberAttributeConstraintsType) decodeJSONStore(d *jsonDecoder, st *sto
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeNumberAttributeConstraintsType)
 			}
 			st.MinValue = d.readString()
 			v.MinValue = &st.MinValue
-			if d.failed() {
-				d.addField("MinValue")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeNumberAttributeConstraintsType)
 			}
 			st.MaxValue = d.readString()
 			v.MaxValue = &st.MaxValue
-			if d.failed() {
-				d.addField("MaxValue")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysNumberAttributeConstraintsType, i, key)
+			return
 		}
 	}
 }
@@ -19323,91 +16165,52 @@ func (v *PasswordPolicyType) decodeJSONStore(d *jsonDecoder, st *storePasswordPo
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storePasswordPolicyType)
 			}
 			st.MinimumLength = int32(d.readInt(32))
 			v.MinimumLength = &st.MinimumLength
-			if d.failed() {
-				d.addField("MinimumLength")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storePasswordPolicyType)
 			}
 			st.RequireUppercase = d.readBool()
 			v.RequireUppercase = &st.RequireUppercase
-			if d.failed() {
-				d.addField("RequireUppercase")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storePasswordPolicyType)
 			}
 			st.RequireLowercase = d.readBool()
 			v.RequireLowercase = &st.RequireLowercase
-			if d.failed() {
-				d.addField("RequireLowercase")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storePasswordPolicyType)
 			}
 			st.RequireNumbers = d.readBool()
 			v.RequireNumbers = &st.RequireNumbers
-			if d.failed() {
-				d.addField("RequireNumbers")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storePasswordPolicyType)
 			}
 			st.RequireSymbols = d.readBool()
 			v.RequireSymbols = &st.RequireSymbols
-			if d.failed() {
-				d.addField("RequireSymbols")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storePasswordPolicyType)
 			}
 			st.TemporaryPasswordValidityDays = int32(d.readInt(32))
 			v.TemporaryPasswordValidityDays = &st.TemporaryPasswordValidityDays
-			if d.failed() {
-				d.addField("TemporaryPasswordValidityDays")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysPasswordPolicyType, i, key)
+			return
 		}
 	}
 }
@@ -19452,23 +16255,19 @@ func (v *PasswordResetRequiredException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysPasswordResetRequiredException, i, key)
+			return
 		}
 	}
 }
@@ -19528,39 +16327,28 @@ func (v *PreTokenGenerationVersionConfigType) decodeJSONStore(d *jsonDecoder, st
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storePreTokenGenerationVersionConfigType)
 			}
 			st.LambdaVersion = decodeJSONPreTokenGenerationLambdaVersionType(d)
 			v.LambdaVersion = &st.LambdaVersion
-			if d.failed() {
-				d.addField("LambdaVersion")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storePreTokenGenerationVersionConfigType)
 			}
 			st.LambdaArn = d.readString()
 			v.LambdaArn = &st.LambdaArn
-			if d.failed() {
-				d.addField("LambdaArn")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysPreTokenGenerationVersionConfigType, i, key)
+			return
 		}
 	}
 }
@@ -19605,23 +16393,19 @@ func (v *PreconditionNotMetException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysPreconditionNotMetException, i, key)
+			return
 		}
 	}
 }
@@ -19691,65 +16475,40 @@ func (v *ProviderDescription) decodeJSONStore(d *jsonDecoder, st *storeProviderD
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeProviderDescription)
 			}
 			st.ProviderName = d.readString()
 			v.ProviderName = &st.ProviderName
-			if d.failed() {
-				d.addField("ProviderName")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeProviderDescription)
 			}
 			st.ProviderType = decodeJSONIdentityProviderTypeType(d)
 			v.ProviderType = &st.ProviderType
-			if d.failed() {
-				d.addField("ProviderType")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeProviderDescription)
 			}
 			st.LastModifiedDate = d.readEpochSeconds()
 			v.LastModifiedDate = &st.LastModifiedDate
-			if d.failed() {
-				d.addField("LastModifiedDate")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeProviderDescription)
 			}
 			st.CreationDate = d.readEpochSeconds()
 			v.CreationDate = &st.CreationDate
-			if d.failed() {
-				d.addField("CreationDate")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysProviderDescription, i, key)
+			return
 		}
 	}
 }
@@ -19814,52 +16573,34 @@ func (v *ProviderUserIdentifierType) decodeJSONStore(d *jsonDecoder, st *storePr
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeProviderUserIdentifierType)
 			}
 			st.ProviderName = d.readString()
 			v.ProviderName = &st.ProviderName
-			if d.failed() {
-				d.addField("ProviderName")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeProviderUserIdentifierType)
 			}
 			st.ProviderAttributeName = d.readString()
 			v.ProviderAttributeName = &st.ProviderAttributeName
-			if d.failed() {
-				d.addField("ProviderAttributeName")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeProviderUserIdentifierType)
 			}
 			st.ProviderAttributeValue = d.readString()
 			v.ProviderAttributeValue = &st.ProviderAttributeValue
-			if d.failed() {
-				d.addField("ProviderAttributeValue")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysProviderUserIdentifierType, i, key)
+			return
 		}
 	}
 }
@@ -19919,39 +16660,28 @@ func (v *RecoveryOptionType) decodeJSONStore(d *jsonDecoder, st *storeRecoveryOp
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeRecoveryOptionType)
 			}
 			st.Priority = int32(d.readInt(32))
 			v.Priority = &st.Priority
-			if d.failed() {
-				d.addField("Priority")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeRecoveryOptionType)
 			}
 			st.Name = decodeJSONRecoveryOptionNameType(d)
 			v.Name = &st.Name
-			if d.failed() {
-				d.addField("Name")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysRecoveryOptionType, i, key)
+			return
 		}
 	}
 }
@@ -20035,81 +16765,42 @@ func (v *ResendConfirmationCodeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeResendConfirmationCodeRequest)
 			}
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
-			if d.failed() {
-				d.addField("ClientId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeResendConfirmationCodeRequest)
 			}
 			st.SecretHash = d.readString()
 			v.SecretHash = &st.SecretHash
-			if d.failed() {
-				d.addField("SecretHash")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.UserContextData = new(UserContextDataType)
 			v.UserContextData.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserContextData")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeResendConfirmationCodeRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			v.AnalyticsMetadata = new(AnalyticsMetadataType)
 			v.AnalyticsMetadata.decodeJSON(d)
-			if d.failed() {
-				d.addField("AnalyticsMetadata")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
-			if d.failed() {
-				d.addField("ClientMetadata")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysResendConfirmationCodeRequest, i, key)
+			return
 		}
 	}
 }
@@ -20157,23 +16848,19 @@ func (v *ResendConfirmationCodeResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.CodeDeliveryDetails = new(CodeDeliveryDetailsType)
 			v.CodeDeliveryDetails.decodeJSON(d)
-			if d.failed() {
-				d.addField("CodeDeliveryDetails")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysResendConfirmationCodeResponse, i, key)
+			return
 		}
 	}
 }
@@ -20218,23 +16905,19 @@ func (v *ResourceNotFoundException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysResourceNotFoundException, i, key)
+			return
 		}
 	}
 }
@@ -20294,39 +16977,28 @@ func (v *ResourceServerScopeType) decodeJSONStore(d *jsonDecoder, st *storeResou
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeResourceServerScopeType)
 			}
 			st.ScopeName = d.readString()
 			v.ScopeName = &st.ScopeName
-			if d.failed() {
-				d.addField("ScopeName")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeResourceServerScopeType)
 			}
 			st.ScopeDescription = d.readString()
 			v.ScopeDescription = &st.ScopeDescription
-			if d.failed() {
-				d.addField("ScopeDescription")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysResourceServerScopeType, i, key)
+			return
 		}
 	}
 }
@@ -20398,61 +17070,36 @@ func (v *ResourceServerType) decodeJSONStore(d *jsonDecoder, st *storeResourceSe
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeResourceServerType)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeResourceServerType)
 			}
 			st.Identifier = d.readString()
 			v.Identifier = &st.Identifier
-			if d.failed() {
-				d.addField("Identifier")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeResourceServerType)
 			}
 			st.Name = d.readString()
 			v.Name = &st.Name
-			if d.failed() {
-				d.addField("Name")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.Scopes = decodeJSONResourceServerScopeListType(d)
-			if d.failed() {
-				d.addField("Scopes")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysResourceServerType, i, key)
+			return
 		}
 	}
 }
@@ -20542,90 +17189,44 @@ func (v *RespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeRespondToAuthChallengeRequest)
 			}
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
-			if d.failed() {
-				d.addField("ClientId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeRespondToAuthChallengeRequest)
 			}
 			st.ChallengeName = decodeJSONChallengeNameType(d)
 			v.ChallengeName = &st.ChallengeName
-			if d.failed() {
-				d.addField("ChallengeName")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeRespondToAuthChallengeRequest)
 			}
 			st.Session = d.readString()
 			v.Session = &st.Session
-			if d.failed() {
-				d.addField("Session")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.ChallengeResponses = decodeJSONChallengeResponsesType(d)
-			if d.failed() {
-				d.addField("ChallengeResponses")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			v.AnalyticsMetadata = new(AnalyticsMetadataType)
 			v.AnalyticsMetadata.decodeJSON(d)
-			if d.failed() {
-				d.addField("AnalyticsMetadata")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			v.UserContextData = new(UserContextDataType)
 			v.UserContextData.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserContextData")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
-			if d.failed() {
-				d.addField("ClientMetadata")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysRespondToAuthChallengeRequest, i, key)
+			return
 		}
 	}
 }
@@ -20698,58 +17299,33 @@ func (v *RespondToAuthChallengeResponse) decodeJSONStore(d *jsonDecoder, st *sto
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeRespondToAuthChallengeResponse)
 			}
 			st.ChallengeName = decodeJSONChallengeNameType(d)
 			v.ChallengeName = &st.ChallengeName
-			if d.failed() {
-				d.addField("ChallengeName")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeRespondToAuthChallengeResponse)
 			}
 			st.Session = d.readString()
 			v.Session = &st.Session
-			if d.failed() {
-				d.addField("Session")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.ChallengeParameters = decodeJSONChallengeParametersType(d)
-			if d.failed() {
-				d.addField("ChallengeParameters")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.AuthenticationResult = new(AuthenticationResultType)
 			v.AuthenticationResult.decodeJSON(d)
-			if d.failed() {
-				d.addField("AuthenticationResult")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysRespondToAuthChallengeResponse, i, key)
+			return
 		}
 	}
 }
@@ -20814,52 +17390,34 @@ func (v *RevokeTokenRequest) decodeJSONStore(d *jsonDecoder, st *storeRevokeToke
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeRevokeTokenRequest)
 			}
 			st.Token = d.readString()
 			v.Token = &st.Token
-			if d.failed() {
-				d.addField("Token")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeRevokeTokenRequest)
 			}
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
-			if d.failed() {
-				d.addField("ClientId")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeRevokeTokenRequest)
 			}
 			st.ClientSecret = d.readString()
 			v.ClientSecret = &st.ClientSecret
-			if d.failed() {
-				d.addField("ClientSecret")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysRevokeTokenRequest, i, key)
+			return
 		}
 	}
 }
@@ -20899,10 +17457,6 @@ func (v *RevokeTokenResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -20986,82 +17540,43 @@ func (v *RiskConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeRiskCon
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeRiskConfigurationType)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeRiskConfigurationType)
 			}
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
-			if d.failed() {
-				d.addField("ClientId")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.CompromisedCredentialsRiskConfiguration = new(CompromisedCredentialsRiskConfigurationType)
 			v.CompromisedCredentialsRiskConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("CompromisedCredentialsRiskConfiguration")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.AccountTakeoverRiskConfiguration = new(AccountTakeoverRiskConfigurationType)
 			v.AccountTakeoverRiskConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("AccountTakeoverRiskConfiguration")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			v.RiskExceptionConfiguration = new(RiskExceptionConfigurationType)
 			v.RiskExceptionConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("RiskExceptionConfiguration")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeRiskConfigurationType)
 			}
 			st.LastModifiedDate = d.readEpochSeconds()
 			v.LastModifiedDate = &st.LastModifiedDate
-			if d.failed() {
-				d.addField("LastModifiedDate")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysRiskConfigurationType, i, key)
+			return
 		}
 	}
 }
@@ -21115,31 +17630,20 @@ func (v *RiskExceptionConfigurationType) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.BlockedIPRangeList = decodeJSONBlockedIPRangeListType(d)
-			if d.failed() {
-				d.addField("BlockedIPRangeList")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.SkippedIPRangeList = decodeJSONSkippedIPRangeListType(d)
-			if d.failed() {
-				d.addField("SkippedIPRangeList")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysRiskExceptionConfigurationType, i, key)
+			return
 		}
 	}
 }
@@ -21199,39 +17703,28 @@ func (v *SMSMfaSettingsType) decodeJSONStore(d *jsonDecoder, st *storeSMSMfaSett
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSMSMfaSettingsType)
 			}
 			st.Enabled = d.readBool()
 			v.Enabled = &st.Enabled
-			if d.failed() {
-				d.addField("Enabled")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSMSMfaSettingsType)
 			}
 			st.PreferredMfa = d.readBool()
 			v.PreferredMfa = &st.PreferredMfa
-			if d.failed() {
-				d.addField("PreferredMfa")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysSMSMfaSettingsType, i, key)
+			return
 		}
 	}
 }
@@ -21319,98 +17812,52 @@ func (v *SchemaAttributeType) decodeJSONStore(d *jsonDecoder, st *storeSchemaAtt
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSchemaAttributeType)
 			}
 			st.Name = d.readString()
 			v.Name = &st.Name
-			if d.failed() {
-				d.addField("Name")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSchemaAttributeType)
 			}
 			st.AttributeDataType = decodeJSONAttributeDataType(d)
 			v.AttributeDataType = &st.AttributeDataType
-			if d.failed() {
-				d.addField("AttributeDataType")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSchemaAttributeType)
 			}
 			st.DeveloperOnlyAttribute = d.readBool()
 			v.DeveloperOnlyAttribute = &st.DeveloperOnlyAttribute
-			if d.failed() {
-				d.addField("DeveloperOnlyAttribute")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSchemaAttributeType)
 			}
 			st.Mutable = d.readBool()
 			v.Mutable = &st.Mutable
-			if d.failed() {
-				d.addField("Mutable")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSchemaAttributeType)
 			}
 			st.Required = d.readBool()
 			v.Required = &st.Required
-			if d.failed() {
-				d.addField("Required")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			v.NumberAttributeConstraints = new(NumberAttributeConstraintsType)
 			v.NumberAttributeConstraints.decodeJSON(d)
-			if d.failed() {
-				d.addField("NumberAttributeConstraints")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			v.StringAttributeConstraints = new(StringAttributeConstraintsType)
 			v.StringAttributeConstraints.decodeJSON(d)
-			if d.failed() {
-				d.addField("StringAttributeConstraints")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysSchemaAttributeType, i, key)
+			return
 		}
 	}
 }
@@ -21455,23 +17902,19 @@ func (v *ScopeDoesNotExistException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysScopeDoesNotExistException, i, key)
+			return
 		}
 	}
 }
@@ -21523,32 +17966,21 @@ func (v *SetLogDeliveryConfigurationRequest) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.UserPoolId = &x
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.LogConfigurations = decodeJSONLogConfigurationListType(d)
-			if d.failed() {
-				d.addField("LogConfigurations")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysSetLogDeliveryConfigurationRequest, i, key)
+			return
 		}
 	}
 }
@@ -21596,23 +18028,19 @@ func (v *SetLogDeliveryConfigurationResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.LogDeliveryConfiguration = new(LogDeliveryConfigurationType)
 			v.LogDeliveryConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("LogDeliveryConfiguration")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysSetLogDeliveryConfigurationResponse, i, key)
+			return
 		}
 	}
 }
@@ -21691,69 +18119,37 @@ func (v *SetRiskConfigurationRequest) decodeJSONStore(d *jsonDecoder, st *storeS
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSetRiskConfigurationRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSetRiskConfigurationRequest)
 			}
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
-			if d.failed() {
-				d.addField("ClientId")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.CompromisedCredentialsRiskConfiguration = new(CompromisedCredentialsRiskConfigurationType)
 			v.CompromisedCredentialsRiskConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("CompromisedCredentialsRiskConfiguration")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.AccountTakeoverRiskConfiguration = new(AccountTakeoverRiskConfigurationType)
 			v.AccountTakeoverRiskConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("AccountTakeoverRiskConfiguration")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			v.RiskExceptionConfiguration = new(RiskExceptionConfigurationType)
 			v.RiskExceptionConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("RiskExceptionConfiguration")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysSetRiskConfigurationRequest, i, key)
+			return
 		}
 	}
 }
@@ -21801,23 +18197,19 @@ func (v *SetRiskConfigurationResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.RiskConfiguration = new(RiskConfigurationType)
 			v.RiskConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("RiskConfiguration")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysSetRiskConfigurationResponse, i, key)
+			return
 		}
 	}
 }
@@ -21886,61 +18278,36 @@ func (v *SetUICustomizationRequest) decodeJSONStore(d *jsonDecoder, st *storeSet
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSetUICustomizationRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSetUICustomizationRequest)
 			}
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
-			if d.failed() {
-				d.addField("ClientId")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSetUICustomizationRequest)
 			}
 			st.CSS = d.readString()
 			v.CSS = &st.CSS
-			if d.failed() {
-				d.addField("CSS")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.ImageFile = d.readBlob()
-			if d.failed() {
-				d.addField("ImageFile")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysSetUICustomizationRequest, i, key)
+			return
 		}
 	}
 }
@@ -21988,23 +18355,19 @@ func (v *SetUICustomizationResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.UICustomization = new(UICustomizationType)
 			v.UICustomization.decodeJSON(d)
-			if d.failed() {
-				d.addField("UICustomization")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysSetUICustomizationResponse, i, key)
+			return
 		}
 	}
 }
@@ -22062,43 +18425,25 @@ func (v *SetUserMFAPreferenceRequest) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.SMSMfaSettings = new(SMSMfaSettingsType)
 			v.SMSMfaSettings.decodeJSON(d)
-			if d.failed() {
-				d.addField("SMSMfaSettings")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.SoftwareTokenMfaSettings = new(SoftwareTokenMfaSettingsType)
 			v.SoftwareTokenMfaSettings.decodeJSON(d)
-			if d.failed() {
-				d.addField("SoftwareTokenMfaSettings")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.AccessToken = &x
-			if d.failed() {
-				d.addField("AccessToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysSetUserMFAPreferenceRequest, i, key)
+			return
 		}
 	}
 }
@@ -22138,10 +18483,6 @@ func (v *SetUserMFAPreferenceResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -22214,59 +18555,34 @@ func (v *SetUserPoolMfaConfigRequest) decodeJSONStore(d *jsonDecoder, st *storeS
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSetUserPoolMfaConfigRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.SmsMfaConfiguration = new(SmsMfaConfigType)
 			v.SmsMfaConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("SmsMfaConfiguration")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.SoftwareTokenMfaConfiguration = new(SoftwareTokenMfaConfigType)
 			v.SoftwareTokenMfaConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("SoftwareTokenMfaConfiguration")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSetUserPoolMfaConfigRequest)
 			}
 			st.MfaConfiguration = decodeJSONUserPoolMfaType(d)
 			v.MfaConfiguration = &st.MfaConfiguration
-			if d.failed() {
-				d.addField("MfaConfiguration")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysSetUserPoolMfaConfigRequest, i, key)
+			return
 		}
 	}
 }
@@ -22324,43 +18640,25 @@ func (v *SetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.SmsMfaConfiguration = new(SmsMfaConfigType)
 			v.SmsMfaConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("SmsMfaConfiguration")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.SoftwareTokenMfaConfiguration = new(SoftwareTokenMfaConfigType)
 			v.SoftwareTokenMfaConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("SoftwareTokenMfaConfiguration")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			x := decodeJSONUserPoolMfaType(d)
 			v.MfaConfiguration = &x
-			if d.failed() {
-				d.addField("MfaConfiguration")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysSetUserPoolMfaConfigResponse, i, key)
+			return
 		}
 	}
 }
@@ -22412,32 +18710,21 @@ func (v *SetUserSettingsRequest) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.AccessToken = &x
-			if d.failed() {
-				d.addField("AccessToken")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.MFAOptions = decodeJSONMFAOptionListType(d)
-			if d.failed() {
-				d.addField("MFAOptions")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysSetUserSettingsRequest, i, key)
+			return
 		}
 	}
 }
@@ -22477,10 +18764,6 @@ func (v *SetUserSettingsResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -22581,112 +18864,52 @@ func (v *SignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeSignUpRequest) 
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSignUpRequest)
 			}
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
-			if d.failed() {
-				d.addField("ClientId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSignUpRequest)
 			}
 			st.SecretHash = d.readString()
 			v.SecretHash = &st.SecretHash
-			if d.failed() {
-				d.addField("SecretHash")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSignUpRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSignUpRequest)
 			}
 			st.Password = d.readString()
 			v.Password = &st.Password
-			if d.failed() {
-				d.addField("Password")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			v.UserAttributes = decodeJSONAttributeListType(d)
-			if d.failed() {
-				d.addField("UserAttributes")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			v.ValidationData = decodeJSONAttributeListType(d)
-			if d.failed() {
-				d.addField("ValidationData")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			v.AnalyticsMetadata = new(AnalyticsMetadataType)
 			v.AnalyticsMetadata.decodeJSON(d)
-			if d.failed() {
-				d.addField("AnalyticsMetadata")
-				return
-			}
 		case 7:
-			if d.isNull() {
-				continue
-			}
 			v.UserContextData = new(UserContextDataType)
 			v.UserContextData.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserContextData")
-				return
-			}
 		case 8:
-			if d.isNull() {
-				continue
-			}
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
-			if d.failed() {
-				d.addField("ClientMetadata")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysSignUpRequest, i, key)
+			return
 		}
 	}
 }
@@ -22753,49 +18976,31 @@ func (v *SignUpResponse) decodeJSONStore(d *jsonDecoder, st *storeSignUpResponse
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSignUpResponse)
 			}
 			st.UserConfirmed = d.readBool()
 			v.UserConfirmed = &st.UserConfirmed
-			if d.failed() {
-				d.addField("UserConfirmed")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.CodeDeliveryDetails = new(CodeDeliveryDetailsType)
 			v.CodeDeliveryDetails.decodeJSON(d)
-			if d.failed() {
-				d.addField("CodeDeliveryDetails")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSignUpResponse)
 			}
 			st.UserSub = d.readString()
 			v.UserSub = &st.UserSub
-			if d.failed() {
-				d.addField("UserSub")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysSignUpResponse, i, key)
+			return
 		}
 	}
 }
@@ -22860,52 +19065,34 @@ func (v *SmsConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeSmsConfi
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSmsConfigurationType)
 			}
 			st.SnsCallerArn = d.readString()
 			v.SnsCallerArn = &st.SnsCallerArn
-			if d.failed() {
-				d.addField("SnsCallerArn")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSmsConfigurationType)
 			}
 			st.ExternalId = d.readString()
 			v.ExternalId = &st.ExternalId
-			if d.failed() {
-				d.addField("ExternalId")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSmsConfigurationType)
 			}
 			st.SnsRegion = d.readString()
 			v.SnsRegion = &st.SnsRegion
-			if d.failed() {
-				d.addField("SnsRegion")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysSmsConfigurationType, i, key)
+			return
 		}
 	}
 }
@@ -22957,33 +19144,22 @@ func (v *SmsMfaConfigType) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.SmsAuthenticationMessage = &x
-			if d.failed() {
-				d.addField("SmsAuthenticationMessage")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.SmsConfiguration = new(SmsConfigurationType)
 			v.SmsConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("SmsConfiguration")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysSmsMfaConfigType, i, key)
+			return
 		}
 	}
 }
@@ -23028,23 +19204,19 @@ func (v *SoftwareTokenMFANotFoundException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysSoftwareTokenMFANotFoundException, i, key)
+			return
 		}
 	}
 }
@@ -23089,23 +19261,19 @@ func (v *SoftwareTokenMfaConfigType) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readBool()
 			v.Enabled = &x
-			if d.failed() {
-				d.addField("Enabled")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysSoftwareTokenMfaConfigType, i, key)
+			return
 		}
 	}
 }
@@ -23165,39 +19333,28 @@ func (v *SoftwareTokenMfaSettingsType) decodeJSONStore(d *jsonDecoder, st *store
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSoftwareTokenMfaSettingsType)
 			}
 			st.Enabled = d.readBool()
 			v.Enabled = &st.Enabled
-			if d.failed() {
-				d.addField("Enabled")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeSoftwareTokenMfaSettingsType)
 			}
 			st.PreferredMfa = d.readBool()
 			v.PreferredMfa = &st.PreferredMfa
-			if d.failed() {
-				d.addField("PreferredMfa")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysSoftwareTokenMfaSettingsType, i, key)
+			return
 		}
 	}
 }
@@ -23257,39 +19414,28 @@ func (v *StartUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeSta
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeStartUserImportJobRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeStartUserImportJobRequest)
 			}
 			st.JobId = d.readString()
 			v.JobId = &st.JobId
-			if d.failed() {
-				d.addField("JobId")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysStartUserImportJobRequest, i, key)
+			return
 		}
 	}
 }
@@ -23337,23 +19483,19 @@ func (v *StartUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.UserImportJob = new(UserImportJobType)
 			v.UserImportJob.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserImportJob")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysStartUserImportJobResponse, i, key)
+			return
 		}
 	}
 }
@@ -23413,39 +19555,28 @@ func (v *StopUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeStop
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeStopUserImportJobRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeStopUserImportJobRequest)
 			}
 			st.JobId = d.readString()
 			v.JobId = &st.JobId
-			if d.failed() {
-				d.addField("JobId")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysStopUserImportJobRequest, i, key)
+			return
 		}
 	}
 }
@@ -23493,23 +19624,19 @@ func (v *StopUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.UserImportJob = new(UserImportJobType)
 			v.UserImportJob.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserImportJob")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysStopUserImportJobResponse, i, key)
+			return
 		}
 	}
 }
@@ -23569,39 +19696,28 @@ func (v *StringAttributeConstraintsType) decodeJSONStore(d *jsonDecoder, st *sto
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeStringAttributeConstraintsType)
 			}
 			st.MinLength = d.readString()
 			v.MinLength = &st.MinLength
-			if d.failed() {
-				d.addField("MinLength")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeStringAttributeConstraintsType)
 			}
 			st.MaxLength = d.readString()
 			v.MaxLength = &st.MaxLength
-			if d.failed() {
-				d.addField("MaxLength")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysStringAttributeConstraintsType, i, key)
+			return
 		}
 	}
 }
@@ -23653,32 +19769,21 @@ func (v *TagResourceRequest) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.ResourceArn = &x
-			if d.failed() {
-				d.addField("ResourceArn")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.Tags = decodeJSONUserPoolTagsType(d)
-			if d.failed() {
-				d.addField("Tags")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysTagResourceRequest, i, key)
+			return
 		}
 	}
 }
@@ -23718,10 +19823,6 @@ func (v *TagResourceResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -23786,52 +19887,34 @@ func (v *TokenValidityUnitsType) decodeJSONStore(d *jsonDecoder, st *storeTokenV
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeTokenValidityUnitsType)
 			}
 			st.AccessToken = decodeJSONTimeUnitsType(d)
 			v.AccessToken = &st.AccessToken
-			if d.failed() {
-				d.addField("AccessToken")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeTokenValidityUnitsType)
 			}
 			st.IdToken = decodeJSONTimeUnitsType(d)
 			v.IdToken = &st.IdToken
-			if d.failed() {
-				d.addField("IdToken")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeTokenValidityUnitsType)
 			}
 			st.RefreshToken = decodeJSONTimeUnitsType(d)
 			v.RefreshToken = &st.RefreshToken
-			if d.failed() {
-				d.addField("RefreshToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysTokenValidityUnitsType, i, key)
+			return
 		}
 	}
 }
@@ -23876,23 +19959,19 @@ func (v *TooManyFailedAttemptsException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysTooManyFailedAttemptsException, i, key)
+			return
 		}
 	}
 }
@@ -23937,23 +20016,19 @@ func (v *TooManyRequestsException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysTooManyRequestsException, i, key)
+			return
 		}
 	}
 }
@@ -24038,104 +20113,58 @@ func (v *UICustomizationType) decodeJSONStore(d *jsonDecoder, st *storeUICustomi
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUICustomizationType)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUICustomizationType)
 			}
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
-			if d.failed() {
-				d.addField("ClientId")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUICustomizationType)
 			}
 			st.ImageUrl = d.readString()
 			v.ImageUrl = &st.ImageUrl
-			if d.failed() {
-				d.addField("ImageUrl")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUICustomizationType)
 			}
 			st.CSS = d.readString()
 			v.CSS = &st.CSS
-			if d.failed() {
-				d.addField("CSS")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUICustomizationType)
 			}
 			st.CSSVersion = d.readString()
 			v.CSSVersion = &st.CSSVersion
-			if d.failed() {
-				d.addField("CSSVersion")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUICustomizationType)
 			}
 			st.LastModifiedDate = d.readEpochSeconds()
 			v.LastModifiedDate = &st.LastModifiedDate
-			if d.failed() {
-				d.addField("LastModifiedDate")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUICustomizationType)
 			}
 			st.CreationDate = d.readEpochSeconds()
 			v.CreationDate = &st.CreationDate
-			if d.failed() {
-				d.addField("CreationDate")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUICustomizationType, i, key)
+			return
 		}
 	}
 }
@@ -24180,23 +20209,19 @@ func (v *UnauthorizedException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUnauthorizedException, i, key)
+			return
 		}
 	}
 }
@@ -24241,23 +20266,19 @@ func (v *UnexpectedLambdaException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUnexpectedLambdaException, i, key)
+			return
 		}
 	}
 }
@@ -24302,23 +20323,19 @@ func (v *UnsupportedIdentityProviderException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUnsupportedIdentityProviderException, i, key)
+			return
 		}
 	}
 }
@@ -24363,23 +20380,19 @@ func (v *UnsupportedOperationException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUnsupportedOperationException, i, key)
+			return
 		}
 	}
 }
@@ -24424,23 +20437,19 @@ func (v *UnsupportedTokenTypeException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUnsupportedTokenTypeException, i, key)
+			return
 		}
 	}
 }
@@ -24485,23 +20494,19 @@ func (v *UnsupportedUserStateException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUnsupportedUserStateException, i, key)
+			return
 		}
 	}
 }
@@ -24553,32 +20558,21 @@ func (v *UntagResourceRequest) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.ResourceArn = &x
-			if d.failed() {
-				d.addField("ResourceArn")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.TagKeys = decodeJSONUserPoolTagsListType(d)
-			if d.failed() {
-				d.addField("TagKeys")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUntagResourceRequest, i, key)
+			return
 		}
 	}
 }
@@ -24618,10 +20612,6 @@ func (v *UntagResourceResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -24696,78 +20686,46 @@ func (v *UpdateAuthEventFeedbackRequest) decodeJSONStore(d *jsonDecoder, st *sto
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateAuthEventFeedbackRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateAuthEventFeedbackRequest)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateAuthEventFeedbackRequest)
 			}
 			st.EventId = d.readString()
 			v.EventId = &st.EventId
-			if d.failed() {
-				d.addField("EventId")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateAuthEventFeedbackRequest)
 			}
 			st.FeedbackToken = d.readString()
 			v.FeedbackToken = &st.FeedbackToken
-			if d.failed() {
-				d.addField("FeedbackToken")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateAuthEventFeedbackRequest)
 			}
 			st.FeedbackValue = decodeJSONFeedbackValueType(d)
 			v.FeedbackValue = &st.FeedbackValue
-			if d.failed() {
-				d.addField("FeedbackValue")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUpdateAuthEventFeedbackRequest, i, key)
+			return
 		}
 	}
 }
@@ -24807,10 +20765,6 @@ func (v *UpdateAuthEventFeedbackResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -24875,52 +20829,34 @@ func (v *UpdateDeviceStatusRequest) decodeJSONStore(d *jsonDecoder, st *storeUpd
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateDeviceStatusRequest)
 			}
 			st.AccessToken = d.readString()
 			v.AccessToken = &st.AccessToken
-			if d.failed() {
-				d.addField("AccessToken")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateDeviceStatusRequest)
 			}
 			st.DeviceKey = d.readString()
 			v.DeviceKey = &st.DeviceKey
-			if d.failed() {
-				d.addField("DeviceKey")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateDeviceStatusRequest)
 			}
 			st.DeviceRememberedStatus = decodeJSONDeviceRememberedStatusType(d)
 			v.DeviceRememberedStatus = &st.DeviceRememberedStatus
-			if d.failed() {
-				d.addField("DeviceRememberedStatus")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUpdateDeviceStatusRequest, i, key)
+			return
 		}
 	}
 }
@@ -24960,10 +20896,6 @@ func (v *UpdateDeviceStatusResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -25038,78 +20970,46 @@ func (v *UpdateGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateGrou
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateGroupRequest)
 			}
 			st.GroupName = d.readString()
 			v.GroupName = &st.GroupName
-			if d.failed() {
-				d.addField("GroupName")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateGroupRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateGroupRequest)
 			}
 			st.Description = d.readString()
 			v.Description = &st.Description
-			if d.failed() {
-				d.addField("Description")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateGroupRequest)
 			}
 			st.RoleArn = d.readString()
 			v.RoleArn = &st.RoleArn
-			if d.failed() {
-				d.addField("RoleArn")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateGroupRequest)
 			}
 			st.Precedence = int32(d.readInt(32))
 			v.Precedence = &st.Precedence
-			if d.failed() {
-				d.addField("Precedence")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUpdateGroupRequest, i, key)
+			return
 		}
 	}
 }
@@ -25157,23 +21057,19 @@ func (v *UpdateGroupResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.Group = new(GroupType)
 			v.Group.decodeJSON(d)
-			if d.failed() {
-				d.addField("Group")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUpdateGroupResponse, i, key)
+			return
 		}
 	}
 }
@@ -25252,66 +21148,34 @@ func (v *UpdateIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *stor
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateIdentityProviderRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateIdentityProviderRequest)
 			}
 			st.ProviderName = d.readString()
 			v.ProviderName = &st.ProviderName
-			if d.failed() {
-				d.addField("ProviderName")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.ProviderDetails = decodeJSONProviderDetailsType(d)
-			if d.failed() {
-				d.addField("ProviderDetails")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.AttributeMapping = decodeJSONAttributeMappingType(d)
-			if d.failed() {
-				d.addField("AttributeMapping")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			v.IdpIdentifiers = decodeJSONIdpIdentifiersListType(d)
-			if d.failed() {
-				d.addField("IdpIdentifiers")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUpdateIdentityProviderRequest, i, key)
+			return
 		}
 	}
 }
@@ -25359,23 +21223,19 @@ func (v *UpdateIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.IdentityProvider = new(IdentityProviderType)
 			v.IdentityProvider.decodeJSON(d)
-			if d.failed() {
-				d.addField("IdentityProvider")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUpdateIdentityProviderResponse, i, key)
+			return
 		}
 	}
 }
@@ -25447,61 +21307,36 @@ func (v *UpdateResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateResourceServerRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateResourceServerRequest)
 			}
 			st.Identifier = d.readString()
 			v.Identifier = &st.Identifier
-			if d.failed() {
-				d.addField("Identifier")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateResourceServerRequest)
 			}
 			st.Name = d.readString()
 			v.Name = &st.Name
-			if d.failed() {
-				d.addField("Name")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.Scopes = decodeJSONResourceServerScopeListType(d)
-			if d.failed() {
-				d.addField("Scopes")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUpdateResourceServerRequest, i, key)
+			return
 		}
 	}
 }
@@ -25549,23 +21384,19 @@ func (v *UpdateResourceServerResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.ResourceServer = new(ResourceServerType)
 			v.ResourceServer.decodeJSON(d)
-			if d.failed() {
-				d.addField("ResourceServer")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUpdateResourceServerResponse, i, key)
+			return
 		}
 	}
 }
@@ -25623,41 +21454,23 @@ func (v *UpdateUserAttributesRequest) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.UserAttributes = decodeJSONAttributeListType(d)
-			if d.failed() {
-				d.addField("UserAttributes")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.AccessToken = &x
-			if d.failed() {
-				d.addField("AccessToken")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
-			if d.failed() {
-				d.addField("ClientMetadata")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUpdateUserAttributesRequest, i, key)
+			return
 		}
 	}
 }
@@ -25705,22 +21518,18 @@ func (v *UpdateUserAttributesResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.CodeDeliveryDetailsList = decodeJSONCodeDeliveryDetailsListType(d)
-			if d.failed() {
-				d.addField("CodeDeliveryDetailsList")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUpdateUserAttributesResponse, i, key)
+			return
 		}
 	}
 }
@@ -25891,261 +21700,110 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateUserPoolClientRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateUserPoolClientRequest)
 			}
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
-			if d.failed() {
-				d.addField("ClientId")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateUserPoolClientRequest)
 			}
 			st.ClientName = d.readString()
 			v.ClientName = &st.ClientName
-			if d.failed() {
-				d.addField("ClientName")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateUserPoolClientRequest)
 			}
 			st.RefreshTokenValidity = int32(d.readInt(32))
 			v.RefreshTokenValidity = &st.RefreshTokenValidity
-			if d.failed() {
-				d.addField("RefreshTokenValidity")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateUserPoolClientRequest)
 			}
 			st.AccessTokenValidity = int32(d.readInt(32))
 			v.AccessTokenValidity = &st.AccessTokenValidity
-			if d.failed() {
-				d.addField("AccessTokenValidity")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateUserPoolClientRequest)
 			}
 			st.IdTokenValidity = int32(d.readInt(32))
 			v.IdTokenValidity = &st.IdTokenValidity
-			if d.failed() {
-				d.addField("IdTokenValidity")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			v.TokenValidityUnits = new(TokenValidityUnitsType)
 			v.TokenValidityUnits.decodeJSON(d)
-			if d.failed() {
-				d.addField("TokenValidityUnits")
-				return
-			}
 		case 7:
-			if d.isNull() {
-				continue
-			}
 			v.ReadAttributes = decodeJSONClientPermissionListType(d)
-			if d.failed() {
-				d.addField("ReadAttributes")
-				return
-			}
 		case 8:
-			if d.isNull() {
-				continue
-			}
 			v.WriteAttributes = decodeJSONClientPermissionListType(d)
-			if d.failed() {
-				d.addField("WriteAttributes")
-				return
-			}
 		case 9:
-			if d.isNull() {
-				continue
-			}
 			v.ExplicitAuthFlows = decodeJSONExplicitAuthFlowsListType(d)
-			if d.failed() {
-				d.addField("ExplicitAuthFlows")
-				return
-			}
 		case 10:
-			if d.isNull() {
-				continue
-			}
 			v.SupportedIdentityProviders = decodeJSONSupportedIdentityProvidersListType(d)
-			if d.failed() {
-				d.addField("SupportedIdentityProviders")
-				return
-			}
 		case 11:
-			if d.isNull() {
-				continue
-			}
 			v.CallbackURLs = decodeJSONCallbackURLsListType(d)
-			if d.failed() {
-				d.addField("CallbackURLs")
-				return
-			}
 		case 12:
-			if d.isNull() {
-				continue
-			}
 			v.LogoutURLs = decodeJSONLogoutURLsListType(d)
-			if d.failed() {
-				d.addField("LogoutURLs")
-				return
-			}
 		case 13:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateUserPoolClientRequest)
 			}
 			st.DefaultRedirectURI = d.readString()
 			v.DefaultRedirectURI = &st.DefaultRedirectURI
-			if d.failed() {
-				d.addField("DefaultRedirectURI")
-				return
-			}
 		case 14:
-			if d.isNull() {
-				continue
-			}
 			v.AllowedOAuthFlows = decodeJSONOAuthFlowsType(d)
-			if d.failed() {
-				d.addField("AllowedOAuthFlows")
-				return
-			}
 		case 15:
-			if d.isNull() {
-				continue
-			}
 			v.AllowedOAuthScopes = decodeJSONScopeListType(d)
-			if d.failed() {
-				d.addField("AllowedOAuthScopes")
-				return
-			}
 		case 16:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateUserPoolClientRequest)
 			}
 			st.AllowedOAuthFlowsUserPoolClient = d.readBool()
 			v.AllowedOAuthFlowsUserPoolClient = &st.AllowedOAuthFlowsUserPoolClient
-			if d.failed() {
-				d.addField("AllowedOAuthFlowsUserPoolClient")
-				return
-			}
 		case 17:
-			if d.isNull() {
-				continue
-			}
 			v.AnalyticsConfiguration = new(AnalyticsConfigurationType)
 			v.AnalyticsConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("AnalyticsConfiguration")
-				return
-			}
 		case 18:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateUserPoolClientRequest)
 			}
 			st.PreventUserExistenceErrors = decodeJSONPreventUserExistenceErrorTypes(d)
 			v.PreventUserExistenceErrors = &st.PreventUserExistenceErrors
-			if d.failed() {
-				d.addField("PreventUserExistenceErrors")
-				return
-			}
 		case 19:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateUserPoolClientRequest)
 			}
 			st.EnableTokenRevocation = d.readBool()
 			v.EnableTokenRevocation = &st.EnableTokenRevocation
-			if d.failed() {
-				d.addField("EnableTokenRevocation")
-				return
-			}
 		case 20:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateUserPoolClientRequest)
 			}
 			st.EnablePropagateAdditionalUserContextData = d.readBool()
 			v.EnablePropagateAdditionalUserContextData = &st.EnablePropagateAdditionalUserContextData
-			if d.failed() {
-				d.addField("EnablePropagateAdditionalUserContextData")
-				return
-			}
 		case 21:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateUserPoolClientRequest)
 			}
 			st.AuthSessionValidity = int32(d.readInt(32))
 			v.AuthSessionValidity = &st.AuthSessionValidity
-			if d.failed() {
-				d.addField("AuthSessionValidity")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUpdateUserPoolClientRequest, i, key)
+			return
 		}
 	}
 }
@@ -26193,23 +21851,19 @@ func (v *UpdateUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.UserPoolClient = new(UserPoolClientType)
 			v.UserPoolClient.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserPoolClient")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUpdateUserPoolClientResponse, i, key)
+			return
 		}
 	}
 }
@@ -26276,49 +21930,31 @@ func (v *UpdateUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateUserPoolDomainRequest)
 			}
 			st.Domain = d.readString()
 			v.Domain = &st.Domain
-			if d.failed() {
-				d.addField("Domain")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateUserPoolDomainRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.CustomDomainConfig = new(CustomDomainConfigType)
 			v.CustomDomainConfig.decodeJSON(d)
-			if d.failed() {
-				d.addField("CustomDomainConfig")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUpdateUserPoolDomainRequest, i, key)
+			return
 		}
 	}
 }
@@ -26363,23 +21999,19 @@ func (v *UpdateUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.CloudFrontDomain = &x
-			if d.failed() {
-				d.addField("CloudFrontDomain")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUpdateUserPoolDomainResponse, i, key)
+			return
 		}
 	}
 }
@@ -26537,222 +22169,92 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateUserPoolRequest)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.Policies = new(UserPoolPolicyType)
 			v.Policies.decodeJSON(d)
-			if d.failed() {
-				d.addField("Policies")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateUserPoolRequest)
 			}
 			st.DeletionProtection = decodeJSONDeletionProtectionType(d)
 			v.DeletionProtection = &st.DeletionProtection
-			if d.failed() {
-				d.addField("DeletionProtection")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.LambdaConfig = new(LambdaConfigType)
 			v.LambdaConfig.decodeJSON(d)
-			if d.failed() {
-				d.addField("LambdaConfig")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			v.AutoVerifiedAttributes = decodeJSONVerifiedAttributesListType(d)
-			if d.failed() {
-				d.addField("AutoVerifiedAttributes")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateUserPoolRequest)
 			}
 			st.SmsVerificationMessage = d.readString()
 			v.SmsVerificationMessage = &st.SmsVerificationMessage
-			if d.failed() {
-				d.addField("SmsVerificationMessage")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateUserPoolRequest)
 			}
 			st.EmailVerificationMessage = d.readString()
 			v.EmailVerificationMessage = &st.EmailVerificationMessage
-			if d.failed() {
-				d.addField("EmailVerificationMessage")
-				return
-			}
 		case 7:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateUserPoolRequest)
 			}
 			st.EmailVerificationSubject = d.readString()
 			v.EmailVerificationSubject = &st.EmailVerificationSubject
-			if d.failed() {
-				d.addField("EmailVerificationSubject")
-				return
-			}
 		case 8:
-			if d.isNull() {
-				continue
-			}
 			v.VerificationMessageTemplate = new(VerificationMessageTemplateType)
 			v.VerificationMessageTemplate.decodeJSON(d)
-			if d.failed() {
-				d.addField("VerificationMessageTemplate")
-				return
-			}
 		case 9:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateUserPoolRequest)
 			}
 			st.SmsAuthenticationMessage = d.readString()
 			v.SmsAuthenticationMessage = &st.SmsAuthenticationMessage
-			if d.failed() {
-				d.addField("SmsAuthenticationMessage")
-				return
-			}
 		case 10:
-			if d.isNull() {
-				continue
-			}
 			v.UserAttributeUpdateSettings = new(UserAttributeUpdateSettingsType)
 			v.UserAttributeUpdateSettings.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserAttributeUpdateSettings")
-				return
-			}
 		case 11:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUpdateUserPoolRequest)
 			}
 			st.MfaConfiguration = decodeJSONUserPoolMfaType(d)
 			v.MfaConfiguration = &st.MfaConfiguration
-			if d.failed() {
-				d.addField("MfaConfiguration")
-				return
-			}
 		case 12:
-			if d.isNull() {
-				continue
-			}
 			v.DeviceConfiguration = new(DeviceConfigurationType)
 			v.DeviceConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("DeviceConfiguration")
-				return
-			}
 		case 13:
-			if d.isNull() {
-				continue
-			}
 			v.EmailConfiguration = new(EmailConfigurationType)
 			v.EmailConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("EmailConfiguration")
-				return
-			}
 		case 14:
-			if d.isNull() {
-				continue
-			}
 			v.SmsConfiguration = new(SmsConfigurationType)
 			v.SmsConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("SmsConfiguration")
-				return
-			}
 		case 15:
-			if d.isNull() {
-				continue
-			}
 			v.UserPoolTags = decodeJSONUserPoolTagsType(d)
-			if d.failed() {
-				d.addField("UserPoolTags")
-				return
-			}
 		case 16:
-			if d.isNull() {
-				continue
-			}
 			v.AdminCreateUserConfig = new(AdminCreateUserConfigType)
 			v.AdminCreateUserConfig.decodeJSON(d)
-			if d.failed() {
-				d.addField("AdminCreateUserConfig")
-				return
-			}
 		case 17:
-			if d.isNull() {
-				continue
-			}
 			v.UserPoolAddOns = new(UserPoolAddOnsType)
 			v.UserPoolAddOns.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserPoolAddOns")
-				return
-			}
 		case 18:
-			if d.isNull() {
-				continue
-			}
 			v.AccountRecoverySetting = new(AccountRecoverySettingType)
 			v.AccountRecoverySetting.decodeJSON(d)
-			if d.failed() {
-				d.addField("AccountRecoverySetting")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUpdateUserPoolRequest, i, key)
+			return
 		}
 	}
 }
@@ -26792,10 +22294,6 @@ func (v *UpdateUserPoolResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -26843,22 +22341,18 @@ func (v *UserAttributeUpdateSettingsType) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.AttributesRequireVerificationBeforeUpdate = decodeJSONAttributesRequireVerificationBeforeUpdateType(d)
-			if d.failed() {
-				d.addField("AttributesRequireVerificationBeforeUpdate")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUserAttributeUpdateSettingsType, i, key)
+			return
 		}
 	}
 }
@@ -26918,39 +22412,28 @@ func (v *UserContextDataType) decodeJSONStore(d *jsonDecoder, st *storeUserConte
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserContextDataType)
 			}
 			st.IpAddress = d.readString()
 			v.IpAddress = &st.IpAddress
-			if d.failed() {
-				d.addField("IpAddress")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserContextDataType)
 			}
 			st.EncodedData = d.readString()
 			v.EncodedData = &st.EncodedData
-			if d.failed() {
-				d.addField("EncodedData")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUserContextDataType, i, key)
+			return
 		}
 	}
 }
@@ -26995,23 +22478,19 @@ func (v *UserImportInProgressException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUserImportInProgressException, i, key)
+			return
 		}
 	}
 }
@@ -27126,182 +22605,94 @@ func (v *UserImportJobType) decodeJSONStore(d *jsonDecoder, st *storeUserImportJ
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserImportJobType)
 			}
 			st.JobName = d.readString()
 			v.JobName = &st.JobName
-			if d.failed() {
-				d.addField("JobName")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserImportJobType)
 			}
 			st.JobId = d.readString()
 			v.JobId = &st.JobId
-			if d.failed() {
-				d.addField("JobId")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserImportJobType)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserImportJobType)
 			}
 			st.PreSignedUrl = d.readString()
 			v.PreSignedUrl = &st.PreSignedUrl
-			if d.failed() {
-				d.addField("PreSignedUrl")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserImportJobType)
 			}
 			st.CreationDate = d.readEpochSeconds()
 			v.CreationDate = &st.CreationDate
-			if d.failed() {
-				d.addField("CreationDate")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserImportJobType)
 			}
 			st.StartDate = d.readEpochSeconds()
 			v.StartDate = &st.StartDate
-			if d.failed() {
-				d.addField("StartDate")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserImportJobType)
 			}
 			st.CompletionDate = d.readEpochSeconds()
 			v.CompletionDate = &st.CompletionDate
-			if d.failed() {
-				d.addField("CompletionDate")
-				return
-			}
 		case 7:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserImportJobType)
 			}
 			st.Status = decodeJSONUserImportJobStatusType(d)
 			v.Status = &st.Status
-			if d.failed() {
-				d.addField("Status")
-				return
-			}
 		case 8:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserImportJobType)
 			}
 			st.CloudWatchLogsRoleArn = d.readString()
 			v.CloudWatchLogsRoleArn = &st.CloudWatchLogsRoleArn
-			if d.failed() {
-				d.addField("CloudWatchLogsRoleArn")
-				return
-			}
 		case 9:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserImportJobType)
 			}
 			st.ImportedUsers = d.readInt(64)
 			v.ImportedUsers = &st.ImportedUsers
-			if d.failed() {
-				d.addField("ImportedUsers")
-				return
-			}
 		case 10:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserImportJobType)
 			}
 			st.SkippedUsers = d.readInt(64)
 			v.SkippedUsers = &st.SkippedUsers
-			if d.failed() {
-				d.addField("SkippedUsers")
-				return
-			}
 		case 11:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserImportJobType)
 			}
 			st.FailedUsers = d.readInt(64)
 			v.FailedUsers = &st.FailedUsers
-			if d.failed() {
-				d.addField("FailedUsers")
-				return
-			}
 		case 12:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserImportJobType)
 			}
 			st.CompletionMessage = d.readString()
 			v.CompletionMessage = &st.CompletionMessage
-			if d.failed() {
-				d.addField("CompletionMessage")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUserImportJobType, i, key)
+			return
 		}
 	}
 }
@@ -27346,23 +22737,19 @@ func (v *UserLambdaValidationException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUserLambdaValidationException, i, key)
+			return
 		}
 	}
 }
@@ -27407,23 +22794,19 @@ func (v *UserNotConfirmedException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUserNotConfirmedException, i, key)
+			return
 		}
 	}
 }
@@ -27468,23 +22851,19 @@ func (v *UserNotFoundException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUserNotFoundException, i, key)
+			return
 		}
 	}
 }
@@ -27529,23 +22908,19 @@ func (v *UserPoolAddOnNotEnabledException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUserPoolAddOnNotEnabledException, i, key)
+			return
 		}
 	}
 }
@@ -27590,23 +22965,19 @@ func (v *UserPoolAddOnsType) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := decodeJSONAdvancedSecurityModeType(d)
 			v.AdvancedSecurityMode = &x
-			if d.failed() {
-				d.addField("AdvancedSecurityMode")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUserPoolAddOnsType, i, key)
+			return
 		}
 	}
 }
@@ -27671,52 +23042,34 @@ func (v *UserPoolClientDescription) decodeJSONStore(d *jsonDecoder, st *storeUse
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolClientDescription)
 			}
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
-			if d.failed() {
-				d.addField("ClientId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolClientDescription)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolClientDescription)
 			}
 			st.ClientName = d.readString()
 			v.ClientName = &st.ClientName
-			if d.failed() {
-				d.addField("ClientName")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUserPoolClientDescription, i, key)
+			return
 		}
 	}
 }
@@ -27902,300 +23255,128 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolClientType)
 			}
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
-			if d.failed() {
-				d.addField("UserPoolId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolClientType)
 			}
 			st.ClientName = d.readString()
 			v.ClientName = &st.ClientName
-			if d.failed() {
-				d.addField("ClientName")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolClientType)
 			}
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
-			if d.failed() {
-				d.addField("ClientId")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolClientType)
 			}
 			st.ClientSecret = d.readString()
 			v.ClientSecret = &st.ClientSecret
-			if d.failed() {
-				d.addField("ClientSecret")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolClientType)
 			}
 			st.LastModifiedDate = d.readEpochSeconds()
 			v.LastModifiedDate = &st.LastModifiedDate
-			if d.failed() {
-				d.addField("LastModifiedDate")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolClientType)
 			}
 			st.CreationDate = d.readEpochSeconds()
 			v.CreationDate = &st.CreationDate
-			if d.failed() {
-				d.addField("CreationDate")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolClientType)
 			}
 			st.RefreshTokenValidity = int32(d.readInt(32))
 			v.RefreshTokenValidity = &st.RefreshTokenValidity
-			if d.failed() {
-				d.addField("RefreshTokenValidity")
-				return
-			}
 		case 7:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolClientType)
 			}
 			st.AccessTokenValidity = int32(d.readInt(32))
 			v.AccessTokenValidity = &st.AccessTokenValidity
-			if d.failed() {
-				d.addField("AccessTokenValidity")
-				return
-			}
 		case 8:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolClientType)
 			}
 			st.IdTokenValidity = int32(d.readInt(32))
 			v.IdTokenValidity = &st.IdTokenValidity
-			if d.failed() {
-				d.addField("IdTokenValidity")
-				return
-			}
 		case 9:
-			if d.isNull() {
-				continue
-			}
 			v.TokenValidityUnits = new(TokenValidityUnitsType)
 			v.TokenValidityUnits.decodeJSON(d)
-			if d.failed() {
-				d.addField("TokenValidityUnits")
-				return
-			}
 		case 10:
-			if d.isNull() {
-				continue
-			}
 			v.ReadAttributes = decodeJSONClientPermissionListType(d)
-			if d.failed() {
-				d.addField("ReadAttributes")
-				return
-			}
 		case 11:
-			if d.isNull() {
-				continue
-			}
 			v.WriteAttributes = decodeJSONClientPermissionListType(d)
-			if d.failed() {
-				d.addField("WriteAttributes")
-				return
-			}
 		case 12:
-			if d.isNull() {
-				continue
-			}
 			v.ExplicitAuthFlows = decodeJSONExplicitAuthFlowsListType(d)
-			if d.failed() {
-				d.addField("ExplicitAuthFlows")
-				return
-			}
 		case 13:
-			if d.isNull() {
-				continue
-			}
 			v.SupportedIdentityProviders = decodeJSONSupportedIdentityProvidersListType(d)
-			if d.failed() {
-				d.addField("SupportedIdentityProviders")
-				return
-			}
 		case 14:
-			if d.isNull() {
-				continue
-			}
 			v.CallbackURLs = decodeJSONCallbackURLsListType(d)
-			if d.failed() {
-				d.addField("CallbackURLs")
-				return
-			}
 		case 15:
-			if d.isNull() {
-				continue
-			}
 			v.LogoutURLs = decodeJSONLogoutURLsListType(d)
-			if d.failed() {
-				d.addField("LogoutURLs")
-				return
-			}
 		case 16:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolClientType)
 			}
 			st.DefaultRedirectURI = d.readString()
 			v.DefaultRedirectURI = &st.DefaultRedirectURI
-			if d.failed() {
-				d.addField("DefaultRedirectURI")
-				return
-			}
 		case 17:
-			if d.isNull() {
-				continue
-			}
 			v.AllowedOAuthFlows = decodeJSONOAuthFlowsType(d)
-			if d.failed() {
-				d.addField("AllowedOAuthFlows")
-				return
-			}
 		case 18:
-			if d.isNull() {
-				continue
-			}
 			v.AllowedOAuthScopes = decodeJSONScopeListType(d)
-			if d.failed() {
-				d.addField("AllowedOAuthScopes")
-				return
-			}
 		case 19:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolClientType)
 			}
 			st.AllowedOAuthFlowsUserPoolClient = d.readBool()
 			v.AllowedOAuthFlowsUserPoolClient = &st.AllowedOAuthFlowsUserPoolClient
-			if d.failed() {
-				d.addField("AllowedOAuthFlowsUserPoolClient")
-				return
-			}
 		case 20:
-			if d.isNull() {
-				continue
-			}
 			v.AnalyticsConfiguration = new(AnalyticsConfigurationType)
 			v.AnalyticsConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("AnalyticsConfiguration")
-				return
-			}
 		case 21:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolClientType)
 			}
 			st.PreventUserExistenceErrors = decodeJSONPreventUserExistenceErrorTypes(d)
 			v.PreventUserExistenceErrors = &st.PreventUserExistenceErrors
-			if d.failed() {
-				d.addField("PreventUserExistenceErrors")
-				return
-			}
 		case 22:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolClientType)
 			}
 			st.EnableTokenRevocation = d.readBool()
 			v.EnableTokenRevocation = &st.EnableTokenRevocation
-			if d.failed() {
-				d.addField("EnableTokenRevocation")
-				return
-			}
 		case 23:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolClientType)
 			}
 			st.EnablePropagateAdditionalUserContextData = d.readBool()
 			v.EnablePropagateAdditionalUserContextData = &st.EnablePropagateAdditionalUserContextData
-			if d.failed() {
-				d.addField("EnablePropagateAdditionalUserContextData")
-				return
-			}
 		case 24:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolClientType)
 			}
 			st.AuthSessionValidity = int32(d.readInt(32))
 			v.AuthSessionValidity = &st.AuthSessionValidity
-			if d.failed() {
-				d.addField("AuthSessionValidity")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUserPoolClientType, i, key)
+			return
 		}
 	}
 }
@@ -28277,88 +23458,49 @@ func (v *UserPoolDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeUserP
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolDescriptionType)
 			}
 			st.Id = d.readString()
 			v.Id = &st.Id
-			if d.failed() {
-				d.addField("Id")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolDescriptionType)
 			}
 			st.Name = d.readString()
 			v.Name = &st.Name
-			if d.failed() {
-				d.addField("Name")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.LambdaConfig = new(LambdaConfigType)
 			v.LambdaConfig.decodeJSON(d)
-			if d.failed() {
-				d.addField("LambdaConfig")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolDescriptionType)
 			}
 			st.Status = decodeJSONStatusType(d)
 			v.Status = &st.Status
-			if d.failed() {
-				d.addField("Status")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolDescriptionType)
 			}
 			st.LastModifiedDate = d.readEpochSeconds()
 			v.LastModifiedDate = &st.LastModifiedDate
-			if d.failed() {
-				d.addField("LastModifiedDate")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolDescriptionType)
 			}
 			st.CreationDate = d.readEpochSeconds()
 			v.CreationDate = &st.CreationDate
-			if d.failed() {
-				d.addField("CreationDate")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUserPoolDescriptionType, i, key)
+			return
 		}
 	}
 }
@@ -28406,23 +23548,19 @@ func (v *UserPoolPolicyType) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.PasswordPolicy = new(PasswordPolicyType)
 			v.PasswordPolicy.decodeJSON(d)
-			if d.failed() {
-				d.addField("PasswordPolicy")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUserPoolPolicyType, i, key)
+			return
 		}
 	}
 }
@@ -28467,23 +23605,19 @@ func (v *UserPoolTaggingException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUserPoolTaggingException, i, key)
+			return
 		}
 	}
 }
@@ -28715,389 +23849,161 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolType)
 			}
 			st.Id = d.readString()
 			v.Id = &st.Id
-			if d.failed() {
-				d.addField("Id")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolType)
 			}
 			st.Name = d.readString()
 			v.Name = &st.Name
-			if d.failed() {
-				d.addField("Name")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.Policies = new(UserPoolPolicyType)
 			v.Policies.decodeJSON(d)
-			if d.failed() {
-				d.addField("Policies")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolType)
 			}
 			st.DeletionProtection = decodeJSONDeletionProtectionType(d)
 			v.DeletionProtection = &st.DeletionProtection
-			if d.failed() {
-				d.addField("DeletionProtection")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			v.LambdaConfig = new(LambdaConfigType)
 			v.LambdaConfig.decodeJSON(d)
-			if d.failed() {
-				d.addField("LambdaConfig")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolType)
 			}
 			st.Status = decodeJSONStatusType(d)
 			v.Status = &st.Status
-			if d.failed() {
-				d.addField("Status")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolType)
 			}
 			st.LastModifiedDate = d.readEpochSeconds()
 			v.LastModifiedDate = &st.LastModifiedDate
-			if d.failed() {
-				d.addField("LastModifiedDate")
-				return
-			}
 		case 7:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolType)
 			}
 			st.CreationDate = d.readEpochSeconds()
 			v.CreationDate = &st.CreationDate
-			if d.failed() {
-				d.addField("CreationDate")
-				return
-			}
 		case 8:
-			if d.isNull() {
-				continue
-			}
 			v.SchemaAttributes = decodeJSONSchemaAttributesListType(d)
-			if d.failed() {
-				d.addField("SchemaAttributes")
-				return
-			}
 		case 9:
-			if d.isNull() {
-				continue
-			}
 			v.AutoVerifiedAttributes = decodeJSONVerifiedAttributesListType(d)
-			if d.failed() {
-				d.addField("AutoVerifiedAttributes")
-				return
-			}
 		case 10:
-			if d.isNull() {
-				continue
-			}
 			v.AliasAttributes = decodeJSONAliasAttributesListType(d)
-			if d.failed() {
-				d.addField("AliasAttributes")
-				return
-			}
 		case 11:
-			if d.isNull() {
-				continue
-			}
 			v.UsernameAttributes = decodeJSONUsernameAttributesListType(d)
-			if d.failed() {
-				d.addField("UsernameAttributes")
-				return
-			}
 		case 12:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolType)
 			}
 			st.SmsVerificationMessage = d.readString()
 			v.SmsVerificationMessage = &st.SmsVerificationMessage
-			if d.failed() {
-				d.addField("SmsVerificationMessage")
-				return
-			}
 		case 13:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolType)
 			}
 			st.EmailVerificationMessage = d.readString()
 			v.EmailVerificationMessage = &st.EmailVerificationMessage
-			if d.failed() {
-				d.addField("EmailVerificationMessage")
-				return
-			}
 		case 14:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolType)
 			}
 			st.EmailVerificationSubject = d.readString()
 			v.EmailVerificationSubject = &st.EmailVerificationSubject
-			if d.failed() {
-				d.addField("EmailVerificationSubject")
-				return
-			}
 		case 15:
-			if d.isNull() {
-				continue
-			}
 			v.VerificationMessageTemplate = new(VerificationMessageTemplateType)
 			v.VerificationMessageTemplate.decodeJSON(d)
-			if d.failed() {
-				d.addField("VerificationMessageTemplate")
-				return
-			}
 		case 16:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolType)
 			}
 			st.SmsAuthenticationMessage = d.readString()
 			v.SmsAuthenticationMessage = &st.SmsAuthenticationMessage
-			if d.failed() {
-				d.addField("SmsAuthenticationMessage")
-				return
-			}
 		case 17:
-			if d.isNull() {
-				continue
-			}
 			v.UserAttributeUpdateSettings = new(UserAttributeUpdateSettingsType)
 			v.UserAttributeUpdateSettings.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserAttributeUpdateSettings")
-				return
-			}
 		case 18:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolType)
 			}
 			st.MfaConfiguration = decodeJSONUserPoolMfaType(d)
 			v.MfaConfiguration = &st.MfaConfiguration
-			if d.failed() {
-				d.addField("MfaConfiguration")
-				return
-			}
 		case 19:
-			if d.isNull() {
-				continue
-			}
 			v.DeviceConfiguration = new(DeviceConfigurationType)
 			v.DeviceConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("DeviceConfiguration")
-				return
-			}
 		case 20:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolType)
 			}
 			st.EstimatedNumberOfUsers = int32(d.readInt(32))
 			v.EstimatedNumberOfUsers = &st.EstimatedNumberOfUsers
-			if d.failed() {
-				d.addField("EstimatedNumberOfUsers")
-				return
-			}
 		case 21:
-			if d.isNull() {
-				continue
-			}
 			v.EmailConfiguration = new(EmailConfigurationType)
 			v.EmailConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("EmailConfiguration")
-				return
-			}
 		case 22:
-			if d.isNull() {
-				continue
-			}
 			v.SmsConfiguration = new(SmsConfigurationType)
 			v.SmsConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("SmsConfiguration")
-				return
-			}
 		case 23:
-			if d.isNull() {
-				continue
-			}
 			v.UserPoolTags = decodeJSONUserPoolTagsType(d)
-			if d.failed() {
-				d.addField("UserPoolTags")
-				return
-			}
 		case 24:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolType)
 			}
 			st.SmsConfigurationFailure = d.readString()
 			v.SmsConfigurationFailure = &st.SmsConfigurationFailure
-			if d.failed() {
-				d.addField("SmsConfigurationFailure")
-				return
-			}
 		case 25:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolType)
 			}
 			st.EmailConfigurationFailure = d.readString()
 			v.EmailConfigurationFailure = &st.EmailConfigurationFailure
-			if d.failed() {
-				d.addField("EmailConfigurationFailure")
-				return
-			}
 		case 26:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolType)
 			}
 			st.Domain = d.readString()
 			v.Domain = &st.Domain
-			if d.failed() {
-				d.addField("Domain")
-				return
-			}
 		case 27:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolType)
 			}
 			st.CustomDomain = d.readString()
 			v.CustomDomain = &st.CustomDomain
-			if d.failed() {
-				d.addField("CustomDomain")
-				return
-			}
 		case 28:
-			if d.isNull() {
-				continue
-			}
 			v.AdminCreateUserConfig = new(AdminCreateUserConfigType)
 			v.AdminCreateUserConfig.decodeJSON(d)
-			if d.failed() {
-				d.addField("AdminCreateUserConfig")
-				return
-			}
 		case 29:
-			if d.isNull() {
-				continue
-			}
 			v.UserPoolAddOns = new(UserPoolAddOnsType)
 			v.UserPoolAddOns.decodeJSON(d)
-			if d.failed() {
-				d.addField("UserPoolAddOns")
-				return
-			}
 		case 30:
-			if d.isNull() {
-				continue
-			}
 			v.UsernameConfiguration = new(UsernameConfigurationType)
 			v.UsernameConfiguration.decodeJSON(d)
-			if d.failed() {
-				d.addField("UsernameConfiguration")
-				return
-			}
 		case 31:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserPoolType)
 			}
 			st.Arn = d.readString()
 			v.Arn = &st.Arn
-			if d.failed() {
-				d.addField("Arn")
-				return
-			}
 		case 32:
-			if d.isNull() {
-				continue
-			}
 			v.AccountRecoverySetting = new(AccountRecoverySettingType)
 			v.AccountRecoverySetting.decodeJSON(d)
-			if d.failed() {
-				d.addField("AccountRecoverySetting")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUserPoolType, i, key)
+			return
 		}
 	}
 }
@@ -29185,96 +24091,50 @@ func (v *UserType) decodeJSONStore(d *jsonDecoder, st *storeUserType) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserType)
 			}
 			st.Username = d.readString()
 			v.Username = &st.Username
-			if d.failed() {
-				d.addField("Username")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.Attributes = decodeJSONAttributeListType(d)
-			if d.failed() {
-				d.addField("Attributes")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserType)
 			}
 			st.UserCreateDate = d.readEpochSeconds()
 			v.UserCreateDate = &st.UserCreateDate
-			if d.failed() {
-				d.addField("UserCreateDate")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserType)
 			}
 			st.UserLastModifiedDate = d.readEpochSeconds()
 			v.UserLastModifiedDate = &st.UserLastModifiedDate
-			if d.failed() {
-				d.addField("UserLastModifiedDate")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserType)
 			}
 			st.Enabled = d.readBool()
 			v.Enabled = &st.Enabled
-			if d.failed() {
-				d.addField("Enabled")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeUserType)
 			}
 			st.UserStatus = decodeJSONUserStatusType(d)
 			v.UserStatus = &st.UserStatus
-			if d.failed() {
-				d.addField("UserStatus")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			v.MFAOptions = decodeJSONMFAOptionListType(d)
-			if d.failed() {
-				d.addField("MFAOptions")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUserType, i, key)
+			return
 		}
 	}
 }
@@ -29319,23 +24179,19 @@ func (v *UsernameConfigurationType) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readBool()
 			v.CaseSensitive = &x
-			if d.failed() {
-				d.addField("CaseSensitive")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUsernameConfigurationType, i, key)
+			return
 		}
 	}
 }
@@ -29380,23 +24236,19 @@ func (v *UsernameExistsException) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUsernameExistsException, i, key)
+			return
 		}
 	}
 }
@@ -29476,91 +24328,52 @@ func (v *VerificationMessageTemplateType) decodeJSONStore(d *jsonDecoder, st *st
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeVerificationMessageTemplateType)
 			}
 			st.SmsMessage = d.readString()
 			v.SmsMessage = &st.SmsMessage
-			if d.failed() {
-				d.addField("SmsMessage")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeVerificationMessageTemplateType)
 			}
 			st.EmailMessage = d.readString()
 			v.EmailMessage = &st.EmailMessage
-			if d.failed() {
-				d.addField("EmailMessage")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeVerificationMessageTemplateType)
 			}
 			st.EmailSubject = d.readString()
 			v.EmailSubject = &st.EmailSubject
-			if d.failed() {
-				d.addField("EmailSubject")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeVerificationMessageTemplateType)
 			}
 			st.EmailMessageByLink = d.readString()
 			v.EmailMessageByLink = &st.EmailMessageByLink
-			if d.failed() {
-				d.addField("EmailMessageByLink")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeVerificationMessageTemplateType)
 			}
 			st.EmailSubjectByLink = d.readString()
 			v.EmailSubjectByLink = &st.EmailSubjectByLink
-			if d.failed() {
-				d.addField("EmailSubjectByLink")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeVerificationMessageTemplateType)
 			}
 			st.DefaultEmailOption = decodeJSONDefaultEmailOptionType(d)
 			v.DefaultEmailOption = &st.DefaultEmailOption
-			if d.failed() {
-				d.addField("DefaultEmailOption")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysVerificationMessageTemplateType, i, key)
+			return
 		}
 	}
 }
@@ -29630,65 +24443,40 @@ func (v *VerifySoftwareTokenRequest) decodeJSONStore(d *jsonDecoder, st *storeVe
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeVerifySoftwareTokenRequest)
 			}
 			st.AccessToken = d.readString()
 			v.AccessToken = &st.AccessToken
-			if d.failed() {
-				d.addField("AccessToken")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeVerifySoftwareTokenRequest)
 			}
 			st.Session = d.readString()
 			v.Session = &st.Session
-			if d.failed() {
-				d.addField("Session")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeVerifySoftwareTokenRequest)
 			}
 			st.UserCode = d.readString()
 			v.UserCode = &st.UserCode
-			if d.failed() {
-				d.addField("UserCode")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeVerifySoftwareTokenRequest)
 			}
 			st.FriendlyDeviceName = d.readString()
 			v.FriendlyDeviceName = &st.FriendlyDeviceName
-			if d.failed() {
-				d.addField("FriendlyDeviceName")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysVerifySoftwareTokenRequest, i, key)
+			return
 		}
 	}
 }
@@ -29748,39 +24536,28 @@ func (v *VerifySoftwareTokenResponse) decodeJSONStore(d *jsonDecoder, st *storeV
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeVerifySoftwareTokenResponse)
 			}
 			st.Status = decodeJSONVerifySoftwareTokenResponseType(d)
 			v.Status = &st.Status
-			if d.failed() {
-				d.addField("Status")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeVerifySoftwareTokenResponse)
 			}
 			st.Session = d.readString()
 			v.Session = &st.Session
-			if d.failed() {
-				d.addField("Session")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysVerifySoftwareTokenResponse, i, key)
+			return
 		}
 	}
 }
@@ -29845,52 +24622,34 @@ func (v *VerifyUserAttributeRequest) decodeJSONStore(d *jsonDecoder, st *storeVe
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeVerifyUserAttributeRequest)
 			}
 			st.AccessToken = d.readString()
 			v.AccessToken = &st.AccessToken
-			if d.failed() {
-				d.addField("AccessToken")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeVerifyUserAttributeRequest)
 			}
 			st.AttributeName = d.readString()
 			v.AttributeName = &st.AttributeName
-			if d.failed() {
-				d.addField("AttributeName")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeVerifyUserAttributeRequest)
 			}
 			st.Code = d.readString()
 			v.Code = &st.Code
-			if d.failed() {
-				d.addField("Code")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysVerifyUserAttributeRequest, i, key)
+			return
 		}
 	}
 }
@@ -29930,10 +24689,6 @@ func (v *VerifyUserAttributeResponse) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }

@@ -266,6 +266,20 @@ func (d *jsonDecoder) addField(name string) {
 	}
 }
 
+// addMember prepends the segment of the member nextMember returned: keys[i] without its
+// quotes and colon, or the key read for an unknown member (i < 0). It does nothing when no
+// error is recorded.
+func (d *jsonDecoder) addMember(keys []string, i int, key []byte) {
+	if d.err == nil {
+		return
+	}
+	if i >= 0 && i < len(keys) {
+		d.addField(keys[i][1 : len(keys[i])-2])
+	} else {
+		d.addField(string(key))
+	}
+}
+
 // addIndex prepends a list-index segment ([i]) to the recorded error's path.
 func (d *jsonDecoder) addIndex(i int) {
 	if d.err != nil {

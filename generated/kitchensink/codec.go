@@ -173,272 +173,114 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAllTypes)
 			}
 			st.String_ = d.readString()
 			v.String_ = &st.String_
-			if d.failed() {
-				d.addField("String")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.Blob = d.readBlob()
-			if d.failed() {
-				d.addField("Blob")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAllTypes)
 			}
 			st.Boolean = d.readBool()
 			v.Boolean = &st.Boolean
-			if d.failed() {
-				d.addField("Boolean")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAllTypes)
 			}
 			st.Byte = int8(d.readInt(8))
 			v.Byte = &st.Byte
-			if d.failed() {
-				d.addField("Byte")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAllTypes)
 			}
 			st.Short = int16(d.readInt(16))
 			v.Short = &st.Short
-			if d.failed() {
-				d.addField("Short")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAllTypes)
 			}
 			st.Integer = int32(d.readInt(32))
 			v.Integer = &st.Integer
-			if d.failed() {
-				d.addField("Integer")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAllTypes)
 			}
 			st.Long = d.readInt(64)
 			v.Long = &st.Long
-			if d.failed() {
-				d.addField("Long")
-				return
-			}
 		case 7:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAllTypes)
 			}
 			st.Float = float32(d.readFloat(32))
 			v.Float = &st.Float
-			if d.failed() {
-				d.addField("Float")
-				return
-			}
 		case 8:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAllTypes)
 			}
 			st.Double = d.readFloat(64)
 			v.Double = &st.Double
-			if d.failed() {
-				d.addField("Double")
-				return
-			}
 		case 9:
-			if d.isNull() {
-				continue
-			}
 			v.BigInteger = d.readBigInt()
-			if d.failed() {
-				d.addField("BigInteger")
-				return
-			}
 		case 10:
-			if d.isNull() {
-				continue
-			}
 			v.BigDecimal = d.readBigFloat()
-			if d.failed() {
-				d.addField("BigDecimal")
-				return
-			}
 		case 11:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAllTypes)
 			}
 			st.Timestamp = d.readEpochSeconds()
 			v.Timestamp = &st.Timestamp
-			if d.failed() {
-				d.addField("Timestamp")
-				return
-			}
 		case 12:
-			if d.isNull() {
-				continue
-			}
 			v.Document = Document(d.readRaw())
-			if d.failed() {
-				d.addField("Document")
-				return
-			}
 		case 13:
-			if d.isNull() {
-				continue
-			}
 			v.Set = decodeJSONStringSet(d)
-			if d.failed() {
-				d.addField("Set")
-				return
-			}
 		case 14:
-			if d.isNull() {
-				continue
-			}
 			v.SparseList = decodeJSONSparseList(d)
-			if d.failed() {
-				d.addField("SparseList")
-				return
-			}
 		case 15:
-			if d.isNull() {
-				continue
-			}
 			v.SparseMap = decodeJSONSparseMap(d)
-			if d.failed() {
-				d.addField("SparseMap")
-				return
-			}
 		case 16:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAllTypes)
 			}
 			st.Level = Level(d.readInt(32))
 			v.Level = &st.Level
-			if d.failed() {
-				d.addField("Level")
-				return
-			}
 		case 17:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAllTypes)
 			}
 			st.Legacy = decodeJSONLegacyEnum(d)
 			v.Legacy = &st.Legacy
-			if d.failed() {
-				d.addField("Legacy")
-				return
-			}
 		case 18:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeAllTypes)
 			}
 			st.HttpDate = d.readHTTPDate()
 			v.HttpDate = &st.HttpDate
-			if d.failed() {
-				d.addField("HttpDate")
-				return
-			}
 		case 19:
-			if d.isNull() {
-				continue
-			}
 			v.Range = new(Range)
 			v.Range.decodeJSON(d)
-			if d.failed() {
-				d.addField("Range")
-				return
-			}
 		case 20:
-			if d.isNull() {
-				continue
-			}
 			v.FooBar = new(FooBar)
 			v.FooBar.decodeJSON(d)
-			if d.failed() {
-				d.addField("FooBar")
-				return
-			}
 		case 21:
-			if d.isNull() {
-				continue
-			}
 			v.FooBar_ = new(FooBar_)
 			v.FooBar_.decodeJSON(d)
-			if d.failed() {
-				d.addField("Foo_Bar")
-				return
-			}
 		case 22:
-			if d.isNull() {
-				continue
-			}
 			v.Lower = new(Lowercase)
 			v.Lower.decodeJSON(d)
-			if d.failed() {
-				d.addField("lower")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysAllTypes, i, key)
+			return
 		}
 	}
 }
@@ -632,10 +474,6 @@ func (v *FooBar) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -675,10 +513,6 @@ func (v *FooBar_) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -858,324 +692,138 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetThingInput)
 			}
 			st.ThingId = d.readString()
 			v.ThingId = &st.ThingId
-			if d.failed() {
-				d.addField("ThingId")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetThingInput)
 			}
 			st.Type = d.readString()
 			v.Type = &st.Type
-			if d.failed() {
-				d.addField("type")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetThingInput)
 			}
 			st.Func = int32(d.readInt(32))
 			v.Func = &st.Func
-			if d.failed() {
-				d.addField("func")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetThingInput)
 			}
 			st.String_ = d.readString()
 			v.String_ = &st.String_
-			if d.failed() {
-				d.addField("String")
-				return
-			}
 		case 4:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetThingInput)
 			}
 			st.Clone_ = d.readBool()
 			v.Clone_ = &st.Clone_
-			if d.failed() {
-				d.addField("Clone")
-				return
-			}
 		case 5:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetThingInput)
 			}
 			st.Equal_ = d.readInt(64)
 			v.Equal_ = &st.Equal_
-			if d.failed() {
-				d.addField("Equal")
-				return
-			}
 		case 6:
-			if d.isNull() {
-				continue
-			}
 			v.Validate_ = int32(d.readInt(32))
-			if d.failed() {
-				d.addField("Validate")
-				return
-			}
 		case 7:
-			if d.isNull() {
-				continue
-			}
 			v.Default_ = d.readBool()
-			if d.failed() {
-				d.addField("Default")
-				return
-			}
 		case 8:
-			if d.isNull() {
-				continue
-			}
 			v.Count = int32(d.readInt(32))
-			if d.failed() {
-				d.addField("Count")
-				return
-			}
 		case 9:
-			if d.isNull() {
-				continue
-			}
 			v.Name = d.readString()
-			if d.failed() {
-				d.addField("Name")
-				return
-			}
 		case 10:
-			if d.isNull() {
-				continue
-			}
 			v.Flag = d.readBool()
-			if d.failed() {
-				d.addField("Flag")
-				return
-			}
 		case 11:
-			if d.isNull() {
-				continue
-			}
 			v.Color = decodeJSONColor(d)
-			if d.failed() {
-				d.addField("Color")
-				return
-			}
 		case 12:
-			if d.isNull() {
-				continue
-			}
 			v.Tags = decodeJSONTagList(d)
-			if d.failed() {
-				d.addField("Tags")
-				return
-			}
 		case 13:
-			if d.isNull() {
-				continue
-			}
 			v.Attrs = decodeJSONSparseMap(d)
-			if d.failed() {
-				d.addField("Attrs")
-				return
-			}
 		case 14:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetThingInput)
 			}
 			st.Token = d.readString()
 			v.Token = &st.Token
-			if d.failed() {
-				d.addField("Token")
-				return
-			}
 		case 15:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetThingInput)
 			}
 			st.Secret = d.readString()
 			v.Secret = &st.Secret
-			if d.failed() {
-				d.addField("Secret")
-				return
-			}
 		case 16:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetThingInput)
 			}
 			st.Password = d.readString()
 			v.Password = &st.Password
-			if d.failed() {
-				d.addField("Password")
-				return
-			}
 		case 17:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetThingInput)
 			}
 			st.Created = d.readDateTime()
 			v.Created = &st.Created
-			if d.failed() {
-				d.addField("Created")
-				return
-			}
 		case 18:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetThingInput)
 			}
 			st.Modified = d.readHTTPDate()
 			v.Modified = &st.Modified
-			if d.failed() {
-				d.addField("Modified")
-				return
-			}
 		case 19:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetThingInput)
 			}
 			st.Epoch = d.readEpochSeconds()
 			v.Epoch = &st.Epoch
-			if d.failed() {
-				d.addField("Epoch")
-				return
-			}
 		case 20:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetThingInput)
 			}
 			st.Ratio = float32(d.readFloat(32))
 			v.Ratio = &st.Ratio
-			if d.failed() {
-				d.addField("Ratio")
-				return
-			}
 		case 21:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetThingInput)
 			}
 			st.Short = d.readString()
 			v.Short = &st.Short
-			if d.failed() {
-				d.addField("Short")
-				return
-			}
 		case 22:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetThingInput)
 			}
 			st.Nullish = int32(d.readInt(32))
 			v.Nullish = &st.Nullish
-			if d.failed() {
-				d.addField("Nullish")
-				return
-			}
 		case 23:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetThingInput)
 			}
 			st.Old = d.readString()
 			v.Old = &st.Old
-			if d.failed() {
-				d.addField("Old")
-				return
-			}
 		case 24:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeGetThingInput)
 			}
 			st.Weird = d.readString()
 			v.Weird = &st.Weird
-			if d.failed() {
-				d.addField("Weird")
-				return
-			}
 		case 25:
-			if d.isNull() {
-				continue
-			}
 			v.Blobby = d.readBlob()
-			if d.failed() {
-				d.addField("Blobby")
-				return
-			}
 		case 26:
-			if d.isNull() {
-				continue
-			}
 			v.When = d.readEpochSeconds()
-			if d.failed() {
-				d.addField("When")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetThingInput, i, key)
+			return
 		}
 	}
 }
@@ -1227,32 +875,21 @@ func (v *GetThingOutput) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.Thing = new(Thing)
 			v.Thing.decodeJSON(d)
-			if d.failed() {
-				d.addField("Thing")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.Payload = d.readBlob()
-			if d.failed() {
-				d.addField("Payload")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetThingOutput, i, key)
+			return
 		}
 	}
 }
@@ -1312,39 +949,28 @@ func (v *ListThingsInput) decodeJSONStore(d *jsonDecoder, st *storeListThingsInp
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListThingsInput)
 			}
 			st.NextToken = d.readString()
 			v.NextToken = &st.NextToken
-			if d.failed() {
-				d.addField("NextToken")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeListThingsInput)
 			}
 			st.MaxResults = int32(d.readInt(32))
 			v.MaxResults = &st.MaxResults
-			if d.failed() {
-				d.addField("MaxResults")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListThingsInput, i, key)
+			return
 		}
 	}
 }
@@ -1396,32 +1022,21 @@ func (v *ListThingsOutput) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.Things = decodeJSONThingList(d)
-			if d.failed() {
-				d.addField("Things")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.NextToken = &x
-			if d.failed() {
-				d.addField("NextToken")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysListThingsOutput, i, key)
+			return
 		}
 	}
 }
@@ -1466,23 +1081,19 @@ func (v *Lowercase) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.X = &x
-			if d.failed() {
-				d.addField("x")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysLowercase, i, key)
+			return
 		}
 	}
 }
@@ -1542,39 +1153,28 @@ func (v *Named) decodeJSONStore(d *jsonDecoder, st *storeNamed) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeNamed)
 			}
 			st.Name = d.readString()
 			v.Name = &st.Name
-			if d.failed() {
-				d.addField("Name")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			if st == nil {
 				st = new(storeNamed)
 			}
 			st.Extra = int32(d.readInt(32))
 			v.Extra = &st.Extra
-			if d.failed() {
-				d.addField("Extra")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysNamed, i, key)
+			return
 		}
 	}
 }
@@ -1619,23 +1219,19 @@ func (v *Range) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := int32(d.readInt(32))
 			v.Min = &x
-			if d.failed() {
-				d.addField("Min")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysRange, i, key)
+			return
 		}
 	}
 }
@@ -1680,23 +1276,19 @@ func (v *ReadThingInput) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.ThingId = &x
-			if d.failed() {
-				d.addField("ThingId")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysReadThingInput, i, key)
+			return
 		}
 	}
 }
@@ -1741,23 +1333,19 @@ func (v *ServiceError) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("Message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysServiceError, i, key)
+			return
 		}
 	}
 }
@@ -1823,51 +1411,26 @@ func (v *Thing) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.Parent = new(Thing)
 			v.Parent.decodeJSON(d)
-			if d.failed() {
-				d.addField("Parent")
-				return
-			}
 		case 1:
-			if d.isNull() {
-				continue
-			}
 			v.Children = decodeJSONThingList(d)
-			if d.failed() {
-				d.addField("Children")
-				return
-			}
 		case 2:
-			if d.isNull() {
-				continue
-			}
 			v.ByName = decodeJSONThingMap(d)
-			if d.failed() {
-				d.addField("ByName")
-				return
-			}
 		case 3:
-			if d.isNull() {
-				continue
-			}
 			v.Value = new(AnyValue)
 			v.Value.decodeJSON(d)
-			if d.failed() {
-				d.addField("Value")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysThing, i, key)
+			return
 		}
 	}
 }
@@ -1912,23 +1475,19 @@ func (v *ThingChanged) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.ThingId = &x
-			if d.failed() {
-				d.addField("ThingId")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysThingChanged, i, key)
+			return
 		}
 	}
 }
@@ -2058,23 +1617,19 @@ func (v *ThingNotFound) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.Message = &x
-			if d.failed() {
-				d.addField("message")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysThingNotFound, i, key)
+			return
 		}
 	}
 }
@@ -2114,10 +1669,6 @@ func (v *Unit) decodeJSON(d *jsonDecoder) {
 		switch string(key) {
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
 		}
 	}
 }
@@ -2162,23 +1713,19 @@ func (v *WatchThingsInput) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			x := d.readString()
 			v.ThingId = &x
-			if d.failed() {
-				d.addField("ThingId")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysWatchThingsInput, i, key)
+			return
 		}
 	}
 }
@@ -2226,23 +1773,19 @@ func (v *WatchThingsOutput) decodeJSON(d *jsonDecoder) {
 		if !ok {
 			return
 		}
+		if d.isNull() {
+			continue
+		}
 		switch i {
 		case 0:
-			if d.isNull() {
-				continue
-			}
 			v.Events = new(ThingEvents)
 			v.Events.decodeJSON(d)
-			if d.failed() {
-				d.addField("Events")
-				return
-			}
 		default:
 			d.skip()
-			if d.failed() {
-				d.addField(string(key))
-				return
-			}
+		}
+		if d.failed() {
+			d.addMember(jsonKeysWatchThingsOutput, i, key)
+			return
 		}
 	}
 }

@@ -315,9 +315,15 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 			next = jen.List(jen.Id("i"), jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("nextMember").Call(jen.Id(keys), jen.Op("&").Id("k"))
 			on = jen.Id("i")
 		}
+		// A structure checks for null (an unset member) and for an error (naming the member)
+		// once, around the switch; a union per member, as it keeps an unknown member's null.
+		perCase := keys == ""
 		b.For(loop...).BlockFunc(func(l *jen.Group) {
 			l.Add(next)
 			l.If(jen.Op("!").Id("ok")).Block(jen.Return())
+			if !perCase {
+				l.If(jen.Id("d").Dot("isNull").Call()).Block(jen.Continue())
+			}
 			l.Switch(on).BlockFunc(func(sw *jen.Group) {
 				for i, m := range s.Members {
 					ptr := fieldPointer(s, m)
@@ -327,7 +333,9 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 						label = jen.Lit(i)
 					}
 					sw.Case(label).BlockFunc(func(c *jen.Group) {
-						c.If(jen.Id("d").Dot("isNull").Call()).Block(jen.Continue())
+						if perCase {
+							c.If(jen.Id("d").Dot("isNull").Call()).Block(jen.Continue())
+						}
 						switch {
 						case useStore && inStore[m]:
 							c.If(jen.Id("st").Op("==").Nil()).Block(jen.Id("st").Op("=").New(jen.Id(storeName(s))))
@@ -342,7 +350,9 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 						default:
 							c.Add(dst.Clone()).Op("=").Add(g.decodeExpr(m, m.Target))
 						}
-						c.If(jen.Id("d").Dot("failed").Call()).Block(jen.Id("d").Dot("addField").Call(jen.Lit(m.Name)), jen.Return())
+						if perCase {
+							c.If(jen.Id("d").Dot("failed").Call()).Block(jen.Id("d").Dot("addField").Call(jen.Lit(m.Name)), jen.Return())
+						}
 					})
 				}
 				if s.Kind == ir.Union {
@@ -355,12 +365,15 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 							jen.Id("Name"):  jen.String().Parens(jen.Id("key")),
 							jen.Id("Value"): jen.Id("d").Dot("readRaw").Call(),
 						})
+						c.If(jen.Id("d").Dot("failed").Call()).Block(jen.Id("d").Dot("addField").Call(jen.String().Parens(jen.Id("key"))), jen.Return())
 					} else {
 						c.Id("d").Dot("skip").Call()
 					}
-					c.If(jen.Id("d").Dot("failed").Call()).Block(jen.Id("d").Dot("addField").Call(jen.String().Parens(jen.Id("key"))), jen.Return())
 				})
 			})
+			if !perCase {
+				l.If(jen.Id("d").Dot("failed").Call()).Block(jen.Id("d").Dot("addMember").Call(jen.Id(keys), jen.Id("i"), jen.Id("key")), jen.Return())
+			}
 		})
 	})
 }
