@@ -220,7 +220,7 @@ func (w *keepWriter) Write(p []byte) (int, error) {
 // is then cut off. The declaration spacing rule (spaceDecls) is applied too.
 func formatChunk(pkg string, chunk []byte, first bool) ([]byte, error) {
 	if first {
-		b, err := format.Source(chunk)
+		b, err := gofmt(chunk)
 		if err != nil {
 			return nil, err
 		}
@@ -229,7 +229,7 @@ func formatChunk(pkg string, chunk []byte, first bool) ([]byte, error) {
 	clause := "package " + pkg + "\n\n"
 	src := make([]byte, 0, len(clause)+len(chunk))
 	src = append(append(src, clause...), chunk...)
-	b, err := format.Source(src)
+	b, err := gofmt(src)
 	if err != nil {
 		return nil, err
 	}
@@ -237,6 +237,15 @@ func formatChunk(pkg string, chunk []byte, first bool) ([]byte, error) {
 		return nil, fmt.Errorf("formatting a chunk did not keep its package clause")
 	}
 	return spaceDecls(b[len(clause):]), nil
+}
+
+// gofmt formats src as go/format.Source does: with the fast formatter (fastfmt.go), or
+// with go/format where the fast formatter declines.
+func gofmt(src []byte) ([]byte, error) {
+	if b, ok := fastFormat(src); ok {
+		return b, nil
+	}
+	return format.Source(src)
 }
 
 // joinChunks joins formatted chunks: each cut fell between a declaration that ends in a line
