@@ -2,6 +2,7 @@ package gen
 
 import (
 	"bytes"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -19,14 +20,46 @@ import (
 // brackets that end lines, spaces the tokens of a line by their kinds and roles, and records
 // where a line has a column to align; the last step pads those columns and writes the lines.
 func fastFormat(src []byte) (out []byte, ok bool) {
-	f := fmtState{src: src}
-	if !f.scan() || !f.valid() {
-		return nil, false
-	}
-	if !f.layout() {
+	f := fmtStates.Get().(*fmtState)
+	defer f.release()
+	f.src = src
+	if !f.scan() || !f.valid() || !f.layout() {
 		return nil, false
 	}
 	return f.write(), true
+}
+
+// fmtStates keeps the scratch slices of fastFormat calls for reuse.
+var fmtStates = sync.Pool{New: func() any { return new(fmtState) }}
+
+// release resets f, keeping its slices' memory, and returns it to fmtStates; slices that
+// grew past 1 MiB are dropped instead.
+func (f *fmtState) release() {
+	*f = fmtState{
+		toks:   keep(f.toks[:0], 1<<20/12),
+		seq:    keep(f.seq[:0], 1<<20/4),
+		out:    keep(f.out[:0], 1<<20),
+		lines:  keep(f.lines[:0], 1<<20/40),
+		brs:    f.brs[:0],
+		groups: f.groups[:0],
+	}
+	fmtStates.Put(f)
+}
+
+// keep returns s, or nil if its capacity is over max elements.
+func keep[T any](s []T, max int) []T {
+	if cap(s) > max {
+		return nil
+	}
+	return s
+}
+
+// grow returns s with room for n elements.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s
 }
 
 // Token kinds of fmtTok.
@@ -104,6 +137,7 @@ type fmtState struct {
 	lines  []fmtLine
 	brs    []fmtBr
 	groups []fmtGroup
+	seq    []int32 // fmtParser's token sequence
 	nextID int32
 
 	// Top-level declaration spacing: the keyword of the last top-level declaration and the
@@ -209,7 +243,7 @@ func keyword(b []byte) uint8 {
 func (f *fmtState) scan() bool {
 	src := f.src
 	n := len(src)
-	f.toks = make([]fmtTok, 0, n/5+16)
+	f.toks = grow(f.toks, n/5+16)
 	nl := 0
 	for i := 0; i < n; {
 		c := src[i]
@@ -437,8 +471,8 @@ const (
 
 // layout walks the tokens line by line and fills f.lines.
 func (f *fmtState) layout() bool {
-	f.out = make([]byte, 0, len(f.src))
-	f.lines = make([]fmtLine, 0, len(f.src)/24+4)
+	f.out = grow(f.out, len(f.src))
+	f.lines = grow(f.lines, len(f.src)/24+4)
 	f.lastDeclEnd = -1
 	toks := f.toks
 	for i := 0; i < len(toks); {

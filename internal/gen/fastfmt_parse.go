@@ -19,7 +19,8 @@ type fmtParser struct {
 
 // valid reports whether f's tokens are a Go file fmtParser recognizes.
 func (f *fmtState) valid() bool {
-	p := fmtParser{f: f, seq: make([]int32, 0, len(f.toks)+len(f.toks)/4)}
+	p := fmtParser{f: f, seq: grow(f.seq, len(f.toks)+len(f.toks)/4)}
+	defer func() { f.seq = p.seq }()
 	last := -1
 	for i, t := range f.toks {
 		if t.kind == tkComment {
