@@ -974,7 +974,7 @@ func (f *fmtState) line(i, j int) bool {
 					// elements, the keys padded to the widest; observed for keys of up
 					// to 40 bytes.
 					if k == i+1 && inLit && depth == lineStart {
-						if t.s-first.s > 41 {
+						if first.e-first.s > 40 {
 							return false
 						}
 						if !cut() {

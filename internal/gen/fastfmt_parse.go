@@ -15,6 +15,9 @@ type fmtParser struct {
 	seq   []int32 // indexes into f.toks, or fmtSemi
 	k     int
 	guard bool // a type switch guard x.(type) was read
+	// typeOK allows the next operand to be a bare type (make([]T, n)): set for call
+	// arguments, cleared by the operand.
+	typeOK bool
 }
 
 // valid reports whether f's tokens are a Go file fmtParser recognizes.
@@ -613,6 +616,8 @@ func (p *fmtParser) unary(noLit bool, call *bool) bool {
 // primary: an operand and its selectors, calls, indexes, slices and composite literals.
 // guard allows x.(type) as the last suffix (a type switch).
 func (p *fmtParser) primary(noLit bool, call *bool, guard bool) bool {
+	typeOK := p.typeOK
+	p.typeOK = false
 	litType := false // the operand can be a composite literal's type
 	switch {
 	case p.kind() == tkInt || p.kind() == tkString:
@@ -645,6 +650,11 @@ func (p *fmtParser) primary(noLit bool, call *bool, guard bool) bool {
 			return false
 		}
 		litType = true
+		// A type literal is an operand only as a literal's or conversion's type, or as
+		// a call argument.
+		if !(p.op("{") && !noLit || p.op("(") || typeOK) {
+			return false
+		}
 	default:
 		return false
 	}
@@ -678,6 +688,7 @@ func (p *fmtParser) primary(noLit bool, call *bool, guard bool) bool {
 			}
 		case p.got("("):
 			for !p.op(")") {
+				p.typeOK = true
 				if !p.expr(false) {
 					return false
 				}
