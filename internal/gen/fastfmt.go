@@ -288,14 +288,23 @@ func (f *fmtState) scan() bool {
 			t.kind, i = tkInt, j
 		case c == '"' || c == '\'':
 			j := i + 1
+			chars := 0
 			for ; j < n && src[j] != c; j++ {
+				chars++
 				if src[j] == '\\' {
-					j++
+					l := escapeLen(src[j:], c)
+					if l == 0 {
+						return false
+					}
+					j += l - 1
 				} else if src[j] < ' ' || src[j] == 0x7f {
 					return false
+				} else if src[j] >= 0x80 {
+					_, l := utf8.DecodeRune(src[j:])
+					j += l - 1
 				}
 			}
-			if j >= n || !validText(src[i:j]) {
+			if j >= n || !validText(src[i:j]) || c == '\'' && chars != 1 {
 				return false
 			}
 			t.kind, i = tkString, j+1
@@ -345,6 +354,32 @@ func (f *fmtState) scan() bool {
 	}
 	return len(f.toks) > 0
 }
+
+// escapeLen returns the length of the escape sequence at the start of b in a literal
+// quoted by q, or 0 for one fastFormat does not handle (octal and Unicode escapes, whose
+// values Go checks) or that is invalid.
+func escapeLen(b []byte, q byte) int {
+	if len(b) < 2 {
+		return 0
+	}
+	switch b[1] {
+	case 'a', 'b', 'f', 'n', 'r', 't', 'v', '\\':
+		return 2
+	case '"', '\'':
+		if b[1] != q {
+			return 0
+		}
+		return 2
+	case 'x':
+		if len(b) >= 4 && isHex(b[2]) && isHex(b[3]) {
+			return 4
+		}
+	}
+	return 0
+}
+
+// isHex reports whether c is a hexadecimal digit.
+func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
 
 // validText reports whether the bytes of a comment or literal are UTF-8 without a byte
 // order mark, which Go rejects there.
@@ -797,6 +832,13 @@ func (f *fmtState) line(i, j int) bool {
 				if prev == pcTypeNext && role != brParams {
 					return false
 				}
+				// gofmt drops the parentheses around a whole if, for or switch
+				// condition: not handled.
+				if header && depth == headDepth && (prevKw == kwIf || prevKw == kwFor || prevKw == kwSwitch || f.is(k-1, ";")) {
+					if m := f.closeOf(k, j); m < 0 || f.is(m+1, "{") || f.is(m+1, ";") {
+						return false
+					}
+				}
 				push(role, sf)
 				if role == brParams && sf == sfResultsElided {
 					prev = pcTypeNext
@@ -973,7 +1015,13 @@ func (f *fmtState) line(i, j int) bool {
 					// gofmt aligns the values of consecutive one-line "key: value"
 					// elements, the keys padded to the widest; observed for keys of up
 					// to 40 bytes.
-					if k == i+1 && inLit && depth == lineStart {
+					if depth < lineStart || depth == lineStart && !inLit {
+						return false // an element after a closing bracket: not handled
+					}
+					if depth == lineStart {
+						if k != i+1 {
+							return false // a key of several tokens: not handled
+						}
 						if first.e-first.s > 40 {
 							return false
 						}
@@ -1004,7 +1052,8 @@ func (f *fmtState) line(i, j int) bool {
 					}
 					return false
 				}
-				if prev != pcOperand {
+				// (gofmt keeps "0 .x" apart, lest it read as a number.)
+				if prev != pcOperand || toks[k-1].kind == tkInt {
 					return false
 				}
 				emit(t, false)
@@ -1136,6 +1185,25 @@ func (f *fmtState) line(i, j int) bool {
 	return f.endLine(j, minDepth, poppedLo)
 }
 
+// closeOf returns the index of the bracket closing the one at token k, before token j,
+// or -1.
+func (f *fmtState) closeOf(k, j int) int {
+	d := 0
+	for m := k; m < j; m++ {
+		if t := f.toks[m]; t.kind == tkOp {
+			switch f.src[t.s] {
+			case '(', '[', '{':
+				d++
+			case ')', ']', '}':
+				if d--; d == 0 {
+					return m
+				}
+			}
+		}
+	}
+	return -1
+}
+
 // oneUnnamed reports whether the parenthesis at token k, before token j, holds one
 // unnamed type: no comma inside, and not starting with a name followed by its type.
 func (f *fmtState) oneUnnamed(k, j int) bool {
@@ -1217,6 +1285,11 @@ func (f *fmtState) commentLine(i int, ln fmtLine) bool {
 		return false // a comment inside an aligned section: not handled
 	}
 	toks := f.toks
+	// gofmt can put a space after the "//" of a comment ("//x" as "// x"): only comments
+	// "// text" and bare "//" are handled.
+	if c := f.text(toks[i]); len(c) > 2 && c[2] != ' ' {
+		return false
+	}
 	// gofmt drops a comment group with no text: a bare "//" that begins or ends a group is
 	// declined.
 	if c := f.text(toks[i]); len(c) == 2 {
