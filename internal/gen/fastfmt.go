@@ -115,11 +115,11 @@ const (
 	brLit              // composite literal
 )
 
-// fmtBr is an open bracket: its role and the source line it opened on.
+// fmtBr is an open bracket: its role and, for brDeclGroup, the declaration keyword (kwVar,
+// kwConst, kwImport), for brParams, the signature part (sfRecv...).
 type fmtBr struct {
 	role uint8
-	line int32
-	kw   uint8 // for brDeclGroup: the declaration keyword (kwVar, kwConst, kwImport, kwType)
+	kw   uint8
 }
 
 // fmtGroup is a level of indentation: the bracket stack depth of the brackets that the line
@@ -248,12 +248,7 @@ func (f *fmtState) scan() bool {
 	for i := 0; i < n; {
 		c := src[i]
 		switch {
-		case c == ' ' || c == '\t' || c == '\r':
-			// gofmt drops carriage returns from line ends; a lone one is declined by the
-			// check below since it never precedes anything but '\n' here.
-			if c == '\r' && (i+1 >= n || src[i+1] != '\n') {
-				return false
-			}
+		case c == ' ' || c == '\t':
 			i++
 			continue
 		case c == '\n':
@@ -327,7 +322,7 @@ func (f *fmtState) scan() bool {
 				j += i
 			}
 			e := j
-			for e > i && (src[e-1] == ' ' || src[e-1] == '\t' || src[e-1] == '\r') {
+			for e > i && (src[e-1] == ' ' || src[e-1] == '\t') {
 				e--
 			}
 			for k := i; k < e; k++ {
@@ -555,7 +550,6 @@ func (f *fmtState) line(i, j int) bool {
 	if len(f.groups) > 0 {
 		ln.group = f.groups[len(f.groups)-1].id
 	}
-	lineNo := int32(len(f.lines))
 	opened := f.opened
 	f.opened = false
 	// gofmt drops or keeps a blank line after an opening bracket or before a closing one
@@ -690,7 +684,7 @@ func (f *fmtState) line(i, j int) bool {
 		}
 	}
 	push := func(role uint8, sig uint8) {
-		f.brs = append(f.brs, fmtBr{role: role, line: lineNo, kw: sig})
+		f.brs = append(f.brs, fmtBr{role: role, kw: sig})
 	}
 
 	for k := i; k < j; k++ {
