@@ -36,7 +36,7 @@ var fmtStates = sync.Pool{New: func() any { return new(fmtState) }}
 // grew past 1 MiB are dropped instead.
 func (f *fmtState) release() {
 	*f = fmtState{
-		toks:   keep(f.toks[:0], 1<<20/12),
+		toks:   keep(f.toks[:0], 1<<20/16),
 		seq:    keep(f.seq[:0], 1<<20/4),
 		out:    keep(f.out[:0], 1<<20),
 		lines:  keep(f.lines[:0], 1<<20/40),
@@ -72,12 +72,25 @@ const (
 	tkOp             // operator or punctuation
 )
 
-// fmtTok is a token of the source: its bytes src[s:e], its kind and the number of line
-// breaks before it (0, 1, or 2 for two or more).
+// fmtTok is a token of the source: its bytes src[s:e], its kind, the number of line breaks
+// before it (0, 1, or 2 for two or more), and for a keyword its code (kwBreak...), for an
+// operator its opCode.
 type fmtTok struct {
 	s, e int32
 	kind uint8
 	nl   uint8
+	kw   uint8
+	op   uint16
+}
+
+// opCode is the code of an operator of up to three bytes (its first two: "..." is the only
+// one of three, and ".." none). Called with a constant, it is a constant after inlining.
+func opCode(s string) uint16 {
+	v := uint16(s[0])
+	if len(s) > 1 {
+		v |= uint16(s[1]) << 8
+	}
+	return v
 }
 
 // fmtLine is an output line: its indentation in tabs, its text out[s:e] (no indentation),
@@ -243,7 +256,8 @@ func keyword(b []byte) uint8 {
 func (f *fmtState) scan() bool {
 	src := f.src
 	n := len(src)
-	f.toks = grow(f.toks, n/5+16)
+	toks := grow(f.toks, n/5+16)
+	defer func() { f.toks = toks }()
 	nl := 0
 	for i := 0; i < n; {
 		c := src[i]
@@ -268,7 +282,7 @@ func (f *fmtState) scan() bool {
 				return false
 			}
 			t.kind = tkIdent
-			if keyword(src[i:j]) != kwNone {
+			if t.kw = keyword(src[i:j]); t.kw != kwNone {
 				t.kind = tkKeyword
 			}
 			i = j
@@ -335,19 +349,23 @@ func (f *fmtState) scan() bool {
 			}
 			t.kind, i = tkComment, j
 			t.e = int32(e)
-			f.toks = append(f.toks, t)
+			toks = append(toks, t)
 			continue
 		default:
 			l := opLen(src[i:])
 			if l == 0 {
 				return false
 			}
+			t.op = uint16(c)
+			if l > 1 {
+				t.op |= uint16(src[i+1]) << 8
+			}
 			t.kind, i = tkOp, i+l
 		}
 		t.e = int32(i)
-		f.toks = append(f.toks, t)
+		toks = append(toks, t)
 	}
-	return len(f.toks) > 0
+	return len(toks) > 0
 }
 
 // escapeLen returns the length of the escape sequence at the start of b in a literal
@@ -523,7 +541,7 @@ func (f *fmtState) text(t fmtTok) []byte { return f.src[t.s:t.e] }
 
 // is reports whether token i is the operator s.
 func (f *fmtState) is(i int, s string) bool {
-	return i < len(f.toks) && f.toks[i].kind == tkOp && string(f.text(f.toks[i])) == s
+	return i < len(f.toks) && f.toks[i].op == opCode(s)
 }
 
 // kw returns token i's keyword code, kwNone for another token.
@@ -531,7 +549,7 @@ func (f *fmtState) kw(i int) uint8 {
 	if i >= len(f.toks) || f.toks[i].kind != tkKeyword {
 		return kwNone
 	}
-	return keyword(f.text(f.toks[i]))
+	return f.toks[i].kw
 }
 
 // topRole returns the role of the innermost open bracket, or 255 at the top level.
@@ -745,7 +763,7 @@ func (f *fmtState) line(i, j int) bool {
 				prev = pcTypeNext
 			}
 		case tkKeyword:
-			kw := keyword(f.text(t))
+			kw := t.kw
 			switch prev {
 			case pcStart, pcOpen, pcTight:
 				emit(t, false)

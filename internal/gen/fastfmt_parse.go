@@ -48,14 +48,14 @@ func (f *fmtState) semiAfter(i int) bool {
 	case tkIdent, tkInt, tkString:
 		return true
 	case tkKeyword:
-		switch keyword(f.text(t)) {
+		switch t.kw {
 		case kwBreak, kwContinue, kwFallthrough, kwReturn:
 			return true
 		}
 		return false
 	}
-	switch string(f.text(t)) {
-	case ")", "]", "}", "++", "--":
+	switch t.op {
+	case opCode(")"), opCode("]"), opCode("}"), opCode("++"), opCode("--"):
 		return true
 	}
 	return false
@@ -69,10 +69,17 @@ func (p *fmtParser) cur() int {
 	return int(p.seq[p.k])
 }
 
+// curOp returns the current token's opCode, 0 if it is not an operator.
+func (p *fmtParser) curOp() uint16 {
+	if p.k >= len(p.seq) || p.seq[p.k] < 0 {
+		return 0
+	}
+	return p.f.toks[p.seq[p.k]].op
+}
+
 // op reports whether the current token is the operator s.
 func (p *fmtParser) op(s string) bool {
-	c := p.cur()
-	return c >= 0 && p.f.toks[c].kind == tkOp && string(p.f.text(p.f.toks[c])) == s
+	return p.curOp() == opCode(s)
 }
 
 // got consumes the operator s if it is current.
@@ -579,12 +586,10 @@ func (p *fmtParser) exprList(noLit bool) bool {
 
 // binaryOp reports whether the current token is a binary operator.
 func (p *fmtParser) binaryOp() bool {
-	c := p.cur()
-	if c < 0 || p.f.toks[c].kind != tkOp {
-		return false
-	}
-	switch string(p.f.text(p.f.toks[c])) {
-	case "||", "&&", "==", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "%", "|", "^", "&":
+	switch p.curOp() {
+	case opCode("||"), opCode("&&"), opCode("=="), opCode("!="), opCode("<"), opCode("<="), opCode(">"),
+		opCode(">="), opCode("+"), opCode("-"), opCode("*"), opCode("/"), opCode("%"), opCode("|"),
+		opCode("^"), opCode("&"):
 		return true
 	}
 	return false
@@ -606,9 +611,14 @@ func (p *fmtParser) expr(noLit bool) bool {
 
 // unary: unary operators and a primary expression; *call reports whether it ended in a call.
 func (p *fmtParser) unary(noLit bool, call *bool) bool {
-	for p.op("-") || p.op("+") || p.op("!") || p.op("^") || p.op("*") || p.op("&") {
-		p.k++
-		call = nil
+	for {
+		switch p.curOp() {
+		case opCode("-"), opCode("+"), opCode("!"), opCode("^"), opCode("*"), opCode("&"):
+			p.k++
+			call = nil
+			continue
+		}
+		break
 	}
 	return p.primary(noLit, call, false)
 }
