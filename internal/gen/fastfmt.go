@@ -826,6 +826,9 @@ func (f *fmtState) line(i, j int) bool {
 						role, sf = brParams, sfParams
 					case sigResults:
 						role, sf, space = brParams, sfResults, true
+						if f.is(k+1, ")") {
+							return false // gofmt drops an empty result list
+						}
 						// gofmt prints a result list of one unnamed type without its
 						// parentheses: "(error)" as "error".
 						if f.oneUnnamed(k, j) {
@@ -1301,6 +1304,20 @@ func (f *fmtState) commentLine(i int, ln fmtLine) bool {
 	// "// text" and bare "//" are handled.
 	if c := f.text(toks[i]); len(c) > 2 && c[2] != ' ' {
 		return false
+	}
+	// gofmt removes the blanks after "//" that all lines of a comment group share: a
+	// group is handled when one of its lines is "// " and text.
+	if i == 0 || toks[i-1].kind != tkComment || toks[i].nl >= 2 {
+		flush := false
+		for k := i; k < len(toks) && toks[k].kind == tkComment && (k == i || toks[k].nl == 1); k++ {
+			if c := f.text(toks[k]); len(c) > 3 && c[3] != ' ' {
+				flush = true
+				break
+			}
+		}
+		if !flush {
+			return false
+		}
 	}
 	// gofmt drops a comment group with no text: a bare "//" that begins or ends a group is
 	// declined.
