@@ -576,15 +576,15 @@ func (f *fmtState) line(i, j int) bool {
 		return false
 	}
 	if first.kind == tkComment {
-		if opened {
-			// gofmt can drop the comments of a block that has nothing else: not handled.
-			k := i + 1
-			for k < len(toks) && toks[k].kind == tkComment {
-				k++
-			}
-			if k < len(toks) && (f.is(k, "}") || f.is(k, ")")) {
-				return false
-			}
+		// gofmt can drop the comments of a block that has nothing else, and moves those
+		// that end a declaration group: comments before a closing bracket are handled in
+		// statement blocks only.
+		k := i + 1
+		for k < len(toks) && toks[k].kind == tkComment {
+			k++
+		}
+		if k < len(toks) && (f.is(k, "}") || f.is(k, ")") || f.is(k, "]")) && (opened || f.topRole() != brBlock) {
+			return false
 		}
 		return f.commentLine(i, ln)
 	}
@@ -677,7 +677,8 @@ func (f *fmtState) line(i, j int) bool {
 	declFunc := kw0 == kwFunc && len(f.brs) == 0
 	kvKeyOK := false
 	specAssign := false
-	plus, cmp, comma := false, false, false // a binary "+", comparisons, commas at line depth
+	fieldNames := false                     // in the names of a struct field with several
+	plus, cmp, commas := false, false, 0 // a binary "+", comparisons, commas at line depth
 
 	emit := func(t fmtTok, space bool) {
 		if space && !noSpace && len(f.out) > int(ln.s) {
@@ -732,11 +733,16 @@ func (f *fmtState) line(i, j int) bool {
 			// Is this a declared name, followed by its type?
 			name := false
 			switch {
-			case k == i && inStruct:
-				// gofmt aligns the types of consecutive fields "Name Type".
-				if k+1 >= j || f.is(k+1, ",") || f.is(k+1, ".") || toks[k+1].kind == tkString {
+			case k == i && inStruct && f.is(k+1, ","):
+				fieldNames = true // "A, B Type"
+			case fieldNames && depth == lineStart && f.is(k-1, ",") && f.is(k+1, ","):
+			case k == i && inStruct, fieldNames && depth == lineStart && f.is(k-1, ","):
+				// gofmt aligns the types of consecutive fields "Name Type" or
+				// "A, B Type", the names taken as one cell.
+				if k+1 >= j || f.is(k+1, ".") || toks[k+1].kind == tkString {
 					return false
 				}
+				fieldNames = false
 				name = true
 				if !cut() {
 					return false
@@ -998,7 +1004,9 @@ func (f *fmtState) line(i, j int) bool {
 				endSigs(depth)
 				emit(t, false)
 				prev = pcSpace
-				comma = comma || depth == lineStart
+				if depth == lineStart {
+					commas++
+				}
 			case ';':
 				if !header || depth != headDepth || prev == pcStart {
 					return false
@@ -1158,7 +1166,7 @@ func (f *fmtState) line(i, j int) bool {
 		switch string(f.text(last)) {
 		case ")", "]", "}", "++", "--", "{", "(":
 		case ",":
-			if len(f.brs) != lineStart || len(f.groups) == 0 || (top != brLit && top != brParen) {
+			if r := f.topRole(); len(f.brs) != minDepth || len(f.groups) == 0 || (r != brLit && r != brParen) {
 				return false
 			}
 		case ":":
@@ -1169,12 +1177,15 @@ func (f *fmtState) line(i, j int) bool {
 			return false
 		}
 	}
-	if plus && (cmp || comma || header || minDepth != lineStart || len(f.brs) != lineStart || closing) {
+	if plus && (cmp || commas > 0 || header || minDepth != lineStart || len(f.brs) != lineStart || closing) {
 		return false
 	}
 	if kvKeyOK {
 		// gofmt aligns one-line elements only; one whose value continues on the next
 		// lines has its value one space after the key.
+		if commas > 1 {
+			return false // several elements on the line: gofmt aligns the first, not handled
+		}
 		ln.class = alNone
 		if f.is(j-1, ",") && len(f.brs) == lineStart {
 			ln.class = alKV
@@ -1296,9 +1307,7 @@ func (f *fmtState) commentLine(i int, ln fmtLine) bool {
 	if f.topRole() == brSwitch {
 		return false // comments between case clauses: not handled
 	}
-	if n := len(f.lines); n > 0 && !ln.blank && f.lines[n-1].class != alNone {
-		return false // a comment inside an aligned section: not handled
-	}
+	// (gofmt ends an alignment section at a comment line, as write does.)
 	toks := f.toks
 	// gofmt can put a space after the "//" of a comment ("//x" as "// x"): only comments
 	// "// text" and bare "//" are handled.
@@ -1332,7 +1341,8 @@ func (f *fmtState) commentLine(i int, ln fmtLine) bool {
 	if len(f.brs) == 0 && f.lastDeclEnd >= 0 && f.lastDeclEnd == len(f.lines)-1 {
 		ln.blank = true
 	}
-	if (len(f.brs) == 0 || f.topRole() == brDeclGroup) && (i == 0 || toks[i-1].kind != tkComment || toks[i].nl >= 2) {
+	// gofmt reformats the doc comments of declarations, struct fields included.
+	if (len(f.brs) == 0 || f.topRole() == brDeclGroup || f.topRole() == brStruct) && (i == 0 || toks[i-1].kind != tkComment || toks[i].nl >= 2) {
 		j := i + 1
 		for j < len(toks) && toks[j].kind == tkComment && toks[j].nl == 1 {
 			j++
@@ -1351,8 +1361,9 @@ func (f *fmtState) commentLine(i int, ln fmtLine) bool {
 // be, are in the form gofmt leaves as it is. gofmt reformats the doc comments of top-level
 // declarations; observed on its output, these blocks, separated by single "//" lines, stay:
 //   - paragraphs: lines "// text", the text not starting with a blank, a list marker
-//     ("-", "*", "+", a digit) or "#", nor with "[" on a line with "]:";
-//   - lists: items "//   - text", each maybe continued by lines "//     text";
+//     ("- ", "* ", "+ ", "1. ", "1) ") or "#", nor with "[" on a line with "]:";
+//   - lists: items "//   - text", each maybe continued by lines "//     text", and
+//     paragraphs of an item, "//     text" lines after a blank "//" that follows the list;
 //   - link definitions "// [text]: https://..." in the last block.
 //
 // A one-line paragraph that is not the first block and does not end in punctuation becomes
@@ -1402,7 +1413,8 @@ func (f *fmtState) plainDoc(i, j int) bool {
 		case len(c) > 7 && string(c[2:7]) == "   - " && c[7] != ' ':
 			lk = bkList
 		case len(c) > 7 && string(c[2:7]) == "     " && c[7] != ' ':
-			if kind != bkList {
+			// an item's continuation line, or a paragraph of the item after a blank line
+			if kind != bkList && !(lines == 0 && prevKind == bkList) {
 				return false
 			}
 			lk = bkList
@@ -1411,7 +1423,7 @@ func (f *fmtState) plainDoc(i, j int) bool {
 				return false
 			}
 			lk = bkLinks
-		case c[3] == ' ', c[3] == '-', c[3] == '*', c[3] == '+', c[3] == '#', c[3] >= '0' && c[3] <= '9', c[3] >= 0x80:
+		case c[3] == ' ', c[3] == '#', c[3] >= 0x80, isListMarker(c[3:]):
 			return false
 		default:
 			lk = bkPara
@@ -1422,7 +1434,7 @@ func (f *fmtState) plainDoc(i, j int) bool {
 			}
 			kind = lk
 			blocks++
-			if lk == bkList && string(c[2:7]) != "   - " || lk == bkLinks && blocks == 1 {
+			if lk == bkList && string(c[2:7]) != "   - " && prevKind != bkList || lk == bkLinks && blocks == 1 {
 				return false
 			}
 		} else if lk != kind {
@@ -1447,6 +1459,26 @@ func isDocLinkDef(b []byte) bool {
 		bytes.IndexByte(u, ' ') < 0
 }
 
+// isListMarker reports whether the text of a comment line starts with a list marker:
+// "-", "*" or "+", or digits and "." or ")", followed by a space. (gofmt leaves "*x" or
+// "1.5 x" as they are.)
+func isListMarker(b []byte) bool {
+	i := 0
+	switch b[0] {
+	case '-', '*', '+':
+		i = 1
+	default:
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		if i == 0 || i == len(b) || b[i] != '.' && b[i] != ')' {
+			return false
+		}
+		i++
+	}
+	return i == len(b) || b[i] == ' '
+}
+
 // isStop reports whether c ends a sentence or clause.
 func isStop(c byte) bool {
 	switch c {
@@ -1458,7 +1490,7 @@ func isStop(c byte) bool {
 
 // write pads the alignment cells of the lines and writes them, indented with tabs.
 // gofmt aligns a column over a section of consecutive lines of the same kind in the same
-// bracketed block without a blank line between them; a cell is padded with spaces to the
+// bracketed block without a blank or comment line between them; a cell is padded with spaces to the
 // widest of its column plus one.
 func (f *fmtState) write() []byte {
 	n := 0

@@ -320,7 +320,15 @@ func (p *fmtParser) typ() bool {
 			return false
 		}
 		for !p.op("}") {
-			if !p.ident() || !p.typ() || !p.semi() {
+			if !p.ident() {
+				return false
+			}
+			for p.got(",") {
+				if !p.ident() {
+					return false
+				}
+			}
+			if !p.typ() || !p.semi() {
 				return false
 			}
 		}
@@ -548,11 +556,12 @@ func (p *fmtParser) simpleStmt(noLit, forRange bool) int {
 	switch {
 	case p.op("=") || p.op(":=") || p.op("+=") || p.op("-="):
 		define := p.op(":=")
+		plain := define || p.op("=")
 		if define && !allNames || (p.op("+=") || p.op("-=")) && n != 1 {
 			return ssBad
 		}
 		p.k++
-		if forRange && p.kw() == kwRange && n <= 2 {
+		if forRange && p.kw() == kwRange && n <= 2 && plain {
 			p.k++
 			return okKind(p.expr(true), ssRange)
 		}
