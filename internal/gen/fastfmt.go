@@ -677,7 +677,7 @@ func (f *fmtState) line(i, j int) bool {
 	declFunc := kw0 == kwFunc && len(f.brs) == 0
 	kvKeyOK := false
 	specAssign := false
-	fieldNames := false                     // in the names of a struct field with several
+	fieldNames := false                  // in the names of a struct field with several
 	plus, cmp, commas := false, false, 0 // a binary "+", comparisons, commas at line depth
 
 	emit := func(t fmtTok, space bool) {
