@@ -15,7 +15,8 @@ FUZZ_TARGETS := \
 	./templates/rt:FuzzJSONDecoder \
 	./templates/rt:FuzzJSONAppendString \
 	./internal/load:FuzzLoad \
-	./internal/docs:FuzzText
+	./internal/docs:FuzzText \
+	./internal/gen:FuzzFastFormat
 
 all: generate test
 

@@ -2,6 +2,7 @@ package gen
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/format"
 	"runtime"
@@ -219,8 +220,13 @@ func (w *keepWriter) Write(p []byte) (int, error) {
 // clause and imports; the others are formatted behind a package clause of their own, which
 // is then cut off. The declaration spacing rule (spaceDecls) is applied too.
 func formatChunk(pkg string, chunk []byte, first bool) ([]byte, error) {
+	return formatChunkWith(pkg, chunk, first, gofmt)
+}
+
+// formatChunkWith is formatChunk with the formatter format.
+func formatChunkWith(pkg string, chunk []byte, first bool, format func([]byte) ([]byte, error)) ([]byte, error) {
 	if first {
-		b, err := format.Source(chunk)
+		b, err := format(chunk)
 		if err != nil {
 			return nil, err
 		}
@@ -229,7 +235,7 @@ func formatChunk(pkg string, chunk []byte, first bool) ([]byte, error) {
 	clause := "package " + pkg + "\n\n"
 	src := make([]byte, 0, len(clause)+len(chunk))
 	src = append(append(src, clause...), chunk...)
-	b, err := format.Source(src)
+	b, err := format(src)
 	if err != nil {
 		return nil, err
 	}
@@ -237,6 +243,26 @@ func formatChunk(pkg string, chunk []byte, first bool) ([]byte, error) {
 		return nil, fmt.Errorf("formatting a chunk did not keep its package clause")
 	}
 	return spaceDecls(b[len(clause):]), nil
+}
+
+// errDeclined is fastOnly's error for source the fast formatter declines.
+var errDeclined = errors.New("gen: declined by the fast formatter")
+
+// fastOnly formats src with the fast formatter only.
+func fastOnly(src []byte) ([]byte, error) {
+	if b, ok := fastFormat(src); ok {
+		return b, nil
+	}
+	return nil, errDeclined
+}
+
+// gofmt formats src as go/format.Source does: with the fast formatter (fastfmt.go), or
+// with go/format where the fast formatter declines.
+func gofmt(src []byte) ([]byte, error) {
+	if b, ok := fastFormat(src); ok {
+		return b, nil
+	}
+	return format.Source(src)
 }
 
 // joinChunks joins formatted chunks: each cut fell between a declaration that ends in a line
@@ -401,13 +427,21 @@ func (fm *formatMemo) formatChunk(pkg string, chunk []byte, first bool) ([]byte,
 		if run < 0 {
 			return nil
 		}
+		defer func() { run = -1 }()
 		src := chunk[offset(chunk, decls[run]) : offset(chunk, decls[end-1])+len(decls[end-1])]
-		b, err := formatChunk(pkg, src, first && run == 0)
-		if err != nil {
-			return err
+		if b, err := formatChunkWith(pkg, src, first && run == 0, fastOnly); err == nil {
+			pieces = append(pieces, b)
+			return nil
 		}
-		pieces = append(pieces, b)
-		run = -1
+		// The fast formatter declined the run: one declaration at a time, so that only
+		// those it declines go to go/format.
+		for k := run; k < end; k++ {
+			b, err := formatChunk(pkg, decls[k], first && k == 0)
+			if err != nil {
+				return err
+			}
+			pieces = append(pieces, b)
+		}
 		return nil
 	}
 	for i, d := range decls {

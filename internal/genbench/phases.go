@@ -91,7 +91,7 @@ func Phases(path, pkg, tmp string) ([]Phase, error) {
 			_, err := st.Render(jfiles)
 			return err
 		}},
-		{"gofmt", "go/format of the rendered files, declaration spacing", func() error {
+		{"gofmt", "formatting of the rendered files: fast formatter, go/format where it declines; declaration spacing", func() error {
 			_, err := st.Format(raw)
 			return err
 		}},
