@@ -42,7 +42,8 @@ func (v *AccountRecoverySettingType) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAccountRecoverySettingType, &k)
 		if !ok {
 			return
@@ -113,7 +114,8 @@ func (v *AccountTakeoverActionType) decodeJSONStore(d *jsonDecoder, st *storeAcc
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAccountTakeoverActionType, &k)
 		if !ok {
 			return
@@ -194,7 +196,8 @@ func (v *AccountTakeoverActionsType) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAccountTakeoverActionsType, &k)
 		if !ok {
 			return
@@ -266,7 +269,8 @@ func (v *AccountTakeoverRiskConfigurationType) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAccountTakeoverRiskConfigurationType, &k)
 		if !ok {
 			return
@@ -333,7 +337,8 @@ func (v *AddCustomAttributesRequest) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAddCustomAttributesRequest, &k)
 		if !ok {
 			return
@@ -451,7 +456,8 @@ func (v *AdminAddUserToGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeAd
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminAddUserToGroupRequest, &k)
 		if !ok {
 			return
@@ -545,7 +551,8 @@ func (v *AdminConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeAdm
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminConfirmSignUpRequest, &k)
 		if !ok {
 			return
@@ -674,7 +681,8 @@ func (v *AdminCreateUserConfigType) decodeJSONStore(d *jsonDecoder, st *storeAdm
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminCreateUserConfigType, &k)
 		if !ok {
 			return
@@ -798,7 +806,8 @@ func (v *AdminCreateUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminC
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminCreateUserRequest, &k)
 		if !ok {
 			return
@@ -893,7 +902,8 @@ func (v *AdminCreateUserResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminCreateUserResponse, &k)
 		if !ok {
 			return
@@ -972,7 +982,8 @@ func (v *AdminDeleteUserAttributesRequest) decodeJSONStore(d *jsonDecoder, st *s
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminDeleteUserAttributesRequest, &k)
 		if !ok {
 			return
@@ -1094,7 +1105,8 @@ func (v *AdminDeleteUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminD
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminDeleteUserRequest, &k)
 		if !ok {
 			return
@@ -1167,7 +1179,8 @@ func (v *AdminDisableProviderForUserRequest) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminDisableProviderForUserRequest, &k)
 		if !ok {
 			return
@@ -1281,7 +1294,8 @@ func (v *AdminDisableUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmin
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminDisableUserRequest, &k)
 		if !ok {
 			return
@@ -1401,7 +1415,8 @@ func (v *AdminEnableUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminE
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminEnableUserRequest, &k)
 		if !ok {
 			return
@@ -1526,7 +1541,8 @@ func (v *AdminForgetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmi
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminForgetDeviceRequest, &k)
 		if !ok {
 			return
@@ -1618,7 +1634,8 @@ func (v *AdminGetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminGe
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminGetDeviceRequest, &k)
 		if !ok {
 			return
@@ -1693,7 +1710,8 @@ func (v *AdminGetDeviceResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminGetDeviceResponse, &k)
 		if !ok {
 			return
@@ -1765,7 +1783,8 @@ func (v *AdminGetUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminGetU
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminGetUserRequest, &k)
 		if !ok {
 			return
@@ -1885,7 +1904,8 @@ func (v *AdminGetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeAdminGet
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminGetUserResponse, &k)
 		if !ok {
 			return
@@ -2026,7 +2046,8 @@ func (v *AdminInitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmi
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminInitiateAuthRequest, &k)
 		if !ok {
 			return
@@ -2136,7 +2157,8 @@ func (v *AdminInitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeAdm
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminInitiateAuthResponse, &k)
 		if !ok {
 			return
@@ -2220,7 +2242,8 @@ func (v *AdminLinkProviderForUserRequest) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminLinkProviderForUserRequest, &k)
 		if !ok {
 			return
@@ -2347,7 +2370,8 @@ func (v *AdminListDevicesRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmin
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminListDevicesRequest, &k)
 		if !ok {
 			return
@@ -2432,7 +2456,8 @@ func (v *AdminListDevicesResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminListDevicesResponse, &k)
 		if !ok {
 			return
@@ -2516,7 +2541,8 @@ func (v *AdminListGroupsForUserRequest) decodeJSONStore(d *jsonDecoder, st *stor
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminListGroupsForUserRequest, &k)
 		if !ok {
 			return
@@ -2601,7 +2627,8 @@ func (v *AdminListGroupsForUserResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminListGroupsForUserResponse, &k)
 		if !ok {
 			return
@@ -2685,7 +2712,8 @@ func (v *AdminListUserAuthEventsRequest) decodeJSONStore(d *jsonDecoder, st *sto
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminListUserAuthEventsRequest, &k)
 		if !ok {
 			return
@@ -2770,7 +2798,8 @@ func (v *AdminListUserAuthEventsResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminListUserAuthEventsResponse, &k)
 		if !ok {
 			return
@@ -2849,7 +2878,8 @@ func (v *AdminRemoveUserFromGroupRequest) decodeJSONStore(d *jsonDecoder, st *st
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminRemoveUserFromGroupRequest, &k)
 		if !ok {
 			return
@@ -2943,7 +2973,8 @@ func (v *AdminResetUserPasswordRequest) decodeJSONStore(d *jsonDecoder, st *stor
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminResetUserPasswordRequest, &k)
 		if !ok {
 			return
@@ -3100,7 +3131,8 @@ func (v *AdminRespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st 
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminRespondToAuthChallengeRequest, &k)
 		if !ok {
 			return
@@ -3216,7 +3248,8 @@ func (v *AdminRespondToAuthChallengeResponse) decodeJSONStore(d *jsonDecoder, st
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminRespondToAuthChallengeResponse, &k)
 		if !ok {
 			return
@@ -3315,7 +3348,8 @@ func (v *AdminSetUserMFAPreferenceRequest) decodeJSONStore(d *jsonDecoder, st *s
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminSetUserMFAPreferenceRequest, &k)
 		if !ok {
 			return
@@ -3451,7 +3485,8 @@ func (v *AdminSetUserPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeA
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminSetUserPasswordRequest, &k)
 		if !ok {
 			return
@@ -3590,7 +3625,8 @@ func (v *AdminSetUserSettingsRequest) decodeJSONStore(d *jsonDecoder, st *storeA
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminSetUserSettingsRequest, &k)
 		if !ok {
 			return
@@ -3722,7 +3758,8 @@ func (v *AdminUpdateAuthEventFeedbackRequest) decodeJSONStore(d *jsonDecoder, st
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminUpdateAuthEventFeedbackRequest, &k)
 		if !ok {
 			return
@@ -3864,7 +3901,8 @@ func (v *AdminUpdateDeviceStatusRequest) decodeJSONStore(d *jsonDecoder, st *sto
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminUpdateDeviceStatusRequest, &k)
 		if !ok {
 			return
@@ -4009,7 +4047,8 @@ func (v *AdminUpdateUserAttributesRequest) decodeJSONStore(d *jsonDecoder, st *s
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminUpdateUserAttributesRequest, &k)
 		if !ok {
 			return
@@ -4133,7 +4172,8 @@ func (v *AdminUserGlobalSignOutRequest) decodeJSONStore(d *jsonDecoder, st *stor
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAdminUserGlobalSignOutRequest, &k)
 		if !ok {
 			return
@@ -4238,7 +4278,8 @@ func (v *AliasExistsException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAliasExistsException, &k)
 		if !ok {
 			return
@@ -4325,7 +4366,8 @@ func (v *AnalyticsConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeAn
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAnalyticsConfigurationType, &k)
 		if !ok {
 			return
@@ -4409,7 +4451,8 @@ func (v *AnalyticsMetadataType) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAnalyticsMetadataType, &k)
 		if !ok {
 			return
@@ -4481,7 +4524,8 @@ func (v *AssociateSoftwareTokenRequest) decodeJSONStore(d *jsonDecoder, st *stor
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAssociateSoftwareTokenRequest, &k)
 		if !ok {
 			return
@@ -4562,7 +4606,8 @@ func (v *AssociateSoftwareTokenResponse) decodeJSONStore(d *jsonDecoder, st *sto
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAssociateSoftwareTokenResponse, &k)
 		if !ok {
 			return
@@ -4643,7 +4688,8 @@ func (v *AttributeType) decodeJSONStore(d *jsonDecoder, st *storeAttributeType) 
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAttributeType, &k)
 		if !ok {
 			return
@@ -4759,7 +4805,8 @@ func (v *AuthEventType) decodeJSONStore(d *jsonDecoder, st *storeAuthEventType) 
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAuthEventType, &k)
 		if !ok {
 			return
@@ -4885,7 +4932,8 @@ func (v *AuthenticationResultType) decodeJSONStore(d *jsonDecoder, st *storeAuth
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAuthenticationResultType, &k)
 		if !ok {
 			return
@@ -4987,7 +5035,8 @@ func (v *ChallengeResponseType) decodeJSONStore(d *jsonDecoder, st *storeChallen
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysChallengeResponseType, &k)
 		if !ok {
 			return
@@ -5073,7 +5122,8 @@ func (v *ChangePasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeChangeP
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysChangePasswordRequest, &k)
 		if !ok {
 			return
@@ -5184,7 +5234,8 @@ func (v *CloudWatchLogsConfigurationType) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCloudWatchLogsConfigurationType, &k)
 		if !ok {
 			return
@@ -5261,7 +5312,8 @@ func (v *CodeDeliveryDetailsType) decodeJSONStore(d *jsonDecoder, st *storeCodeD
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCodeDeliveryDetailsType, &k)
 		if !ok {
 			return
@@ -5333,7 +5385,8 @@ func (v *CodeDeliveryFailureException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCodeDeliveryFailureException, &k)
 		if !ok {
 			return
@@ -5390,7 +5443,8 @@ func (v *CodeMismatchException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCodeMismatchException, &k)
 		if !ok {
 			return
@@ -5447,7 +5501,8 @@ func (v *CompromisedCredentialsActionsType) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCompromisedCredentialsActionsType, &k)
 		if !ok {
 			return
@@ -5513,7 +5568,8 @@ func (v *CompromisedCredentialsRiskConfigurationType) decodeJSON(d *jsonDecoder)
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCompromisedCredentialsRiskConfigurationType, &k)
 		if !ok {
 			return
@@ -5572,7 +5628,8 @@ func (v *ConcurrentModificationException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysConcurrentModificationException, &k)
 		if !ok {
 			return
@@ -5656,7 +5713,8 @@ func (v *ConfirmDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmD
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysConfirmDeviceRequest, &k)
 		if !ok {
 			return
@@ -5731,7 +5789,8 @@ func (v *ConfirmDeviceResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysConfirmDeviceResponse, &k)
 		if !ok {
 			return
@@ -5837,7 +5896,8 @@ func (v *ConfirmForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *store
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysConfirmForgotPasswordRequest, &k)
 		if !ok {
 			return
@@ -6017,7 +6077,8 @@ func (v *ConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmS
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysConfirmSignUpRequest, &k)
 		if !ok {
 			return
@@ -6180,7 +6241,8 @@ func (v *ContextDataType) decodeJSONStore(d *jsonDecoder, st *storeContextDataTy
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysContextDataType, &k)
 		if !ok {
 			return
@@ -6290,7 +6352,8 @@ func (v *CreateGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateGrou
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCreateGroupRequest, &k)
 		if !ok {
 			return
@@ -6377,7 +6440,8 @@ func (v *CreateGroupResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCreateGroupResponse, &k)
 		if !ok {
 			return
@@ -6473,7 +6537,8 @@ func (v *CreateIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *stor
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCreateIdentityProviderRequest, &k)
 		if !ok {
 			return
@@ -6554,7 +6619,8 @@ func (v *CreateIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCreateIdentityProviderResponse, &k)
 		if !ok {
 			return
@@ -6638,7 +6704,8 @@ func (v *CreateResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCreateResourceServerRequest, &k)
 		if !ok {
 			return
@@ -6715,7 +6782,8 @@ func (v *CreateResourceServerResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCreateResourceServerResponse, &k)
 		if !ok {
 			return
@@ -6792,7 +6860,8 @@ func (v *CreateUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeCr
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCreateUserImportJobRequest, &k)
 		if !ok {
 			return
@@ -6867,7 +6936,8 @@ func (v *CreateUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCreateUserImportJobResponse, &k)
 		if !ok {
 			return
@@ -7050,7 +7120,8 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCreateUserPoolClientRequest, &k)
 		if !ok {
 			return
@@ -7201,7 +7272,8 @@ func (v *CreateUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCreateUserPoolClientResponse, &k)
 		if !ok {
 			return
@@ -7280,7 +7352,8 @@ func (v *CreateUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCreateUserPoolDomainRequest, &k)
 		if !ok {
 			return
@@ -7349,7 +7422,8 @@ func (v *CreateUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCreateUserPoolDomainResponse, &k)
 		if !ok {
 			return
@@ -7543,7 +7617,8 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCreateUserPoolRequest, &k)
 		if !ok {
 			return
@@ -7685,7 +7760,8 @@ func (v *CreateUserPoolResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCreateUserPoolResponse, &k)
 		if !ok {
 			return
@@ -7742,7 +7818,8 @@ func (v *CustomDomainConfigType) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCustomDomainConfigType, &k)
 		if !ok {
 			return
@@ -7814,7 +7891,8 @@ func (v *CustomEmailLambdaVersionConfigType) decodeJSONStore(d *jsonDecoder, st 
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCustomEmailLambdaVersionConfigType, &k)
 		if !ok {
 			return
@@ -7895,7 +7973,8 @@ func (v *CustomSMSLambdaVersionConfigType) decodeJSONStore(d *jsonDecoder, st *s
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysCustomSMSLambdaVersionConfigType, &k)
 		if !ok {
 			return
@@ -7976,7 +8055,8 @@ func (v *DeleteGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeDeleteGrou
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDeleteGroupRequest, &k)
 		if !ok {
 			return
@@ -8057,7 +8137,8 @@ func (v *DeleteIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *stor
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDeleteIdentityProviderRequest, &k)
 		if !ok {
 			return
@@ -8138,7 +8219,8 @@ func (v *DeleteResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeD
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDeleteResourceServerRequest, &k)
 		if !ok {
 			return
@@ -8211,7 +8293,8 @@ func (v *DeleteUserAttributesRequest) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDeleteUserAttributesRequest, &k)
 		if !ok {
 			return
@@ -8324,7 +8407,8 @@ func (v *DeleteUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeD
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDeleteUserPoolClientRequest, &k)
 		if !ok {
 			return
@@ -8405,7 +8489,8 @@ func (v *DeleteUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeD
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDeleteUserPoolDomainRequest, &k)
 		if !ok {
 			return
@@ -8510,7 +8595,8 @@ func (v *DeleteUserPoolRequest) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDeleteUserPoolRequest, &k)
 		if !ok {
 			return
@@ -8567,7 +8653,8 @@ func (v *DeleteUserRequest) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDeleteUserRequest, &k)
 		if !ok {
 			return
@@ -8639,7 +8726,8 @@ func (v *DescribeIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *st
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDescribeIdentityProviderRequest, &k)
 		if !ok {
 			return
@@ -8708,7 +8796,8 @@ func (v *DescribeIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDescribeIdentityProviderResponse, &k)
 		if !ok {
 			return
@@ -8780,7 +8869,8 @@ func (v *DescribeResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *stor
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDescribeResourceServerRequest, &k)
 		if !ok {
 			return
@@ -8849,7 +8939,8 @@ func (v *DescribeResourceServerResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDescribeResourceServerResponse, &k)
 		if !ok {
 			return
@@ -8921,7 +9012,8 @@ func (v *DescribeRiskConfigurationRequest) decodeJSONStore(d *jsonDecoder, st *s
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDescribeRiskConfigurationRequest, &k)
 		if !ok {
 			return
@@ -8990,7 +9082,8 @@ func (v *DescribeRiskConfigurationResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDescribeRiskConfigurationResponse, &k)
 		if !ok {
 			return
@@ -9062,7 +9155,8 @@ func (v *DescribeUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *store
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDescribeUserImportJobRequest, &k)
 		if !ok {
 			return
@@ -9131,7 +9225,8 @@ func (v *DescribeUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDescribeUserImportJobResponse, &k)
 		if !ok {
 			return
@@ -9203,7 +9298,8 @@ func (v *DescribeUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *stor
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDescribeUserPoolClientRequest, &k)
 		if !ok {
 			return
@@ -9272,7 +9368,8 @@ func (v *DescribeUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDescribeUserPoolClientResponse, &k)
 		if !ok {
 			return
@@ -9329,7 +9426,8 @@ func (v *DescribeUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDescribeUserPoolDomainRequest, &k)
 		if !ok {
 			return
@@ -9389,7 +9487,8 @@ func (v *DescribeUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDescribeUserPoolDomainResponse, &k)
 		if !ok {
 			return
@@ -9446,7 +9545,8 @@ func (v *DescribeUserPoolRequest) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDescribeUserPoolRequest, &k)
 		if !ok {
 			return
@@ -9506,7 +9606,8 @@ func (v *DescribeUserPoolResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDescribeUserPoolResponse, &k)
 		if !ok {
 			return
@@ -9578,7 +9679,8 @@ func (v *DeviceConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeDevic
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDeviceConfigurationType, &k)
 		if !ok {
 			return
@@ -9659,7 +9761,8 @@ func (v *DeviceSecretVerifierConfigType) decodeJSONStore(d *jsonDecoder, st *sto
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDeviceSecretVerifierConfigType, &k)
 		if !ok {
 			return
@@ -9757,7 +9860,8 @@ func (v *DeviceType) decodeJSONStore(d *jsonDecoder, st *storeDeviceType) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDeviceType, &k)
 		if !ok {
 			return
@@ -9884,7 +9988,8 @@ func (v *DomainDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeDomainD
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDomainDescriptionType, &k)
 		if !ok {
 			return
@@ -9983,7 +10088,8 @@ func (v *DuplicateProviderException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysDuplicateProviderException, &k)
 		if !ok {
 			return
@@ -10070,7 +10176,8 @@ func (v *EmailConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeEmailC
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysEmailConfigurationType, &k)
 		if !ok {
 			return
@@ -10154,7 +10261,8 @@ func (v *EnableSoftwareTokenMFAException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysEnableSoftwareTokenMFAException, &k)
 		if !ok {
 			return
@@ -10241,7 +10349,8 @@ func (v *EventContextDataType) decodeJSONStore(d *jsonDecoder, st *storeEventCon
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysEventContextDataType, &k)
 		if !ok {
 			return
@@ -10345,7 +10454,8 @@ func (v *EventFeedbackType) decodeJSONStore(d *jsonDecoder, st *storeEventFeedba
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysEventFeedbackType, &k)
 		if !ok {
 			return
@@ -10437,7 +10547,8 @@ func (v *EventRiskType) decodeJSONStore(d *jsonDecoder, st *storeEventRiskType) 
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysEventRiskType, &k)
 		if !ok {
 			return
@@ -10509,7 +10620,8 @@ func (v *ExpiredCodeException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysExpiredCodeException, &k)
 		if !ok {
 			return
@@ -10566,7 +10678,8 @@ func (v *ForbiddenException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysForbiddenException, &k)
 		if !ok {
 			return
@@ -10638,7 +10751,8 @@ func (v *ForgetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeForgetDev
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysForgetDeviceRequest, &k)
 		if !ok {
 			return
@@ -10743,7 +10857,8 @@ func (v *ForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeForgotP
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysForgotPasswordRequest, &k)
 		if !ok {
 			return
@@ -10826,7 +10941,8 @@ func (v *ForgotPasswordResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysForgotPasswordResponse, &k)
 		if !ok {
 			return
@@ -10883,7 +10999,8 @@ func (v *GetCSVHeaderRequest) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetCSVHeaderRequest, &k)
 		if !ok {
 			return
@@ -10947,7 +11064,8 @@ func (v *GetCSVHeaderResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetCSVHeaderResponse, &k)
 		if !ok {
 			return
@@ -11021,7 +11139,8 @@ func (v *GetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeGetDeviceReq
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetDeviceRequest, &k)
 		if !ok {
 			return
@@ -11090,7 +11209,8 @@ func (v *GetDeviceResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetDeviceResponse, &k)
 		if !ok {
 			return
@@ -11162,7 +11282,8 @@ func (v *GetGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeGetGroupReque
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetGroupRequest, &k)
 		if !ok {
 			return
@@ -11231,7 +11352,8 @@ func (v *GetGroupResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetGroupResponse, &k)
 		if !ok {
 			return
@@ -11303,7 +11425,8 @@ func (v *GetIdentityProviderByIdentifierRequest) decodeJSONStore(d *jsonDecoder,
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetIdentityProviderByIdentifierRequest, &k)
 		if !ok {
 			return
@@ -11372,7 +11495,8 @@ func (v *GetIdentityProviderByIdentifierResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetIdentityProviderByIdentifierResponse, &k)
 		if !ok {
 			return
@@ -11429,7 +11553,8 @@ func (v *GetLogDeliveryConfigurationRequest) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetLogDeliveryConfigurationRequest, &k)
 		if !ok {
 			return
@@ -11489,7 +11614,8 @@ func (v *GetLogDeliveryConfigurationResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetLogDeliveryConfigurationResponse, &k)
 		if !ok {
 			return
@@ -11546,7 +11672,8 @@ func (v *GetSigningCertificateRequest) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetSigningCertificateRequest, &k)
 		if !ok {
 			return
@@ -11603,7 +11730,8 @@ func (v *GetSigningCertificateResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetSigningCertificateResponse, &k)
 		if !ok {
 			return
@@ -11675,7 +11803,8 @@ func (v *GetUICustomizationRequest) decodeJSONStore(d *jsonDecoder, st *storeGet
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetUICustomizationRequest, &k)
 		if !ok {
 			return
@@ -11744,7 +11873,8 @@ func (v *GetUICustomizationResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetUICustomizationResponse, &k)
 		if !ok {
 			return
@@ -11823,7 +11953,8 @@ func (v *GetUserAttributeVerificationCodeRequest) decodeJSONStore(d *jsonDecoder
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetUserAttributeVerificationCodeRequest, &k)
 		if !ok {
 			return
@@ -11894,7 +12025,8 @@ func (v *GetUserAttributeVerificationCodeResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetUserAttributeVerificationCodeResponse, &k)
 		if !ok {
 			return
@@ -11951,7 +12083,8 @@ func (v *GetUserPoolMfaConfigRequest) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetUserPoolMfaConfigRequest, &k)
 		if !ok {
 			return
@@ -12021,7 +12154,8 @@ func (v *GetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetUserPoolMfaConfigResponse, &k)
 		if !ok {
 			return
@@ -12084,7 +12218,8 @@ func (v *GetUserRequest) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetUserRequest, &k)
 		if !ok {
 			return
@@ -12175,7 +12310,8 @@ func (v *GetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeGetUserRespon
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetUserResponse, &k)
 		if !ok {
 			return
@@ -12247,7 +12383,8 @@ func (v *GlobalSignOutRequest) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGlobalSignOutRequest, &k)
 		if !ok {
 			return
@@ -12343,7 +12480,8 @@ func (v *GroupExistsException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGroupExistsException, &k)
 		if !ok {
 			return
@@ -12440,7 +12578,8 @@ func (v *GroupType) decodeJSONStore(d *jsonDecoder, st *storeGroupType) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGroupType, &k)
 		if !ok {
 			return
@@ -12551,7 +12690,8 @@ func (v *HttpHeader) decodeJSONStore(d *jsonDecoder, st *storeHttpHeader) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysHttpHeader, &k)
 		if !ok {
 			return
@@ -12666,7 +12806,8 @@ func (v *IdentityProviderType) decodeJSONStore(d *jsonDecoder, st *storeIdentity
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysIdentityProviderType, &k)
 		if !ok {
 			return
@@ -12796,7 +12937,8 @@ func (v *InitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeInitiateA
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysInitiateAuthRequest, &k)
 		if !ok {
 			return
@@ -12900,7 +13042,8 @@ func (v *InitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeInitiate
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysInitiateAuthResponse, &k)
 		if !ok {
 			return
@@ -12971,7 +13114,8 @@ func (v *InternalErrorException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysInternalErrorException, &k)
 		if !ok {
 			return
@@ -13028,7 +13172,8 @@ func (v *InvalidEmailRoleAccessPolicyException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysInvalidEmailRoleAccessPolicyException, &k)
 		if !ok {
 			return
@@ -13085,7 +13230,8 @@ func (v *InvalidLambdaResponseException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysInvalidLambdaResponseException, &k)
 		if !ok {
 			return
@@ -13142,7 +13288,8 @@ func (v *InvalidOAuthFlowException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysInvalidOAuthFlowException, &k)
 		if !ok {
 			return
@@ -13199,7 +13346,8 @@ func (v *InvalidParameterException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysInvalidParameterException, &k)
 		if !ok {
 			return
@@ -13256,7 +13404,8 @@ func (v *InvalidPasswordException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysInvalidPasswordException, &k)
 		if !ok {
 			return
@@ -13313,7 +13462,8 @@ func (v *InvalidSmsRoleAccessPolicyException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysInvalidSmsRoleAccessPolicyException, &k)
 		if !ok {
 			return
@@ -13370,7 +13520,8 @@ func (v *InvalidSmsRoleTrustRelationshipException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysInvalidSmsRoleTrustRelationshipException, &k)
 		if !ok {
 			return
@@ -13427,7 +13578,8 @@ func (v *InvalidUserPoolConfigurationException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysInvalidUserPoolConfigurationException, &k)
 		if !ok {
 			return
@@ -13563,7 +13715,8 @@ func (v *LambdaConfigType) decodeJSONStore(d *jsonDecoder, st *storeLambdaConfig
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysLambdaConfigType, &k)
 		if !ok {
 			return
@@ -13692,7 +13845,8 @@ func (v *LimitExceededException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysLimitExceededException, &k)
 		if !ok {
 			return
@@ -13769,7 +13923,8 @@ func (v *ListDevicesRequest) decodeJSONStore(d *jsonDecoder, st *storeListDevice
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListDevicesRequest, &k)
 		if !ok {
 			return
@@ -13848,7 +14003,8 @@ func (v *ListDevicesResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListDevicesResponse, &k)
 		if !ok {
 			return
@@ -13927,7 +14083,8 @@ func (v *ListGroupsRequest) decodeJSONStore(d *jsonDecoder, st *storeListGroupsR
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListGroupsRequest, &k)
 		if !ok {
 			return
@@ -14006,7 +14163,8 @@ func (v *ListGroupsResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListGroupsResponse, &k)
 		if !ok {
 			return
@@ -14085,7 +14243,8 @@ func (v *ListIdentityProvidersRequest) decodeJSONStore(d *jsonDecoder, st *store
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListIdentityProvidersRequest, &k)
 		if !ok {
 			return
@@ -14164,7 +14323,8 @@ func (v *ListIdentityProvidersResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListIdentityProvidersResponse, &k)
 		if !ok {
 			return
@@ -14243,7 +14403,8 @@ func (v *ListResourceServersRequest) decodeJSONStore(d *jsonDecoder, st *storeLi
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListResourceServersRequest, &k)
 		if !ok {
 			return
@@ -14322,7 +14483,8 @@ func (v *ListResourceServersResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListResourceServersResponse, &k)
 		if !ok {
 			return
@@ -14381,7 +14543,8 @@ func (v *ListTagsForResourceRequest) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListTagsForResourceRequest, &k)
 		if !ok {
 			return
@@ -14441,7 +14604,8 @@ func (v *ListTagsForResourceResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListTagsForResourceResponse, &k)
 		if !ok {
 			return
@@ -14517,7 +14681,8 @@ func (v *ListUserImportJobsRequest) decodeJSONStore(d *jsonDecoder, st *storeLis
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListUserImportJobsRequest, &k)
 		if !ok {
 			return
@@ -14596,7 +14761,8 @@ func (v *ListUserImportJobsResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListUserImportJobsResponse, &k)
 		if !ok {
 			return
@@ -14675,7 +14841,8 @@ func (v *ListUserPoolClientsRequest) decodeJSONStore(d *jsonDecoder, st *storeLi
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListUserPoolClientsRequest, &k)
 		if !ok {
 			return
@@ -14754,7 +14921,8 @@ func (v *ListUserPoolClientsResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListUserPoolClientsResponse, &k)
 		if !ok {
 			return
@@ -14828,7 +14996,8 @@ func (v *ListUserPoolsRequest) decodeJSONStore(d *jsonDecoder, st *storeListUser
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListUserPoolsRequest, &k)
 		if !ok {
 			return
@@ -14901,7 +15070,8 @@ func (v *ListUserPoolsResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListUserPoolsResponse, &k)
 		if !ok {
 			return
@@ -14985,7 +15155,8 @@ func (v *ListUsersInGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeListU
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListUsersInGroupRequest, &k)
 		if !ok {
 			return
@@ -15070,7 +15241,8 @@ func (v *ListUsersInGroupResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListUsersInGroupResponse, &k)
 		if !ok {
 			return
@@ -15161,7 +15333,8 @@ func (v *ListUsersRequest) decodeJSONStore(d *jsonDecoder, st *storeListUsersReq
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListUsersRequest, &k)
 		if !ok {
 			return
@@ -15248,7 +15421,8 @@ func (v *ListUsersResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListUsersResponse, &k)
 		if !ok {
 			return
@@ -15329,7 +15503,8 @@ func (v *LogConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeLogConfi
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysLogConfigurationType, &k)
 		if !ok {
 			return
@@ -15405,7 +15580,8 @@ func (v *LogDeliveryConfigurationType) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysLogDeliveryConfigurationType, &k)
 		if !ok {
 			return
@@ -15464,7 +15640,8 @@ func (v *MFAMethodNotFoundException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysMFAMethodNotFoundException, &k)
 		if !ok {
 			return
@@ -15536,7 +15713,8 @@ func (v *MFAOptionType) decodeJSONStore(d *jsonDecoder, st *storeMFAOptionType) 
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysMFAOptionType, &k)
 		if !ok {
 			return
@@ -15622,7 +15800,8 @@ func (v *MessageTemplateType) decodeJSONStore(d *jsonDecoder, st *storeMessageTe
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysMessageTemplateType, &k)
 		if !ok {
 			return
@@ -15709,7 +15888,8 @@ func (v *NewDeviceMetadataType) decodeJSONStore(d *jsonDecoder, st *storeNewDevi
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysNewDeviceMetadataType, &k)
 		if !ok {
 			return
@@ -15775,7 +15955,8 @@ func (v *NotAuthorizedException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysNotAuthorizedException, &k)
 		if !ok {
 			return
@@ -15871,7 +16052,8 @@ func (v *NotifyConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeNotif
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysNotifyConfigurationType, &k)
 		if !ok {
 			return
@@ -15972,7 +16154,8 @@ func (v *NotifyEmailType) decodeJSONStore(d *jsonDecoder, st *storeNotifyEmailTy
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysNotifyEmailType, &k)
 		if !ok {
 			return
@@ -16059,7 +16242,8 @@ func (v *NumberAttributeConstraintsType) decodeJSONStore(d *jsonDecoder, st *sto
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysNumberAttributeConstraintsType, &k)
 		if !ok {
 			return
@@ -16160,7 +16344,8 @@ func (v *PasswordPolicyType) decodeJSONStore(d *jsonDecoder, st *storePasswordPo
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysPasswordPolicyType, &k)
 		if !ok {
 			return
@@ -16250,7 +16435,8 @@ func (v *PasswordResetRequiredException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysPasswordResetRequiredException, &k)
 		if !ok {
 			return
@@ -16322,7 +16508,8 @@ func (v *PreTokenGenerationVersionConfigType) decodeJSONStore(d *jsonDecoder, st
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysPreTokenGenerationVersionConfigType, &k)
 		if !ok {
 			return
@@ -16388,7 +16575,8 @@ func (v *PreconditionNotMetException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysPreconditionNotMetException, &k)
 		if !ok {
 			return
@@ -16470,7 +16658,8 @@ func (v *ProviderDescription) decodeJSONStore(d *jsonDecoder, st *storeProviderD
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysProviderDescription, &k)
 		if !ok {
 			return
@@ -16568,7 +16757,8 @@ func (v *ProviderUserIdentifierType) decodeJSONStore(d *jsonDecoder, st *storePr
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysProviderUserIdentifierType, &k)
 		if !ok {
 			return
@@ -16655,7 +16845,8 @@ func (v *RecoveryOptionType) decodeJSONStore(d *jsonDecoder, st *storeRecoveryOp
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysRecoveryOptionType, &k)
 		if !ok {
 			return
@@ -16760,7 +16951,8 @@ func (v *ResendConfirmationCodeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysResendConfirmationCodeRequest, &k)
 		if !ok {
 			return
@@ -16843,7 +17035,8 @@ func (v *ResendConfirmationCodeResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysResendConfirmationCodeResponse, &k)
 		if !ok {
 			return
@@ -16900,7 +17093,8 @@ func (v *ResourceNotFoundException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysResourceNotFoundException, &k)
 		if !ok {
 			return
@@ -16972,7 +17166,8 @@ func (v *ResourceServerScopeType) decodeJSONStore(d *jsonDecoder, st *storeResou
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysResourceServerScopeType, &k)
 		if !ok {
 			return
@@ -17065,7 +17260,8 @@ func (v *ResourceServerType) decodeJSONStore(d *jsonDecoder, st *storeResourceSe
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysResourceServerType, &k)
 		if !ok {
 			return
@@ -17184,7 +17380,8 @@ func (v *RespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysRespondToAuthChallengeRequest, &k)
 		if !ok {
 			return
@@ -17294,7 +17491,8 @@ func (v *RespondToAuthChallengeResponse) decodeJSONStore(d *jsonDecoder, st *sto
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysRespondToAuthChallengeResponse, &k)
 		if !ok {
 			return
@@ -17385,7 +17583,8 @@ func (v *RevokeTokenRequest) decodeJSONStore(d *jsonDecoder, st *storeRevokeToke
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysRevokeTokenRequest, &k)
 		if !ok {
 			return
@@ -17535,7 +17734,8 @@ func (v *RiskConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeRiskCon
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysRiskConfigurationType, &k)
 		if !ok {
 			return
@@ -17625,7 +17825,8 @@ func (v *RiskExceptionConfigurationType) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysRiskExceptionConfigurationType, &k)
 		if !ok {
 			return
@@ -17698,7 +17899,8 @@ func (v *SMSMfaSettingsType) decodeJSONStore(d *jsonDecoder, st *storeSMSMfaSett
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysSMSMfaSettingsType, &k)
 		if !ok {
 			return
@@ -17807,7 +18009,8 @@ func (v *SchemaAttributeType) decodeJSONStore(d *jsonDecoder, st *storeSchemaAtt
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysSchemaAttributeType, &k)
 		if !ok {
 			return
@@ -17897,7 +18100,8 @@ func (v *ScopeDoesNotExistException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysScopeDoesNotExistException, &k)
 		if !ok {
 			return
@@ -17961,7 +18165,8 @@ func (v *SetLogDeliveryConfigurationRequest) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysSetLogDeliveryConfigurationRequest, &k)
 		if !ok {
 			return
@@ -18023,7 +18228,8 @@ func (v *SetLogDeliveryConfigurationResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysSetLogDeliveryConfigurationResponse, &k)
 		if !ok {
 			return
@@ -18114,7 +18320,8 @@ func (v *SetRiskConfigurationRequest) decodeJSONStore(d *jsonDecoder, st *storeS
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysSetRiskConfigurationRequest, &k)
 		if !ok {
 			return
@@ -18192,7 +18399,8 @@ func (v *SetRiskConfigurationResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysSetRiskConfigurationResponse, &k)
 		if !ok {
 			return
@@ -18273,7 +18481,8 @@ func (v *SetUICustomizationRequest) decodeJSONStore(d *jsonDecoder, st *storeSet
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysSetUICustomizationRequest, &k)
 		if !ok {
 			return
@@ -18350,7 +18559,8 @@ func (v *SetUICustomizationResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysSetUICustomizationResponse, &k)
 		if !ok {
 			return
@@ -18420,7 +18630,8 @@ func (v *SetUserMFAPreferenceRequest) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysSetUserMFAPreferenceRequest, &k)
 		if !ok {
 			return
@@ -18550,7 +18761,8 @@ func (v *SetUserPoolMfaConfigRequest) decodeJSONStore(d *jsonDecoder, st *storeS
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysSetUserPoolMfaConfigRequest, &k)
 		if !ok {
 			return
@@ -18635,7 +18847,8 @@ func (v *SetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysSetUserPoolMfaConfigResponse, &k)
 		if !ok {
 			return
@@ -18705,7 +18918,8 @@ func (v *SetUserSettingsRequest) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysSetUserSettingsRequest, &k)
 		if !ok {
 			return
@@ -18859,7 +19073,8 @@ func (v *SignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeSignUpRequest) 
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysSignUpRequest, &k)
 		if !ok {
 			return
@@ -18971,7 +19186,8 @@ func (v *SignUpResponse) decodeJSONStore(d *jsonDecoder, st *storeSignUpResponse
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysSignUpResponse, &k)
 		if !ok {
 			return
@@ -19060,7 +19276,8 @@ func (v *SmsConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeSmsConfi
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysSmsConfigurationType, &k)
 		if !ok {
 			return
@@ -19139,7 +19356,8 @@ func (v *SmsMfaConfigType) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysSmsMfaConfigType, &k)
 		if !ok {
 			return
@@ -19199,7 +19417,8 @@ func (v *SoftwareTokenMFANotFoundException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysSoftwareTokenMFANotFoundException, &k)
 		if !ok {
 			return
@@ -19256,7 +19475,8 @@ func (v *SoftwareTokenMfaConfigType) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysSoftwareTokenMfaConfigType, &k)
 		if !ok {
 			return
@@ -19328,7 +19548,8 @@ func (v *SoftwareTokenMfaSettingsType) decodeJSONStore(d *jsonDecoder, st *store
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysSoftwareTokenMfaSettingsType, &k)
 		if !ok {
 			return
@@ -19409,7 +19630,8 @@ func (v *StartUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeSta
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysStartUserImportJobRequest, &k)
 		if !ok {
 			return
@@ -19478,7 +19700,8 @@ func (v *StartUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysStartUserImportJobResponse, &k)
 		if !ok {
 			return
@@ -19550,7 +19773,8 @@ func (v *StopUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeStop
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysStopUserImportJobRequest, &k)
 		if !ok {
 			return
@@ -19619,7 +19843,8 @@ func (v *StopUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysStopUserImportJobResponse, &k)
 		if !ok {
 			return
@@ -19691,7 +19916,8 @@ func (v *StringAttributeConstraintsType) decodeJSONStore(d *jsonDecoder, st *sto
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysStringAttributeConstraintsType, &k)
 		if !ok {
 			return
@@ -19764,7 +19990,8 @@ func (v *TagResourceRequest) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysTagResourceRequest, &k)
 		if !ok {
 			return
@@ -19882,7 +20109,8 @@ func (v *TokenValidityUnitsType) decodeJSONStore(d *jsonDecoder, st *storeTokenV
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysTokenValidityUnitsType, &k)
 		if !ok {
 			return
@@ -19954,7 +20182,8 @@ func (v *TooManyFailedAttemptsException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysTooManyFailedAttemptsException, &k)
 		if !ok {
 			return
@@ -20011,7 +20240,8 @@ func (v *TooManyRequestsException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysTooManyRequestsException, &k)
 		if !ok {
 			return
@@ -20108,7 +20338,8 @@ func (v *UICustomizationType) decodeJSONStore(d *jsonDecoder, st *storeUICustomi
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUICustomizationType, &k)
 		if !ok {
 			return
@@ -20204,7 +20435,8 @@ func (v *UnauthorizedException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUnauthorizedException, &k)
 		if !ok {
 			return
@@ -20261,7 +20493,8 @@ func (v *UnexpectedLambdaException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUnexpectedLambdaException, &k)
 		if !ok {
 			return
@@ -20318,7 +20551,8 @@ func (v *UnsupportedIdentityProviderException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUnsupportedIdentityProviderException, &k)
 		if !ok {
 			return
@@ -20375,7 +20609,8 @@ func (v *UnsupportedOperationException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUnsupportedOperationException, &k)
 		if !ok {
 			return
@@ -20432,7 +20667,8 @@ func (v *UnsupportedTokenTypeException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUnsupportedTokenTypeException, &k)
 		if !ok {
 			return
@@ -20489,7 +20725,8 @@ func (v *UnsupportedUserStateException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUnsupportedUserStateException, &k)
 		if !ok {
 			return
@@ -20553,7 +20790,8 @@ func (v *UntagResourceRequest) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUntagResourceRequest, &k)
 		if !ok {
 			return
@@ -20681,7 +20919,8 @@ func (v *UpdateAuthEventFeedbackRequest) decodeJSONStore(d *jsonDecoder, st *sto
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUpdateAuthEventFeedbackRequest, &k)
 		if !ok {
 			return
@@ -20824,7 +21063,8 @@ func (v *UpdateDeviceStatusRequest) decodeJSONStore(d *jsonDecoder, st *storeUpd
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUpdateDeviceStatusRequest, &k)
 		if !ok {
 			return
@@ -20965,7 +21205,8 @@ func (v *UpdateGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateGrou
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUpdateGroupRequest, &k)
 		if !ok {
 			return
@@ -21052,7 +21293,8 @@ func (v *UpdateGroupResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUpdateGroupResponse, &k)
 		if !ok {
 			return
@@ -21143,7 +21385,8 @@ func (v *UpdateIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *stor
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUpdateIdentityProviderRequest, &k)
 		if !ok {
 			return
@@ -21218,7 +21461,8 @@ func (v *UpdateIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUpdateIdentityProviderResponse, &k)
 		if !ok {
 			return
@@ -21302,7 +21546,8 @@ func (v *UpdateResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUpdateResourceServerRequest, &k)
 		if !ok {
 			return
@@ -21379,7 +21624,8 @@ func (v *UpdateResourceServerResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUpdateResourceServerResponse, &k)
 		if !ok {
 			return
@@ -21449,7 +21695,8 @@ func (v *UpdateUserAttributesRequest) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUpdateUserAttributesRequest, &k)
 		if !ok {
 			return
@@ -21513,7 +21760,8 @@ func (v *UpdateUserAttributesResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUpdateUserAttributesResponse, &k)
 		if !ok {
 			return
@@ -21695,7 +21943,8 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUpdateUserPoolClientRequest, &k)
 		if !ok {
 			return
@@ -21846,7 +22095,8 @@ func (v *UpdateUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUpdateUserPoolClientResponse, &k)
 		if !ok {
 			return
@@ -21925,7 +22175,8 @@ func (v *UpdateUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUpdateUserPoolDomainRequest, &k)
 		if !ok {
 			return
@@ -21994,7 +22245,8 @@ func (v *UpdateUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUpdateUserPoolDomainResponse, &k)
 		if !ok {
 			return
@@ -22164,7 +22416,8 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUpdateUserPoolRequest, &k)
 		if !ok {
 			return
@@ -22336,7 +22589,8 @@ func (v *UserAttributeUpdateSettingsType) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUserAttributeUpdateSettingsType, &k)
 		if !ok {
 			return
@@ -22407,7 +22661,8 @@ func (v *UserContextDataType) decodeJSONStore(d *jsonDecoder, st *storeUserConte
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUserContextDataType, &k)
 		if !ok {
 			return
@@ -22473,7 +22728,8 @@ func (v *UserImportInProgressException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUserImportInProgressException, &k)
 		if !ok {
 			return
@@ -22600,7 +22856,8 @@ func (v *UserImportJobType) decodeJSONStore(d *jsonDecoder, st *storeUserImportJ
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUserImportJobType, &k)
 		if !ok {
 			return
@@ -22732,7 +22989,8 @@ func (v *UserLambdaValidationException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUserLambdaValidationException, &k)
 		if !ok {
 			return
@@ -22789,7 +23047,8 @@ func (v *UserNotConfirmedException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUserNotConfirmedException, &k)
 		if !ok {
 			return
@@ -22846,7 +23105,8 @@ func (v *UserNotFoundException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUserNotFoundException, &k)
 		if !ok {
 			return
@@ -22903,7 +23163,8 @@ func (v *UserPoolAddOnNotEnabledException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUserPoolAddOnNotEnabledException, &k)
 		if !ok {
 			return
@@ -22960,7 +23221,8 @@ func (v *UserPoolAddOnsType) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUserPoolAddOnsType, &k)
 		if !ok {
 			return
@@ -23037,7 +23299,8 @@ func (v *UserPoolClientDescription) decodeJSONStore(d *jsonDecoder, st *storeUse
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUserPoolClientDescription, &k)
 		if !ok {
 			return
@@ -23250,7 +23513,8 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUserPoolClientType, &k)
 		if !ok {
 			return
@@ -23453,7 +23717,8 @@ func (v *UserPoolDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeUserP
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUserPoolDescriptionType, &k)
 		if !ok {
 			return
@@ -23543,7 +23808,8 @@ func (v *UserPoolPolicyType) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUserPoolPolicyType, &k)
 		if !ok {
 			return
@@ -23600,7 +23866,8 @@ func (v *UserPoolTaggingException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUserPoolTaggingException, &k)
 		if !ok {
 			return
@@ -23844,7 +24111,8 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUserPoolType, &k)
 		if !ok {
 			return
@@ -24086,7 +24354,8 @@ func (v *UserType) decodeJSONStore(d *jsonDecoder, st *storeUserType) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUserType, &k)
 		if !ok {
 			return
@@ -24174,7 +24443,8 @@ func (v *UsernameConfigurationType) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUsernameConfigurationType, &k)
 		if !ok {
 			return
@@ -24231,7 +24501,8 @@ func (v *UsernameExistsException) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysUsernameExistsException, &k)
 		if !ok {
 			return
@@ -24323,7 +24594,8 @@ func (v *VerificationMessageTemplateType) decodeJSONStore(d *jsonDecoder, st *st
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysVerificationMessageTemplateType, &k)
 		if !ok {
 			return
@@ -24438,7 +24710,8 @@ func (v *VerifySoftwareTokenRequest) decodeJSONStore(d *jsonDecoder, st *storeVe
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysVerifySoftwareTokenRequest, &k)
 		if !ok {
 			return
@@ -24531,7 +24804,8 @@ func (v *VerifySoftwareTokenResponse) decodeJSONStore(d *jsonDecoder, st *storeV
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysVerifySoftwareTokenResponse, &k)
 		if !ok {
 			return
@@ -24617,7 +24891,8 @@ func (v *VerifyUserAttributeRequest) decodeJSONStore(d *jsonDecoder, st *storeVe
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysVerifyUserAttributeRequest, &k)
 		if !ok {
 			return

@@ -168,7 +168,8 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysAllTypes, &k)
 		if !ok {
 			return
@@ -687,7 +688,8 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetThingInput, &k)
 		if !ok {
 			return
@@ -870,7 +872,8 @@ func (v *GetThingOutput) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysGetThingOutput, &k)
 		if !ok {
 			return
@@ -944,7 +947,8 @@ func (v *ListThingsInput) decodeJSONStore(d *jsonDecoder, st *storeListThingsInp
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListThingsInput, &k)
 		if !ok {
 			return
@@ -1017,7 +1021,8 @@ func (v *ListThingsOutput) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysListThingsOutput, &k)
 		if !ok {
 			return
@@ -1076,7 +1081,8 @@ func (v *Lowercase) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysLowercase, &k)
 		if !ok {
 			return
@@ -1148,7 +1154,8 @@ func (v *Named) decodeJSONStore(d *jsonDecoder, st *storeNamed) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysNamed, &k)
 		if !ok {
 			return
@@ -1214,7 +1221,8 @@ func (v *Range) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysRange, &k)
 		if !ok {
 			return
@@ -1271,7 +1279,8 @@ func (v *ReadThingInput) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysReadThingInput, &k)
 		if !ok {
 			return
@@ -1328,7 +1337,8 @@ func (v *ServiceError) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysServiceError, &k)
 		if !ok {
 			return
@@ -1406,7 +1416,8 @@ func (v *Thing) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysThing, &k)
 		if !ok {
 			return
@@ -1470,7 +1481,8 @@ func (v *ThingChanged) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysThingChanged, &k)
 		if !ok {
 			return
@@ -1612,7 +1624,8 @@ func (v *ThingNotFound) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysThingNotFound, &k)
 		if !ok {
 			return
@@ -1708,7 +1721,8 @@ func (v *WatchThingsInput) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysWatchThingsInput, &k)
 		if !ok {
 			return
@@ -1768,7 +1782,8 @@ func (v *WatchThingsOutput) decodeJSON(d *jsonDecoder) {
 	if d.isNull() || !d.beginObject() {
 		return
 	}
-	for k := 0; ; {
+	k := 0
+	for {
 		i, key, ok := d.nextMember(jsonKeysWatchThingsOutput, &k)
 		if !ok {
 			return

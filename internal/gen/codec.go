@@ -308,17 +308,16 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 		b.Op("*").Id("v").Op("=").Id(t).Values()
 		b.If(jen.Id("d").Dot("isNull").Call().Op("||").Op("!").Id("d").Dot("beginObject").Call()).Block(jen.Return())
 		// A structure switches on the index of the member in its keys, a union on the key.
-		var loop []jen.Code
 		next, on := jen.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("nextKey").Call(), jen.String().Parens(jen.Id("key"))
 		if keys != "" {
-			loop = []jen.Code{jen.Id("k").Op(":=").Lit(0), jen.Empty(), jen.Empty()}
+			b.Id("k").Op(":=").Lit(0)
 			next = jen.List(jen.Id("i"), jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("nextMember").Call(jen.Id(keys), jen.Op("&").Id("k"))
 			on = jen.Id("i")
 		}
 		// A structure checks for null (an unset member) and for an error (naming the member)
 		// once, around the switch; a union per member, as it keeps an unknown member's null.
 		perCase := keys == ""
-		b.For(loop...).BlockFunc(func(l *jen.Group) {
+		b.For().BlockFunc(func(l *jen.Group) {
 			l.Add(next)
 			l.If(jen.Op("!").Id("ok")).Block(jen.Return())
 			if !perCase {
