@@ -1,6 +1,7 @@
 package docs
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -439,7 +440,7 @@ func (b *builder) closeLink() {
 	if text != "" && (raw[0] == ' ' || raw[0] == '\n') && len(b.buf) > 0 && !endsSpace(b.buf) {
 		b.buf = append(b.buf, ' ')
 	}
-	rep := b.linkText(normalizeQuotes(text), cleanURL(b.linkHref))
+	rep := b.linkText(normalizeQuotes(text), cleanURL(b.linkHref), openBracket(b.buf))
 	b.buf = append(b.buf, rep...)
 	if n := len(raw); n > 0 && (raw[n-1] == ' ' || raw[n-1] == '\n') {
 		b.pending = true
@@ -447,8 +448,10 @@ func (b *builder) closeLink() {
 }
 
 // linkText decides how a link is written: "[text]" with a link
-// definition, "text (url)", or the text (or URL) alone.
-func (b *builder) linkText(text, url string) string {
+// definition, "text (url)", or the text (or URL) alone. After an unclosed
+// "[" (open), go/doc/comment would read "[" through the link's "]" as one
+// bracketed text and not see the link, so the link is written inline.
+func (b *builder) linkText(text, url string, open bool) string {
 	abs := validDefURL(url)
 	switch {
 	case text == "" && abs:
@@ -457,7 +460,7 @@ func (b *builder) linkText(text, url string) string {
 		return text
 	case !hasScheme(url):
 		return text // relative link: the target is meaningless here
-	case !abs || strings.ContainsAny(text, "[]"):
+	case !abs || open || strings.ContainsAny(text, "[]"):
 		return text + " (" + url + ")"
 	}
 	if old, ok := b.defURL[text]; ok {
@@ -472,6 +475,11 @@ func (b *builder) linkText(text, url string) string {
 	b.defURL[text] = url
 	b.defs = append(b.defs, linkDef{text, url})
 	return "[" + text + "]"
+}
+
+// openBracket reports whether text has a "[" after its last "]".
+func openBracket(text []byte) bool {
+	return bytes.LastIndexByte(text, '[') > bytes.LastIndexByte(text, ']')
 }
 
 // cleanURL removes whitespace and unsafe characters from an href, and
