@@ -14,8 +14,10 @@ package cognitoidp
 //
 // Guarantees for untrusted input: no panics, no unbounded recursion (nesting
 // is limited to jsonMaxDepth), and every allocation is bounded by the input
-// size. Allocations happen only for produced values (strings, byte slices,
-// raw copies) and for the reusable unescape buffers.
+// size or by a fixed chunk size (strings: jsonStrChunk bytes; lists and stores:
+// jsonSlabMax elements). Allocations happen only for produced values (string,
+// list and store chunks, byte slices, raw copies) and for the reusable
+// unescape buffers.
 
 import (
 	"encoding/base64"

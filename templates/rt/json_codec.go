@@ -130,8 +130,8 @@ func jsonGetDecoder(data []byte) *jsonDecoder {
 }
 
 // done is finish for a decoder from jsonGetDecoder, which it puts back in the pool. Nothing
-// decoded refers to the decoder's memory: strings and slices are copied out of it, and the
-// store slabs handed out are let go of here.
+// decoded refers to memory the decoder keeps: strings and lists are copied out of its scratch,
+// and the string, list and store chunks it handed out are let go of here (reset).
 func (d *jsonDecoder) done() error {
 	err := d.finish()
 	d.reset(nil)
