@@ -12,7 +12,8 @@ import (
 
 // genCodec emits the awsJson wire codec: AppendJSON, MarshalJSON, UnmarshalJSON and a
 // decodeJSON method on every structure and union, and encode/decode helpers per list and
-// map. Nothing is reflective; keys are matched with a switch on the member name.
+// map. Nothing is reflective: a structure's decoder switches on the index of the member
+// nextMember read (the expected next key is matched in place), a union's on the key.
 func genCodec(g *generator, f *jen.File) {
 	for _, s := range g.types {
 		g.genStore(f, s)
@@ -307,16 +308,17 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id(name).Params(params...).BlockFunc(func(b *jen.Group) {
 		b.Op("*").Id("v").Op("=").Id(t).Values()
 		b.If(jen.Id("d").Dot("isNull").Call().Op("||").Op("!").Id("d").Dot("beginObject").Call()).Block(jen.Return())
+		// A structure checks for null (an unset member) and for an error (naming the member)
+		// once, around the switch; a union per member, as it keeps an unknown member's null (a
+		// structure without members has no keys and decodes as a union does, skipping all).
+		perCase := keys == ""
 		// A structure switches on the index of the member in its keys, a union on the key.
 		next, on := jen.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("nextKey").Call(), jen.String().Parens(jen.Id("key"))
-		if keys != "" {
+		if !perCase {
 			b.Id("k").Op(":=").Lit(0)
 			next = jen.List(jen.Id("i"), jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("nextMember").Call(jen.Id(keys), jen.Op("&").Id("k"))
 			on = jen.Id("i")
 		}
-		// A structure checks for null (an unset member) and for an error (naming the member)
-		// once, around the switch; a union per member, as it keeps an unknown member's null.
-		perCase := keys == ""
 		b.For().BlockFunc(func(l *jen.Group) {
 			l.Add(next)
 			l.If(jen.Op("!").Id("ok")).Block(jen.Return())
@@ -327,9 +329,9 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 				for i, m := range s.Members {
 					ptr := fieldPointer(s, m)
 					dst := jen.Id("v").Dot(m.GoName)
-					label := jen.Lit(m.Name)
-					if keys != "" {
-						label = jen.Lit(i)
+					label := jen.Lit(i)
+					if perCase {
+						label = jen.Lit(m.Name)
 					}
 					sw.Case(label).BlockFunc(func(c *jen.Group) {
 						if perCase {

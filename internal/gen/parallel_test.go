@@ -9,21 +9,11 @@ import (
 	"testing"
 
 	"github.com/awsgen/awsgen/internal/load"
-	"github.com/awsgen/awsgen/internal/modelsrc"
 	"github.com/awsgen/awsgen/templates"
 )
 
 func TestChunkedFormatting(t *testing.T) {
-	models := []string{
-		"../../testdata/models/kitchensink.smithy.json",
-		"../../testdata/models/kitchensink/api-2.json",
-	}
-	if p, err := modelsrc.Resolve("gomod:github.com/aws/aws-sdk-go@v1.55.8/models/apis/cognito-idp/2016-04-18/api-2.json"); err == nil {
-		models = append(models, p)
-	} else {
-		t.Log("no Cognito model:", err)
-	}
-	for _, p := range models {
+	for _, p := range genTestModels(t, false) {
 		m, err := load.File(p)
 		if err != nil {
 			t.Fatal(err)
@@ -131,13 +121,7 @@ func TestFormatChunkError(t *testing.T) {
 // TestShards: an emitter rendered in shards and joined is byte for byte the rendering of
 // the whole file, with more shards than Generate uses, down to a few types each.
 func TestShards(t *testing.T) {
-	models := []string{"../../testdata/models/kitchensink.smithy.json", "../../testdata/models/kitchensink/api-2.json"}
-	if p, err := modelsrc.Resolve("gomod:github.com/aws/aws-sdk-go@v1.55.8/models/apis/cognito-idp/2016-04-18/api-2.json"); err == nil {
-		models = append(models, p)
-	} else {
-		t.Errorf("Cognito model: %v", err)
-	}
-	for _, p := range models {
+	for _, p := range genTestModels(t, true) {
 		m, err := load.File(p)
 		if err != nil {
 			t.Fatal(err)
