@@ -114,10 +114,12 @@ func (g *generator) genStore(f *jen.File, s *ir.Shape) {
 
 func (g *generator) genAppendJSON(f *jen.File, s *ir.Shape) {
 	t := s.GoName
-	f.Comment("MarshalJSON encodes v as its awsJson document.")
-	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("jsonMarshal").Call(jen.Id("v"))),
-	)
+	g.perType(f, "marshal", t, func(f *jen.File, t string) {
+		f.Comment("MarshalJSON encodes v as its awsJson document.")
+		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+			jen.Return(jen.Id("jsonMarshal").Call(jen.Id("v"))),
+		)
+	})
 	f.Add(lineComment("AppendJSON appends v's awsJson document to b. Members are written in model order, map\n" +
 		"keys sorted, and unset members left out; it allocates nothing when b has room."))
 	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(b *jen.Group) {
@@ -270,13 +272,15 @@ func timestampFns(format string) (enc, dec string) {
 
 func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 	t := s.GoName
-	f.Add(lineComment("UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members\n" +
-		"are skipped and null members left unset; errors name the member path."))
-	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Id("d").Op(":=").Id("jsonGetDecoder").Call(jen.Id("data")),
-		jen.Id("v").Dot("decodeJSON").Call(jen.Id("d")),
-		jen.Return(jen.Id("d").Dot("done").Call()),
-	)
+	g.perType(f, "unmarshal", t, func(f *jen.File, t string) {
+		f.Add(lineComment("UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members\n" +
+			"are skipped and null members left unset; errors name the member path."))
+		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+			jen.Id("d").Op(":=").Id("jsonGetDecoder").Call(jen.Id("data")),
+			jen.Id("v").Dot("decodeJSON").Call(jen.Id("d")),
+			jen.Return(jen.Id("d").Dot("done").Call()),
+		)
+	})
 	store := storeMembers(s)
 	useStore := len(store) >= 2
 	inStore := map[*ir.Member]bool{}

@@ -18,6 +18,18 @@ import (
 // with a model default (Smithy @default) set to it.
 func genDefault(g *generator, f *jen.File) {
 	for _, s := range g.types {
+		if !hasDefaults(s) {
+			g.perType(f, "default", s.GoName, func(f *jen.File, t string) {
+				f.Add(lineComment("Default sets v to its default value: members with a model default take it, all others\n" +
+					"are unset. It returns v, or a new value when v is nil."))
+				f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("Default").Params().Op("*").Id(t).Block(
+					jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("v").Op("=").New(jen.Id(t))),
+					jen.Op("*").Id("v").Op("=").Id(t).Values(),
+					jen.Return(jen.Id("v")),
+				)
+			})
+			continue
+		}
 		f.Add(lineComment("Default sets v to its default value: members with a model default take it, all others\n" +
 			"are unset. It returns v, or a new value when v is nil."))
 		f.Func().Params(jen.Id("v").Op("*").Id(s.GoName)).Id("Default").Params().Op("*").Id(s.GoName).BlockFunc(func(b *jen.Group) {
@@ -38,6 +50,19 @@ func genDefault(g *generator, f *jen.File) {
 			b.Return(jen.Id("v"))
 		})
 	}
+}
+
+// hasDefaults reports whether s is a structure with a member that has a model default.
+func hasDefaults(s *ir.Shape) bool {
+	if s.Kind != ir.Structure {
+		return false
+	}
+	for _, m := range s.Members {
+		if m.HasDefault() {
+			return true
+		}
+	}
+	return false
 }
 
 // defaultValue is the Go expression of a member's default. The loaders have checked that

@@ -3,7 +3,6 @@ package gen
 import (
 	"bytes"
 	"fmt"
-	"go/format"
 	"io/fs"
 	"path"
 	"strings"
@@ -73,7 +72,7 @@ func execTemplate(name string, data any) ([]byte, error) {
 	if err := t.ExecuteTemplate(&b, name, data); err != nil {
 		return nil, err
 	}
-	out, err := format.Source(b.Bytes())
+	out, err := newFormatMemo().formatChunk("", b.Bytes(), true)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

@@ -55,6 +55,11 @@ type generator struct {
 	// codec numbers the decoder's per-shape scratch (codec.go); it is computed on the whole
 	// generator, so that the shards of the codec emitter (shard.go) agree.
 	codec codecIDs
+
+	// pt holds the renderings of per-type declarations (pertype.go); spl, set while an
+	// emitter's file is built for splicing, lists those its rendering gets.
+	pt  *perTypeCache
+	spl *splices
 }
 
 type docMemo struct {
@@ -122,7 +127,7 @@ func prepare(m *ir.Model, opt Options) (*generator, []emitter, error) {
 	if !isIdent(opt.Package) {
 		return nil, nil, fmt.Errorf("gen: package name %q is not a Go identifier", opt.Package)
 	}
-	g := &generator{m: m, opt: opt, uses: map[string]bool{}, docs: &docMemo{m: map[string]string{}}}
+	g := &generator{m: m, opt: opt, uses: map[string]bool{}, docs: &docMemo{m: map[string]string{}}, pt: &perTypeCache{m: map[string]*perTypeText{}}}
 	if err := g.selectShapes(); err != nil {
 		return nil, nil, err
 	}

@@ -51,18 +51,8 @@ func (o *output) firstErr() error {
 // generateFiles runs the emitters and the template files on GOMAXPROCS workers and returns
 // the package's files. The result does not depend on scheduling.
 func (g *generator) generateFiles(todo []emitter) (map[string][]byte, error) {
-	workers := runtime.GOMAXPROCS(0)
-	sem := make(chan struct{}, workers)
-	var wg sync.WaitGroup
-	run := func(f func()) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			f()
-		}()
-	}
+	pool := newTaskPool(runtime.GOMAXPROCS(0))
+	run, runFirst := pool.add, pool.addFirst
 
 	outs := make([]*output, len(todo))
 	memo := newFormatMemo()
@@ -110,7 +100,7 @@ func (g *generator) generateFiles(todo []emitter) (map[string][]byte, error) {
 			o.chunks = splitChunks(raw, chunkSize)
 			o.errs = make([]error, len(o.chunks))
 			for k := range o.chunks {
-				run(func() {
+				runFirst(func() {
 					o.chunks[k], o.errs[k] = memo.formatChunk(g.opt.Package, o.chunks[k], k == 0)
 				})
 			}
@@ -127,7 +117,7 @@ func (g *generator) generateFiles(todo []emitter) (map[string][]byte, error) {
 			o.chunks, o.err = [][]byte{b}, err
 		})
 	}
-	wg.Wait()
+	pool.wait()
 
 	files := make(map[string][]byte, len(outs)+len(touts))
 	for _, o := range outs {
@@ -172,7 +162,8 @@ var emitterWeight = map[string]int{
 	"client.go": 2, "clone.go": 1, "default.go": 1,
 }
 
-// renderRaw builds emitter e's file and renders it without gofmt.
+// renderRaw builds emitter e's file and renders it without gofmt, with its per-type
+// declarations spliced in (pertype.go).
 func (g *generator) renderRaw(e emitter) (raw []byte, err error) {
 	// Emitters report a shape they cannot express by panicking with *NotSupportedError;
 	// it becomes this file's error, so Generate fails instead of the process.
@@ -188,9 +179,15 @@ func (g *generator) renderRaw(e emitter) (raw []byte, err error) {
 			err = ns
 		}
 	}()
-	f := g.newFile()
-	e.emit(g, f)
-	return renderUnformatted(f)
+	v := *g
+	v.spl = &splices{}
+	f := v.newFile()
+	e.emit(&v, f)
+	raw, err = renderUnformatted(f)
+	if err != nil {
+		return nil, err
+	}
+	return splice(raw, v.spl)
 }
 
 func renderUnformatted(f *jen.File) ([]byte, error) {
@@ -551,3 +548,77 @@ func replaceWord(b []byte, word, repl string) []byte {
 
 // isWordByte reports whether c can be part of a Go identifier (any non-ASCII byte may be).
 func isWordByte(c byte) bool { return isIdentByte(c) || c >= 0x80 }
+
+// taskPool runs tasks on a fixed number of workers. A task added with addFirst runs before
+// any added with add that has not started: formatting a rendered file's chunks comes before
+// rendering another file, so that renderings are formatted and dropped as they are made, and
+// the heap holds few of them at once.
+type taskPool struct {
+	mu      sync.Mutex
+	cond    sync.Cond
+	first   []func()
+	rest    []func()
+	pending int  // tasks added and not finished
+	closed  bool // wait was called: no task is added but by a running task
+	wg      sync.WaitGroup
+}
+
+func newTaskPool(workers int) *taskPool {
+	p := &taskPool{}
+	p.cond.L = &p.mu
+	p.wg.Add(workers)
+	for range workers {
+		go p.work()
+	}
+	return p
+}
+
+func (p *taskPool) add(f func())      { p.push(f, false) }
+func (p *taskPool) addFirst(f func()) { p.push(f, true) }
+
+func (p *taskPool) push(f func(), first bool) {
+	p.mu.Lock()
+	if first {
+		p.first = append(p.first, f)
+	} else {
+		p.rest = append(p.rest, f)
+	}
+	p.pending++
+	p.mu.Unlock()
+	p.cond.Signal()
+}
+
+func (p *taskPool) work() {
+	defer p.wg.Done()
+	p.mu.Lock()
+	for {
+		var f func()
+		switch {
+		case len(p.first) > 0:
+			f, p.first = p.first[0], p.first[1:]
+		case len(p.rest) > 0:
+			f, p.rest = p.rest[0], p.rest[1:]
+		case p.pending == 0 && p.closed:
+			p.mu.Unlock()
+			p.cond.Broadcast()
+			return
+		default:
+			p.cond.Wait()
+			continue
+		}
+		p.mu.Unlock()
+		f()
+		p.mu.Lock()
+		p.pending--
+	}
+}
+
+// wait returns when every task added, and every task those added, has finished. Only
+// running tasks may add tasks after wait is called.
+func (p *taskPool) wait() {
+	p.mu.Lock()
+	p.closed = true
+	p.mu.Unlock()
+	p.cond.Broadcast()
+	p.wg.Wait()
+}

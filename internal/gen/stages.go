@@ -28,22 +28,34 @@ func NewStages(m *ir.Model, opt Options) (*Stages, error) {
 	return &Stages{g, todo}, nil
 }
 
+// Emitted is one emitter's file, built: its jennifer statements and the per-type
+// declarations its rendering gets (pertype.go).
+type Emitted struct {
+	f   *jen.File
+	spl *splices
+}
+
 // Emit runs the emitters: jennifer statement building, one file per emitter.
-func (s *Stages) Emit() []*jen.File {
-	files := make([]*jen.File, len(s.todo))
+func (s *Stages) Emit() []Emitted {
+	files := make([]Emitted, len(s.todo))
 	for i, e := range s.todo {
-		f := s.g.newFile()
-		e.emit(s.g, f)
-		files[i] = f
+		v := *s.g
+		v.spl = &splices{}
+		f := v.newFile()
+		e.emit(&v, f)
+		files[i] = Emitted{f, v.spl}
 	}
 	return files
 }
 
-// Render renders Emit's files without formatting.
-func (s *Stages) Render(files []*jen.File) ([][]byte, error) {
+// Render renders Emit's files without formatting, per-type declarations spliced in.
+func (s *Stages) Render(files []Emitted) ([][]byte, error) {
 	raw := make([][]byte, len(files))
-	for i, f := range files {
-		b, err := renderUnformatted(f)
+	for i, ef := range files {
+		b, err := renderUnformatted(ef.f)
+		if err == nil {
+			b, err = splice(b, ef.spl)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("gen: %s: %w", s.todo[i].file, err)
 		}
@@ -100,17 +112,21 @@ func renderWhole(f *jen.File) ([]byte, error) {
 	return declStartRE().ReplaceAll(buf.Bytes(), []byte("$1\n\n$2")), nil
 }
 
-// CheckChunked renders every emitter's file whole (the reference) and in chunks of about
-// each of sizes bytes (1 cuts at every boundary), as Generate does, and reports the first
-// difference. TestChunkedFormatting and internal/genbench -verify run it.
+// CheckChunked renders every emitter's file whole, each declaration built by jennifer where
+// it stands (the reference), and as Generate does: per-type declarations spliced in
+// (pertype.go), cut into chunks of about each of sizes bytes (1 cuts at every boundary)
+// formatted one by one. It reports the first difference. TestChunkedFormatting and
+// internal/genbench -verify run it.
 func (s *Stages) CheckChunked(sizes ...int) error {
-	for i, f := range s.Emit() {
-		name := s.todo[i].file
+	for _, e := range s.todo {
+		name := e.file
+		f := s.g.newFile()
+		e.emit(s.g, f) // s.g.spl is nil: nothing is spliced
 		want, err := renderWhole(f)
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		raw, err := renderUnformatted(f)
+		raw, err := s.g.renderRaw(e)
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}

@@ -12,26 +12,28 @@ import (
 func genString(g *generator, f *jen.File) {
 	for _, s := range g.types {
 		t := s.GoName
-		f.Comment("String returns v on one line, with every sensitive member redacted.")
-		f.Func().Params(jen.Id("v").Id(t)).Id("String").Params().String().Block(
-			jen.Id("p").Op(":=").Id("printer").Values(),
-			jen.Id("v").Dot("print").Call(jen.Op("&").Id("p")),
-			jen.Return(jen.Id("p").Dot("String").Call()),
-		)
-		f.Comment("GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.")
-		f.Func().Params(jen.Id("v").Id(t)).Id("GoString").Params().String().Block(
-			jen.Id("p").Op(":=").Id("printer").Values(jen.Dict{jen.Id("goSyntax"): jen.True(), jen.Id("pkg"): jen.Id("packageName")}),
-			jen.Id("v").Dot("print").Call(jen.Op("&").Id("p")),
-			jen.Return(jen.Id("p").Dot("String").Call()),
-		)
-		f.Comment("Format prints v redacted for every fmt verb: %#v as GoString, all others as String.")
-		f.Func().Params(jen.Id("v").Id(t)).Id("Format").Params(jen.Id("st").Qual("fmt", "State"), jen.Id("verb").Rune()).Block(
-			jen.Id("formatRedacted").Call(jen.Id("st"), jen.Id("verb"), jen.Id("v")),
-		)
-		f.Comment("LogValue makes log/slog print v redacted.")
-		f.Func().Params(jen.Id("v").Id(t)).Id("LogValue").Params().Qual("log/slog", "Value").Block(
-			jen.Return(jen.Qual("log/slog", "StringValue").Call(jen.Id("v").Dot("String").Call())),
-		)
+		g.perType(f, "string", t, func(f *jen.File, t string) {
+			f.Comment("String returns v on one line, with every sensitive member redacted.")
+			f.Func().Params(jen.Id("v").Id(t)).Id("String").Params().String().Block(
+				jen.Id("p").Op(":=").Id("printer").Values(),
+				jen.Id("v").Dot("print").Call(jen.Op("&").Id("p")),
+				jen.Return(jen.Id("p").Dot("String").Call()),
+			)
+			f.Comment("GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.")
+			f.Func().Params(jen.Id("v").Id(t)).Id("GoString").Params().String().Block(
+				jen.Id("p").Op(":=").Id("printer").Values(jen.Dict{jen.Id("goSyntax"): jen.True(), jen.Id("pkg"): jen.Id("packageName")}),
+				jen.Id("v").Dot("print").Call(jen.Op("&").Id("p")),
+				jen.Return(jen.Id("p").Dot("String").Call()),
+			)
+			f.Comment("Format prints v redacted for every fmt verb: %#v as GoString, all others as String.")
+			f.Func().Params(jen.Id("v").Id(t)).Id("Format").Params(jen.Id("st").Qual("fmt", "State"), jen.Id("verb").Rune()).Block(
+				jen.Id("formatRedacted").Call(jen.Id("st"), jen.Id("verb"), jen.Id("v")),
+			)
+			f.Comment("LogValue makes log/slog print v redacted.")
+			f.Func().Params(jen.Id("v").Id(t)).Id("LogValue").Params().Qual("log/slog", "Value").Block(
+				jen.Return(jen.Qual("log/slog", "StringValue").Call(jen.Id("v").Dot("String").Call())),
+			)
+		})
 		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("print").Params(jen.Id("p").Op("*").Id("printer")).BlockFunc(func(b *jen.Group) {
 			b.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("p").Dot("null").Call(), jen.Return())
 			b.Id("p").Dot("open").Call(jen.Lit(t))

@@ -21,20 +21,22 @@ func genValidate(g *generator, f *jen.File) {
 	pats := g.patterns()
 	for _, s := range g.types {
 		t := s.GoName
-		f.Add(lineComment("Validate checks v against the constraints of the service model (required, length,\n" +
-			"range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages\n" +
-			"name the member path and never contain a member's value."))
-		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("Validate").Params().Error().Block(
-			jen.Id("vs").Op(":=").Id("validator").Values(jen.Dict{jen.Id("full"): jen.True()}),
-			jen.Id("v").Dot("validate").Call(jen.Nil(), jen.Op("&").Id("vs")),
-			jen.Return(jen.Id("vs").Dot("err").Call()),
-		)
-		f.Comment("validateRequired checks only that required members are set, at any depth.")
-		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("validateRequired").Params().Error().Block(
-			jen.Id("vs").Op(":=").Id("validator").Values(),
-			jen.Id("v").Dot("validate").Call(jen.Nil(), jen.Op("&").Id("vs")),
-			jen.Return(jen.Id("vs").Dot("err").Call()),
-		)
+		g.perType(f, "validate", t, func(f *jen.File, t string) {
+			f.Add(lineComment("Validate checks v against the constraints of the service model (required, length,\n" +
+				"range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages\n" +
+				"name the member path and never contain a member's value."))
+			f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("Validate").Params().Error().Block(
+				jen.Id("vs").Op(":=").Id("validator").Values(jen.Dict{jen.Id("full"): jen.True()}),
+				jen.Id("v").Dot("validate").Call(jen.Nil(), jen.Op("&").Id("vs")),
+				jen.Return(jen.Id("vs").Dot("err").Call()),
+			)
+			f.Comment("validateRequired checks only that required members are set, at any depth.")
+			f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("validateRequired").Params().Error().Block(
+				jen.Id("vs").Op(":=").Id("validator").Values(),
+				jen.Id("v").Dot("validate").Call(jen.Nil(), jen.Op("&").Id("vs")),
+				jen.Return(jen.Id("vs").Dot("err").Call()),
+			)
+		})
 		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("validate").Params(jen.Id("p").Op("*").Id("vpath"), jen.Id("vs").Op("*").Id("validator")).BlockFunc(func(b *jen.Group) {
 			if len(s.Members) == 0 && s.Kind != ir.Union {
 				b.Return()

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unsafe"
 
 	"github.com/awsgen/awsgen/internal/ir"
 	"github.com/awsgen/awsgen/internal/load/c2j"
@@ -26,7 +27,8 @@ func File(path string) (*ir.Model, error) {
 		return nil, err
 	}
 	var docs []byte
-	if format(data) == "c2j" {
+	f := format(data)
+	if f == "c2j" {
 		if dp := DocsPath(path); dp != "" {
 			docs, err = os.ReadFile(dp)
 			if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -34,7 +36,7 @@ func File(path string) (*ir.Model, error) {
 			}
 		}
 	}
-	return Bytes(path, data, docs)
+	return loadFormat(path, f, data, docs)
 }
 
 // DocsPath returns the docs-2.json that belongs beside the c2j model at path, or "" when
@@ -53,9 +55,14 @@ func DocsPath(path string) string {
 // Bytes loads a model from memory; file names it in errors. docs is a c2j docs-2.json, or
 // nil; it is ignored for Smithy models, which carry their documentation inline.
 func Bytes(file string, data, docs []byte) (*ir.Model, error) {
+	return loadFormat(file, format(data), data, docs)
+}
+
+// loadFormat is Bytes for data whose format is f.
+func loadFormat(file, f string, data, docs []byte) (*ir.Model, error) {
 	var m *ir.Model
 	var err error
-	switch format(data) {
+	switch f {
 	case "smithy":
 		m, err = smithy.Load(file, data)
 	case "c2j":
@@ -83,7 +90,8 @@ func format(data []byte) string {
 	if !gjson.ValidBytes(data) {
 		return ""
 	}
-	root := gjson.ParseBytes(data)
+	// A view of data, not a copy: nothing read from it outlives this call.
+	root := gjson.Parse(unsafe.String(unsafe.SliceData(data), len(data)))
 	if !root.IsObject() {
 		return ""
 	}

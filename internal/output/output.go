@@ -7,8 +7,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // generatedPrefix marks files that the generator owns in an output folder.
@@ -26,34 +29,38 @@ func Write(dir string, files map[string][]byte) error {
 		return err
 	}
 	// Write everything under temporary names first, so a failure leaves the old tree whole.
-	var tmps []string
-	defer func() {
-		for _, t := range tmps {
-			os.Remove(t)
-		}
-	}()
+	// The files are written on all cores; the first error, in name order, is reported.
 	names := sortedKeys(files)
 	for _, name := range names {
 		if strings.ContainsAny(name, `/\`) {
 			return fmt.Errorf("output: bad file name %q", name)
 		}
-		f, err := os.CreateTemp(dir, "."+name+".tmp-*")
+	}
+	tmps := make([]string, len(names))
+	defer func() {
+		for _, t := range tmps {
+			if t != "" {
+				os.Remove(t)
+			}
+		}
+	}()
+	errs := make([]error, len(names))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(names); i = int(next.Add(1) - 1) {
+				tmps[i], errs[i] = writeTemp(dir, names[i], files[names[i]])
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
-			return err
-		}
-		tmps = append(tmps, f.Name())
-		if _, err := f.Write(files[name]); err != nil {
-			f.Close()
-			return err
-		}
-		if err := f.Close(); err != nil {
 			return err
 		}
 	}
 	for i, name := range names {
-		if err := os.Chmod(tmps[i], 0o644); err != nil {
-			return err
-		}
 		if err := os.Rename(tmps[i], filepath.Join(dir, name)); err != nil {
 			return err
 		}
@@ -66,6 +73,24 @@ func Write(dir string, files map[string][]byte) error {
 		}
 	}
 	return nil
+}
+
+// writeTemp writes data to a new temporary file in dir for the file name, mode 0644, and
+// returns its path ("" when it could not be created).
+func writeTemp(dir, name string, data []byte) (string, error) {
+	f, err := os.CreateTemp(dir, "."+name+".tmp-*")
+	if err != nil {
+		return "", err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return f.Name(), err
+	}
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		return f.Name(), err
+	}
+	return f.Name(), f.Close()
 }
 
 // Check compares dir with files and returns one line per difference; none means up to date.

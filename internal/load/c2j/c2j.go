@@ -45,13 +45,28 @@ var timestampFormats = map[string]string{
 // names the api-2.json in errors and in Model.Source.
 func Load(file string, api, docs []byte) (*ir.Model, error) {
 	l := &loader{file: file, m: &ir.Model{Source: file, Format: "c2j"}, raw: map[string]gjson.Result{}, opNames: map[string]string{}}
-	if err := l.load(api); err != nil {
+	// The docs are read while the api is: they meet only in mergeDocs.
+	var d *docSet
+	var derr error
+	done := make(chan struct{})
+	if docs != nil {
+		go func() {
+			defer close(done)
+			d, derr = readDocs(docsFile(file), docs)
+		}()
+	} else {
+		close(done)
+	}
+	err := l.load(api)
+	<-done
+	if err != nil {
 		return nil, err
 	}
-	if docs != nil {
-		if err := l.loadDocs(docs); err != nil {
-			return nil, err
-		}
+	if derr != nil {
+		return nil, derr
+	}
+	if d != nil {
+		l.mergeDocs(d)
 	}
 	l.m.Finish()
 	return l.m, nil
@@ -689,77 +704,88 @@ func (l *loader) opShape(op, what string, v gjson.Result) (*ir.Shape, error) {
 	return s, nil
 }
 
-// loadDocs merges a docs-2.json: the service and operation docs, each shape's "base" and
-// each member's entry in its target's "refs" under "Parent$Member". Documentation written
-// in api-2.json itself wins.
-func (l *loader) loadDocs(docs []byte) error {
-	file := docsFile(l.file)
+// docSet is what a docs-2.json holds: the service's documentation, each operation's, and
+// each shape's "base" with its "refs" (member documentation under "Parent$Member").
+type docSet struct {
+	service string
+	ops     map[string]string
+	shapes  map[string]docEntry
+}
+
+type docEntry struct {
+	base string
+	refs map[string]string
+}
+
+// readDocs reads the docs-2.json in docs; file names it in errors.
+func readDocs(file string, docs []byte) (*docSet, error) {
 	bad := func(format string, args ...any) error {
 		return &ir.Error{File: file, Msg: fmt.Sprintf(format, args...)}
 	}
 	if msg := loadkit.CheckJSON(docs); msg != "" {
-		return bad("%s", msg)
+		return nil, bad("%s", msg)
 	}
 	root := gjson.ParseBytes(docs)
 	svc, ops, shapes := root.Get("service"), root.Get("operations"), root.Get("shapes")
 	switch {
 	case svc.Exists() && svc.Type != gjson.String && svc.Type != gjson.Null:
-		return bad("\"service\" must be a string")
+		return nil, bad("\"service\" must be a string")
 	case ops.Exists() && !ops.IsObject():
-		return bad("\"operations\" must be an object")
+		return nil, bad("\"operations\" must be an object")
 	case shapes.Exists() && !shapes.IsObject():
-		return bad("\"shapes\" must be an object")
+		return nil, bad("\"shapes\" must be an object")
 	}
-	if l.m.Service.Doc == "" {
-		l.m.Service.Doc = svc.String()
-	}
-	opDocs := map[string]string{}
+	d := &docSet{service: svc.String(), ops: map[string]string{}, shapes: map[string]docEntry{}}
 	ops.ForEach(func(k, v gjson.Result) bool {
 		if v.Type == gjson.String {
-			opDocs[k.String()] = v.String()
+			d.ops[k.String()] = v.String()
 		}
 		return true
 	})
-	for _, op := range l.m.Operations {
-		if op.Doc == "" {
-			op.Doc = opDocs[op.ID]
-		}
-	}
-	type entry struct {
-		base string
-		refs map[string]string
-	}
-	entries := map[string]entry{}
 	var err error
 	shapes.ForEach(func(k, v gjson.Result) bool {
 		if !v.IsObject() {
 			err = bad("shape %s: entry must be an object", k.String())
 			return false
 		}
-		e := entry{base: v.Get("base").String(), refs: map[string]string{}}
+		e := docEntry{base: v.Get("base").String(), refs: map[string]string{}}
 		v.Get("refs").ForEach(func(rk, rv gjson.Result) bool {
 			if rv.Type == gjson.String {
 				e.refs[rk.String()] = rv.String()
 			}
 			return true
 		})
-		entries[k.String()] = e
+		d.shapes[k.String()] = e
 		return true
 	})
 	if err != nil {
-		return err
+		return nil, err
+	}
+	return d, nil
+}
+
+// mergeDocs merges a docs-2.json's documentation into the model: the service and operation
+// docs, each shape's "base" and each member's entry in its target's "refs" under
+// "Parent$Member". Documentation written in api-2.json itself wins.
+func (l *loader) mergeDocs(d *docSet) {
+	if l.m.Service.Doc == "" {
+		l.m.Service.Doc = d.service
+	}
+	for _, op := range l.m.Operations {
+		if op.Doc == "" {
+			op.Doc = d.ops[op.ID]
+		}
 	}
 	for _, s := range l.m.Shapes {
 		if s.Traits.Doc == "" {
-			s.Traits.Doc = entries[s.Name].base
+			s.Traits.Doc = d.shapes[s.Name].base
 		}
 		for _, m := range append(s.Members[:len(s.Members):len(s.Members)], s.Member, s.Key, s.Value) {
 			if m != nil && m.Traits.Doc == "" {
-				m.Traits.Doc = entries[m.Target.Name].refs[s.Name+"$"+m.Name]
+				m.Traits.Doc = d.shapes[m.Target.Name].refs[s.Name+"$"+m.Name]
 			}
 		}
 	}
-	return nil
 }
 
 // docsFile names the docs-2.json that belongs to an api-2.json, for messages.

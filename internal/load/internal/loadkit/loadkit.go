@@ -14,8 +14,14 @@ func CheckJSON(data []byte) string {
 	if !gjson.ValidBytes(data) {
 		return "invalid JSON: " + diagnose(data)
 	}
-	if !gjson.ParseBytes(data).IsObject() {
-		return "invalid model: the top level is not a JSON object"
+	// Valid JSON: its first byte other than white space starts the top-level value.
+	for _, c := range data {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			if c != '{' {
+				return "invalid model: the top level is not a JSON object"
+			}
+			break
+		}
 	}
 	return ""
 }

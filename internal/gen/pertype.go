@@ -1,0 +1,137 @@
+package gen
+
+import (
+	"bytes"
+	"fmt"
+	"sync"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// Many declarations depend on nothing but the name of the type they are for: String,
+// GoString, Format and LogValue; Validate and validateRequired; MarshalJSON; UnmarshalJSON;
+// a Default with no model defaults to set. They are a fifth of Cognito's output. An emitter
+// writes them with perType: jennifer builds and renders them once per generator, for a
+// placeholder name, and each type gets that rendering with its name put in, spliced into
+// the emitter's rendering where the type's declarations belong (renderRaw). The result is
+// byte for byte what building them for every type gives: CheckChunked compares every
+// emitter's spliced, chunked output with the plain whole-file rendering, in
+// TestChunkedFormatting and internal/genbench -verify.
+
+// typePlaceholder stands for the type name in a perType rendering. Nothing else the
+// generator writes contains it, and every occurrence is the name, in whatever identifier,
+// literal or comment build put it.
+const typePlaceholder = "AwsgenPerTypePlaceholder"
+
+// spliceMarker is the top-level item perType leaves in the emitter's file, rendered as
+// "\n" + spliceMarker, where a type's declarations go. A NUL cannot come out of jennifer's
+// rendering of anything else the emitters write that formats as Go.
+const spliceMarker = "\x00awsgen:splice\x00"
+
+// perTypeText is the rendering of one kind of per-type declarations for typePlaceholder:
+// its imports and its items, each "\n" + item, as jennifer renders a file's items.
+type perTypeText struct {
+	once    sync.Once
+	imports []string
+	body    []byte
+	err     error
+}
+
+// perTypeCache holds a generator's perType renderings by key.
+type perTypeCache struct {
+	mu sync.Mutex
+	m  map[string]*perTypeText
+}
+
+// splices lists, for one emitter's file, the per-type declarations to splice in, in the
+// order of their markers.
+type splices struct {
+	texts []*perTypeText
+	names []string
+}
+
+// perType adds to f the declarations build writes for the type named t. build must write
+// the same code for every name but for the name itself, and key must name that code
+// among all perType calls of the generator; it must not call perType. Without splicing (g.spl nil), or for a name that
+// is not a plain ASCII identifier, build writes into f directly.
+func (g *generator) perType(f *jen.File, key, t string, build func(f *jen.File, t string)) {
+	if g.spl == nil || !isIdent(t) {
+		build(f, t)
+		return
+	}
+	g.pt.mu.Lock()
+	pt := g.pt.m[key]
+	if pt == nil {
+		pt = &perTypeText{}
+		g.pt.m[key] = pt
+	}
+	g.pt.mu.Unlock()
+	pt.once.Do(func() {
+		tf := g.newFile()
+		build(tf, typePlaceholder)
+		raw, err := renderUnformatted(tf)
+		if err != nil {
+			pt.err = err
+			return
+		}
+		_, imports, body, ok := splitRendering(raw)
+		if !ok {
+			pt.err = fmt.Errorf("gen: per-type declarations %q: unexpected rendering", key)
+			return
+		}
+		pt.imports, pt.body = imports, body
+	})
+	g.spl.texts = append(g.spl.texts, pt)
+	g.spl.names = append(g.spl.names, t)
+	f.Id(spliceMarker)
+}
+
+// splice puts the per-type declarations of spl into raw, the unformatted rendering of the
+// file they were made for, at their markers, and their imports into its import block.
+func splice(raw []byte, spl *splices) ([]byte, error) {
+	if spl == nil || len(spl.texts) == 0 {
+		return raw, nil
+	}
+	head, imports, body, ok := splitRendering(raw)
+	if !ok {
+		return nil, fmt.Errorf("gen: splicing per-type declarations: unexpected rendering")
+	}
+	paths := imports
+	size := len(body)
+	for i, pt := range spl.texts {
+		if pt.err != nil {
+			return nil, pt.err
+		}
+		paths = append(paths, pt.imports...)
+		size += len(pt.body) + bytes.Count(pt.body, []byte(typePlaceholder))*(len(spl.names[i])-len(typePlaceholder))
+	}
+	out := make([]byte, 0, len(head)+size+importBlockSize(paths))
+	out = append(out, head...)
+	out = appendImportBlock(out, paths)
+	marker := []byte("\n" + spliceMarker)
+	for i, pt := range spl.texts {
+		j := bytes.Index(body, marker)
+		if j < 0 {
+			return nil, fmt.Errorf("gen: splicing per-type declarations: %d markers for %d splices", i, len(spl.texts))
+		}
+		out = append(out, body[:j]...)
+		out = appendReplaced(out, pt.body, typePlaceholder, spl.names[i])
+		body = body[j+len(marker):]
+	}
+	if bytes.Contains(body, marker) {
+		return nil, fmt.Errorf("gen: splicing per-type declarations: more markers than splices")
+	}
+	return append(out, body...), nil
+}
+
+// appendReplaced appends b to dst with every occurrence of old replaced by new.
+func appendReplaced(dst, b []byte, old, new string) []byte {
+	for {
+		i := bytes.Index(b, []byte(old))
+		if i < 0 {
+			return append(dst, b...)
+		}
+		dst = append(append(dst, b[:i]...), new...)
+		b = b[i+len(old):]
+	}
+}
