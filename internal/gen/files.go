@@ -63,6 +63,9 @@ func (g *generator) retarget(src []byte) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// execTemplate executes the template file name with data and formats the result as gofmt
+// does, declaration by declaration like the emitters' files (formatMemo), so that the
+// fast formatter takes what it can; Stages.CheckGenerate checks the result is gofmt's.
 func execTemplate(name string, data any) ([]byte, error) {
 	t, err := template.New(name).ParseFS(templates.FS, name)
 	if err != nil {

@@ -3,6 +3,7 @@ package gen
 import (
 	"bytes"
 	"fmt"
+	"go/format"
 	"regexp"
 	"sync"
 
@@ -159,7 +160,8 @@ func firstDiff(a, b []byte) int {
 
 // CheckGenerate runs Generate and compares each emitter's file with this rendering of it,
 // unsharded and formatted in chunks as Format does (which CheckChunked compares with
-// whole-file gofmt): Generate's sharding and scheduling must not change a byte.
+// whole-file gofmt): Generate's sharding and scheduling must not change a byte. It checks
+// that the files made from templates are gofmt's formatting too.
 func (s *Stages) CheckGenerate() error {
 	files, err := Generate(s.g.m, s.g.opt)
 	if err != nil {
@@ -176,6 +178,18 @@ func (s *Stages) CheckGenerate() error {
 	for _, e := range s.todo {
 		if got := files[e.file]; !bytes.Equal(got, want[e.file]) {
 			return fmt.Errorf("%s: Generate differs from the unsharded rendering at byte %d", e.file, firstDiff(got, want[e.file]))
+		}
+	}
+	// The files made from templates are formatted declaration by declaration too (the
+	// generated tests, the package doc) or copied (the runtime): each must be gofmt's.
+	for _, t := range s.g.templateFiles() {
+		got := files[t.name]
+		b, err := format.Source(got)
+		if err != nil {
+			return fmt.Errorf("%s: %w", t.name, err)
+		}
+		if !bytes.Equal(got, b) {
+			return fmt.Errorf("%s: not gofmt's formatting at byte %d", t.name, firstDiff(got, b))
 		}
 	}
 	return nil
