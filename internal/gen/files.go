@@ -3,6 +3,7 @@ package gen
 import (
 	"bytes"
 	"fmt"
+	"go/format"
 	"io/fs"
 	"path"
 	"strings"
@@ -63,9 +64,8 @@ func (g *generator) retarget(src []byte) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// execTemplate executes the template file name with data and formats the result as gofmt
-// does, declaration by declaration like the emitters' files (formatMemo), so that the
-// fast formatter takes what it can; Stages.CheckGenerate checks the result is gofmt's.
+// execTemplate executes the template file name with data and formats the result with
+// go/format (the fast formatter declines the generated tests' code as a whole).
 func execTemplate(name string, data any) ([]byte, error) {
 	t, err := template.New(name).ParseFS(templates.FS, name)
 	if err != nil {
@@ -75,7 +75,7 @@ func execTemplate(name string, data any) ([]byte, error) {
 	if err := t.ExecuteTemplate(&b, name, data); err != nil {
 		return nil, err
 	}
-	out, err := newFormatMemo().formatChunk("", b.Bytes(), true)
+	out, err := format.Source(b.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
