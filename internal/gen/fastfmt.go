@@ -2,6 +2,7 @@ package gen
 
 import (
 	"bytes"
+	"slices"
 	"sync"
 	"unicode/utf8"
 )
@@ -20,13 +21,19 @@ import (
 // brackets that end lines, spaces the tokens of a line by their kinds and roles, and records
 // where a line has a column to align; the last step pads those columns and writes the lines.
 func fastFormat(src []byte) (out []byte, ok bool) {
+	return fastFormatAppend(nil, src)
+}
+
+// fastFormatAppend is fastFormat appending its output to dst (which must not overlap src);
+// when it declines, dst is returned unchanged.
+func fastFormatAppend(dst, src []byte) (out []byte, ok bool) {
 	f := fmtStates.Get().(*fmtState)
 	defer f.release()
 	f.src = src
 	if !f.scan() || !f.valid() || !f.layout() {
-		return nil, false
+		return dst, false
 	}
-	return f.write(), true
+	return f.write(dst), true
 }
 
 // fmtStates keeps the scratch slices of fastFormat calls for reuse.
@@ -1492,12 +1499,12 @@ func isStop(c byte) bool {
 // gofmt aligns a column over a section of consecutive lines of the same kind in the same
 // bracketed block without a blank or comment line between them; a cell is padded with spaces to the
 // widest of its column plus one.
-func (f *fmtState) write() []byte {
+func (f *fmtState) write(out []byte) []byte {
 	n := 0
 	for _, l := range f.lines {
 		n += int(l.e-l.s) + int(l.indent) + 2 + 8*int(l.ncut)
 	}
-	out := make([]byte, 0, n)
+	out = slices.Grow(out, n)
 	var w [2]int32
 	end := 0 // end of the current section in f.lines
 	for k, l := range f.lines {

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"go/format"
+	"hash/maphash"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -217,49 +219,50 @@ func (w *keepWriter) Write(p []byte) (int, error) {
 // clause and imports; the others are formatted behind a package clause of their own, which
 // is then cut off. The declaration spacing rule (spaceDecls) is applied too.
 func formatChunk(pkg string, chunk []byte, first bool) ([]byte, error) {
-	return formatChunkWith(pkg, chunk, first, gofmt)
+	return appendFormatted(nil, pkg, chunk, first, false)
 }
 
-// formatChunkWith is formatChunk with the formatter format.
-func formatChunkWith(pkg string, chunk []byte, first bool, format func([]byte) ([]byte, error)) ([]byte, error) {
-	if first {
-		b, err := format(chunk)
-		if err != nil {
-			return nil, err
-		}
-		return spaceDecls(b), nil
-	}
-	clause := "package " + pkg + "\n\n"
-	src := make([]byte, 0, len(clause)+len(chunk))
-	src = append(append(src, clause...), chunk...)
-	b, err := format(src)
-	if err != nil {
-		return nil, err
-	}
-	if !bytes.HasPrefix(b, []byte(clause)) {
-		return nil, fmt.Errorf("formatting a chunk did not keep its package clause")
-	}
-	return spaceDecls(b[len(clause):]), nil
-}
-
-// errDeclined is fastOnly's error for source the fast formatter declines.
+// errDeclined is appendFormatted's error, with fastOnly, for source the fast formatter
+// declines.
 var errDeclined = errors.New("gen: declined by the fast formatter")
 
-// fastOnly formats src with the fast formatter only.
-func fastOnly(src []byte) ([]byte, error) {
-	if b, ok := fastFormat(src); ok {
-		return b, nil
-	}
-	return nil, errDeclined
-}
+// fmtScratch holds the buffers of an appendFormatted call, kept for reuse in fmtScratches.
+type fmtScratch struct{ in, out []byte }
 
-// gofmt formats src as go/format.Source does: with the fast formatter (fastfmt.go), or
-// with go/format where the fast formatter declines.
-func gofmt(src []byte) ([]byte, error) {
-	if b, ok := fastFormat(src); ok {
-		return b, nil
+var fmtScratches = sync.Pool{New: func() any { return new(fmtScratch) }}
+
+// appendFormatted appends chunk, formatted as formatChunk does, to out: by the fast
+// formatter (fastfmt.go), or where it declines by go/format, unless fastOnly (then the
+// error is errDeclined). On error out is returned as it was.
+func appendFormatted(out []byte, pkg string, chunk []byte, first, fastOnly bool) ([]byte, error) {
+	sc := fmtScratches.Get().(*fmtScratch)
+	defer func() {
+		sc.in, sc.out = keep(sc.in[:0], 1<<20), keep(sc.out[:0], 1<<20)
+		fmtScratches.Put(sc)
+	}()
+	src, n := chunk, 0 // n: the length of the package clause put before chunk
+	if !first {
+		sc.in = append(append(append(sc.in[:0], "package "...), pkg...), "\n\n"...)
+		n = len(sc.in)
+		sc.in = append(sc.in, chunk...)
+		src = sc.in
 	}
-	return format.Source(src)
+	b, ok := fastFormatAppend(sc.out[:0], src)
+	if ok {
+		sc.out = b
+	} else {
+		if fastOnly {
+			return out, errDeclined
+		}
+		var err error
+		if b, err = format.Source(src); err != nil {
+			return out, err
+		}
+	}
+	if !bytes.HasPrefix(b, src[:n]) {
+		return out, fmt.Errorf("formatting a chunk did not keep its package clause")
+	}
+	return appendSpaceDecls(out, b[n:]), nil
 }
 
 // joinChunks joins formatted chunks: each cut fell between a declaration that ends in a line
@@ -300,15 +303,15 @@ func startsDecl(b []byte) bool {
 // declarations by a newline, gofmt style by a blank line. It is the replacement of the regular
 // expression `(?m)^([})])\n(func|type|var|const|//)` by "$1\n\n$2", without the regexp
 // engine.
-func spaceDecls(b []byte) []byte {
-	var out []byte
+func spaceDecls(b []byte) []byte { return appendSpaceDecls(nil, b) }
+
+// appendSpaceDecls appends b to out with spaceDecls's blank lines.
+func appendSpaceDecls(out, b []byte) []byte {
+	out = slices.Grow(out, len(b)+len(b)/64)
 	last := 0 // b[last:] is not copied yet
 	// i is the start of a line.
 	for i := 0; i+2 < len(b); {
 		if (b[i] == '}' || b[i] == ')') && b[i+1] == '\n' && startsDecl(b[i+2:]) {
-			if out == nil {
-				out = make([]byte, 0, len(b)+len(b)/64)
-			}
 			out = append(out, b[last:i+2]...)
 			out = append(out, '\n')
 			last = i + 2
@@ -320,9 +323,6 @@ func spaceDecls(b []byte) []byte {
 			break
 		}
 		i += j + 1
-	}
-	if out == nil {
-		return b
 	}
 	return append(out, b[last:]...)
 }
@@ -407,18 +407,42 @@ func splitPoints(src []byte) []int {
 // the declaration formatted. gofmt reads identifiers only for their width (alignment, line
 // fitting), so a same-length placeholder formats the same. The placeholder (an identifier
 // made of letters) must not occur in the declaration.
+//
+// A declaration seen for the first time is formatted with its neighbours, as it is, and only
+// the hash of its key is kept; one seen again is formatted as its key and kept, for every
+// later one. So declarations that occur once cost no more than formatting them.
 type formatMemo struct {
-	mu sync.Mutex
-	m  map[string][]byte
+	mu   sync.Mutex
+	seed maphash.Seed
+	m    map[uint64]*memoEntry
 }
 
-func newFormatMemo() *formatMemo { return &formatMemo{m: map[string][]byte{}} }
+// memoEntry is a key seen, and once seen twice, the key and its formatted form.
+type memoEntry struct {
+	key, formatted []byte
+}
+
+func newFormatMemo() *formatMemo {
+	return &formatMemo{seed: maphash.MakeSeed(), m: map[uint64]*memoEntry{}}
+}
 
 // formatChunk is formatChunk with the memo: it formats chunk declaration by declaration,
-// runs of declarations without a receiver together, and joins them as joinChunks does.
+// runs of declarations not formatted from the memo together, and joins them as joinChunks
+// does.
 func (fm *formatMemo) formatChunk(pkg string, chunk []byte, first bool) ([]byte, error) {
 	decls := splitChunks(chunk, 1)
-	var pieces [][]byte
+	out := make([]byte, 0, len(chunk)+len(chunk)/8)
+	pieces := 0
+	// piece starts a piece of out, after a newline as joinChunks puts between chunks; it
+	// returns what undoes it.
+	piece := func() (undo func()) {
+		mark := len(out)
+		if pieces > 0 {
+			out = append(out, '\n')
+		}
+		pieces++
+		return func() { out = out[:mark]; pieces-- }
+	}
 	run := -1 // start of the declarations not formatted yet, an index into decls
 	flush := func(end int) error {
 		if run < 0 {
@@ -426,18 +450,19 @@ func (fm *formatMemo) formatChunk(pkg string, chunk []byte, first bool) ([]byte,
 		}
 		defer func() { run = -1 }()
 		src := chunk[offset(chunk, decls[run]) : offset(chunk, decls[end-1])+len(decls[end-1])]
-		if b, err := formatChunkWith(pkg, src, first && run == 0, fastOnly); err == nil {
-			pieces = append(pieces, b)
+		undo := piece()
+		var err error
+		if out, err = appendFormatted(out, pkg, src, first && run == 0, true); err == nil {
 			return nil
 		}
+		undo()
 		// The fast formatter declined the run: one declaration at a time, so that only
 		// those it declines go to go/format.
 		for k := run; k < end; k++ {
-			b, err := formatChunk(pkg, decls[k], first && k == 0)
-			if err != nil {
+			piece()
+			if out, err = appendFormatted(out, pkg, decls[k], first && k == 0, false); err != nil {
 				return err
 			}
-			pieces = append(pieces, b)
 		}
 		return nil
 	}
@@ -456,28 +481,77 @@ func (fm *formatMemo) formatChunk(pkg string, chunk []byte, first bool) ([]byte,
 			}
 			continue
 		}
+		h := fm.hash(d, name)
+		fm.mu.Lock()
+		e := fm.m[h]
+		if e == nil {
+			fm.m[h] = &memoEntry{}
+		}
+		var formatted, stored []byte
+		if e != nil {
+			formatted, stored = e.formatted, e.key
+		}
+		fm.mu.Unlock()
+		if e == nil {
+			// Seen for the first time: formatted as it is, with its neighbours.
+			if run < 0 {
+				run = i
+			}
+			continue
+		}
+		key := replaceWord(d, name, ph)
+		if stored != nil && !bytes.Equal(stored, key) {
+			// Another key with the same hash: formatted as it is.
+			if run < 0 {
+				run = i
+			}
+			continue
+		}
 		if err := flush(i); err != nil {
 			return nil, err
 		}
-		key := replaceWord(d, name, ph)
-		fm.mu.Lock()
-		b, ok := fm.m[string(key)]
-		fm.mu.Unlock()
-		if !ok {
+		if formatted == nil {
 			var err error
-			if b, err = formatChunk(pkg, key, false); err != nil {
+			if formatted, err = appendFormatted(nil, pkg, key, false, false); err != nil {
 				return nil, err
 			}
 			fm.mu.Lock()
-			fm.m[string(key)] = b
+			if e.key == nil {
+				e.key, e.formatted = key, formatted
+			}
 			fm.mu.Unlock()
 		}
-		pieces = append(pieces, bytes.ReplaceAll(b, []byte(ph), []byte(name)))
+		piece()
+		out = appendReplaced(out, formatted, ph, name)
 	}
 	if err := flush(len(decls)); err != nil {
 		return nil, err
 	}
-	return joinChunks(pieces), nil
+	return out, nil
+}
+
+// hash is the hash of the key of declaration d with receiver type name: d with each
+// whole-word occurrence of name replaced by a mark, and the length of name.
+func (fm *formatMemo) hash(d []byte, name string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(fm.seed)
+	h.WriteByte(byte(len(name)))
+	for i := 0; ; {
+		j := bytes.Index(d[i:], []byte(name))
+		if j < 0 {
+			h.Write(d[i:])
+			return h.Sum64()
+		}
+		j += i
+		end := j + len(name)
+		if (j == 0 || !isWordByte(d[j-1])) && (end == len(d) || !isWordByte(d[end])) {
+			h.Write(d[i:j])
+			h.WriteByte(0)
+		} else {
+			h.Write(d[i:end])
+		}
+		i = end
+	}
 }
 
 // offset is the offset of sub, a subslice of b, in b.
