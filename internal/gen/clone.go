@@ -9,24 +9,26 @@ import (
 // genClone emits Clone on every structure and union and a clone helper per list and map.
 func genClone(g *generator, f *jen.File) {
 	for _, s := range g.types {
-		f.Comment("Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.")
-		f.Func().Params(jen.Id("v").Op("*").Id(s.GoName)).Id("Clone").Params().Op("*").Id(s.GoName).BlockFunc(func(b *jen.Group) {
-			b.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Nil()))
-			b.Id("c").Op(":=").Op("*").Id("v")
-			for _, m := range s.Members {
-				if e := g.cloneExpr(m.Target, fieldPointer(s, m), jen.Id("v").Dot(m.GoName)); e != nil {
-					b.Id("c").Dot(m.GoName).Op("=").Add(e)
+		g.perShape(f, "clone", s, func(g *generator, f *jen.File, s *ir.Shape) {
+			f.Comment("Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.")
+			f.Func().Params(jen.Id("v").Op("*").Id(s.GoName)).Id("Clone").Params().Op("*").Id(s.GoName).BlockFunc(func(b *jen.Group) {
+				b.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Nil()))
+				b.Id("c").Op(":=").Op("*").Id("v")
+				for _, m := range s.Members {
+					if e := g.cloneExpr(m.Target, fieldPointer(s, m), jen.Id("v").Dot(m.GoName)); e != nil {
+						b.Id("c").Dot(m.GoName).Op("=").Add(e)
+					}
 				}
-			}
-			if s.Kind == ir.Union {
-				b.If(jen.Id("v").Dot("Unknown").Op("!=").Nil()).Block(
-					jen.Id("c").Dot("Unknown").Op("=").Op("&").Id("UnknownMember").Values(jen.Dict{
-						jen.Id("Name"):  jen.Id("v").Dot("Unknown").Dot("Name"),
-						jen.Id("Value"): jen.Id("v").Dot("Unknown").Dot("Value").Dot("clone").Call(),
-					}),
-				)
-			}
-			b.Return(jen.Op("&").Id("c"))
+				if s.Kind == ir.Union {
+					b.If(jen.Id("v").Dot("Unknown").Op("!=").Nil()).Block(
+						jen.Id("c").Dot("Unknown").Op("=").Op("&").Id("UnknownMember").Values(jen.Dict{
+							jen.Id("Name"):  jen.Id("v").Dot("Unknown").Dot("Name"),
+							jen.Id("Value"): jen.Id("v").Dot("Unknown").Dot("Value").Dot("clone").Call(),
+						}),
+					)
+				}
+				b.Return(jen.Op("&").Id("c"))
+			})
 		})
 	}
 	for _, s := range g.collections {

@@ -16,9 +16,11 @@ import (
 // nextMember read (the expected next key is matched in place), a union's on the key.
 func genCodec(g *generator, f *jen.File) {
 	for _, s := range g.types {
-		g.genStore(f, s)
-		g.genAppendJSON(f, s)
-		g.genDecodeJSON(f, s)
+		g.perShape(f, "codec", s, func(g *generator, f *jen.File, s *ir.Shape) {
+			g.genStore(f, s)
+			g.genAppendJSON(f, s)
+			g.genDecodeJSON(f, s)
+		})
 	}
 	for _, s := range g.collections {
 		g.genCollectionCodec(f, s)

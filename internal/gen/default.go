@@ -30,24 +30,26 @@ func genDefault(g *generator, f *jen.File) {
 			})
 			continue
 		}
-		f.Add(lineComment("Default sets v to its default value: members with a model default take it, all others\n" +
-			"are unset. It returns v, or a new value when v is nil."))
-		f.Func().Params(jen.Id("v").Op("*").Id(s.GoName)).Id("Default").Params().Op("*").Id(s.GoName).BlockFunc(func(b *jen.Group) {
-			b.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("v").Op("=").New(jen.Id(s.GoName)))
-			b.Op("*").Id("v").Op("=").Id(s.GoName).Values()
-			if s.Kind == ir.Structure {
-				for _, m := range s.Members {
-					if !m.HasDefault() {
-						continue
+		g.perShape(f, "default", s, func(g *generator, f *jen.File, s *ir.Shape) {
+			f.Add(lineComment("Default sets v to its default value: members with a model default take it, all others\n" +
+				"are unset. It returns v, or a new value when v is nil."))
+			f.Func().Params(jen.Id("v").Op("*").Id(s.GoName)).Id("Default").Params().Op("*").Id(s.GoName).BlockFunc(func(b *jen.Group) {
+				b.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("v").Op("=").New(jen.Id(s.GoName)))
+				b.Op("*").Id("v").Op("=").Id(s.GoName).Values()
+				if s.Kind == ir.Structure {
+					for _, m := range s.Members {
+						if !m.HasDefault() {
+							continue
+						}
+						e := g.defaultValue(m)
+						if fieldPointer(s, m) {
+							e = jen.Id("ptrTo").Call(jen.Add(g.typeOf(m.Target)).Parens(e))
+						}
+						b.Id("v").Dot(m.GoName).Op("=").Add(e)
 					}
-					e := g.defaultValue(m)
-					if fieldPointer(s, m) {
-						e = jen.Id("ptrTo").Call(jen.Add(g.typeOf(m.Target)).Parens(e))
-					}
-					b.Id("v").Dot(m.GoName).Op("=").Add(e)
 				}
-			}
-			b.Return(jen.Id("v"))
+				b.Return(jen.Id("v"))
+			})
 		})
 	}
 }

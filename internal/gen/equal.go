@@ -11,22 +11,24 @@ import (
 // and empty differ, map order does not matter, NaN equals NaN, timestamps are instants.
 func genEqual(g *generator, f *jen.File) {
 	for _, s := range g.types {
-		f.Add(lineComment("Equal reports whether v and o hold the same data, as they would be serialized.\n" +
-			"Two nil values are equal."))
-		f.Func().Params(jen.Id("v").Op("*").Id(s.GoName)).Id("Equal").Params(jen.Id("o").Op("*").Id(s.GoName)).Bool().BlockFunc(func(b *jen.Group) {
-			b.If(jen.Id("v").Op("==").Nil().Op("||").Id("o").Op("==").Nil()).Block(jen.Return(jen.Id("v").Op("==").Id("o")))
-			for _, m := range s.Members {
-				e := g.equalExpr(m.Target, fieldPointer(s, m), jen.Id("v").Dot(m.GoName), jen.Id("o").Dot(m.GoName))
-				b.If(jen.Op("!").Parens(e)).Block(jen.Return(jen.False()))
-			}
-			if s.Kind == ir.Union {
-				b.If(jen.Parens(jen.Id("v").Dot("Unknown").Op("==").Nil()).Op("!=").Parens(jen.Id("o").Dot("Unknown").Op("==").Nil())).Block(jen.Return(jen.False()))
-				b.If(jen.Id("v").Dot("Unknown").Op("!=").Nil()).Block(
-					jen.Return(jen.Id("v").Dot("Unknown").Dot("Name").Op("==").Id("o").Dot("Unknown").Dot("Name").Op("&&").
-						Id("v").Dot("Unknown").Dot("Value").Dot("equal").Call(jen.Id("o").Dot("Unknown").Dot("Value"))),
-				)
-			}
-			b.Return(jen.True())
+		g.perShape(f, "equal", s, func(g *generator, f *jen.File, s *ir.Shape) {
+			f.Add(lineComment("Equal reports whether v and o hold the same data, as they would be serialized.\n" +
+				"Two nil values are equal."))
+			f.Func().Params(jen.Id("v").Op("*").Id(s.GoName)).Id("Equal").Params(jen.Id("o").Op("*").Id(s.GoName)).Bool().BlockFunc(func(b *jen.Group) {
+				b.If(jen.Id("v").Op("==").Nil().Op("||").Id("o").Op("==").Nil()).Block(jen.Return(jen.Id("v").Op("==").Id("o")))
+				for _, m := range s.Members {
+					e := g.equalExpr(m.Target, fieldPointer(s, m), jen.Id("v").Dot(m.GoName), jen.Id("o").Dot(m.GoName))
+					b.If(jen.Op("!").Parens(e)).Block(jen.Return(jen.False()))
+				}
+				if s.Kind == ir.Union {
+					b.If(jen.Parens(jen.Id("v").Dot("Unknown").Op("==").Nil()).Op("!=").Parens(jen.Id("o").Dot("Unknown").Op("==").Nil())).Block(jen.Return(jen.False()))
+					b.If(jen.Id("v").Dot("Unknown").Op("!=").Nil()).Block(
+						jen.Return(jen.Id("v").Dot("Unknown").Dot("Name").Op("==").Id("o").Dot("Unknown").Dot("Name").Op("&&").
+							Id("v").Dot("Unknown").Dot("Value").Dot("equal").Call(jen.Id("o").Dot("Unknown").Dot("Value"))),
+					)
+				}
+				b.Return(jen.True())
+			})
 		})
 	}
 	for _, s := range g.collections {

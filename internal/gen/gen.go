@@ -60,6 +60,8 @@ type generator struct {
 	// emitter's file is built for splicing, lists those its rendering gets.
 	pt  *perTypeCache
 	spl *splices
+	// twins maps each structure and union that has twins to their set (twins.go).
+	twins map[*ir.Shape]*twin
 }
 
 type docMemo struct {
@@ -134,6 +136,7 @@ func prepare(m *ir.Model, opt Options) (*generator, []emitter, error) {
 	g.codec = newCodecIDs(g)
 	g.json = m.Service.IsAWSJSON()
 	g.markRedacted()
+	g.findTwins()
 
 	var todo []emitter
 	for _, e := range emitters {

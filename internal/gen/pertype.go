@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/awsgen/awsgen/internal/ir"
 )
 
 // Many declarations depend on nothing but the name of the type they are for: String,
@@ -41,6 +44,8 @@ type perTypeText struct {
 type perTypeCache struct {
 	mu sync.Mutex
 	m  map[string]*perTypeText
+	// calls numbers emitter calls whose renderings must not be shared with other calls.
+	calls atomic.Int64
 }
 
 // splices lists, for one emitter's file, the per-type declarations to splice in, in the
@@ -52,13 +57,40 @@ type splices struct {
 
 // perType adds to f the declarations build writes for the type named t. build must write
 // the same code for every name but for the name itself, and key must name that code
-// among all perType calls of the generator; it must not call perType. Without splicing (g.spl nil), or for a name that
-// is not a plain ASCII identifier, build writes into f directly.
+// among all perType and perShape calls of the generator (code that depends on state of the
+// emitter's call has a key of that call's own); build must not call perType.
+// Without splicing (g.spl nil), or for a name that is not a plain ASCII identifier, build
+// writes into f directly.
 func (g *generator) perType(f *jen.File, key, t string, build func(f *jen.File, t string)) {
 	if g.spl == nil || !isIdent(t) {
 		build(f, t)
 		return
 	}
+	g.spliceDecls(f, key, t, func(tf *jen.File) { build(tf, typePlaceholder) })
+}
+
+// perShape adds to f the declarations build writes for s, a structure or union. Twins
+// (shapes alike but for their names and documentation, twins.go) get the same code but for
+// their names: build runs once per set of twins and key, on a copy of the first of them
+// named typePlaceholder, and each twin gets that rendering with its name put in, as
+// perType does. For a shape without twins, or without splicing, build runs on s itself.
+// build must take the name only from s.GoName, and call the generator it is given.
+func (g *generator) perShape(f *jen.File, key string, s *ir.Shape, build func(g *generator, f *jen.File, s *ir.Shape)) {
+	tw := g.twins[s]
+	if g.spl == nil || tw == nil || !isIdent(s.GoName) {
+		build(g, f, s)
+		return
+	}
+	g.spliceDecls(f, key+"#"+tw.set, s.GoName, func(tf *jen.File) {
+		plain := *g
+		plain.spl = nil // what build calls writes into tf directly
+		build(&plain, tf, tw.shape)
+	})
+}
+
+// spliceDecls leaves a splice marker in f for the declarations that build writes into an
+// empty file for typePlaceholder, rendered once per key, with the name t put in.
+func (g *generator) spliceDecls(f *jen.File, key, t string, build func(tf *jen.File)) {
 	g.pt.mu.Lock()
 	pt := g.pt.m[key]
 	if pt == nil {
@@ -67,8 +99,16 @@ func (g *generator) perType(f *jen.File, key, t string, build func(f *jen.File, 
 	}
 	g.pt.mu.Unlock()
 	pt.once.Do(func() {
+		defer func() {
+			if p := recover(); p != nil {
+				// The file that called first fails with the panic (renderRaw); any other
+				// that uses this rendering fails in splice.
+				pt.err = fmt.Errorf("gen: per-type declarations %q: %v", key, p)
+				panic(p)
+			}
+		}()
 		tf := g.newFile()
-		build(tf, typePlaceholder)
+		build(tf)
 		raw, err := renderUnformatted(tf)
 		if err != nil {
 			pt.err = err

@@ -101,7 +101,8 @@ func TestSpliceMarkers(t *testing.T) {
 }
 
 // The generator splices what it should: on Cognito, every structure's String quartet,
-// Validate pair, MarshalJSON and UnmarshalJSON come from one rendering each.
+// Validate pair, MarshalJSON and UnmarshalJSON come from one rendering each, and the
+// methods of twins from one rendering per set.
 func TestPerTypeUsed(t *testing.T) {
 	models := genTestModels(t, true)
 	m, err := load.File(models[len(models)-1])
@@ -112,22 +113,35 @@ func TestPerTypeUsed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	twins := 0
+	for _, s := range g.types {
+		if g.twins[s] != nil {
+			twins++
+		}
+	}
+	if twins < len(g.types)/4 {
+		t.Errorf("%d of %d structures have twins; Cognito has many more", twins, len(g.types))
+	}
 	for _, e := range todo {
 		v := *g
 		v.spl = &splices{}
 		e.emit(&v, v.newFile())
+		// perType once per structure and union, perShape once more for each twin; a twin's
+		// codec is one perShape, MarshalJSON and UnmarshalJSON inside it.
 		want := 0
 		switch e.file {
 		case "string.go", "validate.go":
-			want = len(g.types)
+			want = len(g.types) + twins
 		case "codec.go":
-			want = 2 * len(g.types)
+			want = 2*len(g.types) - twins
+		case "clone.go", "equal.go":
+			want = twins
 		}
 		if want > 0 && len(v.spl.texts) != want {
 			t.Errorf("%s: %d splices, want %d", e.file, len(v.spl.texts), want)
 		}
 	}
-	for _, key := range []string{"string", "validate", "marshal", "unmarshal", "default"} {
+	for _, key := range []string{"string", "validate", "marshal", "unmarshal", "default", "clone#0", "equal#0", "print#0", "codec#0"} {
 		if g.pt.m[key] == nil {
 			t.Errorf("no per-type rendering %q", key)
 		}

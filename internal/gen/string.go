@@ -34,33 +34,36 @@ func genString(g *generator, f *jen.File) {
 				jen.Return(jen.Qual("log/slog", "StringValue").Call(jen.Id("v").Dot("String").Call())),
 			)
 		})
-		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("print").Params(jen.Id("p").Op("*").Id("printer")).BlockFunc(func(b *jen.Group) {
-			b.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("p").Dot("null").Call(), jen.Return())
-			b.Id("p").Dot("open").Call(jen.Lit(t))
-			for _, m := range s.Members {
-				ptr := fieldPointer(s, m)
-				src := jen.Id("v").Dot(m.GoName)
-				body := []jen.Code{jen.Id("p").Dot("field").Call(jen.Lit(m.GoName))}
-				if g.redactAll[s] || m.Sensitive() {
-					body = append(body, jen.Id("p").Dot("redacted").Call())
-				} else {
-					body = append(body, g.printStmt(m.Target, ptr, src.Clone()))
-				}
-				if ptr || nilable(m.Target.Kind) {
-					b.If(src.Clone().Op("!=").Nil()).Block(body...)
-				} else {
-					for _, c := range body {
-						b.Add(c)
+		g.perShape(f, "print", s, func(g *generator, f *jen.File, s *ir.Shape) {
+			t := s.GoName
+			f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("print").Params(jen.Id("p").Op("*").Id("printer")).BlockFunc(func(b *jen.Group) {
+				b.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("p").Dot("null").Call(), jen.Return())
+				b.Id("p").Dot("open").Call(jen.Lit(t))
+				for _, m := range s.Members {
+					ptr := fieldPointer(s, m)
+					src := jen.Id("v").Dot(m.GoName)
+					body := []jen.Code{jen.Id("p").Dot("field").Call(jen.Lit(m.GoName))}
+					if g.redactAll[s] || m.Sensitive() {
+						body = append(body, jen.Id("p").Dot("redacted").Call())
+					} else {
+						body = append(body, g.printStmt(m.Target, ptr, src.Clone()))
+					}
+					if ptr || nilable(m.Target.Kind) {
+						b.If(src.Clone().Op("!=").Nil()).Block(body...)
+					} else {
+						for _, c := range body {
+							b.Add(c)
+						}
 					}
 				}
-			}
-			if s.Kind == ir.Union {
-				b.If(jen.Id("v").Dot("Unknown").Op("!=").Nil()).Block(
-					jen.Id("p").Dot("field").Call(jen.Lit("Unknown")),
-					jen.Id("p").Dot("str").Call(jen.Id("v").Dot("Unknown").Dot("Name")),
-				)
-			}
-			b.Id("p").Dot("close").Call()
+				if s.Kind == ir.Union {
+					b.If(jen.Id("v").Dot("Unknown").Op("!=").Nil()).Block(
+						jen.Id("p").Dot("field").Call(jen.Lit("Unknown")),
+						jen.Id("p").Dot("str").Call(jen.Id("v").Dot("Unknown").Dot("Name")),
+					)
+				}
+				b.Id("p").Dot("close").Call()
+			})
 		})
 	}
 	for _, s := range g.collections {

@@ -19,6 +19,9 @@ import (
 // stay open. Every violation is reported, each with its member path.
 func genValidate(g *generator, f *jen.File) {
 	pats := g.patterns()
+	// The validate methods name patterns by numbers given in the order this call meets them:
+	// renderings of them are shared within this call only.
+	patKey := "validate " + strconv.FormatInt(g.pt.calls.Add(1), 10)
 	for _, s := range g.types {
 		t := s.GoName
 		g.perType(f, "validate", t, func(f *jen.File, t string) {
@@ -37,38 +40,41 @@ func genValidate(g *generator, f *jen.File) {
 				jen.Return(jen.Id("vs").Dot("err").Call()),
 			)
 		})
-		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("validate").Params(jen.Id("p").Op("*").Id("vpath"), jen.Id("vs").Op("*").Id("validator")).BlockFunc(func(b *jen.Group) {
-			if len(s.Members) == 0 && s.Kind != ir.Union {
-				b.Return()
-				return
-			}
-			b.If(jen.Id("v").Op("==").Nil()).Block(jen.Return())
-			if s.Kind == ir.Union {
-				b.Id("set").Op(":=").Lit(0)
-				for _, m := range s.Members {
-					b.If(jen.Id("v").Dot(m.GoName).Op("!=").Nil()).Block(jen.Id("set").Op("++"))
+		g.perShape(f, patKey, s, func(g *generator, f *jen.File, s *ir.Shape) {
+			t := s.GoName
+			f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("validate").Params(jen.Id("p").Op("*").Id("vpath"), jen.Id("vs").Op("*").Id("validator")).BlockFunc(func(b *jen.Group) {
+				if len(s.Members) == 0 && s.Kind != ir.Union {
+					b.Return()
+					return
 				}
-				b.If(jen.Id("v").Dot("Unknown").Op("!=").Nil()).Block(jen.Id("set").Op("++"))
-				b.Id("vs").Dot("union").Call(jen.Id("p"), jen.Lit(""), jen.Id("set"))
-			}
-			for _, m := range s.Members {
-				ptr := fieldPointer(s, m)
-				src := jen.Id("v").Dot(m.GoName)
-				checks := g.valueChecks(m, ptr, src.Clone(), jen.Id("p"), m.Name, pats)
-				optional := ptr || nilable(m.Target.Kind)
-				switch {
-				case m.Required() && optional:
-					b.If(src.Clone().Op("==").Nil()).Block(
-						jen.Id("vs").Dot("required").Call(jen.Id("p"), jen.Lit(m.Name)),
-					).Else().Block(checks...)
-				case optional && len(checks) > 0:
-					b.If(src.Clone().Op("!=").Nil()).Block(checks...)
-				default:
-					for _, c := range checks {
-						b.Add(c)
+				b.If(jen.Id("v").Op("==").Nil()).Block(jen.Return())
+				if s.Kind == ir.Union {
+					b.Id("set").Op(":=").Lit(0)
+					for _, m := range s.Members {
+						b.If(jen.Id("v").Dot(m.GoName).Op("!=").Nil()).Block(jen.Id("set").Op("++"))
+					}
+					b.If(jen.Id("v").Dot("Unknown").Op("!=").Nil()).Block(jen.Id("set").Op("++"))
+					b.Id("vs").Dot("union").Call(jen.Id("p"), jen.Lit(""), jen.Id("set"))
+				}
+				for _, m := range s.Members {
+					ptr := fieldPointer(s, m)
+					src := jen.Id("v").Dot(m.GoName)
+					checks := g.valueChecks(m, ptr, src.Clone(), jen.Id("p"), m.Name, pats)
+					optional := ptr || nilable(m.Target.Kind)
+					switch {
+					case m.Required() && optional:
+						b.If(src.Clone().Op("==").Nil()).Block(
+							jen.Id("vs").Dot("required").Call(jen.Id("p"), jen.Lit(m.Name)),
+						).Else().Block(checks...)
+					case optional && len(checks) > 0:
+						b.If(src.Clone().Op("!=").Nil()).Block(checks...)
+					default:
+						for _, c := range checks {
+							b.Add(c)
+						}
 					}
 				}
-			}
+			})
 		})
 	}
 	for _, s := range g.collections {
