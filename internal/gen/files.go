@@ -3,7 +3,6 @@ package gen
 import (
 	"bytes"
 	"fmt"
-	"go/format"
 	"io/fs"
 	"path"
 	"strings"
@@ -64,8 +63,10 @@ func (g *generator) retarget(src []byte) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// execTemplate executes the template file name with data and formats the result with
-// go/format (the fast formatter declines the generated tests' code as a whole).
+// execTemplate executes the template file name with data and formats the result as gofmt
+// does: declaration by declaration (the template lays them out one blank line apart), by
+// the fast formatter where it can and go/format where it declines; Stages.CheckGenerate
+// checks the whole is gofmt's.
 func execTemplate(name string, data any) ([]byte, error) {
 	t, err := template.New(name).ParseFS(templates.FS, name)
 	if err != nil {
@@ -75,9 +76,27 @@ func execTemplate(name string, data any) ([]byte, error) {
 	if err := t.ExecuteTemplate(&b, name, data); err != nil {
 		return nil, err
 	}
-	out, err := format.Source(b.Bytes())
+	out, err := formatLaidOut(b.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return out, nil
+}
+
+// formatLaidOut formats a Go file whose top-level declarations are one blank line apart,
+// one declaration at a time, and joins them one blank line apart.
+func formatLaidOut(src []byte) ([]byte, error) {
+	out := make([]byte, 0, len(src)+len(src)/16)
+	start := 0
+	var err error
+	for k, p := range append(splitPointsOf(src, true), len(src)) {
+		if k > 0 {
+			out = append(out, '\n')
+		}
+		if out, err = appendFormatted(out, "p", src[start:p], k == 0, false); err != nil {
+			return nil, err
+		}
+		start = p
 	}
 	return out, nil
 }

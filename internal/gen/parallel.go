@@ -66,12 +66,13 @@ func (g *generator) generateFiles(todo []emitter) (map[string][]byte, error) {
 	}
 	var tasks []shardTask
 	raws := make([][][]byte, len(todo))
+	spls := make([][]*splices, len(todo))
 	errs := make([][]error, len(todo))
 	left := make([]atomic.Int32, len(todo))
 	for i, e := range todo {
 		outs[i] = &output{name: e.file}
 		n := g.shards(e)
-		raws[i], errs[i] = make([][]byte, n), make([]error, n)
+		raws[i], spls[i], errs[i] = make([][]byte, n), make([]*splices, n), make([]error, n)
 		left[i].Store(int32(n))
 		for k := range n {
 			tasks = append(tasks, shardTask{i, k, n, float64(emitterWeight[e.file]) / float64(n)})
@@ -82,7 +83,7 @@ func (g *generator) generateFiles(todo []emitter) (map[string][]byte, error) {
 	for _, t := range tasks {
 		e, o := todo[t.i], outs[t.i]
 		run(func() {
-			raws[t.i][t.k], errs[t.i][t.k] = g.shard(t.k, t.n).renderRaw(e)
+			raws[t.i][t.k], spls[t.i][t.k], errs[t.i][t.k] = g.shard(t.k, t.n).renderParts(e)
 			if left[t.i].Add(-1) != 0 {
 				return
 			}
@@ -92,18 +93,20 @@ func (g *generator) generateFiles(todo []emitter) (map[string][]byte, error) {
 					return
 				}
 			}
-			raw, ok := joinShards(raws[t.i])
-			raws[t.i] = nil
-			if !ok {
-				if raw, o.err = g.renderRaw(e); o.err != nil {
-					return
-				}
+			raw, err := assemble(raws[t.i], spls[t.i])
+			raws[t.i], spls[t.i] = nil, nil
+			if err == errLayout {
+				raw, err = g.renderRaw(e)
 			}
-			o.chunks = splitChunks(raw, chunkSize)
+			if o.err = err; err != nil {
+				return
+			}
+			var decls [][][]byte
+			o.chunks, decls = chunkDecls(raw, chunkSize)
 			o.errs = make([]error, len(o.chunks))
 			for k := range o.chunks {
 				runFirst(func() {
-					o.chunks[k], o.errs[k] = memo.formatChunk(g.opt.Package, o.chunks[k], k == 0)
+					o.chunks[k], o.errs[k] = memo.formatDecls(g.opt.Package, o.chunks[k], decls[k], k == 0)
 				})
 			}
 		})
@@ -166,7 +169,17 @@ var emitterWeight = map[string]int{
 
 // renderRaw builds emitter e's file and renders it without gofmt, with its per-type
 // declarations spliced in (pertype.go).
-func (g *generator) renderRaw(e emitter) (raw []byte, err error) {
+func (g *generator) renderRaw(e emitter) ([]byte, error) {
+	raw, spl, err := g.renderParts(e)
+	if err != nil {
+		return nil, err
+	}
+	return splice(raw, spl)
+}
+
+// renderParts is renderRaw without the splicing: the rendering, with markers, and what goes
+// in their place.
+func (g *generator) renderParts(e emitter) (raw []byte, spl *splices, err error) {
 	// Emitters report a shape they cannot express by panicking with *NotSupportedError;
 	// it becomes this file's error, so Generate fails instead of the process.
 	defer func() {
@@ -186,10 +199,7 @@ func (g *generator) renderRaw(e emitter) (raw []byte, err error) {
 	f := v.newFile()
 	e.emit(&v, f)
 	raw, err = renderUnformatted(f)
-	if err != nil {
-		return nil, err
-	}
-	return splice(raw, v.spl)
+	return raw, v.spl, err
 }
 
 func renderUnformatted(f *jen.File) ([]byte, error) {
@@ -344,12 +354,37 @@ func splitChunks(src []byte, size int) [][]byte {
 	return append(chunks, src[start:])
 }
 
+// chunkDecls is splitChunks(src, size) with each chunk's declarations, splitChunks(chunk,
+// 1), from one scan of src.
+func chunkDecls(src []byte, size int) (chunks [][]byte, decls [][][]byte) {
+	start, prev := 0, 0 // the current chunk's and declaration's starts
+	var cur [][]byte    // the current chunk's declarations
+	for _, p := range splitPoints(src) {
+		if p == prev {
+			continue
+		}
+		cur = append(cur, src[prev:p])
+		prev = p
+		if p-start >= size && len(src)-p >= size/4 {
+			chunks, decls = append(chunks, src[start:p]), append(decls, cur)
+			start, cur = p, nil
+		}
+	}
+	cur = append(cur, src[prev:])
+	return append(chunks, src[start:]), append(decls, cur)
+}
+
 // splitPoints returns the offsets in unformatted source at which a top-level line starting
 // with one of declPrefixes directly follows a top-level line that is only "}" or ")": the
 // end of one declaration and the start of the next, where the formatted file has exactly one
 // blank line whatever the two declarations are. It tracks bracket depth outside comments and
 // string, rune and raw string literals; whatever it cannot follow only removes cut points.
-func splitPoints(src []byte) []int {
+func splitPoints(src []byte) []int { return splitPointsOf(src, false) }
+
+// splitPointsOf is splitPoints, also at a declaration after one blank line when blank is set
+// (source already laid out as gofmt lays out declarations, such as templates'): the cut is
+// before the declaration, and the blank line stays with the one before.
+func splitPointsOf(src []byte, blank bool) []int {
 	var points []int
 	depth := 0
 	lineStart := 0
@@ -389,9 +424,13 @@ func splitPoints(src []byte) []int {
 		case '}', ')', ']':
 			depth--
 		case '\n':
-			if depth == 0 && lineStart >= 0 && i-lineStart == 1 &&
-				(src[lineStart] == '}' || src[lineStart] == ')') && startsDecl(src[i+1:]) {
-				points = append(points, i+1)
+			if depth == 0 && lineStart >= 0 && i-lineStart == 1 && (src[lineStart] == '}' || src[lineStart] == ')') {
+				switch {
+				case startsDecl(src[i+1:]):
+					points = append(points, i+1)
+				case blank && i+1 < n && src[i+1] == '\n' && startsDecl(src[i+2:]):
+					points = append(points, i+2)
+				}
 			}
 			lineStart = i + 1
 		}
@@ -430,7 +469,11 @@ func newFormatMemo() *formatMemo {
 // runs of declarations not formatted from the memo together, and joins them as joinChunks
 // does.
 func (fm *formatMemo) formatChunk(pkg string, chunk []byte, first bool) ([]byte, error) {
-	decls := splitChunks(chunk, 1)
+	return fm.formatDecls(pkg, chunk, splitChunks(chunk, 1), first)
+}
+
+// formatDecls is formatChunk for the chunk cut into its declarations, decls.
+func (fm *formatMemo) formatDecls(pkg string, chunk []byte, decls [][]byte, first bool) ([]byte, error) {
 	out := make([]byte, 0, len(chunk)+len(chunk)/8)
 	pieces := 0
 	// piece starts a piece of out, after a newline as joinChunks puts between chunks; it

@@ -157,3 +157,49 @@ func TestShards(t *testing.T) {
 		}
 	}
 }
+
+// chunkDecls cuts as splitChunks does, the chunks and each chunk's declarations, from one
+// scan.
+func TestChunkDecls(t *testing.T) {
+	srcs := [][]byte{nil, []byte("x"), []byte("}\nfunc a() {\n}\nfunc b() {\n}\n")}
+	for _, p := range genTestModels(t, false) {
+		m, err := load.File(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, todo, err := prepare(m, Options{Package: "p"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range todo {
+			raw, err := g.renderRaw(e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			srcs = append(srcs, raw)
+		}
+	}
+	for _, src := range srcs {
+		for _, size := range []int{1, 100, 4096, chunkSize} {
+			chunks, decls := chunkDecls(src, size)
+			want := splitChunks(src, size)
+			if len(chunks) != len(want) || len(decls) != len(chunks) {
+				t.Fatalf("size %d: %d chunks, %d declaration lists; splitChunks gives %d", size, len(chunks), len(decls), len(want))
+			}
+			for k := range want {
+				if !bytes.Equal(chunks[k], want[k]) {
+					t.Fatalf("size %d: chunk %d differs", size, k)
+				}
+				wd := splitChunks(want[k], 1)
+				if len(decls[k]) != len(wd) {
+					t.Fatalf("size %d: chunk %d has %d declarations, want %d", size, k, len(decls[k]), len(wd))
+				}
+				for i := range wd {
+					if !bytes.Equal(decls[k][i], wd[i]) {
+						t.Fatalf("size %d: chunk %d declaration %d differs", size, k, i)
+					}
+				}
+			}
+		}
+	}
+}

@@ -129,25 +129,12 @@ func (g *generator) spliceDecls(f *jen.File, key, t string, build func(tf *jen.F
 // splice puts the per-type declarations of spl into raw, the unformatted rendering of the
 // file they were made for, at their markers, and their imports into its import block.
 func splice(raw []byte, spl *splices) ([]byte, error) {
-	if spl == nil || len(spl.texts) == 0 {
-		return raw, nil
-	}
-	head, imports, body, ok := splitRendering(raw)
-	if !ok {
-		return nil, fmt.Errorf("gen: splicing per-type declarations: unexpected rendering")
-	}
-	paths := imports
-	size := len(body)
-	for i, pt := range spl.texts {
-		if pt.err != nil {
-			return nil, pt.err
-		}
-		paths = append(paths, pt.imports...)
-		size += len(pt.body) + bytes.Count(pt.body, []byte(typePlaceholder))*(len(spl.names[i])-len(typePlaceholder))
-	}
-	out := make([]byte, 0, len(head)+size+importBlockSize(paths))
-	out = append(out, head...)
-	out = appendImportBlock(out, paths)
+	return assemble([][]byte{raw}, []*splices{spl})
+}
+
+// appendSpliced appends body, declarations rendered by jennifer, to out with the per-type
+// declarations of spl in place of its markers.
+func appendSpliced(out, body []byte, spl *splices) ([]byte, error) {
 	marker := []byte("\n" + spliceMarker)
 	for i, pt := range spl.texts {
 		j := bytes.Index(body, marker)

@@ -2,6 +2,7 @@ package gen
 
 import (
 	"bytes"
+	"errors"
 	"slices"
 	"strconv"
 )
@@ -57,32 +58,60 @@ func (g *generator) shard(k, n int) *generator {
 // expected, or imports a package under a name (jennifer names packages per file, so names
 // could differ between shards); the caller then renders the file whole.
 func joinShards(raws [][]byte) (raw []byte, ok bool) {
-	if len(raws) == 1 {
-		return raws[0], true
+	raw, err := assemble(raws, nil)
+	return raw, err == nil
+}
+
+// errLayout is assemble's error for a rendering without the layout it expects.
+var errLayout = errors.New("gen: unexpected rendering")
+
+// assemble is joinShards with the per-type declarations of each shard (spls[k], or none)
+// spliced in at their markers (pertype.go), their imports in the import block. A rendering
+// without the layout expected is errLayout.
+func assemble(raws [][]byte, spls []*splices) ([]byte, error) {
+	if len(raws) == 1 && (spls == nil || spls[0] == nil || len(spls[0].texts) == 0) {
+		return raws[0], nil
 	}
 	var head []byte
-	var bodies [][]byte
+	bodies := make([][]byte, len(raws))
 	var paths []string
 	size := 0
-	for i, r := range raws {
+	for k, r := range raws {
 		h, imports, body, ok := splitRendering(r)
 		if !ok {
-			return nil, false
+			return nil, errLayout
 		}
-		if i == 0 {
+		if k == 0 {
 			head = h
 		}
 		paths = append(paths, imports...)
-		bodies = append(bodies, body)
+		bodies[k] = body
 		size += len(body)
+		if spls == nil || spls[k] == nil {
+			continue
+		}
+		for i, pt := range spls[k].texts {
+			if pt.err != nil {
+				return nil, pt.err
+			}
+			paths = append(paths, pt.imports...)
+			size += len(pt.body) + bytes.Count(pt.body, []byte(typePlaceholder))*(len(spls[k].names[i])-len(typePlaceholder))
+		}
 	}
 	out := make([]byte, 0, len(head)+size+importBlockSize(paths))
 	out = append(out, head...)
 	out = appendImportBlock(out, paths)
-	for _, b := range bodies {
-		out = append(out, b...)
+	for k, body := range bodies {
+		if spls == nil || spls[k] == nil {
+			out = append(out, body...)
+			continue
+		}
+		var err error
+		if out, err = appendSpliced(out, body, spls[k]); err != nil {
+			return nil, err
+		}
 	}
-	return out, true
+	return out, nil
 }
 
 // appendImportBlock appends the import declaration of the set of paths (which may repeat)
