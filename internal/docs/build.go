@@ -2,7 +2,9 @@ package docs
 
 import (
 	"bytes"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -40,7 +42,8 @@ type linkDef struct {
 
 // builder converts a token stream into blocks.
 type builder struct {
-	toks []token
+	toks  []token
+	index []int // room for run's indexes of toks
 
 	blocks []*block
 
@@ -77,10 +80,28 @@ type builder struct {
 
 // parse converts an HTML fragment into blocks and link definitions.
 func parse(src string, plainLinks bool) ([]*block, []linkDef) {
-	b := &builder{toks: tokenize(src), plainLinks: plainLinks}
+	sc := parseScratches.Get().(*parseScratch)
+	b := &builder{toks: tokenizeAppend(sc.toks[:0], src), plainLinks: plainLinks, index: sc.index[:0]}
 	b.run()
+	// The blocks hold strings only: the scratch goes back, cleared of them.
+	clear(b.toks)
+	if cap(b.toks) <= maxScratch {
+		sc.toks, sc.index = b.toks[:0], b.index[:0]
+		parseScratches.Put(sc)
+	}
 	return b.blocks, b.defs
 }
+
+// parseScratch is parse's token list and indexes, kept for the next call.
+type parseScratch struct {
+	toks  []token
+	index []int
+}
+
+var parseScratches = sync.Pool{New: func() any { return new(parseScratch) }}
+
+// maxScratch is the most tokens a kept parseScratch holds room for.
+const maxScratch = 1 << 14
 
 func (b *builder) run() {
 	toks := b.toks
@@ -88,15 +109,16 @@ func (b *builder) run() {
 	// containing a newline among toks[:i]; nextSig[i] is the index of the
 	// first token at or after i that is not whitespace-only text, and
 	// codeEnd[i] the index of the first </code> at or after i.
-	nlBefore := make([]int, len(toks)+1)
+	n := len(toks) + 1
+	b.index = slices.Grow(b.index[:0], 3*n)[:3*n]
+	nlBefore, nextSig, codeEnd := b.index[:n:n], b.index[n:2*n:2*n], b.index[2*n:]
+	nlBefore[0] = 0
 	for i, t := range toks {
 		nlBefore[i+1] = nlBefore[i]
 		if t.kind == tokText && strings.IndexByte(t.raw, '\n') >= 0 {
 			nlBefore[i+1]++
 		}
 	}
-	nextSig := make([]int, len(toks)+1)
-	codeEnd := make([]int, len(toks)+1)
 	nextSig[len(toks)] = len(toks)
 	codeEnd[len(toks)] = len(toks)
 	for i := len(toks) - 1; i >= 0; i-- {
@@ -348,6 +370,28 @@ func (b *builder) lineBreak() {
 // characters that must not appear in Go source.
 func (b *builder) text(s string) {
 	for i := 0; i < len(s); {
+		if c := s[i]; c > ' ' && c < utf8.RuneSelf && c != 0x7f {
+			// A run of printable ASCII other than space: what the loop below does for
+			// its first character, and the rest appended as they are.
+			j := i + 1
+			for j < len(s) && s[j] > ' ' && s[j] < utf8.RuneSelf && s[j] != 0x7f {
+				j++
+			}
+			b.glue = false
+			if len(b.buf) == 0 {
+				b.closeImplicitIfIdle()
+			}
+			if b.pending && len(b.buf) > 0 && !endsSpace(b.buf) {
+				b.buf = append(b.buf, ' ')
+			}
+			b.pending = false
+			b.buf = append(b.buf, s[i:j]...)
+			if b.bold == 0 {
+				b.plain = true
+			}
+			i = j
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {

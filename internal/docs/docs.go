@@ -63,8 +63,13 @@ import (
 // included; width <= 0 disables wrapping). The result has no trailing
 // newline. It never fails; malformed markup degrades to plain text.
 func Text(html string, width int) string {
+	return strings.Join(lines(html, width), "\n")
+}
+
+// lines is Text's lines.
+func lines(html string, width int) []string {
 	blocks, defs := parse(html, false)
-	return strings.Join(render(blocks, defs, width), "\n")
+	return render(blocks, defs, width)
 }
 
 // Comment returns the same text as "// "-prefixed lines ("//" for blank
@@ -72,27 +77,38 @@ func Text(html string, width int) string {
 // newline, ready to precede a Go declaration; empty input gives "".
 // The width applies to the text after the "// " prefix, as in Text.
 func Comment(html string, width int) string {
-	text := Text(html, width)
-	if text == "" {
-		return ""
+	ls := lines(html, width)
+	size := 0
+	for _, l := range ls {
+		size += len(l) + 4
+	}
+	if size <= 4 && (len(ls) == 0 || ls[0] == "") {
+		return "" // Text is ""
 	}
 	var b strings.Builder
-	b.Grow(len(text) + len(text)/16 + 4)
-	for line := range strings.SplitSeq(text, "\n") {
-		switch {
-		case line == "":
-			b.WriteString("//\n")
-		case line[0] == '\t':
-			b.WriteString("//")
-			b.WriteString(line)
-			b.WriteByte('\n')
-		default:
-			b.WriteString("// ")
-			b.WriteString(line)
-			b.WriteByte('\n')
+	b.Grow(size)
+	for _, l := range ls {
+		for line := range strings.SplitSeq(l, "\n") {
+			commentLine(&b, line)
 		}
 	}
 	return b.String()
+}
+
+// commentLine writes one line of Text as a comment line.
+func commentLine(b *strings.Builder, line string) {
+	switch {
+	case line == "":
+		b.WriteString("//\n")
+	case line[0] == '\t':
+		b.WriteString("//")
+		b.WriteString(line)
+		b.WriteByte('\n')
+	default:
+		b.WriteString("// ")
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
 }
 
 // Summary returns the first sentence of the converted text (for short

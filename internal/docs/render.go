@@ -270,7 +270,7 @@ func renderCode(code string) []string {
 // splitWords splits paragraph text into words; "\n" elements are forced
 // line breaks.
 func splitWords(text string) []string {
-	var words []string
+	words := make([]string, 0, strings.Count(text, " ")+strings.Count(text, "\n")+1)
 	for len(text) > 0 {
 		i := strings.IndexAny(text, " \n")
 		if i < 0 {
@@ -344,15 +344,19 @@ func wrapSafe(words []string, first, rest int) []string {
 // broken. A line never starts with a word that go/doc/comment would read
 // as a list marker; forced breaks before such words are dropped.
 func wrap(words []string, first, rest int) []string {
-	var lines []string
-	var line strings.Builder
+	// The lines are laid out in one buffer, as offsets, and cut from one string.
+	size := 0
+	for _, w := range words {
+		size += len(w) + 1
+	}
+	buf := make([]byte, 0, size)
+	var ends []int // where each line ends in buf
 	limit := first
 	n := 0 // columns used on the current line
 	for i, w := range words {
 		if w == "\n" {
 			if n > 0 && i+1 < len(words) && !isMarker(words[i+1]) {
-				lines = append(lines, line.String())
-				line.Reset()
+				ends = append(ends, len(buf))
 				n = 0
 				limit = rest
 			}
@@ -360,20 +364,26 @@ func wrap(words []string, first, rest int) []string {
 		}
 		wl := utf8.RuneCountInString(w)
 		if n > 0 && limit > 0 && n+1+wl > limit && !isMarker(w) {
-			lines = append(lines, line.String())
-			line.Reset()
+			ends = append(ends, len(buf))
 			n = 0
 			limit = rest
 		}
 		if n > 0 {
-			line.WriteByte(' ')
+			buf = append(buf, ' ')
 			n++
 		}
-		line.WriteString(w)
+		buf = append(buf, w...)
 		n += wl
 	}
-	if n > 0 || len(lines) == 0 {
-		lines = append(lines, line.String())
+	if n > 0 || len(ends) == 0 {
+		ends = append(ends, len(buf))
+	}
+	text := string(buf)
+	lines := make([]string, len(ends))
+	prev := 0
+	for i, e := range ends {
+		lines[i] = text[prev:e]
+		prev = e
 	}
 	return lines
 }

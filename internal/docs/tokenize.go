@@ -2,6 +2,7 @@ package docs
 
 import (
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -60,9 +61,12 @@ var knownTags = map[string]tagInfo{
 // tokenize splits s into tokens. It is tolerant: anything that does not
 // look like a tag is text. It runs in time linear in len(s): every byte is
 // examined a bounded number of times.
-func tokenize(s string) []token {
+func tokenize(s string) []token { return tokenizeAppend(nil, s) }
+
+// tokenizeAppend is tokenize appending the tokens to dst.
+func tokenizeAppend(dst []token, s string) []token {
 	// Each '<' yields at most a tag and a following text token.
-	toks := make([]token, 0, 2*strings.Count(s, "<")+1)
+	toks := slices.Grow(dst, 2*strings.Count(s, "<")+1)
 	// Text is accumulated as a source range so that runs of literal
 	// characters split at '<' become one token without copying.
 	ts, te := 0, 0
