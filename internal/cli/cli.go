@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 
 	"github.com/awsgen/awsgen/internal/gen"
 	"github.com/awsgen/awsgen/internal/load"
@@ -43,37 +44,55 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "gen:", oneLine(err.Error()))
 		return 1
 	}
-	files, err := gen.Generate(m, gen.Options{
+	opt := gen.Options{
 		Package:    *pkg,
 		Shapes:     split(*shapes),
 		Operations: split(*ops),
 		NoDocs:     *noDocs,
 		NoTests:    *noTests,
-	})
-	if err != nil {
-		fmt.Fprintln(stderr, "gen:", oneLine(err.Error()))
-		return 1
 	}
-	if *check {
-		diffs, err := output.Check(*out, files)
+	if !*check {
+		// Each file is written under a temporary name as soon as it is generated, and all
+		// are renamed into place once the whole package is: a failure leaves the old tree.
+		st, err := output.Begin(*out)
 		if err != nil {
 			fmt.Fprintln(stderr, "gen:", err)
 			return 1
 		}
-		for _, d := range diffs {
-			fmt.Fprintln(stderr, d)
-		}
-		if len(diffs) > 0 {
-			fmt.Fprintf(stderr, "gen: %s is stale: regenerate it\n", *out)
+		var n atomic.Int32
+		err = gen.GenerateFunc(m, opt, func(name string, data []byte) error {
+			n.Add(1)
+			return st.Add(name, data)
+		})
+		if err != nil {
+			st.Abort()
+			fmt.Fprintln(stderr, "gen:", oneLine(err.Error()))
 			return 1
 		}
+		if err := st.Commit(); err != nil {
+			fmt.Fprintln(stderr, "gen:", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "gen: wrote %d files to %s\n", n.Load(), *out)
 		return 0
 	}
-	if err := output.Write(*out, files); err != nil {
+	files, err := gen.Generate(m, opt)
+	if err != nil {
+		fmt.Fprintln(stderr, "gen:", oneLine(err.Error()))
+		return 1
+	}
+	diffs, err := output.Check(*out, files)
+	if err != nil {
 		fmt.Fprintln(stderr, "gen:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "gen: wrote %d files to %s\n", len(files), *out)
+	for _, d := range diffs {
+		fmt.Fprintln(stderr, d)
+	}
+	if len(diffs) > 0 {
+		fmt.Fprintf(stderr, "gen: %s is stale: regenerate it\n", *out)
+		return 1
+	}
 	return 0
 }
 

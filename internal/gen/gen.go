@@ -113,12 +113,32 @@ var emitters = []emitter{
 
 // Generate returns the files of the package for m.
 func Generate(m *ir.Model, opt Options) (map[string][]byte, error) {
-	g, todo, err := prepare(m, opt)
+	files := map[string][]byte{}
+	var mu sync.Mutex
+	err := GenerateFunc(m, opt, func(name string, data []byte) error {
+		mu.Lock()
+		files[name] = data
+		mu.Unlock()
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
+	return files, nil
+}
+
+// GenerateFunc generates the files of the package for m as Generate does, and hands each to
+// emit as soon as it is complete, so that the caller can write it while the others are
+// generated (cmd/gen does). emit is called from several goroutines at once, once per file,
+// in no particular order; its first error is returned. When GenerateFunc fails, the files
+// emitted before are not the whole package.
+func GenerateFunc(m *ir.Model, opt Options, emit func(name string, data []byte) error) error {
+	g, todo, err := prepare(m, opt)
+	if err != nil {
+		return err
+	}
 	// The emitters, gofmt and the template files run on all cores (parallel.go).
-	return g.generateFiles(todo)
+	return g.generateFiles(todo, emit)
 }
 
 // prepare checks the options, selects the shapes and lists the emitters that have output.

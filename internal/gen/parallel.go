@@ -35,6 +35,9 @@ type output struct {
 	chunks [][]byte
 	err    error
 	errs   []error
+	// left counts the chunks not formatted yet; emitErr is emit's error for the file.
+	left    atomic.Int32
+	emitErr error
 }
 
 // firstErr is the file's rendering error or its first chunk's.
@@ -50,14 +53,25 @@ func (o *output) firstErr() error {
 	return nil
 }
 
-// generateFiles runs the emitters and the template files on GOMAXPROCS workers and returns
-// the package's files. The result does not depend on scheduling.
-func (g *generator) generateFiles(todo []emitter) (map[string][]byte, error) {
+// generateFiles runs the emitters and the template files on GOMAXPROCS workers and hands
+// each file to emit as soon as it is complete (from any worker; files in any order). It
+// returns the first error in emitter order, then template order, whatever the scheduling:
+// a file that failed is not emitted, and emit is not called after generateFiles returns.
+func (g *generator) generateFiles(todo []emitter, emit func(name string, data []byte) error) error {
 	pool := newTaskPool(runtime.GOMAXPROCS(0))
 	run, runFirst := pool.add, pool.addFirst
 
 	outs := make([]*output, len(todo))
 	memo := newFormatMemo()
+	// finish emits o when the last of its chunks is formatted.
+	finish := func(o *output) {
+		if o.left.Add(-1) != 0 || o.firstErr() != nil {
+			return
+		}
+		data := joinChunks(o.chunks)
+		o.chunks = nil
+		o.emitErr = emit(o.name, data)
+	}
 	// An emitter's file is rendered in shards (shard.go); when its last shard is rendered,
 	// its source is cut into chunks, formatted by tasks of their own.
 	type shardTask struct {
@@ -104,9 +118,11 @@ func (g *generator) generateFiles(todo []emitter) (map[string][]byte, error) {
 			var decls [][][]byte
 			o.chunks, decls = chunkDecls(raw, chunkSize)
 			o.errs = make([]error, len(o.chunks))
+			o.left.Store(int32(len(o.chunks)))
 			for k := range o.chunks {
 				runFirst(func() {
 					o.chunks[k], o.errs[k] = memo.formatDecls(g.opt.Package, o.chunks[k], decls[k], k == 0)
+					finish(o)
 				})
 			}
 		})
@@ -119,25 +135,30 @@ func (g *generator) generateFiles(todo []emitter) (map[string][]byte, error) {
 		touts[i] = o
 		run(func() {
 			b, err := t.make()
-			o.chunks, o.err = [][]byte{b}, err
+			if o.err = err; err == nil {
+				o.emitErr = emit(o.name, b)
+			}
 		})
 	}
 	pool.wait()
 
-	files := make(map[string][]byte, len(outs)+len(touts))
 	for _, o := range outs {
 		if err := o.firstErr(); err != nil {
-			return nil, fmt.Errorf("gen: %s: %w", o.name, err)
+			return fmt.Errorf("gen: %s: %w", o.name, err)
 		}
-		files[o.name] = joinChunks(o.chunks)
+		if o.emitErr != nil {
+			return o.emitErr
+		}
 	}
 	for _, o := range touts {
 		if o.err != nil {
-			return nil, o.err
+			return o.err
 		}
-		files[o.name] = o.chunks[0]
+		if o.emitErr != nil {
+			return o.emitErr
+		}
 	}
-	return files, nil
+	return nil
 }
 
 // templateFile is a file made from a template: the package doc, a runtime source, the tests.

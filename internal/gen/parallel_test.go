@@ -2,10 +2,13 @@ package gen
 
 import (
 	"bytes"
+	"errors"
 	"go/format"
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/awsgen/awsgen/internal/load"
@@ -201,5 +204,60 @@ func TestChunkDecls(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// GenerateFunc hands over every file once, as Generate returns them, and returns the first
+// error of emit, after which it calls emit no more.
+func TestGenerateFunc(t *testing.T) {
+	m, err := load.File("../../testdata/models/kitchensink.smithy.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := Options{Package: "p"}
+	want, err := Generate(m, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	got := map[string][]byte{}
+	err = GenerateFunc(m, opt, func(name string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, dup := got[name]; dup {
+			t.Errorf("%s emitted twice", name)
+		}
+		got[name] = data
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d files emitted, Generate gives %d", len(got), len(want))
+	}
+	for name, data := range want {
+		if !bytes.Equal(got[name], data) {
+			t.Errorf("%s differs from Generate's", name)
+		}
+	}
+	boom := errors.New("disk full")
+	var calls, after atomic.Int32
+	var returned atomic.Bool
+	err = GenerateFunc(m, opt, func(name string, data []byte) error {
+		if returned.Load() {
+			after.Add(1)
+		}
+		if calls.Add(1) == 3 {
+			return boom
+		}
+		return nil
+	})
+	returned.Store(true)
+	if !errors.Is(err, boom) {
+		t.Errorf("GenerateFunc with a failing emit: %v", err)
+	}
+	if after.Load() != 0 {
+		t.Errorf("emit called %d times after GenerateFunc returned", after.Load())
 	}
 }

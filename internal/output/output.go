@@ -19,60 +19,121 @@ const generatedPrefix = "// Code generated "
 
 // Write makes dir hold exactly files, as far as generated files go: each file is written to
 // a temporary name and renamed into place, and generated files that are no longer produced
-// are removed. Files without the generated-code header are left alone.
+// are removed. Files without the generated-code header are left alone. A failure leaves the
+// old tree whole.
 func Write(dir string, files map[string][]byte) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	stale, err := generatedFiles(dir)
+	st, err := Begin(dir)
 	if err != nil {
 		return err
 	}
-	// Write everything under temporary names first, so a failure leaves the old tree whole.
 	// The files are written on all cores; the first error, in name order, is reported.
 	names := sortedKeys(files)
-	for _, name := range names {
-		if strings.ContainsAny(name, `/\`) {
-			return fmt.Errorf("output: bad file name %q", name)
-		}
-	}
-	tmps := make([]string, len(names))
-	defer func() {
-		for _, t := range tmps {
-			if t != "" {
-				os.Remove(t)
-			}
-		}
-	}()
 	errs := make([]error, len(names))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(names)) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(names); i = int(next.Add(1) - 1) {
-				tmps[i], errs[i] = writeTemp(dir, names[i], files[names[i]])
+				errs[i] = st.Add(names[i], files[names[i]])
 			}
 		})
 	}
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
+			st.Abort()
 			return err
 		}
 	}
+	return st.Commit()
+}
+
+// Stage is Write in steps, for files that come one by one: Add writes a file under a
+// temporary name in the folder as soon as it is given, Commit renames them all into place
+// and removes the generated files not added, and Abort removes what was written, leaving
+// the old tree whole.
+type Stage struct {
+	dir   string
+	stale map[string][]byte
+
+	mu   sync.Mutex
+	tmps map[string]string // file name to temporary path
+	done bool
+}
+
+// Begin starts a Stage on dir, creating it if need be.
+func Begin(dir string) (*Stage, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	stale, err := generatedFiles(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &Stage{dir: dir, stale: stale, tmps: map[string]string{}}, nil
+}
+
+// Add writes the file name with data under a temporary name. It may be called from several
+// goroutines at once, once per name.
+func (s *Stage) Add(name string, data []byte) error {
+	if name == "" || strings.ContainsAny(name, `/\`) || name == "." || name == ".." {
+		return fmt.Errorf("output: bad file name %q", name)
+	}
+	s.mu.Lock()
+	_, dup := s.tmps[name]
+	if !dup {
+		s.tmps[name] = ""
+	}
+	done := s.done
+	s.mu.Unlock()
+	switch {
+	case done:
+		return fmt.Errorf("output: %s added after the stage ended", name)
+	case dup:
+		return fmt.Errorf("output: %s added twice", name)
+	}
+	tmp, err := writeTemp(s.dir, name, data)
+	s.mu.Lock()
+	s.tmps[name] = tmp
+	s.mu.Unlock()
+	return err
+}
+
+// Commit renames the files added into place, in name order, and removes the generated
+// files of the folder that were not added. It must not run while an Add does.
+func (s *Stage) Commit() error {
+	s.mu.Lock()
+	s.done = true
+	s.mu.Unlock()
+	names := sortedKeys(s.tmps)
 	for i, name := range names {
-		if err := os.Rename(tmps[i], filepath.Join(dir, name)); err != nil {
+		if err := os.Rename(s.tmps[name], filepath.Join(s.dir, name)); err != nil {
+			for _, n := range names[i:] {
+				os.Remove(s.tmps[n])
+			}
 			return err
 		}
-		delete(stale, name)
+		delete(s.stale, name)
 	}
-	tmps = nil
-	for _, name := range sortedKeys(stale) {
-		if err := os.Remove(filepath.Join(dir, name)); err != nil {
+	for _, name := range sortedKeys(s.stale) {
+		if err := os.Remove(filepath.Join(s.dir, name)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// Abort removes the files added; the folder is left as it was. It must not run while an
+// Add does.
+func (s *Stage) Abort() {
+	s.mu.Lock()
+	s.done = true
+	s.mu.Unlock()
+	for _, tmp := range s.tmps {
+		if tmp != "" {
+			os.Remove(tmp)
+		}
+	}
 }
 
 // writeTemp writes data to a new temporary file in dir for the file name, mode 0644, and

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -96,5 +97,64 @@ func TestWriteFailureLeavesTree(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(filepath.Join(dir, "a.go")); string(got) != string(old["a.go"]) {
 		t.Errorf("a.go changed by a failed Write: %q", got)
+	}
+}
+
+// A Stage takes files from several goroutines, puts them in place only on Commit, and
+// leaves the folder as it was on Abort.
+func TestStage(t *testing.T) {
+	dir := t.TempDir()
+	if err := Write(dir, map[string][]byte{"old.go": gen(""), "keep.go": gen("var k = 1\n")}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			if err := st.Add(fmt.Sprintf("f%d.go", i), gen(fmt.Sprintf("var v%d = 1\n", i))); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if err := st.Add("f0.go", gen("")); err == nil || !strings.Contains(err.Error(), "twice") {
+		t.Errorf("a second Add of a name: %v", err)
+	}
+	if got := listDir(t, dir); slices.Contains(got, "f0.go") {
+		t.Errorf("a file is in place before Commit: %v", got)
+	}
+	if err := st.Add("keep.go", gen("var k = 2\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Add("late.go", gen("")); err == nil {
+		t.Error("Add after Commit succeeded")
+	}
+	want := []string{"f0.go", "f1.go", "f2.go", "f3.go", "f4.go", "f5.go", "f6.go", "f7.go", "keep.go"}
+	if got := listDir(t, dir); !slices.Equal(got, want) {
+		t.Errorf("after Commit: %v, want %v", got, want)
+	}
+
+	st, err = Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Add("keep.go", gen("var k = 3\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Add("new.go", gen("")); err != nil {
+		t.Fatal(err)
+	}
+	st.Abort()
+	if got := listDir(t, dir); !slices.Equal(got, want) {
+		t.Errorf("after Abort: %v, want %v", got, want)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "keep.go")); string(b) != string(gen("var k = 2\n")) {
+		t.Errorf("Abort changed keep.go: %q", b)
 	}
 }
