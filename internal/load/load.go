@@ -66,7 +66,9 @@ func loadFormat(file, f string, data, docs []byte) (*ir.Model, error) {
 	case "smithy":
 		m, err = smithy.Load(file, data)
 	case "c2j":
-		m, err = c2j.Load(file, data, docs)
+		// Go names do not depend on the documentation: they are given while the
+		// docs-2.json is read.
+		return c2j.LoadThen(file, data, docs, names.Assign)
 	case "c2j-docs":
 		return nil, &ir.Error{File: file, Msg: "this is a c2j docs-2.json; load the api-2.json beside it"}
 	default:

@@ -44,6 +44,13 @@ var timestampFormats = map[string]string{
 // Load reads the api-2.json in api and, unless docs is nil, the docs-2.json in docs. file
 // names the api-2.json in errors and in Model.Source.
 func Load(file string, api, docs []byte) (*ir.Model, error) {
+	return LoadThen(file, api, docs, nil)
+}
+
+// LoadThen is Load that runs then, when it is not nil, on the model as soon as the
+// api-2.json is read, while the docs-2.json still is (then must not read documentation).
+// Its error comes after the api-2.json's and the docs-2.json's.
+func LoadThen(file string, api, docs []byte, then func(*ir.Model) error) (*ir.Model, error) {
 	l := &loader{file: file, m: &ir.Model{Source: file, Format: "c2j"}, raw: map[string]gjson.Result{}, opNames: map[string]string{}}
 	// The docs are read while the api is: they meet only in mergeDocs.
 	var d *docSet
@@ -58,17 +65,25 @@ func Load(file string, api, docs []byte) (*ir.Model, error) {
 		close(done)
 	}
 	err := l.load(api)
-	<-done
-	if err != nil {
-		return nil, err
+	var terr error
+	if err == nil {
+		l.m.Finish()
+		if then != nil {
+			terr = then(l.m)
+		}
 	}
-	if derr != nil {
+	<-done
+	switch {
+	case err != nil:
+		return nil, err
+	case derr != nil:
 		return nil, derr
+	case terr != nil:
+		return nil, terr
 	}
 	if d != nil {
 		l.mergeDocs(d)
 	}
-	l.m.Finish()
 	return l.m, nil
 }
 
