@@ -3,7 +3,6 @@ package gen
 import (
 	"bytes"
 	"slices"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -27,7 +26,12 @@ func fastFormat(src []byte) (out []byte, ok bool) {
 // fastFormatAppend is fastFormat appending its output to dst (which must not overlap src);
 // when it declines, dst is returned unchanged.
 func fastFormatAppend(dst, src []byte) (out []byte, ok bool) {
-	f := fmtStates.Get().(*fmtState)
+	var f *fmtState
+	select {
+	case f = <-fmtStates:
+	default:
+		f = new(fmtState)
+	}
 	defer f.release()
 	f.src = src
 	if !f.scan() || !f.valid() || !f.layout() {
@@ -36,8 +40,10 @@ func fastFormatAppend(dst, src []byte) (out []byte, ok bool) {
 	return f.write(dst), true
 }
 
-// fmtStates keeps the scratch slices of fastFormat calls for reuse.
-var fmtStates = sync.Pool{New: func() any { return new(fmtState) }}
+// fmtStates keeps the scratch slices of fastFormat calls for reuse: a few, as many as calls
+// run at once, kept across garbage collections (a sync.Pool drops its items at each, and
+// the slices would grow again from nothing).
+var fmtStates = make(chan *fmtState, 8)
 
 // release resets f, keeping its slices' memory, and returns it to fmtStates; slices that
 // grew past 1 MiB are dropped instead.
@@ -50,7 +56,10 @@ func (f *fmtState) release() {
 		brs:    f.brs[:0],
 		groups: f.groups[:0],
 	}
-	fmtStates.Put(f)
+	select {
+	case fmtStates <- f:
+	default:
+	}
 }
 
 // keep returns s, or nil if its capacity is over max elements.

@@ -260,16 +260,25 @@ var errDeclined = errors.New("gen: declined by the fast formatter")
 // fmtScratch holds the buffers of an appendFormatted call, kept for reuse in fmtScratches.
 type fmtScratch struct{ in, out []byte }
 
-var fmtScratches = sync.Pool{New: func() any { return new(fmtScratch) }}
+// fmtScratches keeps fmtScratch values for reuse across garbage collections, as fmtStates.
+var fmtScratches = make(chan *fmtScratch, 8)
 
 // appendFormatted appends chunk, formatted as formatChunk does, to out: by the fast
 // formatter (fastfmt.go), or where it declines by go/format, unless fastOnly (then the
 // error is errDeclined). On error out is returned as it was.
 func appendFormatted(out []byte, pkg string, chunk []byte, first, fastOnly bool) ([]byte, error) {
-	sc := fmtScratches.Get().(*fmtScratch)
+	var sc *fmtScratch
+	select {
+	case sc = <-fmtScratches:
+	default:
+		sc = new(fmtScratch)
+	}
 	defer func() {
 		sc.in, sc.out = keep(sc.in[:0], 1<<20), keep(sc.out[:0], 1<<20)
-		fmtScratches.Put(sc)
+		select {
+		case fmtScratches <- sc:
+		default:
+		}
 	}()
 	src, n := chunk, 0 // n: the length of the package clause put before chunk
 	if !first {
@@ -474,7 +483,7 @@ func splitPointsOf(src []byte, blank bool) []int {
 type formatMemo struct {
 	mu   sync.Mutex
 	seed maphash.Seed
-	m    map[uint64]*memoEntry
+	m    map[uint64]memoEntry
 }
 
 // memoEntry is a key seen, and once seen twice, the key and its formatted form.
@@ -483,7 +492,7 @@ type memoEntry struct {
 }
 
 func newFormatMemo() *formatMemo {
-	return &formatMemo{seed: maphash.MakeSeed(), m: map[uint64]*memoEntry{}}
+	return &formatMemo{seed: maphash.MakeSeed(), m: make(map[uint64]memoEntry, 1024)}
 }
 
 // formatChunk is formatChunk with the memo: it formats chunk declaration by declaration,
@@ -547,16 +556,12 @@ func (fm *formatMemo) formatDecls(pkg string, chunk []byte, decls [][]byte, firs
 		}
 		h := fm.hash(d, name)
 		fm.mu.Lock()
-		e := fm.m[h]
-		if e == nil {
-			fm.m[h] = &memoEntry{}
-		}
-		var formatted, stored []byte
-		if e != nil {
-			formatted, stored = e.formatted, e.key
+		e, seen := fm.m[h]
+		if !seen {
+			fm.m[h] = memoEntry{}
 		}
 		fm.mu.Unlock()
-		if e == nil {
+		if !seen {
 			// Seen for the first time: formatted as it is, with its neighbours.
 			if run < 0 {
 				run = i
@@ -564,7 +569,7 @@ func (fm *formatMemo) formatDecls(pkg string, chunk []byte, decls [][]byte, firs
 			continue
 		}
 		key := replaceWord(d, name, ph)
-		if stored != nil && !bytes.Equal(stored, key) {
+		if e.key != nil && !bytes.Equal(e.key, key) {
 			// Another key with the same hash: formatted as it is.
 			if run < 0 {
 				run = i
@@ -574,14 +579,15 @@ func (fm *formatMemo) formatDecls(pkg string, chunk []byte, decls [][]byte, firs
 		if err := flush(i); err != nil {
 			return nil, err
 		}
+		formatted := e.formatted
 		if formatted == nil {
 			var err error
 			if formatted, err = appendFormatted(nil, pkg, key, false, false); err != nil {
 				return nil, err
 			}
 			fm.mu.Lock()
-			if e.key == nil {
-				e.key, e.formatted = key, formatted
+			if fm.m[h].key == nil {
+				fm.m[h] = memoEntry{key: key, formatted: formatted}
 			}
 			fm.mu.Unlock()
 		}
