@@ -1,7 +1,7 @@
 // Command genbench measures the generator's speed (internal/genbench); `make bench-gen` runs
 // it.
 //
-//	go run ./cmd/genbench [-n 20] [-phases=true] [-all=true] [-smithy DIR] [-verify]
+//	go run ./cmd/genbench [-n 20] [-phases=true] [-all=true] [-smithy DIR] [-verify] [-verifyc2j MODULE@VERSION]
 //
 // It builds aws-sdk-go v1's generator (private/model/cli/gen-api, -tags codegen) and ours
 // (cmd/gen), times both as whole processes generating the full Cognito Identity Provider
@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/awsgen/awsgen/internal/genbench"
+	"github.com/awsgen/awsgen/internal/modelsrc"
 	"github.com/awsgen/awsgen/internal/sweep"
 )
 
@@ -38,6 +39,7 @@ func run() int {
 	workers := flag.Int("j", 0, "models generated at once by -all (0: GOMAXPROCS)")
 	outDir := flag.String("out", "", "with -all, write each package under `DIR` (default: keep in memory)")
 	verify := flag.Bool("verify", false, "with -all, also check chunked gofmt against whole-file gofmt for every model (slow)")
+	verifyC2J := flag.String("verifyc2j", "", "also run -verify's check, untimed, on every c2j model of `MODULE@VERSION` (e.g. "+sweep.DefaultC2JModule+")")
 	flag.Parse()
 
 	root, err := moduleRoot()
@@ -132,6 +134,22 @@ func run() int {
 		fmt.Printf("\n== every Smithy model in %s: load + generate (no compile), all cores\n", *smithy)
 		res := genbench.All(models, *workers, *outDir, *verify)
 		if genbench.ReportAll(os.Stdout, res, 10) > 0 {
+			status = 1
+		}
+	}
+	if *verifyC2J != "" {
+		fmt.Printf("\n== every c2j model in %s: -verify's check\n", *verifyC2J)
+		dir, err := modelsrc.ModuleDir(*verifyC2J)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "genbench:", err)
+			return 1
+		}
+		ms, err := sweep.C2JModels(dir)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "genbench:", err)
+			return 1
+		}
+		if genbench.VerifyAll(os.Stdout, ms, *workers) > 0 {
 			status = 1
 		}
 	}

@@ -235,3 +235,25 @@ func ReportAll(w io.Writer, res AllResult, slowest int) (failures int) {
 }
 
 func oneLine(s string) string { return string(bytes.ReplaceAll([]byte(s), []byte("\n"), []byte(" "))) }
+
+// VerifyAll runs -verify's check (chunked gofmt against whole-file gofmt, sharded and
+// spliced generation against the plain rendering) on models, workers at a time, and writes
+// a summary and each failure to w. It returns the number of failures; models that do not
+// load or generate count as failures too.
+func VerifyAll(w io.Writer, models []sweep.Model, workers int) int {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	errs := make([]error, len(models))
+	start := time.Now()
+	parallelFor(len(models), workers, func(i int) { errs[i] = verifyOne(models[i]) })
+	failures := 0
+	for i, err := range errs {
+		if err != nil {
+			failures++
+			fmt.Fprintf(w, "VERIFY FAIL %s: %s\n", models[i].Name, oneLine(err.Error()))
+		}
+	}
+	fmt.Fprintf(w, "verify: %d models in %.1f s; differs or fails for %d\n", len(models), time.Since(start).Seconds(), failures)
+	return failures
+}
