@@ -123,7 +123,7 @@ func genClient(g *generator, f *jen.File) {
 		results = append(results, jen.Error())
 		f.Add(g.doc(op.Doc, notes...)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.GoName).Params(params...).Params(results...).BlockFunc(func(b *jen.Group) {
 			if stream != nil {
-				err := jen.Id("c").Dot("notSupported").Call(jen.Op("&").Id(opVar), jen.Id("ErrEventStream"))
+				err := jen.Id("c.notSupported").Call(jen.Op("&").Id(opVar), jen.Id("ErrEventStream"))
 				if op.Output != nil {
 					b.Return(jen.Nil(), err)
 				} else {
@@ -138,16 +138,16 @@ func genClient(g *generator, f *jen.File) {
 					if m.Traits.IdempotencyToken && m.Target.Kind == ir.String && fieldPointer(op.Input, m) {
 						// The token is made once, so every retry sends the same one; the
 						// caller's value is left untouched.
-						b.If(jen.Id("in").Op("!=").Nil().Op("&&").Id("in").Dot(m.GoName).Op("==").Nil()).Block(
+						b.If(jen.Id("in").Op("!=").Nil().Op("&&").Id("in."+m.GoName).Op("==").Nil()).Block(
 							jen.Id("cp").Op(":=").Op("*").Id("in"),
-							jen.Id("cp").Dot(m.GoName).Op("=").Id("ptrTo").Call(jen.Id("newIdempotencyToken").Call()),
+							jen.Id("cp."+m.GoName).Op("=").Id("ptrTo").Call(jen.Id("newIdempotencyToken").Call()),
 							jen.Id("in").Op("=").Op("&").Id("cp"),
 						)
 					}
 				}
 			}
 			if op.Output == nil {
-				b.Return(jen.Id("c").Dot("invoke").Call(jen.Id("ctx"), jen.Op("&").Id(opVar), in, jen.Id("noOutput").Values()))
+				b.Return(jen.Id("c.invoke").Call(jen.Id("ctx"), jen.Op("&").Id(opVar), in, jen.Id("noOutput").Values()))
 				return
 			}
 			b.Id("out").Op(":=").New(jen.Id(op.Output.GoName))
@@ -157,7 +157,7 @@ func genClient(g *generator, f *jen.File) {
 				// "unmodeled non-json response payload" vectors expect.
 				into = jen.Id("noOutput").Values()
 			}
-			b.If(jen.Id("err").Op(":=").Id("c").Dot("invoke").Call(jen.Id("ctx"), jen.Op("&").Id(opVar), in, into), jen.Id("err").Op("!=").Nil()).Block(
+			b.If(jen.Id("err").Op(":=").Id("c.invoke").Call(jen.Id("ctx"), jen.Op("&").Id(opVar), in, into), jen.Id("err").Op("!=").Nil()).Block(
 				jen.Return(jen.Nil(), jen.Id("err")),
 			)
 			b.Return(jen.Id("out"), jen.Nil())

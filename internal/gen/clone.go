@@ -15,15 +15,15 @@ func genClone(g *generator, f *jen.File) {
 				b.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Nil()))
 				b.Id("c").Op(":=").Op("*").Id("v")
 				for _, m := range s.Members {
-					if e := g.cloneExpr(m.Target, fieldPointer(s, m), jen.Id("v").Dot(m.GoName)); e != nil {
-						b.Id("c").Dot(m.GoName).Op("=").Add(e)
+					if e := g.cloneExpr(m.Target, fieldPointer(s, m), jen.Id("v."+m.GoName)); e != nil {
+						b.Id("c." + m.GoName).Op("=").Add(e)
 					}
 				}
 				if s.Kind == ir.Union {
-					b.If(jen.Id("v").Dot("Unknown").Op("!=").Nil()).Block(
-						jen.Id("c").Dot("Unknown").Op("=").Op("&").Id("UnknownMember").Values(jen.Dict{
-							jen.Id("Name"):  jen.Id("v").Dot("Unknown").Dot("Name"),
-							jen.Id("Value"): jen.Id("v").Dot("Unknown").Dot("Value").Dot("clone").Call(),
+					b.If(jen.Id("v.Unknown").Op("!=").Nil()).Block(
+						jen.Id("c.Unknown").Op("=").Op("&").Id("UnknownMember").Values(jen.Dict{
+							jen.Id("Name"):  jen.Id("v.Unknown.Name"),
+							jen.Id("Value"): jen.Id("v.Unknown.Value.clone").Call(),
 						}),
 					)
 				}

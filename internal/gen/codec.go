@@ -54,7 +54,7 @@ func newCodecIDs(g *generator) codecIDs {
 // to the constants; any other string is kept as it came.
 func (g *generator) genEnumDecode(f *jen.File, s *ir.Shape) {
 	f.Func().Id("decodeJSON" + s.GoName).Params(jen.Id("d").Op("*").Id("jsonDecoder")).Id(s.GoName).BlockFunc(func(b *jen.Group) {
-		b.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("d").Dot("readStringBytes").Call()
+		b.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("d.readStringBytes").Call()
 		b.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Lit("")))
 		if len(s.EnumValues) > 0 {
 			b.Switch(jen.String().Parens(jen.Id("v"))).BlockFunc(func(sw *jen.Group) {
@@ -147,7 +147,7 @@ func (g *generator) genAppendJSON(f *jen.File, s *ir.Shape) {
 		b.Id("start").Op(":=").Len(jen.Id("b"))
 		for _, m := range s.Members {
 			ptr := fieldPointer(s, m)
-			src := jen.Id("v").Dot(m.GoName)
+			src := jen.Id("v." + m.GoName)
 			body := []jen.Code{jen.Id("b").Op("=").Id("jsonKey").Call(jen.Id("b"), jen.Id("start"), rawString(jsonKeyLit(m.Name)))}
 			body = append(body, g.encodeSlot(m, ptr, src.Clone(), func(err jen.Code) jen.Code {
 				return jen.Return(jen.Id("b"), jen.Id("jsonEncodeAt").Call(err, jen.Lit(m.Name)))
@@ -161,12 +161,12 @@ func (g *generator) genAppendJSON(f *jen.File, s *ir.Shape) {
 			}
 		}
 		if s.Kind == ir.Union {
-			b.If(jen.Id("v").Dot("Unknown").Op("!=").Nil()).Block(
+			b.If(jen.Id("v.Unknown").Op("!=").Nil()).Block(
 				jen.Id("b").Op("=").Id("jsonKey").Call(jen.Id("b"), jen.Id("start"), jen.Lit("")),
-				jen.Id("b").Op("=").Id("jsonAppendString").Call(jen.Id("b"), jen.Id("v").Dot("Unknown").Dot("Name")),
+				jen.Id("b").Op("=").Id("jsonAppendString").Call(jen.Id("b"), jen.Id("v.Unknown.Name")),
 				jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(':')),
-				jen.If(jen.List(jen.Id("b"), jen.Id("err")).Op("=").Id("v").Dot("Unknown").Dot("Value").Dot("appendJSON").Call(jen.Id("b")), jen.Id("err").Op("!=").Nil()).Block(
-					jen.Return(jen.Id("b"), jen.Id("jsonEncodeAt").Call(jen.Id("err"), jen.Id("v").Dot("Unknown").Dot("Name"))),
+				jen.If(jen.List(jen.Id("b"), jen.Id("err")).Op("=").Id("v.Unknown.Value.appendJSON").Call(jen.Id("b")), jen.Id("err").Op("!=").Nil()).Block(
+					jen.Return(jen.Id("b"), jen.Id("jsonEncodeAt").Call(jen.Id("err"), jen.Id("v.Unknown.Name"))),
 				),
 			)
 		}
@@ -178,9 +178,9 @@ func (g *generator) genAppendJSON(f *jen.File, s *ir.Shape) {
 func (g *generator) unionCount(b *jen.Group, s *ir.Shape) {
 	b.Id("set").Op(":=").Lit(0)
 	for _, m := range s.Members {
-		b.If(jen.Id("v").Dot(m.GoName).Op("!=").Nil()).Block(jen.Id("set").Op("++"))
+		b.If(jen.Id("v." + m.GoName).Op("!=").Nil()).Block(jen.Id("set").Op("++"))
 	}
-	b.If(jen.Id("v").Dot("Unknown").Op("!=").Nil()).Block(jen.Id("set").Op("++"))
+	b.If(jen.Id("v.Unknown").Op("!=").Nil()).Block(jen.Id("set").Op("++"))
 	b.If(jen.Id("set").Op("!=").Lit(1)).Block(
 		jen.Return(jen.Id("b"), jen.Id("jsonEncodeFailure").Call(
 			jen.Lit(s.GoName+": a union needs exactly one member set, found ").Op("+").Qual("strconv", "Itoa").Call(jen.Id("set")))),
@@ -279,8 +279,8 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 			"are skipped and null members left unset; errors name the member path."))
 		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 			jen.Id("d").Op(":=").Id("jsonGetDecoder").Call(jen.Id("data")),
-			jen.Id("v").Dot("decodeJSON").Call(jen.Id("d")),
-			jen.Return(jen.Id("d").Dot("done").Call()),
+			jen.Id("v.decodeJSON").Call(jen.Id("d")),
+			jen.Return(jen.Id("d.done").Call()),
 		)
 	})
 	store := storeMembers(s)
@@ -294,7 +294,7 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 		// decodeJSONStore takes the store its scalars go to, so that a list decoder can
 		// hand out stores from one allocation; with nil, one is allocated when needed.
 		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("decodeJSON").Params(params...).Block(
-			jen.Id("v").Dot("decodeJSONStore").Call(jen.Id("d"), jen.Nil()),
+			jen.Id("v.decodeJSONStore").Call(jen.Id("d"), jen.Nil()),
 		)
 		name = "decodeJSONStore"
 		params = append(params, jen.Id("st").Op("*").Id(storeName(s)))
@@ -313,41 +313,41 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 	}
 	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id(name).Params(params...).BlockFunc(func(b *jen.Group) {
 		b.Op("*").Id("v").Op("=").Id(t).Values()
-		b.If(jen.Id("d").Dot("isNull").Call().Op("||").Op("!").Id("d").Dot("beginObject").Call()).Block(jen.Return())
+		b.If(jen.Id("d.isNull").Call().Op("||").Op("!").Id("d.beginObject").Call()).Block(jen.Return())
 		// A structure checks for null (an unset member) and for an error (naming the member)
 		// once, around the switch; a union per member, as it keeps an unknown member's null (a
 		// structure without members has no keys and decodes as a union does, skipping all).
 		perCase := keys == ""
 		// A structure switches on the index of the member in its keys, a union on the key.
-		next, on := jen.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("nextKey").Call(), jen.String().Parens(jen.Id("key"))
+		next, on := jen.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d.nextKey").Call(), jen.String().Parens(jen.Id("key"))
 		if !perCase {
 			b.Id("k").Op(":=").Lit(0)
-			next = jen.List(jen.Id("i"), jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("nextMember").Call(jen.Id(keys), jen.Op("&").Id("k"))
+			next = jen.List(jen.Id("i"), jen.Id("key"), jen.Id("ok")).Op(":=").Id("d.nextMember").Call(jen.Id(keys), jen.Op("&").Id("k"))
 			on = jen.Id("i")
 		}
 		b.For().BlockFunc(func(l *jen.Group) {
 			l.Add(next)
 			l.If(jen.Op("!").Id("ok")).Block(jen.Return())
 			if !perCase {
-				l.If(jen.Id("d").Dot("isNull").Call()).Block(jen.Continue())
+				l.If(jen.Id("d.isNull").Call()).Block(jen.Continue())
 			}
 			l.Switch(on).BlockFunc(func(sw *jen.Group) {
 				for i, m := range s.Members {
 					ptr := fieldPointer(s, m)
-					dst := jen.Id("v").Dot(m.GoName)
+					dst := jen.Id("v." + m.GoName)
 					label := jen.Lit(i)
 					if perCase {
 						label = jen.Lit(m.Name)
 					}
 					sw.Case(label).BlockFunc(func(c *jen.Group) {
 						if perCase {
-							c.If(jen.Id("d").Dot("isNull").Call()).Block(jen.Continue())
+							c.If(jen.Id("d.isNull").Call()).Block(jen.Continue())
 						}
 						switch {
 						case useStore && inStore[m]:
 							c.If(jen.Id("st").Op("==").Nil()).Block(jen.Id("st").Op("=").New(jen.Id(storeName(s))))
-							c.Id("st").Dot(m.GoName).Op("=").Add(g.decodeExpr(m, m.Target))
-							c.Add(dst.Clone()).Op("=").Op("&").Id("st").Dot(m.GoName)
+							c.Id("st." + m.GoName).Op("=").Add(g.decodeExpr(m, m.Target))
+							c.Add(dst.Clone()).Op("=").Op("&").Id("st." + m.GoName)
 						case ptr && (m.Target.Kind == ir.Structure || m.Target.Kind == ir.Union):
 							c.Add(dst.Clone()).Op("=").New(jen.Id(m.Target.GoName))
 							c.Add(dst.Clone()).Dot("decodeJSON").Call(jen.Id("d"))
@@ -358,28 +358,28 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 							c.Add(dst.Clone()).Op("=").Add(g.decodeExpr(m, m.Target))
 						}
 						if perCase {
-							c.If(jen.Id("d").Dot("failed").Call()).Block(jen.Id("d").Dot("addField").Call(jen.Lit(m.Name)), jen.Return())
+							c.If(jen.Id("d.failed").Call()).Block(jen.Id("d.addField").Call(jen.Lit(m.Name)), jen.Return())
 						}
 					})
 				}
 				if s.Kind == ir.Union {
 					// awsJson servers may tag a union with its shape ID; it is not a member.
-					sw.Case(jen.Lit("__type")).Block(jen.Id("d").Dot("skip").Call())
+					sw.Case(jen.Lit("__type")).Block(jen.Id("d.skip").Call())
 				}
 				sw.Default().BlockFunc(func(c *jen.Group) {
 					if s.Kind == ir.Union {
-						c.Id("v").Dot("Unknown").Op("=").Op("&").Id("UnknownMember").Values(jen.Dict{
+						c.Id("v.Unknown").Op("=").Op("&").Id("UnknownMember").Values(jen.Dict{
 							jen.Id("Name"):  jen.String().Parens(jen.Id("key")),
-							jen.Id("Value"): jen.Id("d").Dot("readRaw").Call(),
+							jen.Id("Value"): jen.Id("d.readRaw").Call(),
 						})
-						c.If(jen.Id("d").Dot("failed").Call()).Block(jen.Id("d").Dot("addField").Call(jen.String().Parens(jen.Id("key"))), jen.Return())
+						c.If(jen.Id("d.failed").Call()).Block(jen.Id("d.addField").Call(jen.String().Parens(jen.Id("key"))), jen.Return())
 					} else {
-						c.Id("d").Dot("skip").Call()
+						c.Id("d.skip").Call()
 					}
 				})
 			})
 			if !perCase {
-				l.If(jen.Id("d").Dot("failed").Call()).Block(jen.Id("d").Dot("addMember").Call(jen.Id(keys), jen.Id("i"), jen.Id("key")), jen.Return())
+				l.If(jen.Id("d.failed").Call()).Block(jen.Id("d.addMember").Call(jen.Id(keys), jen.Id("i"), jen.Id("key")), jen.Return())
 			}
 		})
 	})
@@ -455,7 +455,7 @@ func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape) {
 		body := func(l *jen.Group) {
 			l.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(',')))
 			if s.Kind == ir.Map {
-				l.List(jen.Id("k"), jen.Id("x")).Op(":=").List(jen.Id("e").Dot("k"), jen.Id("e").Dot("v"))
+				l.List(jen.Id("k"), jen.Id("x")).Op(":=").List(jen.Id("e.k"), jen.Id("e.v"))
 				l.Id("b").Op("=").Id("jsonAppendString").Call(jen.Id("b"), jen.String().Parens(jen.Id("k")))
 				l.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(':'))
 			}
@@ -486,32 +486,32 @@ func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape) {
 			// shape (jsonList.take); structure elements take their stores
 			// from the decoder's slab for the store type.
 			slot := g.slotType(m, ptr)
-			b.If(jen.Op("!").Id("d").Dot("beginArray").Call()).Block(jen.Return(jen.Nil()))
+			b.If(jen.Op("!").Id("d.beginArray").Call()).Block(jen.Return(jen.Nil()))
 			b.Id("sc").Op(":=").Id("jsonScratch").Types(slot).Call(jen.Id("d"), jen.Lit(g.codec.list[s]))
-			b.Id("base").Op(":=").Len(jen.Id("sc").Dot("items"))
+			b.Id("base").Op(":=").Len(jen.Id("sc.items"))
 			var decodeStruct func(l *jen.Group)
 			if !ptr && (m.Target.Kind == ir.Structure || m.Target.Kind == ir.Union) && len(storeMembers(m.Target)) >= 2 {
 				decodeStruct = func(l *jen.Group) {
-					l.Id("e").Dot("decodeJSONStore").Call(jen.Id("d"), jen.Id("jsonStoreFrom").Types(jen.Id(storeName(m.Target))).Call(jen.Id("d"), jen.Lit(g.codec.typ[m.Target])))
+					l.Id("e.decodeJSONStore").Call(jen.Id("d"), jen.Id("jsonStoreFrom").Types(jen.Id(storeName(m.Target))).Call(jen.Id("d"), jen.Lit(g.codec.typ[m.Target])))
 				}
 			}
-			b.For(jen.Id("i").Op(":=").Lit(0), jen.Id("d").Dot("nextElem").Call(), jen.Id("i").Op("++")).BlockFunc(func(l *jen.Group) {
+			b.For(jen.Id("i").Op(":=").Lit(0), jen.Id("d.nextElem").Call(), jen.Id("i").Op("++")).BlockFunc(func(l *jen.Group) {
 				g.decodeSlot(l, m, ptr, s.Sparse(), func(val jen.Code) jen.Code {
-					return jen.Id("sc").Dot("items").Op("=").Append(jen.Id("sc").Dot("items"), val)
-				}, decodeStruct, []jen.Code{jen.Id("d").Dot("addIndex").Call(jen.Id("i")), jen.Id("sc").Dot("drop").Call(jen.Id("base"))})
+					return jen.Id("sc.items").Op("=").Append(jen.Id("sc.items"), val)
+				}, decodeStruct, []jen.Code{jen.Id("d.addIndex").Call(jen.Id("i")), jen.Id("sc.drop").Call(jen.Id("base"))})
 			})
-			b.Return(jen.Id("sc").Dot("take").Call(jen.Id("d"), jen.Id("base")))
+			b.Return(jen.Id("sc.take").Call(jen.Id("d"), jen.Id("base")))
 			return
 		}
-		b.Id("v").Op(":=").Make(typ.Clone(), jen.Id("d").Dot("countMembers").Call())
-		b.If(jen.Op("!").Id("d").Dot("beginObject").Call()).Block(jen.Return(jen.Nil()))
+		b.Id("v").Op(":=").Make(typ.Clone(), jen.Id("d.countMembers").Call())
+		b.If(jen.Op("!").Id("d.beginObject").Call()).Block(jen.Return(jen.Nil()))
 		b.For().BlockFunc(func(l *jen.Group) {
-			l.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("nextKey").Call()
+			l.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d.nextKey").Call()
 			l.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Id("v")))
-			l.Id("k").Op(":=").Add(g.typeOf(s.Key.Target)).Parens(jen.Id("d").Dot("internString").Call(jen.Id("key")))
+			l.Id("k").Op(":=").Add(g.typeOf(s.Key.Target)).Parens(jen.Id("d.internString").Call(jen.Id("key")))
 			g.decodeSlot(l, m, ptr, s.Sparse(), func(val jen.Code) jen.Code {
 				return jen.Id("v").Index(jen.Id("k")).Op("=").Add(val)
-			}, nil, []jen.Code{jen.Id("d").Dot("addKey").Call(jen.String().Parens(jen.Id("k")))})
+			}, nil, []jen.Code{jen.Id("d.addKey").Call(jen.String().Parens(jen.Id("k")))})
 		})
 	})
 }
@@ -521,9 +521,9 @@ func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape) {
 // onFail runs before returning nil after an error.
 func (g *generator) decodeSlot(l *jen.Group, m *ir.Member, ptr, sparse bool, store func(jen.Code) jen.Code, decodeStruct func(*jen.Group), onFail []jen.Code) {
 	if sparse {
-		l.If(jen.Id("d").Dot("isNull").Call()).Block(store(jen.Nil()), jen.Continue())
+		l.If(jen.Id("d.isNull").Call()).Block(store(jen.Nil()), jen.Continue())
 	} else {
-		l.If(jen.Id("d").Dot("isNull").Call()).Block(jen.Continue())
+		l.If(jen.Id("d.isNull").Call()).Block(jen.Continue())
 	}
 	isStruct := m.Target.Kind == ir.Structure || m.Target.Kind == ir.Union
 	switch {
@@ -532,12 +532,12 @@ func (g *generator) decodeSlot(l *jen.Group, m *ir.Member, ptr, sparse bool, sto
 		if decodeStruct != nil {
 			decodeStruct(l)
 		} else {
-			l.Id("e").Dot("decodeJSON").Call(jen.Id("d"))
+			l.Id("e.decodeJSON").Call(jen.Id("d"))
 		}
 		l.Add(store(jen.Id("e")))
 	case isStruct:
 		l.Id("e").Op(":=").New(jen.Id(m.Target.GoName))
-		l.Id("e").Dot("decodeJSON").Call(jen.Id("d"))
+		l.Id("e.decodeJSON").Call(jen.Id("d"))
 		l.Add(store(jen.Id("e")))
 	case ptr:
 		l.Id("e").Op(":=").Add(g.decodeExpr(m, m.Target))
@@ -545,7 +545,7 @@ func (g *generator) decodeSlot(l *jen.Group, m *ir.Member, ptr, sparse bool, sto
 	default:
 		l.Add(store(g.decodeExpr(m, m.Target)))
 	}
-	l.If(jen.Id("d").Dot("failed").Call()).Block(append(onFail, jen.Return(jen.Nil()))...)
+	l.If(jen.Id("d.failed").Call()).Block(append(onFail, jen.Return(jen.Nil()))...)
 }
 
 // encodeSlot writes a list element or map value that is present.

@@ -45,7 +45,7 @@ func genDefault(g *generator, f *jen.File) {
 						if fieldPointer(s, m) {
 							e = jen.Id("ptrTo").Call(jen.Add(g.typeOf(m.Target)).Parens(e))
 						}
-						b.Id("v").Dot(m.GoName).Op("=").Add(e)
+						b.Id("v." + m.GoName).Op("=").Add(e)
 					}
 				}
 				b.Return(jen.Id("v"))

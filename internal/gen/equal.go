@@ -17,14 +17,14 @@ func genEqual(g *generator, f *jen.File) {
 			f.Func().Params(jen.Id("v").Op("*").Id(s.GoName)).Id("Equal").Params(jen.Id("o").Op("*").Id(s.GoName)).Bool().BlockFunc(func(b *jen.Group) {
 				b.If(jen.Id("v").Op("==").Nil().Op("||").Id("o").Op("==").Nil()).Block(jen.Return(jen.Id("v").Op("==").Id("o")))
 				for _, m := range s.Members {
-					e := g.equalExpr(m.Target, fieldPointer(s, m), jen.Id("v").Dot(m.GoName), jen.Id("o").Dot(m.GoName))
+					e := g.equalExpr(m.Target, fieldPointer(s, m), jen.Id("v."+m.GoName), jen.Id("o."+m.GoName))
 					b.If(jen.Op("!").Parens(e)).Block(jen.Return(jen.False()))
 				}
 				if s.Kind == ir.Union {
-					b.If(jen.Parens(jen.Id("v").Dot("Unknown").Op("==").Nil()).Op("!=").Parens(jen.Id("o").Dot("Unknown").Op("==").Nil())).Block(jen.Return(jen.False()))
-					b.If(jen.Id("v").Dot("Unknown").Op("!=").Nil()).Block(
-						jen.Return(jen.Id("v").Dot("Unknown").Dot("Name").Op("==").Id("o").Dot("Unknown").Dot("Name").Op("&&").
-							Id("v").Dot("Unknown").Dot("Value").Dot("equal").Call(jen.Id("o").Dot("Unknown").Dot("Value"))),
+					b.If(jen.Parens(jen.Id("v.Unknown").Op("==").Nil()).Op("!=").Parens(jen.Id("o.Unknown").Op("==").Nil())).Block(jen.Return(jen.False()))
+					b.If(jen.Id("v.Unknown").Op("!=").Nil()).Block(
+						jen.Return(jen.Id("v.Unknown.Name").Op("==").Id("o.Unknown.Name").Op("&&").
+							Id("v.Unknown.Value.equal").Call(jen.Id("o.Unknown.Value"))),
 					)
 				}
 				b.Return(jen.True())

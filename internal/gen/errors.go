@@ -19,7 +19,7 @@ func genErrors(g *generator, f *jen.File) {
 
 		f.Comment("Error returns the error's code and message.")
 		f.Func().Params(recv.Clone()).Id("Error").Params().String().Block(
-			jen.If(jen.Id("m").Op(":=").Id("v").Dot("ErrorMessage").Call(), jen.Id("m").Op("!=").Lit("")).Block(
+			jen.If(jen.Id("m").Op(":=").Id("v.ErrorMessage").Call(), jen.Id("m").Op("!=").Lit("")).Block(
 				jen.Return(jen.Lit(s.ErrorCode+": ").Op("+").Id("m")),
 			),
 			jen.Return(jen.Lit(s.ErrorCode)),
@@ -34,11 +34,11 @@ func genErrors(g *generator, f *jen.File) {
 			case msg == nil:
 				b.Return(jen.Lit(""))
 			case msg.Sensitive() || g.redactAll[s]:
-				b.If(jen.Id("v").Op("==").Nil().Op("||").Id("v").Dot(msg.GoName).Op("==").Nil()).Block(jen.Return(jen.Lit("")))
+				b.If(jen.Id("v").Op("==").Nil().Op("||").Id("v." + msg.GoName).Op("==").Nil()).Block(jen.Return(jen.Lit("")))
 				b.Return(jen.Id("redactedMarker"))
 			default:
-				b.If(jen.Id("v").Op("==").Nil().Op("||").Id("v").Dot(msg.GoName).Op("==").Nil()).Block(jen.Return(jen.Lit("")))
-				b.Return(jen.Op("*").Id("v").Dot(msg.GoName))
+				b.If(jen.Id("v").Op("==").Nil().Op("||").Id("v." + msg.GoName).Op("==").Nil()).Block(jen.Return(jen.Lit("")))
+				b.Return(jen.Op("*").Id("v." + msg.GoName))
 			}
 		})
 

@@ -16,14 +16,14 @@ func genString(g *generator, f *jen.File) {
 			f.Comment("String returns v on one line, with every sensitive member redacted.")
 			f.Func().Params(jen.Id("v").Id(t)).Id("String").Params().String().Block(
 				jen.Id("p").Op(":=").Id("printer").Values(),
-				jen.Id("v").Dot("print").Call(jen.Op("&").Id("p")),
-				jen.Return(jen.Id("p").Dot("String").Call()),
+				jen.Id("v.print").Call(jen.Op("&").Id("p")),
+				jen.Return(jen.Id("p.String").Call()),
 			)
 			f.Comment("GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.")
 			f.Func().Params(jen.Id("v").Id(t)).Id("GoString").Params().String().Block(
 				jen.Id("p").Op(":=").Id("printer").Values(jen.Dict{jen.Id("goSyntax"): jen.True(), jen.Id("pkg"): jen.Id("packageName")}),
-				jen.Id("v").Dot("print").Call(jen.Op("&").Id("p")),
-				jen.Return(jen.Id("p").Dot("String").Call()),
+				jen.Id("v.print").Call(jen.Op("&").Id("p")),
+				jen.Return(jen.Id("p.String").Call()),
 			)
 			f.Comment("Format prints v redacted for every fmt verb: %#v as GoString, all others as String.")
 			f.Func().Params(jen.Id("v").Id(t)).Id("Format").Params(jen.Id("st").Qual("fmt", "State"), jen.Id("verb").Rune()).Block(
@@ -31,20 +31,20 @@ func genString(g *generator, f *jen.File) {
 			)
 			f.Comment("LogValue makes log/slog print v redacted.")
 			f.Func().Params(jen.Id("v").Id(t)).Id("LogValue").Params().Qual("log/slog", "Value").Block(
-				jen.Return(jen.Qual("log/slog", "StringValue").Call(jen.Id("v").Dot("String").Call())),
+				jen.Return(jen.Qual("log/slog", "StringValue").Call(jen.Id("v.String").Call())),
 			)
 		})
 		g.perShape(f, "print", s, func(g *generator, f *jen.File, s *ir.Shape) {
 			t := s.GoName
 			f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("print").Params(jen.Id("p").Op("*").Id("printer")).BlockFunc(func(b *jen.Group) {
-				b.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("p").Dot("null").Call(), jen.Return())
-				b.Id("p").Dot("open").Call(jen.Lit(t))
+				b.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("p.null").Call(), jen.Return())
+				b.Id("p.open").Call(jen.Lit(t))
 				for _, m := range s.Members {
 					ptr := fieldPointer(s, m)
-					src := jen.Id("v").Dot(m.GoName)
-					body := []jen.Code{jen.Id("p").Dot("field").Call(jen.Lit(m.GoName))}
+					src := jen.Id("v." + m.GoName)
+					body := []jen.Code{jen.Id("p.field").Call(jen.Lit(m.GoName))}
 					if g.redactAll[s] || m.Sensitive() {
-						body = append(body, jen.Id("p").Dot("redacted").Call())
+						body = append(body, jen.Id("p.redacted").Call())
 					} else {
 						body = append(body, g.printStmt(m.Target, ptr, src.Clone()))
 					}
@@ -57,12 +57,12 @@ func genString(g *generator, f *jen.File) {
 					}
 				}
 				if s.Kind == ir.Union {
-					b.If(jen.Id("v").Dot("Unknown").Op("!=").Nil()).Block(
-						jen.Id("p").Dot("field").Call(jen.Lit("Unknown")),
-						jen.Id("p").Dot("str").Call(jen.Id("v").Dot("Unknown").Dot("Name")),
+					b.If(jen.Id("v.Unknown").Op("!=").Nil()).Block(
+						jen.Id("p.field").Call(jen.Lit("Unknown")),
+						jen.Id("p.str").Call(jen.Id("v.Unknown.Name")),
 					)
 				}
-				b.Id("p").Dot("close").Call()
+				b.Id("p.close").Call()
 			})
 		})
 	}
@@ -70,39 +70,39 @@ func genString(g *generator, f *jen.File) {
 		f.Func().Id("print"+s.GoName).Params(jen.Id("p").Op("*").Id("printer"), jen.Id("v").Add(g.typeOf(s))).BlockFunc(func(b *jen.Group) {
 			if s.Kind == ir.List {
 				m := s.Member
-				b.Id("p").Dot("openList").Call()
+				b.Id("p.openList").Call()
 				// Redacted elements are not read: the loop has no index to leave unused.
 				loop := jen.For(jen.Id("i").Op(":=").Range().Id("v"))
 				if m.Sensitive() {
 					loop = jen.For(jen.Range().Id("v"))
 				}
 				b.Add(loop.BlockFunc(func(l *jen.Group) {
-					l.Id("p").Dot("elem").Call()
+					l.Id("p.elem").Call()
 					g.printSlot(l, m, elemPointer(m, s.Sparse()), jen.Id("v").Index(jen.Id("i")))
 				}))
-				b.Id("p").Dot("closeList").Call()
+				b.Id("p.closeList").Call()
 				return
 			}
 			m := s.Value
-			b.Id("p").Dot("openMap").Call()
+			b.Id("p.openMap").Call()
 			loop := jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(jen.Id("v")))
 			if s.Key.Sensitive() && m.Sensitive() {
 				loop = jen.For(jen.Range().Id("v")) // nothing is read: every key and value is redacted
 			}
 			b.Add(loop.BlockFunc(func(l *jen.Group) {
 				if s.Key.Sensitive() {
-					l.Id("p").Dot("field").Call(jen.Id("redactedMarker"))
+					l.Id("p.field").Call(jen.Id("redactedMarker"))
 				} else {
-					l.Id("p").Dot("key").Call(jen.String().Parens(jen.Id("k")))
+					l.Id("p.key").Call(jen.String().Parens(jen.Id("k")))
 				}
 				if m.Sensitive() {
-					l.Id("p").Dot("redacted").Call()
+					l.Id("p.redacted").Call()
 					return
 				}
 				l.Id("x").Op(":=").Id("v").Index(jen.Id("k"))
 				g.printSlot(l, m, elemPointer(m, s.Sparse()), jen.Id("x"))
 			}))
-			b.Id("p").Dot("close").Call()
+			b.Id("p.close").Call()
 		})
 	}
 }
@@ -110,12 +110,12 @@ func genString(g *generator, f *jen.File) {
 // printSlot prints one list element or map value, redacted when its member is sensitive.
 func (g *generator) printSlot(b *jen.Group, m *ir.Member, ptr bool, src *jen.Statement) {
 	if m.Sensitive() {
-		b.Id("p").Dot("redacted").Call()
+		b.Id("p.redacted").Call()
 		return
 	}
 	if ptr || nilable(m.Target.Kind) && m.Target.Kind != ir.List && m.Target.Kind != ir.Map {
 		// jen's Clone shares src, so printStmt gets its own copy to extend.
-		b.If(src.Clone().Op("==").Nil()).Block(jen.Id("p").Dot("null").Call()).Else().Block(g.printStmt(m.Target, ptr, src.Clone()))
+		b.If(src.Clone().Op("==").Nil()).Block(jen.Id("p.null").Call()).Else().Block(g.printStmt(m.Target, ptr, src.Clone()))
 		return
 	}
 	b.Add(g.printStmt(m.Target, ptr, src))

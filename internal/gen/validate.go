@@ -30,14 +30,14 @@ func genValidate(g *generator, f *jen.File) {
 				"name the member path and never contain a member's value."))
 			f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("Validate").Params().Error().Block(
 				jen.Id("vs").Op(":=").Id("validator").Values(jen.Dict{jen.Id("full"): jen.True()}),
-				jen.Id("v").Dot("validate").Call(jen.Nil(), jen.Op("&").Id("vs")),
-				jen.Return(jen.Id("vs").Dot("err").Call()),
+				jen.Id("v.validate").Call(jen.Nil(), jen.Op("&").Id("vs")),
+				jen.Return(jen.Id("vs.err").Call()),
 			)
 			f.Comment("validateRequired checks only that required members are set, at any depth.")
 			f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("validateRequired").Params().Error().Block(
 				jen.Id("vs").Op(":=").Id("validator").Values(),
-				jen.Id("v").Dot("validate").Call(jen.Nil(), jen.Op("&").Id("vs")),
-				jen.Return(jen.Id("vs").Dot("err").Call()),
+				jen.Id("v.validate").Call(jen.Nil(), jen.Op("&").Id("vs")),
+				jen.Return(jen.Id("vs.err").Call()),
 			)
 		})
 		g.perShape(f, patKey, s, func(g *generator, f *jen.File, s *ir.Shape) {
@@ -51,20 +51,20 @@ func genValidate(g *generator, f *jen.File) {
 				if s.Kind == ir.Union {
 					b.Id("set").Op(":=").Lit(0)
 					for _, m := range s.Members {
-						b.If(jen.Id("v").Dot(m.GoName).Op("!=").Nil()).Block(jen.Id("set").Op("++"))
+						b.If(jen.Id("v." + m.GoName).Op("!=").Nil()).Block(jen.Id("set").Op("++"))
 					}
-					b.If(jen.Id("v").Dot("Unknown").Op("!=").Nil()).Block(jen.Id("set").Op("++"))
-					b.Id("vs").Dot("union").Call(jen.Id("p"), jen.Lit(""), jen.Id("set"))
+					b.If(jen.Id("v.Unknown").Op("!=").Nil()).Block(jen.Id("set").Op("++"))
+					b.Id("vs.union").Call(jen.Id("p"), jen.Lit(""), jen.Id("set"))
 				}
 				for _, m := range s.Members {
 					ptr := fieldPointer(s, m)
-					src := jen.Id("v").Dot(m.GoName)
+					src := jen.Id("v." + m.GoName)
 					checks := g.valueChecks(m, ptr, src.Clone(), jen.Id("p"), m.Name, pats)
 					optional := ptr || nilable(m.Target.Kind)
 					switch {
 					case m.Required() && optional:
 						b.If(src.Clone().Op("==").Nil()).Block(
-							jen.Id("vs").Dot("required").Call(jen.Id("p"), jen.Lit(m.Name)),
+							jen.Id("vs.required").Call(jen.Id("p"), jen.Lit(m.Name)),
 						).Else().Block(checks...)
 					case optional && len(checks) > 0:
 						b.If(src.Clone().Op("!=").Nil()).Block(checks...)
@@ -160,12 +160,12 @@ func (g *generator) valueChecks(m *ir.Member, ptr bool, src *jen.Statement, path
 			n = jen.Len(val.Clone())
 		}
 		if n != nil {
-			own = append(own, jen.Id("vs").Dot("length").Call(path, name, jen.Int64().Parens(n), boundInt(l.Min), boundInt(l.Max)))
+			own = append(own, jen.Id("vs.length").Call(path, name, jen.Int64().Parens(n), boundInt(l.Min), boundInt(l.Max)))
 		}
 	}
 	if r := m.Range(); r != nil && s.Kind.IsNumber() && s.Kind != ir.BigInteger && s.Kind != ir.BigDecimal {
 		if cond := rangeCond(s.Kind, val.Clone(), r); cond != nil {
-			own = append(own, jen.If(cond).Block(jen.Id("vs").Dot("rangeFail").Call(path, name, jen.Lit(boundsText(r)))))
+			own = append(own, jen.If(cond).Block(jen.Id("vs.rangeFail").Call(path, name, jen.Lit(boundsText(r)))))
 		}
 	}
 	if pat := m.Pattern(); pat != "" && s.Kind == ir.String {
@@ -175,7 +175,7 @@ func (g *generator) valueChecks(m *ir.Member, ptr bool, src *jen.Statement, path
 				id = fmt.Sprintf("pattern%d", len(pats))
 				pats[expr] = id
 			}
-			own = append(own, jen.Id("vs").Dot("pattern").Call(path, name, jen.Id(id).Call(), val.Clone()))
+			own = append(own, jen.Id("vs.pattern").Call(path, name, jen.Id(id).Call(), val.Clone()))
 		} else {
 			_, err := translatePatternErr(pat)
 			own = append(own, jen.Comment(oneLine("Not enforced: RE2 cannot express the pattern "+strconv.Quote(pat)+" ("+err.Error()+").")))
@@ -183,7 +183,7 @@ func (g *generator) valueChecks(m *ir.Member, ptr bool, src *jen.Statement, path
 	}
 	var out []jen.Code
 	if len(own) > 0 {
-		out = append(out, jen.If(jen.Id("vs").Dot("full")).Block(own...))
+		out = append(out, jen.If(jen.Id("vs.full")).Block(own...))
 	}
 	sub := func() jen.Code {
 		if member == "" {
