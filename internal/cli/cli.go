@@ -60,9 +60,9 @@ func Run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		var n atomic.Int32
-		err = gen.GenerateFunc(m, opt, func(name string, data []byte) error {
+		err = gen.GenerateFunc(m, opt, func(name string, data [][]byte) error {
 			n.Add(1)
-			return st.Add(name, data)
+			return st.AddPieces(name, data)
 		})
 		if err != nil {
 			st.Abort()

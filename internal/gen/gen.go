@@ -3,6 +3,7 @@
 package gen
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -115,9 +116,10 @@ var emitters = []emitter{
 func Generate(m *ir.Model, opt Options) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	var mu sync.Mutex
-	err := GenerateFunc(m, opt, func(name string, data []byte) error {
+	err := GenerateFunc(m, opt, func(name string, data [][]byte) error {
+		b := bytes.Join(data, nil)
 		mu.Lock()
-		files[name] = data
+		files[name] = b
 		mu.Unlock()
 		return nil
 	})
@@ -129,10 +131,11 @@ func Generate(m *ir.Model, opt Options) (map[string][]byte, error) {
 
 // GenerateFunc generates the files of the package for m as Generate does, and hands each to
 // emit as soon as it is complete, so that the caller can write it while the others are
-// generated (cmd/gen does). emit is called from several goroutines at once, once per file,
+// generated (cmd/gen does). A file's content is the concatenation of data's pieces (its
+// formatted chunks, not copied into one). emit is called from several goroutines at once, once per file,
 // in no particular order; its first error is returned. When GenerateFunc fails, the files
 // emitted before are not the whole package.
-func GenerateFunc(m *ir.Model, opt Options, emit func(name string, data []byte) error) error {
+func GenerateFunc(m *ir.Model, opt Options, emit func(name string, data [][]byte) error) error {
 	g, todo, err := prepare(m, opt)
 	if err != nil {
 		return err

@@ -54,10 +54,10 @@ func (o *output) firstErr() error {
 }
 
 // generateFiles runs the emitters and the template files on GOMAXPROCS workers and hands
-// each file to emit as soon as it is complete (from any worker; files in any order). It
+// each file to emit, as the pieces it is the concatenation of, as soon as it is complete (from any worker; files in any order). It
 // returns the first error in emitter order, then template order, whatever the scheduling:
 // a file that failed is not emitted, and emit is not called after generateFiles returns.
-func (g *generator) generateFiles(todo []emitter, emit func(name string, data []byte) error) error {
+func (g *generator) generateFiles(todo []emitter, emit func(name string, data [][]byte) error) error {
 	pool := newTaskPool(runtime.GOMAXPROCS(0))
 	run, runFirst := pool.add, pool.addFirst
 
@@ -68,9 +68,8 @@ func (g *generator) generateFiles(todo []emitter, emit func(name string, data []
 		if o.left.Add(-1) != 0 || o.firstErr() != nil {
 			return
 		}
-		data := joinChunks(o.chunks)
+		o.emitErr = emit(o.name, joinedChunks(o.chunks))
 		o.chunks = nil
-		o.emitErr = emit(o.name, data)
 	}
 	// An emitter's file is rendered in shards (shard.go); when its last shard is rendered,
 	// its source is cut into chunks, formatted by tasks of their own.
@@ -136,7 +135,7 @@ func (g *generator) generateFiles(todo []emitter, emit func(name string, data []
 		run(func() {
 			b, err := t.make()
 			if o.err = err; err == nil {
-				o.emitErr = emit(o.name, b)
+				o.emitErr = emit(o.name, [][]byte{b})
 			}
 		})
 	}
@@ -304,6 +303,20 @@ func appendFormatted(out []byte, pkg string, chunk []byte, first, fastOnly bool)
 	}
 	return appendSpaceDecls(out, b[n:]), nil
 }
+
+// joinedChunks is joinChunks(chunks) as pieces: chunks with the newlines between them.
+func joinedChunks(chunks [][]byte) [][]byte {
+	out := make([][]byte, 0, 2*len(chunks))
+	for i, c := range chunks {
+		if i > 0 {
+			out = append(out, newline)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+var newline = []byte{'\n'}
 
 // joinChunks joins formatted chunks: each cut fell between a declaration that ends in a line
 // "}" or ")" and one that starts a line, where the whole file has exactly one blank line.

@@ -221,13 +221,13 @@ func TestGenerateFunc(t *testing.T) {
 	}
 	var mu sync.Mutex
 	got := map[string][]byte{}
-	err = GenerateFunc(m, opt, func(name string, data []byte) error {
+	err = GenerateFunc(m, opt, func(name string, data [][]byte) error {
 		mu.Lock()
 		defer mu.Unlock()
 		if _, dup := got[name]; dup {
 			t.Errorf("%s emitted twice", name)
 		}
-		got[name] = data
+		got[name] = bytes.Join(data, nil)
 		return nil
 	})
 	if err != nil {
@@ -244,7 +244,7 @@ func TestGenerateFunc(t *testing.T) {
 	boom := errors.New("disk full")
 	var calls, after atomic.Int32
 	var returned atomic.Bool
-	err = GenerateFunc(m, opt, func(name string, data []byte) error {
+	err = GenerateFunc(m, opt, func(name string, data [][]byte) error {
 		if returned.Load() {
 			after.Add(1)
 		}
