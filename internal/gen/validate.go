@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strconv"
 	"strings"
@@ -392,10 +393,22 @@ func translatePatternUncached(p string) (string, error) {
 	})
 	q = uEscape.ReplaceAllString(q, `\x{$1}`)
 	q = strings.ReplaceAll(q, `\/`, `/`)
-	if _, err := regexp.Compile(q); err != nil {
+	if err := checkRE2(q); err != nil {
 		return "", err
 	}
 	return q, nil
+}
+
+// checkRE2 returns the error regexp.Compile returns for expr, without building the
+// matcher: the steps of regexp.Compile that can fail (parsing as syntax.Perl, compiling the
+// simplified expression).
+func checkRE2(expr string) error {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return err
+	}
+	_, err = syntax.Compile(re.Simplify())
+	return err
 }
 
 // patterns returns the shared map from RE2 expression to variable name, filled by

@@ -36,7 +36,21 @@ func File(path string) (*ir.Model, error) {
 			}
 		}
 	}
-	return loadFormat(path, f, data, docs)
+	// The files' bytes are read here and never written to: the model may keep substrings
+	// of them without a copy.
+	return loadFormat(path, f, owned(data), ownedOrNil(docs))
+}
+
+// owned is the string of b, whose bytes are never written to again, without a copy.
+func owned(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// ownedOrNil is owned(b), or nil for a nil b (no docs).
+func ownedOrNil(b []byte) *string {
+	if b == nil {
+		return nil
+	}
+	s := owned(b)
+	return &s
 }
 
 // DocsPath returns the docs-2.json that belongs beside the c2j model at path, or "" when
@@ -53,26 +67,32 @@ func DocsPath(path string) string {
 }
 
 // Bytes loads a model from memory; file names it in errors. docs is a c2j docs-2.json, or
-// nil; it is ignored for Smithy models, which carry their documentation inline.
+// nil; it is ignored for Smithy models, which carry their documentation inline. The model
+// does not share memory with data or docs.
 func Bytes(file string, data, docs []byte) (*ir.Model, error) {
-	return loadFormat(file, format(data), data, docs)
+	var d *string
+	if docs != nil {
+		text := string(docs)
+		d = &text
+	}
+	return loadFormat(file, format(data), string(data), d)
 }
 
-// loadFormat is Bytes for data whose format is f.
-func loadFormat(file, f string, data, docs []byte) (*ir.Model, error) {
+// loadFormat loads data, of format f, with docs (nil for none).
+func loadFormat(file, f string, data string, docs *string) (*ir.Model, error) {
 	var m *ir.Model
 	var err error
 	switch f {
 	case "smithy":
-		m, err = smithy.Load(file, data)
+		m, err = smithy.LoadText(file, data)
 	case "c2j":
 		// Go names do not depend on the documentation: they are given while the
 		// docs-2.json is read.
-		return c2j.LoadThen(file, data, docs, names.Assign)
+		return c2j.LoadText(file, data, docs, names.Assign)
 	case "c2j-docs":
 		return nil, &ir.Error{File: file, Msg: "this is a c2j docs-2.json; load the api-2.json beside it"}
 	default:
-		msg := loadkit.CheckJSON(data)
+		msg := loadkit.CheckJSONText(data)
 		if msg == "" {
 			msg = "unknown model format: want a Smithy JSON AST (with a \"smithy\" version) or a c2j api-2.json (with \"metadata\" and \"shapes\")"
 		}

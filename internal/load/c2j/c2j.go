@@ -44,13 +44,19 @@ var timestampFormats = map[string]string{
 // Load reads the api-2.json in api and, unless docs is nil, the docs-2.json in docs. file
 // names the api-2.json in errors and in Model.Source.
 func Load(file string, api, docs []byte) (*ir.Model, error) {
-	return LoadThen(file, api, docs, nil)
+	var d *string
+	if docs != nil {
+		text := string(docs)
+		d = &text
+	}
+	return LoadText(file, string(api), d, nil)
 }
 
-// LoadThen is Load that runs then, when it is not nil, on the model as soon as the
-// api-2.json is read, while the docs-2.json still is (then must not read documentation).
-// Its error comes after the api-2.json's and the docs-2.json's.
-func LoadThen(file string, api, docs []byte, then func(*ir.Model) error) (*ir.Model, error) {
+// LoadText is Load for the documents as strings (the model keeps substrings of them), docs
+// nil for none. It runs then, when it is not nil, on the model as soon as the api-2.json is
+// read, while the docs-2.json still is (then must not read documentation); its error comes
+// after the api-2.json's and the docs-2.json's.
+func LoadText(file, api string, docs *string, then func(*ir.Model) error) (*ir.Model, error) {
 	l := &loader{file: file, m: &ir.Model{Source: file, Format: "c2j"}, raw: map[string]gjson.Result{}, opNames: map[string]string{}}
 	// The docs are read while the api is: they meet only in mergeDocs.
 	var d *docSet
@@ -59,7 +65,7 @@ func LoadThen(file string, api, docs []byte, then func(*ir.Model) error) (*ir.Mo
 	if docs != nil {
 		go func() {
 			defer close(done)
-			d, derr = readDocs(docsFile(file), docs)
+			d, derr = readDocs(docsFile(file), *docs)
 		}()
 	} else {
 		close(done)
@@ -100,11 +106,11 @@ func (l *loader) errf(shape, member, format string, args ...any) error {
 	return &ir.Error{File: l.file, Shape: shape, Member: member, Msg: fmt.Sprintf(format, args...)}
 }
 
-func (l *loader) load(api []byte) error {
-	if msg := loadkit.CheckJSON(api); msg != "" {
+func (l *loader) load(api string) error {
+	if msg := loadkit.CheckJSONText(api); msg != "" {
 		return l.errf("", "", "%s", msg)
 	}
-	root := gjson.ParseBytes(api)
+	root := gjson.Parse(api)
 	meta, shapes, ops := root.Get("metadata"), root.Get("shapes"), root.Get("operations")
 	switch {
 	case !meta.IsObject():
@@ -733,14 +739,14 @@ type docEntry struct {
 }
 
 // readDocs reads the docs-2.json in docs; file names it in errors.
-func readDocs(file string, docs []byte) (*docSet, error) {
+func readDocs(file string, docs string) (*docSet, error) {
 	bad := func(format string, args ...any) error {
 		return &ir.Error{File: file, Msg: fmt.Sprintf(format, args...)}
 	}
-	if msg := loadkit.CheckJSON(docs); msg != "" {
+	if msg := loadkit.CheckJSONText(docs); msg != "" {
 		return nil, bad("%s", msg)
 	}
-	root := gjson.ParseBytes(docs)
+	root := gjson.Parse(docs)
 	svc, ops, shapes := root.Get("service"), root.Get("operations"), root.Get("shapes")
 	switch {
 	case svc.Exists() && svc.Type != gjson.String && svc.Type != gjson.Null:

@@ -91,7 +91,10 @@ var dataShapeTraits = map[string]bool{
 }
 
 // Load reads the Smithy JSON AST in data; file names it in errors and in Model.Source.
-func Load(file string, data []byte) (*ir.Model, error) {
+func Load(file string, data []byte) (*ir.Model, error) { return LoadText(file, string(data)) }
+
+// LoadText is Load for the document as a string (the model keeps substrings of it).
+func LoadText(file, data string) (*ir.Model, error) {
 	l := &loader{
 		file:   file,
 		shapes: map[string]*rawShape{},
@@ -212,11 +215,11 @@ func (l *loader) errf(shape, member, format string, args ...any) error {
 	return &ir.Error{File: l.file, Shape: shape, Member: member, Msg: fmt.Sprintf(format, args...)}
 }
 
-func (l *loader) load(data []byte) error {
-	if msg := loadkit.CheckJSON(data); msg != "" {
+func (l *loader) load(data string) error {
+	if msg := loadkit.CheckJSONText(data); msg != "" {
 		return l.errf("", "", "%s", msg)
 	}
-	root := gjson.ParseBytes(data)
+	root := gjson.Parse(data)
 	var version, shapes gjson.Result
 	var err error
 	root.ForEach(func(k, v gjson.Result) bool {

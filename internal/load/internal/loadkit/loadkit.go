@@ -4,6 +4,7 @@ package loadkit
 
 import (
 	"strings"
+	"unsafe"
 
 	"github.com/tidwall/gjson"
 )
@@ -11,12 +12,18 @@ import (
 // CheckJSON reports what is wrong with data as a model file, or "" when it is one valid
 // JSON object.
 func CheckJSON(data []byte) string {
-	if !gjson.ValidBytes(data) {
+	// A view of data, not a copy: nothing read from it outlives this call.
+	return CheckJSONText(unsafe.String(unsafe.SliceData(data), len(data)))
+}
+
+// CheckJSONText is CheckJSON for a string.
+func CheckJSONText(data string) string {
+	if !gjson.Valid(data) {
 		return "invalid JSON: " + diagnose(data)
 	}
 	// Valid JSON: its first byte other than white space starts the top-level value.
-	for _, c := range data {
-		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+	for i := 0; i < len(data); i++ {
+		if c := data[i]; c != ' ' && c != '\t' && c != '\n' && c != '\r' {
 			if c != '{' {
 				return "invalid model: the top level is not a JSON object"
 			}
@@ -28,9 +35,10 @@ func CheckJSON(data []byte) string {
 
 // diagnose tells a truncated document from other syntax errors, which is the common case
 // worth a specific message (an interrupted download or copy).
-func diagnose(data []byte) string {
+func diagnose(data string) string {
 	depth, inString, escaped, content := 0, false, false, false
-	for _, c := range data {
+	for i := 0; i < len(data); i++ {
+		c := data[i]
 		switch {
 		case inString:
 			switch {
