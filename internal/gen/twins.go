@@ -1,9 +1,9 @@
 package gen
 
 import (
+	"encoding/binary"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/awsgen/awsgen/internal/ir"
 )
@@ -16,7 +16,8 @@ import (
 // Two shapes are twins when everything those emitters read from them is equal: kind, error
 // and input/output marks, their own traits but documentation, whether they print redacted,
 // and the members in order: name, Go name, target (the same shape) and traits but
-// documentation. Names and documentation are all that may differ; twinKey writes the rest.
+// documentation. Names and documentation are all that may differ; appendTwinKey writes the
+// rest.
 
 // twin is a shape's set of twins: its number, and the copy of its first shape named
 // typePlaceholder that perShape builds on.
@@ -28,19 +29,21 @@ type twin struct {
 // findTwins sets g.twins for every structure and union that has a twin. It runs after the
 // shapes are selected and marked (markRedacted), before any emitter.
 func (g *generator) findTwins() {
-	sets := map[string][]*ir.Shape{}
-	var keys []string
+	index := map[string]int{} // twin keys to their sets
+	var sets [][]*ir.Shape
+	var buf []byte
 	for _, s := range g.types {
-		k := g.twinKey(s)
-		if sets[k] == nil {
-			keys = append(keys, k)
+		buf = g.appendTwinKey(buf[:0], s)
+		if i, ok := index[string(buf)]; ok {
+			sets[i] = append(sets[i], s)
+		} else {
+			index[string(buf)] = len(sets)
+			sets = append(sets, []*ir.Shape{s})
 		}
-		sets[k] = append(sets[k], s)
 	}
 	g.twins = map[*ir.Shape]*twin{}
 	n := 0
-	for _, k := range keys {
-		set := sets[k]
+	for _, set := range sets {
 		if len(set) < 2 {
 			continue
 		}
@@ -55,55 +58,81 @@ func (g *generator) findTwins() {
 	}
 }
 
-// twinKey writes everything about s that its twins share.
-func (g *generator) twinKey(s *ir.Shape) string {
-	var b strings.Builder
-	w := func(parts ...string) {
-		for _, p := range parts {
-			b.WriteString(strconv.Quote(p))
-			b.WriteByte(' ')
-		}
-	}
-	w(strconv.Itoa(int(s.Kind)), s.Error, s.ErrorCode, strconv.Itoa(s.HTTPStatus),
-		strconv.FormatBool(s.Input), strconv.FormatBool(s.Output), strconv.FormatBool(g.redactAll[s]))
-	writeTraits(w, &s.Traits)
+// appendTwinKey appends the key of s's twins to b: everything about s that they share,
+// each string with its length before it, each flag as a byte.
+func (g *generator) appendTwinKey(b []byte, s *ir.Shape) []byte {
+	b = appendKeyInts(b, int(s.Kind), s.HTTPStatus)
+	b = appendKeyStrs(b, s.Error, s.ErrorCode)
+	b = appendKeyBools(b, s.Input, s.Output, g.redactAll[s])
+	b = appendTraits(b, &s.Traits)
 	if s.Member != nil || s.Key != nil || s.Value != nil || len(s.EnumValues) > 0 {
-		w("not a structure") // never shared: structures and unions have none of these
-		w(s.ID)
+		// Never shared: structures and unions have none of these.
+		b = appendKeyStrs(b, "not a structure", s.ID)
 	}
+	b = appendKeyInts(b, len(s.Members))
 	for _, m := range s.Members {
-		b.WriteString("\n")
-		w(m.Name, m.GoName, m.Target.ID)
-		writeTraits(w, &m.Traits)
+		b = appendKeyStrs(b, m.Name, m.GoName, m.Target.ID)
+		b = appendTraits(b, &m.Traits)
 	}
-	return b.String()
+	return b
 }
 
-// writeTraits writes every trait in t but the documentation.
-func writeTraits(w func(...string), t *ir.Traits) {
-	opt := func(p *string) string {
-		if p == nil {
-			return "<nil>"
-		}
-		return "=" + *p
-	}
-	bounds := func(r *ir.Bounds) string {
+// appendTraits appends every trait in t but the documentation.
+func appendTraits(b []byte, t *ir.Traits) []byte {
+	b = appendKeyBools(b, t.Required, t.Sensitive, t.Deprecated, t.IdempotencyToken, t.Sparse, t.Streaming, t.ClientOptional)
+	b = appendKeyOpt(b, t.Default)
+	b = appendKeyOpt(b, t.EnumValue)
+	for _, r := range []*ir.Bounds{t.Length, t.Range} {
 		if r == nil {
-			return "<nil>"
+			b = append(b, 0)
+			continue
 		}
-		return opt(r.Min) + ".." + opt(r.Max)
+		b = append(b, 1)
+		b = appendKeyOpt(appendKeyOpt(b, r.Min), r.Max)
 	}
-	w(strconv.FormatBool(t.Required), opt(t.Default), strconv.FormatBool(t.Sensitive),
-		bounds(t.Length), bounds(t.Range), t.Pattern,
-		strconv.FormatBool(t.Deprecated), t.DeprecatedMessage, strconv.FormatBool(t.IdempotencyToken),
-		t.TimestampFormat, t.JSONName, strconv.FormatBool(t.Sparse), strconv.FormatBool(t.Streaming),
-		strconv.FormatBool(t.ClientOptional), opt(t.EnumValue))
-	ids := make([]string, 0, len(t.Other))
-	for id := range t.Other {
-		ids = append(ids, id)
+	b = appendKeyStrs(b, t.Pattern, t.DeprecatedMessage, t.TimestampFormat, t.JSONName)
+	b = appendKeyInts(b, len(t.Other))
+	if len(t.Other) > 0 {
+		ids := make([]string, 0, len(t.Other))
+		for id := range t.Other {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			b = appendKeyStrs(b, id, t.Other[id])
+		}
 	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		w(id, t.Other[id])
+	return b
+}
+
+func appendKeyStrs(b []byte, ss ...string) []byte {
+	for _, s := range ss {
+		b = append(binary.AppendUvarint(b, uint64(len(s))), s...)
 	}
+	return b
+}
+
+func appendKeyInts(b []byte, ns ...int) []byte {
+	for _, n := range ns {
+		b = binary.AppendVarint(b, int64(n))
+	}
+	return b
+}
+
+func appendKeyBools(b []byte, vs ...bool) []byte {
+	for _, v := range vs {
+		if v {
+			b = append(b, 1)
+		} else {
+			b = append(b, 0)
+		}
+	}
+	return b
+}
+
+func appendKeyOpt(b []byte, p *string) []byte {
+	if p == nil {
+		return append(b, 0)
+	}
+	return appendKeyStrs(append(b, 1), *p)
 }

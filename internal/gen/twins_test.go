@@ -65,8 +65,8 @@ func TestTwinKey(t *testing.T) {
 	}
 }
 
-// twinKey must read every field of the shapes, members and traits but those listed here
-// as free to differ between twins; a field added to the IR must be added to twinKey or here.
+// appendTwinKey must read every field of the shapes, members and traits but those listed here
+// as free to differ between twins; a field added to the IR must be added to appendTwinKey or here.
 func TestTwinKeyCoversIR(t *testing.T) {
 	read := map[reflect.Type][]string{
 		reflect.TypeFor[ir.Shape](): {"ID", "Name", "Kind", "GoName", "Members", "Member", "Key", "Value",
@@ -83,7 +83,7 @@ func TestTwinKeyCoversIR(t *testing.T) {
 			fields = append(fields, f.Name)
 		}
 		if !slices.Equal(fields, names) {
-			t.Errorf("%s has fields %v; twinKey was written for %v", typ, fields, names)
+			t.Errorf("%s has fields %v; appendTwinKey was written for %v", typ, fields, names)
 		}
 	}
 }

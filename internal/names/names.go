@@ -74,7 +74,7 @@ func Assign(m *ir.Model) error {
 	for _, s := range m.Shapes {
 		switch s.Kind {
 		case ir.Structure, ir.Union:
-			fields := newScope(Methods...)
+			fields := scope{base: methodNames, own: map[string]bool{}}
 			if s.Kind == ir.Union {
 				fields.reserve(UnionUnknownField)
 			}
@@ -167,23 +167,36 @@ func isSeparator(c byte) bool {
 
 func quote(s string) string { return "\"" + s + "\"" }
 
-// scope hands out names that are unique within it.
-type scope map[string]bool
+// scope hands out names that are unique within it: not in base (names reserved for many
+// scopes, never changed) nor in own.
+type scope struct {
+	base map[string]bool
+	own  map[string]bool
+}
 
 func newScope(reserved ...string) scope {
-	s := scope{}
+	s := scope{own: map[string]bool{}}
 	for _, r := range reserved {
-		s[r] = true
+		s.own[r] = true
 	}
 	return s
 }
 
-func (s scope) reserve(n string) { s[n] = true }
+// methodNames are the names every structure's fields avoid (Methods), for scope.base.
+var methodNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range Methods {
+		m[n] = true
+	}
+	return m
+}()
+
+func (s scope) reserve(n string) { s.own[n] = true }
 
 func (s scope) take(n string) string {
-	for s[n] {
+	for s.base[n] || s.own[n] {
 		n += "_"
 	}
-	s[n] = true
+	s.own[n] = true
 	return n
 }
