@@ -93,6 +93,20 @@ func (g *generator) generateFiles(todo []emitter, emit func(name string, data []
 	}
 	// Largest tasks first, so that no large one starts last and leaves one core idle.
 	sort.SliceStable(tasks, func(a, b int) bool { return tasks[a].weight > tasks[b].weight })
+	// The template files (package doc, runtime, tests): one task each, queued first, as the
+	// generated tests take as long as a large shard and would otherwise finish alone.
+	tmpls := g.templateFiles()
+	touts := make([]*output, len(tmpls))
+	for i, t := range tmpls {
+		o := &output{name: t.name}
+		touts[i] = o
+		run(func() {
+			b, err := t.make()
+			if o.err = err; err == nil {
+				o.emitErr = emit(o.name, [][]byte{b})
+			}
+		})
+	}
 	for _, t := range tasks {
 		e, o := todo[t.i], outs[t.i]
 		run(func() {
@@ -123,19 +137,6 @@ func (g *generator) generateFiles(todo []emitter, emit func(name string, data []
 					o.chunks[k], o.errs[k] = memo.formatDecls(g.opt.Package, o.chunks[k], decls[k], k == 0)
 					finish(o)
 				})
-			}
-		})
-	}
-	// The template files (package doc, runtime, tests) are small: one task each.
-	tmpls := g.templateFiles()
-	touts := make([]*output, len(tmpls))
-	for i, t := range tmpls {
-		o := &output{name: t.name}
-		touts[i] = o
-		run(func() {
-			b, err := t.make()
-			if o.err = err; err == nil {
-				o.emitErr = emit(o.name, [][]byte{b})
 			}
 		})
 	}
