@@ -16,96 +16,86 @@ import (
 	"time"
 )
 
-// sensitiveFields lists, per type, the fields whose whole value must never be printed.
-var sensitiveFields = map[reflect.Type][]string{
-	reflect.TypeFor[AdminAddUserToGroupRequest]():              {"Username"},
-	reflect.TypeFor[AdminConfirmSignUpRequest]():               {"Username"},
-	reflect.TypeFor[AdminCreateUserRequest]():                  {"Username", "TemporaryPassword"},
-	reflect.TypeFor[AdminDeleteUserAttributesRequest]():        {"Username"},
-	reflect.TypeFor[AdminDeleteUserRequest]():                  {"Username"},
-	reflect.TypeFor[AdminDisableUserRequest]():                 {"Username"},
-	reflect.TypeFor[AdminEnableUserRequest]():                  {"Username"},
-	reflect.TypeFor[AdminForgetDeviceRequest]():                {"Username"},
-	reflect.TypeFor[AdminGetDeviceRequest]():                   {"Username"},
-	reflect.TypeFor[AdminGetUserRequest]():                     {"Username"},
-	reflect.TypeFor[AdminGetUserResponse]():                    {"Username"},
-	reflect.TypeFor[AdminInitiateAuthRequest]():                {"ClientId", "AuthParameters"},
-	reflect.TypeFor[AdminInitiateAuthResponse]():               {"Session"},
-	reflect.TypeFor[AdminListDevicesRequest]():                 {"Username"},
-	reflect.TypeFor[AdminListGroupsForUserRequest]():           {"Username"},
-	reflect.TypeFor[AdminListUserAuthEventsRequest]():          {"Username"},
-	reflect.TypeFor[AdminRemoveUserFromGroupRequest]():         {"Username"},
-	reflect.TypeFor[AdminResetUserPasswordRequest]():           {"Username"},
-	reflect.TypeFor[AdminRespondToAuthChallengeRequest]():      {"ClientId", "ChallengeResponses", "Session"},
-	reflect.TypeFor[AdminRespondToAuthChallengeResponse]():     {"Session"},
-	reflect.TypeFor[AdminSetUserMFAPreferenceRequest]():        {"Username"},
-	reflect.TypeFor[AdminSetUserPasswordRequest]():             {"Username", "Password"},
-	reflect.TypeFor[AdminSetUserSettingsRequest]():             {"Username"},
-	reflect.TypeFor[AdminUpdateAuthEventFeedbackRequest]():     {"Username"},
-	reflect.TypeFor[AdminUpdateDeviceStatusRequest]():          {"Username"},
-	reflect.TypeFor[AdminUpdateUserAttributesRequest]():        {"Username"},
-	reflect.TypeFor[AdminUserGlobalSignOutRequest]():           {"Username"},
-	reflect.TypeFor[AssociateSoftwareTokenRequest]():           {"AccessToken", "Session"},
-	reflect.TypeFor[AssociateSoftwareTokenResponse]():          {"SecretCode", "Session"},
-	reflect.TypeFor[AttributeType]():                           {"Value"},
-	reflect.TypeFor[AuthenticationResultType]():                {"AccessToken", "RefreshToken", "IdToken"},
-	reflect.TypeFor[ChangePasswordRequest]():                   {"PreviousPassword", "ProposedPassword", "AccessToken"},
-	reflect.TypeFor[ConfirmDeviceRequest]():                    {"AccessToken"},
-	reflect.TypeFor[ConfirmForgotPasswordRequest]():            {"ClientId", "SecretHash", "Username", "Password", "UserContextData"},
-	reflect.TypeFor[ConfirmSignUpRequest]():                    {"ClientId", "SecretHash", "Username", "UserContextData"},
-	reflect.TypeFor[DeleteUserAttributesRequest]():             {"AccessToken"},
-	reflect.TypeFor[DeleteUserPoolClientRequest]():             {"ClientId"},
-	reflect.TypeFor[DeleteUserRequest]():                       {"AccessToken"},
-	reflect.TypeFor[DescribeRiskConfigurationRequest]():        {"ClientId"},
-	reflect.TypeFor[DescribeUserPoolClientRequest]():           {"ClientId"},
-	reflect.TypeFor[ForgetDeviceRequest]():                     {"AccessToken"},
-	reflect.TypeFor[ForgotPasswordRequest]():                   {"ClientId", "SecretHash", "UserContextData", "Username"},
-	reflect.TypeFor[GetDeviceRequest]():                        {"AccessToken"},
-	reflect.TypeFor[GetUICustomizationRequest]():               {"ClientId"},
-	reflect.TypeFor[GetUserAttributeVerificationCodeRequest](): {"AccessToken"},
-	reflect.TypeFor[GetUserRequest]():                          {"AccessToken"},
-	reflect.TypeFor[GetUserResponse]():                         {"Username"},
-	reflect.TypeFor[GlobalSignOutRequest]():                    {"AccessToken"},
-	reflect.TypeFor[InitiateAuthRequest]():                     {"AuthParameters", "ClientId", "UserContextData"},
-	reflect.TypeFor[InitiateAuthResponse]():                    {"Session"},
-	reflect.TypeFor[ListDevicesRequest]():                      {"AccessToken"},
-	reflect.TypeFor[ResendConfirmationCodeRequest]():           {"ClientId", "SecretHash", "UserContextData", "Username"},
-	reflect.TypeFor[RespondToAuthChallengeRequest]():           {"ClientId", "Session", "ChallengeResponses", "UserContextData"},
-	reflect.TypeFor[RespondToAuthChallengeResponse]():          {"Session"},
-	reflect.TypeFor[RevokeTokenRequest]():                      {"Token", "ClientId", "ClientSecret"},
-	reflect.TypeFor[RiskConfigurationType]():                   {"ClientId"},
-	reflect.TypeFor[SetRiskConfigurationRequest]():             {"ClientId"},
-	reflect.TypeFor[SetUICustomizationRequest]():               {"ClientId"},
-	reflect.TypeFor[SetUserMFAPreferenceRequest]():             {"AccessToken"},
-	reflect.TypeFor[SetUserSettingsRequest]():                  {"AccessToken"},
-	reflect.TypeFor[SignUpRequest]():                           {"ClientId", "SecretHash", "Username", "Password", "UserContextData"},
-	reflect.TypeFor[UICustomizationType]():                     {"ClientId"},
-	reflect.TypeFor[UpdateAuthEventFeedbackRequest]():          {"Username", "FeedbackToken"},
-	reflect.TypeFor[UpdateDeviceStatusRequest]():               {"AccessToken"},
-	reflect.TypeFor[UpdateUserAttributesRequest]():             {"AccessToken"},
-	reflect.TypeFor[UpdateUserPoolClientRequest]():             {"ClientId"},
-	reflect.TypeFor[UserContextDataType]():                     {"IpAddress", "EncodedData"},
-	reflect.TypeFor[UserPoolClientDescription]():               {"ClientId"},
-	reflect.TypeFor[UserPoolClientType]():                      {"ClientId", "ClientSecret"},
-	reflect.TypeFor[UserType]():                                {"Username"},
-	reflect.TypeFor[VerifySoftwareTokenRequest]():              {"AccessToken", "Session", "UserCode"},
-	reflect.TypeFor[VerifySoftwareTokenResponse]():             {"Session"},
-	reflect.TypeFor[VerifyUserAttributeRequest]():              {"AccessToken"},
-}
+// sensitiveFields lists, per type name, the fields whose whole value must never be printed.
+var sensitiveFields = fieldsByType([]typeFields{
+	{"AdminAddUserToGroupRequest", []string{"Username"}},
+	{"AdminConfirmSignUpRequest", []string{"Username"}},
+	{"AdminCreateUserRequest", []string{"Username", "TemporaryPassword"}},
+	{"AdminDeleteUserAttributesRequest", []string{"Username"}},
+	{"AdminDeleteUserRequest", []string{"Username"}},
+	{"AdminDisableUserRequest", []string{"Username"}},
+	{"AdminEnableUserRequest", []string{"Username"}},
+	{"AdminForgetDeviceRequest", []string{"Username"}},
+	{"AdminGetDeviceRequest", []string{"Username"}},
+	{"AdminGetUserRequest", []string{"Username"}},
+	{"AdminGetUserResponse", []string{"Username"}},
+	{"AdminInitiateAuthRequest", []string{"ClientId", "AuthParameters"}},
+	{"AdminInitiateAuthResponse", []string{"Session"}},
+	{"AdminListDevicesRequest", []string{"Username"}},
+	{"AdminListGroupsForUserRequest", []string{"Username"}},
+	{"AdminListUserAuthEventsRequest", []string{"Username"}},
+	{"AdminRemoveUserFromGroupRequest", []string{"Username"}},
+	{"AdminResetUserPasswordRequest", []string{"Username"}},
+	{"AdminRespondToAuthChallengeRequest", []string{"ClientId", "ChallengeResponses", "Session"}},
+	{"AdminRespondToAuthChallengeResponse", []string{"Session"}},
+	{"AdminSetUserMFAPreferenceRequest", []string{"Username"}},
+	{"AdminSetUserPasswordRequest", []string{"Username", "Password"}},
+	{"AdminSetUserSettingsRequest", []string{"Username"}},
+	{"AdminUpdateAuthEventFeedbackRequest", []string{"Username"}},
+	{"AdminUpdateDeviceStatusRequest", []string{"Username"}},
+	{"AdminUpdateUserAttributesRequest", []string{"Username"}},
+	{"AdminUserGlobalSignOutRequest", []string{"Username"}},
+	{"AssociateSoftwareTokenRequest", []string{"AccessToken", "Session"}},
+	{"AssociateSoftwareTokenResponse", []string{"SecretCode", "Session"}},
+	{"AttributeType", []string{"Value"}},
+	{"AuthenticationResultType", []string{"AccessToken", "RefreshToken", "IdToken"}},
+	{"ChangePasswordRequest", []string{"PreviousPassword", "ProposedPassword", "AccessToken"}},
+	{"ConfirmDeviceRequest", []string{"AccessToken"}},
+	{"ConfirmForgotPasswordRequest", []string{"ClientId", "SecretHash", "Username", "Password", "UserContextData"}},
+	{"ConfirmSignUpRequest", []string{"ClientId", "SecretHash", "Username", "UserContextData"}},
+	{"DeleteUserAttributesRequest", []string{"AccessToken"}},
+	{"DeleteUserPoolClientRequest", []string{"ClientId"}},
+	{"DeleteUserRequest", []string{"AccessToken"}},
+	{"DescribeRiskConfigurationRequest", []string{"ClientId"}},
+	{"DescribeUserPoolClientRequest", []string{"ClientId"}},
+	{"ForgetDeviceRequest", []string{"AccessToken"}},
+	{"ForgotPasswordRequest", []string{"ClientId", "SecretHash", "UserContextData", "Username"}},
+	{"GetDeviceRequest", []string{"AccessToken"}},
+	{"GetUICustomizationRequest", []string{"ClientId"}},
+	{"GetUserAttributeVerificationCodeRequest", []string{"AccessToken"}},
+	{"GetUserRequest", []string{"AccessToken"}},
+	{"GetUserResponse", []string{"Username"}},
+	{"GlobalSignOutRequest", []string{"AccessToken"}},
+	{"InitiateAuthRequest", []string{"AuthParameters", "ClientId", "UserContextData"}},
+	{"InitiateAuthResponse", []string{"Session"}},
+	{"ListDevicesRequest", []string{"AccessToken"}},
+	{"ResendConfirmationCodeRequest", []string{"ClientId", "SecretHash", "UserContextData", "Username"}},
+	{"RespondToAuthChallengeRequest", []string{"ClientId", "Session", "ChallengeResponses", "UserContextData"}},
+	{"RespondToAuthChallengeResponse", []string{"Session"}},
+	{"RevokeTokenRequest", []string{"Token", "ClientId", "ClientSecret"}},
+	{"RiskConfigurationType", []string{"ClientId"}},
+	{"SetRiskConfigurationRequest", []string{"ClientId"}},
+	{"SetUICustomizationRequest", []string{"ClientId"}},
+	{"SetUserMFAPreferenceRequest", []string{"AccessToken"}},
+	{"SetUserSettingsRequest", []string{"AccessToken"}},
+	{"SignUpRequest", []string{"ClientId", "SecretHash", "Username", "Password", "UserContextData"}},
+	{"UICustomizationType", []string{"ClientId"}},
+	{"UpdateAuthEventFeedbackRequest", []string{"Username", "FeedbackToken"}},
+	{"UpdateDeviceStatusRequest", []string{"AccessToken"}},
+	{"UpdateUserAttributesRequest", []string{"AccessToken"}},
+	{"UpdateUserPoolClientRequest", []string{"ClientId"}},
+	{"UserContextDataType", []string{"IpAddress", "EncodedData"}},
+	{"UserPoolClientDescription", []string{"ClientId"}},
+	{"UserPoolClientType", []string{"ClientId", "ClientSecret"}},
+	{"UserType", []string{"Username"}},
+	{"VerifySoftwareTokenRequest", []string{"AccessToken", "Session", "UserCode"}},
+	{"VerifySoftwareTokenResponse", []string{"Session"}},
+	{"VerifyUserAttributeRequest", []string{"AccessToken"}},
+})
 
-// secondFields lists, per type, the timestamp fields sent as http-date, which has whole
+// secondFields lists, per type name, the timestamp fields sent as http-date, which has whole
 // seconds: random values for them are whole seconds so that they survive a round trip.
-var secondFields = map[reflect.Type][]string{}
-
-// shape is what every generated structure and union provides on its pointer.
-type shape[T any] interface {
-	*T
-	Clone() *T
-	Equal(*T) bool
-	Default() *T
-	String() string
-	GoString() string
-}
+var secondFields = fieldsByType(nil)
 
 func TestGeneratedShapes(t *testing.T) {
 	t.Run("AccountRecoverySettingType", func(t *testing.T) {
@@ -1025,6 +1015,32 @@ func TestGeneratedShapes(t *testing.T) {
 	})
 }
 
+// shape is what every generated structure and union provides on its pointer.
+type shape[T any] interface {
+	*T
+	Clone() *T
+	Equal(*T) bool
+	Default() *T
+	String() string
+	GoString() string
+}
+
+// typeFields names some fields of a type.
+type typeFields struct {
+	typ    string
+	fields []string
+}
+
+// fieldsByType indexes lists of typeFields by type name. (A map literal would be aligned
+// by gofmt in a way that depends on the names; a list of pairs is laid out the same always.)
+func fieldsByType(list []typeFields) map[string][]string {
+	m := make(map[string][]string, len(list))
+	for _, e := range list {
+		m[e.typ] = e.fields
+	}
+	return m
+}
+
 // testShape checks Clone, Equal, Default and the redacting printers of one type on many
 // random values.
 func testShape[T any, P shape[T]](t *testing.T, defaulted []string, checkDefaults func(*T)) {
@@ -1129,7 +1145,7 @@ func collectSecrets(v reflect.Value) []string {
 				return
 			}
 			hidden := map[string]bool{}
-			for _, n := range sensitiveFields[v.Type()] {
+			for _, n := range sensitiveFields[v.Type().Name()] {
 				hidden[n] = true
 			}
 			for i := range v.NumField() {
@@ -1223,7 +1239,7 @@ func (f *filler) fill(v reflect.Value, depth int) {
 		}
 		for i := range v.NumField() {
 			f.fill(v.Field(i), depth+1)
-			if slices.Contains(secondFields[v.Type()], v.Type().Field(i).Name) && !v.Field(i).IsNil() {
+			if slices.Contains(secondFields[v.Type().Name()], v.Type().Field(i).Name) && !v.Field(i).IsNil() {
 				t := v.Field(i).Interface().(*time.Time)
 				*t = t.Truncate(time.Second)
 			}

@@ -68,6 +68,19 @@ func (g *generator) retarget(src []byte) ([]byte, error) {
 // the fast formatter where it can and go/format where it declines; Stages.CheckGenerate
 // checks the whole is gofmt's.
 func execTemplate(name string, data any) ([]byte, error) {
+	b, err := runTemplate(name, data)
+	if err != nil {
+		return nil, err
+	}
+	out, err := formatLaidOut(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return out, nil
+}
+
+// runTemplate executes the template file name with data.
+func runTemplate(name string, data any) ([]byte, error) {
 	t, err := template.New(name).ParseFS(templates.FS, name)
 	if err != nil {
 		return nil, err
@@ -76,11 +89,7 @@ func execTemplate(name string, data any) ([]byte, error) {
 	if err := t.ExecuteTemplate(&b, name, data); err != nil {
 		return nil, err
 	}
-	out, err := formatLaidOut(b.Bytes())
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return out, nil
+	return b.Bytes(), nil
 }
 
 // formatLaidOut formats a Go file whose top-level declarations are one blank line apart,
@@ -150,12 +159,31 @@ func (g *generator) testFile() ([]byte, error) {
 		}
 		types = append(types, t)
 	}
-	return execTemplate("generated_test.go.tmpl", map[string]any{
-		"Header":  Header,
-		"Package": g.opt.Package,
-		"Types":   types,
-		"JSON":    g.json,
-	})
+	var anySensitive, anySeconds bool
+	for _, t := range types {
+		anySensitive = anySensitive || len(t.Sensitive) > 0
+		anySeconds = anySeconds || len(t.Seconds) > 0
+	}
+	data := map[string]any{
+		"Header":       Header,
+		"Package":      g.opt.Package,
+		"Types":        types,
+		"JSON":         g.json,
+		"AnySensitive": anySensitive,
+		"AnySeconds":   anySeconds,
+	}
+	// The part that depends on the model is formatted; the helpers after it are the same
+	// in every package, laid out as gofmt would (TestTestHelpersGofmt), and appended as
+	// they are, one blank line after it.
+	b, err := execTemplate("generated_test.go.tmpl", data)
+	if err != nil {
+		return nil, err
+	}
+	helpers, err := runTemplate("generated_test_helpers.go.tmpl", data)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(b, '\n'), helpers...), nil
 }
 
 // printedSensitive reports whether nothing under the member may be printed: the member,
@@ -172,3 +200,4 @@ func (g *generator) printedSensitive(m *ir.Member) bool {
 	}
 	return false
 }
+
