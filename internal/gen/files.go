@@ -200,4 +200,3 @@ func (g *generator) printedSensitive(m *ir.Member) bool {
 	}
 	return false
 }
-
