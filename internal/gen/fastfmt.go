@@ -1357,8 +1357,11 @@ func (f *fmtState) commentLine(i int, ln fmtLine) bool {
 	if len(f.brs) == 0 && f.lastDeclEnd >= 0 && f.lastDeclEnd == len(f.lines)-1 {
 		ln.blank = true
 	}
-	// gofmt reformats the doc comments of declarations, struct fields included.
-	if (len(f.brs) == 0 || f.topRole() == brDeclGroup || f.topRole() == brStruct) && (i == 0 || toks[i-1].kind != tkComment || toks[i].nl >= 2) {
+	// gofmt reformats the doc comments of declarations, struct fields included, but only
+	// those whose first line starts in the first column of the source (observed: the same
+	// comment, indented by a blank, is left as it is, at the top level as in a struct).
+	startsLine := toks[i].s == 0 || f.src[toks[i].s-1] == '\n'
+	if startsLine && (len(f.brs) == 0 || f.topRole() == brDeclGroup || f.topRole() == brStruct) && (i == 0 || toks[i-1].kind != tkComment || toks[i].nl >= 2) {
 		j := i + 1
 		for j < len(toks) && toks[j].kind == tkComment && toks[j].nl == 1 {
 			j++
@@ -1426,6 +1429,8 @@ func (f *fmtState) plainDoc(i, j int) bool {
 		}
 		var lk int
 		switch {
+		case len(c) > 7 && (string(c[2:7]) == "   - " || string(c[2:7]) == "     ") && c[7] == '[' && bytes.Contains(c, []byte("]:")):
+			return false // gofmt takes a link definition out of a list
 		case len(c) > 7 && string(c[2:7]) == "   - " && c[7] != ' ':
 			lk = bkList
 		case len(c) > 7 && string(c[2:7]) == "     " && c[7] != ' ':

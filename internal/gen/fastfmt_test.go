@@ -178,6 +178,11 @@ func FuzzFastFormat(f *testing.F) {
 		"package p\nvar (\nab = 1\nc = 22\n)\nconst (\nA T = 1\nBb T = 2\n)\n",
 		"package p\ntype T struct{\n// c\nName string\nInput,Output string\nErrors []string\n// c5\nAuthRequired bool\n}\nvar v = []T{\n{\na: 1,\n// c\nbbbb: 2,\n},\n}\n",
 		"package p\n// Heading\n//\n// Para.\n//\n// Heading Two\n//\n// para.\nfunc g() (error) {\nswitch x {\ncase 1:\nreturn nil\ndefault:\n}\nif x {\n} else {}\nreturn nil\n}\n",
+		// A doc comment is reformatted when its first line starts the source line, and left
+		// as it is when indented: at the top level, for a struct field, in a group.
+		"package p\ntype T struct{\n// Doc [x].\n//\n// [x]: https://x\n//\n// Tail.\nA int\n // Doc [x].\n//\n// [x]: https://x\n//\n// Tail.\nB int\n}\n",
+		"package p\n\n // Doc\n //   code\nfunc f() {}\ntype T struct{\n// Doc\n  //   code\nA int\n  // Doc\n//   code\nB int\n}\n",
+		"package p\nconst (\n// Doc\n//   code\nA = 1\n // Doc\n //   code\nB = 2\n)\n",
 	} {
 		f.Add([]byte(s))
 	}
