@@ -369,26 +369,15 @@ func (b *builder) lineBreak() {
 // text appends decoded character data, collapsing whitespace and dropping
 // characters that must not appear in Go source.
 func (b *builder) text(s string) {
+	var one [utf8.UTFMax]byte
 	for i := 0; i < len(s); {
 		if c := s[i]; c > ' ' && c < utf8.RuneSelf && c != 0x7f {
-			// A run of printable ASCII other than space: what the loop below does for
-			// its first character, and the rest appended as they are.
+			// A run of printable ASCII other than space, written whole.
 			j := i + 1
 			for j < len(s) && s[j] > ' ' && s[j] < utf8.RuneSelf && s[j] != 0x7f {
 				j++
 			}
-			b.glue = false
-			if len(b.buf) == 0 {
-				b.closeImplicitIfIdle()
-			}
-			if b.pending && len(b.buf) > 0 && !endsSpace(b.buf) {
-				b.buf = append(b.buf, ' ')
-			}
-			b.pending = false
-			b.buf = append(b.buf, s[i:j]...)
-			if b.bold == 0 {
-				b.plain = true
-			}
+			b.word(s[i:j])
 			i = j
 			continue
 		}
@@ -403,20 +392,23 @@ func (b *builder) text(s string) {
 		case dropRune(r):
 			continue
 		}
-		if b.glue {
-			b.glue = false
-		}
-		if len(b.buf) == 0 {
-			b.closeImplicitIfIdle()
-		}
-		if b.pending && len(b.buf) > 0 && !endsSpace(b.buf) {
-			b.buf = append(b.buf, ' ')
-		}
-		b.pending = false
-		b.buf = utf8.AppendRune(b.buf, r)
-		if b.bold == 0 {
-			b.plain = true
-		}
+		b.word(string(utf8.AppendRune(one[:0], r)))
+	}
+}
+
+// word appends text without spaces, after the pending space if there is one.
+func (b *builder) word(w string) {
+	b.glue = false
+	if len(b.buf) == 0 {
+		b.closeImplicitIfIdle()
+	}
+	if b.pending && len(b.buf) > 0 && !endsSpace(b.buf) {
+		b.buf = append(b.buf, ' ')
+	}
+	b.pending = false
+	b.buf = append(b.buf, w...)
+	if b.bold == 0 {
+		b.plain = true
 	}
 }
 

@@ -16,12 +16,14 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-// Generating a package is mostly gofmt: jennifer writes unindented source and go/format
-// (parse and print) makes it Go. To use every core, each emitter's file is built and rendered
-// without formatting (the largest in shards, shard.go), cut into chunks at top-level declaration boundaries, and the chunks are
-// formatted in parallel and joined. gofmt formats each top-level declaration on its own, so
-// the joined chunks are the bytes that formatting the whole file gives (parallel_test.go and
-// internal/genbench's -verify check this on every model).
+// Generating a package is mostly jennifer and gofmt: jennifer writes unindented source and
+// formatting makes it Go. To use every core, each emitter's file is built and rendered without
+// formatting (the largest in shards, shard.go; code shared by many types rendered once and
+// spliced in, pertype.go), cut into chunks at top-level declaration boundaries, and the
+// chunks are formatted in parallel (fastfmt.go, go/format where it declines) and handed to
+// the caller as soon as a file's are done. gofmt formats each top-level declaration on its
+// own, so the chunks are the bytes that formatting the whole file gives (parallel_test.go,
+// and internal/genbench's -verify and -verifyc2j on every model, check this).
 
 // chunkSize is the size, in bytes of unformatted source, a chunk grows to before it is cut at
 // the next safe boundary. Small enough for two cores to balance on one large file, large

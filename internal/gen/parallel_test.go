@@ -121,10 +121,9 @@ func TestFormatChunkError(t *testing.T) {
 	}
 }
 
-// TestShards: an emitter rendered in shards and joined is byte for byte the rendering of
-// the whole file, with more shards than Generate uses, down to a few types each.
-func TestShards(t *testing.T) {
-	for _, p := range genTestModels(t, true) {
+// forEachEmitter calls f for every emitter with output for each test model.
+func forEachEmitter(t *testing.T, needCognito bool, f func(model string, g *generator, e emitter)) {
+	for _, p := range genTestModels(t, needCognito) {
 		m, err := load.File(p)
 		if err != nil {
 			t.Fatal(err)
@@ -134,54 +133,53 @@ func TestShards(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, e := range todo {
-			if !sharded[e.file] {
-				continue
-			}
-			want, err := g.renderRaw(e)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, n := range []int{2, 3, 7} {
-				n = min(n, len(g.types))
-				raws := make([][]byte, n)
-				for k := range n {
-					if raws[k], err = g.shard(k, n).renderRaw(e); err != nil {
-						t.Fatal(err)
-					}
-				}
-				got, ok := joinShards(raws)
-				if !ok {
-					t.Fatalf("%s: %s: joinShards failed", p, e.file)
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("%s: %s in %d shards differs from the whole file at byte %d", path.Base(p), e.file, n, firstDiff(got, want))
-				}
-			}
+			f(path.Base(p), g, e)
 		}
 	}
+}
+
+// TestShards: an emitter rendered in shards and assembled with their per-type declarations,
+// as Generate does, is byte for byte the rendering of the whole file, with more shards than
+// Generate uses, down to a few types each.
+func TestShards(t *testing.T) {
+	forEachEmitter(t, true, func(model string, g *generator, e emitter) {
+		if !sharded[e.file] {
+			return
+		}
+		want, err := g.renderRaw(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range []int{2, 3, 7} {
+			n = min(n, len(g.types))
+			raws, spls := make([][]byte, n), make([]*splices, n)
+			for k := range n {
+				if raws[k], spls[k], err = g.shard(k, n).renderParts(e); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := assemble(raws, spls)
+			if err != nil {
+				t.Fatalf("%s: %s: %v", model, e.file, err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s: %s in %d shards differs from the whole file at byte %d", model, e.file, n, firstDiff(got, want))
+			}
+		}
+	})
 }
 
 // chunkDecls cuts as splitChunks does, the chunks and each chunk's declarations, from one
 // scan.
 func TestChunkDecls(t *testing.T) {
 	srcs := [][]byte{nil, []byte("x"), []byte("}\nfunc a() {\n}\nfunc b() {\n}\n")}
-	for _, p := range genTestModels(t, false) {
-		m, err := load.File(p)
+	forEachEmitter(t, false, func(_ string, g *generator, e emitter) {
+		raw, err := g.renderRaw(e)
 		if err != nil {
 			t.Fatal(err)
 		}
-		g, todo, err := prepare(m, Options{Package: "p"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range todo {
-			raw, err := g.renderRaw(e)
-			if err != nil {
-				t.Fatal(err)
-			}
-			srcs = append(srcs, raw)
-		}
-	}
+		srcs = append(srcs, raw)
+	})
 	for _, src := range srcs {
 		for _, size := range []int{1, 100, 4096, chunkSize} {
 			chunks, decls := chunkDecls(src, size)

@@ -11,7 +11,7 @@ import (
 // and after them what they write for collections and enums. Generate runs each of them as
 // shards of about shardTypes types: the same emitter on views of the generator that hold a
 // slice of g.types (the last view also the collections and enums), each rendered to its
-// own jennifer file, and the renderings joined into the file's source (joinShards). The
+// own jennifer file, and the renderings joined into the file's source (assemble). The
 // shards run on all cores, and no emitter's whole statement tree is in memory at once:
 // codec.go's is about fifteen bytes per byte of output, and a smaller peak heap means fewer
 // page faults. The joined source is byte for byte the rendering of the unsharded file
@@ -51,23 +51,17 @@ func (g *generator) shard(k, n int) *generator {
 	return &v
 }
 
-// joinShards joins the unformatted renderings of an emitter's shards into the rendering of
-// the whole file: the first one's header and package clause, the union of their imports
-// (as jennifer writes them: sorted, one per line in a group when there are several), and
-// their declarations in order. ok is false when a rendering does not have the layout
-// expected, or imports a package under a name (jennifer names packages per file, so names
-// could differ between shards); the caller then renders the file whole.
-func joinShards(raws [][]byte) (raw []byte, ok bool) {
-	raw, err := assemble(raws, nil)
-	return raw, err == nil
-}
-
 // errLayout is assemble's error for a rendering without the layout it expects.
 var errLayout = errors.New("gen: unexpected rendering")
 
-// assemble is joinShards with the per-type declarations of each shard (spls[k], or none)
-// spliced in at their markers (pertype.go), their imports in the import block. A rendering
-// without the layout expected is errLayout.
+// assemble joins the unformatted renderings of an emitter's shards into the rendering of
+// the whole file: the first one's header and package clause, the union of their imports and
+// of their per-type declarations' (as jennifer writes them: sorted, one per line in a group
+// when there are several), and their declarations in order, with the per-type declarations
+// of each shard (spls[k], or none) spliced in at their markers (pertype.go). A rendering
+// without the layout expected, or that imports a package under a name (jennifer names
+// packages per file, so names could differ between shards), is errLayout; the caller then
+// renders the file whole.
 func assemble(raws [][]byte, spls []*splices) ([]byte, error) {
 	if len(raws) == 1 && (spls == nil || spls[0] == nil || len(spls[0].texts) == 0) {
 		return raws[0], nil
