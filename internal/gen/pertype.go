@@ -21,9 +21,9 @@ import (
 // emitter's spliced, chunked output with the plain whole-file rendering, in
 // TestChunkedFormatting and internal/genbench -verify.
 
-// typePlaceholder stands for the type name in a perType rendering. Nothing else the
-// generator writes contains it, and every occurrence is the name, in whatever identifier,
-// literal or comment build put it.
+// typePlaceholder stands for the type name in a perType rendering: every occurrence is the
+// name, in whatever identifier, literal or comment build put it. A model that contains it
+// anywhere it could reach that code is generated without splicing (findTwins).
 const typePlaceholder = "AwsgenPerTypePlaceholder"
 
 // spliceMarker is the top-level item perType leaves in the emitter's file, rendered as
@@ -62,7 +62,7 @@ type splices struct {
 // Without splicing (g.spl nil), or for a name that is not a plain ASCII identifier, build
 // writes into f directly.
 func (g *generator) perType(f *jen.File, key, t string, build func(f *jen.File, t string)) {
-	if g.spl == nil || !isIdent(t) {
+	if g.spl == nil || g.pt == nil || !isIdent(t) {
 		build(f, t)
 		return
 	}

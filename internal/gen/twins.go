@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/awsgen/awsgen/internal/ir"
 )
@@ -29,6 +30,12 @@ type twin struct {
 // findTwins sets g.twins for every structure and union that has a twin. It runs after the
 // shapes are selected and marked (markRedacted), before any emitter.
 func (g *generator) findTwins() {
+	if mentions(g.m, typePlaceholder) {
+		// The placeholder must stand for the type's name alone: a model that spells it
+		// anywhere gets no splicing at all.
+		g.pt, g.twins = nil, nil
+		return
+	}
 	index := map[string]int{} // twin keys to their sets
 	var sets [][]*ir.Shape
 	var buf []byte
@@ -135,4 +142,56 @@ func appendKeyOpt(b []byte, p *string) []byte {
 		return append(b, 0)
 	}
 	return appendKeyStrs(append(b, 1), *p)
+}
+
+// mentions reports whether any name, ID, trait or enum value of m, documentation aside,
+// contains text: the strings that per-type and per-shape code can be made of.
+func mentions(m *ir.Model, text string) bool {
+	has := func(ss ...string) bool {
+		for _, s := range ss {
+			if strings.Contains(s, text) {
+				return true
+			}
+		}
+		return false
+	}
+	inTraits := func(t *ir.Traits) bool {
+		for _, p := range []*string{t.Default, t.EnumValue} {
+			if p != nil && has(*p) {
+				return true
+			}
+		}
+		for _, r := range []*ir.Bounds{t.Length, t.Range} {
+			if r != nil && (r.Min != nil && has(*r.Min) || r.Max != nil && has(*r.Max)) {
+				return true
+			}
+		}
+		for id, v := range t.Other {
+			if has(id, v) {
+				return true
+			}
+		}
+		return has(t.Pattern, t.DeprecatedMessage, t.TimestampFormat, t.JSONName)
+	}
+	for _, s := range m.Shapes {
+		if has(s.ID, s.Name, s.GoName, s.Error, s.ErrorCode) || inTraits(&s.Traits) {
+			return true
+		}
+		for _, mem := range append(s.Members[:len(s.Members):len(s.Members)], s.Member, s.Key, s.Value) {
+			if mem != nil && (has(mem.Name, mem.GoName) || inTraits(&mem.Traits)) {
+				return true
+			}
+		}
+		for _, v := range s.EnumValues {
+			if has(v.Name, v.GoName, v.Value) {
+				return true
+			}
+		}
+	}
+	for _, op := range m.Operations {
+		if has(op.ID, op.Name, op.GoName) {
+			return true
+		}
+	}
+	return false
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/awsgen/awsgen/internal/ir"
+	"github.com/awsgen/awsgen/internal/load"
 )
 
 func twinShape(name string, members ...*ir.Member) *ir.Shape {
@@ -51,6 +52,7 @@ func TestTwinKey(t *testing.T) {
 	for _, v := range variants {
 		g.types = append(g.types, v)
 	}
+	g.m = &ir.Model{Shapes: append([]*ir.Shape{str, other}, g.types...)}
 	g.findTwins()
 	if g.twins[a] == nil || g.twins[a] != g.twins[b] {
 		t.Fatalf("Alpha and Beta, alike but for names and docs, are not twins: %v %v", g.twins[a], g.twins[b])
@@ -85,5 +87,49 @@ func TestTwinKeyCoversIR(t *testing.T) {
 		if !slices.Equal(fields, names) {
 			t.Errorf("%s has fields %v; appendTwinKey was written for %v", typ, fields, names)
 		}
+	}
+}
+
+// A model that spells the placeholder gets no splicing, and the same code as built plainly.
+func TestPlaceholderInModel(t *testing.T) {
+	m, err := load.File("../../testdata/models/kitchensink.smithy.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _, err := prepare(m, Options{Package: "p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.pt == nil || len(g.twins) == 0 {
+		t.Fatalf("the kitchen sink should be spliced: %v, %d twins", g.pt != nil, len(g.twins))
+	}
+	// Put the placeholder in an enum value, which string constants and the codec spell.
+	found := false
+	for _, s := range m.Shapes {
+		if len(s.EnumValues) > 0 {
+			s.EnumValues[0].Value = "x" + typePlaceholder
+			found = true
+			break
+		}
+	}
+	if !found {
+		t.Fatal("no enum in the kitchen sink")
+	}
+	g, _, err = prepare(m, Options{Package: "p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.pt != nil || g.twins != nil {
+		t.Error("a model that spells the placeholder is still spliced")
+	}
+	st, err := NewStages(m, Options{Package: "p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CheckChunked(chunkSize); err != nil {
+		t.Error(err)
+	}
+	if err := st.CheckGenerate(); err != nil {
+		t.Error(err)
 	}
 }

@@ -22,7 +22,10 @@ func genValidate(g *generator, f *jen.File) {
 	pats := g.patterns()
 	// The validate methods name patterns by numbers given in the order this call meets them:
 	// renderings of them are shared within this call only.
-	patKey := "validate " + strconv.FormatInt(g.pt.calls.Add(1), 10)
+	patKey := "validate"
+	if g.pt != nil {
+		patKey += " " + strconv.FormatInt(g.pt.calls.Add(1), 10)
+	}
 	for _, s := range g.types {
 		t := s.GoName
 		g.perType(f, "validate", t, func(f *jen.File, t string) {
