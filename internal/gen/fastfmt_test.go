@@ -72,16 +72,23 @@ func genTestModels(t *testing.T, needCognito bool) []string {
 	return models
 }
 
+// stagesFor loads the model at path and prepares its generation for package p.
+func stagesFor(tb testing.TB, path string) *Stages {
+	tb.Helper()
+	m, err := load.File(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	st, err := NewStages(m, Options{Package: "p"})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return st
+}
+
 func TestFastFormat(t *testing.T) {
 	for _, p := range genTestModels(t, false) {
-		m, err := load.File(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st, err := NewStages(m, Options{Package: "p"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		st := stagesFor(t, p)
 		raw, err := st.Render(st.Emit())
 		if err != nil {
 			t.Fatal(err)
@@ -150,14 +157,7 @@ func around(b []byte, i int) []byte {
 // otherwise gives go/format's bytes. The seeds are the declarations of the kitchen-sink
 // model as the pipeline formats them, and a few shapes near the edges of the rules.
 func FuzzFastFormat(f *testing.F) {
-	m, err := load.File("../../testdata/models/kitchensink.smithy.json")
-	if err != nil {
-		f.Fatal(err)
-	}
-	st, err := NewStages(m, Options{Package: "p"})
-	if err != nil {
-		f.Fatal(err)
-	}
+	st := stagesFor(f, "../../testdata/models/kitchensink.smithy.json")
 	raw, err := st.Render(st.Emit())
 	if err != nil {
 		f.Fatal(err)

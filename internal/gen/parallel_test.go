@@ -17,14 +17,7 @@ import (
 
 func TestChunkedFormatting(t *testing.T) {
 	for _, p := range genTestModels(t, false) {
-		m, err := load.File(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st, err := NewStages(m, Options{Package: "p"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		st := stagesFor(t, p)
 		// Size 1 cuts at every safe boundary.
 		if err := st.CheckChunked(1, 4096, chunkSize); err != nil {
 			t.Errorf("%s: %v", p, err)
