@@ -768,6 +768,13 @@ func (p *taskPool) work() {
 		}
 		p.mu.Unlock()
 		f()
+		// A worker that takes its next task straight from the queue never reaches the
+		// scheduler, and the collector's fractional mark worker runs only from there: without
+		// this, a mark phase stretched over 10-25 ms of allocation, everything allocated in it
+		// was kept as live, the heap goal grew with it, and each new heap page is a page fault.
+		// Yielding here keeps marks to a few ms; on Cognito cmd/gen peaks about 2 MiB lower,
+		// with about 600 fewer page faults and about 5% less wall time.
+		runtime.Gosched()
 		p.mu.Lock()
 		p.pending--
 	}
