@@ -108,10 +108,10 @@ func loadFormat(file, f string, data string, docs *string) (*ir.Model, error) {
 }
 
 // format tells the model format from the top-level keys: "smithy", "c2j", "c2j-docs" or "".
+// It does not validate data: the loader the format names does, before it reads anything,
+// and so does loadFormat for an unknown format, to say why (gjson reads malformed JSON
+// without failing, and what it finds then only picks the loader that reports it).
 func format(data []byte) string {
-	if !gjson.ValidBytes(data) {
-		return ""
-	}
 	// A view of data, not a copy: nothing read from it outlives this call.
 	root := gjson.Parse(unsafe.String(unsafe.SliceData(data), len(data)))
 	if !root.IsObject() {
