@@ -132,9 +132,11 @@ func Generate(m *ir.Model, opt Options) (map[string][]byte, error) {
 // GenerateFunc generates the files of the package for m as Generate does, and hands each to
 // emit as soon as it is complete, so that the caller can write it while the others are
 // generated (cmd/gen does). A file's content is the concatenation of data's pieces (its
-// formatted chunks, not copied into one). emit is called from several goroutines at once, once per file,
-// in no particular order; its first error is returned. When GenerateFunc fails, the files
-// emitted before are not the whole package.
+// formatted chunks, not copied into one). The pieces are valid only until emit returns:
+// their buffers are then reused for files still to come, so emit copies what it keeps.
+// emit is called from several goroutines at once, once per file, in no particular order;
+// its first error is returned. When GenerateFunc fails, the files emitted before are not the
+// whole package.
 func GenerateFunc(m *ir.Model, opt Options, emit func(name string, data [][]byte) error) error {
 	g, todo, err := prepare(m, opt)
 	if err != nil {

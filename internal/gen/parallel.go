@@ -34,6 +34,7 @@ var chunkSize = 48 << 10
 // with an error for the file's rendering or per chunk.
 type output struct {
 	name   string
+	raw    []byte // the unformatted source the chunks are cut from
 	chunks [][]byte
 	err    error
 	errs   []error
@@ -56,22 +57,29 @@ func (o *output) firstErr() error {
 }
 
 // generateFiles runs the emitters and the template files on GOMAXPROCS workers and hands
-// each file to emit, as the pieces it is the concatenation of, as soon as it is complete (from any worker; files in any order). It
-// returns the first error in emitter order, then template order, whatever the scheduling:
-// a file that failed is not emitted, and emit is not called after generateFiles returns.
+// each file to emit, as the pieces it is the concatenation of, as soon as it is complete
+// (from any worker; files in any order). The pieces' buffers are reused once emit returns.
+// It returns the first error in emitter order, then template order, whatever the
+// scheduling: a file that failed is not emitted, and emit is not called after
+// generateFiles returns.
 func (g *generator) generateFiles(todo []emitter, emit func(name string, data [][]byte) error) error {
 	pool := newTaskPool(runtime.GOMAXPROCS(0))
 	run, runFirst := pool.add, pool.addFirst
 
 	outs := make([]*output, len(todo))
 	memo := newFormatMemo()
+	bufs := &bufFree{}
 	// finish emits o when the last of its chunks is formatted.
 	finish := func(o *output) {
 		if o.left.Add(-1) != 0 || o.firstErr() != nil {
 			return
 		}
 		o.emitErr = emit(o.name, joinedChunks(o.chunks))
-		o.chunks = nil
+		for _, c := range o.chunks {
+			bufs.put(c)
+		}
+		bufs.put(o.raw)
+		o.chunks, o.raw = nil, nil
 	}
 	// An emitter's file is rendered in shards (shard.go); when its last shard is rendered,
 	// its source is cut into chunks, formatted by tasks of their own.
@@ -122,7 +130,7 @@ func (g *generator) generateFiles(todo []emitter, emit func(name string, data []
 					return
 				}
 			}
-			raw, err := assemble(raws[t.i], spls[t.i])
+			raw, err := assemble(bufs.get, raws[t.i], spls[t.i])
 			raws[t.i], spls[t.i] = nil, nil
 			if err == errLayout {
 				raw, err = g.renderRaw(e)
@@ -131,12 +139,13 @@ func (g *generator) generateFiles(todo []emitter, emit func(name string, data []
 				return
 			}
 			var decls [][][]byte
+			o.raw = raw
 			o.chunks, decls = chunkDecls(raw, chunkSize)
 			o.errs = make([]error, len(o.chunks))
 			o.left.Store(int32(len(o.chunks)))
 			for k := range o.chunks {
 				runFirst(func() {
-					o.chunks[k], o.errs[k] = memo.formatDecls(g.opt.Package, o.chunks[k], decls[k], k == 0)
+					o.chunks[k], o.errs[k] = memo.formatDecls(bufs.get(len(o.chunks[k])+len(o.chunks[k])/8), g.opt.Package, o.chunks[k], decls[k], k == 0)
 					finish(o)
 				})
 			}
@@ -515,12 +524,16 @@ func newFormatMemo() *formatMemo {
 // runs of declarations not formatted from the memo together, and joins them as joinChunks
 // does.
 func (fm *formatMemo) formatChunk(pkg string, chunk []byte, first bool) ([]byte, error) {
-	return fm.formatDecls(pkg, chunk, splitChunks(chunk, 1), first)
+	return fm.formatDecls(nil, pkg, chunk, splitChunks(chunk, 1), first)
 }
 
-// formatDecls is formatChunk for the chunk cut into its declarations, decls.
-func (fm *formatMemo) formatDecls(pkg string, chunk []byte, decls [][]byte, first bool) ([]byte, error) {
-	out := make([]byte, 0, len(chunk)+len(chunk)/8)
+// formatDecls is formatChunk for the chunk cut into its declarations, decls, appended to
+// dst[:0] (nil for a new buffer).
+func (fm *formatMemo) formatDecls(dst []byte, pkg string, chunk []byte, decls [][]byte, first bool) ([]byte, error) {
+	out := dst[:0]
+	if out == nil {
+		out = make([]byte, 0, len(chunk)+len(chunk)/8)
+	}
 	pieces := 0
 	// piece starts a piece of out, after a newline as joinChunks puts between chunks; it
 	// returns what undoes it.
@@ -788,4 +801,43 @@ func (p *taskPool) wait() {
 	p.mu.Unlock()
 	p.cond.Broadcast()
 	p.wg.Wait()
+}
+
+// bufFree keeps the buffers of files written (their formatted chunks and the source they
+// were cut from) for the chunks and sources of files to come: new heap pages cost a page
+// fault each.
+type bufFree struct {
+	mu   sync.Mutex
+	free [][]byte
+}
+
+// get returns an empty buffer of capacity at least n: the smallest kept that is large
+// enough, or a new one.
+func (p *bufFree) get(n int) []byte {
+	p.mu.Lock()
+	best := -1
+	for i, b := range p.free {
+		if cap(b) >= n && (best < 0 || cap(b) < cap(p.free[best])) {
+			best = i
+		}
+	}
+	if best < 0 {
+		p.mu.Unlock()
+		return make([]byte, 0, n)
+	}
+	b := p.free[best]
+	p.free[best] = p.free[len(p.free)-1]
+	p.free = p.free[:len(p.free)-1]
+	p.mu.Unlock()
+	return b[:0]
+}
+
+// put keeps b for a later get.
+func (p *bufFree) put(b []byte) {
+	if cap(b) < 4<<10 {
+		return
+	}
+	p.mu.Lock()
+	p.free = append(p.free, b)
+	p.mu.Unlock()
 }

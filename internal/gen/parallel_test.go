@@ -151,7 +151,7 @@ func TestShards(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			got, err := assemble(raws, spls)
+			got, err := assemble(nil, raws, spls)
 			if err != nil {
 				t.Fatalf("%s: %s: %v", model, e.file, err)
 			}
@@ -250,5 +250,24 @@ func TestGenerateFunc(t *testing.T) {
 	}
 	if after.Load() != 0 {
 		t.Errorf("emit called %d times after GenerateFunc returned", after.Load())
+	}
+}
+
+// bufFree hands out the smallest buffer kept that is large enough, each once, and a new
+// one when none is.
+func TestBufFree(t *testing.T) {
+	var p bufFree
+	small, large := make([]byte, 10, 8<<10), make([]byte, 20, 64<<10)
+	p.put(large)
+	p.put(small)
+	p.put(make([]byte, 0, 100)) // too small to keep
+	if b := p.get(5 << 10); len(b) != 0 || cap(b) != 8<<10 || &b[:1][0] != &small[:1][0] {
+		t.Errorf("get(5 KiB): len %d cap %d, want the 8 KiB buffer emptied", len(b), cap(b))
+	}
+	if b := p.get(5 << 10); cap(b) != 64<<10 || &b[:1][0] != &large[:1][0] {
+		t.Errorf("second get(5 KiB): cap %d, want the 64 KiB buffer", cap(b))
+	}
+	if b := p.get(5 << 10); cap(b) < 5<<10 || &b[:1][0] == &small[:1][0] || &b[:1][0] == &large[:1][0] {
+		t.Errorf("third get(5 KiB): cap %d, want a new buffer", cap(b))
 	}
 }

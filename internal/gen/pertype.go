@@ -129,7 +129,7 @@ func (g *generator) spliceDecls(f *jen.File, key, t string, build func(tf *jen.F
 // splice puts the per-type declarations of spl into raw, the unformatted rendering of the
 // file they were made for, at their markers, and their imports into its import block.
 func splice(raw []byte, spl *splices) ([]byte, error) {
-	return assemble([][]byte{raw}, []*splices{spl})
+	return assemble(nil, [][]byte{raw}, []*splices{spl})
 }
 
 // appendSpliced appends body, declarations rendered by jennifer, to out with the per-type

@@ -62,7 +62,7 @@ var errLayout = errors.New("gen: unexpected rendering")
 // without the layout expected, or that imports a package under a name (jennifer names
 // packages per file, so names could differ between shards), is errLayout; the caller then
 // renders the file whole.
-func assemble(raws [][]byte, spls []*splices) ([]byte, error) {
+func assemble(alloc func(n int) []byte, raws [][]byte, spls []*splices) ([]byte, error) {
 	if len(raws) == 1 && (spls == nil || spls[0] == nil || len(spls[0].texts) == 0) {
 		return raws[0], nil
 	}
@@ -92,7 +92,13 @@ func assemble(raws [][]byte, spls []*splices) ([]byte, error) {
 			size += len(pt.body) + bytes.Count(pt.body, []byte(typePlaceholder))*(len(spls[k].names[i])-len(typePlaceholder))
 		}
 	}
-	out := make([]byte, 0, len(head)+size+importBlockSize(paths))
+	n := len(head) + size + importBlockSize(paths)
+	var out []byte
+	if alloc != nil {
+		out = alloc(n)
+	} else {
+		out = make([]byte, 0, n)
+	}
 	out = append(out, head...)
 	out = appendImportBlock(out, paths)
 	for k, body := range bodies {
