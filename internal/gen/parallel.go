@@ -316,19 +316,20 @@ func appendFormatted(out []byte, pkg string, chunk []byte, first, fastOnly bool)
 	return appendSpaceDecls(out, b[n:]), nil
 }
 
-// joinedChunks is joinChunks(chunks) as pieces: chunks with the newlines between them.
+// joinedChunks is joinChunks(chunks) as pieces: the chunks, each but the last with the
+// newline that joins it to the next appended (in place when its buffer has room, which
+// the chunks' buffers, made for appending, mostly have), so that a file is written in one
+// write per chunk.
 func joinedChunks(chunks [][]byte) [][]byte {
-	out := make([][]byte, 0, 2*len(chunks))
+	out := make([][]byte, len(chunks))
 	for i, c := range chunks {
-		if i > 0 {
-			out = append(out, newline)
+		if i < len(chunks)-1 {
+			c = append(c, '\n')
 		}
-		out = append(out, c)
+		out[i] = c
 	}
 	return out
 }
-
-var newline = []byte{'\n'}
 
 // joinChunks joins formatted chunks: each cut fell between a declaration that ends in a line
 // "}" or ")" and one that starts a line, where the whole file has exactly one blank line.
