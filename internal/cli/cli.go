@@ -39,7 +39,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "gen:", err)
 		return 1
 	}
-	m, err := load.File(path)
+	m, err := load.FileMapped(path)
 	if err != nil {
 		fmt.Fprintln(stderr, "gen:", oneLine(err.Error()))
 		return 1

@@ -3,9 +3,12 @@ package load
 import (
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -273,5 +276,68 @@ func TestCognito(t *testing.T) {
 				t.Errorf("ListUsers pagination (Smithy only): %+v", list)
 			}
 		})
+	}
+}
+
+// FileMapped gives the model File gives, for files it maps (read-only ones) and for those
+// it reads; mapReadOnly maps exactly the regular, non-empty files nobody may write to.
+func TestFileMapped(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for _, src := range []string{models + "/kitchensink.smithy.json", models + "/kitchensink/api-2.json", models + "/kitchensink/docs-2.json"} {
+		b, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sub := filepath.Join(dir, filepath.Base(filepath.Dir(src)))
+		if err := os.MkdirAll(sub, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(sub, filepath.Base(src))
+		if err := os.WriteFile(p, b, 0o444); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	if runtime.GOOS == "linux" {
+		got, ok := mapReadOnly(paths[0])
+		want, _ := os.ReadFile(paths[0])
+		if !ok || string(got) != string(want) {
+			t.Errorf("mapReadOnly(read-only file): ok %v, %d bytes, want the file's %d", ok, len(got), len(want))
+		}
+		writable := filepath.Join(dir, "w.json")
+		empty := filepath.Join(dir, "empty.json")
+		os.WriteFile(writable, want, 0o644)
+		os.WriteFile(empty, nil, 0o444)
+		for _, p := range []string{writable, empty, dir, filepath.Join(dir, "missing.json")} {
+			if _, ok := mapReadOnly(p); ok {
+				t.Errorf("mapReadOnly(%s) mapped it", p)
+			}
+		}
+	}
+	for _, p := range []string{paths[0], paths[1]} {
+		want, err := File(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := FileMapped(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: FileMapped's model differs from File's", p)
+		}
+		docs := 0
+		for _, s := range got.Shapes {
+			if s.Traits.Doc != "" {
+				docs++
+			}
+		}
+		if docs == 0 {
+			t.Errorf("%s: no shape has documentation: the docs file was not loaded", p)
+		}
+	}
+	if _, err := FileMapped(filepath.Join(dir, "missing.json")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("FileMapped(missing file): %v, want not exist", err)
 	}
 }
