@@ -15,9 +15,12 @@ func genClone(g *generator, f *jen.File) {
 				b.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Nil()))
 				b.Id("c").Op(":=").Op("*").Id("v")
 				for _, m := range s.Members {
-					if e := g.cloneExpr(m.Target, fieldPointer(s, m), jen.Id("v."+m.GoName)); e != nil {
-						b.Id("c." + m.GoName).Op("=").Add(e)
-					}
+					ptr := fieldPointer(s, m)
+					g.perMember(b, keyFlags("clone", ptr), s.GoName, m, func(b *jen.Group, _, field, _ string) {
+						if e := g.cloneExpr(m.Target, ptr, jen.Id("v."+field)); e != nil {
+							b.Id("c." + field).Op("=").Add(e)
+						}
+					})
 				}
 				if s.Kind == ir.Union {
 					b.If(jen.Id("v.Unknown").Op("!=").Nil()).Block(

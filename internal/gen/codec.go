@@ -98,7 +98,10 @@ func storeMembers(s *ir.Shape) []*ir.Member {
 	return out
 }
 
-func storeName(s *ir.Shape) string { return "store" + s.GoName }
+func storeName(s *ir.Shape) string { return storeTypeName(s.GoName) }
+
+// storeTypeName is the name of the store type of the structure named t.
+func storeTypeName(t string) string { return "store" + t }
 
 // genStore declares the store type of a structure: one field per pointer scalar member.
 func (g *generator) genStore(f *jen.File, s *ir.Shape) {
@@ -147,18 +150,20 @@ func (g *generator) genAppendJSON(f *jen.File, s *ir.Shape) {
 		b.Id("start").Op(":=").Len(jen.Id("b"))
 		for _, m := range s.Members {
 			ptr := fieldPointer(s, m)
-			src := jen.Id("v." + m.GoName)
-			body := []jen.Code{jen.Id("b").Op("=").Id("jsonKey").Call(jen.Id("b"), jen.Id("start"), rawString(jsonKeyLit(m.Name)))}
-			body = append(body, g.encodeSlot(m, ptr, src.Clone(), func(err jen.Code) jen.Code {
-				return jen.Return(jen.Id("b"), jen.Id("jsonEncodeAt").Call(err, jen.Lit(m.Name)))
-			})...)
-			if cond := g.presentCond(m.Target, ptr, src.Clone()); cond != nil {
-				b.If(cond).Block(body...)
-			} else {
-				for _, c := range body {
-					b.Add(c)
+			g.perMember(b, keyFlags("encode", ptr), t, m, func(b *jen.Group, _, field, wire string) {
+				src := jen.Id("v." + field)
+				body := []jen.Code{jen.Id("b").Op("=").Id("jsonKey").Call(jen.Id("b"), jen.Id("start"), rawString(jsonKeyLit(wire)))}
+				body = append(body, g.encodeSlot(m, ptr, src.Clone(), func(err jen.Code) jen.Code {
+					return jen.Return(jen.Id("b"), jen.Id("jsonEncodeAt").Call(err, jen.Lit(wire)))
+				})...)
+				if cond := g.presentCond(m.Target, ptr, src.Clone()); cond != nil {
+					b.If(cond).Block(body...)
+				} else {
+					for _, c := range body {
+						b.Add(c)
+					}
 				}
-			}
+			})
 		}
 		if s.Kind == ir.Union {
 			b.If(jen.Id("v.Unknown").Op("!=").Nil()).Block(
@@ -334,32 +339,35 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 			l.Switch(on).BlockFunc(func(sw *jen.Group) {
 				for i, m := range s.Members {
 					ptr := fieldPointer(s, m)
-					dst := jen.Id("v." + m.GoName)
 					label := jen.Lit(i)
 					if perCase {
 						label = jen.Lit(m.Name)
 					}
+					stored := useStore && inStore[m]
 					sw.Case(label).BlockFunc(func(c *jen.Group) {
-						if perCase {
-							c.If(jen.Id("d.isNull").Call()).Block(jen.Continue())
-						}
-						switch {
-						case useStore && inStore[m]:
-							c.If(jen.Id("st").Op("==").Nil()).Block(jen.Id("st").Op("=").New(jen.Id(storeName(s))))
-							c.Id("st." + m.GoName).Op("=").Add(g.decodeExpr(m, m.Target))
-							c.Add(dst.Clone()).Op("=").Op("&").Id("st." + m.GoName)
-						case ptr && (m.Target.Kind == ir.Structure || m.Target.Kind == ir.Union):
-							c.Add(dst.Clone()).Op("=").New(jen.Id(m.Target.GoName))
-							c.Add(dst.Clone()).Dot("decodeJSON").Call(jen.Id("d"))
-						case ptr:
-							c.Id("x").Op(":=").Add(g.decodeExpr(m, m.Target))
-							c.Add(dst.Clone()).Op("=").Op("&").Id("x")
-						default:
-							c.Add(dst.Clone()).Op("=").Add(g.decodeExpr(m, m.Target))
-						}
-						if perCase {
-							c.If(jen.Id("d.failed").Call()).Block(jen.Id("d.addField").Call(jen.Lit(m.Name)), jen.Return())
-						}
+						g.perMember(c, keyFlags("decode", perCase, stored, ptr), t, m, func(c *jen.Group, t, field, wire string) {
+							dst := jen.Id("v." + field)
+							if perCase {
+								c.If(jen.Id("d.isNull").Call()).Block(jen.Continue())
+							}
+							switch {
+							case stored:
+								c.If(jen.Id("st").Op("==").Nil()).Block(jen.Id("st").Op("=").New(jen.Id(storeTypeName(t))))
+								c.Id("st." + field).Op("=").Add(g.decodeExpr(m, m.Target))
+								c.Add(dst.Clone()).Op("=").Op("&").Id("st." + field)
+							case ptr && (m.Target.Kind == ir.Structure || m.Target.Kind == ir.Union):
+								c.Add(dst.Clone()).Op("=").New(jen.Id(m.Target.GoName))
+								c.Add(dst.Clone()).Dot("decodeJSON").Call(jen.Id("d"))
+							case ptr:
+								c.Id("x").Op(":=").Add(g.decodeExpr(m, m.Target))
+								c.Add(dst.Clone()).Op("=").Op("&").Id("x")
+							default:
+								c.Add(dst.Clone()).Op("=").Add(g.decodeExpr(m, m.Target))
+							}
+							if perCase {
+								c.If(jen.Id("d.failed").Call()).Block(jen.Id("d.addField").Call(jen.Lit(wire)), jen.Return())
+							}
+						})
 					})
 				}
 				if s.Kind == ir.Union {

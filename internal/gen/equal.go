@@ -17,8 +17,11 @@ func genEqual(g *generator, f *jen.File) {
 			f.Func().Params(jen.Id("v").Op("*").Id(s.GoName)).Id("Equal").Params(jen.Id("o").Op("*").Id(s.GoName)).Bool().BlockFunc(func(b *jen.Group) {
 				b.If(jen.Id("v").Op("==").Nil().Op("||").Id("o").Op("==").Nil()).Block(jen.Return(jen.Id("v").Op("==").Id("o")))
 				for _, m := range s.Members {
-					e := g.equalExpr(m.Target, fieldPointer(s, m), jen.Id("v."+m.GoName), jen.Id("o."+m.GoName))
-					b.If(jen.Op("!").Parens(e)).Block(jen.Return(jen.False()))
+					ptr := fieldPointer(s, m)
+					g.perMember(b, keyFlags("equal", ptr), s.GoName, m, func(b *jen.Group, _, field, _ string) {
+						e := g.equalExpr(m.Target, ptr, jen.Id("v."+field), jen.Id("o."+field))
+						b.If(jen.Op("!").Parens(e)).Block(jen.Return(jen.False()))
+					})
 				}
 				if s.Kind == ir.Union {
 					b.If(jen.Parens(jen.Id("v.Unknown").Op("==").Nil()).Op("!=").Parens(jen.Id("o.Unknown").Op("==").Nil())).Block(jen.Return(jen.False()))

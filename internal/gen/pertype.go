@@ -16,15 +16,33 @@ import (
 // a Default with no model defaults to set. They are a fifth of Cognito's output. An emitter
 // writes them with perType: jennifer builds and renders them once per generator, for a
 // placeholder name, and each type gets that rendering with its name put in, spliced into
-// the emitter's rendering where the type's declarations belong (renderRaw). The result is
-// byte for byte what building them for every type gives: CheckChunked compares every
-// emitter's spliced, chunked output with the plain whole-file rendering, in
-// TestChunkedFormatting and internal/genbench -verify.
+// the emitter's rendering where the type's declarations belong (renderRaw). perShape does the
+// same for the methods of twins (twins.go), and perMember for the statements of members
+// alike but for their names (the same target and traits): a member's printing, validation,
+// encoding and decoding. The result is byte for byte what building them in place gives:
+// CheckChunked compares every emitter's spliced, chunked output with the plain whole-file
+// rendering, in TestChunkedFormatting and internal/genbench -verify.
 
 // typePlaceholder stands for the type name in a perType rendering: every occurrence is the
 // name, in whatever identifier, literal or comment build put it. A model that contains it
 // anywhere it could reach that code is generated without splicing (findTwins).
 const typePlaceholder = "AwsgenPerTypePlaceholder"
+
+// memberPlaceholder and wirePlaceholder stand for a member's Go name and its name on the
+// wire in a member fragment (perMember), as typePlaceholder stands for the type's name.
+// All three begin with placeholderPrefix.
+const (
+	memberPlaceholder = "AwsgenMemberPlaceholder"
+	wirePlaceholder   = "AwsgenWirePlaceholder"
+	placeholderPrefix = "Awsgen"
+)
+
+// typeOlds and memberOlds are the placeholders of per-type and per-shape renderings, and of
+// member fragments, in the order their splices name what replaces them.
+var (
+	typeOlds   = []string{typePlaceholder}
+	memberOlds = []string{typePlaceholder, memberPlaceholder, wirePlaceholder}
+)
 
 // spliceMarker is the top-level item perType leaves in the emitter's file, rendered as
 // "\n" + spliceMarker, where a type's declarations go. A NUL cannot come out of jennifer's
@@ -38,6 +56,10 @@ type perTypeText struct {
 	imports []string
 	body    []byte
 	err     error
+	// olds are the placeholders in body that a splice's names replace, in order; counts
+	// holds how often each occurs.
+	olds   []string
+	counts []int
 }
 
 // perTypeCache holds a generator's perType renderings by key.
@@ -48,11 +70,12 @@ type perTypeCache struct {
 	calls atomic.Int64
 }
 
-// splices lists, for one emitter's file, the per-type declarations to splice in, in the
-// order of their markers.
+// splices lists, for one emitter's file, the per-type declarations and member fragments to
+// splice in, in the order of their markers, each with the names that replace its
+// placeholders (its olds).
 type splices struct {
 	texts []*perTypeText
-	names []string
+	names [][]string
 }
 
 // perType adds to f the declarations build writes for the type named t. build must write
@@ -66,7 +89,7 @@ func (g *generator) perType(f *jen.File, key, t string, build func(f *jen.File, 
 		build(f, t)
 		return
 	}
-	g.spliceDecls(f, key, t, func(tf *jen.File) { build(tf, typePlaceholder) })
+	g.spliceDecls(f, key, t, func(tf *jen.File, _ *splices) { build(tf, typePlaceholder) })
 }
 
 // perShape adds to f the declarations build writes for s, a structure or union. Twins
@@ -81,20 +104,59 @@ func (g *generator) perShape(f *jen.File, key string, s *ir.Shape, build func(g 
 		build(g, f, s)
 		return
 	}
-	g.spliceDecls(f, key+"#"+tw.set, s.GoName, func(tf *jen.File) {
-		plain := *g
-		plain.spl = nil // what build calls writes into tf directly
-		build(&plain, tf, tw.shape)
+	g.spliceDecls(f, key+"#"+tw.set, s.GoName, func(tf *jen.File, local *splices) {
+		// What build splices (per-type declarations, member fragments) goes into tf's
+		// rendering, before it is shared.
+		inner := *g
+		inner.spl = local
+		build(&inner, tf, tw.shape)
 	})
 }
 
 // spliceDecls leaves a splice marker in f for the declarations that build writes into an
 // empty file for typePlaceholder, rendered once per key, with the name t put in.
-func (g *generator) spliceDecls(f *jen.File, key, t string, build func(tf *jen.File)) {
+func (g *generator) spliceDecls(f *jen.File, key, t string, build func(tf *jen.File, local *splices)) {
+	pt := g.renderOnce(key, typeOlds, build)
+	g.spl.texts = append(g.spl.texts, pt)
+	g.spl.names = append(g.spl.names, []string{t})
+	f.Id(spliceMarker)
+}
+
+// perMember adds to b, a block, the statements build writes for member m of the type named
+// t, given the type's name, the member's Go name and its wire name. build must write the
+// same statements for every member whose key is the same but for those names: key names
+// the code among all perMember calls of the generator and holds everything build reads but
+// the names, m's target and m's traits, which perMember adds to it. The statements are built
+// and rendered once per key, for placeholders, and each member gets that rendering with its
+// names put in, spliced into the emitter's rendering where the statements belong. Without
+// splicing, or for names that are not plain ASCII identifiers (the placeholders stand for
+// the names in string literals too), build writes into b directly.
+func (g *generator) perMember(b *jen.Group, key, t string, m *ir.Member, build func(b *jen.Group, t, field, wire string)) {
+	if g.spl == nil || g.pt == nil || !isIdent(t) || !isIdent(m.GoName) || !isIdent(m.Name) {
+		build(b, t, m.GoName, m.Name)
+		return
+	}
+	k := appendTraits(appendKeyStrs([]byte(key), "\x00member", m.Target.ID), &m.Traits)
+	pt := g.renderOnce(string(k), memberOlds, func(tf *jen.File, _ *splices) {
+		build(tf.Group, typePlaceholder, memberPlaceholder, wirePlaceholder)
+	})
+	if pt.err == nil && len(pt.body) == 0 {
+		return // no statements: nothing to splice, as build would have added nothing
+	}
+	g.spl.texts = append(g.spl.texts, pt)
+	g.spl.names = append(g.spl.names, []string{t, m.GoName, m.Name})
+	b.Id(spliceMarker)
+}
+
+// renderOnce returns the rendering of what build writes into an empty file, made once per
+// key: its imports and its items, each "\n" + item as jennifer renders a file's items and a
+// block's statements alike, with olds the placeholders it may contain. What build splices
+// into the file, through local, is spliced into the rendering.
+func (g *generator) renderOnce(key string, olds []string, build func(tf *jen.File, local *splices)) *perTypeText {
 	g.pt.mu.Lock()
 	pt := g.pt.m[key]
 	if pt == nil {
-		pt = &perTypeText{}
+		pt = &perTypeText{olds: olds}
 		g.pt.m[key] = pt
 	}
 	g.pt.mu.Unlock()
@@ -108,7 +170,8 @@ func (g *generator) spliceDecls(f *jen.File, key, t string, build func(tf *jen.F
 			}
 		}()
 		tf := g.newFile()
-		build(tf)
+		local := &splices{}
+		build(tf, local)
 		raw, err := renderUnformatted(tf)
 		if err != nil {
 			pt.err = err
@@ -119,11 +182,35 @@ func (g *generator) spliceDecls(f *jen.File, key, t string, build func(tf *jen.F
 			pt.err = fmt.Errorf("gen: per-type declarations %q: unexpected rendering", key)
 			return
 		}
+		if len(local.texts) > 0 {
+			for _, t := range local.texts {
+				if t.err != nil {
+					pt.err = t.err
+					return
+				}
+				imports = append(imports, t.imports...)
+			}
+			if body, err = appendSpliced(nil, body, local); err != nil {
+				pt.err = err
+				return
+			}
+		}
 		pt.imports, pt.body = imports, body
+		pt.counts = make([]int, len(olds))
+		for i, old := range olds {
+			pt.counts[i] = bytes.Count(body, []byte(old))
+		}
 	})
-	g.spl.texts = append(g.spl.texts, pt)
-	g.spl.names = append(g.spl.names, t)
-	f.Id(spliceMarker)
+	return pt
+}
+
+// size is the length of pt's rendering with names in place of its placeholders.
+func (pt *perTypeText) size(names []string) int {
+	n := len(pt.body)
+	for i, c := range pt.counts {
+		n += c * (len(names[i]) - len(pt.olds[i]))
+	}
+	return n
 }
 
 // splice puts the per-type declarations of spl into raw, the unformatted rendering of the
@@ -142,7 +229,7 @@ func appendSpliced(out, body []byte, spl *splices) ([]byte, error) {
 			return nil, fmt.Errorf("gen: splicing per-type declarations: %d markers for %d splices", i, len(spl.texts))
 		}
 		out = append(out, body[:j]...)
-		out = appendReplaced(out, pt.body, typePlaceholder, spl.names[i])
+		out = appendReplacedAll(out, pt.body, pt.olds, spl.names[i])
 		body = body[j+len(marker):]
 	}
 	if bytes.Contains(body, marker) {
@@ -161,4 +248,35 @@ func appendReplaced(dst, b []byte, old, new string) []byte {
 		dst = append(append(dst, b[:i]...), new...)
 		b = b[i+len(old):]
 	}
+}
+
+// appendReplacedAll appends b to dst with every occurrence of olds[i], all of which begin
+// with placeholderPrefix, replaced by news[i].
+func appendReplacedAll(dst, b []byte, olds, news []string) []byte {
+	if len(olds) == 1 {
+		return appendReplaced(dst, b, olds[0], news[0])
+	}
+	for {
+		i := bytes.Index(b, []byte(placeholderPrefix))
+		if i < 0 {
+			return append(dst, b...)
+		}
+		dst = append(dst, b[:i]...)
+		b = b[i:]
+		n := len(placeholderPrefix)
+		repl := placeholderPrefix
+		for k, old := range olds {
+			if bytes.HasPrefix(b, []byte(old)) {
+				n, repl = len(old), news[k]
+				break
+			}
+		}
+		dst = append(dst, repl...)
+		b = b[n:]
+	}
+}
+
+// keyFlags is a perMember key: the emitter's name for the code and the flags it depends on.
+func keyFlags(name string, flags ...bool) string {
+	return string(appendKeyBools(append([]byte(name), 0), flags...))
 }

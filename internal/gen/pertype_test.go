@@ -6,6 +6,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/awsgen/awsgen/internal/ir"
 	"github.com/awsgen/awsgen/internal/load"
 )
 
@@ -91,7 +92,7 @@ func TestSpliceMarkers(t *testing.T) {
 	if _, err := splice(raw, short); err == nil || !strings.Contains(err.Error(), "more markers") {
 		t.Errorf("more markers than splices: %v", err)
 	}
-	long := &splices{texts: append(g.spl.texts, g.spl.texts[0]), names: append(g.spl.names, "C")}
+	long := &splices{texts: append(g.spl.texts, g.spl.texts[0]), names: append(g.spl.names, []string{"C"})}
 	if _, err := splice(raw, long); err == nil || !strings.Contains(err.Error(), "2 markers for 3") {
 		t.Errorf("fewer markers than splices: %v", err)
 	}
@@ -101,8 +102,10 @@ func TestSpliceMarkers(t *testing.T) {
 }
 
 // The generator splices what it should: on Cognito, every structure's String quartet,
-// Validate pair, MarshalJSON and UnmarshalJSON come from one rendering each, and the
-// methods of twins from one rendering per set.
+// Validate pair, MarshalJSON and UnmarshalJSON come from one rendering each, the methods of
+// twins from one rendering per set, and the members' printing, validation, encoding,
+// decoding, comparison and copying in the other structures from member fragments, shared
+// by alike members.
 func TestPerTypeUsed(t *testing.T) {
 	models := genTestModels(t, true)
 	m, err := load.File(models[len(models)-1])
@@ -113,10 +116,12 @@ func TestPerTypeUsed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	twins := 0
+	twins, members := 0, 0 // members of the structures and unions without twins
 	for _, s := range g.types {
 		if g.twins[s] != nil {
 			twins++
+		} else {
+			members += len(s.Members)
 		}
 	}
 	if twins < len(g.types)/4 {
@@ -126,24 +131,120 @@ func TestPerTypeUsed(t *testing.T) {
 		v := *g
 		v.spl = &splices{}
 		e.emit(&v, v.newFile())
+		typeSplices, memberSplices := 0, 0
+		fragments := map[*perTypeText]bool{}
+		for _, pt := range v.spl.texts {
+			if len(pt.olds) == len(memberOlds) {
+				memberSplices++
+				fragments[pt] = true
+			} else {
+				typeSplices++
+			}
+		}
 		// perType once per structure and union, perShape once more for each twin; a twin's
 		// codec is one perShape, MarshalJSON and UnmarshalJSON inside it.
-		want := 0
+		want, wantMembers := 0, 0
 		switch e.file {
-		case "string.go", "validate.go":
-			want = len(g.types) + twins
+		case "string.go":
+			want, wantMembers = len(g.types)+twins, members
+		case "validate.go":
+			// Members with nothing to check have an empty fragment, left out.
+			want, wantMembers = len(g.types)+twins, -1
 		case "codec.go":
-			want = 2*len(g.types) - twins
-		case "clone.go", "equal.go":
-			want = twins
+			want, wantMembers = 2*len(g.types)-twins, 2*members // encoding and decoding
+		case "equal.go":
+			want, wantMembers = twins, members
+		case "clone.go":
+			// Members copied with the structure (scalars) have an empty fragment.
+			want, wantMembers = twins, -1
 		}
-		if want > 0 && len(v.spl.texts) != want {
-			t.Errorf("%s: %d splices, want %d", e.file, len(v.spl.texts), want)
+		if want > 0 && typeSplices != want {
+			t.Errorf("%s: %d per-type splices, want %d", e.file, typeSplices, want)
+		}
+		switch {
+		case wantMembers > 0 && memberSplices != wantMembers:
+			t.Errorf("%s: %d member splices, want %d", e.file, memberSplices, wantMembers)
+		case wantMembers < 0 && (memberSplices == 0 || memberSplices > members):
+			t.Errorf("%s: %d member splices, want 1 to %d", e.file, memberSplices, members)
+		case wantMembers != 0 && 2*len(fragments) > memberSplices:
+			t.Errorf("%s: %d member fragments for %d members: alike members should share them", e.file, len(fragments), memberSplices)
 		}
 	}
 	for _, key := range []string{"string", "validate", "marshal", "unmarshal", "default", "clone#0", "equal#0", "print#0", "codec#0"} {
 		if g.pt.m[key] == nil {
 			t.Errorf("no per-type rendering %q", key)
 		}
+	}
+}
+
+// memberFile builds a function of type t whose body has, per member, the statements a
+// member fragment writes (one using math, in an if block), and nothing for members of a
+// target named Empty.
+func memberFile(g *generator, t string, members ...*ir.Member) *jen.File {
+	f := g.newFile()
+	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("m").Params().BlockFunc(func(b *jen.Group) {
+		b.Id("start").Op(":=").Lit(0)
+		for _, m := range members {
+			g.perMember(b, "test", t, m, func(b *jen.Group, t, field, wire string) {
+				if m.Target.GoName == "Empty" {
+					return
+				}
+				b.If(jen.Id("v." + field).Op("!=").Nil()).Block(
+					jen.Id("use").Call(jen.Lit(wire), jen.Lit(field), jen.Id("store"+t), jen.Qual("math", "Abs").Call(jen.Lit(1.5))),
+				)
+				b.Id("x").Op("=").Lit(wire + ":")
+			})
+		}
+		b.Return()
+	})
+	return f
+}
+
+// Member fragments give the bytes of building each member's statements in place, imports
+// included: alike members share one rendering, each with its names put in (in identifiers
+// and string literals), a member with an empty fragment leaves nothing, and one whose names
+// are not plain identifiers is built in place.
+func TestPerMember(t *testing.T) {
+	target, empty := &ir.Shape{ID: "t#S", Kind: ir.String, GoName: "S"}, &ir.Shape{ID: "t#E", Kind: ir.String, GoName: "Empty"}
+	mem := func(goName, wire string, target *ir.Shape) *ir.Member {
+		return &ir.Member{Name: wire, GoName: goName, Target: target}
+	}
+	members := []*ir.Member{mem("Alpha", "alpha", target), mem("B", "b_2", target), mem("Skip", "skipped", empty), mem("Odd", "odd-name", target), mem("LongerName", "LongerName", target)}
+	want, err := renderUnformatted(memberFile(newTestGenerator(), "Typ", members...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := newTestGenerator()
+	g.spl = &splices{}
+	f := memberFile(g, "Typ", members...)
+	// Alpha, B and LongerName share a rendering; Skip's is empty; Odd is built in place.
+	if len(g.spl.texts) != 3 || len(g.pt.m) != 2 {
+		t.Fatalf("%d splices, %d renderings; want 3 and 2", len(g.spl.texts), len(g.pt.m))
+	}
+	raw, err := renderUnformatted(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := splice(raw, g.spl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("spliced:\n%s\nwant:\n%s", got, want)
+	}
+	for _, ph := range memberOlds {
+		if strings.Contains(string(got), ph) {
+			t.Errorf("placeholder %s left in the output", ph)
+		}
+	}
+}
+
+// appendReplacedAll puts each name in place of its placeholder, and leaves other text that
+// begins like a placeholder as it is.
+func TestAppendReplacedAll(t *testing.T) {
+	in := "a" + typePlaceholder + "." + memberPlaceholder + ` "` + wirePlaceholder + `" ` + placeholderPrefix + "Other " + memberPlaceholder + placeholderPrefix
+	got := string(appendReplacedAll([]byte("<"), []byte(in), memberOlds, []string{"T", "F", "w"}))
+	if want := `<aT.F "w" ` + placeholderPrefix + "Other F" + placeholderPrefix; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -89,7 +89,7 @@ func assemble(alloc func(n int) []byte, raws [][]byte, spls []*splices) ([]byte,
 				return nil, pt.err
 			}
 			paths = append(paths, pt.imports...)
-			size += len(pt.body) + bytes.Count(pt.body, []byte(typePlaceholder))*(len(spls[k].names[i])-len(typePlaceholder))
+			size += pt.size(spls[k].names[i])
 		}
 	}
 	n := len(head) + size + importBlockSize(paths)

@@ -41,20 +41,23 @@ func genString(g *generator, f *jen.File) {
 				b.Id("p.open").Call(jen.Lit(t))
 				for _, m := range s.Members {
 					ptr := fieldPointer(s, m)
-					src := jen.Id("v." + m.GoName)
-					body := []jen.Code{jen.Id("p.field").Call(jen.Lit(m.GoName))}
-					if g.redactAll[s] || m.Sensitive() {
-						body = append(body, jen.Id("p.redacted").Call())
-					} else {
-						body = append(body, g.printStmt(m.Target, ptr, src.Clone()))
-					}
-					if ptr || nilable(m.Target.Kind) {
-						b.If(src.Clone().Op("!=").Nil()).Block(body...)
-					} else {
-						for _, c := range body {
-							b.Add(c)
+					redacted := g.redactAll[s] || m.Sensitive()
+					g.perMember(b, keyFlags("print", ptr, redacted), t, m, func(b *jen.Group, _, field, _ string) {
+						src := jen.Id("v." + field)
+						body := []jen.Code{jen.Id("p.field").Call(jen.Lit(field))}
+						if redacted {
+							body = append(body, jen.Id("p.redacted").Call())
+						} else {
+							body = append(body, g.printStmt(m.Target, ptr, src.Clone()))
 						}
-					}
+						if ptr || nilable(m.Target.Kind) {
+							b.If(src.Clone().Op("!=").Nil()).Block(body...)
+						} else {
+							for _, c := range body {
+								b.Add(c)
+							}
+						}
+					})
 				}
 				if s.Kind == ir.Union {
 					b.If(jen.Id("v.Unknown").Op("!=").Nil()).Block(

@@ -30,9 +30,9 @@ type twin struct {
 // findTwins sets g.twins for every structure and union that has a twin. It runs after the
 // shapes are selected and marked (markRedacted), before any emitter.
 func (g *generator) findTwins() {
-	if mentions(g.m, typePlaceholder) {
-		// The placeholder must stand for the type's name alone: a model that spells it
-		// anywhere gets no splicing at all.
+	if mentions(g.m, typePlaceholder) || mentions(g.m, memberPlaceholder) || mentions(g.m, wirePlaceholder) {
+		// A placeholder must stand for its name alone: a model that spells one anywhere
+		// gets no splicing at all.
 		g.pt, g.twins = nil, nil
 		return
 	}

@@ -90,46 +90,48 @@ func TestTwinKeyCoversIR(t *testing.T) {
 	}
 }
 
-// A model that spells the placeholder gets no splicing, and the same code as built plainly.
+// A model that spells a placeholder gets no splicing, and the same code as built plainly.
 func TestPlaceholderInModel(t *testing.T) {
-	m, err := load.File("../../testdata/models/kitchensink.smithy.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, _, err := prepare(m, Options{Package: "p"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if g.pt == nil || len(g.twins) == 0 {
-		t.Fatalf("the kitchen sink should be spliced: %v, %d twins", g.pt != nil, len(g.twins))
-	}
-	// Put the placeholder in an enum value, which string constants and the codec spell.
-	found := false
-	for _, s := range m.Shapes {
-		if len(s.EnumValues) > 0 {
-			s.EnumValues[0].Value = "x" + typePlaceholder
-			found = true
-			break
+	for _, ph := range []string{typePlaceholder, memberPlaceholder, wirePlaceholder} {
+		m, err := load.File("../../testdata/models/kitchensink.smithy.json")
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if !found {
-		t.Fatal("no enum in the kitchen sink")
-	}
-	g, _, err = prepare(m, Options{Package: "p"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if g.pt != nil || g.twins != nil {
-		t.Error("a model that spells the placeholder is still spliced")
-	}
-	st, err := NewStages(m, Options{Package: "p"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.CheckChunked(chunkSize); err != nil {
-		t.Error(err)
-	}
-	if err := st.CheckGenerate(); err != nil {
-		t.Error(err)
+		g, _, err := prepare(m, Options{Package: "p"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g.pt == nil || len(g.twins) == 0 {
+			t.Fatalf("the kitchen sink should be spliced: %v, %d twins", g.pt != nil, len(g.twins))
+		}
+		// Put the placeholder in an enum value, which string constants and the codec spell.
+		found := false
+		for _, s := range m.Shapes {
+			if len(s.EnumValues) > 0 {
+				s.EnumValues[0].Value = "x" + ph
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Fatal("no enum in the kitchen sink")
+		}
+		g, _, err = prepare(m, Options{Package: "p"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g.pt != nil || g.twins != nil {
+			t.Errorf("a model that spells %s is still spliced", ph)
+		}
+		st, err := NewStages(m, Options{Package: "p"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.CheckChunked(chunkSize); err != nil {
+			t.Errorf("%s: %v", ph, err)
+		}
+		if err := st.CheckGenerate(); err != nil {
+			t.Errorf("%s: %v", ph, err)
+		}
 	}
 }

@@ -62,21 +62,25 @@ func genValidate(g *generator, f *jen.File) {
 				}
 				for _, m := range s.Members {
 					ptr := fieldPointer(s, m)
-					src := jen.Id("v." + m.GoName)
-					checks := g.valueChecks(m, ptr, src.Clone(), jen.Id("p"), m.Name, pats)
-					optional := ptr || nilable(m.Target.Kind)
-					switch {
-					case m.Required() && optional:
-						b.If(src.Clone().Op("==").Nil()).Block(
-							jen.Id("vs.required").Call(jen.Id("p"), jen.Lit(m.Name)),
-						).Else().Block(checks...)
-					case optional && len(checks) > 0:
-						b.If(src.Clone().Op("!=").Nil()).Block(checks...)
-					default:
-						for _, c := range checks {
-							b.Add(c)
+					// The checks name patterns by this call's numbers: patKey keeps the
+					// renderings of one call apart from another's.
+					g.perMember(b, keyFlags(patKey, ptr), t, m, func(b *jen.Group, _, field, wire string) {
+						src := jen.Id("v." + field)
+						checks := g.valueChecks(m, ptr, src.Clone(), jen.Id("p"), wire, pats)
+						optional := ptr || nilable(m.Target.Kind)
+						switch {
+						case m.Required() && optional:
+							b.If(src.Clone().Op("==").Nil()).Block(
+								jen.Id("vs.required").Call(jen.Id("p"), jen.Lit(wire)),
+							).Else().Block(checks...)
+						case optional && len(checks) > 0:
+							b.If(src.Clone().Op("!=").Nil()).Block(checks...)
+						default:
+							for _, c := range checks {
+								b.Add(c)
+							}
 						}
-					}
+					})
 				}
 			})
 		})
