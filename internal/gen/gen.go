@@ -63,6 +63,8 @@ type generator struct {
 	spl *splices
 	// twins maps each structure and union that has twins to their set (twins.go).
 	twins map[*ir.Shape]*twin
+	// memberKeys holds memberKey of every member of g.types, made once for all emitters.
+	memberKeys map[*ir.Member]string
 }
 
 type docMemo struct {

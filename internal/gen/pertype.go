@@ -56,11 +56,15 @@ type perTypeText struct {
 	imports []string
 	body    []byte
 	err     error
-	// olds are the placeholders in body that a splice's names replace, in order; counts
-	// holds how often each occurs.
-	olds   []string
-	counts []int
+	// olds are the placeholders in body that a splice's names replace, in order; holes are
+	// where they occur.
+	olds  []string
+	holes []hole
 }
+
+// hole is an occurrence of a placeholder in a rendering: its offset and which of the
+// rendering's olds it is.
+type hole struct{ off, old int }
 
 // perTypeCache holds a generator's perType renderings by key.
 type perTypeCache struct {
@@ -136,8 +140,11 @@ func (g *generator) perMember(b *jen.Group, key, t string, m *ir.Member, build f
 		build(b, t, m.GoName, m.Name)
 		return
 	}
-	k := appendTraits(appendKeyStrs([]byte(key), "\x00member", m.Target.ID), &m.Traits)
-	pt := g.renderOnce(string(k), memberOlds, func(tf *jen.File, _ *splices) {
+	mk, ok := g.memberKeys[m]
+	if !ok {
+		mk = memberKey(m)
+	}
+	pt := g.renderOnce(key+mk, memberOlds, func(tf *jen.File, _ *splices) {
 		build(tf.Group, typePlaceholder, memberPlaceholder, wirePlaceholder)
 	})
 	if pt.err == nil && len(pt.body) == 0 {
@@ -195,22 +202,50 @@ func (g *generator) renderOnce(key string, olds []string, build func(tf *jen.Fil
 				return
 			}
 		}
-		pt.imports, pt.body = imports, body
-		pt.counts = make([]int, len(olds))
-		for i, old := range olds {
-			pt.counts[i] = bytes.Count(body, []byte(old))
-		}
+		pt.imports, pt.body, pt.holes = imports, body, findHoles(body, olds)
 	})
 	return pt
+}
+
+// findHoles returns the occurrences in body of olds, placeholders that begin with
+// placeholderPrefix, in order.
+func findHoles(body []byte, olds []string) []hole {
+	var holes []hole
+	for off := 0; ; {
+		i := bytes.Index(body[off:], []byte(placeholderPrefix))
+		if i < 0 {
+			return holes
+		}
+		off += i
+		n := len(placeholderPrefix)
+		for k, old := range olds {
+			if bytes.HasPrefix(body[off:], []byte(old)) {
+				holes = append(holes, hole{off, k})
+				n = len(old)
+				break
+			}
+		}
+		off += n
+	}
 }
 
 // size is the length of pt's rendering with names in place of its placeholders.
 func (pt *perTypeText) size(names []string) int {
 	n := len(pt.body)
-	for i, c := range pt.counts {
-		n += c * (len(names[i]) - len(pt.olds[i]))
+	for _, h := range pt.holes {
+		n += len(names[h.old]) - len(pt.olds[h.old])
 	}
 	return n
+}
+
+// appendNamed appends pt's rendering to dst with names in place of its placeholders.
+func (pt *perTypeText) appendNamed(dst []byte, names []string) []byte {
+	prev := 0
+	for _, h := range pt.holes {
+		dst = append(append(dst, pt.body[prev:h.off]...), names[h.old]...)
+		prev = h.off + len(pt.olds[h.old])
+	}
+	return append(dst, pt.body[prev:]...)
 }
 
 // splice puts the per-type declarations of spl into raw, the unformatted rendering of the
@@ -222,20 +257,34 @@ func splice(raw []byte, spl *splices) ([]byte, error) {
 // appendSpliced appends body, declarations rendered by jennifer, to out with the per-type
 // declarations of spl in place of its markers.
 func appendSpliced(out, body []byte, spl *splices) ([]byte, error) {
-	marker := []byte("\n" + spliceMarker)
 	for i, pt := range spl.texts {
-		j := bytes.Index(body, marker)
+		j := markerIndex(body)
 		if j < 0 {
 			return nil, fmt.Errorf("gen: splicing per-type declarations: %d markers for %d splices", i, len(spl.texts))
 		}
 		out = append(out, body[:j]...)
-		out = appendReplacedAll(out, pt.body, pt.olds, spl.names[i])
-		body = body[j+len(marker):]
+		out = pt.appendNamed(out, spl.names[i])
+		body = body[j+1+len(spliceMarker):]
 	}
-	if bytes.Contains(body, marker) {
+	if markerIndex(body) >= 0 {
 		return nil, fmt.Errorf("gen: splicing per-type declarations: more markers than splices")
 	}
 	return append(out, body...), nil
+}
+
+// markerIndex returns the index in body of the first "\n" + spliceMarker, or -1. It looks
+// for the marker's NUL, which nothing else in a rendering has, not for its newline.
+func markerIndex(body []byte) int {
+	for off := 0; ; {
+		i := bytes.Index(body[off:], []byte(spliceMarker))
+		if i < 0 {
+			return -1
+		}
+		if j := off + i; j > 0 && body[j-1] == '\n' {
+			return j - 1
+		}
+		off += i + 1
+	}
 }
 
 // appendReplaced appends b to dst with every occurrence of old replaced by new.
@@ -250,33 +299,13 @@ func appendReplaced(dst, b []byte, old, new string) []byte {
 	}
 }
 
-// appendReplacedAll appends b to dst with every occurrence of olds[i], all of which begin
-// with placeholderPrefix, replaced by news[i].
-func appendReplacedAll(dst, b []byte, olds, news []string) []byte {
-	if len(olds) == 1 {
-		return appendReplaced(dst, b, olds[0], news[0])
-	}
-	for {
-		i := bytes.Index(b, []byte(placeholderPrefix))
-		if i < 0 {
-			return append(dst, b...)
-		}
-		dst = append(dst, b[:i]...)
-		b = b[i:]
-		n := len(placeholderPrefix)
-		repl := placeholderPrefix
-		for k, old := range olds {
-			if bytes.HasPrefix(b, []byte(old)) {
-				n, repl = len(old), news[k]
-				break
-			}
-		}
-		dst = append(dst, repl...)
-		b = b[n:]
-	}
-}
-
 // keyFlags is a perMember key: the emitter's name for the code and the flags it depends on.
 func keyFlags(name string, flags ...bool) string {
 	return string(appendKeyBools(append([]byte(name), 0), flags...))
+}
+
+// memberKey is the part of a perMember key that comes from the member: its target and its
+// traits.
+func memberKey(m *ir.Member) string {
+	return string(appendTraits(appendKeyStrs([]byte("\x00member"), m.Target.ID), &m.Traits))
 }

@@ -239,12 +239,20 @@ func TestPerMember(t *testing.T) {
 	}
 }
 
-// appendReplacedAll puts each name in place of its placeholder, and leaves other text that
-// begins like a placeholder as it is.
-func TestAppendReplacedAll(t *testing.T) {
-	in := "a" + typePlaceholder + "." + memberPlaceholder + ` "` + wirePlaceholder + `" ` + placeholderPrefix + "Other " + memberPlaceholder + placeholderPrefix
-	got := string(appendReplacedAll([]byte("<"), []byte(in), memberOlds, []string{"T", "F", "w"}))
-	if want := `<aT.F "w" ` + placeholderPrefix + "Other F" + placeholderPrefix; got != want {
+// A rendering's placeholders are found once, other text that begins like one is left as it
+// is, and each splice puts its names in their places.
+func TestHoles(t *testing.T) {
+	body := "a" + typePlaceholder + "." + memberPlaceholder + ` "` + wirePlaceholder + `" ` + placeholderPrefix + "Other " + memberPlaceholder + placeholderPrefix
+	pt := &perTypeText{body: []byte(body), olds: memberOlds, holes: findHoles([]byte(body), memberOlds)}
+	if len(pt.holes) != 4 {
+		t.Fatalf("%d holes, want 4", len(pt.holes))
+	}
+	names := []string{"T", "Field", ""}
+	got := string(pt.appendNamed([]byte("<"), names))
+	if want := `<aT.Field "" ` + placeholderPrefix + "Other Field" + placeholderPrefix; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+	if n := pt.size(names); n != len(got)-1 {
+		t.Errorf("size %d, want %d", n, len(got)-1)
 	}
 }
