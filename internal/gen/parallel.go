@@ -449,6 +449,12 @@ func splitPointsOf(src []byte, blank bool) []int {
 	lineStart := 0
 	n := len(src)
 	for i := 0; i < n; i++ {
+		for i < n && !splitSpecial[src[i]] {
+			i++ // most bytes: nothing to track
+		}
+		if i == n {
+			break
+		}
 		switch c := src[i]; c {
 		case '/':
 			if i+1 < n && src[i+1] == '/' {
@@ -496,6 +502,10 @@ func splitPointsOf(src []byte, blank bool) []int {
 	}
 	return points
 }
+
+// splitSpecial marks the bytes splitPointsOf looks at: comment, literal and bracket
+// delimiters, and newlines.
+var splitSpecial = [256]bool{'/': true, '"': true, '\'': true, '`': true, '{': true, '(': true, '[': true, '}': true, ')': true, ']': true, '\n': true}
 
 // Emitters write many declarations that differ only in the type they are for: String,
 // GoString, MarshalJSON, Default and the like, the same code with another receiver type
