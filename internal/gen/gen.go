@@ -164,6 +164,9 @@ func prepare(m *ir.Model, opt Options) (*generator, []emitter, error) {
 	g.json = m.Service.IsAWSJSON()
 	g.markRedacted()
 	g.findTwins()
+	if g.pt != nil {
+		g.keyMembers()
+	}
 
 	var todo []emitter
 	for _, e := range emitters {

@@ -44,8 +44,9 @@ var (
 	memberOlds = []string{typePlaceholder, memberPlaceholder, wirePlaceholder}
 )
 
-// spliceMarker is the top-level item perType leaves in the emitter's file, rendered as
-// "\n" + spliceMarker, where a type's declarations go. A NUL cannot come out of jennifer's
+// spliceMarker is the item perType leaves in the emitter's file (a top-level item) and
+// perMember in a block (a statement), rendered as "\n" + spliceMarker in both, where the
+// shared rendering goes. A NUL cannot come out of jennifer's
 // rendering of anything else the emitters write that formats as Go.
 const spliceMarker = "\x00awsgen:splice\x00"
 
@@ -308,4 +309,14 @@ func keyFlags(name string, flags ...bool) string {
 // traits.
 func memberKey(m *ir.Member) string {
 	return string(appendTraits(appendKeyStrs([]byte("\x00member"), m.Target.ID), &m.Traits))
+}
+
+// keyMembers sets g.memberKeys for the members of g.types, so that the emitters share them.
+func (g *generator) keyMembers() {
+	g.memberKeys = map[*ir.Member]string{}
+	for _, s := range g.types {
+		for _, m := range s.Members {
+			g.memberKeys[m] = memberKey(m)
+		}
+	}
 }

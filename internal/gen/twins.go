@@ -49,12 +49,6 @@ func (g *generator) findTwins() {
 		}
 	}
 	g.twins = map[*ir.Shape]*twin{}
-	g.memberKeys = map[*ir.Member]string{}
-	for _, s := range g.types {
-		for _, m := range s.Members {
-			g.memberKeys[m] = memberKey(m)
-		}
-	}
 	n := 0
 	for _, set := range sets {
 		if len(set) < 2 {
