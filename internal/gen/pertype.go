@@ -173,7 +173,7 @@ func (g *generator) renderOnce(key string, olds []string, build func(tf *jen.Fil
 			if p := recover(); p != nil {
 				// The file that called first fails with the panic (renderRaw); any other
 				// that uses this rendering fails in splice.
-				pt.err = fmt.Errorf("gen: per-type declarations %q: %v", key, p)
+				pt.err = fmt.Errorf("gen: shared rendering %q: %v", key, p)
 				panic(p)
 			}
 		}()
@@ -187,7 +187,7 @@ func (g *generator) renderOnce(key string, olds []string, build func(tf *jen.Fil
 		}
 		_, imports, body, ok := splitRendering(raw)
 		if !ok {
-			pt.err = fmt.Errorf("gen: per-type declarations %q: unexpected rendering", key)
+			pt.err = fmt.Errorf("gen: shared rendering %q: unexpected rendering", key)
 			return
 		}
 		if len(local.texts) > 0 {
@@ -261,14 +261,14 @@ func appendSpliced(out, body []byte, spl *splices) ([]byte, error) {
 	for i, pt := range spl.texts {
 		j := markerIndex(body)
 		if j < 0 {
-			return nil, fmt.Errorf("gen: splicing per-type declarations: %d markers for %d splices", i, len(spl.texts))
+			return nil, fmt.Errorf("gen: splicing shared renderings: %d markers for %d splices", i, len(spl.texts))
 		}
 		out = append(out, body[:j]...)
 		out = pt.appendNamed(out, spl.names[i])
 		body = body[j+1+len(spliceMarker):]
 	}
 	if markerIndex(body) >= 0 {
-		return nil, fmt.Errorf("gen: splicing per-type declarations: more markers than splices")
+		return nil, fmt.Errorf("gen: splicing shared renderings: more markers than splices")
 	}
 	return append(out, body...), nil
 }

@@ -27,6 +27,19 @@ func perTypeFile(g *generator, names ...string) *jen.File {
 	return f
 }
 
+// checkSpliced splices spl into raw, fails unless that gives want, and returns it.
+func checkSpliced(t *testing.T, raw []byte, spl *splices, want []byte) []byte {
+	t.Helper()
+	got, err := splice(raw, spl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("spliced:\n%s\nwant:\n%s", got, want)
+	}
+	return got
+}
+
 func newTestGenerator() *generator {
 	return &generator{opt: Options{Package: "p"}, pt: &perTypeCache{m: map[string]*perTypeText{}}}
 }
@@ -53,13 +66,7 @@ func TestPerTypeSplice(t *testing.T) {
 	if strings.Contains(string(raw), `"fmt"`) {
 		t.Fatalf("fmt imported before splicing:\n%s", raw)
 	}
-	got, err := splice(raw, g.spl)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("spliced:\n%s\nwant:\n%s", got, want)
-	}
+	got := checkSpliced(t, raw, g.spl, want)
 	for _, n := range names {
 		if !strings.Contains(string(got), "print"+n) || !strings.Contains(string(got), `"`+n+`"`) {
 			t.Errorf("%s not put into every place of the placeholder", n)
@@ -225,13 +232,7 @@ func TestPerMember(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := splice(raw, g.spl)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("spliced:\n%s\nwant:\n%s", got, want)
-	}
+	got := checkSpliced(t, raw, g.spl, want)
 	for _, ph := range memberOlds {
 		if strings.Contains(string(got), ph) {
 			t.Errorf("placeholder %s left in the output", ph)
