@@ -37,10 +37,17 @@ vet:
 e2e-deps:
 	cd e2e && npm ci --no-audit --no-fund
 
+# Both modules' tests go through skipreport, which prints go test's usual output and ends with
+# the skipped tests and their reasons; the events are kept in TESTLOG. The subshell fails
+# when either module's vet or tests fail, and pipefail passes its status on.
+TESTLOG ?= /tmp/awsgen-test.json
+test: SHELL := /bin/bash
+test: .SHELLFLAGS := -o pipefail -c
 test: vet e2e-deps
-	$(GO) test -count=1 ./...
-	cd difftest && $(GO) vet ./... && $(GO) test -count=1 ./...
 	$(MAKE) fuzz-short
+	( $(GO) test -json -count=1 ./...; status=$$?; \
+	  cd difftest && $(GO) vet ./... && $(GO) test -json -count=1 ./... && exit $$status ) \
+	  | tee $(TESTLOG) | $(GO) run ./internal/tools/skipreport
 
 # The wire codec beside aws-sdk-go-v2's generated (de)serializers and encoding/json: one test
 # binary, run BENCH_ROUNDS times over every benchmark, so that ours and v2's samples are taken
@@ -82,3 +89,20 @@ SWEEP_FLAGS ?=
 .PHONY: sweep
 sweep:
 	$(GO) run ./cmd/sweep -out $(SWEEP_DIR) -smithy $(SMITHY_MODELS) -c2j $(AWS_SDK_GO_V1) $(SWEEP_FLAGS)
+
+# Mutation testing, a habit rather than a gate (not part of make test): gremlins v0.6.0 over
+# templates/rt and the internal packages whose own tests judge them, then the generator
+# mutations of internal/tools/mutate/table.go, each applied, judged by the behaviour tests
+# (goldens and the staleness test excluded) and reverted. Everything happens in copies under
+# MUTATE_DIR; the checkout is only read. Report: MUTATE_DIR/report.txt (survivors with
+# file:line and type). MUTATE_FLAGS adds flags: -full (every mutant type of json_decode.go),
+# -parts rt,gen (some parts), -only ID,... (some generator mutations), -workers N, -procs N.
+# mutate-short is the quick half: the small packages and the runtime, no generator table.
+MUTATE_DIR ?= /tmp/awsgen-mutate
+MUTATE_FLAGS ?=
+.PHONY: mutate mutate-short
+mutate:
+	$(GO) run ./internal/tools/mutate -work $(MUTATE_DIR) $(MUTATE_FLAGS)
+
+mutate-short:
+	$(GO) run ./internal/tools/mutate -work $(MUTATE_DIR) -parts names,output,load,rt $(MUTATE_FLAGS)

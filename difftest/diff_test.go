@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"go/format"
 	"hash/fnv"
+	"maps"
 	"math/big"
 	"math/rand/v2"
 	"os"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -121,12 +123,79 @@ type counts struct {
 	failed                     bool
 }
 
-// TestRepresentability logs which members the generator restricts or leaves out.
+// representabilityAllowed is what the differential test may leave out beyond the two kinds
+// of restriction TestRepresentability allows by rule: each key is a note as the planner
+// words it (or "Op: v2 has no such operation"), each value says why. An entry that no note
+// uses any more fails the test. None today.
+var representabilityAllowed = map[string]string{}
+
+// The endings of the planner's notes (reflect_test.go) that TestRepresentability tells
+// apart, and of the note for an operation v2 does not have.
+const (
+	noteValue = " (not a pointer): generated nil or non-zero only"
+	noteNewer = ": only in v2 (newer model); never set"
+	noteNoOp  = ": v2 has no such operation"
+)
+
+// TestRepresentability fails on what the differential test would silently leave out. Two
+// kinds of restriction are expected by rule and pass:
+//   - a member v2 holds as a plain value (nil and zero look alike there) is generated nil or
+//     non-zero;
+//   - a member only v2 has (its model is newer) is never set; the test checks that our c2j
+//     model indeed lacks it, for otherwise the generator dropped it.
+//
+// Everything else fails unless representabilityAllowed lists it: an operation v2 does not
+// have, a member v2 does not have, a member whose type v2 cannot hold. So does a member of
+// the c2j model that our structure lacks. -v lists every note.
 func TestRepresentability(t *testing.T) {
-	pl, _, _ := setup(t)
+	pl, _, ops := setup(t)
+	used := map[string]bool{}
+	allowed := func(note string) bool {
+		_, ok := representabilityAllowed[note]
+		used[note] = used[note] || ok
+		return ok
+	}
+	compared := map[string]bool{}
+	for _, p := range ops {
+		compared[p.Name] = true
+	}
+	for _, op := range pl.model.operations() {
+		if note := op.Name + noteNoOp; !compared[op.Name] && !allowed(note) {
+			t.Errorf("%s: the operation is not compared", note)
+		}
+	}
+	// Our structures have every member of the model (the plans check the converse).
+	for ours, p := range pl.plans {
+		for member := range pl.model.Shapes[p.shape].Members {
+			if _, ok := ours.FieldByName(goName(member)); !ok {
+				t.Errorf("%s.%s: in the c2j model, but %s has no field %s", p.shape, member, ours, goName(member))
+			}
+		}
+	}
+	var values, newer int
 	for _, n := range pl.sortedNotes() {
 		t.Log(n)
+		switch {
+		case strings.HasSuffix(n, noteValue):
+			values++
+		case strings.HasSuffix(n, noteNewer):
+			newer++
+			shape, member, _ := strings.Cut(strings.TrimSuffix(n, noteNewer), ".")
+			for m := range pl.model.Shapes[shape].Members {
+				if goName(m) == member {
+					t.Errorf("%s: but the c2j model has %s.%s: the generator left it out", n, shape, m)
+				}
+			}
+		case !allowed(n):
+			t.Errorf("%s: the differential test cannot compare it", n)
+		}
 	}
+	for _, n := range slices.Sorted(maps.Keys(representabilityAllowed)) {
+		if !used[n] {
+			t.Errorf("representabilityAllowed entry %q is used by no note: remove it", n)
+		}
+	}
+	t.Logf("%d operations compared; %d members generated nil or non-zero only, %d only in v2", len(ops), values, newer)
 }
 
 func setup(t *testing.T) (*planner, *fakeHTTP, []opPair) {
@@ -138,7 +207,7 @@ func setup(t *testing.T) (*planner, *fakeHTTP, []opPair) {
 	for _, op := range pl.model.operations() {
 		v2, ok := lookupV2Op(c, op.Name)
 		if !ok {
-			t.Logf("%s: v2 has no such operation; not compared", op.Name)
+			t.Logf("%s%s; not compared (TestRepresentability fails on it)", op.Name, noteNoOp)
 			continue
 		}
 		p := opPair{operation: op, v2: v2, ourIn: ourShapes[op.Input], ourOut: ourShapes[op.Output]}

@@ -30,7 +30,11 @@ import (
 const (
 	startTimeout   = 90 * time.Second
 	installTimeout = 10 * time.Minute
-	stopTimeout    = 5 * time.Second
+	// stopTimeout is how long Stop waits after SIGTERM before SIGKILL, and cmd.WaitDelay.
+	stopTimeout = 5 * time.Second
+	// maxStop bounds Stop: stopTimeout before SIGKILL, then at most cmd.WaitDelay for the
+	// output pipes to close once the process has exited.
+	maxStop = 2 * stopTimeout
 )
 
 // Server is a running cognito-local process.
@@ -48,6 +52,7 @@ type Server struct {
 	done     chan struct{} // closed when the process has exited
 	waitErr  error         // set before done is closed
 	stopOnce sync.Once
+	killed   bool // Stop had to send SIGKILL: SIGTERM did not end the server in stopTimeout
 }
 
 // Start runs <e2e>/node_modules/.bin/cognito-local with PORT=<free port>
@@ -169,7 +174,7 @@ func (s *Server) waitReady(timeout time.Duration) error {
 }
 
 // Stop terminates the server's process group (SIGTERM, then SIGKILL after
-// 5s) and waits for it to exit. It is called automatically at the end of
+// stopTimeout) and waits for it to exit, at most maxStop. It is called automatically at the end of
 // the test; calling it earlier or more than once is fine.
 func (s *Server) Stop() {
 	s.stopOnce.Do(func() {
@@ -182,6 +187,7 @@ func (s *Server) Stop() {
 			return
 		case <-time.After(stopTimeout):
 		}
+		s.killed = true
 		kill(s.cmd)
 		<-s.done
 	})

@@ -83,8 +83,15 @@ func TestStartCreateUserPool(t *testing.T) {
 	begin := time.Now()
 	s.Stop()
 	s.Stop() // idempotent
-	if d := time.Since(begin); d > 3*time.Second {
-		t.Errorf("Stop took %v; SIGTERM should end the server promptly", d)
+	// SIGTERM must end the server: Stop did not fall back to SIGKILL. The time is bounded by
+	// Stop's own timeouts (maxStop), plus slack for a loaded machine, not by a guess of how
+	// fast the server exits.
+	if s.killed {
+		t.Errorf("SIGTERM did not end the server within %v; Stop had to SIGKILL it", stopTimeout)
+	}
+	const slack = 5 * time.Second
+	if d := time.Since(begin); d > maxStop+slack {
+		t.Errorf("Stop took %v, more than its bound %v (plus %v)", d, maxStop, slack)
 	}
 	if _, err := http.Get(s.Endpoint + "/health"); err == nil {
 		t.Error("server still answers after Stop")

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"math"
 	"math/big"
 	"math/rand/v2"
 	"reflect"
@@ -1063,7 +1064,7 @@ func testShape[T any, P shape[T]](t *testing.T, defaulted []string, checkDefault
 		for _, m := range muts {
 			m()
 		}
-		if !reflect.DeepEqual(reflect.ValueOf(v).Elem().Interface(), snapshot.Elem().Interface()) {
+		if !sameBits(reflect.ValueOf(v).Elem(), snapshot.Elem()) {
 			t.Fatalf("seed %d: mutating the clone changed the original", seed)
 		}
 		if len(muts) > 0 && (v.Equal(c) || c.Equal(v)) {
@@ -1130,7 +1131,8 @@ func printedForms[T any, P shape[T]](v P) []string {
 	return out
 }
 
-// collectSecrets returns the text of every string, number and blob under a sensitive field.
+// collectSecrets returns the text of every string and blob under a sensitive field (the
+// fields the generator redacts; internal/redacttest checks them against the model).
 func collectSecrets(v reflect.Value) []string {
 	var out []string
 	var walk func(v reflect.Value, secret bool)
@@ -1162,8 +1164,9 @@ func collectSecrets(v reflect.Value) []string {
 				walk(v.Index(i), secret)
 			}
 		case reflect.Map:
+			// Keys are left out: a map whose values are sensitive may print its keys. The
+			// redaction oracle (internal/redacttest) checks keys against the model.
 			for _, k := range v.MapKeys() {
-				walk(k, secret)
 				walk(v.MapIndex(k), secret)
 			}
 		case reflect.String:
@@ -1179,11 +1182,16 @@ func collectSecrets(v reflect.Value) []string {
 // filler sets every member to a distinct non-zero value; strings are unique tokens so that a
 // printed secret can be found by substring.
 type filler struct {
-	rng *rand.Rand
-	n   int
+	rng    *rand.Rand
+	n      int
+	floats int
 }
 
-func newFiller(seed uint64) *filler { return &filler{rng: rand.New(rand.NewPCG(seed, 42))} }
+// newFiller starts the float forms at the seed, so that a type with one float member gets
+// each form under some seed.
+func newFiller(seed uint64) *filler {
+	return &filler{rng: rand.New(rand.NewPCG(seed, 42)), floats: int(seed)}
+}
 
 const maxFillDepth = 4
 
@@ -1278,8 +1286,30 @@ func (f *filler) fill(v reflect.Value, depth int) {
 	case reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		v.SetInt(1 + f.rng.Int64N(100))
 	case reflect.Float32, reflect.Float64:
-		v.SetFloat(float64(1+f.rng.IntN(1000)) / 4)
+		v.SetFloat(f.float(v.Kind()))
 	}
+}
+
+// float returns the forms of floating-point values in turn, the special ones among them.
+func (f *filler) float(kind reflect.Kind) float64 {
+	f.floats++
+	switch f.floats % 7 {
+	case 1:
+		return math.NaN()
+	case 2:
+		return math.Copysign(0, -1)
+	case 3:
+		return math.Inf(1)
+	case 4:
+		return math.Inf(-1)
+	case 5:
+		// The smallest subnormal of the field's width.
+		if kind == reflect.Float32 {
+			return math.SmallestNonzeroFloat32
+		}
+		return math.SmallestNonzeroFloat64
+	}
+	return float64(1+f.rng.IntN(1000)) / 4
 }
 
 // mutators returns one function per leaf under v that changes that leaf in place, plus one
@@ -1368,11 +1398,74 @@ func mutators(v reflect.Value) []func() {
 		case reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 			out = append(out, func() { v.SetInt(v.Int() ^ 1) })
 		case reflect.Float32, reflect.Float64:
-			out = append(out, func() { v.SetFloat(v.Float() + 1) })
+			out = append(out, func() { v.SetFloat(otherFloat(v.Float())) })
 		}
 	}
 	walk(v, false)
 	return out
+}
+
+// otherFloat returns a value that differs from x on the wire, exact in either width.
+func otherFloat(x float64) float64 {
+	switch {
+	case math.IsNaN(x):
+		return 0
+	case math.IsInf(x, 1):
+		return math.NaN()
+	case math.IsInf(x, -1):
+		return math.Inf(1)
+	case x == 0 && math.Signbit(x):
+		return 0
+	case x == 0:
+		return math.Copysign(0, -1)
+	}
+	return -x
+}
+
+// sameBits is reflect.DeepEqual with floats compared bit for bit, so that a NaN equals
+// itself and -0 differs from 0.
+func sameBits(a, b reflect.Value) bool {
+	switch a.Type() {
+	case reflect.TypeFor[*big.Int](), reflect.TypeFor[*big.Float](), reflect.TypeFor[time.Time]():
+		return reflect.DeepEqual(a.Interface(), b.Interface())
+	}
+	switch a.Kind() {
+	case reflect.Pointer:
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() == b.IsNil()
+		}
+		return sameBits(a.Elem(), b.Elem())
+	case reflect.Struct:
+		for i := range a.NumField() {
+			if !sameBits(a.Field(i), b.Field(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Slice:
+		if a.IsNil() != b.IsNil() || a.Len() != b.Len() {
+			return false
+		}
+		for i := range a.Len() {
+			if !sameBits(a.Index(i), b.Index(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Map:
+		if a.IsNil() != b.IsNil() || a.Len() != b.Len() {
+			return false
+		}
+		for _, k := range a.MapKeys() {
+			if e := b.MapIndex(k); !e.IsValid() || !sameBits(a.MapIndex(k), e) {
+				return false
+			}
+		}
+		return true
+	case reflect.Float32, reflect.Float64:
+		return math.Float64bits(a.Float()) == math.Float64bits(b.Float())
+	}
+	return reflect.DeepEqual(a.Interface(), b.Interface())
 }
 
 // deepCopy copies src into dst without using the code under test.

@@ -112,6 +112,55 @@ func (v *GetThingOutput) Clone() *GetThingOutput {
 }
 
 // Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+func (v *LimitItem) Clone() *LimitItem {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	c.Name = clonePtr(v.Name)
+	c.Child = v.Child.Clone()
+	return &c
+}
+
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+func (v *LimitLeaf) Clone() *LimitLeaf {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	c.Depth = clonePtr(v.Depth)
+	return &c
+}
+
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+func (v *Limits) Clone() *Limits {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	c.Id = clonePtr(v.Id)
+	c.Tiny = clonePtr(v.Tiny)
+	c.Small = clonePtr(v.Small)
+	c.Medium = clonePtr(v.Medium)
+	c.Large = clonePtr(v.Large)
+	c.Count = clonePtr(v.Count)
+	c.Single = clonePtr(v.Single)
+	c.Double = clonePtr(v.Double)
+	c.Cap = clonePtr(v.Cap)
+	c.Text = clonePtr(v.Text)
+	c.List = cloneStringList(v.List)
+	c.Dict = cloneStringMap(v.Dict)
+	c.Bytes = cloneBytes(v.Bytes)
+	c.Code = clonePtr(v.Code)
+	c.Items = cloneLimitItemList(v.Items)
+	c.ByKey = cloneLimitItemMap(v.ByKey)
+	c.Sub = v.Sub.Clone()
+	c.Codes = cloneCodeList(v.Codes)
+	c.CodeMap = cloneCodeMap(v.CodeMap)
+	return &c
+}
+
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListThingsInput) Clone() *ListThingsInput {
 	if v == nil {
 		return nil
@@ -119,6 +168,15 @@ func (v *ListThingsInput) Clone() *ListThingsInput {
 	c := *v
 	c.NextToken = clonePtr(v.NextToken)
 	c.MaxResults = clonePtr(v.MaxResults)
+	c.Tiny = clonePtr(v.Tiny)
+	c.Small = clonePtr(v.Small)
+	c.Medium = clonePtr(v.Medium)
+	c.Large = clonePtr(v.Large)
+	c.Single = clonePtr(v.Single)
+	c.Double = clonePtr(v.Double)
+	c.Label = clonePtr(v.Label)
+	c.Labels = cloneStringMap(v.Labels)
+	c.Limits = v.Limits.Clone()
 	return &c
 }
 
@@ -130,6 +188,7 @@ func (v *ListThingsOutput) Clone() *ListThingsOutput {
 	c := *v
 	c.Things = cloneThingList(v.Things)
 	c.NextToken = clonePtr(v.NextToken)
+	c.Secrets = v.Secrets.Clone()
 	return &c
 }
 
@@ -171,6 +230,21 @@ func (v *ReadThingInput) Clone() *ReadThingInput {
 	}
 	c := *v
 	c.ThingId = clonePtr(v.ThingId)
+	return &c
+}
+
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+func (v *Secrets) Clone() *Secrets {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	c.Label = clonePtr(v.Label)
+	c.Vault = v.Vault.Clone()
+	c.Vaults = cloneVaultList(v.Vaults)
+	c.Keys = cloneSecretList(v.Keys)
+	c.Tokens = cloneSecretMap(v.Tokens)
+	c.Secret = clonePtr(v.Secret)
 	return &c
 }
 
@@ -243,6 +317,39 @@ func (v *Unit) Clone() *Unit {
 }
 
 // Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+func (v *Vault) Clone() *Vault {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	c.Owner = clonePtr(v.Owner)
+	c.Outer = v.Outer.Clone()
+	return &c
+}
+
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+func (v *VaultInner) Clone() *VaultInner {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	c.User = clonePtr(v.User)
+	c.Pass = clonePtr(v.Pass)
+	return &c
+}
+
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+func (v *VaultOuter) Clone() *VaultOuter {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	c.Note = clonePtr(v.Note)
+	c.Inner = v.Inner.Clone()
+	return &c
+}
+
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *WatchThingsInput) Clone() *WatchThingsInput {
 	if v == nil {
 		return nil
@@ -260,6 +367,68 @@ func (v *WatchThingsOutput) Clone() *WatchThingsOutput {
 	c := *v
 	c.Events = v.Events.Clone()
 	return &c
+}
+
+func cloneCodeList(v []string) []string {
+	if v == nil {
+		return nil
+	}
+	c := make([]string, len(v))
+	copy(c, v)
+	return c
+}
+
+func cloneCodeMap(v map[string]string) map[string]string {
+	if v == nil {
+		return nil
+	}
+	c := make(map[string]string, len(v))
+	for k, e := range v {
+		c[k] = e
+	}
+	return c
+}
+
+func cloneLimitItemList(v []LimitItem) []LimitItem {
+	if v == nil {
+		return nil
+	}
+	c := make([]LimitItem, len(v))
+	for i, e := range v {
+		c[i] = *e.Clone()
+	}
+	return c
+}
+
+func cloneLimitItemMap(v map[string]LimitItem) map[string]LimitItem {
+	if v == nil {
+		return nil
+	}
+	c := make(map[string]LimitItem, len(v))
+	for k, e := range v {
+		c[k] = *e.Clone()
+	}
+	return c
+}
+
+func cloneSecretList(v []string) []string {
+	if v == nil {
+		return nil
+	}
+	c := make([]string, len(v))
+	copy(c, v)
+	return c
+}
+
+func cloneSecretMap(v map[string]string) map[string]string {
+	if v == nil {
+		return nil
+	}
+	c := make(map[string]string, len(v))
+	for k, e := range v {
+		c[k] = e
+	}
+	return c
 }
 
 func cloneSparseList(v []*string) []*string {
@@ -280,6 +449,26 @@ func cloneSparseMap(v map[Color]*int32) map[Color]*int32 {
 	c := make(map[Color]*int32, len(v))
 	for k, e := range v {
 		c[k] = clonePtr(e)
+	}
+	return c
+}
+
+func cloneStringList(v []string) []string {
+	if v == nil {
+		return nil
+	}
+	c := make([]string, len(v))
+	copy(c, v)
+	return c
+}
+
+func cloneStringMap(v map[string]string) map[string]string {
+	if v == nil {
+		return nil
+	}
+	c := make(map[string]string, len(v))
+	for k, e := range v {
+		c[k] = e
 	}
 	return c
 }
@@ -320,6 +509,17 @@ func cloneThingMap(v map[string]Thing) map[string]Thing {
 	c := make(map[string]Thing, len(v))
 	for k, e := range v {
 		c[k] = *e.Clone()
+	}
+	return c
+}
+
+func cloneVaultList(v []Vault) []Vault {
+	if v == nil {
+		return nil
+	}
+	c := make([]Vault, len(v))
+	for i, e := range v {
+		c[i] = *e.Clone()
 	}
 	return c
 }

@@ -897,11 +897,389 @@ func (v *GetThingOutput) decodeJSON(d *jsonDecoder) {
 	}
 }
 
+// MarshalJSON encodes v as its awsJson document.
+func (v *LimitItem) MarshalJSON() ([]byte, error) {
+	return jsonMarshal(v)
+}
+
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
+func (v *LimitItem) AppendJSON(b []byte) ([]byte, error) {
+	if v == nil {
+		return append(b, "null"...), nil
+	}
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if v.Name != nil {
+		b = jsonKey(b, start, `"Name":`)
+		b = jsonAppendString(b, *v.Name)
+	}
+	if v.Child != nil {
+		b = jsonKey(b, start, `"Child":`)
+		if b, err = v.Child.AppendJSON(b); err != nil {
+			return b, jsonEncodeAt(err, "Child")
+		}
+	}
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
+func (v *LimitItem) UnmarshalJSON(data []byte) error {
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
+}
+
+var jsonKeysLimitItem = []string{"\"Name\":", "\"Child\":"}
+
+func (v *LimitItem) decodeJSON(d *jsonDecoder) {
+	*v = LimitItem{}
+	if d.isNull() || !d.beginObject() {
+		return
+	}
+	k := 0
+	for {
+		i, key, ok := d.nextMember(jsonKeysLimitItem, &k)
+		if !ok {
+			return
+		}
+		if d.isNull() {
+			continue
+		}
+		switch i {
+		case 0:
+			x := d.readString()
+			v.Name = &x
+		case 1:
+			v.Child = new(LimitLeaf)
+			v.Child.decodeJSON(d)
+		default:
+			d.skip()
+		}
+		if d.failed() {
+			d.addMember(jsonKeysLimitItem, i, key)
+			return
+		}
+	}
+}
+
+// MarshalJSON encodes v as its awsJson document.
+func (v *LimitLeaf) MarshalJSON() ([]byte, error) {
+	return jsonMarshal(v)
+}
+
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
+func (v *LimitLeaf) AppendJSON(b []byte) ([]byte, error) {
+	if v == nil {
+		return append(b, "null"...), nil
+	}
+	b = append(b, '{')
+	start := len(b)
+	if v.Depth != nil {
+		b = jsonKey(b, start, `"Depth":`)
+		b = jsonAppendInt(b, int64(*v.Depth))
+	}
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
+func (v *LimitLeaf) UnmarshalJSON(data []byte) error {
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
+}
+
+var jsonKeysLimitLeaf = []string{"\"Depth\":"}
+
+func (v *LimitLeaf) decodeJSON(d *jsonDecoder) {
+	*v = LimitLeaf{}
+	if d.isNull() || !d.beginObject() {
+		return
+	}
+	k := 0
+	for {
+		i, key, ok := d.nextMember(jsonKeysLimitLeaf, &k)
+		if !ok {
+			return
+		}
+		if d.isNull() {
+			continue
+		}
+		switch i {
+		case 0:
+			x := int8(d.readInt(8))
+			v.Depth = &x
+		default:
+			d.skip()
+		}
+		if d.failed() {
+			d.addMember(jsonKeysLimitLeaf, i, key)
+			return
+		}
+	}
+}
+
+// storeLimits holds the scalar members of one decoded Limits, so that decoding
+// allocates them together.
+type storeLimits struct {
+	Id     string
+	Tiny   int8
+	Small  int16
+	Medium int32
+	Large  int64
+	Count  int32
+	Single float32
+	Double float64
+	Cap    float64
+	Text   string
+	Code   string
+}
+
+// MarshalJSON encodes v as its awsJson document.
+func (v *Limits) MarshalJSON() ([]byte, error) {
+	return jsonMarshal(v)
+}
+
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
+func (v *Limits) AppendJSON(b []byte) ([]byte, error) {
+	if v == nil {
+		return append(b, "null"...), nil
+	}
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if v.Id != nil {
+		b = jsonKey(b, start, `"Id":`)
+		b = jsonAppendString(b, *v.Id)
+	}
+	if v.Tiny != nil {
+		b = jsonKey(b, start, `"Tiny":`)
+		b = jsonAppendInt(b, int64(*v.Tiny))
+	}
+	if v.Small != nil {
+		b = jsonKey(b, start, `"Small":`)
+		b = jsonAppendInt(b, int64(*v.Small))
+	}
+	if v.Medium != nil {
+		b = jsonKey(b, start, `"Medium":`)
+		b = jsonAppendInt(b, int64(*v.Medium))
+	}
+	if v.Large != nil {
+		b = jsonKey(b, start, `"Large":`)
+		b = jsonAppendInt(b, int64(*v.Large))
+	}
+	if v.Count != nil {
+		b = jsonKey(b, start, `"Count":`)
+		b = jsonAppendInt(b, int64(*v.Count))
+	}
+	if v.Single != nil {
+		b = jsonKey(b, start, `"Single":`)
+		b = jsonAppendFloat(b, float64(*v.Single), 32)
+	}
+	if v.Double != nil {
+		b = jsonKey(b, start, `"Double":`)
+		b = jsonAppendFloat(b, *v.Double, 64)
+	}
+	if v.Cap != nil {
+		b = jsonKey(b, start, `"Cap":`)
+		b = jsonAppendFloat(b, *v.Cap, 64)
+	}
+	if v.Text != nil {
+		b = jsonKey(b, start, `"Text":`)
+		b = jsonAppendString(b, *v.Text)
+	}
+	if v.List != nil {
+		b = jsonKey(b, start, `"List":`)
+		if b, err = appendJSONStringList(b, v.List); err != nil {
+			return b, jsonEncodeAt(err, "List")
+		}
+	}
+	if v.Dict != nil {
+		b = jsonKey(b, start, `"Dict":`)
+		if b, err = appendJSONStringMap(b, v.Dict); err != nil {
+			return b, jsonEncodeAt(err, "Dict")
+		}
+	}
+	if v.Bytes != nil {
+		b = jsonKey(b, start, `"Bytes":`)
+		b = jsonAppendBlob(b, v.Bytes)
+	}
+	if v.Code != nil {
+		b = jsonKey(b, start, `"Code":`)
+		b = jsonAppendString(b, *v.Code)
+	}
+	if v.Items != nil {
+		b = jsonKey(b, start, `"Items":`)
+		if b, err = appendJSONLimitItemList(b, v.Items); err != nil {
+			return b, jsonEncodeAt(err, "Items")
+		}
+	}
+	if v.ByKey != nil {
+		b = jsonKey(b, start, `"ByKey":`)
+		if b, err = appendJSONLimitItemMap(b, v.ByKey); err != nil {
+			return b, jsonEncodeAt(err, "ByKey")
+		}
+	}
+	if v.Sub != nil {
+		b = jsonKey(b, start, `"Sub":`)
+		if b, err = v.Sub.AppendJSON(b); err != nil {
+			return b, jsonEncodeAt(err, "Sub")
+		}
+	}
+	if v.Codes != nil {
+		b = jsonKey(b, start, `"Codes":`)
+		if b, err = appendJSONCodeList(b, v.Codes); err != nil {
+			return b, jsonEncodeAt(err, "Codes")
+		}
+	}
+	if v.CodeMap != nil {
+		b = jsonKey(b, start, `"CodeMap":`)
+		if b, err = appendJSONCodeMap(b, v.CodeMap); err != nil {
+			return b, jsonEncodeAt(err, "CodeMap")
+		}
+	}
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
+func (v *Limits) UnmarshalJSON(data []byte) error {
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
+}
+
+func (v *Limits) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+var jsonKeysLimits = []string{"\"Id\":", "\"Tiny\":", "\"Small\":", "\"Medium\":", "\"Large\":", "\"Count\":", "\"Single\":", "\"Double\":", "\"Cap\":", "\"Text\":", "\"List\":", "\"Dict\":", "\"Bytes\":", "\"Code\":", "\"Items\":", "\"ByKey\":", "\"Sub\":", "\"Codes\":", "\"CodeMap\":"}
+
+func (v *Limits) decodeJSONStore(d *jsonDecoder, st *storeLimits) {
+	*v = Limits{}
+	if d.isNull() || !d.beginObject() {
+		return
+	}
+	k := 0
+	for {
+		i, key, ok := d.nextMember(jsonKeysLimits, &k)
+		if !ok {
+			return
+		}
+		if d.isNull() {
+			continue
+		}
+		switch i {
+		case 0:
+			if st == nil {
+				st = new(storeLimits)
+			}
+			st.Id = d.readString()
+			v.Id = &st.Id
+		case 1:
+			if st == nil {
+				st = new(storeLimits)
+			}
+			st.Tiny = int8(d.readInt(8))
+			v.Tiny = &st.Tiny
+		case 2:
+			if st == nil {
+				st = new(storeLimits)
+			}
+			st.Small = int16(d.readInt(16))
+			v.Small = &st.Small
+		case 3:
+			if st == nil {
+				st = new(storeLimits)
+			}
+			st.Medium = int32(d.readInt(32))
+			v.Medium = &st.Medium
+		case 4:
+			if st == nil {
+				st = new(storeLimits)
+			}
+			st.Large = d.readInt(64)
+			v.Large = &st.Large
+		case 5:
+			if st == nil {
+				st = new(storeLimits)
+			}
+			st.Count = int32(d.readInt(32))
+			v.Count = &st.Count
+		case 6:
+			if st == nil {
+				st = new(storeLimits)
+			}
+			st.Single = float32(d.readFloat(32))
+			v.Single = &st.Single
+		case 7:
+			if st == nil {
+				st = new(storeLimits)
+			}
+			st.Double = d.readFloat(64)
+			v.Double = &st.Double
+		case 8:
+			if st == nil {
+				st = new(storeLimits)
+			}
+			st.Cap = d.readFloat(64)
+			v.Cap = &st.Cap
+		case 9:
+			if st == nil {
+				st = new(storeLimits)
+			}
+			st.Text = d.readString()
+			v.Text = &st.Text
+		case 10:
+			v.List = decodeJSONStringList(d)
+		case 11:
+			v.Dict = decodeJSONStringMap(d)
+		case 12:
+			v.Bytes = d.readBlob()
+		case 13:
+			if st == nil {
+				st = new(storeLimits)
+			}
+			st.Code = d.readString()
+			v.Code = &st.Code
+		case 14:
+			v.Items = decodeJSONLimitItemList(d)
+		case 15:
+			v.ByKey = decodeJSONLimitItemMap(d)
+		case 16:
+			v.Sub = new(LimitItem)
+			v.Sub.decodeJSON(d)
+		case 17:
+			v.Codes = decodeJSONCodeList(d)
+		case 18:
+			v.CodeMap = decodeJSONCodeMap(d)
+		default:
+			d.skip()
+		}
+		if d.failed() {
+			d.addMember(jsonKeysLimits, i, key)
+			return
+		}
+	}
+}
+
 // storeListThingsInput holds the scalar members of one decoded ListThingsInput, so that decoding
 // allocates them together.
 type storeListThingsInput struct {
 	NextToken  string
 	MaxResults int32
+	Tiny       int8
+	Small      int16
+	Medium     int32
+	Large      int64
+	Single     float32
+	Double     float64
+	Label      string
 }
 
 // MarshalJSON encodes v as its awsJson document.
@@ -915,6 +1293,7 @@ func (v *ListThingsInput) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
 	}
+	var err error
 	b = append(b, '{')
 	start := len(b)
 	if v.NextToken != nil {
@@ -924,6 +1303,46 @@ func (v *ListThingsInput) AppendJSON(b []byte) ([]byte, error) {
 	if v.MaxResults != nil {
 		b = jsonKey(b, start, `"MaxResults":`)
 		b = jsonAppendInt(b, int64(*v.MaxResults))
+	}
+	if v.Tiny != nil {
+		b = jsonKey(b, start, `"Tiny":`)
+		b = jsonAppendInt(b, int64(*v.Tiny))
+	}
+	if v.Small != nil {
+		b = jsonKey(b, start, `"Small":`)
+		b = jsonAppendInt(b, int64(*v.Small))
+	}
+	if v.Medium != nil {
+		b = jsonKey(b, start, `"Medium":`)
+		b = jsonAppendInt(b, int64(*v.Medium))
+	}
+	if v.Large != nil {
+		b = jsonKey(b, start, `"Large":`)
+		b = jsonAppendInt(b, int64(*v.Large))
+	}
+	if v.Single != nil {
+		b = jsonKey(b, start, `"Single":`)
+		b = jsonAppendFloat(b, float64(*v.Single), 32)
+	}
+	if v.Double != nil {
+		b = jsonKey(b, start, `"Double":`)
+		b = jsonAppendFloat(b, *v.Double, 64)
+	}
+	if v.Label != nil {
+		b = jsonKey(b, start, `"Label":`)
+		b = jsonAppendString(b, *v.Label)
+	}
+	if v.Labels != nil {
+		b = jsonKey(b, start, `"Labels":`)
+		if b, err = appendJSONStringMap(b, v.Labels); err != nil {
+			return b, jsonEncodeAt(err, "Labels")
+		}
+	}
+	if v.Limits != nil {
+		b = jsonKey(b, start, `"Limits":`)
+		if b, err = v.Limits.AppendJSON(b); err != nil {
+			return b, jsonEncodeAt(err, "Limits")
+		}
 	}
 	return append(b, '}'), nil
 }
@@ -940,7 +1359,7 @@ func (v *ListThingsInput) decodeJSON(d *jsonDecoder) {
 	v.decodeJSONStore(d, nil)
 }
 
-var jsonKeysListThingsInput = []string{"\"NextToken\":", "\"MaxResults\":"}
+var jsonKeysListThingsInput = []string{"\"NextToken\":", "\"MaxResults\":", "\"Tiny\":", "\"Small\":", "\"Medium\":", "\"Large\":", "\"Single\":", "\"Double\":", "\"Label\":", "\"Labels\":", "\"Limits\":"}
 
 func (v *ListThingsInput) decodeJSONStore(d *jsonDecoder, st *storeListThingsInput) {
 	*v = ListThingsInput{}
@@ -969,6 +1388,53 @@ func (v *ListThingsInput) decodeJSONStore(d *jsonDecoder, st *storeListThingsInp
 			}
 			st.MaxResults = int32(d.readInt(32))
 			v.MaxResults = &st.MaxResults
+		case 2:
+			if st == nil {
+				st = new(storeListThingsInput)
+			}
+			st.Tiny = int8(d.readInt(8))
+			v.Tiny = &st.Tiny
+		case 3:
+			if st == nil {
+				st = new(storeListThingsInput)
+			}
+			st.Small = int16(d.readInt(16))
+			v.Small = &st.Small
+		case 4:
+			if st == nil {
+				st = new(storeListThingsInput)
+			}
+			st.Medium = int32(d.readInt(32))
+			v.Medium = &st.Medium
+		case 5:
+			if st == nil {
+				st = new(storeListThingsInput)
+			}
+			st.Large = d.readInt(64)
+			v.Large = &st.Large
+		case 6:
+			if st == nil {
+				st = new(storeListThingsInput)
+			}
+			st.Single = float32(d.readFloat(32))
+			v.Single = &st.Single
+		case 7:
+			if st == nil {
+				st = new(storeListThingsInput)
+			}
+			st.Double = d.readFloat(64)
+			v.Double = &st.Double
+		case 8:
+			if st == nil {
+				st = new(storeListThingsInput)
+			}
+			st.Label = d.readString()
+			v.Label = &st.Label
+		case 9:
+			v.Labels = decodeJSONStringMap(d)
+		case 10:
+			v.Limits = new(Limits)
+			v.Limits.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -1003,6 +1469,12 @@ func (v *ListThingsOutput) AppendJSON(b []byte) ([]byte, error) {
 		b = jsonKey(b, start, `"NextToken":`)
 		b = jsonAppendString(b, *v.NextToken)
 	}
+	if v.Secrets != nil {
+		b = jsonKey(b, start, `"Secrets":`)
+		if b, err = v.Secrets.AppendJSON(b); err != nil {
+			return b, jsonEncodeAt(err, "Secrets")
+		}
+	}
 	return append(b, '}'), nil
 }
 
@@ -1014,7 +1486,7 @@ func (v *ListThingsOutput) UnmarshalJSON(data []byte) error {
 	return d.done()
 }
 
-var jsonKeysListThingsOutput = []string{"\"Things\":", "\"NextToken\":"}
+var jsonKeysListThingsOutput = []string{"\"Things\":", "\"NextToken\":", "\"Secrets\":"}
 
 func (v *ListThingsOutput) decodeJSON(d *jsonDecoder) {
 	*v = ListThingsOutput{}
@@ -1036,6 +1508,9 @@ func (v *ListThingsOutput) decodeJSON(d *jsonDecoder) {
 		case 1:
 			x := d.readString()
 			v.NextToken = &x
+		case 2:
+			v.Secrets = new(Secrets)
+			v.Secrets.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -1297,6 +1772,122 @@ func (v *ReadThingInput) decodeJSON(d *jsonDecoder) {
 		}
 		if d.failed() {
 			d.addMember(jsonKeysReadThingInput, i, key)
+			return
+		}
+	}
+}
+
+// storeSecrets holds the scalar members of one decoded Secrets, so that decoding
+// allocates them together.
+type storeSecrets struct {
+	Label  string
+	Secret string
+}
+
+// MarshalJSON encodes v as its awsJson document.
+func (v *Secrets) MarshalJSON() ([]byte, error) {
+	return jsonMarshal(v)
+}
+
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
+func (v *Secrets) AppendJSON(b []byte) ([]byte, error) {
+	if v == nil {
+		return append(b, "null"...), nil
+	}
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if v.Label != nil {
+		b = jsonKey(b, start, `"Label":`)
+		b = jsonAppendString(b, *v.Label)
+	}
+	if v.Vault != nil {
+		b = jsonKey(b, start, `"Vault":`)
+		if b, err = v.Vault.AppendJSON(b); err != nil {
+			return b, jsonEncodeAt(err, "Vault")
+		}
+	}
+	if v.Vaults != nil {
+		b = jsonKey(b, start, `"Vaults":`)
+		if b, err = appendJSONVaultList(b, v.Vaults); err != nil {
+			return b, jsonEncodeAt(err, "Vaults")
+		}
+	}
+	if v.Keys != nil {
+		b = jsonKey(b, start, `"Keys":`)
+		if b, err = appendJSONSecretList(b, v.Keys); err != nil {
+			return b, jsonEncodeAt(err, "Keys")
+		}
+	}
+	if v.Tokens != nil {
+		b = jsonKey(b, start, `"Tokens":`)
+		if b, err = appendJSONSecretMap(b, v.Tokens); err != nil {
+			return b, jsonEncodeAt(err, "Tokens")
+		}
+	}
+	if v.Secret != nil {
+		b = jsonKey(b, start, `"Secret":`)
+		b = jsonAppendString(b, *v.Secret)
+	}
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
+func (v *Secrets) UnmarshalJSON(data []byte) error {
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
+}
+
+func (v *Secrets) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+var jsonKeysSecrets = []string{"\"Label\":", "\"Vault\":", "\"Vaults\":", "\"Keys\":", "\"Tokens\":", "\"Secret\":"}
+
+func (v *Secrets) decodeJSONStore(d *jsonDecoder, st *storeSecrets) {
+	*v = Secrets{}
+	if d.isNull() || !d.beginObject() {
+		return
+	}
+	k := 0
+	for {
+		i, key, ok := d.nextMember(jsonKeysSecrets, &k)
+		if !ok {
+			return
+		}
+		if d.isNull() {
+			continue
+		}
+		switch i {
+		case 0:
+			if st == nil {
+				st = new(storeSecrets)
+			}
+			st.Label = d.readString()
+			v.Label = &st.Label
+		case 1:
+			v.Vault = new(Vault)
+			v.Vault.decodeJSON(d)
+		case 2:
+			v.Vaults = decodeJSONVaultList(d)
+		case 3:
+			v.Keys = decodeJSONSecretList(d)
+		case 4:
+			v.Tokens = decodeJSONSecretMap(d)
+		case 5:
+			if st == nil {
+				st = new(storeSecrets)
+			}
+			st.Secret = d.readString()
+			v.Secret = &st.Secret
+		default:
+			d.skip()
+		}
+		if d.failed() {
+			d.addMember(jsonKeysSecrets, i, key)
 			return
 		}
 	}
@@ -1687,6 +2278,224 @@ func (v *Unit) decodeJSON(d *jsonDecoder) {
 }
 
 // MarshalJSON encodes v as its awsJson document.
+func (v *Vault) MarshalJSON() ([]byte, error) {
+	return jsonMarshal(v)
+}
+
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
+func (v *Vault) AppendJSON(b []byte) ([]byte, error) {
+	if v == nil {
+		return append(b, "null"...), nil
+	}
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if v.Owner != nil {
+		b = jsonKey(b, start, `"Owner":`)
+		b = jsonAppendString(b, *v.Owner)
+	}
+	if v.Outer != nil {
+		b = jsonKey(b, start, `"Outer":`)
+		if b, err = v.Outer.AppendJSON(b); err != nil {
+			return b, jsonEncodeAt(err, "Outer")
+		}
+	}
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
+func (v *Vault) UnmarshalJSON(data []byte) error {
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
+}
+
+var jsonKeysVault = []string{"\"Owner\":", "\"Outer\":"}
+
+func (v *Vault) decodeJSON(d *jsonDecoder) {
+	*v = Vault{}
+	if d.isNull() || !d.beginObject() {
+		return
+	}
+	k := 0
+	for {
+		i, key, ok := d.nextMember(jsonKeysVault, &k)
+		if !ok {
+			return
+		}
+		if d.isNull() {
+			continue
+		}
+		switch i {
+		case 0:
+			x := d.readString()
+			v.Owner = &x
+		case 1:
+			v.Outer = new(VaultOuter)
+			v.Outer.decodeJSON(d)
+		default:
+			d.skip()
+		}
+		if d.failed() {
+			d.addMember(jsonKeysVault, i, key)
+			return
+		}
+	}
+}
+
+// storeVaultInner holds the scalar members of one decoded VaultInner, so that decoding
+// allocates them together.
+type storeVaultInner struct {
+	User string
+	Pass string
+}
+
+// MarshalJSON encodes v as its awsJson document.
+func (v *VaultInner) MarshalJSON() ([]byte, error) {
+	return jsonMarshal(v)
+}
+
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
+func (v *VaultInner) AppendJSON(b []byte) ([]byte, error) {
+	if v == nil {
+		return append(b, "null"...), nil
+	}
+	b = append(b, '{')
+	start := len(b)
+	if v.User != nil {
+		b = jsonKey(b, start, `"User":`)
+		b = jsonAppendString(b, *v.User)
+	}
+	if v.Pass != nil {
+		b = jsonKey(b, start, `"Pass":`)
+		b = jsonAppendString(b, *v.Pass)
+	}
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
+func (v *VaultInner) UnmarshalJSON(data []byte) error {
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
+}
+
+func (v *VaultInner) decodeJSON(d *jsonDecoder) {
+	v.decodeJSONStore(d, nil)
+}
+
+var jsonKeysVaultInner = []string{"\"User\":", "\"Pass\":"}
+
+func (v *VaultInner) decodeJSONStore(d *jsonDecoder, st *storeVaultInner) {
+	*v = VaultInner{}
+	if d.isNull() || !d.beginObject() {
+		return
+	}
+	k := 0
+	for {
+		i, key, ok := d.nextMember(jsonKeysVaultInner, &k)
+		if !ok {
+			return
+		}
+		if d.isNull() {
+			continue
+		}
+		switch i {
+		case 0:
+			if st == nil {
+				st = new(storeVaultInner)
+			}
+			st.User = d.readString()
+			v.User = &st.User
+		case 1:
+			if st == nil {
+				st = new(storeVaultInner)
+			}
+			st.Pass = d.readString()
+			v.Pass = &st.Pass
+		default:
+			d.skip()
+		}
+		if d.failed() {
+			d.addMember(jsonKeysVaultInner, i, key)
+			return
+		}
+	}
+}
+
+// MarshalJSON encodes v as its awsJson document.
+func (v *VaultOuter) MarshalJSON() ([]byte, error) {
+	return jsonMarshal(v)
+}
+
+// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
+func (v *VaultOuter) AppendJSON(b []byte) ([]byte, error) {
+	if v == nil {
+		return append(b, "null"...), nil
+	}
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if v.Note != nil {
+		b = jsonKey(b, start, `"Note":`)
+		b = jsonAppendString(b, *v.Note)
+	}
+	if v.Inner != nil {
+		b = jsonKey(b, start, `"Inner":`)
+		if b, err = v.Inner.AppendJSON(b); err != nil {
+			return b, jsonEncodeAt(err, "Inner")
+		}
+	}
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
+// are skipped and null members left unset; errors name the member path.
+func (v *VaultOuter) UnmarshalJSON(data []byte) error {
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
+}
+
+var jsonKeysVaultOuter = []string{"\"Note\":", "\"Inner\":"}
+
+func (v *VaultOuter) decodeJSON(d *jsonDecoder) {
+	*v = VaultOuter{}
+	if d.isNull() || !d.beginObject() {
+		return
+	}
+	k := 0
+	for {
+		i, key, ok := d.nextMember(jsonKeysVaultOuter, &k)
+		if !ok {
+			return
+		}
+		if d.isNull() {
+			continue
+		}
+		switch i {
+		case 0:
+			x := d.readString()
+			v.Note = &x
+		case 1:
+			v.Inner = new(VaultInner)
+			v.Inner.decodeJSON(d)
+		default:
+			d.skip()
+		}
+		if d.failed() {
+			d.addMember(jsonKeysVaultOuter, i, key)
+			return
+		}
+	}
+}
+
+// MarshalJSON encodes v as its awsJson document.
 func (v *WatchThingsInput) MarshalJSON() ([]byte, error) {
 	return jsonMarshal(v)
 }
@@ -1805,6 +2614,220 @@ func (v *WatchThingsOutput) decodeJSON(d *jsonDecoder) {
 	}
 }
 
+func appendJSONCodeList(b []byte, v []string) ([]byte, error) {
+	b = append(b, '[')
+	for i := range v {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = jsonAppendString(b, v[i])
+	}
+	return append(b, ']'), nil
+}
+
+func decodeJSONCodeList(d *jsonDecoder) []string {
+	if !d.beginArray() {
+		return nil
+	}
+	sc := jsonScratch[string](d, 0)
+	base := len(sc.items)
+	for i := 0; d.nextElem(); i++ {
+		if d.isNull() {
+			continue
+		}
+		sc.items = append(sc.items, d.readString())
+		if d.failed() {
+			d.addIndex(i)
+			sc.drop(base)
+			return nil
+		}
+	}
+	return sc.take(d, base)
+}
+
+func appendJSONCodeMap(b []byte, v map[string]string) ([]byte, error) {
+	var buf [16]jsonEntry[string, string]
+	b = append(b, '{')
+	for i, e := range jsonSortedEntries(v, buf[:]) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		k, x := e.k, e.v
+		b = jsonAppendString(b, string(k))
+		b = append(b, ':')
+		b = jsonAppendString(b, x)
+	}
+	return append(b, '}'), nil
+}
+
+func decodeJSONCodeMap(d *jsonDecoder) map[string]string {
+	v := make(map[string]string, d.countMembers())
+	if !d.beginObject() {
+		return nil
+	}
+	for {
+		key, ok := d.nextKey()
+		if !ok {
+			return v
+		}
+		k := string(d.internString(key))
+		if d.isNull() {
+			continue
+		}
+		v[k] = d.readString()
+		if d.failed() {
+			d.addKey(string(k))
+			return nil
+		}
+	}
+}
+
+func appendJSONLimitItemList(b []byte, v []LimitItem) ([]byte, error) {
+	var err error
+	b = append(b, '[')
+	for i := range v {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if b, err = (&v[i]).AppendJSON(b); err != nil {
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
+		}
+	}
+	return append(b, ']'), nil
+}
+
+func decodeJSONLimitItemList(d *jsonDecoder) []LimitItem {
+	if !d.beginArray() {
+		return nil
+	}
+	sc := jsonScratch[LimitItem](d, 2)
+	base := len(sc.items)
+	for i := 0; d.nextElem(); i++ {
+		if d.isNull() {
+			continue
+		}
+		var e LimitItem
+		e.decodeJSON(d)
+		sc.items = append(sc.items, e)
+		if d.failed() {
+			d.addIndex(i)
+			sc.drop(base)
+			return nil
+		}
+	}
+	return sc.take(d, base)
+}
+
+func appendJSONLimitItemMap(b []byte, v map[string]LimitItem) ([]byte, error) {
+	var err error
+	var buf [16]jsonEntry[string, LimitItem]
+	b = append(b, '{')
+	for i, e := range jsonSortedEntries(v, buf[:]) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		k, x := e.k, e.v
+		b = jsonAppendString(b, string(k))
+		b = append(b, ':')
+		if b, err = (&x).AppendJSON(b); err != nil {
+			return b, jsonEncodeAt(err, jsonKeySeg(string(k)))
+		}
+	}
+	return append(b, '}'), nil
+}
+
+func decodeJSONLimitItemMap(d *jsonDecoder) map[string]LimitItem {
+	v := make(map[string]LimitItem, d.countMembers())
+	if !d.beginObject() {
+		return nil
+	}
+	for {
+		key, ok := d.nextKey()
+		if !ok {
+			return v
+		}
+		k := string(d.internString(key))
+		if d.isNull() {
+			continue
+		}
+		var e LimitItem
+		e.decodeJSON(d)
+		v[k] = e
+		if d.failed() {
+			d.addKey(string(k))
+			return nil
+		}
+	}
+}
+
+func appendJSONSecretList(b []byte, v []string) ([]byte, error) {
+	b = append(b, '[')
+	for i := range v {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = jsonAppendString(b, v[i])
+	}
+	return append(b, ']'), nil
+}
+
+func decodeJSONSecretList(d *jsonDecoder) []string {
+	if !d.beginArray() {
+		return nil
+	}
+	sc := jsonScratch[string](d, 4)
+	base := len(sc.items)
+	for i := 0; d.nextElem(); i++ {
+		if d.isNull() {
+			continue
+		}
+		sc.items = append(sc.items, d.readString())
+		if d.failed() {
+			d.addIndex(i)
+			sc.drop(base)
+			return nil
+		}
+	}
+	return sc.take(d, base)
+}
+
+func appendJSONSecretMap(b []byte, v map[string]string) ([]byte, error) {
+	var buf [16]jsonEntry[string, string]
+	b = append(b, '{')
+	for i, e := range jsonSortedEntries(v, buf[:]) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		k, x := e.k, e.v
+		b = jsonAppendString(b, string(k))
+		b = append(b, ':')
+		b = jsonAppendString(b, x)
+	}
+	return append(b, '}'), nil
+}
+
+func decodeJSONSecretMap(d *jsonDecoder) map[string]string {
+	v := make(map[string]string, d.countMembers())
+	if !d.beginObject() {
+		return nil
+	}
+	for {
+		key, ok := d.nextKey()
+		if !ok {
+			return v
+		}
+		k := string(d.internString(key))
+		if d.isNull() {
+			continue
+		}
+		v[k] = d.readString()
+		if d.failed() {
+			d.addKey(string(k))
+			return nil
+		}
+	}
+}
+
 func appendJSONSparseList(b []byte, v []*string) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -1824,7 +2847,7 @@ func decodeJSONSparseList(d *jsonDecoder) []*string {
 	if !d.beginArray() {
 		return nil
 	}
-	sc := jsonScratch[*string](d, 0)
+	sc := jsonScratch[*string](d, 6)
 	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
@@ -1885,6 +2908,74 @@ func decodeJSONSparseMap(d *jsonDecoder) map[Color]*int32 {
 	}
 }
 
+func appendJSONStringList(b []byte, v []string) ([]byte, error) {
+	b = append(b, '[')
+	for i := range v {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = jsonAppendString(b, v[i])
+	}
+	return append(b, ']'), nil
+}
+
+func decodeJSONStringList(d *jsonDecoder) []string {
+	if !d.beginArray() {
+		return nil
+	}
+	sc := jsonScratch[string](d, 8)
+	base := len(sc.items)
+	for i := 0; d.nextElem(); i++ {
+		if d.isNull() {
+			continue
+		}
+		sc.items = append(sc.items, d.readString())
+		if d.failed() {
+			d.addIndex(i)
+			sc.drop(base)
+			return nil
+		}
+	}
+	return sc.take(d, base)
+}
+
+func appendJSONStringMap(b []byte, v map[string]string) ([]byte, error) {
+	var buf [16]jsonEntry[string, string]
+	b = append(b, '{')
+	for i, e := range jsonSortedEntries(v, buf[:]) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		k, x := e.k, e.v
+		b = jsonAppendString(b, string(k))
+		b = append(b, ':')
+		b = jsonAppendString(b, x)
+	}
+	return append(b, '}'), nil
+}
+
+func decodeJSONStringMap(d *jsonDecoder) map[string]string {
+	v := make(map[string]string, d.countMembers())
+	if !d.beginObject() {
+		return nil
+	}
+	for {
+		key, ok := d.nextKey()
+		if !ok {
+			return v
+		}
+		k := string(d.internString(key))
+		if d.isNull() {
+			continue
+		}
+		v[k] = d.readString()
+		if d.failed() {
+			d.addKey(string(k))
+			return nil
+		}
+	}
+}
+
 func appendJSONStringSet(b []byte, v []string) ([]byte, error) {
 	b = append(b, '[')
 	for i := range v {
@@ -1900,7 +2991,7 @@ func decodeJSONStringSet(d *jsonDecoder) []string {
 	if !d.beginArray() {
 		return nil
 	}
-	sc := jsonScratch[string](d, 2)
+	sc := jsonScratch[string](d, 10)
 	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
@@ -1931,7 +3022,7 @@ func decodeJSONTagList(d *jsonDecoder) []string {
 	if !d.beginArray() {
 		return nil
 	}
-	sc := jsonScratch[string](d, 3)
+	sc := jsonScratch[string](d, 11)
 	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
@@ -1965,7 +3056,7 @@ func decodeJSONThingList(d *jsonDecoder) []Thing {
 	if !d.beginArray() {
 		return nil
 	}
-	sc := jsonScratch[Thing](d, 4)
+	sc := jsonScratch[Thing](d, 12)
 	base := len(sc.items)
 	for i := 0; d.nextElem(); i++ {
 		if d.isNull() {
@@ -2023,6 +3114,42 @@ func decodeJSONThingMap(d *jsonDecoder) map[string]Thing {
 			return nil
 		}
 	}
+}
+
+func appendJSONVaultList(b []byte, v []Vault) ([]byte, error) {
+	var err error
+	b = append(b, '[')
+	for i := range v {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if b, err = (&v[i]).AppendJSON(b); err != nil {
+			return b, jsonEncodeAt(err, jsonIndexSeg(i))
+		}
+	}
+	return append(b, ']'), nil
+}
+
+func decodeJSONVaultList(d *jsonDecoder) []Vault {
+	if !d.beginArray() {
+		return nil
+	}
+	sc := jsonScratch[Vault](d, 14)
+	base := len(sc.items)
+	for i := 0; d.nextElem(); i++ {
+		if d.isNull() {
+			continue
+		}
+		var e Vault
+		e.decodeJSON(d)
+		sc.items = append(sc.items, e)
+		if d.failed() {
+			d.addIndex(i)
+			sc.drop(base)
+			return nil
+		}
+	}
+	return sc.take(d, base)
 }
 
 func decodeJSONColor(d *jsonDecoder) Color {

@@ -76,6 +76,36 @@ func (v *GetThingOutput) Default() *GetThingOutput {
 
 // Default sets v to its default value: members with a model default take it, all others
 // are unset. It returns v, or a new value when v is nil.
+func (v *LimitItem) Default() *LimitItem {
+	if v == nil {
+		v = new(LimitItem)
+	}
+	*v = LimitItem{}
+	return v
+}
+
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
+func (v *LimitLeaf) Default() *LimitLeaf {
+	if v == nil {
+		v = new(LimitLeaf)
+	}
+	*v = LimitLeaf{}
+	return v
+}
+
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
+func (v *Limits) Default() *Limits {
+	if v == nil {
+		v = new(Limits)
+	}
+	*v = Limits{}
+	return v
+}
+
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ListThingsInput) Default() *ListThingsInput {
 	if v == nil {
 		v = new(ListThingsInput)
@@ -136,6 +166,16 @@ func (v *ReadThingInput) Default() *ReadThingInput {
 
 // Default sets v to its default value: members with a model default take it, all others
 // are unset. It returns v, or a new value when v is nil.
+func (v *Secrets) Default() *Secrets {
+	if v == nil {
+		v = new(Secrets)
+	}
+	*v = Secrets{}
+	return v
+}
+
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
 func (v *ServiceError) Default() *ServiceError {
 	if v == nil {
 		v = new(ServiceError)
@@ -191,6 +231,36 @@ func (v *Unit) Default() *Unit {
 		v = new(Unit)
 	}
 	*v = Unit{}
+	return v
+}
+
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
+func (v *Vault) Default() *Vault {
+	if v == nil {
+		v = new(Vault)
+	}
+	*v = Vault{}
+	return v
+}
+
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
+func (v *VaultInner) Default() *VaultInner {
+	if v == nil {
+		v = new(VaultInner)
+	}
+	*v = VaultInner{}
+	return v
+}
+
+// Default sets v to its default value: members with a model default take it, all others
+// are unset. It returns v, or a new value when v is nil.
+func (v *VaultOuter) Default() *VaultOuter {
+	if v == nil {
+		v = new(VaultOuter)
+	}
+	*v = VaultOuter{}
 	return v
 }
 

@@ -232,6 +232,99 @@ func (v *GetThingOutput) Equal(o *GetThingOutput) bool {
 
 // Equal reports whether v and o hold the same data, as they would be serialized.
 // Two nil values are equal.
+func (v *LimitItem) Equal(o *LimitItem) bool {
+	if v == nil || o == nil {
+		return v == o
+	}
+	if !(equalPtr(v.Name, o.Name)) {
+		return false
+	}
+	if !(v.Child.Equal(o.Child)) {
+		return false
+	}
+	return true
+}
+
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
+func (v *LimitLeaf) Equal(o *LimitLeaf) bool {
+	if v == nil || o == nil {
+		return v == o
+	}
+	if !(equalPtr(v.Depth, o.Depth)) {
+		return false
+	}
+	return true
+}
+
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
+func (v *Limits) Equal(o *Limits) bool {
+	if v == nil || o == nil {
+		return v == o
+	}
+	if !(equalPtr(v.Id, o.Id)) {
+		return false
+	}
+	if !(equalPtr(v.Tiny, o.Tiny)) {
+		return false
+	}
+	if !(equalPtr(v.Small, o.Small)) {
+		return false
+	}
+	if !(equalPtr(v.Medium, o.Medium)) {
+		return false
+	}
+	if !(equalPtr(v.Large, o.Large)) {
+		return false
+	}
+	if !(equalPtr(v.Count, o.Count)) {
+		return false
+	}
+	if !(equalFloatPtr(v.Single, o.Single)) {
+		return false
+	}
+	if !(equalFloatPtr(v.Double, o.Double)) {
+		return false
+	}
+	if !(equalFloatPtr(v.Cap, o.Cap)) {
+		return false
+	}
+	if !(equalPtr(v.Text, o.Text)) {
+		return false
+	}
+	if !(equalStringList(v.List, o.List)) {
+		return false
+	}
+	if !(equalStringMap(v.Dict, o.Dict)) {
+		return false
+	}
+	if !(equalBytes(v.Bytes, o.Bytes)) {
+		return false
+	}
+	if !(equalPtr(v.Code, o.Code)) {
+		return false
+	}
+	if !(equalLimitItemList(v.Items, o.Items)) {
+		return false
+	}
+	if !(equalLimitItemMap(v.ByKey, o.ByKey)) {
+		return false
+	}
+	if !(v.Sub.Equal(o.Sub)) {
+		return false
+	}
+	if !(equalCodeList(v.Codes, o.Codes)) {
+		return false
+	}
+	if !(equalCodeMap(v.CodeMap, o.CodeMap)) {
+		return false
+	}
+	return true
+}
+
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *ListThingsInput) Equal(o *ListThingsInput) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -240,6 +333,33 @@ func (v *ListThingsInput) Equal(o *ListThingsInput) bool {
 		return false
 	}
 	if !(equalPtr(v.MaxResults, o.MaxResults)) {
+		return false
+	}
+	if !(equalPtr(v.Tiny, o.Tiny)) {
+		return false
+	}
+	if !(equalPtr(v.Small, o.Small)) {
+		return false
+	}
+	if !(equalPtr(v.Medium, o.Medium)) {
+		return false
+	}
+	if !(equalPtr(v.Large, o.Large)) {
+		return false
+	}
+	if !(equalFloatPtr(v.Single, o.Single)) {
+		return false
+	}
+	if !(equalFloatPtr(v.Double, o.Double)) {
+		return false
+	}
+	if !(equalPtr(v.Label, o.Label)) {
+		return false
+	}
+	if !(equalStringMap(v.Labels, o.Labels)) {
+		return false
+	}
+	if !(v.Limits.Equal(o.Limits)) {
 		return false
 	}
 	return true
@@ -255,6 +375,9 @@ func (v *ListThingsOutput) Equal(o *ListThingsOutput) bool {
 		return false
 	}
 	if !(equalPtr(v.NextToken, o.NextToken)) {
+		return false
+	}
+	if !(v.Secrets.Equal(o.Secrets)) {
 		return false
 	}
 	return true
@@ -306,6 +429,33 @@ func (v *ReadThingInput) Equal(o *ReadThingInput) bool {
 		return v == o
 	}
 	if !(equalPtr(v.ThingId, o.ThingId)) {
+		return false
+	}
+	return true
+}
+
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
+func (v *Secrets) Equal(o *Secrets) bool {
+	if v == nil || o == nil {
+		return v == o
+	}
+	if !(equalPtr(v.Label, o.Label)) {
+		return false
+	}
+	if !(v.Vault.Equal(o.Vault)) {
+		return false
+	}
+	if !(equalVaultList(v.Vaults, o.Vaults)) {
+		return false
+	}
+	if !(equalSecretList(v.Keys, o.Keys)) {
+		return false
+	}
+	if !(equalSecretMap(v.Tokens, o.Tokens)) {
+		return false
+	}
+	if !(equalPtr(v.Secret, o.Secret)) {
 		return false
 	}
 	return true
@@ -397,6 +547,51 @@ func (v *Unit) Equal(o *Unit) bool {
 
 // Equal reports whether v and o hold the same data, as they would be serialized.
 // Two nil values are equal.
+func (v *Vault) Equal(o *Vault) bool {
+	if v == nil || o == nil {
+		return v == o
+	}
+	if !(equalPtr(v.Owner, o.Owner)) {
+		return false
+	}
+	if !(v.Outer.Equal(o.Outer)) {
+		return false
+	}
+	return true
+}
+
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
+func (v *VaultInner) Equal(o *VaultInner) bool {
+	if v == nil || o == nil {
+		return v == o
+	}
+	if !(equalPtr(v.User, o.User)) {
+		return false
+	}
+	if !(equalPtr(v.Pass, o.Pass)) {
+		return false
+	}
+	return true
+}
+
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
+func (v *VaultOuter) Equal(o *VaultOuter) bool {
+	if v == nil || o == nil {
+		return v == o
+	}
+	if !(equalPtr(v.Note, o.Note)) {
+		return false
+	}
+	if !(v.Inner.Equal(o.Inner)) {
+		return false
+	}
+	return true
+}
+
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *WatchThingsInput) Equal(o *WatchThingsInput) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -415,6 +610,81 @@ func (v *WatchThingsOutput) Equal(o *WatchThingsOutput) bool {
 	}
 	if !(v.Events.Equal(o.Events)) {
 		return false
+	}
+	return true
+}
+
+func equalCodeList(a, b []string) bool {
+	if (a == nil) != (b == nil) || len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !(a[i] == b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func equalCodeMap(a, b map[string]string) bool {
+	if (a == nil) != (b == nil) || len(a) != len(b) {
+		return false
+	}
+	for k, x := range a {
+		y, ok := b[k]
+		if !ok || !(x == y) {
+			return false
+		}
+	}
+	return true
+}
+
+func equalLimitItemList(a, b []LimitItem) bool {
+	if (a == nil) != (b == nil) || len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !(a[i].Equal(&b[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+func equalLimitItemMap(a, b map[string]LimitItem) bool {
+	if (a == nil) != (b == nil) || len(a) != len(b) {
+		return false
+	}
+	for k, x := range a {
+		y, ok := b[k]
+		if !ok || !(x.Equal(&y)) {
+			return false
+		}
+	}
+	return true
+}
+
+func equalSecretList(a, b []string) bool {
+	if (a == nil) != (b == nil) || len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !(a[i] == b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func equalSecretMap(a, b map[string]string) bool {
+	if (a == nil) != (b == nil) || len(a) != len(b) {
+		return false
+	}
+	for k, x := range a {
+		y, ok := b[k]
+		if !ok || !(x == y) {
+			return false
+		}
 	}
 	return true
 }
@@ -438,6 +708,31 @@ func equalSparseMap(a, b map[Color]*int32) bool {
 	for k, x := range a {
 		y, ok := b[k]
 		if !ok || !(equalPtr(x, y)) {
+			return false
+		}
+	}
+	return true
+}
+
+func equalStringList(a, b []string) bool {
+	if (a == nil) != (b == nil) || len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !(a[i] == b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func equalStringMap(a, b map[string]string) bool {
+	if (a == nil) != (b == nil) || len(a) != len(b) {
+		return false
+	}
+	for k, x := range a {
+		y, ok := b[k]
+		if !ok || !(x == y) {
 			return false
 		}
 	}
@@ -487,6 +782,18 @@ func equalThingMap(a, b map[string]Thing) bool {
 	for k, x := range a {
 		y, ok := b[k]
 		if !ok || !(x.Equal(&y)) {
+			return false
+		}
+	}
+	return true
+}
+
+func equalVaultList(a, b []Vault) bool {
+	if (a == nil) != (b == nil) || len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !(a[i].Equal(&b[i])) {
 			return false
 		}
 	}

@@ -438,6 +438,202 @@ func (v *GetThingOutput) print(p *printer) {
 }
 
 // String returns v on one line, with every sensitive member redacted.
+func (v LimitItem) String() string {
+	p := printer{}
+	v.print(&p)
+	return p.String()
+}
+
+// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
+func (v LimitItem) GoString() string {
+	p := printer{
+		goSyntax: true,
+		pkg:      packageName,
+	}
+	v.print(&p)
+	return p.String()
+}
+
+// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
+func (v LimitItem) Format(st fmt.State, verb rune) {
+	formatRedacted(st, verb, v)
+}
+
+// LogValue makes log/slog print v redacted.
+func (v LimitItem) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
+func (v *LimitItem) print(p *printer) {
+	if v == nil {
+		p.null()
+		return
+	}
+	p.open("LimitItem")
+	if v.Name != nil {
+		p.field("Name")
+		p.str(*v.Name)
+	}
+	if v.Child != nil {
+		p.field("Child")
+		v.Child.print(p)
+	}
+	p.close()
+}
+
+// String returns v on one line, with every sensitive member redacted.
+func (v LimitLeaf) String() string {
+	p := printer{}
+	v.print(&p)
+	return p.String()
+}
+
+// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
+func (v LimitLeaf) GoString() string {
+	p := printer{
+		goSyntax: true,
+		pkg:      packageName,
+	}
+	v.print(&p)
+	return p.String()
+}
+
+// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
+func (v LimitLeaf) Format(st fmt.State, verb rune) {
+	formatRedacted(st, verb, v)
+}
+
+// LogValue makes log/slog print v redacted.
+func (v LimitLeaf) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
+func (v *LimitLeaf) print(p *printer) {
+	if v == nil {
+		p.null()
+		return
+	}
+	p.open("LimitLeaf")
+	if v.Depth != nil {
+		p.field("Depth")
+		p.integer(int64(*v.Depth))
+	}
+	p.close()
+}
+
+// String returns v on one line, with every sensitive member redacted.
+func (v Limits) String() string {
+	p := printer{}
+	v.print(&p)
+	return p.String()
+}
+
+// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
+func (v Limits) GoString() string {
+	p := printer{
+		goSyntax: true,
+		pkg:      packageName,
+	}
+	v.print(&p)
+	return p.String()
+}
+
+// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
+func (v Limits) Format(st fmt.State, verb rune) {
+	formatRedacted(st, verb, v)
+}
+
+// LogValue makes log/slog print v redacted.
+func (v Limits) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
+func (v *Limits) print(p *printer) {
+	if v == nil {
+		p.null()
+		return
+	}
+	p.open("Limits")
+	if v.Id != nil {
+		p.field("Id")
+		p.str(*v.Id)
+	}
+	if v.Tiny != nil {
+		p.field("Tiny")
+		p.integer(int64(*v.Tiny))
+	}
+	if v.Small != nil {
+		p.field("Small")
+		p.integer(int64(*v.Small))
+	}
+	if v.Medium != nil {
+		p.field("Medium")
+		p.integer(int64(*v.Medium))
+	}
+	if v.Large != nil {
+		p.field("Large")
+		p.integer(int64(*v.Large))
+	}
+	if v.Count != nil {
+		p.field("Count")
+		p.integer(int64(*v.Count))
+	}
+	if v.Single != nil {
+		p.field("Single")
+		p.float(float64(*v.Single))
+	}
+	if v.Double != nil {
+		p.field("Double")
+		p.float(float64(*v.Double))
+	}
+	if v.Cap != nil {
+		p.field("Cap")
+		p.float(float64(*v.Cap))
+	}
+	if v.Text != nil {
+		p.field("Text")
+		p.str(*v.Text)
+	}
+	if v.List != nil {
+		p.field("List")
+		printStringList(p, v.List)
+	}
+	if v.Dict != nil {
+		p.field("Dict")
+		printStringMap(p, v.Dict)
+	}
+	if v.Bytes != nil {
+		p.field("Bytes")
+		p.blob(v.Bytes)
+	}
+	if v.Code != nil {
+		p.field("Code")
+		p.str(*v.Code)
+	}
+	if v.Items != nil {
+		p.field("Items")
+		printLimitItemList(p, v.Items)
+	}
+	if v.ByKey != nil {
+		p.field("ByKey")
+		printLimitItemMap(p, v.ByKey)
+	}
+	if v.Sub != nil {
+		p.field("Sub")
+		v.Sub.print(p)
+	}
+	if v.Codes != nil {
+		p.field("Codes")
+		printCodeList(p, v.Codes)
+	}
+	if v.CodeMap != nil {
+		p.field("CodeMap")
+		printCodeMap(p, v.CodeMap)
+	}
+	p.close()
+}
+
+// String returns v on one line, with every sensitive member redacted.
 func (v ListThingsInput) String() string {
 	p := printer{}
 	v.print(&p)
@@ -477,6 +673,42 @@ func (v *ListThingsInput) print(p *printer) {
 	if v.MaxResults != nil {
 		p.field("MaxResults")
 		p.integer(int64(*v.MaxResults))
+	}
+	if v.Tiny != nil {
+		p.field("Tiny")
+		p.integer(int64(*v.Tiny))
+	}
+	if v.Small != nil {
+		p.field("Small")
+		p.integer(int64(*v.Small))
+	}
+	if v.Medium != nil {
+		p.field("Medium")
+		p.integer(int64(*v.Medium))
+	}
+	if v.Large != nil {
+		p.field("Large")
+		p.integer(int64(*v.Large))
+	}
+	if v.Single != nil {
+		p.field("Single")
+		p.float(float64(*v.Single))
+	}
+	if v.Double != nil {
+		p.field("Double")
+		p.float(float64(*v.Double))
+	}
+	if v.Label != nil {
+		p.field("Label")
+		p.str(*v.Label)
+	}
+	if v.Labels != nil {
+		p.field("Labels")
+		printStringMap(p, v.Labels)
+	}
+	if v.Limits != nil {
+		p.field("Limits")
+		v.Limits.print(p)
 	}
 	p.close()
 }
@@ -521,6 +753,10 @@ func (v *ListThingsOutput) print(p *printer) {
 	if v.NextToken != nil {
 		p.field("NextToken")
 		p.str(*v.NextToken)
+	}
+	if v.Secrets != nil {
+		p.field("Secrets")
+		v.Secrets.print(p)
 	}
 	p.close()
 }
@@ -685,6 +921,66 @@ func (v *ReadThingInput) print(p *printer) {
 	if v.ThingId != nil {
 		p.field("ThingId")
 		p.str(*v.ThingId)
+	}
+	p.close()
+}
+
+// String returns v on one line, with every sensitive member redacted.
+func (v Secrets) String() string {
+	p := printer{}
+	v.print(&p)
+	return p.String()
+}
+
+// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
+func (v Secrets) GoString() string {
+	p := printer{
+		goSyntax: true,
+		pkg:      packageName,
+	}
+	v.print(&p)
+	return p.String()
+}
+
+// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
+func (v Secrets) Format(st fmt.State, verb rune) {
+	formatRedacted(st, verb, v)
+}
+
+// LogValue makes log/slog print v redacted.
+func (v Secrets) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
+func (v *Secrets) print(p *printer) {
+	if v == nil {
+		p.null()
+		return
+	}
+	p.open("Secrets")
+	if v.Label != nil {
+		p.field("Label")
+		p.str(*v.Label)
+	}
+	if v.Vault != nil {
+		p.field("Vault")
+		p.redacted()
+	}
+	if v.Vaults != nil {
+		p.field("Vaults")
+		printVaultList(p, v.Vaults)
+	}
+	if v.Keys != nil {
+		p.field("Keys")
+		printSecretList(p, v.Keys)
+	}
+	if v.Tokens != nil {
+		p.field("Tokens")
+		printSecretMap(p, v.Tokens)
+	}
+	if v.Secret != nil {
+		p.field("Secret")
+		p.redacted()
 	}
 	p.close()
 }
@@ -942,6 +1238,138 @@ func (v *Unit) print(p *printer) {
 }
 
 // String returns v on one line, with every sensitive member redacted.
+func (v Vault) String() string {
+	p := printer{}
+	v.print(&p)
+	return p.String()
+}
+
+// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
+func (v Vault) GoString() string {
+	p := printer{
+		goSyntax: true,
+		pkg:      packageName,
+	}
+	v.print(&p)
+	return p.String()
+}
+
+// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
+func (v Vault) Format(st fmt.State, verb rune) {
+	formatRedacted(st, verb, v)
+}
+
+// LogValue makes log/slog print v redacted.
+func (v Vault) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
+func (v *Vault) print(p *printer) {
+	if v == nil {
+		p.null()
+		return
+	}
+	p.open("Vault")
+	if v.Owner != nil {
+		p.field("Owner")
+		p.redacted()
+	}
+	if v.Outer != nil {
+		p.field("Outer")
+		p.redacted()
+	}
+	p.close()
+}
+
+// String returns v on one line, with every sensitive member redacted.
+func (v VaultInner) String() string {
+	p := printer{}
+	v.print(&p)
+	return p.String()
+}
+
+// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
+func (v VaultInner) GoString() string {
+	p := printer{
+		goSyntax: true,
+		pkg:      packageName,
+	}
+	v.print(&p)
+	return p.String()
+}
+
+// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
+func (v VaultInner) Format(st fmt.State, verb rune) {
+	formatRedacted(st, verb, v)
+}
+
+// LogValue makes log/slog print v redacted.
+func (v VaultInner) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
+func (v *VaultInner) print(p *printer) {
+	if v == nil {
+		p.null()
+		return
+	}
+	p.open("VaultInner")
+	if v.User != nil {
+		p.field("User")
+		p.redacted()
+	}
+	if v.Pass != nil {
+		p.field("Pass")
+		p.redacted()
+	}
+	p.close()
+}
+
+// String returns v on one line, with every sensitive member redacted.
+func (v VaultOuter) String() string {
+	p := printer{}
+	v.print(&p)
+	return p.String()
+}
+
+// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
+func (v VaultOuter) GoString() string {
+	p := printer{
+		goSyntax: true,
+		pkg:      packageName,
+	}
+	v.print(&p)
+	return p.String()
+}
+
+// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
+func (v VaultOuter) Format(st fmt.State, verb rune) {
+	formatRedacted(st, verb, v)
+}
+
+// LogValue makes log/slog print v redacted.
+func (v VaultOuter) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
+func (v *VaultOuter) print(p *printer) {
+	if v == nil {
+		p.null()
+		return
+	}
+	p.open("VaultOuter")
+	if v.Note != nil {
+		p.field("Note")
+		p.redacted()
+	}
+	if v.Inner != nil {
+		p.field("Inner")
+		p.redacted()
+	}
+	p.close()
+}
+
+// String returns v on one line, with every sensitive member redacted.
 func (v WatchThingsInput) String() string {
 	p := printer{}
 	v.print(&p)
@@ -1021,6 +1449,62 @@ func (v *WatchThingsOutput) print(p *printer) {
 	p.close()
 }
 
+func printCodeList(p *printer, v []string) {
+	p.openList()
+	for i := range v {
+		p.elem()
+		p.str(v[i])
+	}
+	p.closeList()
+}
+
+func printCodeMap(p *printer, v map[string]string) {
+	p.openMap()
+	for _, k := range sortedKeys(v) {
+		p.key(string(k))
+		x := v[k]
+		p.str(x)
+	}
+	p.close()
+}
+
+func printLimitItemList(p *printer, v []LimitItem) {
+	p.openList()
+	for i := range v {
+		p.elem()
+		v[i].print(p)
+	}
+	p.closeList()
+}
+
+func printLimitItemMap(p *printer, v map[string]LimitItem) {
+	p.openMap()
+	for _, k := range sortedKeys(v) {
+		p.key(string(k))
+		x := v[k]
+		x.print(p)
+	}
+	p.close()
+}
+
+func printSecretList(p *printer, v []string) {
+	p.openList()
+	for range v {
+		p.elem()
+		p.redacted()
+	}
+	p.closeList()
+}
+
+func printSecretMap(p *printer, v map[string]string) {
+	p.openMap()
+	for _, k := range sortedKeys(v) {
+		p.key(string(k))
+		p.redacted()
+	}
+	p.close()
+}
+
 func printSparseList(p *printer, v []*string) {
 	p.openList()
 	for i := range v {
@@ -1044,6 +1528,25 @@ func printSparseMap(p *printer, v map[Color]*int32) {
 		} else {
 			p.integer(int64(*x))
 		}
+	}
+	p.close()
+}
+
+func printStringList(p *printer, v []string) {
+	p.openList()
+	for i := range v {
+		p.elem()
+		p.str(v[i])
+	}
+	p.closeList()
+}
+
+func printStringMap(p *printer, v map[string]string) {
+	p.openMap()
+	for _, k := range sortedKeys(v) {
+		p.key(string(k))
+		x := v[k]
+		p.str(x)
 	}
 	p.close()
 }
@@ -1083,4 +1586,13 @@ func printThingMap(p *printer, v map[string]Thing) {
 		x.print(p)
 	}
 	p.close()
+}
+
+func printVaultList(p *printer, v []Vault) {
+	p.openList()
+	for range v {
+		p.elem()
+		p.redacted()
+	}
+	p.closeList()
 }

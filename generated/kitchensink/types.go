@@ -150,16 +150,91 @@ type GetThingOutput struct {
 	Payload []byte
 }
 
+type LimitItem struct {
+	// This member is required.
+	Name *string
+
+	Child *LimitLeaf
+}
+
+type LimitLeaf struct {
+	Depth *int8
+}
+
+// One member per constraint kind and number width, for the validation tests.
+type Limits struct {
+	// This member is required.
+	Id *string
+
+	Tiny *int8
+
+	Small *int16
+
+	Medium *int32
+
+	Large *int64
+
+	Count *int32
+
+	Single *float32
+
+	Double *float64
+
+	Cap *float64
+
+	Text *string
+
+	List []string
+
+	Dict map[string]string
+
+	Bytes []byte
+
+	Code *string
+
+	Items []LimitItem
+
+	ByKey map[string]LimitItem
+
+	Sub *LimitItem
+
+	Codes []string
+
+	CodeMap map[string]string
+}
+
 type ListThingsInput struct {
 	NextToken *string
 
 	MaxResults *int32
+
+	Tiny *int8
+
+	Small *int16
+
+	Medium *int32
+
+	Large *int64
+
+	Single *float32
+
+	Double *float64
+
+	Label *string
+
+	Labels map[string]string
+
+	// One member per constraint kind and number width, for the validation tests.
+	Limits *Limits
 }
 
 type ListThingsOutput struct {
 	Things []Thing
 
 	NextToken *string
+
+	// Sensitive values at every depth, for the redaction tests.
+	Secrets *Secrets
 }
 
 type Lowercase struct {
@@ -182,6 +257,21 @@ type Range struct {
 type ReadThingInput struct {
 	// This member is required.
 	ThingId *string
+}
+
+// Sensitive values at every depth, for the redaction tests.
+type Secrets struct {
+	Label *string
+
+	Vault *Vault
+
+	Vaults []Vault
+
+	Keys []string
+
+	Tokens map[string]string
+
+	Secret *string
 }
 
 type ServiceError struct {
@@ -217,6 +307,24 @@ type ThingNotFound struct {
 }
 
 type Unit struct{}
+type Vault struct {
+	Owner *string
+
+	Outer *VaultOuter
+}
+
+type VaultInner struct {
+	User *string
+
+	Pass *string
+}
+
+type VaultOuter struct {
+	Note *string
+
+	Inner *VaultInner
+}
+
 type WatchThingsInput struct {
 	ThingId *string
 }

@@ -38,7 +38,7 @@ func (v *AllTypes) validate(p *vpath, vs *validator) {
 	}
 	if v.Double != nil {
 		if vs.full {
-			if *v.Double > 1000.0 {
+			if !(*v.Double <= 1000.0) {
 				vs.rangeFail(p, "Double", "[-inf, 1e3]")
 			}
 		}
@@ -180,7 +180,7 @@ func (v *GetThingInput) validate(p *vpath, vs *validator) {
 	}
 	if v.Ratio != nil {
 		if vs.full {
-			if *v.Ratio < 0.5 || *v.Ratio > 1.5 {
+			if !(*v.Ratio >= 0.5 && *v.Ratio <= 1.5) {
 				vs.rangeFail(p, "Ratio", "[0.5, 1.5]")
 			}
 		}
@@ -221,6 +221,189 @@ func (v *GetThingOutput) validate(p *vpath, vs *validator) {
 // Validate checks v against the constraints of the service model (required, length,
 // range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
 // name the member path and never contain a member's value.
+func (v *LimitItem) Validate() error {
+	vs := validator{full: true}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+// validateRequired checks only that required members are set, at any depth.
+func (v *LimitItem) validateRequired() error {
+	vs := validator{}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+func (v *LimitItem) validate(p *vpath, vs *validator) {
+	if v == nil {
+		return
+	}
+	if v.Name == nil {
+		vs.required(p, "Name")
+	} else {
+		if vs.full {
+			vs.length(p, "Name", int64(utf8.RuneCountInString(*v.Name)), 1, 3)
+		}
+	}
+	if v.Child != nil {
+		v.Child.validate(&vpath{parent: p, name: "Child"}, vs)
+	}
+}
+
+// Validate checks v against the constraints of the service model (required, length,
+// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
+// name the member path and never contain a member's value.
+func (v *LimitLeaf) Validate() error {
+	vs := validator{full: true}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+// validateRequired checks only that required members are set, at any depth.
+func (v *LimitLeaf) validateRequired() error {
+	vs := validator{}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+func (v *LimitLeaf) validate(p *vpath, vs *validator) {
+	if v == nil {
+		return
+	}
+	if v.Depth != nil {
+		if vs.full {
+			if *v.Depth < 0 || *v.Depth > 5 {
+				vs.rangeFail(p, "Depth", "[0, 5]")
+			}
+		}
+	}
+}
+
+// Validate checks v against the constraints of the service model (required, length,
+// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
+// name the member path and never contain a member's value.
+func (v *Limits) Validate() error {
+	vs := validator{full: true}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+// validateRequired checks only that required members are set, at any depth.
+func (v *Limits) validateRequired() error {
+	vs := validator{}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+func (v *Limits) validate(p *vpath, vs *validator) {
+	if v == nil {
+		return
+	}
+	if v.Id == nil {
+		vs.required(p, "Id")
+	} else {
+	}
+	if v.Tiny != nil {
+		if vs.full {
+			if *v.Tiny < -10 || *v.Tiny > 10 {
+				vs.rangeFail(p, "Tiny", "[-10, 10]")
+			}
+		}
+	}
+	if v.Small != nil {
+		if vs.full {
+			if *v.Small < -300 || *v.Small > 300 {
+				vs.rangeFail(p, "Small", "[-300, 300]")
+			}
+		}
+	}
+	if v.Medium != nil {
+		if vs.full {
+			if *v.Medium < -70000 || *v.Medium > 70000 {
+				vs.rangeFail(p, "Medium", "[-70000, 70000]")
+			}
+		}
+	}
+	if v.Large != nil {
+		if vs.full {
+			if *v.Large < -5000000000 || *v.Large > 5000000000 {
+				vs.rangeFail(p, "Large", "[-5000000000, 5000000000]")
+			}
+		}
+	}
+	if v.Count != nil {
+		if vs.full {
+			if *v.Count < 1 {
+				vs.rangeFail(p, "Count", "[1, +inf]")
+			}
+		}
+	}
+	if v.Single != nil {
+		if vs.full {
+			if !(*v.Single >= -1.5 && *v.Single <= 2.5) {
+				vs.rangeFail(p, "Single", "[-1.5, 2.5]")
+			}
+		}
+	}
+	if v.Double != nil {
+		if vs.full {
+			if !(*v.Double >= 0.1 && *v.Double <= 99.9) {
+				vs.rangeFail(p, "Double", "[0.1, 99.9]")
+			}
+		}
+	}
+	if v.Cap != nil {
+		if vs.full {
+			if !(*v.Cap <= 0.5) {
+				vs.rangeFail(p, "Cap", "[-inf, 0.5]")
+			}
+		}
+	}
+	if v.Text != nil {
+		if vs.full {
+			vs.length(p, "Text", int64(utf8.RuneCountInString(*v.Text)), 2, 4)
+		}
+	}
+	if v.List != nil {
+		if vs.full {
+			vs.length(p, "List", int64(len(v.List)), 1, 3)
+		}
+	}
+	if v.Dict != nil {
+		if vs.full {
+			vs.length(p, "Dict", int64(len(v.Dict)), 1, 2)
+		}
+	}
+	if v.Bytes != nil {
+		if vs.full {
+			vs.length(p, "Bytes", int64(len(v.Bytes)), 2, 4)
+		}
+	}
+	if v.Code != nil {
+		if vs.full {
+			vs.pattern(p, "Code", pattern2(), *v.Code)
+		}
+	}
+	if v.Items != nil {
+		validateLimitItemList(&vpath{parent: p, name: "Items"}, v.Items, vs)
+	}
+	if v.ByKey != nil {
+		validateLimitItemMap(&vpath{parent: p, name: "ByKey"}, v.ByKey, vs)
+	}
+	if v.Sub != nil {
+		v.Sub.validate(&vpath{parent: p, name: "Sub"}, vs)
+	}
+	if v.Codes != nil {
+		validateCodeList(&vpath{parent: p, name: "Codes"}, v.Codes, vs)
+	}
+	if v.CodeMap != nil {
+		validateCodeMap(&vpath{parent: p, name: "CodeMap"}, v.CodeMap, vs)
+	}
+}
+
+// Validate checks v against the constraints of the service model (required, length,
+// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
+// name the member path and never contain a member's value.
 func (v *ListThingsInput) Validate() error {
 	vs := validator{full: true}
 	v.validate(nil, &vs)
@@ -237,6 +420,9 @@ func (v *ListThingsInput) validateRequired() error {
 func (v *ListThingsInput) validate(p *vpath, vs *validator) {
 	if v == nil {
 		return
+	}
+	if v.Limits != nil {
+		v.Limits.validate(&vpath{parent: p, name: "Limits"}, vs)
 	}
 }
 
@@ -262,6 +448,9 @@ func (v *ListThingsOutput) validate(p *vpath, vs *validator) {
 	}
 	if v.Things != nil {
 		validateThingList(&vpath{parent: p, name: "Things"}, v.Things, vs)
+	}
+	if v.Secrets != nil {
+		v.Secrets.validate(&vpath{parent: p, name: "Secrets"}, vs)
 	}
 }
 
@@ -362,6 +551,34 @@ func (v *ReadThingInput) validate(p *vpath, vs *validator) {
 			vs.length(p, "ThingId", int64(utf8.RuneCountInString(*v.ThingId)), 1, 64)
 			vs.pattern(p, "ThingId", pattern0(), *v.ThingId)
 		}
+	}
+}
+
+// Validate checks v against the constraints of the service model (required, length,
+// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
+// name the member path and never contain a member's value.
+func (v *Secrets) Validate() error {
+	vs := validator{full: true}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+// validateRequired checks only that required members are set, at any depth.
+func (v *Secrets) validateRequired() error {
+	vs := validator{}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+func (v *Secrets) validate(p *vpath, vs *validator) {
+	if v == nil {
+		return
+	}
+	if v.Vault != nil {
+		v.Vault.validate(&vpath{parent: p, name: "Vault"}, vs)
+	}
+	if v.Vaults != nil {
+		validateVaultList(&vpath{parent: p, name: "Vaults"}, v.Vaults, vs)
 	}
 }
 
@@ -527,6 +744,78 @@ func (v *Unit) validate(p *vpath, vs *validator) {
 // Validate checks v against the constraints of the service model (required, length,
 // range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
 // name the member path and never contain a member's value.
+func (v *Vault) Validate() error {
+	vs := validator{full: true}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+// validateRequired checks only that required members are set, at any depth.
+func (v *Vault) validateRequired() error {
+	vs := validator{}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+func (v *Vault) validate(p *vpath, vs *validator) {
+	if v == nil {
+		return
+	}
+	if v.Outer != nil {
+		v.Outer.validate(&vpath{parent: p, name: "Outer"}, vs)
+	}
+}
+
+// Validate checks v against the constraints of the service model (required, length,
+// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
+// name the member path and never contain a member's value.
+func (v *VaultInner) Validate() error {
+	vs := validator{full: true}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+// validateRequired checks only that required members are set, at any depth.
+func (v *VaultInner) validateRequired() error {
+	vs := validator{}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+func (v *VaultInner) validate(p *vpath, vs *validator) {
+	if v == nil {
+		return
+	}
+}
+
+// Validate checks v against the constraints of the service model (required, length,
+// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
+// name the member path and never contain a member's value.
+func (v *VaultOuter) Validate() error {
+	vs := validator{full: true}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+// validateRequired checks only that required members are set, at any depth.
+func (v *VaultOuter) validateRequired() error {
+	vs := validator{}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+func (v *VaultOuter) validate(p *vpath, vs *validator) {
+	if v == nil {
+		return
+	}
+	if v.Inner != nil {
+		v.Inner.validate(&vpath{parent: p, name: "Inner"}, vs)
+	}
+}
+
+// Validate checks v against the constraints of the service model (required, length,
+// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
+// name the member path and never contain a member's value.
 func (v *WatchThingsInput) Validate() error {
 	vs := validator{full: true}
 	v.validate(nil, &vs)
@@ -577,6 +866,43 @@ func (v *WatchThingsOutput) validate(p *vpath, vs *validator) {
 	}
 }
 
+func validateCodeList(p *vpath, v []string, vs *validator) {
+	for i := range v {
+		ep := vpath{parent: p, index: i}
+		if vs.full {
+			vs.length(&ep, "", int64(utf8.RuneCountInString(v[i])), 1, 2)
+		}
+	}
+}
+
+func validateCodeMap(p *vpath, v map[string]string, vs *validator) {
+	for _, k := range sortedKeys(v) {
+		x := v[k]
+		ep := vpath{parent: p, name: string(k), isKey: true}
+		if vs.full {
+			vs.pattern(&ep, "", pattern3(), k)
+		}
+		if vs.full {
+			vs.length(&ep, "", int64(utf8.RuneCountInString(x)), 1, 2)
+		}
+	}
+}
+
+func validateLimitItemList(p *vpath, v []LimitItem, vs *validator) {
+	for i := range v {
+		ep := vpath{parent: p, index: i}
+		v[i].validate(&ep, vs)
+	}
+}
+
+func validateLimitItemMap(p *vpath, v map[string]LimitItem, vs *validator) {
+	for _, k := range sortedKeys(v) {
+		x := v[k]
+		ep := vpath{parent: p, name: string(k), isKey: true}
+		x.validate(&ep, vs)
+	}
+}
+
 func validateTagList(p *vpath, v []string, vs *validator) {
 	for i := range v {
 		ep := vpath{parent: p, index: i}
@@ -601,8 +927,17 @@ func validateThingMap(p *vpath, v map[string]Thing, vs *validator) {
 	}
 }
 
+func validateVaultList(p *vpath, v []Vault, vs *validator) {
+	for i := range v {
+		ep := vpath{parent: p, index: i}
+		v[i].validate(&ep, vs)
+	}
+}
+
 // Patterns of the model, translated to RE2 and compiled on first use.
 var (
+	pattern2 = lazyRegexp(`^[a-c]+$`)
 	pattern0 = lazyRegexp(`^[a-z0-9-]+$`)
+	pattern3 = lazyRegexp(`^[a-z]+$`)
 	pattern1 = lazyRegexp(`^a+$`)
 )

@@ -86,7 +86,9 @@ func TestRangeCond(t *testing.T) {
 		{ir.Integer, nil, str("5"), "x > 5"},
 		{ir.Byte, str("-1000"), str("1000"), ""}, // beyond int8 on both sides
 		{ir.Integer, str("0.5"), nil, "x < 1"},   // a fractional minimum rounds up
-		{ir.Double, str("0.5"), str("1e3"), "x < 0.5 || x > 1000.0"},
+		// Floats are outside unless inside, so that NaN fails every range.
+		{ir.Double, str("0.5"), str("1e3"), "!(x >= 0.5 && x <= 1000.0)"},
+		{ir.Float, nil, str("2"), "!(x <= 2.0)"},
 	} {
 		c := rangeCond(tc.k, v(), &ir.Bounds{Min: tc.min, Max: tc.max})
 		got := ""

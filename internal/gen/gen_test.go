@@ -3,12 +3,12 @@ package gen_test
 import (
 	"bytes"
 	"flag"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
@@ -75,49 +75,168 @@ func generate(t testing.TB, m *ir.Model, opt gen.Options) map[string][]byte {
 
 var headerRE = regexp.MustCompile(`^// Code generated .* DO NOT EDIT\.$`)
 
-// TestGolden compares the generated files of the fixtures with the committed goldens; run
-// with -update to rewrite them. TestCompileFixtures proves that the goldens compile and pass
-// their own tests, so an -update cannot bless broken output.
+// TestGolden compares the generated files of the fixtures with the committed goldens.
+//
+// Run with -update to rewrite them. A golden is a record of what the generator wrote, not
+// proof that it was right, so -update refuses (fails and writes nothing) unless checks that
+// do not come from the goldens pass on the output about to be blessed:
+//
+//  1. generated/kitchensink and generated/cognitoidp equal a fresh generation (run make
+//     generate first), so that step 3 tests the very code being blessed;
+//  2. the fresh output of every fixture builds, vets and passes its generated tests in a
+//     scratch module (compileFixtures, as TestCompileFixtures does);
+//  3. the hand-written tests, whose expectations come from the models and not from the
+//     generator, pass: go test ./internal/kitchentest/ ./internal/codectest/ from the
+//     module root (independentTests).
+//
+// Step 2 alone cannot guard an -update: the generated tests come from the same generator as
+// the code they test, and a broken rule breaks both alike. Step 3 tests the Smithy fixture
+// (generated/kitchensink is generated from it); the c2j fixture is held to step 2.
 func TestGolden(t *testing.T) {
+	outputs := map[string]map[string][]byte{}
 	for _, fx := range fixtures {
-		t.Run(fx.name, func(t *testing.T) {
-			files := generate(t, mustLoad(t, fx.model), gen.Options{Package: "kitchensink"})
+		outputs[fx.name] = generate(t, mustLoad(t, fx.model), gen.Options{Package: "kitchensink"})
+	}
+	if *update {
+		checkBlessable(t, outputs)
+		for _, fx := range fixtures {
 			dir := filepath.Join("testdata", "golden", fx.name)
-			if *update {
-				os.RemoveAll(dir)
-				if err := os.MkdirAll(dir, 0o755); err != nil {
+			if err := os.RemoveAll(dir); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			for name, b := range outputs[fx.name] {
+				if err := os.WriteFile(filepath.Join(dir, name+".golden"), b, 0o644); err != nil {
 					t.Fatal(err)
 				}
-				for name, b := range files {
-					if err := os.WriteFile(filepath.Join(dir, name+".golden"), b, 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				return
 			}
+		}
+		return
+	}
+	for _, fx := range fixtures {
+		t.Run(fx.name, func(t *testing.T) {
+			dir := filepath.Join("testdata", "golden", fx.name)
 			entries, err := os.ReadDir(dir)
 			if err != nil {
 				t.Fatalf("%v (run go test -run TestGolden -update)", err)
 			}
-			var want []string
+			golden := map[string][]byte{}
 			for _, e := range entries {
-				want = append(want, strings.TrimSuffix(e.Name(), ".golden"))
-			}
-			var got []string
-			for name := range files {
-				got = append(got, name)
-			}
-			sort.Strings(got)
-			if !slices.Equal(got, want) {
-				t.Fatalf("files = %v, golden has %v", got, want)
-			}
-			for _, name := range got {
-				g, _ := os.ReadFile(filepath.Join(dir, name+".golden"))
-				if !bytes.Equal(g, files[name]) {
-					t.Errorf("%s differs from its golden (run go test -run TestGolden -update and review the diff)", name)
+				b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+				if err != nil {
+					t.Fatal(err)
 				}
+				golden[strings.TrimSuffix(e.Name(), ".golden")] = b
+			}
+			if diffs := diffFileSets(golden, outputs[fx.name]); len(diffs) > 0 {
+				t.Errorf("the output differs from the goldens (run go test -run TestGolden -update and review the diff):\n%s", strings.Join(diffs, "\n"))
 			}
 		})
+	}
+}
+
+// independentTests are the hand-written tests of generated code whose expectations come
+// from the models or are written by hand, never from the generator: -update runs them.
+var independentTests = []string{"./internal/kitchentest/", "./internal/codectest/", "./internal/redacttest/"}
+
+// checkBlessable fails the test unless the fresh fixture outputs may become the goldens;
+// see TestGolden.
+func checkBlessable(t *testing.T, outputs map[string]map[string][]byte) {
+	t.Helper()
+	const refuse = "-update refused: "
+	root := filepath.Join("..", "..")
+	for _, pkg := range independentTests {
+		if _, err := os.Stat(filepath.Join(root, pkg)); err != nil {
+			t.Fatalf("%sthe independent tests %s are missing (%v): nothing may bless goldens without them", refuse, pkg, err)
+		}
+	}
+	// 1. The committed packages are the fresh output.
+	cognito, err := modelsrc.Resolve(cognitoC2J)
+	if err != nil {
+		t.Fatalf("%scannot fetch the pinned Cognito model to check generated/cognitoidp: %v", refuse, err)
+	}
+	for _, c := range []struct {
+		dir, pkg string
+		files    map[string][]byte
+	}{
+		{"generated/kitchensink", "kitchensink", outputs["kitchensink_smithy"]},
+		{"generated/cognitoidp", "cognitoidp", nil},
+	} {
+		if c.files == nil {
+			c.files = generate(t, mustLoad(t, cognito), gen.Options{Package: c.pkg})
+		}
+		diffs, err := output.Check(filepath.Join(root, c.dir), c.files)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(diffs) > 0 {
+			t.Fatalf("%s%s is not the fresh output, so the independent tests would not test what is being blessed: run make generate, then -update again:\n%s",
+				refuse, c.dir, strings.Join(diffs, "\n"))
+		}
+	}
+	// 2. The fresh output compiles and passes its own tests.
+	compileFixtures(t, outputs)
+	// 3. The independent tests pass on it.
+	cmd := exec.Command("go", append([]string{"test", "-count=1"}, independentTests...)...)
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%sthe independent tests fail on the fresh output (go test %s: %v):\n%s", refuse, strings.Join(independentTests, " "), err, out)
+	}
+}
+
+// diffFileSets lists how the file set got differs from want: the names in only one of them,
+// and the files in both whose bytes differ. Empty means the same names and the same bytes.
+func diffFileSets(want, got map[string][]byte) []string {
+	var diffs []string
+	for _, name := range slices.Sorted(maps.Keys(want)) {
+		g, ok := got[name]
+		switch {
+		case !ok:
+			diffs = append(diffs, "missing: "+name)
+		case !bytes.Equal(g, want[name]):
+			diffs = append(diffs, "differs: "+name)
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(got)) {
+		if _, ok := want[name]; !ok {
+			diffs = append(diffs, "unexpected: "+name)
+		}
+	}
+	return diffs
+}
+
+// TestDiffFileSets: the comparison behind TestGolden, TestDeterministic and TestCrossFormat
+// sees every kind of difference, in either direction, on a real file set.
+func TestDiffFileSets(t *testing.T) {
+	files := generate(t, mustLoad(t, fixtures[0].model), gen.Options{Package: "p"})
+	if d := diffFileSets(files, maps.Clone(files)); len(d) > 0 {
+		t.Fatalf("a copy differs: %v", d)
+	}
+	mutations := []struct {
+		name   string
+		mutate func(m map[string][]byte)
+		want   string
+	}{
+		{"file dropped", func(m map[string][]byte) { delete(m, "types.go") }, "missing: types.go"},
+		{"file added", func(m map[string][]byte) { m["extra.go"] = []byte("package p\n") }, "unexpected: extra.go"},
+		{"empty file added", func(m map[string][]byte) { m["empty.go"] = nil }, "unexpected: empty.go"},
+		{"one byte changed", func(m map[string][]byte) {
+			b := bytes.Clone(m["codec.go"])
+			b[len(b)/2] ^= 1
+			m["codec.go"] = b
+		}, "differs: codec.go"},
+		{"file truncated", func(m map[string][]byte) { m["equal.go"] = m["equal.go"][:len(m["equal.go"])-1] }, "differs: equal.go"},
+	}
+	for _, mu := range mutations {
+		mutated := maps.Clone(files)
+		mu.mutate(mutated)
+		for _, d := range [][]string{diffFileSets(files, mutated), diffFileSets(mutated, files)} {
+			if len(d) != 1 || !strings.HasSuffix(d[0], strings.SplitN(mu.want, " ", 2)[1]) {
+				t.Errorf("%s: diffFileSets = %q, want one difference like %q", mu.name, d, mu.want)
+			}
+		}
 	}
 }
 
@@ -164,36 +283,59 @@ func importsOf(src []byte) []string {
 	return out
 }
 
-// TestDeterministic generates the same model twice and wants the same bytes.
+// TestDeterministic generates each model twice, from two loads, and wants the same file
+// names and the same bytes: the fixtures and the pinned Cognito model.
 func TestDeterministic(t *testing.T) {
+	type model struct {
+		name string
+		path func(t testing.TB) string
+	}
+	var models []model
 	for _, fx := range fixtures {
-		a := generate(t, mustLoad(t, fx.model), gen.Options{Package: "p"})
-		b := generate(t, mustLoad(t, fx.model), gen.Options{Package: "p"})
-		for name := range a {
-			if !bytes.Equal(a[name], b[name]) {
-				t.Errorf("%s: %s differs between two runs", fx.name, name)
+		models = append(models, model{fx.name, func(testing.TB) string { return fx.model }})
+	}
+	models = append(models, model{"cognito_c2j", cognitoC2JPath})
+	for _, md := range models {
+		t.Run(md.name, func(t *testing.T) {
+			path := md.path(t)
+			a := generate(t, mustLoad(t, path), gen.Options{Package: "p"})
+			b := generate(t, mustLoad(t, path), gen.Options{Package: "p"})
+			if len(a) == 0 {
+				t.Fatal("no files generated")
 			}
-		}
+			if diffs := diffFileSets(a, b); len(diffs) > 0 {
+				t.Errorf("two runs differ:\n%s", strings.Join(diffs, "\n"))
+			}
+		})
 	}
 }
 
-// TestCompileFixtures builds, vets and runs the generated tests of every fixture package.
+// TestCompileFixtures builds, vets and runs the generated tests of every fixture package,
+// and of the closure of ForgotPasswordRequest from the Smithy Cognito model as -shapes
+// writes it (a subtest, skipped with its reason when ../shared is absent outside CI).
 func TestCompileFixtures(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compiles generated packages")
 	}
+	outputs := map[string]map[string][]byte{}
+	for _, fx := range fixtures {
+		outputs[fx.name] = generate(t, mustLoad(t, fx.model), gen.Options{Package: "kitchensink"})
+	}
+	t.Run("forgotpassword_closure", func(t *testing.T) {
+		needShared(t, cognitoSmithy)
+		outputs["forgotpassword"] = generate(t, mustLoad(t, cognitoSmithy), gen.Options{Package: "cognitoidp", Shapes: []string{"ForgotPasswordRequest"}})
+	})
+	compileFixtures(t, outputs)
+}
+
+// compileFixtures writes each file set into its folder of one scratch module, and vets and
+// tests the module.
+func compileFixtures(t *testing.T, outputs map[string]map[string][]byte) {
+	t.Helper()
 	root := t.TempDir()
 	writeModule(t, root)
-	for _, fx := range fixtures {
-		files := generate(t, mustLoad(t, fx.model), gen.Options{Package: "kitchensink"})
-		if err := output.Write(filepath.Join(root, fx.name), files); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// The closure of ForgotPasswordRequest from the Smithy model, as -shapes writes it.
-	if _, err := os.Stat(cognitoSmithy); err == nil {
-		files := generate(t, mustLoad(t, cognitoSmithy), gen.Options{Package: "cognitoidp", Shapes: []string{"ForgotPasswordRequest"}})
-		if err := output.Write(filepath.Join(root, "forgotpassword"), files); err != nil {
+	for dir, files := range outputs {
+		if err := output.Write(filepath.Join(root, dir), files); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -218,24 +360,35 @@ func goCmd(t testing.TB, dir string, args ...string) {
 	}
 }
 
-// TestGeneratedIsFresh is the staleness test: generated/cognitoidp must equal a fresh
-// generation from the pinned model.
+// TestGeneratedIsFresh is the staleness test: each package under generated/ must equal a
+// fresh generation from its model (generated/generate.go), and import only the standard
+// library. internal/codectest and internal/kitchentest test these packages, so a stale one
+// would have them test old code.
 func TestGeneratedIsFresh(t *testing.T) {
-	m := mustLoad(t, cognitoC2JPath(t))
-	files := generate(t, m, gen.Options{Package: "cognitoidp"})
-	for name, b := range files {
-		for _, imp := range importsOf(b) {
-			if strings.Contains(strings.SplitN(imp, "/", 2)[0], ".") {
-				t.Errorf("cognitoidp/%s imports %s: only the standard library is allowed", name, imp)
+	for _, c := range []struct {
+		pkg   string
+		model func(t testing.TB) string
+	}{
+		{"cognitoidp", cognitoC2JPath},
+		{"kitchensink", func(testing.TB) string { return fixtures[0].model }},
+	} {
+		t.Run(c.pkg, func(t *testing.T) {
+			files := generate(t, mustLoad(t, c.model(t)), gen.Options{Package: c.pkg})
+			for name, b := range files {
+				for _, imp := range importsOf(b) {
+					if strings.Contains(strings.SplitN(imp, "/", 2)[0], ".") {
+						t.Errorf("%s/%s imports %s: only the standard library is allowed", c.pkg, name, imp)
+					}
+				}
 			}
-		}
-	}
-	diffs, err := output.Check("../../generated/cognitoidp", files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(diffs) > 0 {
-		t.Fatalf("generated/cognitoidp is stale (run make generate):\n%s", strings.Join(diffs, "\n"))
+			diffs, err := output.Check("../../generated/"+c.pkg, files)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(diffs) > 0 {
+				t.Fatalf("generated/%s is stale (run make generate):\n%s", c.pkg, strings.Join(diffs, "\n"))
+			}
+		})
 	}
 }
 
@@ -272,13 +425,7 @@ func TestCrossFormat(t *testing.T) {
 	sm := mustLoad(t, cognitoSmithy)
 	cm := mustLoad(t, cognitoC2JPath(t))
 	opt := gen.Options{Package: "cognitoidp", Shapes: []string{"ForgotPasswordRequest"}, NoDocs: true}
-	a, b := generate(t, sm, opt), generate(t, cm, opt)
-	if len(a) != len(b) {
-		t.Fatalf("%d files from Smithy, %d from c2j", len(a), len(b))
-	}
-	for name := range a {
-		if !bytes.Equal(a[name], b[name]) {
-			t.Errorf("%s differs between the Smithy and c2j models", name)
-		}
+	if diffs := diffFileSets(generate(t, sm, opt), generate(t, cm, opt)); len(diffs) > 0 {
+		t.Errorf("the c2j model's output (got) differs from the Smithy model's (want):\n%s", strings.Join(diffs, "\n"))
 	}
 }

@@ -16,7 +16,7 @@ import (
 )
 
 func TestChunkedFormatting(t *testing.T) {
-	for _, p := range genTestModels(t, false) {
+	for _, p := range genTestModels(t) {
 		st := stagesFor(t, p)
 		// Size 1 cuts at every safe boundary.
 		if err := st.CheckChunked(1, 4096, chunkSize); err != nil {
@@ -115,8 +115,8 @@ func TestFormatChunkError(t *testing.T) {
 }
 
 // forEachEmitter calls f for every emitter with output for each test model.
-func forEachEmitter(t *testing.T, needCognito bool, f func(model string, g *generator, e emitter)) {
-	for _, p := range genTestModels(t, needCognito) {
+func forEachEmitter(t *testing.T, f func(model string, g *generator, e emitter)) {
+	for _, p := range genTestModels(t) {
 		m, err := load.File(p)
 		if err != nil {
 			t.Fatal(err)
@@ -135,7 +135,7 @@ func forEachEmitter(t *testing.T, needCognito bool, f func(model string, g *gene
 // as Generate does, is byte for byte the rendering of the whole file, with more shards than
 // Generate uses, down to a few types each.
 func TestShards(t *testing.T) {
-	forEachEmitter(t, true, func(model string, g *generator, e emitter) {
+	forEachEmitter(t, func(model string, g *generator, e emitter) {
 		if !sharded[e.file] {
 			return
 		}
@@ -166,7 +166,7 @@ func TestShards(t *testing.T) {
 // scan.
 func TestChunkDecls(t *testing.T) {
 	srcs := [][]byte{nil, []byte("x"), []byte("}\nfunc a() {\n}\nfunc b() {\n}\n")}
-	forEachEmitter(t, false, func(_ string, g *generator, e emitter) {
+	forEachEmitter(t, func(_ string, g *generator, e emitter) {
 		raw, err := g.renderRaw(e)
 		if err != nil {
 			t.Fatal(err)

@@ -114,7 +114,7 @@ func TestSpliceMarkers(t *testing.T) {
 // decoding, comparison and copying in the other structures from member fragments, shared
 // by alike members.
 func TestPerTypeUsed(t *testing.T) {
-	models := genTestModels(t, true)
+	models := genTestModels(t)
 	m, err := load.File(models[len(models)-1])
 	if err != nil {
 		t.Fatal(err)

@@ -300,20 +300,36 @@ func boundsText(r *ir.Bounds) string {
 }
 
 // rangeCond is the condition that a number is outside its range. Integer kinds compare
-// with integer literals (bounds beyond the type's range are dropped), floats with floats.
+// with integer literals (bounds beyond the type's range are dropped). Floats compare with
+// floats and are outside unless inside each bound, so that NaN is outside every range.
 func rangeCond(k ir.Kind, val *jen.Statement, r *ir.Bounds) jen.Code {
+	if k == ir.Float || k == ir.Double {
+		var inside []jen.Code
+		for _, b := range []struct {
+			bound *string
+			op    string
+		}{{r.Min, ">="}, {r.Max, "<="}} {
+			if b.bound == nil {
+				continue
+			}
+			if f, err := strconv.ParseFloat(*b.bound, 64); err == nil {
+				inside = append(inside, val.Clone().Op(b.op).Lit(f))
+			}
+		}
+		switch len(inside) {
+		case 0:
+			return nil
+		case 1:
+			return jen.Op("!").Parens(inside[0])
+		}
+		return jen.Op("!").Parens(jen.Add(inside[0]).Op("&&").Add(inside[1]))
+	}
 	var conds []jen.Code
 	add := func(bound *string, op string) {
 		if bound == nil {
 			return
 		}
 		switch k {
-		case ir.Float, ir.Double:
-			f, err := strconv.ParseFloat(*bound, 64)
-			if err != nil {
-				return
-			}
-			conds = append(conds, val.Clone().Op(op).Lit(f))
 		default:
 			bf, ok := new(big.Float).SetString(*bound)
 			if !ok {

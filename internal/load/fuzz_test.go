@@ -14,6 +14,7 @@ import (
 // FuzzLoad feeds arbitrary bytes to both loaders and the front door: each must return a
 // model that holds together or an *ir.Error, and never panic.
 func FuzzLoad(f *testing.F) {
+	seeds := 0
 	for _, pattern := range []string{"*.json", "*/*.json"} {
 		files, _ := filepath.Glob(filepath.Join(models, pattern))
 		for _, file := range files {
@@ -22,7 +23,12 @@ func FuzzLoad(f *testing.F) {
 				f.Fatal(err)
 			}
 			f.Add(data)
+			seeds++
 		}
+	}
+	// The kitchen sinks (Smithy, c2j api and docs) and the negative models.
+	if seeds < 13 {
+		f.Fatalf("only %d seed models under %s", seeds, models)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		check := func(loader string, m *ir.Model, err error) {

@@ -71,8 +71,8 @@ func vectorFiles(t *testing.T) []vectorFile {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("aws-sdk-go vectors: %v", err)
 		}
-		t.Logf("leaving out aws-sdk-go's vectors: %v", err)
-		return files
+		// Not run without them: knownFailures names some of their cases.
+		t.Skipf("cannot fetch aws-sdk-go's vectors (set CI=true to make this fail): %v", err)
 	}
 	for _, d := range []string{"input", "output"} {
 		files = append(files, vectorFile{

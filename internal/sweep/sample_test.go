@@ -108,6 +108,10 @@ func TestSampleSweep(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// make sweep runs over these lists: every model of both pins must be on them.
+	if len(smithy) != 402 || len(c2j) != 384 {
+		t.Fatalf("listed %d Smithy and %d c2j models, want 402 and 384", len(smithy), len(c2j))
+	}
 	models := pick(t, smithy, sampleSmithy)
 	models = append(models, pick(t, c2j, sampleC2J)...)
 

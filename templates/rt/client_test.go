@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -760,26 +761,71 @@ func TestCancelDuringBackoffKeepsLastError(t *testing.T) {
 	}
 }
 
+// expiringCtx is a context whose deadline passes when the test calls expire, not at a time
+// on the clock, so that a test can let it pass while a request is in flight, however long
+// the request took to get there. Err is context.DeadlineExceeded once it has passed.
+type expiringCtx struct {
+	context.Context // Background, for Value
+	done            chan struct{}
+	once            sync.Once
+}
+
+func newExpiringCtx() *expiringCtx {
+	return &expiringCtx{Context: context.Background(), done: make(chan struct{})}
+}
+
+func (c *expiringCtx) Done() <-chan struct{} { return c.done }
+func (c *expiringCtx) expire()               { c.once.Do(func() { close(c.done) }) }
+
+func (c *expiringCtx) Err() error {
+	select {
+	case <-c.done:
+		return context.DeadlineExceeded
+	default:
+		return nil
+	}
+}
+
+// TestDeadlineHonored: a deadline that passes while the request is in flight ends the call
+// with context.DeadlineExceeded after that one attempt; no retry is started (no backoff, no
+// second request). The deadline passes once the server holds the request, so nothing
+// depends on how fast the request arrives.
 func TestDeadlineHonored(t *testing.T) {
+	ctx := newExpiringCtx()
+	arrived := make(chan struct{}, 1)
 	rec := newRecorder(t, func(n int, w http.ResponseWriter, r *http.Request) {
 		select {
-		case <-r.Context().Done():
+		case arrived <- struct{}{}:
+		default:
+		}
+		select {
+		case <-r.Context().Done(): // the client gave the request up
 		case <-time.After(10 * time.Second):
 		}
 	})
-	c := testClient(rec, "1.1", nil)
-	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
-	defer cancel()
-	start := time.Now()
+	var sleeps atomic.Int32
+	c := testClient(rec, "1.1", func(o *Options) {
+		o.Retry.Sleep = func(context.Context, time.Duration) error { sleeps.Add(1); return nil }
+	})
+	go func() {
+		select {
+		case <-arrived:
+		case <-time.After(time.Minute): // no request at all: fail below rather than hang
+		}
+		ctx.expire()
+	}()
 	err := c.invoke(ctx, &opPublic, &stubRequest{Username: strp("a")}, new(stubResponse))
-	if el := time.Since(start); el > 5*time.Second {
-		t.Errorf("took %v", el)
-	}
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("err = %v", err)
 	}
+	if oe := asOpErr(t, err); oe.Attempts != 1 {
+		t.Errorf("Attempts = %d, want 1", oe.Attempts)
+	}
 	if n := len(rec.requests()); n != 1 {
-		t.Errorf("deadline error retried: %d attempts", n)
+		t.Errorf("%d requests, want 1", n)
+	}
+	if n := sleeps.Load(); n != 0 {
+		t.Errorf("a retry was started after the deadline passed (%d backoff sleeps)", n)
 	}
 }
 

@@ -33,12 +33,21 @@ func sdkDir(t *testing.T) string {
 	return mod.Dir
 }
 
-// TestLoadAllSDKModels loads every c2j model of aws-sdk-go v1 with its docs.
+// sdkModelCount is the number of c2j models (models/apis/*/*/api-2.json) in aws-sdk-go
+// v1.55.8, counted once: the pin does not change, so neither may the count.
+const sdkModelCount = 384
+
+// TestLoadAllSDKModels loads every c2j model of aws-sdk-go v1 with its docs, and fails unless
+// it found all of them.
 func TestLoadAllSDKModels(t *testing.T) {
 	if testing.Short() {
-		t.Skip("short")
+		t.Skip("loads every c2j model of aws-sdk-go (-short)")
 	}
-	files, _ := filepath.Glob(filepath.Join(sdkDir(t), "models/apis/*/*/api-2.json"))
+	dir := sdkDir(t)
+	files, _ := filepath.Glob(filepath.Join(dir, "models/apis/*/*/api-2.json"))
+	if len(files) != sdkModelCount {
+		t.Fatalf("found %d c2j models under %s/models/apis, want %d", len(files), dir, sdkModelCount)
+	}
 	start := time.Now()
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 4)
