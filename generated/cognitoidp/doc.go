@@ -2,6 +2,9 @@
 
 // Package cognitoidp is a client and data types for Amazon Cognito Identity Provider.
 //
+// It was generated from the service model and imports only the standard library, so it
+// can be vendored by copying its folder.
+//
 // With the Amazon Cognito user pools API, you can configure user pools and authenticate users. To
 // authenticate users from third-party identity providers (IdPs) in this API, you can [link IdP users
 // to native user profiles]. Learn more about the authentication and authorization of federated users
@@ -60,9 +63,6 @@
 // [Amazon Web Services SDK for Ruby V3]: https://docs.aws.amazon.com/sdk-for-ruby/v3/api/Aws/CognitoIdentityProvider/Client.html
 // [Tools to Build on Amazon Web Services]: http://aws.amazon.com/developer/tools/
 // [Code examples for Amazon Cognito Identity Provider using Amazon Web Services SDKs]: https://docs.aws.amazon.com/cognito/latest/developerguide/service_code_examples_cognito-identity-provider.html
-
-// It was generated from the service model and imports only the standard library, so it
-// can be vendored by copying its folder.
 package cognitoidp
 
 // packageName qualifies type names in GoString output.

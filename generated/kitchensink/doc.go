@@ -2,10 +2,10 @@
 
 // Package kitchensink is a client and data types for Kitchen Sink Service.
 //
-// The kitchen sink.
-
 // It was generated from the service model and imports only the standard library, so it
 // can be vendored by copying its folder.
+//
+// The kitchen sink.
 package kitchensink
 
 // packageName qualifies type names in GoString output.

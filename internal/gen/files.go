@@ -122,11 +122,13 @@ func (g *generator) docFile() ([]byte, error) {
 		}
 	}
 	d.WriteString("// Package " + g.opt.Package + " is a client and data types for " + title + ".\n")
-	if svc := g.m.Service; svc != nil && svc.Doc != "" && !g.opt.NoDocs {
-		d.WriteString("//\n" + docs.Comment(svc.Doc, docWidth) + "\n")
-	}
 	d.WriteString("//\n// It was generated from the service model and imports only the standard library, so it\n" +
 		"// can be vendored by copying its folder.\n")
+	// The service text comes last: its link definitions end the comment, where gofmt keeps
+	// them (text after them would be split off and lost as the package doc).
+	if svc := g.m.Service; svc != nil && svc.Doc != "" && !g.opt.NoDocs {
+		d.WriteString("//\n" + strings.TrimRight(docs.Comment(svc.Doc, docWidth), "\n") + "\n")
+	}
 	return execTemplate("doc.go.tmpl", map[string]any{
 		"Header":  Header,
 		"Doc":     d.String(),
