@@ -377,6 +377,25 @@ func (v *AnyValue) decodeJSONStore(d *jsonDecoder, st *storeAnyValue) {
 	for {
 		key, ok := d.nextKey()
 		if !ok {
+			set := 0
+			if v.S != nil {
+				set++
+			}
+			if v.N != nil {
+				set++
+			}
+			if v.Nothing != nil {
+				set++
+			}
+			if v.Doc != nil {
+				set++
+			}
+			if v.Unknown != nil {
+				set++
+			}
+			if set > 1 {
+				d.fail("a union holds exactly one member, found " + strconv.Itoa(set))
+			}
 			return
 		}
 		switch string(key) {
@@ -2152,6 +2171,16 @@ func (v *ThingEvents) decodeJSON(d *jsonDecoder) {
 	for {
 		key, ok := d.nextKey()
 		if !ok {
+			set := 0
+			if v.Changed != nil {
+				set++
+			}
+			if v.Unknown != nil {
+				set++
+			}
+			if set > 1 {
+				d.fail("a union holds exactly one member, found " + strconv.Itoa(set))
+			}
 			return
 		}
 		switch string(key) {

@@ -192,6 +192,19 @@ func (g *generator) unionCount(b *jen.Group, s *ir.Shape) {
 	)
 }
 
+// unionDecodedCount makes decoding a union fail when the object set more than one member,
+// known or unknown: such a value could not be sent back.
+func (g *generator) unionDecodedCount(b *jen.Group, s *ir.Shape) {
+	b.Id("set").Op(":=").Lit(0)
+	for _, m := range s.Members {
+		b.If(jen.Id("v." + m.GoName).Op("!=").Nil()).Block(jen.Id("set").Op("++"))
+	}
+	b.If(jen.Id("v.Unknown").Op("!=").Nil()).Block(jen.Id("set").Op("++"))
+	b.If(jen.Id("set").Op(">").Lit(1)).Block(
+		jen.Id("d.fail").Call(jen.Lit("a union holds exactly one member, found ").Op("+").Qual("strconv", "Itoa").Call(jen.Id("set"))),
+	)
+}
+
 // presentCond is the condition under which a member is written, or nil for always. Value
 // members (those with a model default) are left out at their zero value, as aws-sdk-go-v2
 // does.
@@ -332,7 +345,12 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 		}
 		b.For().BlockFunc(func(l *jen.Group) {
 			l.Add(next)
-			l.If(jen.Op("!").Id("ok")).Block(jen.Return())
+			l.If(jen.Op("!").Id("ok")).BlockFunc(func(end *jen.Group) {
+				if s.Kind == ir.Union && len(s.Members) > 0 {
+					g.unionDecodedCount(end, s)
+				}
+				end.Return()
+			})
 			if !perCase {
 				l.If(jen.Id("d.isNull").Call()).Block(jen.Continue())
 			}
