@@ -1,7 +1,6 @@
 package docs
 
 import (
-	"bytes"
 	"slices"
 	"strings"
 	"sync"
@@ -66,6 +65,10 @@ type builder struct {
 
 	inLink   bool
 	linkMark int // position in buf where the link text starts
+	// brackets holds the positions of the '[' and ']' in buf[:scanned], so that asking
+	// whether a bracket is open reads only what was appended since (openBracket).
+	brackets []int
+	scanned  int
 	linkHref string
 
 	plainLinks bool // render links as their text only (Summary)
@@ -429,7 +432,7 @@ func (b *builder) flush() {
 	b.closeLink()
 	text := normalizeQuotes(strings.Trim(string(b.buf), " \n"))
 	title := !b.plain
-	b.buf = b.buf[:0]
+	b.truncate(0)
 	b.pending = false
 	b.glue = false
 	b.plain = false
@@ -471,12 +474,12 @@ func (b *builder) closeLink() {
 	}
 	b.inLink = false
 	raw := string(b.buf[b.linkMark:])
-	b.buf = b.buf[:b.linkMark]
+	b.truncate(b.linkMark)
 	text := strings.Join(strings.Fields(strings.ReplaceAll(raw, "\n", " ")), " ")
 	if text != "" && (raw[0] == ' ' || raw[0] == '\n') && len(b.buf) > 0 && !endsSpace(b.buf) {
 		b.buf = append(b.buf, ' ')
 	}
-	rep := b.linkText(normalizeQuotes(text), cleanURL(b.linkHref), openBracket(b.buf))
+	rep := b.linkText(normalizeQuotes(text), cleanURL(b.linkHref), b.openBracket())
 	b.buf = append(b.buf, rep...)
 	if n := len(raw); n > 0 && (raw[n-1] == ' ' || raw[n-1] == '\n') {
 		b.pending = true
@@ -513,9 +516,27 @@ func (b *builder) linkText(text, url string, open bool) string {
 	return "[" + text + "]"
 }
 
-// openBracket reports whether text has a "[" after its last "]".
-func openBracket(text []byte) bool {
-	return bytes.LastIndexByte(text, '[') > bytes.LastIndexByte(text, ']')
+// openBracket reports whether buf has a "[" after its last "]". Bytes are only appended
+// to buf or cut off its end (truncate), so the bracket positions found so far stay valid
+// and each byte is read once: a long paragraph of links takes linear time.
+func (b *builder) openBracket() bool {
+	for i := b.scanned; i < len(b.buf); i++ {
+		if c := b.buf[i]; c == '[' || c == ']' {
+			b.brackets = append(b.brackets, i)
+		}
+	}
+	b.scanned = len(b.buf)
+	n := len(b.brackets)
+	return n > 0 && b.buf[b.brackets[n-1]] == '['
+}
+
+// truncate cuts buf to n bytes, forgetting the brackets cut off.
+func (b *builder) truncate(n int) {
+	b.buf = b.buf[:n]
+	for len(b.brackets) > 0 && b.brackets[len(b.brackets)-1] >= n {
+		b.brackets = b.brackets[:len(b.brackets)-1]
+	}
+	b.scanned = min(b.scanned, n)
 }
 
 // cleanURL removes whitespace and unsafe characters from an href, and
