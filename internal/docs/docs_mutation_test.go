@@ -57,7 +57,7 @@ func TestLinePredicates(t *testing.T) {
 	}
 	for line, want := range map[string]bool{
 		"- x": true, "-\tx": true, "0. x": true, "9) x": true, " 12. x ": true,
-		"1.x": false, "1.": false, "1. ": false, "x": false, "- ": false, "-x": false, "": false,
+		"1.x": false, "1.": false, "12": false, "1. ": false, "x": false, "- ": false, "-x": false, "": false,
 	} {
 		if got := isListLine(line); got != want {
 			t.Errorf("isListLine(%q) = %t", line, got)
@@ -121,6 +121,95 @@ func TestWrapEdges(t *testing.T) {
 	} {
 		if got := Text(c.html, c.width); got != c.want {
 			t.Errorf("Text(%q, %d) = %q, want %q", c.html, c.width, got, c.want)
+		}
+	}
+}
+
+func TestParseAttrs(t *testing.T) {
+	for _, c := range []struct{ attrs, href, start string }{
+		{` href="https://x"`, "https://x", ""},
+		{` href = 'https://x' `, "https://x", ""},
+		{` href=https://x title=y`, "https://x", ""},
+		{` HREF="x"`, "x", ""},
+		{` href="unterminated`, "unterminated", ""},
+		{` title="a b" href="x"`, "x", ""},
+		{` / href="x"`, "x", ""},
+		{` data-x href="x"`, "x", ""},
+		{` href=`, "", ""},
+		{` href="a&amp;b"`, "a&b", ""},
+		{` start="3"`, "", "3"},
+		{`start=7 href=y`, "y", "7"},
+		{` =x href="y"`, "y", ""},
+	} {
+		var tok token
+		parseAttrs(c.attrs, &tok)
+		if tok.href != c.href || tok.start != c.start {
+			t.Errorf("parseAttrs(%q): href %q start %q, want %q %q", c.attrs, tok.href, tok.start, c.href, c.start)
+		}
+	}
+}
+
+func TestTokenizeEdges(t *testing.T) {
+	kinds := func(s string) string {
+		var b []byte
+		for _, tk := range tokenize(s) {
+			switch tk.kind {
+			case tokText:
+				b = append(b, "T("+tk.raw+")"...)
+			case tokStart:
+				b = append(b, "<"+tk.name+">"...)
+			case tokEnd:
+				b = append(b, "</"+tk.name+">"...)
+			}
+		}
+		return string(b)
+	}
+	for in, want := range map[string]string{
+		"a<b>c</b>d":         "T(a)<b>T(c)</b>T(d)",
+		"<b>":                "<b>",
+		"x<":                 "T(x<)",
+		"x<b":                "T(x<b)",
+		"a<<b>c":             "T(a<)<b>T(c)",
+		"1 < 2 > 0":          "T(1 < 2 > 0)",
+		"<user@example.com>": "T(<user@example.com>)",
+		"<!-- c -->x":        "T(x)",
+		"x<!-- c":            "T(x)",
+		"<a/>":               "<a>",
+		"</>":                "T(</>)",
+		"<9>":                "T(<9>)",
+	} {
+		if got := kinds(in); got != want {
+			t.Errorf("tokenize(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestBlockCode(t *testing.T) {
+	for _, c := range []struct{ html, want string }{
+		// <code> spanning lines on its own, between blocks, is a code block.
+		{"<p>Policy:</p>\n<code>{\n  \"a\": 1\n}</code>\n<p>After.</p>", "Policy:\n\n\t{\n\t  \"a\": 1\n\t}\n\nAfter."},
+		// On one line, or inside a paragraph, it is inline text.
+		{"<p>Policy:</p>\n<code>{ \"a\": 1 }</code>\n<p>After.</p>", "Policy:\n\n{ \"a\": 1 }\n\nAfter."},
+		{"<p>Use <code>a\nb</code> here.</p>", "Use a b here."},
+	} {
+		if got := Text(c.html, 80); got != c.want {
+			t.Errorf("Text(%q) =\n%q\nwant\n%q", c.html, got, c.want)
+		}
+	}
+}
+
+func TestParseTagNames(t *testing.T) {
+	for in, want := range map[string]string{"z": "z", "Z1": "z1", "/a": "/a", "a-b:c.d_e": "a-b:c.d_e", "9": "", "/": "", "a@b": "", "/9": ""} {
+		tok, ok := parseTag(in)
+		got := ""
+		if ok {
+			got = tok.name
+			if tok.kind == tokEnd {
+				got = "/" + got
+			}
+		}
+		if got != want {
+			t.Errorf("parseTag(%q) = %q (ok %t), want %q", in, got, ok, want)
 		}
 	}
 }
