@@ -201,12 +201,12 @@ func TestPrinter(t *testing.T) {
 		}, "Outer{In: Inner{X: 1}, Y: 2}"},
 		{"floats", func(p *printer) {
 			p.openList()
-			for _, f := range []float64{1e21, -0.000001, math.NaN(), math.Inf(-1), math.Copysign(0, -1)} {
+			for _, f := range []float64{1.25, 1e21, -0.000001, math.NaN(), math.Inf(-1), math.Copysign(0, -1), math.Nextafter(0.3, 1)} {
 				p.elem()
 				p.float(f)
 			}
 			p.closeList()
-		}, "[1e+21, -1e-06, NaN, -Inf, -0]"},
+		}, "[1.25, 1e+21, -1e-06, NaN, -Inf, -0, 0.30000000000000004]"},
 		{"timestamp in UTC", func(p *printer) {
 			p.timestamp(time.Date(2024, 1, 2, 3, 4, 5, 600, time.FixedZone("X", 3600)))
 		}, "2024-01-02T02:04:05.0000006Z"},
@@ -336,6 +336,7 @@ func TestValidator(t *testing.T) {
 	vs.length(p, "S", 6, -1, 5)  // above max
 	vs.length(p, "S", 0, -1, -1) // unbounded
 	vs.length(p, "S", 0, 0, 0)   // exactly 0 allowed
+	vs.length(p, "S", 1, -1, 0)  // above a maximum of 0
 	vs.rangeFail(&vpath{parent: p, index: 1}, "", "[1, 5]")
 	vs.pattern(p, "Code", re, "abc")
 	vs.pattern(p, "Code", re, "ab1")
@@ -347,6 +348,7 @@ func TestValidator(t *testing.T) {
 		{"Outer.Id", "required", "is required"},
 		{"Outer.S", "length", "length 2 is less than the minimum 3"},
 		{"Outer.S", "length", "length 6 is more than the maximum 5"},
+		{"Outer.S", "length", "length 1 is more than the maximum 0"},
 		{"Outer[1]", "range", "must be within [1, 5]"},
 		{"Outer.Code", "pattern", "does not match the pattern ^[a-z]+$"},
 		{"Outer.U", "union", "a union needs exactly one member set, found 0"},
@@ -459,6 +461,26 @@ var mutReaders = []struct {
 	{"readDateTime", func(d *jsonDecoder) { d.readDateTime() }},
 	{"readHTTPDate", func(d *jsonDecoder) { d.readHTTPDate() }},
 	{"readEpochSeconds", func(d *jsonDecoder) { d.readEpochSeconds() }},
+	// Generated decoders open objects and arrays without peeking first.
+	{"beginObject", func(d *jsonDecoder) {
+		if d.isNull() || !d.beginObject() {
+			return
+		}
+		for {
+			if _, ok := d.nextKey(); !ok {
+				return
+			}
+			d.skip()
+		}
+	}},
+	{"beginArray", func(d *jsonDecoder) {
+		if d.isNull() || !d.beginArray() {
+			return
+		}
+		for d.nextElem() {
+			d.skip()
+		}
+	}},
 	{"countMembers", func(d *jsonDecoder) {
 		d.countMembers()
 		d.skip()
@@ -531,10 +553,19 @@ func TestDecodeTimestampPrefixes(t *testing.T) {
 }
 
 func TestDecodeEdges(t *testing.T) {
-	d := newJSONDecoder([]byte(" null"))
-	if !d.isNull() || d.finish() != nil {
-		t.Error(`" null" is not null`)
+	for _, in := range []string{"null", " null", "\tnull "} {
+		d := newJSONDecoder([]byte(in))
+		if !d.isNull() || d.finish() != nil {
+			t.Errorf("%q is not null", in)
+		}
 	}
+	for _, in := range []string{"nul", "1", `"null"`, "[null]"} {
+		d := newJSONDecoder([]byte(in))
+		if d.isNull() {
+			t.Errorf("%q is null", in)
+		}
+	}
+	d := newJSONDecoder(nil)
 	for _, c := range []struct {
 		in   string
 		want bool
@@ -801,5 +832,27 @@ func TestClientSmallRules(t *testing.T) {
 	}
 	if got := textMessage([]byte(exact + "x")); got != exact+"..." {
 		t.Errorf("textMessage of %d runes is not cut to %d plus ...", maxTextMessage+1, maxTextMessage)
+	}
+}
+
+// TestScratchTables: the decoder's per-shape scratch tables grow to any shape number, in any
+// order, and give the same state back for the same number and type.
+func TestScratchTables(t *testing.T) {
+	d := newJSONDecoder(nil)
+	l2 := jsonScratch[int](&d, 2)
+	l0 := jsonScratch[int](&d, 0)
+	if jsonScratch[int](&d, 2) != l2 || jsonScratch[int](&d, 0) != l0 || l0 == l2 {
+		t.Error("jsonScratch does not keep one state per shape number")
+	}
+	if jsonScratch[string](&d, 3) == nil || len(d.lists) != 4 {
+		t.Errorf("jsonScratch grew the table to %d, want 4", len(d.lists))
+	}
+	type store struct{ a, b int }
+	s1 := jsonStoreFrom[store](&d, 1)
+	s0 := jsonStoreFrom[store](&d, 0)
+	s1b := jsonStoreFrom[store](&d, 1)
+	s2 := jsonStoreFrom[store](&d, 2)
+	if s1 == s1b || s1 == s0 || s2 == nil || len(d.slabs) != 3 {
+		t.Errorf("jsonStoreFrom hands out shared stores or a table of %d", len(d.slabs))
 	}
 }
