@@ -179,13 +179,19 @@ func (g *generator) genAppendJSON(f *jen.File, s *ir.Shape) {
 	})
 }
 
-// unionCount makes AppendJSON of a union fail unless exactly one member is set.
-func (g *generator) unionCount(b *jen.Group, s *ir.Shape) {
+// countUnionSet declares set, the number of members of union v that are set, unknown
+// included.
+func countUnionSet(b *jen.Group, s *ir.Shape) {
 	b.Id("set").Op(":=").Lit(0)
 	for _, m := range s.Members {
 		b.If(jen.Id("v." + m.GoName).Op("!=").Nil()).Block(jen.Id("set").Op("++"))
 	}
 	b.If(jen.Id("v.Unknown").Op("!=").Nil()).Block(jen.Id("set").Op("++"))
+}
+
+// unionCount makes AppendJSON of a union fail unless exactly one member is set.
+func (g *generator) unionCount(b *jen.Group, s *ir.Shape) {
+	countUnionSet(b, s)
 	b.If(jen.Id("set").Op("!=").Lit(1)).Block(
 		jen.Return(jen.Id("b"), jen.Id("jsonEncodeFailure").Call(
 			jen.Lit(s.GoName+": a union needs exactly one member set, found ").Op("+").Qual("strconv", "Itoa").Call(jen.Id("set")))),
@@ -195,11 +201,7 @@ func (g *generator) unionCount(b *jen.Group, s *ir.Shape) {
 // unionDecodedCount makes decoding a union fail when the object set more than one member,
 // known or unknown: such a value could not be sent back.
 func (g *generator) unionDecodedCount(b *jen.Group, s *ir.Shape) {
-	b.Id("set").Op(":=").Lit(0)
-	for _, m := range s.Members {
-		b.If(jen.Id("v." + m.GoName).Op("!=").Nil()).Block(jen.Id("set").Op("++"))
-	}
-	b.If(jen.Id("v.Unknown").Op("!=").Nil()).Block(jen.Id("set").Op("++"))
+	countUnionSet(b, s)
 	b.If(jen.Id("set").Op(">").Lit(1)).Block(
 		jen.Id("d.fail").Call(jen.Lit("a union holds exactly one member, found ").Op("+").Qual("strconv", "Itoa").Call(jen.Id("set"))),
 	)

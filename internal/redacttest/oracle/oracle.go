@@ -70,16 +70,14 @@ func CheckRedaction(t *testing.T, model []byte, types []OracleType) {
 	if len(types) == 0 {
 		t.Fatal("no types to check")
 	}
+	fields := oracleFields(types)
 	for _, ot := range types {
 		s := m[ot.Shape]
 		if s == nil {
 			t.Errorf("%s: not in the model", ot.Shape)
 			continue
 		}
-		f := &oracleFiller{m: m, tainted: tainted, fields: map[string]map[string]string{}}
-		for _, o := range types {
-			f.fields[o.Shape] = o.Fields
-		}
+		f := &oracleFiller{m: m, tainted: tainted, fields: fields}
 		v := reflect.New(ot.Type)
 		f.fill(v.Elem(), ot.Shape, false, false, 0, ot.Shape)
 		for i, e := range f.errs {
@@ -115,10 +113,7 @@ func CheckDefaults(t *testing.T, model []byte, types []OracleType) {
 	if err != nil {
 		t.Fatalf("reading the model: %v", err)
 	}
-	fields := map[string]map[string]string{}
-	for _, o := range types {
-		fields[o.Shape] = o.Fields
-	}
+	fields := oracleFields(types)
 	for _, ot := range types {
 		s := m[ot.Shape]
 		if s == nil {
@@ -237,6 +232,15 @@ func oracleDefaultDiffers(v reflect.Value, def json.RawMessage) string {
 		return got
 	}
 	return ""
+}
+
+// oracleFields indexes the Go field names of the types by shape ID.
+func oracleFields(types []OracleType) map[string]map[string]string {
+	fields := make(map[string]map[string]string, len(types))
+	for _, o := range types {
+		fields[o.Shape] = o.Fields
+	}
+	return fields
 }
 
 // oracleToken is a distinct value put in one leaf.
