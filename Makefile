@@ -74,11 +74,11 @@ fuzz-short:
 # Generator speed: aws-sdk-go v1's gen-api vs ours on the full Cognito package (whole
 # processes, interleaved), our phases one by one, and every Smithy model generated (not
 # compiled) on all cores with the peak RSS of the largest. BENCH_GEN_FLAGS adds flags
-# (e.g. -n 40, -all=false, -verify, -strict); see cmd/genbench.
+# (e.g. -n 40, -all=false, -verify, -strict); see internal/tools/genbench.
 BENCH_GEN_FLAGS ?=
 .PHONY: bench-gen
 bench-gen:
-	$(GO) run ./cmd/genbench -smithy $(SMITHY_MODELS) $(BENCH_GEN_FLAGS)
+	$(GO) run ./internal/tools/genbench -smithy $(SMITHY_MODELS) $(BENCH_GEN_FLAGS)
 
 # Every AWS model of both formats (402 Smithy, 384 c2j): generate each into a package of one
 # scratch module, go build (-N -l; SWEEP_FLAGS=-opt for optimised) and go vet them all, and
@@ -88,7 +88,7 @@ SWEEP_DIR ?= /tmp/awsgen-sweep
 SWEEP_FLAGS ?=
 .PHONY: sweep
 sweep:
-	$(GO) run ./cmd/sweep -out $(SWEEP_DIR) -smithy $(SMITHY_MODELS) -c2j $(AWS_SDK_GO_V1) $(SWEEP_FLAGS)
+	$(GO) run ./internal/tools/sweep -out $(SWEEP_DIR) -smithy $(SMITHY_MODELS) -c2j $(AWS_SDK_GO_V1) $(SWEEP_FLAGS)
 
 # Mutation testing, a habit rather than a gate (not part of make test): gremlins v0.6.0 over
 # templates/rt and the internal packages whose own tests judge them, then the generator

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/awsgen/awsgen/internal/modelsrc"
+	"github.com/awsgen/awsgen/internal/testenv"
 )
 
 // sharedVectors is botocore's copy of the protocol tests in the project's shared material
@@ -47,10 +48,7 @@ var knownClientFailures = map[string]string{
 func vectorFiles(t *testing.T) []vectorFile {
 	t.Helper()
 	if _, err := os.Stat(sharedVectors); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("protocol test vectors missing: %v", err)
-		}
-		t.Skipf("no protocol test vectors at %s (set CI=true to make this fail)", sharedVectors)
+		testenv.Missing(t, "no protocol test vectors at %s: %v", sharedVectors, err)
 	}
 	bc := func(rel, tag, proto string) vectorFile {
 		return vectorFile{Key: "botocore/" + rel, Tag: tag, Path: filepath.Join(sharedVectors, rel),
@@ -68,11 +66,8 @@ func vectorFiles(t *testing.T) []vectorFile {
 	}
 	dir, err := modelsrc.ModuleDir(awsSDKGoV1)
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("aws-sdk-go vectors: %v", err)
-		}
 		// Not run without them: knownFailures names some of their cases.
-		t.Skipf("cannot fetch aws-sdk-go's vectors (set CI=true to make this fail): %v", err)
+		testenv.Missing(t, "cannot fetch aws-sdk-go's vectors: %v", err)
 	}
 	for _, d := range []string{"input", "output"} {
 		files = append(files, vectorFile{

@@ -15,8 +15,8 @@ import (
 // DefaultC2JModule is the pinned aws-sdk-go module whose models/apis holds the c2j models.
 const DefaultC2JModule = "github.com/aws/aws-sdk-go@v1.55.8"
 
-// Main is the command line of cmd/sweep; it returns the exit status: 0 when every model
-// generated, compiled and vetted clean, 1 otherwise, 2 for bad usage.
+// Main is the command line of internal/tools/sweep; it returns the exit status: 0 when every
+// model generated, compiled and vetted clean, 1 otherwise, 2 for bad usage.
 func Main(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sweep", flag.ContinueOnError)
 	fs.SetOutput(stderr)

@@ -1,6 +1,7 @@
 // Package sweep runs the generator over many AWS models at once: it generates a package per
 // model into one scratch Go module, then builds and vets them all, and summarises what went
-// wrong by cause. cmd/sweep is its command line; TestSampleSweep runs it on a fixed sample.
+// wrong by cause. internal/tools/sweep is its command line; TestSampleSweep runs it on a
+// fixed sample.
 package sweep
 
 import (
@@ -329,7 +330,7 @@ func prepare(root string) error {
 	if err := os.MkdirAll(root, 0o755); err != nil {
 		return err
 	}
-	mod := "// Scratch module of awsgen's model sweep (cmd/sweep); every run replaces it.\nmodule " + ModulePath + "\n\ngo 1.26\n"
+	mod := "// Scratch module of awsgen's model sweep (internal/tools/sweep); every run replaces it.\nmodule " + ModulePath + "\n\ngo 1.26\n"
 	return os.WriteFile(filepath.Join(root, "go.mod"), []byte(mod), 0o644)
 }
 

@@ -3,7 +3,7 @@
 // by format and by cause of failure. With -crossformat it compares the Smithy and c2j
 // models of each service type by type instead.
 //
-//	go run ./cmd/sweep [-out DIR] [-smithy DIR] [-c2j MODULE@VERSION] [-run REGEXP] [-crossformat]
+//	go run ./internal/tools/sweep [-out DIR] [-smithy DIR] [-c2j MODULE@VERSION] [-run REGEXP] [-crossformat]
 package main
 
 import (
