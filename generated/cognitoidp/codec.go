@@ -4,9 +4,8 @@ package cognitoidp
 
 import "time"
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AccountRecoverySettingType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AccountRecoverySettingType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -27,12 +26,8 @@ func (v *AccountRecoverySettingType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AccountRecoverySettingType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysAccountRecoverySettingType = []string{"\"RecoveryMechanisms\":"}
@@ -71,9 +66,8 @@ type storeAccountTakeoverActionType struct {
 	EventAction AccountTakeoverEventActionType
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AccountTakeoverActionType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AccountTakeoverActionType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -95,12 +89,8 @@ func (v *AccountTakeoverActionType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AccountTakeoverActionType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AccountTakeoverActionType) decodeJSON(d *jsonDecoder) {
@@ -146,9 +136,8 @@ func (v *AccountTakeoverActionType) decodeJSONStore(d *jsonDecoder, st *storeAcc
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AccountTakeoverActionsType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AccountTakeoverActionsType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -181,12 +170,8 @@ func (v *AccountTakeoverActionsType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AccountTakeoverActionsType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysAccountTakeoverActionsType = []string{"\"LowAction\":", "\"MediumAction\":", "\"HighAction\":"}
@@ -225,9 +210,8 @@ func (v *AccountTakeoverActionsType) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AccountTakeoverRiskConfigurationType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AccountTakeoverRiskConfigurationType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -254,12 +238,8 @@ func (v *AccountTakeoverRiskConfigurationType) AppendJSON(b []byte) ([]byte, err
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AccountTakeoverRiskConfigurationType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysAccountTakeoverRiskConfigurationType = []string{"\"NotifyConfiguration\":", "\"Actions\":"}
@@ -295,9 +275,8 @@ func (v *AccountTakeoverRiskConfigurationType) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AddCustomAttributesRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AddCustomAttributesRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -322,12 +301,8 @@ func (v *AddCustomAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AddCustomAttributesRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysAddCustomAttributesRequest = []string{"\"UserPoolId\":", "\"CustomAttributes\":"}
@@ -362,9 +337,8 @@ func (v *AddCustomAttributesRequest) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AddCustomAttributesResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AddCustomAttributesResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -376,12 +350,8 @@ func (v *AddCustomAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AddCustomAttributesResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AddCustomAttributesResponse) decodeJSON(d *jsonDecoder) {
@@ -409,9 +379,8 @@ type storeAdminAddUserToGroupRequest struct {
 	GroupName  string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminAddUserToGroupRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminAddUserToGroupRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -437,12 +406,8 @@ func (v *AdminAddUserToGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminAddUserToGroupRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminAddUserToGroupRequest) decodeJSON(d *jsonDecoder) {
@@ -501,9 +466,8 @@ type storeAdminConfirmSignUpRequest struct {
 	Username   string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminConfirmSignUpRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminConfirmSignUpRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -532,12 +496,8 @@ func (v *AdminConfirmSignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminConfirmSignUpRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminConfirmSignUpRequest) decodeJSON(d *jsonDecoder) {
@@ -585,9 +545,8 @@ func (v *AdminConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeAdm
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminConfirmSignUpResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminConfirmSignUpResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -599,12 +558,8 @@ func (v *AdminConfirmSignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminConfirmSignUpResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminConfirmSignUpResponse) decodeJSON(d *jsonDecoder) {
@@ -631,9 +586,8 @@ type storeAdminCreateUserConfigType struct {
 	UnusedAccountValidityDays int32
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminCreateUserConfigType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminCreateUserConfigType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -662,12 +616,8 @@ func (v *AdminCreateUserConfigType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminCreateUserConfigType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminCreateUserConfigType) decodeJSON(d *jsonDecoder) {
@@ -726,9 +676,8 @@ type storeAdminCreateUserRequest struct {
 	MessageAction      MessageActionType
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminCreateUserRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminCreateUserRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -787,12 +736,8 @@ func (v *AdminCreateUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminCreateUserRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminCreateUserRequest) decodeJSON(d *jsonDecoder) {
@@ -864,9 +809,8 @@ func (v *AdminCreateUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminC
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminCreateUserResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminCreateUserResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -887,12 +831,8 @@ func (v *AdminCreateUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminCreateUserResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysAdminCreateUserResponse = []string{"\"User\":"}
@@ -932,9 +872,8 @@ type storeAdminDeleteUserAttributesRequest struct {
 	Username   string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminDeleteUserAttributesRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminDeleteUserAttributesRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -963,12 +902,8 @@ func (v *AdminDeleteUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) 
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminDeleteUserAttributesRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminDeleteUserAttributesRequest) decodeJSON(d *jsonDecoder) {
@@ -1016,9 +951,8 @@ func (v *AdminDeleteUserAttributesRequest) decodeJSONStore(d *jsonDecoder, st *s
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminDeleteUserAttributesResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminDeleteUserAttributesResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1030,12 +964,8 @@ func (v *AdminDeleteUserAttributesResponse) AppendJSON(b []byte) ([]byte, error)
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminDeleteUserAttributesResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminDeleteUserAttributesResponse) decodeJSON(d *jsonDecoder) {
@@ -1062,9 +992,8 @@ type storeAdminDeleteUserRequest struct {
 	Username   string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminDeleteUserRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminDeleteUserRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1086,12 +1015,8 @@ func (v *AdminDeleteUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminDeleteUserRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminDeleteUserRequest) decodeJSON(d *jsonDecoder) {
@@ -1137,9 +1062,8 @@ func (v *AdminDeleteUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminD
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminDisableProviderForUserRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminDisableProviderForUserRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1164,12 +1088,8 @@ func (v *AdminDisableProviderForUserRequest) AppendJSON(b []byte) ([]byte, error
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminDisableProviderForUserRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysAdminDisableProviderForUserRequest = []string{"\"UserPoolId\":", "\"User\":"}
@@ -1205,9 +1125,8 @@ func (v *AdminDisableProviderForUserRequest) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminDisableProviderForUserResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminDisableProviderForUserResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1219,12 +1138,8 @@ func (v *AdminDisableProviderForUserResponse) AppendJSON(b []byte) ([]byte, erro
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminDisableProviderForUserResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminDisableProviderForUserResponse) decodeJSON(d *jsonDecoder) {
@@ -1251,9 +1166,8 @@ type storeAdminDisableUserRequest struct {
 	Username   string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminDisableUserRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminDisableUserRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1275,12 +1189,8 @@ func (v *AdminDisableUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminDisableUserRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminDisableUserRequest) decodeJSON(d *jsonDecoder) {
@@ -1326,9 +1236,8 @@ func (v *AdminDisableUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmin
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminDisableUserResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminDisableUserResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1340,12 +1249,8 @@ func (v *AdminDisableUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminDisableUserResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminDisableUserResponse) decodeJSON(d *jsonDecoder) {
@@ -1372,9 +1277,8 @@ type storeAdminEnableUserRequest struct {
 	Username   string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminEnableUserRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminEnableUserRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1396,12 +1300,8 @@ func (v *AdminEnableUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminEnableUserRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminEnableUserRequest) decodeJSON(d *jsonDecoder) {
@@ -1447,9 +1347,8 @@ func (v *AdminEnableUserRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminE
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminEnableUserResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminEnableUserResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1461,12 +1360,8 @@ func (v *AdminEnableUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminEnableUserResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminEnableUserResponse) decodeJSON(d *jsonDecoder) {
@@ -1494,9 +1389,8 @@ type storeAdminForgetDeviceRequest struct {
 	DeviceKey  string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminForgetDeviceRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminForgetDeviceRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1522,12 +1416,8 @@ func (v *AdminForgetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminForgetDeviceRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminForgetDeviceRequest) decodeJSON(d *jsonDecoder) {
@@ -1587,9 +1477,8 @@ type storeAdminGetDeviceRequest struct {
 	Username   string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminGetDeviceRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminGetDeviceRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1615,12 +1504,8 @@ func (v *AdminGetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminGetDeviceRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminGetDeviceRequest) decodeJSON(d *jsonDecoder) {
@@ -1672,9 +1557,8 @@ func (v *AdminGetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeAdminGe
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminGetDeviceResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminGetDeviceResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1695,12 +1579,8 @@ func (v *AdminGetDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminGetDeviceResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysAdminGetDeviceResponse = []string{"\"Device\":"}
@@ -1740,9 +1620,8 @@ type storeAdminGetUserRequest struct {
 	Username   string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminGetUserRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminGetUserRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1764,12 +1643,8 @@ func (v *AdminGetUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminGetUserRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminGetUserRequest) decodeJSON(d *jsonDecoder) {
@@ -1826,9 +1701,8 @@ type storeAdminGetUserResponse struct {
 	PreferredMfaSetting  string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminGetUserResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminGetUserResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1885,12 +1759,8 @@ func (v *AdminGetUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminGetUserResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminGetUserResponse) decodeJSON(d *jsonDecoder) {
@@ -1974,9 +1844,8 @@ type storeAdminInitiateAuthRequest struct {
 	AuthFlow   AuthFlowType
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminInitiateAuthRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminInitiateAuthRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2027,12 +1896,8 @@ func (v *AdminInitiateAuthRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminInitiateAuthRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminInitiateAuthRequest) decodeJSON(d *jsonDecoder) {
@@ -2101,9 +1966,8 @@ type storeAdminInitiateAuthResponse struct {
 	Session       string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminInitiateAuthResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminInitiateAuthResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2138,12 +2002,8 @@ func (v *AdminInitiateAuthResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminInitiateAuthResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminInitiateAuthResponse) decodeJSON(d *jsonDecoder) {
@@ -2194,9 +2054,8 @@ func (v *AdminInitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeAdm
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminLinkProviderForUserRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminLinkProviderForUserRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2227,12 +2086,8 @@ func (v *AdminLinkProviderForUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminLinkProviderForUserRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysAdminLinkProviderForUserRequest = []string{"\"UserPoolId\":", "\"DestinationUser\":", "\"SourceUser\":"}
@@ -2271,9 +2126,8 @@ func (v *AdminLinkProviderForUserRequest) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminLinkProviderForUserResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminLinkProviderForUserResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2285,12 +2139,8 @@ func (v *AdminLinkProviderForUserResponse) AppendJSON(b []byte) ([]byte, error) 
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminLinkProviderForUserResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminLinkProviderForUserResponse) decodeJSON(d *jsonDecoder) {
@@ -2319,9 +2169,8 @@ type storeAdminListDevicesRequest struct {
 	PaginationToken string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminListDevicesRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminListDevicesRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2351,12 +2200,8 @@ func (v *AdminListDevicesRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminListDevicesRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminListDevicesRequest) decodeJSON(d *jsonDecoder) {
@@ -2414,9 +2259,8 @@ func (v *AdminListDevicesRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmin
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminListDevicesResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminListDevicesResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2441,12 +2285,8 @@ func (v *AdminListDevicesResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminListDevicesResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysAdminListDevicesResponse = []string{"\"Devices\":", "\"PaginationToken\":"}
@@ -2490,9 +2330,8 @@ type storeAdminListGroupsForUserRequest struct {
 	NextToken  string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminListGroupsForUserRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminListGroupsForUserRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2522,12 +2361,8 @@ func (v *AdminListGroupsForUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminListGroupsForUserRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminListGroupsForUserRequest) decodeJSON(d *jsonDecoder) {
@@ -2585,9 +2420,8 @@ func (v *AdminListGroupsForUserRequest) decodeJSONStore(d *jsonDecoder, st *stor
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminListGroupsForUserResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminListGroupsForUserResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2612,12 +2446,8 @@ func (v *AdminListGroupsForUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminListGroupsForUserResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysAdminListGroupsForUserResponse = []string{"\"Groups\":", "\"NextToken\":"}
@@ -2661,9 +2491,8 @@ type storeAdminListUserAuthEventsRequest struct {
 	NextToken  string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminListUserAuthEventsRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminListUserAuthEventsRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2693,12 +2522,8 @@ func (v *AdminListUserAuthEventsRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminListUserAuthEventsRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminListUserAuthEventsRequest) decodeJSON(d *jsonDecoder) {
@@ -2756,9 +2581,8 @@ func (v *AdminListUserAuthEventsRequest) decodeJSONStore(d *jsonDecoder, st *sto
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminListUserAuthEventsResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminListUserAuthEventsResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2783,12 +2607,8 @@ func (v *AdminListUserAuthEventsResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminListUserAuthEventsResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysAdminListUserAuthEventsResponse = []string{"\"AuthEvents\":", "\"NextToken\":"}
@@ -2831,9 +2651,8 @@ type storeAdminRemoveUserFromGroupRequest struct {
 	GroupName  string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminRemoveUserFromGroupRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminRemoveUserFromGroupRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2859,12 +2678,8 @@ func (v *AdminRemoveUserFromGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminRemoveUserFromGroupRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminRemoveUserFromGroupRequest) decodeJSON(d *jsonDecoder) {
@@ -2923,9 +2738,8 @@ type storeAdminResetUserPasswordRequest struct {
 	Username   string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminResetUserPasswordRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminResetUserPasswordRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2954,12 +2768,8 @@ func (v *AdminResetUserPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminResetUserPasswordRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminResetUserPasswordRequest) decodeJSON(d *jsonDecoder) {
@@ -3007,9 +2817,8 @@ func (v *AdminResetUserPasswordRequest) decodeJSONStore(d *jsonDecoder, st *stor
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminResetUserPasswordResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminResetUserPasswordResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3021,12 +2830,8 @@ func (v *AdminResetUserPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminResetUserPasswordResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminResetUserPasswordResponse) decodeJSON(d *jsonDecoder) {
@@ -3055,9 +2860,8 @@ type storeAdminRespondToAuthChallengeRequest struct {
 	Session       string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminRespondToAuthChallengeRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminRespondToAuthChallengeRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3112,12 +2916,8 @@ func (v *AdminRespondToAuthChallengeRequest) AppendJSON(b []byte) ([]byte, error
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminRespondToAuthChallengeRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminRespondToAuthChallengeRequest) decodeJSON(d *jsonDecoder) {
@@ -3192,9 +2992,8 @@ type storeAdminRespondToAuthChallengeResponse struct {
 	Session       string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminRespondToAuthChallengeResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminRespondToAuthChallengeResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3229,12 +3028,8 @@ func (v *AdminRespondToAuthChallengeResponse) AppendJSON(b []byte) ([]byte, erro
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminRespondToAuthChallengeResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminRespondToAuthChallengeResponse) decodeJSON(d *jsonDecoder) {
@@ -3292,9 +3087,8 @@ type storeAdminSetUserMFAPreferenceRequest struct {
 	UserPoolId string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminSetUserMFAPreferenceRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminSetUserMFAPreferenceRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3329,12 +3123,8 @@ func (v *AdminSetUserMFAPreferenceRequest) AppendJSON(b []byte) ([]byte, error) 
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserMFAPreferenceRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminSetUserMFAPreferenceRequest) decodeJSON(d *jsonDecoder) {
@@ -3386,9 +3176,8 @@ func (v *AdminSetUserMFAPreferenceRequest) decodeJSONStore(d *jsonDecoder, st *s
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminSetUserMFAPreferenceResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminSetUserMFAPreferenceResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3400,12 +3189,8 @@ func (v *AdminSetUserMFAPreferenceResponse) AppendJSON(b []byte) ([]byte, error)
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserMFAPreferenceResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminSetUserMFAPreferenceResponse) decodeJSON(d *jsonDecoder) {
@@ -3434,9 +3219,8 @@ type storeAdminSetUserPasswordRequest struct {
 	Permanent  bool
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminSetUserPasswordRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminSetUserPasswordRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3466,12 +3250,8 @@ func (v *AdminSetUserPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserPasswordRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminSetUserPasswordRequest) decodeJSON(d *jsonDecoder) {
@@ -3529,9 +3309,8 @@ func (v *AdminSetUserPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeA
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminSetUserPasswordResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminSetUserPasswordResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3543,12 +3322,8 @@ func (v *AdminSetUserPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserPasswordResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminSetUserPasswordResponse) decodeJSON(d *jsonDecoder) {
@@ -3575,9 +3350,8 @@ type storeAdminSetUserSettingsRequest struct {
 	Username   string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminSetUserSettingsRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminSetUserSettingsRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3606,12 +3380,8 @@ func (v *AdminSetUserSettingsRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserSettingsRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminSetUserSettingsRequest) decodeJSON(d *jsonDecoder) {
@@ -3659,9 +3429,8 @@ func (v *AdminSetUserSettingsRequest) decodeJSONStore(d *jsonDecoder, st *storeA
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminSetUserSettingsResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminSetUserSettingsResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3673,12 +3442,8 @@ func (v *AdminSetUserSettingsResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminSetUserSettingsResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminSetUserSettingsResponse) decodeJSON(d *jsonDecoder) {
@@ -3707,9 +3472,8 @@ type storeAdminUpdateAuthEventFeedbackRequest struct {
 	FeedbackValue FeedbackValueType
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminUpdateAuthEventFeedbackRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminUpdateAuthEventFeedbackRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3739,12 +3503,8 @@ func (v *AdminUpdateAuthEventFeedbackRequest) AppendJSON(b []byte) ([]byte, erro
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateAuthEventFeedbackRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminUpdateAuthEventFeedbackRequest) decodeJSON(d *jsonDecoder) {
@@ -3802,9 +3562,8 @@ func (v *AdminUpdateAuthEventFeedbackRequest) decodeJSONStore(d *jsonDecoder, st
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminUpdateAuthEventFeedbackResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminUpdateAuthEventFeedbackResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3816,12 +3575,8 @@ func (v *AdminUpdateAuthEventFeedbackResponse) AppendJSON(b []byte) ([]byte, err
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateAuthEventFeedbackResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminUpdateAuthEventFeedbackResponse) decodeJSON(d *jsonDecoder) {
@@ -3850,9 +3605,8 @@ type storeAdminUpdateDeviceStatusRequest struct {
 	DeviceRememberedStatus DeviceRememberedStatusType
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminUpdateDeviceStatusRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminUpdateDeviceStatusRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3882,12 +3636,8 @@ func (v *AdminUpdateDeviceStatusRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateDeviceStatusRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminUpdateDeviceStatusRequest) decodeJSON(d *jsonDecoder) {
@@ -3945,9 +3695,8 @@ func (v *AdminUpdateDeviceStatusRequest) decodeJSONStore(d *jsonDecoder, st *sto
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminUpdateDeviceStatusResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminUpdateDeviceStatusResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -3959,12 +3708,8 @@ func (v *AdminUpdateDeviceStatusResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateDeviceStatusResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminUpdateDeviceStatusResponse) decodeJSON(d *jsonDecoder) {
@@ -3991,9 +3736,8 @@ type storeAdminUpdateUserAttributesRequest struct {
 	Username   string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminUpdateUserAttributesRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminUpdateUserAttributesRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4028,12 +3772,8 @@ func (v *AdminUpdateUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) 
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateUserAttributesRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminUpdateUserAttributesRequest) decodeJSON(d *jsonDecoder) {
@@ -4083,9 +3823,8 @@ func (v *AdminUpdateUserAttributesRequest) decodeJSONStore(d *jsonDecoder, st *s
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminUpdateUserAttributesResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminUpdateUserAttributesResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4097,12 +3836,8 @@ func (v *AdminUpdateUserAttributesResponse) AppendJSON(b []byte) ([]byte, error)
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminUpdateUserAttributesResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminUpdateUserAttributesResponse) decodeJSON(d *jsonDecoder) {
@@ -4129,9 +3864,8 @@ type storeAdminUserGlobalSignOutRequest struct {
 	Username   string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminUserGlobalSignOutRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminUserGlobalSignOutRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4153,12 +3887,8 @@ func (v *AdminUserGlobalSignOutRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminUserGlobalSignOutRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminUserGlobalSignOutRequest) decodeJSON(d *jsonDecoder) {
@@ -4204,9 +3934,8 @@ func (v *AdminUserGlobalSignOutRequest) decodeJSONStore(d *jsonDecoder, st *stor
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AdminUserGlobalSignOutResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AdminUserGlobalSignOutResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4218,12 +3947,8 @@ func (v *AdminUserGlobalSignOutResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AdminUserGlobalSignOutResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AdminUserGlobalSignOutResponse) decodeJSON(d *jsonDecoder) {
@@ -4243,9 +3968,8 @@ func (v *AdminUserGlobalSignOutResponse) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AliasExistsException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AliasExistsException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4263,12 +3987,8 @@ func (v *AliasExistsException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AliasExistsException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysAliasExistsException = []string{"\"message\":"}
@@ -4311,9 +4031,8 @@ type storeAnalyticsConfigurationType struct {
 	UserDataShared bool
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AnalyticsConfigurationType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AnalyticsConfigurationType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4347,12 +4066,8 @@ func (v *AnalyticsConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AnalyticsConfigurationType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AnalyticsConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -4416,9 +4131,8 @@ func (v *AnalyticsConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeAn
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AnalyticsMetadataType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AnalyticsMetadataType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4436,12 +4150,8 @@ func (v *AnalyticsMetadataType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AnalyticsMetadataType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysAnalyticsMetadataType = []string{"\"AnalyticsEndpointId\":"}
@@ -4481,9 +4191,8 @@ type storeAssociateSoftwareTokenRequest struct {
 	Session     string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AssociateSoftwareTokenRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AssociateSoftwareTokenRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4505,12 +4214,8 @@ func (v *AssociateSoftwareTokenRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AssociateSoftwareTokenRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AssociateSoftwareTokenRequest) decodeJSON(d *jsonDecoder) {
@@ -4563,9 +4268,8 @@ type storeAssociateSoftwareTokenResponse struct {
 	Session    string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AssociateSoftwareTokenResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AssociateSoftwareTokenResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4587,12 +4291,8 @@ func (v *AssociateSoftwareTokenResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AssociateSoftwareTokenResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AssociateSoftwareTokenResponse) decodeJSON(d *jsonDecoder) {
@@ -4645,9 +4345,8 @@ type storeAttributeType struct {
 	Value string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AttributeType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AttributeType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4669,12 +4368,8 @@ func (v *AttributeType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AttributeType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AttributeType) decodeJSON(d *jsonDecoder) {
@@ -4729,9 +4424,8 @@ type storeAuthEventType struct {
 	EventResponse EventResponseType
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AuthEventType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AuthEventType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4786,12 +4480,8 @@ func (v *AuthEventType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AuthEventType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AuthEventType) decodeJSON(d *jsonDecoder) {
@@ -4870,9 +4560,8 @@ type storeAuthenticationResultType struct {
 	IdToken      string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AuthenticationResultType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AuthenticationResultType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -4913,12 +4602,8 @@ func (v *AuthenticationResultType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AuthenticationResultType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AuthenticationResultType) decodeJSON(d *jsonDecoder) {
@@ -4992,9 +4677,8 @@ type storeChallengeResponseType struct {
 	ChallengeResponse ChallengeResponse
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ChallengeResponseType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ChallengeResponseType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5016,12 +4700,8 @@ func (v *ChallengeResponseType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ChallengeResponseType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ChallengeResponseType) decodeJSON(d *jsonDecoder) {
@@ -5075,9 +4755,8 @@ type storeChangePasswordRequest struct {
 	AccessToken      string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ChangePasswordRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ChangePasswordRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5103,12 +4782,8 @@ func (v *ChangePasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ChangePasswordRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ChangePasswordRequest) decodeJSON(d *jsonDecoder) {
@@ -5160,9 +4835,8 @@ func (v *ChangePasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeChangeP
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ChangePasswordResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ChangePasswordResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5174,12 +4848,8 @@ func (v *ChangePasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ChangePasswordResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ChangePasswordResponse) decodeJSON(d *jsonDecoder) {
@@ -5199,9 +4869,8 @@ func (v *ChangePasswordResponse) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CloudWatchLogsConfigurationType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CloudWatchLogsConfigurationType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5219,12 +4888,8 @@ func (v *CloudWatchLogsConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CloudWatchLogsConfigurationType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysCloudWatchLogsConfigurationType = []string{"\"LogGroupArn\":"}
@@ -5265,9 +4930,8 @@ type storeCodeDeliveryDetailsType struct {
 	AttributeName  string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CodeDeliveryDetailsType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CodeDeliveryDetailsType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5293,12 +4957,8 @@ func (v *CodeDeliveryDetailsType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CodeDeliveryDetailsType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *CodeDeliveryDetailsType) decodeJSON(d *jsonDecoder) {
@@ -5350,9 +5010,8 @@ func (v *CodeDeliveryDetailsType) decodeJSONStore(d *jsonDecoder, st *storeCodeD
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CodeDeliveryFailureException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CodeDeliveryFailureException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5370,12 +5029,8 @@ func (v *CodeDeliveryFailureException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CodeDeliveryFailureException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysCodeDeliveryFailureException = []string{"\"message\":"}
@@ -5408,9 +5063,8 @@ func (v *CodeDeliveryFailureException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CodeMismatchException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CodeMismatchException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5428,12 +5082,8 @@ func (v *CodeMismatchException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CodeMismatchException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysCodeMismatchException = []string{"\"message\":"}
@@ -5466,9 +5116,8 @@ func (v *CodeMismatchException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CompromisedCredentialsActionsType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CompromisedCredentialsActionsType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5486,12 +5135,8 @@ func (v *CompromisedCredentialsActionsType) AppendJSON(b []byte) ([]byte, error)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CompromisedCredentialsActionsType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysCompromisedCredentialsActionsType = []string{"\"EventAction\":"}
@@ -5524,9 +5169,8 @@ func (v *CompromisedCredentialsActionsType) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CompromisedCredentialsRiskConfigurationType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CompromisedCredentialsRiskConfigurationType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5553,12 +5197,8 @@ func (v *CompromisedCredentialsRiskConfigurationType) AppendJSON(b []byte) ([]by
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CompromisedCredentialsRiskConfigurationType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysCompromisedCredentialsRiskConfigurationType = []string{"\"EventFilter\":", "\"Actions\":"}
@@ -5593,9 +5233,8 @@ func (v *CompromisedCredentialsRiskConfigurationType) decodeJSON(d *jsonDecoder)
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ConcurrentModificationException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ConcurrentModificationException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5613,12 +5252,8 @@ func (v *ConcurrentModificationException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ConcurrentModificationException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysConcurrentModificationException = []string{"\"message\":"}
@@ -5659,9 +5294,8 @@ type storeConfirmDeviceRequest struct {
 	DeviceName  string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ConfirmDeviceRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ConfirmDeviceRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5694,12 +5328,8 @@ func (v *ConfirmDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ConfirmDeviceRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ConfirmDeviceRequest) decodeJSON(d *jsonDecoder) {
@@ -5754,9 +5384,8 @@ func (v *ConfirmDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmD
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ConfirmDeviceResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ConfirmDeviceResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5774,12 +5403,8 @@ func (v *ConfirmDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ConfirmDeviceResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysConfirmDeviceResponse = []string{"\"UserConfirmationNecessary\":"}
@@ -5822,9 +5447,8 @@ type storeConfirmForgotPasswordRequest struct {
 	Password         string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ConfirmForgotPasswordRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ConfirmForgotPasswordRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5877,12 +5501,8 @@ func (v *ConfirmForgotPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ConfirmForgotPasswordRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ConfirmForgotPasswordRequest) decodeJSON(d *jsonDecoder) {
@@ -5954,9 +5574,8 @@ func (v *ConfirmForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *store
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ConfirmForgotPasswordResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ConfirmForgotPasswordResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -5968,12 +5587,8 @@ func (v *ConfirmForgotPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ConfirmForgotPasswordResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ConfirmForgotPasswordResponse) decodeJSON(d *jsonDecoder) {
@@ -6003,9 +5618,8 @@ type storeConfirmSignUpRequest struct {
 	ForceAliasCreation bool
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ConfirmSignUpRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ConfirmSignUpRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6058,12 +5672,8 @@ func (v *ConfirmSignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ConfirmSignUpRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ConfirmSignUpRequest) decodeJSON(d *jsonDecoder) {
@@ -6135,9 +5745,8 @@ func (v *ConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmS
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ConfirmSignUpResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ConfirmSignUpResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6149,12 +5758,8 @@ func (v *ConfirmSignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ConfirmSignUpResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ConfirmSignUpResponse) decodeJSON(d *jsonDecoder) {
@@ -6183,9 +5788,8 @@ type storeContextDataType struct {
 	EncodedData string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ContextDataType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ContextDataType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6222,12 +5826,8 @@ func (v *ContextDataType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ContextDataType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ContextDataType) decodeJSON(d *jsonDecoder) {
@@ -6297,9 +5897,8 @@ type storeCreateGroupRequest struct {
 	Precedence  int32
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CreateGroupRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CreateGroupRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6333,12 +5932,8 @@ func (v *CreateGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CreateGroupRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *CreateGroupRequest) decodeJSON(d *jsonDecoder) {
@@ -6402,9 +5997,8 @@ func (v *CreateGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateGrou
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CreateGroupResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CreateGroupResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6425,12 +6019,8 @@ func (v *CreateGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CreateGroupResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysCreateGroupResponse = []string{"\"Group\":"}
@@ -6471,9 +6061,8 @@ type storeCreateIdentityProviderRequest struct {
 	ProviderType IdentityProviderTypeType
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CreateIdentityProviderRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CreateIdentityProviderRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6518,12 +6107,8 @@ func (v *CreateIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CreateIdentityProviderRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *CreateIdentityProviderRequest) decodeJSON(d *jsonDecoder) {
@@ -6581,9 +6166,8 @@ func (v *CreateIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *stor
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CreateIdentityProviderResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CreateIdentityProviderResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6604,12 +6188,8 @@ func (v *CreateIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CreateIdentityProviderResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysCreateIdentityProviderResponse = []string{"\"IdentityProvider\":"}
@@ -6650,9 +6230,8 @@ type storeCreateResourceServerRequest struct {
 	Name       string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CreateResourceServerRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CreateResourceServerRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6685,12 +6264,8 @@ func (v *CreateResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CreateResourceServerRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *CreateResourceServerRequest) decodeJSON(d *jsonDecoder) {
@@ -6744,9 +6319,8 @@ func (v *CreateResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CreateResourceServerResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CreateResourceServerResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6767,12 +6341,8 @@ func (v *CreateResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CreateResourceServerResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysCreateResourceServerResponse = []string{"\"ResourceServer\":"}
@@ -6813,9 +6383,8 @@ type storeCreateUserImportJobRequest struct {
 	CloudWatchLogsRoleArn string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CreateUserImportJobRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CreateUserImportJobRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6841,12 +6410,8 @@ func (v *CreateUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CreateUserImportJobRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *CreateUserImportJobRequest) decodeJSON(d *jsonDecoder) {
@@ -6898,9 +6463,8 @@ func (v *CreateUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeCr
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CreateUserImportJobResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CreateUserImportJobResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -6921,12 +6485,8 @@ func (v *CreateUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CreateUserImportJobResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysCreateUserImportJobResponse = []string{"\"UserImportJob\":"}
@@ -6976,9 +6536,8 @@ type storeCreateUserPoolClientRequest struct {
 	AuthSessionValidity                      int32
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CreateUserPoolClientRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CreateUserPoolClientRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -7101,12 +6660,8 @@ func (v *CreateUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolClientRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *CreateUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
@@ -7234,9 +6789,8 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CreateUserPoolClientResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CreateUserPoolClientResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -7257,12 +6811,8 @@ func (v *CreateUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolClientResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysCreateUserPoolClientResponse = []string{"\"UserPoolClient\":"}
@@ -7302,9 +6852,8 @@ type storeCreateUserPoolDomainRequest struct {
 	UserPoolId string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CreateUserPoolDomainRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CreateUserPoolDomainRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -7333,12 +6882,8 @@ func (v *CreateUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolDomainRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *CreateUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
@@ -7387,9 +6932,8 @@ func (v *CreateUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CreateUserPoolDomainResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CreateUserPoolDomainResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -7407,12 +6951,8 @@ func (v *CreateUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysCreateUserPoolDomainResponse = []string{"\"CloudFrontDomain\":"}
@@ -7457,9 +6997,8 @@ type storeCreateUserPoolRequest struct {
 	MfaConfiguration         UserPoolMfaType
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CreateUserPoolRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CreateUserPoolRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -7598,12 +7137,8 @@ func (v *CreateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *CreateUserPoolRequest) decodeJSON(d *jsonDecoder) {
@@ -7722,9 +7257,8 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CreateUserPoolResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CreateUserPoolResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -7745,12 +7279,8 @@ func (v *CreateUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CreateUserPoolResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysCreateUserPoolResponse = []string{"\"UserPool\":"}
@@ -7783,9 +7313,8 @@ func (v *CreateUserPoolResponse) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CustomDomainConfigType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CustomDomainConfigType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -7803,12 +7332,8 @@ func (v *CustomDomainConfigType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CustomDomainConfigType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysCustomDomainConfigType = []string{"\"CertificateArn\":"}
@@ -7848,9 +7373,8 @@ type storeCustomEmailLambdaVersionConfigType struct {
 	LambdaArn     string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CustomEmailLambdaVersionConfigType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CustomEmailLambdaVersionConfigType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -7872,12 +7396,8 @@ func (v *CustomEmailLambdaVersionConfigType) AppendJSON(b []byte) ([]byte, error
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CustomEmailLambdaVersionConfigType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *CustomEmailLambdaVersionConfigType) decodeJSON(d *jsonDecoder) {
@@ -7930,9 +7450,8 @@ type storeCustomSMSLambdaVersionConfigType struct {
 	LambdaArn     string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *CustomSMSLambdaVersionConfigType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v CustomSMSLambdaVersionConfigType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -7954,12 +7473,8 @@ func (v *CustomSMSLambdaVersionConfigType) AppendJSON(b []byte) ([]byte, error) 
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *CustomSMSLambdaVersionConfigType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *CustomSMSLambdaVersionConfigType) decodeJSON(d *jsonDecoder) {
@@ -8012,9 +7527,8 @@ type storeDeleteGroupRequest struct {
 	UserPoolId string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DeleteGroupRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DeleteGroupRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8036,12 +7550,8 @@ func (v *DeleteGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DeleteGroupRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *DeleteGroupRequest) decodeJSON(d *jsonDecoder) {
@@ -8094,9 +7604,8 @@ type storeDeleteIdentityProviderRequest struct {
 	ProviderName string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DeleteIdentityProviderRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DeleteIdentityProviderRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8118,12 +7627,8 @@ func (v *DeleteIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DeleteIdentityProviderRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *DeleteIdentityProviderRequest) decodeJSON(d *jsonDecoder) {
@@ -8176,9 +7681,8 @@ type storeDeleteResourceServerRequest struct {
 	Identifier string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DeleteResourceServerRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DeleteResourceServerRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8200,12 +7704,8 @@ func (v *DeleteResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DeleteResourceServerRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *DeleteResourceServerRequest) decodeJSON(d *jsonDecoder) {
@@ -8251,9 +7751,8 @@ func (v *DeleteResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeD
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DeleteUserAttributesRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DeleteUserAttributesRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8278,12 +7777,8 @@ func (v *DeleteUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserAttributesRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysDeleteUserAttributesRequest = []string{"\"UserAttributeNames\":", "\"AccessToken\":"}
@@ -8318,9 +7813,8 @@ func (v *DeleteUserAttributesRequest) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DeleteUserAttributesResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DeleteUserAttributesResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8332,12 +7826,8 @@ func (v *DeleteUserAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserAttributesResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *DeleteUserAttributesResponse) decodeJSON(d *jsonDecoder) {
@@ -8364,9 +7854,8 @@ type storeDeleteUserPoolClientRequest struct {
 	ClientId   string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DeleteUserPoolClientRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DeleteUserPoolClientRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8388,12 +7877,8 @@ func (v *DeleteUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserPoolClientRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *DeleteUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
@@ -8446,9 +7931,8 @@ type storeDeleteUserPoolDomainRequest struct {
 	UserPoolId string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DeleteUserPoolDomainRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DeleteUserPoolDomainRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8470,12 +7954,8 @@ func (v *DeleteUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserPoolDomainRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *DeleteUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
@@ -8521,9 +8001,8 @@ func (v *DeleteUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeD
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DeleteUserPoolDomainResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DeleteUserPoolDomainResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8535,12 +8014,8 @@ func (v *DeleteUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *DeleteUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
@@ -8560,9 +8035,8 @@ func (v *DeleteUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DeleteUserPoolRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DeleteUserPoolRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8580,12 +8054,8 @@ func (v *DeleteUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserPoolRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysDeleteUserPoolRequest = []string{"\"UserPoolId\":"}
@@ -8618,9 +8088,8 @@ func (v *DeleteUserPoolRequest) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DeleteUserRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DeleteUserRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8638,12 +8107,8 @@ func (v *DeleteUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DeleteUserRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysDeleteUserRequest = []string{"\"AccessToken\":"}
@@ -8683,9 +8148,8 @@ type storeDescribeIdentityProviderRequest struct {
 	ProviderName string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DescribeIdentityProviderRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DescribeIdentityProviderRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8707,12 +8171,8 @@ func (v *DescribeIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DescribeIdentityProviderRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *DescribeIdentityProviderRequest) decodeJSON(d *jsonDecoder) {
@@ -8758,9 +8218,8 @@ func (v *DescribeIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *st
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DescribeIdentityProviderResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DescribeIdentityProviderResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8781,12 +8240,8 @@ func (v *DescribeIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) 
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DescribeIdentityProviderResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysDescribeIdentityProviderResponse = []string{"\"IdentityProvider\":"}
@@ -8826,9 +8281,8 @@ type storeDescribeResourceServerRequest struct {
 	Identifier string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DescribeResourceServerRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DescribeResourceServerRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8850,12 +8304,8 @@ func (v *DescribeResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DescribeResourceServerRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *DescribeResourceServerRequest) decodeJSON(d *jsonDecoder) {
@@ -8901,9 +8351,8 @@ func (v *DescribeResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *stor
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DescribeResourceServerResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DescribeResourceServerResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8924,12 +8373,8 @@ func (v *DescribeResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DescribeResourceServerResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysDescribeResourceServerResponse = []string{"\"ResourceServer\":"}
@@ -8969,9 +8414,8 @@ type storeDescribeRiskConfigurationRequest struct {
 	ClientId   string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DescribeRiskConfigurationRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DescribeRiskConfigurationRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -8993,12 +8437,8 @@ func (v *DescribeRiskConfigurationRequest) AppendJSON(b []byte) ([]byte, error) 
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DescribeRiskConfigurationRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *DescribeRiskConfigurationRequest) decodeJSON(d *jsonDecoder) {
@@ -9044,9 +8484,8 @@ func (v *DescribeRiskConfigurationRequest) decodeJSONStore(d *jsonDecoder, st *s
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DescribeRiskConfigurationResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DescribeRiskConfigurationResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -9067,12 +8506,8 @@ func (v *DescribeRiskConfigurationResponse) AppendJSON(b []byte) ([]byte, error)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DescribeRiskConfigurationResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysDescribeRiskConfigurationResponse = []string{"\"RiskConfiguration\":"}
@@ -9112,9 +8547,8 @@ type storeDescribeUserImportJobRequest struct {
 	JobId      string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DescribeUserImportJobRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DescribeUserImportJobRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -9136,12 +8570,8 @@ func (v *DescribeUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserImportJobRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *DescribeUserImportJobRequest) decodeJSON(d *jsonDecoder) {
@@ -9187,9 +8617,8 @@ func (v *DescribeUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *store
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DescribeUserImportJobResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DescribeUserImportJobResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -9210,12 +8639,8 @@ func (v *DescribeUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserImportJobResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysDescribeUserImportJobResponse = []string{"\"UserImportJob\":"}
@@ -9255,9 +8680,8 @@ type storeDescribeUserPoolClientRequest struct {
 	ClientId   string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DescribeUserPoolClientRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DescribeUserPoolClientRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -9279,12 +8703,8 @@ func (v *DescribeUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolClientRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *DescribeUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
@@ -9330,9 +8750,8 @@ func (v *DescribeUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *stor
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DescribeUserPoolClientResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DescribeUserPoolClientResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -9353,12 +8772,8 @@ func (v *DescribeUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolClientResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysDescribeUserPoolClientResponse = []string{"\"UserPoolClient\":"}
@@ -9391,9 +8806,8 @@ func (v *DescribeUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DescribeUserPoolDomainRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DescribeUserPoolDomainRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -9411,12 +8825,8 @@ func (v *DescribeUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolDomainRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysDescribeUserPoolDomainRequest = []string{"\"Domain\":"}
@@ -9449,9 +8859,8 @@ func (v *DescribeUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DescribeUserPoolDomainResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DescribeUserPoolDomainResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -9472,12 +8881,8 @@ func (v *DescribeUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysDescribeUserPoolDomainResponse = []string{"\"DomainDescription\":"}
@@ -9510,9 +8915,8 @@ func (v *DescribeUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DescribeUserPoolRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DescribeUserPoolRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -9530,12 +8934,8 @@ func (v *DescribeUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysDescribeUserPoolRequest = []string{"\"UserPoolId\":"}
@@ -9568,9 +8968,8 @@ func (v *DescribeUserPoolRequest) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DescribeUserPoolResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DescribeUserPoolResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -9591,12 +8990,8 @@ func (v *DescribeUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DescribeUserPoolResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysDescribeUserPoolResponse = []string{"\"UserPool\":"}
@@ -9636,9 +9031,8 @@ type storeDeviceConfigurationType struct {
 	DeviceOnlyRememberedOnUserPrompt bool
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DeviceConfigurationType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DeviceConfigurationType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -9660,12 +9054,8 @@ func (v *DeviceConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DeviceConfigurationType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *DeviceConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -9718,9 +9108,8 @@ type storeDeviceSecretVerifierConfigType struct {
 	Salt             string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DeviceSecretVerifierConfigType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DeviceSecretVerifierConfigType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -9742,12 +9131,8 @@ func (v *DeviceSecretVerifierConfigType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DeviceSecretVerifierConfigType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *DeviceSecretVerifierConfigType) decodeJSON(d *jsonDecoder) {
@@ -9802,9 +9187,8 @@ type storeDeviceType struct {
 	DeviceLastAuthenticatedDate time.Time
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DeviceType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DeviceType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -9841,12 +9225,8 @@ func (v *DeviceType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DeviceType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *DeviceType) decodeJSON(d *jsonDecoder) {
@@ -9918,9 +9298,8 @@ type storeDomainDescriptionType struct {
 	Status                 DomainStatusType
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DomainDescriptionType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DomainDescriptionType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -9969,12 +9348,8 @@ func (v *DomainDescriptionType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DomainDescriptionType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *DomainDescriptionType) decodeJSON(d *jsonDecoder) {
@@ -10053,9 +9428,8 @@ func (v *DomainDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeDomainD
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *DuplicateProviderException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v DuplicateProviderException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10073,12 +9447,8 @@ func (v *DuplicateProviderException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *DuplicateProviderException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysDuplicateProviderException = []string{"\"message\":"}
@@ -10121,9 +9491,8 @@ type storeEmailConfigurationType struct {
 	ConfigurationSet    string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *EmailConfigurationType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v EmailConfigurationType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10157,12 +9526,8 @@ func (v *EmailConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *EmailConfigurationType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *EmailConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -10226,9 +9591,8 @@ func (v *EmailConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeEmailC
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *EnableSoftwareTokenMFAException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v EnableSoftwareTokenMFAException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10246,12 +9610,8 @@ func (v *EnableSoftwareTokenMFAException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *EnableSoftwareTokenMFAException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysEnableSoftwareTokenMFAException = []string{"\"message\":"}
@@ -10294,9 +9654,8 @@ type storeEventContextDataType struct {
 	Country    string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *EventContextDataType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v EventContextDataType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10330,12 +9689,8 @@ func (v *EventContextDataType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *EventContextDataType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *EventContextDataType) decodeJSON(d *jsonDecoder) {
@@ -10407,9 +9762,8 @@ type storeEventFeedbackType struct {
 	FeedbackDate  time.Time
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *EventFeedbackType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v EventFeedbackType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10435,12 +9789,8 @@ func (v *EventFeedbackType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *EventFeedbackType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *EventFeedbackType) decodeJSON(d *jsonDecoder) {
@@ -10500,9 +9850,8 @@ type storeEventRiskType struct {
 	CompromisedCredentialsDetected bool
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *EventRiskType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v EventRiskType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10528,12 +9877,8 @@ func (v *EventRiskType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *EventRiskType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *EventRiskType) decodeJSON(d *jsonDecoder) {
@@ -10585,9 +9930,8 @@ func (v *EventRiskType) decodeJSONStore(d *jsonDecoder, st *storeEventRiskType) 
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ExpiredCodeException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ExpiredCodeException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10605,12 +9949,8 @@ func (v *ExpiredCodeException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ExpiredCodeException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysExpiredCodeException = []string{"\"message\":"}
@@ -10643,9 +9983,8 @@ func (v *ExpiredCodeException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ForbiddenException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ForbiddenException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10663,12 +10002,8 @@ func (v *ForbiddenException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ForbiddenException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysForbiddenException = []string{"\"message\":"}
@@ -10708,9 +10043,8 @@ type storeForgetDeviceRequest struct {
 	DeviceKey   string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ForgetDeviceRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ForgetDeviceRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10732,12 +10066,8 @@ func (v *ForgetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ForgetDeviceRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ForgetDeviceRequest) decodeJSON(d *jsonDecoder) {
@@ -10791,9 +10121,8 @@ type storeForgotPasswordRequest struct {
 	Username   string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ForgotPasswordRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ForgotPasswordRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10838,12 +10167,8 @@ func (v *ForgotPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ForgotPasswordRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ForgotPasswordRequest) decodeJSON(d *jsonDecoder) {
@@ -10903,9 +10228,8 @@ func (v *ForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeForgotP
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ForgotPasswordResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ForgotPasswordResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10926,12 +10250,8 @@ func (v *ForgotPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ForgotPasswordResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysForgotPasswordResponse = []string{"\"CodeDeliveryDetails\":"}
@@ -10964,9 +10284,8 @@ func (v *ForgotPasswordResponse) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetCSVHeaderRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetCSVHeaderRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -10984,12 +10303,8 @@ func (v *GetCSVHeaderRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetCSVHeaderRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysGetCSVHeaderRequest = []string{"\"UserPoolId\":"}
@@ -11022,9 +10337,8 @@ func (v *GetCSVHeaderRequest) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetCSVHeaderResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetCSVHeaderResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11049,12 +10363,8 @@ func (v *GetCSVHeaderResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetCSVHeaderResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysGetCSVHeaderResponse = []string{"\"UserPoolId\":", "\"CSVHeader\":"}
@@ -11096,9 +10406,8 @@ type storeGetDeviceRequest struct {
 	AccessToken string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetDeviceRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetDeviceRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11120,12 +10429,8 @@ func (v *GetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetDeviceRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *GetDeviceRequest) decodeJSON(d *jsonDecoder) {
@@ -11171,9 +10476,8 @@ func (v *GetDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeGetDeviceReq
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetDeviceResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetDeviceResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11194,12 +10498,8 @@ func (v *GetDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetDeviceResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysGetDeviceResponse = []string{"\"Device\":"}
@@ -11239,9 +10539,8 @@ type storeGetGroupRequest struct {
 	UserPoolId string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetGroupRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetGroupRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11263,12 +10562,8 @@ func (v *GetGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetGroupRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *GetGroupRequest) decodeJSON(d *jsonDecoder) {
@@ -11314,9 +10609,8 @@ func (v *GetGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeGetGroupReque
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetGroupResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetGroupResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11337,12 +10631,8 @@ func (v *GetGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetGroupResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysGetGroupResponse = []string{"\"Group\":"}
@@ -11382,9 +10672,8 @@ type storeGetIdentityProviderByIdentifierRequest struct {
 	IdpIdentifier string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetIdentityProviderByIdentifierRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetIdentityProviderByIdentifierRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11406,12 +10695,8 @@ func (v *GetIdentityProviderByIdentifierRequest) AppendJSON(b []byte) ([]byte, e
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetIdentityProviderByIdentifierRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *GetIdentityProviderByIdentifierRequest) decodeJSON(d *jsonDecoder) {
@@ -11457,9 +10742,8 @@ func (v *GetIdentityProviderByIdentifierRequest) decodeJSONStore(d *jsonDecoder,
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetIdentityProviderByIdentifierResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetIdentityProviderByIdentifierResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11480,12 +10764,8 @@ func (v *GetIdentityProviderByIdentifierResponse) AppendJSON(b []byte) ([]byte, 
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetIdentityProviderByIdentifierResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysGetIdentityProviderByIdentifierResponse = []string{"\"IdentityProvider\":"}
@@ -11518,9 +10798,8 @@ func (v *GetIdentityProviderByIdentifierResponse) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetLogDeliveryConfigurationRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetLogDeliveryConfigurationRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11538,12 +10817,8 @@ func (v *GetLogDeliveryConfigurationRequest) AppendJSON(b []byte) ([]byte, error
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetLogDeliveryConfigurationRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysGetLogDeliveryConfigurationRequest = []string{"\"UserPoolId\":"}
@@ -11576,9 +10851,8 @@ func (v *GetLogDeliveryConfigurationRequest) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetLogDeliveryConfigurationResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetLogDeliveryConfigurationResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11599,12 +10873,8 @@ func (v *GetLogDeliveryConfigurationResponse) AppendJSON(b []byte) ([]byte, erro
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetLogDeliveryConfigurationResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysGetLogDeliveryConfigurationResponse = []string{"\"LogDeliveryConfiguration\":"}
@@ -11637,9 +10907,8 @@ func (v *GetLogDeliveryConfigurationResponse) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetSigningCertificateRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetSigningCertificateRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11657,12 +10926,8 @@ func (v *GetSigningCertificateRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetSigningCertificateRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysGetSigningCertificateRequest = []string{"\"UserPoolId\":"}
@@ -11695,9 +10960,8 @@ func (v *GetSigningCertificateRequest) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetSigningCertificateResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetSigningCertificateResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11715,12 +10979,8 @@ func (v *GetSigningCertificateResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetSigningCertificateResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysGetSigningCertificateResponse = []string{"\"Certificate\":"}
@@ -11760,9 +11020,8 @@ type storeGetUICustomizationRequest struct {
 	ClientId   string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetUICustomizationRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetUICustomizationRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11784,12 +11043,8 @@ func (v *GetUICustomizationRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetUICustomizationRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *GetUICustomizationRequest) decodeJSON(d *jsonDecoder) {
@@ -11835,9 +11090,8 @@ func (v *GetUICustomizationRequest) decodeJSONStore(d *jsonDecoder, st *storeGet
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetUICustomizationResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetUICustomizationResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11858,12 +11112,8 @@ func (v *GetUICustomizationResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetUICustomizationResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysGetUICustomizationResponse = []string{"\"UICustomization\":"}
@@ -11903,9 +11153,8 @@ type storeGetUserAttributeVerificationCodeRequest struct {
 	AttributeName string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetUserAttributeVerificationCodeRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetUserAttributeVerificationCodeRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -11934,12 +11183,8 @@ func (v *GetUserAttributeVerificationCodeRequest) AppendJSON(b []byte) ([]byte, 
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetUserAttributeVerificationCodeRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *GetUserAttributeVerificationCodeRequest) decodeJSON(d *jsonDecoder) {
@@ -11987,9 +11232,8 @@ func (v *GetUserAttributeVerificationCodeRequest) decodeJSONStore(d *jsonDecoder
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetUserAttributeVerificationCodeResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetUserAttributeVerificationCodeResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -12010,12 +11254,8 @@ func (v *GetUserAttributeVerificationCodeResponse) AppendJSON(b []byte) ([]byte,
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetUserAttributeVerificationCodeResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysGetUserAttributeVerificationCodeResponse = []string{"\"CodeDeliveryDetails\":"}
@@ -12048,9 +11288,8 @@ func (v *GetUserAttributeVerificationCodeResponse) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetUserPoolMfaConfigRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetUserPoolMfaConfigRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -12068,12 +11307,8 @@ func (v *GetUserPoolMfaConfigRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetUserPoolMfaConfigRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysGetUserPoolMfaConfigRequest = []string{"\"UserPoolId\":"}
@@ -12106,9 +11341,8 @@ func (v *GetUserPoolMfaConfigRequest) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetUserPoolMfaConfigResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetUserPoolMfaConfigResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -12139,12 +11373,8 @@ func (v *GetUserPoolMfaConfigResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetUserPoolMfaConfigResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysGetUserPoolMfaConfigResponse = []string{"\"SmsMfaConfiguration\":", "\"SoftwareTokenMfaConfiguration\":", "\"MfaConfiguration\":"}
@@ -12183,9 +11413,8 @@ func (v *GetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetUserRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetUserRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -12203,12 +11432,8 @@ func (v *GetUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetUserRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysGetUserRequest = []string{"\"AccessToken\":"}
@@ -12248,9 +11473,8 @@ type storeGetUserResponse struct {
 	PreferredMfaSetting string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetUserResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetUserResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -12291,12 +11515,8 @@ func (v *GetUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetUserResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *GetUserResponse) decodeJSON(d *jsonDecoder) {
@@ -12348,9 +11568,8 @@ func (v *GetUserResponse) decodeJSONStore(d *jsonDecoder, st *storeGetUserRespon
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GlobalSignOutRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GlobalSignOutRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -12368,12 +11587,8 @@ func (v *GlobalSignOutRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GlobalSignOutRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysGlobalSignOutRequest = []string{"\"AccessToken\":"}
@@ -12406,9 +11621,8 @@ func (v *GlobalSignOutRequest) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GlobalSignOutResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GlobalSignOutResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -12420,12 +11634,8 @@ func (v *GlobalSignOutResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GlobalSignOutResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *GlobalSignOutResponse) decodeJSON(d *jsonDecoder) {
@@ -12445,9 +11655,8 @@ func (v *GlobalSignOutResponse) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GroupExistsException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GroupExistsException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -12465,12 +11674,8 @@ func (v *GroupExistsException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GroupExistsException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysGroupExistsException = []string{"\"message\":"}
@@ -12515,9 +11720,8 @@ type storeGroupType struct {
 	CreationDate     time.Time
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GroupType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GroupType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -12559,12 +11763,8 @@ func (v *GroupType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GroupType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *GroupType) decodeJSON(d *jsonDecoder) {
@@ -12647,9 +11847,8 @@ type storeHttpHeader struct {
 	HeaderValue string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *HttpHeader) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v HttpHeader) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -12671,12 +11870,8 @@ func (v *HttpHeader) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *HttpHeader) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *HttpHeader) decodeJSON(d *jsonDecoder) {
@@ -12732,9 +11927,8 @@ type storeIdentityProviderType struct {
 	CreationDate     time.Time
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *IdentityProviderType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v IdentityProviderType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -12787,12 +11981,8 @@ func (v *IdentityProviderType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *IdentityProviderType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *IdentityProviderType) decodeJSON(d *jsonDecoder) {
@@ -12869,9 +12059,8 @@ type storeInitiateAuthRequest struct {
 	ClientId string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *InitiateAuthRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v InitiateAuthRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -12918,12 +12107,8 @@ func (v *InitiateAuthRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *InitiateAuthRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *InitiateAuthRequest) decodeJSON(d *jsonDecoder) {
@@ -12986,9 +12171,8 @@ type storeInitiateAuthResponse struct {
 	Session       string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *InitiateAuthResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v InitiateAuthResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13023,12 +12207,8 @@ func (v *InitiateAuthResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *InitiateAuthResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *InitiateAuthResponse) decodeJSON(d *jsonDecoder) {
@@ -13079,9 +12259,8 @@ func (v *InitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeInitiate
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *InternalErrorException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v InternalErrorException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13099,12 +12278,8 @@ func (v *InternalErrorException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *InternalErrorException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysInternalErrorException = []string{"\"message\":"}
@@ -13137,9 +12312,8 @@ func (v *InternalErrorException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *InvalidEmailRoleAccessPolicyException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v InvalidEmailRoleAccessPolicyException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13157,12 +12331,8 @@ func (v *InvalidEmailRoleAccessPolicyException) AppendJSON(b []byte) ([]byte, er
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *InvalidEmailRoleAccessPolicyException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysInvalidEmailRoleAccessPolicyException = []string{"\"message\":"}
@@ -13195,9 +12365,8 @@ func (v *InvalidEmailRoleAccessPolicyException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *InvalidLambdaResponseException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v InvalidLambdaResponseException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13215,12 +12384,8 @@ func (v *InvalidLambdaResponseException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *InvalidLambdaResponseException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysInvalidLambdaResponseException = []string{"\"message\":"}
@@ -13253,9 +12418,8 @@ func (v *InvalidLambdaResponseException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *InvalidOAuthFlowException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v InvalidOAuthFlowException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13273,12 +12437,8 @@ func (v *InvalidOAuthFlowException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *InvalidOAuthFlowException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysInvalidOAuthFlowException = []string{"\"message\":"}
@@ -13311,9 +12471,8 @@ func (v *InvalidOAuthFlowException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *InvalidParameterException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v InvalidParameterException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13331,12 +12490,8 @@ func (v *InvalidParameterException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *InvalidParameterException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysInvalidParameterException = []string{"\"message\":"}
@@ -13369,9 +12524,8 @@ func (v *InvalidParameterException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *InvalidPasswordException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v InvalidPasswordException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13389,12 +12543,8 @@ func (v *InvalidPasswordException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *InvalidPasswordException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysInvalidPasswordException = []string{"\"message\":"}
@@ -13427,9 +12577,8 @@ func (v *InvalidPasswordException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *InvalidSmsRoleAccessPolicyException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v InvalidSmsRoleAccessPolicyException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13447,12 +12596,8 @@ func (v *InvalidSmsRoleAccessPolicyException) AppendJSON(b []byte) ([]byte, erro
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *InvalidSmsRoleAccessPolicyException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysInvalidSmsRoleAccessPolicyException = []string{"\"message\":"}
@@ -13485,9 +12630,8 @@ func (v *InvalidSmsRoleAccessPolicyException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *InvalidSmsRoleTrustRelationshipException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v InvalidSmsRoleTrustRelationshipException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13505,12 +12649,8 @@ func (v *InvalidSmsRoleTrustRelationshipException) AppendJSON(b []byte) ([]byte,
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *InvalidSmsRoleTrustRelationshipException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysInvalidSmsRoleTrustRelationshipException = []string{"\"message\":"}
@@ -13543,9 +12683,8 @@ func (v *InvalidSmsRoleTrustRelationshipException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *InvalidUserPoolConfigurationException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v InvalidUserPoolConfigurationException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13563,12 +12702,8 @@ func (v *InvalidUserPoolConfigurationException) AppendJSON(b []byte) ([]byte, er
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *InvalidUserPoolConfigurationException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysInvalidUserPoolConfigurationException = []string{"\"message\":"}
@@ -13617,9 +12752,8 @@ type storeLambdaConfigType struct {
 	KMSKeyID                    string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *LambdaConfigType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v LambdaConfigType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13696,12 +12830,8 @@ func (v *LambdaConfigType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *LambdaConfigType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *LambdaConfigType) decodeJSON(d *jsonDecoder) {
@@ -13810,9 +12940,8 @@ func (v *LambdaConfigType) decodeJSONStore(d *jsonDecoder, st *storeLambdaConfig
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *LimitExceededException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v LimitExceededException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13830,12 +12959,8 @@ func (v *LimitExceededException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *LimitExceededException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysLimitExceededException = []string{"\"message\":"}
@@ -13876,9 +13001,8 @@ type storeListDevicesRequest struct {
 	PaginationToken string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListDevicesRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListDevicesRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13904,12 +13028,8 @@ func (v *ListDevicesRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListDevicesRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ListDevicesRequest) decodeJSON(d *jsonDecoder) {
@@ -13961,9 +13081,8 @@ func (v *ListDevicesRequest) decodeJSONStore(d *jsonDecoder, st *storeListDevice
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListDevicesResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListDevicesResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -13988,12 +13107,8 @@ func (v *ListDevicesResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListDevicesResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysListDevicesResponse = []string{"\"Devices\":", "\"PaginationToken\":"}
@@ -14036,9 +13151,8 @@ type storeListGroupsRequest struct {
 	NextToken  string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListGroupsRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListGroupsRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14064,12 +13178,8 @@ func (v *ListGroupsRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListGroupsRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ListGroupsRequest) decodeJSON(d *jsonDecoder) {
@@ -14121,9 +13231,8 @@ func (v *ListGroupsRequest) decodeJSONStore(d *jsonDecoder, st *storeListGroupsR
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListGroupsResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListGroupsResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14148,12 +13257,8 @@ func (v *ListGroupsResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListGroupsResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysListGroupsResponse = []string{"\"Groups\":", "\"NextToken\":"}
@@ -14196,9 +13301,8 @@ type storeListIdentityProvidersRequest struct {
 	NextToken  string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListIdentityProvidersRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListIdentityProvidersRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14224,12 +13328,8 @@ func (v *ListIdentityProvidersRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListIdentityProvidersRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ListIdentityProvidersRequest) decodeJSON(d *jsonDecoder) {
@@ -14281,9 +13381,8 @@ func (v *ListIdentityProvidersRequest) decodeJSONStore(d *jsonDecoder, st *store
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListIdentityProvidersResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListIdentityProvidersResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14308,12 +13407,8 @@ func (v *ListIdentityProvidersResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListIdentityProvidersResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysListIdentityProvidersResponse = []string{"\"Providers\":", "\"NextToken\":"}
@@ -14356,9 +13451,8 @@ type storeListResourceServersRequest struct {
 	NextToken  string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListResourceServersRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListResourceServersRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14384,12 +13478,8 @@ func (v *ListResourceServersRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListResourceServersRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ListResourceServersRequest) decodeJSON(d *jsonDecoder) {
@@ -14441,9 +13531,8 @@ func (v *ListResourceServersRequest) decodeJSONStore(d *jsonDecoder, st *storeLi
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListResourceServersResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListResourceServersResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14468,12 +13557,8 @@ func (v *ListResourceServersResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListResourceServersResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysListResourceServersResponse = []string{"\"ResourceServers\":", "\"NextToken\":"}
@@ -14508,9 +13593,8 @@ func (v *ListResourceServersResponse) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListTagsForResourceRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListTagsForResourceRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14528,12 +13612,8 @@ func (v *ListTagsForResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListTagsForResourceRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysListTagsForResourceRequest = []string{"\"ResourceArn\":"}
@@ -14566,9 +13646,8 @@ func (v *ListTagsForResourceRequest) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListTagsForResourceResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListTagsForResourceResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14589,12 +13668,8 @@ func (v *ListTagsForResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListTagsForResourceResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysListTagsForResourceResponse = []string{"\"Tags\":"}
@@ -14634,9 +13709,8 @@ type storeListUserImportJobsRequest struct {
 	PaginationToken string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListUserImportJobsRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListUserImportJobsRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14662,12 +13736,8 @@ func (v *ListUserImportJobsRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListUserImportJobsRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ListUserImportJobsRequest) decodeJSON(d *jsonDecoder) {
@@ -14719,9 +13789,8 @@ func (v *ListUserImportJobsRequest) decodeJSONStore(d *jsonDecoder, st *storeLis
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListUserImportJobsResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListUserImportJobsResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14746,12 +13815,8 @@ func (v *ListUserImportJobsResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListUserImportJobsResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysListUserImportJobsResponse = []string{"\"UserImportJobs\":", "\"PaginationToken\":"}
@@ -14794,9 +13859,8 @@ type storeListUserPoolClientsRequest struct {
 	NextToken  string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListUserPoolClientsRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListUserPoolClientsRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14822,12 +13886,8 @@ func (v *ListUserPoolClientsRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListUserPoolClientsRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ListUserPoolClientsRequest) decodeJSON(d *jsonDecoder) {
@@ -14879,9 +13939,8 @@ func (v *ListUserPoolClientsRequest) decodeJSONStore(d *jsonDecoder, st *storeLi
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListUserPoolClientsResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListUserPoolClientsResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14906,12 +13965,8 @@ func (v *ListUserPoolClientsResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListUserPoolClientsResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysListUserPoolClientsResponse = []string{"\"UserPoolClients\":", "\"NextToken\":"}
@@ -14953,9 +14008,8 @@ type storeListUserPoolsRequest struct {
 	MaxResults int32
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListUserPoolsRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListUserPoolsRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -14977,12 +14031,8 @@ func (v *ListUserPoolsRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListUserPoolsRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ListUserPoolsRequest) decodeJSON(d *jsonDecoder) {
@@ -15028,9 +14078,8 @@ func (v *ListUserPoolsRequest) decodeJSONStore(d *jsonDecoder, st *storeListUser
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListUserPoolsResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListUserPoolsResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -15055,12 +14104,8 @@ func (v *ListUserPoolsResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListUserPoolsResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysListUserPoolsResponse = []string{"\"UserPools\":", "\"NextToken\":"}
@@ -15104,9 +14149,8 @@ type storeListUsersInGroupRequest struct {
 	NextToken  string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListUsersInGroupRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListUsersInGroupRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -15136,12 +14180,8 @@ func (v *ListUsersInGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListUsersInGroupRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ListUsersInGroupRequest) decodeJSON(d *jsonDecoder) {
@@ -15199,9 +14239,8 @@ func (v *ListUsersInGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeListU
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListUsersInGroupResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListUsersInGroupResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -15226,12 +14265,8 @@ func (v *ListUsersInGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListUsersInGroupResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysListUsersInGroupResponse = []string{"\"Users\":", "\"NextToken\":"}
@@ -15275,9 +14310,8 @@ type storeListUsersRequest struct {
 	Filter          string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListUsersRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListUsersRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -15314,12 +14348,8 @@ func (v *ListUsersRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListUsersRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ListUsersRequest) decodeJSON(d *jsonDecoder) {
@@ -15379,9 +14409,8 @@ func (v *ListUsersRequest) decodeJSONStore(d *jsonDecoder, st *storeListUsersReq
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListUsersResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListUsersResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -15406,12 +14435,8 @@ func (v *ListUsersResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListUsersResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysListUsersResponse = []string{"\"Users\":", "\"PaginationToken\":"}
@@ -15453,9 +14478,8 @@ type storeLogConfigurationType struct {
 	EventSource EventSourceName
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *LogConfigurationType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v LogConfigurationType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -15484,12 +14508,8 @@ func (v *LogConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *LogConfigurationType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *LogConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -15538,9 +14558,8 @@ func (v *LogConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeLogConfi
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *LogDeliveryConfigurationType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v LogDeliveryConfigurationType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -15565,12 +14584,8 @@ func (v *LogDeliveryConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *LogDeliveryConfigurationType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysLogDeliveryConfigurationType = []string{"\"UserPoolId\":", "\"LogConfigurations\":"}
@@ -15605,9 +14620,8 @@ func (v *LogDeliveryConfigurationType) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *MFAMethodNotFoundException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v MFAMethodNotFoundException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -15625,12 +14639,8 @@ func (v *MFAMethodNotFoundException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *MFAMethodNotFoundException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysMFAMethodNotFoundException = []string{"\"message\":"}
@@ -15670,9 +14680,8 @@ type storeMFAOptionType struct {
 	AttributeName  string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *MFAOptionType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v MFAOptionType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -15694,12 +14703,8 @@ func (v *MFAOptionType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *MFAOptionType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *MFAOptionType) decodeJSON(d *jsonDecoder) {
@@ -15753,9 +14758,8 @@ type storeMessageTemplateType struct {
 	EmailSubject string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *MessageTemplateType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v MessageTemplateType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -15781,12 +14785,8 @@ func (v *MessageTemplateType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *MessageTemplateType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *MessageTemplateType) decodeJSON(d *jsonDecoder) {
@@ -15845,9 +14845,8 @@ type storeNewDeviceMetadataType struct {
 	DeviceGroupKey string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *NewDeviceMetadataType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v NewDeviceMetadataType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -15869,12 +14868,8 @@ func (v *NewDeviceMetadataType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *NewDeviceMetadataType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *NewDeviceMetadataType) decodeJSON(d *jsonDecoder) {
@@ -15920,9 +14915,8 @@ func (v *NewDeviceMetadataType) decodeJSONStore(d *jsonDecoder, st *storeNewDevi
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *NotAuthorizedException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v NotAuthorizedException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -15940,12 +14934,8 @@ func (v *NotAuthorizedException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *NotAuthorizedException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysNotAuthorizedException = []string{"\"message\":"}
@@ -15986,9 +14976,8 @@ type storeNotifyConfigurationType struct {
 	SourceArn string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *NotifyConfigurationType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v NotifyConfigurationType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16033,12 +15022,8 @@ func (v *NotifyConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *NotifyConfigurationType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *NotifyConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -16107,9 +15092,8 @@ type storeNotifyEmailType struct {
 	TextBody string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *NotifyEmailType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v NotifyEmailType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16135,12 +15119,8 @@ func (v *NotifyEmailType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *NotifyEmailType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *NotifyEmailType) decodeJSON(d *jsonDecoder) {
@@ -16199,9 +15179,8 @@ type storeNumberAttributeConstraintsType struct {
 	MaxValue string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *NumberAttributeConstraintsType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v NumberAttributeConstraintsType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16223,12 +15202,8 @@ func (v *NumberAttributeConstraintsType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *NumberAttributeConstraintsType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *NumberAttributeConstraintsType) decodeJSON(d *jsonDecoder) {
@@ -16285,9 +15260,8 @@ type storePasswordPolicyType struct {
 	TemporaryPasswordValidityDays int32
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *PasswordPolicyType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v PasswordPolicyType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16325,12 +15299,8 @@ func (v *PasswordPolicyType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *PasswordPolicyType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *PasswordPolicyType) decodeJSON(d *jsonDecoder) {
@@ -16400,9 +15370,8 @@ func (v *PasswordPolicyType) decodeJSONStore(d *jsonDecoder, st *storePasswordPo
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *PasswordResetRequiredException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v PasswordResetRequiredException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16420,12 +15389,8 @@ func (v *PasswordResetRequiredException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *PasswordResetRequiredException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysPasswordResetRequiredException = []string{"\"message\":"}
@@ -16465,9 +15430,8 @@ type storePreTokenGenerationVersionConfigType struct {
 	LambdaArn     string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *PreTokenGenerationVersionConfigType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v PreTokenGenerationVersionConfigType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16489,12 +15453,8 @@ func (v *PreTokenGenerationVersionConfigType) AppendJSON(b []byte) ([]byte, erro
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *PreTokenGenerationVersionConfigType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *PreTokenGenerationVersionConfigType) decodeJSON(d *jsonDecoder) {
@@ -16540,9 +15500,8 @@ func (v *PreTokenGenerationVersionConfigType) decodeJSONStore(d *jsonDecoder, st
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *PreconditionNotMetException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v PreconditionNotMetException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16560,12 +15519,8 @@ func (v *PreconditionNotMetException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *PreconditionNotMetException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysPreconditionNotMetException = []string{"\"message\":"}
@@ -16607,9 +15562,8 @@ type storeProviderDescription struct {
 	CreationDate     time.Time
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ProviderDescription) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ProviderDescription) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16639,12 +15593,8 @@ func (v *ProviderDescription) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ProviderDescription) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ProviderDescription) decodeJSON(d *jsonDecoder) {
@@ -16710,9 +15660,8 @@ type storeProviderUserIdentifierType struct {
 	ProviderAttributeValue string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ProviderUserIdentifierType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ProviderUserIdentifierType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16738,12 +15687,8 @@ func (v *ProviderUserIdentifierType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ProviderUserIdentifierType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ProviderUserIdentifierType) decodeJSON(d *jsonDecoder) {
@@ -16802,9 +15747,8 @@ type storeRecoveryOptionType struct {
 	Name     RecoveryOptionNameType
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *RecoveryOptionType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v RecoveryOptionType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16826,12 +15770,8 @@ func (v *RecoveryOptionType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *RecoveryOptionType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *RecoveryOptionType) decodeJSON(d *jsonDecoder) {
@@ -16885,9 +15825,8 @@ type storeResendConfirmationCodeRequest struct {
 	Username   string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ResendConfirmationCodeRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ResendConfirmationCodeRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -16932,12 +15871,8 @@ func (v *ResendConfirmationCodeRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ResendConfirmationCodeRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ResendConfirmationCodeRequest) decodeJSON(d *jsonDecoder) {
@@ -16997,9 +15932,8 @@ func (v *ResendConfirmationCodeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ResendConfirmationCodeResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ResendConfirmationCodeResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17020,12 +15954,8 @@ func (v *ResendConfirmationCodeResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ResendConfirmationCodeResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysResendConfirmationCodeResponse = []string{"\"CodeDeliveryDetails\":"}
@@ -17058,9 +15988,8 @@ func (v *ResendConfirmationCodeResponse) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ResourceNotFoundException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ResourceNotFoundException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17078,12 +16007,8 @@ func (v *ResourceNotFoundException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysResourceNotFoundException = []string{"\"message\":"}
@@ -17123,9 +16048,8 @@ type storeResourceServerScopeType struct {
 	ScopeDescription string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ResourceServerScopeType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ResourceServerScopeType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17147,12 +16071,8 @@ func (v *ResourceServerScopeType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ResourceServerScopeType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ResourceServerScopeType) decodeJSON(d *jsonDecoder) {
@@ -17206,9 +16126,8 @@ type storeResourceServerType struct {
 	Name       string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ResourceServerType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ResourceServerType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17241,12 +16160,8 @@ func (v *ResourceServerType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ResourceServerType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ResourceServerType) decodeJSON(d *jsonDecoder) {
@@ -17308,9 +16223,8 @@ type storeRespondToAuthChallengeRequest struct {
 	Session       string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *RespondToAuthChallengeRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v RespondToAuthChallengeRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17361,12 +16275,8 @@ func (v *RespondToAuthChallengeRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *RespondToAuthChallengeRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *RespondToAuthChallengeRequest) decodeJSON(d *jsonDecoder) {
@@ -17435,9 +16345,8 @@ type storeRespondToAuthChallengeResponse struct {
 	Session       string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *RespondToAuthChallengeResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v RespondToAuthChallengeResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17472,12 +16381,8 @@ func (v *RespondToAuthChallengeResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *RespondToAuthChallengeResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *RespondToAuthChallengeResponse) decodeJSON(d *jsonDecoder) {
@@ -17536,9 +16441,8 @@ type storeRevokeTokenRequest struct {
 	ClientSecret string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *RevokeTokenRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v RevokeTokenRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17564,12 +16468,8 @@ func (v *RevokeTokenRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *RevokeTokenRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *RevokeTokenRequest) decodeJSON(d *jsonDecoder) {
@@ -17621,9 +16521,8 @@ func (v *RevokeTokenRequest) decodeJSONStore(d *jsonDecoder, st *storeRevokeToke
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *RevokeTokenResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v RevokeTokenResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17635,12 +16534,8 @@ func (v *RevokeTokenResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *RevokeTokenResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *RevokeTokenResponse) decodeJSON(d *jsonDecoder) {
@@ -17668,9 +16563,8 @@ type storeRiskConfigurationType struct {
 	LastModifiedDate time.Time
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *RiskConfigurationType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v RiskConfigurationType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17715,12 +16609,8 @@ func (v *RiskConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *RiskConfigurationType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *RiskConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -17781,9 +16671,8 @@ func (v *RiskConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeRiskCon
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *RiskExceptionConfigurationType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v RiskExceptionConfigurationType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17810,12 +16699,8 @@ func (v *RiskExceptionConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *RiskExceptionConfigurationType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysRiskExceptionConfigurationType = []string{"\"BlockedIPRangeList\":", "\"SkippedIPRangeList\":"}
@@ -17856,9 +16741,8 @@ type storeSMSMfaSettingsType struct {
 	PreferredMfa bool
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *SMSMfaSettingsType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v SMSMfaSettingsType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17880,12 +16764,8 @@ func (v *SMSMfaSettingsType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *SMSMfaSettingsType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *SMSMfaSettingsType) decodeJSON(d *jsonDecoder) {
@@ -17941,9 +16821,8 @@ type storeSchemaAttributeType struct {
 	Required               bool
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *SchemaAttributeType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v SchemaAttributeType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -17990,12 +16869,8 @@ func (v *SchemaAttributeType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *SchemaAttributeType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *SchemaAttributeType) decodeJSON(d *jsonDecoder) {
@@ -18065,9 +16940,8 @@ func (v *SchemaAttributeType) decodeJSONStore(d *jsonDecoder, st *storeSchemaAtt
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ScopeDoesNotExistException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ScopeDoesNotExistException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18085,12 +16959,8 @@ func (v *ScopeDoesNotExistException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ScopeDoesNotExistException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysScopeDoesNotExistException = []string{"\"message\":"}
@@ -18123,9 +16993,8 @@ func (v *ScopeDoesNotExistException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *SetLogDeliveryConfigurationRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v SetLogDeliveryConfigurationRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18150,12 +17019,8 @@ func (v *SetLogDeliveryConfigurationRequest) AppendJSON(b []byte) ([]byte, error
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *SetLogDeliveryConfigurationRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysSetLogDeliveryConfigurationRequest = []string{"\"UserPoolId\":", "\"LogConfigurations\":"}
@@ -18190,9 +17055,8 @@ func (v *SetLogDeliveryConfigurationRequest) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *SetLogDeliveryConfigurationResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v SetLogDeliveryConfigurationResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18213,12 +17077,8 @@ func (v *SetLogDeliveryConfigurationResponse) AppendJSON(b []byte) ([]byte, erro
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *SetLogDeliveryConfigurationResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysSetLogDeliveryConfigurationResponse = []string{"\"LogDeliveryConfiguration\":"}
@@ -18258,9 +17118,8 @@ type storeSetRiskConfigurationRequest struct {
 	ClientId   string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *SetRiskConfigurationRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v SetRiskConfigurationRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18301,12 +17160,8 @@ func (v *SetRiskConfigurationRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *SetRiskConfigurationRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *SetRiskConfigurationRequest) decodeJSON(d *jsonDecoder) {
@@ -18361,9 +17216,8 @@ func (v *SetRiskConfigurationRequest) decodeJSONStore(d *jsonDecoder, st *storeS
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *SetRiskConfigurationResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v SetRiskConfigurationResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18384,12 +17238,8 @@ func (v *SetRiskConfigurationResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *SetRiskConfigurationResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysSetRiskConfigurationResponse = []string{"\"RiskConfiguration\":"}
@@ -18430,9 +17280,8 @@ type storeSetUICustomizationRequest struct {
 	CSS        string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *SetUICustomizationRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v SetUICustomizationRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18462,12 +17311,8 @@ func (v *SetUICustomizationRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *SetUICustomizationRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *SetUICustomizationRequest) decodeJSON(d *jsonDecoder) {
@@ -18521,9 +17366,8 @@ func (v *SetUICustomizationRequest) decodeJSONStore(d *jsonDecoder, st *storeSet
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *SetUICustomizationResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v SetUICustomizationResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18544,12 +17388,8 @@ func (v *SetUICustomizationResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *SetUICustomizationResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysSetUICustomizationResponse = []string{"\"UICustomization\":"}
@@ -18582,9 +17422,8 @@ func (v *SetUICustomizationResponse) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *SetUserMFAPreferenceRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v SetUserMFAPreferenceRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18615,12 +17454,8 @@ func (v *SetUserMFAPreferenceRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *SetUserMFAPreferenceRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysSetUserMFAPreferenceRequest = []string{"\"SMSMfaSettings\":", "\"SoftwareTokenMfaSettings\":", "\"AccessToken\":"}
@@ -18659,9 +17494,8 @@ func (v *SetUserMFAPreferenceRequest) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *SetUserMFAPreferenceResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v SetUserMFAPreferenceResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18673,12 +17507,8 @@ func (v *SetUserMFAPreferenceResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *SetUserMFAPreferenceResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *SetUserMFAPreferenceResponse) decodeJSON(d *jsonDecoder) {
@@ -18705,9 +17535,8 @@ type storeSetUserPoolMfaConfigRequest struct {
 	MfaConfiguration UserPoolMfaType
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *SetUserPoolMfaConfigRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v SetUserPoolMfaConfigRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18742,12 +17571,8 @@ func (v *SetUserPoolMfaConfigRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *SetUserPoolMfaConfigRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *SetUserPoolMfaConfigRequest) decodeJSON(d *jsonDecoder) {
@@ -18799,9 +17624,8 @@ func (v *SetUserPoolMfaConfigRequest) decodeJSONStore(d *jsonDecoder, st *storeS
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *SetUserPoolMfaConfigResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v SetUserPoolMfaConfigResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18832,12 +17656,8 @@ func (v *SetUserPoolMfaConfigResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *SetUserPoolMfaConfigResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysSetUserPoolMfaConfigResponse = []string{"\"SmsMfaConfiguration\":", "\"SoftwareTokenMfaConfiguration\":", "\"MfaConfiguration\":"}
@@ -18876,9 +17696,8 @@ func (v *SetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *SetUserSettingsRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v SetUserSettingsRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18903,12 +17722,8 @@ func (v *SetUserSettingsRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *SetUserSettingsRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysSetUserSettingsRequest = []string{"\"AccessToken\":", "\"MFAOptions\":"}
@@ -18943,9 +17758,8 @@ func (v *SetUserSettingsRequest) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *SetUserSettingsResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v SetUserSettingsResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -18957,12 +17771,8 @@ func (v *SetUserSettingsResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *SetUserSettingsResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *SetUserSettingsResponse) decodeJSON(d *jsonDecoder) {
@@ -18991,9 +17801,8 @@ type storeSignUpRequest struct {
 	Password   string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *SignUpRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v SignUpRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19054,12 +17863,8 @@ func (v *SignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *SignUpRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *SignUpRequest) decodeJSON(d *jsonDecoder) {
@@ -19136,9 +17941,8 @@ type storeSignUpResponse struct {
 	UserSub       string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *SignUpResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v SignUpResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19167,12 +17971,8 @@ func (v *SignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *SignUpResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *SignUpResponse) decodeJSON(d *jsonDecoder) {
@@ -19229,9 +18029,8 @@ type storeSmsConfigurationType struct {
 	SnsRegion    string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *SmsConfigurationType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v SmsConfigurationType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19257,12 +18056,8 @@ func (v *SmsConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *SmsConfigurationType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *SmsConfigurationType) decodeJSON(d *jsonDecoder) {
@@ -19314,9 +18109,8 @@ func (v *SmsConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeSmsConfi
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *SmsMfaConfigType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v SmsMfaConfigType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19341,12 +18135,8 @@ func (v *SmsMfaConfigType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *SmsMfaConfigType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysSmsMfaConfigType = []string{"\"SmsAuthenticationMessage\":", "\"SmsConfiguration\":"}
@@ -19382,9 +18172,8 @@ func (v *SmsMfaConfigType) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *SoftwareTokenMFANotFoundException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v SoftwareTokenMFANotFoundException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19402,12 +18191,8 @@ func (v *SoftwareTokenMFANotFoundException) AppendJSON(b []byte) ([]byte, error)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *SoftwareTokenMFANotFoundException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysSoftwareTokenMFANotFoundException = []string{"\"message\":"}
@@ -19440,9 +18225,8 @@ func (v *SoftwareTokenMFANotFoundException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *SoftwareTokenMfaConfigType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v SoftwareTokenMfaConfigType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19460,12 +18244,8 @@ func (v *SoftwareTokenMfaConfigType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *SoftwareTokenMfaConfigType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysSoftwareTokenMfaConfigType = []string{"\"Enabled\":"}
@@ -19505,9 +18285,8 @@ type storeSoftwareTokenMfaSettingsType struct {
 	PreferredMfa bool
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *SoftwareTokenMfaSettingsType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v SoftwareTokenMfaSettingsType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19529,12 +18308,8 @@ func (v *SoftwareTokenMfaSettingsType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *SoftwareTokenMfaSettingsType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *SoftwareTokenMfaSettingsType) decodeJSON(d *jsonDecoder) {
@@ -19587,9 +18362,8 @@ type storeStartUserImportJobRequest struct {
 	JobId      string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *StartUserImportJobRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v StartUserImportJobRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19611,12 +18385,8 @@ func (v *StartUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *StartUserImportJobRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *StartUserImportJobRequest) decodeJSON(d *jsonDecoder) {
@@ -19662,9 +18432,8 @@ func (v *StartUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeSta
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *StartUserImportJobResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v StartUserImportJobResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19685,12 +18454,8 @@ func (v *StartUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *StartUserImportJobResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysStartUserImportJobResponse = []string{"\"UserImportJob\":"}
@@ -19730,9 +18495,8 @@ type storeStopUserImportJobRequest struct {
 	JobId      string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *StopUserImportJobRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v StopUserImportJobRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19754,12 +18518,8 @@ func (v *StopUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *StopUserImportJobRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *StopUserImportJobRequest) decodeJSON(d *jsonDecoder) {
@@ -19805,9 +18565,8 @@ func (v *StopUserImportJobRequest) decodeJSONStore(d *jsonDecoder, st *storeStop
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *StopUserImportJobResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v StopUserImportJobResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19828,12 +18587,8 @@ func (v *StopUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *StopUserImportJobResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysStopUserImportJobResponse = []string{"\"UserImportJob\":"}
@@ -19873,9 +18628,8 @@ type storeStringAttributeConstraintsType struct {
 	MaxLength string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *StringAttributeConstraintsType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v StringAttributeConstraintsType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19897,12 +18651,8 @@ func (v *StringAttributeConstraintsType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *StringAttributeConstraintsType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *StringAttributeConstraintsType) decodeJSON(d *jsonDecoder) {
@@ -19948,9 +18698,8 @@ func (v *StringAttributeConstraintsType) decodeJSONStore(d *jsonDecoder, st *sto
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *TagResourceRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v TagResourceRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -19975,12 +18724,8 @@ func (v *TagResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *TagResourceRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysTagResourceRequest = []string{"\"ResourceArn\":", "\"Tags\":"}
@@ -20015,9 +18760,8 @@ func (v *TagResourceRequest) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *TagResourceResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v TagResourceResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20029,12 +18773,8 @@ func (v *TagResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *TagResourceResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *TagResourceResponse) decodeJSON(d *jsonDecoder) {
@@ -20062,9 +18802,8 @@ type storeTokenValidityUnitsType struct {
 	RefreshToken TimeUnitsType
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *TokenValidityUnitsType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v TokenValidityUnitsType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20090,12 +18829,8 @@ func (v *TokenValidityUnitsType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *TokenValidityUnitsType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *TokenValidityUnitsType) decodeJSON(d *jsonDecoder) {
@@ -20147,9 +18882,8 @@ func (v *TokenValidityUnitsType) decodeJSONStore(d *jsonDecoder, st *storeTokenV
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *TooManyFailedAttemptsException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v TooManyFailedAttemptsException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20167,12 +18901,8 @@ func (v *TooManyFailedAttemptsException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *TooManyFailedAttemptsException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysTooManyFailedAttemptsException = []string{"\"message\":"}
@@ -20205,9 +18935,8 @@ func (v *TooManyFailedAttemptsException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *TooManyRequestsException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v TooManyRequestsException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20225,12 +18954,8 @@ func (v *TooManyRequestsException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *TooManyRequestsException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysTooManyRequestsException = []string{"\"message\":"}
@@ -20275,9 +19000,8 @@ type storeUICustomizationType struct {
 	CreationDate     time.Time
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UICustomizationType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UICustomizationType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20319,12 +19043,8 @@ func (v *UICustomizationType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UICustomizationType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *UICustomizationType) decodeJSON(d *jsonDecoder) {
@@ -20400,9 +19120,8 @@ func (v *UICustomizationType) decodeJSONStore(d *jsonDecoder, st *storeUICustomi
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UnauthorizedException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UnauthorizedException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20420,12 +19139,8 @@ func (v *UnauthorizedException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UnauthorizedException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUnauthorizedException = []string{"\"message\":"}
@@ -20458,9 +19173,8 @@ func (v *UnauthorizedException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UnexpectedLambdaException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UnexpectedLambdaException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20478,12 +19192,8 @@ func (v *UnexpectedLambdaException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UnexpectedLambdaException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUnexpectedLambdaException = []string{"\"message\":"}
@@ -20516,9 +19226,8 @@ func (v *UnexpectedLambdaException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UnsupportedIdentityProviderException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UnsupportedIdentityProviderException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20536,12 +19245,8 @@ func (v *UnsupportedIdentityProviderException) AppendJSON(b []byte) ([]byte, err
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UnsupportedIdentityProviderException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUnsupportedIdentityProviderException = []string{"\"message\":"}
@@ -20574,9 +19279,8 @@ func (v *UnsupportedIdentityProviderException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UnsupportedOperationException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UnsupportedOperationException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20594,12 +19298,8 @@ func (v *UnsupportedOperationException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UnsupportedOperationException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUnsupportedOperationException = []string{"\"message\":"}
@@ -20632,9 +19332,8 @@ func (v *UnsupportedOperationException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UnsupportedTokenTypeException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UnsupportedTokenTypeException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20652,12 +19351,8 @@ func (v *UnsupportedTokenTypeException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UnsupportedTokenTypeException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUnsupportedTokenTypeException = []string{"\"message\":"}
@@ -20690,9 +19385,8 @@ func (v *UnsupportedTokenTypeException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UnsupportedUserStateException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UnsupportedUserStateException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20710,12 +19404,8 @@ func (v *UnsupportedUserStateException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UnsupportedUserStateException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUnsupportedUserStateException = []string{"\"message\":"}
@@ -20748,9 +19438,8 @@ func (v *UnsupportedUserStateException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UntagResourceRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UntagResourceRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20775,12 +19464,8 @@ func (v *UntagResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UntagResourceRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUntagResourceRequest = []string{"\"ResourceArn\":", "\"TagKeys\":"}
@@ -20815,9 +19500,8 @@ func (v *UntagResourceRequest) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UntagResourceResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UntagResourceResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20829,12 +19513,8 @@ func (v *UntagResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UntagResourceResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *UntagResourceResponse) decodeJSON(d *jsonDecoder) {
@@ -20864,9 +19544,8 @@ type storeUpdateAuthEventFeedbackRequest struct {
 	FeedbackValue FeedbackValueType
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UpdateAuthEventFeedbackRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UpdateAuthEventFeedbackRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20900,12 +19579,8 @@ func (v *UpdateAuthEventFeedbackRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UpdateAuthEventFeedbackRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *UpdateAuthEventFeedbackRequest) decodeJSON(d *jsonDecoder) {
@@ -20969,9 +19644,8 @@ func (v *UpdateAuthEventFeedbackRequest) decodeJSONStore(d *jsonDecoder, st *sto
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UpdateAuthEventFeedbackResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UpdateAuthEventFeedbackResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -20983,12 +19657,8 @@ func (v *UpdateAuthEventFeedbackResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UpdateAuthEventFeedbackResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *UpdateAuthEventFeedbackResponse) decodeJSON(d *jsonDecoder) {
@@ -21016,9 +19686,8 @@ type storeUpdateDeviceStatusRequest struct {
 	DeviceRememberedStatus DeviceRememberedStatusType
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UpdateDeviceStatusRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UpdateDeviceStatusRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -21044,12 +19713,8 @@ func (v *UpdateDeviceStatusRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UpdateDeviceStatusRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *UpdateDeviceStatusRequest) decodeJSON(d *jsonDecoder) {
@@ -21101,9 +19766,8 @@ func (v *UpdateDeviceStatusRequest) decodeJSONStore(d *jsonDecoder, st *storeUpd
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UpdateDeviceStatusResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UpdateDeviceStatusResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -21115,12 +19779,8 @@ func (v *UpdateDeviceStatusResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UpdateDeviceStatusResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *UpdateDeviceStatusResponse) decodeJSON(d *jsonDecoder) {
@@ -21150,9 +19810,8 @@ type storeUpdateGroupRequest struct {
 	Precedence  int32
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UpdateGroupRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UpdateGroupRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -21186,12 +19845,8 @@ func (v *UpdateGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UpdateGroupRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *UpdateGroupRequest) decodeJSON(d *jsonDecoder) {
@@ -21255,9 +19910,8 @@ func (v *UpdateGroupRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateGrou
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UpdateGroupResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UpdateGroupResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -21278,12 +19932,8 @@ func (v *UpdateGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UpdateGroupResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUpdateGroupResponse = []string{"\"Group\":"}
@@ -21323,9 +19973,8 @@ type storeUpdateIdentityProviderRequest struct {
 	ProviderName string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UpdateIdentityProviderRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UpdateIdentityProviderRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -21366,12 +20015,8 @@ func (v *UpdateIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UpdateIdentityProviderRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *UpdateIdentityProviderRequest) decodeJSON(d *jsonDecoder) {
@@ -21423,9 +20068,8 @@ func (v *UpdateIdentityProviderRequest) decodeJSONStore(d *jsonDecoder, st *stor
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UpdateIdentityProviderResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UpdateIdentityProviderResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -21446,12 +20090,8 @@ func (v *UpdateIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UpdateIdentityProviderResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUpdateIdentityProviderResponse = []string{"\"IdentityProvider\":"}
@@ -21492,9 +20132,8 @@ type storeUpdateResourceServerRequest struct {
 	Name       string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UpdateResourceServerRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UpdateResourceServerRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -21527,12 +20166,8 @@ func (v *UpdateResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UpdateResourceServerRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *UpdateResourceServerRequest) decodeJSON(d *jsonDecoder) {
@@ -21586,9 +20221,8 @@ func (v *UpdateResourceServerRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UpdateResourceServerResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UpdateResourceServerResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -21609,12 +20243,8 @@ func (v *UpdateResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UpdateResourceServerResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUpdateResourceServerResponse = []string{"\"ResourceServer\":"}
@@ -21647,9 +20277,8 @@ func (v *UpdateResourceServerResponse) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UpdateUserAttributesRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UpdateUserAttributesRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -21680,12 +20309,8 @@ func (v *UpdateUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserAttributesRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUpdateUserAttributesRequest = []string{"\"UserAttributes\":", "\"AccessToken\":", "\"ClientMetadata\":"}
@@ -21722,9 +20347,8 @@ func (v *UpdateUserAttributesRequest) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UpdateUserAttributesResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UpdateUserAttributesResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -21745,12 +20369,8 @@ func (v *UpdateUserAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserAttributesResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUpdateUserAttributesResponse = []string{"\"CodeDeliveryDetailsList\":"}
@@ -21799,9 +20419,8 @@ type storeUpdateUserPoolClientRequest struct {
 	AuthSessionValidity                      int32
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UpdateUserPoolClientRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UpdateUserPoolClientRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -21924,12 +20543,8 @@ func (v *UpdateUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolClientRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *UpdateUserPoolClientRequest) decodeJSON(d *jsonDecoder) {
@@ -22057,9 +20672,8 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UpdateUserPoolClientResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UpdateUserPoolClientResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -22080,12 +20694,8 @@ func (v *UpdateUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolClientResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUpdateUserPoolClientResponse = []string{"\"UserPoolClient\":"}
@@ -22125,9 +20735,8 @@ type storeUpdateUserPoolDomainRequest struct {
 	UserPoolId string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UpdateUserPoolDomainRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UpdateUserPoolDomainRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -22156,12 +20765,8 @@ func (v *UpdateUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolDomainRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *UpdateUserPoolDomainRequest) decodeJSON(d *jsonDecoder) {
@@ -22210,9 +20815,8 @@ func (v *UpdateUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UpdateUserPoolDomainResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UpdateUserPoolDomainResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -22230,12 +20834,8 @@ func (v *UpdateUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolDomainResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUpdateUserPoolDomainResponse = []string{"\"CloudFrontDomain\":"}
@@ -22280,9 +20880,8 @@ type storeUpdateUserPoolRequest struct {
 	MfaConfiguration         UserPoolMfaType
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UpdateUserPoolRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UpdateUserPoolRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -22397,12 +20996,8 @@ func (v *UpdateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *UpdateUserPoolRequest) decodeJSON(d *jsonDecoder) {
@@ -22512,9 +21107,8 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UpdateUserPoolResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UpdateUserPoolResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -22526,12 +21120,8 @@ func (v *UpdateUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UpdateUserPoolResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *UpdateUserPoolResponse) decodeJSON(d *jsonDecoder) {
@@ -22551,9 +21141,8 @@ func (v *UpdateUserPoolResponse) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UserAttributeUpdateSettingsType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UserAttributeUpdateSettingsType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -22574,12 +21163,8 @@ func (v *UserAttributeUpdateSettingsType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UserAttributeUpdateSettingsType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUserAttributeUpdateSettingsType = []string{"\"AttributesRequireVerificationBeforeUpdate\":"}
@@ -22618,9 +21203,8 @@ type storeUserContextDataType struct {
 	EncodedData string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UserContextDataType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UserContextDataType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -22642,12 +21226,8 @@ func (v *UserContextDataType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UserContextDataType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *UserContextDataType) decodeJSON(d *jsonDecoder) {
@@ -22693,9 +21273,8 @@ func (v *UserContextDataType) decodeJSONStore(d *jsonDecoder, st *storeUserConte
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UserImportInProgressException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UserImportInProgressException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -22713,12 +21292,8 @@ func (v *UserImportInProgressException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UserImportInProgressException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUserImportInProgressException = []string{"\"message\":"}
@@ -22769,9 +21344,8 @@ type storeUserImportJobType struct {
 	CompletionMessage     string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UserImportJobType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UserImportJobType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -22837,12 +21411,8 @@ func (v *UserImportJobType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UserImportJobType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *UserImportJobType) decodeJSON(d *jsonDecoder) {
@@ -22954,9 +21524,8 @@ func (v *UserImportJobType) decodeJSONStore(d *jsonDecoder, st *storeUserImportJ
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UserLambdaValidationException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UserLambdaValidationException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -22974,12 +21543,8 @@ func (v *UserLambdaValidationException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UserLambdaValidationException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUserLambdaValidationException = []string{"\"message\":"}
@@ -23012,9 +21577,8 @@ func (v *UserLambdaValidationException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UserNotConfirmedException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UserNotConfirmedException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -23032,12 +21596,8 @@ func (v *UserNotConfirmedException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UserNotConfirmedException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUserNotConfirmedException = []string{"\"message\":"}
@@ -23070,9 +21630,8 @@ func (v *UserNotConfirmedException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UserNotFoundException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UserNotFoundException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -23090,12 +21649,8 @@ func (v *UserNotFoundException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UserNotFoundException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUserNotFoundException = []string{"\"message\":"}
@@ -23128,9 +21683,8 @@ func (v *UserNotFoundException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UserPoolAddOnNotEnabledException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UserPoolAddOnNotEnabledException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -23148,12 +21702,8 @@ func (v *UserPoolAddOnNotEnabledException) AppendJSON(b []byte) ([]byte, error) 
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UserPoolAddOnNotEnabledException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUserPoolAddOnNotEnabledException = []string{"\"message\":"}
@@ -23186,9 +21736,8 @@ func (v *UserPoolAddOnNotEnabledException) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UserPoolAddOnsType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UserPoolAddOnsType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -23206,12 +21755,8 @@ func (v *UserPoolAddOnsType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UserPoolAddOnsType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUserPoolAddOnsType = []string{"\"AdvancedSecurityMode\":"}
@@ -23252,9 +21797,8 @@ type storeUserPoolClientDescription struct {
 	ClientName string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UserPoolClientDescription) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UserPoolClientDescription) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -23280,12 +21824,8 @@ func (v *UserPoolClientDescription) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UserPoolClientDescription) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *UserPoolClientDescription) decodeJSON(d *jsonDecoder) {
@@ -23357,9 +21897,8 @@ type storeUserPoolClientType struct {
 	AuthSessionValidity                      int32
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UserPoolClientType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UserPoolClientType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -23494,12 +22033,8 @@ func (v *UserPoolClientType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UserPoolClientType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *UserPoolClientType) decodeJSON(d *jsonDecoder) {
@@ -23655,9 +22190,8 @@ type storeUserPoolDescriptionType struct {
 	CreationDate     time.Time
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UserPoolDescriptionType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UserPoolDescriptionType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -23698,12 +22232,8 @@ func (v *UserPoolDescriptionType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UserPoolDescriptionType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *UserPoolDescriptionType) decodeJSON(d *jsonDecoder) {
@@ -23770,9 +22300,8 @@ func (v *UserPoolDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeUserP
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UserPoolPolicyType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UserPoolPolicyType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -23793,12 +22322,8 @@ func (v *UserPoolPolicyType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UserPoolPolicyType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUserPoolPolicyType = []string{"\"PasswordPolicy\":"}
@@ -23831,9 +22356,8 @@ func (v *UserPoolPolicyType) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UserPoolTaggingException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UserPoolTaggingException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -23851,12 +22375,8 @@ func (v *UserPoolTaggingException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UserPoolTaggingException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUserPoolTaggingException = []string{"\"message\":"}
@@ -23911,9 +22431,8 @@ type storeUserPoolType struct {
 	Arn                       string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UserPoolType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UserPoolType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -24092,12 +22611,8 @@ func (v *UserPoolType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UserPoolType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *UserPoolType) decodeJSON(d *jsonDecoder) {
@@ -24286,9 +22801,8 @@ type storeUserType struct {
 	UserStatus           UserStatusType
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UserType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UserType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -24335,12 +22849,8 @@ func (v *UserType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UserType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *UserType) decodeJSON(d *jsonDecoder) {
@@ -24408,9 +22918,8 @@ func (v *UserType) decodeJSONStore(d *jsonDecoder, st *storeUserType) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UsernameConfigurationType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UsernameConfigurationType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -24428,12 +22937,8 @@ func (v *UsernameConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UsernameConfigurationType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUsernameConfigurationType = []string{"\"CaseSensitive\":"}
@@ -24466,9 +22971,8 @@ func (v *UsernameConfigurationType) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *UsernameExistsException) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v UsernameExistsException) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -24486,12 +22990,8 @@ func (v *UsernameExistsException) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *UsernameExistsException) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysUsernameExistsException = []string{"\"message\":"}
@@ -24535,9 +23035,8 @@ type storeVerificationMessageTemplateType struct {
 	DefaultEmailOption DefaultEmailOptionType
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *VerificationMessageTemplateType) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v VerificationMessageTemplateType) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -24575,12 +23074,8 @@ func (v *VerificationMessageTemplateType) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *VerificationMessageTemplateType) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *VerificationMessageTemplateType) decodeJSON(d *jsonDecoder) {
@@ -24659,9 +23154,8 @@ type storeVerifySoftwareTokenRequest struct {
 	FriendlyDeviceName string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *VerifySoftwareTokenRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v VerifySoftwareTokenRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -24691,12 +23185,8 @@ func (v *VerifySoftwareTokenRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *VerifySoftwareTokenRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *VerifySoftwareTokenRequest) decodeJSON(d *jsonDecoder) {
@@ -24761,9 +23251,8 @@ type storeVerifySoftwareTokenResponse struct {
 	Session string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *VerifySoftwareTokenResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v VerifySoftwareTokenResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -24785,12 +23274,8 @@ func (v *VerifySoftwareTokenResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *VerifySoftwareTokenResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *VerifySoftwareTokenResponse) decodeJSON(d *jsonDecoder) {
@@ -24844,9 +23329,8 @@ type storeVerifyUserAttributeRequest struct {
 	Code          string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *VerifyUserAttributeRequest) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v VerifyUserAttributeRequest) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -24872,12 +23356,8 @@ func (v *VerifyUserAttributeRequest) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *VerifyUserAttributeRequest) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *VerifyUserAttributeRequest) decodeJSON(d *jsonDecoder) {
@@ -24929,9 +23409,8 @@ func (v *VerifyUserAttributeRequest) decodeJSONStore(d *jsonDecoder, st *storeVe
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *VerifyUserAttributeResponse) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v VerifyUserAttributeResponse) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -24943,12 +23422,8 @@ func (v *VerifyUserAttributeResponse) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *VerifyUserAttributeResponse) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *VerifyUserAttributeResponse) decodeJSON(d *jsonDecoder) {

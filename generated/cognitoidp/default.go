@@ -2,3052 +2,1222 @@
 
 package cognitoidp
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AccountRecoverySettingType) Default() *AccountRecoverySettingType {
-	if v == nil {
-		v = new(AccountRecoverySettingType)
-	}
-	*v = AccountRecoverySettingType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AccountTakeoverActionType) Default() *AccountTakeoverActionType {
-	if v == nil {
-		v = new(AccountTakeoverActionType)
-	}
-	*v = AccountTakeoverActionType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AccountTakeoverActionsType) Default() *AccountTakeoverActionsType {
-	if v == nil {
-		v = new(AccountTakeoverActionsType)
-	}
-	*v = AccountTakeoverActionsType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AccountTakeoverRiskConfigurationType) Default() *AccountTakeoverRiskConfigurationType {
-	if v == nil {
-		v = new(AccountTakeoverRiskConfigurationType)
-	}
-	*v = AccountTakeoverRiskConfigurationType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AddCustomAttributesRequest) Default() *AddCustomAttributesRequest {
-	if v == nil {
-		v = new(AddCustomAttributesRequest)
-	}
-	*v = AddCustomAttributesRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AddCustomAttributesResponse) Default() *AddCustomAttributesResponse {
-	if v == nil {
-		v = new(AddCustomAttributesResponse)
-	}
-	*v = AddCustomAttributesResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminAddUserToGroupRequest) Default() *AdminAddUserToGroupRequest {
-	if v == nil {
-		v = new(AdminAddUserToGroupRequest)
-	}
-	*v = AdminAddUserToGroupRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminConfirmSignUpRequest) Default() *AdminConfirmSignUpRequest {
-	if v == nil {
-		v = new(AdminConfirmSignUpRequest)
-	}
-	*v = AdminConfirmSignUpRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminConfirmSignUpResponse) Default() *AdminConfirmSignUpResponse {
-	if v == nil {
-		v = new(AdminConfirmSignUpResponse)
-	}
-	*v = AdminConfirmSignUpResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminCreateUserConfigType) Default() *AdminCreateUserConfigType {
-	if v == nil {
-		v = new(AdminCreateUserConfigType)
-	}
-	*v = AdminCreateUserConfigType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminCreateUserRequest) Default() *AdminCreateUserRequest {
-	if v == nil {
-		v = new(AdminCreateUserRequest)
-	}
-	*v = AdminCreateUserRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminCreateUserResponse) Default() *AdminCreateUserResponse {
-	if v == nil {
-		v = new(AdminCreateUserResponse)
-	}
-	*v = AdminCreateUserResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminDeleteUserAttributesRequest) Default() *AdminDeleteUserAttributesRequest {
-	if v == nil {
-		v = new(AdminDeleteUserAttributesRequest)
-	}
-	*v = AdminDeleteUserAttributesRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminDeleteUserAttributesResponse) Default() *AdminDeleteUserAttributesResponse {
-	if v == nil {
-		v = new(AdminDeleteUserAttributesResponse)
-	}
-	*v = AdminDeleteUserAttributesResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminDeleteUserRequest) Default() *AdminDeleteUserRequest {
-	if v == nil {
-		v = new(AdminDeleteUserRequest)
-	}
-	*v = AdminDeleteUserRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminDisableProviderForUserRequest) Default() *AdminDisableProviderForUserRequest {
-	if v == nil {
-		v = new(AdminDisableProviderForUserRequest)
-	}
-	*v = AdminDisableProviderForUserRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminDisableProviderForUserResponse) Default() *AdminDisableProviderForUserResponse {
-	if v == nil {
-		v = new(AdminDisableProviderForUserResponse)
-	}
-	*v = AdminDisableProviderForUserResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminDisableUserRequest) Default() *AdminDisableUserRequest {
-	if v == nil {
-		v = new(AdminDisableUserRequest)
-	}
-	*v = AdminDisableUserRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminDisableUserResponse) Default() *AdminDisableUserResponse {
-	if v == nil {
-		v = new(AdminDisableUserResponse)
-	}
-	*v = AdminDisableUserResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminEnableUserRequest) Default() *AdminEnableUserRequest {
-	if v == nil {
-		v = new(AdminEnableUserRequest)
-	}
-	*v = AdminEnableUserRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminEnableUserResponse) Default() *AdminEnableUserResponse {
-	if v == nil {
-		v = new(AdminEnableUserResponse)
-	}
-	*v = AdminEnableUserResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminForgetDeviceRequest) Default() *AdminForgetDeviceRequest {
-	if v == nil {
-		v = new(AdminForgetDeviceRequest)
-	}
-	*v = AdminForgetDeviceRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminGetDeviceRequest) Default() *AdminGetDeviceRequest {
-	if v == nil {
-		v = new(AdminGetDeviceRequest)
-	}
-	*v = AdminGetDeviceRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminGetDeviceResponse) Default() *AdminGetDeviceResponse {
-	if v == nil {
-		v = new(AdminGetDeviceResponse)
-	}
-	*v = AdminGetDeviceResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminGetUserRequest) Default() *AdminGetUserRequest {
-	if v == nil {
-		v = new(AdminGetUserRequest)
-	}
-	*v = AdminGetUserRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminGetUserResponse) Default() *AdminGetUserResponse {
-	if v == nil {
-		v = new(AdminGetUserResponse)
-	}
-	*v = AdminGetUserResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminInitiateAuthRequest) Default() *AdminInitiateAuthRequest {
-	if v == nil {
-		v = new(AdminInitiateAuthRequest)
-	}
-	*v = AdminInitiateAuthRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminInitiateAuthResponse) Default() *AdminInitiateAuthResponse {
-	if v == nil {
-		v = new(AdminInitiateAuthResponse)
-	}
-	*v = AdminInitiateAuthResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminLinkProviderForUserRequest) Default() *AdminLinkProviderForUserRequest {
-	if v == nil {
-		v = new(AdminLinkProviderForUserRequest)
-	}
-	*v = AdminLinkProviderForUserRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminLinkProviderForUserResponse) Default() *AdminLinkProviderForUserResponse {
-	if v == nil {
-		v = new(AdminLinkProviderForUserResponse)
-	}
-	*v = AdminLinkProviderForUserResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminListDevicesRequest) Default() *AdminListDevicesRequest {
-	if v == nil {
-		v = new(AdminListDevicesRequest)
-	}
-	*v = AdminListDevicesRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminListDevicesResponse) Default() *AdminListDevicesResponse {
-	if v == nil {
-		v = new(AdminListDevicesResponse)
-	}
-	*v = AdminListDevicesResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminListGroupsForUserRequest) Default() *AdminListGroupsForUserRequest {
-	if v == nil {
-		v = new(AdminListGroupsForUserRequest)
-	}
-	*v = AdminListGroupsForUserRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminListGroupsForUserResponse) Default() *AdminListGroupsForUserResponse {
-	if v == nil {
-		v = new(AdminListGroupsForUserResponse)
-	}
-	*v = AdminListGroupsForUserResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminListUserAuthEventsRequest) Default() *AdminListUserAuthEventsRequest {
-	if v == nil {
-		v = new(AdminListUserAuthEventsRequest)
-	}
-	*v = AdminListUserAuthEventsRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminListUserAuthEventsResponse) Default() *AdminListUserAuthEventsResponse {
-	if v == nil {
-		v = new(AdminListUserAuthEventsResponse)
-	}
-	*v = AdminListUserAuthEventsResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminRemoveUserFromGroupRequest) Default() *AdminRemoveUserFromGroupRequest {
-	if v == nil {
-		v = new(AdminRemoveUserFromGroupRequest)
-	}
-	*v = AdminRemoveUserFromGroupRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminResetUserPasswordRequest) Default() *AdminResetUserPasswordRequest {
-	if v == nil {
-		v = new(AdminResetUserPasswordRequest)
-	}
-	*v = AdminResetUserPasswordRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminResetUserPasswordResponse) Default() *AdminResetUserPasswordResponse {
-	if v == nil {
-		v = new(AdminResetUserPasswordResponse)
-	}
-	*v = AdminResetUserPasswordResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminRespondToAuthChallengeRequest) Default() *AdminRespondToAuthChallengeRequest {
-	if v == nil {
-		v = new(AdminRespondToAuthChallengeRequest)
-	}
-	*v = AdminRespondToAuthChallengeRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminRespondToAuthChallengeResponse) Default() *AdminRespondToAuthChallengeResponse {
-	if v == nil {
-		v = new(AdminRespondToAuthChallengeResponse)
-	}
-	*v = AdminRespondToAuthChallengeResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminSetUserMFAPreferenceRequest) Default() *AdminSetUserMFAPreferenceRequest {
-	if v == nil {
-		v = new(AdminSetUserMFAPreferenceRequest)
-	}
-	*v = AdminSetUserMFAPreferenceRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminSetUserMFAPreferenceResponse) Default() *AdminSetUserMFAPreferenceResponse {
-	if v == nil {
-		v = new(AdminSetUserMFAPreferenceResponse)
-	}
-	*v = AdminSetUserMFAPreferenceResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminSetUserPasswordRequest) Default() *AdminSetUserPasswordRequest {
-	if v == nil {
-		v = new(AdminSetUserPasswordRequest)
-	}
-	*v = AdminSetUserPasswordRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminSetUserPasswordResponse) Default() *AdminSetUserPasswordResponse {
-	if v == nil {
-		v = new(AdminSetUserPasswordResponse)
-	}
-	*v = AdminSetUserPasswordResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminSetUserSettingsRequest) Default() *AdminSetUserSettingsRequest {
-	if v == nil {
-		v = new(AdminSetUserSettingsRequest)
-	}
-	*v = AdminSetUserSettingsRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminSetUserSettingsResponse) Default() *AdminSetUserSettingsResponse {
-	if v == nil {
-		v = new(AdminSetUserSettingsResponse)
-	}
-	*v = AdminSetUserSettingsResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminUpdateAuthEventFeedbackRequest) Default() *AdminUpdateAuthEventFeedbackRequest {
-	if v == nil {
-		v = new(AdminUpdateAuthEventFeedbackRequest)
-	}
-	*v = AdminUpdateAuthEventFeedbackRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminUpdateAuthEventFeedbackResponse) Default() *AdminUpdateAuthEventFeedbackResponse {
-	if v == nil {
-		v = new(AdminUpdateAuthEventFeedbackResponse)
-	}
-	*v = AdminUpdateAuthEventFeedbackResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminUpdateDeviceStatusRequest) Default() *AdminUpdateDeviceStatusRequest {
-	if v == nil {
-		v = new(AdminUpdateDeviceStatusRequest)
-	}
-	*v = AdminUpdateDeviceStatusRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminUpdateDeviceStatusResponse) Default() *AdminUpdateDeviceStatusResponse {
-	if v == nil {
-		v = new(AdminUpdateDeviceStatusResponse)
-	}
-	*v = AdminUpdateDeviceStatusResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminUpdateUserAttributesRequest) Default() *AdminUpdateUserAttributesRequest {
-	if v == nil {
-		v = new(AdminUpdateUserAttributesRequest)
-	}
-	*v = AdminUpdateUserAttributesRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminUpdateUserAttributesResponse) Default() *AdminUpdateUserAttributesResponse {
-	if v == nil {
-		v = new(AdminUpdateUserAttributesResponse)
-	}
-	*v = AdminUpdateUserAttributesResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminUserGlobalSignOutRequest) Default() *AdminUserGlobalSignOutRequest {
-	if v == nil {
-		v = new(AdminUserGlobalSignOutRequest)
-	}
-	*v = AdminUserGlobalSignOutRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AdminUserGlobalSignOutResponse) Default() *AdminUserGlobalSignOutResponse {
-	if v == nil {
-		v = new(AdminUserGlobalSignOutResponse)
-	}
-	*v = AdminUserGlobalSignOutResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AliasExistsException) Default() *AliasExistsException {
-	if v == nil {
-		v = new(AliasExistsException)
-	}
-	*v = AliasExistsException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AnalyticsConfigurationType) Default() *AnalyticsConfigurationType {
-	if v == nil {
-		v = new(AnalyticsConfigurationType)
-	}
-	*v = AnalyticsConfigurationType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AnalyticsMetadataType) Default() *AnalyticsMetadataType {
-	if v == nil {
-		v = new(AnalyticsMetadataType)
-	}
-	*v = AnalyticsMetadataType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AssociateSoftwareTokenRequest) Default() *AssociateSoftwareTokenRequest {
-	if v == nil {
-		v = new(AssociateSoftwareTokenRequest)
-	}
-	*v = AssociateSoftwareTokenRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AssociateSoftwareTokenResponse) Default() *AssociateSoftwareTokenResponse {
-	if v == nil {
-		v = new(AssociateSoftwareTokenResponse)
-	}
-	*v = AssociateSoftwareTokenResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AttributeType) Default() *AttributeType {
-	if v == nil {
-		v = new(AttributeType)
-	}
-	*v = AttributeType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AuthEventType) Default() *AuthEventType {
-	if v == nil {
-		v = new(AuthEventType)
-	}
-	*v = AuthEventType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AuthenticationResultType) Default() *AuthenticationResultType {
-	if v == nil {
-		v = new(AuthenticationResultType)
-	}
-	*v = AuthenticationResultType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ChallengeResponseType) Default() *ChallengeResponseType {
-	if v == nil {
-		v = new(ChallengeResponseType)
-	}
-	*v = ChallengeResponseType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ChangePasswordRequest) Default() *ChangePasswordRequest {
-	if v == nil {
-		v = new(ChangePasswordRequest)
-	}
-	*v = ChangePasswordRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ChangePasswordResponse) Default() *ChangePasswordResponse {
-	if v == nil {
-		v = new(ChangePasswordResponse)
-	}
-	*v = ChangePasswordResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CloudWatchLogsConfigurationType) Default() *CloudWatchLogsConfigurationType {
-	if v == nil {
-		v = new(CloudWatchLogsConfigurationType)
-	}
-	*v = CloudWatchLogsConfigurationType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CodeDeliveryDetailsType) Default() *CodeDeliveryDetailsType {
-	if v == nil {
-		v = new(CodeDeliveryDetailsType)
-	}
-	*v = CodeDeliveryDetailsType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CodeDeliveryFailureException) Default() *CodeDeliveryFailureException {
-	if v == nil {
-		v = new(CodeDeliveryFailureException)
-	}
-	*v = CodeDeliveryFailureException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CodeMismatchException) Default() *CodeMismatchException {
-	if v == nil {
-		v = new(CodeMismatchException)
-	}
-	*v = CodeMismatchException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CompromisedCredentialsActionsType) Default() *CompromisedCredentialsActionsType {
-	if v == nil {
-		v = new(CompromisedCredentialsActionsType)
-	}
-	*v = CompromisedCredentialsActionsType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CompromisedCredentialsRiskConfigurationType) Default() *CompromisedCredentialsRiskConfigurationType {
-	if v == nil {
-		v = new(CompromisedCredentialsRiskConfigurationType)
-	}
-	*v = CompromisedCredentialsRiskConfigurationType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ConcurrentModificationException) Default() *ConcurrentModificationException {
-	if v == nil {
-		v = new(ConcurrentModificationException)
-	}
-	*v = ConcurrentModificationException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ConfirmDeviceRequest) Default() *ConfirmDeviceRequest {
-	if v == nil {
-		v = new(ConfirmDeviceRequest)
-	}
-	*v = ConfirmDeviceRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ConfirmDeviceResponse) Default() *ConfirmDeviceResponse {
-	if v == nil {
-		v = new(ConfirmDeviceResponse)
-	}
-	*v = ConfirmDeviceResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ConfirmForgotPasswordRequest) Default() *ConfirmForgotPasswordRequest {
-	if v == nil {
-		v = new(ConfirmForgotPasswordRequest)
-	}
-	*v = ConfirmForgotPasswordRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ConfirmForgotPasswordResponse) Default() *ConfirmForgotPasswordResponse {
-	if v == nil {
-		v = new(ConfirmForgotPasswordResponse)
-	}
-	*v = ConfirmForgotPasswordResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ConfirmSignUpRequest) Default() *ConfirmSignUpRequest {
-	if v == nil {
-		v = new(ConfirmSignUpRequest)
-	}
-	*v = ConfirmSignUpRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ConfirmSignUpResponse) Default() *ConfirmSignUpResponse {
-	if v == nil {
-		v = new(ConfirmSignUpResponse)
-	}
-	*v = ConfirmSignUpResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ContextDataType) Default() *ContextDataType {
-	if v == nil {
-		v = new(ContextDataType)
-	}
-	*v = ContextDataType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CreateGroupRequest) Default() *CreateGroupRequest {
-	if v == nil {
-		v = new(CreateGroupRequest)
-	}
-	*v = CreateGroupRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CreateGroupResponse) Default() *CreateGroupResponse {
-	if v == nil {
-		v = new(CreateGroupResponse)
-	}
-	*v = CreateGroupResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CreateIdentityProviderRequest) Default() *CreateIdentityProviderRequest {
-	if v == nil {
-		v = new(CreateIdentityProviderRequest)
-	}
-	*v = CreateIdentityProviderRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CreateIdentityProviderResponse) Default() *CreateIdentityProviderResponse {
-	if v == nil {
-		v = new(CreateIdentityProviderResponse)
-	}
-	*v = CreateIdentityProviderResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CreateResourceServerRequest) Default() *CreateResourceServerRequest {
-	if v == nil {
-		v = new(CreateResourceServerRequest)
-	}
-	*v = CreateResourceServerRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CreateResourceServerResponse) Default() *CreateResourceServerResponse {
-	if v == nil {
-		v = new(CreateResourceServerResponse)
-	}
-	*v = CreateResourceServerResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CreateUserImportJobRequest) Default() *CreateUserImportJobRequest {
-	if v == nil {
-		v = new(CreateUserImportJobRequest)
-	}
-	*v = CreateUserImportJobRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CreateUserImportJobResponse) Default() *CreateUserImportJobResponse {
-	if v == nil {
-		v = new(CreateUserImportJobResponse)
-	}
-	*v = CreateUserImportJobResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CreateUserPoolClientRequest) Default() *CreateUserPoolClientRequest {
-	if v == nil {
-		v = new(CreateUserPoolClientRequest)
-	}
-	*v = CreateUserPoolClientRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CreateUserPoolClientResponse) Default() *CreateUserPoolClientResponse {
-	if v == nil {
-		v = new(CreateUserPoolClientResponse)
-	}
-	*v = CreateUserPoolClientResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CreateUserPoolDomainRequest) Default() *CreateUserPoolDomainRequest {
-	if v == nil {
-		v = new(CreateUserPoolDomainRequest)
-	}
-	*v = CreateUserPoolDomainRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CreateUserPoolDomainResponse) Default() *CreateUserPoolDomainResponse {
-	if v == nil {
-		v = new(CreateUserPoolDomainResponse)
-	}
-	*v = CreateUserPoolDomainResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CreateUserPoolRequest) Default() *CreateUserPoolRequest {
-	if v == nil {
-		v = new(CreateUserPoolRequest)
-	}
-	*v = CreateUserPoolRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CreateUserPoolResponse) Default() *CreateUserPoolResponse {
-	if v == nil {
-		v = new(CreateUserPoolResponse)
-	}
-	*v = CreateUserPoolResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CustomDomainConfigType) Default() *CustomDomainConfigType {
-	if v == nil {
-		v = new(CustomDomainConfigType)
-	}
-	*v = CustomDomainConfigType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CustomEmailLambdaVersionConfigType) Default() *CustomEmailLambdaVersionConfigType {
-	if v == nil {
-		v = new(CustomEmailLambdaVersionConfigType)
-	}
-	*v = CustomEmailLambdaVersionConfigType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *CustomSMSLambdaVersionConfigType) Default() *CustomSMSLambdaVersionConfigType {
-	if v == nil {
-		v = new(CustomSMSLambdaVersionConfigType)
-	}
-	*v = CustomSMSLambdaVersionConfigType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DeleteGroupRequest) Default() *DeleteGroupRequest {
-	if v == nil {
-		v = new(DeleteGroupRequest)
-	}
-	*v = DeleteGroupRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DeleteIdentityProviderRequest) Default() *DeleteIdentityProviderRequest {
-	if v == nil {
-		v = new(DeleteIdentityProviderRequest)
-	}
-	*v = DeleteIdentityProviderRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DeleteResourceServerRequest) Default() *DeleteResourceServerRequest {
-	if v == nil {
-		v = new(DeleteResourceServerRequest)
-	}
-	*v = DeleteResourceServerRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DeleteUserAttributesRequest) Default() *DeleteUserAttributesRequest {
-	if v == nil {
-		v = new(DeleteUserAttributesRequest)
-	}
-	*v = DeleteUserAttributesRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DeleteUserAttributesResponse) Default() *DeleteUserAttributesResponse {
-	if v == nil {
-		v = new(DeleteUserAttributesResponse)
-	}
-	*v = DeleteUserAttributesResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DeleteUserPoolClientRequest) Default() *DeleteUserPoolClientRequest {
-	if v == nil {
-		v = new(DeleteUserPoolClientRequest)
-	}
-	*v = DeleteUserPoolClientRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DeleteUserPoolDomainRequest) Default() *DeleteUserPoolDomainRequest {
-	if v == nil {
-		v = new(DeleteUserPoolDomainRequest)
-	}
-	*v = DeleteUserPoolDomainRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DeleteUserPoolDomainResponse) Default() *DeleteUserPoolDomainResponse {
-	if v == nil {
-		v = new(DeleteUserPoolDomainResponse)
-	}
-	*v = DeleteUserPoolDomainResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DeleteUserPoolRequest) Default() *DeleteUserPoolRequest {
-	if v == nil {
-		v = new(DeleteUserPoolRequest)
-	}
-	*v = DeleteUserPoolRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DeleteUserRequest) Default() *DeleteUserRequest {
-	if v == nil {
-		v = new(DeleteUserRequest)
-	}
-	*v = DeleteUserRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeIdentityProviderRequest) Default() *DescribeIdentityProviderRequest {
-	if v == nil {
-		v = new(DescribeIdentityProviderRequest)
-	}
-	*v = DescribeIdentityProviderRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeIdentityProviderResponse) Default() *DescribeIdentityProviderResponse {
-	if v == nil {
-		v = new(DescribeIdentityProviderResponse)
-	}
-	*v = DescribeIdentityProviderResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeResourceServerRequest) Default() *DescribeResourceServerRequest {
-	if v == nil {
-		v = new(DescribeResourceServerRequest)
-	}
-	*v = DescribeResourceServerRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeResourceServerResponse) Default() *DescribeResourceServerResponse {
-	if v == nil {
-		v = new(DescribeResourceServerResponse)
-	}
-	*v = DescribeResourceServerResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeRiskConfigurationRequest) Default() *DescribeRiskConfigurationRequest {
-	if v == nil {
-		v = new(DescribeRiskConfigurationRequest)
-	}
-	*v = DescribeRiskConfigurationRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeRiskConfigurationResponse) Default() *DescribeRiskConfigurationResponse {
-	if v == nil {
-		v = new(DescribeRiskConfigurationResponse)
-	}
-	*v = DescribeRiskConfigurationResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeUserImportJobRequest) Default() *DescribeUserImportJobRequest {
-	if v == nil {
-		v = new(DescribeUserImportJobRequest)
-	}
-	*v = DescribeUserImportJobRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeUserImportJobResponse) Default() *DescribeUserImportJobResponse {
-	if v == nil {
-		v = new(DescribeUserImportJobResponse)
-	}
-	*v = DescribeUserImportJobResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeUserPoolClientRequest) Default() *DescribeUserPoolClientRequest {
-	if v == nil {
-		v = new(DescribeUserPoolClientRequest)
-	}
-	*v = DescribeUserPoolClientRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeUserPoolClientResponse) Default() *DescribeUserPoolClientResponse {
-	if v == nil {
-		v = new(DescribeUserPoolClientResponse)
-	}
-	*v = DescribeUserPoolClientResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeUserPoolDomainRequest) Default() *DescribeUserPoolDomainRequest {
-	if v == nil {
-		v = new(DescribeUserPoolDomainRequest)
-	}
-	*v = DescribeUserPoolDomainRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeUserPoolDomainResponse) Default() *DescribeUserPoolDomainResponse {
-	if v == nil {
-		v = new(DescribeUserPoolDomainResponse)
-	}
-	*v = DescribeUserPoolDomainResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeUserPoolRequest) Default() *DescribeUserPoolRequest {
-	if v == nil {
-		v = new(DescribeUserPoolRequest)
-	}
-	*v = DescribeUserPoolRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DescribeUserPoolResponse) Default() *DescribeUserPoolResponse {
-	if v == nil {
-		v = new(DescribeUserPoolResponse)
-	}
-	*v = DescribeUserPoolResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DeviceConfigurationType) Default() *DeviceConfigurationType {
-	if v == nil {
-		v = new(DeviceConfigurationType)
-	}
-	*v = DeviceConfigurationType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DeviceSecretVerifierConfigType) Default() *DeviceSecretVerifierConfigType {
-	if v == nil {
-		v = new(DeviceSecretVerifierConfigType)
-	}
-	*v = DeviceSecretVerifierConfigType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DeviceType) Default() *DeviceType {
-	if v == nil {
-		v = new(DeviceType)
-	}
-	*v = DeviceType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DomainDescriptionType) Default() *DomainDescriptionType {
-	if v == nil {
-		v = new(DomainDescriptionType)
-	}
-	*v = DomainDescriptionType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *DuplicateProviderException) Default() *DuplicateProviderException {
-	if v == nil {
-		v = new(DuplicateProviderException)
-	}
-	*v = DuplicateProviderException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *EmailConfigurationType) Default() *EmailConfigurationType {
-	if v == nil {
-		v = new(EmailConfigurationType)
-	}
-	*v = EmailConfigurationType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *EnableSoftwareTokenMFAException) Default() *EnableSoftwareTokenMFAException {
-	if v == nil {
-		v = new(EnableSoftwareTokenMFAException)
-	}
-	*v = EnableSoftwareTokenMFAException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *EventContextDataType) Default() *EventContextDataType {
-	if v == nil {
-		v = new(EventContextDataType)
-	}
-	*v = EventContextDataType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *EventFeedbackType) Default() *EventFeedbackType {
-	if v == nil {
-		v = new(EventFeedbackType)
-	}
-	*v = EventFeedbackType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *EventRiskType) Default() *EventRiskType {
-	if v == nil {
-		v = new(EventRiskType)
-	}
-	*v = EventRiskType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ExpiredCodeException) Default() *ExpiredCodeException {
-	if v == nil {
-		v = new(ExpiredCodeException)
-	}
-	*v = ExpiredCodeException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ForbiddenException) Default() *ForbiddenException {
-	if v == nil {
-		v = new(ForbiddenException)
-	}
-	*v = ForbiddenException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ForgetDeviceRequest) Default() *ForgetDeviceRequest {
-	if v == nil {
-		v = new(ForgetDeviceRequest)
-	}
-	*v = ForgetDeviceRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ForgotPasswordRequest) Default() *ForgotPasswordRequest {
-	if v == nil {
-		v = new(ForgotPasswordRequest)
-	}
-	*v = ForgotPasswordRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ForgotPasswordResponse) Default() *ForgotPasswordResponse {
-	if v == nil {
-		v = new(ForgotPasswordResponse)
-	}
-	*v = ForgotPasswordResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetCSVHeaderRequest) Default() *GetCSVHeaderRequest {
-	if v == nil {
-		v = new(GetCSVHeaderRequest)
-	}
-	*v = GetCSVHeaderRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetCSVHeaderResponse) Default() *GetCSVHeaderResponse {
-	if v == nil {
-		v = new(GetCSVHeaderResponse)
-	}
-	*v = GetCSVHeaderResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetDeviceRequest) Default() *GetDeviceRequest {
-	if v == nil {
-		v = new(GetDeviceRequest)
-	}
-	*v = GetDeviceRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetDeviceResponse) Default() *GetDeviceResponse {
-	if v == nil {
-		v = new(GetDeviceResponse)
-	}
-	*v = GetDeviceResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetGroupRequest) Default() *GetGroupRequest {
-	if v == nil {
-		v = new(GetGroupRequest)
-	}
-	*v = GetGroupRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetGroupResponse) Default() *GetGroupResponse {
-	if v == nil {
-		v = new(GetGroupResponse)
-	}
-	*v = GetGroupResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetIdentityProviderByIdentifierRequest) Default() *GetIdentityProviderByIdentifierRequest {
-	if v == nil {
-		v = new(GetIdentityProviderByIdentifierRequest)
-	}
-	*v = GetIdentityProviderByIdentifierRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetIdentityProviderByIdentifierResponse) Default() *GetIdentityProviderByIdentifierResponse {
-	if v == nil {
-		v = new(GetIdentityProviderByIdentifierResponse)
-	}
-	*v = GetIdentityProviderByIdentifierResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetLogDeliveryConfigurationRequest) Default() *GetLogDeliveryConfigurationRequest {
-	if v == nil {
-		v = new(GetLogDeliveryConfigurationRequest)
-	}
-	*v = GetLogDeliveryConfigurationRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetLogDeliveryConfigurationResponse) Default() *GetLogDeliveryConfigurationResponse {
-	if v == nil {
-		v = new(GetLogDeliveryConfigurationResponse)
-	}
-	*v = GetLogDeliveryConfigurationResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetSigningCertificateRequest) Default() *GetSigningCertificateRequest {
-	if v == nil {
-		v = new(GetSigningCertificateRequest)
-	}
-	*v = GetSigningCertificateRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetSigningCertificateResponse) Default() *GetSigningCertificateResponse {
-	if v == nil {
-		v = new(GetSigningCertificateResponse)
-	}
-	*v = GetSigningCertificateResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetUICustomizationRequest) Default() *GetUICustomizationRequest {
-	if v == nil {
-		v = new(GetUICustomizationRequest)
-	}
-	*v = GetUICustomizationRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetUICustomizationResponse) Default() *GetUICustomizationResponse {
-	if v == nil {
-		v = new(GetUICustomizationResponse)
-	}
-	*v = GetUICustomizationResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetUserAttributeVerificationCodeRequest) Default() *GetUserAttributeVerificationCodeRequest {
-	if v == nil {
-		v = new(GetUserAttributeVerificationCodeRequest)
-	}
-	*v = GetUserAttributeVerificationCodeRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetUserAttributeVerificationCodeResponse) Default() *GetUserAttributeVerificationCodeResponse {
-	if v == nil {
-		v = new(GetUserAttributeVerificationCodeResponse)
-	}
-	*v = GetUserAttributeVerificationCodeResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetUserPoolMfaConfigRequest) Default() *GetUserPoolMfaConfigRequest {
-	if v == nil {
-		v = new(GetUserPoolMfaConfigRequest)
-	}
-	*v = GetUserPoolMfaConfigRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetUserPoolMfaConfigResponse) Default() *GetUserPoolMfaConfigResponse {
-	if v == nil {
-		v = new(GetUserPoolMfaConfigResponse)
-	}
-	*v = GetUserPoolMfaConfigResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetUserRequest) Default() *GetUserRequest {
-	if v == nil {
-		v = new(GetUserRequest)
-	}
-	*v = GetUserRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetUserResponse) Default() *GetUserResponse {
-	if v == nil {
-		v = new(GetUserResponse)
-	}
-	*v = GetUserResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GlobalSignOutRequest) Default() *GlobalSignOutRequest {
-	if v == nil {
-		v = new(GlobalSignOutRequest)
-	}
-	*v = GlobalSignOutRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GlobalSignOutResponse) Default() *GlobalSignOutResponse {
-	if v == nil {
-		v = new(GlobalSignOutResponse)
-	}
-	*v = GlobalSignOutResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GroupExistsException) Default() *GroupExistsException {
-	if v == nil {
-		v = new(GroupExistsException)
-	}
-	*v = GroupExistsException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GroupType) Default() *GroupType {
-	if v == nil {
-		v = new(GroupType)
-	}
-	*v = GroupType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *HttpHeader) Default() *HttpHeader {
-	if v == nil {
-		v = new(HttpHeader)
-	}
-	*v = HttpHeader{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *IdentityProviderType) Default() *IdentityProviderType {
-	if v == nil {
-		v = new(IdentityProviderType)
-	}
-	*v = IdentityProviderType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *InitiateAuthRequest) Default() *InitiateAuthRequest {
-	if v == nil {
-		v = new(InitiateAuthRequest)
-	}
-	*v = InitiateAuthRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *InitiateAuthResponse) Default() *InitiateAuthResponse {
-	if v == nil {
-		v = new(InitiateAuthResponse)
-	}
-	*v = InitiateAuthResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *InternalErrorException) Default() *InternalErrorException {
-	if v == nil {
-		v = new(InternalErrorException)
-	}
-	*v = InternalErrorException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *InvalidEmailRoleAccessPolicyException) Default() *InvalidEmailRoleAccessPolicyException {
-	if v == nil {
-		v = new(InvalidEmailRoleAccessPolicyException)
-	}
-	*v = InvalidEmailRoleAccessPolicyException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *InvalidLambdaResponseException) Default() *InvalidLambdaResponseException {
-	if v == nil {
-		v = new(InvalidLambdaResponseException)
-	}
-	*v = InvalidLambdaResponseException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *InvalidOAuthFlowException) Default() *InvalidOAuthFlowException {
-	if v == nil {
-		v = new(InvalidOAuthFlowException)
-	}
-	*v = InvalidOAuthFlowException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *InvalidParameterException) Default() *InvalidParameterException {
-	if v == nil {
-		v = new(InvalidParameterException)
-	}
-	*v = InvalidParameterException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *InvalidPasswordException) Default() *InvalidPasswordException {
-	if v == nil {
-		v = new(InvalidPasswordException)
-	}
-	*v = InvalidPasswordException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *InvalidSmsRoleAccessPolicyException) Default() *InvalidSmsRoleAccessPolicyException {
-	if v == nil {
-		v = new(InvalidSmsRoleAccessPolicyException)
-	}
-	*v = InvalidSmsRoleAccessPolicyException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *InvalidSmsRoleTrustRelationshipException) Default() *InvalidSmsRoleTrustRelationshipException {
-	if v == nil {
-		v = new(InvalidSmsRoleTrustRelationshipException)
-	}
-	*v = InvalidSmsRoleTrustRelationshipException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *InvalidUserPoolConfigurationException) Default() *InvalidUserPoolConfigurationException {
-	if v == nil {
-		v = new(InvalidUserPoolConfigurationException)
-	}
-	*v = InvalidUserPoolConfigurationException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *LambdaConfigType) Default() *LambdaConfigType {
-	if v == nil {
-		v = new(LambdaConfigType)
-	}
-	*v = LambdaConfigType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *LimitExceededException) Default() *LimitExceededException {
-	if v == nil {
-		v = new(LimitExceededException)
-	}
-	*v = LimitExceededException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListDevicesRequest) Default() *ListDevicesRequest {
-	if v == nil {
-		v = new(ListDevicesRequest)
-	}
-	*v = ListDevicesRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListDevicesResponse) Default() *ListDevicesResponse {
-	if v == nil {
-		v = new(ListDevicesResponse)
-	}
-	*v = ListDevicesResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListGroupsRequest) Default() *ListGroupsRequest {
-	if v == nil {
-		v = new(ListGroupsRequest)
-	}
-	*v = ListGroupsRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListGroupsResponse) Default() *ListGroupsResponse {
-	if v == nil {
-		v = new(ListGroupsResponse)
-	}
-	*v = ListGroupsResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListIdentityProvidersRequest) Default() *ListIdentityProvidersRequest {
-	if v == nil {
-		v = new(ListIdentityProvidersRequest)
-	}
-	*v = ListIdentityProvidersRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListIdentityProvidersResponse) Default() *ListIdentityProvidersResponse {
-	if v == nil {
-		v = new(ListIdentityProvidersResponse)
-	}
-	*v = ListIdentityProvidersResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListResourceServersRequest) Default() *ListResourceServersRequest {
-	if v == nil {
-		v = new(ListResourceServersRequest)
-	}
-	*v = ListResourceServersRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListResourceServersResponse) Default() *ListResourceServersResponse {
-	if v == nil {
-		v = new(ListResourceServersResponse)
-	}
-	*v = ListResourceServersResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListTagsForResourceRequest) Default() *ListTagsForResourceRequest {
-	if v == nil {
-		v = new(ListTagsForResourceRequest)
-	}
-	*v = ListTagsForResourceRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListTagsForResourceResponse) Default() *ListTagsForResourceResponse {
-	if v == nil {
-		v = new(ListTagsForResourceResponse)
-	}
-	*v = ListTagsForResourceResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListUserImportJobsRequest) Default() *ListUserImportJobsRequest {
-	if v == nil {
-		v = new(ListUserImportJobsRequest)
-	}
-	*v = ListUserImportJobsRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListUserImportJobsResponse) Default() *ListUserImportJobsResponse {
-	if v == nil {
-		v = new(ListUserImportJobsResponse)
-	}
-	*v = ListUserImportJobsResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListUserPoolClientsRequest) Default() *ListUserPoolClientsRequest {
-	if v == nil {
-		v = new(ListUserPoolClientsRequest)
-	}
-	*v = ListUserPoolClientsRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListUserPoolClientsResponse) Default() *ListUserPoolClientsResponse {
-	if v == nil {
-		v = new(ListUserPoolClientsResponse)
-	}
-	*v = ListUserPoolClientsResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListUserPoolsRequest) Default() *ListUserPoolsRequest {
-	if v == nil {
-		v = new(ListUserPoolsRequest)
-	}
-	*v = ListUserPoolsRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListUserPoolsResponse) Default() *ListUserPoolsResponse {
-	if v == nil {
-		v = new(ListUserPoolsResponse)
-	}
-	*v = ListUserPoolsResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListUsersInGroupRequest) Default() *ListUsersInGroupRequest {
-	if v == nil {
-		v = new(ListUsersInGroupRequest)
-	}
-	*v = ListUsersInGroupRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListUsersInGroupResponse) Default() *ListUsersInGroupResponse {
-	if v == nil {
-		v = new(ListUsersInGroupResponse)
-	}
-	*v = ListUsersInGroupResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListUsersRequest) Default() *ListUsersRequest {
-	if v == nil {
-		v = new(ListUsersRequest)
-	}
-	*v = ListUsersRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListUsersResponse) Default() *ListUsersResponse {
-	if v == nil {
-		v = new(ListUsersResponse)
-	}
-	*v = ListUsersResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *LogConfigurationType) Default() *LogConfigurationType {
-	if v == nil {
-		v = new(LogConfigurationType)
-	}
-	*v = LogConfigurationType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *LogDeliveryConfigurationType) Default() *LogDeliveryConfigurationType {
-	if v == nil {
-		v = new(LogDeliveryConfigurationType)
-	}
-	*v = LogDeliveryConfigurationType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *MFAMethodNotFoundException) Default() *MFAMethodNotFoundException {
-	if v == nil {
-		v = new(MFAMethodNotFoundException)
-	}
-	*v = MFAMethodNotFoundException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *MFAOptionType) Default() *MFAOptionType {
-	if v == nil {
-		v = new(MFAOptionType)
-	}
-	*v = MFAOptionType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *MessageTemplateType) Default() *MessageTemplateType {
-	if v == nil {
-		v = new(MessageTemplateType)
-	}
-	*v = MessageTemplateType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *NewDeviceMetadataType) Default() *NewDeviceMetadataType {
-	if v == nil {
-		v = new(NewDeviceMetadataType)
-	}
-	*v = NewDeviceMetadataType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *NotAuthorizedException) Default() *NotAuthorizedException {
-	if v == nil {
-		v = new(NotAuthorizedException)
-	}
-	*v = NotAuthorizedException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *NotifyConfigurationType) Default() *NotifyConfigurationType {
-	if v == nil {
-		v = new(NotifyConfigurationType)
-	}
-	*v = NotifyConfigurationType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *NotifyEmailType) Default() *NotifyEmailType {
-	if v == nil {
-		v = new(NotifyEmailType)
-	}
-	*v = NotifyEmailType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *NumberAttributeConstraintsType) Default() *NumberAttributeConstraintsType {
-	if v == nil {
-		v = new(NumberAttributeConstraintsType)
-	}
-	*v = NumberAttributeConstraintsType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *PasswordPolicyType) Default() *PasswordPolicyType {
-	if v == nil {
-		v = new(PasswordPolicyType)
-	}
-	*v = PasswordPolicyType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *PasswordResetRequiredException) Default() *PasswordResetRequiredException {
-	if v == nil {
-		v = new(PasswordResetRequiredException)
-	}
-	*v = PasswordResetRequiredException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *PreTokenGenerationVersionConfigType) Default() *PreTokenGenerationVersionConfigType {
-	if v == nil {
-		v = new(PreTokenGenerationVersionConfigType)
-	}
-	*v = PreTokenGenerationVersionConfigType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *PreconditionNotMetException) Default() *PreconditionNotMetException {
-	if v == nil {
-		v = new(PreconditionNotMetException)
-	}
-	*v = PreconditionNotMetException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ProviderDescription) Default() *ProviderDescription {
-	if v == nil {
-		v = new(ProviderDescription)
-	}
-	*v = ProviderDescription{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ProviderUserIdentifierType) Default() *ProviderUserIdentifierType {
-	if v == nil {
-		v = new(ProviderUserIdentifierType)
-	}
-	*v = ProviderUserIdentifierType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *RecoveryOptionType) Default() *RecoveryOptionType {
-	if v == nil {
-		v = new(RecoveryOptionType)
-	}
-	*v = RecoveryOptionType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ResendConfirmationCodeRequest) Default() *ResendConfirmationCodeRequest {
-	if v == nil {
-		v = new(ResendConfirmationCodeRequest)
-	}
-	*v = ResendConfirmationCodeRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ResendConfirmationCodeResponse) Default() *ResendConfirmationCodeResponse {
-	if v == nil {
-		v = new(ResendConfirmationCodeResponse)
-	}
-	*v = ResendConfirmationCodeResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ResourceNotFoundException) Default() *ResourceNotFoundException {
-	if v == nil {
-		v = new(ResourceNotFoundException)
-	}
-	*v = ResourceNotFoundException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ResourceServerScopeType) Default() *ResourceServerScopeType {
-	if v == nil {
-		v = new(ResourceServerScopeType)
-	}
-	*v = ResourceServerScopeType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ResourceServerType) Default() *ResourceServerType {
-	if v == nil {
-		v = new(ResourceServerType)
-	}
-	*v = ResourceServerType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *RespondToAuthChallengeRequest) Default() *RespondToAuthChallengeRequest {
-	if v == nil {
-		v = new(RespondToAuthChallengeRequest)
-	}
-	*v = RespondToAuthChallengeRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *RespondToAuthChallengeResponse) Default() *RespondToAuthChallengeResponse {
-	if v == nil {
-		v = new(RespondToAuthChallengeResponse)
-	}
-	*v = RespondToAuthChallengeResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *RevokeTokenRequest) Default() *RevokeTokenRequest {
-	if v == nil {
-		v = new(RevokeTokenRequest)
-	}
-	*v = RevokeTokenRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *RevokeTokenResponse) Default() *RevokeTokenResponse {
-	if v == nil {
-		v = new(RevokeTokenResponse)
-	}
-	*v = RevokeTokenResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *RiskConfigurationType) Default() *RiskConfigurationType {
-	if v == nil {
-		v = new(RiskConfigurationType)
-	}
-	*v = RiskConfigurationType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *RiskExceptionConfigurationType) Default() *RiskExceptionConfigurationType {
-	if v == nil {
-		v = new(RiskExceptionConfigurationType)
-	}
-	*v = RiskExceptionConfigurationType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *SMSMfaSettingsType) Default() *SMSMfaSettingsType {
-	if v == nil {
-		v = new(SMSMfaSettingsType)
-	}
-	*v = SMSMfaSettingsType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *SchemaAttributeType) Default() *SchemaAttributeType {
-	if v == nil {
-		v = new(SchemaAttributeType)
-	}
-	*v = SchemaAttributeType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ScopeDoesNotExistException) Default() *ScopeDoesNotExistException {
-	if v == nil {
-		v = new(ScopeDoesNotExistException)
-	}
-	*v = ScopeDoesNotExistException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *SetLogDeliveryConfigurationRequest) Default() *SetLogDeliveryConfigurationRequest {
-	if v == nil {
-		v = new(SetLogDeliveryConfigurationRequest)
-	}
-	*v = SetLogDeliveryConfigurationRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *SetLogDeliveryConfigurationResponse) Default() *SetLogDeliveryConfigurationResponse {
-	if v == nil {
-		v = new(SetLogDeliveryConfigurationResponse)
-	}
-	*v = SetLogDeliveryConfigurationResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *SetRiskConfigurationRequest) Default() *SetRiskConfigurationRequest {
-	if v == nil {
-		v = new(SetRiskConfigurationRequest)
-	}
-	*v = SetRiskConfigurationRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *SetRiskConfigurationResponse) Default() *SetRiskConfigurationResponse {
-	if v == nil {
-		v = new(SetRiskConfigurationResponse)
-	}
-	*v = SetRiskConfigurationResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *SetUICustomizationRequest) Default() *SetUICustomizationRequest {
-	if v == nil {
-		v = new(SetUICustomizationRequest)
-	}
-	*v = SetUICustomizationRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *SetUICustomizationResponse) Default() *SetUICustomizationResponse {
-	if v == nil {
-		v = new(SetUICustomizationResponse)
-	}
-	*v = SetUICustomizationResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *SetUserMFAPreferenceRequest) Default() *SetUserMFAPreferenceRequest {
-	if v == nil {
-		v = new(SetUserMFAPreferenceRequest)
-	}
-	*v = SetUserMFAPreferenceRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *SetUserMFAPreferenceResponse) Default() *SetUserMFAPreferenceResponse {
-	if v == nil {
-		v = new(SetUserMFAPreferenceResponse)
-	}
-	*v = SetUserMFAPreferenceResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *SetUserPoolMfaConfigRequest) Default() *SetUserPoolMfaConfigRequest {
-	if v == nil {
-		v = new(SetUserPoolMfaConfigRequest)
-	}
-	*v = SetUserPoolMfaConfigRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *SetUserPoolMfaConfigResponse) Default() *SetUserPoolMfaConfigResponse {
-	if v == nil {
-		v = new(SetUserPoolMfaConfigResponse)
-	}
-	*v = SetUserPoolMfaConfigResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *SetUserSettingsRequest) Default() *SetUserSettingsRequest {
-	if v == nil {
-		v = new(SetUserSettingsRequest)
-	}
-	*v = SetUserSettingsRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *SetUserSettingsResponse) Default() *SetUserSettingsResponse {
-	if v == nil {
-		v = new(SetUserSettingsResponse)
-	}
-	*v = SetUserSettingsResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *SignUpRequest) Default() *SignUpRequest {
-	if v == nil {
-		v = new(SignUpRequest)
-	}
-	*v = SignUpRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *SignUpResponse) Default() *SignUpResponse {
-	if v == nil {
-		v = new(SignUpResponse)
-	}
-	*v = SignUpResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *SmsConfigurationType) Default() *SmsConfigurationType {
-	if v == nil {
-		v = new(SmsConfigurationType)
-	}
-	*v = SmsConfigurationType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *SmsMfaConfigType) Default() *SmsMfaConfigType {
-	if v == nil {
-		v = new(SmsMfaConfigType)
-	}
-	*v = SmsMfaConfigType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *SoftwareTokenMFANotFoundException) Default() *SoftwareTokenMFANotFoundException {
-	if v == nil {
-		v = new(SoftwareTokenMFANotFoundException)
-	}
-	*v = SoftwareTokenMFANotFoundException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *SoftwareTokenMfaConfigType) Default() *SoftwareTokenMfaConfigType {
-	if v == nil {
-		v = new(SoftwareTokenMfaConfigType)
-	}
-	*v = SoftwareTokenMfaConfigType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *SoftwareTokenMfaSettingsType) Default() *SoftwareTokenMfaSettingsType {
-	if v == nil {
-		v = new(SoftwareTokenMfaSettingsType)
-	}
-	*v = SoftwareTokenMfaSettingsType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *StartUserImportJobRequest) Default() *StartUserImportJobRequest {
-	if v == nil {
-		v = new(StartUserImportJobRequest)
-	}
-	*v = StartUserImportJobRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *StartUserImportJobResponse) Default() *StartUserImportJobResponse {
-	if v == nil {
-		v = new(StartUserImportJobResponse)
-	}
-	*v = StartUserImportJobResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *StopUserImportJobRequest) Default() *StopUserImportJobRequest {
-	if v == nil {
-		v = new(StopUserImportJobRequest)
-	}
-	*v = StopUserImportJobRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *StopUserImportJobResponse) Default() *StopUserImportJobResponse {
-	if v == nil {
-		v = new(StopUserImportJobResponse)
-	}
-	*v = StopUserImportJobResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *StringAttributeConstraintsType) Default() *StringAttributeConstraintsType {
-	if v == nil {
-		v = new(StringAttributeConstraintsType)
-	}
-	*v = StringAttributeConstraintsType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *TagResourceRequest) Default() *TagResourceRequest {
-	if v == nil {
-		v = new(TagResourceRequest)
-	}
-	*v = TagResourceRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *TagResourceResponse) Default() *TagResourceResponse {
-	if v == nil {
-		v = new(TagResourceResponse)
-	}
-	*v = TagResourceResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *TokenValidityUnitsType) Default() *TokenValidityUnitsType {
-	if v == nil {
-		v = new(TokenValidityUnitsType)
-	}
-	*v = TokenValidityUnitsType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *TooManyFailedAttemptsException) Default() *TooManyFailedAttemptsException {
-	if v == nil {
-		v = new(TooManyFailedAttemptsException)
-	}
-	*v = TooManyFailedAttemptsException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *TooManyRequestsException) Default() *TooManyRequestsException {
-	if v == nil {
-		v = new(TooManyRequestsException)
-	}
-	*v = TooManyRequestsException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UICustomizationType) Default() *UICustomizationType {
-	if v == nil {
-		v = new(UICustomizationType)
-	}
-	*v = UICustomizationType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UnauthorizedException) Default() *UnauthorizedException {
-	if v == nil {
-		v = new(UnauthorizedException)
-	}
-	*v = UnauthorizedException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UnexpectedLambdaException) Default() *UnexpectedLambdaException {
-	if v == nil {
-		v = new(UnexpectedLambdaException)
-	}
-	*v = UnexpectedLambdaException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UnsupportedIdentityProviderException) Default() *UnsupportedIdentityProviderException {
-	if v == nil {
-		v = new(UnsupportedIdentityProviderException)
-	}
-	*v = UnsupportedIdentityProviderException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UnsupportedOperationException) Default() *UnsupportedOperationException {
-	if v == nil {
-		v = new(UnsupportedOperationException)
-	}
-	*v = UnsupportedOperationException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UnsupportedTokenTypeException) Default() *UnsupportedTokenTypeException {
-	if v == nil {
-		v = new(UnsupportedTokenTypeException)
-	}
-	*v = UnsupportedTokenTypeException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UnsupportedUserStateException) Default() *UnsupportedUserStateException {
-	if v == nil {
-		v = new(UnsupportedUserStateException)
-	}
-	*v = UnsupportedUserStateException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UntagResourceRequest) Default() *UntagResourceRequest {
-	if v == nil {
-		v = new(UntagResourceRequest)
-	}
-	*v = UntagResourceRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UntagResourceResponse) Default() *UntagResourceResponse {
-	if v == nil {
-		v = new(UntagResourceResponse)
-	}
-	*v = UntagResourceResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateAuthEventFeedbackRequest) Default() *UpdateAuthEventFeedbackRequest {
-	if v == nil {
-		v = new(UpdateAuthEventFeedbackRequest)
-	}
-	*v = UpdateAuthEventFeedbackRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateAuthEventFeedbackResponse) Default() *UpdateAuthEventFeedbackResponse {
-	if v == nil {
-		v = new(UpdateAuthEventFeedbackResponse)
-	}
-	*v = UpdateAuthEventFeedbackResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateDeviceStatusRequest) Default() *UpdateDeviceStatusRequest {
-	if v == nil {
-		v = new(UpdateDeviceStatusRequest)
-	}
-	*v = UpdateDeviceStatusRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateDeviceStatusResponse) Default() *UpdateDeviceStatusResponse {
-	if v == nil {
-		v = new(UpdateDeviceStatusResponse)
-	}
-	*v = UpdateDeviceStatusResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateGroupRequest) Default() *UpdateGroupRequest {
-	if v == nil {
-		v = new(UpdateGroupRequest)
-	}
-	*v = UpdateGroupRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateGroupResponse) Default() *UpdateGroupResponse {
-	if v == nil {
-		v = new(UpdateGroupResponse)
-	}
-	*v = UpdateGroupResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateIdentityProviderRequest) Default() *UpdateIdentityProviderRequest {
-	if v == nil {
-		v = new(UpdateIdentityProviderRequest)
-	}
-	*v = UpdateIdentityProviderRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateIdentityProviderResponse) Default() *UpdateIdentityProviderResponse {
-	if v == nil {
-		v = new(UpdateIdentityProviderResponse)
-	}
-	*v = UpdateIdentityProviderResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateResourceServerRequest) Default() *UpdateResourceServerRequest {
-	if v == nil {
-		v = new(UpdateResourceServerRequest)
-	}
-	*v = UpdateResourceServerRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateResourceServerResponse) Default() *UpdateResourceServerResponse {
-	if v == nil {
-		v = new(UpdateResourceServerResponse)
-	}
-	*v = UpdateResourceServerResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateUserAttributesRequest) Default() *UpdateUserAttributesRequest {
-	if v == nil {
-		v = new(UpdateUserAttributesRequest)
-	}
-	*v = UpdateUserAttributesRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateUserAttributesResponse) Default() *UpdateUserAttributesResponse {
-	if v == nil {
-		v = new(UpdateUserAttributesResponse)
-	}
-	*v = UpdateUserAttributesResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateUserPoolClientRequest) Default() *UpdateUserPoolClientRequest {
-	if v == nil {
-		v = new(UpdateUserPoolClientRequest)
-	}
-	*v = UpdateUserPoolClientRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateUserPoolClientResponse) Default() *UpdateUserPoolClientResponse {
-	if v == nil {
-		v = new(UpdateUserPoolClientResponse)
-	}
-	*v = UpdateUserPoolClientResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateUserPoolDomainRequest) Default() *UpdateUserPoolDomainRequest {
-	if v == nil {
-		v = new(UpdateUserPoolDomainRequest)
-	}
-	*v = UpdateUserPoolDomainRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateUserPoolDomainResponse) Default() *UpdateUserPoolDomainResponse {
-	if v == nil {
-		v = new(UpdateUserPoolDomainResponse)
-	}
-	*v = UpdateUserPoolDomainResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateUserPoolRequest) Default() *UpdateUserPoolRequest {
-	if v == nil {
-		v = new(UpdateUserPoolRequest)
-	}
-	*v = UpdateUserPoolRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UpdateUserPoolResponse) Default() *UpdateUserPoolResponse {
-	if v == nil {
-		v = new(UpdateUserPoolResponse)
-	}
-	*v = UpdateUserPoolResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UserAttributeUpdateSettingsType) Default() *UserAttributeUpdateSettingsType {
-	if v == nil {
-		v = new(UserAttributeUpdateSettingsType)
-	}
-	*v = UserAttributeUpdateSettingsType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UserContextDataType) Default() *UserContextDataType {
-	if v == nil {
-		v = new(UserContextDataType)
-	}
-	*v = UserContextDataType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UserImportInProgressException) Default() *UserImportInProgressException {
-	if v == nil {
-		v = new(UserImportInProgressException)
-	}
-	*v = UserImportInProgressException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UserImportJobType) Default() *UserImportJobType {
-	if v == nil {
-		v = new(UserImportJobType)
-	}
-	*v = UserImportJobType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UserLambdaValidationException) Default() *UserLambdaValidationException {
-	if v == nil {
-		v = new(UserLambdaValidationException)
-	}
-	*v = UserLambdaValidationException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UserNotConfirmedException) Default() *UserNotConfirmedException {
-	if v == nil {
-		v = new(UserNotConfirmedException)
-	}
-	*v = UserNotConfirmedException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UserNotFoundException) Default() *UserNotFoundException {
-	if v == nil {
-		v = new(UserNotFoundException)
-	}
-	*v = UserNotFoundException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UserPoolAddOnNotEnabledException) Default() *UserPoolAddOnNotEnabledException {
-	if v == nil {
-		v = new(UserPoolAddOnNotEnabledException)
-	}
-	*v = UserPoolAddOnNotEnabledException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UserPoolAddOnsType) Default() *UserPoolAddOnsType {
-	if v == nil {
-		v = new(UserPoolAddOnsType)
-	}
-	*v = UserPoolAddOnsType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UserPoolClientDescription) Default() *UserPoolClientDescription {
-	if v == nil {
-		v = new(UserPoolClientDescription)
-	}
-	*v = UserPoolClientDescription{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UserPoolClientType) Default() *UserPoolClientType {
-	if v == nil {
-		v = new(UserPoolClientType)
-	}
-	*v = UserPoolClientType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UserPoolDescriptionType) Default() *UserPoolDescriptionType {
-	if v == nil {
-		v = new(UserPoolDescriptionType)
-	}
-	*v = UserPoolDescriptionType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UserPoolPolicyType) Default() *UserPoolPolicyType {
-	if v == nil {
-		v = new(UserPoolPolicyType)
-	}
-	*v = UserPoolPolicyType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UserPoolTaggingException) Default() *UserPoolTaggingException {
-	if v == nil {
-		v = new(UserPoolTaggingException)
-	}
-	*v = UserPoolTaggingException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UserPoolType) Default() *UserPoolType {
-	if v == nil {
-		v = new(UserPoolType)
-	}
-	*v = UserPoolType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UserType) Default() *UserType {
-	if v == nil {
-		v = new(UserType)
-	}
-	*v = UserType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UsernameConfigurationType) Default() *UsernameConfigurationType {
-	if v == nil {
-		v = new(UsernameConfigurationType)
-	}
-	*v = UsernameConfigurationType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *UsernameExistsException) Default() *UsernameExistsException {
-	if v == nil {
-		v = new(UsernameExistsException)
-	}
-	*v = UsernameExistsException{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *VerificationMessageTemplateType) Default() *VerificationMessageTemplateType {
-	if v == nil {
-		v = new(VerificationMessageTemplateType)
-	}
-	*v = VerificationMessageTemplateType{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *VerifySoftwareTokenRequest) Default() *VerifySoftwareTokenRequest {
-	if v == nil {
-		v = new(VerifySoftwareTokenRequest)
-	}
-	*v = VerifySoftwareTokenRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *VerifySoftwareTokenResponse) Default() *VerifySoftwareTokenResponse {
-	if v == nil {
-		v = new(VerifySoftwareTokenResponse)
-	}
-	*v = VerifySoftwareTokenResponse{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *VerifyUserAttributeRequest) Default() *VerifyUserAttributeRequest {
-	if v == nil {
-		v = new(VerifyUserAttributeRequest)
-	}
-	*v = VerifyUserAttributeRequest{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *VerifyUserAttributeResponse) Default() *VerifyUserAttributeResponse {
-	if v == nil {
-		v = new(VerifyUserAttributeResponse)
-	}
-	*v = VerifyUserAttributeResponse{}
-	return v
+	return zeroed(v)
 }

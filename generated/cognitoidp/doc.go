@@ -5,6 +5,21 @@
 // It was generated from the service model and imports only the standard library, so it
 // can be vendored by copying its folder.
 //
+// Every structure and union has these methods:
+//
+//   - Clone returns a deep copy that shares no memory with the original.
+//   - Equal reports whether two values hold the same data, as they would be serialized.
+//   - Default sets the members that have a model default to it and unsets all others.
+//   - String, GoString, Format and LogValue print the value on one line for fmt and
+//     log/slog, with every sensitive member, and every member of a shape inside a sensitive
+//     one, printed as [redacted].
+//   - Validate checks the value against the model's constraints and returns every
+//     violation as ValidationErrors, each naming the member path and never its value.
+//   - MarshalJSON, AppendJSON and UnmarshalJSON encode and decode the value's awsJson
+//     document, without reflection.
+//
+// What follows is the service's own documentation.
+//
 // With the Amazon Cognito user pools API, you can configure user pools and authenticate users. To
 // authenticate users from third-party identity providers (IdPs) in this API, you can [link IdP users
 // to native user profiles]. Learn more about the authentication and authorization of federated users

@@ -58,33 +58,42 @@ func jsonEncodeAt(err error, seg string) error {
 func jsonIndexSeg(i int) string  { return "[" + strconv.Itoa(i) + "]" }
 func jsonKeySeg(k string) string { return "[" + strconv.Quote(k) + "]" }
 
-// jsonAppender is what every generated structure and union is for MarshalJSON.
-type jsonAppender interface {
-	AppendJSON(b []byte) ([]byte, error)
-}
+// MarshalJSON of every generated type is jsonMarshalled(v.AppendJSON(jsonBuffer())): the
+// document is written into a warm, reused buffer and then copied once into a result of
+// exactly its size. The copy is the only allocation and needs no zeroing, which costs less
+// than writing the document into fresh memory. The method is on the value, and calls
+// AppendJSON directly: passing the value's address to a function taking an interface
+// would move the value to the heap, an allocation per call.
 
-// jsonBufPool holds the scratch buffers MarshalJSON encodes into. A document is written
-// into a warm, reused buffer and then copied once into a result of exactly its size: the
-// copy is the only allocation and needs no zeroing, which costs less than writing the
-// document into fresh memory.
-var jsonBufPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+// jsonBufs keeps a few scratch buffers for reuse, at most jsonPooledMax bytes each.
+var jsonBufs = make(chan []byte, 8)
 
 // jsonPooledMax is the largest scratch buffer kept for reuse; one huge document must not
 // pin its buffer.
 const jsonPooledMax = 64 << 10
 
-// jsonMarshal is MarshalJSON for every generated type: v's document in a new slice of
-// exactly its length, or nil and the error.
-func jsonMarshal(v jsonAppender) ([]byte, error) {
-	bp := jsonBufPool.Get().(*[]byte)
-	b, err := v.AppendJSON((*bp)[:0])
+// jsonBuffer returns an empty scratch buffer to append a document to.
+func jsonBuffer() []byte {
+	select {
+	case b := <-jsonBufs:
+		return b[:0]
+	default:
+		return make([]byte, 0, 1024)
+	}
+}
+
+// jsonMarshalled returns the document AppendJSON wrote into a jsonBuffer in a new slice of
+// exactly its length, or nil and the error, and keeps the buffer for reuse.
+func jsonMarshalled(b []byte, err error) ([]byte, error) {
 	var out []byte
 	if err == nil {
 		out = append([]byte(nil), b...)
 	}
 	if cap(b) <= jsonPooledMax {
-		*bp = b
-		jsonBufPool.Put(bp)
+		select {
+		case jsonBufs <- b:
+		default:
+		}
 	}
 	return out, err
 }
@@ -123,6 +132,20 @@ const jsonMaxPrealloc = 4096
 // jsonDecoderPool keeps decoders, with their scratch slices, unescape buffers and interned
 // strings, from one UnmarshalJSON to the next.
 var jsonDecoderPool = sync.Pool{New: func() any { return new(jsonDecoder) }}
+
+// jsonDecodable is a generated structure or union: decodeJSON reads it from d.
+type jsonDecodable interface {
+	decodeJSON(d *jsonDecoder)
+}
+
+// jsonUnmarshal is UnmarshalJSON for every generated type: it decodes an awsJson document
+// into v, replacing its contents. Unknown members are skipped and null members left unset;
+// errors name the member path.
+func jsonUnmarshal(data []byte, v jsonDecodable) error {
+	d := jsonGetDecoder(data)
+	v.decodeJSON(d)
+	return d.done()
+}
 
 // jsonGetDecoder returns a pooled decoder reading data; done returns it.
 func jsonGetDecoder(data []byte) *jsonDecoder {

@@ -127,6 +127,28 @@ func (vs *validator) union(p *vpath, member string, set int) {
 	}
 }
 
+// validatable is a generated structure or union: validate records its violations of the
+// model's constraints, at paths below p, in vs.
+type validatable interface {
+	validate(p *vpath, vs *validator)
+}
+
+// validateAll is Validate for every generated type: every violated constraint as
+// ValidationErrors, or nil.
+func validateAll(v validatable) error {
+	vs := validator{full: true}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
+// validateRequired checks only that the required members of v are set, at any depth: what
+// the client checks before sending.
+func validateRequired(v validatable) error {
+	vs := validator{}
+	v.validate(nil, &vs)
+	return vs.err()
+}
+
 // lazyRegexp compiles a pattern on first use, once.
 func lazyRegexp(expr string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })

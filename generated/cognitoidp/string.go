@@ -7,31 +7,20 @@ import (
 	"log/slog"
 )
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AccountRecoverySettingType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AccountRecoverySettingType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AccountRecoverySettingType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AccountRecoverySettingType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AccountRecoverySettingType) print(p *printer) {
@@ -47,31 +36,20 @@ func (v *AccountRecoverySettingType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AccountTakeoverActionType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AccountTakeoverActionType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AccountTakeoverActionType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AccountTakeoverActionType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AccountTakeoverActionType) print(p *printer) {
@@ -91,31 +69,20 @@ func (v *AccountTakeoverActionType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AccountTakeoverActionsType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AccountTakeoverActionsType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AccountTakeoverActionsType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AccountTakeoverActionsType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AccountTakeoverActionsType) print(p *printer) {
@@ -139,31 +106,20 @@ func (v *AccountTakeoverActionsType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AccountTakeoverRiskConfigurationType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AccountTakeoverRiskConfigurationType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AccountTakeoverRiskConfigurationType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AccountTakeoverRiskConfigurationType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AccountTakeoverRiskConfigurationType) print(p *printer) {
@@ -183,31 +139,20 @@ func (v *AccountTakeoverRiskConfigurationType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AddCustomAttributesRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AddCustomAttributesRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AddCustomAttributesRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AddCustomAttributesRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AddCustomAttributesRequest) print(p *printer) {
@@ -227,31 +172,20 @@ func (v *AddCustomAttributesRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AddCustomAttributesResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AddCustomAttributesResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AddCustomAttributesResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AddCustomAttributesResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AddCustomAttributesResponse) print(p *printer) {
@@ -263,31 +197,20 @@ func (v *AddCustomAttributesResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminAddUserToGroupRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminAddUserToGroupRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminAddUserToGroupRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminAddUserToGroupRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminAddUserToGroupRequest) print(p *printer) {
@@ -311,31 +234,20 @@ func (v *AdminAddUserToGroupRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminConfirmSignUpRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminConfirmSignUpRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminConfirmSignUpRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminConfirmSignUpRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminConfirmSignUpRequest) print(p *printer) {
@@ -359,31 +271,20 @@ func (v *AdminConfirmSignUpRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminConfirmSignUpResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminConfirmSignUpResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminConfirmSignUpResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminConfirmSignUpResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminConfirmSignUpResponse) print(p *printer) {
@@ -395,31 +296,20 @@ func (v *AdminConfirmSignUpResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminCreateUserConfigType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminCreateUserConfigType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminCreateUserConfigType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminCreateUserConfigType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminCreateUserConfigType) print(p *printer) {
@@ -443,31 +333,20 @@ func (v *AdminCreateUserConfigType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminCreateUserRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminCreateUserRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminCreateUserRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminCreateUserRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminCreateUserRequest) print(p *printer) {
@@ -515,31 +394,20 @@ func (v *AdminCreateUserRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminCreateUserResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminCreateUserResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminCreateUserResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminCreateUserResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminCreateUserResponse) print(p *printer) {
@@ -555,31 +423,20 @@ func (v *AdminCreateUserResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminDeleteUserAttributesRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminDeleteUserAttributesRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminDeleteUserAttributesRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminDeleteUserAttributesRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminDeleteUserAttributesRequest) print(p *printer) {
@@ -603,31 +460,20 @@ func (v *AdminDeleteUserAttributesRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminDeleteUserAttributesResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminDeleteUserAttributesResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminDeleteUserAttributesResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminDeleteUserAttributesResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminDeleteUserAttributesResponse) print(p *printer) {
@@ -639,31 +485,20 @@ func (v *AdminDeleteUserAttributesResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminDeleteUserRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminDeleteUserRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminDeleteUserRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminDeleteUserRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminDeleteUserRequest) print(p *printer) {
@@ -683,31 +518,20 @@ func (v *AdminDeleteUserRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminDisableProviderForUserRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminDisableProviderForUserRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminDisableProviderForUserRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminDisableProviderForUserRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminDisableProviderForUserRequest) print(p *printer) {
@@ -727,31 +551,20 @@ func (v *AdminDisableProviderForUserRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminDisableProviderForUserResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminDisableProviderForUserResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminDisableProviderForUserResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminDisableProviderForUserResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminDisableProviderForUserResponse) print(p *printer) {
@@ -763,31 +576,20 @@ func (v *AdminDisableProviderForUserResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminDisableUserRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminDisableUserRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminDisableUserRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminDisableUserRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminDisableUserRequest) print(p *printer) {
@@ -807,31 +609,20 @@ func (v *AdminDisableUserRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminDisableUserResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminDisableUserResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminDisableUserResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminDisableUserResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminDisableUserResponse) print(p *printer) {
@@ -843,31 +634,20 @@ func (v *AdminDisableUserResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminEnableUserRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminEnableUserRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminEnableUserRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminEnableUserRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminEnableUserRequest) print(p *printer) {
@@ -887,31 +667,20 @@ func (v *AdminEnableUserRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminEnableUserResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminEnableUserResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminEnableUserResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminEnableUserResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminEnableUserResponse) print(p *printer) {
@@ -923,31 +692,20 @@ func (v *AdminEnableUserResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminForgetDeviceRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminForgetDeviceRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminForgetDeviceRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminForgetDeviceRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminForgetDeviceRequest) print(p *printer) {
@@ -971,31 +729,20 @@ func (v *AdminForgetDeviceRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminGetDeviceRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminGetDeviceRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminGetDeviceRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminGetDeviceRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminGetDeviceRequest) print(p *printer) {
@@ -1019,31 +766,20 @@ func (v *AdminGetDeviceRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminGetDeviceResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminGetDeviceResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminGetDeviceResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminGetDeviceResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminGetDeviceResponse) print(p *printer) {
@@ -1059,31 +795,20 @@ func (v *AdminGetDeviceResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminGetUserRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminGetUserRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminGetUserRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminGetUserRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminGetUserRequest) print(p *printer) {
@@ -1103,31 +828,20 @@ func (v *AdminGetUserRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminGetUserResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminGetUserResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminGetUserResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminGetUserResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminGetUserResponse) print(p *printer) {
@@ -1175,31 +889,20 @@ func (v *AdminGetUserResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminInitiateAuthRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminInitiateAuthRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminInitiateAuthRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminInitiateAuthRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminInitiateAuthRequest) print(p *printer) {
@@ -1239,31 +942,20 @@ func (v *AdminInitiateAuthRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminInitiateAuthResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminInitiateAuthResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminInitiateAuthResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminInitiateAuthResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminInitiateAuthResponse) print(p *printer) {
@@ -1291,31 +983,20 @@ func (v *AdminInitiateAuthResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminLinkProviderForUserRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminLinkProviderForUserRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminLinkProviderForUserRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminLinkProviderForUserRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminLinkProviderForUserRequest) print(p *printer) {
@@ -1339,31 +1020,20 @@ func (v *AdminLinkProviderForUserRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminLinkProviderForUserResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminLinkProviderForUserResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminLinkProviderForUserResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminLinkProviderForUserResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminLinkProviderForUserResponse) print(p *printer) {
@@ -1375,31 +1045,20 @@ func (v *AdminLinkProviderForUserResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminListDevicesRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminListDevicesRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminListDevicesRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminListDevicesRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminListDevicesRequest) print(p *printer) {
@@ -1427,31 +1086,20 @@ func (v *AdminListDevicesRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminListDevicesResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminListDevicesResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminListDevicesResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminListDevicesResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminListDevicesResponse) print(p *printer) {
@@ -1471,31 +1119,20 @@ func (v *AdminListDevicesResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminListGroupsForUserRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminListGroupsForUserRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminListGroupsForUserRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminListGroupsForUserRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminListGroupsForUserRequest) print(p *printer) {
@@ -1523,31 +1160,20 @@ func (v *AdminListGroupsForUserRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminListGroupsForUserResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminListGroupsForUserResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminListGroupsForUserResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminListGroupsForUserResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminListGroupsForUserResponse) print(p *printer) {
@@ -1567,31 +1193,20 @@ func (v *AdminListGroupsForUserResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminListUserAuthEventsRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminListUserAuthEventsRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminListUserAuthEventsRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminListUserAuthEventsRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminListUserAuthEventsRequest) print(p *printer) {
@@ -1619,31 +1234,20 @@ func (v *AdminListUserAuthEventsRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminListUserAuthEventsResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminListUserAuthEventsResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminListUserAuthEventsResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminListUserAuthEventsResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminListUserAuthEventsResponse) print(p *printer) {
@@ -1663,31 +1267,20 @@ func (v *AdminListUserAuthEventsResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminRemoveUserFromGroupRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminRemoveUserFromGroupRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminRemoveUserFromGroupRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminRemoveUserFromGroupRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminRemoveUserFromGroupRequest) print(p *printer) {
@@ -1711,31 +1304,20 @@ func (v *AdminRemoveUserFromGroupRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminResetUserPasswordRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminResetUserPasswordRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminResetUserPasswordRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminResetUserPasswordRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminResetUserPasswordRequest) print(p *printer) {
@@ -1759,31 +1341,20 @@ func (v *AdminResetUserPasswordRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminResetUserPasswordResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminResetUserPasswordResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminResetUserPasswordResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminResetUserPasswordResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminResetUserPasswordResponse) print(p *printer) {
@@ -1795,31 +1366,20 @@ func (v *AdminResetUserPasswordResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminRespondToAuthChallengeRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminRespondToAuthChallengeRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminRespondToAuthChallengeRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminRespondToAuthChallengeRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminRespondToAuthChallengeRequest) print(p *printer) {
@@ -1863,31 +1423,20 @@ func (v *AdminRespondToAuthChallengeRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminRespondToAuthChallengeResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminRespondToAuthChallengeResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminRespondToAuthChallengeResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminRespondToAuthChallengeResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminRespondToAuthChallengeResponse) print(p *printer) {
@@ -1915,31 +1464,20 @@ func (v *AdminRespondToAuthChallengeResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminSetUserMFAPreferenceRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminSetUserMFAPreferenceRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminSetUserMFAPreferenceRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminSetUserMFAPreferenceRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminSetUserMFAPreferenceRequest) print(p *printer) {
@@ -1967,31 +1505,20 @@ func (v *AdminSetUserMFAPreferenceRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminSetUserMFAPreferenceResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminSetUserMFAPreferenceResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminSetUserMFAPreferenceResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminSetUserMFAPreferenceResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminSetUserMFAPreferenceResponse) print(p *printer) {
@@ -2003,31 +1530,20 @@ func (v *AdminSetUserMFAPreferenceResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminSetUserPasswordRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminSetUserPasswordRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminSetUserPasswordRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminSetUserPasswordRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminSetUserPasswordRequest) print(p *printer) {
@@ -2055,31 +1571,20 @@ func (v *AdminSetUserPasswordRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminSetUserPasswordResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminSetUserPasswordResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminSetUserPasswordResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminSetUserPasswordResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminSetUserPasswordResponse) print(p *printer) {
@@ -2091,31 +1596,20 @@ func (v *AdminSetUserPasswordResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminSetUserSettingsRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminSetUserSettingsRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminSetUserSettingsRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminSetUserSettingsRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminSetUserSettingsRequest) print(p *printer) {
@@ -2139,31 +1633,20 @@ func (v *AdminSetUserSettingsRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminSetUserSettingsResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminSetUserSettingsResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminSetUserSettingsResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminSetUserSettingsResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminSetUserSettingsResponse) print(p *printer) {
@@ -2175,31 +1658,20 @@ func (v *AdminSetUserSettingsResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminUpdateAuthEventFeedbackRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminUpdateAuthEventFeedbackRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminUpdateAuthEventFeedbackRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminUpdateAuthEventFeedbackRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminUpdateAuthEventFeedbackRequest) print(p *printer) {
@@ -2227,31 +1699,20 @@ func (v *AdminUpdateAuthEventFeedbackRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminUpdateAuthEventFeedbackResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminUpdateAuthEventFeedbackResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminUpdateAuthEventFeedbackResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminUpdateAuthEventFeedbackResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminUpdateAuthEventFeedbackResponse) print(p *printer) {
@@ -2263,31 +1724,20 @@ func (v *AdminUpdateAuthEventFeedbackResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminUpdateDeviceStatusRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminUpdateDeviceStatusRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminUpdateDeviceStatusRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminUpdateDeviceStatusRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminUpdateDeviceStatusRequest) print(p *printer) {
@@ -2315,31 +1765,20 @@ func (v *AdminUpdateDeviceStatusRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminUpdateDeviceStatusResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminUpdateDeviceStatusResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminUpdateDeviceStatusResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminUpdateDeviceStatusResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminUpdateDeviceStatusResponse) print(p *printer) {
@@ -2351,31 +1790,20 @@ func (v *AdminUpdateDeviceStatusResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminUpdateUserAttributesRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminUpdateUserAttributesRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminUpdateUserAttributesRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminUpdateUserAttributesRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminUpdateUserAttributesRequest) print(p *printer) {
@@ -2403,31 +1831,20 @@ func (v *AdminUpdateUserAttributesRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminUpdateUserAttributesResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminUpdateUserAttributesResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminUpdateUserAttributesResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminUpdateUserAttributesResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminUpdateUserAttributesResponse) print(p *printer) {
@@ -2439,31 +1856,20 @@ func (v *AdminUpdateUserAttributesResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminUserGlobalSignOutRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminUserGlobalSignOutRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminUserGlobalSignOutRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminUserGlobalSignOutRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminUserGlobalSignOutRequest) print(p *printer) {
@@ -2483,31 +1889,20 @@ func (v *AdminUserGlobalSignOutRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AdminUserGlobalSignOutResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AdminUserGlobalSignOutResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AdminUserGlobalSignOutResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AdminUserGlobalSignOutResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AdminUserGlobalSignOutResponse) print(p *printer) {
@@ -2519,31 +1914,20 @@ func (v *AdminUserGlobalSignOutResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AliasExistsException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AliasExistsException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AliasExistsException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AliasExistsException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AliasExistsException) print(p *printer) {
@@ -2559,31 +1943,20 @@ func (v *AliasExistsException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AnalyticsConfigurationType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AnalyticsConfigurationType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AnalyticsConfigurationType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AnalyticsConfigurationType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AnalyticsConfigurationType) print(p *printer) {
@@ -2615,31 +1988,20 @@ func (v *AnalyticsConfigurationType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AnalyticsMetadataType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AnalyticsMetadataType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AnalyticsMetadataType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AnalyticsMetadataType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AnalyticsMetadataType) print(p *printer) {
@@ -2655,31 +2017,20 @@ func (v *AnalyticsMetadataType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AssociateSoftwareTokenRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AssociateSoftwareTokenRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AssociateSoftwareTokenRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AssociateSoftwareTokenRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AssociateSoftwareTokenRequest) print(p *printer) {
@@ -2699,31 +2050,20 @@ func (v *AssociateSoftwareTokenRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AssociateSoftwareTokenResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AssociateSoftwareTokenResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AssociateSoftwareTokenResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AssociateSoftwareTokenResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AssociateSoftwareTokenResponse) print(p *printer) {
@@ -2743,31 +2083,20 @@ func (v *AssociateSoftwareTokenResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AttributeType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AttributeType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AttributeType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AttributeType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AttributeType) print(p *printer) {
@@ -2787,31 +2116,20 @@ func (v *AttributeType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AuthEventType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AuthEventType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AuthEventType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AuthEventType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AuthEventType) print(p *printer) {
@@ -2855,31 +2173,20 @@ func (v *AuthEventType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AuthenticationResultType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AuthenticationResultType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AuthenticationResultType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AuthenticationResultType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AuthenticationResultType) print(p *printer) {
@@ -2915,31 +2222,20 @@ func (v *AuthenticationResultType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ChallengeResponseType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ChallengeResponseType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ChallengeResponseType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ChallengeResponseType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ChallengeResponseType) print(p *printer) {
@@ -2959,31 +2255,20 @@ func (v *ChallengeResponseType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ChangePasswordRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ChangePasswordRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ChangePasswordRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ChangePasswordRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ChangePasswordRequest) print(p *printer) {
@@ -3007,31 +2292,20 @@ func (v *ChangePasswordRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ChangePasswordResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ChangePasswordResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ChangePasswordResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ChangePasswordResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ChangePasswordResponse) print(p *printer) {
@@ -3043,31 +2317,20 @@ func (v *ChangePasswordResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CloudWatchLogsConfigurationType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CloudWatchLogsConfigurationType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CloudWatchLogsConfigurationType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CloudWatchLogsConfigurationType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CloudWatchLogsConfigurationType) print(p *printer) {
@@ -3083,31 +2346,20 @@ func (v *CloudWatchLogsConfigurationType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CodeDeliveryDetailsType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CodeDeliveryDetailsType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CodeDeliveryDetailsType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CodeDeliveryDetailsType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CodeDeliveryDetailsType) print(p *printer) {
@@ -3131,31 +2383,20 @@ func (v *CodeDeliveryDetailsType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CodeDeliveryFailureException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CodeDeliveryFailureException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CodeDeliveryFailureException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CodeDeliveryFailureException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CodeDeliveryFailureException) print(p *printer) {
@@ -3171,31 +2412,20 @@ func (v *CodeDeliveryFailureException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CodeMismatchException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CodeMismatchException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CodeMismatchException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CodeMismatchException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CodeMismatchException) print(p *printer) {
@@ -3211,31 +2441,20 @@ func (v *CodeMismatchException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CompromisedCredentialsActionsType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CompromisedCredentialsActionsType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CompromisedCredentialsActionsType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CompromisedCredentialsActionsType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CompromisedCredentialsActionsType) print(p *printer) {
@@ -3251,31 +2470,20 @@ func (v *CompromisedCredentialsActionsType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CompromisedCredentialsRiskConfigurationType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CompromisedCredentialsRiskConfigurationType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CompromisedCredentialsRiskConfigurationType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CompromisedCredentialsRiskConfigurationType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CompromisedCredentialsRiskConfigurationType) print(p *printer) {
@@ -3295,31 +2503,20 @@ func (v *CompromisedCredentialsRiskConfigurationType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ConcurrentModificationException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ConcurrentModificationException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ConcurrentModificationException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ConcurrentModificationException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ConcurrentModificationException) print(p *printer) {
@@ -3335,31 +2532,20 @@ func (v *ConcurrentModificationException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ConfirmDeviceRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ConfirmDeviceRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ConfirmDeviceRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ConfirmDeviceRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ConfirmDeviceRequest) print(p *printer) {
@@ -3387,31 +2573,20 @@ func (v *ConfirmDeviceRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ConfirmDeviceResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ConfirmDeviceResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ConfirmDeviceResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ConfirmDeviceResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ConfirmDeviceResponse) print(p *printer) {
@@ -3427,31 +2602,20 @@ func (v *ConfirmDeviceResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ConfirmForgotPasswordRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ConfirmForgotPasswordRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ConfirmForgotPasswordRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ConfirmForgotPasswordRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ConfirmForgotPasswordRequest) print(p *printer) {
@@ -3495,31 +2659,20 @@ func (v *ConfirmForgotPasswordRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ConfirmForgotPasswordResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ConfirmForgotPasswordResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ConfirmForgotPasswordResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ConfirmForgotPasswordResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ConfirmForgotPasswordResponse) print(p *printer) {
@@ -3531,31 +2684,20 @@ func (v *ConfirmForgotPasswordResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ConfirmSignUpRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ConfirmSignUpRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ConfirmSignUpRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ConfirmSignUpRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ConfirmSignUpRequest) print(p *printer) {
@@ -3599,31 +2741,20 @@ func (v *ConfirmSignUpRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ConfirmSignUpResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ConfirmSignUpResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ConfirmSignUpResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ConfirmSignUpResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ConfirmSignUpResponse) print(p *printer) {
@@ -3635,31 +2766,20 @@ func (v *ConfirmSignUpResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ContextDataType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ContextDataType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ContextDataType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ContextDataType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ContextDataType) print(p *printer) {
@@ -3691,31 +2811,20 @@ func (v *ContextDataType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CreateGroupRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CreateGroupRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CreateGroupRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CreateGroupRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CreateGroupRequest) print(p *printer) {
@@ -3747,31 +2856,20 @@ func (v *CreateGroupRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CreateGroupResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CreateGroupResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CreateGroupResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CreateGroupResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CreateGroupResponse) print(p *printer) {
@@ -3787,31 +2885,20 @@ func (v *CreateGroupResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CreateIdentityProviderRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CreateIdentityProviderRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CreateIdentityProviderRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CreateIdentityProviderRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CreateIdentityProviderRequest) print(p *printer) {
@@ -3847,31 +2934,20 @@ func (v *CreateIdentityProviderRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CreateIdentityProviderResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CreateIdentityProviderResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CreateIdentityProviderResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CreateIdentityProviderResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CreateIdentityProviderResponse) print(p *printer) {
@@ -3887,31 +2963,20 @@ func (v *CreateIdentityProviderResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CreateResourceServerRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CreateResourceServerRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CreateResourceServerRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CreateResourceServerRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CreateResourceServerRequest) print(p *printer) {
@@ -3939,31 +3004,20 @@ func (v *CreateResourceServerRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CreateResourceServerResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CreateResourceServerResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CreateResourceServerResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CreateResourceServerResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CreateResourceServerResponse) print(p *printer) {
@@ -3979,31 +3033,20 @@ func (v *CreateResourceServerResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CreateUserImportJobRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CreateUserImportJobRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CreateUserImportJobRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CreateUserImportJobRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CreateUserImportJobRequest) print(p *printer) {
@@ -4027,31 +3070,20 @@ func (v *CreateUserImportJobRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CreateUserImportJobResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CreateUserImportJobResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CreateUserImportJobResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CreateUserImportJobResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CreateUserImportJobResponse) print(p *printer) {
@@ -4067,31 +3099,20 @@ func (v *CreateUserImportJobResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CreateUserPoolClientRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CreateUserPoolClientRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CreateUserPoolClientRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CreateUserPoolClientRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CreateUserPoolClientRequest) print(p *printer) {
@@ -4191,31 +3212,20 @@ func (v *CreateUserPoolClientRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CreateUserPoolClientResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CreateUserPoolClientResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CreateUserPoolClientResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CreateUserPoolClientResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CreateUserPoolClientResponse) print(p *printer) {
@@ -4231,31 +3241,20 @@ func (v *CreateUserPoolClientResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CreateUserPoolDomainRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CreateUserPoolDomainRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CreateUserPoolDomainRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CreateUserPoolDomainRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CreateUserPoolDomainRequest) print(p *printer) {
@@ -4279,31 +3278,20 @@ func (v *CreateUserPoolDomainRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CreateUserPoolDomainResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CreateUserPoolDomainResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CreateUserPoolDomainResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CreateUserPoolDomainResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CreateUserPoolDomainResponse) print(p *printer) {
@@ -4319,31 +3307,20 @@ func (v *CreateUserPoolDomainResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CreateUserPoolRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CreateUserPoolRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CreateUserPoolRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CreateUserPoolRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CreateUserPoolRequest) print(p *printer) {
@@ -4447,31 +3424,20 @@ func (v *CreateUserPoolRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CreateUserPoolResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CreateUserPoolResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CreateUserPoolResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CreateUserPoolResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CreateUserPoolResponse) print(p *printer) {
@@ -4487,31 +3453,20 @@ func (v *CreateUserPoolResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CustomDomainConfigType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CustomDomainConfigType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CustomDomainConfigType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CustomDomainConfigType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CustomDomainConfigType) print(p *printer) {
@@ -4527,31 +3482,20 @@ func (v *CustomDomainConfigType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CustomEmailLambdaVersionConfigType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CustomEmailLambdaVersionConfigType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CustomEmailLambdaVersionConfigType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CustomEmailLambdaVersionConfigType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CustomEmailLambdaVersionConfigType) print(p *printer) {
@@ -4571,31 +3515,20 @@ func (v *CustomEmailLambdaVersionConfigType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v CustomSMSLambdaVersionConfigType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v CustomSMSLambdaVersionConfigType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v CustomSMSLambdaVersionConfigType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v CustomSMSLambdaVersionConfigType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *CustomSMSLambdaVersionConfigType) print(p *printer) {
@@ -4615,31 +3548,20 @@ func (v *CustomSMSLambdaVersionConfigType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DeleteGroupRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DeleteGroupRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DeleteGroupRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DeleteGroupRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DeleteGroupRequest) print(p *printer) {
@@ -4659,31 +3581,20 @@ func (v *DeleteGroupRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DeleteIdentityProviderRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DeleteIdentityProviderRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DeleteIdentityProviderRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DeleteIdentityProviderRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DeleteIdentityProviderRequest) print(p *printer) {
@@ -4703,31 +3614,20 @@ func (v *DeleteIdentityProviderRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DeleteResourceServerRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DeleteResourceServerRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DeleteResourceServerRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DeleteResourceServerRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DeleteResourceServerRequest) print(p *printer) {
@@ -4747,31 +3647,20 @@ func (v *DeleteResourceServerRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DeleteUserAttributesRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DeleteUserAttributesRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DeleteUserAttributesRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DeleteUserAttributesRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DeleteUserAttributesRequest) print(p *printer) {
@@ -4791,31 +3680,20 @@ func (v *DeleteUserAttributesRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DeleteUserAttributesResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DeleteUserAttributesResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DeleteUserAttributesResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DeleteUserAttributesResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DeleteUserAttributesResponse) print(p *printer) {
@@ -4827,31 +3705,20 @@ func (v *DeleteUserAttributesResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DeleteUserPoolClientRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DeleteUserPoolClientRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DeleteUserPoolClientRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DeleteUserPoolClientRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DeleteUserPoolClientRequest) print(p *printer) {
@@ -4871,31 +3738,20 @@ func (v *DeleteUserPoolClientRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DeleteUserPoolDomainRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DeleteUserPoolDomainRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DeleteUserPoolDomainRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DeleteUserPoolDomainRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DeleteUserPoolDomainRequest) print(p *printer) {
@@ -4915,31 +3771,20 @@ func (v *DeleteUserPoolDomainRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DeleteUserPoolDomainResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DeleteUserPoolDomainResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DeleteUserPoolDomainResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DeleteUserPoolDomainResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DeleteUserPoolDomainResponse) print(p *printer) {
@@ -4951,31 +3796,20 @@ func (v *DeleteUserPoolDomainResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DeleteUserPoolRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DeleteUserPoolRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DeleteUserPoolRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DeleteUserPoolRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DeleteUserPoolRequest) print(p *printer) {
@@ -4991,31 +3825,20 @@ func (v *DeleteUserPoolRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DeleteUserRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DeleteUserRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DeleteUserRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DeleteUserRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DeleteUserRequest) print(p *printer) {
@@ -5031,31 +3854,20 @@ func (v *DeleteUserRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DescribeIdentityProviderRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DescribeIdentityProviderRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DescribeIdentityProviderRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DescribeIdentityProviderRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DescribeIdentityProviderRequest) print(p *printer) {
@@ -5075,31 +3887,20 @@ func (v *DescribeIdentityProviderRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DescribeIdentityProviderResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DescribeIdentityProviderResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DescribeIdentityProviderResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DescribeIdentityProviderResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DescribeIdentityProviderResponse) print(p *printer) {
@@ -5115,31 +3916,20 @@ func (v *DescribeIdentityProviderResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DescribeResourceServerRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DescribeResourceServerRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DescribeResourceServerRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DescribeResourceServerRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DescribeResourceServerRequest) print(p *printer) {
@@ -5159,31 +3949,20 @@ func (v *DescribeResourceServerRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DescribeResourceServerResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DescribeResourceServerResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DescribeResourceServerResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DescribeResourceServerResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DescribeResourceServerResponse) print(p *printer) {
@@ -5199,31 +3978,20 @@ func (v *DescribeResourceServerResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DescribeRiskConfigurationRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DescribeRiskConfigurationRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DescribeRiskConfigurationRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DescribeRiskConfigurationRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DescribeRiskConfigurationRequest) print(p *printer) {
@@ -5243,31 +4011,20 @@ func (v *DescribeRiskConfigurationRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DescribeRiskConfigurationResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DescribeRiskConfigurationResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DescribeRiskConfigurationResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DescribeRiskConfigurationResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DescribeRiskConfigurationResponse) print(p *printer) {
@@ -5283,31 +4040,20 @@ func (v *DescribeRiskConfigurationResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DescribeUserImportJobRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DescribeUserImportJobRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DescribeUserImportJobRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DescribeUserImportJobRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DescribeUserImportJobRequest) print(p *printer) {
@@ -5327,31 +4073,20 @@ func (v *DescribeUserImportJobRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DescribeUserImportJobResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DescribeUserImportJobResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DescribeUserImportJobResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DescribeUserImportJobResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DescribeUserImportJobResponse) print(p *printer) {
@@ -5367,31 +4102,20 @@ func (v *DescribeUserImportJobResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DescribeUserPoolClientRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DescribeUserPoolClientRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DescribeUserPoolClientRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DescribeUserPoolClientRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DescribeUserPoolClientRequest) print(p *printer) {
@@ -5411,31 +4135,20 @@ func (v *DescribeUserPoolClientRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DescribeUserPoolClientResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DescribeUserPoolClientResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DescribeUserPoolClientResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DescribeUserPoolClientResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DescribeUserPoolClientResponse) print(p *printer) {
@@ -5451,31 +4164,20 @@ func (v *DescribeUserPoolClientResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DescribeUserPoolDomainRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DescribeUserPoolDomainRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DescribeUserPoolDomainRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DescribeUserPoolDomainRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DescribeUserPoolDomainRequest) print(p *printer) {
@@ -5491,31 +4193,20 @@ func (v *DescribeUserPoolDomainRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DescribeUserPoolDomainResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DescribeUserPoolDomainResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DescribeUserPoolDomainResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DescribeUserPoolDomainResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DescribeUserPoolDomainResponse) print(p *printer) {
@@ -5531,31 +4222,20 @@ func (v *DescribeUserPoolDomainResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DescribeUserPoolRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DescribeUserPoolRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DescribeUserPoolRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DescribeUserPoolRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DescribeUserPoolRequest) print(p *printer) {
@@ -5571,31 +4251,20 @@ func (v *DescribeUserPoolRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DescribeUserPoolResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DescribeUserPoolResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DescribeUserPoolResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DescribeUserPoolResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DescribeUserPoolResponse) print(p *printer) {
@@ -5611,31 +4280,20 @@ func (v *DescribeUserPoolResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DeviceConfigurationType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DeviceConfigurationType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DeviceConfigurationType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DeviceConfigurationType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DeviceConfigurationType) print(p *printer) {
@@ -5655,31 +4313,20 @@ func (v *DeviceConfigurationType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DeviceSecretVerifierConfigType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DeviceSecretVerifierConfigType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DeviceSecretVerifierConfigType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DeviceSecretVerifierConfigType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DeviceSecretVerifierConfigType) print(p *printer) {
@@ -5699,31 +4346,20 @@ func (v *DeviceSecretVerifierConfigType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DeviceType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DeviceType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DeviceType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DeviceType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DeviceType) print(p *printer) {
@@ -5755,31 +4391,20 @@ func (v *DeviceType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DomainDescriptionType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DomainDescriptionType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DomainDescriptionType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DomainDescriptionType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DomainDescriptionType) print(p *printer) {
@@ -5823,31 +4448,20 @@ func (v *DomainDescriptionType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v DuplicateProviderException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v DuplicateProviderException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v DuplicateProviderException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v DuplicateProviderException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *DuplicateProviderException) print(p *printer) {
@@ -5863,31 +4477,20 @@ func (v *DuplicateProviderException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v EmailConfigurationType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v EmailConfigurationType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v EmailConfigurationType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v EmailConfigurationType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *EmailConfigurationType) print(p *printer) {
@@ -5919,31 +4522,20 @@ func (v *EmailConfigurationType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v EnableSoftwareTokenMFAException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v EnableSoftwareTokenMFAException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v EnableSoftwareTokenMFAException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v EnableSoftwareTokenMFAException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *EnableSoftwareTokenMFAException) print(p *printer) {
@@ -5959,31 +4551,20 @@ func (v *EnableSoftwareTokenMFAException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v EventContextDataType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v EventContextDataType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v EventContextDataType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v EventContextDataType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *EventContextDataType) print(p *printer) {
@@ -6015,31 +4596,20 @@ func (v *EventContextDataType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v EventFeedbackType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v EventFeedbackType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v EventFeedbackType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v EventFeedbackType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *EventFeedbackType) print(p *printer) {
@@ -6063,31 +4633,20 @@ func (v *EventFeedbackType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v EventRiskType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v EventRiskType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v EventRiskType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v EventRiskType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *EventRiskType) print(p *printer) {
@@ -6111,31 +4670,20 @@ func (v *EventRiskType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ExpiredCodeException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ExpiredCodeException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ExpiredCodeException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ExpiredCodeException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ExpiredCodeException) print(p *printer) {
@@ -6151,31 +4699,20 @@ func (v *ExpiredCodeException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ForbiddenException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ForbiddenException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ForbiddenException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ForbiddenException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ForbiddenException) print(p *printer) {
@@ -6191,31 +4728,20 @@ func (v *ForbiddenException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ForgetDeviceRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ForgetDeviceRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ForgetDeviceRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ForgetDeviceRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ForgetDeviceRequest) print(p *printer) {
@@ -6235,31 +4761,20 @@ func (v *ForgetDeviceRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ForgotPasswordRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ForgotPasswordRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ForgotPasswordRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ForgotPasswordRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ForgotPasswordRequest) print(p *printer) {
@@ -6295,31 +4810,20 @@ func (v *ForgotPasswordRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ForgotPasswordResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ForgotPasswordResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ForgotPasswordResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ForgotPasswordResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ForgotPasswordResponse) print(p *printer) {
@@ -6335,31 +4839,20 @@ func (v *ForgotPasswordResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetCSVHeaderRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetCSVHeaderRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetCSVHeaderRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetCSVHeaderRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetCSVHeaderRequest) print(p *printer) {
@@ -6375,31 +4868,20 @@ func (v *GetCSVHeaderRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetCSVHeaderResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetCSVHeaderResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetCSVHeaderResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetCSVHeaderResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetCSVHeaderResponse) print(p *printer) {
@@ -6419,31 +4901,20 @@ func (v *GetCSVHeaderResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetDeviceRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetDeviceRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetDeviceRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetDeviceRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetDeviceRequest) print(p *printer) {
@@ -6463,31 +4934,20 @@ func (v *GetDeviceRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetDeviceResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetDeviceResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetDeviceResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetDeviceResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetDeviceResponse) print(p *printer) {
@@ -6503,31 +4963,20 @@ func (v *GetDeviceResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetGroupRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetGroupRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetGroupRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetGroupRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetGroupRequest) print(p *printer) {
@@ -6547,31 +4996,20 @@ func (v *GetGroupRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetGroupResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetGroupResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetGroupResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetGroupResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetGroupResponse) print(p *printer) {
@@ -6587,31 +5025,20 @@ func (v *GetGroupResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetIdentityProviderByIdentifierRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetIdentityProviderByIdentifierRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetIdentityProviderByIdentifierRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetIdentityProviderByIdentifierRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetIdentityProviderByIdentifierRequest) print(p *printer) {
@@ -6631,31 +5058,20 @@ func (v *GetIdentityProviderByIdentifierRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetIdentityProviderByIdentifierResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetIdentityProviderByIdentifierResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetIdentityProviderByIdentifierResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetIdentityProviderByIdentifierResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetIdentityProviderByIdentifierResponse) print(p *printer) {
@@ -6671,31 +5087,20 @@ func (v *GetIdentityProviderByIdentifierResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetLogDeliveryConfigurationRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetLogDeliveryConfigurationRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetLogDeliveryConfigurationRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetLogDeliveryConfigurationRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetLogDeliveryConfigurationRequest) print(p *printer) {
@@ -6711,31 +5116,20 @@ func (v *GetLogDeliveryConfigurationRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetLogDeliveryConfigurationResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetLogDeliveryConfigurationResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetLogDeliveryConfigurationResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetLogDeliveryConfigurationResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetLogDeliveryConfigurationResponse) print(p *printer) {
@@ -6751,31 +5145,20 @@ func (v *GetLogDeliveryConfigurationResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetSigningCertificateRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetSigningCertificateRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetSigningCertificateRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetSigningCertificateRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetSigningCertificateRequest) print(p *printer) {
@@ -6791,31 +5174,20 @@ func (v *GetSigningCertificateRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetSigningCertificateResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetSigningCertificateResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetSigningCertificateResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetSigningCertificateResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetSigningCertificateResponse) print(p *printer) {
@@ -6831,31 +5203,20 @@ func (v *GetSigningCertificateResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetUICustomizationRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetUICustomizationRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetUICustomizationRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetUICustomizationRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetUICustomizationRequest) print(p *printer) {
@@ -6875,31 +5236,20 @@ func (v *GetUICustomizationRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetUICustomizationResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetUICustomizationResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetUICustomizationResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetUICustomizationResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetUICustomizationResponse) print(p *printer) {
@@ -6915,31 +5265,20 @@ func (v *GetUICustomizationResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetUserAttributeVerificationCodeRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetUserAttributeVerificationCodeRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetUserAttributeVerificationCodeRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetUserAttributeVerificationCodeRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetUserAttributeVerificationCodeRequest) print(p *printer) {
@@ -6963,31 +5302,20 @@ func (v *GetUserAttributeVerificationCodeRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetUserAttributeVerificationCodeResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetUserAttributeVerificationCodeResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetUserAttributeVerificationCodeResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetUserAttributeVerificationCodeResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetUserAttributeVerificationCodeResponse) print(p *printer) {
@@ -7003,31 +5331,20 @@ func (v *GetUserAttributeVerificationCodeResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetUserPoolMfaConfigRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetUserPoolMfaConfigRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetUserPoolMfaConfigRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetUserPoolMfaConfigRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetUserPoolMfaConfigRequest) print(p *printer) {
@@ -7043,31 +5360,20 @@ func (v *GetUserPoolMfaConfigRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetUserPoolMfaConfigResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetUserPoolMfaConfigResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetUserPoolMfaConfigResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetUserPoolMfaConfigResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetUserPoolMfaConfigResponse) print(p *printer) {
@@ -7091,31 +5397,20 @@ func (v *GetUserPoolMfaConfigResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetUserRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetUserRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetUserRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetUserRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetUserRequest) print(p *printer) {
@@ -7131,31 +5426,20 @@ func (v *GetUserRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetUserResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetUserResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetUserResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetUserResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetUserResponse) print(p *printer) {
@@ -7187,31 +5471,20 @@ func (v *GetUserResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GlobalSignOutRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GlobalSignOutRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GlobalSignOutRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GlobalSignOutRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GlobalSignOutRequest) print(p *printer) {
@@ -7227,31 +5500,20 @@ func (v *GlobalSignOutRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GlobalSignOutResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GlobalSignOutResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GlobalSignOutResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GlobalSignOutResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GlobalSignOutResponse) print(p *printer) {
@@ -7263,31 +5525,20 @@ func (v *GlobalSignOutResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GroupExistsException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GroupExistsException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GroupExistsException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GroupExistsException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GroupExistsException) print(p *printer) {
@@ -7303,31 +5554,20 @@ func (v *GroupExistsException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GroupType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GroupType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GroupType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GroupType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GroupType) print(p *printer) {
@@ -7367,31 +5607,20 @@ func (v *GroupType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v HttpHeader) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v HttpHeader) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v HttpHeader) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v HttpHeader) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *HttpHeader) print(p *printer) {
@@ -7411,31 +5640,20 @@ func (v *HttpHeader) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v IdentityProviderType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v IdentityProviderType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v IdentityProviderType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v IdentityProviderType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *IdentityProviderType) print(p *printer) {
@@ -7479,31 +5697,20 @@ func (v *IdentityProviderType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v InitiateAuthRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v InitiateAuthRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v InitiateAuthRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v InitiateAuthRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *InitiateAuthRequest) print(p *printer) {
@@ -7539,31 +5746,20 @@ func (v *InitiateAuthRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v InitiateAuthResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v InitiateAuthResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v InitiateAuthResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v InitiateAuthResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *InitiateAuthResponse) print(p *printer) {
@@ -7591,31 +5787,20 @@ func (v *InitiateAuthResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v InternalErrorException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v InternalErrorException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v InternalErrorException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v InternalErrorException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *InternalErrorException) print(p *printer) {
@@ -7631,31 +5816,20 @@ func (v *InternalErrorException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v InvalidEmailRoleAccessPolicyException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v InvalidEmailRoleAccessPolicyException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v InvalidEmailRoleAccessPolicyException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v InvalidEmailRoleAccessPolicyException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *InvalidEmailRoleAccessPolicyException) print(p *printer) {
@@ -7671,31 +5845,20 @@ func (v *InvalidEmailRoleAccessPolicyException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v InvalidLambdaResponseException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v InvalidLambdaResponseException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v InvalidLambdaResponseException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v InvalidLambdaResponseException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *InvalidLambdaResponseException) print(p *printer) {
@@ -7711,31 +5874,20 @@ func (v *InvalidLambdaResponseException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v InvalidOAuthFlowException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v InvalidOAuthFlowException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v InvalidOAuthFlowException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v InvalidOAuthFlowException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *InvalidOAuthFlowException) print(p *printer) {
@@ -7751,31 +5903,20 @@ func (v *InvalidOAuthFlowException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v InvalidParameterException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v InvalidParameterException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v InvalidParameterException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v InvalidParameterException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *InvalidParameterException) print(p *printer) {
@@ -7791,31 +5932,20 @@ func (v *InvalidParameterException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v InvalidPasswordException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v InvalidPasswordException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v InvalidPasswordException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v InvalidPasswordException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *InvalidPasswordException) print(p *printer) {
@@ -7831,31 +5961,20 @@ func (v *InvalidPasswordException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v InvalidSmsRoleAccessPolicyException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v InvalidSmsRoleAccessPolicyException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v InvalidSmsRoleAccessPolicyException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v InvalidSmsRoleAccessPolicyException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *InvalidSmsRoleAccessPolicyException) print(p *printer) {
@@ -7871,31 +5990,20 @@ func (v *InvalidSmsRoleAccessPolicyException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v InvalidSmsRoleTrustRelationshipException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v InvalidSmsRoleTrustRelationshipException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v InvalidSmsRoleTrustRelationshipException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v InvalidSmsRoleTrustRelationshipException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *InvalidSmsRoleTrustRelationshipException) print(p *printer) {
@@ -7911,31 +6019,20 @@ func (v *InvalidSmsRoleTrustRelationshipException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v InvalidUserPoolConfigurationException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v InvalidUserPoolConfigurationException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v InvalidUserPoolConfigurationException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v InvalidUserPoolConfigurationException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *InvalidUserPoolConfigurationException) print(p *printer) {
@@ -7951,31 +6048,20 @@ func (v *InvalidUserPoolConfigurationException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v LambdaConfigType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v LambdaConfigType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v LambdaConfigType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v LambdaConfigType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *LambdaConfigType) print(p *printer) {
@@ -8043,31 +6129,20 @@ func (v *LambdaConfigType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v LimitExceededException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v LimitExceededException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v LimitExceededException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v LimitExceededException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *LimitExceededException) print(p *printer) {
@@ -8083,31 +6158,20 @@ func (v *LimitExceededException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListDevicesRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListDevicesRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListDevicesRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListDevicesRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListDevicesRequest) print(p *printer) {
@@ -8131,31 +6195,20 @@ func (v *ListDevicesRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListDevicesResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListDevicesResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListDevicesResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListDevicesResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListDevicesResponse) print(p *printer) {
@@ -8175,31 +6228,20 @@ func (v *ListDevicesResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListGroupsRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListGroupsRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListGroupsRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListGroupsRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListGroupsRequest) print(p *printer) {
@@ -8223,31 +6265,20 @@ func (v *ListGroupsRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListGroupsResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListGroupsResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListGroupsResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListGroupsResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListGroupsResponse) print(p *printer) {
@@ -8267,31 +6298,20 @@ func (v *ListGroupsResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListIdentityProvidersRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListIdentityProvidersRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListIdentityProvidersRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListIdentityProvidersRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListIdentityProvidersRequest) print(p *printer) {
@@ -8315,31 +6335,20 @@ func (v *ListIdentityProvidersRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListIdentityProvidersResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListIdentityProvidersResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListIdentityProvidersResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListIdentityProvidersResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListIdentityProvidersResponse) print(p *printer) {
@@ -8359,31 +6368,20 @@ func (v *ListIdentityProvidersResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListResourceServersRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListResourceServersRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListResourceServersRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListResourceServersRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListResourceServersRequest) print(p *printer) {
@@ -8407,31 +6405,20 @@ func (v *ListResourceServersRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListResourceServersResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListResourceServersResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListResourceServersResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListResourceServersResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListResourceServersResponse) print(p *printer) {
@@ -8451,31 +6438,20 @@ func (v *ListResourceServersResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListTagsForResourceRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListTagsForResourceRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListTagsForResourceRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListTagsForResourceRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListTagsForResourceRequest) print(p *printer) {
@@ -8491,31 +6467,20 @@ func (v *ListTagsForResourceRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListTagsForResourceResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListTagsForResourceResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListTagsForResourceResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListTagsForResourceResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListTagsForResourceResponse) print(p *printer) {
@@ -8531,31 +6496,20 @@ func (v *ListTagsForResourceResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListUserImportJobsRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListUserImportJobsRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListUserImportJobsRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListUserImportJobsRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListUserImportJobsRequest) print(p *printer) {
@@ -8579,31 +6533,20 @@ func (v *ListUserImportJobsRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListUserImportJobsResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListUserImportJobsResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListUserImportJobsResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListUserImportJobsResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListUserImportJobsResponse) print(p *printer) {
@@ -8623,31 +6566,20 @@ func (v *ListUserImportJobsResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListUserPoolClientsRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListUserPoolClientsRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListUserPoolClientsRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListUserPoolClientsRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListUserPoolClientsRequest) print(p *printer) {
@@ -8671,31 +6603,20 @@ func (v *ListUserPoolClientsRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListUserPoolClientsResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListUserPoolClientsResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListUserPoolClientsResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListUserPoolClientsResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListUserPoolClientsResponse) print(p *printer) {
@@ -8715,31 +6636,20 @@ func (v *ListUserPoolClientsResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListUserPoolsRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListUserPoolsRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListUserPoolsRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListUserPoolsRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListUserPoolsRequest) print(p *printer) {
@@ -8759,31 +6669,20 @@ func (v *ListUserPoolsRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListUserPoolsResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListUserPoolsResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListUserPoolsResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListUserPoolsResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListUserPoolsResponse) print(p *printer) {
@@ -8803,31 +6702,20 @@ func (v *ListUserPoolsResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListUsersInGroupRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListUsersInGroupRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListUsersInGroupRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListUsersInGroupRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListUsersInGroupRequest) print(p *printer) {
@@ -8855,31 +6743,20 @@ func (v *ListUsersInGroupRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListUsersInGroupResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListUsersInGroupResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListUsersInGroupResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListUsersInGroupResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListUsersInGroupResponse) print(p *printer) {
@@ -8899,31 +6776,20 @@ func (v *ListUsersInGroupResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListUsersRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListUsersRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListUsersRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListUsersRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListUsersRequest) print(p *printer) {
@@ -8955,31 +6821,20 @@ func (v *ListUsersRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListUsersResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListUsersResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListUsersResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListUsersResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListUsersResponse) print(p *printer) {
@@ -8999,31 +6854,20 @@ func (v *ListUsersResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v LogConfigurationType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v LogConfigurationType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v LogConfigurationType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v LogConfigurationType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *LogConfigurationType) print(p *printer) {
@@ -9047,31 +6891,20 @@ func (v *LogConfigurationType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v LogDeliveryConfigurationType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v LogDeliveryConfigurationType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v LogDeliveryConfigurationType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v LogDeliveryConfigurationType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *LogDeliveryConfigurationType) print(p *printer) {
@@ -9091,31 +6924,20 @@ func (v *LogDeliveryConfigurationType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v MFAMethodNotFoundException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v MFAMethodNotFoundException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v MFAMethodNotFoundException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v MFAMethodNotFoundException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *MFAMethodNotFoundException) print(p *printer) {
@@ -9131,31 +6953,20 @@ func (v *MFAMethodNotFoundException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v MFAOptionType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v MFAOptionType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v MFAOptionType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v MFAOptionType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *MFAOptionType) print(p *printer) {
@@ -9175,31 +6986,20 @@ func (v *MFAOptionType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v MessageTemplateType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v MessageTemplateType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v MessageTemplateType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v MessageTemplateType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *MessageTemplateType) print(p *printer) {
@@ -9223,31 +7023,20 @@ func (v *MessageTemplateType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v NewDeviceMetadataType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v NewDeviceMetadataType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v NewDeviceMetadataType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v NewDeviceMetadataType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *NewDeviceMetadataType) print(p *printer) {
@@ -9267,31 +7056,20 @@ func (v *NewDeviceMetadataType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v NotAuthorizedException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v NotAuthorizedException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v NotAuthorizedException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v NotAuthorizedException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *NotAuthorizedException) print(p *printer) {
@@ -9307,31 +7085,20 @@ func (v *NotAuthorizedException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v NotifyConfigurationType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v NotifyConfigurationType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v NotifyConfigurationType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v NotifyConfigurationType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *NotifyConfigurationType) print(p *printer) {
@@ -9367,31 +7134,20 @@ func (v *NotifyConfigurationType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v NotifyEmailType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v NotifyEmailType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v NotifyEmailType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v NotifyEmailType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *NotifyEmailType) print(p *printer) {
@@ -9415,31 +7171,20 @@ func (v *NotifyEmailType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v NumberAttributeConstraintsType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v NumberAttributeConstraintsType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v NumberAttributeConstraintsType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v NumberAttributeConstraintsType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *NumberAttributeConstraintsType) print(p *printer) {
@@ -9459,31 +7204,20 @@ func (v *NumberAttributeConstraintsType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v PasswordPolicyType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v PasswordPolicyType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v PasswordPolicyType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v PasswordPolicyType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *PasswordPolicyType) print(p *printer) {
@@ -9519,31 +7253,20 @@ func (v *PasswordPolicyType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v PasswordResetRequiredException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v PasswordResetRequiredException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v PasswordResetRequiredException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v PasswordResetRequiredException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *PasswordResetRequiredException) print(p *printer) {
@@ -9559,31 +7282,20 @@ func (v *PasswordResetRequiredException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v PreTokenGenerationVersionConfigType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v PreTokenGenerationVersionConfigType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v PreTokenGenerationVersionConfigType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v PreTokenGenerationVersionConfigType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *PreTokenGenerationVersionConfigType) print(p *printer) {
@@ -9603,31 +7315,20 @@ func (v *PreTokenGenerationVersionConfigType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v PreconditionNotMetException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v PreconditionNotMetException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v PreconditionNotMetException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v PreconditionNotMetException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *PreconditionNotMetException) print(p *printer) {
@@ -9643,31 +7344,20 @@ func (v *PreconditionNotMetException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ProviderDescription) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ProviderDescription) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ProviderDescription) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ProviderDescription) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ProviderDescription) print(p *printer) {
@@ -9695,31 +7385,20 @@ func (v *ProviderDescription) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ProviderUserIdentifierType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ProviderUserIdentifierType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ProviderUserIdentifierType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ProviderUserIdentifierType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ProviderUserIdentifierType) print(p *printer) {
@@ -9743,31 +7422,20 @@ func (v *ProviderUserIdentifierType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v RecoveryOptionType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v RecoveryOptionType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v RecoveryOptionType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v RecoveryOptionType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *RecoveryOptionType) print(p *printer) {
@@ -9787,31 +7455,20 @@ func (v *RecoveryOptionType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ResendConfirmationCodeRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ResendConfirmationCodeRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ResendConfirmationCodeRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ResendConfirmationCodeRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ResendConfirmationCodeRequest) print(p *printer) {
@@ -9847,31 +7504,20 @@ func (v *ResendConfirmationCodeRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ResendConfirmationCodeResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ResendConfirmationCodeResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ResendConfirmationCodeResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ResendConfirmationCodeResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ResendConfirmationCodeResponse) print(p *printer) {
@@ -9887,31 +7533,20 @@ func (v *ResendConfirmationCodeResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ResourceNotFoundException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ResourceNotFoundException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ResourceNotFoundException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ResourceNotFoundException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ResourceNotFoundException) print(p *printer) {
@@ -9927,31 +7562,20 @@ func (v *ResourceNotFoundException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ResourceServerScopeType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ResourceServerScopeType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ResourceServerScopeType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ResourceServerScopeType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ResourceServerScopeType) print(p *printer) {
@@ -9971,31 +7595,20 @@ func (v *ResourceServerScopeType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ResourceServerType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ResourceServerType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ResourceServerType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ResourceServerType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ResourceServerType) print(p *printer) {
@@ -10023,31 +7636,20 @@ func (v *ResourceServerType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v RespondToAuthChallengeRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v RespondToAuthChallengeRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v RespondToAuthChallengeRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v RespondToAuthChallengeRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *RespondToAuthChallengeRequest) print(p *printer) {
@@ -10087,31 +7689,20 @@ func (v *RespondToAuthChallengeRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v RespondToAuthChallengeResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v RespondToAuthChallengeResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v RespondToAuthChallengeResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v RespondToAuthChallengeResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *RespondToAuthChallengeResponse) print(p *printer) {
@@ -10139,31 +7730,20 @@ func (v *RespondToAuthChallengeResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v RevokeTokenRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v RevokeTokenRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v RevokeTokenRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v RevokeTokenRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *RevokeTokenRequest) print(p *printer) {
@@ -10187,31 +7767,20 @@ func (v *RevokeTokenRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v RevokeTokenResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v RevokeTokenResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v RevokeTokenResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v RevokeTokenResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *RevokeTokenResponse) print(p *printer) {
@@ -10223,31 +7792,20 @@ func (v *RevokeTokenResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v RiskConfigurationType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v RiskConfigurationType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v RiskConfigurationType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v RiskConfigurationType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *RiskConfigurationType) print(p *printer) {
@@ -10283,31 +7841,20 @@ func (v *RiskConfigurationType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v RiskExceptionConfigurationType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v RiskExceptionConfigurationType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v RiskExceptionConfigurationType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v RiskExceptionConfigurationType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *RiskExceptionConfigurationType) print(p *printer) {
@@ -10327,31 +7874,20 @@ func (v *RiskExceptionConfigurationType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v SMSMfaSettingsType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v SMSMfaSettingsType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v SMSMfaSettingsType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v SMSMfaSettingsType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *SMSMfaSettingsType) print(p *printer) {
@@ -10371,31 +7907,20 @@ func (v *SMSMfaSettingsType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v SchemaAttributeType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v SchemaAttributeType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v SchemaAttributeType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v SchemaAttributeType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *SchemaAttributeType) print(p *printer) {
@@ -10435,31 +7960,20 @@ func (v *SchemaAttributeType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ScopeDoesNotExistException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ScopeDoesNotExistException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ScopeDoesNotExistException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ScopeDoesNotExistException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ScopeDoesNotExistException) print(p *printer) {
@@ -10475,31 +7989,20 @@ func (v *ScopeDoesNotExistException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v SetLogDeliveryConfigurationRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v SetLogDeliveryConfigurationRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v SetLogDeliveryConfigurationRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v SetLogDeliveryConfigurationRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *SetLogDeliveryConfigurationRequest) print(p *printer) {
@@ -10519,31 +8022,20 @@ func (v *SetLogDeliveryConfigurationRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v SetLogDeliveryConfigurationResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v SetLogDeliveryConfigurationResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v SetLogDeliveryConfigurationResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v SetLogDeliveryConfigurationResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *SetLogDeliveryConfigurationResponse) print(p *printer) {
@@ -10559,31 +8051,20 @@ func (v *SetLogDeliveryConfigurationResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v SetRiskConfigurationRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v SetRiskConfigurationRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v SetRiskConfigurationRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v SetRiskConfigurationRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *SetRiskConfigurationRequest) print(p *printer) {
@@ -10615,31 +8096,20 @@ func (v *SetRiskConfigurationRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v SetRiskConfigurationResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v SetRiskConfigurationResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v SetRiskConfigurationResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v SetRiskConfigurationResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *SetRiskConfigurationResponse) print(p *printer) {
@@ -10655,31 +8125,20 @@ func (v *SetRiskConfigurationResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v SetUICustomizationRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v SetUICustomizationRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v SetUICustomizationRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v SetUICustomizationRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *SetUICustomizationRequest) print(p *printer) {
@@ -10707,31 +8166,20 @@ func (v *SetUICustomizationRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v SetUICustomizationResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v SetUICustomizationResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v SetUICustomizationResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v SetUICustomizationResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *SetUICustomizationResponse) print(p *printer) {
@@ -10747,31 +8195,20 @@ func (v *SetUICustomizationResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v SetUserMFAPreferenceRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v SetUserMFAPreferenceRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v SetUserMFAPreferenceRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v SetUserMFAPreferenceRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *SetUserMFAPreferenceRequest) print(p *printer) {
@@ -10795,31 +8232,20 @@ func (v *SetUserMFAPreferenceRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v SetUserMFAPreferenceResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v SetUserMFAPreferenceResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v SetUserMFAPreferenceResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v SetUserMFAPreferenceResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *SetUserMFAPreferenceResponse) print(p *printer) {
@@ -10831,31 +8257,20 @@ func (v *SetUserMFAPreferenceResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v SetUserPoolMfaConfigRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v SetUserPoolMfaConfigRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v SetUserPoolMfaConfigRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v SetUserPoolMfaConfigRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *SetUserPoolMfaConfigRequest) print(p *printer) {
@@ -10883,31 +8298,20 @@ func (v *SetUserPoolMfaConfigRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v SetUserPoolMfaConfigResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v SetUserPoolMfaConfigResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v SetUserPoolMfaConfigResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v SetUserPoolMfaConfigResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *SetUserPoolMfaConfigResponse) print(p *printer) {
@@ -10931,31 +8335,20 @@ func (v *SetUserPoolMfaConfigResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v SetUserSettingsRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v SetUserSettingsRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v SetUserSettingsRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v SetUserSettingsRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *SetUserSettingsRequest) print(p *printer) {
@@ -10975,31 +8368,20 @@ func (v *SetUserSettingsRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v SetUserSettingsResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v SetUserSettingsResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v SetUserSettingsResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v SetUserSettingsResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *SetUserSettingsResponse) print(p *printer) {
@@ -11011,31 +8393,20 @@ func (v *SetUserSettingsResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v SignUpRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v SignUpRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v SignUpRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v SignUpRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *SignUpRequest) print(p *printer) {
@@ -11083,31 +8454,20 @@ func (v *SignUpRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v SignUpResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v SignUpResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v SignUpResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v SignUpResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *SignUpResponse) print(p *printer) {
@@ -11131,31 +8491,20 @@ func (v *SignUpResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v SmsConfigurationType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v SmsConfigurationType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v SmsConfigurationType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v SmsConfigurationType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *SmsConfigurationType) print(p *printer) {
@@ -11179,31 +8528,20 @@ func (v *SmsConfigurationType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v SmsMfaConfigType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v SmsMfaConfigType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v SmsMfaConfigType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v SmsMfaConfigType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *SmsMfaConfigType) print(p *printer) {
@@ -11223,31 +8561,20 @@ func (v *SmsMfaConfigType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v SoftwareTokenMFANotFoundException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v SoftwareTokenMFANotFoundException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v SoftwareTokenMFANotFoundException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v SoftwareTokenMFANotFoundException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *SoftwareTokenMFANotFoundException) print(p *printer) {
@@ -11263,31 +8590,20 @@ func (v *SoftwareTokenMFANotFoundException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v SoftwareTokenMfaConfigType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v SoftwareTokenMfaConfigType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v SoftwareTokenMfaConfigType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v SoftwareTokenMfaConfigType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *SoftwareTokenMfaConfigType) print(p *printer) {
@@ -11303,31 +8619,20 @@ func (v *SoftwareTokenMfaConfigType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v SoftwareTokenMfaSettingsType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v SoftwareTokenMfaSettingsType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v SoftwareTokenMfaSettingsType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v SoftwareTokenMfaSettingsType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *SoftwareTokenMfaSettingsType) print(p *printer) {
@@ -11347,31 +8652,20 @@ func (v *SoftwareTokenMfaSettingsType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v StartUserImportJobRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v StartUserImportJobRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v StartUserImportJobRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v StartUserImportJobRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *StartUserImportJobRequest) print(p *printer) {
@@ -11391,31 +8685,20 @@ func (v *StartUserImportJobRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v StartUserImportJobResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v StartUserImportJobResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v StartUserImportJobResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v StartUserImportJobResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *StartUserImportJobResponse) print(p *printer) {
@@ -11431,31 +8714,20 @@ func (v *StartUserImportJobResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v StopUserImportJobRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v StopUserImportJobRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v StopUserImportJobRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v StopUserImportJobRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *StopUserImportJobRequest) print(p *printer) {
@@ -11475,31 +8747,20 @@ func (v *StopUserImportJobRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v StopUserImportJobResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v StopUserImportJobResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v StopUserImportJobResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v StopUserImportJobResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *StopUserImportJobResponse) print(p *printer) {
@@ -11515,31 +8776,20 @@ func (v *StopUserImportJobResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v StringAttributeConstraintsType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v StringAttributeConstraintsType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v StringAttributeConstraintsType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v StringAttributeConstraintsType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *StringAttributeConstraintsType) print(p *printer) {
@@ -11559,31 +8809,20 @@ func (v *StringAttributeConstraintsType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v TagResourceRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v TagResourceRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v TagResourceRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v TagResourceRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *TagResourceRequest) print(p *printer) {
@@ -11603,31 +8842,20 @@ func (v *TagResourceRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v TagResourceResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v TagResourceResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v TagResourceResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v TagResourceResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *TagResourceResponse) print(p *printer) {
@@ -11639,31 +8867,20 @@ func (v *TagResourceResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v TokenValidityUnitsType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v TokenValidityUnitsType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v TokenValidityUnitsType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v TokenValidityUnitsType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *TokenValidityUnitsType) print(p *printer) {
@@ -11687,31 +8904,20 @@ func (v *TokenValidityUnitsType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v TooManyFailedAttemptsException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v TooManyFailedAttemptsException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v TooManyFailedAttemptsException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v TooManyFailedAttemptsException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *TooManyFailedAttemptsException) print(p *printer) {
@@ -11727,31 +8933,20 @@ func (v *TooManyFailedAttemptsException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v TooManyRequestsException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v TooManyRequestsException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v TooManyRequestsException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v TooManyRequestsException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *TooManyRequestsException) print(p *printer) {
@@ -11767,31 +8962,20 @@ func (v *TooManyRequestsException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UICustomizationType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UICustomizationType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UICustomizationType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UICustomizationType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UICustomizationType) print(p *printer) {
@@ -11831,31 +9015,20 @@ func (v *UICustomizationType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UnauthorizedException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UnauthorizedException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UnauthorizedException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UnauthorizedException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UnauthorizedException) print(p *printer) {
@@ -11871,31 +9044,20 @@ func (v *UnauthorizedException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UnexpectedLambdaException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UnexpectedLambdaException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UnexpectedLambdaException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UnexpectedLambdaException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UnexpectedLambdaException) print(p *printer) {
@@ -11911,31 +9073,20 @@ func (v *UnexpectedLambdaException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UnsupportedIdentityProviderException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UnsupportedIdentityProviderException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UnsupportedIdentityProviderException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UnsupportedIdentityProviderException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UnsupportedIdentityProviderException) print(p *printer) {
@@ -11951,31 +9102,20 @@ func (v *UnsupportedIdentityProviderException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UnsupportedOperationException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UnsupportedOperationException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UnsupportedOperationException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UnsupportedOperationException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UnsupportedOperationException) print(p *printer) {
@@ -11991,31 +9131,20 @@ func (v *UnsupportedOperationException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UnsupportedTokenTypeException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UnsupportedTokenTypeException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UnsupportedTokenTypeException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UnsupportedTokenTypeException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UnsupportedTokenTypeException) print(p *printer) {
@@ -12031,31 +9160,20 @@ func (v *UnsupportedTokenTypeException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UnsupportedUserStateException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UnsupportedUserStateException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UnsupportedUserStateException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UnsupportedUserStateException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UnsupportedUserStateException) print(p *printer) {
@@ -12071,31 +9189,20 @@ func (v *UnsupportedUserStateException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UntagResourceRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UntagResourceRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UntagResourceRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UntagResourceRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UntagResourceRequest) print(p *printer) {
@@ -12115,31 +9222,20 @@ func (v *UntagResourceRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UntagResourceResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UntagResourceResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UntagResourceResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UntagResourceResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UntagResourceResponse) print(p *printer) {
@@ -12151,31 +9247,20 @@ func (v *UntagResourceResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UpdateAuthEventFeedbackRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UpdateAuthEventFeedbackRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UpdateAuthEventFeedbackRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UpdateAuthEventFeedbackRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UpdateAuthEventFeedbackRequest) print(p *printer) {
@@ -12207,31 +9292,20 @@ func (v *UpdateAuthEventFeedbackRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UpdateAuthEventFeedbackResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UpdateAuthEventFeedbackResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UpdateAuthEventFeedbackResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UpdateAuthEventFeedbackResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UpdateAuthEventFeedbackResponse) print(p *printer) {
@@ -12243,31 +9317,20 @@ func (v *UpdateAuthEventFeedbackResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UpdateDeviceStatusRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UpdateDeviceStatusRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UpdateDeviceStatusRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UpdateDeviceStatusRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UpdateDeviceStatusRequest) print(p *printer) {
@@ -12291,31 +9354,20 @@ func (v *UpdateDeviceStatusRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UpdateDeviceStatusResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UpdateDeviceStatusResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UpdateDeviceStatusResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UpdateDeviceStatusResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UpdateDeviceStatusResponse) print(p *printer) {
@@ -12327,31 +9379,20 @@ func (v *UpdateDeviceStatusResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UpdateGroupRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UpdateGroupRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UpdateGroupRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UpdateGroupRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UpdateGroupRequest) print(p *printer) {
@@ -12383,31 +9424,20 @@ func (v *UpdateGroupRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UpdateGroupResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UpdateGroupResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UpdateGroupResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UpdateGroupResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UpdateGroupResponse) print(p *printer) {
@@ -12423,31 +9453,20 @@ func (v *UpdateGroupResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UpdateIdentityProviderRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UpdateIdentityProviderRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UpdateIdentityProviderRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UpdateIdentityProviderRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UpdateIdentityProviderRequest) print(p *printer) {
@@ -12479,31 +9498,20 @@ func (v *UpdateIdentityProviderRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UpdateIdentityProviderResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UpdateIdentityProviderResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UpdateIdentityProviderResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UpdateIdentityProviderResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UpdateIdentityProviderResponse) print(p *printer) {
@@ -12519,31 +9527,20 @@ func (v *UpdateIdentityProviderResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UpdateResourceServerRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UpdateResourceServerRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UpdateResourceServerRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UpdateResourceServerRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UpdateResourceServerRequest) print(p *printer) {
@@ -12571,31 +9568,20 @@ func (v *UpdateResourceServerRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UpdateResourceServerResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UpdateResourceServerResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UpdateResourceServerResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UpdateResourceServerResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UpdateResourceServerResponse) print(p *printer) {
@@ -12611,31 +9597,20 @@ func (v *UpdateResourceServerResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UpdateUserAttributesRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UpdateUserAttributesRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UpdateUserAttributesRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UpdateUserAttributesRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UpdateUserAttributesRequest) print(p *printer) {
@@ -12659,31 +9634,20 @@ func (v *UpdateUserAttributesRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UpdateUserAttributesResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UpdateUserAttributesResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UpdateUserAttributesResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UpdateUserAttributesResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UpdateUserAttributesResponse) print(p *printer) {
@@ -12699,31 +9663,20 @@ func (v *UpdateUserAttributesResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UpdateUserPoolClientRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UpdateUserPoolClientRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UpdateUserPoolClientRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UpdateUserPoolClientRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UpdateUserPoolClientRequest) print(p *printer) {
@@ -12823,31 +9776,20 @@ func (v *UpdateUserPoolClientRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UpdateUserPoolClientResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UpdateUserPoolClientResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UpdateUserPoolClientResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UpdateUserPoolClientResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UpdateUserPoolClientResponse) print(p *printer) {
@@ -12863,31 +9805,20 @@ func (v *UpdateUserPoolClientResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UpdateUserPoolDomainRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UpdateUserPoolDomainRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UpdateUserPoolDomainRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UpdateUserPoolDomainRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UpdateUserPoolDomainRequest) print(p *printer) {
@@ -12911,31 +9842,20 @@ func (v *UpdateUserPoolDomainRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UpdateUserPoolDomainResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UpdateUserPoolDomainResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UpdateUserPoolDomainResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UpdateUserPoolDomainResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UpdateUserPoolDomainResponse) print(p *printer) {
@@ -12951,31 +9871,20 @@ func (v *UpdateUserPoolDomainResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UpdateUserPoolRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UpdateUserPoolRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UpdateUserPoolRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UpdateUserPoolRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UpdateUserPoolRequest) print(p *printer) {
@@ -13063,31 +9972,20 @@ func (v *UpdateUserPoolRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UpdateUserPoolResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UpdateUserPoolResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UpdateUserPoolResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UpdateUserPoolResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UpdateUserPoolResponse) print(p *printer) {
@@ -13099,31 +9997,20 @@ func (v *UpdateUserPoolResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UserAttributeUpdateSettingsType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UserAttributeUpdateSettingsType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UserAttributeUpdateSettingsType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UserAttributeUpdateSettingsType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UserAttributeUpdateSettingsType) print(p *printer) {
@@ -13139,31 +10026,20 @@ func (v *UserAttributeUpdateSettingsType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UserContextDataType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UserContextDataType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UserContextDataType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UserContextDataType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UserContextDataType) print(p *printer) {
@@ -13183,31 +10059,20 @@ func (v *UserContextDataType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UserImportInProgressException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UserImportInProgressException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UserImportInProgressException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UserImportInProgressException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UserImportInProgressException) print(p *printer) {
@@ -13223,31 +10088,20 @@ func (v *UserImportInProgressException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UserImportJobType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UserImportJobType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UserImportJobType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UserImportJobType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UserImportJobType) print(p *printer) {
@@ -13311,31 +10165,20 @@ func (v *UserImportJobType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UserLambdaValidationException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UserLambdaValidationException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UserLambdaValidationException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UserLambdaValidationException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UserLambdaValidationException) print(p *printer) {
@@ -13351,31 +10194,20 @@ func (v *UserLambdaValidationException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UserNotConfirmedException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UserNotConfirmedException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UserNotConfirmedException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UserNotConfirmedException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UserNotConfirmedException) print(p *printer) {
@@ -13391,31 +10223,20 @@ func (v *UserNotConfirmedException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UserNotFoundException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UserNotFoundException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UserNotFoundException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UserNotFoundException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UserNotFoundException) print(p *printer) {
@@ -13431,31 +10252,20 @@ func (v *UserNotFoundException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UserPoolAddOnNotEnabledException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UserPoolAddOnNotEnabledException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UserPoolAddOnNotEnabledException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UserPoolAddOnNotEnabledException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UserPoolAddOnNotEnabledException) print(p *printer) {
@@ -13471,31 +10281,20 @@ func (v *UserPoolAddOnNotEnabledException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UserPoolAddOnsType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UserPoolAddOnsType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UserPoolAddOnsType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UserPoolAddOnsType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UserPoolAddOnsType) print(p *printer) {
@@ -13511,31 +10310,20 @@ func (v *UserPoolAddOnsType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UserPoolClientDescription) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UserPoolClientDescription) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UserPoolClientDescription) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UserPoolClientDescription) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UserPoolClientDescription) print(p *printer) {
@@ -13559,31 +10347,20 @@ func (v *UserPoolClientDescription) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UserPoolClientType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UserPoolClientType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UserPoolClientType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UserPoolClientType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UserPoolClientType) print(p *printer) {
@@ -13695,31 +10472,20 @@ func (v *UserPoolClientType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UserPoolDescriptionType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UserPoolDescriptionType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UserPoolDescriptionType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UserPoolDescriptionType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UserPoolDescriptionType) print(p *printer) {
@@ -13755,31 +10521,20 @@ func (v *UserPoolDescriptionType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UserPoolPolicyType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UserPoolPolicyType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UserPoolPolicyType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UserPoolPolicyType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UserPoolPolicyType) print(p *printer) {
@@ -13795,31 +10550,20 @@ func (v *UserPoolPolicyType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UserPoolTaggingException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UserPoolTaggingException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UserPoolTaggingException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UserPoolTaggingException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UserPoolTaggingException) print(p *printer) {
@@ -13835,31 +10579,20 @@ func (v *UserPoolTaggingException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UserPoolType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UserPoolType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UserPoolType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UserPoolType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UserPoolType) print(p *printer) {
@@ -14003,31 +10736,20 @@ func (v *UserPoolType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UserType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UserType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UserType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UserType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UserType) print(p *printer) {
@@ -14067,31 +10789,20 @@ func (v *UserType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UsernameConfigurationType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UsernameConfigurationType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UsernameConfigurationType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UsernameConfigurationType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UsernameConfigurationType) print(p *printer) {
@@ -14107,31 +10818,20 @@ func (v *UsernameConfigurationType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v UsernameExistsException) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v UsernameExistsException) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v UsernameExistsException) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v UsernameExistsException) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *UsernameExistsException) print(p *printer) {
@@ -14147,31 +10847,20 @@ func (v *UsernameExistsException) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v VerificationMessageTemplateType) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v VerificationMessageTemplateType) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v VerificationMessageTemplateType) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v VerificationMessageTemplateType) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *VerificationMessageTemplateType) print(p *printer) {
@@ -14207,31 +10896,20 @@ func (v *VerificationMessageTemplateType) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v VerifySoftwareTokenRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v VerifySoftwareTokenRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v VerifySoftwareTokenRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v VerifySoftwareTokenRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *VerifySoftwareTokenRequest) print(p *printer) {
@@ -14259,31 +10937,20 @@ func (v *VerifySoftwareTokenRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v VerifySoftwareTokenResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v VerifySoftwareTokenResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v VerifySoftwareTokenResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v VerifySoftwareTokenResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *VerifySoftwareTokenResponse) print(p *printer) {
@@ -14303,31 +10970,20 @@ func (v *VerifySoftwareTokenResponse) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v VerifyUserAttributeRequest) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v VerifyUserAttributeRequest) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v VerifyUserAttributeRequest) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v VerifyUserAttributeRequest) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *VerifyUserAttributeRequest) print(p *printer) {
@@ -14351,31 +11007,20 @@ func (v *VerifyUserAttributeRequest) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v VerifyUserAttributeResponse) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v VerifyUserAttributeResponse) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v VerifyUserAttributeResponse) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v VerifyUserAttributeResponse) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *VerifyUserAttributeResponse) print(p *printer) {

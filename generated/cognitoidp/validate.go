@@ -4,20 +4,8 @@ package cognitoidp
 
 import "unicode/utf8"
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AccountRecoverySettingType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AccountRecoverySettingType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AccountRecoverySettingType) validate(p *vpath, vs *validator) {
@@ -32,20 +20,8 @@ func (v *AccountRecoverySettingType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AccountTakeoverActionType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AccountTakeoverActionType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AccountTakeoverActionType) validate(p *vpath, vs *validator) {
@@ -54,28 +30,14 @@ func (v *AccountTakeoverActionType) validate(p *vpath, vs *validator) {
 	}
 	if v.Notify == nil {
 		vs.required(p, "Notify")
-	} else {
 	}
 	if v.EventAction == nil {
 		vs.required(p, "EventAction")
-	} else {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AccountTakeoverActionsType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AccountTakeoverActionsType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AccountTakeoverActionsType) validate(p *vpath, vs *validator) {
@@ -93,20 +55,8 @@ func (v *AccountTakeoverActionsType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AccountTakeoverRiskConfigurationType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AccountTakeoverRiskConfigurationType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AccountTakeoverRiskConfigurationType) validate(p *vpath, vs *validator) {
@@ -123,20 +73,8 @@ func (v *AccountTakeoverRiskConfigurationType) validate(p *vpath, vs *validator)
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AddCustomAttributesRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AddCustomAttributesRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AddCustomAttributesRequest) validate(p *vpath, vs *validator) {
@@ -161,40 +99,16 @@ func (v *AddCustomAttributesRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AddCustomAttributesResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AddCustomAttributesResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AddCustomAttributesResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminAddUserToGroupRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminAddUserToGroupRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminAddUserToGroupRequest) validate(p *vpath, vs *validator) {
@@ -227,20 +141,8 @@ func (v *AdminAddUserToGroupRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminConfirmSignUpRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminConfirmSignUpRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminConfirmSignUpRequest) validate(p *vpath, vs *validator) {
@@ -268,40 +170,16 @@ func (v *AdminConfirmSignUpRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminConfirmSignUpResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminConfirmSignUpResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminConfirmSignUpResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminCreateUserConfigType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminCreateUserConfigType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminCreateUserConfigType) validate(p *vpath, vs *validator) {
@@ -320,20 +198,8 @@ func (v *AdminCreateUserConfigType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminCreateUserRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminCreateUserRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminCreateUserRequest) validate(p *vpath, vs *validator) {
@@ -373,20 +239,8 @@ func (v *AdminCreateUserRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminCreateUserResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminCreateUserResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminCreateUserResponse) validate(p *vpath, vs *validator) {
@@ -398,20 +252,8 @@ func (v *AdminCreateUserResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminDeleteUserAttributesRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminDeleteUserAttributesRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminDeleteUserAttributesRequest) validate(p *vpath, vs *validator) {
@@ -441,40 +283,16 @@ func (v *AdminDeleteUserAttributesRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminDeleteUserAttributesResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminDeleteUserAttributesResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminDeleteUserAttributesResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminDeleteUserRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminDeleteUserRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminDeleteUserRequest) validate(p *vpath, vs *validator) {
@@ -499,20 +317,8 @@ func (v *AdminDeleteUserRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminDisableProviderForUserRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminDisableProviderForUserRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminDisableProviderForUserRequest) validate(p *vpath, vs *validator) {
@@ -533,40 +339,16 @@ func (v *AdminDisableProviderForUserRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminDisableProviderForUserResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminDisableProviderForUserResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminDisableProviderForUserResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminDisableUserRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminDisableUserRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminDisableUserRequest) validate(p *vpath, vs *validator) {
@@ -591,40 +373,16 @@ func (v *AdminDisableUserRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminDisableUserResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminDisableUserResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminDisableUserResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminEnableUserRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminEnableUserRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminEnableUserRequest) validate(p *vpath, vs *validator) {
@@ -649,40 +407,16 @@ func (v *AdminEnableUserRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminEnableUserResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminEnableUserResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminEnableUserResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminForgetDeviceRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminForgetDeviceRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminForgetDeviceRequest) validate(p *vpath, vs *validator) {
@@ -715,20 +449,8 @@ func (v *AdminForgetDeviceRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminGetDeviceRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminGetDeviceRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminGetDeviceRequest) validate(p *vpath, vs *validator) {
@@ -761,20 +483,8 @@ func (v *AdminGetDeviceRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminGetDeviceResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminGetDeviceResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminGetDeviceResponse) validate(p *vpath, vs *validator) {
@@ -788,20 +498,8 @@ func (v *AdminGetDeviceResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminGetUserRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminGetUserRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminGetUserRequest) validate(p *vpath, vs *validator) {
@@ -826,20 +524,8 @@ func (v *AdminGetUserRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminGetUserResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminGetUserResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminGetUserResponse) validate(p *vpath, vs *validator) {
@@ -870,20 +556,8 @@ func (v *AdminGetUserResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminInitiateAuthRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminInitiateAuthRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminInitiateAuthRequest) validate(p *vpath, vs *validator) {
@@ -908,7 +582,6 @@ func (v *AdminInitiateAuthRequest) validate(p *vpath, vs *validator) {
 	}
 	if v.AuthFlow == nil {
 		vs.required(p, "AuthFlow")
-	} else {
 	}
 	if v.AuthParameters != nil {
 		validateAuthParametersType(&vpath{parent: p, name: "AuthParameters"}, v.AuthParameters, vs)
@@ -924,20 +597,8 @@ func (v *AdminInitiateAuthRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminInitiateAuthResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminInitiateAuthResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminInitiateAuthResponse) validate(p *vpath, vs *validator) {
@@ -957,20 +618,8 @@ func (v *AdminInitiateAuthResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminLinkProviderForUserRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminLinkProviderForUserRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminLinkProviderForUserRequest) validate(p *vpath, vs *validator) {
@@ -996,40 +645,16 @@ func (v *AdminLinkProviderForUserRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminLinkProviderForUserResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminLinkProviderForUserResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminLinkProviderForUserResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminListDevicesRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminListDevicesRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminListDevicesRequest) validate(p *vpath, vs *validator) {
@@ -1067,20 +692,8 @@ func (v *AdminListDevicesRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminListDevicesResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminListDevicesResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminListDevicesResponse) validate(p *vpath, vs *validator) {
@@ -1098,20 +711,8 @@ func (v *AdminListDevicesResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminListGroupsForUserRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminListGroupsForUserRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminListGroupsForUserRequest) validate(p *vpath, vs *validator) {
@@ -1149,20 +750,8 @@ func (v *AdminListGroupsForUserRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminListGroupsForUserResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminListGroupsForUserResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminListGroupsForUserResponse) validate(p *vpath, vs *validator) {
@@ -1180,20 +769,8 @@ func (v *AdminListGroupsForUserResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminListUserAuthEventsRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminListUserAuthEventsRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminListUserAuthEventsRequest) validate(p *vpath, vs *validator) {
@@ -1231,20 +808,8 @@ func (v *AdminListUserAuthEventsRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminListUserAuthEventsResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminListUserAuthEventsResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminListUserAuthEventsResponse) validate(p *vpath, vs *validator) {
@@ -1262,20 +827,8 @@ func (v *AdminListUserAuthEventsResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminRemoveUserFromGroupRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminRemoveUserFromGroupRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminRemoveUserFromGroupRequest) validate(p *vpath, vs *validator) {
@@ -1308,20 +861,8 @@ func (v *AdminRemoveUserFromGroupRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminResetUserPasswordRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminResetUserPasswordRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminResetUserPasswordRequest) validate(p *vpath, vs *validator) {
@@ -1349,40 +890,16 @@ func (v *AdminResetUserPasswordRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminResetUserPasswordResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminResetUserPasswordResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminResetUserPasswordResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminRespondToAuthChallengeRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminRespondToAuthChallengeRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminRespondToAuthChallengeRequest) validate(p *vpath, vs *validator) {
@@ -1407,7 +924,6 @@ func (v *AdminRespondToAuthChallengeRequest) validate(p *vpath, vs *validator) {
 	}
 	if v.ChallengeName == nil {
 		vs.required(p, "ChallengeName")
-	} else {
 	}
 	if v.ChallengeResponses != nil {
 		validateChallengeResponsesType(&vpath{parent: p, name: "ChallengeResponses"}, v.ChallengeResponses, vs)
@@ -1428,20 +944,8 @@ func (v *AdminRespondToAuthChallengeRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminRespondToAuthChallengeResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminRespondToAuthChallengeResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminRespondToAuthChallengeResponse) validate(p *vpath, vs *validator) {
@@ -1461,20 +965,8 @@ func (v *AdminRespondToAuthChallengeResponse) validate(p *vpath, vs *validator) 
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminSetUserMFAPreferenceRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminSetUserMFAPreferenceRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminSetUserMFAPreferenceRequest) validate(p *vpath, vs *validator) {
@@ -1505,40 +997,16 @@ func (v *AdminSetUserMFAPreferenceRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminSetUserMFAPreferenceResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminSetUserMFAPreferenceResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminSetUserMFAPreferenceResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminSetUserPasswordRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminSetUserPasswordRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminSetUserPasswordRequest) validate(p *vpath, vs *validator) {
@@ -1571,40 +1039,16 @@ func (v *AdminSetUserPasswordRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminSetUserPasswordResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminSetUserPasswordResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminSetUserPasswordResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminSetUserSettingsRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminSetUserSettingsRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminSetUserSettingsRequest) validate(p *vpath, vs *validator) {
@@ -1634,40 +1078,16 @@ func (v *AdminSetUserSettingsRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminSetUserSettingsResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminSetUserSettingsResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminSetUserSettingsResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminUpdateAuthEventFeedbackRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminUpdateAuthEventFeedbackRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminUpdateAuthEventFeedbackRequest) validate(p *vpath, vs *validator) {
@@ -1700,44 +1120,19 @@ func (v *AdminUpdateAuthEventFeedbackRequest) validate(p *vpath, vs *validator) 
 	}
 	if v.FeedbackValue == nil {
 		vs.required(p, "FeedbackValue")
-	} else {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminUpdateAuthEventFeedbackResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminUpdateAuthEventFeedbackResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminUpdateAuthEventFeedbackResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminUpdateDeviceStatusRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminUpdateDeviceStatusRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminUpdateDeviceStatusRequest) validate(p *vpath, vs *validator) {
@@ -1770,40 +1165,16 @@ func (v *AdminUpdateDeviceStatusRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminUpdateDeviceStatusResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminUpdateDeviceStatusResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminUpdateDeviceStatusResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminUpdateUserAttributesRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminUpdateUserAttributesRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminUpdateUserAttributesRequest) validate(p *vpath, vs *validator) {
@@ -1836,40 +1207,16 @@ func (v *AdminUpdateUserAttributesRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminUpdateUserAttributesResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminUpdateUserAttributesResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminUpdateUserAttributesResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminUserGlobalSignOutRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminUserGlobalSignOutRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminUserGlobalSignOutRequest) validate(p *vpath, vs *validator) {
@@ -1894,40 +1241,16 @@ func (v *AdminUserGlobalSignOutRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AdminUserGlobalSignOutResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AdminUserGlobalSignOutResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AdminUserGlobalSignOutResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AliasExistsException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AliasExistsException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AliasExistsException) validate(p *vpath, vs *validator) {
@@ -1936,20 +1259,8 @@ func (v *AliasExistsException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AnalyticsConfigurationType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AnalyticsConfigurationType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AnalyticsConfigurationType) validate(p *vpath, vs *validator) {
@@ -1980,20 +1291,8 @@ func (v *AnalyticsConfigurationType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AnalyticsMetadataType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AnalyticsMetadataType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AnalyticsMetadataType) validate(p *vpath, vs *validator) {
@@ -2007,20 +1306,8 @@ func (v *AnalyticsMetadataType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AssociateSoftwareTokenRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AssociateSoftwareTokenRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AssociateSoftwareTokenRequest) validate(p *vpath, vs *validator) {
@@ -2039,20 +1326,8 @@ func (v *AssociateSoftwareTokenRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AssociateSoftwareTokenResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AssociateSoftwareTokenResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AssociateSoftwareTokenResponse) validate(p *vpath, vs *validator) {
@@ -2072,20 +1347,8 @@ func (v *AssociateSoftwareTokenResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AttributeType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AttributeType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AttributeType) validate(p *vpath, vs *validator) {
@@ -2107,20 +1370,8 @@ func (v *AttributeType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AuthEventType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AuthEventType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AuthEventType) validate(p *vpath, vs *validator) {
@@ -2146,20 +1397,8 @@ func (v *AuthEventType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AuthenticationResultType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AuthenticationResultType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AuthenticationResultType) validate(p *vpath, vs *validator) {
@@ -2191,20 +1430,8 @@ func (v *AuthenticationResultType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ChallengeResponseType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ChallengeResponseType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ChallengeResponseType) validate(p *vpath, vs *validator) {
@@ -2213,20 +1440,8 @@ func (v *ChallengeResponseType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ChangePasswordRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ChangePasswordRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ChangePasswordRequest) validate(p *vpath, vs *validator) {
@@ -2258,40 +1473,16 @@ func (v *ChangePasswordRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ChangePasswordResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ChangePasswordResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ChangePasswordResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CloudWatchLogsConfigurationType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CloudWatchLogsConfigurationType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CloudWatchLogsConfigurationType) validate(p *vpath, vs *validator) {
@@ -2306,20 +1497,8 @@ func (v *CloudWatchLogsConfigurationType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CodeDeliveryDetailsType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CodeDeliveryDetailsType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CodeDeliveryDetailsType) validate(p *vpath, vs *validator) {
@@ -2339,20 +1518,8 @@ func (v *CodeDeliveryDetailsType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CodeDeliveryFailureException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CodeDeliveryFailureException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CodeDeliveryFailureException) validate(p *vpath, vs *validator) {
@@ -2361,20 +1528,8 @@ func (v *CodeDeliveryFailureException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CodeMismatchException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CodeMismatchException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CodeMismatchException) validate(p *vpath, vs *validator) {
@@ -2383,20 +1538,8 @@ func (v *CodeMismatchException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CompromisedCredentialsActionsType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CompromisedCredentialsActionsType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CompromisedCredentialsActionsType) validate(p *vpath, vs *validator) {
@@ -2405,24 +1548,11 @@ func (v *CompromisedCredentialsActionsType) validate(p *vpath, vs *validator) {
 	}
 	if v.EventAction == nil {
 		vs.required(p, "EventAction")
-	} else {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CompromisedCredentialsRiskConfigurationType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CompromisedCredentialsRiskConfigurationType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CompromisedCredentialsRiskConfigurationType) validate(p *vpath, vs *validator) {
@@ -2436,20 +1566,8 @@ func (v *CompromisedCredentialsRiskConfigurationType) validate(p *vpath, vs *val
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ConcurrentModificationException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ConcurrentModificationException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ConcurrentModificationException) validate(p *vpath, vs *validator) {
@@ -2458,20 +1576,8 @@ func (v *ConcurrentModificationException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ConfirmDeviceRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ConfirmDeviceRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ConfirmDeviceRequest) validate(p *vpath, vs *validator) {
@@ -2503,20 +1609,8 @@ func (v *ConfirmDeviceRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ConfirmDeviceResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ConfirmDeviceResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ConfirmDeviceResponse) validate(p *vpath, vs *validator) {
@@ -2525,20 +1619,8 @@ func (v *ConfirmDeviceResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ConfirmForgotPasswordRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ConfirmForgotPasswordRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ConfirmForgotPasswordRequest) validate(p *vpath, vs *validator) {
@@ -2594,40 +1676,16 @@ func (v *ConfirmForgotPasswordRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ConfirmForgotPasswordResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ConfirmForgotPasswordResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ConfirmForgotPasswordResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ConfirmSignUpRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ConfirmSignUpRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ConfirmSignUpRequest) validate(p *vpath, vs *validator) {
@@ -2675,40 +1733,16 @@ func (v *ConfirmSignUpRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ConfirmSignUpResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ConfirmSignUpResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ConfirmSignUpResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ContextDataType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ContextDataType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ContextDataType) validate(p *vpath, vs *validator) {
@@ -2748,20 +1782,8 @@ func (v *ContextDataType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CreateGroupRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CreateGroupRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CreateGroupRequest) validate(p *vpath, vs *validator) {
@@ -2804,20 +1826,8 @@ func (v *CreateGroupRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CreateGroupResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CreateGroupResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CreateGroupResponse) validate(p *vpath, vs *validator) {
@@ -2829,20 +1839,8 @@ func (v *CreateGroupResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CreateIdentityProviderRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CreateIdentityProviderRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CreateIdentityProviderRequest) validate(p *vpath, vs *validator) {
@@ -2867,7 +1865,6 @@ func (v *CreateIdentityProviderRequest) validate(p *vpath, vs *validator) {
 	}
 	if v.ProviderType == nil {
 		vs.required(p, "ProviderType")
-	} else {
 	}
 	if v.ProviderDetails == nil {
 		vs.required(p, "ProviderDetails")
@@ -2885,20 +1882,8 @@ func (v *CreateIdentityProviderRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CreateIdentityProviderResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CreateIdentityProviderResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CreateIdentityProviderResponse) validate(p *vpath, vs *validator) {
@@ -2912,20 +1897,8 @@ func (v *CreateIdentityProviderResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CreateResourceServerRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CreateResourceServerRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CreateResourceServerRequest) validate(p *vpath, vs *validator) {
@@ -2964,20 +1937,8 @@ func (v *CreateResourceServerRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CreateResourceServerResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CreateResourceServerResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CreateResourceServerResponse) validate(p *vpath, vs *validator) {
@@ -2991,20 +1952,8 @@ func (v *CreateResourceServerResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CreateUserImportJobRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CreateUserImportJobRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CreateUserImportJobRequest) validate(p *vpath, vs *validator) {
@@ -3037,20 +1986,8 @@ func (v *CreateUserImportJobRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CreateUserImportJobResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CreateUserImportJobResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CreateUserImportJobResponse) validate(p *vpath, vs *validator) {
@@ -3062,20 +1999,8 @@ func (v *CreateUserImportJobResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CreateUserPoolClientRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CreateUserPoolClientRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CreateUserPoolClientRequest) validate(p *vpath, vs *validator) {
@@ -3172,20 +2097,8 @@ func (v *CreateUserPoolClientRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CreateUserPoolClientResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CreateUserPoolClientResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CreateUserPoolClientResponse) validate(p *vpath, vs *validator) {
@@ -3197,20 +2110,8 @@ func (v *CreateUserPoolClientResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CreateUserPoolDomainRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CreateUserPoolDomainRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CreateUserPoolDomainRequest) validate(p *vpath, vs *validator) {
@@ -3238,20 +2139,8 @@ func (v *CreateUserPoolDomainRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CreateUserPoolDomainResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CreateUserPoolDomainResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CreateUserPoolDomainResponse) validate(p *vpath, vs *validator) {
@@ -3266,20 +2155,8 @@ func (v *CreateUserPoolDomainResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CreateUserPoolRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CreateUserPoolRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CreateUserPoolRequest) validate(p *vpath, vs *validator) {
@@ -3362,20 +2239,8 @@ func (v *CreateUserPoolRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CreateUserPoolResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CreateUserPoolResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CreateUserPoolResponse) validate(p *vpath, vs *validator) {
@@ -3387,20 +2252,8 @@ func (v *CreateUserPoolResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CustomDomainConfigType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CustomDomainConfigType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CustomDomainConfigType) validate(p *vpath, vs *validator) {
@@ -3417,20 +2270,8 @@ func (v *CustomDomainConfigType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CustomEmailLambdaVersionConfigType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CustomEmailLambdaVersionConfigType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CustomEmailLambdaVersionConfigType) validate(p *vpath, vs *validator) {
@@ -3439,7 +2280,6 @@ func (v *CustomEmailLambdaVersionConfigType) validate(p *vpath, vs *validator) {
 	}
 	if v.LambdaVersion == nil {
 		vs.required(p, "LambdaVersion")
-	} else {
 	}
 	if v.LambdaArn == nil {
 		vs.required(p, "LambdaArn")
@@ -3451,20 +2291,8 @@ func (v *CustomEmailLambdaVersionConfigType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *CustomSMSLambdaVersionConfigType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *CustomSMSLambdaVersionConfigType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *CustomSMSLambdaVersionConfigType) validate(p *vpath, vs *validator) {
@@ -3473,7 +2301,6 @@ func (v *CustomSMSLambdaVersionConfigType) validate(p *vpath, vs *validator) {
 	}
 	if v.LambdaVersion == nil {
 		vs.required(p, "LambdaVersion")
-	} else {
 	}
 	if v.LambdaArn == nil {
 		vs.required(p, "LambdaArn")
@@ -3485,20 +2312,8 @@ func (v *CustomSMSLambdaVersionConfigType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DeleteGroupRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DeleteGroupRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DeleteGroupRequest) validate(p *vpath, vs *validator) {
@@ -3523,20 +2338,8 @@ func (v *DeleteGroupRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DeleteIdentityProviderRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DeleteIdentityProviderRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DeleteIdentityProviderRequest) validate(p *vpath, vs *validator) {
@@ -3561,20 +2364,8 @@ func (v *DeleteIdentityProviderRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DeleteResourceServerRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DeleteResourceServerRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DeleteResourceServerRequest) validate(p *vpath, vs *validator) {
@@ -3599,20 +2390,8 @@ func (v *DeleteResourceServerRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DeleteUserAttributesRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DeleteUserAttributesRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DeleteUserAttributesRequest) validate(p *vpath, vs *validator) {
@@ -3633,40 +2412,16 @@ func (v *DeleteUserAttributesRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DeleteUserAttributesResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DeleteUserAttributesResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DeleteUserAttributesResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DeleteUserPoolClientRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DeleteUserPoolClientRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DeleteUserPoolClientRequest) validate(p *vpath, vs *validator) {
@@ -3691,20 +2446,8 @@ func (v *DeleteUserPoolClientRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DeleteUserPoolDomainRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DeleteUserPoolDomainRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DeleteUserPoolDomainRequest) validate(p *vpath, vs *validator) {
@@ -3729,40 +2472,16 @@ func (v *DeleteUserPoolDomainRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DeleteUserPoolDomainResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DeleteUserPoolDomainResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DeleteUserPoolDomainResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DeleteUserPoolRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DeleteUserPoolRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DeleteUserPoolRequest) validate(p *vpath, vs *validator) {
@@ -3779,20 +2498,8 @@ func (v *DeleteUserPoolRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DeleteUserRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DeleteUserRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DeleteUserRequest) validate(p *vpath, vs *validator) {
@@ -3808,20 +2515,8 @@ func (v *DeleteUserRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DescribeIdentityProviderRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DescribeIdentityProviderRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DescribeIdentityProviderRequest) validate(p *vpath, vs *validator) {
@@ -3846,20 +2541,8 @@ func (v *DescribeIdentityProviderRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DescribeIdentityProviderResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DescribeIdentityProviderResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DescribeIdentityProviderResponse) validate(p *vpath, vs *validator) {
@@ -3873,20 +2556,8 @@ func (v *DescribeIdentityProviderResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DescribeResourceServerRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DescribeResourceServerRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DescribeResourceServerRequest) validate(p *vpath, vs *validator) {
@@ -3911,20 +2582,8 @@ func (v *DescribeResourceServerRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DescribeResourceServerResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DescribeResourceServerResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DescribeResourceServerResponse) validate(p *vpath, vs *validator) {
@@ -3938,20 +2597,8 @@ func (v *DescribeResourceServerResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DescribeRiskConfigurationRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DescribeRiskConfigurationRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DescribeRiskConfigurationRequest) validate(p *vpath, vs *validator) {
@@ -3974,20 +2621,8 @@ func (v *DescribeRiskConfigurationRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DescribeRiskConfigurationResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DescribeRiskConfigurationResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DescribeRiskConfigurationResponse) validate(p *vpath, vs *validator) {
@@ -4001,20 +2636,8 @@ func (v *DescribeRiskConfigurationResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DescribeUserImportJobRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DescribeUserImportJobRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DescribeUserImportJobRequest) validate(p *vpath, vs *validator) {
@@ -4039,20 +2662,8 @@ func (v *DescribeUserImportJobRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DescribeUserImportJobResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DescribeUserImportJobResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DescribeUserImportJobResponse) validate(p *vpath, vs *validator) {
@@ -4064,20 +2675,8 @@ func (v *DescribeUserImportJobResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DescribeUserPoolClientRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DescribeUserPoolClientRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DescribeUserPoolClientRequest) validate(p *vpath, vs *validator) {
@@ -4102,20 +2701,8 @@ func (v *DescribeUserPoolClientRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DescribeUserPoolClientResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DescribeUserPoolClientResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DescribeUserPoolClientResponse) validate(p *vpath, vs *validator) {
@@ -4127,20 +2714,8 @@ func (v *DescribeUserPoolClientResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DescribeUserPoolDomainRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DescribeUserPoolDomainRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DescribeUserPoolDomainRequest) validate(p *vpath, vs *validator) {
@@ -4157,20 +2732,8 @@ func (v *DescribeUserPoolDomainRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DescribeUserPoolDomainResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DescribeUserPoolDomainResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DescribeUserPoolDomainResponse) validate(p *vpath, vs *validator) {
@@ -4182,20 +2745,8 @@ func (v *DescribeUserPoolDomainResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DescribeUserPoolRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DescribeUserPoolRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DescribeUserPoolRequest) validate(p *vpath, vs *validator) {
@@ -4212,20 +2763,8 @@ func (v *DescribeUserPoolRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DescribeUserPoolResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DescribeUserPoolResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DescribeUserPoolResponse) validate(p *vpath, vs *validator) {
@@ -4237,20 +2776,8 @@ func (v *DescribeUserPoolResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DeviceConfigurationType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DeviceConfigurationType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DeviceConfigurationType) validate(p *vpath, vs *validator) {
@@ -4259,20 +2786,8 @@ func (v *DeviceConfigurationType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DeviceSecretVerifierConfigType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DeviceSecretVerifierConfigType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DeviceSecretVerifierConfigType) validate(p *vpath, vs *validator) {
@@ -4291,20 +2806,8 @@ func (v *DeviceSecretVerifierConfigType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DeviceType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DeviceType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DeviceType) validate(p *vpath, vs *validator) {
@@ -4322,20 +2825,8 @@ func (v *DeviceType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DomainDescriptionType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DomainDescriptionType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DomainDescriptionType) validate(p *vpath, vs *validator) {
@@ -4381,20 +2872,8 @@ func (v *DomainDescriptionType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *DuplicateProviderException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *DuplicateProviderException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *DuplicateProviderException) validate(p *vpath, vs *validator) {
@@ -4403,20 +2882,8 @@ func (v *DuplicateProviderException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *EmailConfigurationType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *EmailConfigurationType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *EmailConfigurationType) validate(p *vpath, vs *validator) {
@@ -4447,20 +2914,8 @@ func (v *EmailConfigurationType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *EnableSoftwareTokenMFAException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *EnableSoftwareTokenMFAException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *EnableSoftwareTokenMFAException) validate(p *vpath, vs *validator) {
@@ -4469,20 +2924,8 @@ func (v *EnableSoftwareTokenMFAException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *EventContextDataType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *EventContextDataType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *EventContextDataType) validate(p *vpath, vs *validator) {
@@ -4516,20 +2959,8 @@ func (v *EventContextDataType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *EventFeedbackType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *EventFeedbackType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *EventFeedbackType) validate(p *vpath, vs *validator) {
@@ -4538,7 +2969,6 @@ func (v *EventFeedbackType) validate(p *vpath, vs *validator) {
 	}
 	if v.FeedbackValue == nil {
 		vs.required(p, "FeedbackValue")
-	} else {
 	}
 	if v.Provider == nil {
 		vs.required(p, "Provider")
@@ -4549,20 +2979,8 @@ func (v *EventFeedbackType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *EventRiskType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *EventRiskType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *EventRiskType) validate(p *vpath, vs *validator) {
@@ -4571,20 +2989,8 @@ func (v *EventRiskType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ExpiredCodeException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ExpiredCodeException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ExpiredCodeException) validate(p *vpath, vs *validator) {
@@ -4593,20 +2999,8 @@ func (v *ExpiredCodeException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ForbiddenException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ForbiddenException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ForbiddenException) validate(p *vpath, vs *validator) {
@@ -4615,20 +3009,8 @@ func (v *ForbiddenException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ForgetDeviceRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ForgetDeviceRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ForgetDeviceRequest) validate(p *vpath, vs *validator) {
@@ -4650,20 +3032,8 @@ func (v *ForgetDeviceRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ForgotPasswordRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ForgotPasswordRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ForgotPasswordRequest) validate(p *vpath, vs *validator) {
@@ -4703,20 +3073,8 @@ func (v *ForgotPasswordRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ForgotPasswordResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ForgotPasswordResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ForgotPasswordResponse) validate(p *vpath, vs *validator) {
@@ -4728,20 +3086,8 @@ func (v *ForgotPasswordResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetCSVHeaderRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetCSVHeaderRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetCSVHeaderRequest) validate(p *vpath, vs *validator) {
@@ -4758,20 +3104,8 @@ func (v *GetCSVHeaderRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetCSVHeaderResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetCSVHeaderResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetCSVHeaderResponse) validate(p *vpath, vs *validator) {
@@ -4789,20 +3123,8 @@ func (v *GetCSVHeaderResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetDeviceRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetDeviceRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetDeviceRequest) validate(p *vpath, vs *validator) {
@@ -4824,20 +3146,8 @@ func (v *GetDeviceRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetDeviceResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetDeviceResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetDeviceResponse) validate(p *vpath, vs *validator) {
@@ -4851,20 +3161,8 @@ func (v *GetDeviceResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetGroupRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetGroupRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetGroupRequest) validate(p *vpath, vs *validator) {
@@ -4889,20 +3187,8 @@ func (v *GetGroupRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetGroupResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetGroupResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetGroupResponse) validate(p *vpath, vs *validator) {
@@ -4914,20 +3200,8 @@ func (v *GetGroupResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetIdentityProviderByIdentifierRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetIdentityProviderByIdentifierRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetIdentityProviderByIdentifierRequest) validate(p *vpath, vs *validator) {
@@ -4952,20 +3226,8 @@ func (v *GetIdentityProviderByIdentifierRequest) validate(p *vpath, vs *validato
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetIdentityProviderByIdentifierResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetIdentityProviderByIdentifierResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetIdentityProviderByIdentifierResponse) validate(p *vpath, vs *validator) {
@@ -4979,20 +3241,8 @@ func (v *GetIdentityProviderByIdentifierResponse) validate(p *vpath, vs *validat
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetLogDeliveryConfigurationRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetLogDeliveryConfigurationRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetLogDeliveryConfigurationRequest) validate(p *vpath, vs *validator) {
@@ -5009,20 +3259,8 @@ func (v *GetLogDeliveryConfigurationRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetLogDeliveryConfigurationResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetLogDeliveryConfigurationResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetLogDeliveryConfigurationResponse) validate(p *vpath, vs *validator) {
@@ -5034,20 +3272,8 @@ func (v *GetLogDeliveryConfigurationResponse) validate(p *vpath, vs *validator) 
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetSigningCertificateRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetSigningCertificateRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetSigningCertificateRequest) validate(p *vpath, vs *validator) {
@@ -5064,20 +3290,8 @@ func (v *GetSigningCertificateRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetSigningCertificateResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetSigningCertificateResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetSigningCertificateResponse) validate(p *vpath, vs *validator) {
@@ -5091,20 +3305,8 @@ func (v *GetSigningCertificateResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetUICustomizationRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetUICustomizationRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetUICustomizationRequest) validate(p *vpath, vs *validator) {
@@ -5127,20 +3329,8 @@ func (v *GetUICustomizationRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetUICustomizationResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetUICustomizationResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetUICustomizationResponse) validate(p *vpath, vs *validator) {
@@ -5154,20 +3344,8 @@ func (v *GetUICustomizationResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetUserAttributeVerificationCodeRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetUserAttributeVerificationCodeRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetUserAttributeVerificationCodeRequest) validate(p *vpath, vs *validator) {
@@ -5194,20 +3372,8 @@ func (v *GetUserAttributeVerificationCodeRequest) validate(p *vpath, vs *validat
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetUserAttributeVerificationCodeResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetUserAttributeVerificationCodeResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetUserAttributeVerificationCodeResponse) validate(p *vpath, vs *validator) {
@@ -5219,20 +3385,8 @@ func (v *GetUserAttributeVerificationCodeResponse) validate(p *vpath, vs *valida
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetUserPoolMfaConfigRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetUserPoolMfaConfigRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetUserPoolMfaConfigRequest) validate(p *vpath, vs *validator) {
@@ -5249,20 +3403,8 @@ func (v *GetUserPoolMfaConfigRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetUserPoolMfaConfigResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetUserPoolMfaConfigResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetUserPoolMfaConfigResponse) validate(p *vpath, vs *validator) {
@@ -5277,20 +3419,8 @@ func (v *GetUserPoolMfaConfigResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetUserRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetUserRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetUserRequest) validate(p *vpath, vs *validator) {
@@ -5306,20 +3436,8 @@ func (v *GetUserRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetUserResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetUserResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetUserResponse) validate(p *vpath, vs *validator) {
@@ -5352,20 +3470,8 @@ func (v *GetUserResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GlobalSignOutRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GlobalSignOutRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GlobalSignOutRequest) validate(p *vpath, vs *validator) {
@@ -5381,40 +3487,16 @@ func (v *GlobalSignOutRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GlobalSignOutResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GlobalSignOutResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GlobalSignOutResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GroupExistsException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GroupExistsException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GroupExistsException) validate(p *vpath, vs *validator) {
@@ -5423,20 +3505,8 @@ func (v *GroupExistsException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GroupType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GroupType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GroupType) validate(p *vpath, vs *validator) {
@@ -5475,20 +3545,8 @@ func (v *GroupType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *HttpHeader) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *HttpHeader) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *HttpHeader) validate(p *vpath, vs *validator) {
@@ -5507,20 +3565,8 @@ func (v *HttpHeader) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *IdentityProviderType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *IdentityProviderType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *IdentityProviderType) validate(p *vpath, vs *validator) {
@@ -5553,20 +3599,8 @@ func (v *IdentityProviderType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *InitiateAuthRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *InitiateAuthRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *InitiateAuthRequest) validate(p *vpath, vs *validator) {
@@ -5575,7 +3609,6 @@ func (v *InitiateAuthRequest) validate(p *vpath, vs *validator) {
 	}
 	if v.AuthFlow == nil {
 		vs.required(p, "AuthFlow")
-	} else {
 	}
 	if v.AuthParameters != nil {
 		validateAuthParametersType(&vpath{parent: p, name: "AuthParameters"}, v.AuthParameters, vs)
@@ -5599,20 +3632,8 @@ func (v *InitiateAuthRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *InitiateAuthResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *InitiateAuthResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *InitiateAuthResponse) validate(p *vpath, vs *validator) {
@@ -5632,20 +3653,8 @@ func (v *InitiateAuthResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *InternalErrorException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *InternalErrorException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *InternalErrorException) validate(p *vpath, vs *validator) {
@@ -5654,20 +3663,8 @@ func (v *InternalErrorException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *InvalidEmailRoleAccessPolicyException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *InvalidEmailRoleAccessPolicyException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *InvalidEmailRoleAccessPolicyException) validate(p *vpath, vs *validator) {
@@ -5676,20 +3673,8 @@ func (v *InvalidEmailRoleAccessPolicyException) validate(p *vpath, vs *validator
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *InvalidLambdaResponseException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *InvalidLambdaResponseException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *InvalidLambdaResponseException) validate(p *vpath, vs *validator) {
@@ -5698,20 +3683,8 @@ func (v *InvalidLambdaResponseException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *InvalidOAuthFlowException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *InvalidOAuthFlowException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *InvalidOAuthFlowException) validate(p *vpath, vs *validator) {
@@ -5720,20 +3693,8 @@ func (v *InvalidOAuthFlowException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *InvalidParameterException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *InvalidParameterException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *InvalidParameterException) validate(p *vpath, vs *validator) {
@@ -5742,20 +3703,8 @@ func (v *InvalidParameterException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *InvalidPasswordException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *InvalidPasswordException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *InvalidPasswordException) validate(p *vpath, vs *validator) {
@@ -5764,20 +3713,8 @@ func (v *InvalidPasswordException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *InvalidSmsRoleAccessPolicyException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *InvalidSmsRoleAccessPolicyException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *InvalidSmsRoleAccessPolicyException) validate(p *vpath, vs *validator) {
@@ -5786,20 +3723,8 @@ func (v *InvalidSmsRoleAccessPolicyException) validate(p *vpath, vs *validator) 
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *InvalidSmsRoleTrustRelationshipException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *InvalidSmsRoleTrustRelationshipException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *InvalidSmsRoleTrustRelationshipException) validate(p *vpath, vs *validator) {
@@ -5808,20 +3733,8 @@ func (v *InvalidSmsRoleTrustRelationshipException) validate(p *vpath, vs *valida
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *InvalidUserPoolConfigurationException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *InvalidUserPoolConfigurationException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *InvalidUserPoolConfigurationException) validate(p *vpath, vs *validator) {
@@ -5830,20 +3743,8 @@ func (v *InvalidUserPoolConfigurationException) validate(p *vpath, vs *validator
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *LambdaConfigType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *LambdaConfigType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *LambdaConfigType) validate(p *vpath, vs *validator) {
@@ -5927,20 +3828,8 @@ func (v *LambdaConfigType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *LimitExceededException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *LimitExceededException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *LimitExceededException) validate(p *vpath, vs *validator) {
@@ -5949,20 +3838,8 @@ func (v *LimitExceededException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListDevicesRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListDevicesRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListDevicesRequest) validate(p *vpath, vs *validator) {
@@ -5991,20 +3868,8 @@ func (v *ListDevicesRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListDevicesResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListDevicesResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListDevicesResponse) validate(p *vpath, vs *validator) {
@@ -6022,20 +3887,8 @@ func (v *ListDevicesResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListGroupsRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListGroupsRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListGroupsRequest) validate(p *vpath, vs *validator) {
@@ -6065,20 +3918,8 @@ func (v *ListGroupsRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListGroupsResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListGroupsResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListGroupsResponse) validate(p *vpath, vs *validator) {
@@ -6096,20 +3937,8 @@ func (v *ListGroupsResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListIdentityProvidersRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListIdentityProvidersRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListIdentityProvidersRequest) validate(p *vpath, vs *validator) {
@@ -6139,20 +3968,8 @@ func (v *ListIdentityProvidersRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListIdentityProvidersResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListIdentityProvidersResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListIdentityProvidersResponse) validate(p *vpath, vs *validator) {
@@ -6175,20 +3992,8 @@ func (v *ListIdentityProvidersResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListResourceServersRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListResourceServersRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListResourceServersRequest) validate(p *vpath, vs *validator) {
@@ -6218,20 +4023,8 @@ func (v *ListResourceServersRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListResourceServersResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListResourceServersResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListResourceServersResponse) validate(p *vpath, vs *validator) {
@@ -6251,20 +4044,8 @@ func (v *ListResourceServersResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListTagsForResourceRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListTagsForResourceRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListTagsForResourceRequest) validate(p *vpath, vs *validator) {
@@ -6281,20 +4062,8 @@ func (v *ListTagsForResourceRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListTagsForResourceResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListTagsForResourceResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListTagsForResourceResponse) validate(p *vpath, vs *validator) {
@@ -6306,20 +4075,8 @@ func (v *ListTagsForResourceResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListUserImportJobsRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListUserImportJobsRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListUserImportJobsRequest) validate(p *vpath, vs *validator) {
@@ -6351,20 +4108,8 @@ func (v *ListUserImportJobsRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListUserImportJobsResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListUserImportJobsResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListUserImportJobsResponse) validate(p *vpath, vs *validator) {
@@ -6385,20 +4130,8 @@ func (v *ListUserImportJobsResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListUserPoolClientsRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListUserPoolClientsRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListUserPoolClientsRequest) validate(p *vpath, vs *validator) {
@@ -6428,20 +4161,8 @@ func (v *ListUserPoolClientsRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListUserPoolClientsResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListUserPoolClientsResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListUserPoolClientsResponse) validate(p *vpath, vs *validator) {
@@ -6459,20 +4180,8 @@ func (v *ListUserPoolClientsResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListUserPoolsRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListUserPoolsRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListUserPoolsRequest) validate(p *vpath, vs *validator) {
@@ -6496,20 +4205,8 @@ func (v *ListUserPoolsRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListUserPoolsResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListUserPoolsResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListUserPoolsResponse) validate(p *vpath, vs *validator) {
@@ -6527,20 +4224,8 @@ func (v *ListUserPoolsResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListUsersInGroupRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListUsersInGroupRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListUsersInGroupRequest) validate(p *vpath, vs *validator) {
@@ -6578,20 +4263,8 @@ func (v *ListUsersInGroupRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListUsersInGroupResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListUsersInGroupResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListUsersInGroupResponse) validate(p *vpath, vs *validator) {
@@ -6609,20 +4282,8 @@ func (v *ListUsersInGroupResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListUsersRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListUsersRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListUsersRequest) validate(p *vpath, vs *validator) {
@@ -6660,20 +4321,8 @@ func (v *ListUsersRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListUsersResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListUsersResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListUsersResponse) validate(p *vpath, vs *validator) {
@@ -6691,20 +4340,8 @@ func (v *ListUsersResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *LogConfigurationType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *LogConfigurationType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *LogConfigurationType) validate(p *vpath, vs *validator) {
@@ -6713,31 +4350,17 @@ func (v *LogConfigurationType) validate(p *vpath, vs *validator) {
 	}
 	if v.LogLevel == nil {
 		vs.required(p, "LogLevel")
-	} else {
 	}
 	if v.EventSource == nil {
 		vs.required(p, "EventSource")
-	} else {
 	}
 	if v.CloudWatchLogsConfiguration != nil {
 		v.CloudWatchLogsConfiguration.validate(&vpath{parent: p, name: "CloudWatchLogsConfiguration"}, vs)
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *LogDeliveryConfigurationType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *LogDeliveryConfigurationType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *LogDeliveryConfigurationType) validate(p *vpath, vs *validator) {
@@ -6762,20 +4385,8 @@ func (v *LogDeliveryConfigurationType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *MFAMethodNotFoundException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *MFAMethodNotFoundException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *MFAMethodNotFoundException) validate(p *vpath, vs *validator) {
@@ -6784,20 +4395,8 @@ func (v *MFAMethodNotFoundException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *MFAOptionType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *MFAOptionType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *MFAOptionType) validate(p *vpath, vs *validator) {
@@ -6812,20 +4411,8 @@ func (v *MFAOptionType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *MessageTemplateType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *MessageTemplateType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *MessageTemplateType) validate(p *vpath, vs *validator) {
@@ -6852,20 +4439,8 @@ func (v *MessageTemplateType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *NewDeviceMetadataType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *NewDeviceMetadataType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *NewDeviceMetadataType) validate(p *vpath, vs *validator) {
@@ -6885,20 +4460,8 @@ func (v *NewDeviceMetadataType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *NotAuthorizedException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *NotAuthorizedException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *NotAuthorizedException) validate(p *vpath, vs *validator) {
@@ -6907,20 +4470,8 @@ func (v *NotAuthorizedException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *NotifyConfigurationType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *NotifyConfigurationType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *NotifyConfigurationType) validate(p *vpath, vs *validator) {
@@ -6956,20 +4507,8 @@ func (v *NotifyConfigurationType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *NotifyEmailType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *NotifyEmailType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *NotifyEmailType) validate(p *vpath, vs *validator) {
@@ -6998,20 +4537,8 @@ func (v *NotifyEmailType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *NumberAttributeConstraintsType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *NumberAttributeConstraintsType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *NumberAttributeConstraintsType) validate(p *vpath, vs *validator) {
@@ -7030,20 +4557,8 @@ func (v *NumberAttributeConstraintsType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *PasswordPolicyType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *PasswordPolicyType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *PasswordPolicyType) validate(p *vpath, vs *validator) {
@@ -7066,20 +4581,8 @@ func (v *PasswordPolicyType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *PasswordResetRequiredException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *PasswordResetRequiredException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *PasswordResetRequiredException) validate(p *vpath, vs *validator) {
@@ -7088,20 +4591,8 @@ func (v *PasswordResetRequiredException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *PreTokenGenerationVersionConfigType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *PreTokenGenerationVersionConfigType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *PreTokenGenerationVersionConfigType) validate(p *vpath, vs *validator) {
@@ -7110,7 +4601,6 @@ func (v *PreTokenGenerationVersionConfigType) validate(p *vpath, vs *validator) 
 	}
 	if v.LambdaVersion == nil {
 		vs.required(p, "LambdaVersion")
-	} else {
 	}
 	if v.LambdaArn == nil {
 		vs.required(p, "LambdaArn")
@@ -7122,20 +4612,8 @@ func (v *PreTokenGenerationVersionConfigType) validate(p *vpath, vs *validator) 
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *PreconditionNotMetException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *PreconditionNotMetException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *PreconditionNotMetException) validate(p *vpath, vs *validator) {
@@ -7144,20 +4622,8 @@ func (v *PreconditionNotMetException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ProviderDescription) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ProviderDescription) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ProviderDescription) validate(p *vpath, vs *validator) {
@@ -7172,20 +4638,8 @@ func (v *ProviderDescription) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ProviderUserIdentifierType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ProviderUserIdentifierType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ProviderUserIdentifierType) validate(p *vpath, vs *validator) {
@@ -7210,20 +4664,8 @@ func (v *ProviderUserIdentifierType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *RecoveryOptionType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *RecoveryOptionType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *RecoveryOptionType) validate(p *vpath, vs *validator) {
@@ -7241,24 +4683,11 @@ func (v *RecoveryOptionType) validate(p *vpath, vs *validator) {
 	}
 	if v.Name == nil {
 		vs.required(p, "Name")
-	} else {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ResendConfirmationCodeRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ResendConfirmationCodeRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ResendConfirmationCodeRequest) validate(p *vpath, vs *validator) {
@@ -7298,20 +4727,8 @@ func (v *ResendConfirmationCodeRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ResendConfirmationCodeResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ResendConfirmationCodeResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ResendConfirmationCodeResponse) validate(p *vpath, vs *validator) {
@@ -7323,20 +4740,8 @@ func (v *ResendConfirmationCodeResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ResourceNotFoundException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ResourceNotFoundException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ResourceNotFoundException) validate(p *vpath, vs *validator) {
@@ -7345,20 +4750,8 @@ func (v *ResourceNotFoundException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ResourceServerScopeType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ResourceServerScopeType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ResourceServerScopeType) validate(p *vpath, vs *validator) {
@@ -7382,20 +4775,8 @@ func (v *ResourceServerScopeType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ResourceServerType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ResourceServerType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ResourceServerType) validate(p *vpath, vs *validator) {
@@ -7428,20 +4809,8 @@ func (v *ResourceServerType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *RespondToAuthChallengeRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *RespondToAuthChallengeRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *RespondToAuthChallengeRequest) validate(p *vpath, vs *validator) {
@@ -7458,7 +4827,6 @@ func (v *RespondToAuthChallengeRequest) validate(p *vpath, vs *validator) {
 	}
 	if v.ChallengeName == nil {
 		vs.required(p, "ChallengeName")
-	} else {
 	}
 	if v.Session != nil {
 		if vs.full {
@@ -7479,20 +4847,8 @@ func (v *RespondToAuthChallengeRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *RespondToAuthChallengeResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *RespondToAuthChallengeResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *RespondToAuthChallengeResponse) validate(p *vpath, vs *validator) {
@@ -7512,20 +4868,8 @@ func (v *RespondToAuthChallengeResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *RevokeTokenRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *RevokeTokenRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *RevokeTokenRequest) validate(p *vpath, vs *validator) {
@@ -7555,40 +4899,16 @@ func (v *RevokeTokenRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *RevokeTokenResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *RevokeTokenResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *RevokeTokenResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *RiskConfigurationType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *RiskConfigurationType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *RiskConfigurationType) validate(p *vpath, vs *validator) {
@@ -7618,20 +4938,8 @@ func (v *RiskConfigurationType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *RiskExceptionConfigurationType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *RiskExceptionConfigurationType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *RiskExceptionConfigurationType) validate(p *vpath, vs *validator) {
@@ -7652,20 +4960,8 @@ func (v *RiskExceptionConfigurationType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *SMSMfaSettingsType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *SMSMfaSettingsType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *SMSMfaSettingsType) validate(p *vpath, vs *validator) {
@@ -7674,20 +4970,8 @@ func (v *SMSMfaSettingsType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *SchemaAttributeType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *SchemaAttributeType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *SchemaAttributeType) validate(p *vpath, vs *validator) {
@@ -7708,20 +4992,8 @@ func (v *SchemaAttributeType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ScopeDoesNotExistException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ScopeDoesNotExistException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ScopeDoesNotExistException) validate(p *vpath, vs *validator) {
@@ -7730,20 +5002,8 @@ func (v *ScopeDoesNotExistException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *SetLogDeliveryConfigurationRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *SetLogDeliveryConfigurationRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *SetLogDeliveryConfigurationRequest) validate(p *vpath, vs *validator) {
@@ -7768,20 +5028,8 @@ func (v *SetLogDeliveryConfigurationRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *SetLogDeliveryConfigurationResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *SetLogDeliveryConfigurationResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *SetLogDeliveryConfigurationResponse) validate(p *vpath, vs *validator) {
@@ -7793,20 +5041,8 @@ func (v *SetLogDeliveryConfigurationResponse) validate(p *vpath, vs *validator) 
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *SetRiskConfigurationRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *SetRiskConfigurationRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *SetRiskConfigurationRequest) validate(p *vpath, vs *validator) {
@@ -7838,20 +5074,8 @@ func (v *SetRiskConfigurationRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *SetRiskConfigurationResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *SetRiskConfigurationResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *SetRiskConfigurationResponse) validate(p *vpath, vs *validator) {
@@ -7865,20 +5089,8 @@ func (v *SetRiskConfigurationResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *SetUICustomizationRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *SetUICustomizationRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *SetUICustomizationRequest) validate(p *vpath, vs *validator) {
@@ -7911,20 +5123,8 @@ func (v *SetUICustomizationRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *SetUICustomizationResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *SetUICustomizationResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *SetUICustomizationResponse) validate(p *vpath, vs *validator) {
@@ -7938,20 +5138,8 @@ func (v *SetUICustomizationResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *SetUserMFAPreferenceRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *SetUserMFAPreferenceRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *SetUserMFAPreferenceRequest) validate(p *vpath, vs *validator) {
@@ -7973,40 +5161,16 @@ func (v *SetUserMFAPreferenceRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *SetUserMFAPreferenceResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *SetUserMFAPreferenceResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *SetUserMFAPreferenceResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *SetUserPoolMfaConfigRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *SetUserPoolMfaConfigRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *SetUserPoolMfaConfigRequest) validate(p *vpath, vs *validator) {
@@ -8029,20 +5193,8 @@ func (v *SetUserPoolMfaConfigRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *SetUserPoolMfaConfigResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *SetUserPoolMfaConfigResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *SetUserPoolMfaConfigResponse) validate(p *vpath, vs *validator) {
@@ -8057,20 +5209,8 @@ func (v *SetUserPoolMfaConfigResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *SetUserSettingsRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *SetUserSettingsRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *SetUserSettingsRequest) validate(p *vpath, vs *validator) {
@@ -8091,40 +5231,16 @@ func (v *SetUserSettingsRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *SetUserSettingsResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *SetUserSettingsResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *SetUserSettingsResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *SignUpRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *SignUpRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *SignUpRequest) validate(p *vpath, vs *validator) {
@@ -8178,20 +5294,8 @@ func (v *SignUpRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *SignUpResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *SignUpResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *SignUpResponse) validate(p *vpath, vs *validator) {
@@ -8200,7 +5304,6 @@ func (v *SignUpResponse) validate(p *vpath, vs *validator) {
 	}
 	if v.UserConfirmed == nil {
 		vs.required(p, "UserConfirmed")
-	} else {
 	}
 	if v.CodeDeliveryDetails != nil {
 		v.CodeDeliveryDetails.validate(&vpath{parent: p, name: "CodeDeliveryDetails"}, vs)
@@ -8214,20 +5317,8 @@ func (v *SignUpResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *SmsConfigurationType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *SmsConfigurationType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *SmsConfigurationType) validate(p *vpath, vs *validator) {
@@ -8254,20 +5345,8 @@ func (v *SmsConfigurationType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *SmsMfaConfigType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *SmsMfaConfigType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *SmsMfaConfigType) validate(p *vpath, vs *validator) {
@@ -8285,20 +5364,8 @@ func (v *SmsMfaConfigType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *SoftwareTokenMFANotFoundException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *SoftwareTokenMFANotFoundException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *SoftwareTokenMFANotFoundException) validate(p *vpath, vs *validator) {
@@ -8307,20 +5374,8 @@ func (v *SoftwareTokenMFANotFoundException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *SoftwareTokenMfaConfigType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *SoftwareTokenMfaConfigType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *SoftwareTokenMfaConfigType) validate(p *vpath, vs *validator) {
@@ -8329,20 +5384,8 @@ func (v *SoftwareTokenMfaConfigType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *SoftwareTokenMfaSettingsType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *SoftwareTokenMfaSettingsType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *SoftwareTokenMfaSettingsType) validate(p *vpath, vs *validator) {
@@ -8351,20 +5394,8 @@ func (v *SoftwareTokenMfaSettingsType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *StartUserImportJobRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *StartUserImportJobRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *StartUserImportJobRequest) validate(p *vpath, vs *validator) {
@@ -8389,20 +5420,8 @@ func (v *StartUserImportJobRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *StartUserImportJobResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *StartUserImportJobResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *StartUserImportJobResponse) validate(p *vpath, vs *validator) {
@@ -8414,20 +5433,8 @@ func (v *StartUserImportJobResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *StopUserImportJobRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *StopUserImportJobRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *StopUserImportJobRequest) validate(p *vpath, vs *validator) {
@@ -8452,20 +5459,8 @@ func (v *StopUserImportJobRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *StopUserImportJobResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *StopUserImportJobResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *StopUserImportJobResponse) validate(p *vpath, vs *validator) {
@@ -8477,20 +5472,8 @@ func (v *StopUserImportJobResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *StringAttributeConstraintsType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *StringAttributeConstraintsType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *StringAttributeConstraintsType) validate(p *vpath, vs *validator) {
@@ -8509,20 +5492,8 @@ func (v *StringAttributeConstraintsType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *TagResourceRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *TagResourceRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *TagResourceRequest) validate(p *vpath, vs *validator) {
@@ -8544,40 +5515,16 @@ func (v *TagResourceRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *TagResourceResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *TagResourceResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *TagResourceResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *TokenValidityUnitsType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *TokenValidityUnitsType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *TokenValidityUnitsType) validate(p *vpath, vs *validator) {
@@ -8586,20 +5533,8 @@ func (v *TokenValidityUnitsType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *TooManyFailedAttemptsException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *TooManyFailedAttemptsException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *TooManyFailedAttemptsException) validate(p *vpath, vs *validator) {
@@ -8608,20 +5543,8 @@ func (v *TooManyFailedAttemptsException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *TooManyRequestsException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *TooManyRequestsException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *TooManyRequestsException) validate(p *vpath, vs *validator) {
@@ -8630,20 +5553,8 @@ func (v *TooManyRequestsException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UICustomizationType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UICustomizationType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UICustomizationType) validate(p *vpath, vs *validator) {
@@ -8669,20 +5580,8 @@ func (v *UICustomizationType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UnauthorizedException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UnauthorizedException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UnauthorizedException) validate(p *vpath, vs *validator) {
@@ -8691,20 +5590,8 @@ func (v *UnauthorizedException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UnexpectedLambdaException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UnexpectedLambdaException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UnexpectedLambdaException) validate(p *vpath, vs *validator) {
@@ -8713,20 +5600,8 @@ func (v *UnexpectedLambdaException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UnsupportedIdentityProviderException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UnsupportedIdentityProviderException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UnsupportedIdentityProviderException) validate(p *vpath, vs *validator) {
@@ -8735,20 +5610,8 @@ func (v *UnsupportedIdentityProviderException) validate(p *vpath, vs *validator)
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UnsupportedOperationException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UnsupportedOperationException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UnsupportedOperationException) validate(p *vpath, vs *validator) {
@@ -8757,20 +5620,8 @@ func (v *UnsupportedOperationException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UnsupportedTokenTypeException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UnsupportedTokenTypeException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UnsupportedTokenTypeException) validate(p *vpath, vs *validator) {
@@ -8779,20 +5630,8 @@ func (v *UnsupportedTokenTypeException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UnsupportedUserStateException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UnsupportedUserStateException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UnsupportedUserStateException) validate(p *vpath, vs *validator) {
@@ -8801,20 +5640,8 @@ func (v *UnsupportedUserStateException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UntagResourceRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UntagResourceRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UntagResourceRequest) validate(p *vpath, vs *validator) {
@@ -8836,40 +5663,16 @@ func (v *UntagResourceRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UntagResourceResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UntagResourceResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UntagResourceResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UpdateAuthEventFeedbackRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UpdateAuthEventFeedbackRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UpdateAuthEventFeedbackRequest) validate(p *vpath, vs *validator) {
@@ -8909,44 +5712,19 @@ func (v *UpdateAuthEventFeedbackRequest) validate(p *vpath, vs *validator) {
 	}
 	if v.FeedbackValue == nil {
 		vs.required(p, "FeedbackValue")
-	} else {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UpdateAuthEventFeedbackResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UpdateAuthEventFeedbackResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UpdateAuthEventFeedbackResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UpdateDeviceStatusRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UpdateDeviceStatusRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UpdateDeviceStatusRequest) validate(p *vpath, vs *validator) {
@@ -8970,40 +5748,16 @@ func (v *UpdateDeviceStatusRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UpdateDeviceStatusResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UpdateDeviceStatusResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UpdateDeviceStatusResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UpdateGroupRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UpdateGroupRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UpdateGroupRequest) validate(p *vpath, vs *validator) {
@@ -9046,20 +5800,8 @@ func (v *UpdateGroupRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UpdateGroupResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UpdateGroupResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UpdateGroupResponse) validate(p *vpath, vs *validator) {
@@ -9071,20 +5813,8 @@ func (v *UpdateGroupResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UpdateIdentityProviderRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UpdateIdentityProviderRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UpdateIdentityProviderRequest) validate(p *vpath, vs *validator) {
@@ -9121,20 +5851,8 @@ func (v *UpdateIdentityProviderRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UpdateIdentityProviderResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UpdateIdentityProviderResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UpdateIdentityProviderResponse) validate(p *vpath, vs *validator) {
@@ -9148,20 +5866,8 @@ func (v *UpdateIdentityProviderResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UpdateResourceServerRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UpdateResourceServerRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UpdateResourceServerRequest) validate(p *vpath, vs *validator) {
@@ -9200,20 +5906,8 @@ func (v *UpdateResourceServerRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UpdateResourceServerResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UpdateResourceServerResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UpdateResourceServerResponse) validate(p *vpath, vs *validator) {
@@ -9227,20 +5921,8 @@ func (v *UpdateResourceServerResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UpdateUserAttributesRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UpdateUserAttributesRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UpdateUserAttributesRequest) validate(p *vpath, vs *validator) {
@@ -9264,20 +5946,8 @@ func (v *UpdateUserAttributesRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UpdateUserAttributesResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UpdateUserAttributesResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UpdateUserAttributesResponse) validate(p *vpath, vs *validator) {
@@ -9289,20 +5959,8 @@ func (v *UpdateUserAttributesResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UpdateUserPoolClientRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UpdateUserPoolClientRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UpdateUserPoolClientRequest) validate(p *vpath, vs *validator) {
@@ -9405,20 +6063,8 @@ func (v *UpdateUserPoolClientRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UpdateUserPoolClientResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UpdateUserPoolClientResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UpdateUserPoolClientResponse) validate(p *vpath, vs *validator) {
@@ -9430,20 +6076,8 @@ func (v *UpdateUserPoolClientResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UpdateUserPoolDomainRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UpdateUserPoolDomainRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UpdateUserPoolDomainRequest) validate(p *vpath, vs *validator) {
@@ -9473,20 +6107,8 @@ func (v *UpdateUserPoolDomainRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UpdateUserPoolDomainResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UpdateUserPoolDomainResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UpdateUserPoolDomainResponse) validate(p *vpath, vs *validator) {
@@ -9501,20 +6123,8 @@ func (v *UpdateUserPoolDomainResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UpdateUserPoolRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UpdateUserPoolRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UpdateUserPoolRequest) validate(p *vpath, vs *validator) {
@@ -9588,40 +6198,16 @@ func (v *UpdateUserPoolRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UpdateUserPoolResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UpdateUserPoolResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UpdateUserPoolResponse) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UserAttributeUpdateSettingsType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UserAttributeUpdateSettingsType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UserAttributeUpdateSettingsType) validate(p *vpath, vs *validator) {
@@ -9630,20 +6216,8 @@ func (v *UserAttributeUpdateSettingsType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UserContextDataType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UserContextDataType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UserContextDataType) validate(p *vpath, vs *validator) {
@@ -9662,20 +6236,8 @@ func (v *UserContextDataType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UserImportInProgressException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UserImportInProgressException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UserImportInProgressException) validate(p *vpath, vs *validator) {
@@ -9684,20 +6246,8 @@ func (v *UserImportInProgressException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UserImportJobType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UserImportJobType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UserImportJobType) validate(p *vpath, vs *validator) {
@@ -9741,20 +6291,8 @@ func (v *UserImportJobType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UserLambdaValidationException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UserLambdaValidationException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UserLambdaValidationException) validate(p *vpath, vs *validator) {
@@ -9763,20 +6301,8 @@ func (v *UserLambdaValidationException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UserNotConfirmedException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UserNotConfirmedException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UserNotConfirmedException) validate(p *vpath, vs *validator) {
@@ -9785,20 +6311,8 @@ func (v *UserNotConfirmedException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UserNotFoundException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UserNotFoundException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UserNotFoundException) validate(p *vpath, vs *validator) {
@@ -9807,20 +6321,8 @@ func (v *UserNotFoundException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UserPoolAddOnNotEnabledException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UserPoolAddOnNotEnabledException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UserPoolAddOnNotEnabledException) validate(p *vpath, vs *validator) {
@@ -9829,20 +6331,8 @@ func (v *UserPoolAddOnNotEnabledException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UserPoolAddOnsType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UserPoolAddOnsType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UserPoolAddOnsType) validate(p *vpath, vs *validator) {
@@ -9851,24 +6341,11 @@ func (v *UserPoolAddOnsType) validate(p *vpath, vs *validator) {
 	}
 	if v.AdvancedSecurityMode == nil {
 		vs.required(p, "AdvancedSecurityMode")
-	} else {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UserPoolClientDescription) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UserPoolClientDescription) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UserPoolClientDescription) validate(p *vpath, vs *validator) {
@@ -9895,20 +6372,8 @@ func (v *UserPoolClientDescription) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UserPoolClientType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UserPoolClientType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UserPoolClientType) validate(p *vpath, vs *validator) {
@@ -10013,20 +6478,8 @@ func (v *UserPoolClientType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UserPoolDescriptionType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UserPoolDescriptionType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UserPoolDescriptionType) validate(p *vpath, vs *validator) {
@@ -10050,20 +6503,8 @@ func (v *UserPoolDescriptionType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UserPoolPolicyType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UserPoolPolicyType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UserPoolPolicyType) validate(p *vpath, vs *validator) {
@@ -10075,20 +6516,8 @@ func (v *UserPoolPolicyType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UserPoolTaggingException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UserPoolTaggingException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UserPoolTaggingException) validate(p *vpath, vs *validator) {
@@ -10097,20 +6526,8 @@ func (v *UserPoolTaggingException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UserPoolType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UserPoolType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UserPoolType) validate(p *vpath, vs *validator) {
@@ -10225,20 +6642,8 @@ func (v *UserPoolType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UserType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UserType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UserType) validate(p *vpath, vs *validator) {
@@ -10259,20 +6664,8 @@ func (v *UserType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UsernameConfigurationType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UsernameConfigurationType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UsernameConfigurationType) validate(p *vpath, vs *validator) {
@@ -10281,24 +6674,11 @@ func (v *UsernameConfigurationType) validate(p *vpath, vs *validator) {
 	}
 	if v.CaseSensitive == nil {
 		vs.required(p, "CaseSensitive")
-	} else {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *UsernameExistsException) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *UsernameExistsException) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *UsernameExistsException) validate(p *vpath, vs *validator) {
@@ -10307,20 +6687,8 @@ func (v *UsernameExistsException) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *VerificationMessageTemplateType) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *VerificationMessageTemplateType) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *VerificationMessageTemplateType) validate(p *vpath, vs *validator) {
@@ -10359,20 +6727,8 @@ func (v *VerificationMessageTemplateType) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *VerifySoftwareTokenRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *VerifySoftwareTokenRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *VerifySoftwareTokenRequest) validate(p *vpath, vs *validator) {
@@ -10404,20 +6760,8 @@ func (v *VerifySoftwareTokenRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *VerifySoftwareTokenResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *VerifySoftwareTokenResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *VerifySoftwareTokenResponse) validate(p *vpath, vs *validator) {
@@ -10431,20 +6775,8 @@ func (v *VerifySoftwareTokenResponse) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *VerifyUserAttributeRequest) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *VerifyUserAttributeRequest) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *VerifyUserAttributeRequest) validate(p *vpath, vs *validator) {
@@ -10476,20 +6808,8 @@ func (v *VerifyUserAttributeRequest) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *VerifyUserAttributeResponse) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *VerifyUserAttributeResponse) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *VerifyUserAttributeResponse) validate(p *vpath, vs *validator) {

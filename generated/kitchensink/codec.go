@@ -24,9 +24,8 @@ type storeAllTypes struct {
 	HttpDate  time.Time
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AllTypes) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AllTypes) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -149,12 +148,8 @@ func (v *AllTypes) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AllTypes) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AllTypes) decodeJSON(d *jsonDecoder) {
@@ -293,9 +288,8 @@ type storeAnyValue struct {
 	N int32
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *AnyValue) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v AnyValue) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -357,12 +351,8 @@ func (v *AnyValue) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *AnyValue) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *AnyValue) decodeJSON(d *jsonDecoder) {
@@ -459,9 +449,8 @@ func (v *AnyValue) decodeJSONStore(d *jsonDecoder, st *storeAnyValue) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *FooBar) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v FooBar) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -473,12 +462,8 @@ func (v *FooBar) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *FooBar) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *FooBar) decodeJSON(d *jsonDecoder) {
@@ -498,9 +483,8 @@ func (v *FooBar) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *FooBar_) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v FooBar_) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -512,12 +496,8 @@ func (v *FooBar_) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *FooBar_) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *FooBar_) decodeJSON(d *jsonDecoder) {
@@ -559,9 +539,8 @@ type storeGetThingInput struct {
 	Weird    string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetThingInput) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetThingInput) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -688,12 +667,8 @@ func (v *GetThingInput) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetThingInput) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *GetThingInput) decodeJSON(d *jsonDecoder) {
@@ -849,9 +824,8 @@ func (v *GetThingInput) decodeJSONStore(d *jsonDecoder, st *storeGetThingInput) 
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *GetThingOutput) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v GetThingOutput) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -876,12 +850,8 @@ func (v *GetThingOutput) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *GetThingOutput) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysGetThingOutput = []string{"\"Thing\":", "\"Payload\":"}
@@ -916,9 +886,8 @@ func (v *GetThingOutput) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *LimitItem) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v LimitItem) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -943,12 +912,8 @@ func (v *LimitItem) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *LimitItem) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysLimitItem = []string{"\"Name\":", "\"Child\":"}
@@ -984,9 +949,8 @@ func (v *LimitItem) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *LimitLeaf) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v LimitLeaf) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1004,12 +968,8 @@ func (v *LimitLeaf) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *LimitLeaf) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysLimitLeaf = []string{"\"Depth\":"}
@@ -1058,9 +1018,8 @@ type storeLimits struct {
 	Code   string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *Limits) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v Limits) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1165,12 +1124,8 @@ func (v *Limits) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *Limits) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *Limits) decodeJSON(d *jsonDecoder) {
@@ -1301,9 +1256,8 @@ type storeListThingsInput struct {
 	Label      string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListThingsInput) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListThingsInput) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1366,12 +1320,8 @@ func (v *ListThingsInput) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListThingsInput) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ListThingsInput) decodeJSON(d *jsonDecoder) {
@@ -1464,9 +1414,8 @@ func (v *ListThingsInput) decodeJSONStore(d *jsonDecoder, st *storeListThingsInp
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ListThingsOutput) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ListThingsOutput) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1497,12 +1446,8 @@ func (v *ListThingsOutput) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ListThingsOutput) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysListThingsOutput = []string{"\"Things\":", "\"NextToken\":", "\"Secrets\":"}
@@ -1540,9 +1485,8 @@ func (v *ListThingsOutput) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *Lowercase) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v Lowercase) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1560,12 +1504,8 @@ func (v *Lowercase) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *Lowercase) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysLowercase = []string{"\"x\":"}
@@ -1605,9 +1545,8 @@ type storeNamed struct {
 	Extra int32
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *Named) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v Named) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1629,12 +1568,8 @@ func (v *Named) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *Named) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *Named) decodeJSON(d *jsonDecoder) {
@@ -1680,9 +1615,8 @@ func (v *Named) decodeJSONStore(d *jsonDecoder, st *storeNamed) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *Range) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v Range) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1700,12 +1634,8 @@ func (v *Range) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *Range) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysRange = []string{"\"Min\":"}
@@ -1738,9 +1668,8 @@ func (v *Range) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ReadThingInput) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ReadThingInput) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1758,12 +1687,8 @@ func (v *ReadThingInput) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ReadThingInput) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysReadThingInput = []string{"\"ThingId\":"}
@@ -1803,9 +1728,8 @@ type storeSecrets struct {
 	Secret string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *Secrets) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v Secrets) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1852,12 +1776,8 @@ func (v *Secrets) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *Secrets) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *Secrets) decodeJSON(d *jsonDecoder) {
@@ -1912,9 +1832,8 @@ func (v *Secrets) decodeJSONStore(d *jsonDecoder, st *storeSecrets) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ServiceError) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ServiceError) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -1932,12 +1851,8 @@ func (v *ServiceError) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ServiceError) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysServiceError = []string{"\"Message\":"}
@@ -1970,9 +1885,8 @@ func (v *ServiceError) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *Thing) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v Thing) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2011,12 +1925,8 @@ func (v *Thing) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *Thing) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysThing = []string{"\"Parent\":", "\"Children\":", "\"ByName\":", "\"Value\":"}
@@ -2056,9 +1966,8 @@ func (v *Thing) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ThingChanged) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ThingChanged) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2076,12 +1985,8 @@ func (v *ThingChanged) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ThingChanged) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysThingChanged = []string{"\"ThingId\":"}
@@ -2114,9 +2019,8 @@ func (v *ThingChanged) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ThingEvents) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ThingEvents) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2155,12 +2059,8 @@ func (v *ThingEvents) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ThingEvents) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *ThingEvents) decodeJSON(d *jsonDecoder) {
@@ -2209,9 +2109,8 @@ func (v *ThingEvents) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *ThingNotFound) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v ThingNotFound) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2229,12 +2128,8 @@ func (v *ThingNotFound) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *ThingNotFound) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysThingNotFound = []string{"\"message\":"}
@@ -2267,9 +2162,8 @@ func (v *ThingNotFound) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *Unit) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v Unit) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2281,12 +2175,8 @@ func (v *Unit) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, "{}"...), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *Unit) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *Unit) decodeJSON(d *jsonDecoder) {
@@ -2306,9 +2196,8 @@ func (v *Unit) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *Vault) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v Vault) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2333,12 +2222,8 @@ func (v *Vault) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *Vault) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysVault = []string{"\"Owner\":", "\"Outer\":"}
@@ -2381,9 +2266,8 @@ type storeVaultInner struct {
 	Pass string
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *VaultInner) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v VaultInner) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2405,12 +2289,8 @@ func (v *VaultInner) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *VaultInner) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 func (v *VaultInner) decodeJSON(d *jsonDecoder) {
@@ -2456,9 +2336,8 @@ func (v *VaultInner) decodeJSONStore(d *jsonDecoder, st *storeVaultInner) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *VaultOuter) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v VaultOuter) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2483,12 +2362,8 @@ func (v *VaultOuter) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *VaultOuter) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysVaultOuter = []string{"\"Note\":", "\"Inner\":"}
@@ -2524,9 +2399,8 @@ func (v *VaultOuter) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *WatchThingsInput) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v WatchThingsInput) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2544,12 +2418,8 @@ func (v *WatchThingsInput) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *WatchThingsInput) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysWatchThingsInput = []string{"\"ThingId\":"}
@@ -2582,9 +2452,8 @@ func (v *WatchThingsInput) decodeJSON(d *jsonDecoder) {
 	}
 }
 
-// MarshalJSON encodes v as its awsJson document.
-func (v *WatchThingsOutput) MarshalJSON() ([]byte, error) {
-	return jsonMarshal(v)
+func (v WatchThingsOutput) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
 // AppendJSON appends v's awsJson document to b. Members are written in model order, map
@@ -2605,12 +2474,8 @@ func (v *WatchThingsOutput) AppendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members
-// are skipped and null members left unset; errors name the member path.
 func (v *WatchThingsOutput) UnmarshalJSON(data []byte) error {
-	d := jsonGetDecoder(data)
-	v.decodeJSON(d)
-	return d.done()
+	return jsonUnmarshal(data, v)
 }
 
 var jsonKeysWatchThingsOutput = []string{"\"Events\":"}

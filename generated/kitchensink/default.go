@@ -4,53 +4,24 @@ package kitchensink
 
 import "time"
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AllTypes) Default() *AllTypes {
-	if v == nil {
-		v = new(AllTypes)
-	}
-	*v = AllTypes{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *AnyValue) Default() *AnyValue {
-	if v == nil {
-		v = new(AnyValue)
-	}
-	*v = AnyValue{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *FooBar) Default() *FooBar {
-	if v == nil {
-		v = new(FooBar)
-	}
-	*v = FooBar{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *FooBar_) Default() *FooBar_ {
-	if v == nil {
-		v = new(FooBar_)
-	}
-	*v = FooBar_{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetThingInput) Default() *GetThingInput {
-	if v == nil {
-		v = new(GetThingInput)
-	}
-	*v = GetThingInput{}
+	v = zeroed(v)
 	v.Validate_ = 0
 	v.Default_ = false
 	v.Count = 7
@@ -64,222 +35,90 @@ func (v *GetThingInput) Default() *GetThingInput {
 	return v
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *GetThingOutput) Default() *GetThingOutput {
-	if v == nil {
-		v = new(GetThingOutput)
-	}
-	*v = GetThingOutput{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *LimitItem) Default() *LimitItem {
-	if v == nil {
-		v = new(LimitItem)
-	}
-	*v = LimitItem{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *LimitLeaf) Default() *LimitLeaf {
-	if v == nil {
-		v = new(LimitLeaf)
-	}
-	*v = LimitLeaf{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *Limits) Default() *Limits {
-	if v == nil {
-		v = new(Limits)
-	}
-	*v = Limits{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListThingsInput) Default() *ListThingsInput {
-	if v == nil {
-		v = new(ListThingsInput)
-	}
-	*v = ListThingsInput{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ListThingsOutput) Default() *ListThingsOutput {
-	if v == nil {
-		v = new(ListThingsOutput)
-	}
-	*v = ListThingsOutput{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *Lowercase) Default() *Lowercase {
-	if v == nil {
-		v = new(Lowercase)
-	}
-	*v = Lowercase{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *Named) Default() *Named {
-	if v == nil {
-		v = new(Named)
-	}
-	*v = Named{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *Range) Default() *Range {
-	if v == nil {
-		v = new(Range)
-	}
-	*v = Range{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ReadThingInput) Default() *ReadThingInput {
-	if v == nil {
-		v = new(ReadThingInput)
-	}
-	*v = ReadThingInput{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *Secrets) Default() *Secrets {
-	if v == nil {
-		v = new(Secrets)
-	}
-	*v = Secrets{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ServiceError) Default() *ServiceError {
-	if v == nil {
-		v = new(ServiceError)
-	}
-	*v = ServiceError{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *Thing) Default() *Thing {
-	if v == nil {
-		v = new(Thing)
-	}
-	*v = Thing{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ThingChanged) Default() *ThingChanged {
-	if v == nil {
-		v = new(ThingChanged)
-	}
-	*v = ThingChanged{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ThingEvents) Default() *ThingEvents {
-	if v == nil {
-		v = new(ThingEvents)
-	}
-	*v = ThingEvents{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *ThingNotFound) Default() *ThingNotFound {
-	if v == nil {
-		v = new(ThingNotFound)
-	}
-	*v = ThingNotFound{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *Unit) Default() *Unit {
-	if v == nil {
-		v = new(Unit)
-	}
-	*v = Unit{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *Vault) Default() *Vault {
-	if v == nil {
-		v = new(Vault)
-	}
-	*v = Vault{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *VaultInner) Default() *VaultInner {
-	if v == nil {
-		v = new(VaultInner)
-	}
-	*v = VaultInner{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *VaultOuter) Default() *VaultOuter {
-	if v == nil {
-		v = new(VaultOuter)
-	}
-	*v = VaultOuter{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *WatchThingsInput) Default() *WatchThingsInput {
-	if v == nil {
-		v = new(WatchThingsInput)
-	}
-	*v = WatchThingsInput{}
-	return v
+	return zeroed(v)
 }
 
-// Default sets v to its default value: members with a model default take it, all others
-// are unset. It returns v, or a new value when v is nil.
 func (v *WatchThingsOutput) Default() *WatchThingsOutput {
-	if v == nil {
-		v = new(WatchThingsOutput)
-	}
-	*v = WatchThingsOutput{}
-	return v
+	return zeroed(v)
 }

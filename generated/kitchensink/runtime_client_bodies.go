@@ -7,7 +7,7 @@ type noInput struct{}
 
 func (noInput) AppendJSON(b []byte) ([]byte, error) { return append(b, "{}"...), nil }
 func (noInput) Validate() error                     { return nil }
-func (noInput) validateRequired() error             { return nil }
+func (noInput) validate(*vpath, *validator)         {}
 
 // noOutput accepts and ignores the response body of an operation without output.
 type noOutput struct{}

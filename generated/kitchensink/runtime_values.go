@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"log/slog"
 	"math"
 	"math/big"
 	"slices"
@@ -230,15 +231,51 @@ func sortedKeys[K ~string, V any](m map[K]V) []K {
 	return keys
 }
 
-// formatRedacted implements fmt.Formatter for generated types: %#v prints GoString and
+// printable is a generated structure or union: print writes it, redacted, to a printer.
+// Its String, GoString, Format and LogValue methods call the functions below.
+type printable interface {
+	print(p *printer)
+}
+
+// printString is String for every generated type: v on one line, with every sensitive
+// member redacted.
+func printString(v printable) string {
+	p := printer{}
+	v.print(&p)
+	return p.String()
+}
+
+// printGoString is GoString for every generated type: v in Go-like syntax, with every
+// sensitive member redacted; it serves %#v.
+func printGoString(v printable) string {
+	p := printer{goSyntax: true, pkg: packageName}
+	v.print(&p)
+	return p.String()
+}
+
+// printFormat is Format (fmt.Formatter) for every generated type: %#v prints GoString and
 // every other verb prints String, so that no verb can reach a sensitive field directly.
-func formatRedacted(st fmt.State, verb rune, v interface {
-	String() string
-	GoString() string
-}) {
+func printFormat(st fmt.State, verb rune, v printable) {
 	if verb == 'v' && st.Flag('#') {
-		io.WriteString(st, v.GoString())
+		io.WriteString(st, printGoString(v))
 		return
 	}
-	io.WriteString(st, v.String())
+	io.WriteString(st, printString(v))
+}
+
+// printLogValue is LogValue (slog.LogValuer) for every generated type: log/slog prints v
+// redacted.
+func printLogValue(v printable) slog.Value {
+	return slog.StringValue(printString(v))
+}
+
+// zeroed sets *v to the zero value and returns v, or a new zero value when v is nil: the
+// first step of every generated Default.
+func zeroed[T any](v *T) *T {
+	if v == nil {
+		return new(T)
+	}
+	var zero T
+	*v = zero
+	return v
 }

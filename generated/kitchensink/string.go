@@ -7,31 +7,20 @@ import (
 	"log/slog"
 )
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AllTypes) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AllTypes) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AllTypes) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AllTypes) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AllTypes) print(p *printer) {
@@ -135,31 +124,20 @@ func (v *AllTypes) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v AnyValue) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v AnyValue) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v AnyValue) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v AnyValue) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *AnyValue) print(p *printer) {
@@ -191,31 +169,20 @@ func (v *AnyValue) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v FooBar) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v FooBar) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v FooBar) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v FooBar) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *FooBar) print(p *printer) {
@@ -227,31 +194,20 @@ func (v *FooBar) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v FooBar_) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v FooBar_) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v FooBar_) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v FooBar_) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *FooBar_) print(p *printer) {
@@ -263,31 +219,20 @@ func (v *FooBar_) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetThingInput) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetThingInput) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetThingInput) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetThingInput) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetThingInput) print(p *printer) {
@@ -393,31 +338,20 @@ func (v *GetThingInput) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v GetThingOutput) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v GetThingOutput) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v GetThingOutput) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v GetThingOutput) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *GetThingOutput) print(p *printer) {
@@ -437,31 +371,20 @@ func (v *GetThingOutput) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v LimitItem) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v LimitItem) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v LimitItem) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v LimitItem) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *LimitItem) print(p *printer) {
@@ -481,31 +404,20 @@ func (v *LimitItem) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v LimitLeaf) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v LimitLeaf) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v LimitLeaf) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v LimitLeaf) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *LimitLeaf) print(p *printer) {
@@ -521,31 +433,20 @@ func (v *LimitLeaf) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v Limits) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v Limits) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v Limits) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v Limits) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *Limits) print(p *printer) {
@@ -633,31 +534,20 @@ func (v *Limits) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListThingsInput) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListThingsInput) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListThingsInput) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListThingsInput) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListThingsInput) print(p *printer) {
@@ -713,31 +603,20 @@ func (v *ListThingsInput) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ListThingsOutput) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ListThingsOutput) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ListThingsOutput) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ListThingsOutput) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ListThingsOutput) print(p *printer) {
@@ -761,31 +640,20 @@ func (v *ListThingsOutput) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v Lowercase) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v Lowercase) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v Lowercase) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v Lowercase) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *Lowercase) print(p *printer) {
@@ -801,31 +669,20 @@ func (v *Lowercase) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v Named) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v Named) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v Named) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v Named) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *Named) print(p *printer) {
@@ -845,31 +702,20 @@ func (v *Named) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v Range) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v Range) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v Range) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v Range) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *Range) print(p *printer) {
@@ -885,31 +731,20 @@ func (v *Range) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ReadThingInput) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ReadThingInput) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ReadThingInput) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ReadThingInput) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ReadThingInput) print(p *printer) {
@@ -925,31 +760,20 @@ func (v *ReadThingInput) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v Secrets) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v Secrets) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v Secrets) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v Secrets) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *Secrets) print(p *printer) {
@@ -985,31 +809,20 @@ func (v *Secrets) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ServiceError) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ServiceError) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ServiceError) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ServiceError) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ServiceError) print(p *printer) {
@@ -1025,31 +838,20 @@ func (v *ServiceError) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v Thing) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v Thing) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v Thing) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v Thing) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *Thing) print(p *printer) {
@@ -1077,31 +879,20 @@ func (v *Thing) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ThingChanged) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ThingChanged) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ThingChanged) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ThingChanged) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ThingChanged) print(p *printer) {
@@ -1117,31 +908,20 @@ func (v *ThingChanged) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ThingEvents) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ThingEvents) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ThingEvents) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ThingEvents) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ThingEvents) print(p *printer) {
@@ -1161,31 +941,20 @@ func (v *ThingEvents) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v ThingNotFound) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v ThingNotFound) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v ThingNotFound) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v ThingNotFound) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *ThingNotFound) print(p *printer) {
@@ -1201,31 +970,20 @@ func (v *ThingNotFound) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v Unit) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v Unit) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v Unit) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v Unit) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *Unit) print(p *printer) {
@@ -1237,31 +995,20 @@ func (v *Unit) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v Vault) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v Vault) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v Vault) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v Vault) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *Vault) print(p *printer) {
@@ -1281,31 +1028,20 @@ func (v *Vault) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v VaultInner) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v VaultInner) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v VaultInner) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v VaultInner) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *VaultInner) print(p *printer) {
@@ -1325,31 +1061,20 @@ func (v *VaultInner) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v VaultOuter) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v VaultOuter) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v VaultOuter) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v VaultOuter) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *VaultOuter) print(p *printer) {
@@ -1369,31 +1094,20 @@ func (v *VaultOuter) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v WatchThingsInput) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v WatchThingsInput) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v WatchThingsInput) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v WatchThingsInput) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *WatchThingsInput) print(p *printer) {
@@ -1409,31 +1123,20 @@ func (v *WatchThingsInput) print(p *printer) {
 	p.close()
 }
 
-// String returns v on one line, with every sensitive member redacted.
 func (v WatchThingsOutput) String() string {
-	p := printer{}
-	v.print(&p)
-	return p.String()
+	return printString(&v)
 }
 
-// GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.
 func (v WatchThingsOutput) GoString() string {
-	p := printer{
-		goSyntax: true,
-		pkg:      packageName,
-	}
-	v.print(&p)
-	return p.String()
+	return printGoString(&v)
 }
 
-// Format prints v redacted for every fmt verb: %#v as GoString, all others as String.
 func (v WatchThingsOutput) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
-// LogValue makes log/slog print v redacted.
 func (v WatchThingsOutput) LogValue() slog.Value {
-	return slog.StringValue(v.String())
+	return printLogValue(&v)
 }
 
 func (v *WatchThingsOutput) print(p *printer) {

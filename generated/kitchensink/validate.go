@@ -4,20 +4,8 @@ package kitchensink
 
 import "unicode/utf8"
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AllTypes) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AllTypes) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AllTypes) validate(p *vpath, vs *validator) {
@@ -57,20 +45,8 @@ func (v *AllTypes) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *AnyValue) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *AnyValue) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *AnyValue) validate(p *vpath, vs *validator) {
@@ -99,60 +75,24 @@ func (v *AnyValue) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *FooBar) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *FooBar) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *FooBar) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *FooBar_) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *FooBar_) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *FooBar_) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetThingInput) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetThingInput) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetThingInput) validate(p *vpath, vs *validator) {
@@ -193,20 +133,8 @@ func (v *GetThingInput) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *GetThingOutput) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *GetThingOutput) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *GetThingOutput) validate(p *vpath, vs *validator) {
@@ -218,20 +146,8 @@ func (v *GetThingOutput) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *LimitItem) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *LimitItem) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *LimitItem) validate(p *vpath, vs *validator) {
@@ -250,20 +166,8 @@ func (v *LimitItem) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *LimitLeaf) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *LimitLeaf) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *LimitLeaf) validate(p *vpath, vs *validator) {
@@ -279,20 +183,8 @@ func (v *LimitLeaf) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *Limits) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *Limits) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *Limits) validate(p *vpath, vs *validator) {
@@ -301,7 +193,6 @@ func (v *Limits) validate(p *vpath, vs *validator) {
 	}
 	if v.Id == nil {
 		vs.required(p, "Id")
-	} else {
 	}
 	if v.Tiny != nil {
 		if vs.full {
@@ -401,20 +292,8 @@ func (v *Limits) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListThingsInput) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListThingsInput) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListThingsInput) validate(p *vpath, vs *validator) {
@@ -426,20 +305,8 @@ func (v *ListThingsInput) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ListThingsOutput) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ListThingsOutput) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ListThingsOutput) validate(p *vpath, vs *validator) {
@@ -454,20 +321,8 @@ func (v *ListThingsOutput) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *Lowercase) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *Lowercase) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *Lowercase) validate(p *vpath, vs *validator) {
@@ -476,20 +331,8 @@ func (v *Lowercase) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *Named) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *Named) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *Named) validate(p *vpath, vs *validator) {
@@ -498,24 +341,11 @@ func (v *Named) validate(p *vpath, vs *validator) {
 	}
 	if v.Name == nil {
 		vs.required(p, "Name")
-	} else {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *Range) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *Range) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *Range) validate(p *vpath, vs *validator) {
@@ -524,20 +354,8 @@ func (v *Range) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ReadThingInput) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ReadThingInput) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ReadThingInput) validate(p *vpath, vs *validator) {
@@ -554,20 +372,8 @@ func (v *ReadThingInput) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *Secrets) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *Secrets) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *Secrets) validate(p *vpath, vs *validator) {
@@ -582,20 +388,8 @@ func (v *Secrets) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ServiceError) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ServiceError) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ServiceError) validate(p *vpath, vs *validator) {
@@ -604,20 +398,8 @@ func (v *ServiceError) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *Thing) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *Thing) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *Thing) validate(p *vpath, vs *validator) {
@@ -638,20 +420,8 @@ func (v *Thing) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ThingChanged) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ThingChanged) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ThingChanged) validate(p *vpath, vs *validator) {
@@ -666,20 +436,8 @@ func (v *ThingChanged) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ThingEvents) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ThingEvents) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ThingEvents) validate(p *vpath, vs *validator) {
@@ -699,20 +457,8 @@ func (v *ThingEvents) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *ThingNotFound) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *ThingNotFound) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *ThingNotFound) validate(p *vpath, vs *validator) {
@@ -721,40 +467,16 @@ func (v *ThingNotFound) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *Unit) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *Unit) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *Unit) validate(p *vpath, vs *validator) {
 	return
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *Vault) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *Vault) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *Vault) validate(p *vpath, vs *validator) {
@@ -766,20 +488,8 @@ func (v *Vault) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *VaultInner) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *VaultInner) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *VaultInner) validate(p *vpath, vs *validator) {
@@ -788,20 +498,8 @@ func (v *VaultInner) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *VaultOuter) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *VaultOuter) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *VaultOuter) validate(p *vpath, vs *validator) {
@@ -813,20 +511,8 @@ func (v *VaultOuter) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *WatchThingsInput) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *WatchThingsInput) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *WatchThingsInput) validate(p *vpath, vs *validator) {
@@ -841,20 +527,8 @@ func (v *WatchThingsInput) validate(p *vpath, vs *validator) {
 	}
 }
 
-// Validate checks v against the constraints of the service model (required, length,
-// range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages
-// name the member path and never contain a member's value.
 func (v *WatchThingsOutput) Validate() error {
-	vs := validator{full: true}
-	v.validate(nil, &vs)
-	return vs.err()
-}
-
-// validateRequired checks only that required members are set, at any depth.
-func (v *WatchThingsOutput) validateRequired() error {
-	vs := validator{}
-	v.validate(nil, &vs)
-	return vs.err()
+	return validateAll(v)
 }
 
 func (v *WatchThingsOutput) validate(p *vpath, vs *validator) {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"sync/atomic"
 
 	"github.com/awsgen/awsgen/internal/gen"
 	"github.com/awsgen/awsgen/internal/load"
@@ -51,35 +50,20 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		NoDocs:     *noDocs,
 		NoTests:    *noTests,
 	}
-	if !*check {
-		// Each file is written under a temporary name as soon as it is generated, and all
-		// are renamed into place once the whole package is: a failure leaves the old tree.
-		st, err := output.Begin(*out)
-		if err != nil {
-			fmt.Fprintln(stderr, "gen:", err)
-			return 1
-		}
-		var n atomic.Int32
-		err = gen.GenerateFunc(m, opt, func(name string, data [][]byte) error {
-			n.Add(1)
-			return st.AddPieces(name, data)
-		})
-		if err != nil {
-			st.Abort()
-			fmt.Fprintln(stderr, "gen:", oneLine(err.Error()))
-			return 1
-		}
-		if err := st.Commit(); err != nil {
-			fmt.Fprintln(stderr, "gen:", err)
-			return 1
-		}
-		fmt.Fprintf(stdout, "gen: wrote %d files to %s\n", n.Load(), *out)
-		return 0
-	}
 	files, err := gen.Generate(m, opt)
 	if err != nil {
 		fmt.Fprintln(stderr, "gen:", oneLine(err.Error()))
 		return 1
+	}
+	if !*check {
+		// Nothing is written unless the whole package generated; Write replaces the old tree
+		// whole or leaves it as it was.
+		if err := output.Write(*out, files); err != nil {
+			fmt.Fprintln(stderr, "gen:", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "gen: wrote %d files to %s\n", len(files), *out)
+		return 0
 	}
 	diffs, err := output.Check(*out, files)
 	if err != nil {

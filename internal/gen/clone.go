@@ -9,29 +9,25 @@ import (
 // genClone emits Clone on every structure and union and a clone helper per list and map.
 func genClone(g *generator, f *jen.File) {
 	for _, s := range g.types {
-		g.perShape(f, "clone", s, func(g *generator, f *jen.File, s *ir.Shape) {
-			f.Comment("Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.")
-			f.Func().Params(jen.Id("v").Op("*").Id(s.GoName)).Id("Clone").Params().Op("*").Id(s.GoName).BlockFunc(func(b *jen.Group) {
-				b.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Nil()))
-				b.Id("c").Op(":=").Op("*").Id("v")
-				for _, m := range s.Members {
-					ptr := fieldPointer(s, m)
-					g.perMember(b, keyFlags("clone", ptr), s.GoName, m, func(b *jen.Group, _, field, _ string) {
-						if e := g.cloneExpr(m.Target, ptr, jen.Id("v."+field)); e != nil {
-							b.Id("c." + field).Op("=").Add(e)
-						}
-					})
+		f.Comment("Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.")
+		f.Func().Params(jen.Id("v").Op("*").Id(s.GoName)).Id("Clone").Params().Op("*").Id(s.GoName).BlockFunc(func(b *jen.Group) {
+			b.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Nil()))
+			b.Id("c").Op(":=").Op("*").Id("v")
+			for _, m := range s.Members {
+				ptr := fieldPointer(s, m)
+				if e := g.cloneExpr(m.Target, ptr, jen.Id("v."+m.GoName)); e != nil {
+					b.Id("c." + m.GoName).Op("=").Add(e)
 				}
-				if s.Kind == ir.Union {
-					b.If(jen.Id("v.Unknown").Op("!=").Nil()).Block(
-						jen.Id("c.Unknown").Op("=").Op("&").Id("UnknownMember").Values(jen.Dict{
-							jen.Id("Name"):  jen.Id("v.Unknown.Name"),
-							jen.Id("Value"): jen.Id("v.Unknown.Value.clone").Call(),
-						}),
-					)
-				}
-				b.Return(jen.Op("&").Id("c"))
-			})
+			}
+			if s.Kind == ir.Union {
+				b.If(jen.Id("v.Unknown").Op("!=").Nil()).Block(
+					jen.Id("c.Unknown").Op("=").Op("&").Id("UnknownMember").Values(jen.Dict{
+						jen.Id("Name"):  jen.Id("v.Unknown.Name"),
+						jen.Id("Value"): jen.Id("v.Unknown.Value.clone").Call(),
+					}),
+				)
+			}
+			b.Return(jen.Op("&").Id("c"))
 		})
 	}
 	for _, s := range g.collections {

@@ -16,11 +16,9 @@ import (
 // nextMember read (the expected next key is matched in place), a union's on the key.
 func genCodec(g *generator, f *jen.File) {
 	for _, s := range g.types {
-		g.perShape(f, "codec", s, func(g *generator, f *jen.File, s *ir.Shape) {
-			g.genStore(f, s)
-			g.genAppendJSON(f, s)
-			g.genDecodeJSON(f, s)
-		})
+		g.genStore(f, s)
+		g.genAppendJSON(f, s)
+		g.genDecodeJSON(f, s)
 	}
 	for _, s := range g.collections {
 		g.genCollectionCodec(f, s)
@@ -119,12 +117,11 @@ func (g *generator) genStore(f *jen.File, s *ir.Shape) {
 
 func (g *generator) genAppendJSON(f *jen.File, s *ir.Shape) {
 	t := s.GoName
-	g.perType(f, "marshal", t, func(f *jen.File, t string) {
-		f.Comment("MarshalJSON encodes v as its awsJson document.")
-		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-			jen.Return(jen.Id("jsonMarshal").Call(jen.Id("v"))),
-		)
-	})
+	// On the value, as time.Time's, so that json.Marshal of a value, of a pointer and of a
+	// struct holding either all encode the awsJson document.
+	f.Func().Params(jen.Id("v").Id(t)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("jsonMarshalled").Call(jen.Id("v.AppendJSON").Call(jen.Id("jsonBuffer").Call()))),
+	)
 	f.Add(lineComment("AppendJSON appends v's awsJson document to b. Members are written in model order, map\n" +
 		"keys sorted, and unset members left out; it allocates nothing when b has room."))
 	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(b *jen.Group) {
@@ -150,20 +147,18 @@ func (g *generator) genAppendJSON(f *jen.File, s *ir.Shape) {
 		b.Id("start").Op(":=").Len(jen.Id("b"))
 		for _, m := range s.Members {
 			ptr := fieldPointer(s, m)
-			g.perMember(b, keyFlags("encode", ptr), t, m, func(b *jen.Group, _, field, wire string) {
-				src := jen.Id("v." + field)
-				body := []jen.Code{jen.Id("b").Op("=").Id("jsonKey").Call(jen.Id("b"), jen.Id("start"), rawString(jsonKeyLit(wire)))}
-				body = append(body, g.encodeSlot(m, ptr, src.Clone(), func(err jen.Code) jen.Code {
-					return jen.Return(jen.Id("b"), jen.Id("jsonEncodeAt").Call(err, jen.Lit(wire)))
-				})...)
-				if cond := g.presentCond(m.Target, ptr, src.Clone()); cond != nil {
-					b.If(cond).Block(body...)
-				} else {
-					for _, c := range body {
-						b.Add(c)
-					}
+			src := jen.Id("v." + m.GoName)
+			body := []jen.Code{jen.Id("b").Op("=").Id("jsonKey").Call(jen.Id("b"), jen.Id("start"), rawString(jsonKeyLit(m.Name)))}
+			body = append(body, g.encodeSlot(m, ptr, src.Clone(), func(err jen.Code) jen.Code {
+				return jen.Return(jen.Id("b"), jen.Id("jsonEncodeAt").Call(err, jen.Lit(m.Name)))
+			})...)
+			if cond := g.presentCond(m.Target, ptr, src.Clone()); cond != nil {
+				b.If(cond).Block(body...)
+			} else {
+				for _, c := range body {
+					b.Add(c)
 				}
-			})
+			}
 		}
 		if s.Kind == ir.Union {
 			b.If(jen.Id("v.Unknown").Op("!=").Nil()).Block(
@@ -294,15 +289,9 @@ func timestampFns(format string) (enc, dec string) {
 
 func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 	t := s.GoName
-	g.perType(f, "unmarshal", t, func(f *jen.File, t string) {
-		f.Add(lineComment("UnmarshalJSON decodes an awsJson document into v, replacing its contents. Unknown members\n" +
-			"are skipped and null members left unset; errors name the member path."))
-		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-			jen.Id("d").Op(":=").Id("jsonGetDecoder").Call(jen.Id("data")),
-			jen.Id("v.decodeJSON").Call(jen.Id("d")),
-			jen.Return(jen.Id("d.done").Call()),
-		)
-	})
+	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Return(jen.Id("jsonUnmarshal").Call(jen.Id("data"), jen.Id("v"))),
+	)
 	store := storeMembers(s)
 	useStore := len(store) >= 2
 	inStore := map[*ir.Member]bool{}
@@ -365,29 +354,28 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 					}
 					stored := useStore && inStore[m]
 					sw.Case(label).BlockFunc(func(c *jen.Group) {
-						g.perMember(c, keyFlags("decode", perCase, stored, ptr), t, m, func(c *jen.Group, t, field, wire string) {
-							dst := jen.Id("v." + field)
-							if perCase {
-								c.If(jen.Id("d.isNull").Call()).Block(jen.Continue())
-							}
-							switch {
-							case stored:
-								c.If(jen.Id("st").Op("==").Nil()).Block(jen.Id("st").Op("=").New(jen.Id(storeTypeName(t))))
-								c.Id("st." + field).Op("=").Add(g.decodeExpr(m, m.Target))
-								c.Add(dst.Clone()).Op("=").Op("&").Id("st." + field)
-							case ptr && (m.Target.Kind == ir.Structure || m.Target.Kind == ir.Union):
-								c.Add(dst.Clone()).Op("=").New(jen.Id(m.Target.GoName))
-								c.Add(dst.Clone()).Dot("decodeJSON").Call(jen.Id("d"))
-							case ptr:
-								c.Id("x").Op(":=").Add(g.decodeExpr(m, m.Target))
-								c.Add(dst.Clone()).Op("=").Op("&").Id("x")
-							default:
-								c.Add(dst.Clone()).Op("=").Add(g.decodeExpr(m, m.Target))
-							}
-							if perCase {
-								c.If(jen.Id("d.failed").Call()).Block(jen.Id("d.addField").Call(jen.Lit(wire)), jen.Return())
-							}
-						})
+						field, wire := m.GoName, m.Name
+						dst := jen.Id("v." + field)
+						if perCase {
+							c.If(jen.Id("d.isNull").Call()).Block(jen.Continue())
+						}
+						switch {
+						case stored:
+							c.If(jen.Id("st").Op("==").Nil()).Block(jen.Id("st").Op("=").New(jen.Id(storeTypeName(t))))
+							c.Id("st." + field).Op("=").Add(g.decodeExpr(m, m.Target))
+							c.Add(dst.Clone()).Op("=").Op("&").Id("st." + field)
+						case ptr && (m.Target.Kind == ir.Structure || m.Target.Kind == ir.Union):
+							c.Add(dst.Clone()).Op("=").New(jen.Id(m.Target.GoName))
+							c.Add(dst.Clone()).Dot("decodeJSON").Call(jen.Id("d"))
+						case ptr:
+							c.Id("x").Op(":=").Add(g.decodeExpr(m, m.Target))
+							c.Add(dst.Clone()).Op("=").Op("&").Id("x")
+						default:
+							c.Add(dst.Clone()).Op("=").Add(g.decodeExpr(m, m.Target))
+						}
+						if perCase {
+							c.If(jen.Id("d.failed").Call()).Block(jen.Id("d.addField").Call(jen.Lit(wire)), jen.Return())
+						}
 					})
 				}
 				if s.Kind == ir.Union {

@@ -14,42 +14,30 @@ import (
 	"github.com/awsgen/awsgen/internal/ir"
 )
 
-// genDefault emits Default on every structure and union: the zero value, then every member
-// with a model default (Smithy @default) set to it.
+// genDefault emits Default on every structure and union: the zero value (the runtime's
+// zeroed), then every member with a model default (Smithy @default) set to it.
 func genDefault(g *generator, f *jen.File) {
 	for _, s := range g.types {
+		t := s.GoName
 		if !hasDefaults(s) {
-			g.perType(f, "default", s.GoName, func(f *jen.File, t string) {
-				f.Add(lineComment("Default sets v to its default value: members with a model default take it, all others\n" +
-					"are unset. It returns v, or a new value when v is nil."))
-				f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("Default").Params().Op("*").Id(t).Block(
-					jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("v").Op("=").New(jen.Id(t))),
-					jen.Op("*").Id("v").Op("=").Id(t).Values(),
-					jen.Return(jen.Id("v")),
-				)
-			})
+			f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("Default").Params().Op("*").Id(t).Block(
+				jen.Return(jen.Id("zeroed").Call(jen.Id("v"))),
+			)
 			continue
 		}
-		g.perShape(f, "default", s, func(g *generator, f *jen.File, s *ir.Shape) {
-			f.Add(lineComment("Default sets v to its default value: members with a model default take it, all others\n" +
-				"are unset. It returns v, or a new value when v is nil."))
-			f.Func().Params(jen.Id("v").Op("*").Id(s.GoName)).Id("Default").Params().Op("*").Id(s.GoName).BlockFunc(func(b *jen.Group) {
-				b.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("v").Op("=").New(jen.Id(s.GoName)))
-				b.Op("*").Id("v").Op("=").Id(s.GoName).Values()
-				if s.Kind == ir.Structure {
-					for _, m := range s.Members {
-						if !m.HasDefault() {
-							continue
-						}
-						e := g.defaultValue(m)
-						if fieldPointer(s, m) {
-							e = jen.Id("ptrTo").Call(jen.Add(g.typeOf(m.Target)).Parens(e))
-						}
-						b.Id("v." + m.GoName).Op("=").Add(e)
-					}
+		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("Default").Params().Op("*").Id(t).BlockFunc(func(b *jen.Group) {
+			b.Id("v").Op("=").Id("zeroed").Call(jen.Id("v"))
+			for _, m := range s.Members {
+				if !m.HasDefault() {
+					continue
 				}
-				b.Return(jen.Id("v"))
-			})
+				e := g.defaultValue(m)
+				if fieldPointer(s, m) {
+					e = jen.Id("ptrTo").Call(jen.Add(g.typeOf(m.Target)).Parens(e))
+				}
+				b.Id("v." + m.GoName).Op("=").Add(e)
+			}
+			b.Return(jen.Id("v"))
 		})
 	}
 }

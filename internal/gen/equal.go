@@ -11,27 +11,23 @@ import (
 // and empty differ, map order does not matter, NaN equals NaN, timestamps are instants.
 func genEqual(g *generator, f *jen.File) {
 	for _, s := range g.types {
-		g.perShape(f, "equal", s, func(g *generator, f *jen.File, s *ir.Shape) {
-			f.Add(lineComment("Equal reports whether v and o hold the same data, as they would be serialized.\n" +
-				"Two nil values are equal."))
-			f.Func().Params(jen.Id("v").Op("*").Id(s.GoName)).Id("Equal").Params(jen.Id("o").Op("*").Id(s.GoName)).Bool().BlockFunc(func(b *jen.Group) {
-				b.If(jen.Id("v").Op("==").Nil().Op("||").Id("o").Op("==").Nil()).Block(jen.Return(jen.Id("v").Op("==").Id("o")))
-				for _, m := range s.Members {
-					ptr := fieldPointer(s, m)
-					g.perMember(b, keyFlags("equal", ptr), s.GoName, m, func(b *jen.Group, _, field, _ string) {
-						e := g.equalExpr(m.Target, ptr, jen.Id("v."+field), jen.Id("o."+field))
-						b.If(jen.Op("!").Parens(e)).Block(jen.Return(jen.False()))
-					})
-				}
-				if s.Kind == ir.Union {
-					b.If(jen.Parens(jen.Id("v.Unknown").Op("==").Nil()).Op("!=").Parens(jen.Id("o.Unknown").Op("==").Nil())).Block(jen.Return(jen.False()))
-					b.If(jen.Id("v.Unknown").Op("!=").Nil()).Block(
-						jen.Return(jen.Id("v.Unknown.Name").Op("==").Id("o.Unknown.Name").Op("&&").
-							Id("v.Unknown.Value.equal").Call(jen.Id("o.Unknown.Value"))),
-					)
-				}
-				b.Return(jen.True())
-			})
+		f.Add(lineComment("Equal reports whether v and o hold the same data, as they would be serialized.\n" +
+			"Two nil values are equal."))
+		f.Func().Params(jen.Id("v").Op("*").Id(s.GoName)).Id("Equal").Params(jen.Id("o").Op("*").Id(s.GoName)).Bool().BlockFunc(func(b *jen.Group) {
+			b.If(jen.Id("v").Op("==").Nil().Op("||").Id("o").Op("==").Nil()).Block(jen.Return(jen.Id("v").Op("==").Id("o")))
+			for _, m := range s.Members {
+				ptr := fieldPointer(s, m)
+				e := g.equalExpr(m.Target, ptr, jen.Id("v."+m.GoName), jen.Id("o."+m.GoName))
+				b.If(jen.Op("!").Parens(e)).Block(jen.Return(jen.False()))
+			}
+			if s.Kind == ir.Union {
+				b.If(jen.Parens(jen.Id("v.Unknown").Op("==").Nil()).Op("!=").Parens(jen.Id("o.Unknown").Op("==").Nil())).Block(jen.Return(jen.False()))
+				b.If(jen.Id("v.Unknown").Op("!=").Nil()).Block(
+					jen.Return(jen.Id("v.Unknown.Name").Op("==").Id("o.Unknown.Name").Op("&&").
+						Id("v.Unknown.Value.equal").Call(jen.Id("o.Unknown.Value"))),
+				)
+			}
+			b.Return(jen.True())
 		})
 	}
 	for _, s := range g.collections {

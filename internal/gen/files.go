@@ -9,6 +9,7 @@ import (
 	"text/template"
 
 	"github.com/awsgen/awsgen/internal/docs"
+	"github.com/awsgen/awsgen/internal/gofmt"
 	"github.com/awsgen/awsgen/internal/ir"
 	"github.com/awsgen/awsgen/templates"
 )
@@ -63,16 +64,13 @@ func (g *generator) retarget(src []byte) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// execTemplate executes the template file name with data and formats the result as gofmt
-// does: declaration by declaration (the template lays them out one blank line apart), by
-// the fast formatter where it can and go/format where it declines; Stages.CheckGenerate
-// checks the whole is gofmt's.
+// execTemplate executes the template file name with data and formats the result.
 func execTemplate(name string, data any) ([]byte, error) {
 	b, err := runTemplate(name, data)
 	if err != nil {
 		return nil, err
 	}
-	out, err := formatLaidOut(b)
+	out, err := gofmt.Format(b)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -92,24 +90,6 @@ func runTemplate(name string, data any) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// formatLaidOut formats a Go file whose top-level declarations are one blank line apart,
-// one declaration at a time, and joins them one blank line apart.
-func formatLaidOut(src []byte) ([]byte, error) {
-	out := make([]byte, 0, len(src)+len(src)/16)
-	start := 0
-	var err error
-	for k, p := range append(splitPointsOf(src, true), len(src)) {
-		if k > 0 {
-			out = append(out, '\n')
-		}
-		if out, err = appendFormatted(out, "p", src[start:p], k == 0, false); err != nil {
-			return nil, err
-		}
-		start = p
-	}
-	return out, nil
-}
-
 // docFile renders doc.go: the package documentation.
 func (g *generator) docFile() ([]byte, error) {
 	var d strings.Builder
@@ -124,9 +104,27 @@ func (g *generator) docFile() ([]byte, error) {
 	d.WriteString("// Package " + g.opt.Package + " is a client and data types for " + title + ".\n")
 	d.WriteString("//\n// It was generated from the service model and imports only the standard library, so it\n" +
 		"// can be vendored by copying its folder.\n")
+	d.WriteString(`//
+// Every structure and union has these methods:
+//
+//   - Clone returns a deep copy that shares no memory with the original.
+//   - Equal reports whether two values hold the same data, as they would be serialized.
+//   - Default sets the members that have a model default to it and unsets all others.
+//   - String, GoString, Format and LogValue print the value on one line for fmt and
+//     log/slog, with every sensitive member, and every member of a shape inside a sensitive
+//     one, printed as [redacted].
+//   - Validate checks the value against the model's constraints and returns every
+//     violation as ValidationErrors, each naming the member path and never its value.
+`)
+	if g.json {
+		d.WriteString(`//   - MarshalJSON, AppendJSON and UnmarshalJSON encode and decode the value's awsJson
+//     document, without reflection.
+`)
+	}
 	// The service text comes last: its link definitions end the comment, where gofmt keeps
 	// them (text after them would be split off and lost as the package doc).
 	if svc := g.m.Service; svc != nil && svc.Doc != "" && !g.opt.NoDocs {
+		d.WriteString("//\n// What follows is the service's own documentation.\n")
 		d.WriteString("//\n" + strings.TrimRight(docs.Comment(svc.Doc, docWidth), "\n") + "\n")
 	}
 	return execTemplate("doc.go.tmpl", map[string]any{

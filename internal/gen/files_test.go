@@ -27,3 +27,11 @@ func TestTestHelpersGofmt(t *testing.T) {
 		}
 	}
 }
+
+func firstDiff(a, b []byte) int {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	return i
+}

@@ -3,7 +3,6 @@
 package gen
 
 import (
-	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -48,23 +47,11 @@ type generator struct {
 	redactAll map[*ir.Shape]bool
 	// json is set for awsJson services, which get the wire codec and the client.
 	json bool
-	// features records the runtime pieces the emitted code uses.
-	uses map[string]bool
 
 	// docs memoizes docComment: emitters convert the same documentation more than once.
 	docs *docMemo
-	// codec numbers the decoder's per-shape scratch (codec.go); it is computed on the whole
-	// generator, so that the shards of the codec emitter (shard.go) agree.
+	// codec numbers the decoder's per-shape scratch (codec.go).
 	codec codecIDs
-
-	// pt holds the renderings of per-type declarations (pertype.go); spl, set while an
-	// emitter's file is built for splicing, lists those its rendering gets.
-	pt  *perTypeCache
-	spl *splices
-	// twins maps each structure and union that has twins to their set (twins.go).
-	twins map[*ir.Shape]*twin
-	// memberKeys holds memberKey of every member of g.types, made once for all emitters.
-	memberKeys map[*ir.Member]string
 }
 
 type docMemo struct {
@@ -90,7 +77,8 @@ func (g *generator) docComment(html string) string {
 	return c
 }
 
-// file is one emitter's output unit.
+// emitter writes one file of the package: the declarations of one concern for every shape
+// that has them.
 type emitter struct {
 	file string
 	when func(g *generator) bool
@@ -114,73 +102,22 @@ var emitters = []emitter{
 	{"client.go", (*generator).client, genClient},
 }
 
-// Generate returns the files of the package for m.
-func Generate(m *ir.Model, opt Options) (map[string][]byte, error) {
-	files := map[string][]byte{}
-	var mu sync.Mutex
-	err := GenerateFunc(m, opt, func(name string, data [][]byte) error {
-		b := bytes.Join(data, nil)
-		mu.Lock()
-		files[name] = b
-		mu.Unlock()
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return files, nil
-}
-
-// GenerateFunc generates the files of the package for m as Generate does, and hands each to
-// emit as soon as it is complete, so that the caller can write it while the others are
-// generated (cmd/gen does). A file's content is the concatenation of data's pieces (its
-// formatted chunks, not copied into one). The pieces are valid only until emit returns:
-// their buffers are then reused for files still to come, so emit copies what it keeps.
-// emit is called from several goroutines at once, once per file, in no particular order;
-// its first error is returned. When GenerateFunc fails, the files emitted before are not the
-// whole package.
-func GenerateFunc(m *ir.Model, opt Options, emit func(name string, data [][]byte) error) error {
-	g, todo, err := prepare(m, opt)
-	if err != nil {
-		return err
-	}
-	// The emitters, gofmt and the template files run on all cores (parallel.go).
-	return g.generateFiles(todo, emit)
-}
-
-// prepare checks the options, selects the shapes and lists the emitters that have output.
-func prepare(m *ir.Model, opt Options) (*generator, []emitter, error) {
+// newGenerator checks the options and selects the shapes to generate.
+func newGenerator(m *ir.Model, opt Options) (*generator, error) {
 	if opt.Package == "" {
-		return nil, nil, fmt.Errorf("gen: no package name")
+		return nil, fmt.Errorf("gen: no package name")
 	}
 	if !isIdent(opt.Package) {
-		return nil, nil, fmt.Errorf("gen: package name %q is not a Go identifier", opt.Package)
+		return nil, fmt.Errorf("gen: package name %q is not a Go identifier", opt.Package)
 	}
-	g := &generator{m: m, opt: opt, uses: map[string]bool{}, docs: &docMemo{m: map[string]string{}}, pt: &perTypeCache{m: map[string]*perTypeText{}}}
+	g := &generator{m: m, opt: opt, docs: &docMemo{m: map[string]string{}}}
 	if err := g.selectShapes(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	g.codec = newCodecIDs(g)
 	g.json = m.Service.IsAWSJSON()
 	g.markRedacted()
-	g.findTwins()
-	if g.pt != nil {
-		g.keyMembers()
-	}
-
-	var todo []emitter
-	for _, e := range emitters {
-		if e.when(g) {
-			todo = append(todo, e)
-		}
-	}
-	return g, todo, nil
-}
-
-func (g *generator) newFile() *jen.File {
-	f := jen.NewFile(g.opt.Package)
-	f.HeaderComment(Header)
-	return f
+	return g, nil
 }
 
 func isIdent(s string) bool {

@@ -3,6 +3,7 @@ package gen_test
 import (
 	"bytes"
 	"flag"
+	"go/format"
 	"maps"
 	"os"
 	"os/exec"
@@ -17,6 +18,7 @@ import (
 	"github.com/awsgen/awsgen/internal/load"
 	"github.com/awsgen/awsgen/internal/modelsrc"
 	"github.com/awsgen/awsgen/internal/output"
+	"github.com/awsgen/awsgen/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -45,10 +47,7 @@ func mustLoad(t testing.TB, path string) *ir.Model {
 func needShared(t testing.TB, path string) {
 	t.Helper()
 	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is missing under CI: %v", path, err)
-		}
-		t.Skipf("%s is absent (not a CI run): %v", path, err)
+		testenv.Missing(t, "%s is absent: %v", path, err)
 	}
 }
 
@@ -56,10 +55,7 @@ func cognitoC2JPath(t testing.TB) string {
 	t.Helper()
 	p, err := modelsrc.Resolve(cognitoC2J)
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal(err)
-		}
-		t.Skip("cannot fetch the pinned c2j model:", err)
+		testenv.Missing(t, "cannot fetch the pinned c2j model: %v", err)
 	}
 	return p
 }
@@ -253,6 +249,26 @@ func TestOutputShape(t *testing.T) {
 				if strings.Contains(strings.SplitN(imp, "/", 2)[0], ".") {
 					t.Errorf("%s/%s imports %s: generated packages may import only the standard library", fx.name, name, imp)
 				}
+			}
+		}
+	}
+}
+
+// TestFormatted checks that every generated file is formatted as go/format formats it: the
+// fixtures and the pinned Cognito model (the sweep checks every AWS model).
+func TestFormatted(t *testing.T) {
+	paths := map[string]string{"cognito_c2j": cognitoC2JPath(t)}
+	for _, fx := range fixtures {
+		paths[fx.name] = fx.model
+	}
+	for name, path := range paths {
+		for file, b := range generate(t, mustLoad(t, path), gen.Options{Package: "p"}) {
+			want, err := format.Source(b)
+			if err != nil {
+				t.Fatalf("%s/%s: %v", name, file, err)
+			}
+			if !bytes.Equal(b, want) {
+				t.Errorf("%s/%s is not formatted as go/format formats it", name, file)
 			}
 		}
 	}

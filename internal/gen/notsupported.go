@@ -2,8 +2,8 @@ package gen
 
 // NotSupportedError reports a model feature the generator cannot express. Generate returns
 // it (wrapped with the file being emitted) instead of panicking, skipping the shape or
-// emitting code that does not compile; cmd/sweep counts failures by Feature. Emitters, which
-// return nothing, panic with a *NotSupportedError and renderRaw recovers it.
+// emitting code that does not compile; the sweep (internal/tools/sweep) counts failures by Feature. Emitters, which
+// return nothing, panic with a *NotSupportedError and render recovers it.
 type NotSupportedError struct {
 	// Feature names the construct, briefly and without model-specific parts, so that
 	// failures group: "eventstream union", "bigDecimal map key".

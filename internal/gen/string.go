@@ -7,66 +7,51 @@ import (
 )
 
 // genString emits String, GoString, Format and LogValue on every structure and union (on
-// the value, so that printing a value and printing a pointer both redact) and a print helper
-// per list and map. Sensitive members print as the redaction marker.
+// the value, so that printing a value and printing a pointer both redact), each a call of
+// the runtime's printer on the type's print method, and a print helper per list and map.
+// Sensitive members print as the redaction marker.
 func genString(g *generator, f *jen.File) {
 	for _, s := range g.types {
 		t := s.GoName
-		g.perType(f, "string", t, func(f *jen.File, t string) {
-			f.Comment("String returns v on one line, with every sensitive member redacted.")
-			f.Func().Params(jen.Id("v").Id(t)).Id("String").Params().String().Block(
-				jen.Id("p").Op(":=").Id("printer").Values(),
-				jen.Id("v.print").Call(jen.Op("&").Id("p")),
-				jen.Return(jen.Id("p.String").Call()),
-			)
-			f.Comment("GoString returns v in Go-like syntax, with every sensitive member redacted; it serves %#v.")
-			f.Func().Params(jen.Id("v").Id(t)).Id("GoString").Params().String().Block(
-				jen.Id("p").Op(":=").Id("printer").Values(jen.Dict{jen.Id("goSyntax"): jen.True(), jen.Id("pkg"): jen.Id("packageName")}),
-				jen.Id("v.print").Call(jen.Op("&").Id("p")),
-				jen.Return(jen.Id("p.String").Call()),
-			)
-			f.Comment("Format prints v redacted for every fmt verb: %#v as GoString, all others as String.")
-			f.Func().Params(jen.Id("v").Id(t)).Id("Format").Params(jen.Id("st").Qual("fmt", "State"), jen.Id("verb").Rune()).Block(
-				jen.Id("formatRedacted").Call(jen.Id("st"), jen.Id("verb"), jen.Id("v")),
-			)
-			f.Comment("LogValue makes log/slog print v redacted.")
-			f.Func().Params(jen.Id("v").Id(t)).Id("LogValue").Params().Qual("log/slog", "Value").Block(
-				jen.Return(jen.Qual("log/slog", "StringValue").Call(jen.Id("v.String").Call())),
-			)
-		})
-		g.perShape(f, "print", s, func(g *generator, f *jen.File, s *ir.Shape) {
-			t := s.GoName
-			f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("print").Params(jen.Id("p").Op("*").Id("printer")).BlockFunc(func(b *jen.Group) {
-				b.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("p.null").Call(), jen.Return())
-				b.Id("p.open").Call(jen.Lit(t))
-				for _, m := range s.Members {
-					ptr := fieldPointer(s, m)
-					redacted := g.redactAll[s] || m.Sensitive()
-					g.perMember(b, keyFlags("print", ptr, redacted), t, m, func(b *jen.Group, _, field, _ string) {
-						src := jen.Id("v." + field)
-						body := []jen.Code{jen.Id("p.field").Call(jen.Lit(field))}
-						if redacted {
-							body = append(body, jen.Id("p.redacted").Call())
-						} else {
-							body = append(body, g.printStmt(m.Target, ptr, src.Clone()))
-						}
-						if ptr || nilable(m.Target.Kind) {
-							b.If(src.Clone().Op("!=").Nil()).Block(body...)
-						} else {
-							for _, c := range body {
-								b.Add(c)
-							}
-						}
-					})
+		f.Func().Params(jen.Id("v").Id(t)).Id("String").Params().String().Block(
+			jen.Return(jen.Id("printString").Call(jen.Op("&").Id("v"))),
+		)
+		f.Func().Params(jen.Id("v").Id(t)).Id("GoString").Params().String().Block(
+			jen.Return(jen.Id("printGoString").Call(jen.Op("&").Id("v"))),
+		)
+		f.Func().Params(jen.Id("v").Id(t)).Id("Format").Params(jen.Id("st").Qual("fmt", "State"), jen.Id("verb").Rune()).Block(
+			jen.Id("printFormat").Call(jen.Id("st"), jen.Id("verb"), jen.Op("&").Id("v")),
+		)
+		f.Func().Params(jen.Id("v").Id(t)).Id("LogValue").Params().Qual("log/slog", "Value").Block(
+			jen.Return(jen.Id("printLogValue").Call(jen.Op("&").Id("v"))),
+		)
+		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("print").Params(jen.Id("p").Op("*").Id("printer")).BlockFunc(func(b *jen.Group) {
+			b.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("p.null").Call(), jen.Return())
+			b.Id("p.open").Call(jen.Lit(t))
+			for _, m := range s.Members {
+				ptr := fieldPointer(s, m)
+				src := jen.Id("v." + m.GoName)
+				body := []jen.Code{jen.Id("p.field").Call(jen.Lit(m.GoName))}
+				if g.redactAll[s] || m.Sensitive() {
+					body = append(body, jen.Id("p.redacted").Call())
+				} else {
+					body = append(body, g.printStmt(m.Target, ptr, src.Clone()))
 				}
-				if s.Kind == ir.Union {
-					b.If(jen.Id("v.Unknown").Op("!=").Nil()).Block(
-						jen.Id("p.field").Call(jen.Lit("Unknown")),
-						jen.Id("p.str").Call(jen.Id("v.Unknown.Name")),
-					)
+				if ptr || nilable(m.Target.Kind) {
+					b.If(src.Clone().Op("!=").Nil()).Block(body...)
+				} else {
+					for _, c := range body {
+						b.Add(c)
+					}
 				}
-				b.Id("p.close").Call()
-			})
+			}
+			if s.Kind == ir.Union {
+				b.If(jen.Id("v.Unknown").Op("!=").Nil()).Block(
+					jen.Id("p.field").Call(jen.Lit("Unknown")),
+					jen.Id("p.str").Call(jen.Id("v.Unknown.Name")),
+				)
+			}
+			b.Id("p.close").Call()
 		})
 	}
 	for _, s := range g.collections {

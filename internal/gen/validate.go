@@ -20,69 +20,47 @@ import (
 // stay open. Every violation is reported, each with its member path.
 func genValidate(g *generator, f *jen.File) {
 	pats := g.patterns()
-	// The validate methods name patterns by numbers given in the order this call meets them:
-	// renderings of them are shared within this call only.
-	patKey := "validate"
-	if g.pt != nil {
-		patKey += " " + strconv.FormatInt(g.pt.calls.Add(1), 10)
-	}
 	for _, s := range g.types {
 		t := s.GoName
-		g.perType(f, "validate", t, func(f *jen.File, t string) {
-			f.Add(lineComment("Validate checks v against the constraints of the service model (required, length,\n" +
-				"range, pattern, unions) and returns every violation as ValidationErrors, or nil. Messages\n" +
-				"name the member path and never contain a member's value."))
-			f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("Validate").Params().Error().Block(
-				jen.Id("vs").Op(":=").Id("validator").Values(jen.Dict{jen.Id("full"): jen.True()}),
-				jen.Id("v.validate").Call(jen.Nil(), jen.Op("&").Id("vs")),
-				jen.Return(jen.Id("vs.err").Call()),
-			)
-			f.Comment("validateRequired checks only that required members are set, at any depth.")
-			f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("validateRequired").Params().Error().Block(
-				jen.Id("vs").Op(":=").Id("validator").Values(),
-				jen.Id("v.validate").Call(jen.Nil(), jen.Op("&").Id("vs")),
-				jen.Return(jen.Id("vs.err").Call()),
-			)
-		})
-		g.perShape(f, patKey, s, func(g *generator, f *jen.File, s *ir.Shape) {
-			t := s.GoName
-			f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("validate").Params(jen.Id("p").Op("*").Id("vpath"), jen.Id("vs").Op("*").Id("validator")).BlockFunc(func(b *jen.Group) {
-				if len(s.Members) == 0 && s.Kind != ir.Union {
-					b.Return()
-					return
-				}
-				b.If(jen.Id("v").Op("==").Nil()).Block(jen.Return())
-				if s.Kind == ir.Union {
-					b.Id("set").Op(":=").Lit(0)
-					for _, m := range s.Members {
-						b.If(jen.Id("v." + m.GoName).Op("!=").Nil()).Block(jen.Id("set").Op("++"))
-					}
-					b.If(jen.Id("v.Unknown").Op("!=").Nil()).Block(jen.Id("set").Op("++"))
-					b.Id("vs.union").Call(jen.Id("p"), jen.Lit(""), jen.Id("set"))
-				}
+		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("Validate").Params().Error().Block(
+			jen.Return(jen.Id("validateAll").Call(jen.Id("v"))),
+		)
+		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("validate").Params(jen.Id("p").Op("*").Id("vpath"), jen.Id("vs").Op("*").Id("validator")).BlockFunc(func(b *jen.Group) {
+			if len(s.Members) == 0 && s.Kind != ir.Union {
+				b.Return()
+				return
+			}
+			b.If(jen.Id("v").Op("==").Nil()).Block(jen.Return())
+			if s.Kind == ir.Union {
+				b.Id("set").Op(":=").Lit(0)
 				for _, m := range s.Members {
-					ptr := fieldPointer(s, m)
-					// The checks name patterns by this call's numbers: patKey keeps the
-					// renderings of one call apart from another's.
-					g.perMember(b, keyFlags(patKey, ptr), t, m, func(b *jen.Group, _, field, wire string) {
-						src := jen.Id("v." + field)
-						checks := g.valueChecks(m, ptr, src.Clone(), jen.Id("p"), wire, pats)
-						optional := ptr || nilable(m.Target.Kind)
-						switch {
-						case m.Required() && optional:
-							b.If(src.Clone().Op("==").Nil()).Block(
-								jen.Id("vs.required").Call(jen.Id("p"), jen.Lit(wire)),
-							).Else().Block(checks...)
-						case optional && len(checks) > 0:
-							b.If(src.Clone().Op("!=").Nil()).Block(checks...)
-						default:
-							for _, c := range checks {
-								b.Add(c)
-							}
-						}
-					})
+					b.If(jen.Id("v." + m.GoName).Op("!=").Nil()).Block(jen.Id("set").Op("++"))
 				}
-			})
+				b.If(jen.Id("v.Unknown").Op("!=").Nil()).Block(jen.Id("set").Op("++"))
+				b.Id("vs.union").Call(jen.Id("p"), jen.Lit(""), jen.Id("set"))
+			}
+			for _, m := range s.Members {
+				ptr := fieldPointer(s, m)
+				src := jen.Id("v." + m.GoName)
+				checks := g.valueChecks(m, ptr, src.Clone(), jen.Id("p"), m.Name, pats)
+				optional := ptr || nilable(m.Target.Kind)
+				switch {
+				case m.Required() && optional && len(checks) > 0:
+					b.If(src.Clone().Op("==").Nil()).Block(
+						jen.Id("vs.required").Call(jen.Id("p"), jen.Lit(m.Name)),
+					).Else().Block(checks...)
+				case m.Required() && optional:
+					b.If(src.Clone().Op("==").Nil()).Block(
+						jen.Id("vs.required").Call(jen.Id("p"), jen.Lit(m.Name)),
+					)
+				case optional && len(checks) > 0:
+					b.If(src.Clone().Op("!=").Nil()).Block(checks...)
+				default:
+					for _, c := range checks {
+						b.Add(c)
+					}
+				}
+			}
 		})
 	}
 	for _, s := range g.collections {

@@ -3,6 +3,7 @@ package genbench
 import (
 	"bytes"
 	"fmt"
+	"go/format"
 	"io"
 	"os"
 	"path/filepath"
@@ -37,14 +38,14 @@ type AllResult struct {
 	MaxRSS    int64         // peak RSS of this process, bytes
 	OutBytes  int64
 	Files     int
-	Verified  bool // the chunked gofmt was checked against whole-file gofmt
+	Verified  bool // every file was checked to be go/format's formatting
 }
 
 // All loads and generates every model, workers at a time (0: GOMAXPROCS), largest model
 // file first so the last ones to finish are small; each Generate call uses every core as
 // well. With out set, each package is written to out/<pkg>; otherwise it stays in memory.
-// With verify set, each model's chunked gofmt is also checked against formatting each
-// file whole (a second, slower pass after the timed one).
+// With verify set, every file of each model is also checked to be formatted as go/format
+// formats it (a second, slower pass after the timed one).
 func All(models []sweep.Model, workers int, out string, verify bool) AllResult {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -119,19 +120,27 @@ func generateOne(mt *ModelTime, out string) {
 	}
 }
 
+// verifyOne generates the model and checks that every file is formatted as go/format
+// formats it.
 func verifyOne(model sweep.Model) error {
 	m, err := load.File(model.Path)
 	if err != nil {
 		return err
 	}
-	st, err := gen.NewStages(m, gen.Options{Package: model.Pkg})
+	files, err := gen.Generate(m, gen.Options{Package: model.Pkg})
 	if err != nil {
 		return err
 	}
-	if err := st.CheckChunked(1, 4096); err != nil {
-		return err
+	for name, b := range files {
+		want, err := format.Source(b)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if !bytes.Equal(b, want) {
+			return fmt.Errorf("%s: not formatted as go/format formats it", name)
+		}
 	}
-	return st.CheckGenerate()
+	return nil
 }
 
 func parallelFor(n, workers int, f func(int)) {

@@ -29,9 +29,8 @@ type Phase struct {
 }
 
 // Phases sets up the phases of generating the c2j model at path (with its docs-2.json) as
-// package pkg into a scratch folder under tmp, in pipeline order, followed by "generate",
-// Generate as cmd/gen runs it (all phases after names, overlapped on every core), and
-// "cmd/gen in-process", everything from reading the files to writing.
+// package pkg into a scratch folder under tmp, in pipeline order (load, names, generate,
+// write), followed by "cmd/gen in-process", everything from reading the files to writing.
 func Phases(path, pkg, tmp string) ([]Phase, error) {
 	api, err := os.ReadFile(path)
 	if err != nil {
@@ -49,15 +48,6 @@ func Phases(path, pkg, tmp string) ([]Phase, error) {
 		return nil, err
 	}
 	opt := gen.Options{Package: pkg}
-	st, err := gen.NewStages(m, opt)
-	if err != nil {
-		return nil, err
-	}
-	jfiles := st.Emit()
-	raw, err := st.Render(jfiles)
-	if err != nil {
-		return nil, err
-	}
 	files, err := gen.Generate(m, opt)
 	if err != nil {
 		return nil, err
@@ -77,33 +67,11 @@ func Phases(path, pkg, tmp string) ([]Phase, error) {
 			return err
 		}},
 		{"names", "Go names (names.Assign)", func() error { return names.Assign(m) }},
-		{"select", "shape selection, redaction marks (gen.NewStages)", func() error {
-			_, err := gen.NewStages(m, opt)
-			return err
-		}},
-		{"emit", "emitters: jennifer statement building, doc comments", func() error {
-			if len(st.Emit()) != len(jfiles) {
-				return fmt.Errorf("emit: file count changed")
-			}
-			return nil
-		}},
-		{"render", "jennifer rendering without gofmt", func() error {
-			_, err := st.Render(jfiles)
-			return err
-		}},
-		{"gofmt", "formatting of the rendered files: fast formatter, go/format where it declines; declaration spacing", func() error {
-			_, err := st.Format(raw)
-			return err
-		}},
-		{"templates", "doc.go, runtime_*.go, generated_test.go", func() error {
-			_, err := st.Templates()
-			return err
-		}},
-		{"write", "output.Write of the 22 files", func() error { return output.Write(out, files) }},
-		{"generate", "gen.Generate as cmd/gen runs it: select..templates on all cores", func() error {
+		{"generate", "gen.Generate: emitters, jennifer, internal/gofmt, templates, files concurrently", func() error {
 			_, err := gen.Generate(m, opt)
 			return err
 		}},
+		{"write", "output.Write of the package", func() error { return output.Write(out, files) }},
 		{"cmd/gen in-process", "load + names + generate + write", func() error {
 			m, err := load.File(path)
 			if err != nil {

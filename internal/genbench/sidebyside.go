@@ -1,6 +1,6 @@
 // Package genbench measures the generator's speed: side by side with aws-sdk-go v1's own
 // generator on the Cognito model (SideBySide), phase by phase in one process (Phases,
-// BenchmarkGenerateCognito), and over the whole Smithy model set (All). cmd/genbench is its
+// BenchmarkGenerateCognito), and over the whole Smithy model set (All). internal/tools/genbench is its
 // command line and `make bench-gen` runs it.
 package genbench
 
@@ -39,9 +39,9 @@ type Tool struct {
 	Args func(out string) []string
 }
 
-// Tools builds both generators into dir and returns them, each set to generate the full
+// Tools builds the generators into dir and returns them, each set to generate the full
 // Cognito package from the same api-2.json (with its docs-2.json): aws-sdk-go v1's
-// gen-api first, then ours (cmd/gen of the module at root).
+// gen-api first, then ours (cmd/gen of the module at root), then ours with go/format alone.
 func Tools(root, dir string, log io.Writer) ([]Tool, error) {
 	modDir, err := modelsrc.ModuleDir(V1Module)
 	if err != nil {
@@ -57,11 +57,21 @@ func Tools(root, dir string, log io.Writer) ([]Tool, error) {
 	if err := goBuild(root, ours, "./cmd/gen"); err != nil {
 		return nil, err
 	}
+	// The same generator with every file formatted by go/format alone (internal/gofmt's
+	// gofmt_std build tag): what the fast formatter is worth.
+	std := filepath.Join(dir, "awsgen-gofmt-std")
+	fmt.Fprintf(log, "building ours without the fast formatter: go build -tags gofmt_std -o %s ./cmd/gen\n", std)
+	if err := goBuild(root, std, "./cmd/gen", "-tags", "gofmt_std"); err != nil {
+		return nil, err
+	}
 	return []Tool{
 		{Name: "aws-sdk-go v1 gen-api", Bin: v1, Args: func(out string) []string {
 			return []string{"-path", out, api}
 		}},
 		{Name: "awsgen cmd/gen", Bin: ours, Args: func(out string) []string {
+			return []string{"-model", api, "-out", filepath.Join(out, "cognitoidp"), "-pkg", "cognitoidp"}
+		}},
+		{Name: "awsgen cmd/gen, go/format only", Bin: std, Args: func(out string) []string {
 			return []string{"-model", api, "-out", filepath.Join(out, "cognitoidp"), "-pkg", "cognitoidp"}
 		}},
 	}, nil
@@ -269,7 +279,7 @@ func Report(w io.Writer, stats []Stats, target float64, loadBefore, loadAfter fl
 			rw = fmt.Sprintf("%.2fx", ratio(base.MeanWall, s.MeanWall))
 			rm = fmt.Sprintf("%.2fx", ratio(base.MinWall, s.MinWall))
 			rc = fmt.Sprintf("%.2fx", ratio(base.MeanCPU, s.MeanCPU))
-			if ratio(base.MeanWall, s.MeanWall) < target {
+			if i == 1 && ratio(base.MeanWall, s.MeanWall) < target {
 				ok = false
 			}
 		}
@@ -278,13 +288,14 @@ func Report(w io.Writer, stats []Stats, target float64, loadBefore, loadAfter fl
 			float64(s.MaxRSS)/(1<<20), s.OutFiles, float64(s.OutBytes)/1e6, rw, rm, rc)
 	}
 	fmt.Fprintf(w, "\n(ratio = %s / generator: above 1 means faster than the baseline)\n", base.Tool)
-	for _, s := range stats[1:] {
+	// The claim is ours; the tools after it are variants, shown for their ratios.
+	for _, s := range stats[1:2] {
 		verdict := "holds"
 		if ratio(base.MeanWall, s.MeanWall) < target {
 			verdict = "does NOT hold"
 		}
-		fmt.Fprintf(w, "claim %q: %s (mean wall %s vs %s / %.0f = %s; min wall %.2fx, CPU %.2fx)\n",
-			fmt.Sprintf("%s takes at most 1/%.0f of %s's time", s.Tool, target, base.Tool), verdict,
+		fmt.Fprintf(w, "claim %q: %s (mean wall %s vs %s / %g = %s; min wall %.2fx, CPU %.2fx)\n",
+			fmt.Sprintf("%s is at least %gx as fast as %s", s.Tool, target, base.Tool), verdict,
 			secs(s.MeanWall), secs(base.MeanWall), target, secs(time.Duration(float64(base.MeanWall)/target)),
 			ratio(base.MinWall, s.MinWall), ratio(base.MeanCPU, s.MeanCPU))
 	}

@@ -75,10 +75,7 @@ func Begin(dir string) (*Stage, error) {
 
 // Add writes the file name with data under a temporary name. It may be called from several
 // goroutines at once, once per name.
-func (s *Stage) Add(name string, data []byte) error { return s.AddPieces(name, [][]byte{data}) }
-
-// AddPieces is Add for a file whose content is the concatenation of pieces.
-func (s *Stage) AddPieces(name string, pieces [][]byte) error {
+func (s *Stage) Add(name string, data []byte) error {
 	if name == "" || strings.ContainsAny(name, `/\`) || name == "." || name == ".." {
 		return fmt.Errorf("output: bad file name %q", name)
 	}
@@ -95,7 +92,7 @@ func (s *Stage) AddPieces(name string, pieces [][]byte) error {
 	case dup:
 		return fmt.Errorf("output: %s added twice", name)
 	}
-	tmp, err := writeTemp(s.dir, name, pieces)
+	tmp, err := writeTemp(s.dir, name, data)
 	s.mu.Lock()
 	s.tmps[name] = tmp
 	s.mu.Unlock()
@@ -139,19 +136,16 @@ func (s *Stage) Abort() {
 	}
 }
 
-// writeTemp writes pieces, one after the other, to a new temporary file in dir for the file
-// name, mode 0644, and
+// writeTemp writes data to a new temporary file in dir for the file name, mode 0644, and
 // returns its path ("" when it could not be created).
-func writeTemp(dir, name string, pieces [][]byte) (string, error) {
+func writeTemp(dir, name string, data []byte) (string, error) {
 	f, err := os.CreateTemp(dir, "."+name+".tmp-*")
 	if err != nil {
 		return "", err
 	}
-	for _, p := range pieces {
-		if _, err := f.Write(p); err != nil {
-			f.Close()
-			return f.Name(), err
-		}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return f.Name(), err
 	}
 	if err := f.Chmod(0o644); err != nil {
 		f.Close()

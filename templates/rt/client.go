@@ -124,7 +124,7 @@ type operationInfo struct {
 type requestBody interface {
 	AppendJSON(dst []byte) ([]byte, error)
 	Validate() error
-	validateRequired() error
+	validatable
 }
 
 // responseBody is implemented by generated response types.
@@ -288,7 +288,7 @@ func (c *Client) invoke(ctx context.Context, op *operationInfo, in requestBody, 
 	if isNil(in) {
 		return opErr(errors.New("input is nil"))
 	}
-	if err := in.validateRequired(); err != nil {
+	if err := validateRequired(in); err != nil {
 		return opErr(err)
 	}
 	if c.opts.ValidateInput {

@@ -56,7 +56,7 @@ func (r *stubRequest) AppendJSON(dst []byte) ([]byte, error) {
 
 func (r *stubRequest) Validate() error {
 	r.validateCalled = true
-	if err := r.validateRequired(); err != nil {
+	if err := validateRequired(r); err != nil {
 		return err
 	}
 	if len(*r.Username) > 8 {
@@ -65,11 +65,10 @@ func (r *stubRequest) Validate() error {
 	return nil
 }
 
-func (r *stubRequest) validateRequired() error {
+func (r *stubRequest) validate(p *vpath, vs *validator) {
 	if r.Username == nil {
-		return &stubValidationError{field: "Username"}
+		vs.required(p, "Username")
 	}
-	return nil
 }
 
 // stubResponse stands in for a generated response type.
@@ -901,8 +900,8 @@ func TestInputValidation(t *testing.T) {
 
 	// Required members are always checked.
 	err := c.invoke(context.Background(), &opPublic, &stubRequest{}, new(stubResponse))
-	var ve *stubValidationError
-	if !errors.As(err, &ve) || ve.field != "Username" {
+	var req *ValidationError
+	if !errors.As(err, &req) || req.Path != "Username" || req.Constraint != "required" {
 		t.Errorf("missing required: %v", err)
 	}
 	if oe := asOpErr(t, err); oe.Attempts != 0 {
@@ -916,6 +915,7 @@ func TestInputValidation(t *testing.T) {
 	}
 	cv := newClient(Options{Endpoint: "http://x", HTTPClient: doer, ValidateInput: true}, testService("1.1"))
 	err = cv.invoke(context.Background(), &opPublic, in, new(stubResponse))
+	var ve *stubValidationError
 	if !errors.As(err, &ve) || !strings.Contains(ve.field, "too long") {
 		t.Errorf("ValidateInput on: %v", err)
 	}

@@ -414,7 +414,7 @@ func BenchmarkJSONAppendBase64(b *testing.B) {
 	}
 }
 
-// jsonTestAppender is a jsonAppender that writes a fixed document or fails.
+// jsonTestAppender writes a fixed document or fails, as a generated AppendJSON.
 type jsonTestAppender struct {
 	doc string
 	err error
@@ -423,6 +423,11 @@ type jsonTestAppender struct {
 func (a jsonTestAppender) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, a.doc...)
 	return b, a.err
+}
+
+// jsonMarshal is a generated MarshalJSON's body.
+func jsonMarshal(a jsonTestAppender) ([]byte, error) {
+	return jsonMarshalled(a.AppendJSON(jsonBuffer()))
 }
 
 func TestJSONMarshal(t *testing.T) {

@@ -279,16 +279,15 @@ func TestSortedKeys(t *testing.T) {
 // twoForms stands for a generated type: String and GoString differ.
 type twoForms struct{}
 
-func (twoForms) String() string   { return "S" }
-func (twoForms) GoString() string { return "G" }
+func (v *twoForms) print(p *printer) { p.open("T"); p.close() }
 func (v twoForms) Format(st fmt.State, verb rune) {
-	formatRedacted(st, verb, v)
+	printFormat(st, verb, &v)
 }
 
 func TestFormatRedacted(t *testing.T) {
 	v := twoForms{}
 	for _, c := range []struct{ format, want string }{
-		{"%v", "S"}, {"%+v", "S"}, {"%#v", "G"}, {"%s", "S"}, {"%q", "S"}, {"%x", "S"}, {"%d", "S"},
+		{"%v", "T{}"}, {"%+v", "T{}"}, {"%#v", "rt.T{}"}, {"%s", "T{}"}, {"%q", "T{}"}, {"%x", "T{}"}, {"%d", "T{}"},
 	} {
 		if got := fmt.Sprintf(c.format, v); got != c.want {
 			t.Errorf("Sprintf(%q) = %q, want %q", c.format, got, c.want)
@@ -692,7 +691,7 @@ type mutInput struct{}
 
 func (*mutInput) AppendJSON(b []byte) ([]byte, error) { return append(b, "{}"...), nil }
 func (*mutInput) Validate() error                     { return nil }
-func (*mutInput) validateRequired() error             { return nil }
+func (*mutInput) validate(*vpath, *validator)         {}
 
 type mutSigner struct{ err error }
 

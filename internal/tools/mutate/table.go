@@ -44,7 +44,7 @@ var table = []mutation{
 	},
 	{
 		ID: "redact-member", File: "internal/gen/string.go",
-		Edits: []edit{{Old: "redacted := g.redactAll[s] || m.Sensitive()", New: "redacted := g.redactAll[s]"}},
+		Edits: []edit{{Old: "if g.redactAll[s] || m.Sensitive() {", New: "if g.redactAll[s] {"}},
 		Bug:   "a member that is @sensitive (or targets a sensitive shape) prints its value",
 		Tests: redactSteps,
 	},
@@ -96,7 +96,10 @@ var table = []mutation{
 	},
 	{
 		ID: "validate-required", File: "internal/gen/validate.go",
-		Edits: []edit{{Old: "case m.Required() && optional:", New: "case false && m.Required() && optional:"}},
+		Edits: []edit{
+			{Old: "case m.Required() && optional && len(checks) > 0:", New: "case false && m.Required() && optional && len(checks) > 0:"},
+			{Old: "case m.Required() && optional:", New: "case false && m.Required() && optional:"},
+		},
 		Bug:   "a missing @required member is not reported",
 		Tests: validateSteps,
 	},

@@ -1,4 +1,4 @@
-package gen
+package gofmt
 
 // The fast formatter must decline input that is not Go: go/format fails on it. fmtParser is
 // a recognizer of the subset of Go the formatter handles, by recursive descent over the

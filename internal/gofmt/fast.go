@@ -1,4 +1,4 @@
-package gen
+package gofmt
 
 import (
 	"bytes"
@@ -6,26 +6,21 @@ import (
 	"unicode/utf8"
 )
 
-// fastFormat formats src, a Go source file as jennifer renders it without formatting, into
-// the bytes go/format.Source gives for it, or declines (ok false). It is not a Go formatter:
-// it knows the restricted code our emitters write (one statement per line, multi-line
-// constructs only where a line ends in an opening bracket) and declines everything else,
-// and the caller formats a declined input with go/format. Every rule it applies was
-// observed on go/format's output, not taken from its implementation; each is stated where
-// it is applied, as "gofmt prints X as Y". fastfmt_test.go checks the result against
-// go/format on the declarations of the test models, FuzzFastFormat on arbitrary input.
+// appendFast appends src, a Go source file as jennifer renders it without formatting, to dst
+// (which must not overlap src), formatted into the bytes go/format.Source gives for it, or
+// declines (ok false) and returns dst unchanged. It is not a Go formatter: it knows the
+// restricted code the emitters write (one statement per line, multi-line constructs only
+// where a line ends in an opening bracket) and declines everything else, which Format hands
+// to go/format. Every rule it applies was observed on go/format's output, not taken from its
+// implementation; each is stated where it is applied, as "gofmt prints X as Y". fast_test.go
+// checks the result against go/format on the generated packages, FuzzFormat on arbitrary
+// input.
 //
-// It works in two passes: the first tokenizes src (fmtScan), the second walks the tokens
-// line by line of the source, keeps the line breaks, indents lines by the nesting of the
+// It works in two passes: the first tokenizes src (scan), the second walks the tokens line
+// by line of the source, keeps the line breaks, indents lines by the nesting of the
 // brackets that end lines, spaces the tokens of a line by their kinds and roles, and records
 // where a line has a column to align; the last step pads those columns and writes the lines.
-func fastFormat(src []byte) (out []byte, ok bool) {
-	return fastFormatAppend(nil, src)
-}
-
-// fastFormatAppend is fastFormat appending its output to dst (which must not overlap src);
-// when it declines, dst is returned unchanged.
-func fastFormatAppend(dst, src []byte) (out []byte, ok bool) {
+func appendFast(dst, src []byte) (out []byte, ok bool) {
 	var f *fmtState
 	select {
 	case f = <-fmtStates:
@@ -40,7 +35,7 @@ func fastFormatAppend(dst, src []byte) (out []byte, ok bool) {
 	return f.write(dst), true
 }
 
-// fmtStates keeps the scratch slices of fastFormat calls for reuse: a few, as many as calls
+// fmtStates keeps the scratch slices of appendFast calls for reuse: a few, as many as calls
 // run at once, kept across garbage collections (a sync.Pool drops its items at each, and
 // the slices would grow again from nothing).
 var fmtStates = make(chan *fmtState, 8)
@@ -158,7 +153,7 @@ type fmtGroup struct {
 	id int32
 }
 
-// fmtState is the state of one fastFormat call.
+// fmtState is the state of one appendFast call.
 type fmtState struct {
 	src    []byte
 	toks   []fmtTok
@@ -264,7 +259,7 @@ func keyword(b []byte) uint8 {
 	return kwNone
 }
 
-// scan tokenizes src into f.toks. It declines what fastFormat does not handle at the level
+// scan tokenizes src into f.toks. It declines what appendFast does not handle at the level
 // of bytes: block comments, non-ASCII or control characters outside comments and string
 // literals, tabs or control characters inside literals (gofmt's alignment treats them
 // specially), multi-line raw strings, and number literals other than plain decimal
@@ -385,7 +380,7 @@ func (f *fmtState) scan() bool {
 }
 
 // escapeLen returns the length of the escape sequence at the start of b in a literal
-// quoted by q, or 0 for one fastFormat does not handle (octal and Unicode escapes, whose
+// quoted by q, or 0 for one appendFast does not handle (octal and Unicode escapes, whose
 // values Go checks) or that is invalid.
 func escapeLen(b []byte, q byte) int {
 	if len(b) < 2 {
@@ -425,7 +420,7 @@ func validText(b []byte) bool {
 func isLetter(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // opLen returns the length of the operator or punctuation at the start of b, or 0 for one
-// fastFormat does not handle (block comments, '<-', '~', and others).
+// appendFast does not handle (block comments, '<-', '~', and others).
 func opLen(b []byte) int {
 	two := func(s string) bool { return len(b) >= 2 && string(b[:2]) == s }
 	switch b[0] {
@@ -1452,6 +1447,9 @@ func (f *fmtState) plainDoc(i, j int) bool {
 		if lines == 0 {
 			if !endBlock(lk) {
 				return false
+			}
+			if lk == bkList && string(c[2:7]) == "   - " && prevKind == bkList {
+				return false // gofmt joins two lists a blank line apart into one loose list
 			}
 			kind = lk
 			blocks++

@@ -1,0 +1,5 @@
+//go:build gofmt_std
+
+package gofmt
+
+const fastPath = false
