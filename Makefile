@@ -16,7 +16,7 @@ FUZZ_TARGETS := \
 	./templates/rt:FuzzJSONAppendString \
 	./internal/load:FuzzLoad \
 	./internal/docs:FuzzText \
-	./internal/gen:FuzzFastFormat
+	./internal/gofmt:FuzzFormat
 
 all: generate test
 
