@@ -9,10 +9,11 @@
 //
 //   - Clone returns a deep copy that shares no memory with the original.
 //   - Equal reports whether two values hold the same data, as they would be serialized.
-//   - Default sets the members that have a model default to it and unsets all others.
-//   - String, GoString, Format and LogValue print the value on one line for fmt and
-//     log/slog, with every sensitive member, and every member of a shape inside a sensitive
-//     one, printed as [redacted].
+//   - Default resets the value: members that have a model default take it, all others
+//     are unset.
+//   - String, GoString and Format print the value on one line for every fmt verb, and
+//     LogValue gives log/slog a group of its members; a sensitive member, and every member
+//     of a sensitive structure, prints as [redacted].
 //   - Validate checks the value against the model's constraints and returns every
 //     violation as ValidationErrors, each naming the member path and never its value.
 //   - MarshalJSON, AppendJSON and UnmarshalJSON encode and decode the value's awsJson

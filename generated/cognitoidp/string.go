@@ -11057,7 +11057,7 @@ func printAttributeMappingType(p *printer, v map[string]string) {
 		x := v[k]
 		p.str(x)
 	}
-	p.close()
+	p.closeMap()
 }
 
 func printAttributeNameListType(p *printer, v []string) {
@@ -11094,7 +11094,7 @@ func printAuthParametersType(p *printer, v map[string]string) {
 		x := v[k]
 		p.str(x)
 	}
-	p.close()
+	p.closeMap()
 }
 
 func printBlockedIPRangeListType(p *printer, v []string) {
@@ -11122,7 +11122,7 @@ func printChallengeParametersType(p *printer, v map[string]string) {
 		x := v[k]
 		p.str(x)
 	}
-	p.close()
+	p.closeMap()
 }
 
 func printChallengeResponseListType(p *printer, v []ChallengeResponseType) {
@@ -11141,7 +11141,7 @@ func printChallengeResponsesType(p *printer, v map[string]string) {
 		x := v[k]
 		p.str(x)
 	}
-	p.close()
+	p.closeMap()
 }
 
 func printClientMetadataType(p *printer, v map[string]string) {
@@ -11151,7 +11151,7 @@ func printClientMetadataType(p *printer, v map[string]string) {
 		x := v[k]
 		p.str(x)
 	}
-	p.close()
+	p.closeMap()
 }
 
 func printClientPermissionListType(p *printer, v []string) {
@@ -11296,7 +11296,7 @@ func printProviderDetailsType(p *printer, v map[string]string) {
 		x := v[k]
 		p.str(x)
 	}
-	p.close()
+	p.closeMap()
 }
 
 func printProvidersListType(p *printer, v []ProviderDescription) {
@@ -11432,7 +11432,7 @@ func printUserPoolTagsType(p *printer, v map[string]string) {
 		x := v[k]
 		p.str(x)
 	}
-	p.close()
+	p.closeMap()
 }
 
 func printUsernameAttributesListType(p *printer, v []UsernameAttributeType) {

@@ -79,6 +79,7 @@ type AdminAddUserToGroupRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// The name of the group that you want to add your user to.
@@ -100,6 +101,7 @@ type AdminConfirmSignUpRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// A map of custom key-value pairs that you can provide as input for any custom workflows that this
@@ -173,6 +175,7 @@ type AdminCreateUserRequest struct {
 	// [Customizing sign-in attributes]: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-aliases
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// An array of name-value pairs that contain user attributes and attribute values to be set for the
@@ -227,6 +230,8 @@ type AdminCreateUserRequest struct {
 	// The temporary password can only be used until the user account expiration limit that you set for
 	// your user pool. To reset the account after that time limit, you must call AdminCreateUser again and
 	// specify RESEND for the MessageAction parameter.
+	//
+	// Printed as [redacted]: its shape PasswordType is sensitive.
 	TemporaryPassword *string
 
 	// This parameter is used only if the phone_number_verified or email_verified attribute is set to True.
@@ -296,6 +301,7 @@ type AdminDeleteUserAttributesRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// An array of strings representing the user attribute names you want to delete.
@@ -322,6 +328,7 @@ type AdminDeleteUserRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 }
 
@@ -352,6 +359,7 @@ type AdminDisableUserRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 }
 
@@ -371,6 +379,7 @@ type AdminEnableUserRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 }
 
@@ -390,6 +399,7 @@ type AdminForgetDeviceRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// The device key.
@@ -416,6 +426,7 @@ type AdminGetDeviceRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 }
 
@@ -440,6 +451,7 @@ type AdminGetUserRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 }
 
@@ -449,6 +461,7 @@ type AdminGetUserResponse struct {
 	// The username of the user that you requested.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// An array of name-value pairs representing user attributes.
@@ -501,6 +514,7 @@ type AdminInitiateAuthRequest struct {
 	// The app client ID.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape ClientIdType is sensitive.
 	ClientId *string
 
 	// The authentication flow for this call to run. The API action will depend on this value. For example:
@@ -544,6 +558,8 @@ type AdminInitiateAuthRequest struct {
 	//
 	// [Computing secret hash values]: https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash
 	// [Working with user devices in your user pool]: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html
+	//
+	// Printed as [redacted]: its shape AuthParametersType is sensitive.
 	AuthParameters map[string]string
 
 	// A map of custom key-value pairs that you can provide as input for certain custom workflows that this
@@ -653,6 +669,8 @@ type AdminInitiateAuthResponse struct {
 	// AdminInitiateAuth or AdminRespondToAuthChallenge API call determines that the caller must pass
 	// another challenge, they return a session with other challenge parameters. This session should be
 	// passed as it is to the next AdminRespondToAuthChallenge API call.
+	//
+	// Printed as [redacted]: its shape SessionType is sensitive.
 	Session *string
 
 	// The challenge parameters. These are returned to you in the AdminInitiateAuth response if you must
@@ -739,6 +757,7 @@ type AdminListDevicesRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// The limit of the devices request.
@@ -770,6 +789,7 @@ type AdminListGroupsForUserRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// The user pool ID for the user pool.
@@ -806,6 +826,7 @@ type AdminListUserAuthEventsRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// The maximum number of authentication events to return. Returns 60 events if you set MaxResults to 0,
@@ -836,6 +857,7 @@ type AdminRemoveUserFromGroupRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// The group name.
@@ -857,6 +879,7 @@ type AdminResetUserPasswordRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// A map of custom key-value pairs that you can provide as input for any custom workflows that this
@@ -899,6 +922,7 @@ type AdminRespondToAuthChallengeRequest struct {
 	// The app client ID.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape ClientIdType is sensitive.
 	ClientId *string
 
 	// The challenge name. For more information, see [AdminInitiateAuth].
@@ -963,12 +987,16 @@ type AdminRespondToAuthChallengeRequest struct {
 	//
 	// [Computing secret hash values]: https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash
 	// [Working with user devices in your user pool]: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html
+	//
+	// Printed as [redacted]: its shape ChallengeResponsesType is sensitive.
 	ChallengeResponses map[string]string
 
 	// The session that should be passed both ways in challenge-response calls to the service. If an
 	// InitiateAuth or RespondToAuthChallenge API call determines that the caller must pass another
 	// challenge, it returns a session with other challenge parameters. This session should be passed as it
 	// is to the next RespondToAuthChallenge API call.
+	//
+	// Printed as [redacted]: its shape SessionType is sensitive.
 	Session *string
 
 	// The analytics metadata for collecting Amazon Pinpoint metrics for AdminRespondToAuthChallenge calls.
@@ -1027,6 +1055,8 @@ type AdminRespondToAuthChallengeResponse struct {
 	// The session that should be passed both ways in challenge-response calls to the service. If the
 	// caller must pass another challenge, they return a session with other challenge parameters. This
 	// session should be passed as it is to the next RespondToAuthChallenge API call.
+	//
+	// Printed as [redacted]: its shape SessionType is sensitive.
 	Session *string
 
 	// The challenge parameters. For more information, see [AdminInitiateAuth].
@@ -1051,6 +1081,7 @@ type AdminSetUserMFAPreferenceRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// The user pool ID.
@@ -1072,11 +1103,13 @@ type AdminSetUserPasswordRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// The password for the user.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape PasswordType is sensitive.
 	Password *string
 
 	// True if the password is permanent, False if it is temporary.
@@ -1098,6 +1131,7 @@ type AdminSetUserSettingsRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// You can use this parameter only to set an SMS configuration that uses SMS for delivery.
@@ -1120,6 +1154,7 @@ type AdminUpdateAuthEventFeedbackRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// The authentication event ID.
@@ -1151,6 +1186,7 @@ type AdminUpdateDeviceStatusRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// The device key.
@@ -1178,6 +1214,7 @@ type AdminUpdateUserAttributesRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// An array of name-value pairs representing user attributes.
@@ -1242,6 +1279,7 @@ type AdminUserGlobalSignOutRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 }
 
@@ -1300,20 +1338,28 @@ type AnalyticsMetadataType struct {
 type AssociateSoftwareTokenRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose software token you want to
 	// generate.
+	//
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	AccessToken *string
 
 	// The session that should be passed both ways in challenge-response calls to the service. This allows
 	// authentication of the user as part of the MFA setup process.
+	//
+	// Printed as [redacted]: its shape SessionType is sensitive.
 	Session *string
 }
 
 type AssociateSoftwareTokenResponse struct {
 	// A unique generated shared secret code that is used in the TOTP algorithm to generate a one-time
 	// code.
+	//
+	// Printed as [redacted]: its shape SecretCodeType is sensitive.
 	SecretCode *string
 
 	// The session that should be passed both ways in challenge-response calls to the service. This allows
 	// authentication of the user as part of the MFA setup process.
+	//
+	// Printed as [redacted]: its shape SessionType is sensitive.
 	Session *string
 }
 
@@ -1325,6 +1371,8 @@ type AttributeType struct {
 	Name *string
 
 	// The value of the attribute.
+	//
+	// Printed as [redacted]: its shape AttributeValueType is sensitive.
 	Value *string
 }
 
@@ -1361,6 +1409,8 @@ type AuthEventType struct {
 // The authentication result.
 type AuthenticationResultType struct {
 	// A valid access token that Amazon Cognito issued to the user who you want to authenticate.
+	//
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	AccessToken *string
 
 	// The expiration period of the authentication result in seconds.
@@ -1370,9 +1420,13 @@ type AuthenticationResultType struct {
 	TokenType *string
 
 	// The refresh token.
+	//
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	RefreshToken *string
 
 	// The ID token.
+	//
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	IdToken *string
 
 	// The new device metadata from an authentication result.
@@ -1393,16 +1447,19 @@ type ChangePasswordRequest struct {
 	// The old password.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape PasswordType is sensitive.
 	PreviousPassword *string
 
 	// The new password.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape PasswordType is sensitive.
 	ProposedPassword *string
 
 	// A valid access token that Amazon Cognito issued to the user whose password you want to change.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	AccessToken *string
 }
 
@@ -1479,6 +1536,7 @@ type ConfirmDeviceRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose device you want to confirm.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	AccessToken *string
 
 	// The device key.
@@ -1504,6 +1562,7 @@ type ConfirmForgotPasswordRequest struct {
 	// The app client ID of the app associated with the user pool.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape ClientIdType is sensitive.
 	ClientId *string
 
 	// A keyed-hash message authentication code (HMAC) calculated using the secret key of a user pool
@@ -1511,6 +1570,8 @@ type ConfirmForgotPasswordRequest struct {
 	// [Computing secret hash values].
 	//
 	// [Computing secret hash values]: https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash
+	//
+	// Printed as [redacted]: its shape SecretHashType is sensitive.
 	SecretHash *string
 
 	// The username of the user that you want to query or modify. The value of this parameter is typically
@@ -1519,6 +1580,7 @@ type ConfirmForgotPasswordRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// The confirmation code from your user's request to reset their password. For more information, see
@@ -1532,6 +1594,7 @@ type ConfirmForgotPasswordRequest struct {
 	// The new password that your user wants to set.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape PasswordType is sensitive.
 	Password *string
 
 	// The Amazon Pinpoint analytics metadata for collecting metrics for ConfirmForgotPassword calls.
@@ -1540,6 +1603,8 @@ type ConfirmForgotPasswordRequest struct {
 	// Contextual data about your user session, such as the device fingerprint, IP address, or location.
 	// Amazon Cognito advanced security evaluates the risk of an authentication event based on the context
 	// that your app generates and passes to Amazon Cognito when it makes API requests.
+	//
+	// Printed as [redacted]: its shape UserContextDataType is sensitive.
 	UserContextData *UserContextDataType
 
 	// A map of custom key-value pairs that you can provide as input for any custom workflows that this
@@ -1577,10 +1642,13 @@ type ConfirmSignUpRequest struct {
 	// The ID of the app client associated with the user pool.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape ClientIdType is sensitive.
 	ClientId *string
 
 	// A keyed-hash message authentication code (HMAC) calculated using the secret key of a user pool
 	// client and username plus the client ID in the message.
+	//
+	// Printed as [redacted]: its shape SecretHashType is sensitive.
 	SecretHash *string
 
 	// The username of the user that you want to query or modify. The value of this parameter is typically
@@ -1589,6 +1657,7 @@ type ConfirmSignUpRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// The confirmation code sent by a user's request to confirm registration.
@@ -1609,6 +1678,8 @@ type ConfirmSignUpRequest struct {
 	// Contextual data about your user session, such as the device fingerprint, IP address, or location.
 	// Amazon Cognito advanced security evaluates the risk of an authentication event based on the context
 	// that your app generates and passes to Amazon Cognito when it makes API requests.
+	//
+	// Printed as [redacted]: its shape UserContextDataType is sensitive.
 	UserContextData *UserContextDataType
 
 	// A map of custom key-value pairs that you can provide as input for any custom workflows that this
@@ -2397,6 +2468,7 @@ type DeleteUserAttributesRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose attributes you want to delete.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	AccessToken *string
 }
 
@@ -2413,6 +2485,7 @@ type DeleteUserPoolClientRequest struct {
 	// The app client ID of the app associated with the user pool.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape ClientIdType is sensitive.
 	ClientId *string
 }
 
@@ -2444,6 +2517,7 @@ type DeleteUserRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose user profile you want to delete.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	AccessToken *string
 }
 
@@ -2498,6 +2572,8 @@ type DescribeRiskConfigurationRequest struct {
 	UserPoolId *string
 
 	// The app client ID.
+	//
+	// Printed as [redacted]: its shape ClientIdType is sensitive.
 	ClientId *string
 }
 
@@ -2537,6 +2613,7 @@ type DescribeUserPoolClientRequest struct {
 	// The app client ID of the app associated with the user pool.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape ClientIdType is sensitive.
 	ClientId *string
 }
 
@@ -2840,6 +2917,8 @@ type ForbiddenException struct {
 type ForgetDeviceRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose registered device you want to
 	// forget.
+	//
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	AccessToken *string
 
 	// The device key.
@@ -2853,15 +2932,20 @@ type ForgotPasswordRequest struct {
 	// The ID of the client associated with the user pool.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape ClientIdType is sensitive.
 	ClientId *string
 
 	// A keyed-hash message authentication code (HMAC) calculated using the secret key of a user pool
 	// client and username plus the client ID in the message.
+	//
+	// Printed as [redacted]: its shape SecretHashType is sensitive.
 	SecretHash *string
 
 	// Contextual data about your user session, such as the device fingerprint, IP address, or location.
 	// Amazon Cognito advanced security evaluates the risk of an authentication event based on the context
 	// that your app generates and passes to Amazon Cognito when it makes API requests.
+	//
+	// Printed as [redacted]: its shape UserContextDataType is sensitive.
 	UserContextData *UserContextDataType
 
 	// The username of the user that you want to query or modify. The value of this parameter is typically
@@ -2870,6 +2954,7 @@ type ForgotPasswordRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// The Amazon Pinpoint analytics metadata that contributes to your metrics for ForgotPassword calls.
@@ -2935,6 +3020,8 @@ type GetDeviceRequest struct {
 
 	// A valid access token that Amazon Cognito issued to the user whose device information you want to
 	// request.
+	//
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	AccessToken *string
 }
 
@@ -3015,6 +3102,8 @@ type GetUICustomizationRequest struct {
 	UserPoolId *string
 
 	// The client ID for the client app.
+	//
+	// Printed as [redacted]: its shape ClientIdType is sensitive.
 	ClientId *string
 }
 
@@ -3030,6 +3119,7 @@ type GetUserAttributeVerificationCodeRequest struct {
 	// A non-expired access token for the user whose attribute verification code you want to generate.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	AccessToken *string
 
 	// The attribute name returned by the server response to get the user attribute verification code.
@@ -3099,6 +3189,7 @@ type GetUserRequest struct {
 	// A non-expired access token for the user whose information you want to query.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	AccessToken *string
 }
 
@@ -3107,6 +3198,7 @@ type GetUserResponse struct {
 	// The username of the user that you requested.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// An array of name-value pairs representing user attributes.
@@ -3135,6 +3227,7 @@ type GlobalSignOutRequest struct {
 	// A valid access token that Amazon Cognito issued to the user who you want to sign out.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	AccessToken *string
 }
 
@@ -3347,6 +3440,8 @@ type InitiateAuthRequest struct {
 	//
 	// [Computing secret hash values]: https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash
 	// [Working with user devices in your user pool]: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html
+	//
+	// Printed as [redacted]: its shape AuthParametersType is sensitive.
 	AuthParameters map[string]string
 
 	// A map of custom key-value pairs that you can provide as input for certain custom workflows that this
@@ -3394,6 +3489,7 @@ type InitiateAuthRequest struct {
 	// The app client ID.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape ClientIdType is sensitive.
 	ClientId *string
 
 	// The Amazon Pinpoint analytics metadata that contributes to your metrics for InitiateAuth calls.
@@ -3402,6 +3498,8 @@ type InitiateAuthRequest struct {
 	// Contextual data about your user session, such as the device fingerprint, IP address, or location.
 	// Amazon Cognito advanced security evaluates the risk of an authentication event based on the context
 	// that your app generates and passes to Amazon Cognito when it makes API requests.
+	//
+	// Printed as [redacted]: its shape UserContextDataType is sensitive.
 	UserContextData *UserContextDataType
 }
 
@@ -3457,6 +3555,8 @@ type InitiateAuthResponse struct {
 	// The session that should pass both ways in challenge-response calls to the service. If the caller
 	// must pass another challenge, they return a session with other challenge parameters. This session
 	// should be passed as it is to the next RespondToAuthChallenge API call.
+	//
+	// Printed as [redacted]: its shape SessionType is sensitive.
 	Session *string
 
 	// The challenge parameters. These are returned in the InitiateAuth response if you must pass another
@@ -3594,6 +3694,7 @@ type ListDevicesRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose list of devices you want to view.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	AccessToken *string
 
 	// The limit of the device request.
@@ -4135,15 +4236,20 @@ type ResendConfirmationCodeRequest struct {
 	// The ID of the client associated with the user pool.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape ClientIdType is sensitive.
 	ClientId *string
 
 	// A keyed-hash message authentication code (HMAC) calculated using the secret key of a user pool
 	// client and username plus the client ID in the message.
+	//
+	// Printed as [redacted]: its shape SecretHashType is sensitive.
 	SecretHash *string
 
 	// Contextual data about your user session, such as the device fingerprint, IP address, or location.
 	// Amazon Cognito advanced security evaluates the risk of an authentication event based on the context
 	// that your app generates and passes to Amazon Cognito when it makes API requests.
+	//
+	// Printed as [redacted]: its shape UserContextDataType is sensitive.
 	UserContextData *UserContextDataType
 
 	// The username of the user that you want to query or modify. The value of this parameter is typically
@@ -4152,6 +4258,7 @@ type ResendConfirmationCodeRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// The Amazon Pinpoint analytics metadata that contributes to your metrics for ResendConfirmationCode
@@ -4237,6 +4344,7 @@ type RespondToAuthChallengeRequest struct {
 	// The app client ID.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape ClientIdType is sensitive.
 	ClientId *string
 
 	// The challenge name. For more information, see [InitiateAuth].
@@ -4252,6 +4360,8 @@ type RespondToAuthChallengeRequest struct {
 	// InitiateAuth or RespondToAuthChallenge API call determines that the caller must pass another
 	// challenge, they return a session with other challenge parameters. This session should be passed as
 	// it is to the next RespondToAuthChallenge API call.
+	//
+	// Printed as [redacted]: its shape SessionType is sensitive.
 	Session *string
 
 	// The responses to the challenge that you received in the previous request. Each challenge has its own
@@ -4309,6 +4419,8 @@ type RespondToAuthChallengeRequest struct {
 	//
 	// [Computing secret hash values]: https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash
 	// [Working with user devices in your user pool]: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html
+	//
+	// Printed as [redacted]: its shape ChallengeResponsesType is sensitive.
 	ChallengeResponses map[string]string
 
 	// The Amazon Pinpoint analytics metadata that contributes to your metrics for RespondToAuthChallenge
@@ -4318,6 +4430,8 @@ type RespondToAuthChallengeRequest struct {
 	// Contextual data about your user session, such as the device fingerprint, IP address, or location.
 	// Amazon Cognito advanced security evaluates the risk of an authentication event based on the context
 	// that your app generates and passes to Amazon Cognito when it makes API requests.
+	//
+	// Printed as [redacted]: its shape UserContextDataType is sensitive.
 	UserContextData *UserContextDataType
 
 	// A map of custom key-value pairs that you can provide as input for any custom workflows that this
@@ -4358,6 +4472,8 @@ type RespondToAuthChallengeResponse struct {
 	// The session that should be passed both ways in challenge-response calls to the service. If the
 	// caller must pass another challenge, they return a session with other challenge parameters. This
 	// session should be passed as it is to the next RespondToAuthChallenge API call.
+	//
+	// Printed as [redacted]: its shape SessionType is sensitive.
 	Session *string
 
 	// The challenge parameters. For more information, see [InitiateAuth].
@@ -4374,14 +4490,18 @@ type RevokeTokenRequest struct {
 	// The refresh token that you want to revoke.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	Token *string
 
 	// The client ID for the token that you want to revoke.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape ClientIdType is sensitive.
 	ClientId *string
 
 	// The secret for the client ID. This is required only if the client ID has a secret.
+	//
+	// Printed as [redacted]: its shape ClientSecretType is sensitive.
 	ClientSecret *string
 }
 
@@ -4393,6 +4513,8 @@ type RiskConfigurationType struct {
 	UserPoolId *string
 
 	// The app client ID.
+	//
+	// Printed as [redacted]: its shape ClientIdType is sensitive.
 	ClientId *string
 
 	// The compromised credentials risk configuration object, including the EventFilter and the
@@ -4528,6 +4650,8 @@ type SetRiskConfigurationRequest struct {
 	//
 	// Otherwise, ClientId is mapped to the client. When the client ID isn't null, the user pool
 	// configuration is overridden and the risk configuration for the client is used instead.
+	//
+	// Printed as [redacted]: its shape ClientIdType is sensitive.
 	ClientId *string
 
 	// The compromised credentials risk configuration.
@@ -4554,6 +4678,8 @@ type SetUICustomizationRequest struct {
 	UserPoolId *string
 
 	// The client ID for the client app.
+	//
+	// Printed as [redacted]: its shape ClientIdType is sensitive.
 	ClientId *string
 
 	// The CSS values in the UI customization.
@@ -4580,6 +4706,7 @@ type SetUserMFAPreferenceRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose MFA preference you want to set.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	AccessToken *string
 }
 
@@ -4629,6 +4756,7 @@ type SetUserSettingsRequest struct {
 	// configure.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	AccessToken *string
 
 	// You can use this parameter only to set an SMS configuration that uses SMS for delivery.
@@ -4645,21 +4773,26 @@ type SignUpRequest struct {
 	// The ID of the client associated with the user pool.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape ClientIdType is sensitive.
 	ClientId *string
 
 	// A keyed-hash message authentication code (HMAC) calculated using the secret key of a user pool
 	// client and username plus the client ID in the message.
+	//
+	// Printed as [redacted]: its shape SecretHashType is sensitive.
 	SecretHash *string
 
 	// The username of the user that you want to sign up. The value of this parameter is typically a
 	// username, but can be any alias attribute in your user pool.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// The password of the user you want to register.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape PasswordType is sensitive.
 	Password *string
 
 	// An array of name-value pairs representing user attributes.
@@ -4687,6 +4820,8 @@ type SignUpRequest struct {
 	// Contextual data about your user session, such as the device fingerprint, IP address, or location.
 	// Amazon Cognito advanced security evaluates the risk of an authentication event based on the context
 	// that your app generates and passes to Amazon Cognito when it makes API requests.
+	//
+	// Printed as [redacted]: its shape UserContextDataType is sensitive.
 	UserContextData *UserContextDataType
 
 	// A map of custom key-value pairs that you can provide as input for any custom workflows that this
@@ -4913,6 +5048,8 @@ type UICustomizationType struct {
 	UserPoolId *string
 
 	// The client ID for the client app.
+	//
+	// Printed as [redacted]: its shape ClientIdType is sensitive.
 	ClientId *string
 
 	// The logo image for the UI customization.
@@ -4994,6 +5131,7 @@ type UpdateAuthEventFeedbackRequest struct {
 	// from a third-party IdP.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// The event ID.
@@ -5004,6 +5142,7 @@ type UpdateAuthEventFeedbackRequest struct {
 	// The feedback token.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	FeedbackToken *string
 
 	// The authentication event feedback value. When you provide a FeedbackValue value of valid, you tell
@@ -5022,6 +5161,7 @@ type UpdateDeviceStatusRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose device status you want to update.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	AccessToken *string
 
 	// The device key.
@@ -5224,6 +5364,7 @@ type UpdateUserAttributesRequest struct {
 	// update.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	AccessToken *string
 
 	// A map of custom key-value pairs that you can provide as input for any custom workflows that this
@@ -5269,6 +5410,7 @@ type UpdateUserPoolClientRequest struct {
 	// The ID of the client associated with the user pool.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape ClientIdType is sensitive.
 	ClientId *string
 
 	// The client name from the update user pool client request.
@@ -5675,6 +5817,8 @@ type UserAttributeUpdateSettingsType struct {
 
 // Contextual data, such as the user's device fingerprint, IP address, or location, used for evaluating
 // the risk of an unexpected event by Amazon Cognito advanced security.
+//
+// UserContextDataType is sensitive in the service model: every member prints as [redacted].
 type UserContextDataType struct {
 	// The source IP address of your user's device.
 	IpAddress *string
@@ -5792,6 +5936,8 @@ type UserPoolAddOnsType struct {
 // The description of the user pool client.
 type UserPoolClientDescription struct {
 	// The ID of the client associated with the user pool.
+	//
+	// Printed as [redacted]: its shape ClientIdType is sensitive.
 	ClientId *string
 
 	// The user pool ID for the user pool where you want to describe the user pool client.
@@ -5810,9 +5956,13 @@ type UserPoolClientType struct {
 	ClientName *string
 
 	// The ID of the client associated with the user pool.
+	//
+	// Printed as [redacted]: its shape ClientIdType is sensitive.
 	ClientId *string
 
 	// The client secret from the user pool request of the client type.
+	//
+	// Printed as [redacted]: its shape ClientSecretType is sensitive.
 	ClientSecret *string
 
 	// The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
@@ -6285,6 +6435,8 @@ type UserPoolType struct {
 // A user profile in a Amazon Cognito user pool.
 type UserType struct {
 	// The user name of the user you want to describe.
+	//
+	// Printed as [redacted]: its shape UsernameType is sensitive.
 	Username *string
 
 	// A container with information about the user type attributes.
@@ -6387,9 +6539,13 @@ type VerificationMessageTemplateType struct {
 
 type VerifySoftwareTokenRequest struct {
 	// A valid access token that Amazon Cognito issued to the user whose software token you want to verify.
+	//
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	AccessToken *string
 
 	// The session that should be passed both ways in challenge-response calls to the service.
+	//
+	// Printed as [redacted]: its shape SessionType is sensitive.
 	Session *string
 
 	// The one- time password computed using the secret code returned by [AssociateSoftwareToken].
@@ -6397,6 +6553,7 @@ type VerifySoftwareTokenRequest struct {
 	// [AssociateSoftwareToken]: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AssociateSoftwareToken.html
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape SoftwareTokenMFAUserCodeType is sensitive.
 	UserCode *string
 
 	// The friendly device name.
@@ -6408,6 +6565,8 @@ type VerifySoftwareTokenResponse struct {
 	Status *VerifySoftwareTokenResponseType
 
 	// The session that should be passed both ways in challenge-response calls to the service.
+	//
+	// Printed as [redacted]: its shape SessionType is sensitive.
 	Session *string
 }
 
@@ -6417,6 +6576,7 @@ type VerifyUserAttributeRequest struct {
 	// verify.
 	//
 	// This member is required.
+	// Printed as [redacted]: its shape TokenModelType is sensitive.
 	AccessToken *string
 
 	// The attribute name in the request to verify user attributes.

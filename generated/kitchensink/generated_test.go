@@ -22,8 +22,6 @@ var sensitiveFields = fieldsByType([]typeFields{
 	{"GetThingInput", []string{"Secret", "Password"}},
 	{"Secrets", []string{"Vault", "Vaults", "Keys", "Tokens", "Secret"}},
 	{"Vault", []string{"Owner", "Outer"}},
-	{"VaultInner", []string{"User", "Pass"}},
-	{"VaultOuter", []string{"Note", "Inner"}},
 })
 
 // secondFields lists, per type name, the timestamp fields sent as http-date, which has whole

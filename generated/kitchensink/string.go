@@ -1052,11 +1052,11 @@ func (v *VaultInner) print(p *printer) {
 	p.open("VaultInner")
 	if v.User != nil {
 		p.field("User")
-		p.redacted()
+		p.str(*v.User)
 	}
 	if v.Pass != nil {
 		p.field("Pass")
-		p.redacted()
+		p.str(*v.Pass)
 	}
 	p.close()
 }
@@ -1085,11 +1085,11 @@ func (v *VaultOuter) print(p *printer) {
 	p.open("VaultOuter")
 	if v.Note != nil {
 		p.field("Note")
-		p.redacted()
+		p.str(*v.Note)
 	}
 	if v.Inner != nil {
 		p.field("Inner")
-		p.redacted()
+		v.Inner.print(p)
 	}
 	p.close()
 }
@@ -1168,7 +1168,7 @@ func printCodeMap(p *printer, v map[string]string) {
 		x := v[k]
 		p.str(x)
 	}
-	p.close()
+	p.closeMap()
 }
 
 func printLimitItemList(p *printer, v []LimitItem) {
@@ -1187,7 +1187,7 @@ func printLimitItemMap(p *printer, v map[string]LimitItem) {
 		x := v[k]
 		x.print(p)
 	}
-	p.close()
+	p.closeMap()
 }
 
 func printSecretList(p *printer, v []string) {
@@ -1205,7 +1205,7 @@ func printSecretMap(p *printer, v map[string]string) {
 		p.key(string(k))
 		p.redacted()
 	}
-	p.close()
+	p.closeMap()
 }
 
 func printSparseList(p *printer, v []*string) {
@@ -1232,7 +1232,7 @@ func printSparseMap(p *printer, v map[Color]*int32) {
 			p.integer(int64(*x))
 		}
 	}
-	p.close()
+	p.closeMap()
 }
 
 func printStringList(p *printer, v []string) {
@@ -1251,7 +1251,7 @@ func printStringMap(p *printer, v map[string]string) {
 		x := v[k]
 		p.str(x)
 	}
-	p.close()
+	p.closeMap()
 }
 
 func printStringSet(p *printer, v []string) {
@@ -1288,7 +1288,7 @@ func printThingMap(p *printer, v map[string]Thing) {
 		x := v[k]
 		x.print(p)
 	}
-	p.close()
+	p.closeMap()
 }
 
 func printVaultList(p *printer, v []Vault) {

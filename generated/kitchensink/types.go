@@ -115,8 +115,10 @@ type GetThingInput struct {
 
 	Token *string
 
+	// Printed as [redacted]: its shape SecretString is sensitive.
 	Secret *string
 
+	// Printed as [redacted]: the member is sensitive.
 	Password *string
 
 	Created *time.Time
@@ -263,14 +265,19 @@ type ReadThingInput struct {
 type Secrets struct {
 	Label *string
 
+	// Printed as [redacted]: its shape Vault is sensitive.
 	Vault *Vault
 
+	// Its elements print as [redacted]: they are sensitive.
 	Vaults []Vault
 
+	// Its elements print as [redacted]: they are sensitive.
 	Keys []string
 
+	// Its values print as [redacted]: they are sensitive.
 	Tokens map[string]string
 
+	// Printed as [redacted]: its shape SecretString is sensitive.
 	Secret *string
 }
 
@@ -307,6 +314,8 @@ type ThingNotFound struct {
 }
 
 type Unit struct{}
+
+// Vault is sensitive in the service model: every member prints as [redacted].
 type Vault struct {
 	Owner *string
 

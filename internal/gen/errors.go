@@ -33,7 +33,7 @@ func genErrors(g *generator, f *jen.File) {
 			switch {
 			case msg == nil:
 				b.Return(jen.Lit(""))
-			case msg.Sensitive() || g.redactAll[s]:
+			case msg.Sensitive() || s.Traits.Sensitive:
 				b.If(jen.Id("v").Op("==").Nil().Op("||").Id("v." + msg.GoName).Op("==").Nil()).Block(jen.Return(jen.Lit("")))
 				b.Return(jen.Id("redactedMarker"))
 			default:

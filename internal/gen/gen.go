@@ -42,9 +42,6 @@ type generator struct {
 	collections []*ir.Shape // lists and maps, by Go name
 	ops         []*ir.Operation
 
-	// redactAll marks structures and unions whose every member is printed redacted: they are
-	// sensitive themselves or reachable from a sensitive shape.
-	redactAll map[*ir.Shape]bool
 	// json is set for awsJson services, which get the wire codec and the client.
 	json bool
 
@@ -116,7 +113,6 @@ func newGenerator(m *ir.Model, opt Options) (*generator, error) {
 	}
 	g.codec = newCodecIDs(g)
 	g.json = m.Service.IsAWSJSON()
-	g.markRedacted()
 	return g, nil
 }
 
@@ -226,33 +222,6 @@ func (g *generator) children(s *ir.Shape) []*ir.Member {
 		return []*ir.Member{s.Key, s.Value}
 	}
 	return nil
-}
-
-// markRedacted finds the structures and unions that sit inside a sensitive shape.
-func (g *generator) markRedacted() {
-	g.redactAll = map[*ir.Shape]bool{}
-	var mark func(s *ir.Shape)
-	mark = func(s *ir.Shape) {
-		if g.redactAll[s] {
-			return
-		}
-		if s.Kind == ir.Structure || s.Kind == ir.Union {
-			g.redactAll[s] = true
-		}
-		for _, mem := range g.children(s) {
-			mark(mem.Target)
-		}
-	}
-	for _, s := range g.m.Shapes {
-		if s.Traits.Sensitive {
-			mark(s)
-		}
-		for _, mem := range g.children(s) {
-			if mem.Traits.Sensitive {
-				mark(mem.Target)
-			}
-		}
-	}
 }
 
 // client reports whether the package gets the awsJson client.

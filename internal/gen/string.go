@@ -9,7 +9,10 @@ import (
 // genString emits String, GoString, Format and LogValue on every structure and union (on
 // the value, so that printing a value and printing a pointer both redact), each a call of
 // the runtime's printer on the type's print method, and a print helper per list and map.
-// Sensitive members print as the redaction marker.
+// A member prints as the redaction marker when it or its target is sensitive, and every
+// member of a sensitive structure or union does; what a value holds is printed by the
+// value's own rule, so a shape used inside a sensitive one prints its members when printed
+// on its own.
 func genString(g *generator, f *jen.File) {
 	for _, s := range g.types {
 		t := s.GoName
@@ -32,7 +35,7 @@ func genString(g *generator, f *jen.File) {
 				ptr := fieldPointer(s, m)
 				src := jen.Id("v." + m.GoName)
 				body := []jen.Code{jen.Id("p.field").Call(jen.Lit(m.GoName))}
-				if g.redactAll[s] || m.Sensitive() {
+				if s.Traits.Sensitive || m.Sensitive() {
 					body = append(body, jen.Id("p.redacted").Call())
 				} else {
 					body = append(body, g.printStmt(m.Target, ptr, src.Clone()))
@@ -90,7 +93,7 @@ func genString(g *generator, f *jen.File) {
 				l.Id("x").Op(":=").Id("v").Index(jen.Id("k"))
 				g.printSlot(l, m, elemPointer(m, s.Sparse()), jen.Id("x"))
 			}))
-			b.Id("p.close").Call()
+			b.Id("p.closeMap").Call()
 		})
 	}
 }

@@ -132,7 +132,11 @@ func (g *generator) genStruct(f *jen.File, s *ir.Shape) {
 	if s.Kind == ir.Union {
 		union = s.GoName + " is a union: at most one member may be set, and exactly one when it is sent."
 	}
-	f.Add(g.doc(s.Traits.Doc, union, typeDeprecation(s))).Type().Id(s.GoName).Struct(fields...)
+	sensitive := ""
+	if s.Traits.Sensitive {
+		sensitive = s.GoName + " is sensitive in the service model: every member prints as [redacted]."
+	}
+	f.Add(g.doc(s.Traits.Doc, union, sensitive, typeDeprecation(s))).Type().Id(s.GoName).Struct(fields...)
 }
 
 // memberNote is the fixed part of a member's comment: requirement, default, deprecation.
@@ -147,6 +151,12 @@ func memberNote(owner *ir.Shape, m *ir.Member) string {
 		}
 		note += "// Default: " + *m.Traits.Default
 	}
+	if r := redactionNote(m); r != "" && !owner.Traits.Sensitive {
+		if note != "" {
+			note += "\n"
+		}
+		note += "// " + r
+	}
 	if m.Traits.Deprecated || m.Target.Traits.Deprecated {
 		if note != "" {
 			note += "\n//\n"
@@ -158,6 +168,33 @@ func memberNote(owner *ir.Shape, m *ir.Member) string {
 		note += "// Deprecated: " + deprecation(t)
 	}
 	return note
+}
+
+// redactionNote says when and why a member prints redacted (String, GoString, Format,
+// LogValue), or is "".
+func redactionNote(m *ir.Member) string {
+	switch {
+	case m.Traits.Sensitive:
+		return "Printed as [redacted]: the member is sensitive."
+	case m.Target.Traits.Sensitive:
+		return "Printed as [redacted]: its shape " + m.Target.Name + " is sensitive."
+	}
+	switch t := m.Target; t.Kind {
+	case ir.List:
+		if t.Member.Sensitive() {
+			return "Its elements print as [redacted]: they are sensitive."
+		}
+	case ir.Map:
+		switch {
+		case t.Key.Sensitive() && t.Value.Sensitive():
+			return "Its keys and values print as [redacted]: they are sensitive."
+		case t.Key.Sensitive():
+			return "Its keys print as [redacted]: they are sensitive."
+		case t.Value.Sensitive():
+			return "Its values print as [redacted]: they are sensitive."
+		}
+	}
+	return ""
 }
 
 func typeDeprecation(s *ir.Shape) string {

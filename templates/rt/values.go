@@ -98,7 +98,9 @@ func equalBigFloat(a, b *big.Float) bool {
 	return a.Cmp(b) == 0
 }
 
-// printer renders values on one line for String and GoString.
+// printer renders values on one line for String and GoString. For LogValue it also
+// collects the members of the printed structure as slog attributes: scalars as their
+// values, structures as groups, lists and maps as their printed text.
 type printer struct {
 	buf []byte
 	// goSyntax selects GoString's form: package-qualified type names.
@@ -106,6 +108,22 @@ type printer struct {
 	pkg      string
 	// first is true right after an opening brace.
 	first bool
+
+	// log turns the attributes on. nest counts the lists and maps open; frames holds the
+	// structures open outside them, the innermost last; group is the printed value's
+	// attributes once its frame is closed.
+	log    bool
+	nest   int
+	frames []logFrame
+	group  slog.Value
+}
+
+// logFrame is a structure being printed for LogValue: its attributes so far, and the
+// member whose value is being printed (key, "" when it is recorded), from start in buf.
+type logFrame struct {
+	attrs []slog.Attr
+	key   string
+	start int
 }
 
 func (p *printer) open(typ string) {
@@ -116,26 +134,70 @@ func (p *printer) open(typ string) {
 	p.buf = append(p.buf, typ...)
 	p.buf = append(p.buf, '{')
 	p.first = true
+	if p.log && p.nest == 0 {
+		p.frames = append(p.frames, logFrame{})
+	}
 }
 
+// close ends a structure or union.
 func (p *printer) close() {
 	p.buf = append(p.buf, '}')
 	p.first = false
+	if p.log && p.nest == 0 && len(p.frames) > 0 {
+		p.endMember()
+		f := p.frames[len(p.frames)-1]
+		p.frames = p.frames[:len(p.frames)-1]
+		g := slog.GroupValue(f.attrs...)
+		if len(p.frames) == 0 {
+			p.group = g
+			return
+		}
+		p.record(g)
+	}
 }
 
 func (p *printer) openMap() {
 	p.buf = append(p.buf, '{')
 	p.first = true
+	p.nest++
+}
+
+func (p *printer) closeMap() {
+	p.buf = append(p.buf, '}')
+	p.first = false
+	p.nest--
 }
 
 func (p *printer) openList() {
 	p.buf = append(p.buf, '[')
 	p.first = true
+	p.nest++
 }
 
 func (p *printer) closeList() {
 	p.buf = append(p.buf, ']')
 	p.first = false
+	p.nest--
+}
+
+// record makes v the value of the member being printed, for LogValue.
+func (p *printer) record(v slog.Value) {
+	if !p.log || p.nest > 0 || len(p.frames) == 0 {
+		return
+	}
+	f := &p.frames[len(p.frames)-1]
+	if f.key != "" {
+		f.attrs = append(f.attrs, slog.Attr{Key: f.key, Value: v})
+		f.key = ""
+	}
+}
+
+// endMember records the member being printed, if no value was recorded for it, as its
+// printed text (a list or a map).
+func (p *printer) endMember() {
+	if f := &p.frames[len(p.frames)-1]; f.key != "" {
+		p.record(slog.StringValue(string(p.buf[f.start:])))
+	}
 }
 
 func (p *printer) sep() {
@@ -147,9 +209,17 @@ func (p *printer) sep() {
 
 // field starts a member: "Name: ".
 func (p *printer) field(name string) {
+	logged := p.log && p.nest == 0 && len(p.frames) > 0
+	if logged {
+		p.endMember()
+	}
 	p.sep()
 	p.buf = append(p.buf, name...)
 	p.buf = append(p.buf, ": "...)
+	if logged {
+		f := &p.frames[len(p.frames)-1]
+		f.key, f.start = name, len(p.buf)
+	}
 }
 
 // key starts a map entry: "key": .
@@ -162,15 +232,43 @@ func (p *printer) key(k string) {
 // elem starts a list element.
 func (p *printer) elem() { p.sep() }
 
-func (p *printer) redacted()       { p.buf = append(p.buf, redactedMarker...) }
-func (p *printer) null()           { p.buf = append(p.buf, "nil"...) }
-func (p *printer) str(s string)    { p.buf = strconv.AppendQuote(p.buf, s) }
-func (p *printer) boolean(v bool)  { p.buf = strconv.AppendBool(p.buf, v) }
-func (p *printer) integer(v int64) { p.buf = strconv.AppendInt(p.buf, v, 10) }
-func (p *printer) float(v float64) { p.buf = strconv.AppendFloat(p.buf, v, 'g', -1, 64) }
-func (p *printer) text(s string)   { p.buf = append(p.buf, s...) }
+func (p *printer) redacted() {
+	p.buf = append(p.buf, redactedMarker...)
+	p.record(slog.StringValue(redactedMarker))
+}
+
+func (p *printer) null() { p.buf = append(p.buf, "nil"...) }
+
+func (p *printer) str(s string) {
+	p.buf = strconv.AppendQuote(p.buf, s)
+	p.record(slog.StringValue(s))
+}
+
+func (p *printer) boolean(v bool) {
+	p.buf = strconv.AppendBool(p.buf, v)
+	p.record(slog.BoolValue(v))
+}
+
+func (p *printer) integer(v int64) {
+	p.buf = strconv.AppendInt(p.buf, v, 10)
+	p.record(slog.Int64Value(v))
+}
+
+// float records NaN and the infinities as text: slog's JSON handler cannot write them.
+func (p *printer) float(v float64) {
+	p.buf = strconv.AppendFloat(p.buf, v, 'g', -1, 64)
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		p.record(slog.StringValue(strconv.FormatFloat(v, 'g', -1, 64)))
+	} else {
+		p.record(slog.Float64Value(v))
+	}
+}
+
+func (p *printer) text(s string) { p.buf = append(p.buf, s...) }
+
 func (p *printer) timestamp(t time.Time) {
 	p.buf = t.UTC().AppendFormat(p.buf, time.RFC3339Nano)
+	p.record(slog.TimeValue(t.UTC()))
 }
 
 // blob prints a blob's size, not its bytes, which are often large or binary.
@@ -261,10 +359,13 @@ func printFormat(st fmt.State, verb rune, v printable) {
 	io.WriteString(st, printString(v))
 }
 
-// printLogValue is LogValue (slog.LogValuer) for every generated type: log/slog prints v
-// redacted.
+// printLogValue is LogValue (slog.LogValuer) for every generated type: a group of v's
+// members as printString prints them, so that log/slog's handlers write a structured,
+// redacted value.
 func printLogValue(v printable) slog.Value {
-	return slog.StringValue(printString(v))
+	p := printer{log: true}
+	v.print(&p)
+	return p.group
 }
 
 // zeroed sets *v to the zero value and returns v, or a new zero value when v is nil: the

@@ -32,19 +32,16 @@ var (
 // table is the generator's mutations. Each is small, compiles, and stands for a bug a
 // change to an emitter or the runtime could plausibly bring.
 var table = []mutation{
-	// --- redaction (string.go, gen.go) ---
+	// --- redaction (string.go) ---
 	{
-		ID: "redact-nested", File: "internal/gen/gen.go",
-		Edits: []edit{{
-			Old: "\t\tfor _, mem := range g.children(s) {\n\t\t\tmark(mem.Target)\n",
-			New: "\t\tfor _, mem := range g.children(s) {\n\t\t\tif s.Kind != ir.Structure && s.Kind != ir.Union {\n\t\t\t\tmark(mem.Target)\n\t\t\t}\n",
-		}},
-		Bug:   "structures nested under a @sensitive structure are not marked: printed on their own they show their members in clear",
+		ID: "redact-owner", File: "internal/gen/string.go",
+		Edits: []edit{{Old: "if s.Traits.Sensitive || m.Sensitive() {", New: "if m.Sensitive() {"}},
+		Bug:   "the members of a @sensitive structure print in clear when it is printed on its own",
 		Tests: redactSteps,
 	},
 	{
 		ID: "redact-member", File: "internal/gen/string.go",
-		Edits: []edit{{Old: "if g.redactAll[s] || m.Sensitive() {", New: "if g.redactAll[s] {"}},
+		Edits: []edit{{Old: "if s.Traits.Sensitive || m.Sensitive() {", New: "if s.Traits.Sensitive {"}},
 		Bug:   "a member that is @sensitive (or targets a sensitive shape) prints its value",
 		Tests: redactSteps,
 	},
