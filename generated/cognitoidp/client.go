@@ -211,7 +211,7 @@ var opAdminCreateUser = operationInfo{
 // or sign in.
 //
 // If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Service, Amazon
-// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode] , you can
+// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode], you can
 // send messages only to verified phone numbers. After you test your app while in the sandbox
 // environment, you can move out of the sandbox and into production. For more information, see [SMS
 // message settings for Amazon Cognito user pools] in the Amazon Cognito Developer Guide.
@@ -487,7 +487,7 @@ var opAdminInitiateAuth = operationInfo{
 // or sign in.
 //
 // If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Service, Amazon
-// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode] , you can
+// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode], you can
 // send messages only to verified phone numbers. After you test your app while in the sandbox
 // environment, you can move out of the sandbox and into production. For more information, see [SMS
 // message settings for Amazon Cognito user pools] in the Amazon Cognito Developer Guide.
@@ -672,7 +672,7 @@ var opAdminResetUserPassword = operationInfo{
 // or sign in.
 //
 // If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Service, Amazon
-// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode] , you can
+// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode], you can
 // send messages only to verified phone numbers. After you test your app while in the sandbox
 // environment, you can move out of the sandbox and into production. For more information, see [SMS
 // message settings for Amazon Cognito user pools] in the Amazon Cognito Developer Guide.
@@ -729,7 +729,7 @@ var opAdminRespondToAuthChallenge = operationInfo{
 // or sign in.
 //
 // If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Service, Amazon
-// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode] , you can
+// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode], you can
 // send messages only to verified phone numbers. After you test your app while in the sandbox
 // environment, you can move out of the sandbox and into production. For more information, see [SMS
 // message settings for Amazon Cognito user pools] in the Amazon Cognito Developer Guide.
@@ -926,7 +926,7 @@ var opAdminUpdateUserAttributes = operationInfo{
 // or sign in.
 //
 // If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Service, Amazon
-// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode] , you can
+// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode], you can
 // send messages only to verified phone numbers. After you test your app while in the sandbox
 // environment, you can move out of the sandbox and into production. For more information, see [SMS
 // message settings for Amazon Cognito user pools] in the Amazon Cognito Developer Guide.
@@ -1264,7 +1264,7 @@ var opCreateUserPool = operationInfo{
 // or sign in.
 //
 // If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Service, Amazon
-// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode] , you can
+// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode], you can
 // send messages only to verified phone numbers. After you test your app while in the sandbox
 // environment, you can move out of the sandbox and into production. For more information, see [SMS
 // message settings for Amazon Cognito user pools] in the Amazon Cognito Developer Guide.
@@ -1642,7 +1642,7 @@ var opForgotPassword = operationInfo{
 // or sign in.
 //
 // If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Service, Amazon
-// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode] , you can
+// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode], you can
 // send messages only to verified phone numbers. After you test your app while in the sandbox
 // environment, you can move out of the sandbox and into production. For more information, see [SMS
 // message settings for Amazon Cognito user pools] in the Amazon Cognito Developer Guide.
@@ -1830,7 +1830,7 @@ var opGetUserAttributeVerificationCode = operationInfo{
 // or sign in.
 //
 // If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Service, Amazon
-// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode] , you can
+// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode], you can
 // send messages only to verified phone numbers. After you test your app while in the sandbox
 // environment, you can move out of the sandbox and into production. For more information, see [SMS
 // message settings for Amazon Cognito user pools] in the Amazon Cognito Developer Guide.
@@ -1926,7 +1926,7 @@ var opInitiateAuth = operationInfo{
 // or sign in.
 //
 // If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Service, Amazon
-// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode] , you can
+// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode], you can
 // send messages only to verified phone numbers. After you test your app while in the sandbox
 // environment, you can move out of the sandbox and into production. For more information, see [SMS
 // message settings for Amazon Cognito user pools] in the Amazon Cognito Developer Guide.
@@ -2217,7 +2217,7 @@ var opResendConfirmationCode = operationInfo{
 // or sign in.
 //
 // If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Service, Amazon
-// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode] , you can
+// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode], you can
 // send messages only to verified phone numbers. After you test your app while in the sandbox
 // environment, you can move out of the sandbox and into production. For more information, see [SMS
 // message settings for Amazon Cognito user pools] in the Amazon Cognito Developer Guide.
@@ -2260,7 +2260,7 @@ var opRespondToAuthChallenge = operationInfo{
 // or sign in.
 //
 // If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Service, Amazon
-// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode] , you can
+// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode], you can
 // send messages only to verified phone numbers. After you test your app while in the sandbox
 // environment, you can move out of the sandbox and into production. For more information, see [SMS
 // message settings for Amazon Cognito user pools] in the Amazon Cognito Developer Guide.
@@ -2401,7 +2401,7 @@ var opSetUserPoolMfaConfig = operationInfo{
 // or sign in.
 //
 // If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Service, Amazon
-// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode] , you can
+// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode], you can
 // send messages only to verified phone numbers. After you test your app while in the sandbox
 // environment, you can move out of the sandbox and into production. For more information, see [SMS
 // message settings for Amazon Cognito user pools] in the Amazon Cognito Developer Guide.
@@ -2465,7 +2465,7 @@ var opSignUp = operationInfo{
 // or sign in.
 //
 // If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Service, Amazon
-// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode] , you can
+// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode], you can
 // send messages only to verified phone numbers. After you test your app while in the sandbox
 // environment, you can move out of the sandbox and into production. For more information, see [SMS
 // message settings for Amazon Cognito user pools] in the Amazon Cognito Developer Guide.
@@ -2709,7 +2709,7 @@ var opUpdateUserAttributes = operationInfo{
 // or sign in.
 //
 // If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Service, Amazon
-// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode] , you can
+// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode], you can
 // send messages only to verified phone numbers. After you test your app while in the sandbox
 // environment, you can move out of the sandbox and into production. For more information, see [SMS
 // message settings for Amazon Cognito user pools] in the Amazon Cognito Developer Guide.
@@ -2739,7 +2739,7 @@ var opUpdateUserPool = operationInfo{
 // or sign in.
 //
 // If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Service, Amazon
-// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode] , you can
+// Simple Notification Service might place your account in the SMS sandbox. In [sandbox mode], you can
 // send messages only to verified phone numbers. After you test your app while in the sandbox
 // environment, you can move out of the sandbox and into production. For more information, see [SMS
 // message settings for Amazon Cognito user pools] in the Amazon Cognito Developer Guide.

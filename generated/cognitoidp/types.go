@@ -2261,9 +2261,9 @@ type CreateUserPoolRequest struct {
 	// invoke a function. So you must make an extra call to add permission for these event sources to
 	// invoke your Lambda function.
 	//
-	// For more information on using the Lambda API to add permission, see [AddPermission] .
+	// For more information on using the Lambda API to add permission, see [AddPermission].
 	//
-	// For adding permission using the CLI, see [add-permission] .
+	// For adding permission using the CLI, see [add-permission].
 	//
 	// [AddPermission]: https://docs.aws.amazon.com/lambda/latest/dg/API_AddPermission.html
 	// [add-permission]: https://docs.aws.amazon.com/cli/latest/reference/lambda/add-permission.html

@@ -51,6 +51,10 @@ type builder struct {
 	// only if more text follows.
 	buf     []byte
 	pending bool
+	// tagged records that an inline element ended after the pending space ("mode</a> </i>,"):
+	// the space belongs inside the element, and punctuation that follows it attaches to the
+	// text before.
+	tagged bool
 
 	prefix string // "Note:" or "Important:" waiting for the next paragraph
 	bold   int    // depth of open <b>, <strong> and <hN> elements
@@ -270,6 +274,9 @@ func isHeadingTag(name string) bool {
 }
 
 func (b *builder) end(t token) {
+	if b.pending && knownTags[t.name] != tagBlock {
+		b.tagged = true
+	}
 	switch t.name {
 	case "p":
 		b.inP = false
@@ -405,6 +412,10 @@ func (b *builder) word(w string) {
 	if len(b.buf) == 0 {
 		b.closeImplicitIfIdle()
 	}
+	if b.pending && b.tagged && strings.IndexByte(",.;:!?)", w[0]) >= 0 {
+		b.pending = false
+	}
+	b.tagged = false
 	if b.pending && len(b.buf) > 0 && !endsSpace(b.buf) {
 		b.buf = append(b.buf, ' ')
 	}

@@ -387,6 +387,13 @@ after`,
 
 c d`,
 	},
+	{
+		// A space inside an element, before its end tag, does not stay before the
+		// punctuation after it (Cognito: "In <i><a>sandbox mode</a> </i>, you can").
+		name: "space before end tag and comma",
+		html: "<p>In <i>sandbox mode </i>, you can. Send <b>it </b>. Or <code>x </code>; then <i>y</i> , z.</p>",
+		want: "In sandbox mode, you can. Send it. Or x; then y , z.",
+	},
 }
 
 func TestText(t *testing.T) {

@@ -38,11 +38,11 @@ var runtimeFiles = []runtimeFile{
 func (g *generator) runtimeFile(name string) ([]byte, error) {
 	src, err := fs.ReadFile(templates.FS, path.Join("rt", name))
 	if err != nil {
-		return nil, fmt.Errorf("gen: runtime %s: %w", name, err)
+		return nil, fmt.Errorf("runtime %s: %w", name, err)
 	}
 	b, err := g.retarget(src)
 	if err != nil {
-		return nil, fmt.Errorf("gen: runtime %s: %w", name, err)
+		return nil, fmt.Errorf("runtime %s: %w", name, err)
 	}
 	return b, nil
 }
@@ -101,9 +101,16 @@ func (g *generator) docFile() ([]byte, error) {
 			title = svc.SDKID
 		}
 	}
-	d.WriteString("// Package " + g.opt.Package + " is a client and data types for " + title + ".\n")
+	if g.client() {
+		d.WriteString("// Package " + g.opt.Package + " is a client and data types for " + title + ".\n")
+	} else {
+		d.WriteString("// Package " + g.opt.Package + " is the data types of " + title + ".\n")
+	}
 	d.WriteString("//\n// It was generated from the service model and imports only the standard library, so it\n" +
 		"// can be vendored by copying its folder.\n")
+	if n := g.protocolNote(); n != "" {
+		d.WriteString("//\n" + strings.TrimRight(docs.Comment("Not generated: "+n+".", docWidth), "\n") + "\n")
+	}
 	d.WriteString(`//
 // Every structure and union has these methods:
 //
@@ -128,8 +135,19 @@ func (g *generator) docFile() ([]byte, error) {
 		d.WriteString("//\n// What follows is the service's own documentation.\n")
 		d.WriteString("//\n" + strings.TrimRight(docs.Comment(svc.Doc, docWidth), "\n") + "\n")
 	}
+	var prov []string
+	if p := g.opt.Provenance; p != nil {
+		prov = []string{
+			"versions:",
+			"\tawsgen " + p.Version,
+			"source: " + p.Model,
+			"source sha256: " + p.SHA256,
+			"flags: " + strings.Join(p.Flags, " "),
+		}
+	}
 	return execTemplate("doc.go.tmpl", map[string]any{
-		"Header":  Header,
+		"Header":     Header,
+		"Provenance": prov,
 		"Doc":     d.String(),
 		"Package": g.opt.Package,
 	})

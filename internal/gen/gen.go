@@ -4,6 +4,8 @@ package gen
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -30,6 +32,21 @@ type Options struct {
 	NoDocs bool
 	// NoTests leaves out the generated test file.
 	NoTests bool
+	// Provenance, when set, is recorded in the header of doc.go.
+	Provenance *Provenance
+}
+
+// Provenance is what made a package: protoc-gen-go's "versions" and "source" header.
+type Provenance struct {
+	// Model is the model reference as given: a gomod: reference, or a path relative to
+	// the package folder.
+	Model string
+	// SHA256 is the hex SHA-256 of the model file.
+	SHA256 string
+	// Version is the generator module's version.
+	Version string
+	// Flags are the flags that shaped the output, as "-name=value".
+	Flags []string
 }
 
 // generator holds the selection of one Generate call and the facts emitters ask about it.
@@ -102,10 +119,10 @@ var emitters = []emitter{
 // newGenerator checks the options and selects the shapes to generate.
 func newGenerator(m *ir.Model, opt Options) (*generator, error) {
 	if opt.Package == "" {
-		return nil, fmt.Errorf("gen: no package name")
+		return nil, fmt.Errorf("no package name")
 	}
 	if !isIdent(opt.Package) {
-		return nil, fmt.Errorf("gen: package name %q is not a Go identifier", opt.Package)
+		return nil, fmt.Errorf("package name %q is not a Go identifier", opt.Package)
 	}
 	g := &generator{m: m, opt: opt, docs: &docMemo{m: map[string]string{}}}
 	if err := g.selectShapes(); err != nil {
@@ -135,7 +152,11 @@ func (g *generator) selectShapes() error {
 	for _, name := range g.opt.Shapes {
 		s := g.findShape(name)
 		if s == nil {
-			return fmt.Errorf("%s: -shapes: no shape named %q", g.m.Source, name)
+			var names []string
+			for _, s := range g.m.Shapes {
+				names = append(names, s.Name)
+			}
+			return fmt.Errorf("%s: -shapes: no shape named %q%s", g.m.Source, name, didYouMean(name, names))
 		}
 		roots = append(roots, s)
 	}
@@ -147,7 +168,7 @@ func (g *generator) selectShapes() error {
 		for _, name := range g.opt.Operations {
 			op := byName[name]
 			if op == nil {
-				return fmt.Errorf("%s: -operations: no operation named %q", g.m.Source, name)
+				return fmt.Errorf("%s: -operations: no operation named %q%s", g.m.Source, name, didYouMean(name, slices.Collect(maps.Keys(byName))))
 			}
 			g.ops = append(g.ops, op)
 		}

@@ -41,7 +41,7 @@ func Generate(m *ir.Model, opt Options) (map[string][]byte, error) {
 	pkg := map[string][]byte{}
 	for i, f := range files {
 		if errs[i] != nil {
-			return nil, fmt.Errorf("gen: %s: %w", f.name, errs[i])
+			return nil, fmt.Errorf("%s: %w", f.name, errs[i])
 		}
 		pkg[f.name] = out[i]
 	}
