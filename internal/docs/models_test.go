@@ -1,11 +1,16 @@
 package docs
 
 import (
+	"encoding/json"
+	"maps"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
 
+	"github.com/awsgen/awsgen/internal/modelsrc"
 	"github.com/awsgen/awsgen/internal/testenv"
 )
 
@@ -94,4 +99,64 @@ func itoa(i int) string {
 		}
 	}
 	return string(b[p:])
+}
+
+// c2jModelCount is the number of c2j models (docs-2.json beside each api-2.json) in the
+// pinned aws-sdk-go module (models/pins.mk).
+const c2jModelCount = 384
+
+// TestAllC2JDocs converts every documentation string of every docs-2.json of the pinned
+// aws-sdk-go module, fetched as the default model is, so that it runs without ../shared:
+// the service's, each operation's, and each shape's base and member texts.
+func TestAllC2JDocs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("converts every documentation string of 384 c2j models (-short)")
+	}
+	dir, err := modelsrc.ModuleDir("github.com/aws/aws-sdk-go@v1.55.8")
+	if err != nil {
+		testenv.Missing(t, "cannot fetch github.com/aws/aws-sdk-go@v1.55.8: %v", err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "models", "apis", "*", "*", "docs-2.json"))
+	if len(files) != c2jModelCount {
+		t.Fatalf("found %d docs-2.json files in %s, want %d", len(files), dir, c2jModelCount)
+	}
+	var n atomic.Int64
+	t.Cleanup(func() { t.Logf("converted %d documentation strings from %d models", n.Load(), len(files)) })
+	for _, f := range files {
+		rel, _ := filepath.Rel(filepath.Join(dir, "models", "apis"), f)
+		t.Run(filepath.Dir(rel), func(t *testing.T) {
+			t.Parallel()
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var d struct {
+				Service    string
+				Operations map[string]string
+				Shapes     map[string]struct {
+					Base string
+					Refs map[string]string
+				}
+			}
+			if err := json.Unmarshal(data, &d); err != nil {
+				t.Fatal(err)
+			}
+			check := func(where, html string) {
+				if html != "" {
+					checkDoc(t, rel+"#"+where, html)
+					n.Add(1)
+				}
+			}
+			check("service", d.Service)
+			for _, name := range slices.Sorted(maps.Keys(d.Operations)) {
+				check(name, d.Operations[name])
+			}
+			for _, name := range slices.Sorted(maps.Keys(d.Shapes)) {
+				check(name, d.Shapes[name].Base)
+				for _, ref := range slices.Sorted(maps.Keys(d.Shapes[name].Refs)) {
+					check(name+"$"+ref, d.Shapes[name].Refs[ref])
+				}
+			}
+		})
+	}
 }
