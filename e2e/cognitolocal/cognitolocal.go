@@ -25,6 +25,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/awsgen/awsgen/internal/testenv"
 )
 
 const (
@@ -419,10 +421,7 @@ func lockDir(path string, timeout time.Duration) (unlock func(), err error) {
 func requireTool(t testing.TB, tool string) {
 	t.Helper()
 	if _, err := exec.LookPath(tool); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("cognitolocal: %s is not on PATH (required when CI=true)", tool)
-		}
-		t.Skipf("cognitolocal: %s is not on PATH", tool)
+		testenv.Missing(t, "cognitolocal: %s is not on PATH", tool)
 	}
 }
 
