@@ -143,10 +143,13 @@ func (p *printer) open(typ string) {
 
 // close ends a structure or union.
 func (p *printer) close() {
+	logged := p.log && p.nest == 0 && len(p.frames) > 0
+	if logged {
+		p.endMember()
+	}
 	p.buf = append(p.buf, '}')
 	p.first = false
-	if p.log && p.nest == 0 && len(p.frames) > 0 {
-		p.endMember()
+	if logged {
 		f := p.frames[len(p.frames)-1]
 		p.frames = p.frames[:len(p.frames)-1]
 		g := slog.GroupValue(f.attrs...)

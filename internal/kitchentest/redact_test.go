@@ -90,6 +90,7 @@ func printCases() []printCase {
 	// The structures used inside Vault, which are not sensitive themselves, printed on
 	// their own: redaction follows the path from the printed value, not the type.
 	clear := vault("visible-owner", "visible-note", "visible-user", "visible-pass")
+	thing := ks.Thing{Children: []ks.Thing{{}}, ByName: map[string]ks.Thing{"b": {Value: &ks.AnyValue{S: ptr("x")}}, "a": {}}}
 	return []printCase{
 		{name: "Secrets", value: s, pointer: &s, str: secretsString, gos: "kitchensink." + secretsString, log: secretsJSON},
 		// A sensitive structure printed by itself: every member redacted.
@@ -109,6 +110,12 @@ func printCases() []printCase {
 			str: `ListThingsOutput{NextToken: "visible-token", Secrets: ` + secretsString + `}`,
 			gos: `kitchensink.ListThingsOutput{NextToken: "visible-token", Secrets: kitchensink.` + secretsString + `}`,
 			log: `{"NextToken":"visible-token","Secrets":` + secretsJSON + `}`},
+		// A structure whose last member printed is a map and whose first is a list: their
+		// printed text is the attribute's value, and nothing after it.
+		{name: "Thing", value: thing, pointer: &thing, clear: true,
+			str: `Thing{Children: [Thing{}], ByName: {"a": Thing{}, "b": Thing{Value: AnyValue{S: "x"}}}}`,
+			gos: `kitchensink.Thing{Children: [kitchensink.Thing{}], ByName: {"a": kitchensink.Thing{}, "b": kitchensink.Thing{Value: kitchensink.AnyValue{S: "x"}}}}`,
+			log: `{"Children":"[Thing{}]","ByName":"{\"a\": Thing{}, \"b\": Thing{Value: AnyValue{S: \"x\"}}}"}`},
 		// GetThingInput has members with defaults, which always print; only the two
 		// sensitive members are checked exactly (see TestRedactGetThingInput).
 		{name: "GetThingInput", value: in, pointer: &in},
