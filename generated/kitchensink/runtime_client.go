@@ -154,14 +154,20 @@ type Client struct {
 	maxAttempts int
 }
 
+// defaultDialer makes the connections of the default HTTP client: a connect timeout and TCP
+// keep-alive probes.
+func defaultDialer() *net.Dialer {
+	return &net.Dialer{
+		Timeout:   10 * time.Second,
+		KeepAlive: 30 * time.Second,
+	}
+}
+
 // defaultHTTPClient is shared by all clients that do not set HTTPClient.
 var defaultHTTPClient = sync.OnceValue(func() *http.Client {
 	tr := &http.Transport{
-		Proxy: http.ProxyFromEnvironment,
-		DialContext: (&net.Dialer{
-			Timeout:   10 * time.Second,
-			KeepAlive: 30 * time.Second,
-		}).DialContext,
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           defaultDialer().DialContext,
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          100,
 		MaxIdleConnsPerHost:   16,

@@ -672,6 +672,74 @@ func TestConnectionErrorsRetried(t *testing.T) {
 	})
 }
 
+// cutBodyServer answers the first cuts requests with a 200 whose headers promise more body
+// (a Content-Length, or chunked encoding) than it sends before closing the connection, and
+// answers later requests in full.
+func cutBodyServer(t *testing.T, cuts int, chunked bool) (*httptest.Server, func() int) {
+	var mu sync.Mutex
+	count := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body)
+		mu.Lock()
+		count++
+		n := count
+		mu.Unlock()
+		if n > cuts {
+			writeJSON(w, 200, `{"Value":"whole"}`)
+			return
+		}
+		conn, buf, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer conn.Close()
+		head := "HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nX-Amzn-Requestid: cut-" + fmt.Sprint(n) + "\r\n"
+		if chunked {
+			// A chunk of 0x40 bytes of which 10 arrive.
+			head += "Transfer-Encoding: chunked\r\n\r\n40\r\n{\"Value\":"
+		} else {
+			head += "Content-Length: 64\r\n\r\n{\"Value\":"
+		}
+		buf.WriteString(head)
+		buf.Flush()
+	}))
+	t.Cleanup(srv.Close)
+	return srv, func() int { mu.Lock(); defer mu.Unlock(); return count }
+}
+
+// TestCutResponseBodyRetried: a response whose body breaks off (the server sends the status
+// line, the headers and part of the body, then closes the connection) is a broken
+// connection, retried like one (client.go, where invoke reads the body with readBody).
+func TestCutResponseBodyRetried(t *testing.T) {
+	for _, chunked := range []bool{false, true} {
+		t.Run(fmt.Sprintf("chunked=%t", chunked), func(t *testing.T) {
+			srv, count := cutBodyServer(t, 2, chunked)
+			c := newClient(Options{Endpoint: srv.URL, HTTPClient: srv.Client(), Retry: RetryOptions{Sleep: noSleep}}, testService("1.1"))
+			out := new(stubResponse)
+			if err := c.invoke(context.Background(), &opPublic, &stubRequest{Username: strp("a")}, out); err != nil {
+				t.Fatalf("two cut bodies, then a whole one: %v (after %d attempts)", err, count())
+			}
+			if count() != 3 || out.Value != "whole" {
+				t.Errorf("attempts = %d, out = %+v; want 3 attempts and the third body", count(), out)
+			}
+		})
+	}
+	t.Run("attempts exhausted", func(t *testing.T) {
+		srv, count := cutBodyServer(t, 3, false)
+		c := newClient(Options{Endpoint: srv.URL, HTTPClient: srv.Client(), Retry: RetryOptions{Sleep: noSleep}}, testService("1.1"))
+		err := c.invoke(context.Background(), &opPublic, &stubRequest{Username: strp("a")}, new(stubResponse))
+		if count() != 3 {
+			t.Errorf("%d attempts, want 3", count())
+		}
+		oe := asOpErr(t, err)
+		if oe.Attempts != 3 || oe.StatusCode != 200 || oe.RequestID != "cut-3" ||
+			!errors.Is(err, io.ErrUnexpectedEOF) || !strings.Contains(err.Error(), "read response") {
+			t.Errorf("err = %v (%+v), want the third attempt's unexpected EOF reading the response", err, oe)
+		}
+	})
+}
+
 func TestRetryableTransportError(t *testing.T) {
 	timeoutErr := &net.OpError{Op: "read", Net: "tcp", Err: &timeoutError{}}
 	tests := []struct {

@@ -772,10 +772,16 @@ func TestClientBackoffBounds(t *testing.T) {
 func TestDefaultHTTPClientSettings(t *testing.T) {
 	hc := defaultHTTPClient()
 	tr := hc.Transport.(*http.Transport)
+	d := defaultDialer() // the transport dials with defaultDialer().DialContext
+	if tr.DialContext == nil {
+		t.Error("the default transport has no DialContext: it dials without the connect timeout")
+	}
 	for _, c := range []struct {
 		name      string
 		got, want time.Duration
 	}{
+		{"Dialer.Timeout", d.Timeout, 10 * time.Second},
+		{"Dialer.KeepAlive", d.KeepAlive, 30 * time.Second},
 		{"Timeout", hc.Timeout, 2 * time.Minute},
 		{"IdleConnTimeout", tr.IdleConnTimeout, 90 * time.Second},
 		{"TLSHandshakeTimeout", tr.TLSHandshakeTimeout, 10 * time.Second},
