@@ -466,10 +466,7 @@ func (l *loader) refList(v gjson.Result, shape, what string) ([]string, error) {
 	var err error
 	v.ForEach(func(_, e gjson.Result) bool {
 		var id string
-		id, err = l.optionalRef(e, shape, what)
-		if err == nil && id == "" {
-			err = l.errf(shape, "", "%q must hold objects with a \"target\" shape ID", what)
-		}
+		id, err = l.optionalRef(e, shape, what) // an element exists: "" comes with an error
 		ids = append(ids, id)
 		return err == nil
 	})
