@@ -148,8 +148,8 @@ func (g *generator) docFile() ([]byte, error) {
 	return execTemplate("doc.go.tmpl", map[string]any{
 		"Header":     Header,
 		"Provenance": prov,
-		"Doc":     d.String(),
-		"Package": g.opt.Package,
+		"Doc":        d.String(),
+		"Package":    g.opt.Package,
 	})
 }
 

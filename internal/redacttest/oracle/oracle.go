@@ -258,11 +258,11 @@ func (tok oracleToken) shownIn(out string) bool {
 }
 
 type oracleFiller struct {
-	m       oracleModel
-	fields  map[string]map[string]string
-	tokens  []oracleToken
-	errs    []string
-	next    int
+	m      oracleModel
+	fields map[string]map[string]string
+	tokens []oracleToken
+	errs   []string
+	next   int
 }
 
 // oracleMaxDepth bounds recursive shapes.
