@@ -167,8 +167,33 @@ type Operation struct {
 	AuthRequired bool
 	Deprecated   bool
 	Paginated    *Paginated
-	HTTPMethod   string
-	HTTPPath     string
+
+	// The HTTP request and response, from Smithy's @http (c2j "http"). The protocols with
+	// HTTP bindings (Service.BindsHTTP) build the request from them and from the input
+	// members' locations (Member.RequestLocation); the RPC protocols POST to "/" whatever
+	// they say.
+
+	// HTTPMethod is the request method ("GET", "POST", ...), "" when the model gives none.
+	HTTPMethod string
+	// HTTPPath is the path part of the URI pattern, before any '?': literal segments and
+	// labels "{Name}" or greedy "{Name+}", each filled from the input member whose location
+	// is InLabel with that LocationName (ParsePath splits it). "" when the model gives none.
+	HTTPPath string
+	// HTTPQuery is the fixed query part of the URI pattern, after '?', as written:
+	// "key=value" or "key" parameters joined by '&' that every request carries, before the
+	// members bound to the query (ParseQuery splits it). "" for none.
+	HTTPQuery string
+	// HTTPCode is the status code of a successful response (@http code, c2j
+	// http.responseCode): 200 unless the model says otherwise.
+	HTTPCode int
+	// HostPrefix is the @endpoint hostPrefix (c2j endpoint.hostPrefix), prepended to the
+	// endpoint's host name, e.g. "{AccountId}.": each "{Name}" is replaced by the value of
+	// the input member Name, which has Traits.HostLabel. "" for none.
+	HostPrefix string
+	// RequestCompression lists the encodings ("gzip") the request body may be compressed
+	// with, in order of preference (@requestCompression, c2j requestcompression.encodings);
+	// nil for none.
+	RequestCompression []string
 }
 
 // EventStream returns the top-level member of the operation's input or output that is an
@@ -265,8 +290,9 @@ func (m *Member) Pointer() bool {
 	return !m.HasDefault()
 }
 
-// TimestampFormat returns the effective timestamp format of a timestamp member:
-// "epoch-seconds" (the awsJson default), "date-time" or "http-date".
+// TimestampFormat returns the effective timestamp format of a timestamp member in a JSON
+// body: "epoch-seconds" (the default there), "date-time" or "http-date". Members bound to
+// headers, labels or the query default differently: see ExplicitTimestampFormat.
 func (m *Member) TimestampFormat() string {
 	if f := m.Traits.TimestampFormat; f != "" {
 		return f
@@ -342,10 +368,36 @@ type Traits struct {
 	DeprecatedMessage string
 	IdempotencyToken  bool
 	TimestampFormat   string // "", "epoch-seconds", "date-time", "http-date"
-	JSONName          string
-	Sparse            bool
-	Streaming         bool
-	ClientOptional    bool
+	// JSONName is the member's key in a JSON document, if the model gives one (the member
+	// name is the key otherwise): @jsonName, or c2j "locationName" on a body member of a
+	// JSON protocol. The awsJson protocols ignore it.
+	JSONName string
+	Sparse   bool
+	// Streaming is @streaming on a blob (the body is a stream of bytes: c2j "streaming"
+	// on the shape, or, in a few restXml models, on the member) or on a union (an event
+	// stream: c2j "eventstream").
+	Streaming      bool
+	ClientOptional bool
+	// RequiresLength is @requiresLength (c2j "requiresLength") on a streaming blob: its
+	// length must be known before it is sent (Content-Length, no chunked encoding).
+	RequiresLength bool
+	// MediaType is @mediaType on a string or blob shape, such as "application/json": the
+	// value is a document of that type. c2j writes "jsonvalue" on the member instead,
+	// which gives the member MediaType "application/json". Use Member.MediaType.
+	MediaType string
+
+	// Location and LocationName say where a member travels in a protocol with HTTP
+	// bindings, and under what name; the Location constants describe each. They come from
+	// @httpLabel, @httpQuery, @httpQueryParams, @httpHeader, @httpPrefixHeaders,
+	// @httpPayload and @httpResponseCode (c2j location, locationName and the structure's
+	// payload). For a label, LocationName is the label's name in Operation.HTTPPath (the
+	// member name in Smithy, c2j's locationName, which may differ).
+	Location     Location
+	LocationName string
+	// HostLabel is @hostLabel (c2j "hostLabel"): the member's value also fills the label
+	// "{Name}" of the operation's HostPrefix. It is independent of Location: the member
+	// is still sent where Location says.
+	HostLabel bool
 	// EnumValue is the raw JSON of @enumValue on an enum member (used while loading).
 	EnumValue *string
 	Other     map[string]string

@@ -77,6 +77,11 @@ func checkModel(t *testing.T, loader string, m *ir.Model) {
 				t.Fatalf("%s: shape %s has a member without a registered target", loader, s.ID)
 			}
 		}
+		for _, mem := range s.Members {
+			if msg := ir.CheckBinding(mem); msg != "" {
+				t.Fatalf("%s: shape %s member %s: %s", loader, s.ID, mem.Name, msg)
+			}
+		}
 	}
 	for _, op := range m.Operations {
 		for _, s := range append([]*ir.Shape{op.Input, op.Output}, op.Errors...) {
@@ -88,6 +93,17 @@ func checkModel(t *testing.T, loader string, m *ir.Model) {
 			if e == nil || !e.IsError() {
 				t.Fatalf("%s: operation %s has a bad error", loader, op.Name)
 			}
+		}
+		// The HTTP facts hold together: a status code, a host prefix that fits the input,
+		// and, where the protocol binds HTTP, a URI that fits the input and output.
+		if op.HTTPCode < 100 || op.HTTPCode > 599 {
+			t.Fatalf("%s: operation %s has status code %d", loader, op.Name, op.HTTPCode)
+		}
+		if e := ir.CheckHostPrefix(op); e != nil {
+			t.Fatalf("%s: operation %s: %v", loader, op.Name, e)
+		}
+		if e := ir.CheckHTTP(op); m.Service.BindsHTTP() && e != nil {
+			t.Fatalf("%s: operation %s: %v", loader, op.Name, e)
 		}
 	}
 }

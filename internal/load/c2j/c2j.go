@@ -131,6 +131,15 @@ func (l *loader) load(api string) error {
 			return err
 		}
 	}
+	// With every shape filled, each member's binding can be checked against its target.
+	for _, name := range l.names {
+		s := l.m.Shape(name)
+		for _, m := range s.Members {
+			if msg := ir.CheckBinding(m); msg != "" {
+				return l.errf(s.ID, m.Name, "%s", msg)
+			}
+		}
+	}
 	var err error
 	ops.ForEach(func(k, v gjson.Result) bool {
 		err = l.operation(k.String(), v)
@@ -265,7 +274,7 @@ var shapeKeys = map[string]bool{
 	"union": true, "document": true, "enum": true, "min": true, "max": true, "pattern": true,
 	"sensitive": true, "deprecated": true, "deprecatedMessage": true, "documentation": true,
 	"timestampFormat": true, "streaming": true, "exception": true, "fault": true, "error": true,
-	"box": true, "eventstream": true,
+	"box": true, "eventstream": true, "payload": true, "requiresLength": true,
 }
 
 func (l *loader) fillShape(s *ir.Shape, v gjson.Result) error {
@@ -387,6 +396,8 @@ func (l *loader) commonTraits(v gjson.Result, shape, member string, t *ir.Traits
 			flag = &t.Streaming
 		case "idempotencyToken":
 			flag = &t.IdempotencyToken
+		case "requiresLength":
+			flag = &t.RequiresLength
 		case "timestampFormat":
 			f, ok := timestampFormats[val.String()]
 			if val.Type != gjson.String || !ok {
@@ -492,6 +503,9 @@ func (l *loader) structure(s *ir.Shape, v gjson.Result) error {
 	if err != nil {
 		return err
 	}
+	if err := l.payload(s, v.Get("payload")); err != nil {
+		return err
+	}
 	req := v.Get("required")
 	if !req.Exists() || s.Kind == ir.Union && s.Traits.Streaming {
 		// An event stream's "required" names its initial event; a union member cannot be
@@ -518,12 +532,45 @@ func (l *loader) structure(s *ir.Shape, v gjson.Result) error {
 	return err
 }
 
+// payload reads a structure's "payload", the name of the member that is the whole HTTP
+// body.
+func (l *loader) payload(s *ir.Shape, v gjson.Result) error {
+	if !v.Exists() {
+		return nil
+	}
+	if v.Type != gjson.String {
+		return l.errf(s.ID, "", "\"payload\" must be a member name, got %s", v.Raw)
+	}
+	for _, m := range s.Members {
+		if m.Name != v.String() {
+			continue
+		}
+		if m.Traits.Location != ir.InBody {
+			return l.errf(s.ID, m.Name, "the payload member cannot also have location %s", m.Traits.Location)
+		}
+		m.Traits.Location = ir.InPayload
+		return nil
+	}
+	return l.errf(s.ID, v.String(), "\"payload\" names a member that does not exist")
+}
+
 // memberKeys are member keys read into the IR or dropped; others go to Traits.Other.
 var memberKeys = map[string]bool{
 	"shape": true, "documentation": true, "pattern": true, "deprecated": true, "deprecatedMessage": true,
 	"sensitive": true, "streaming": true, "idempotencyToken": true, "timestampFormat": true,
+	"requiresLength": true,
 	// box marks nullable scalars in old models; every scalar member is a pointer anyway.
 	"box": true,
+}
+
+// bindingKeys are the member keys binding reads, on members of structures.
+var bindingKeys = map[string]bool{"location": true, "locationName": true, "hostLabel": true, "jsonvalue": true}
+
+// locations maps c2j member locations to IR locations; "querystring" on a map is
+// ir.InQueryParams.
+var locations = map[string]ir.Location{
+	"uri": ir.InLabel, "querystring": ir.InQuery, "header": ir.InHeader, "headers": ir.InPrefixHeaders,
+	"statusCode": ir.InResponseCode,
 }
 
 func (l *loader) member(s *ir.Shape, name string, v gjson.Result) (*ir.Member, error) {
@@ -542,13 +589,63 @@ func (l *loader) member(s *ir.Shape, name string, v gjson.Result) (*ir.Member, e
 	if err := l.commonTraits(v, s.ID, name, &m.Traits); err != nil {
 		return nil, err
 	}
+	fields := s.Kind == ir.Structure || s.Kind == ir.Union
+	if fields {
+		if err := l.binding(s, m, v); err != nil {
+			return nil, err
+		}
+	}
 	v.ForEach(func(k, val gjson.Result) bool {
-		if !memberKeys[k.String()] {
+		if !memberKeys[k.String()] && !(fields && bindingKeys[k.String()]) {
 			other(&m.Traits, k.String(), val)
 		}
 		return true
 	})
 	return m, nil
+}
+
+// binding reads the HTTP binding of a structure member: "location" with "locationName"
+// (the label, query key, header or header prefix; the member name when it is absent),
+// "hostLabel", and "jsonvalue" (a string holding JSON, base64-encoded in a header), which
+// becomes the media type "application/json". Without a location, "locationName" is the
+// member's JSON key in a JSON protocol; other protocols keep it in Traits.Other.
+func (l *loader) binding(s *ir.Shape, m *ir.Member, v gjson.Result) error {
+	t := &m.Traits
+	loc, name := v.Get("location"), v.Get("locationName")
+	if loc.Exists() && loc.Type != gjson.String || name.Exists() && name.Type != gjson.String {
+		return l.errf(s.ID, m.Name, "\"location\" and \"locationName\" must be strings")
+	}
+	for _, key := range []string{"hostLabel", "jsonvalue"} {
+		if f := v.Get(key); f.Exists() && f.Type != gjson.True && f.Type != gjson.False {
+			return l.errf(s.ID, m.Name, "%q must be a boolean, got %s", key, f.Raw)
+		}
+	}
+	t.HostLabel = v.Get("hostLabel").Type == gjson.True
+	if v.Get("jsonvalue").Type == gjson.True {
+		t.MediaType = "application/json"
+	}
+	switch {
+	case loc.Exists():
+		var ok bool
+		if t.Location, ok = locations[loc.String()]; !ok {
+			return l.errf(s.ID, m.Name, "unknown location %s", loc.Raw)
+		}
+		switch {
+		case t.Location == ir.InQuery && m.Target.Kind == ir.Map:
+			// botocore spreads a map's entries over the query whatever its locationName.
+			t.Location = ir.InQueryParams
+		case t.Location == ir.InResponseCode:
+		case name.Exists():
+			t.LocationName = name.String()
+		default:
+			t.LocationName = m.Name
+		}
+	case name.Exists() && (l.m.Service.Protocol == "restJson1" || l.m.Service.IsAWSJSON()):
+		t.JSONName = name.String()
+	case name.Exists():
+		other(t, "locationName", name)
+	}
+	return nil
 }
 
 func (l *loader) enum(s *ir.Shape, v gjson.Result) error {
@@ -692,14 +789,67 @@ func (l *loader) operation(key string, v gjson.Result) error {
 			}
 		}
 	}
-	if h := v.Get("http"); h.Exists() {
-		method, uri := h.Get("method"), h.Get("requestUri")
-		if !h.IsObject() || method.Exists() && method.Type != gjson.String || uri.Exists() && uri.Type != gjson.String {
-			return l.errf(key, "", "\"http\" must be an object with method and requestUri strings")
-		}
-		op.HTTPMethod, op.HTTPPath = method.String(), uri.String()
+	if err := l.http(op, v); err != nil {
+		return err
 	}
 	l.m.Operations = append(l.m.Operations, op)
+	return nil
+}
+
+// http reads an operation's "http" (method, requestUri, responseCode), "endpoint"
+// (hostPrefix) and "requestcompression" (encodings), and checks them against the input and
+// output (ir.CheckHTTP only when the protocol binds HTTP).
+func (l *loader) http(op *ir.Operation, v gjson.Result) error {
+	op.HTTPCode = 200
+	if h := v.Get("http"); h.Exists() {
+		method, uri, code := h.Get("method"), h.Get("requestUri"), h.Get("responseCode")
+		if !h.IsObject() || method.Exists() && method.Type != gjson.String || uri.Exists() && uri.Type != gjson.String {
+			return l.errf(op.ID, "", "\"http\" must be an object with method and requestUri strings")
+		}
+		op.HTTPMethod = method.String()
+		if uri.Exists() {
+			var err error
+			if op.HTTPPath, op.HTTPQuery, err = ir.SplitURI(uri.String()); err != nil {
+				return l.errf(op.ID, "", "http.requestUri: %v", err)
+			}
+		}
+		if code.Exists() {
+			n, err := strconv.Atoi(strings.TrimSpace(code.Raw))
+			if code.Type != gjson.Number || err != nil || n < 100 || n > 599 {
+				return l.errf(op.ID, "", "http.responseCode must be an integer HTTP status code, got %s", code.Raw)
+			}
+			op.HTTPCode = n
+		}
+	}
+	if e := v.Get("endpoint"); e.Exists() {
+		p := e.Get("hostPrefix")
+		if !e.IsObject() || p.Type != gjson.String || p.String() == "" {
+			return l.errf(op.ID, "", "\"endpoint\" must be an object with a non-empty hostPrefix string")
+		}
+		op.HostPrefix = p.String()
+	}
+	if c := v.Get("requestcompression"); c.Exists() {
+		enc := c.Get("encodings")
+		if !c.IsObject() || !enc.IsArray() {
+			return l.errf(op.ID, "", "\"requestcompression\" must be an object with an encodings array")
+		}
+		for _, e := range enc.Array() {
+			if e.Type != gjson.String || e.String() == "" {
+				return l.errf(op.ID, "", "requestcompression.encodings must be non-empty strings, got %s", e.Raw)
+			}
+			op.RequestCompression = append(op.RequestCompression, e.String())
+		}
+	}
+	if e := ir.CheckHostPrefix(op); e != nil {
+		e.File = l.file
+		return e
+	}
+	if l.m.Service.BindsHTTP() {
+		if e := ir.CheckHTTP(op); e != nil {
+			e.File = l.file
+			return e
+		}
+	}
 	return nil
 }
 

@@ -154,7 +154,7 @@ func TestKitchenSinkMembers(t *testing.T) {
 	m := loadKitchenSink(t, true)
 	tests := []struct{ shape, member, want, doc string }{
 		{"GetThingInput", "ThingId", "-> ThingId required length=1..64 pattern=^[a-z0-9-]+$", "<p>The thing's ID.</p>"},
-		{"GetThingInput", "type", `-> String other=[c2j#locationName="kind"]`, ""},
+		{"GetThingInput", "type", "-> String json=kind", ""}, // locationName in a JSON protocol
 		{"GetThingInput", "func", "-> Integer", ""},
 		{"GetThingInput", "Validate", "-> Integer", ""}, // "box" is dropped
 		{"GetThingInput", "Count", "-> Count required range=1..100", ""},
@@ -166,10 +166,10 @@ func TestKitchenSinkMembers(t *testing.T) {
 		{"GetThingInput", "Epoch", "-> Timestamp ts=epoch-seconds", ""},
 		{"GetThingInput", "Ratio", "-> Ratio range=0.5..1.5", ""},
 		{"GetThingInput", "Old", `-> String deprecated="gone"`, ""},
-		{"GetThingInput", "Weird", `-> String other=[c2j#jsonvalue=true c2j#x-custom={"a":[1,2]}]`, ""},
-		{"GetThingInput", "Header", `-> String other=[c2j#location="header" c2j#locationName="X-Thing"]`, ""},
+		{"GetThingInput", "Weird", `-> String mediaType=application/json other=[c2j#x-custom={"a":[1,2]}]`, ""},
+		{"GetThingInput", "Header", "-> String header=X-Thing", ""},
 		{"GetThingInput", "Inline", "-> String", "<p>Inline member docs.</p>"},
-		{"GetThingOutput", "Payload", "-> StreamingBlob streaming", ""},
+		{"GetThingOutput", "Payload", "-> StreamingBlob streaming payload", ""},
 		{"Named", "Name", "-> String required", ""},
 		{"Thing", "Parent", "-> Thing", "<p>The parent.</p>"},
 		{"AllTypes", "Blob", "-> MyBlob length=1..1024", ""},
@@ -207,7 +207,7 @@ func TestKitchenSinkDetails(t *testing.T) {
 	for id, want := range map[string]string{
 		"ThingNotFound":  `[c2j#error.code="NoThing"]`,
 		"Throttled":      `[c2j#retryable={"throttling":true}]`,
-		"GetThingOutput": `[c2j#payload="Payload"]`,
+		"GetThingOutput": `[]`, // "payload" is the member's location
 		"TagList":        `[c2j#x-custom-shape=true]`,
 	} {
 		if got := loadtest.Other(shape(t, m, id).Traits); got != want {

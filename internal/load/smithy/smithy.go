@@ -18,34 +18,46 @@ import (
 
 // Trait IDs the loader reads.
 const (
-	tAuth             = "smithy.api#auth"
-	tBox              = "smithy.api#box"
-	tClientOptional   = "smithy.api#clientOptional"
-	tDefault          = "smithy.api#default"
-	tDeprecated       = "smithy.api#deprecated"
-	tDocumentation    = "smithy.api#documentation"
-	tEnum             = "smithy.api#enum" // IDL 1.0 enum trait on strings
-	tEnumValue        = "smithy.api#enumValue"
-	tError            = "smithy.api#error"
-	tHTTP             = "smithy.api#http"
-	tHTTPError        = "smithy.api#httpError"
-	tIdempotencyToken = "smithy.api#idempotencyToken"
-	tInput            = "smithy.api#input"
-	tJSONName         = "smithy.api#jsonName"
-	tLength           = "smithy.api#length"
-	tMixin            = "smithy.api#mixin"
-	tOptionalAuth     = "smithy.api#optionalAuth"
-	tOutput           = "smithy.api#output"
-	tPaginated        = "smithy.api#paginated"
-	tPattern          = "smithy.api#pattern"
-	tRange            = "smithy.api#range"
-	tRequired         = "smithy.api#required"
-	tSensitive        = "smithy.api#sensitive"
-	tSparse           = "smithy.api#sparse"
-	tStreaming        = "smithy.api#streaming"
-	tTimestampFormat  = "smithy.api#timestampFormat"
-	tTitle            = "smithy.api#title"
-	tUniqueItems      = "smithy.api#uniqueItems"
+	tAuth               = "smithy.api#auth"
+	tBox                = "smithy.api#box"
+	tClientOptional     = "smithy.api#clientOptional"
+	tDefault            = "smithy.api#default"
+	tDeprecated         = "smithy.api#deprecated"
+	tDocumentation      = "smithy.api#documentation"
+	tEnum               = "smithy.api#enum" // IDL 1.0 enum trait on strings
+	tEndpoint           = "smithy.api#endpoint"
+	tEnumValue          = "smithy.api#enumValue"
+	tError              = "smithy.api#error"
+	tHostLabel          = "smithy.api#hostLabel"
+	tHTTP               = "smithy.api#http"
+	tHTTPError          = "smithy.api#httpError"
+	tHTTPHeader         = "smithy.api#httpHeader"
+	tHTTPLabel          = "smithy.api#httpLabel"
+	tHTTPPayload        = "smithy.api#httpPayload"
+	tHTTPPrefixHeaders  = "smithy.api#httpPrefixHeaders"
+	tHTTPQuery          = "smithy.api#httpQuery"
+	tHTTPQueryParams    = "smithy.api#httpQueryParams"
+	tHTTPResponseCode   = "smithy.api#httpResponseCode"
+	tIdempotencyToken   = "smithy.api#idempotencyToken"
+	tInput              = "smithy.api#input"
+	tJSONName           = "smithy.api#jsonName"
+	tLength             = "smithy.api#length"
+	tMediaType          = "smithy.api#mediaType"
+	tMixin              = "smithy.api#mixin"
+	tOptionalAuth       = "smithy.api#optionalAuth"
+	tOutput             = "smithy.api#output"
+	tPaginated          = "smithy.api#paginated"
+	tPattern            = "smithy.api#pattern"
+	tRange              = "smithy.api#range"
+	tRequestCompression = "smithy.api#requestCompression"
+	tRequired           = "smithy.api#required"
+	tRequiresLength     = "smithy.api#requiresLength"
+	tSensitive          = "smithy.api#sensitive"
+	tSparse             = "smithy.api#sparse"
+	tStreaming          = "smithy.api#streaming"
+	tTimestampFormat    = "smithy.api#timestampFormat"
+	tTitle              = "smithy.api#title"
+	tUniqueItems        = "smithy.api#uniqueItems"
 
 	tAWSService    = "aws.api#service"
 	tSigV4         = "aws.auth#sigv4"
@@ -83,6 +95,14 @@ var preludeShapes = map[string]struct {
 	"PrimitiveBoolean": {ir.Boolean, "false"}, "PrimitiveByte": {ir.Byte, "0"},
 	"PrimitiveShort": {ir.Short, "0"}, "PrimitiveInteger": {ir.Integer, "0"},
 	"PrimitiveLong": {ir.Long, "0"}, "PrimitiveFloat": {ir.Float, "0"}, "PrimitiveDouble": {ir.Double, "0"},
+}
+
+// bindings maps the HTTP binding traits of members to the locations they bind to.
+// @httpHeader, @httpQuery and @httpPrefixHeaders take a name; the others are annotations.
+var bindings = map[string]ir.Location{
+	tHTTPLabel: ir.InLabel, tHTTPQuery: ir.InQuery, tHTTPQueryParams: ir.InQueryParams,
+	tHTTPHeader: ir.InHeader, tHTTPPrefixHeaders: ir.InPrefixHeaders, tHTTPPayload: ir.InPayload,
+	tHTTPResponseCode: ir.InResponseCode,
 }
 
 // dataShapeTraits are traits of data shapes that become Shape fields rather than Traits.
@@ -264,6 +284,7 @@ func (l *loader) load(data string) error {
 		func() error { return l.applyTraits(true) },
 		l.buildService,
 		l.buildShapes,
+		l.checkBindings,
 		l.buildOperations,
 		l.checkDefaults,
 	}
@@ -1117,6 +1138,17 @@ func (l *loader) readIRTrait(tr trait, shape, member string, t *ir.Traits) error
 		return str(&t.Pattern)
 	case tJSONName:
 		return str(&t.JSONName)
+	case tMediaType:
+		if v.Type != gjson.String || v.String() == "" {
+			return bad("must be a non-empty string, got %s", v.Raw)
+		}
+		t.MediaType = v.String()
+	case tRequiresLength:
+		return flag(&t.RequiresLength)
+	case tHostLabel:
+		return flag(&t.HostLabel)
+	case tHTTPLabel, tHTTPQuery, tHTTPQueryParams, tHTTPHeader, tHTTPPrefixHeaders, tHTTPPayload, tHTTPResponseCode:
+		return l.binding(tr, shape, member, t)
 	case tTimestampFormat:
 		if v.Type != gjson.String || !timestampFormats[v.String()] {
 			return bad("must be one of \"epoch-seconds\", \"date-time\", \"http-date\", got %s", v.Raw)
@@ -1157,6 +1189,52 @@ func (l *loader) readIRTrait(tr trait, shape, member string, t *ir.Traits) error
 		}
 		t.Other[tr.id] = loadkit.Compact(v.Raw)
 	}
+	return nil
+}
+
+// binding reads an HTTP binding trait into t.Location and t.LocationName: the header,
+// query or prefix name the trait gives, or the member name for a label. A member has at
+// most one binding.
+func (l *loader) binding(tr trait, shape, member string, t *ir.Traits) error {
+	bad := func(format string, args ...any) error {
+		return l.errf(shape, member, "trait %s: "+format, append([]any{tr.id}, args...)...)
+	}
+	if member == "" {
+		return bad("is only valid on structure members")
+	}
+	loc, name := bindings[tr.id], ""
+	switch loc {
+	case ir.InPrefixHeaders:
+		// The prefix may be empty: the map holds every header.
+		if tr.v.Type != gjson.String {
+			return bad("must be a string, got %s", tr.v.Raw)
+		}
+		name = tr.v.String()
+	case ir.InHeader, ir.InQuery:
+		if tr.v.Type != gjson.String || tr.v.String() == "" {
+			return bad("must be a non-empty string, got %s", tr.v.Raw)
+		}
+		name = tr.v.String()
+	default:
+		set, ok := annotation(tr.v)
+		if !ok {
+			return bad("must be an object, got %s", tr.v.Raw)
+		}
+		if !set {
+			return nil
+		}
+		if loc == ir.InLabel {
+			name = member
+		}
+	}
+	if t.Location != ir.InBody {
+		for id, other := range bindings {
+			if other == t.Location {
+				return bad("the member is already bound by %s", id)
+			}
+		}
+	}
+	t.Location, t.LocationName = loc, name
 	return nil
 }
 
@@ -1344,14 +1422,64 @@ func (l *loader) buildOperation(rs *rawShape) (*ir.Operation, error) {
 			}
 		}
 	}
-	if v, ok := rs.traits.get(tHTTP); ok {
-		method, uri := v.Get("method"), v.Get("uri")
-		if !v.IsObject() || method.Type != gjson.String || uri.Type != gjson.String {
-			return nil, l.errf(rs.id, "", "trait %s must be an object with method and uri strings", tHTTP)
-		}
-		op.HTTPMethod, op.HTTPPath = method.String(), uri.String()
+	if err := l.httpTraits(rs, op); err != nil {
+		return nil, err
 	}
 	return op, nil
+}
+
+// httpTraits reads @http, @endpoint and @requestCompression into op, and checks them
+// against the input and output (ir.CheckHTTP only when the protocol binds HTTP).
+func (l *loader) httpTraits(rs *rawShape, op *ir.Operation) error {
+	op.HTTPCode = 200
+	if v, ok := rs.traits.get(tHTTP); ok {
+		method, uri, code := v.Get("method"), v.Get("uri"), v.Get("code")
+		if !v.IsObject() || method.Type != gjson.String || method.String() == "" || uri.Type != gjson.String {
+			return l.errf(rs.id, "", "trait %s must be an object with method and uri strings", tHTTP)
+		}
+		var err error
+		if op.HTTPPath, op.HTTPQuery, err = ir.SplitURI(uri.String()); err != nil {
+			return l.errf(rs.id, "", "trait %s: %v", tHTTP, err)
+		}
+		op.HTTPMethod = method.String()
+		if code.Exists() {
+			n, err := strconv.Atoi(strings.TrimSpace(code.Raw))
+			if code.Type != gjson.Number || err != nil || n < 100 || n > 599 {
+				return l.errf(rs.id, "", "trait %s: code must be an integer HTTP status code, got %s", tHTTP, code.Raw)
+			}
+			op.HTTPCode = n
+		}
+	}
+	if v, ok := rs.traits.get(tEndpoint); ok {
+		p := v.Get("hostPrefix")
+		if !v.IsObject() || p.Type != gjson.String || p.String() == "" {
+			return l.errf(rs.id, "", "trait %s must be an object with a non-empty hostPrefix string", tEndpoint)
+		}
+		op.HostPrefix = p.String()
+	}
+	if v, ok := rs.traits.get(tRequestCompression); ok {
+		enc := v.Get("encodings")
+		if !v.IsObject() || !enc.IsArray() {
+			return l.errf(rs.id, "", "trait %s must be an object with an encodings array", tRequestCompression)
+		}
+		for _, e := range enc.Array() {
+			if e.Type != gjson.String || e.String() == "" {
+				return l.errf(rs.id, "", "trait %s: encodings must be non-empty strings, got %s", tRequestCompression, e.Raw)
+			}
+			op.RequestCompression = append(op.RequestCompression, e.String())
+		}
+	}
+	if e := ir.CheckHostPrefix(op); e != nil {
+		e.File = l.file
+		return e
+	}
+	if l.m.Service.BindsHTTP() {
+		if e := ir.CheckHTTP(op); e != nil {
+			e.File = l.file
+			return e
+		}
+	}
+	return nil
 }
 
 // opStructure resolves an operation's input, output or error: nil for absent or Unit,
@@ -1377,6 +1505,18 @@ func (l *loader) opStructure(op *rawShape, what, id string) (*ir.Shape, error) {
 }
 
 // --- checks that need every shape ---
+
+// checkBindings checks that each member's HTTP binding suits its target (ir.CheckBinding).
+func (l *loader) checkBindings() error {
+	for _, s := range l.m.Shapes {
+		for _, m := range s.Members {
+			if msg := ir.CheckBinding(m); msg != "" {
+				return l.errf(s.ID, m.Name, "%s", msg)
+			}
+		}
+	}
+	return nil
+}
 
 func (l *loader) checkDefaults() error {
 	for _, s := range l.m.Shapes {

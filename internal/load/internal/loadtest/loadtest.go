@@ -29,7 +29,11 @@ func Bounds(b *ir.Bounds) string {
 // parts that are unset are left out:
 //
 //	-> target required default=7 sensitive length=1..64 range=.. pattern=^a$ ts=date-time
-//	   json=kind idempotency clientOptional streaming deprecated="msg" enumValue=1 other=[ids]
+//	   json=kind idempotency clientOptional streaming requiresLength header=X-Name hostLabel
+//	   mediaType=application/json deprecated="msg" enumValue=1 other=[ids]
+//
+// The binding is its location and, for those that have one, "=" and its name: label=Name,
+// query=key, queryParams, header=Name, prefixHeaders=prefix, payload, responseCode.
 func Member(m *ir.Member) string {
 	var p []string
 	add := func(cond bool, s string) {
@@ -50,10 +54,23 @@ func Member(m *ir.Member) string {
 	add(t.IdempotencyToken, "idempotency")
 	add(t.ClientOptional, "clientOptional")
 	add(t.Streaming || m.Target.Traits.Streaming, "streaming")
+	add(t.RequiresLength || m.Target.Traits.RequiresLength, "requiresLength")
+	add(t.Location != ir.InBody, Binding(t))
+	add(t.HostLabel, "hostLabel")
+	add(m.MediaType() != "", "mediaType="+m.MediaType())
 	add(t.Deprecated, fmt.Sprintf("deprecated=%q", t.DeprecatedMessage))
 	add(t.EnumValue != nil, "enumValue="+deref(t.EnumValue))
 	add(len(t.Other) > 0, "other="+Other(t))
 	return strings.Join(p, " ")
+}
+
+// Binding renders a member's location and its name: "header=X-Name", "payload".
+func Binding(t ir.Traits) string {
+	switch t.Location {
+	case ir.InLabel, ir.InQuery, ir.InHeader, ir.InPrefixHeaders:
+		return t.Location.String() + "=" + t.LocationName
+	}
+	return t.Location.String()
 }
 
 // Other renders unknown traits as "[id=raw id=raw]" in ID order.
@@ -87,7 +104,9 @@ func Enum(s *ir.Shape) string {
 	return strings.Join(p, ",")
 }
 
-// Operation describes an operation's input, output, errors, auth and flags.
+// Operation describes an operation's input, output, errors, auth and flags, and its HTTP
+// facts: "http=GET /{Bucket}/{Key+}?x-id=GetObject" with " code=N" unless it is 200,
+// " host=prefix" and " compress=gzip,...".
 func Operation(op *ir.Operation) string {
 	id := func(s *ir.Shape) string {
 		if s == nil {
@@ -108,6 +127,18 @@ func Operation(op *ir.Operation) string {
 	}
 	if op.HTTPMethod != "" {
 		s += " http=" + op.HTTPMethod + " " + op.HTTPPath
+	}
+	if op.HTTPQuery != "" {
+		s += "?" + op.HTTPQuery
+	}
+	if op.HTTPCode != 200 {
+		s += fmt.Sprintf(" code=%d", op.HTTPCode)
+	}
+	if op.HostPrefix != "" {
+		s += " host=" + op.HostPrefix
+	}
+	if len(op.RequestCompression) > 0 {
+		s += " compress=" + strings.Join(op.RequestCompression, ",")
 	}
 	return s
 }
