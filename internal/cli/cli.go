@@ -78,6 +78,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "gen:", oneLine(err.Error()))
 		return 1
 	}
+	// Errors after loading name the model as the user gave it, not its module cache path.
+	m.Source = *model
 	var flags []string
 	fs.Visit(func(f *flag.Flag) {
 		switch f.Name {

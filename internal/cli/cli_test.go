@@ -97,7 +97,7 @@ func TestUsage(t *testing.T) {
 func TestUnknownNames(t *testing.T) {
 	model := "../../testdata/models/kitchensink.smithy.json"
 	for _, c := range []struct{ flag, name, want string }{
-		{"-shapes", "getthinginput", `no shape named "getthinginput" (did you mean GetThingInput?)`},
+		{"-shapes", "getthinginput", `../../testdata/models/kitchensink.smithy.json: -shapes: no shape named "getthinginput" (did you mean GetThingInput?)`},
 		{"-shapes", "GetThingInptu", `no shape named "GetThingInptu" (did you mean GetThingInput`},
 		{"-operations", "GetThng", `no operation named "GetThng" (did you mean GetThing?)`},
 		{"-shapes", "Zzzzzzzzzzzz", `no shape named "Zzzzzzzzzzzz"`},
