@@ -8,7 +8,7 @@ func (v AccountRecoverySettingType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AccountRecoverySettingType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -70,7 +70,7 @@ func (v AccountTakeoverActionType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AccountTakeoverActionType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -140,7 +140,7 @@ func (v AccountTakeoverActionsType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AccountTakeoverActionsType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -214,7 +214,7 @@ func (v AccountTakeoverRiskConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AccountTakeoverRiskConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -279,7 +279,7 @@ func (v AddCustomAttributesRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AddCustomAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -341,7 +341,7 @@ func (v AddCustomAttributesResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AddCustomAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -383,7 +383,7 @@ func (v AdminAddUserToGroupRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminAddUserToGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -470,7 +470,7 @@ func (v AdminConfirmSignUpRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminConfirmSignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -549,7 +549,7 @@ func (v AdminConfirmSignUpResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminConfirmSignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -590,7 +590,7 @@ func (v AdminCreateUserConfigType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminCreateUserConfigType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -680,7 +680,7 @@ func (v AdminCreateUserRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminCreateUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -813,7 +813,7 @@ func (v AdminCreateUserResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminCreateUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -876,7 +876,7 @@ func (v AdminDeleteUserAttributesRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminDeleteUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -955,7 +955,7 @@ func (v AdminDeleteUserAttributesResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminDeleteUserAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -996,7 +996,7 @@ func (v AdminDeleteUserRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminDeleteUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1066,7 +1066,7 @@ func (v AdminDisableProviderForUserRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminDisableProviderForUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1129,7 +1129,7 @@ func (v AdminDisableProviderForUserResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminDisableProviderForUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1170,7 +1170,7 @@ func (v AdminDisableUserRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminDisableUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1240,7 +1240,7 @@ func (v AdminDisableUserResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminDisableUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1281,7 +1281,7 @@ func (v AdminEnableUserRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminEnableUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1351,7 +1351,7 @@ func (v AdminEnableUserResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminEnableUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1393,7 +1393,7 @@ func (v AdminForgetDeviceRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminForgetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1481,7 +1481,7 @@ func (v AdminGetDeviceRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminGetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1561,7 +1561,7 @@ func (v AdminGetDeviceResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminGetDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1624,7 +1624,7 @@ func (v AdminGetUserRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminGetUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1705,7 +1705,7 @@ func (v AdminGetUserResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminGetUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1848,7 +1848,7 @@ func (v AdminInitiateAuthRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminInitiateAuthRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1970,7 +1970,7 @@ func (v AdminInitiateAuthResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminInitiateAuthResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -2058,7 +2058,7 @@ func (v AdminLinkProviderForUserRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminLinkProviderForUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -2130,7 +2130,7 @@ func (v AdminLinkProviderForUserResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminLinkProviderForUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -2173,7 +2173,7 @@ func (v AdminListDevicesRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminListDevicesRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -2263,7 +2263,7 @@ func (v AdminListDevicesResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminListDevicesResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -2334,7 +2334,7 @@ func (v AdminListGroupsForUserRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminListGroupsForUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -2424,7 +2424,7 @@ func (v AdminListGroupsForUserResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminListGroupsForUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -2495,7 +2495,7 @@ func (v AdminListUserAuthEventsRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminListUserAuthEventsRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -2585,7 +2585,7 @@ func (v AdminListUserAuthEventsResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminListUserAuthEventsResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -2655,7 +2655,7 @@ func (v AdminRemoveUserFromGroupRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminRemoveUserFromGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -2742,7 +2742,7 @@ func (v AdminResetUserPasswordRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminResetUserPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -2821,7 +2821,7 @@ func (v AdminResetUserPasswordResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminResetUserPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -2864,7 +2864,7 @@ func (v AdminRespondToAuthChallengeRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminRespondToAuthChallengeRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -2996,7 +2996,7 @@ func (v AdminRespondToAuthChallengeResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminRespondToAuthChallengeResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -3091,7 +3091,7 @@ func (v AdminSetUserMFAPreferenceRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminSetUserMFAPreferenceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -3180,7 +3180,7 @@ func (v AdminSetUserMFAPreferenceResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminSetUserMFAPreferenceResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -3223,7 +3223,7 @@ func (v AdminSetUserPasswordRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminSetUserPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -3313,7 +3313,7 @@ func (v AdminSetUserPasswordResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminSetUserPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -3354,7 +3354,7 @@ func (v AdminSetUserSettingsRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminSetUserSettingsRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -3433,7 +3433,7 @@ func (v AdminSetUserSettingsResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminSetUserSettingsResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -3476,7 +3476,7 @@ func (v AdminUpdateAuthEventFeedbackRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminUpdateAuthEventFeedbackRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -3566,7 +3566,7 @@ func (v AdminUpdateAuthEventFeedbackResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminUpdateAuthEventFeedbackResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -3609,7 +3609,7 @@ func (v AdminUpdateDeviceStatusRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminUpdateDeviceStatusRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -3699,7 +3699,7 @@ func (v AdminUpdateDeviceStatusResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminUpdateDeviceStatusResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -3740,7 +3740,7 @@ func (v AdminUpdateUserAttributesRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminUpdateUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -3827,7 +3827,7 @@ func (v AdminUpdateUserAttributesResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminUpdateUserAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -3868,7 +3868,7 @@ func (v AdminUserGlobalSignOutRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminUserGlobalSignOutRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -3938,7 +3938,7 @@ func (v AdminUserGlobalSignOutResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AdminUserGlobalSignOutResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -3972,7 +3972,7 @@ func (v AliasExistsException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AliasExistsException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -4035,7 +4035,7 @@ func (v AnalyticsConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AnalyticsConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -4135,7 +4135,7 @@ func (v AnalyticsMetadataType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AnalyticsMetadataType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -4195,7 +4195,7 @@ func (v AssociateSoftwareTokenRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AssociateSoftwareTokenRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -4272,7 +4272,7 @@ func (v AssociateSoftwareTokenResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AssociateSoftwareTokenResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -4349,7 +4349,7 @@ func (v AttributeType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AttributeType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -4428,7 +4428,7 @@ func (v AuthEventType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AuthEventType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -4564,7 +4564,7 @@ func (v AuthenticationResultType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AuthenticationResultType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -4681,7 +4681,7 @@ func (v ChallengeResponseType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ChallengeResponseType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -4759,7 +4759,7 @@ func (v ChangePasswordRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ChangePasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -4839,7 +4839,7 @@ func (v ChangePasswordResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ChangePasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -4873,7 +4873,7 @@ func (v CloudWatchLogsConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CloudWatchLogsConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -4934,7 +4934,7 @@ func (v CodeDeliveryDetailsType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CodeDeliveryDetailsType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -5014,7 +5014,7 @@ func (v CodeDeliveryFailureException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CodeDeliveryFailureException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -5067,7 +5067,7 @@ func (v CodeMismatchException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CodeMismatchException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -5120,7 +5120,7 @@ func (v CompromisedCredentialsActionsType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CompromisedCredentialsActionsType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -5173,7 +5173,7 @@ func (v CompromisedCredentialsRiskConfigurationType) MarshalJSON() ([]byte, erro
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CompromisedCredentialsRiskConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -5237,7 +5237,7 @@ func (v ConcurrentModificationException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ConcurrentModificationException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -5298,7 +5298,7 @@ func (v ConfirmDeviceRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ConfirmDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -5388,7 +5388,7 @@ func (v ConfirmDeviceResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ConfirmDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -5451,7 +5451,7 @@ func (v ConfirmForgotPasswordRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ConfirmForgotPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -5578,7 +5578,7 @@ func (v ConfirmForgotPasswordResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ConfirmForgotPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -5622,7 +5622,7 @@ func (v ConfirmSignUpRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ConfirmSignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -5749,7 +5749,7 @@ func (v ConfirmSignUpResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ConfirmSignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -5792,7 +5792,7 @@ func (v ContextDataType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ContextDataType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -5901,7 +5901,7 @@ func (v CreateGroupRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -6001,7 +6001,7 @@ func (v CreateGroupResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -6065,7 +6065,7 @@ func (v CreateIdentityProviderRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -6170,7 +6170,7 @@ func (v CreateIdentityProviderResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -6234,7 +6234,7 @@ func (v CreateResourceServerRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -6323,7 +6323,7 @@ func (v CreateResourceServerResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -6387,7 +6387,7 @@ func (v CreateUserImportJobRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -6467,7 +6467,7 @@ func (v CreateUserImportJobResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -6540,7 +6540,7 @@ func (v CreateUserPoolClientRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -6793,7 +6793,7 @@ func (v CreateUserPoolClientResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -6856,7 +6856,7 @@ func (v CreateUserPoolDomainRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -6936,7 +6936,7 @@ func (v CreateUserPoolDomainResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -7001,7 +7001,7 @@ func (v CreateUserPoolRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -7261,7 +7261,7 @@ func (v CreateUserPoolResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CreateUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -7317,7 +7317,7 @@ func (v CustomDomainConfigType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CustomDomainConfigType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -7377,7 +7377,7 @@ func (v CustomEmailLambdaVersionConfigType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CustomEmailLambdaVersionConfigType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -7454,7 +7454,7 @@ func (v CustomSMSLambdaVersionConfigType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *CustomSMSLambdaVersionConfigType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -7531,7 +7531,7 @@ func (v DeleteGroupRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeleteGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -7608,7 +7608,7 @@ func (v DeleteIdentityProviderRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeleteIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -7685,7 +7685,7 @@ func (v DeleteResourceServerRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeleteResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -7755,7 +7755,7 @@ func (v DeleteUserAttributesRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeleteUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -7817,7 +7817,7 @@ func (v DeleteUserAttributesResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeleteUserAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -7858,7 +7858,7 @@ func (v DeleteUserPoolClientRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeleteUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -7935,7 +7935,7 @@ func (v DeleteUserPoolDomainRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeleteUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -8005,7 +8005,7 @@ func (v DeleteUserPoolDomainResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeleteUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -8039,7 +8039,7 @@ func (v DeleteUserPoolRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeleteUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -8092,7 +8092,7 @@ func (v DeleteUserRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeleteUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -8152,7 +8152,7 @@ func (v DescribeIdentityProviderRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -8222,7 +8222,7 @@ func (v DescribeIdentityProviderResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -8285,7 +8285,7 @@ func (v DescribeResourceServerRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -8355,7 +8355,7 @@ func (v DescribeResourceServerResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -8418,7 +8418,7 @@ func (v DescribeRiskConfigurationRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeRiskConfigurationRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -8488,7 +8488,7 @@ func (v DescribeRiskConfigurationResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeRiskConfigurationResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -8551,7 +8551,7 @@ func (v DescribeUserImportJobRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -8621,7 +8621,7 @@ func (v DescribeUserImportJobResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -8684,7 +8684,7 @@ func (v DescribeUserPoolClientRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -8754,7 +8754,7 @@ func (v DescribeUserPoolClientResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -8810,7 +8810,7 @@ func (v DescribeUserPoolDomainRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -8863,7 +8863,7 @@ func (v DescribeUserPoolDomainResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -8919,7 +8919,7 @@ func (v DescribeUserPoolRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -8972,7 +8972,7 @@ func (v DescribeUserPoolResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DescribeUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -9035,7 +9035,7 @@ func (v DeviceConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeviceConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -9112,7 +9112,7 @@ func (v DeviceSecretVerifierConfigType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeviceSecretVerifierConfigType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -9191,7 +9191,7 @@ func (v DeviceType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DeviceType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -9302,7 +9302,7 @@ func (v DomainDescriptionType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DomainDescriptionType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -9432,7 +9432,7 @@ func (v DuplicateProviderException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *DuplicateProviderException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -9495,7 +9495,7 @@ func (v EmailConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *EmailConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -9595,7 +9595,7 @@ func (v EnableSoftwareTokenMFAException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *EnableSoftwareTokenMFAException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -9658,7 +9658,7 @@ func (v EventContextDataType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *EventContextDataType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -9766,7 +9766,7 @@ func (v EventFeedbackType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *EventFeedbackType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -9854,7 +9854,7 @@ func (v EventRiskType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *EventRiskType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -9934,7 +9934,7 @@ func (v ExpiredCodeException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ExpiredCodeException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -9987,7 +9987,7 @@ func (v ForbiddenException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ForbiddenException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -10047,7 +10047,7 @@ func (v ForgetDeviceRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ForgetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -10125,7 +10125,7 @@ func (v ForgotPasswordRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ForgotPasswordRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -10232,7 +10232,7 @@ func (v ForgotPasswordResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ForgotPasswordResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -10288,7 +10288,7 @@ func (v GetCSVHeaderRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetCSVHeaderRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -10341,7 +10341,7 @@ func (v GetCSVHeaderResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetCSVHeaderResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -10410,7 +10410,7 @@ func (v GetDeviceRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetDeviceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -10480,7 +10480,7 @@ func (v GetDeviceResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetDeviceResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -10543,7 +10543,7 @@ func (v GetGroupRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -10613,7 +10613,7 @@ func (v GetGroupResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -10676,7 +10676,7 @@ func (v GetIdentityProviderByIdentifierRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetIdentityProviderByIdentifierRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -10746,7 +10746,7 @@ func (v GetIdentityProviderByIdentifierResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetIdentityProviderByIdentifierResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -10802,7 +10802,7 @@ func (v GetLogDeliveryConfigurationRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetLogDeliveryConfigurationRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -10855,7 +10855,7 @@ func (v GetLogDeliveryConfigurationResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetLogDeliveryConfigurationResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -10911,7 +10911,7 @@ func (v GetSigningCertificateRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetSigningCertificateRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -10964,7 +10964,7 @@ func (v GetSigningCertificateResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetSigningCertificateResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -11024,7 +11024,7 @@ func (v GetUICustomizationRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetUICustomizationRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -11094,7 +11094,7 @@ func (v GetUICustomizationResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetUICustomizationResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -11157,7 +11157,7 @@ func (v GetUserAttributeVerificationCodeRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetUserAttributeVerificationCodeRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -11236,7 +11236,7 @@ func (v GetUserAttributeVerificationCodeResponse) MarshalJSON() ([]byte, error) 
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetUserAttributeVerificationCodeResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -11292,7 +11292,7 @@ func (v GetUserPoolMfaConfigRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetUserPoolMfaConfigRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -11345,7 +11345,7 @@ func (v GetUserPoolMfaConfigResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetUserPoolMfaConfigResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -11417,7 +11417,7 @@ func (v GetUserRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetUserRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -11477,7 +11477,7 @@ func (v GetUserResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetUserResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -11572,7 +11572,7 @@ func (v GlobalSignOutRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GlobalSignOutRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -11625,7 +11625,7 @@ func (v GlobalSignOutResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GlobalSignOutResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -11659,7 +11659,7 @@ func (v GroupExistsException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GroupExistsException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -11724,7 +11724,7 @@ func (v GroupType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GroupType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -11851,7 +11851,7 @@ func (v HttpHeader) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *HttpHeader) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -11931,7 +11931,7 @@ func (v IdentityProviderType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *IdentityProviderType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -12063,7 +12063,7 @@ func (v InitiateAuthRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InitiateAuthRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -12175,7 +12175,7 @@ func (v InitiateAuthResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InitiateAuthResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -12263,7 +12263,7 @@ func (v InternalErrorException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InternalErrorException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -12316,7 +12316,7 @@ func (v InvalidEmailRoleAccessPolicyException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InvalidEmailRoleAccessPolicyException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -12369,7 +12369,7 @@ func (v InvalidLambdaResponseException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InvalidLambdaResponseException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -12422,7 +12422,7 @@ func (v InvalidOAuthFlowException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InvalidOAuthFlowException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -12475,7 +12475,7 @@ func (v InvalidParameterException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InvalidParameterException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -12528,7 +12528,7 @@ func (v InvalidPasswordException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InvalidPasswordException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -12581,7 +12581,7 @@ func (v InvalidSmsRoleAccessPolicyException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InvalidSmsRoleAccessPolicyException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -12634,7 +12634,7 @@ func (v InvalidSmsRoleTrustRelationshipException) MarshalJSON() ([]byte, error) 
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InvalidSmsRoleTrustRelationshipException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -12687,7 +12687,7 @@ func (v InvalidUserPoolConfigurationException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *InvalidUserPoolConfigurationException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -12756,7 +12756,7 @@ func (v LambdaConfigType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *LambdaConfigType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -12944,7 +12944,7 @@ func (v LimitExceededException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *LimitExceededException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -13005,7 +13005,7 @@ func (v ListDevicesRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListDevicesRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -13085,7 +13085,7 @@ func (v ListDevicesResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListDevicesResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -13155,7 +13155,7 @@ func (v ListGroupsRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListGroupsRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -13235,7 +13235,7 @@ func (v ListGroupsResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListGroupsResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -13305,7 +13305,7 @@ func (v ListIdentityProvidersRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListIdentityProvidersRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -13385,7 +13385,7 @@ func (v ListIdentityProvidersResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListIdentityProvidersResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -13455,7 +13455,7 @@ func (v ListResourceServersRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListResourceServersRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -13535,7 +13535,7 @@ func (v ListResourceServersResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListResourceServersResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -13597,7 +13597,7 @@ func (v ListTagsForResourceRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListTagsForResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -13650,7 +13650,7 @@ func (v ListTagsForResourceResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListTagsForResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -13713,7 +13713,7 @@ func (v ListUserImportJobsRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListUserImportJobsRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -13793,7 +13793,7 @@ func (v ListUserImportJobsResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListUserImportJobsResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -13863,7 +13863,7 @@ func (v ListUserPoolClientsRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListUserPoolClientsRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -13943,7 +13943,7 @@ func (v ListUserPoolClientsResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListUserPoolClientsResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -14012,7 +14012,7 @@ func (v ListUserPoolsRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListUserPoolsRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -14082,7 +14082,7 @@ func (v ListUserPoolsResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListUserPoolsResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -14153,7 +14153,7 @@ func (v ListUsersInGroupRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListUsersInGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -14243,7 +14243,7 @@ func (v ListUsersInGroupResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListUsersInGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -14314,7 +14314,7 @@ func (v ListUsersRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListUsersRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -14413,7 +14413,7 @@ func (v ListUsersResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListUsersResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -14482,7 +14482,7 @@ func (v LogConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *LogConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -14562,7 +14562,7 @@ func (v LogDeliveryConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *LogDeliveryConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -14624,7 +14624,7 @@ func (v MFAMethodNotFoundException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *MFAMethodNotFoundException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -14684,7 +14684,7 @@ func (v MFAOptionType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *MFAOptionType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -14762,7 +14762,7 @@ func (v MessageTemplateType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *MessageTemplateType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -14849,7 +14849,7 @@ func (v NewDeviceMetadataType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *NewDeviceMetadataType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -14919,7 +14919,7 @@ func (v NotAuthorizedException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *NotAuthorizedException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -14980,7 +14980,7 @@ func (v NotifyConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *NotifyConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -15096,7 +15096,7 @@ func (v NotifyEmailType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *NotifyEmailType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -15183,7 +15183,7 @@ func (v NumberAttributeConstraintsType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *NumberAttributeConstraintsType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -15264,7 +15264,7 @@ func (v PasswordPolicyType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *PasswordPolicyType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -15374,7 +15374,7 @@ func (v PasswordResetRequiredException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *PasswordResetRequiredException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -15434,7 +15434,7 @@ func (v PreTokenGenerationVersionConfigType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *PreTokenGenerationVersionConfigType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -15504,7 +15504,7 @@ func (v PreconditionNotMetException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *PreconditionNotMetException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -15566,7 +15566,7 @@ func (v ProviderDescription) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ProviderDescription) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -15664,7 +15664,7 @@ func (v ProviderUserIdentifierType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ProviderUserIdentifierType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -15751,7 +15751,7 @@ func (v RecoveryOptionType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *RecoveryOptionType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -15829,7 +15829,7 @@ func (v ResendConfirmationCodeRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ResendConfirmationCodeRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -15936,7 +15936,7 @@ func (v ResendConfirmationCodeResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ResendConfirmationCodeResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -15992,7 +15992,7 @@ func (v ResourceNotFoundException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ResourceNotFoundException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -16052,7 +16052,7 @@ func (v ResourceServerScopeType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ResourceServerScopeType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -16130,7 +16130,7 @@ func (v ResourceServerType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ResourceServerType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -16227,7 +16227,7 @@ func (v RespondToAuthChallengeRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *RespondToAuthChallengeRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -16349,7 +16349,7 @@ func (v RespondToAuthChallengeResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *RespondToAuthChallengeResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -16445,7 +16445,7 @@ func (v RevokeTokenRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *RevokeTokenRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -16525,7 +16525,7 @@ func (v RevokeTokenResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *RevokeTokenResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -16567,7 +16567,7 @@ func (v RiskConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *RiskConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -16675,7 +16675,7 @@ func (v RiskExceptionConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *RiskExceptionConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -16745,7 +16745,7 @@ func (v SMSMfaSettingsType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SMSMfaSettingsType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -16825,7 +16825,7 @@ func (v SchemaAttributeType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SchemaAttributeType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -16944,7 +16944,7 @@ func (v ScopeDoesNotExistException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ScopeDoesNotExistException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -16997,7 +16997,7 @@ func (v SetLogDeliveryConfigurationRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetLogDeliveryConfigurationRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -17059,7 +17059,7 @@ func (v SetLogDeliveryConfigurationResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetLogDeliveryConfigurationResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -17122,7 +17122,7 @@ func (v SetRiskConfigurationRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetRiskConfigurationRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -17220,7 +17220,7 @@ func (v SetRiskConfigurationResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetRiskConfigurationResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -17284,7 +17284,7 @@ func (v SetUICustomizationRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetUICustomizationRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -17370,7 +17370,7 @@ func (v SetUICustomizationResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetUICustomizationResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -17426,7 +17426,7 @@ func (v SetUserMFAPreferenceRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetUserMFAPreferenceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -17498,7 +17498,7 @@ func (v SetUserMFAPreferenceResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetUserMFAPreferenceResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -17539,7 +17539,7 @@ func (v SetUserPoolMfaConfigRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetUserPoolMfaConfigRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -17628,7 +17628,7 @@ func (v SetUserPoolMfaConfigResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetUserPoolMfaConfigResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -17700,7 +17700,7 @@ func (v SetUserSettingsRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetUserSettingsRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -17762,7 +17762,7 @@ func (v SetUserSettingsResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SetUserSettingsResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -17805,7 +17805,7 @@ func (v SignUpRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SignUpRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -17945,7 +17945,7 @@ func (v SignUpResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SignUpResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -18033,7 +18033,7 @@ func (v SmsConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SmsConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -18113,7 +18113,7 @@ func (v SmsMfaConfigType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SmsMfaConfigType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -18176,7 +18176,7 @@ func (v SoftwareTokenMFANotFoundException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SoftwareTokenMFANotFoundException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -18229,7 +18229,7 @@ func (v SoftwareTokenMfaConfigType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SoftwareTokenMfaConfigType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -18289,7 +18289,7 @@ func (v SoftwareTokenMfaSettingsType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *SoftwareTokenMfaSettingsType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -18366,7 +18366,7 @@ func (v StartUserImportJobRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *StartUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -18436,7 +18436,7 @@ func (v StartUserImportJobResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *StartUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -18499,7 +18499,7 @@ func (v StopUserImportJobRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *StopUserImportJobRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -18569,7 +18569,7 @@ func (v StopUserImportJobResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *StopUserImportJobResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -18632,7 +18632,7 @@ func (v StringAttributeConstraintsType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *StringAttributeConstraintsType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -18702,7 +18702,7 @@ func (v TagResourceRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *TagResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -18764,7 +18764,7 @@ func (v TagResourceResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *TagResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -18806,7 +18806,7 @@ func (v TokenValidityUnitsType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *TokenValidityUnitsType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -18886,7 +18886,7 @@ func (v TooManyFailedAttemptsException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *TooManyFailedAttemptsException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -18939,7 +18939,7 @@ func (v TooManyRequestsException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *TooManyRequestsException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -19004,7 +19004,7 @@ func (v UICustomizationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UICustomizationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -19124,7 +19124,7 @@ func (v UnauthorizedException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UnauthorizedException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -19177,7 +19177,7 @@ func (v UnexpectedLambdaException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UnexpectedLambdaException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -19230,7 +19230,7 @@ func (v UnsupportedIdentityProviderException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UnsupportedIdentityProviderException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -19283,7 +19283,7 @@ func (v UnsupportedOperationException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UnsupportedOperationException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -19336,7 +19336,7 @@ func (v UnsupportedTokenTypeException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UnsupportedTokenTypeException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -19389,7 +19389,7 @@ func (v UnsupportedUserStateException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UnsupportedUserStateException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -19442,7 +19442,7 @@ func (v UntagResourceRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UntagResourceRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -19504,7 +19504,7 @@ func (v UntagResourceResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UntagResourceResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -19548,7 +19548,7 @@ func (v UpdateAuthEventFeedbackRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateAuthEventFeedbackRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -19648,7 +19648,7 @@ func (v UpdateAuthEventFeedbackResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateAuthEventFeedbackResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -19690,7 +19690,7 @@ func (v UpdateDeviceStatusRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateDeviceStatusRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -19770,7 +19770,7 @@ func (v UpdateDeviceStatusResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateDeviceStatusResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -19814,7 +19814,7 @@ func (v UpdateGroupRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateGroupRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -19914,7 +19914,7 @@ func (v UpdateGroupResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateGroupResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -19977,7 +19977,7 @@ func (v UpdateIdentityProviderRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateIdentityProviderRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -20072,7 +20072,7 @@ func (v UpdateIdentityProviderResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateIdentityProviderResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -20136,7 +20136,7 @@ func (v UpdateResourceServerRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateResourceServerRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -20225,7 +20225,7 @@ func (v UpdateResourceServerResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateResourceServerResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -20281,7 +20281,7 @@ func (v UpdateUserAttributesRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateUserAttributesRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -20351,7 +20351,7 @@ func (v UpdateUserAttributesResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateUserAttributesResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -20423,7 +20423,7 @@ func (v UpdateUserPoolClientRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateUserPoolClientRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -20676,7 +20676,7 @@ func (v UpdateUserPoolClientResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateUserPoolClientResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -20739,7 +20739,7 @@ func (v UpdateUserPoolDomainRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateUserPoolDomainRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -20819,7 +20819,7 @@ func (v UpdateUserPoolDomainResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateUserPoolDomainResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -20884,7 +20884,7 @@ func (v UpdateUserPoolRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateUserPoolRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -21111,7 +21111,7 @@ func (v UpdateUserPoolResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UpdateUserPoolResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -21145,7 +21145,7 @@ func (v UserAttributeUpdateSettingsType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserAttributeUpdateSettingsType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -21207,7 +21207,7 @@ func (v UserContextDataType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserContextDataType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -21277,7 +21277,7 @@ func (v UserImportInProgressException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserImportInProgressException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -21348,7 +21348,7 @@ func (v UserImportJobType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserImportJobType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -21528,7 +21528,7 @@ func (v UserLambdaValidationException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserLambdaValidationException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -21581,7 +21581,7 @@ func (v UserNotConfirmedException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserNotConfirmedException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -21634,7 +21634,7 @@ func (v UserNotFoundException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserNotFoundException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -21687,7 +21687,7 @@ func (v UserPoolAddOnNotEnabledException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserPoolAddOnNotEnabledException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -21740,7 +21740,7 @@ func (v UserPoolAddOnsType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserPoolAddOnsType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -21801,7 +21801,7 @@ func (v UserPoolClientDescription) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserPoolClientDescription) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -21901,7 +21901,7 @@ func (v UserPoolClientType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserPoolClientType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -22194,7 +22194,7 @@ func (v UserPoolDescriptionType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserPoolDescriptionType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -22304,7 +22304,7 @@ func (v UserPoolPolicyType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserPoolPolicyType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -22360,7 +22360,7 @@ func (v UserPoolTaggingException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserPoolTaggingException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -22435,7 +22435,7 @@ func (v UserPoolType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserPoolType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -22805,7 +22805,7 @@ func (v UserType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UserType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -22922,7 +22922,7 @@ func (v UsernameConfigurationType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UsernameConfigurationType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -22975,7 +22975,7 @@ func (v UsernameExistsException) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *UsernameExistsException) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -23039,7 +23039,7 @@ func (v VerificationMessageTemplateType) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *VerificationMessageTemplateType) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -23158,7 +23158,7 @@ func (v VerifySoftwareTokenRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *VerifySoftwareTokenRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -23255,7 +23255,7 @@ func (v VerifySoftwareTokenResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *VerifySoftwareTokenResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -23333,7 +23333,7 @@ func (v VerifyUserAttributeRequest) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *VerifyUserAttributeRequest) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -23413,7 +23413,7 @@ func (v VerifyUserAttributeResponse) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *VerifyUserAttributeResponse) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {

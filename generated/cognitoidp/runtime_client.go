@@ -111,6 +111,10 @@ type serviceInfo struct {
 	jsonVersion    string // "1.0" or "1.1"
 	userAgent      string // e.g. "awsgen-cognitoidp"
 	serviceID      string // optional display name used in errors; defaults to targetPrefix
+	rest           bool   // restJson1: error codes from "code" before "__type"
+	// readError, when set, reads an error response into a modeled error (restJson1:
+	// readRESTError, which also reads headers); else the body is UnmarshalJSON'd.
+	readError func(me modeledError, status int, header http.Header, body []byte) error
 	// newError returns a new, empty modeled error for a code, or nil.
 	newError func(code string) modeledError
 }
@@ -120,6 +124,9 @@ type serviceInfo struct {
 type operationInfo struct {
 	name         string
 	authRequired bool
+	// restJson1: the method, the URI's path pattern and fixed query, the host prefix.
+	method, path, query string
+	hostPrefix          string
 }
 
 // requestBody is implemented by generated request types.
@@ -271,7 +278,6 @@ func (c *Client) serviceName() string {
 	return c.svc.targetPrefix
 }
 
-// invoke calls operation op with input in and decodes the response into
 // ErrEventStream is the cause, inside an *OperationError, of the error that the method of
 // every event-stream operation returns: this client does not implement event streams
 // (HTTP/2 and the vnd.amazon.eventstream framing), so those methods send nothing.
@@ -279,46 +285,85 @@ var ErrEventStream = errors.New("event streams are not supported by this client"
 
 // notSupported is the error of a method whose operation the client cannot call.
 func (c *Client) notSupported(op *operationInfo, cause error) error {
-	return &OperationError{Service: c.serviceName(), Operation: op.name, Err: cause}
+	return c.opError(op, cause)
 }
 
-// out. Every error it returns is an *OperationError.
+// invoke calls the awsJson operation op with input in and decodes the response into out.
+// Every error it returns is an *OperationError.
 func (c *Client) invoke(ctx context.Context, op *operationInfo, in requestBody, out responseBody) error {
-	opErr := func(err error) error {
-		return &OperationError{Service: c.serviceName(), Operation: op.name, Err: err}
-	}
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	if c.endpointErr != nil {
-		return opErr(c.endpointErr)
-	}
-	if isNil(in) {
-		return opErr(errors.New("input is nil"))
-	}
-	if err := validateRequired(in); err != nil {
-		return opErr(err)
-	}
-	if c.opts.ValidateInput {
-		if err := in.Validate(); err != nil {
-			return opErr(err)
-		}
+	if err := c.checkInput(ctx, op, in); err != nil {
+		return err
 	}
 	body, err := in.AppendJSON(make([]byte, 0, 256))
 	if err != nil {
-		return opErr(fmt.Errorf("serialize input: %w", err))
+		return c.opError(op, fmt.Errorf("serialize input: %w", err))
+	}
+	w := &wireRequest{method: http.MethodPost, url: c.url, body: body, header: http.Header{
+		"Content-Type": {c.contentType},
+		"X-Amz-Target": {c.svc.targetPrefix + "." + op.name},
+	}}
+	return c.roundTrip(ctx, op, w, func(_ *http.Response, data []byte) error {
+		if out == nil {
+			return nil
+		}
+		if len(bytes.TrimSpace(data)) == 0 {
+			data = []byte("{}")
+		}
+		return out.UnmarshalJSON(data)
+	})
+}
+
+// checkInput checks what must hold before anything is serialized: the endpoint, a non-nil
+// input, its required members and, with Options.ValidateInput, every constraint.
+func (c *Client) checkInput(ctx context.Context, op *operationInfo, in interface {
+	validatable
+	Validate() error
+}) error {
+	if c.endpointErr != nil {
+		return c.opError(op, c.endpointErr)
+	}
+	if isNil(in) {
+		return c.opError(op, errors.New("input is nil"))
+	}
+	if err := validateRequired(in); err != nil {
+		return c.opError(op, err)
+	}
+	if c.opts.ValidateInput {
+		if err := in.Validate(); err != nil {
+			return c.opError(op, err)
+		}
+	}
+	return nil
+}
+
+func (c *Client) opError(op *operationInfo, err error) error {
+	return &OperationError{Service: c.serviceName(), Operation: op.name, Err: err}
+}
+
+// wireRequest is a serialized request: every attempt sends the same.
+type wireRequest struct {
+	method string
+	url    string
+	header http.Header // the protocol's headers; the client adds its own
+	body   []byte      // nil: no body
+}
+
+// roundTrip sends w, retrying as Options.Retry says, and gives a 2xx response with its body
+// to decode; any other response becomes a modeled error or an *APIError.
+func (c *Client) roundTrip(ctx context.Context, op *operationInfo, w *wireRequest, decode func(resp *http.Response, data []byte) error) error {
+	if ctx == nil {
+		ctx = context.Background()
 	}
 	sign := op.authRequired && c.opts.Signer != nil
 	if sign && c.opts.Region == "" {
-		return opErr(errors.New("Options.Region is required to sign requests"))
+		return c.opError(op, errors.New("Options.Region is required to sign requests"))
 	}
 	var payloadHash string
 	if sign {
-		sum := sha256.Sum256(body)
+		sum := sha256.Sum256(w.body)
 		payloadHash = hex.EncodeToString(sum[:])
 	}
 	invocationID := newUUID()
-	target := c.svc.targetPrefix + "." + op.name
 
 	var (
 		lastErr    error
@@ -342,15 +387,22 @@ func (c *Client) invoke(ctx context.Context, op *operationInfo, in requestBody, 
 			}
 			return result(attempt-1, err)
 		}
-		req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url, bytes.NewReader(body))
+		var body io.Reader
+		if w.body != nil {
+			body = bytes.NewReader(w.body)
+		}
+		req, err := http.NewRequestWithContext(ctx, w.method, w.url, body)
 		if err != nil {
 			return result(attempt-1, err)
 		}
-		req.ContentLength = int64(len(body))
-		req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
+		if w.body != nil {
+			req.ContentLength = int64(len(w.body))
+			req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(w.body)), nil }
+		}
 		h := req.Header
-		h.Set("Content-Type", c.contentType)
-		h.Set("X-Amz-Target", target)
+		for k, v := range w.header {
+			h[k] = v
+		}
 		h.Set("User-Agent", c.userAgent)
 		h.Set("Amz-Sdk-Invocation-Id", invocationID)
 		h.Set("Amz-Sdk-Request", "attempt="+strconv.Itoa(attempt)+"; max="+strconv.Itoa(c.maxAttempts))
@@ -379,18 +431,12 @@ func (c *Client) invoke(ctx context.Context, op *operationInfo, in requestBody, 
 				lastErr = fmt.Errorf("read response: %w", rerr)
 				retryable = ctx.Err() == nil && !errors.Is(rerr, errResponseTooLarge) && retryableTransportError(rerr)
 			case resp.StatusCode >= 200 && resp.StatusCode < 300:
-				if out == nil {
-					return nil
-				}
-				if len(bytes.TrimSpace(data)) == 0 {
-					data = []byte("{}")
-				}
-				if err := out.UnmarshalJSON(data); err != nil {
+				if err := decode(resp, data); err != nil {
 					return result(attempt, fmt.Errorf("deserialize response: %w", err))
 				}
 				return nil
 			default:
-				d := decodeErrorResponse(resp.StatusCode, resp.Header, data, lastReqID, c.svc.newError)
+				d := decodeErrorResponse(resp.StatusCode, resp.Header, data, lastReqID, c.svc)
 				lastErr = d.err
 				retryable = retryableStatus(resp.StatusCode) || retryableCode(d.code)
 			}
@@ -405,7 +451,7 @@ func (c *Client) invoke(ctx context.Context, op *operationInfo, in requestBody, 
 }
 
 // isNil reports whether in is nil or a nil pointer.
-func isNil(in requestBody) bool {
+func isNil(in validatable) bool {
 	if in == nil {
 		return true
 	}

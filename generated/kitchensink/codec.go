@@ -28,7 +28,7 @@ func (v AllTypes) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AllTypes) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -292,7 +292,7 @@ func (v AnyValue) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *AnyValue) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -453,7 +453,7 @@ func (v FooBar) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *FooBar) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -487,7 +487,7 @@ func (v FooBar_) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *FooBar_) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -543,7 +543,7 @@ func (v GetThingInput) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetThingInput) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -828,7 +828,7 @@ func (v GetThingOutput) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *GetThingOutput) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -890,7 +890,7 @@ func (v LimitItem) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *LimitItem) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -953,7 +953,7 @@ func (v LimitLeaf) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *LimitLeaf) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1022,7 +1022,7 @@ func (v Limits) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *Limits) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1260,7 +1260,7 @@ func (v ListThingsInput) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListThingsInput) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1418,7 +1418,7 @@ func (v ListThingsOutput) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ListThingsOutput) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1489,7 +1489,7 @@ func (v Lowercase) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *Lowercase) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1549,7 +1549,7 @@ func (v Named) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *Named) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1619,7 +1619,7 @@ func (v Range) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *Range) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1672,7 +1672,7 @@ func (v ReadThingInput) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ReadThingInput) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1732,7 +1732,7 @@ func (v Secrets) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *Secrets) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1836,7 +1836,7 @@ func (v ServiceError) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ServiceError) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1889,7 +1889,7 @@ func (v Thing) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *Thing) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -1970,7 +1970,7 @@ func (v ThingChanged) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ThingChanged) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -2023,7 +2023,7 @@ func (v ThingEvents) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ThingEvents) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -2113,7 +2113,7 @@ func (v ThingNotFound) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *ThingNotFound) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -2166,7 +2166,7 @@ func (v Unit) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *Unit) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -2200,7 +2200,7 @@ func (v Vault) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *Vault) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -2270,7 +2270,7 @@ func (v VaultInner) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *VaultInner) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -2340,7 +2340,7 @@ func (v VaultOuter) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *VaultOuter) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -2403,7 +2403,7 @@ func (v WatchThingsInput) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *WatchThingsInput) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {
@@ -2456,7 +2456,7 @@ func (v WatchThingsOutput) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
 
-// AppendJSON appends v's awsJson document to b. Members are written in model order, map
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
 // keys sorted, and unset members left out; it allocates nothing when b has room.
 func (v *WatchThingsOutput) AppendJSON(b []byte) ([]byte, error) {
 	if v == nil {

@@ -51,13 +51,13 @@ func typeName(s *ir.Shape) string {
 }
 
 func (g *generator) target(op *ir.Operation) string {
-	if !g.json || g.m.Service == nil {
+	if !g.json || g.rest || g.m.Service == nil {
 		return ""
 	}
 	return g.m.Service.TargetPrefix + "." + op.Name
 }
 
-// genClient emits the awsJson client: service metadata, error lookup and one method per
+// genClient emits the client (awsJson, restJson1): service metadata, error lookup and one method per
 // operation over the hand-written runtime in templates/rt/client.go.
 func genClient(g *generator, f *jen.File) {
 	svc := g.m.Service
@@ -65,7 +65,7 @@ func genClient(g *generator, f *jen.File) {
 	if signing == "" {
 		signing = svc.EndpointPrefix
 	}
-	f.Var().Id("serviceMeta").Op("=").Id("serviceInfo").Values(jen.Dict{
+	meta := jen.Dict{
 		jen.Id("endpointPrefix"): jen.Lit(svc.EndpointPrefix),
 		jen.Id("signingName"):    jen.Lit(signing),
 		jen.Id("targetPrefix"):   jen.Lit(svc.TargetPrefix),
@@ -73,7 +73,12 @@ func genClient(g *generator, f *jen.File) {
 		jen.Id("userAgent"):      jen.Lit("awsgen-" + g.opt.Package),
 		jen.Id("serviceID"):      jen.Lit(svc.SDKID),
 		jen.Id("newError"):       jen.Id("newModeledError"),
-	})
+	}
+	if g.rest {
+		meta[jen.Id("rest")] = jen.True()
+		meta[jen.Id("readError")] = jen.Id("readRESTError")
+	}
+	f.Var().Id("serviceMeta").Op("=").Id("serviceInfo").Values(meta)
 	f.Comment("NewClient returns a client of the service. See Options for the endpoint, region,\nsigning and retry settings.")
 	f.Func().Id("NewClient").Params(jen.Id("o").Id("Options")).Op("*").Id("Client").Block(
 		jen.Return(jen.Id("newClient").Call(jen.Id("o"), jen.Op("&").Id("serviceMeta"))),
@@ -99,10 +104,21 @@ func genClient(g *generator, f *jen.File) {
 	})
 	for _, op := range g.ops {
 		opVar := "op" + op.GoName
-		f.Var().Id(opVar).Op("=").Id("operationInfo").Values(jen.Dict{
+		info := jen.Dict{
 			jen.Id("name"):         jen.Lit(op.Name),
 			jen.Id("authRequired"): jen.Lit(op.AuthRequired),
-		})
+		}
+		if g.rest {
+			info[jen.Id("method")] = jen.Lit(op.HTTPMethod)
+			info[jen.Id("path")] = jen.Lit(op.HTTPPath)
+			if op.HTTPQuery != "" {
+				info[jen.Id("query")] = jen.Lit(op.HTTPQuery)
+			}
+			if op.HostPrefix != "" {
+				info[jen.Id("hostPrefix")] = jen.Lit(op.HostPrefix)
+			}
+		}
+		f.Var().Id(opVar).Op("=").Id("operationInfo").Values(info)
 		var notes []string
 		stream := op.EventStream()
 		if stream != nil {
@@ -146,8 +162,12 @@ func genClient(g *generator, f *jen.File) {
 					}
 				}
 			}
+			invoke := "c.invoke"
+			if g.rest {
+				invoke = "c.invokeREST"
+			}
 			if op.Output == nil {
-				b.Return(jen.Id("c.invoke").Call(jen.Id("ctx"), jen.Op("&").Id(opVar), in, jen.Id("noOutput").Values()))
+				b.Return(jen.Id(invoke).Call(jen.Id("ctx"), jen.Op("&").Id(opVar), in, jen.Id("noOutput").Values()))
 				return
 			}
 			b.Id("out").Op(":=").New(jen.Id(op.Output.GoName))
@@ -157,7 +177,7 @@ func genClient(g *generator, f *jen.File) {
 				// "unmodeled non-json response payload" vectors expect.
 				into = jen.Id("noOutput").Values()
 			}
-			b.If(jen.Id("err").Op(":=").Id("c.invoke").Call(jen.Id("ctx"), jen.Op("&").Id(opVar), in, into), jen.Id("err").Op("!=").Nil()).Block(
+			b.If(jen.Id("err").Op(":=").Id(invoke).Call(jen.Id("ctx"), jen.Op("&").Id(opVar), in, into), jen.Id("err").Op("!=").Nil()).Block(
 				jen.Return(jen.Nil(), jen.Id("err")),
 			)
 			b.Return(jen.Id("out"), jen.Nil())

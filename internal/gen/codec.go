@@ -96,10 +96,8 @@ func storeMembers(s *ir.Shape) []*ir.Member {
 	return out
 }
 
-func storeName(s *ir.Shape) string { return storeTypeName(s.GoName) }
-
-// storeTypeName is the name of the store type of the structure named t.
-func storeTypeName(t string) string { return "store" + t }
+// storeName is the name of the store type of a structure.
+func storeName(s *ir.Shape) string { return "store" + s.GoName }
 
 // genStore declares the store type of a structure: one field per pointer scalar member.
 func (g *generator) genStore(f *jen.File, s *ir.Shape) {
@@ -118,20 +116,25 @@ func (g *generator) genStore(f *jen.File, s *ir.Shape) {
 func (g *generator) genAppendJSON(f *jen.File, s *ir.Shape) {
 	t := s.GoName
 	// On the value, as time.Time's, so that json.Marshal of a value, of a pointer and of a
-	// struct holding either all encode the awsJson document.
+	// struct holding either all encode the document.
 	f.Func().Params(jen.Id("v").Id(t)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("jsonMarshalled").Call(jen.Id("v.AppendJSON").Call(jen.Id("jsonBuffer").Call()))),
 	)
-	f.Add(lineComment("AppendJSON appends v's awsJson document to b. Members are written in model order, map\n" +
+	f.Add(lineComment("AppendJSON appends v's JSON document to b. Members are written in model order, map\n" +
 		"keys sorted, and unset members left out; it allocates nothing when b has room."))
+	g.genAppendMembers(f, s, t, s.Members, g.documentKey(s))
+}
+
+// genAppendMembers emits AppendJSON on type t (s or a view of it) writing the members given.
+func (g *generator) genAppendMembers(f *jen.File, s *ir.Shape, t string, members []*ir.Member, key func(*ir.Member) string) {
 	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(b *jen.Group) {
 		b.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Append(jen.Id("b"), jen.Lit("null").Op("...")), jen.Nil()))
-		if len(s.Members) == 0 && s.Kind == ir.Structure {
+		if len(members) == 0 && s.Kind == ir.Structure {
 			b.Return(jen.Append(jen.Id("b"), jen.Lit("{}").Op("...")), jen.Nil())
 			return
 		}
 		needErr := false
-		for _, m := range s.Members {
+		for _, m := range members {
 			if g.encodeMayFail(m.Target) {
 				needErr = true
 			}
@@ -145,10 +148,10 @@ func (g *generator) genAppendJSON(f *jen.File, s *ir.Shape) {
 		}
 		b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
 		b.Id("start").Op(":=").Len(jen.Id("b"))
-		for _, m := range s.Members {
+		for _, m := range members {
 			ptr := fieldPointer(s, m)
 			src := jen.Id("v." + m.GoName)
-			body := []jen.Code{jen.Id("b").Op("=").Id("jsonKey").Call(jen.Id("b"), jen.Id("start"), rawString(jsonKeyLit(m.Name)))}
+			body := []jen.Code{jen.Id("b").Op("=").Id("jsonKey").Call(jen.Id("b"), jen.Id("start"), rawString(jsonKeyLit(key(m))))}
 			body = append(body, g.encodeSlot(m, ptr, src.Clone(), func(err jen.Code) jen.Code {
 				return jen.Return(jen.Id("b"), jen.Id("jsonEncodeAt").Call(err, jen.Lit(m.Name)))
 			})...)
@@ -172,6 +175,30 @@ func (g *generator) genAppendJSON(f *jen.File, s *ir.Shape) {
 		}
 		b.Return(jen.Append(jen.Id("b"), jen.LitRune('}')), jen.Nil())
 	})
+}
+
+// wireName is the member's key in a JSON document on the wire: its @jsonName in restJson1,
+// else its name (awsJson ignores @jsonName).
+func (g *generator) wireName(m *ir.Member) string {
+	if g.rest && m.Traits.JSONName != "" {
+		return m.Traits.JSONName
+	}
+	return m.Name
+}
+
+func memberName(m *ir.Member) string { return m.Name }
+
+// documentKey is how MarshalJSON and UnmarshalJSON of s name its members: as on the wire,
+// except in a restJson1 input, output or error with members bound outside the body. Its
+// wire form is an HTTP message, not a document, and two of its members may share a key
+// (API Gateway's PutIntegration sends httpMethod in the URI and in the body), so its
+// document uses the member names; its body is written by a view with the wire names
+// (rest.go).
+func (g *generator) documentKey(s *ir.Shape) func(*ir.Member) string {
+	if g.httpBound[s] {
+		return memberName
+	}
+	return g.wireName
 }
 
 // countUnionSet declares set, the number of members of union v that are set, unknown
@@ -292,6 +319,12 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Return(jen.Id("jsonUnmarshal").Call(jen.Id("data"), jen.Id("v"))),
 	)
+	g.genDecodeMembers(f, s, t, s.Members, g.documentKey(s))
+}
+
+// genDecodeMembers emits decodeJSON on type t (s or a view of it) reading the members given
+// and skipping any other key.
+func (g *generator) genDecodeMembers(f *jen.File, s *ir.Shape, t string, members []*ir.Member, key func(*ir.Member) string) {
 	store := storeMembers(s)
 	useStore := len(store) >= 2
 	inStore := map[*ir.Member]bool{}
@@ -312,11 +345,11 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 	// the member it expects next without scanning the key, and switch on its index
 	// (nextMember).
 	keys := ""
-	if s.Kind == ir.Structure && len(s.Members) > 0 {
+	if s.Kind == ir.Structure && len(members) > 0 {
 		keys = "jsonKeys" + t
 		f.Var().Id(keys).Op("=").Index().String().ValuesFunc(func(v *jen.Group) {
-			for _, m := range s.Members {
-				v.Lit(`"` + m.Name + `":`)
+			for _, m := range members {
+				v.Lit(`"` + key(m) + `":`)
 			}
 		})
 	}
@@ -346,22 +379,22 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 				l.If(jen.Id("d.isNull").Call()).Block(jen.Continue())
 			}
 			l.Switch(on).BlockFunc(func(sw *jen.Group) {
-				for i, m := range s.Members {
+				for i, m := range members {
 					ptr := fieldPointer(s, m)
 					label := jen.Lit(i)
 					if perCase {
-						label = jen.Lit(m.Name)
+						label = jen.Lit(key(m))
 					}
 					stored := useStore && inStore[m]
 					sw.Case(label).BlockFunc(func(c *jen.Group) {
-						field, wire := m.GoName, m.Name
+						field, wire := m.GoName, key(m)
 						dst := jen.Id("v." + field)
 						if perCase {
 							c.If(jen.Id("d.isNull").Call()).Block(jen.Continue())
 						}
 						switch {
 						case stored:
-							c.If(jen.Id("st").Op("==").Nil()).Block(jen.Id("st").Op("=").New(jen.Id(storeTypeName(t))))
+							c.If(jen.Id("st").Op("==").Nil()).Block(jen.Id("st").Op("=").New(jen.Id(storeName(s))))
 							c.Id("st." + field).Op("=").Add(g.decodeExpr(m, m.Target))
 							c.Add(dst.Clone()).Op("=").Op("&").Id("st." + field)
 						case ptr && (m.Target.Kind == ir.Structure || m.Target.Kind == ir.Union):

@@ -31,6 +31,7 @@ var runtimeFiles = []runtimeFile{
 	{"errors.go", func(g *generator) bool { return g.hasErrors() || g.client() }},
 	{"client.go", (*generator).client},
 	{"client_bodies.go", (*generator).client},
+	{"rest.go", func(g *generator) bool { return g.rest }},
 }
 
 // runtimeFile returns the runtime source templates/rt/<name> with the package clause set

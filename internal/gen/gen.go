@@ -59,8 +59,12 @@ type generator struct {
 	collections []*ir.Shape // lists and maps, by Go name
 	ops         []*ir.Operation
 
-	// json is set for awsJson services, which get the wire codec and the client.
-	json bool
+	// json is set for awsJson and restJson1 services, which get the JSON wire codec and the
+	// client; rest for restJson1, whose operations also bind members to HTTP (rest.go).
+	json, rest bool
+	// httpBound are the restJson1 inputs, outputs and errors with members outside the body
+	// (documentKey).
+	httpBound map[*ir.Shape]bool
 
 	// docs memoizes docComment: emitters convert the same documentation more than once.
 	docs *docMemo
@@ -112,6 +116,7 @@ var emitters = []emitter{
 	{"string.go", always, genString},
 	{"validate.go", always, genValidate},
 	{"codec.go", func(g *generator) bool { return g.json }, genCodec},
+	{"rest.go", func(g *generator) bool { return g.rest }, genREST},
 	{"operations.go", func(g *generator) bool { return len(g.ops) > 0 }, genOperations},
 	{"client.go", (*generator).client, genClient},
 }
@@ -129,7 +134,11 @@ func newGenerator(m *ir.Model, opt Options) (*generator, error) {
 		return nil, err
 	}
 	g.codec = newCodecIDs(g)
-	g.json = m.Service.IsAWSJSON()
+	g.rest = m.Service != nil && m.Service.Protocol == "restJson1"
+	g.json = m.Service.IsAWSJSON() || g.rest
+	if g.rest {
+		g.httpBound = g.httpBoundShapes()
+	}
 	return g, nil
 }
 
@@ -245,7 +254,7 @@ func (g *generator) children(s *ir.Shape) []*ir.Member {
 	return nil
 }
 
-// client reports whether the package gets the awsJson client.
+// client reports whether the package gets the client (awsJson, restJson1).
 func (g *generator) client() bool { return g.json && g.m.Service != nil }
 
 func (g *generator) hasErrors() bool {

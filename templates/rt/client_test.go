@@ -1046,7 +1046,7 @@ func TestDecodeErrorResponse(t *testing.T) {
 			if tt.header != "" {
 				h.Set("X-Amzn-ErrorType", tt.header)
 			}
-			d := decodeErrorResponse(tt.status, h, []byte(tt.body), "rid-9", stubNewError)
+			d := decodeErrorResponse(tt.status, h, []byte(tt.body), "rid-9", &serviceInfo{newError: stubNewError})
 			if tt.modeled {
 				me, ok := d.err.(*stubModeledError)
 				if !ok {
@@ -1070,7 +1070,7 @@ func TestDecodeErrorResponse(t *testing.T) {
 
 func TestTextMessageTruncated(t *testing.T) {
 	body := strings.Repeat("é", 1000)
-	d := decodeErrorResponse(502, http.Header{}, []byte(body), "", nil)
+	d := decodeErrorResponse(502, http.Header{}, []byte(body), "", &serviceInfo{})
 	ae := d.err.(*APIError)
 	if n := len([]rune(ae.Message)); n != maxTextMessage+3 || !strings.HasSuffix(ae.Message, "...") {
 		t.Errorf("message has %d runes: %q", n, ae.Message)

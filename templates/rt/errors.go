@@ -201,9 +201,10 @@ type errorBodyFields struct {
 
 // parseErrorBody extracts the error code and message from the top level of
 // a JSON error body. Keys are matched exactly: "__type", then "code", then
-// "Code" for the code; "message", then "Message", then "errorMessage" for the
-// message. Non-string values are ignored.
-func parseErrorBody(body []byte) errorBodyFields {
+// "Code" for the code ("code" first for restJson1); "message", then
+// "Message", then "errorMessage" for the message. Non-string values are
+// ignored.
+func parseErrorBody(body []byte, rest bool) errorBodyFields {
 	var f errorBodyFields
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(body, &m); err != nil || m == nil {
@@ -223,7 +224,11 @@ func parseErrorBody(body []byte) errorBodyFields {
 		}
 		return ""
 	}
-	f.code = str("__type", "code", "Code")
+	if rest {
+		f.code = str("code", "__type", "Code")
+	} else {
+		f.code = str("__type", "code", "Code")
+	}
 	f.message = str("message", "Message", "errorMessage")
 	return f
 }
@@ -276,10 +281,12 @@ type decodedError struct {
 
 // decodeErrorResponse turns a non-2xx response into an error. The code
 // comes from the X-Amzn-ErrorType header, else the body's "__type", else
-// its "code"/"Code". When newError knows the code, the body is decoded into
-// the modeled error; otherwise (or if that fails) an *APIError is returned.
-func decodeErrorResponse(status int, header http.Header, body []byte, requestID string, newError func(string) modeledError) decodedError {
-	fields := parseErrorBody(body)
+// its "code"/"Code" (restJson1: "code", then "__type"). When the service
+// knows the code, the body is decoded into the modeled error (restJson1:
+// with its header and status bindings); otherwise (or if that fails) an
+// *APIError is returned.
+func decodeErrorResponse(status int, header http.Header, body []byte, requestID string, svc *serviceInfo) decodedError {
+	fields := parseErrorBody(body, svc.rest)
 	code := sanitizeErrorCode(header.Get("X-Amzn-Errortype"))
 	if code == "" {
 		code = sanitizeErrorCode(fields.code)
@@ -288,13 +295,19 @@ func decodeErrorResponse(status int, header http.Header, body []byte, requestID 
 	if !fields.isJSON {
 		message = textMessage(body)
 	}
-	if code != "" && newError != nil {
-		if me := newError(code); me != nil {
+	if code != "" && svc.newError != nil {
+		if me := svc.newError(code); me != nil {
 			payload := body
 			if !fields.isJSON {
 				payload = []byte("{}")
 			}
-			if err := me.UnmarshalJSON(payload); err == nil {
+			var err error
+			if svc.readError != nil {
+				err = svc.readError(me, status, header, payload)
+			} else {
+				err = me.UnmarshalJSON(payload)
+			}
+			if err == nil {
 				return decodedError{err: me, code: code}
 			}
 		}

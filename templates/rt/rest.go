@@ -1,0 +1,517 @@
+package rt
+
+import (
+	"context"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// This file is the HTTP binding half of restJson1: the generated writeREST of an operation's
+// input fills a restRequest (labels, query parameters, headers, body), the client expands the
+// operation's URI with it and sends it; the generated readREST of an output or error reads a
+// restResponse (status, headers, body).
+
+// invokeREST calls the restJson1 operation op: in's writeREST gives the labels, query,
+// headers and body, out's readREST reads the response. Every error it returns is an
+// *OperationError.
+func (c *Client) invokeREST(ctx context.Context, op *operationInfo, in restInput, out restOutput) error {
+	if err := c.checkInput(ctx, op, in); err != nil {
+		return err
+	}
+	r := newRESTRequest()
+	if err := in.writeREST(r); err != nil {
+		return c.opError(op, fmt.Errorf("serialize input: %w", err))
+	}
+	uri, err := expandURI(op.path, op.query, r)
+	if err != nil {
+		return c.opError(op, err)
+	}
+	target := strings.TrimSuffix(c.url, "/") + uri
+	if op.hostPrefix != "" {
+		prefix, err := expandHostPrefix(op.hostPrefix, r)
+		if err != nil {
+			return c.opError(op, err)
+		}
+		scheme, rest, _ := strings.Cut(target, "://")
+		target = scheme + "://" + prefix + rest
+	}
+	if r.body != nil || r.stream != nil {
+		r.header.Set("Content-Type", r.contentType)
+	}
+	w := &wireRequest{method: op.method, url: target, header: r.header, body: r.body}
+	return c.roundTrip(ctx, op, w, func(resp *http.Response, data []byte) error {
+		return out.readREST(&restResponse{status: resp.StatusCode, header: resp.Header, body: data})
+	})
+}
+
+// readRESTError is serviceInfo.readError of restJson1 services: the modeled error reads the
+// body members and its header and status bindings.
+func readRESTError(me modeledError, status int, header http.Header, body []byte) error {
+	r, ok := me.(restOutput)
+	if !ok {
+		return me.UnmarshalJSON(body)
+	}
+	return r.readREST(&restResponse{status: status, header: header, body: body})
+}
+
+// The inputs and outputs of operations without one have no bindings and no body.
+func (noInput) writeREST(*restRequest) error  { return nil }
+func (noOutput) readREST(*restResponse) error { return nil }
+
+// restInput is implemented by the generated input structures of restJson1 operations.
+type restInput interface {
+	validatable
+	Validate() error
+	writeREST(r *restRequest) error
+}
+
+// restOutput is implemented by the generated output and error structures of restJson1
+// operations.
+type restOutput interface {
+	readREST(r *restResponse) error
+}
+
+// restParam is one query parameter. named is set for @httpQuery members, which take
+// precedence over the same key from an @httpQueryParams map.
+type restParam struct {
+	key, value string
+	named      bool
+}
+
+// restRequest is an operation's request as its input's writeREST leaves it.
+type restRequest struct {
+	labels      map[string]string // @httpLabel values by label name
+	hostLabels  map[string]string // @hostLabel values by member name
+	query       []restParam
+	header      http.Header
+	body        []byte // nil: no body
+	stream      io.Reader
+	streamLen   int64 // -1 when unknown
+	contentType string
+}
+
+func newRESTRequest() *restRequest {
+	return &restRequest{header: http.Header{}, streamLen: -1}
+}
+
+// label sets the value of the URI label name.
+func (r *restRequest) label(name, value string) {
+	if r.labels == nil {
+		r.labels = make(map[string]string, 2)
+	}
+	r.labels[name] = value
+}
+
+// hostLabel sets the value of the host prefix label name.
+func (r *restRequest) hostLabel(name, value string) {
+	if r.hostLabels == nil {
+		r.hostLabels = make(map[string]string, 1)
+	}
+	r.hostLabels[name] = value
+}
+
+// addQuery adds the @httpQuery parameter key=value (once per element for lists).
+func (r *restRequest) addQuery(key, value string) {
+	r.query = append(r.query, restParam{key: key, value: value, named: true})
+}
+
+// addQueryParam adds an entry of an @httpQueryParams map, unless an @httpQuery member set
+// the same key. writeREST adds named parameters first.
+func (r *restRequest) addQueryParam(key, value string) {
+	for _, p := range r.query {
+		if p.named && p.key == key {
+			return
+		}
+	}
+	r.query = append(r.query, restParam{key: key, value: value})
+}
+
+// setHeader sets a header bound to a member. Values are sent as they are, except that
+// line breaks, which would split the header, are refused by net/http when sending.
+func (r *restRequest) setHeader(key, value string) {
+	r.header[http.CanonicalHeaderKey(key)] = []string{value}
+}
+
+// setBody sets the body and its content type.
+func (r *restRequest) setBody(body []byte, contentType string) {
+	if body == nil {
+		body = []byte{}
+	}
+	r.body, r.contentType = body, contentType
+}
+
+// setStream sets a streaming body; n is its length, or -1 when it is not known.
+func (r *restRequest) setStream(body io.Reader, n int64, contentType string) {
+	r.stream, r.streamLen, r.contentType = body, n, contentType
+}
+
+// restLabelError reports a label that cannot be sent.
+type restLabelError struct{ name string }
+
+func (e *restLabelError) Error() string {
+	return "the URI label " + e.name + " is empty; it must be set"
+}
+
+// expandURI returns the path and query of an operation's request: the path pattern with its
+// labels replaced by their percent-encoded values (a greedy label keeps its '/'), then the
+// pattern's fixed query and the request's parameters. A label without a value, or with an
+// empty one, is an error: the request would go to another resource.
+func expandURI(pattern, fixedQuery string, r *restRequest) (string, error) {
+	b := make([]byte, 0, len(pattern)+32)
+	for i := 0; i < len(pattern); {
+		c := pattern[i]
+		if c != '{' {
+			b = append(b, c)
+			i++
+			continue
+		}
+		end := strings.IndexByte(pattern[i:], '}')
+		if end < 0 {
+			return "", fmt.Errorf("bad URI pattern %q", pattern)
+		}
+		name := pattern[i+1 : i+end]
+		greedy := strings.HasSuffix(name, "+")
+		name = strings.TrimSuffix(name, "+")
+		v := r.labels[name]
+		if v == "" {
+			return "", &restLabelError{name: name}
+		}
+		b = appendEscaped(b, v, greedy)
+		i += end + 1
+	}
+	sep := byte('?')
+	if fixedQuery != "" {
+		b = append(b, '?')
+		b = append(b, fixedQuery...)
+		sep = '&'
+	}
+	for _, p := range r.query {
+		b = append(b, sep)
+		sep = '&'
+		b = appendEscaped(b, p.key, false)
+		b = append(b, '=')
+		b = appendEscaped(b, p.value, false)
+	}
+	return string(b), nil
+}
+
+// appendEscaped appends s percent-encoded as RFC 3986 asks for a URI component: every byte
+// but the unreserved characters A-Z a-z 0-9 - . _ ~ (and '/' when keepSlash) is %XX.
+func appendEscaped(b []byte, s string, keepSlash bool) []byte {
+	const hex = "0123456789ABCDEF"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+			c == '-' || c == '.' || c == '_' || c == '~' || c == '/' && keepSlash {
+			b = append(b, c)
+			continue
+		}
+		b = append(b, '%', hex[c>>4], hex[c&15])
+	}
+	return b
+}
+
+// expandHostPrefix replaces the {Name} labels of an endpoint host prefix with their values,
+// which must be valid host labels.
+func expandHostPrefix(prefix string, r *restRequest) (string, error) {
+	var b strings.Builder
+	for i := 0; i < len(prefix); {
+		if prefix[i] != '{' {
+			b.WriteByte(prefix[i])
+			i++
+			continue
+		}
+		end := strings.IndexByte(prefix[i:], '}')
+		if end < 0 {
+			return "", fmt.Errorf("bad host prefix %q", prefix)
+		}
+		name := prefix[i+1 : i+end]
+		v := r.hostLabels[name]
+		if !validHostLabel(v) {
+			return "", fmt.Errorf("the host label %s must be a non-empty DNS label of letters, digits and '-', got %q", name, v)
+		}
+		b.WriteString(v)
+		i += end + 1
+	}
+	return b.String(), nil
+}
+
+func validHostLabel(s string) bool {
+	if s == "" || len(s) > 63 || s[0] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// Text forms of scalars in labels, query parameters and headers.
+
+func restInt(v int64) string { return strconv.FormatInt(v, 10) }
+
+func restBool(v bool) string { return strconv.FormatBool(v) }
+
+// restFloat writes a float as JSON does, with NaN and the infinities as "NaN",
+// "Infinity" and "-Infinity".
+func restFloat(v float64, bits int) string {
+	switch {
+	case math.IsNaN(v):
+		return "NaN"
+	case math.IsInf(v, 1):
+		return "Infinity"
+	case math.IsInf(v, -1):
+		return "-Infinity"
+	}
+	return string(jsonAppendFloat(nil, v, bits))
+}
+
+// restTime writes a timestamp in a format: "date-time", "http-date" or "epoch-seconds".
+func restTime(t time.Time, format string) string {
+	switch format {
+	case "date-time":
+		return t.UTC().Format(jsonDateTimeLayout)
+	case "http-date":
+		return t.UTC().Format(jsonHTTPDateLayout)
+	}
+	return string(jsonAppendEpochSeconds(nil, t))
+}
+
+// restBase64 encodes a header string with a media type.
+func restBase64(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
+
+// restHeaderList joins the elements of a list bound to a header with ", ", quoting an
+// element that holds a comma or a double quote (and escaping its quotes and backslashes).
+// Timestamps in http-date form hold commas but are never quoted (quote false).
+func restHeaderList(elems []string, quote bool) string {
+	var b strings.Builder
+	for i, e := range elems {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if quote && strings.ContainsAny(e, ",\"") {
+			b.WriteByte('"')
+			for j := 0; j < len(e); j++ {
+				if e[j] == '"' || e[j] == '\\' {
+					b.WriteByte('\\')
+				}
+				b.WriteByte(e[j])
+			}
+			b.WriteByte('"')
+			continue
+		}
+		b.WriteString(e)
+	}
+	return b.String()
+}
+
+// restResponse is a received response for the generated readREST methods.
+type restResponse struct {
+	status int
+	header http.Header
+	body   []byte
+	stream io.ReadCloser // the unread body of an operation with a streaming output
+}
+
+// BindingError reports a response header or status that cannot be read into its member.
+type BindingError struct {
+	// Location names where the value came from: "header X-Foo", "status code".
+	Location string
+	Msg      string
+}
+
+func (e *BindingError) Error() string { return "response " + e.Location + ": " + e.Msg }
+
+func headerError(name, msg string) error {
+	return &BindingError{Location: "header " + name, Msg: msg}
+}
+
+// headerValue returns the value of a header bound to a member and whether it was sent.
+// Several field lines are joined with ", " as RFC 9110 allows.
+func (r *restResponse) headerValue(name string) (string, bool) {
+	vs := r.header.Values(name)
+	switch len(vs) {
+	case 0:
+		return "", false
+	case 1:
+		return vs[0], true
+	}
+	return strings.Join(vs, ", "), true
+}
+
+// prefixHeaders returns the headers whose names start with prefix (case-insensitively),
+// keyed by the rest of the name in lower case, or nil when there are none.
+func (r *restResponse) prefixHeaders(prefix string) map[string]string {
+	var m map[string]string
+	for k, vs := range r.header {
+		if len(k) < len(prefix) || !strings.EqualFold(k[:len(prefix)], prefix) || len(vs) == 0 {
+			continue
+		}
+		if m == nil {
+			m = map[string]string{}
+		}
+		m[strings.ToLower(k[len(prefix):])] = strings.Join(vs, ", ")
+	}
+	return m
+}
+
+func parseHeaderInt(name, s string, bits int) (int64, error) {
+	v, err := strconv.ParseInt(strings.TrimSpace(s), 10, bits)
+	if err != nil {
+		return 0, headerError(name, fmt.Sprintf("not an integer of %d bits: %q", bits, clip(s)))
+	}
+	return v, nil
+}
+
+func parseHeaderFloat(name, s string, bits int) (float64, error) {
+	s = strings.TrimSpace(s)
+	switch s {
+	case "NaN":
+		return math.NaN(), nil
+	case "Infinity":
+		return math.Inf(1), nil
+	case "-Infinity":
+		return math.Inf(-1), nil
+	}
+	v, err := strconv.ParseFloat(s, bits)
+	if err != nil || strings.ContainsAny(s, "xXpP_iInN") {
+		return 0, headerError(name, fmt.Sprintf("not a number: %q", clip(s)))
+	}
+	return v, nil
+}
+
+func parseHeaderBool(name, s string) (bool, error) {
+	switch strings.TrimSpace(s) {
+	case "true":
+		return true, nil
+	case "false":
+		return false, nil
+	}
+	return false, headerError(name, fmt.Sprintf("not a boolean: %q", clip(s)))
+}
+
+// parseHeaderTime reads a timestamp in a format: "http-date" (IMF-fixdate, or the obsolete
+// forms RFC 9110 asks recipients to accept), "date-time" (RFC 3339) or "epoch-seconds".
+func parseHeaderTime(name, s, format string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	switch format {
+	case "date-time":
+		if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+			return t.UTC(), nil
+		}
+	case "http-date":
+		for _, layout := range []string{jsonHTTPDateLayout, time.RFC1123, time.RFC850, time.ANSIC, "Mon, 02 Jan 2006 15:04:05.999 GMT"} {
+			if t, err := time.Parse(layout, s); err == nil {
+				return t.UTC(), nil
+			}
+		}
+	default:
+		d := jsonGetDecoder([]byte(s))
+		t := d.readEpochSeconds()
+		if d.done() == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, headerError(name, fmt.Sprintf("not a %s timestamp: %q", format, clip(s)))
+}
+
+func parseHeaderBase64(name, s string) (string, error) {
+	b, err := base64.StdEncoding.DecodeString(strings.TrimSpace(s))
+	if err != nil {
+		return "", headerError(name, "not base64")
+	}
+	return string(b), nil
+}
+
+// splitHeaderList splits a header bound to a list into its elements: at commas outside
+// double quotes, each element trimmed and unquoted. Timestamps in http-date form are split
+// at every second comma (httpDate).
+func splitHeaderList(name, s string, httpDate bool) ([]string, error) {
+	var out []string
+	if httpDate {
+		parts := strings.Split(s, ",")
+		if len(parts)%2 != 0 {
+			return nil, headerError(name, "not a list of http-date timestamps")
+		}
+		for i := 0; i < len(parts); i += 2 {
+			out = append(out, strings.TrimSpace(parts[i]+","+parts[i+1]))
+		}
+		return out, nil
+	}
+	for i := 0; i <= len(s); {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		if i < len(s) && s[i] == '"' {
+			var b strings.Builder
+			j := i + 1
+			for ; j < len(s) && s[j] != '"'; j++ {
+				if s[j] == '\\' && j+1 < len(s) {
+					j++
+				}
+				b.WriteByte(s[j])
+			}
+			if j >= len(s) {
+				return nil, headerError(name, "unterminated quoted string")
+			}
+			out = append(out, b.String())
+			j++
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+				j++
+			}
+			if j < len(s) && s[j] != ',' {
+				return nil, headerError(name, "text after a quoted string")
+			}
+			i = j + 1
+			continue
+		}
+		j := strings.IndexByte(s[i:], ',')
+		if j < 0 {
+			j = len(s) - i
+		}
+		out = append(out, strings.TrimSpace(s[i:i+j]))
+		i += j + 1
+	}
+	return out, nil
+}
+
+// clip shortens a value quoted in an error message.
+func clip(s string) string {
+	if len(s) > 64 {
+		return s[:64] + "..."
+	}
+	return s
+}
+
+// statusCode returns the response's status code for an @httpResponseCode member.
+func (r *restResponse) statusCode() int32 { return int32(r.status) }
+
+// decodeBody decodes a JSON body (an empty body is an empty object) into v.
+func (r *restResponse) decodeBody(v jsonDecodable) error {
+	data := r.body
+	if len(strings.TrimSpace(string(data))) == 0 {
+		data = []byte("{}")
+	}
+	return jsonUnmarshal(data, v)
+}
+
+// payloadBytes returns the body for a blob payload member: nil when there is none.
+func (r *restResponse) payloadBytes() []byte {
+	if len(r.body) == 0 {
+		return nil
+	}
+	return r.body
+}
+
+// errNoStream is returned when a streaming output is read without a stream.
+var errNoStream = errors.New("response has no body stream")
