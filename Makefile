@@ -12,6 +12,7 @@ FUZZ_TARGETS := \
 	./internal/codectest:FuzzForgotPasswordResponse \
 	./internal/codectest:FuzzRecursive \
 	./internal/codectest:FuzzUnion \
+	./internal/resttest:FuzzPutItemResponse \
 	./templates/rt:FuzzJSONDecoder \
 	./templates/rt:FuzzJSONAppendString \
 	./internal/load:FuzzLoad \

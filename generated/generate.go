@@ -7,3 +7,4 @@ package generated
 //go:generate go run ../cmd/gen -model ../testdata/models/kitchensink.smithy.json -out kitchensink -pkg kitchensink
 //go:generate go run ../cmd/gen -model gomod:github.com/aws/aws-sdk-go@v1.55.8/models/apis/lambda/2015-03-31/api-2.json -out lambda -pkg lambda
 //go:generate go run ../cmd/gen -model gomod:github.com/aws/aws-sdk-go@v1.55.8/models/apis/apigateway/2015-07-09/api-2.json -out apigateway -pkg apigateway
+//go:generate go run ../cmd/gen -model ../testdata/models/reststore.smithy.json -out reststore -pkg reststore

@@ -383,8 +383,8 @@ func generateCommands(t *testing.T) [][]string {
 		}
 		cmds = append(cmds, fields)
 	}
-	if len(cmds) != 4 {
-		t.Fatalf("found %d go:generate lines in generated/generate.go, want 4 (cognitoidp, kitchensink, lambda, apigateway)", len(cmds))
+	if len(cmds) != 5 {
+		t.Fatalf("found %d go:generate lines in generated/generate.go, want 5 (cognitoidp, kitchensink, lambda, apigateway, reststore)", len(cmds))
 	}
 	return cmds
 }

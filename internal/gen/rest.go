@@ -162,6 +162,11 @@ func (g *generator) writeBinding(b *jen.Group, s *ir.Shape, m *ir.Member) {
 			b.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(src.Clone())).Block(stmt)
 			return
 		}
+		httpDate := e.Target.Kind == ir.Timestamp && timestampFormat(m, e, loc) == "http-date"
+		if e.Target.Kind == ir.String && elemCond == nil && m.MediaType() == "" {
+			b.If(src.Clone().Op("!=").Nil()).Block(jen.Id(add).Call(jen.Lit(name), jen.Id("restHeaderList").Call(src.Clone(), jen.True())))
+			return
+		}
 		b.If(src.Clone().Op("!=").Nil()).BlockFunc(func(l *jen.Group) {
 			l.Id("elems").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(src.Clone()))
 			stmt := jen.Id("elems").Op("=").Append(jen.Id("elems"), text)
@@ -169,7 +174,6 @@ func (g *generator) writeBinding(b *jen.Group, s *ir.Shape, m *ir.Member) {
 				stmt = jen.If(elemCond).Block(stmt)
 			}
 			l.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(src.Clone())).Block(stmt)
-			httpDate := e.Target.Kind == ir.Timestamp && timestampFormat(m, e, loc) == "http-date"
 			l.Id(add).Call(jen.Lit(name), jen.Id("restHeaderList").Call(jen.Id("elems"), jen.Lit(!httpDate)))
 		})
 	case ir.InQueryParams, ir.InPrefixHeaders:
@@ -292,44 +296,45 @@ func (g *generator) genReadREST(f *jen.File, s *ir.Shape) {
 func (g *generator) readBinding(b *jen.Group, s *ir.Shape, m *ir.Member) {
 	dst := jen.Id("v." + m.GoName)
 	ptr := fieldPointer(s, m)
-	set := func(x jen.Code) jen.Code {
-		if ptr && m.Target.Kind != ir.Structure && m.Target.Kind != ir.Union {
+	set := func(x jen.Code, variable bool) jen.Code {
+		switch {
+		case !ptr || m.Target.Kind == ir.Structure || m.Target.Kind == ir.Union:
+			return dst.Clone().Op("=").Add(x)
+		case variable:
 			return dst.Clone().Op("=").Op("&").Add(x)
 		}
-		return dst.Clone().Op("=").Add(x)
+		return dst.Clone().Op("=").Id("ptrTo").Call(x)
 	}
 	name := m.Traits.LocationName
 	t := m.Target
 	switch m.ResponseLocation() {
 	case ir.InResponseCode:
-		if ptr {
-			b.Add(dst.Clone().Op("=").Id("ptrTo").Call(jen.Id("r.statusCode").Call()))
-		} else {
-			b.Add(dst.Clone().Op("=").Id("r.statusCode").Call())
-		}
+		b.Add(set(jen.Id("r.statusCode").Call(), false))
 	case ir.InPrefixHeaders:
 		b.Add(dst.Clone().Op("=").Id("r.prefixHeaders").Call(jen.Lit(name)))
 	case ir.InHeader:
 		b.If(jen.List(jen.Id("h"), jen.Id("ok")).Op(":=").Id("r.headerValue").Call(jen.Lit(name)), jen.Id("ok")).BlockFunc(func(l *jen.Group) {
-			if t.Kind == ir.String && m.MediaType() == "" {
-				l.Add(set(jen.Id("h")))
-				return
-			}
 			if t.Kind != ir.List {
-				g.parseHeader(l, m, t, nil, name, jen.Id("h"))
-				l.Add(set(jen.Id("x")))
+				l.Add(set(g.parseHeader(l, m, t, nil, name, jen.Id("h"))))
 				return
 			}
 			e := t.Member
 			httpDate := e.Target.Kind == ir.Timestamp && timestampFormat(m, e, ir.InHeader) == "http-date"
 			l.List(jen.Id("parts"), jen.Id("err")).Op(":=").Id("splitHeaderList").Call(jen.Lit(name), jen.Id("h"), jen.Lit(httpDate))
 			l.If(jen.Id("err").Op("!=").Nil()).Block(jen.Return(jen.Id("err")))
+			sparse := elemPointer(e, t.Sparse())
+			if e.Target.Kind == ir.String && m.MediaType() == "" && !sparse {
+				l.Add(dst.Clone().Op("=").Id("parts"))
+				return
+			}
 			l.Id("list").Op(":=").Make(g.typeOf(t), jen.Lit(0), jen.Len(jen.Id("parts")))
 			l.For(jen.List(jen.Id("_"), jen.Id("p")).Op(":=").Range().Id("parts")).BlockFunc(func(el *jen.Group) {
-				g.parseHeader(el, m, e.Target, e, name, jen.Id("p"))
-				x := jen.Id("x")
-				if elemPointer(e, t.Sparse()) {
-					x = jen.Op("&").Id("x")
+				x, variable := g.parseHeader(el, m, e.Target, e, name, jen.Id("p"))
+				switch {
+				case sparse && variable:
+					x = jen.Op("&").Add(x)
+				case sparse:
+					x = jen.Id("ptrTo").Call(x)
 				}
 				el.Id("list").Op("=").Append(jen.Id("list"), x)
 			})
@@ -341,8 +346,7 @@ func (g *generator) readBinding(b *jen.Group, s *ir.Shape, m *ir.Member) {
 			b.Add(dst.Clone().Op("=").Id("r.payloadBytes").Call())
 		case ir.String, ir.Enum:
 			b.If(jen.Len(jen.Id("r.body")).Op(">").Lit(0)).Block(
-				jen.Id("x").Op(":=").Add(g.typeOf(t)).Parens(jen.Id("r.body")),
-				set(jen.Id("x")),
+				set(g.typeOf(t).Parens(jen.Id("r.body")), false),
 			)
 		case ir.Document:
 			b.If(jen.Len(jen.Id("r.body")).Op(">").Lit(0)).Block(
@@ -360,41 +364,39 @@ func (g *generator) readBinding(b *jen.Group, s *ir.Shape, m *ir.Member) {
 	}
 }
 
-// parseHeader declares x, the value of header text h as shape t (a member's target or, with
-// e, a list element's), returning an error from readREST when it does not parse.
-func (g *generator) parseHeader(l *jen.Group, m *ir.Member, t *ir.Shape, e *ir.Member, name string, h jen.Code) {
-	try := func(fn string, args ...jen.Code) {
-		l.List(jen.Id("n"), jen.Id("err")).Op(":=").Id(fn).Call(append([]jen.Code{jen.Lit(name), h}, args...)...)
+// parseHeader reads header text h as a value of shape t (a member's target or, with e, a
+// list element's), returning from readREST with the error when it does not parse. It
+// returns the value and whether it is a variable (which can have its address taken).
+func (g *generator) parseHeader(l *jen.Group, m *ir.Member, t *ir.Shape, e *ir.Member, name string, h *jen.Statement) (jen.Code, bool) {
+	try := func(v, fn string, args ...jen.Code) {
+		l.List(jen.Id(v), jen.Id("err")).Op(":=").Id(fn).Call(append([]jen.Code{jen.Lit(name), h.Clone()}, args...)...)
 		l.If(jen.Id("err").Op("!=").Nil()).Block(jen.Return(jen.Id("err")))
 	}
 	switch t.Kind {
 	case ir.String:
-		if m.MediaType() != "" {
-			try("parseHeaderBase64")
-			l.Id("x").Op(":=").Id("n")
-			return
+		if m.MediaType() == "" {
+			return h.Clone(), true
 		}
-		l.Id("x").Op(":=").Add(h)
+		try("x", "parseHeaderBase64")
 	case ir.Enum:
-		l.Id("x").Op(":=").Id(t.GoName).Parens(h)
+		return jen.Id(t.GoName).Parens(h.Clone()), false
 	case ir.Boolean:
-		try("parseHeaderBool")
-		l.Id("x").Op(":=").Id("n")
-	case ir.Byte, ir.Short, ir.Integer, ir.Long, ir.IntEnum:
-		bits := map[ir.Kind]int{ir.Byte: 8, ir.Short: 16, ir.Integer: 32, ir.IntEnum: 32, ir.Long: 64}[t.Kind]
-		try("parseHeaderInt", jen.Lit(bits))
-		l.Id("x").Op(":=").Add(g.typeOf(t)).Parens(jen.Id("n"))
-	case ir.Float, ir.Double:
-		bits := 64
-		if t.Kind == ir.Float {
-			bits = 32
-		}
-		try("parseHeaderFloat", jen.Lit(bits))
-		l.Id("x").Op(":=").Add(g.typeOf(t)).Parens(jen.Id("n"))
+		try("x", "parseHeaderBool")
+	case ir.Long:
+		try("x", "parseHeaderInt", jen.Lit(64))
+	case ir.Byte, ir.Short, ir.Integer, ir.IntEnum:
+		bits := map[ir.Kind]int{ir.Byte: 8, ir.Short: 16, ir.Integer: 32, ir.IntEnum: 32}[t.Kind]
+		try("n", "parseHeaderInt", jen.Lit(bits))
+		return g.typeOf(t).Parens(jen.Id("n")), false
+	case ir.Double:
+		try("x", "parseHeaderFloat", jen.Lit(64))
+	case ir.Float:
+		try("n", "parseHeaderFloat", jen.Lit(32))
+		return jen.Float32().Parens(jen.Id("n")), false
 	case ir.Timestamp:
-		try("parseHeaderTime", jen.Lit(timestampFormat(m, e, ir.InHeader)))
-		l.Id("x").Op(":=").Id("n")
+		try("x", "parseHeaderTime", jen.Lit(timestampFormat(m, e, ir.InHeader)))
 	default:
 		panic(&NotSupportedError{Feature: "a " + t.Kind.String() + " value in a header"})
 	}
+	return jen.Id("x"), true
 }
