@@ -2,7 +2,10 @@
 
 package apigateway
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AccessLogSettings) Clone() *AccessLogSettings {
 	if v == nil {
 		return nil
@@ -13,7 +16,10 @@ func (v *AccessLogSettings) Clone() *AccessLogSettings {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Account) Clone() *Account {
 	if v == nil {
 		return nil
@@ -26,7 +32,10 @@ func (v *Account) Clone() *Account {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ApiKey) Clone() *ApiKey {
 	if v == nil {
 		return nil
@@ -45,7 +54,10 @@ func (v *ApiKey) Clone() *ApiKey {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ApiKeyIds) Clone() *ApiKeyIds {
 	if v == nil {
 		return nil
@@ -56,7 +68,10 @@ func (v *ApiKeyIds) Clone() *ApiKeyIds {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ApiKeys) Clone() *ApiKeys {
 	if v == nil {
 		return nil
@@ -68,7 +83,10 @@ func (v *ApiKeys) Clone() *ApiKeys {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ApiStage) Clone() *ApiStage {
 	if v == nil {
 		return nil
@@ -80,7 +98,10 @@ func (v *ApiStage) Clone() *ApiStage {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Authorizer) Clone() *Authorizer {
 	if v == nil {
 		return nil
@@ -99,7 +120,10 @@ func (v *Authorizer) Clone() *Authorizer {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Authorizers) Clone() *Authorizers {
 	if v == nil {
 		return nil
@@ -110,7 +134,10 @@ func (v *Authorizers) Clone() *Authorizers {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *BadRequestException) Clone() *BadRequestException {
 	if v == nil {
 		return nil
@@ -120,7 +147,10 @@ func (v *BadRequestException) Clone() *BadRequestException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *BasePathMapping) Clone() *BasePathMapping {
 	if v == nil {
 		return nil
@@ -132,7 +162,10 @@ func (v *BasePathMapping) Clone() *BasePathMapping {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *BasePathMappings) Clone() *BasePathMappings {
 	if v == nil {
 		return nil
@@ -143,7 +176,10 @@ func (v *BasePathMappings) Clone() *BasePathMappings {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CanarySettings) Clone() *CanarySettings {
 	if v == nil {
 		return nil
@@ -156,7 +192,10 @@ func (v *CanarySettings) Clone() *CanarySettings {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ClientCertificate) Clone() *ClientCertificate {
 	if v == nil {
 		return nil
@@ -171,7 +210,10 @@ func (v *ClientCertificate) Clone() *ClientCertificate {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ClientCertificates) Clone() *ClientCertificates {
 	if v == nil {
 		return nil
@@ -182,7 +224,10 @@ func (v *ClientCertificates) Clone() *ClientCertificates {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ConflictException) Clone() *ConflictException {
 	if v == nil {
 		return nil
@@ -192,7 +237,10 @@ func (v *ConflictException) Clone() *ConflictException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateApiKeyRequest) Clone() *CreateApiKeyRequest {
 	if v == nil {
 		return nil
@@ -209,7 +257,10 @@ func (v *CreateApiKeyRequest) Clone() *CreateApiKeyRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateAuthorizerRequest) Clone() *CreateAuthorizerRequest {
 	if v == nil {
 		return nil
@@ -228,7 +279,10 @@ func (v *CreateAuthorizerRequest) Clone() *CreateAuthorizerRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateBasePathMappingRequest) Clone() *CreateBasePathMappingRequest {
 	if v == nil {
 		return nil
@@ -241,7 +295,10 @@ func (v *CreateBasePathMappingRequest) Clone() *CreateBasePathMappingRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateDeploymentRequest) Clone() *CreateDeploymentRequest {
 	if v == nil {
 		return nil
@@ -259,7 +316,10 @@ func (v *CreateDeploymentRequest) Clone() *CreateDeploymentRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateDocumentationPartRequest) Clone() *CreateDocumentationPartRequest {
 	if v == nil {
 		return nil
@@ -271,7 +331,10 @@ func (v *CreateDocumentationPartRequest) Clone() *CreateDocumentationPartRequest
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateDocumentationVersionRequest) Clone() *CreateDocumentationVersionRequest {
 	if v == nil {
 		return nil
@@ -284,7 +347,10 @@ func (v *CreateDocumentationVersionRequest) Clone() *CreateDocumentationVersionR
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateDomainNameRequest) Clone() *CreateDomainNameRequest {
 	if v == nil {
 		return nil
@@ -306,7 +372,10 @@ func (v *CreateDomainNameRequest) Clone() *CreateDomainNameRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateModelRequest) Clone() *CreateModelRequest {
 	if v == nil {
 		return nil
@@ -320,7 +389,10 @@ func (v *CreateModelRequest) Clone() *CreateModelRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateRequestValidatorRequest) Clone() *CreateRequestValidatorRequest {
 	if v == nil {
 		return nil
@@ -333,7 +405,10 @@ func (v *CreateRequestValidatorRequest) Clone() *CreateRequestValidatorRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateResourceRequest) Clone() *CreateResourceRequest {
 	if v == nil {
 		return nil
@@ -345,7 +420,10 @@ func (v *CreateResourceRequest) Clone() *CreateResourceRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateRestApiRequest) Clone() *CreateRestApiRequest {
 	if v == nil {
 		return nil
@@ -365,7 +443,10 @@ func (v *CreateRestApiRequest) Clone() *CreateRestApiRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateStageRequest) Clone() *CreateStageRequest {
 	if v == nil {
 		return nil
@@ -385,7 +466,10 @@ func (v *CreateStageRequest) Clone() *CreateStageRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateUsagePlanKeyRequest) Clone() *CreateUsagePlanKeyRequest {
 	if v == nil {
 		return nil
@@ -397,7 +481,10 @@ func (v *CreateUsagePlanKeyRequest) Clone() *CreateUsagePlanKeyRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateUsagePlanRequest) Clone() *CreateUsagePlanRequest {
 	if v == nil {
 		return nil
@@ -412,7 +499,10 @@ func (v *CreateUsagePlanRequest) Clone() *CreateUsagePlanRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateVpcLinkRequest) Clone() *CreateVpcLinkRequest {
 	if v == nil {
 		return nil
@@ -425,7 +515,10 @@ func (v *CreateVpcLinkRequest) Clone() *CreateVpcLinkRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteApiKeyRequest) Clone() *DeleteApiKeyRequest {
 	if v == nil {
 		return nil
@@ -435,7 +528,10 @@ func (v *DeleteApiKeyRequest) Clone() *DeleteApiKeyRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteAuthorizerRequest) Clone() *DeleteAuthorizerRequest {
 	if v == nil {
 		return nil
@@ -446,7 +542,10 @@ func (v *DeleteAuthorizerRequest) Clone() *DeleteAuthorizerRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteBasePathMappingRequest) Clone() *DeleteBasePathMappingRequest {
 	if v == nil {
 		return nil
@@ -457,7 +556,10 @@ func (v *DeleteBasePathMappingRequest) Clone() *DeleteBasePathMappingRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteClientCertificateRequest) Clone() *DeleteClientCertificateRequest {
 	if v == nil {
 		return nil
@@ -467,7 +569,10 @@ func (v *DeleteClientCertificateRequest) Clone() *DeleteClientCertificateRequest
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteDeploymentRequest) Clone() *DeleteDeploymentRequest {
 	if v == nil {
 		return nil
@@ -478,7 +583,10 @@ func (v *DeleteDeploymentRequest) Clone() *DeleteDeploymentRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteDocumentationPartRequest) Clone() *DeleteDocumentationPartRequest {
 	if v == nil {
 		return nil
@@ -489,7 +597,10 @@ func (v *DeleteDocumentationPartRequest) Clone() *DeleteDocumentationPartRequest
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteDocumentationVersionRequest) Clone() *DeleteDocumentationVersionRequest {
 	if v == nil {
 		return nil
@@ -500,7 +611,10 @@ func (v *DeleteDocumentationVersionRequest) Clone() *DeleteDocumentationVersionR
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteDomainNameRequest) Clone() *DeleteDomainNameRequest {
 	if v == nil {
 		return nil
@@ -510,7 +624,10 @@ func (v *DeleteDomainNameRequest) Clone() *DeleteDomainNameRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteGatewayResponseRequest) Clone() *DeleteGatewayResponseRequest {
 	if v == nil {
 		return nil
@@ -521,7 +638,10 @@ func (v *DeleteGatewayResponseRequest) Clone() *DeleteGatewayResponseRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteIntegrationRequest) Clone() *DeleteIntegrationRequest {
 	if v == nil {
 		return nil
@@ -533,7 +653,10 @@ func (v *DeleteIntegrationRequest) Clone() *DeleteIntegrationRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteIntegrationResponseRequest) Clone() *DeleteIntegrationResponseRequest {
 	if v == nil {
 		return nil
@@ -546,7 +669,10 @@ func (v *DeleteIntegrationResponseRequest) Clone() *DeleteIntegrationResponseReq
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteMethodRequest) Clone() *DeleteMethodRequest {
 	if v == nil {
 		return nil
@@ -558,7 +684,10 @@ func (v *DeleteMethodRequest) Clone() *DeleteMethodRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteMethodResponseRequest) Clone() *DeleteMethodResponseRequest {
 	if v == nil {
 		return nil
@@ -571,7 +700,10 @@ func (v *DeleteMethodResponseRequest) Clone() *DeleteMethodResponseRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteModelRequest) Clone() *DeleteModelRequest {
 	if v == nil {
 		return nil
@@ -582,7 +714,10 @@ func (v *DeleteModelRequest) Clone() *DeleteModelRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteRequestValidatorRequest) Clone() *DeleteRequestValidatorRequest {
 	if v == nil {
 		return nil
@@ -593,7 +728,10 @@ func (v *DeleteRequestValidatorRequest) Clone() *DeleteRequestValidatorRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteResourceRequest) Clone() *DeleteResourceRequest {
 	if v == nil {
 		return nil
@@ -604,7 +742,10 @@ func (v *DeleteResourceRequest) Clone() *DeleteResourceRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteRestApiRequest) Clone() *DeleteRestApiRequest {
 	if v == nil {
 		return nil
@@ -614,7 +755,10 @@ func (v *DeleteRestApiRequest) Clone() *DeleteRestApiRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteStageRequest) Clone() *DeleteStageRequest {
 	if v == nil {
 		return nil
@@ -625,7 +769,10 @@ func (v *DeleteStageRequest) Clone() *DeleteStageRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteUsagePlanKeyRequest) Clone() *DeleteUsagePlanKeyRequest {
 	if v == nil {
 		return nil
@@ -636,7 +783,10 @@ func (v *DeleteUsagePlanKeyRequest) Clone() *DeleteUsagePlanKeyRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteUsagePlanRequest) Clone() *DeleteUsagePlanRequest {
 	if v == nil {
 		return nil
@@ -646,7 +796,10 @@ func (v *DeleteUsagePlanRequest) Clone() *DeleteUsagePlanRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteVpcLinkRequest) Clone() *DeleteVpcLinkRequest {
 	if v == nil {
 		return nil
@@ -656,7 +809,10 @@ func (v *DeleteVpcLinkRequest) Clone() *DeleteVpcLinkRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Deployment) Clone() *Deployment {
 	if v == nil {
 		return nil
@@ -669,7 +825,10 @@ func (v *Deployment) Clone() *Deployment {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeploymentCanarySettings) Clone() *DeploymentCanarySettings {
 	if v == nil {
 		return nil
@@ -681,7 +840,10 @@ func (v *DeploymentCanarySettings) Clone() *DeploymentCanarySettings {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Deployments) Clone() *Deployments {
 	if v == nil {
 		return nil
@@ -692,7 +854,10 @@ func (v *Deployments) Clone() *Deployments {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DocumentationPart) Clone() *DocumentationPart {
 	if v == nil {
 		return nil
@@ -704,7 +869,10 @@ func (v *DocumentationPart) Clone() *DocumentationPart {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DocumentationPartIds) Clone() *DocumentationPartIds {
 	if v == nil {
 		return nil
@@ -715,7 +883,10 @@ func (v *DocumentationPartIds) Clone() *DocumentationPartIds {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DocumentationPartLocation) Clone() *DocumentationPartLocation {
 	if v == nil {
 		return nil
@@ -729,7 +900,10 @@ func (v *DocumentationPartLocation) Clone() *DocumentationPartLocation {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DocumentationParts) Clone() *DocumentationParts {
 	if v == nil {
 		return nil
@@ -740,7 +914,10 @@ func (v *DocumentationParts) Clone() *DocumentationParts {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DocumentationVersion) Clone() *DocumentationVersion {
 	if v == nil {
 		return nil
@@ -752,7 +929,10 @@ func (v *DocumentationVersion) Clone() *DocumentationVersion {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DocumentationVersions) Clone() *DocumentationVersions {
 	if v == nil {
 		return nil
@@ -763,7 +943,10 @@ func (v *DocumentationVersions) Clone() *DocumentationVersions {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DomainName) Clone() *DomainName {
 	if v == nil {
 		return nil
@@ -789,7 +972,10 @@ func (v *DomainName) Clone() *DomainName {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DomainNames) Clone() *DomainNames {
 	if v == nil {
 		return nil
@@ -800,7 +986,10 @@ func (v *DomainNames) Clone() *DomainNames {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *EndpointConfiguration) Clone() *EndpointConfiguration {
 	if v == nil {
 		return nil
@@ -811,7 +1000,10 @@ func (v *EndpointConfiguration) Clone() *EndpointConfiguration {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ExportResponse) Clone() *ExportResponse {
 	if v == nil {
 		return nil
@@ -823,7 +1015,10 @@ func (v *ExportResponse) Clone() *ExportResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *FlushStageAuthorizersCacheRequest) Clone() *FlushStageAuthorizersCacheRequest {
 	if v == nil {
 		return nil
@@ -834,7 +1029,10 @@ func (v *FlushStageAuthorizersCacheRequest) Clone() *FlushStageAuthorizersCacheR
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *FlushStageCacheRequest) Clone() *FlushStageCacheRequest {
 	if v == nil {
 		return nil
@@ -845,7 +1043,10 @@ func (v *FlushStageCacheRequest) Clone() *FlushStageCacheRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GatewayResponse) Clone() *GatewayResponse {
 	if v == nil {
 		return nil
@@ -859,7 +1060,10 @@ func (v *GatewayResponse) Clone() *GatewayResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GatewayResponses) Clone() *GatewayResponses {
 	if v == nil {
 		return nil
@@ -870,7 +1074,10 @@ func (v *GatewayResponses) Clone() *GatewayResponses {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GenerateClientCertificateRequest) Clone() *GenerateClientCertificateRequest {
 	if v == nil {
 		return nil
@@ -881,7 +1088,10 @@ func (v *GenerateClientCertificateRequest) Clone() *GenerateClientCertificateReq
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetAccountRequest) Clone() *GetAccountRequest {
 	if v == nil {
 		return nil
@@ -890,7 +1100,10 @@ func (v *GetAccountRequest) Clone() *GetAccountRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetApiKeyRequest) Clone() *GetApiKeyRequest {
 	if v == nil {
 		return nil
@@ -901,7 +1114,10 @@ func (v *GetApiKeyRequest) Clone() *GetApiKeyRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetApiKeysRequest) Clone() *GetApiKeysRequest {
 	if v == nil {
 		return nil
@@ -915,7 +1131,10 @@ func (v *GetApiKeysRequest) Clone() *GetApiKeysRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetAuthorizerRequest) Clone() *GetAuthorizerRequest {
 	if v == nil {
 		return nil
@@ -926,7 +1145,10 @@ func (v *GetAuthorizerRequest) Clone() *GetAuthorizerRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetAuthorizersRequest) Clone() *GetAuthorizersRequest {
 	if v == nil {
 		return nil
@@ -938,7 +1160,10 @@ func (v *GetAuthorizersRequest) Clone() *GetAuthorizersRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetBasePathMappingRequest) Clone() *GetBasePathMappingRequest {
 	if v == nil {
 		return nil
@@ -949,7 +1174,10 @@ func (v *GetBasePathMappingRequest) Clone() *GetBasePathMappingRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetBasePathMappingsRequest) Clone() *GetBasePathMappingsRequest {
 	if v == nil {
 		return nil
@@ -961,7 +1189,10 @@ func (v *GetBasePathMappingsRequest) Clone() *GetBasePathMappingsRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetClientCertificateRequest) Clone() *GetClientCertificateRequest {
 	if v == nil {
 		return nil
@@ -971,7 +1202,10 @@ func (v *GetClientCertificateRequest) Clone() *GetClientCertificateRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetClientCertificatesRequest) Clone() *GetClientCertificatesRequest {
 	if v == nil {
 		return nil
@@ -982,7 +1216,10 @@ func (v *GetClientCertificatesRequest) Clone() *GetClientCertificatesRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetDeploymentRequest) Clone() *GetDeploymentRequest {
 	if v == nil {
 		return nil
@@ -994,7 +1231,10 @@ func (v *GetDeploymentRequest) Clone() *GetDeploymentRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetDeploymentsRequest) Clone() *GetDeploymentsRequest {
 	if v == nil {
 		return nil
@@ -1006,7 +1246,10 @@ func (v *GetDeploymentsRequest) Clone() *GetDeploymentsRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetDocumentationPartRequest) Clone() *GetDocumentationPartRequest {
 	if v == nil {
 		return nil
@@ -1017,7 +1260,10 @@ func (v *GetDocumentationPartRequest) Clone() *GetDocumentationPartRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetDocumentationPartsRequest) Clone() *GetDocumentationPartsRequest {
 	if v == nil {
 		return nil
@@ -1033,7 +1279,10 @@ func (v *GetDocumentationPartsRequest) Clone() *GetDocumentationPartsRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetDocumentationVersionRequest) Clone() *GetDocumentationVersionRequest {
 	if v == nil {
 		return nil
@@ -1044,7 +1293,10 @@ func (v *GetDocumentationVersionRequest) Clone() *GetDocumentationVersionRequest
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetDocumentationVersionsRequest) Clone() *GetDocumentationVersionsRequest {
 	if v == nil {
 		return nil
@@ -1056,7 +1308,10 @@ func (v *GetDocumentationVersionsRequest) Clone() *GetDocumentationVersionsReque
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetDomainNameRequest) Clone() *GetDomainNameRequest {
 	if v == nil {
 		return nil
@@ -1066,7 +1321,10 @@ func (v *GetDomainNameRequest) Clone() *GetDomainNameRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetDomainNamesRequest) Clone() *GetDomainNamesRequest {
 	if v == nil {
 		return nil
@@ -1077,7 +1335,10 @@ func (v *GetDomainNamesRequest) Clone() *GetDomainNamesRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetExportRequest) Clone() *GetExportRequest {
 	if v == nil {
 		return nil
@@ -1091,7 +1352,10 @@ func (v *GetExportRequest) Clone() *GetExportRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetGatewayResponseRequest) Clone() *GetGatewayResponseRequest {
 	if v == nil {
 		return nil
@@ -1102,7 +1366,10 @@ func (v *GetGatewayResponseRequest) Clone() *GetGatewayResponseRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetGatewayResponsesRequest) Clone() *GetGatewayResponsesRequest {
 	if v == nil {
 		return nil
@@ -1114,7 +1381,10 @@ func (v *GetGatewayResponsesRequest) Clone() *GetGatewayResponsesRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetIntegrationRequest) Clone() *GetIntegrationRequest {
 	if v == nil {
 		return nil
@@ -1126,7 +1396,10 @@ func (v *GetIntegrationRequest) Clone() *GetIntegrationRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetIntegrationResponseRequest) Clone() *GetIntegrationResponseRequest {
 	if v == nil {
 		return nil
@@ -1139,7 +1412,10 @@ func (v *GetIntegrationResponseRequest) Clone() *GetIntegrationResponseRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetMethodRequest) Clone() *GetMethodRequest {
 	if v == nil {
 		return nil
@@ -1151,7 +1427,10 @@ func (v *GetMethodRequest) Clone() *GetMethodRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetMethodResponseRequest) Clone() *GetMethodResponseRequest {
 	if v == nil {
 		return nil
@@ -1164,7 +1443,10 @@ func (v *GetMethodResponseRequest) Clone() *GetMethodResponseRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetModelRequest) Clone() *GetModelRequest {
 	if v == nil {
 		return nil
@@ -1176,7 +1458,10 @@ func (v *GetModelRequest) Clone() *GetModelRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetModelTemplateRequest) Clone() *GetModelTemplateRequest {
 	if v == nil {
 		return nil
@@ -1187,7 +1472,10 @@ func (v *GetModelTemplateRequest) Clone() *GetModelTemplateRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetModelsRequest) Clone() *GetModelsRequest {
 	if v == nil {
 		return nil
@@ -1199,7 +1487,10 @@ func (v *GetModelsRequest) Clone() *GetModelsRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetRequestValidatorRequest) Clone() *GetRequestValidatorRequest {
 	if v == nil {
 		return nil
@@ -1210,7 +1501,10 @@ func (v *GetRequestValidatorRequest) Clone() *GetRequestValidatorRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetRequestValidatorsRequest) Clone() *GetRequestValidatorsRequest {
 	if v == nil {
 		return nil
@@ -1222,7 +1516,10 @@ func (v *GetRequestValidatorsRequest) Clone() *GetRequestValidatorsRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetResourceRequest) Clone() *GetResourceRequest {
 	if v == nil {
 		return nil
@@ -1234,7 +1531,10 @@ func (v *GetResourceRequest) Clone() *GetResourceRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetResourcesRequest) Clone() *GetResourcesRequest {
 	if v == nil {
 		return nil
@@ -1247,7 +1547,10 @@ func (v *GetResourcesRequest) Clone() *GetResourcesRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetRestApiRequest) Clone() *GetRestApiRequest {
 	if v == nil {
 		return nil
@@ -1257,7 +1560,10 @@ func (v *GetRestApiRequest) Clone() *GetRestApiRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetRestApisRequest) Clone() *GetRestApisRequest {
 	if v == nil {
 		return nil
@@ -1268,7 +1574,10 @@ func (v *GetRestApisRequest) Clone() *GetRestApisRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetSdkRequest) Clone() *GetSdkRequest {
 	if v == nil {
 		return nil
@@ -1281,7 +1590,10 @@ func (v *GetSdkRequest) Clone() *GetSdkRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetSdkTypeRequest) Clone() *GetSdkTypeRequest {
 	if v == nil {
 		return nil
@@ -1291,7 +1603,10 @@ func (v *GetSdkTypeRequest) Clone() *GetSdkTypeRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetSdkTypesRequest) Clone() *GetSdkTypesRequest {
 	if v == nil {
 		return nil
@@ -1302,7 +1617,10 @@ func (v *GetSdkTypesRequest) Clone() *GetSdkTypesRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetStageRequest) Clone() *GetStageRequest {
 	if v == nil {
 		return nil
@@ -1313,7 +1631,10 @@ func (v *GetStageRequest) Clone() *GetStageRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetStagesRequest) Clone() *GetStagesRequest {
 	if v == nil {
 		return nil
@@ -1324,7 +1645,10 @@ func (v *GetStagesRequest) Clone() *GetStagesRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetTagsRequest) Clone() *GetTagsRequest {
 	if v == nil {
 		return nil
@@ -1336,7 +1660,10 @@ func (v *GetTagsRequest) Clone() *GetTagsRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetUsagePlanKeyRequest) Clone() *GetUsagePlanKeyRequest {
 	if v == nil {
 		return nil
@@ -1347,7 +1674,10 @@ func (v *GetUsagePlanKeyRequest) Clone() *GetUsagePlanKeyRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetUsagePlanKeysRequest) Clone() *GetUsagePlanKeysRequest {
 	if v == nil {
 		return nil
@@ -1360,7 +1690,10 @@ func (v *GetUsagePlanKeysRequest) Clone() *GetUsagePlanKeysRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetUsagePlanRequest) Clone() *GetUsagePlanRequest {
 	if v == nil {
 		return nil
@@ -1370,7 +1703,10 @@ func (v *GetUsagePlanRequest) Clone() *GetUsagePlanRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetUsagePlansRequest) Clone() *GetUsagePlansRequest {
 	if v == nil {
 		return nil
@@ -1382,7 +1718,10 @@ func (v *GetUsagePlansRequest) Clone() *GetUsagePlansRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetUsageRequest) Clone() *GetUsageRequest {
 	if v == nil {
 		return nil
@@ -1397,7 +1736,10 @@ func (v *GetUsageRequest) Clone() *GetUsageRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetVpcLinkRequest) Clone() *GetVpcLinkRequest {
 	if v == nil {
 		return nil
@@ -1407,7 +1749,10 @@ func (v *GetVpcLinkRequest) Clone() *GetVpcLinkRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetVpcLinksRequest) Clone() *GetVpcLinksRequest {
 	if v == nil {
 		return nil
@@ -1418,7 +1763,10 @@ func (v *GetVpcLinksRequest) Clone() *GetVpcLinksRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ImportApiKeysRequest) Clone() *ImportApiKeysRequest {
 	if v == nil {
 		return nil
@@ -1430,7 +1778,10 @@ func (v *ImportApiKeysRequest) Clone() *ImportApiKeysRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ImportDocumentationPartsRequest) Clone() *ImportDocumentationPartsRequest {
 	if v == nil {
 		return nil
@@ -1443,7 +1794,10 @@ func (v *ImportDocumentationPartsRequest) Clone() *ImportDocumentationPartsReque
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ImportRestApiRequest) Clone() *ImportRestApiRequest {
 	if v == nil {
 		return nil
@@ -1455,7 +1809,10 @@ func (v *ImportRestApiRequest) Clone() *ImportRestApiRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Integration) Clone() *Integration {
 	if v == nil {
 		return nil
@@ -1479,7 +1836,10 @@ func (v *Integration) Clone() *Integration {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *IntegrationResponse) Clone() *IntegrationResponse {
 	if v == nil {
 		return nil
@@ -1493,7 +1853,10 @@ func (v *IntegrationResponse) Clone() *IntegrationResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *LimitExceededException) Clone() *LimitExceededException {
 	if v == nil {
 		return nil
@@ -1504,7 +1867,10 @@ func (v *LimitExceededException) Clone() *LimitExceededException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Method) Clone() *Method {
 	if v == nil {
 		return nil
@@ -1524,7 +1890,10 @@ func (v *Method) Clone() *Method {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *MethodResponse) Clone() *MethodResponse {
 	if v == nil {
 		return nil
@@ -1536,7 +1905,10 @@ func (v *MethodResponse) Clone() *MethodResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *MethodSetting) Clone() *MethodSetting {
 	if v == nil {
 		return nil
@@ -1555,7 +1927,10 @@ func (v *MethodSetting) Clone() *MethodSetting {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *MethodSnapshot) Clone() *MethodSnapshot {
 	if v == nil {
 		return nil
@@ -1566,7 +1941,10 @@ func (v *MethodSnapshot) Clone() *MethodSnapshot {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Model) Clone() *Model {
 	if v == nil {
 		return nil
@@ -1580,7 +1958,10 @@ func (v *Model) Clone() *Model {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Models) Clone() *Models {
 	if v == nil {
 		return nil
@@ -1591,7 +1972,10 @@ func (v *Models) Clone() *Models {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *MutualTlsAuthentication) Clone() *MutualTlsAuthentication {
 	if v == nil {
 		return nil
@@ -1603,7 +1987,10 @@ func (v *MutualTlsAuthentication) Clone() *MutualTlsAuthentication {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *MutualTlsAuthenticationInput) Clone() *MutualTlsAuthenticationInput {
 	if v == nil {
 		return nil
@@ -1614,7 +2001,10 @@ func (v *MutualTlsAuthenticationInput) Clone() *MutualTlsAuthenticationInput {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *NotFoundException) Clone() *NotFoundException {
 	if v == nil {
 		return nil
@@ -1624,7 +2014,10 @@ func (v *NotFoundException) Clone() *NotFoundException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PatchOperation) Clone() *PatchOperation {
 	if v == nil {
 		return nil
@@ -1637,7 +2030,10 @@ func (v *PatchOperation) Clone() *PatchOperation {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PutGatewayResponseRequest) Clone() *PutGatewayResponseRequest {
 	if v == nil {
 		return nil
@@ -1651,7 +2047,10 @@ func (v *PutGatewayResponseRequest) Clone() *PutGatewayResponseRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PutIntegrationRequest) Clone() *PutIntegrationRequest {
 	if v == nil {
 		return nil
@@ -1677,7 +2076,10 @@ func (v *PutIntegrationRequest) Clone() *PutIntegrationRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PutIntegrationResponseRequest) Clone() *PutIntegrationResponseRequest {
 	if v == nil {
 		return nil
@@ -1694,7 +2096,10 @@ func (v *PutIntegrationResponseRequest) Clone() *PutIntegrationResponseRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PutMethodRequest) Clone() *PutMethodRequest {
 	if v == nil {
 		return nil
@@ -1714,7 +2119,10 @@ func (v *PutMethodRequest) Clone() *PutMethodRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PutMethodResponseRequest) Clone() *PutMethodResponseRequest {
 	if v == nil {
 		return nil
@@ -1729,7 +2137,10 @@ func (v *PutMethodResponseRequest) Clone() *PutMethodResponseRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PutRestApiRequest) Clone() *PutRestApiRequest {
 	if v == nil {
 		return nil
@@ -1743,7 +2154,10 @@ func (v *PutRestApiRequest) Clone() *PutRestApiRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *QuotaSettings) Clone() *QuotaSettings {
 	if v == nil {
 		return nil
@@ -1755,7 +2169,10 @@ func (v *QuotaSettings) Clone() *QuotaSettings {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *RequestValidator) Clone() *RequestValidator {
 	if v == nil {
 		return nil
@@ -1768,7 +2185,10 @@ func (v *RequestValidator) Clone() *RequestValidator {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *RequestValidators) Clone() *RequestValidators {
 	if v == nil {
 		return nil
@@ -1779,7 +2199,10 @@ func (v *RequestValidators) Clone() *RequestValidators {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Resource) Clone() *Resource {
 	if v == nil {
 		return nil
@@ -1793,7 +2216,10 @@ func (v *Resource) Clone() *Resource {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Resources) Clone() *Resources {
 	if v == nil {
 		return nil
@@ -1804,7 +2230,10 @@ func (v *Resources) Clone() *Resources {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *RestApi) Clone() *RestApi {
 	if v == nil {
 		return nil
@@ -1827,7 +2256,10 @@ func (v *RestApi) Clone() *RestApi {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *RestApis) Clone() *RestApis {
 	if v == nil {
 		return nil
@@ -1838,7 +2270,10 @@ func (v *RestApis) Clone() *RestApis {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SdkConfigurationProperty) Clone() *SdkConfigurationProperty {
 	if v == nil {
 		return nil
@@ -1852,7 +2287,10 @@ func (v *SdkConfigurationProperty) Clone() *SdkConfigurationProperty {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SdkResponse) Clone() *SdkResponse {
 	if v == nil {
 		return nil
@@ -1864,7 +2302,10 @@ func (v *SdkResponse) Clone() *SdkResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SdkType) Clone() *SdkType {
 	if v == nil {
 		return nil
@@ -1877,7 +2318,10 @@ func (v *SdkType) Clone() *SdkType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SdkTypes) Clone() *SdkTypes {
 	if v == nil {
 		return nil
@@ -1888,7 +2332,10 @@ func (v *SdkTypes) Clone() *SdkTypes {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ServiceUnavailableException) Clone() *ServiceUnavailableException {
 	if v == nil {
 		return nil
@@ -1899,7 +2346,10 @@ func (v *ServiceUnavailableException) Clone() *ServiceUnavailableException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Stage) Clone() *Stage {
 	if v == nil {
 		return nil
@@ -1925,7 +2375,10 @@ func (v *Stage) Clone() *Stage {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *StageKey) Clone() *StageKey {
 	if v == nil {
 		return nil
@@ -1936,7 +2389,10 @@ func (v *StageKey) Clone() *StageKey {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Stages) Clone() *Stages {
 	if v == nil {
 		return nil
@@ -1946,7 +2402,10 @@ func (v *Stages) Clone() *Stages {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *TagResourceRequest) Clone() *TagResourceRequest {
 	if v == nil {
 		return nil
@@ -1957,7 +2416,10 @@ func (v *TagResourceRequest) Clone() *TagResourceRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Tags) Clone() *Tags {
 	if v == nil {
 		return nil
@@ -1967,7 +2429,10 @@ func (v *Tags) Clone() *Tags {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Template) Clone() *Template {
 	if v == nil {
 		return nil
@@ -1977,7 +2442,10 @@ func (v *Template) Clone() *Template {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *TestInvokeAuthorizerRequest) Clone() *TestInvokeAuthorizerRequest {
 	if v == nil {
 		return nil
@@ -1994,7 +2462,10 @@ func (v *TestInvokeAuthorizerRequest) Clone() *TestInvokeAuthorizerRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *TestInvokeAuthorizerResponse) Clone() *TestInvokeAuthorizerResponse {
 	if v == nil {
 		return nil
@@ -2010,7 +2481,10 @@ func (v *TestInvokeAuthorizerResponse) Clone() *TestInvokeAuthorizerResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *TestInvokeMethodRequest) Clone() *TestInvokeMethodRequest {
 	if v == nil {
 		return nil
@@ -2028,7 +2502,10 @@ func (v *TestInvokeMethodRequest) Clone() *TestInvokeMethodRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *TestInvokeMethodResponse) Clone() *TestInvokeMethodResponse {
 	if v == nil {
 		return nil
@@ -2043,7 +2520,10 @@ func (v *TestInvokeMethodResponse) Clone() *TestInvokeMethodResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ThrottleSettings) Clone() *ThrottleSettings {
 	if v == nil {
 		return nil
@@ -2054,7 +2534,10 @@ func (v *ThrottleSettings) Clone() *ThrottleSettings {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *TlsConfig) Clone() *TlsConfig {
 	if v == nil {
 		return nil
@@ -2064,7 +2547,10 @@ func (v *TlsConfig) Clone() *TlsConfig {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *TooManyRequestsException) Clone() *TooManyRequestsException {
 	if v == nil {
 		return nil
@@ -2075,7 +2561,10 @@ func (v *TooManyRequestsException) Clone() *TooManyRequestsException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UnauthorizedException) Clone() *UnauthorizedException {
 	if v == nil {
 		return nil
@@ -2085,7 +2574,10 @@ func (v *UnauthorizedException) Clone() *UnauthorizedException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UntagResourceRequest) Clone() *UntagResourceRequest {
 	if v == nil {
 		return nil
@@ -2096,7 +2588,10 @@ func (v *UntagResourceRequest) Clone() *UntagResourceRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateAccountRequest) Clone() *UpdateAccountRequest {
 	if v == nil {
 		return nil
@@ -2106,7 +2601,10 @@ func (v *UpdateAccountRequest) Clone() *UpdateAccountRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateApiKeyRequest) Clone() *UpdateApiKeyRequest {
 	if v == nil {
 		return nil
@@ -2117,7 +2615,10 @@ func (v *UpdateApiKeyRequest) Clone() *UpdateApiKeyRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateAuthorizerRequest) Clone() *UpdateAuthorizerRequest {
 	if v == nil {
 		return nil
@@ -2129,7 +2630,10 @@ func (v *UpdateAuthorizerRequest) Clone() *UpdateAuthorizerRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateBasePathMappingRequest) Clone() *UpdateBasePathMappingRequest {
 	if v == nil {
 		return nil
@@ -2141,7 +2645,10 @@ func (v *UpdateBasePathMappingRequest) Clone() *UpdateBasePathMappingRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateClientCertificateRequest) Clone() *UpdateClientCertificateRequest {
 	if v == nil {
 		return nil
@@ -2152,7 +2659,10 @@ func (v *UpdateClientCertificateRequest) Clone() *UpdateClientCertificateRequest
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateDeploymentRequest) Clone() *UpdateDeploymentRequest {
 	if v == nil {
 		return nil
@@ -2164,7 +2674,10 @@ func (v *UpdateDeploymentRequest) Clone() *UpdateDeploymentRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateDocumentationPartRequest) Clone() *UpdateDocumentationPartRequest {
 	if v == nil {
 		return nil
@@ -2176,7 +2689,10 @@ func (v *UpdateDocumentationPartRequest) Clone() *UpdateDocumentationPartRequest
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateDocumentationVersionRequest) Clone() *UpdateDocumentationVersionRequest {
 	if v == nil {
 		return nil
@@ -2188,7 +2704,10 @@ func (v *UpdateDocumentationVersionRequest) Clone() *UpdateDocumentationVersionR
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateDomainNameRequest) Clone() *UpdateDomainNameRequest {
 	if v == nil {
 		return nil
@@ -2199,7 +2718,10 @@ func (v *UpdateDomainNameRequest) Clone() *UpdateDomainNameRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateGatewayResponseRequest) Clone() *UpdateGatewayResponseRequest {
 	if v == nil {
 		return nil
@@ -2211,7 +2733,10 @@ func (v *UpdateGatewayResponseRequest) Clone() *UpdateGatewayResponseRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateIntegrationRequest) Clone() *UpdateIntegrationRequest {
 	if v == nil {
 		return nil
@@ -2224,7 +2749,10 @@ func (v *UpdateIntegrationRequest) Clone() *UpdateIntegrationRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateIntegrationResponseRequest) Clone() *UpdateIntegrationResponseRequest {
 	if v == nil {
 		return nil
@@ -2238,7 +2766,10 @@ func (v *UpdateIntegrationResponseRequest) Clone() *UpdateIntegrationResponseReq
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateMethodRequest) Clone() *UpdateMethodRequest {
 	if v == nil {
 		return nil
@@ -2251,7 +2782,10 @@ func (v *UpdateMethodRequest) Clone() *UpdateMethodRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateMethodResponseRequest) Clone() *UpdateMethodResponseRequest {
 	if v == nil {
 		return nil
@@ -2265,7 +2799,10 @@ func (v *UpdateMethodResponseRequest) Clone() *UpdateMethodResponseRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateModelRequest) Clone() *UpdateModelRequest {
 	if v == nil {
 		return nil
@@ -2277,7 +2814,10 @@ func (v *UpdateModelRequest) Clone() *UpdateModelRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateRequestValidatorRequest) Clone() *UpdateRequestValidatorRequest {
 	if v == nil {
 		return nil
@@ -2289,7 +2829,10 @@ func (v *UpdateRequestValidatorRequest) Clone() *UpdateRequestValidatorRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateResourceRequest) Clone() *UpdateResourceRequest {
 	if v == nil {
 		return nil
@@ -2301,7 +2844,10 @@ func (v *UpdateResourceRequest) Clone() *UpdateResourceRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateRestApiRequest) Clone() *UpdateRestApiRequest {
 	if v == nil {
 		return nil
@@ -2312,7 +2858,10 @@ func (v *UpdateRestApiRequest) Clone() *UpdateRestApiRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateStageRequest) Clone() *UpdateStageRequest {
 	if v == nil {
 		return nil
@@ -2324,7 +2873,10 @@ func (v *UpdateStageRequest) Clone() *UpdateStageRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateUsagePlanRequest) Clone() *UpdateUsagePlanRequest {
 	if v == nil {
 		return nil
@@ -2335,7 +2887,10 @@ func (v *UpdateUsagePlanRequest) Clone() *UpdateUsagePlanRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateUsageRequest) Clone() *UpdateUsageRequest {
 	if v == nil {
 		return nil
@@ -2347,7 +2902,10 @@ func (v *UpdateUsageRequest) Clone() *UpdateUsageRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateVpcLinkRequest) Clone() *UpdateVpcLinkRequest {
 	if v == nil {
 		return nil
@@ -2358,7 +2916,10 @@ func (v *UpdateVpcLinkRequest) Clone() *UpdateVpcLinkRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Usage) Clone() *Usage {
 	if v == nil {
 		return nil
@@ -2372,7 +2933,10 @@ func (v *Usage) Clone() *Usage {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UsagePlan) Clone() *UsagePlan {
 	if v == nil {
 		return nil
@@ -2389,7 +2953,10 @@ func (v *UsagePlan) Clone() *UsagePlan {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UsagePlanKey) Clone() *UsagePlanKey {
 	if v == nil {
 		return nil
@@ -2402,7 +2969,10 @@ func (v *UsagePlanKey) Clone() *UsagePlanKey {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UsagePlanKeys) Clone() *UsagePlanKeys {
 	if v == nil {
 		return nil
@@ -2413,7 +2983,10 @@ func (v *UsagePlanKeys) Clone() *UsagePlanKeys {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UsagePlans) Clone() *UsagePlans {
 	if v == nil {
 		return nil
@@ -2424,7 +2997,10 @@ func (v *UsagePlans) Clone() *UsagePlans {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *VpcLink) Clone() *VpcLink {
 	if v == nil {
 		return nil
@@ -2440,7 +3016,10 @@ func (v *VpcLink) Clone() *VpcLink {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *VpcLinks) Clone() *VpcLinks {
 	if v == nil {
 		return nil

@@ -2,7 +2,10 @@
 
 package cognitoidp
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AccountRecoverySettingType) Clone() *AccountRecoverySettingType {
 	if v == nil {
 		return nil
@@ -12,7 +15,10 @@ func (v *AccountRecoverySettingType) Clone() *AccountRecoverySettingType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AccountTakeoverActionType) Clone() *AccountTakeoverActionType {
 	if v == nil {
 		return nil
@@ -23,7 +29,10 @@ func (v *AccountTakeoverActionType) Clone() *AccountTakeoverActionType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AccountTakeoverActionsType) Clone() *AccountTakeoverActionsType {
 	if v == nil {
 		return nil
@@ -35,7 +44,10 @@ func (v *AccountTakeoverActionsType) Clone() *AccountTakeoverActionsType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AccountTakeoverRiskConfigurationType) Clone() *AccountTakeoverRiskConfigurationType {
 	if v == nil {
 		return nil
@@ -46,7 +58,10 @@ func (v *AccountTakeoverRiskConfigurationType) Clone() *AccountTakeoverRiskConfi
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AddCustomAttributesRequest) Clone() *AddCustomAttributesRequest {
 	if v == nil {
 		return nil
@@ -57,7 +72,10 @@ func (v *AddCustomAttributesRequest) Clone() *AddCustomAttributesRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AddCustomAttributesResponse) Clone() *AddCustomAttributesResponse {
 	if v == nil {
 		return nil
@@ -66,7 +84,10 @@ func (v *AddCustomAttributesResponse) Clone() *AddCustomAttributesResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminAddUserToGroupRequest) Clone() *AdminAddUserToGroupRequest {
 	if v == nil {
 		return nil
@@ -78,7 +99,10 @@ func (v *AdminAddUserToGroupRequest) Clone() *AdminAddUserToGroupRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminConfirmSignUpRequest) Clone() *AdminConfirmSignUpRequest {
 	if v == nil {
 		return nil
@@ -90,7 +114,10 @@ func (v *AdminConfirmSignUpRequest) Clone() *AdminConfirmSignUpRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminConfirmSignUpResponse) Clone() *AdminConfirmSignUpResponse {
 	if v == nil {
 		return nil
@@ -99,7 +126,10 @@ func (v *AdminConfirmSignUpResponse) Clone() *AdminConfirmSignUpResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminCreateUserConfigType) Clone() *AdminCreateUserConfigType {
 	if v == nil {
 		return nil
@@ -111,7 +141,10 @@ func (v *AdminCreateUserConfigType) Clone() *AdminCreateUserConfigType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminCreateUserRequest) Clone() *AdminCreateUserRequest {
 	if v == nil {
 		return nil
@@ -129,7 +162,10 @@ func (v *AdminCreateUserRequest) Clone() *AdminCreateUserRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminCreateUserResponse) Clone() *AdminCreateUserResponse {
 	if v == nil {
 		return nil
@@ -139,7 +175,10 @@ func (v *AdminCreateUserResponse) Clone() *AdminCreateUserResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminDeleteUserAttributesRequest) Clone() *AdminDeleteUserAttributesRequest {
 	if v == nil {
 		return nil
@@ -151,7 +190,10 @@ func (v *AdminDeleteUserAttributesRequest) Clone() *AdminDeleteUserAttributesReq
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminDeleteUserAttributesResponse) Clone() *AdminDeleteUserAttributesResponse {
 	if v == nil {
 		return nil
@@ -160,7 +202,10 @@ func (v *AdminDeleteUserAttributesResponse) Clone() *AdminDeleteUserAttributesRe
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminDeleteUserRequest) Clone() *AdminDeleteUserRequest {
 	if v == nil {
 		return nil
@@ -171,7 +216,10 @@ func (v *AdminDeleteUserRequest) Clone() *AdminDeleteUserRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminDisableProviderForUserRequest) Clone() *AdminDisableProviderForUserRequest {
 	if v == nil {
 		return nil
@@ -182,7 +230,10 @@ func (v *AdminDisableProviderForUserRequest) Clone() *AdminDisableProviderForUse
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminDisableProviderForUserResponse) Clone() *AdminDisableProviderForUserResponse {
 	if v == nil {
 		return nil
@@ -191,7 +242,10 @@ func (v *AdminDisableProviderForUserResponse) Clone() *AdminDisableProviderForUs
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminDisableUserRequest) Clone() *AdminDisableUserRequest {
 	if v == nil {
 		return nil
@@ -202,7 +256,10 @@ func (v *AdminDisableUserRequest) Clone() *AdminDisableUserRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminDisableUserResponse) Clone() *AdminDisableUserResponse {
 	if v == nil {
 		return nil
@@ -211,7 +268,10 @@ func (v *AdminDisableUserResponse) Clone() *AdminDisableUserResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminEnableUserRequest) Clone() *AdminEnableUserRequest {
 	if v == nil {
 		return nil
@@ -222,7 +282,10 @@ func (v *AdminEnableUserRequest) Clone() *AdminEnableUserRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminEnableUserResponse) Clone() *AdminEnableUserResponse {
 	if v == nil {
 		return nil
@@ -231,7 +294,10 @@ func (v *AdminEnableUserResponse) Clone() *AdminEnableUserResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminForgetDeviceRequest) Clone() *AdminForgetDeviceRequest {
 	if v == nil {
 		return nil
@@ -243,7 +309,10 @@ func (v *AdminForgetDeviceRequest) Clone() *AdminForgetDeviceRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminGetDeviceRequest) Clone() *AdminGetDeviceRequest {
 	if v == nil {
 		return nil
@@ -255,7 +324,10 @@ func (v *AdminGetDeviceRequest) Clone() *AdminGetDeviceRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminGetDeviceResponse) Clone() *AdminGetDeviceResponse {
 	if v == nil {
 		return nil
@@ -265,7 +337,10 @@ func (v *AdminGetDeviceResponse) Clone() *AdminGetDeviceResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminGetUserRequest) Clone() *AdminGetUserRequest {
 	if v == nil {
 		return nil
@@ -276,7 +351,10 @@ func (v *AdminGetUserRequest) Clone() *AdminGetUserRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminGetUserResponse) Clone() *AdminGetUserResponse {
 	if v == nil {
 		return nil
@@ -294,7 +372,10 @@ func (v *AdminGetUserResponse) Clone() *AdminGetUserResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminInitiateAuthRequest) Clone() *AdminInitiateAuthRequest {
 	if v == nil {
 		return nil
@@ -310,7 +391,10 @@ func (v *AdminInitiateAuthRequest) Clone() *AdminInitiateAuthRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminInitiateAuthResponse) Clone() *AdminInitiateAuthResponse {
 	if v == nil {
 		return nil
@@ -323,7 +407,10 @@ func (v *AdminInitiateAuthResponse) Clone() *AdminInitiateAuthResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminLinkProviderForUserRequest) Clone() *AdminLinkProviderForUserRequest {
 	if v == nil {
 		return nil
@@ -335,7 +422,10 @@ func (v *AdminLinkProviderForUserRequest) Clone() *AdminLinkProviderForUserReque
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminLinkProviderForUserResponse) Clone() *AdminLinkProviderForUserResponse {
 	if v == nil {
 		return nil
@@ -344,7 +434,10 @@ func (v *AdminLinkProviderForUserResponse) Clone() *AdminLinkProviderForUserResp
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminListDevicesRequest) Clone() *AdminListDevicesRequest {
 	if v == nil {
 		return nil
@@ -357,7 +450,10 @@ func (v *AdminListDevicesRequest) Clone() *AdminListDevicesRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminListDevicesResponse) Clone() *AdminListDevicesResponse {
 	if v == nil {
 		return nil
@@ -368,7 +464,10 @@ func (v *AdminListDevicesResponse) Clone() *AdminListDevicesResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminListGroupsForUserRequest) Clone() *AdminListGroupsForUserRequest {
 	if v == nil {
 		return nil
@@ -381,7 +480,10 @@ func (v *AdminListGroupsForUserRequest) Clone() *AdminListGroupsForUserRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminListGroupsForUserResponse) Clone() *AdminListGroupsForUserResponse {
 	if v == nil {
 		return nil
@@ -392,7 +494,10 @@ func (v *AdminListGroupsForUserResponse) Clone() *AdminListGroupsForUserResponse
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminListUserAuthEventsRequest) Clone() *AdminListUserAuthEventsRequest {
 	if v == nil {
 		return nil
@@ -405,7 +510,10 @@ func (v *AdminListUserAuthEventsRequest) Clone() *AdminListUserAuthEventsRequest
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminListUserAuthEventsResponse) Clone() *AdminListUserAuthEventsResponse {
 	if v == nil {
 		return nil
@@ -416,7 +524,10 @@ func (v *AdminListUserAuthEventsResponse) Clone() *AdminListUserAuthEventsRespon
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminRemoveUserFromGroupRequest) Clone() *AdminRemoveUserFromGroupRequest {
 	if v == nil {
 		return nil
@@ -428,7 +539,10 @@ func (v *AdminRemoveUserFromGroupRequest) Clone() *AdminRemoveUserFromGroupReque
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminResetUserPasswordRequest) Clone() *AdminResetUserPasswordRequest {
 	if v == nil {
 		return nil
@@ -440,7 +554,10 @@ func (v *AdminResetUserPasswordRequest) Clone() *AdminResetUserPasswordRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminResetUserPasswordResponse) Clone() *AdminResetUserPasswordResponse {
 	if v == nil {
 		return nil
@@ -449,7 +566,10 @@ func (v *AdminResetUserPasswordResponse) Clone() *AdminResetUserPasswordResponse
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminRespondToAuthChallengeRequest) Clone() *AdminRespondToAuthChallengeRequest {
 	if v == nil {
 		return nil
@@ -466,7 +586,10 @@ func (v *AdminRespondToAuthChallengeRequest) Clone() *AdminRespondToAuthChalleng
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminRespondToAuthChallengeResponse) Clone() *AdminRespondToAuthChallengeResponse {
 	if v == nil {
 		return nil
@@ -479,7 +602,10 @@ func (v *AdminRespondToAuthChallengeResponse) Clone() *AdminRespondToAuthChallen
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminSetUserMFAPreferenceRequest) Clone() *AdminSetUserMFAPreferenceRequest {
 	if v == nil {
 		return nil
@@ -492,7 +618,10 @@ func (v *AdminSetUserMFAPreferenceRequest) Clone() *AdminSetUserMFAPreferenceReq
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminSetUserMFAPreferenceResponse) Clone() *AdminSetUserMFAPreferenceResponse {
 	if v == nil {
 		return nil
@@ -501,7 +630,10 @@ func (v *AdminSetUserMFAPreferenceResponse) Clone() *AdminSetUserMFAPreferenceRe
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminSetUserPasswordRequest) Clone() *AdminSetUserPasswordRequest {
 	if v == nil {
 		return nil
@@ -514,7 +646,10 @@ func (v *AdminSetUserPasswordRequest) Clone() *AdminSetUserPasswordRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminSetUserPasswordResponse) Clone() *AdminSetUserPasswordResponse {
 	if v == nil {
 		return nil
@@ -523,7 +658,10 @@ func (v *AdminSetUserPasswordResponse) Clone() *AdminSetUserPasswordResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminSetUserSettingsRequest) Clone() *AdminSetUserSettingsRequest {
 	if v == nil {
 		return nil
@@ -535,7 +673,10 @@ func (v *AdminSetUserSettingsRequest) Clone() *AdminSetUserSettingsRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminSetUserSettingsResponse) Clone() *AdminSetUserSettingsResponse {
 	if v == nil {
 		return nil
@@ -544,7 +685,10 @@ func (v *AdminSetUserSettingsResponse) Clone() *AdminSetUserSettingsResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminUpdateAuthEventFeedbackRequest) Clone() *AdminUpdateAuthEventFeedbackRequest {
 	if v == nil {
 		return nil
@@ -557,7 +701,10 @@ func (v *AdminUpdateAuthEventFeedbackRequest) Clone() *AdminUpdateAuthEventFeedb
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminUpdateAuthEventFeedbackResponse) Clone() *AdminUpdateAuthEventFeedbackResponse {
 	if v == nil {
 		return nil
@@ -566,7 +713,10 @@ func (v *AdminUpdateAuthEventFeedbackResponse) Clone() *AdminUpdateAuthEventFeed
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminUpdateDeviceStatusRequest) Clone() *AdminUpdateDeviceStatusRequest {
 	if v == nil {
 		return nil
@@ -579,7 +729,10 @@ func (v *AdminUpdateDeviceStatusRequest) Clone() *AdminUpdateDeviceStatusRequest
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminUpdateDeviceStatusResponse) Clone() *AdminUpdateDeviceStatusResponse {
 	if v == nil {
 		return nil
@@ -588,7 +741,10 @@ func (v *AdminUpdateDeviceStatusResponse) Clone() *AdminUpdateDeviceStatusRespon
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminUpdateUserAttributesRequest) Clone() *AdminUpdateUserAttributesRequest {
 	if v == nil {
 		return nil
@@ -601,7 +757,10 @@ func (v *AdminUpdateUserAttributesRequest) Clone() *AdminUpdateUserAttributesReq
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminUpdateUserAttributesResponse) Clone() *AdminUpdateUserAttributesResponse {
 	if v == nil {
 		return nil
@@ -610,7 +769,10 @@ func (v *AdminUpdateUserAttributesResponse) Clone() *AdminUpdateUserAttributesRe
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminUserGlobalSignOutRequest) Clone() *AdminUserGlobalSignOutRequest {
 	if v == nil {
 		return nil
@@ -621,7 +783,10 @@ func (v *AdminUserGlobalSignOutRequest) Clone() *AdminUserGlobalSignOutRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AdminUserGlobalSignOutResponse) Clone() *AdminUserGlobalSignOutResponse {
 	if v == nil {
 		return nil
@@ -630,7 +795,10 @@ func (v *AdminUserGlobalSignOutResponse) Clone() *AdminUserGlobalSignOutResponse
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AliasExistsException) Clone() *AliasExistsException {
 	if v == nil {
 		return nil
@@ -640,7 +808,10 @@ func (v *AliasExistsException) Clone() *AliasExistsException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AnalyticsConfigurationType) Clone() *AnalyticsConfigurationType {
 	if v == nil {
 		return nil
@@ -654,7 +825,10 @@ func (v *AnalyticsConfigurationType) Clone() *AnalyticsConfigurationType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AnalyticsMetadataType) Clone() *AnalyticsMetadataType {
 	if v == nil {
 		return nil
@@ -664,7 +838,10 @@ func (v *AnalyticsMetadataType) Clone() *AnalyticsMetadataType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AssociateSoftwareTokenRequest) Clone() *AssociateSoftwareTokenRequest {
 	if v == nil {
 		return nil
@@ -675,7 +852,10 @@ func (v *AssociateSoftwareTokenRequest) Clone() *AssociateSoftwareTokenRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AssociateSoftwareTokenResponse) Clone() *AssociateSoftwareTokenResponse {
 	if v == nil {
 		return nil
@@ -686,7 +866,10 @@ func (v *AssociateSoftwareTokenResponse) Clone() *AssociateSoftwareTokenResponse
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AttributeType) Clone() *AttributeType {
 	if v == nil {
 		return nil
@@ -697,7 +880,10 @@ func (v *AttributeType) Clone() *AttributeType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AuthEventType) Clone() *AuthEventType {
 	if v == nil {
 		return nil
@@ -714,7 +900,10 @@ func (v *AuthEventType) Clone() *AuthEventType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AuthenticationResultType) Clone() *AuthenticationResultType {
 	if v == nil {
 		return nil
@@ -729,7 +918,10 @@ func (v *AuthenticationResultType) Clone() *AuthenticationResultType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ChallengeResponseType) Clone() *ChallengeResponseType {
 	if v == nil {
 		return nil
@@ -740,7 +932,10 @@ func (v *ChallengeResponseType) Clone() *ChallengeResponseType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ChangePasswordRequest) Clone() *ChangePasswordRequest {
 	if v == nil {
 		return nil
@@ -752,7 +947,10 @@ func (v *ChangePasswordRequest) Clone() *ChangePasswordRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ChangePasswordResponse) Clone() *ChangePasswordResponse {
 	if v == nil {
 		return nil
@@ -761,7 +959,10 @@ func (v *ChangePasswordResponse) Clone() *ChangePasswordResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CloudWatchLogsConfigurationType) Clone() *CloudWatchLogsConfigurationType {
 	if v == nil {
 		return nil
@@ -771,7 +972,10 @@ func (v *CloudWatchLogsConfigurationType) Clone() *CloudWatchLogsConfigurationTy
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CodeDeliveryDetailsType) Clone() *CodeDeliveryDetailsType {
 	if v == nil {
 		return nil
@@ -783,7 +987,10 @@ func (v *CodeDeliveryDetailsType) Clone() *CodeDeliveryDetailsType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CodeDeliveryFailureException) Clone() *CodeDeliveryFailureException {
 	if v == nil {
 		return nil
@@ -793,7 +1000,10 @@ func (v *CodeDeliveryFailureException) Clone() *CodeDeliveryFailureException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CodeMismatchException) Clone() *CodeMismatchException {
 	if v == nil {
 		return nil
@@ -803,7 +1013,10 @@ func (v *CodeMismatchException) Clone() *CodeMismatchException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CompromisedCredentialsActionsType) Clone() *CompromisedCredentialsActionsType {
 	if v == nil {
 		return nil
@@ -813,7 +1026,10 @@ func (v *CompromisedCredentialsActionsType) Clone() *CompromisedCredentialsActio
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CompromisedCredentialsRiskConfigurationType) Clone() *CompromisedCredentialsRiskConfigurationType {
 	if v == nil {
 		return nil
@@ -824,7 +1040,10 @@ func (v *CompromisedCredentialsRiskConfigurationType) Clone() *CompromisedCreden
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ConcurrentModificationException) Clone() *ConcurrentModificationException {
 	if v == nil {
 		return nil
@@ -834,7 +1053,10 @@ func (v *ConcurrentModificationException) Clone() *ConcurrentModificationExcepti
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ConfirmDeviceRequest) Clone() *ConfirmDeviceRequest {
 	if v == nil {
 		return nil
@@ -847,7 +1069,10 @@ func (v *ConfirmDeviceRequest) Clone() *ConfirmDeviceRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ConfirmDeviceResponse) Clone() *ConfirmDeviceResponse {
 	if v == nil {
 		return nil
@@ -857,7 +1082,10 @@ func (v *ConfirmDeviceResponse) Clone() *ConfirmDeviceResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ConfirmForgotPasswordRequest) Clone() *ConfirmForgotPasswordRequest {
 	if v == nil {
 		return nil
@@ -874,7 +1102,10 @@ func (v *ConfirmForgotPasswordRequest) Clone() *ConfirmForgotPasswordRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ConfirmForgotPasswordResponse) Clone() *ConfirmForgotPasswordResponse {
 	if v == nil {
 		return nil
@@ -883,7 +1114,10 @@ func (v *ConfirmForgotPasswordResponse) Clone() *ConfirmForgotPasswordResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ConfirmSignUpRequest) Clone() *ConfirmSignUpRequest {
 	if v == nil {
 		return nil
@@ -900,7 +1134,10 @@ func (v *ConfirmSignUpRequest) Clone() *ConfirmSignUpRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ConfirmSignUpResponse) Clone() *ConfirmSignUpResponse {
 	if v == nil {
 		return nil
@@ -909,7 +1146,10 @@ func (v *ConfirmSignUpResponse) Clone() *ConfirmSignUpResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ContextDataType) Clone() *ContextDataType {
 	if v == nil {
 		return nil
@@ -923,7 +1163,10 @@ func (v *ContextDataType) Clone() *ContextDataType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateGroupRequest) Clone() *CreateGroupRequest {
 	if v == nil {
 		return nil
@@ -937,7 +1180,10 @@ func (v *CreateGroupRequest) Clone() *CreateGroupRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateGroupResponse) Clone() *CreateGroupResponse {
 	if v == nil {
 		return nil
@@ -947,7 +1193,10 @@ func (v *CreateGroupResponse) Clone() *CreateGroupResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateIdentityProviderRequest) Clone() *CreateIdentityProviderRequest {
 	if v == nil {
 		return nil
@@ -962,7 +1211,10 @@ func (v *CreateIdentityProviderRequest) Clone() *CreateIdentityProviderRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateIdentityProviderResponse) Clone() *CreateIdentityProviderResponse {
 	if v == nil {
 		return nil
@@ -972,7 +1224,10 @@ func (v *CreateIdentityProviderResponse) Clone() *CreateIdentityProviderResponse
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateResourceServerRequest) Clone() *CreateResourceServerRequest {
 	if v == nil {
 		return nil
@@ -985,7 +1240,10 @@ func (v *CreateResourceServerRequest) Clone() *CreateResourceServerRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateResourceServerResponse) Clone() *CreateResourceServerResponse {
 	if v == nil {
 		return nil
@@ -995,7 +1253,10 @@ func (v *CreateResourceServerResponse) Clone() *CreateResourceServerResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateUserImportJobRequest) Clone() *CreateUserImportJobRequest {
 	if v == nil {
 		return nil
@@ -1007,7 +1268,10 @@ func (v *CreateUserImportJobRequest) Clone() *CreateUserImportJobRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateUserImportJobResponse) Clone() *CreateUserImportJobResponse {
 	if v == nil {
 		return nil
@@ -1017,7 +1281,10 @@ func (v *CreateUserImportJobResponse) Clone() *CreateUserImportJobResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateUserPoolClientRequest) Clone() *CreateUserPoolClientRequest {
 	if v == nil {
 		return nil
@@ -1048,7 +1315,10 @@ func (v *CreateUserPoolClientRequest) Clone() *CreateUserPoolClientRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateUserPoolClientResponse) Clone() *CreateUserPoolClientResponse {
 	if v == nil {
 		return nil
@@ -1058,7 +1328,10 @@ func (v *CreateUserPoolClientResponse) Clone() *CreateUserPoolClientResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateUserPoolDomainRequest) Clone() *CreateUserPoolDomainRequest {
 	if v == nil {
 		return nil
@@ -1070,7 +1343,10 @@ func (v *CreateUserPoolDomainRequest) Clone() *CreateUserPoolDomainRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateUserPoolDomainResponse) Clone() *CreateUserPoolDomainResponse {
 	if v == nil {
 		return nil
@@ -1080,7 +1356,10 @@ func (v *CreateUserPoolDomainResponse) Clone() *CreateUserPoolDomainResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateUserPoolRequest) Clone() *CreateUserPoolRequest {
 	if v == nil {
 		return nil
@@ -1112,7 +1391,10 @@ func (v *CreateUserPoolRequest) Clone() *CreateUserPoolRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateUserPoolResponse) Clone() *CreateUserPoolResponse {
 	if v == nil {
 		return nil
@@ -1122,7 +1404,10 @@ func (v *CreateUserPoolResponse) Clone() *CreateUserPoolResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CustomDomainConfigType) Clone() *CustomDomainConfigType {
 	if v == nil {
 		return nil
@@ -1132,7 +1417,10 @@ func (v *CustomDomainConfigType) Clone() *CustomDomainConfigType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CustomEmailLambdaVersionConfigType) Clone() *CustomEmailLambdaVersionConfigType {
 	if v == nil {
 		return nil
@@ -1143,7 +1431,10 @@ func (v *CustomEmailLambdaVersionConfigType) Clone() *CustomEmailLambdaVersionCo
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CustomSMSLambdaVersionConfigType) Clone() *CustomSMSLambdaVersionConfigType {
 	if v == nil {
 		return nil
@@ -1154,7 +1445,10 @@ func (v *CustomSMSLambdaVersionConfigType) Clone() *CustomSMSLambdaVersionConfig
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteGroupRequest) Clone() *DeleteGroupRequest {
 	if v == nil {
 		return nil
@@ -1165,7 +1459,10 @@ func (v *DeleteGroupRequest) Clone() *DeleteGroupRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteIdentityProviderRequest) Clone() *DeleteIdentityProviderRequest {
 	if v == nil {
 		return nil
@@ -1176,7 +1473,10 @@ func (v *DeleteIdentityProviderRequest) Clone() *DeleteIdentityProviderRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteResourceServerRequest) Clone() *DeleteResourceServerRequest {
 	if v == nil {
 		return nil
@@ -1187,7 +1487,10 @@ func (v *DeleteResourceServerRequest) Clone() *DeleteResourceServerRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteUserAttributesRequest) Clone() *DeleteUserAttributesRequest {
 	if v == nil {
 		return nil
@@ -1198,7 +1501,10 @@ func (v *DeleteUserAttributesRequest) Clone() *DeleteUserAttributesRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteUserAttributesResponse) Clone() *DeleteUserAttributesResponse {
 	if v == nil {
 		return nil
@@ -1207,7 +1513,10 @@ func (v *DeleteUserAttributesResponse) Clone() *DeleteUserAttributesResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteUserPoolClientRequest) Clone() *DeleteUserPoolClientRequest {
 	if v == nil {
 		return nil
@@ -1218,7 +1527,10 @@ func (v *DeleteUserPoolClientRequest) Clone() *DeleteUserPoolClientRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteUserPoolDomainRequest) Clone() *DeleteUserPoolDomainRequest {
 	if v == nil {
 		return nil
@@ -1229,7 +1541,10 @@ func (v *DeleteUserPoolDomainRequest) Clone() *DeleteUserPoolDomainRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteUserPoolDomainResponse) Clone() *DeleteUserPoolDomainResponse {
 	if v == nil {
 		return nil
@@ -1238,7 +1553,10 @@ func (v *DeleteUserPoolDomainResponse) Clone() *DeleteUserPoolDomainResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteUserPoolRequest) Clone() *DeleteUserPoolRequest {
 	if v == nil {
 		return nil
@@ -1248,7 +1566,10 @@ func (v *DeleteUserPoolRequest) Clone() *DeleteUserPoolRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteUserRequest) Clone() *DeleteUserRequest {
 	if v == nil {
 		return nil
@@ -1258,7 +1579,10 @@ func (v *DeleteUserRequest) Clone() *DeleteUserRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DescribeIdentityProviderRequest) Clone() *DescribeIdentityProviderRequest {
 	if v == nil {
 		return nil
@@ -1269,7 +1593,10 @@ func (v *DescribeIdentityProviderRequest) Clone() *DescribeIdentityProviderReque
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DescribeIdentityProviderResponse) Clone() *DescribeIdentityProviderResponse {
 	if v == nil {
 		return nil
@@ -1279,7 +1606,10 @@ func (v *DescribeIdentityProviderResponse) Clone() *DescribeIdentityProviderResp
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DescribeResourceServerRequest) Clone() *DescribeResourceServerRequest {
 	if v == nil {
 		return nil
@@ -1290,7 +1620,10 @@ func (v *DescribeResourceServerRequest) Clone() *DescribeResourceServerRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DescribeResourceServerResponse) Clone() *DescribeResourceServerResponse {
 	if v == nil {
 		return nil
@@ -1300,7 +1633,10 @@ func (v *DescribeResourceServerResponse) Clone() *DescribeResourceServerResponse
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DescribeRiskConfigurationRequest) Clone() *DescribeRiskConfigurationRequest {
 	if v == nil {
 		return nil
@@ -1311,7 +1647,10 @@ func (v *DescribeRiskConfigurationRequest) Clone() *DescribeRiskConfigurationReq
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DescribeRiskConfigurationResponse) Clone() *DescribeRiskConfigurationResponse {
 	if v == nil {
 		return nil
@@ -1321,7 +1660,10 @@ func (v *DescribeRiskConfigurationResponse) Clone() *DescribeRiskConfigurationRe
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DescribeUserImportJobRequest) Clone() *DescribeUserImportJobRequest {
 	if v == nil {
 		return nil
@@ -1332,7 +1674,10 @@ func (v *DescribeUserImportJobRequest) Clone() *DescribeUserImportJobRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DescribeUserImportJobResponse) Clone() *DescribeUserImportJobResponse {
 	if v == nil {
 		return nil
@@ -1342,7 +1687,10 @@ func (v *DescribeUserImportJobResponse) Clone() *DescribeUserImportJobResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DescribeUserPoolClientRequest) Clone() *DescribeUserPoolClientRequest {
 	if v == nil {
 		return nil
@@ -1353,7 +1701,10 @@ func (v *DescribeUserPoolClientRequest) Clone() *DescribeUserPoolClientRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DescribeUserPoolClientResponse) Clone() *DescribeUserPoolClientResponse {
 	if v == nil {
 		return nil
@@ -1363,7 +1714,10 @@ func (v *DescribeUserPoolClientResponse) Clone() *DescribeUserPoolClientResponse
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DescribeUserPoolDomainRequest) Clone() *DescribeUserPoolDomainRequest {
 	if v == nil {
 		return nil
@@ -1373,7 +1727,10 @@ func (v *DescribeUserPoolDomainRequest) Clone() *DescribeUserPoolDomainRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DescribeUserPoolDomainResponse) Clone() *DescribeUserPoolDomainResponse {
 	if v == nil {
 		return nil
@@ -1383,7 +1740,10 @@ func (v *DescribeUserPoolDomainResponse) Clone() *DescribeUserPoolDomainResponse
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DescribeUserPoolRequest) Clone() *DescribeUserPoolRequest {
 	if v == nil {
 		return nil
@@ -1393,7 +1753,10 @@ func (v *DescribeUserPoolRequest) Clone() *DescribeUserPoolRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DescribeUserPoolResponse) Clone() *DescribeUserPoolResponse {
 	if v == nil {
 		return nil
@@ -1403,7 +1766,10 @@ func (v *DescribeUserPoolResponse) Clone() *DescribeUserPoolResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeviceConfigurationType) Clone() *DeviceConfigurationType {
 	if v == nil {
 		return nil
@@ -1414,7 +1780,10 @@ func (v *DeviceConfigurationType) Clone() *DeviceConfigurationType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeviceSecretVerifierConfigType) Clone() *DeviceSecretVerifierConfigType {
 	if v == nil {
 		return nil
@@ -1425,7 +1794,10 @@ func (v *DeviceSecretVerifierConfigType) Clone() *DeviceSecretVerifierConfigType
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeviceType) Clone() *DeviceType {
 	if v == nil {
 		return nil
@@ -1439,7 +1811,10 @@ func (v *DeviceType) Clone() *DeviceType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DomainDescriptionType) Clone() *DomainDescriptionType {
 	if v == nil {
 		return nil
@@ -1456,7 +1831,10 @@ func (v *DomainDescriptionType) Clone() *DomainDescriptionType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DuplicateProviderException) Clone() *DuplicateProviderException {
 	if v == nil {
 		return nil
@@ -1466,7 +1844,10 @@ func (v *DuplicateProviderException) Clone() *DuplicateProviderException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *EmailConfigurationType) Clone() *EmailConfigurationType {
 	if v == nil {
 		return nil
@@ -1480,7 +1861,10 @@ func (v *EmailConfigurationType) Clone() *EmailConfigurationType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *EnableSoftwareTokenMFAException) Clone() *EnableSoftwareTokenMFAException {
 	if v == nil {
 		return nil
@@ -1490,7 +1874,10 @@ func (v *EnableSoftwareTokenMFAException) Clone() *EnableSoftwareTokenMFAExcepti
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *EventContextDataType) Clone() *EventContextDataType {
 	if v == nil {
 		return nil
@@ -1504,7 +1891,10 @@ func (v *EventContextDataType) Clone() *EventContextDataType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *EventFeedbackType) Clone() *EventFeedbackType {
 	if v == nil {
 		return nil
@@ -1516,7 +1906,10 @@ func (v *EventFeedbackType) Clone() *EventFeedbackType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *EventRiskType) Clone() *EventRiskType {
 	if v == nil {
 		return nil
@@ -1528,7 +1921,10 @@ func (v *EventRiskType) Clone() *EventRiskType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ExpiredCodeException) Clone() *ExpiredCodeException {
 	if v == nil {
 		return nil
@@ -1538,7 +1934,10 @@ func (v *ExpiredCodeException) Clone() *ExpiredCodeException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ForbiddenException) Clone() *ForbiddenException {
 	if v == nil {
 		return nil
@@ -1548,7 +1947,10 @@ func (v *ForbiddenException) Clone() *ForbiddenException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ForgetDeviceRequest) Clone() *ForgetDeviceRequest {
 	if v == nil {
 		return nil
@@ -1559,7 +1961,10 @@ func (v *ForgetDeviceRequest) Clone() *ForgetDeviceRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ForgotPasswordRequest) Clone() *ForgotPasswordRequest {
 	if v == nil {
 		return nil
@@ -1574,7 +1979,10 @@ func (v *ForgotPasswordRequest) Clone() *ForgotPasswordRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ForgotPasswordResponse) Clone() *ForgotPasswordResponse {
 	if v == nil {
 		return nil
@@ -1584,7 +1992,10 @@ func (v *ForgotPasswordResponse) Clone() *ForgotPasswordResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetCSVHeaderRequest) Clone() *GetCSVHeaderRequest {
 	if v == nil {
 		return nil
@@ -1594,7 +2005,10 @@ func (v *GetCSVHeaderRequest) Clone() *GetCSVHeaderRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetCSVHeaderResponse) Clone() *GetCSVHeaderResponse {
 	if v == nil {
 		return nil
@@ -1605,7 +2019,10 @@ func (v *GetCSVHeaderResponse) Clone() *GetCSVHeaderResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetDeviceRequest) Clone() *GetDeviceRequest {
 	if v == nil {
 		return nil
@@ -1616,7 +2033,10 @@ func (v *GetDeviceRequest) Clone() *GetDeviceRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetDeviceResponse) Clone() *GetDeviceResponse {
 	if v == nil {
 		return nil
@@ -1626,7 +2046,10 @@ func (v *GetDeviceResponse) Clone() *GetDeviceResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetGroupRequest) Clone() *GetGroupRequest {
 	if v == nil {
 		return nil
@@ -1637,7 +2060,10 @@ func (v *GetGroupRequest) Clone() *GetGroupRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetGroupResponse) Clone() *GetGroupResponse {
 	if v == nil {
 		return nil
@@ -1647,7 +2073,10 @@ func (v *GetGroupResponse) Clone() *GetGroupResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetIdentityProviderByIdentifierRequest) Clone() *GetIdentityProviderByIdentifierRequest {
 	if v == nil {
 		return nil
@@ -1658,7 +2087,10 @@ func (v *GetIdentityProviderByIdentifierRequest) Clone() *GetIdentityProviderByI
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetIdentityProviderByIdentifierResponse) Clone() *GetIdentityProviderByIdentifierResponse {
 	if v == nil {
 		return nil
@@ -1668,7 +2100,10 @@ func (v *GetIdentityProviderByIdentifierResponse) Clone() *GetIdentityProviderBy
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetLogDeliveryConfigurationRequest) Clone() *GetLogDeliveryConfigurationRequest {
 	if v == nil {
 		return nil
@@ -1678,7 +2113,10 @@ func (v *GetLogDeliveryConfigurationRequest) Clone() *GetLogDeliveryConfiguratio
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetLogDeliveryConfigurationResponse) Clone() *GetLogDeliveryConfigurationResponse {
 	if v == nil {
 		return nil
@@ -1688,7 +2126,10 @@ func (v *GetLogDeliveryConfigurationResponse) Clone() *GetLogDeliveryConfigurati
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetSigningCertificateRequest) Clone() *GetSigningCertificateRequest {
 	if v == nil {
 		return nil
@@ -1698,7 +2139,10 @@ func (v *GetSigningCertificateRequest) Clone() *GetSigningCertificateRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetSigningCertificateResponse) Clone() *GetSigningCertificateResponse {
 	if v == nil {
 		return nil
@@ -1708,7 +2152,10 @@ func (v *GetSigningCertificateResponse) Clone() *GetSigningCertificateResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetUICustomizationRequest) Clone() *GetUICustomizationRequest {
 	if v == nil {
 		return nil
@@ -1719,7 +2166,10 @@ func (v *GetUICustomizationRequest) Clone() *GetUICustomizationRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetUICustomizationResponse) Clone() *GetUICustomizationResponse {
 	if v == nil {
 		return nil
@@ -1729,7 +2179,10 @@ func (v *GetUICustomizationResponse) Clone() *GetUICustomizationResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetUserAttributeVerificationCodeRequest) Clone() *GetUserAttributeVerificationCodeRequest {
 	if v == nil {
 		return nil
@@ -1741,7 +2194,10 @@ func (v *GetUserAttributeVerificationCodeRequest) Clone() *GetUserAttributeVerif
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetUserAttributeVerificationCodeResponse) Clone() *GetUserAttributeVerificationCodeResponse {
 	if v == nil {
 		return nil
@@ -1751,7 +2207,10 @@ func (v *GetUserAttributeVerificationCodeResponse) Clone() *GetUserAttributeVeri
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetUserPoolMfaConfigRequest) Clone() *GetUserPoolMfaConfigRequest {
 	if v == nil {
 		return nil
@@ -1761,7 +2220,10 @@ func (v *GetUserPoolMfaConfigRequest) Clone() *GetUserPoolMfaConfigRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetUserPoolMfaConfigResponse) Clone() *GetUserPoolMfaConfigResponse {
 	if v == nil {
 		return nil
@@ -1773,7 +2235,10 @@ func (v *GetUserPoolMfaConfigResponse) Clone() *GetUserPoolMfaConfigResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetUserRequest) Clone() *GetUserRequest {
 	if v == nil {
 		return nil
@@ -1783,7 +2248,10 @@ func (v *GetUserRequest) Clone() *GetUserRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetUserResponse) Clone() *GetUserResponse {
 	if v == nil {
 		return nil
@@ -1797,7 +2265,10 @@ func (v *GetUserResponse) Clone() *GetUserResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GlobalSignOutRequest) Clone() *GlobalSignOutRequest {
 	if v == nil {
 		return nil
@@ -1807,7 +2278,10 @@ func (v *GlobalSignOutRequest) Clone() *GlobalSignOutRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GlobalSignOutResponse) Clone() *GlobalSignOutResponse {
 	if v == nil {
 		return nil
@@ -1816,7 +2290,10 @@ func (v *GlobalSignOutResponse) Clone() *GlobalSignOutResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GroupExistsException) Clone() *GroupExistsException {
 	if v == nil {
 		return nil
@@ -1826,7 +2303,10 @@ func (v *GroupExistsException) Clone() *GroupExistsException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GroupType) Clone() *GroupType {
 	if v == nil {
 		return nil
@@ -1842,7 +2322,10 @@ func (v *GroupType) Clone() *GroupType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *HttpHeader) Clone() *HttpHeader {
 	if v == nil {
 		return nil
@@ -1853,7 +2336,10 @@ func (v *HttpHeader) Clone() *HttpHeader {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *IdentityProviderType) Clone() *IdentityProviderType {
 	if v == nil {
 		return nil
@@ -1870,7 +2356,10 @@ func (v *IdentityProviderType) Clone() *IdentityProviderType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InitiateAuthRequest) Clone() *InitiateAuthRequest {
 	if v == nil {
 		return nil
@@ -1885,7 +2374,10 @@ func (v *InitiateAuthRequest) Clone() *InitiateAuthRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InitiateAuthResponse) Clone() *InitiateAuthResponse {
 	if v == nil {
 		return nil
@@ -1898,7 +2390,10 @@ func (v *InitiateAuthResponse) Clone() *InitiateAuthResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InternalErrorException) Clone() *InternalErrorException {
 	if v == nil {
 		return nil
@@ -1908,7 +2403,10 @@ func (v *InternalErrorException) Clone() *InternalErrorException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvalidEmailRoleAccessPolicyException) Clone() *InvalidEmailRoleAccessPolicyException {
 	if v == nil {
 		return nil
@@ -1918,7 +2416,10 @@ func (v *InvalidEmailRoleAccessPolicyException) Clone() *InvalidEmailRoleAccessP
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvalidLambdaResponseException) Clone() *InvalidLambdaResponseException {
 	if v == nil {
 		return nil
@@ -1928,7 +2429,10 @@ func (v *InvalidLambdaResponseException) Clone() *InvalidLambdaResponseException
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvalidOAuthFlowException) Clone() *InvalidOAuthFlowException {
 	if v == nil {
 		return nil
@@ -1938,7 +2442,10 @@ func (v *InvalidOAuthFlowException) Clone() *InvalidOAuthFlowException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvalidParameterException) Clone() *InvalidParameterException {
 	if v == nil {
 		return nil
@@ -1948,7 +2455,10 @@ func (v *InvalidParameterException) Clone() *InvalidParameterException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvalidPasswordException) Clone() *InvalidPasswordException {
 	if v == nil {
 		return nil
@@ -1958,7 +2468,10 @@ func (v *InvalidPasswordException) Clone() *InvalidPasswordException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvalidSmsRoleAccessPolicyException) Clone() *InvalidSmsRoleAccessPolicyException {
 	if v == nil {
 		return nil
@@ -1968,7 +2481,10 @@ func (v *InvalidSmsRoleAccessPolicyException) Clone() *InvalidSmsRoleAccessPolic
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvalidSmsRoleTrustRelationshipException) Clone() *InvalidSmsRoleTrustRelationshipException {
 	if v == nil {
 		return nil
@@ -1978,7 +2494,10 @@ func (v *InvalidSmsRoleTrustRelationshipException) Clone() *InvalidSmsRoleTrustR
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvalidUserPoolConfigurationException) Clone() *InvalidUserPoolConfigurationException {
 	if v == nil {
 		return nil
@@ -1988,7 +2507,10 @@ func (v *InvalidUserPoolConfigurationException) Clone() *InvalidUserPoolConfigur
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *LambdaConfigType) Clone() *LambdaConfigType {
 	if v == nil {
 		return nil
@@ -2011,7 +2533,10 @@ func (v *LambdaConfigType) Clone() *LambdaConfigType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *LimitExceededException) Clone() *LimitExceededException {
 	if v == nil {
 		return nil
@@ -2021,7 +2546,10 @@ func (v *LimitExceededException) Clone() *LimitExceededException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListDevicesRequest) Clone() *ListDevicesRequest {
 	if v == nil {
 		return nil
@@ -2033,7 +2561,10 @@ func (v *ListDevicesRequest) Clone() *ListDevicesRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListDevicesResponse) Clone() *ListDevicesResponse {
 	if v == nil {
 		return nil
@@ -2044,7 +2575,10 @@ func (v *ListDevicesResponse) Clone() *ListDevicesResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListGroupsRequest) Clone() *ListGroupsRequest {
 	if v == nil {
 		return nil
@@ -2056,7 +2590,10 @@ func (v *ListGroupsRequest) Clone() *ListGroupsRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListGroupsResponse) Clone() *ListGroupsResponse {
 	if v == nil {
 		return nil
@@ -2067,7 +2604,10 @@ func (v *ListGroupsResponse) Clone() *ListGroupsResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListIdentityProvidersRequest) Clone() *ListIdentityProvidersRequest {
 	if v == nil {
 		return nil
@@ -2079,7 +2619,10 @@ func (v *ListIdentityProvidersRequest) Clone() *ListIdentityProvidersRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListIdentityProvidersResponse) Clone() *ListIdentityProvidersResponse {
 	if v == nil {
 		return nil
@@ -2090,7 +2633,10 @@ func (v *ListIdentityProvidersResponse) Clone() *ListIdentityProvidersResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListResourceServersRequest) Clone() *ListResourceServersRequest {
 	if v == nil {
 		return nil
@@ -2102,7 +2648,10 @@ func (v *ListResourceServersRequest) Clone() *ListResourceServersRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListResourceServersResponse) Clone() *ListResourceServersResponse {
 	if v == nil {
 		return nil
@@ -2113,7 +2662,10 @@ func (v *ListResourceServersResponse) Clone() *ListResourceServersResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListTagsForResourceRequest) Clone() *ListTagsForResourceRequest {
 	if v == nil {
 		return nil
@@ -2123,7 +2675,10 @@ func (v *ListTagsForResourceRequest) Clone() *ListTagsForResourceRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListTagsForResourceResponse) Clone() *ListTagsForResourceResponse {
 	if v == nil {
 		return nil
@@ -2133,7 +2688,10 @@ func (v *ListTagsForResourceResponse) Clone() *ListTagsForResourceResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListUserImportJobsRequest) Clone() *ListUserImportJobsRequest {
 	if v == nil {
 		return nil
@@ -2145,7 +2703,10 @@ func (v *ListUserImportJobsRequest) Clone() *ListUserImportJobsRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListUserImportJobsResponse) Clone() *ListUserImportJobsResponse {
 	if v == nil {
 		return nil
@@ -2156,7 +2717,10 @@ func (v *ListUserImportJobsResponse) Clone() *ListUserImportJobsResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListUserPoolClientsRequest) Clone() *ListUserPoolClientsRequest {
 	if v == nil {
 		return nil
@@ -2168,7 +2732,10 @@ func (v *ListUserPoolClientsRequest) Clone() *ListUserPoolClientsRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListUserPoolClientsResponse) Clone() *ListUserPoolClientsResponse {
 	if v == nil {
 		return nil
@@ -2179,7 +2746,10 @@ func (v *ListUserPoolClientsResponse) Clone() *ListUserPoolClientsResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListUserPoolsRequest) Clone() *ListUserPoolsRequest {
 	if v == nil {
 		return nil
@@ -2190,7 +2760,10 @@ func (v *ListUserPoolsRequest) Clone() *ListUserPoolsRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListUserPoolsResponse) Clone() *ListUserPoolsResponse {
 	if v == nil {
 		return nil
@@ -2201,7 +2774,10 @@ func (v *ListUserPoolsResponse) Clone() *ListUserPoolsResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListUsersInGroupRequest) Clone() *ListUsersInGroupRequest {
 	if v == nil {
 		return nil
@@ -2214,7 +2790,10 @@ func (v *ListUsersInGroupRequest) Clone() *ListUsersInGroupRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListUsersInGroupResponse) Clone() *ListUsersInGroupResponse {
 	if v == nil {
 		return nil
@@ -2225,7 +2804,10 @@ func (v *ListUsersInGroupResponse) Clone() *ListUsersInGroupResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListUsersRequest) Clone() *ListUsersRequest {
 	if v == nil {
 		return nil
@@ -2239,7 +2821,10 @@ func (v *ListUsersRequest) Clone() *ListUsersRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListUsersResponse) Clone() *ListUsersResponse {
 	if v == nil {
 		return nil
@@ -2250,7 +2835,10 @@ func (v *ListUsersResponse) Clone() *ListUsersResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *LogConfigurationType) Clone() *LogConfigurationType {
 	if v == nil {
 		return nil
@@ -2262,7 +2850,10 @@ func (v *LogConfigurationType) Clone() *LogConfigurationType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *LogDeliveryConfigurationType) Clone() *LogDeliveryConfigurationType {
 	if v == nil {
 		return nil
@@ -2273,7 +2864,10 @@ func (v *LogDeliveryConfigurationType) Clone() *LogDeliveryConfigurationType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *MFAMethodNotFoundException) Clone() *MFAMethodNotFoundException {
 	if v == nil {
 		return nil
@@ -2283,7 +2877,10 @@ func (v *MFAMethodNotFoundException) Clone() *MFAMethodNotFoundException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *MFAOptionType) Clone() *MFAOptionType {
 	if v == nil {
 		return nil
@@ -2294,7 +2891,10 @@ func (v *MFAOptionType) Clone() *MFAOptionType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *MessageTemplateType) Clone() *MessageTemplateType {
 	if v == nil {
 		return nil
@@ -2306,7 +2906,10 @@ func (v *MessageTemplateType) Clone() *MessageTemplateType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *NewDeviceMetadataType) Clone() *NewDeviceMetadataType {
 	if v == nil {
 		return nil
@@ -2317,7 +2920,10 @@ func (v *NewDeviceMetadataType) Clone() *NewDeviceMetadataType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *NotAuthorizedException) Clone() *NotAuthorizedException {
 	if v == nil {
 		return nil
@@ -2327,7 +2933,10 @@ func (v *NotAuthorizedException) Clone() *NotAuthorizedException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *NotifyConfigurationType) Clone() *NotifyConfigurationType {
 	if v == nil {
 		return nil
@@ -2342,7 +2951,10 @@ func (v *NotifyConfigurationType) Clone() *NotifyConfigurationType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *NotifyEmailType) Clone() *NotifyEmailType {
 	if v == nil {
 		return nil
@@ -2354,7 +2966,10 @@ func (v *NotifyEmailType) Clone() *NotifyEmailType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *NumberAttributeConstraintsType) Clone() *NumberAttributeConstraintsType {
 	if v == nil {
 		return nil
@@ -2365,7 +2980,10 @@ func (v *NumberAttributeConstraintsType) Clone() *NumberAttributeConstraintsType
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PasswordPolicyType) Clone() *PasswordPolicyType {
 	if v == nil {
 		return nil
@@ -2380,7 +2998,10 @@ func (v *PasswordPolicyType) Clone() *PasswordPolicyType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PasswordResetRequiredException) Clone() *PasswordResetRequiredException {
 	if v == nil {
 		return nil
@@ -2390,7 +3011,10 @@ func (v *PasswordResetRequiredException) Clone() *PasswordResetRequiredException
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PreTokenGenerationVersionConfigType) Clone() *PreTokenGenerationVersionConfigType {
 	if v == nil {
 		return nil
@@ -2401,7 +3025,10 @@ func (v *PreTokenGenerationVersionConfigType) Clone() *PreTokenGenerationVersion
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PreconditionNotMetException) Clone() *PreconditionNotMetException {
 	if v == nil {
 		return nil
@@ -2411,7 +3038,10 @@ func (v *PreconditionNotMetException) Clone() *PreconditionNotMetException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ProviderDescription) Clone() *ProviderDescription {
 	if v == nil {
 		return nil
@@ -2424,7 +3054,10 @@ func (v *ProviderDescription) Clone() *ProviderDescription {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ProviderUserIdentifierType) Clone() *ProviderUserIdentifierType {
 	if v == nil {
 		return nil
@@ -2436,7 +3069,10 @@ func (v *ProviderUserIdentifierType) Clone() *ProviderUserIdentifierType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *RecoveryOptionType) Clone() *RecoveryOptionType {
 	if v == nil {
 		return nil
@@ -2447,7 +3083,10 @@ func (v *RecoveryOptionType) Clone() *RecoveryOptionType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ResendConfirmationCodeRequest) Clone() *ResendConfirmationCodeRequest {
 	if v == nil {
 		return nil
@@ -2462,7 +3101,10 @@ func (v *ResendConfirmationCodeRequest) Clone() *ResendConfirmationCodeRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ResendConfirmationCodeResponse) Clone() *ResendConfirmationCodeResponse {
 	if v == nil {
 		return nil
@@ -2472,7 +3114,10 @@ func (v *ResendConfirmationCodeResponse) Clone() *ResendConfirmationCodeResponse
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ResourceNotFoundException) Clone() *ResourceNotFoundException {
 	if v == nil {
 		return nil
@@ -2482,7 +3127,10 @@ func (v *ResourceNotFoundException) Clone() *ResourceNotFoundException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ResourceServerScopeType) Clone() *ResourceServerScopeType {
 	if v == nil {
 		return nil
@@ -2493,7 +3141,10 @@ func (v *ResourceServerScopeType) Clone() *ResourceServerScopeType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ResourceServerType) Clone() *ResourceServerType {
 	if v == nil {
 		return nil
@@ -2506,7 +3157,10 @@ func (v *ResourceServerType) Clone() *ResourceServerType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *RespondToAuthChallengeRequest) Clone() *RespondToAuthChallengeRequest {
 	if v == nil {
 		return nil
@@ -2522,7 +3176,10 @@ func (v *RespondToAuthChallengeRequest) Clone() *RespondToAuthChallengeRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *RespondToAuthChallengeResponse) Clone() *RespondToAuthChallengeResponse {
 	if v == nil {
 		return nil
@@ -2535,7 +3192,10 @@ func (v *RespondToAuthChallengeResponse) Clone() *RespondToAuthChallengeResponse
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *RevokeTokenRequest) Clone() *RevokeTokenRequest {
 	if v == nil {
 		return nil
@@ -2547,7 +3207,10 @@ func (v *RevokeTokenRequest) Clone() *RevokeTokenRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *RevokeTokenResponse) Clone() *RevokeTokenResponse {
 	if v == nil {
 		return nil
@@ -2556,7 +3219,10 @@ func (v *RevokeTokenResponse) Clone() *RevokeTokenResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *RiskConfigurationType) Clone() *RiskConfigurationType {
 	if v == nil {
 		return nil
@@ -2571,7 +3237,10 @@ func (v *RiskConfigurationType) Clone() *RiskConfigurationType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *RiskExceptionConfigurationType) Clone() *RiskExceptionConfigurationType {
 	if v == nil {
 		return nil
@@ -2582,7 +3251,10 @@ func (v *RiskExceptionConfigurationType) Clone() *RiskExceptionConfigurationType
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SMSMfaSettingsType) Clone() *SMSMfaSettingsType {
 	if v == nil {
 		return nil
@@ -2593,7 +3265,10 @@ func (v *SMSMfaSettingsType) Clone() *SMSMfaSettingsType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SchemaAttributeType) Clone() *SchemaAttributeType {
 	if v == nil {
 		return nil
@@ -2609,7 +3284,10 @@ func (v *SchemaAttributeType) Clone() *SchemaAttributeType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ScopeDoesNotExistException) Clone() *ScopeDoesNotExistException {
 	if v == nil {
 		return nil
@@ -2619,7 +3297,10 @@ func (v *ScopeDoesNotExistException) Clone() *ScopeDoesNotExistException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SetLogDeliveryConfigurationRequest) Clone() *SetLogDeliveryConfigurationRequest {
 	if v == nil {
 		return nil
@@ -2630,7 +3311,10 @@ func (v *SetLogDeliveryConfigurationRequest) Clone() *SetLogDeliveryConfiguratio
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SetLogDeliveryConfigurationResponse) Clone() *SetLogDeliveryConfigurationResponse {
 	if v == nil {
 		return nil
@@ -2640,7 +3324,10 @@ func (v *SetLogDeliveryConfigurationResponse) Clone() *SetLogDeliveryConfigurati
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SetRiskConfigurationRequest) Clone() *SetRiskConfigurationRequest {
 	if v == nil {
 		return nil
@@ -2654,7 +3341,10 @@ func (v *SetRiskConfigurationRequest) Clone() *SetRiskConfigurationRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SetRiskConfigurationResponse) Clone() *SetRiskConfigurationResponse {
 	if v == nil {
 		return nil
@@ -2664,7 +3354,10 @@ func (v *SetRiskConfigurationResponse) Clone() *SetRiskConfigurationResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SetUICustomizationRequest) Clone() *SetUICustomizationRequest {
 	if v == nil {
 		return nil
@@ -2677,7 +3370,10 @@ func (v *SetUICustomizationRequest) Clone() *SetUICustomizationRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SetUICustomizationResponse) Clone() *SetUICustomizationResponse {
 	if v == nil {
 		return nil
@@ -2687,7 +3383,10 @@ func (v *SetUICustomizationResponse) Clone() *SetUICustomizationResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SetUserMFAPreferenceRequest) Clone() *SetUserMFAPreferenceRequest {
 	if v == nil {
 		return nil
@@ -2699,7 +3398,10 @@ func (v *SetUserMFAPreferenceRequest) Clone() *SetUserMFAPreferenceRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SetUserMFAPreferenceResponse) Clone() *SetUserMFAPreferenceResponse {
 	if v == nil {
 		return nil
@@ -2708,7 +3410,10 @@ func (v *SetUserMFAPreferenceResponse) Clone() *SetUserMFAPreferenceResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SetUserPoolMfaConfigRequest) Clone() *SetUserPoolMfaConfigRequest {
 	if v == nil {
 		return nil
@@ -2721,7 +3426,10 @@ func (v *SetUserPoolMfaConfigRequest) Clone() *SetUserPoolMfaConfigRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SetUserPoolMfaConfigResponse) Clone() *SetUserPoolMfaConfigResponse {
 	if v == nil {
 		return nil
@@ -2733,7 +3441,10 @@ func (v *SetUserPoolMfaConfigResponse) Clone() *SetUserPoolMfaConfigResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SetUserSettingsRequest) Clone() *SetUserSettingsRequest {
 	if v == nil {
 		return nil
@@ -2744,7 +3455,10 @@ func (v *SetUserSettingsRequest) Clone() *SetUserSettingsRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SetUserSettingsResponse) Clone() *SetUserSettingsResponse {
 	if v == nil {
 		return nil
@@ -2753,7 +3467,10 @@ func (v *SetUserSettingsResponse) Clone() *SetUserSettingsResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SignUpRequest) Clone() *SignUpRequest {
 	if v == nil {
 		return nil
@@ -2771,7 +3488,10 @@ func (v *SignUpRequest) Clone() *SignUpRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SignUpResponse) Clone() *SignUpResponse {
 	if v == nil {
 		return nil
@@ -2783,7 +3503,10 @@ func (v *SignUpResponse) Clone() *SignUpResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SmsConfigurationType) Clone() *SmsConfigurationType {
 	if v == nil {
 		return nil
@@ -2795,7 +3518,10 @@ func (v *SmsConfigurationType) Clone() *SmsConfigurationType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SmsMfaConfigType) Clone() *SmsMfaConfigType {
 	if v == nil {
 		return nil
@@ -2806,7 +3532,10 @@ func (v *SmsMfaConfigType) Clone() *SmsMfaConfigType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SoftwareTokenMFANotFoundException) Clone() *SoftwareTokenMFANotFoundException {
 	if v == nil {
 		return nil
@@ -2816,7 +3545,10 @@ func (v *SoftwareTokenMFANotFoundException) Clone() *SoftwareTokenMFANotFoundExc
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SoftwareTokenMfaConfigType) Clone() *SoftwareTokenMfaConfigType {
 	if v == nil {
 		return nil
@@ -2826,7 +3558,10 @@ func (v *SoftwareTokenMfaConfigType) Clone() *SoftwareTokenMfaConfigType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SoftwareTokenMfaSettingsType) Clone() *SoftwareTokenMfaSettingsType {
 	if v == nil {
 		return nil
@@ -2837,7 +3572,10 @@ func (v *SoftwareTokenMfaSettingsType) Clone() *SoftwareTokenMfaSettingsType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *StartUserImportJobRequest) Clone() *StartUserImportJobRequest {
 	if v == nil {
 		return nil
@@ -2848,7 +3586,10 @@ func (v *StartUserImportJobRequest) Clone() *StartUserImportJobRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *StartUserImportJobResponse) Clone() *StartUserImportJobResponse {
 	if v == nil {
 		return nil
@@ -2858,7 +3599,10 @@ func (v *StartUserImportJobResponse) Clone() *StartUserImportJobResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *StopUserImportJobRequest) Clone() *StopUserImportJobRequest {
 	if v == nil {
 		return nil
@@ -2869,7 +3613,10 @@ func (v *StopUserImportJobRequest) Clone() *StopUserImportJobRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *StopUserImportJobResponse) Clone() *StopUserImportJobResponse {
 	if v == nil {
 		return nil
@@ -2879,7 +3626,10 @@ func (v *StopUserImportJobResponse) Clone() *StopUserImportJobResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *StringAttributeConstraintsType) Clone() *StringAttributeConstraintsType {
 	if v == nil {
 		return nil
@@ -2890,7 +3640,10 @@ func (v *StringAttributeConstraintsType) Clone() *StringAttributeConstraintsType
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *TagResourceRequest) Clone() *TagResourceRequest {
 	if v == nil {
 		return nil
@@ -2901,7 +3654,10 @@ func (v *TagResourceRequest) Clone() *TagResourceRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *TagResourceResponse) Clone() *TagResourceResponse {
 	if v == nil {
 		return nil
@@ -2910,7 +3666,10 @@ func (v *TagResourceResponse) Clone() *TagResourceResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *TokenValidityUnitsType) Clone() *TokenValidityUnitsType {
 	if v == nil {
 		return nil
@@ -2922,7 +3681,10 @@ func (v *TokenValidityUnitsType) Clone() *TokenValidityUnitsType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *TooManyFailedAttemptsException) Clone() *TooManyFailedAttemptsException {
 	if v == nil {
 		return nil
@@ -2932,7 +3694,10 @@ func (v *TooManyFailedAttemptsException) Clone() *TooManyFailedAttemptsException
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *TooManyRequestsException) Clone() *TooManyRequestsException {
 	if v == nil {
 		return nil
@@ -2942,7 +3707,10 @@ func (v *TooManyRequestsException) Clone() *TooManyRequestsException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UICustomizationType) Clone() *UICustomizationType {
 	if v == nil {
 		return nil
@@ -2958,7 +3726,10 @@ func (v *UICustomizationType) Clone() *UICustomizationType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UnauthorizedException) Clone() *UnauthorizedException {
 	if v == nil {
 		return nil
@@ -2968,7 +3739,10 @@ func (v *UnauthorizedException) Clone() *UnauthorizedException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UnexpectedLambdaException) Clone() *UnexpectedLambdaException {
 	if v == nil {
 		return nil
@@ -2978,7 +3752,10 @@ func (v *UnexpectedLambdaException) Clone() *UnexpectedLambdaException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UnsupportedIdentityProviderException) Clone() *UnsupportedIdentityProviderException {
 	if v == nil {
 		return nil
@@ -2988,7 +3765,10 @@ func (v *UnsupportedIdentityProviderException) Clone() *UnsupportedIdentityProvi
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UnsupportedOperationException) Clone() *UnsupportedOperationException {
 	if v == nil {
 		return nil
@@ -2998,7 +3778,10 @@ func (v *UnsupportedOperationException) Clone() *UnsupportedOperationException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UnsupportedTokenTypeException) Clone() *UnsupportedTokenTypeException {
 	if v == nil {
 		return nil
@@ -3008,7 +3791,10 @@ func (v *UnsupportedTokenTypeException) Clone() *UnsupportedTokenTypeException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UnsupportedUserStateException) Clone() *UnsupportedUserStateException {
 	if v == nil {
 		return nil
@@ -3018,7 +3804,10 @@ func (v *UnsupportedUserStateException) Clone() *UnsupportedUserStateException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UntagResourceRequest) Clone() *UntagResourceRequest {
 	if v == nil {
 		return nil
@@ -3029,7 +3818,10 @@ func (v *UntagResourceRequest) Clone() *UntagResourceRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UntagResourceResponse) Clone() *UntagResourceResponse {
 	if v == nil {
 		return nil
@@ -3038,7 +3830,10 @@ func (v *UntagResourceResponse) Clone() *UntagResourceResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateAuthEventFeedbackRequest) Clone() *UpdateAuthEventFeedbackRequest {
 	if v == nil {
 		return nil
@@ -3052,7 +3847,10 @@ func (v *UpdateAuthEventFeedbackRequest) Clone() *UpdateAuthEventFeedbackRequest
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateAuthEventFeedbackResponse) Clone() *UpdateAuthEventFeedbackResponse {
 	if v == nil {
 		return nil
@@ -3061,7 +3859,10 @@ func (v *UpdateAuthEventFeedbackResponse) Clone() *UpdateAuthEventFeedbackRespon
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateDeviceStatusRequest) Clone() *UpdateDeviceStatusRequest {
 	if v == nil {
 		return nil
@@ -3073,7 +3874,10 @@ func (v *UpdateDeviceStatusRequest) Clone() *UpdateDeviceStatusRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateDeviceStatusResponse) Clone() *UpdateDeviceStatusResponse {
 	if v == nil {
 		return nil
@@ -3082,7 +3886,10 @@ func (v *UpdateDeviceStatusResponse) Clone() *UpdateDeviceStatusResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateGroupRequest) Clone() *UpdateGroupRequest {
 	if v == nil {
 		return nil
@@ -3096,7 +3903,10 @@ func (v *UpdateGroupRequest) Clone() *UpdateGroupRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateGroupResponse) Clone() *UpdateGroupResponse {
 	if v == nil {
 		return nil
@@ -3106,7 +3916,10 @@ func (v *UpdateGroupResponse) Clone() *UpdateGroupResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateIdentityProviderRequest) Clone() *UpdateIdentityProviderRequest {
 	if v == nil {
 		return nil
@@ -3120,7 +3933,10 @@ func (v *UpdateIdentityProviderRequest) Clone() *UpdateIdentityProviderRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateIdentityProviderResponse) Clone() *UpdateIdentityProviderResponse {
 	if v == nil {
 		return nil
@@ -3130,7 +3946,10 @@ func (v *UpdateIdentityProviderResponse) Clone() *UpdateIdentityProviderResponse
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateResourceServerRequest) Clone() *UpdateResourceServerRequest {
 	if v == nil {
 		return nil
@@ -3143,7 +3962,10 @@ func (v *UpdateResourceServerRequest) Clone() *UpdateResourceServerRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateResourceServerResponse) Clone() *UpdateResourceServerResponse {
 	if v == nil {
 		return nil
@@ -3153,7 +3975,10 @@ func (v *UpdateResourceServerResponse) Clone() *UpdateResourceServerResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateUserAttributesRequest) Clone() *UpdateUserAttributesRequest {
 	if v == nil {
 		return nil
@@ -3165,7 +3990,10 @@ func (v *UpdateUserAttributesRequest) Clone() *UpdateUserAttributesRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateUserAttributesResponse) Clone() *UpdateUserAttributesResponse {
 	if v == nil {
 		return nil
@@ -3175,7 +4003,10 @@ func (v *UpdateUserAttributesResponse) Clone() *UpdateUserAttributesResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateUserPoolClientRequest) Clone() *UpdateUserPoolClientRequest {
 	if v == nil {
 		return nil
@@ -3206,7 +4037,10 @@ func (v *UpdateUserPoolClientRequest) Clone() *UpdateUserPoolClientRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateUserPoolClientResponse) Clone() *UpdateUserPoolClientResponse {
 	if v == nil {
 		return nil
@@ -3216,7 +4050,10 @@ func (v *UpdateUserPoolClientResponse) Clone() *UpdateUserPoolClientResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateUserPoolDomainRequest) Clone() *UpdateUserPoolDomainRequest {
 	if v == nil {
 		return nil
@@ -3228,7 +4065,10 @@ func (v *UpdateUserPoolDomainRequest) Clone() *UpdateUserPoolDomainRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateUserPoolDomainResponse) Clone() *UpdateUserPoolDomainResponse {
 	if v == nil {
 		return nil
@@ -3238,7 +4078,10 @@ func (v *UpdateUserPoolDomainResponse) Clone() *UpdateUserPoolDomainResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateUserPoolRequest) Clone() *UpdateUserPoolRequest {
 	if v == nil {
 		return nil
@@ -3266,7 +4109,10 @@ func (v *UpdateUserPoolRequest) Clone() *UpdateUserPoolRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateUserPoolResponse) Clone() *UpdateUserPoolResponse {
 	if v == nil {
 		return nil
@@ -3275,7 +4121,10 @@ func (v *UpdateUserPoolResponse) Clone() *UpdateUserPoolResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UserAttributeUpdateSettingsType) Clone() *UserAttributeUpdateSettingsType {
 	if v == nil {
 		return nil
@@ -3285,7 +4134,10 @@ func (v *UserAttributeUpdateSettingsType) Clone() *UserAttributeUpdateSettingsTy
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UserContextDataType) Clone() *UserContextDataType {
 	if v == nil {
 		return nil
@@ -3296,7 +4148,10 @@ func (v *UserContextDataType) Clone() *UserContextDataType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UserImportInProgressException) Clone() *UserImportInProgressException {
 	if v == nil {
 		return nil
@@ -3306,7 +4161,10 @@ func (v *UserImportInProgressException) Clone() *UserImportInProgressException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UserImportJobType) Clone() *UserImportJobType {
 	if v == nil {
 		return nil
@@ -3328,7 +4186,10 @@ func (v *UserImportJobType) Clone() *UserImportJobType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UserLambdaValidationException) Clone() *UserLambdaValidationException {
 	if v == nil {
 		return nil
@@ -3338,7 +4199,10 @@ func (v *UserLambdaValidationException) Clone() *UserLambdaValidationException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UserNotConfirmedException) Clone() *UserNotConfirmedException {
 	if v == nil {
 		return nil
@@ -3348,7 +4212,10 @@ func (v *UserNotConfirmedException) Clone() *UserNotConfirmedException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UserNotFoundException) Clone() *UserNotFoundException {
 	if v == nil {
 		return nil
@@ -3358,7 +4225,10 @@ func (v *UserNotFoundException) Clone() *UserNotFoundException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UserPoolAddOnNotEnabledException) Clone() *UserPoolAddOnNotEnabledException {
 	if v == nil {
 		return nil
@@ -3368,7 +4238,10 @@ func (v *UserPoolAddOnNotEnabledException) Clone() *UserPoolAddOnNotEnabledExcep
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UserPoolAddOnsType) Clone() *UserPoolAddOnsType {
 	if v == nil {
 		return nil
@@ -3378,7 +4251,10 @@ func (v *UserPoolAddOnsType) Clone() *UserPoolAddOnsType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UserPoolClientDescription) Clone() *UserPoolClientDescription {
 	if v == nil {
 		return nil
@@ -3390,7 +4266,10 @@ func (v *UserPoolClientDescription) Clone() *UserPoolClientDescription {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UserPoolClientType) Clone() *UserPoolClientType {
 	if v == nil {
 		return nil
@@ -3424,7 +4303,10 @@ func (v *UserPoolClientType) Clone() *UserPoolClientType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UserPoolDescriptionType) Clone() *UserPoolDescriptionType {
 	if v == nil {
 		return nil
@@ -3439,7 +4321,10 @@ func (v *UserPoolDescriptionType) Clone() *UserPoolDescriptionType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UserPoolPolicyType) Clone() *UserPoolPolicyType {
 	if v == nil {
 		return nil
@@ -3449,7 +4334,10 @@ func (v *UserPoolPolicyType) Clone() *UserPoolPolicyType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UserPoolTaggingException) Clone() *UserPoolTaggingException {
 	if v == nil {
 		return nil
@@ -3459,7 +4347,10 @@ func (v *UserPoolTaggingException) Clone() *UserPoolTaggingException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UserPoolType) Clone() *UserPoolType {
 	if v == nil {
 		return nil
@@ -3501,7 +4392,10 @@ func (v *UserPoolType) Clone() *UserPoolType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UserType) Clone() *UserType {
 	if v == nil {
 		return nil
@@ -3517,7 +4411,10 @@ func (v *UserType) Clone() *UserType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UsernameConfigurationType) Clone() *UsernameConfigurationType {
 	if v == nil {
 		return nil
@@ -3527,7 +4424,10 @@ func (v *UsernameConfigurationType) Clone() *UsernameConfigurationType {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UsernameExistsException) Clone() *UsernameExistsException {
 	if v == nil {
 		return nil
@@ -3537,7 +4437,10 @@ func (v *UsernameExistsException) Clone() *UsernameExistsException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *VerificationMessageTemplateType) Clone() *VerificationMessageTemplateType {
 	if v == nil {
 		return nil
@@ -3552,7 +4455,10 @@ func (v *VerificationMessageTemplateType) Clone() *VerificationMessageTemplateTy
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *VerifySoftwareTokenRequest) Clone() *VerifySoftwareTokenRequest {
 	if v == nil {
 		return nil
@@ -3565,7 +4471,10 @@ func (v *VerifySoftwareTokenRequest) Clone() *VerifySoftwareTokenRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *VerifySoftwareTokenResponse) Clone() *VerifySoftwareTokenResponse {
 	if v == nil {
 		return nil
@@ -3576,7 +4485,10 @@ func (v *VerifySoftwareTokenResponse) Clone() *VerifySoftwareTokenResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *VerifyUserAttributeRequest) Clone() *VerifyUserAttributeRequest {
 	if v == nil {
 		return nil
@@ -3588,7 +4500,10 @@ func (v *VerifyUserAttributeRequest) Clone() *VerifyUserAttributeRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *VerifyUserAttributeResponse) Clone() *VerifyUserAttributeResponse {
 	if v == nil {
 		return nil

@@ -127,6 +127,8 @@ type operationInfo struct {
 	// restJson1: the method, the URI's path pattern and fixed query, the host prefix.
 	method, path, query string
 	hostPrefix          string
+	// streamOutput: the output's payload is a stream, handed over unread.
+	streamOutput bool
 }
 
 // requestBody is implemented by generated request types.
@@ -346,6 +348,27 @@ type wireRequest struct {
 	url    string
 	header http.Header // the protocol's headers; the client adds its own
 	body   []byte      // nil: no body
+	// stream, when set, is the body instead: sent with Content-Length streamLen when that
+	// is known (not -1), signed as UNSIGNED-PAYLOAD, and sent again on a retry only when
+	// it is an io.Seeker (rewound to where it started).
+	stream    io.Reader
+	streamLen int64
+}
+
+// streamAttempt returns the body of an attempt of a streaming request, or false when the
+// stream cannot be sent again.
+func (w *wireRequest) streamAttempt(attempt int, start int64) (io.Reader, bool) {
+	if attempt == 1 {
+		return w.stream, true
+	}
+	s, ok := w.stream.(io.Seeker)
+	if !ok || start < 0 {
+		return nil, false
+	}
+	if _, err := s.Seek(start, io.SeekStart); err != nil {
+		return nil, false
+	}
+	return w.stream, true
 }
 
 // roundTrip sends w, retrying as Options.Retry says, and gives a 2xx response with its body
@@ -359,11 +382,20 @@ func (c *Client) roundTrip(ctx context.Context, op *operationInfo, w *wireReques
 		return c.opError(op, errors.New("Options.Region is required to sign requests"))
 	}
 	var payloadHash string
-	if sign {
+	switch {
+	case sign && w.stream != nil:
+		payloadHash = "UNSIGNED-PAYLOAD"
+	case sign:
 		sum := sha256.Sum256(w.body)
 		payloadHash = hex.EncodeToString(sum[:])
 	}
 	invocationID := newUUID()
+	streamStart := int64(-1)
+	if s, ok := w.stream.(io.Seeker); ok {
+		if pos, err := s.Seek(0, io.SeekCurrent); err == nil {
+			streamStart = pos
+		}
+	}
 
 	var (
 		lastErr    error
@@ -391,13 +423,27 @@ func (c *Client) roundTrip(ctx context.Context, op *operationInfo, w *wireReques
 		if w.body != nil {
 			body = bytes.NewReader(w.body)
 		}
+		if w.stream != nil {
+			var ok bool
+			if body, ok = w.streamAttempt(attempt, streamStart); !ok {
+				return result(attempt-1, lastErr)
+			}
+			// Hide the stream's type from net/http, which would otherwise read a
+			// *bytes.Reader's length itself and ignore ContentLength -1.
+			body = struct{ io.Reader }{body}
+		}
 		req, err := http.NewRequestWithContext(ctx, w.method, w.url, body)
 		if err != nil {
 			return result(attempt-1, err)
 		}
-		if w.body != nil {
+		switch {
+		case w.body != nil:
 			req.ContentLength = int64(len(w.body))
 			req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(w.body)), nil }
+		case w.stream != nil && w.streamLen == 0:
+			req.Body, req.ContentLength = http.NoBody, 0
+		case w.stream != nil:
+			req.ContentLength = w.streamLen
 		}
 		h := req.Header
 		for k, v := range w.header {
@@ -423,6 +469,14 @@ func (c *Client) roundTrip(ctx context.Context, op *operationInfo, w *wireReques
 			lastReqID = resp.Header.Get("X-Amzn-Requestid")
 			if lastReqID == "" {
 				lastReqID = resp.Header.Get("X-Amz-Request-Id")
+			}
+			if op.streamOutput && resp.StatusCode >= 200 && resp.StatusCode < 300 {
+				// The output owns the body, unread: the caller closes it.
+				if err := decode(resp, nil); err != nil {
+					resp.Body.Close()
+					return result(attempt, fmt.Errorf("deserialize response: %w", err))
+				}
+				return nil
 			}
 			data, rerr := readBody(resp.Body, c.maxBody)
 			resp.Body.Close()

@@ -2,7 +2,10 @@
 
 package kitchensink
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AllTypes) Clone() *AllTypes {
 	if v == nil {
 		return nil
@@ -34,7 +37,10 @@ func (v *AllTypes) Clone() *AllTypes {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AnyValue) Clone() *AnyValue {
 	if v == nil {
 		return nil
@@ -53,7 +59,10 @@ func (v *AnyValue) Clone() *AnyValue {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *FooBar) Clone() *FooBar {
 	if v == nil {
 		return nil
@@ -62,7 +71,10 @@ func (v *FooBar) Clone() *FooBar {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *FooBar_) Clone() *FooBar_ {
 	if v == nil {
 		return nil
@@ -71,7 +83,10 @@ func (v *FooBar_) Clone() *FooBar_ {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetThingInput) Clone() *GetThingInput {
 	if v == nil {
 		return nil
@@ -100,7 +115,10 @@ func (v *GetThingInput) Clone() *GetThingInput {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetThingOutput) Clone() *GetThingOutput {
 	if v == nil {
 		return nil
@@ -111,7 +129,10 @@ func (v *GetThingOutput) Clone() *GetThingOutput {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *LimitItem) Clone() *LimitItem {
 	if v == nil {
 		return nil
@@ -122,7 +143,10 @@ func (v *LimitItem) Clone() *LimitItem {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *LimitLeaf) Clone() *LimitLeaf {
 	if v == nil {
 		return nil
@@ -132,7 +156,10 @@ func (v *LimitLeaf) Clone() *LimitLeaf {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Limits) Clone() *Limits {
 	if v == nil {
 		return nil
@@ -160,7 +187,10 @@ func (v *Limits) Clone() *Limits {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListThingsInput) Clone() *ListThingsInput {
 	if v == nil {
 		return nil
@@ -180,7 +210,10 @@ func (v *ListThingsInput) Clone() *ListThingsInput {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListThingsOutput) Clone() *ListThingsOutput {
 	if v == nil {
 		return nil
@@ -192,7 +225,10 @@ func (v *ListThingsOutput) Clone() *ListThingsOutput {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Lowercase) Clone() *Lowercase {
 	if v == nil {
 		return nil
@@ -202,7 +238,10 @@ func (v *Lowercase) Clone() *Lowercase {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Named) Clone() *Named {
 	if v == nil {
 		return nil
@@ -213,7 +252,10 @@ func (v *Named) Clone() *Named {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Range) Clone() *Range {
 	if v == nil {
 		return nil
@@ -223,7 +265,10 @@ func (v *Range) Clone() *Range {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ReadThingInput) Clone() *ReadThingInput {
 	if v == nil {
 		return nil
@@ -233,7 +278,10 @@ func (v *ReadThingInput) Clone() *ReadThingInput {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Secrets) Clone() *Secrets {
 	if v == nil {
 		return nil
@@ -248,7 +296,10 @@ func (v *Secrets) Clone() *Secrets {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ServiceError) Clone() *ServiceError {
 	if v == nil {
 		return nil
@@ -258,7 +309,10 @@ func (v *ServiceError) Clone() *ServiceError {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Thing) Clone() *Thing {
 	if v == nil {
 		return nil
@@ -271,7 +325,10 @@ func (v *Thing) Clone() *Thing {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ThingChanged) Clone() *ThingChanged {
 	if v == nil {
 		return nil
@@ -281,7 +338,10 @@ func (v *ThingChanged) Clone() *ThingChanged {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ThingEvents) Clone() *ThingEvents {
 	if v == nil {
 		return nil
@@ -297,7 +357,10 @@ func (v *ThingEvents) Clone() *ThingEvents {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ThingNotFound) Clone() *ThingNotFound {
 	if v == nil {
 		return nil
@@ -307,7 +370,10 @@ func (v *ThingNotFound) Clone() *ThingNotFound {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Unit) Clone() *Unit {
 	if v == nil {
 		return nil
@@ -316,7 +382,10 @@ func (v *Unit) Clone() *Unit {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Vault) Clone() *Vault {
 	if v == nil {
 		return nil
@@ -327,7 +396,10 @@ func (v *Vault) Clone() *Vault {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *VaultInner) Clone() *VaultInner {
 	if v == nil {
 		return nil
@@ -338,7 +410,10 @@ func (v *VaultInner) Clone() *VaultInner {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *VaultOuter) Clone() *VaultOuter {
 	if v == nil {
 		return nil
@@ -349,7 +424,10 @@ func (v *VaultOuter) Clone() *VaultOuter {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *WatchThingsInput) Clone() *WatchThingsInput {
 	if v == nil {
 		return nil
@@ -359,7 +437,10 @@ func (v *WatchThingsInput) Clone() *WatchThingsInput {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *WatchThingsOutput) Clone() *WatchThingsOutput {
 	if v == nil {
 		return nil

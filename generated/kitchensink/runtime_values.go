@@ -276,6 +276,9 @@ func (p *printer) timestamp(t time.Time) {
 	p.record(slog.TimeValue(t.UTC()))
 }
 
+// stream prints a streaming payload, which is never read for printing.
+func (p *printer) stream() { p.buf = append(p.buf, "<stream>"...) }
+
 // blob prints a blob's size, not its bytes, which are often large or binary.
 func (p *printer) blob(b []byte) {
 	p.buf = append(p.buf, "<"...)

@@ -2,7 +2,10 @@
 
 package lambda
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AccountLimit) Clone() *AccountLimit {
 	if v == nil {
 		return nil
@@ -16,7 +19,10 @@ func (v *AccountLimit) Clone() *AccountLimit {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AccountUsage) Clone() *AccountUsage {
 	if v == nil {
 		return nil
@@ -27,7 +33,10 @@ func (v *AccountUsage) Clone() *AccountUsage {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AddLayerVersionPermissionRequest) Clone() *AddLayerVersionPermissionRequest {
 	if v == nil {
 		return nil
@@ -43,7 +52,10 @@ func (v *AddLayerVersionPermissionRequest) Clone() *AddLayerVersionPermissionReq
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AddLayerVersionPermissionResponse) Clone() *AddLayerVersionPermissionResponse {
 	if v == nil {
 		return nil
@@ -54,7 +66,10 @@ func (v *AddLayerVersionPermissionResponse) Clone() *AddLayerVersionPermissionRe
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AddPermissionRequest) Clone() *AddPermissionRequest {
 	if v == nil {
 		return nil
@@ -74,7 +89,10 @@ func (v *AddPermissionRequest) Clone() *AddPermissionRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AddPermissionResponse) Clone() *AddPermissionResponse {
 	if v == nil {
 		return nil
@@ -84,7 +102,10 @@ func (v *AddPermissionResponse) Clone() *AddPermissionResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AliasConfiguration) Clone() *AliasConfiguration {
 	if v == nil {
 		return nil
@@ -99,7 +120,10 @@ func (v *AliasConfiguration) Clone() *AliasConfiguration {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AliasRoutingConfiguration) Clone() *AliasRoutingConfiguration {
 	if v == nil {
 		return nil
@@ -109,7 +133,10 @@ func (v *AliasRoutingConfiguration) Clone() *AliasRoutingConfiguration {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AllowedPublishers) Clone() *AllowedPublishers {
 	if v == nil {
 		return nil
@@ -119,7 +146,10 @@ func (v *AllowedPublishers) Clone() *AllowedPublishers {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *AmazonManagedKafkaEventSourceConfig) Clone() *AmazonManagedKafkaEventSourceConfig {
 	if v == nil {
 		return nil
@@ -129,7 +159,10 @@ func (v *AmazonManagedKafkaEventSourceConfig) Clone() *AmazonManagedKafkaEventSo
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CodeSigningConfig) Clone() *CodeSigningConfig {
 	if v == nil {
 		return nil
@@ -144,7 +177,10 @@ func (v *CodeSigningConfig) Clone() *CodeSigningConfig {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CodeSigningConfigNotFoundException) Clone() *CodeSigningConfigNotFoundException {
 	if v == nil {
 		return nil
@@ -155,7 +191,10 @@ func (v *CodeSigningConfigNotFoundException) Clone() *CodeSigningConfigNotFoundE
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CodeSigningPolicies) Clone() *CodeSigningPolicies {
 	if v == nil {
 		return nil
@@ -165,7 +204,10 @@ func (v *CodeSigningPolicies) Clone() *CodeSigningPolicies {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CodeStorageExceededException) Clone() *CodeStorageExceededException {
 	if v == nil {
 		return nil
@@ -176,7 +218,10 @@ func (v *CodeStorageExceededException) Clone() *CodeStorageExceededException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CodeVerificationFailedException) Clone() *CodeVerificationFailedException {
 	if v == nil {
 		return nil
@@ -187,7 +232,10 @@ func (v *CodeVerificationFailedException) Clone() *CodeVerificationFailedExcepti
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Concurrency) Clone() *Concurrency {
 	if v == nil {
 		return nil
@@ -197,7 +245,10 @@ func (v *Concurrency) Clone() *Concurrency {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Cors) Clone() *Cors {
 	if v == nil {
 		return nil
@@ -212,7 +263,10 @@ func (v *Cors) Clone() *Cors {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateAliasRequest) Clone() *CreateAliasRequest {
 	if v == nil {
 		return nil
@@ -226,7 +280,10 @@ func (v *CreateAliasRequest) Clone() *CreateAliasRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateCodeSigningConfigRequest) Clone() *CreateCodeSigningConfigRequest {
 	if v == nil {
 		return nil
@@ -238,7 +295,10 @@ func (v *CreateCodeSigningConfigRequest) Clone() *CreateCodeSigningConfigRequest
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateCodeSigningConfigResponse) Clone() *CreateCodeSigningConfigResponse {
 	if v == nil {
 		return nil
@@ -248,7 +308,10 @@ func (v *CreateCodeSigningConfigResponse) Clone() *CreateCodeSigningConfigRespon
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateEventSourceMappingRequest) Clone() *CreateEventSourceMappingRequest {
 	if v == nil {
 		return nil
@@ -280,7 +343,10 @@ func (v *CreateEventSourceMappingRequest) Clone() *CreateEventSourceMappingReque
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateFunctionRequest) Clone() *CreateFunctionRequest {
 	if v == nil {
 		return nil
@@ -313,7 +379,10 @@ func (v *CreateFunctionRequest) Clone() *CreateFunctionRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateFunctionUrlConfigRequest) Clone() *CreateFunctionUrlConfigRequest {
 	if v == nil {
 		return nil
@@ -327,7 +396,10 @@ func (v *CreateFunctionUrlConfigRequest) Clone() *CreateFunctionUrlConfigRequest
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *CreateFunctionUrlConfigResponse) Clone() *CreateFunctionUrlConfigResponse {
 	if v == nil {
 		return nil
@@ -342,7 +414,10 @@ func (v *CreateFunctionUrlConfigResponse) Clone() *CreateFunctionUrlConfigRespon
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeadLetterConfig) Clone() *DeadLetterConfig {
 	if v == nil {
 		return nil
@@ -352,7 +427,10 @@ func (v *DeadLetterConfig) Clone() *DeadLetterConfig {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteAliasRequest) Clone() *DeleteAliasRequest {
 	if v == nil {
 		return nil
@@ -363,7 +441,10 @@ func (v *DeleteAliasRequest) Clone() *DeleteAliasRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteCodeSigningConfigRequest) Clone() *DeleteCodeSigningConfigRequest {
 	if v == nil {
 		return nil
@@ -373,7 +454,10 @@ func (v *DeleteCodeSigningConfigRequest) Clone() *DeleteCodeSigningConfigRequest
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteCodeSigningConfigResponse) Clone() *DeleteCodeSigningConfigResponse {
 	if v == nil {
 		return nil
@@ -382,7 +466,10 @@ func (v *DeleteCodeSigningConfigResponse) Clone() *DeleteCodeSigningConfigRespon
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteEventSourceMappingRequest) Clone() *DeleteEventSourceMappingRequest {
 	if v == nil {
 		return nil
@@ -392,7 +479,10 @@ func (v *DeleteEventSourceMappingRequest) Clone() *DeleteEventSourceMappingReque
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteFunctionCodeSigningConfigRequest) Clone() *DeleteFunctionCodeSigningConfigRequest {
 	if v == nil {
 		return nil
@@ -402,7 +492,10 @@ func (v *DeleteFunctionCodeSigningConfigRequest) Clone() *DeleteFunctionCodeSign
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteFunctionConcurrencyRequest) Clone() *DeleteFunctionConcurrencyRequest {
 	if v == nil {
 		return nil
@@ -412,7 +505,10 @@ func (v *DeleteFunctionConcurrencyRequest) Clone() *DeleteFunctionConcurrencyReq
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteFunctionEventInvokeConfigRequest) Clone() *DeleteFunctionEventInvokeConfigRequest {
 	if v == nil {
 		return nil
@@ -423,7 +519,10 @@ func (v *DeleteFunctionEventInvokeConfigRequest) Clone() *DeleteFunctionEventInv
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteFunctionRequest) Clone() *DeleteFunctionRequest {
 	if v == nil {
 		return nil
@@ -434,7 +533,10 @@ func (v *DeleteFunctionRequest) Clone() *DeleteFunctionRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteFunctionUrlConfigRequest) Clone() *DeleteFunctionUrlConfigRequest {
 	if v == nil {
 		return nil
@@ -445,7 +547,10 @@ func (v *DeleteFunctionUrlConfigRequest) Clone() *DeleteFunctionUrlConfigRequest
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteLayerVersionRequest) Clone() *DeleteLayerVersionRequest {
 	if v == nil {
 		return nil
@@ -456,7 +561,10 @@ func (v *DeleteLayerVersionRequest) Clone() *DeleteLayerVersionRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DeleteProvisionedConcurrencyConfigRequest) Clone() *DeleteProvisionedConcurrencyConfigRequest {
 	if v == nil {
 		return nil
@@ -467,7 +575,10 @@ func (v *DeleteProvisionedConcurrencyConfigRequest) Clone() *DeleteProvisionedCo
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DestinationConfig) Clone() *DestinationConfig {
 	if v == nil {
 		return nil
@@ -478,7 +589,10 @@ func (v *DestinationConfig) Clone() *DestinationConfig {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *DocumentDBEventSourceConfig) Clone() *DocumentDBEventSourceConfig {
 	if v == nil {
 		return nil
@@ -490,7 +604,10 @@ func (v *DocumentDBEventSourceConfig) Clone() *DocumentDBEventSourceConfig {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *EC2AccessDeniedException) Clone() *EC2AccessDeniedException {
 	if v == nil {
 		return nil
@@ -501,7 +618,10 @@ func (v *EC2AccessDeniedException) Clone() *EC2AccessDeniedException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *EC2ThrottledException) Clone() *EC2ThrottledException {
 	if v == nil {
 		return nil
@@ -512,7 +632,10 @@ func (v *EC2ThrottledException) Clone() *EC2ThrottledException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *EC2UnexpectedException) Clone() *EC2UnexpectedException {
 	if v == nil {
 		return nil
@@ -524,7 +647,10 @@ func (v *EC2UnexpectedException) Clone() *EC2UnexpectedException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *EFSIOException) Clone() *EFSIOException {
 	if v == nil {
 		return nil
@@ -535,7 +661,10 @@ func (v *EFSIOException) Clone() *EFSIOException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *EFSMountConnectivityException) Clone() *EFSMountConnectivityException {
 	if v == nil {
 		return nil
@@ -546,7 +675,10 @@ func (v *EFSMountConnectivityException) Clone() *EFSMountConnectivityException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *EFSMountFailureException) Clone() *EFSMountFailureException {
 	if v == nil {
 		return nil
@@ -557,7 +689,10 @@ func (v *EFSMountFailureException) Clone() *EFSMountFailureException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *EFSMountTimeoutException) Clone() *EFSMountTimeoutException {
 	if v == nil {
 		return nil
@@ -568,7 +703,10 @@ func (v *EFSMountTimeoutException) Clone() *EFSMountTimeoutException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ENILimitReachedException) Clone() *ENILimitReachedException {
 	if v == nil {
 		return nil
@@ -579,7 +717,10 @@ func (v *ENILimitReachedException) Clone() *ENILimitReachedException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Environment) Clone() *Environment {
 	if v == nil {
 		return nil
@@ -589,7 +730,10 @@ func (v *Environment) Clone() *Environment {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *EnvironmentError) Clone() *EnvironmentError {
 	if v == nil {
 		return nil
@@ -600,7 +744,10 @@ func (v *EnvironmentError) Clone() *EnvironmentError {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *EnvironmentResponse) Clone() *EnvironmentResponse {
 	if v == nil {
 		return nil
@@ -611,7 +758,10 @@ func (v *EnvironmentResponse) Clone() *EnvironmentResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *EphemeralStorage) Clone() *EphemeralStorage {
 	if v == nil {
 		return nil
@@ -621,7 +771,10 @@ func (v *EphemeralStorage) Clone() *EphemeralStorage {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *EventSourceMappingConfiguration) Clone() *EventSourceMappingConfiguration {
 	if v == nil {
 		return nil
@@ -657,7 +810,10 @@ func (v *EventSourceMappingConfiguration) Clone() *EventSourceMappingConfigurati
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *FileSystemConfig) Clone() *FileSystemConfig {
 	if v == nil {
 		return nil
@@ -668,7 +824,10 @@ func (v *FileSystemConfig) Clone() *FileSystemConfig {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Filter) Clone() *Filter {
 	if v == nil {
 		return nil
@@ -678,7 +837,10 @@ func (v *Filter) Clone() *Filter {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *FilterCriteria) Clone() *FilterCriteria {
 	if v == nil {
 		return nil
@@ -688,7 +850,10 @@ func (v *FilterCriteria) Clone() *FilterCriteria {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *FunctionCode) Clone() *FunctionCode {
 	if v == nil {
 		return nil
@@ -702,7 +867,10 @@ func (v *FunctionCode) Clone() *FunctionCode {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *FunctionCodeLocation) Clone() *FunctionCodeLocation {
 	if v == nil {
 		return nil
@@ -715,7 +883,10 @@ func (v *FunctionCodeLocation) Clone() *FunctionCodeLocation {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *FunctionConfiguration) Clone() *FunctionConfiguration {
 	if v == nil {
 		return nil
@@ -760,7 +931,10 @@ func (v *FunctionConfiguration) Clone() *FunctionConfiguration {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *FunctionEventInvokeConfig) Clone() *FunctionEventInvokeConfig {
 	if v == nil {
 		return nil
@@ -774,7 +948,10 @@ func (v *FunctionEventInvokeConfig) Clone() *FunctionEventInvokeConfig {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *FunctionUrlConfig) Clone() *FunctionUrlConfig {
 	if v == nil {
 		return nil
@@ -790,7 +967,10 @@ func (v *FunctionUrlConfig) Clone() *FunctionUrlConfig {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetAccountSettingsRequest) Clone() *GetAccountSettingsRequest {
 	if v == nil {
 		return nil
@@ -799,7 +979,10 @@ func (v *GetAccountSettingsRequest) Clone() *GetAccountSettingsRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetAccountSettingsResponse) Clone() *GetAccountSettingsResponse {
 	if v == nil {
 		return nil
@@ -810,7 +993,10 @@ func (v *GetAccountSettingsResponse) Clone() *GetAccountSettingsResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetAliasRequest) Clone() *GetAliasRequest {
 	if v == nil {
 		return nil
@@ -821,7 +1007,10 @@ func (v *GetAliasRequest) Clone() *GetAliasRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetCodeSigningConfigRequest) Clone() *GetCodeSigningConfigRequest {
 	if v == nil {
 		return nil
@@ -831,7 +1020,10 @@ func (v *GetCodeSigningConfigRequest) Clone() *GetCodeSigningConfigRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetCodeSigningConfigResponse) Clone() *GetCodeSigningConfigResponse {
 	if v == nil {
 		return nil
@@ -841,7 +1033,10 @@ func (v *GetCodeSigningConfigResponse) Clone() *GetCodeSigningConfigResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetEventSourceMappingRequest) Clone() *GetEventSourceMappingRequest {
 	if v == nil {
 		return nil
@@ -851,7 +1046,10 @@ func (v *GetEventSourceMappingRequest) Clone() *GetEventSourceMappingRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetFunctionCodeSigningConfigRequest) Clone() *GetFunctionCodeSigningConfigRequest {
 	if v == nil {
 		return nil
@@ -861,7 +1059,10 @@ func (v *GetFunctionCodeSigningConfigRequest) Clone() *GetFunctionCodeSigningCon
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetFunctionCodeSigningConfigResponse) Clone() *GetFunctionCodeSigningConfigResponse {
 	if v == nil {
 		return nil
@@ -872,7 +1073,10 @@ func (v *GetFunctionCodeSigningConfigResponse) Clone() *GetFunctionCodeSigningCo
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetFunctionConcurrencyRequest) Clone() *GetFunctionConcurrencyRequest {
 	if v == nil {
 		return nil
@@ -882,7 +1086,10 @@ func (v *GetFunctionConcurrencyRequest) Clone() *GetFunctionConcurrencyRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetFunctionConcurrencyResponse) Clone() *GetFunctionConcurrencyResponse {
 	if v == nil {
 		return nil
@@ -892,7 +1099,10 @@ func (v *GetFunctionConcurrencyResponse) Clone() *GetFunctionConcurrencyResponse
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetFunctionConfigurationRequest) Clone() *GetFunctionConfigurationRequest {
 	if v == nil {
 		return nil
@@ -903,7 +1113,10 @@ func (v *GetFunctionConfigurationRequest) Clone() *GetFunctionConfigurationReque
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetFunctionEventInvokeConfigRequest) Clone() *GetFunctionEventInvokeConfigRequest {
 	if v == nil {
 		return nil
@@ -914,7 +1127,10 @@ func (v *GetFunctionEventInvokeConfigRequest) Clone() *GetFunctionEventInvokeCon
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetFunctionRequest) Clone() *GetFunctionRequest {
 	if v == nil {
 		return nil
@@ -925,7 +1141,10 @@ func (v *GetFunctionRequest) Clone() *GetFunctionRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetFunctionResponse) Clone() *GetFunctionResponse {
 	if v == nil {
 		return nil
@@ -938,7 +1157,10 @@ func (v *GetFunctionResponse) Clone() *GetFunctionResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetFunctionUrlConfigRequest) Clone() *GetFunctionUrlConfigRequest {
 	if v == nil {
 		return nil
@@ -949,7 +1171,10 @@ func (v *GetFunctionUrlConfigRequest) Clone() *GetFunctionUrlConfigRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetFunctionUrlConfigResponse) Clone() *GetFunctionUrlConfigResponse {
 	if v == nil {
 		return nil
@@ -965,7 +1190,10 @@ func (v *GetFunctionUrlConfigResponse) Clone() *GetFunctionUrlConfigResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetLayerVersionByArnRequest) Clone() *GetLayerVersionByArnRequest {
 	if v == nil {
 		return nil
@@ -975,7 +1203,10 @@ func (v *GetLayerVersionByArnRequest) Clone() *GetLayerVersionByArnRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetLayerVersionPolicyRequest) Clone() *GetLayerVersionPolicyRequest {
 	if v == nil {
 		return nil
@@ -986,7 +1217,10 @@ func (v *GetLayerVersionPolicyRequest) Clone() *GetLayerVersionPolicyRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetLayerVersionPolicyResponse) Clone() *GetLayerVersionPolicyResponse {
 	if v == nil {
 		return nil
@@ -997,7 +1231,10 @@ func (v *GetLayerVersionPolicyResponse) Clone() *GetLayerVersionPolicyResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetLayerVersionRequest) Clone() *GetLayerVersionRequest {
 	if v == nil {
 		return nil
@@ -1008,7 +1245,10 @@ func (v *GetLayerVersionRequest) Clone() *GetLayerVersionRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetLayerVersionResponse) Clone() *GetLayerVersionResponse {
 	if v == nil {
 		return nil
@@ -1026,7 +1266,10 @@ func (v *GetLayerVersionResponse) Clone() *GetLayerVersionResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetPolicyRequest) Clone() *GetPolicyRequest {
 	if v == nil {
 		return nil
@@ -1037,7 +1280,10 @@ func (v *GetPolicyRequest) Clone() *GetPolicyRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetPolicyResponse) Clone() *GetPolicyResponse {
 	if v == nil {
 		return nil
@@ -1048,7 +1294,10 @@ func (v *GetPolicyResponse) Clone() *GetPolicyResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetProvisionedConcurrencyConfigRequest) Clone() *GetProvisionedConcurrencyConfigRequest {
 	if v == nil {
 		return nil
@@ -1059,7 +1308,10 @@ func (v *GetProvisionedConcurrencyConfigRequest) Clone() *GetProvisionedConcurre
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetProvisionedConcurrencyConfigResponse) Clone() *GetProvisionedConcurrencyConfigResponse {
 	if v == nil {
 		return nil
@@ -1074,7 +1326,10 @@ func (v *GetProvisionedConcurrencyConfigResponse) Clone() *GetProvisionedConcurr
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetRuntimeManagementConfigRequest) Clone() *GetRuntimeManagementConfigRequest {
 	if v == nil {
 		return nil
@@ -1085,7 +1340,10 @@ func (v *GetRuntimeManagementConfigRequest) Clone() *GetRuntimeManagementConfigR
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetRuntimeManagementConfigResponse) Clone() *GetRuntimeManagementConfigResponse {
 	if v == nil {
 		return nil
@@ -1097,7 +1355,10 @@ func (v *GetRuntimeManagementConfigResponse) Clone() *GetRuntimeManagementConfig
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ImageConfig) Clone() *ImageConfig {
 	if v == nil {
 		return nil
@@ -1109,7 +1370,10 @@ func (v *ImageConfig) Clone() *ImageConfig {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ImageConfigError) Clone() *ImageConfigError {
 	if v == nil {
 		return nil
@@ -1120,7 +1384,10 @@ func (v *ImageConfigError) Clone() *ImageConfigError {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ImageConfigResponse) Clone() *ImageConfigResponse {
 	if v == nil {
 		return nil
@@ -1131,7 +1398,10 @@ func (v *ImageConfigResponse) Clone() *ImageConfigResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvalidCodeSignatureException) Clone() *InvalidCodeSignatureException {
 	if v == nil {
 		return nil
@@ -1142,7 +1412,10 @@ func (v *InvalidCodeSignatureException) Clone() *InvalidCodeSignatureException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvalidParameterValueException) Clone() *InvalidParameterValueException {
 	if v == nil {
 		return nil
@@ -1153,7 +1426,10 @@ func (v *InvalidParameterValueException) Clone() *InvalidParameterValueException
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvalidRequestContentException) Clone() *InvalidRequestContentException {
 	if v == nil {
 		return nil
@@ -1164,7 +1440,10 @@ func (v *InvalidRequestContentException) Clone() *InvalidRequestContentException
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvalidRuntimeException) Clone() *InvalidRuntimeException {
 	if v == nil {
 		return nil
@@ -1175,7 +1454,10 @@ func (v *InvalidRuntimeException) Clone() *InvalidRuntimeException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvalidSecurityGroupIDException) Clone() *InvalidSecurityGroupIDException {
 	if v == nil {
 		return nil
@@ -1186,7 +1468,10 @@ func (v *InvalidSecurityGroupIDException) Clone() *InvalidSecurityGroupIDExcepti
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvalidSubnetIDException) Clone() *InvalidSubnetIDException {
 	if v == nil {
 		return nil
@@ -1197,7 +1482,10 @@ func (v *InvalidSubnetIDException) Clone() *InvalidSubnetIDException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvalidZipFileException) Clone() *InvalidZipFileException {
 	if v == nil {
 		return nil
@@ -1208,7 +1496,10 @@ func (v *InvalidZipFileException) Clone() *InvalidZipFileException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvocationRequest) Clone() *InvocationRequest {
 	if v == nil {
 		return nil
@@ -1223,7 +1514,10 @@ func (v *InvocationRequest) Clone() *InvocationRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvocationResponse) Clone() *InvocationResponse {
 	if v == nil {
 		return nil
@@ -1237,18 +1531,23 @@ func (v *InvocationResponse) Clone() *InvocationResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvokeAsyncRequest) Clone() *InvokeAsyncRequest {
 	if v == nil {
 		return nil
 	}
 	c := *v
 	c.FunctionName = clonePtr(v.FunctionName)
-	c.InvokeArgs = cloneBytes(v.InvokeArgs)
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvokeAsyncResponse) Clone() *InvokeAsyncResponse {
 	if v == nil {
 		return nil
@@ -1258,7 +1557,10 @@ func (v *InvokeAsyncResponse) Clone() *InvokeAsyncResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvokeResponseStreamUpdate) Clone() *InvokeResponseStreamUpdate {
 	if v == nil {
 		return nil
@@ -1268,7 +1570,10 @@ func (v *InvokeResponseStreamUpdate) Clone() *InvokeResponseStreamUpdate {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvokeWithResponseStreamCompleteEvent) Clone() *InvokeWithResponseStreamCompleteEvent {
 	if v == nil {
 		return nil
@@ -1280,7 +1585,10 @@ func (v *InvokeWithResponseStreamCompleteEvent) Clone() *InvokeWithResponseStrea
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvokeWithResponseStreamRequest) Clone() *InvokeWithResponseStreamRequest {
 	if v == nil {
 		return nil
@@ -1295,7 +1603,10 @@ func (v *InvokeWithResponseStreamRequest) Clone() *InvokeWithResponseStreamReque
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvokeWithResponseStreamResponse) Clone() *InvokeWithResponseStreamResponse {
 	if v == nil {
 		return nil
@@ -1308,7 +1619,10 @@ func (v *InvokeWithResponseStreamResponse) Clone() *InvokeWithResponseStreamResp
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *InvokeWithResponseStreamResponseEvent) Clone() *InvokeWithResponseStreamResponseEvent {
 	if v == nil {
 		return nil
@@ -1325,7 +1639,10 @@ func (v *InvokeWithResponseStreamResponseEvent) Clone() *InvokeWithResponseStrea
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *KMSAccessDeniedException) Clone() *KMSAccessDeniedException {
 	if v == nil {
 		return nil
@@ -1336,7 +1653,10 @@ func (v *KMSAccessDeniedException) Clone() *KMSAccessDeniedException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *KMSDisabledException) Clone() *KMSDisabledException {
 	if v == nil {
 		return nil
@@ -1347,7 +1667,10 @@ func (v *KMSDisabledException) Clone() *KMSDisabledException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *KMSInvalidStateException) Clone() *KMSInvalidStateException {
 	if v == nil {
 		return nil
@@ -1358,7 +1681,10 @@ func (v *KMSInvalidStateException) Clone() *KMSInvalidStateException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *KMSNotFoundException) Clone() *KMSNotFoundException {
 	if v == nil {
 		return nil
@@ -1369,7 +1695,10 @@ func (v *KMSNotFoundException) Clone() *KMSNotFoundException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Layer) Clone() *Layer {
 	if v == nil {
 		return nil
@@ -1382,7 +1711,10 @@ func (v *Layer) Clone() *Layer {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *LayerVersionContentInput) Clone() *LayerVersionContentInput {
 	if v == nil {
 		return nil
@@ -1395,7 +1727,10 @@ func (v *LayerVersionContentInput) Clone() *LayerVersionContentInput {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *LayerVersionContentOutput) Clone() *LayerVersionContentOutput {
 	if v == nil {
 		return nil
@@ -1409,7 +1744,10 @@ func (v *LayerVersionContentOutput) Clone() *LayerVersionContentOutput {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *LayerVersionsListItem) Clone() *LayerVersionsListItem {
 	if v == nil {
 		return nil
@@ -1425,7 +1763,10 @@ func (v *LayerVersionsListItem) Clone() *LayerVersionsListItem {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *LayersListItem) Clone() *LayersListItem {
 	if v == nil {
 		return nil
@@ -1437,7 +1778,10 @@ func (v *LayersListItem) Clone() *LayersListItem {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListAliasesRequest) Clone() *ListAliasesRequest {
 	if v == nil {
 		return nil
@@ -1450,7 +1794,10 @@ func (v *ListAliasesRequest) Clone() *ListAliasesRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListAliasesResponse) Clone() *ListAliasesResponse {
 	if v == nil {
 		return nil
@@ -1461,7 +1808,10 @@ func (v *ListAliasesResponse) Clone() *ListAliasesResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListCodeSigningConfigsRequest) Clone() *ListCodeSigningConfigsRequest {
 	if v == nil {
 		return nil
@@ -1472,7 +1822,10 @@ func (v *ListCodeSigningConfigsRequest) Clone() *ListCodeSigningConfigsRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListCodeSigningConfigsResponse) Clone() *ListCodeSigningConfigsResponse {
 	if v == nil {
 		return nil
@@ -1483,7 +1836,10 @@ func (v *ListCodeSigningConfigsResponse) Clone() *ListCodeSigningConfigsResponse
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListEventSourceMappingsRequest) Clone() *ListEventSourceMappingsRequest {
 	if v == nil {
 		return nil
@@ -1496,7 +1852,10 @@ func (v *ListEventSourceMappingsRequest) Clone() *ListEventSourceMappingsRequest
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListEventSourceMappingsResponse) Clone() *ListEventSourceMappingsResponse {
 	if v == nil {
 		return nil
@@ -1507,7 +1866,10 @@ func (v *ListEventSourceMappingsResponse) Clone() *ListEventSourceMappingsRespon
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListFunctionEventInvokeConfigsRequest) Clone() *ListFunctionEventInvokeConfigsRequest {
 	if v == nil {
 		return nil
@@ -1519,7 +1881,10 @@ func (v *ListFunctionEventInvokeConfigsRequest) Clone() *ListFunctionEventInvoke
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListFunctionEventInvokeConfigsResponse) Clone() *ListFunctionEventInvokeConfigsResponse {
 	if v == nil {
 		return nil
@@ -1530,7 +1895,10 @@ func (v *ListFunctionEventInvokeConfigsResponse) Clone() *ListFunctionEventInvok
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListFunctionUrlConfigsRequest) Clone() *ListFunctionUrlConfigsRequest {
 	if v == nil {
 		return nil
@@ -1542,7 +1910,10 @@ func (v *ListFunctionUrlConfigsRequest) Clone() *ListFunctionUrlConfigsRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListFunctionUrlConfigsResponse) Clone() *ListFunctionUrlConfigsResponse {
 	if v == nil {
 		return nil
@@ -1553,7 +1924,10 @@ func (v *ListFunctionUrlConfigsResponse) Clone() *ListFunctionUrlConfigsResponse
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListFunctionsByCodeSigningConfigRequest) Clone() *ListFunctionsByCodeSigningConfigRequest {
 	if v == nil {
 		return nil
@@ -1565,7 +1939,10 @@ func (v *ListFunctionsByCodeSigningConfigRequest) Clone() *ListFunctionsByCodeSi
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListFunctionsByCodeSigningConfigResponse) Clone() *ListFunctionsByCodeSigningConfigResponse {
 	if v == nil {
 		return nil
@@ -1576,7 +1953,10 @@ func (v *ListFunctionsByCodeSigningConfigResponse) Clone() *ListFunctionsByCodeS
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListFunctionsRequest) Clone() *ListFunctionsRequest {
 	if v == nil {
 		return nil
@@ -1589,7 +1969,10 @@ func (v *ListFunctionsRequest) Clone() *ListFunctionsRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListFunctionsResponse) Clone() *ListFunctionsResponse {
 	if v == nil {
 		return nil
@@ -1600,7 +1983,10 @@ func (v *ListFunctionsResponse) Clone() *ListFunctionsResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListLayerVersionsRequest) Clone() *ListLayerVersionsRequest {
 	if v == nil {
 		return nil
@@ -1614,7 +2000,10 @@ func (v *ListLayerVersionsRequest) Clone() *ListLayerVersionsRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListLayerVersionsResponse) Clone() *ListLayerVersionsResponse {
 	if v == nil {
 		return nil
@@ -1625,7 +2014,10 @@ func (v *ListLayerVersionsResponse) Clone() *ListLayerVersionsResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListLayersRequest) Clone() *ListLayersRequest {
 	if v == nil {
 		return nil
@@ -1638,7 +2030,10 @@ func (v *ListLayersRequest) Clone() *ListLayersRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListLayersResponse) Clone() *ListLayersResponse {
 	if v == nil {
 		return nil
@@ -1649,7 +2044,10 @@ func (v *ListLayersResponse) Clone() *ListLayersResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListProvisionedConcurrencyConfigsRequest) Clone() *ListProvisionedConcurrencyConfigsRequest {
 	if v == nil {
 		return nil
@@ -1661,7 +2059,10 @@ func (v *ListProvisionedConcurrencyConfigsRequest) Clone() *ListProvisionedConcu
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListProvisionedConcurrencyConfigsResponse) Clone() *ListProvisionedConcurrencyConfigsResponse {
 	if v == nil {
 		return nil
@@ -1672,7 +2073,10 @@ func (v *ListProvisionedConcurrencyConfigsResponse) Clone() *ListProvisionedConc
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListTagsRequest) Clone() *ListTagsRequest {
 	if v == nil {
 		return nil
@@ -1682,7 +2086,10 @@ func (v *ListTagsRequest) Clone() *ListTagsRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListTagsResponse) Clone() *ListTagsResponse {
 	if v == nil {
 		return nil
@@ -1692,7 +2099,10 @@ func (v *ListTagsResponse) Clone() *ListTagsResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListVersionsByFunctionRequest) Clone() *ListVersionsByFunctionRequest {
 	if v == nil {
 		return nil
@@ -1704,7 +2114,10 @@ func (v *ListVersionsByFunctionRequest) Clone() *ListVersionsByFunctionRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ListVersionsByFunctionResponse) Clone() *ListVersionsByFunctionResponse {
 	if v == nil {
 		return nil
@@ -1715,7 +2128,10 @@ func (v *ListVersionsByFunctionResponse) Clone() *ListVersionsByFunctionResponse
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *LoggingConfig) Clone() *LoggingConfig {
 	if v == nil {
 		return nil
@@ -1728,7 +2144,10 @@ func (v *LoggingConfig) Clone() *LoggingConfig {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *OnFailure) Clone() *OnFailure {
 	if v == nil {
 		return nil
@@ -1738,7 +2157,10 @@ func (v *OnFailure) Clone() *OnFailure {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *OnSuccess) Clone() *OnSuccess {
 	if v == nil {
 		return nil
@@ -1748,7 +2170,10 @@ func (v *OnSuccess) Clone() *OnSuccess {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PolicyLengthExceededException) Clone() *PolicyLengthExceededException {
 	if v == nil {
 		return nil
@@ -1759,7 +2184,10 @@ func (v *PolicyLengthExceededException) Clone() *PolicyLengthExceededException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PreconditionFailedException) Clone() *PreconditionFailedException {
 	if v == nil {
 		return nil
@@ -1770,7 +2198,10 @@ func (v *PreconditionFailedException) Clone() *PreconditionFailedException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ProvisionedConcurrencyConfigListItem) Clone() *ProvisionedConcurrencyConfigListItem {
 	if v == nil {
 		return nil
@@ -1786,7 +2217,10 @@ func (v *ProvisionedConcurrencyConfigListItem) Clone() *ProvisionedConcurrencyCo
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ProvisionedConcurrencyConfigNotFoundException) Clone() *ProvisionedConcurrencyConfigNotFoundException {
 	if v == nil {
 		return nil
@@ -1797,7 +2231,10 @@ func (v *ProvisionedConcurrencyConfigNotFoundException) Clone() *ProvisionedConc
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PublishLayerVersionRequest) Clone() *PublishLayerVersionRequest {
 	if v == nil {
 		return nil
@@ -1812,7 +2249,10 @@ func (v *PublishLayerVersionRequest) Clone() *PublishLayerVersionRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PublishLayerVersionResponse) Clone() *PublishLayerVersionResponse {
 	if v == nil {
 		return nil
@@ -1830,7 +2270,10 @@ func (v *PublishLayerVersionResponse) Clone() *PublishLayerVersionResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PublishVersionRequest) Clone() *PublishVersionRequest {
 	if v == nil {
 		return nil
@@ -1843,7 +2286,10 @@ func (v *PublishVersionRequest) Clone() *PublishVersionRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PutFunctionCodeSigningConfigRequest) Clone() *PutFunctionCodeSigningConfigRequest {
 	if v == nil {
 		return nil
@@ -1854,7 +2300,10 @@ func (v *PutFunctionCodeSigningConfigRequest) Clone() *PutFunctionCodeSigningCon
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PutFunctionCodeSigningConfigResponse) Clone() *PutFunctionCodeSigningConfigResponse {
 	if v == nil {
 		return nil
@@ -1865,7 +2314,10 @@ func (v *PutFunctionCodeSigningConfigResponse) Clone() *PutFunctionCodeSigningCo
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PutFunctionConcurrencyRequest) Clone() *PutFunctionConcurrencyRequest {
 	if v == nil {
 		return nil
@@ -1876,7 +2328,10 @@ func (v *PutFunctionConcurrencyRequest) Clone() *PutFunctionConcurrencyRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PutFunctionEventInvokeConfigRequest) Clone() *PutFunctionEventInvokeConfigRequest {
 	if v == nil {
 		return nil
@@ -1890,7 +2345,10 @@ func (v *PutFunctionEventInvokeConfigRequest) Clone() *PutFunctionEventInvokeCon
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PutProvisionedConcurrencyConfigRequest) Clone() *PutProvisionedConcurrencyConfigRequest {
 	if v == nil {
 		return nil
@@ -1902,7 +2360,10 @@ func (v *PutProvisionedConcurrencyConfigRequest) Clone() *PutProvisionedConcurre
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PutProvisionedConcurrencyConfigResponse) Clone() *PutProvisionedConcurrencyConfigResponse {
 	if v == nil {
 		return nil
@@ -1917,7 +2378,10 @@ func (v *PutProvisionedConcurrencyConfigResponse) Clone() *PutProvisionedConcurr
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PutRuntimeManagementConfigRequest) Clone() *PutRuntimeManagementConfigRequest {
 	if v == nil {
 		return nil
@@ -1930,7 +2394,10 @@ func (v *PutRuntimeManagementConfigRequest) Clone() *PutRuntimeManagementConfigR
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PutRuntimeManagementConfigResponse) Clone() *PutRuntimeManagementConfigResponse {
 	if v == nil {
 		return nil
@@ -1942,7 +2409,10 @@ func (v *PutRuntimeManagementConfigResponse) Clone() *PutRuntimeManagementConfig
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *RecursiveInvocationException) Clone() *RecursiveInvocationException {
 	if v == nil {
 		return nil
@@ -1953,7 +2423,10 @@ func (v *RecursiveInvocationException) Clone() *RecursiveInvocationException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *RemoveLayerVersionPermissionRequest) Clone() *RemoveLayerVersionPermissionRequest {
 	if v == nil {
 		return nil
@@ -1966,7 +2439,10 @@ func (v *RemoveLayerVersionPermissionRequest) Clone() *RemoveLayerVersionPermiss
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *RemovePermissionRequest) Clone() *RemovePermissionRequest {
 	if v == nil {
 		return nil
@@ -1979,7 +2455,10 @@ func (v *RemovePermissionRequest) Clone() *RemovePermissionRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *RequestTooLargeException) Clone() *RequestTooLargeException {
 	if v == nil {
 		return nil
@@ -1990,7 +2469,10 @@ func (v *RequestTooLargeException) Clone() *RequestTooLargeException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ResourceConflictException) Clone() *ResourceConflictException {
 	if v == nil {
 		return nil
@@ -2001,7 +2483,10 @@ func (v *ResourceConflictException) Clone() *ResourceConflictException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ResourceInUseException) Clone() *ResourceInUseException {
 	if v == nil {
 		return nil
@@ -2012,7 +2497,10 @@ func (v *ResourceInUseException) Clone() *ResourceInUseException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ResourceNotFoundException) Clone() *ResourceNotFoundException {
 	if v == nil {
 		return nil
@@ -2023,7 +2511,10 @@ func (v *ResourceNotFoundException) Clone() *ResourceNotFoundException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ResourceNotReadyException) Clone() *ResourceNotReadyException {
 	if v == nil {
 		return nil
@@ -2034,7 +2525,10 @@ func (v *ResourceNotReadyException) Clone() *ResourceNotReadyException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *RuntimeVersionConfig) Clone() *RuntimeVersionConfig {
 	if v == nil {
 		return nil
@@ -2045,7 +2539,10 @@ func (v *RuntimeVersionConfig) Clone() *RuntimeVersionConfig {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *RuntimeVersionError) Clone() *RuntimeVersionError {
 	if v == nil {
 		return nil
@@ -2056,7 +2553,10 @@ func (v *RuntimeVersionError) Clone() *RuntimeVersionError {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ScalingConfig) Clone() *ScalingConfig {
 	if v == nil {
 		return nil
@@ -2066,7 +2566,10 @@ func (v *ScalingConfig) Clone() *ScalingConfig {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SelfManagedEventSource) Clone() *SelfManagedEventSource {
 	if v == nil {
 		return nil
@@ -2076,7 +2579,10 @@ func (v *SelfManagedEventSource) Clone() *SelfManagedEventSource {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SelfManagedKafkaEventSourceConfig) Clone() *SelfManagedKafkaEventSourceConfig {
 	if v == nil {
 		return nil
@@ -2086,7 +2592,10 @@ func (v *SelfManagedKafkaEventSourceConfig) Clone() *SelfManagedKafkaEventSource
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ServiceException) Clone() *ServiceException {
 	if v == nil {
 		return nil
@@ -2097,7 +2606,10 @@ func (v *ServiceException) Clone() *ServiceException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SnapStart) Clone() *SnapStart {
 	if v == nil {
 		return nil
@@ -2107,7 +2619,10 @@ func (v *SnapStart) Clone() *SnapStart {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SnapStartException) Clone() *SnapStartException {
 	if v == nil {
 		return nil
@@ -2118,7 +2633,10 @@ func (v *SnapStartException) Clone() *SnapStartException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SnapStartNotReadyException) Clone() *SnapStartNotReadyException {
 	if v == nil {
 		return nil
@@ -2129,7 +2647,10 @@ func (v *SnapStartNotReadyException) Clone() *SnapStartNotReadyException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SnapStartResponse) Clone() *SnapStartResponse {
 	if v == nil {
 		return nil
@@ -2140,7 +2661,10 @@ func (v *SnapStartResponse) Clone() *SnapStartResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SnapStartTimeoutException) Clone() *SnapStartTimeoutException {
 	if v == nil {
 		return nil
@@ -2151,7 +2675,10 @@ func (v *SnapStartTimeoutException) Clone() *SnapStartTimeoutException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SourceAccessConfiguration) Clone() *SourceAccessConfiguration {
 	if v == nil {
 		return nil
@@ -2162,7 +2689,10 @@ func (v *SourceAccessConfiguration) Clone() *SourceAccessConfiguration {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *SubnetIPAddressLimitReachedException) Clone() *SubnetIPAddressLimitReachedException {
 	if v == nil {
 		return nil
@@ -2173,7 +2703,10 @@ func (v *SubnetIPAddressLimitReachedException) Clone() *SubnetIPAddressLimitReac
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *TagResourceRequest) Clone() *TagResourceRequest {
 	if v == nil {
 		return nil
@@ -2184,7 +2717,10 @@ func (v *TagResourceRequest) Clone() *TagResourceRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *TooManyRequestsException) Clone() *TooManyRequestsException {
 	if v == nil {
 		return nil
@@ -2197,7 +2733,10 @@ func (v *TooManyRequestsException) Clone() *TooManyRequestsException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *TracingConfig) Clone() *TracingConfig {
 	if v == nil {
 		return nil
@@ -2207,7 +2746,10 @@ func (v *TracingConfig) Clone() *TracingConfig {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *TracingConfigResponse) Clone() *TracingConfigResponse {
 	if v == nil {
 		return nil
@@ -2217,7 +2759,10 @@ func (v *TracingConfigResponse) Clone() *TracingConfigResponse {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UnsupportedMediaTypeException) Clone() *UnsupportedMediaTypeException {
 	if v == nil {
 		return nil
@@ -2228,7 +2773,10 @@ func (v *UnsupportedMediaTypeException) Clone() *UnsupportedMediaTypeException {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UntagResourceRequest) Clone() *UntagResourceRequest {
 	if v == nil {
 		return nil
@@ -2239,7 +2787,10 @@ func (v *UntagResourceRequest) Clone() *UntagResourceRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateAliasRequest) Clone() *UpdateAliasRequest {
 	if v == nil {
 		return nil
@@ -2254,7 +2805,10 @@ func (v *UpdateAliasRequest) Clone() *UpdateAliasRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateCodeSigningConfigRequest) Clone() *UpdateCodeSigningConfigRequest {
 	if v == nil {
 		return nil
@@ -2267,7 +2821,10 @@ func (v *UpdateCodeSigningConfigRequest) Clone() *UpdateCodeSigningConfigRequest
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateCodeSigningConfigResponse) Clone() *UpdateCodeSigningConfigResponse {
 	if v == nil {
 		return nil
@@ -2277,7 +2834,10 @@ func (v *UpdateCodeSigningConfigResponse) Clone() *UpdateCodeSigningConfigRespon
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateEventSourceMappingRequest) Clone() *UpdateEventSourceMappingRequest {
 	if v == nil {
 		return nil
@@ -2302,7 +2862,10 @@ func (v *UpdateEventSourceMappingRequest) Clone() *UpdateEventSourceMappingReque
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateFunctionCodeRequest) Clone() *UpdateFunctionCodeRequest {
 	if v == nil {
 		return nil
@@ -2321,7 +2884,10 @@ func (v *UpdateFunctionCodeRequest) Clone() *UpdateFunctionCodeRequest {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateFunctionConfigurationRequest) Clone() *UpdateFunctionConfigurationRequest {
 	if v == nil {
 		return nil
@@ -2349,7 +2915,10 @@ func (v *UpdateFunctionConfigurationRequest) Clone() *UpdateFunctionConfiguratio
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateFunctionEventInvokeConfigRequest) Clone() *UpdateFunctionEventInvokeConfigRequest {
 	if v == nil {
 		return nil
@@ -2363,7 +2932,10 @@ func (v *UpdateFunctionEventInvokeConfigRequest) Clone() *UpdateFunctionEventInv
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateFunctionUrlConfigRequest) Clone() *UpdateFunctionUrlConfigRequest {
 	if v == nil {
 		return nil
@@ -2377,7 +2949,10 @@ func (v *UpdateFunctionUrlConfigRequest) Clone() *UpdateFunctionUrlConfigRequest
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *UpdateFunctionUrlConfigResponse) Clone() *UpdateFunctionUrlConfigResponse {
 	if v == nil {
 		return nil
@@ -2393,7 +2968,10 @@ func (v *UpdateFunctionUrlConfigResponse) Clone() *UpdateFunctionUrlConfigRespon
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *VpcConfig) Clone() *VpcConfig {
 	if v == nil {
 		return nil
@@ -2405,7 +2983,10 @@ func (v *VpcConfig) Clone() *VpcConfig {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *VpcConfigResponse) Clone() *VpcConfigResponse {
 	if v == nil {
 		return nil

@@ -8721,10 +8721,6 @@ func (v *InvokeAsyncRequest) AppendJSON(b []byte) ([]byte, error) {
 		b = jsonKey(b, start, `"FunctionName":`)
 		b = jsonAppendString(b, *v.FunctionName)
 	}
-	if v.InvokeArgs != nil {
-		b = jsonKey(b, start, `"InvokeArgs":`)
-		b = jsonAppendBlob(b, v.InvokeArgs)
-	}
 	return append(b, '}'), nil
 }
 
@@ -8732,7 +8728,7 @@ func (v *InvokeAsyncRequest) UnmarshalJSON(data []byte) error {
 	return jsonUnmarshal(data, v)
 }
 
-var jsonKeysInvokeAsyncRequest = []string{"\"FunctionName\":", "\"InvokeArgs\":"}
+var jsonKeysInvokeAsyncRequest = []string{"\"FunctionName\":"}
 
 func (v *InvokeAsyncRequest) decodeJSON(d *jsonDecoder) {
 	*v = InvokeAsyncRequest{}
@@ -8752,8 +8748,6 @@ func (v *InvokeAsyncRequest) decodeJSON(d *jsonDecoder) {
 		case 0:
 			x := d.readString()
 			v.FunctionName = &x
-		case 1:
-			v.InvokeArgs = d.readBlob()
 		default:
 			d.skip()
 		}

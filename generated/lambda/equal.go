@@ -1952,7 +1952,7 @@ func (v *InvokeAsyncRequest) Equal(o *InvokeAsyncRequest) bool {
 	if !(equalPtr(v.FunctionName, o.FunctionName)) {
 		return false
 	}
-	if !(equalBytes(v.InvokeArgs, o.InvokeArgs)) {
+	if (v.InvokeArgs == nil) != (o.InvokeArgs == nil) {
 		return false
 	}
 	return true

@@ -766,7 +766,7 @@ func (v *InvokeAsyncRequest) writeREST(r *restRequest) error {
 		r.label("FunctionName", *v.FunctionName)
 	}
 	if v.InvokeArgs != nil {
-		r.setBody(v.InvokeArgs, "application/octet-stream")
+		r.setStream(v.InvokeArgs, "application/octet-stream")
 	}
 	return nil
 }

@@ -3897,7 +3897,7 @@ func (v *InvokeAsyncRequest) print(p *printer) {
 	}
 	if v.InvokeArgs != nil {
 		p.field("InvokeArgs")
-		p.blob(v.InvokeArgs)
+		p.stream()
 	}
 	p.close()
 }

@@ -2,7 +2,10 @@
 
 package lambda
 
-import "time"
+import (
+	"io"
+	"time"
+)
 
 // Limits that are related to concurrency and storage. All file and storage sizes are in bytes.
 type AccountLimit struct {
@@ -2076,7 +2079,7 @@ type InvokeAsyncRequest struct {
 	// The JSON that you want to provide to your Lambda function as input.
 	//
 	// This member is required.
-	InvokeArgs []byte
+	InvokeArgs io.Reader
 }
 
 // A success response (202 Accepted) indicates that the request is queued for invocation.

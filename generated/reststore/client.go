@@ -35,6 +35,22 @@ func newModeledError(code string) modeledError {
 	return nil
 }
 
+var opDownloadData = operationInfo{
+	authRequired: true,
+	method:       "GET",
+	name:         "DownloadData",
+	path:         "/data/{Id}",
+	streamOutput: true,
+}
+
+func (c *Client) DownloadData(ctx context.Context, in *DownloadDataInput) (*DownloadDataOutput, error) {
+	out := new(DownloadDataOutput)
+	if err := c.invokeREST(ctx, &opDownloadData, in, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 var opGetBlob = operationInfo{
 	authRequired: true,
 	method:       "GET",
@@ -109,6 +125,21 @@ func (c *Client) PutItem(ctx context.Context, in *PutItemInput) (*PutItemOutput,
 	}
 	out := new(PutItemOutput)
 	if err := c.invokeREST(ctx, &opPutItem, in, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+var opUploadData = operationInfo{
+	authRequired: true,
+	method:       "PUT",
+	name:         "UploadData",
+	path:         "/data/{Id}",
+}
+
+func (c *Client) UploadData(ctx context.Context, in *UploadDataInput) (*UploadDataOutput, error) {
+	out := new(UploadDataOutput)
+	if err := c.invokeREST(ctx, &opUploadData, in, out); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -4,7 +4,10 @@ package reststore
 
 import "time"
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *Detail) Clone() *Detail {
 	if v == nil {
 		return nil
@@ -16,7 +19,36 @@ func (v *Detail) Clone() *Detail {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
+func (v *DownloadDataInput) Clone() *DownloadDataInput {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	c.Id = clonePtr(v.Id)
+	return &c
+}
+
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
+func (v *DownloadDataOutput) Clone() *DownloadDataOutput {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	c.Digest = clonePtr(v.Digest)
+	return &c
+}
+
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetBlobInput) Clone() *GetBlobInput {
 	if v == nil {
 		return nil
@@ -26,7 +58,10 @@ func (v *GetBlobInput) Clone() *GetBlobInput {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetBlobOutput) Clone() *GetBlobOutput {
 	if v == nil {
 		return nil
@@ -37,7 +72,10 @@ func (v *GetBlobOutput) Clone() *GetBlobOutput {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *GetStatusOutput) Clone() *GetStatusOutput {
 	if v == nil {
 		return nil
@@ -48,7 +86,10 @@ func (v *GetStatusOutput) Clone() *GetStatusOutput {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ItemConflict) Clone() *ItemConflict {
 	if v == nil {
 		return nil
@@ -60,7 +101,10 @@ func (v *ItemConflict) Clone() *ItemConflict {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PingInput) Clone() *PingInput {
 	if v == nil {
 		return nil
@@ -71,7 +115,10 @@ func (v *PingInput) Clone() *PingInput {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PutDetailInput) Clone() *PutDetailInput {
 	if v == nil {
 		return nil
@@ -81,7 +128,10 @@ func (v *PutDetailInput) Clone() *PutDetailInput {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PutDetailOutput) Clone() *PutDetailOutput {
 	if v == nil {
 		return nil
@@ -91,7 +141,10 @@ func (v *PutDetailOutput) Clone() *PutDetailOutput {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PutItemInput) Clone() *PutItemInput {
 	if v == nil {
 		return nil
@@ -121,7 +174,10 @@ func (v *PutItemInput) Clone() *PutItemInput {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *PutItemOutput) Clone() *PutItemOutput {
 	if v == nil {
 		return nil
@@ -146,13 +202,42 @@ func (v *PutItemOutput) Clone() *PutItemOutput {
 	return &c
 }
 
-// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
 func (v *ServerFault) Clone() *ServerFault {
 	if v == nil {
 		return nil
 	}
 	c := *v
 	c.Message = clonePtr(v.Message)
+	return &c
+}
+
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
+func (v *UploadDataInput) Clone() *UploadDataInput {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	c.Id = clonePtr(v.Id)
+	return &c
+}
+
+/*
+Clone returns a deep copy of v that shares no memory with it (but a stream, which is
+shared). Clone of nil is nil.
+*/
+func (v *UploadDataOutput) Clone() *UploadDataOutput {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	c.Digest = clonePtr(v.Digest)
 	return &c
 }
 

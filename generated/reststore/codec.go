@@ -92,6 +92,112 @@ func (v *Detail) decodeJSONStore(d *jsonDecoder, st *storeDetail) {
 	}
 }
 
+func (v DownloadDataInput) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
+}
+
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
+func (v *DownloadDataInput) AppendJSON(b []byte) ([]byte, error) {
+	if v == nil {
+		return append(b, "null"...), nil
+	}
+	b = append(b, '{')
+	start := len(b)
+	if v.Id != nil {
+		b = jsonKey(b, start, `"Id":`)
+		b = jsonAppendString(b, *v.Id)
+	}
+	return append(b, '}'), nil
+}
+
+func (v *DownloadDataInput) UnmarshalJSON(data []byte) error {
+	return jsonUnmarshal(data, v)
+}
+
+var jsonKeysDownloadDataInput = []string{"\"Id\":"}
+
+func (v *DownloadDataInput) decodeJSON(d *jsonDecoder) {
+	*v = DownloadDataInput{}
+	if d.isNull() || !d.beginObject() {
+		return
+	}
+	k := 0
+	for {
+		i, key, ok := d.nextMember(jsonKeysDownloadDataInput, &k)
+		if !ok {
+			return
+		}
+		if d.isNull() {
+			continue
+		}
+		switch i {
+		case 0:
+			x := d.readString()
+			v.Id = &x
+		default:
+			d.skip()
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDownloadDataInput, i, key)
+			return
+		}
+	}
+}
+
+func (v DownloadDataOutput) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
+}
+
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
+func (v *DownloadDataOutput) AppendJSON(b []byte) ([]byte, error) {
+	if v == nil {
+		return append(b, "null"...), nil
+	}
+	b = append(b, '{')
+	start := len(b)
+	if v.Digest != nil {
+		b = jsonKey(b, start, `"Digest":`)
+		b = jsonAppendString(b, *v.Digest)
+	}
+	return append(b, '}'), nil
+}
+
+func (v *DownloadDataOutput) UnmarshalJSON(data []byte) error {
+	return jsonUnmarshal(data, v)
+}
+
+var jsonKeysDownloadDataOutput = []string{"\"Digest\":"}
+
+func (v *DownloadDataOutput) decodeJSON(d *jsonDecoder) {
+	*v = DownloadDataOutput{}
+	if d.isNull() || !d.beginObject() {
+		return
+	}
+	k := 0
+	for {
+		i, key, ok := d.nextMember(jsonKeysDownloadDataOutput, &k)
+		if !ok {
+			return
+		}
+		if d.isNull() {
+			continue
+		}
+		switch i {
+		case 0:
+			x := d.readString()
+			v.Digest = &x
+		default:
+			d.skip()
+		}
+		if d.failed() {
+			d.addMember(jsonKeysDownloadDataOutput, i, key)
+			return
+		}
+	}
+}
+
 func (v GetBlobInput) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
@@ -1079,6 +1185,112 @@ func (v *ServerFault) decodeJSON(d *jsonDecoder) {
 		}
 		if d.failed() {
 			d.addMember(jsonKeysServerFault, i, key)
+			return
+		}
+	}
+}
+
+func (v UploadDataInput) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
+}
+
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
+func (v *UploadDataInput) AppendJSON(b []byte) ([]byte, error) {
+	if v == nil {
+		return append(b, "null"...), nil
+	}
+	b = append(b, '{')
+	start := len(b)
+	if v.Id != nil {
+		b = jsonKey(b, start, `"Id":`)
+		b = jsonAppendString(b, *v.Id)
+	}
+	return append(b, '}'), nil
+}
+
+func (v *UploadDataInput) UnmarshalJSON(data []byte) error {
+	return jsonUnmarshal(data, v)
+}
+
+var jsonKeysUploadDataInput = []string{"\"Id\":"}
+
+func (v *UploadDataInput) decodeJSON(d *jsonDecoder) {
+	*v = UploadDataInput{}
+	if d.isNull() || !d.beginObject() {
+		return
+	}
+	k := 0
+	for {
+		i, key, ok := d.nextMember(jsonKeysUploadDataInput, &k)
+		if !ok {
+			return
+		}
+		if d.isNull() {
+			continue
+		}
+		switch i {
+		case 0:
+			x := d.readString()
+			v.Id = &x
+		default:
+			d.skip()
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUploadDataInput, i, key)
+			return
+		}
+	}
+}
+
+func (v UploadDataOutput) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
+}
+
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
+func (v *UploadDataOutput) AppendJSON(b []byte) ([]byte, error) {
+	if v == nil {
+		return append(b, "null"...), nil
+	}
+	b = append(b, '{')
+	start := len(b)
+	if v.Digest != nil {
+		b = jsonKey(b, start, `"Digest":`)
+		b = jsonAppendString(b, *v.Digest)
+	}
+	return append(b, '}'), nil
+}
+
+func (v *UploadDataOutput) UnmarshalJSON(data []byte) error {
+	return jsonUnmarshal(data, v)
+}
+
+var jsonKeysUploadDataOutput = []string{"\"Digest\":"}
+
+func (v *UploadDataOutput) decodeJSON(d *jsonDecoder) {
+	*v = UploadDataOutput{}
+	if d.isNull() || !d.beginObject() {
+		return
+	}
+	k := 0
+	for {
+		i, key, ok := d.nextMember(jsonKeysUploadDataOutput, &k)
+		if !ok {
+			return
+		}
+		if d.isNull() {
+			continue
+		}
+		switch i {
+		case 0:
+			x := d.readString()
+			v.Digest = &x
+		default:
+			d.skip()
+		}
+		if d.failed() {
+			d.addMember(jsonKeysUploadDataOutput, i, key)
 			return
 		}
 	}

@@ -6,6 +6,14 @@ func (v *Detail) Default() *Detail {
 	return zeroed(v)
 }
 
+func (v *DownloadDataInput) Default() *DownloadDataInput {
+	return zeroed(v)
+}
+
+func (v *DownloadDataOutput) Default() *DownloadDataOutput {
+	return zeroed(v)
+}
+
 func (v *GetBlobInput) Default() *GetBlobInput {
 	return zeroed(v)
 }
@@ -43,5 +51,13 @@ func (v *PutItemOutput) Default() *PutItemOutput {
 }
 
 func (v *ServerFault) Default() *ServerFault {
+	return zeroed(v)
+}
+
+func (v *UploadDataInput) Default() *UploadDataInput {
+	return zeroed(v)
+}
+
+func (v *UploadDataOutput) Default() *UploadDataOutput {
 	return zeroed(v)
 }

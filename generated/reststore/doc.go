@@ -2,7 +2,7 @@
 // versions:
 // 	awsgen (devel)
 // source: ../../testdata/models/reststore.smithy.json
-// source sha256: f59e8830a717a3ef819f0cd15d36396333fd26c92d5e8f56de5050f7b0f204dc
+// source sha256: ed3a37a3811d923e31dbe9bff923ceca373bd6e052576e1305b1b7d3a3cba913
 // flags: -pkg=reststore
 
 // Package reststore is a client and data types for Rest Store.

@@ -24,6 +24,33 @@ func (v *Detail) Equal(o *Detail) bool {
 
 // Equal reports whether v and o hold the same data, as they would be serialized.
 // Two nil values are equal.
+func (v *DownloadDataInput) Equal(o *DownloadDataInput) bool {
+	if v == nil || o == nil {
+		return v == o
+	}
+	if !(equalPtr(v.Id, o.Id)) {
+		return false
+	}
+	return true
+}
+
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
+func (v *DownloadDataOutput) Equal(o *DownloadDataOutput) bool {
+	if v == nil || o == nil {
+		return v == o
+	}
+	if (v.Data == nil) != (o.Data == nil) {
+		return false
+	}
+	if !(equalPtr(v.Digest, o.Digest)) {
+		return false
+	}
+	return true
+}
+
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetBlobInput) Equal(o *GetBlobInput) bool {
 	if v == nil || o == nil {
 		return v == o
@@ -257,6 +284,33 @@ func (v *ServerFault) Equal(o *ServerFault) bool {
 		return v == o
 	}
 	if !(equalPtr(v.Message, o.Message)) {
+		return false
+	}
+	return true
+}
+
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
+func (v *UploadDataInput) Equal(o *UploadDataInput) bool {
+	if v == nil || o == nil {
+		return v == o
+	}
+	if !(equalPtr(v.Id, o.Id)) {
+		return false
+	}
+	if (v.Data == nil) != (o.Data == nil) {
+		return false
+	}
+	return true
+}
+
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
+func (v *UploadDataOutput) Equal(o *UploadDataOutput) bool {
+	if v == nil || o == nil {
+		return v == o
+	}
+	if !(equalPtr(v.Digest, o.Digest)) {
 		return false
 	}
 	return true

@@ -28,6 +28,12 @@ func TestGeneratedShapes(t *testing.T) {
 	t.Run("Detail", func(t *testing.T) {
 		testShape[Detail](t, []string{}, nil)
 	})
+	t.Run("DownloadDataInput", func(t *testing.T) {
+		testShape[DownloadDataInput](t, []string{}, nil)
+	})
+	t.Run("DownloadDataOutput", func(t *testing.T) {
+		testShape[DownloadDataOutput](t, []string{}, nil)
+	})
 	t.Run("GetBlobInput", func(t *testing.T) {
 		testShape[GetBlobInput](t, []string{}, nil)
 	})
@@ -57,6 +63,12 @@ func TestGeneratedShapes(t *testing.T) {
 	})
 	t.Run("ServerFault", func(t *testing.T) {
 		testShape[ServerFault](t, []string{}, nil)
+	})
+	t.Run("UploadDataInput", func(t *testing.T) {
+		testShape[UploadDataInput](t, []string{}, nil)
+	})
+	t.Run("UploadDataOutput", func(t *testing.T) {
+		testShape[UploadDataOutput](t, []string{}, nil)
 	})
 }
 

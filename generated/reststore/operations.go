@@ -22,6 +22,14 @@ func Operations() []Operation {
 		{
 			AuthRequired: true,
 			Errors:       []string{"ServerFault"},
+			Input:        "DownloadDataInput",
+			Name:         "DownloadData",
+			Output:       "DownloadDataOutput",
+			Target:       "",
+		},
+		{
+			AuthRequired: true,
+			Errors:       []string{"ServerFault"},
 			Input:        "GetBlobInput",
 			Name:         "GetBlob",
 			Output:       "GetBlobOutput",
@@ -57,6 +65,14 @@ func Operations() []Operation {
 			Input:        "PutItemInput",
 			Name:         "PutItem",
 			Output:       "PutItemOutput",
+			Target:       "",
+		},
+		{
+			AuthRequired: true,
+			Errors:       []string{"ServerFault"},
+			Input:        "UploadDataInput",
+			Name:         "UploadData",
+			Output:       "UploadDataOutput",
 			Target:       "",
 		},
 	}

@@ -4,6 +4,21 @@ package reststore
 
 import "time"
 
+func (v *DownloadDataInput) writeREST(r *restRequest) error {
+	if v.Id != nil {
+		r.label("Id", *v.Id)
+	}
+	return nil
+}
+
+func (v *DownloadDataOutput) readREST(r *restResponse) error {
+	v.Data = r.stream
+	if h, ok := r.headerValue("X-Digest"); ok {
+		v.Digest = &h
+	}
+	return nil
+}
+
 func (v *GetBlobInput) writeREST(r *restRequest) error {
 	if v.Id != nil {
 		r.label("Id", *v.Id)
@@ -340,6 +355,23 @@ func (v *PutItemOutput) readREST(r *restResponse) error {
 func (v *ServerFault) readREST(r *restResponse) error {
 	if err := r.decodeBody(v); err != nil {
 		return err
+	}
+	return nil
+}
+
+func (v *UploadDataInput) writeREST(r *restRequest) error {
+	if v.Id != nil {
+		r.label("Id", *v.Id)
+	}
+	if v.Data != nil {
+		r.setStream(v.Data, "application/octet-stream")
+	}
+	return nil
+}
+
+func (v *UploadDataOutput) readREST(r *restResponse) error {
+	if h, ok := r.headerValue("X-Digest"); ok {
+		v.Digest = &h
 	}
 	return nil
 }

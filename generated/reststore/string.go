@@ -45,6 +45,68 @@ func (v *Detail) print(p *printer) {
 	p.close()
 }
 
+func (v DownloadDataInput) String() string {
+	return printString(&v)
+}
+
+func (v DownloadDataInput) GoString() string {
+	return printGoString(&v)
+}
+
+func (v DownloadDataInput) Format(st fmt.State, verb rune) {
+	printFormat(st, verb, &v)
+}
+
+func (v DownloadDataInput) LogValue() slog.Value {
+	return printLogValue(&v)
+}
+
+func (v *DownloadDataInput) print(p *printer) {
+	if v == nil {
+		p.null()
+		return
+	}
+	p.open("DownloadDataInput")
+	if v.Id != nil {
+		p.field("Id")
+		p.str(*v.Id)
+	}
+	p.close()
+}
+
+func (v DownloadDataOutput) String() string {
+	return printString(&v)
+}
+
+func (v DownloadDataOutput) GoString() string {
+	return printGoString(&v)
+}
+
+func (v DownloadDataOutput) Format(st fmt.State, verb rune) {
+	printFormat(st, verb, &v)
+}
+
+func (v DownloadDataOutput) LogValue() slog.Value {
+	return printLogValue(&v)
+}
+
+func (v *DownloadDataOutput) print(p *printer) {
+	if v == nil {
+		p.null()
+		return
+	}
+	p.open("DownloadDataOutput")
+	if v.Data != nil {
+		p.field("Data")
+		p.stream()
+	}
+	if v.Digest != nil {
+		p.field("Digest")
+		p.str(*v.Digest)
+	}
+	p.close()
+}
+
 func (v GetBlobInput) String() string {
 	return printString(&v)
 }
@@ -491,6 +553,68 @@ func (v *ServerFault) print(p *printer) {
 	if v.Message != nil {
 		p.field("Message")
 		p.str(*v.Message)
+	}
+	p.close()
+}
+
+func (v UploadDataInput) String() string {
+	return printString(&v)
+}
+
+func (v UploadDataInput) GoString() string {
+	return printGoString(&v)
+}
+
+func (v UploadDataInput) Format(st fmt.State, verb rune) {
+	printFormat(st, verb, &v)
+}
+
+func (v UploadDataInput) LogValue() slog.Value {
+	return printLogValue(&v)
+}
+
+func (v *UploadDataInput) print(p *printer) {
+	if v == nil {
+		p.null()
+		return
+	}
+	p.open("UploadDataInput")
+	if v.Id != nil {
+		p.field("Id")
+		p.str(*v.Id)
+	}
+	if v.Data != nil {
+		p.field("Data")
+		p.stream()
+	}
+	p.close()
+}
+
+func (v UploadDataOutput) String() string {
+	return printString(&v)
+}
+
+func (v UploadDataOutput) GoString() string {
+	return printGoString(&v)
+}
+
+func (v UploadDataOutput) Format(st fmt.State, verb rune) {
+	printFormat(st, verb, &v)
+}
+
+func (v UploadDataOutput) LogValue() slog.Value {
+	return printLogValue(&v)
+}
+
+func (v *UploadDataOutput) print(p *printer) {
+	if v == nil {
+		p.null()
+		return
+	}
+	p.open("UploadDataOutput")
+	if v.Digest != nil {
+		p.field("Digest")
+		p.str(*v.Digest)
 	}
 	p.close()
 }

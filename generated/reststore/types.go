@@ -2,7 +2,10 @@
 
 package reststore
 
-import "time"
+import (
+	"io"
+	"time"
+)
 
 type Detail struct {
 	Note *string
@@ -10,6 +13,17 @@ type Detail struct {
 	Size *int32
 
 	When *time.Time
+}
+
+type DownloadDataInput struct {
+	// This member is required.
+	Id *string
+}
+
+type DownloadDataOutput struct {
+	Data io.ReadCloser
+
+	Digest *string
 }
 
 type GetBlobInput struct {
@@ -134,4 +148,15 @@ type PutItemOutput struct {
 
 type ServerFault struct {
 	Message *string
+}
+
+type UploadDataInput struct {
+	// This member is required.
+	Id *string
+
+	Data io.Reader
+}
+
+type UploadDataOutput struct {
+	Digest *string
 }

@@ -12,6 +12,29 @@ func (v *Detail) validate(p *vpath, vs *validator) {
 	}
 }
 
+func (v *DownloadDataInput) Validate() error {
+	return validateAll(v)
+}
+
+func (v *DownloadDataInput) validate(p *vpath, vs *validator) {
+	if v == nil {
+		return
+	}
+	if v.Id == nil {
+		vs.required(p, "Id")
+	}
+}
+
+func (v *DownloadDataOutput) Validate() error {
+	return validateAll(v)
+}
+
+func (v *DownloadDataOutput) validate(p *vpath, vs *validator) {
+	if v == nil {
+		return
+	}
+}
+
 func (v *GetBlobInput) Validate() error {
 	return validateAll(v)
 }
@@ -131,6 +154,29 @@ func (v *ServerFault) Validate() error {
 }
 
 func (v *ServerFault) validate(p *vpath, vs *validator) {
+	if v == nil {
+		return
+	}
+}
+
+func (v *UploadDataInput) Validate() error {
+	return validateAll(v)
+}
+
+func (v *UploadDataInput) validate(p *vpath, vs *validator) {
+	if v == nil {
+		return
+	}
+	if v.Id == nil {
+		vs.required(p, "Id")
+	}
+}
+
+func (v *UploadDataOutput) Validate() error {
+	return validateAll(v)
+}
+
+func (v *UploadDataOutput) validate(p *vpath, vs *validator) {
 	if v == nil {
 		return
 	}

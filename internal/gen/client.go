@@ -117,6 +117,13 @@ func genClient(g *generator, f *jen.File) {
 			if op.HostPrefix != "" {
 				info[jen.Id("hostPrefix")] = jen.Lit(op.HostPrefix)
 			}
+			if out := op.Output; out != nil {
+				for _, m := range out.Members {
+					if g.stream(m) {
+						info[jen.Id("streamOutput")] = jen.True()
+					}
+				}
+			}
 		}
 		f.Var().Id(opVar).Op("=").Id("operationInfo").Values(info)
 		var notes []string

@@ -122,7 +122,7 @@ func (g *generator) genAppendJSON(f *jen.File, s *ir.Shape) {
 	)
 	f.Add(lineComment("AppendJSON appends v's JSON document to b. Members are written in model order, map\n" +
 		"keys sorted, and unset members left out; it allocates nothing when b has room."))
-	g.genAppendMembers(f, s, t, s.Members, g.documentKey(s))
+	g.genAppendMembers(f, s, t, g.documentMembers(s), g.documentKey(s))
 }
 
 // genAppendMembers emits AppendJSON on type t (s or a view of it) writing the members given.
@@ -187,6 +187,17 @@ func (g *generator) wireName(m *ir.Member) string {
 }
 
 func memberName(m *ir.Member) string { return m.Name }
+
+// documentMembers are the members of s in its JSON document: all but a stream.
+func (g *generator) documentMembers(s *ir.Shape) []*ir.Member {
+	var out []*ir.Member
+	for _, m := range s.Members {
+		if !g.stream(m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
 
 // documentKey is how MarshalJSON and UnmarshalJSON of s name its members: as on the wire,
 // except in a restJson1 input, output or error with members bound outside the body. Its
@@ -319,7 +330,7 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 	f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Return(jen.Id("jsonUnmarshal").Call(jen.Id("data"), jen.Id("v"))),
 	)
-	g.genDecodeMembers(f, s, t, s.Members, g.documentKey(s))
+	g.genDecodeMembers(f, s, t, g.documentMembers(s), g.documentKey(s))
 }
 
 // genDecodeMembers emits decodeJSON on type t (s or a view of it) reading the members given

@@ -16,6 +16,10 @@ func genEqual(g *generator, f *jen.File) {
 		f.Func().Params(jen.Id("v").Op("*").Id(s.GoName)).Id("Equal").Params(jen.Id("o").Op("*").Id(s.GoName)).Bool().BlockFunc(func(b *jen.Group) {
 			b.If(jen.Id("v").Op("==").Nil().Op("||").Id("o").Op("==").Nil()).Block(jen.Return(jen.Id("v").Op("==").Id("o")))
 			for _, m := range s.Members {
+				if g.stream(m) {
+					b.If(jen.Parens(jen.Id("v." + m.GoName).Op("==").Nil()).Op("!=").Parens(jen.Id("o." + m.GoName).Op("==").Nil())).Block(jen.Return(jen.False()))
+					continue
+				}
 				ptr := fieldPointer(s, m)
 				e := g.equalExpr(m.Target, ptr, jen.Id("v."+m.GoName), jen.Id("o."+m.GoName))
 				b.If(jen.Op("!").Parens(e)).Block(jen.Return(jen.False()))

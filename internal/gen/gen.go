@@ -63,8 +63,8 @@ type generator struct {
 	// client; rest for restJson1, whose operations also bind members to HTTP (rest.go).
 	json, rest bool
 	// httpBound are the restJson1 inputs, outputs and errors with members outside the body
-	// (documentKey).
-	httpBound map[*ir.Shape]bool
+	// (documentKey); restOutputs the outputs and errors.
+	httpBound, restOutputs map[*ir.Shape]bool
 
 	// docs memoizes docComment: emitters convert the same documentation more than once.
 	docs *docMemo
@@ -138,6 +138,7 @@ func newGenerator(m *ir.Model, opt Options) (*generator, error) {
 	g.json = m.Service.IsAWSJSON() || g.rest
 	if g.rest {
 		g.httpBound = g.httpBoundShapes()
+		_, g.restOutputs = g.restShapes()
 	}
 	return g, nil
 }

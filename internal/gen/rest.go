@@ -24,6 +24,14 @@ func genREST(g *generator, f *jen.File) {
 	}
 }
 
+// stream reports whether m is a streaming payload: a @streaming blob bound to the body of a
+// restJson1 input or output. Its field is an io.Reader in an input, an io.ReadCloser in an
+// output; it is never read whole into memory, and the methods that would have to read it
+// (Clone, Equal, String, MarshalJSON) leave it alone.
+func (g *generator) stream(m *ir.Member) bool {
+	return g.rest && m.Target.Kind == ir.Blob && m.Target.Traits.Streaming && m.Traits.Location == ir.InPayload
+}
+
 // restShapes returns the inputs and the outputs and errors of the operations the client
 // sends.
 func (g *generator) restShapes() (inputs, outputs map[*ir.Shape]bool) {
@@ -193,20 +201,25 @@ func (g *generator) writeBinding(b *jen.Group, s *ir.Shape, m *ir.Member) {
 		})
 	case ir.InPayload:
 		ct := m.MediaType()
-		switch t.Kind {
-		case ir.Blob:
+		switch {
+		case g.stream(m):
+			if ct == "" {
+				ct = "application/octet-stream"
+			}
+			b.If(cond).Block(jen.Id("r.setStream").Call(src.Clone(), jen.Lit(ct)))
+		case t.Kind == ir.Blob:
 			if ct == "" {
 				ct = "application/octet-stream"
 			}
 			b.If(cond).Block(jen.Id("r.setBody").Call(src.Clone(), jen.Lit(ct)))
-		case ir.String, ir.Enum:
+		case t.Kind == ir.String || t.Kind == ir.Enum:
 			if ct == "" {
 				ct = "text/plain"
 			}
 			b.If(cond).Block(jen.Id("r.setBody").Call(jen.Index().Byte().Parens(val), jen.Lit(ct)))
-		case ir.Document:
+		case t.Kind == ir.Document:
 			b.If(cond).Block(jen.Id("r.setBody").Call(jen.Index().Byte().Parens(src.Clone()), jen.Lit("application/json")))
-		case ir.Structure, ir.Union:
+		case t.Kind == ir.Structure || t.Kind == ir.Union:
 			b.If(cond).Block(
 				jen.List(jen.Id("body"), jen.Id("err")).Op(":=").Add(src.Clone()).Dot("AppendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(256))),
 				jen.If(jen.Id("err").Op("!=").Nil()).Block(jen.Return(jen.Id("err"))),
@@ -341,6 +354,10 @@ func (g *generator) readBinding(b *jen.Group, s *ir.Shape, m *ir.Member) {
 			l.Add(dst.Clone().Op("=").Id("list"))
 		})
 	case ir.InPayload:
+		if g.stream(m) {
+			b.Add(dst.Clone().Op("=").Id("r.stream"))
+			return
+		}
 		switch t.Kind {
 		case ir.Blob:
 			b.Add(dst.Clone().Op("=").Id("r.payloadBytes").Call())

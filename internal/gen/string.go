@@ -35,9 +35,12 @@ func genString(g *generator, f *jen.File) {
 				ptr := fieldPointer(s, m)
 				src := jen.Id("v." + m.GoName)
 				body := []jen.Code{jen.Id("p.field").Call(jen.Lit(m.GoName))}
-				if s.Traits.Sensitive || m.Sensitive() {
+				switch {
+				case s.Traits.Sensitive || m.Sensitive():
 					body = append(body, jen.Id("p.redacted").Call())
-				} else {
+				case g.stream(m):
+					body = append(body, jen.Id("p.stream").Call())
+				default:
 					body = append(body, g.printStmt(m.Target, ptr, src.Clone()))
 				}
 				if ptr || nilable(m.Target.Kind) {

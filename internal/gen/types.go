@@ -118,7 +118,14 @@ func (g *generator) genStruct(f *jen.File, s *ir.Shape) {
 			}
 			field.Comment(note).Line()
 		}
-		field.Id(m.GoName).Add(g.slotType(m, fieldPointer(s, m)))
+		switch {
+		case g.stream(m) && g.restOutputs[s]:
+			field.Id(m.GoName).Qual("io", "ReadCloser")
+		case g.stream(m):
+			field.Id(m.GoName).Qual("io", "Reader")
+		default:
+			field.Id(m.GoName).Add(g.slotType(m, fieldPointer(s, m)))
+		}
 		fields = append(fields, field)
 	}
 	if s.Kind == ir.Union {

@@ -42,7 +42,10 @@ func genValidate(g *generator, f *jen.File) {
 			for _, m := range s.Members {
 				ptr := fieldPointer(s, m)
 				src := jen.Id("v." + m.GoName)
-				checks := g.valueChecks(m, ptr, src.Clone(), jen.Id("p"), m.Name, pats)
+				var checks []jen.Code
+				if !g.stream(m) {
+					checks = g.valueChecks(m, ptr, src.Clone(), jen.Id("p"), m.Name, pats)
+				}
 				optional := ptr || nilable(m.Target.Kind)
 				switch {
 				case m.Required() && optional && len(checks) > 0:

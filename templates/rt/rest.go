@@ -45,9 +45,13 @@ func (c *Client) invokeREST(ctx context.Context, op *operationInfo, in restInput
 	if r.body != nil || r.stream != nil {
 		r.header.Set("Content-Type", r.contentType)
 	}
-	w := &wireRequest{method: op.method, url: target, header: r.header, body: r.body}
+	w := &wireRequest{method: op.method, url: target, header: r.header, body: r.body, stream: r.stream, streamLen: r.streamLen}
 	return c.roundTrip(ctx, op, w, func(resp *http.Response, data []byte) error {
-		return out.readREST(&restResponse{status: resp.StatusCode, header: resp.Header, body: data})
+		rr := &restResponse{status: resp.StatusCode, header: resp.Header, body: data}
+		if op.streamOutput {
+			rr.stream = resp.Body
+		}
+		return out.readREST(rr)
 	})
 }
 
@@ -147,9 +151,23 @@ func (r *restRequest) setBody(body []byte, contentType string) {
 	r.body, r.contentType = body, contentType
 }
 
-// setStream sets a streaming body; n is its length, or -1 when it is not known.
-func (r *restRequest) setStream(body io.Reader, n int64, contentType string) {
-	r.stream, r.streamLen, r.contentType = body, n, contentType
+// setStream sets a streaming body. Its length is known when it has a Len method (as
+// *bytes.Reader, *strings.Reader and *bytes.Buffer do) or is an *os.File-like io.Seeker;
+// otherwise it is sent chunked.
+func (r *restRequest) setStream(body io.Reader, contentType string) {
+	r.stream, r.streamLen, r.contentType = body, -1, contentType
+	switch b := body.(type) {
+	case interface{ Len() int }:
+		r.streamLen = int64(b.Len())
+	case io.Seeker:
+		if cur, err := b.Seek(0, io.SeekCurrent); err == nil {
+			if end, err := b.Seek(0, io.SeekEnd); err == nil {
+				if _, err := b.Seek(cur, io.SeekStart); err == nil {
+					r.streamLen = end - cur
+				}
+			}
+		}
+	}
 }
 
 // restLabelError reports a label that cannot be sent.
