@@ -4,6 +4,7 @@ package cognitoidp
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
@@ -97,6 +98,12 @@ type Options struct {
 	// MaxResponseBytes limits the size of a response body; 0 (or a
 	// negative value) means 10 MiB.
 	MaxResponseBytes int64
+	// DisableRequestCompression sends request bodies uncompressed even for
+	// operations whose model allows gzip (@requestCompression).
+	DisableRequestCompression bool
+	// RequestMinCompressSizeBytes is the smallest body that is compressed
+	// where the model allows it; 0 means 10240. Streams are never compressed.
+	RequestMinCompressSizeBytes int64
 	// ValidateInput enables the full client-side validation of inputs
 	// against the model's constraints (lengths, ranges, patterns, enums)
 	// before sending. Presence of required members is always checked.
@@ -129,6 +136,8 @@ type operationInfo struct {
 	hostPrefix          string
 	// streamOutput: the output's payload is a stream, handed over unread.
 	streamOutput bool
+	// gzip: the model allows the request body to be gzip-compressed (@requestCompression).
+	gzip bool
 }
 
 // requestBody is implemented by generated request types.
@@ -355,6 +364,21 @@ type wireRequest struct {
 	streamLen int64
 }
 
+// defaultMinCompressSize is the default RequestMinCompressSizeBytes, as in the AWS SDKs.
+const defaultMinCompressSize = 10240
+
+// compress reports whether w's body is to be gzip-compressed.
+func (c *Client) compress(op *operationInfo, w *wireRequest) bool {
+	if !op.gzip || c.opts.DisableRequestCompression || w.body == nil {
+		return false
+	}
+	min := c.opts.RequestMinCompressSizeBytes
+	if min <= 0 {
+		min = defaultMinCompressSize
+	}
+	return int64(len(w.body)) >= min
+}
+
 // streamAttempt returns the body of an attempt of a streaming request, or false when the
 // stream cannot be sent again.
 func (w *wireRequest) streamAttempt(attempt int, start int64) (io.Reader, bool) {
@@ -380,6 +404,15 @@ func (c *Client) roundTrip(ctx context.Context, op *operationInfo, w *wireReques
 	sign := op.authRequired && c.opts.Signer != nil
 	if sign && c.opts.Region == "" {
 		return c.opError(op, errors.New("Options.Region is required to sign requests"))
+	}
+	if c.compress(op, w) {
+		var zb bytes.Buffer
+		zw := gzip.NewWriter(&zb)
+		zw.Write(w.body) // writes to a bytes.Buffer do not fail
+		zw.Close()
+		w.body = zb.Bytes()
+		w.header = w.header.Clone()
+		w.header["Content-Encoding"] = append(w.header["Content-Encoding"], "gzip")
 	}
 	var payloadHash string
 	switch {

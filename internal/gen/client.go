@@ -1,6 +1,8 @@
 package gen
 
 import (
+	"slices"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/awsgen/awsgen/internal/ir"
@@ -107,6 +109,9 @@ func genClient(g *generator, f *jen.File) {
 		info := jen.Dict{
 			jen.Id("name"):         jen.Lit(op.Name),
 			jen.Id("authRequired"): jen.Lit(op.AuthRequired),
+		}
+		if slices.Contains(op.RequestCompression, "gzip") {
+			info[jen.Id("gzip")] = jen.True()
 		}
 		if g.rest {
 			info[jen.Id("method")] = jen.Lit(op.HTTPMethod)

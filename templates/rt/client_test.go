@@ -1,6 +1,7 @@
 package rt
 
 import (
+	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -1197,5 +1198,58 @@ func TestUserAgentSuffixSanitized(t *testing.T) {
 	c := newClient(Options{Region: "us-east-1", UserAgentSuffix: "app\r\nX-Evil: 1"}, testService("1.1"))
 	if strings.ContainsAny(c.userAgent, "\r\n") {
 		t.Errorf("user agent %q", c.userAgent)
+	}
+}
+
+// TestRequestCompression: an operation whose model allows gzip sends a body of at least
+// RequestMinCompressSizeBytes compressed, with Content-Encoding gzip; smaller bodies, other
+// operations and DisableRequestCompression send it as it is.
+func TestRequestCompression(t *testing.T) {
+	long := strings.Repeat("a", 64)
+	opGzip := operationInfo{name: "ForgotPassword", gzip: true}
+	cases := []struct {
+		name    string
+		op      *operationInfo
+		opts    func(*Options)
+		gzipped bool
+	}{
+		{"allowed and large enough", &opGzip, func(o *Options) { o.RequestMinCompressSizeBytes = 50 }, true},
+		{"below the minimum", &opGzip, func(o *Options) { o.RequestMinCompressSizeBytes = 500 }, false},
+		{"default minimum 10240", &opGzip, func(o *Options) {}, false},
+		{"disabled", &opGzip, func(o *Options) { o.RequestMinCompressSizeBytes = 50; o.DisableRequestCompression = true }, false},
+		{"not allowed by the model", &opPublic, func(o *Options) { o.RequestMinCompressSizeBytes = 50 }, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := newRecorder(t, func(n int, w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, `{}`) })
+			c := testClient(rec, "1.1", tc.opts)
+			in := &stubRequest{Username: strp(long), Token: "tok"}
+			if err := c.invoke(context.Background(), tc.op, in, new(stubResponse)); err != nil {
+				t.Fatal(err)
+			}
+			r := rec.requests()[0]
+			want, _ := in.AppendJSON(nil)
+			body := r.body
+			if got := r.header.Get("Content-Encoding") == "gzip"; got != tc.gzipped {
+				t.Fatalf("Content-Encoding %q, want gzip %v", r.header.Get("Content-Encoding"), tc.gzipped)
+			}
+			if tc.gzipped {
+				zr, err := gzip.NewReader(strings.NewReader(r.body))
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, err := io.ReadAll(zr)
+				if err != nil {
+					t.Fatal(err)
+				}
+				body = string(b)
+				if len(r.body) >= len(want) {
+					t.Errorf("compressed body of %d bytes, not smaller than %d", len(r.body), len(want))
+				}
+			}
+			if body != string(want) {
+				t.Errorf("body %q, want %q", body, want)
+			}
+		})
 	}
 }
