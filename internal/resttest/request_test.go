@@ -102,7 +102,7 @@ func TestPutItemRequest(t *testing.T) {
 	c := newClient(t, rec)
 	at := time.Date(2019, 12, 16, 23, 48, 18, 0, time.UTC)
 	in := &rs.PutItemInput{
-		Store:   ptr("my store"),
+		Store:   ptr("my/store"),
 		Key:     ptr("a/b c/ü+%"),
 		Version: ptr("v 1&2=3"),
 		Tags:    []string{"x", "y,z", "x"},
@@ -136,7 +136,7 @@ func TestPutItemRequest(t *testing.T) {
 	}
 	// The endpoint's path, then the labels: the plain one escaped whole, the greedy one
 	// keeping its '/'; everything but the RFC 3986 unreserved characters is %XX.
-	if want := "/base/stores/my%20store/items/a/b%20c/%C3%BC%2B%25"; r.rawPath != want {
+	if want := "/base/stores/my%2Fstore/items/a/b%20c/%C3%BC%2B%25"; r.rawPath != want {
 		t.Errorf("path %s, want %s", r.rawPath, want)
 	}
 	wantQuery := []string{

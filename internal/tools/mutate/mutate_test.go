@@ -134,3 +134,18 @@ func TestTopLevel(t *testing.T) {
 		t.Errorf("joinSkip = %q", got)
 	}
 }
+
+// TestTableApplies: every mutation applies to the tree as it is, so that an emitter rewrite
+// that moves a mutated line makes the table fail here and not silently in make mutate.
+func TestTableApplies(t *testing.T) {
+	for _, m := range table {
+		src, err := os.ReadFile(filepath.Join("..", "..", "..", m.File))
+		if err != nil {
+			t.Errorf("%s: %v", m.ID, err)
+			continue
+		}
+		if _, _, err := applyEdits(m.File, m.Edits, src); err != nil {
+			t.Errorf("%s: %v (update table.go)", m.ID, err)
+		}
+	}
+}

@@ -16,6 +16,8 @@ var (
 	redactTests = step{Pkgs: []string{"./internal/redacttest"}}
 	// protoTests generate packages from the protocol test vectors (../shared) and run them.
 	protoTests = step{Pkgs: []string{"./internal/protocoltest"}}
+	// restTests regenerate generated/ and run the hand-written restJson1 tests.
+	restTests = step{Regen: true, Pkgs: []string{"./internal/resttest"}}
 	// diffTests compare the regenerated Cognito package with aws-sdk-go-v2.
 	diffTests = step{Regen: true, Dir: "difftest", Pkgs: []string{"./..."}}
 )
@@ -27,6 +29,7 @@ var (
 	codecSteps    = []step{genTests, pkgTests, protoTests, diffTests}
 	rtCodecSteps  = []step{rtTests, genTests, pkgTests, protoTests, diffTests}
 	rtValueSteps  = []step{rtTests, genTests, pkgTests}
+	restSteps     = []step{restTests, protoTests}
 )
 
 // table is the generator's mutations. Each is small, compiles, and stands for a bug a
@@ -35,13 +38,13 @@ var table = []mutation{
 	// --- redaction (string.go) ---
 	{
 		ID: "redact-owner", File: "internal/gen/string.go",
-		Edits: []edit{{Old: "if s.Traits.Sensitive || m.Sensitive() {", New: "if m.Sensitive() {"}},
+		Edits: []edit{{Old: "case s.Traits.Sensitive || m.Sensitive():", New: "case m.Sensitive():"}},
 		Bug:   "the members of a @sensitive structure print in clear when it is printed on its own",
 		Tests: redactSteps,
 	},
 	{
 		ID: "redact-member", File: "internal/gen/string.go",
-		Edits: []edit{{Old: "if s.Traits.Sensitive || m.Sensitive() {", New: "if s.Traits.Sensitive {"}},
+		Edits: []edit{{Old: "case s.Traits.Sensitive || m.Sensitive():", New: "case s.Traits.Sensitive:"}},
 		Bug:   "a member that is @sensitive (or targets a sensitive shape) prints its value",
 		Tests: redactSteps,
 	},
@@ -208,5 +211,48 @@ var table = []mutation{
 		Edits: []edit{{Old: "return jen.Lit(int(i)), nil", New: "return jen.Lit(int(i) + 1), nil"}},
 		Bug:   "integer defaults are off by one (in Default and in what the generated tests expect: they share defaultValue)",
 		Tests: valueSteps,
+	},
+	// --- restJson1 (rest.go, templates/rt/rest.go) ---
+	{
+		ID: "rest-label-slash", File: "templates/rt/rest.go",
+		Edits: []edit{{Old: "c == '/' && keepSlash", New: "c == '/'"}},
+		Bug:   "a '/' in a plain (not greedy) URI label is sent unescaped",
+		Tests: restSteps,
+	},
+	{
+		ID: "rest-query-precedence", File: "templates/rt/rest.go",
+		Edits: []edit{{Old: "if p.named && p.key == key {", New: "if p.named && p.key == key && false {"}},
+		Bug:   "an @httpQueryParams entry is sent beside the @httpQuery member of the same key",
+		Tests: restSteps,
+	},
+	{
+		ID: "rest-header-quote", File: "templates/rt/rest.go",
+		Edits: []edit{{Old: "if quote && strings.ContainsAny(e, \",\\\"\")", New: "if quote && strings.ContainsAny(e, \"\\\"\")"}},
+		Bug:   "a header list element holding a comma is not quoted",
+		Tests: restSteps,
+	},
+	{
+		ID: "rest-error-code-order", File: "templates/rt/errors.go",
+		Edits: []edit{{Old: "f.code = str(\"code\", \"__type\", \"Code\")", New: "f.code = str(\"__type\", \"code\", \"Code\")"}},
+		Bug:   "a restJson1 error takes its code from __type before code",
+		Tests: restSteps,
+	},
+	{
+		ID: "rest-jsonname", File: "internal/gen/codec.go",
+		Edits: []edit{{Old: "if g.rest && m.Traits.JSONName != \"\" {", New: "if false && m.Traits.JSONName != \"\" {"}},
+		Bug:   "restJson1 bodies ignore @jsonName",
+		Tests: restSteps,
+	},
+	{
+		ID: "rest-header-width", File: "internal/gen/rest.go",
+		Edits: []edit{{Old: "map[ir.Kind]int{ir.Byte: 8,", New: "map[ir.Kind]int{ir.Byte: 16,"}},
+		Bug:   "a byte header member accepts values out of its range",
+		Tests: restSteps,
+	},
+	{
+		ID: "rest-stream-read", File: "templates/rt/client.go",
+		Edits: []edit{{Old: "if op.streamOutput && resp.StatusCode >= 200", New: "if false && op.streamOutput && resp.StatusCode >= 200"}},
+		Bug:   "a streaming output is read into memory (and cut at MaxResponseBytes)",
+		Tests: restSteps,
 	},
 }
