@@ -91,34 +91,41 @@ type restParam struct {
 
 // restRequest is an operation's request as its input's writeREST leaves it.
 type restRequest struct {
-	labels      map[string]string // @httpLabel values by label name
-	hostLabels  map[string]string // @hostLabel values by member name
+	labels      []restParam // @httpLabel values by label name (key)
+	hostLabels  []restParam // @hostLabel values by member name (key)
 	query       []restParam
 	header      http.Header
 	body        []byte // nil: no body
 	stream      io.Reader
 	streamLen   int64 // -1 when unknown
 	contentType string
+	labelSpace  [2]restParam // the first labels, without an allocation of their own
 }
 
 func newRESTRequest() *restRequest {
-	return &restRequest{header: http.Header{}, streamLen: -1}
+	r := &restRequest{header: http.Header{}, streamLen: -1}
+	r.labels = r.labelSpace[:0]
+	return r
 }
 
 // label sets the value of the URI label name.
 func (r *restRequest) label(name, value string) {
-	if r.labels == nil {
-		r.labels = make(map[string]string, 2)
-	}
-	r.labels[name] = value
+	r.labels = append(r.labels, restParam{key: name, value: value})
 }
 
 // hostLabel sets the value of the host prefix label name.
 func (r *restRequest) hostLabel(name, value string) {
-	if r.hostLabels == nil {
-		r.hostLabels = make(map[string]string, 1)
+	r.hostLabels = append(r.hostLabels, restParam{key: name, value: value})
+}
+
+// lookup returns the value of key in params, "" when it is not there.
+func lookup(params []restParam, key string) string {
+	for _, p := range params {
+		if p.key == key {
+			return p.value
+		}
 	}
-	r.hostLabels[name] = value
+	return ""
 }
 
 // addQuery adds the @httpQuery parameter key=value (once per element for lists).
@@ -197,7 +204,7 @@ func expandURI(pattern, fixedQuery string, r *restRequest) (string, error) {
 		name := pattern[i+1 : i+end]
 		greedy := strings.HasSuffix(name, "+")
 		name = strings.TrimSuffix(name, "+")
-		v := r.labels[name]
+		v := lookup(r.labels, name)
 		if v == "" {
 			return "", &restLabelError{name: name}
 		}
@@ -251,7 +258,7 @@ func expandHostPrefix(prefix string, r *restRequest) (string, error) {
 			return "", fmt.Errorf("bad host prefix %q", prefix)
 		}
 		name := prefix[i+1 : i+end]
-		v := r.hostLabels[name]
+		v := lookup(r.hostLabels, name)
 		if !validHostLabel(v) {
 			return "", fmt.Errorf("the host label %s must be a non-empty DNS label of letters, digits and '-', got %q", name, v)
 		}
