@@ -156,7 +156,7 @@ func (v *Account) decodeJSONStore(d *jsonDecoder, st *storeAccount) {
 			st.CloudwatchRoleArn = d.readString()
 			v.CloudwatchRoleArn = &st.CloudwatchRoleArn
 		case 1:
-			v.ThrottleSettings = new(ThrottleSettings)
+			v.ThrottleSettings = jsonStoreFrom[ThrottleSettings](d, 352)
 			v.ThrottleSettings.decodeJSON(d)
 		case 2:
 			v.Features = decodeJSONListOfString(d)
@@ -1846,7 +1846,7 @@ func (v *CreateDeploymentRequest) decodeJSONStore(d *jsonDecoder, st *storeCreat
 		case 6:
 			v.Variables = decodeJSONMapOfStringToString(d)
 		case 7:
-			v.CanarySettings = new(DeploymentCanarySettings)
+			v.CanarySettings = jsonStoreFrom[DeploymentCanarySettings](d, 245)
 			v.CanarySettings.decodeJSON(d)
 		case 8:
 			if st == nil {
@@ -1933,7 +1933,7 @@ func (v *CreateDocumentationPartRequest) decodeJSONStore(d *jsonDecoder, st *sto
 			st.RestApiId = d.readString()
 			v.RestApiId = &st.RestApiId
 		case 1:
-			v.Location = new(DocumentationPartLocation)
+			v.Location = jsonStoreFrom[DocumentationPartLocation](d, 249)
 			v.Location.decodeJSON(d)
 		case 2:
 			if st == nil {
@@ -2213,7 +2213,7 @@ func (v *CreateDomainNameRequest) decodeJSONStore(d *jsonDecoder, st *storeCreat
 			st.RegionalCertificateArn = d.readString()
 			v.RegionalCertificateArn = &st.RegionalCertificateArn
 		case 8:
-			v.EndpointConfiguration = new(EndpointConfiguration)
+			v.EndpointConfiguration = jsonStoreFrom[EndpointConfiguration](d, 255)
 			v.EndpointConfiguration.decodeJSON(d)
 		case 9:
 			v.Tags = decodeJSONMapOfStringToString(d)
@@ -2224,7 +2224,7 @@ func (v *CreateDomainNameRequest) decodeJSONStore(d *jsonDecoder, st *storeCreat
 			st.SecurityPolicy = decodeJSONSecurityPolicy(d)
 			v.SecurityPolicy = &st.SecurityPolicy
 		case 11:
-			v.MutualTlsAuthentication = new(MutualTlsAuthenticationInput)
+			v.MutualTlsAuthentication = jsonStoreFrom[MutualTlsAuthenticationInput](d, 321)
 			v.MutualTlsAuthentication.decodeJSON(d)
 		case 12:
 			if st == nil {
@@ -2682,7 +2682,7 @@ func (v *CreateRestApiRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateRe
 			st.ApiKeySource = decodeJSONApiKeySourceType(d)
 			v.ApiKeySource = &st.ApiKeySource
 		case 7:
-			v.EndpointConfiguration = new(EndpointConfiguration)
+			v.EndpointConfiguration = jsonStoreFrom[EndpointConfiguration](d, 255)
 			v.EndpointConfiguration.decodeJSON(d)
 		case 8:
 			if st == nil {
@@ -2857,7 +2857,7 @@ func (v *CreateStageRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateStag
 			st.DocumentationVersion = d.readString()
 			v.DocumentationVersion = &st.DocumentationVersion
 		case 8:
-			v.CanarySettings = new(CanarySettings)
+			v.CanarySettings = jsonStoreFrom[CanarySettings](d, 204)
 			v.CanarySettings.decodeJSON(d)
 		case 9:
 			if st == nil {
@@ -3060,10 +3060,10 @@ func (v *CreateUsagePlanRequest) decodeJSONStore(d *jsonDecoder, st *storeCreate
 		case 2:
 			v.ApiStages = decodeJSONListOfApiStage(d)
 		case 3:
-			v.Throttle = new(ThrottleSettings)
+			v.Throttle = jsonStoreFrom[ThrottleSettings](d, 352)
 			v.Throttle.decodeJSON(d)
 		case 4:
-			v.Quota = new(QuotaSettings)
+			v.Quota = jsonStoreFrom[QuotaSettings](d, 330)
 			v.Quota.decodeJSON(d)
 		case 5:
 			v.Tags = decodeJSONMapOfStringToString(d)
@@ -5024,7 +5024,7 @@ func (v *DocumentationPart) decodeJSONStore(d *jsonDecoder, st *storeDocumentati
 			st.Id = d.readString()
 			v.Id = &st.Id
 		case 1:
-			v.Location = new(DocumentationPartLocation)
+			v.Location = jsonStoreFrom[DocumentationPartLocation](d, 249)
 			v.Location.decodeJSON(d)
 		case 2:
 			if st == nil {
@@ -5622,7 +5622,7 @@ func (v *DomainName) decodeJSONStore(d *jsonDecoder, st *storeDomainName) {
 			st.DistributionHostedZoneId = d.readString()
 			v.DistributionHostedZoneId = &st.DistributionHostedZoneId
 		case 10:
-			v.EndpointConfiguration = new(EndpointConfiguration)
+			v.EndpointConfiguration = jsonStoreFrom[EndpointConfiguration](d, 255)
 			v.EndpointConfiguration.decodeJSON(d)
 		case 11:
 			if st == nil {
@@ -5645,7 +5645,7 @@ func (v *DomainName) decodeJSONStore(d *jsonDecoder, st *storeDomainName) {
 		case 14:
 			v.Tags = decodeJSONMapOfStringToString(d)
 		case 15:
-			v.MutualTlsAuthentication = new(MutualTlsAuthentication)
+			v.MutualTlsAuthentication = jsonStoreFrom[MutualTlsAuthentication](d, 320)
 			v.MutualTlsAuthentication.decodeJSON(d)
 		case 16:
 			if st == nil {
@@ -10468,7 +10468,7 @@ func (v *Integration) decodeJSONStore(d *jsonDecoder, st *storeIntegration) {
 		case 13:
 			v.IntegrationResponses = decodeJSONMapOfIntegrationResponse(d)
 		case 14:
-			v.TlsConfig = new(TlsConfig)
+			v.TlsConfig = jsonStoreFrom[TlsConfig](d, 353)
 			v.TlsConfig.decodeJSON(d)
 		default:
 			d.skip()
@@ -10811,7 +10811,7 @@ func (v *Method) decodeJSONStore(d *jsonDecoder, st *storeMethod) {
 		case 8:
 			v.MethodResponses = decodeJSONMapOfMethodResponse(d)
 		case 9:
-			v.MethodIntegration = new(Integration)
+			v.MethodIntegration = jsonStoreFrom[Integration](d, 311)
 			v.MethodIntegration.decodeJSON(d)
 		case 10:
 			v.AuthorizationScopes = decodeJSONListOfString(d)
@@ -11949,7 +11949,7 @@ func (v *PutIntegrationRequest) decodeJSONStore(d *jsonDecoder, st *storePutInte
 			st.TimeoutInMillis = int32(d.readInt(32))
 			v.TimeoutInMillis = &st.TimeoutInMillis
 		case 16:
-			v.TlsConfig = new(TlsConfig)
+			v.TlsConfig = jsonStoreFrom[TlsConfig](d, 353)
 			v.TlsConfig.decodeJSON(d)
 		default:
 			d.skip()
@@ -13072,7 +13072,7 @@ func (v *RestApi) decodeJSONStore(d *jsonDecoder, st *storeRestApi) {
 			st.ApiKeySource = decodeJSONApiKeySourceType(d)
 			v.ApiKeySource = &st.ApiKeySource
 		case 9:
-			v.EndpointConfiguration = new(EndpointConfiguration)
+			v.EndpointConfiguration = jsonStoreFrom[EndpointConfiguration](d, 255)
 			v.EndpointConfiguration.decodeJSON(d)
 		case 10:
 			if st == nil {
@@ -13784,10 +13784,10 @@ func (v *Stage) decodeJSONStore(d *jsonDecoder, st *storeStage) {
 			st.DocumentationVersion = d.readString()
 			v.DocumentationVersion = &st.DocumentationVersion
 		case 10:
-			v.AccessLogSettings = new(AccessLogSettings)
+			v.AccessLogSettings = jsonStoreFrom[AccessLogSettings](d, 193)
 			v.AccessLogSettings.decodeJSON(d)
 		case 11:
-			v.CanarySettings = new(CanarySettings)
+			v.CanarySettings = jsonStoreFrom[CanarySettings](d, 204)
 			v.CanarySettings.decodeJSON(d)
 		case 12:
 			if st == nil {
@@ -16972,10 +16972,10 @@ func (v *UsagePlan) decodeJSONStore(d *jsonDecoder, st *storeUsagePlan) {
 		case 3:
 			v.ApiStages = decodeJSONListOfApiStage(d)
 		case 4:
-			v.Throttle = new(ThrottleSettings)
+			v.Throttle = jsonStoreFrom[ThrottleSettings](d, 352)
 			v.Throttle.decodeJSON(d)
 		case 5:
-			v.Quota = new(QuotaSettings)
+			v.Quota = jsonStoreFrom[QuotaSettings](d, 330)
 			v.Quota.decodeJSON(d)
 		case 6:
 			if st == nil {

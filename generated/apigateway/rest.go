@@ -87,7 +87,7 @@ func (v *ConflictException) readREST(r *restResponse) error {
 }
 
 func (v *CreateApiKeyRequest) writeREST(r *restRequest) error {
-	body, err := v.AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -151,7 +151,7 @@ func (v *CreateAuthorizerRequest) writeREST(r *restRequest) error {
 	if v.RestApiId != nil {
 		r.label("restapi_id", *v.RestApiId)
 	}
-	body, err := (*restRequestBodyCreateAuthorizerRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyCreateAuthorizerRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -188,7 +188,7 @@ func (v *CreateBasePathMappingRequest) writeREST(r *restRequest) error {
 	if v.DomainName != nil {
 		r.label("domain_name", *v.DomainName)
 	}
-	body, err := (*restRequestBodyCreateBasePathMappingRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyCreateBasePathMappingRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -250,7 +250,7 @@ func (v *CreateDeploymentRequest) writeREST(r *restRequest) error {
 	if v.RestApiId != nil {
 		r.label("restapi_id", *v.RestApiId)
 	}
-	body, err := (*restRequestBodyCreateDeploymentRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyCreateDeploymentRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -286,7 +286,7 @@ func (v *CreateDocumentationPartRequest) writeREST(r *restRequest) error {
 	if v.RestApiId != nil {
 		r.label("restapi_id", *v.RestApiId)
 	}
-	body, err := (*restRequestBodyCreateDocumentationPartRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyCreateDocumentationPartRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -323,7 +323,7 @@ func (v *CreateDocumentationVersionRequest) writeREST(r *restRequest) error {
 	if v.RestApiId != nil {
 		r.label("restapi_id", *v.RestApiId)
 	}
-	body, err := (*restRequestBodyCreateDocumentationVersionRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyCreateDocumentationVersionRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -332,7 +332,7 @@ func (v *CreateDocumentationVersionRequest) writeREST(r *restRequest) error {
 }
 
 func (v *CreateDomainNameRequest) writeREST(r *restRequest) error {
-	body, err := v.AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -373,7 +373,7 @@ func (v *CreateModelRequest) writeREST(r *restRequest) error {
 	if v.RestApiId != nil {
 		r.label("restapi_id", *v.RestApiId)
 	}
-	body, err := (*restRequestBodyCreateModelRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyCreateModelRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -410,7 +410,7 @@ func (v *CreateRequestValidatorRequest) writeREST(r *restRequest) error {
 	if v.RestApiId != nil {
 		r.label("restapi_id", *v.RestApiId)
 	}
-	body, err := (*restRequestBodyCreateRequestValidatorRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyCreateRequestValidatorRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -442,7 +442,7 @@ func (v *CreateResourceRequest) writeREST(r *restRequest) error {
 	if v.ParentId != nil {
 		r.label("parent_id", *v.ParentId)
 	}
-	body, err := (*restRequestBodyCreateResourceRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyCreateResourceRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -451,7 +451,7 @@ func (v *CreateResourceRequest) writeREST(r *restRequest) error {
 }
 
 func (v *CreateRestApiRequest) writeREST(r *restRequest) error {
-	body, err := v.AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -523,7 +523,7 @@ func (v *CreateStageRequest) writeREST(r *restRequest) error {
 	if v.RestApiId != nil {
 		r.label("restapi_id", *v.RestApiId)
 	}
-	body, err := (*restRequestBodyCreateStageRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyCreateStageRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -556,7 +556,7 @@ func (v *CreateUsagePlanKeyRequest) writeREST(r *restRequest) error {
 	if v.UsagePlanId != nil {
 		r.label("usageplanId", *v.UsagePlanId)
 	}
-	body, err := (*restRequestBodyCreateUsagePlanKeyRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyCreateUsagePlanKeyRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -565,7 +565,7 @@ func (v *CreateUsagePlanKeyRequest) writeREST(r *restRequest) error {
 }
 
 func (v *CreateUsagePlanRequest) writeREST(r *restRequest) error {
-	body, err := v.AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -574,7 +574,7 @@ func (v *CreateUsagePlanRequest) writeREST(r *restRequest) error {
 }
 
 func (v *CreateVpcLinkRequest) writeREST(r *restRequest) error {
-	body, err := v.AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -901,7 +901,7 @@ func (v *GatewayResponses) readREST(r *restResponse) error {
 }
 
 func (v *GenerateClientCertificateRequest) writeREST(r *restRequest) error {
-	body, err := v.AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -1641,7 +1641,7 @@ func (v *PutGatewayResponseRequest) writeREST(r *restRequest) error {
 	if v.ResponseType != nil {
 		r.label("response_type", string(*v.ResponseType))
 	}
-	body, err := (*restRequestBodyPutGatewayResponseRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyPutGatewayResponseRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -1737,7 +1737,7 @@ func (v *PutIntegrationRequest) writeREST(r *restRequest) error {
 	if v.HttpMethod != nil {
 		r.label("http_method", *v.HttpMethod)
 	}
-	body, err := (*restRequestBodyPutIntegrationRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyPutIntegrationRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -1792,7 +1792,7 @@ func (v *PutIntegrationResponseRequest) writeREST(r *restRequest) error {
 	if v.StatusCode != nil {
 		r.label("status_code", *v.StatusCode)
 	}
-	body, err := (*restRequestBodyPutIntegrationResponseRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyPutIntegrationResponseRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -1862,7 +1862,7 @@ func (v *PutMethodRequest) writeREST(r *restRequest) error {
 	if v.HttpMethod != nil {
 		r.label("http_method", *v.HttpMethod)
 	}
-	body, err := (*restRequestBodyPutMethodRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyPutMethodRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -1909,7 +1909,7 @@ func (v *PutMethodResponseRequest) writeREST(r *restRequest) error {
 	if v.StatusCode != nil {
 		r.label("status_code", *v.StatusCode)
 	}
-	body, err := (*restRequestBodyPutMethodResponseRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyPutMethodResponseRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2092,7 +2092,7 @@ func (v *TagResourceRequest) writeREST(r *restRequest) error {
 	if v.ResourceArn != nil {
 		r.label("resource_arn", *v.ResourceArn)
 	}
-	body, err := (*restRequestBodyTagResourceRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyTagResourceRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2167,7 +2167,7 @@ func (v *TestInvokeAuthorizerRequest) writeREST(r *restRequest) error {
 	if v.AuthorizerId != nil {
 		r.label("authorizer_id", *v.AuthorizerId)
 	}
-	body, err := (*restRequestBodyTestInvokeAuthorizerRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyTestInvokeAuthorizerRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2236,7 +2236,7 @@ func (v *TestInvokeMethodRequest) writeREST(r *restRequest) error {
 	if v.HttpMethod != nil {
 		r.label("http_method", *v.HttpMethod)
 	}
-	body, err := (*restRequestBodyTestInvokeMethodRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyTestInvokeMethodRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2320,7 +2320,7 @@ func (v *UntagResourceRequest) writeREST(r *restRequest) error {
 }
 
 func (v *UpdateAccountRequest) writeREST(r *restRequest) error {
-	body, err := v.AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2352,7 +2352,7 @@ func (v *UpdateApiKeyRequest) writeREST(r *restRequest) error {
 	if v.ApiKey != nil {
 		r.label("api_Key", *v.ApiKey)
 	}
-	body, err := (*restRequestBodyUpdateApiKeyRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateApiKeyRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2387,7 +2387,7 @@ func (v *UpdateAuthorizerRequest) writeREST(r *restRequest) error {
 	if v.AuthorizerId != nil {
 		r.label("authorizer_id", *v.AuthorizerId)
 	}
-	body, err := (*restRequestBodyUpdateAuthorizerRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateAuthorizerRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2422,7 +2422,7 @@ func (v *UpdateBasePathMappingRequest) writeREST(r *restRequest) error {
 	if v.BasePath != nil {
 		r.label("base_path", *v.BasePath)
 	}
-	body, err := (*restRequestBodyUpdateBasePathMappingRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateBasePathMappingRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2454,7 +2454,7 @@ func (v *UpdateClientCertificateRequest) writeREST(r *restRequest) error {
 	if v.ClientCertificateId != nil {
 		r.label("clientcertificate_id", *v.ClientCertificateId)
 	}
-	body, err := (*restRequestBodyUpdateClientCertificateRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateClientCertificateRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2489,7 +2489,7 @@ func (v *UpdateDeploymentRequest) writeREST(r *restRequest) error {
 	if v.DeploymentId != nil {
 		r.label("deployment_id", *v.DeploymentId)
 	}
-	body, err := (*restRequestBodyUpdateDeploymentRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateDeploymentRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2524,7 +2524,7 @@ func (v *UpdateDocumentationPartRequest) writeREST(r *restRequest) error {
 	if v.DocumentationPartId != nil {
 		r.label("part_id", *v.DocumentationPartId)
 	}
-	body, err := (*restRequestBodyUpdateDocumentationPartRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateDocumentationPartRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2559,7 +2559,7 @@ func (v *UpdateDocumentationVersionRequest) writeREST(r *restRequest) error {
 	if v.DocumentationVersion != nil {
 		r.label("doc_version", *v.DocumentationVersion)
 	}
-	body, err := (*restRequestBodyUpdateDocumentationVersionRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateDocumentationVersionRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2591,7 +2591,7 @@ func (v *UpdateDomainNameRequest) writeREST(r *restRequest) error {
 	if v.DomainName != nil {
 		r.label("domain_name", *v.DomainName)
 	}
-	body, err := (*restRequestBodyUpdateDomainNameRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateDomainNameRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2626,7 +2626,7 @@ func (v *UpdateGatewayResponseRequest) writeREST(r *restRequest) error {
 	if v.ResponseType != nil {
 		r.label("response_type", string(*v.ResponseType))
 	}
-	body, err := (*restRequestBodyUpdateGatewayResponseRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateGatewayResponseRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2664,7 +2664,7 @@ func (v *UpdateIntegrationRequest) writeREST(r *restRequest) error {
 	if v.HttpMethod != nil {
 		r.label("http_method", *v.HttpMethod)
 	}
-	body, err := (*restRequestBodyUpdateIntegrationRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateIntegrationRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2705,7 +2705,7 @@ func (v *UpdateIntegrationResponseRequest) writeREST(r *restRequest) error {
 	if v.StatusCode != nil {
 		r.label("status_code", *v.StatusCode)
 	}
-	body, err := (*restRequestBodyUpdateIntegrationResponseRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateIntegrationResponseRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2743,7 +2743,7 @@ func (v *UpdateMethodRequest) writeREST(r *restRequest) error {
 	if v.HttpMethod != nil {
 		r.label("http_method", *v.HttpMethod)
 	}
-	body, err := (*restRequestBodyUpdateMethodRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateMethodRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2784,7 +2784,7 @@ func (v *UpdateMethodResponseRequest) writeREST(r *restRequest) error {
 	if v.StatusCode != nil {
 		r.label("status_code", *v.StatusCode)
 	}
-	body, err := (*restRequestBodyUpdateMethodResponseRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateMethodResponseRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2819,7 +2819,7 @@ func (v *UpdateModelRequest) writeREST(r *restRequest) error {
 	if v.ModelName != nil {
 		r.label("model_name", *v.ModelName)
 	}
-	body, err := (*restRequestBodyUpdateModelRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateModelRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2854,7 +2854,7 @@ func (v *UpdateRequestValidatorRequest) writeREST(r *restRequest) error {
 	if v.RequestValidatorId != nil {
 		r.label("requestvalidator_id", *v.RequestValidatorId)
 	}
-	body, err := (*restRequestBodyUpdateRequestValidatorRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateRequestValidatorRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2889,7 +2889,7 @@ func (v *UpdateResourceRequest) writeREST(r *restRequest) error {
 	if v.ResourceId != nil {
 		r.label("resource_id", *v.ResourceId)
 	}
-	body, err := (*restRequestBodyUpdateResourceRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateResourceRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2921,7 +2921,7 @@ func (v *UpdateRestApiRequest) writeREST(r *restRequest) error {
 	if v.RestApiId != nil {
 		r.label("restapi_id", *v.RestApiId)
 	}
-	body, err := (*restRequestBodyUpdateRestApiRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateRestApiRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2956,7 +2956,7 @@ func (v *UpdateStageRequest) writeREST(r *restRequest) error {
 	if v.StageName != nil {
 		r.label("stage_name", *v.StageName)
 	}
-	body, err := (*restRequestBodyUpdateStageRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateStageRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2988,7 +2988,7 @@ func (v *UpdateUsagePlanRequest) writeREST(r *restRequest) error {
 	if v.UsagePlanId != nil {
 		r.label("usageplanId", *v.UsagePlanId)
 	}
-	body, err := (*restRequestBodyUpdateUsagePlanRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateUsagePlanRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -3023,7 +3023,7 @@ func (v *UpdateUsageRequest) writeREST(r *restRequest) error {
 	if v.KeyId != nil {
 		r.label("keyId", *v.KeyId)
 	}
-	body, err := (*restRequestBodyUpdateUsageRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateUsageRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -3055,7 +3055,7 @@ func (v *UpdateVpcLinkRequest) writeREST(r *restRequest) error {
 	if v.VpcLinkId != nil {
 		r.label("vpclink_id", *v.VpcLinkId)
 	}
-	body, err := (*restRequestBodyUpdateVpcLinkRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateVpcLinkRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}

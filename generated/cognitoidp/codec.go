@@ -192,13 +192,13 @@ func (v *AccountTakeoverActionsType) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.LowAction = new(AccountTakeoverActionType)
+			v.LowAction = jsonStoreFrom[AccountTakeoverActionType](d, 306)
 			v.LowAction.decodeJSON(d)
 		case 1:
-			v.MediumAction = new(AccountTakeoverActionType)
+			v.MediumAction = jsonStoreFrom[AccountTakeoverActionType](d, 306)
 			v.MediumAction.decodeJSON(d)
 		case 2:
-			v.HighAction = new(AccountTakeoverActionType)
+			v.HighAction = jsonStoreFrom[AccountTakeoverActionType](d, 306)
 			v.HighAction.decodeJSON(d)
 		default:
 			d.skip()
@@ -260,10 +260,10 @@ func (v *AccountTakeoverRiskConfigurationType) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.NotifyConfiguration = new(NotifyConfigurationType)
+			v.NotifyConfiguration = jsonStoreFrom[NotifyConfigurationType](d, 507)
 			v.NotifyConfiguration.decodeJSON(d)
 		case 1:
-			v.Actions = new(AccountTakeoverActionsType)
+			v.Actions = jsonStoreFrom[AccountTakeoverActionsType](d, 307)
 			v.Actions.decodeJSON(d)
 		default:
 			d.skip()
@@ -654,7 +654,7 @@ func (v *AdminCreateUserConfigType) decodeJSONStore(d *jsonDecoder, st *storeAdm
 			st.UnusedAccountValidityDays = int32(d.readInt(32))
 			v.UnusedAccountValidityDays = &st.UnusedAccountValidityDays
 		case 2:
-			v.InviteMessageTemplate = new(MessageTemplateType)
+			v.InviteMessageTemplate = jsonStoreFrom[MessageTemplateType](d, 504)
 			v.InviteMessageTemplate.decodeJSON(d)
 		default:
 			d.skip()
@@ -853,7 +853,7 @@ func (v *AdminCreateUserResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.User = new(UserType)
+			v.User = jsonStoreFrom[UserType](d, 602)
 			v.User.decodeJSON(d)
 		default:
 			d.skip()
@@ -1113,7 +1113,7 @@ func (v *AdminDisableProviderForUserRequest) decodeJSON(d *jsonDecoder) {
 			x := d.readString()
 			v.UserPoolId = &x
 		case 1:
-			v.User = new(ProviderUserIdentifierType)
+			v.User = jsonStoreFrom[ProviderUserIdentifierType](d, 515)
 			v.User.decodeJSON(d)
 		default:
 			d.skip()
@@ -1601,7 +1601,7 @@ func (v *AdminGetDeviceResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.Device = new(DeviceType)
+			v.Device = jsonStoreFrom[DeviceType](d, 428)
 			v.Device.decodeJSON(d)
 		default:
 			d.skip()
@@ -1944,10 +1944,10 @@ func (v *AdminInitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmi
 		case 4:
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
 		case 5:
-			v.AnalyticsMetadata = new(AnalyticsMetadataType)
+			v.AnalyticsMetadata = jsonStoreFrom[AnalyticsMetadataType](d, 362)
 			v.AnalyticsMetadata.decodeJSON(d)
 		case 6:
-			v.ContextData = new(ContextDataType)
+			v.ContextData = jsonStoreFrom[ContextDataType](d, 384)
 			v.ContextData.decodeJSON(d)
 		default:
 			d.skip()
@@ -2042,7 +2042,7 @@ func (v *AdminInitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeAdm
 		case 2:
 			v.ChallengeParameters = decodeJSONChallengeParametersType(d)
 		case 3:
-			v.AuthenticationResult = new(AuthenticationResultType)
+			v.AuthenticationResult = jsonStoreFrom[AuthenticationResultType](d, 367)
 			v.AuthenticationResult.decodeJSON(d)
 		default:
 			d.skip()
@@ -2111,10 +2111,10 @@ func (v *AdminLinkProviderForUserRequest) decodeJSON(d *jsonDecoder) {
 			x := d.readString()
 			v.UserPoolId = &x
 		case 1:
-			v.DestinationUser = new(ProviderUserIdentifierType)
+			v.DestinationUser = jsonStoreFrom[ProviderUserIdentifierType](d, 515)
 			v.DestinationUser.decodeJSON(d)
 		case 2:
-			v.SourceUser = new(ProviderUserIdentifierType)
+			v.SourceUser = jsonStoreFrom[ProviderUserIdentifierType](d, 515)
 			v.SourceUser.decodeJSON(d)
 		default:
 			d.skip()
@@ -2968,10 +2968,10 @@ func (v *AdminRespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st 
 			st.Session = d.readString()
 			v.Session = &st.Session
 		case 5:
-			v.AnalyticsMetadata = new(AnalyticsMetadataType)
+			v.AnalyticsMetadata = jsonStoreFrom[AnalyticsMetadataType](d, 362)
 			v.AnalyticsMetadata.decodeJSON(d)
 		case 6:
-			v.ContextData = new(ContextDataType)
+			v.ContextData = jsonStoreFrom[ContextDataType](d, 384)
 			v.ContextData.decodeJSON(d)
 		case 7:
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
@@ -3068,7 +3068,7 @@ func (v *AdminRespondToAuthChallengeResponse) decodeJSONStore(d *jsonDecoder, st
 		case 2:
 			v.ChallengeParameters = decodeJSONChallengeParametersType(d)
 		case 3:
-			v.AuthenticationResult = new(AuthenticationResultType)
+			v.AuthenticationResult = jsonStoreFrom[AuthenticationResultType](d, 367)
 			v.AuthenticationResult.decodeJSON(d)
 		default:
 			d.skip()
@@ -3149,10 +3149,10 @@ func (v *AdminSetUserMFAPreferenceRequest) decodeJSONStore(d *jsonDecoder, st *s
 		}
 		switch i {
 		case 0:
-			v.SMSMfaSettings = new(SMSMfaSettingsType)
+			v.SMSMfaSettings = jsonStoreFrom[SMSMfaSettingsType](d, 528)
 			v.SMSMfaSettings.decodeJSON(d)
 		case 1:
-			v.SoftwareTokenMfaSettings = new(SoftwareTokenMfaSettingsType)
+			v.SoftwareTokenMfaSettings = jsonStoreFrom[SoftwareTokenMfaSettingsType](d, 549)
 			v.SoftwareTokenMfaSettings.decodeJSON(d)
 		case 2:
 			if st == nil {
@@ -4530,15 +4530,15 @@ func (v *AuthEventType) decodeJSONStore(d *jsonDecoder, st *storeAuthEventType) 
 			st.EventResponse = decodeJSONEventResponseType(d)
 			v.EventResponse = &st.EventResponse
 		case 4:
-			v.EventRisk = new(EventRiskType)
+			v.EventRisk = jsonStoreFrom[EventRiskType](d, 435)
 			v.EventRisk.decodeJSON(d)
 		case 5:
 			v.ChallengeResponses = decodeJSONChallengeResponseListType(d)
 		case 6:
-			v.EventContextData = new(EventContextDataType)
+			v.EventContextData = jsonStoreFrom[EventContextDataType](d, 433)
 			v.EventContextData.decodeJSON(d)
 		case 7:
-			v.EventFeedback = new(EventFeedbackType)
+			v.EventFeedback = jsonStoreFrom[EventFeedbackType](d, 434)
 			v.EventFeedback.decodeJSON(d)
 		default:
 			d.skip()
@@ -4658,7 +4658,7 @@ func (v *AuthenticationResultType) decodeJSONStore(d *jsonDecoder, st *storeAuth
 			st.IdToken = d.readString()
 			v.IdToken = &st.IdToken
 		case 5:
-			v.NewDeviceMetadata = new(NewDeviceMetadataType)
+			v.NewDeviceMetadata = jsonStoreFrom[NewDeviceMetadataType](d, 505)
 			v.NewDeviceMetadata.decodeJSON(d)
 		default:
 			d.skip()
@@ -5221,7 +5221,7 @@ func (v *CompromisedCredentialsRiskConfigurationType) decodeJSON(d *jsonDecoder)
 		case 0:
 			v.EventFilter = decodeJSONEventFiltersType(d)
 		case 1:
-			v.Actions = new(CompromisedCredentialsActionsType)
+			v.Actions = jsonStoreFrom[CompromisedCredentialsActionsType](d, 375)
 			v.Actions.decodeJSON(d)
 		default:
 			d.skip()
@@ -5366,7 +5366,7 @@ func (v *ConfirmDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmD
 			st.DeviceKey = d.readString()
 			v.DeviceKey = &st.DeviceKey
 		case 2:
-			v.DeviceSecretVerifierConfig = new(DeviceSecretVerifierConfigType)
+			v.DeviceSecretVerifierConfig = jsonStoreFrom[DeviceSecretVerifierConfigType](d, 427)
 			v.DeviceSecretVerifierConfig.decodeJSON(d)
 		case 3:
 			if st == nil {
@@ -5557,10 +5557,10 @@ func (v *ConfirmForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *store
 			st.Password = d.readString()
 			v.Password = &st.Password
 		case 5:
-			v.AnalyticsMetadata = new(AnalyticsMetadataType)
+			v.AnalyticsMetadata = jsonStoreFrom[AnalyticsMetadataType](d, 362)
 			v.AnalyticsMetadata.decodeJSON(d)
 		case 6:
-			v.UserContextData = new(UserContextDataType)
+			v.UserContextData = jsonStoreFrom[UserContextDataType](d, 588)
 			v.UserContextData.decodeJSON(d)
 		case 7:
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
@@ -5728,10 +5728,10 @@ func (v *ConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmS
 			st.ForceAliasCreation = d.readBool()
 			v.ForceAliasCreation = &st.ForceAliasCreation
 		case 5:
-			v.AnalyticsMetadata = new(AnalyticsMetadataType)
+			v.AnalyticsMetadata = jsonStoreFrom[AnalyticsMetadataType](d, 362)
 			v.AnalyticsMetadata.decodeJSON(d)
 		case 6:
-			v.UserContextData = new(UserContextDataType)
+			v.UserContextData = jsonStoreFrom[UserContextDataType](d, 588)
 			v.UserContextData.decodeJSON(d)
 		case 7:
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
@@ -6041,7 +6041,7 @@ func (v *CreateGroupResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.Group = new(GroupType)
+			v.Group = jsonStoreFrom[GroupType](d, 464)
 			v.Group.decodeJSON(d)
 		default:
 			d.skip()
@@ -6210,7 +6210,7 @@ func (v *CreateIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.IdentityProvider = new(IdentityProviderType)
+			v.IdentityProvider = jsonStoreFrom[IdentityProviderType](d, 466)
 			v.IdentityProvider.decodeJSON(d)
 		default:
 			d.skip()
@@ -6363,7 +6363,7 @@ func (v *CreateResourceServerResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.ResourceServer = new(ResourceServerType)
+			v.ResourceServer = jsonStoreFrom[ResourceServerType](d, 521)
 			v.ResourceServer.decodeJSON(d)
 		default:
 			d.skip()
@@ -6507,7 +6507,7 @@ func (v *CreateUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.UserImportJob = new(UserImportJobType)
+			v.UserImportJob = jsonStoreFrom[UserImportJobType](d, 590)
 			v.UserImportJob.decodeJSON(d)
 		default:
 			d.skip()
@@ -6722,7 +6722,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 			st.IdTokenValidity = int32(d.readInt(32))
 			v.IdTokenValidity = &st.IdTokenValidity
 		case 6:
-			v.TokenValidityUnits = new(TokenValidityUnitsType)
+			v.TokenValidityUnits = jsonStoreFrom[TokenValidityUnitsType](d, 557)
 			v.TokenValidityUnits.decodeJSON(d)
 		case 7:
 			v.ReadAttributes = decodeJSONClientPermissionListType(d)
@@ -6753,7 +6753,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 			st.AllowedOAuthFlowsUserPoolClient = d.readBool()
 			v.AllowedOAuthFlowsUserPoolClient = &st.AllowedOAuthFlowsUserPoolClient
 		case 17:
-			v.AnalyticsConfiguration = new(AnalyticsConfigurationType)
+			v.AnalyticsConfiguration = jsonStoreFrom[AnalyticsConfigurationType](d, 361)
 			v.AnalyticsConfiguration.decodeJSON(d)
 		case 18:
 			if st == nil {
@@ -6833,7 +6833,7 @@ func (v *CreateUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.UserPoolClient = new(UserPoolClientType)
+			v.UserPoolClient = jsonStoreFrom[UserPoolClientType](d, 597)
 			v.UserPoolClient.decodeJSON(d)
 		default:
 			d.skip()
@@ -6920,7 +6920,7 @@ func (v *CreateUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
 		case 2:
-			v.CustomDomainConfig = new(CustomDomainConfigType)
+			v.CustomDomainConfig = jsonStoreFrom[CustomDomainConfigType](d, 399)
 			v.CustomDomainConfig.decodeJSON(d)
 		default:
 			d.skip()
@@ -7169,7 +7169,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 			st.PoolName = d.readString()
 			v.PoolName = &st.PoolName
 		case 1:
-			v.Policies = new(UserPoolPolicyType)
+			v.Policies = jsonStoreFrom[UserPoolPolicyType](d, 599)
 			v.Policies.decodeJSON(d)
 		case 2:
 			if st == nil {
@@ -7178,7 +7178,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 			st.DeletionProtection = decodeJSONDeletionProtectionType(d)
 			v.DeletionProtection = &st.DeletionProtection
 		case 3:
-			v.LambdaConfig = new(LambdaConfigType)
+			v.LambdaConfig = jsonStoreFrom[LambdaConfigType](d, 478)
 			v.LambdaConfig.decodeJSON(d)
 		case 4:
 			v.AutoVerifiedAttributes = decodeJSONVerifiedAttributesListType(d)
@@ -7205,7 +7205,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 			st.EmailVerificationSubject = d.readString()
 			v.EmailVerificationSubject = &st.EmailVerificationSubject
 		case 10:
-			v.VerificationMessageTemplate = new(VerificationMessageTemplateType)
+			v.VerificationMessageTemplate = jsonStoreFrom[VerificationMessageTemplateType](d, 605)
 			v.VerificationMessageTemplate.decodeJSON(d)
 		case 11:
 			if st == nil {
@@ -7220,32 +7220,32 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 			st.MfaConfiguration = decodeJSONUserPoolMfaType(d)
 			v.MfaConfiguration = &st.MfaConfiguration
 		case 13:
-			v.UserAttributeUpdateSettings = new(UserAttributeUpdateSettingsType)
+			v.UserAttributeUpdateSettings = jsonStoreFrom[UserAttributeUpdateSettingsType](d, 587)
 			v.UserAttributeUpdateSettings.decodeJSON(d)
 		case 14:
-			v.DeviceConfiguration = new(DeviceConfigurationType)
+			v.DeviceConfiguration = jsonStoreFrom[DeviceConfigurationType](d, 426)
 			v.DeviceConfiguration.decodeJSON(d)
 		case 15:
-			v.EmailConfiguration = new(EmailConfigurationType)
+			v.EmailConfiguration = jsonStoreFrom[EmailConfigurationType](d, 431)
 			v.EmailConfiguration.decodeJSON(d)
 		case 16:
-			v.SmsConfiguration = new(SmsConfigurationType)
+			v.SmsConfiguration = jsonStoreFrom[SmsConfigurationType](d, 545)
 			v.SmsConfiguration.decodeJSON(d)
 		case 17:
 			v.UserPoolTags = decodeJSONUserPoolTagsType(d)
 		case 18:
-			v.AdminCreateUserConfig = new(AdminCreateUserConfigType)
+			v.AdminCreateUserConfig = jsonStoreFrom[AdminCreateUserConfigType](d, 314)
 			v.AdminCreateUserConfig.decodeJSON(d)
 		case 19:
 			v.Schema = decodeJSONSchemaAttributesListType(d)
 		case 20:
-			v.UserPoolAddOns = new(UserPoolAddOnsType)
+			v.UserPoolAddOns = jsonStoreFrom[UserPoolAddOnsType](d, 595)
 			v.UserPoolAddOns.decodeJSON(d)
 		case 21:
-			v.UsernameConfiguration = new(UsernameConfigurationType)
+			v.UsernameConfiguration = jsonStoreFrom[UsernameConfigurationType](d, 603)
 			v.UsernameConfiguration.decodeJSON(d)
 		case 22:
-			v.AccountRecoverySetting = new(AccountRecoverySettingType)
+			v.AccountRecoverySetting = jsonStoreFrom[AccountRecoverySettingType](d, 305)
 			v.AccountRecoverySetting.decodeJSON(d)
 		default:
 			d.skip()
@@ -7301,7 +7301,7 @@ func (v *CreateUserPoolResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.UserPool = new(UserPoolType)
+			v.UserPool = jsonStoreFrom[UserPoolType](d, 601)
 			v.UserPool.decodeJSON(d)
 		default:
 			d.skip()
@@ -8262,7 +8262,7 @@ func (v *DescribeIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.IdentityProvider = new(IdentityProviderType)
+			v.IdentityProvider = jsonStoreFrom[IdentityProviderType](d, 466)
 			v.IdentityProvider.decodeJSON(d)
 		default:
 			d.skip()
@@ -8395,7 +8395,7 @@ func (v *DescribeResourceServerResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.ResourceServer = new(ResourceServerType)
+			v.ResourceServer = jsonStoreFrom[ResourceServerType](d, 521)
 			v.ResourceServer.decodeJSON(d)
 		default:
 			d.skip()
@@ -8528,7 +8528,7 @@ func (v *DescribeRiskConfigurationResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.RiskConfiguration = new(RiskConfigurationType)
+			v.RiskConfiguration = jsonStoreFrom[RiskConfigurationType](d, 526)
 			v.RiskConfiguration.decodeJSON(d)
 		default:
 			d.skip()
@@ -8661,7 +8661,7 @@ func (v *DescribeUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.UserImportJob = new(UserImportJobType)
+			v.UserImportJob = jsonStoreFrom[UserImportJobType](d, 590)
 			v.UserImportJob.decodeJSON(d)
 		default:
 			d.skip()
@@ -8794,7 +8794,7 @@ func (v *DescribeUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.UserPoolClient = new(UserPoolClientType)
+			v.UserPoolClient = jsonStoreFrom[UserPoolClientType](d, 597)
 			v.UserPoolClient.decodeJSON(d)
 		default:
 			d.skip()
@@ -8903,7 +8903,7 @@ func (v *DescribeUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.DomainDescription = new(DomainDescriptionType)
+			v.DomainDescription = jsonStoreFrom[DomainDescriptionType](d, 429)
 			v.DomainDescription.decodeJSON(d)
 		default:
 			d.skip()
@@ -9012,7 +9012,7 @@ func (v *DescribeUserPoolResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.UserPool = new(UserPoolType)
+			v.UserPool = jsonStoreFrom[UserPoolType](d, 601)
 			v.UserPool.decodeJSON(d)
 		default:
 			d.skip()
@@ -9416,7 +9416,7 @@ func (v *DomainDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeDomainD
 			st.Status = decodeJSONDomainStatusType(d)
 			v.Status = &st.Status
 		case 7:
-			v.CustomDomainConfig = new(CustomDomainConfigType)
+			v.CustomDomainConfig = jsonStoreFrom[CustomDomainConfigType](d, 399)
 			v.CustomDomainConfig.decodeJSON(d)
 		default:
 			d.skip()
@@ -10205,7 +10205,7 @@ func (v *ForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeForgotP
 			st.SecretHash = d.readString()
 			v.SecretHash = &st.SecretHash
 		case 2:
-			v.UserContextData = new(UserContextDataType)
+			v.UserContextData = jsonStoreFrom[UserContextDataType](d, 588)
 			v.UserContextData.decodeJSON(d)
 		case 3:
 			if st == nil {
@@ -10214,7 +10214,7 @@ func (v *ForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeForgotP
 			st.Username = d.readString()
 			v.Username = &st.Username
 		case 4:
-			v.AnalyticsMetadata = new(AnalyticsMetadataType)
+			v.AnalyticsMetadata = jsonStoreFrom[AnalyticsMetadataType](d, 362)
 			v.AnalyticsMetadata.decodeJSON(d)
 		case 5:
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
@@ -10272,7 +10272,7 @@ func (v *ForgotPasswordResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.CodeDeliveryDetails = new(CodeDeliveryDetailsType)
+			v.CodeDeliveryDetails = jsonStoreFrom[CodeDeliveryDetailsType](d, 372)
 			v.CodeDeliveryDetails.decodeJSON(d)
 		default:
 			d.skip()
@@ -10520,7 +10520,7 @@ func (v *GetDeviceResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.Device = new(DeviceType)
+			v.Device = jsonStoreFrom[DeviceType](d, 428)
 			v.Device.decodeJSON(d)
 		default:
 			d.skip()
@@ -10653,7 +10653,7 @@ func (v *GetGroupResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.Group = new(GroupType)
+			v.Group = jsonStoreFrom[GroupType](d, 464)
 			v.Group.decodeJSON(d)
 		default:
 			d.skip()
@@ -10786,7 +10786,7 @@ func (v *GetIdentityProviderByIdentifierResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.IdentityProvider = new(IdentityProviderType)
+			v.IdentityProvider = jsonStoreFrom[IdentityProviderType](d, 466)
 			v.IdentityProvider.decodeJSON(d)
 		default:
 			d.skip()
@@ -10895,7 +10895,7 @@ func (v *GetLogDeliveryConfigurationResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.LogDeliveryConfiguration = new(LogDeliveryConfigurationType)
+			v.LogDeliveryConfiguration = jsonStoreFrom[LogDeliveryConfigurationType](d, 501)
 			v.LogDeliveryConfiguration.decodeJSON(d)
 		default:
 			d.skip()
@@ -11134,7 +11134,7 @@ func (v *GetUICustomizationResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.UICustomization = new(UICustomizationType)
+			v.UICustomization = jsonStoreFrom[UICustomizationType](d, 560)
 			v.UICustomization.decodeJSON(d)
 		default:
 			d.skip()
@@ -11276,7 +11276,7 @@ func (v *GetUserAttributeVerificationCodeResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.CodeDeliveryDetails = new(CodeDeliveryDetailsType)
+			v.CodeDeliveryDetails = jsonStoreFrom[CodeDeliveryDetailsType](d, 372)
 			v.CodeDeliveryDetails.decodeJSON(d)
 		default:
 			d.skip()
@@ -11395,10 +11395,10 @@ func (v *GetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.SmsMfaConfiguration = new(SmsMfaConfigType)
+			v.SmsMfaConfiguration = jsonStoreFrom[SmsMfaConfigType](d, 546)
 			v.SmsMfaConfiguration.decodeJSON(d)
 		case 1:
-			v.SoftwareTokenMfaConfiguration = new(SoftwareTokenMfaConfigType)
+			v.SoftwareTokenMfaConfiguration = jsonStoreFrom[SoftwareTokenMfaConfigType](d, 548)
 			v.SoftwareTokenMfaConfiguration.decodeJSON(d)
 		case 2:
 			x := decodeJSONUserPoolMfaType(d)
@@ -12149,10 +12149,10 @@ func (v *InitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeInitiateA
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
 		case 4:
-			v.AnalyticsMetadata = new(AnalyticsMetadataType)
+			v.AnalyticsMetadata = jsonStoreFrom[AnalyticsMetadataType](d, 362)
 			v.AnalyticsMetadata.decodeJSON(d)
 		case 5:
-			v.UserContextData = new(UserContextDataType)
+			v.UserContextData = jsonStoreFrom[UserContextDataType](d, 588)
 			v.UserContextData.decodeJSON(d)
 		default:
 			d.skip()
@@ -12247,7 +12247,7 @@ func (v *InitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeInitiate
 		case 2:
 			v.ChallengeParameters = decodeJSONChallengeParametersType(d)
 		case 3:
-			v.AuthenticationResult = new(AuthenticationResultType)
+			v.AuthenticationResult = jsonStoreFrom[AuthenticationResultType](d, 367)
 			v.AuthenticationResult.decodeJSON(d)
 		default:
 			d.skip()
@@ -12916,13 +12916,13 @@ func (v *LambdaConfigType) decodeJSONStore(d *jsonDecoder, st *storeLambdaConfig
 			st.UserMigration = d.readString()
 			v.UserMigration = &st.UserMigration
 		case 10:
-			v.PreTokenGenerationConfig = new(PreTokenGenerationVersionConfigType)
+			v.PreTokenGenerationConfig = jsonStoreFrom[PreTokenGenerationVersionConfigType](d, 512)
 			v.PreTokenGenerationConfig.decodeJSON(d)
 		case 11:
-			v.CustomSMSSender = new(CustomSMSLambdaVersionConfigType)
+			v.CustomSMSSender = jsonStoreFrom[CustomSMSLambdaVersionConfigType](d, 401)
 			v.CustomSMSSender.decodeJSON(d)
 		case 12:
-			v.CustomEmailSender = new(CustomEmailLambdaVersionConfigType)
+			v.CustomEmailSender = jsonStoreFrom[CustomEmailLambdaVersionConfigType](d, 400)
 			v.CustomEmailSender.decodeJSON(d)
 		case 13:
 			if st == nil {
@@ -14546,7 +14546,7 @@ func (v *LogConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeLogConfi
 			st.EventSource = decodeJSONEventSourceName(d)
 			v.EventSource = &st.EventSource
 		case 2:
-			v.CloudWatchLogsConfiguration = new(CloudWatchLogsConfigurationType)
+			v.CloudWatchLogsConfiguration = jsonStoreFrom[CloudWatchLogsConfigurationType](d, 371)
 			v.CloudWatchLogsConfiguration.decodeJSON(d)
 		default:
 			d.skip()
@@ -15066,13 +15066,13 @@ func (v *NotifyConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeNotif
 			st.SourceArn = d.readString()
 			v.SourceArn = &st.SourceArn
 		case 3:
-			v.BlockEmail = new(NotifyEmailType)
+			v.BlockEmail = jsonStoreFrom[NotifyEmailType](d, 508)
 			v.BlockEmail.decodeJSON(d)
 		case 4:
-			v.NoActionEmail = new(NotifyEmailType)
+			v.NoActionEmail = jsonStoreFrom[NotifyEmailType](d, 508)
 			v.NoActionEmail.decodeJSON(d)
 		case 5:
-			v.MfaEmail = new(NotifyEmailType)
+			v.MfaEmail = jsonStoreFrom[NotifyEmailType](d, 508)
 			v.MfaEmail.decodeJSON(d)
 		default:
 			d.skip()
@@ -15909,7 +15909,7 @@ func (v *ResendConfirmationCodeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 			st.SecretHash = d.readString()
 			v.SecretHash = &st.SecretHash
 		case 2:
-			v.UserContextData = new(UserContextDataType)
+			v.UserContextData = jsonStoreFrom[UserContextDataType](d, 588)
 			v.UserContextData.decodeJSON(d)
 		case 3:
 			if st == nil {
@@ -15918,7 +15918,7 @@ func (v *ResendConfirmationCodeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 			st.Username = d.readString()
 			v.Username = &st.Username
 		case 4:
-			v.AnalyticsMetadata = new(AnalyticsMetadataType)
+			v.AnalyticsMetadata = jsonStoreFrom[AnalyticsMetadataType](d, 362)
 			v.AnalyticsMetadata.decodeJSON(d)
 		case 5:
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
@@ -15976,7 +15976,7 @@ func (v *ResendConfirmationCodeResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.CodeDeliveryDetails = new(CodeDeliveryDetailsType)
+			v.CodeDeliveryDetails = jsonStoreFrom[CodeDeliveryDetailsType](d, 372)
 			v.CodeDeliveryDetails.decodeJSON(d)
 		default:
 			d.skip()
@@ -16321,10 +16321,10 @@ func (v *RespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 		case 3:
 			v.ChallengeResponses = decodeJSONChallengeResponsesType(d)
 		case 4:
-			v.AnalyticsMetadata = new(AnalyticsMetadataType)
+			v.AnalyticsMetadata = jsonStoreFrom[AnalyticsMetadataType](d, 362)
 			v.AnalyticsMetadata.decodeJSON(d)
 		case 5:
-			v.UserContextData = new(UserContextDataType)
+			v.UserContextData = jsonStoreFrom[UserContextDataType](d, 588)
 			v.UserContextData.decodeJSON(d)
 		case 6:
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
@@ -16421,7 +16421,7 @@ func (v *RespondToAuthChallengeResponse) decodeJSONStore(d *jsonDecoder, st *sto
 		case 2:
 			v.ChallengeParameters = decodeJSONChallengeParametersType(d)
 		case 3:
-			v.AuthenticationResult = new(AuthenticationResultType)
+			v.AuthenticationResult = jsonStoreFrom[AuthenticationResultType](d, 367)
 			v.AuthenticationResult.decodeJSON(d)
 		default:
 			d.skip()
@@ -16647,13 +16647,13 @@ func (v *RiskConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeRiskCon
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
 		case 2:
-			v.CompromisedCredentialsRiskConfiguration = new(CompromisedCredentialsRiskConfigurationType)
+			v.CompromisedCredentialsRiskConfiguration = jsonStoreFrom[CompromisedCredentialsRiskConfigurationType](d, 376)
 			v.CompromisedCredentialsRiskConfiguration.decodeJSON(d)
 		case 3:
-			v.AccountTakeoverRiskConfiguration = new(AccountTakeoverRiskConfigurationType)
+			v.AccountTakeoverRiskConfiguration = jsonStoreFrom[AccountTakeoverRiskConfigurationType](d, 308)
 			v.AccountTakeoverRiskConfiguration.decodeJSON(d)
 		case 4:
-			v.RiskExceptionConfiguration = new(RiskExceptionConfigurationType)
+			v.RiskExceptionConfiguration = jsonStoreFrom[RiskExceptionConfigurationType](d, 527)
 			v.RiskExceptionConfiguration.decodeJSON(d)
 		case 5:
 			if st == nil {
@@ -16925,10 +16925,10 @@ func (v *SchemaAttributeType) decodeJSONStore(d *jsonDecoder, st *storeSchemaAtt
 			st.Required = d.readBool()
 			v.Required = &st.Required
 		case 5:
-			v.NumberAttributeConstraints = new(NumberAttributeConstraintsType)
+			v.NumberAttributeConstraints = jsonStoreFrom[NumberAttributeConstraintsType](d, 509)
 			v.NumberAttributeConstraints.decodeJSON(d)
 		case 6:
-			v.StringAttributeConstraints = new(StringAttributeConstraintsType)
+			v.StringAttributeConstraints = jsonStoreFrom[StringAttributeConstraintsType](d, 554)
 			v.StringAttributeConstraints.decodeJSON(d)
 		default:
 			d.skip()
@@ -17099,7 +17099,7 @@ func (v *SetLogDeliveryConfigurationResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.LogDeliveryConfiguration = new(LogDeliveryConfigurationType)
+			v.LogDeliveryConfiguration = jsonStoreFrom[LogDeliveryConfigurationType](d, 501)
 			v.LogDeliveryConfiguration.decodeJSON(d)
 		default:
 			d.skip()
@@ -17198,13 +17198,13 @@ func (v *SetRiskConfigurationRequest) decodeJSONStore(d *jsonDecoder, st *storeS
 			st.ClientId = d.readString()
 			v.ClientId = &st.ClientId
 		case 2:
-			v.CompromisedCredentialsRiskConfiguration = new(CompromisedCredentialsRiskConfigurationType)
+			v.CompromisedCredentialsRiskConfiguration = jsonStoreFrom[CompromisedCredentialsRiskConfigurationType](d, 376)
 			v.CompromisedCredentialsRiskConfiguration.decodeJSON(d)
 		case 3:
-			v.AccountTakeoverRiskConfiguration = new(AccountTakeoverRiskConfigurationType)
+			v.AccountTakeoverRiskConfiguration = jsonStoreFrom[AccountTakeoverRiskConfigurationType](d, 308)
 			v.AccountTakeoverRiskConfiguration.decodeJSON(d)
 		case 4:
-			v.RiskExceptionConfiguration = new(RiskExceptionConfigurationType)
+			v.RiskExceptionConfiguration = jsonStoreFrom[RiskExceptionConfigurationType](d, 527)
 			v.RiskExceptionConfiguration.decodeJSON(d)
 		default:
 			d.skip()
@@ -17260,7 +17260,7 @@ func (v *SetRiskConfigurationResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.RiskConfiguration = new(RiskConfigurationType)
+			v.RiskConfiguration = jsonStoreFrom[RiskConfigurationType](d, 526)
 			v.RiskConfiguration.decodeJSON(d)
 		default:
 			d.skip()
@@ -17410,7 +17410,7 @@ func (v *SetUICustomizationResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.UICustomization = new(UICustomizationType)
+			v.UICustomization = jsonStoreFrom[UICustomizationType](d, 560)
 			v.UICustomization.decodeJSON(d)
 		default:
 			d.skip()
@@ -17476,10 +17476,10 @@ func (v *SetUserMFAPreferenceRequest) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.SMSMfaSettings = new(SMSMfaSettingsType)
+			v.SMSMfaSettings = jsonStoreFrom[SMSMfaSettingsType](d, 528)
 			v.SMSMfaSettings.decodeJSON(d)
 		case 1:
-			v.SoftwareTokenMfaSettings = new(SoftwareTokenMfaSettingsType)
+			v.SoftwareTokenMfaSettings = jsonStoreFrom[SoftwareTokenMfaSettingsType](d, 549)
 			v.SoftwareTokenMfaSettings.decodeJSON(d)
 		case 2:
 			x := d.readString()
@@ -17603,10 +17603,10 @@ func (v *SetUserPoolMfaConfigRequest) decodeJSONStore(d *jsonDecoder, st *storeS
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
 		case 1:
-			v.SmsMfaConfiguration = new(SmsMfaConfigType)
+			v.SmsMfaConfiguration = jsonStoreFrom[SmsMfaConfigType](d, 546)
 			v.SmsMfaConfiguration.decodeJSON(d)
 		case 2:
-			v.SoftwareTokenMfaConfiguration = new(SoftwareTokenMfaConfigType)
+			v.SoftwareTokenMfaConfiguration = jsonStoreFrom[SoftwareTokenMfaConfigType](d, 548)
 			v.SoftwareTokenMfaConfiguration.decodeJSON(d)
 		case 3:
 			if st == nil {
@@ -17678,10 +17678,10 @@ func (v *SetUserPoolMfaConfigResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.SmsMfaConfiguration = new(SmsMfaConfigType)
+			v.SmsMfaConfiguration = jsonStoreFrom[SmsMfaConfigType](d, 546)
 			v.SmsMfaConfiguration.decodeJSON(d)
 		case 1:
-			v.SoftwareTokenMfaConfiguration = new(SoftwareTokenMfaConfigType)
+			v.SoftwareTokenMfaConfiguration = jsonStoreFrom[SoftwareTokenMfaConfigType](d, 548)
 			v.SoftwareTokenMfaConfiguration.decodeJSON(d)
 		case 2:
 			x := decodeJSONUserPoolMfaType(d)
@@ -17917,10 +17917,10 @@ func (v *SignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeSignUpRequest) 
 		case 5:
 			v.ValidationData = decodeJSONAttributeListType(d)
 		case 6:
-			v.AnalyticsMetadata = new(AnalyticsMetadataType)
+			v.AnalyticsMetadata = jsonStoreFrom[AnalyticsMetadataType](d, 362)
 			v.AnalyticsMetadata.decodeJSON(d)
 		case 7:
-			v.UserContextData = new(UserContextDataType)
+			v.UserContextData = jsonStoreFrom[UserContextDataType](d, 588)
 			v.UserContextData.decodeJSON(d)
 		case 8:
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
@@ -18003,7 +18003,7 @@ func (v *SignUpResponse) decodeJSONStore(d *jsonDecoder, st *storeSignUpResponse
 			st.UserConfirmed = d.readBool()
 			v.UserConfirmed = &st.UserConfirmed
 		case 1:
-			v.CodeDeliveryDetails = new(CodeDeliveryDetailsType)
+			v.CodeDeliveryDetails = jsonStoreFrom[CodeDeliveryDetailsType](d, 372)
 			v.CodeDeliveryDetails.decodeJSON(d)
 		case 2:
 			if st == nil {
@@ -18160,7 +18160,7 @@ func (v *SmsMfaConfigType) decodeJSON(d *jsonDecoder) {
 			x := d.readString()
 			v.SmsAuthenticationMessage = &x
 		case 1:
-			v.SmsConfiguration = new(SmsConfigurationType)
+			v.SmsConfiguration = jsonStoreFrom[SmsConfigurationType](d, 545)
 			v.SmsConfiguration.decodeJSON(d)
 		default:
 			d.skip()
@@ -18476,7 +18476,7 @@ func (v *StartUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.UserImportJob = new(UserImportJobType)
+			v.UserImportJob = jsonStoreFrom[UserImportJobType](d, 590)
 			v.UserImportJob.decodeJSON(d)
 		default:
 			d.skip()
@@ -18609,7 +18609,7 @@ func (v *StopUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.UserImportJob = new(UserImportJobType)
+			v.UserImportJob = jsonStoreFrom[UserImportJobType](d, 590)
 			v.UserImportJob.decodeJSON(d)
 		default:
 			d.skip()
@@ -19954,7 +19954,7 @@ func (v *UpdateGroupResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.Group = new(GroupType)
+			v.Group = jsonStoreFrom[GroupType](d, 464)
 			v.Group.decodeJSON(d)
 		default:
 			d.skip()
@@ -20112,7 +20112,7 @@ func (v *UpdateIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.IdentityProvider = new(IdentityProviderType)
+			v.IdentityProvider = jsonStoreFrom[IdentityProviderType](d, 466)
 			v.IdentityProvider.decodeJSON(d)
 		default:
 			d.skip()
@@ -20265,7 +20265,7 @@ func (v *UpdateResourceServerResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.ResourceServer = new(ResourceServerType)
+			v.ResourceServer = jsonStoreFrom[ResourceServerType](d, 521)
 			v.ResourceServer.decodeJSON(d)
 		default:
 			d.skip()
@@ -20605,7 +20605,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 			st.IdTokenValidity = int32(d.readInt(32))
 			v.IdTokenValidity = &st.IdTokenValidity
 		case 6:
-			v.TokenValidityUnits = new(TokenValidityUnitsType)
+			v.TokenValidityUnits = jsonStoreFrom[TokenValidityUnitsType](d, 557)
 			v.TokenValidityUnits.decodeJSON(d)
 		case 7:
 			v.ReadAttributes = decodeJSONClientPermissionListType(d)
@@ -20636,7 +20636,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 			st.AllowedOAuthFlowsUserPoolClient = d.readBool()
 			v.AllowedOAuthFlowsUserPoolClient = &st.AllowedOAuthFlowsUserPoolClient
 		case 17:
-			v.AnalyticsConfiguration = new(AnalyticsConfigurationType)
+			v.AnalyticsConfiguration = jsonStoreFrom[AnalyticsConfigurationType](d, 361)
 			v.AnalyticsConfiguration.decodeJSON(d)
 		case 18:
 			if st == nil {
@@ -20716,7 +20716,7 @@ func (v *UpdateUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.UserPoolClient = new(UserPoolClientType)
+			v.UserPoolClient = jsonStoreFrom[UserPoolClientType](d, 597)
 			v.UserPoolClient.decodeJSON(d)
 		default:
 			d.skip()
@@ -20803,7 +20803,7 @@ func (v *UpdateUserPoolDomainRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
 		case 2:
-			v.CustomDomainConfig = new(CustomDomainConfigType)
+			v.CustomDomainConfig = jsonStoreFrom[CustomDomainConfigType](d, 399)
 			v.CustomDomainConfig.decodeJSON(d)
 		default:
 			d.skip()
@@ -21028,7 +21028,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 			st.UserPoolId = d.readString()
 			v.UserPoolId = &st.UserPoolId
 		case 1:
-			v.Policies = new(UserPoolPolicyType)
+			v.Policies = jsonStoreFrom[UserPoolPolicyType](d, 599)
 			v.Policies.decodeJSON(d)
 		case 2:
 			if st == nil {
@@ -21037,7 +21037,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 			st.DeletionProtection = decodeJSONDeletionProtectionType(d)
 			v.DeletionProtection = &st.DeletionProtection
 		case 3:
-			v.LambdaConfig = new(LambdaConfigType)
+			v.LambdaConfig = jsonStoreFrom[LambdaConfigType](d, 478)
 			v.LambdaConfig.decodeJSON(d)
 		case 4:
 			v.AutoVerifiedAttributes = decodeJSONVerifiedAttributesListType(d)
@@ -21060,7 +21060,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 			st.EmailVerificationSubject = d.readString()
 			v.EmailVerificationSubject = &st.EmailVerificationSubject
 		case 8:
-			v.VerificationMessageTemplate = new(VerificationMessageTemplateType)
+			v.VerificationMessageTemplate = jsonStoreFrom[VerificationMessageTemplateType](d, 605)
 			v.VerificationMessageTemplate.decodeJSON(d)
 		case 9:
 			if st == nil {
@@ -21069,7 +21069,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 			st.SmsAuthenticationMessage = d.readString()
 			v.SmsAuthenticationMessage = &st.SmsAuthenticationMessage
 		case 10:
-			v.UserAttributeUpdateSettings = new(UserAttributeUpdateSettingsType)
+			v.UserAttributeUpdateSettings = jsonStoreFrom[UserAttributeUpdateSettingsType](d, 587)
 			v.UserAttributeUpdateSettings.decodeJSON(d)
 		case 11:
 			if st == nil {
@@ -21078,24 +21078,24 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 			st.MfaConfiguration = decodeJSONUserPoolMfaType(d)
 			v.MfaConfiguration = &st.MfaConfiguration
 		case 12:
-			v.DeviceConfiguration = new(DeviceConfigurationType)
+			v.DeviceConfiguration = jsonStoreFrom[DeviceConfigurationType](d, 426)
 			v.DeviceConfiguration.decodeJSON(d)
 		case 13:
-			v.EmailConfiguration = new(EmailConfigurationType)
+			v.EmailConfiguration = jsonStoreFrom[EmailConfigurationType](d, 431)
 			v.EmailConfiguration.decodeJSON(d)
 		case 14:
-			v.SmsConfiguration = new(SmsConfigurationType)
+			v.SmsConfiguration = jsonStoreFrom[SmsConfigurationType](d, 545)
 			v.SmsConfiguration.decodeJSON(d)
 		case 15:
 			v.UserPoolTags = decodeJSONUserPoolTagsType(d)
 		case 16:
-			v.AdminCreateUserConfig = new(AdminCreateUserConfigType)
+			v.AdminCreateUserConfig = jsonStoreFrom[AdminCreateUserConfigType](d, 314)
 			v.AdminCreateUserConfig.decodeJSON(d)
 		case 17:
-			v.UserPoolAddOns = new(UserPoolAddOnsType)
+			v.UserPoolAddOns = jsonStoreFrom[UserPoolAddOnsType](d, 595)
 			v.UserPoolAddOns.decodeJSON(d)
 		case 18:
-			v.AccountRecoverySetting = new(AccountRecoverySettingType)
+			v.AccountRecoverySetting = jsonStoreFrom[AccountRecoverySettingType](d, 305)
 			v.AccountRecoverySetting.decodeJSON(d)
 		default:
 			d.skip()
@@ -22113,7 +22113,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 			st.IdTokenValidity = int32(d.readInt(32))
 			v.IdTokenValidity = &st.IdTokenValidity
 		case 9:
-			v.TokenValidityUnits = new(TokenValidityUnitsType)
+			v.TokenValidityUnits = jsonStoreFrom[TokenValidityUnitsType](d, 557)
 			v.TokenValidityUnits.decodeJSON(d)
 		case 10:
 			v.ReadAttributes = decodeJSONClientPermissionListType(d)
@@ -22144,7 +22144,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 			st.AllowedOAuthFlowsUserPoolClient = d.readBool()
 			v.AllowedOAuthFlowsUserPoolClient = &st.AllowedOAuthFlowsUserPoolClient
 		case 20:
-			v.AnalyticsConfiguration = new(AnalyticsConfigurationType)
+			v.AnalyticsConfiguration = jsonStoreFrom[AnalyticsConfigurationType](d, 361)
 			v.AnalyticsConfiguration.decodeJSON(d)
 		case 21:
 			if st == nil {
@@ -22270,7 +22270,7 @@ func (v *UserPoolDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeUserP
 			st.Name = d.readString()
 			v.Name = &st.Name
 		case 2:
-			v.LambdaConfig = new(LambdaConfigType)
+			v.LambdaConfig = jsonStoreFrom[LambdaConfigType](d, 478)
 			v.LambdaConfig.decodeJSON(d)
 		case 3:
 			if st == nil {
@@ -22344,7 +22344,7 @@ func (v *UserPoolPolicyType) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.PasswordPolicy = new(PasswordPolicyType)
+			v.PasswordPolicy = jsonStoreFrom[PasswordPolicyType](d, 510)
 			v.PasswordPolicy.decodeJSON(d)
 		default:
 			d.skip()
@@ -22649,7 +22649,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 			st.Name = d.readString()
 			v.Name = &st.Name
 		case 2:
-			v.Policies = new(UserPoolPolicyType)
+			v.Policies = jsonStoreFrom[UserPoolPolicyType](d, 599)
 			v.Policies.decodeJSON(d)
 		case 3:
 			if st == nil {
@@ -22658,7 +22658,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 			st.DeletionProtection = decodeJSONDeletionProtectionType(d)
 			v.DeletionProtection = &st.DeletionProtection
 		case 4:
-			v.LambdaConfig = new(LambdaConfigType)
+			v.LambdaConfig = jsonStoreFrom[LambdaConfigType](d, 478)
 			v.LambdaConfig.decodeJSON(d)
 		case 5:
 			if st == nil {
@@ -22705,7 +22705,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 			st.EmailVerificationSubject = d.readString()
 			v.EmailVerificationSubject = &st.EmailVerificationSubject
 		case 15:
-			v.VerificationMessageTemplate = new(VerificationMessageTemplateType)
+			v.VerificationMessageTemplate = jsonStoreFrom[VerificationMessageTemplateType](d, 605)
 			v.VerificationMessageTemplate.decodeJSON(d)
 		case 16:
 			if st == nil {
@@ -22714,7 +22714,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 			st.SmsAuthenticationMessage = d.readString()
 			v.SmsAuthenticationMessage = &st.SmsAuthenticationMessage
 		case 17:
-			v.UserAttributeUpdateSettings = new(UserAttributeUpdateSettingsType)
+			v.UserAttributeUpdateSettings = jsonStoreFrom[UserAttributeUpdateSettingsType](d, 587)
 			v.UserAttributeUpdateSettings.decodeJSON(d)
 		case 18:
 			if st == nil {
@@ -22723,7 +22723,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 			st.MfaConfiguration = decodeJSONUserPoolMfaType(d)
 			v.MfaConfiguration = &st.MfaConfiguration
 		case 19:
-			v.DeviceConfiguration = new(DeviceConfigurationType)
+			v.DeviceConfiguration = jsonStoreFrom[DeviceConfigurationType](d, 426)
 			v.DeviceConfiguration.decodeJSON(d)
 		case 20:
 			if st == nil {
@@ -22732,10 +22732,10 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 			st.EstimatedNumberOfUsers = int32(d.readInt(32))
 			v.EstimatedNumberOfUsers = &st.EstimatedNumberOfUsers
 		case 21:
-			v.EmailConfiguration = new(EmailConfigurationType)
+			v.EmailConfiguration = jsonStoreFrom[EmailConfigurationType](d, 431)
 			v.EmailConfiguration.decodeJSON(d)
 		case 22:
-			v.SmsConfiguration = new(SmsConfigurationType)
+			v.SmsConfiguration = jsonStoreFrom[SmsConfigurationType](d, 545)
 			v.SmsConfiguration.decodeJSON(d)
 		case 23:
 			v.UserPoolTags = decodeJSONUserPoolTagsType(d)
@@ -22764,13 +22764,13 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 			st.CustomDomain = d.readString()
 			v.CustomDomain = &st.CustomDomain
 		case 28:
-			v.AdminCreateUserConfig = new(AdminCreateUserConfigType)
+			v.AdminCreateUserConfig = jsonStoreFrom[AdminCreateUserConfigType](d, 314)
 			v.AdminCreateUserConfig.decodeJSON(d)
 		case 29:
-			v.UserPoolAddOns = new(UserPoolAddOnsType)
+			v.UserPoolAddOns = jsonStoreFrom[UserPoolAddOnsType](d, 595)
 			v.UserPoolAddOns.decodeJSON(d)
 		case 30:
-			v.UsernameConfiguration = new(UsernameConfigurationType)
+			v.UsernameConfiguration = jsonStoreFrom[UsernameConfigurationType](d, 603)
 			v.UsernameConfiguration.decodeJSON(d)
 		case 31:
 			if st == nil {
@@ -22779,7 +22779,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 			st.Arn = d.readString()
 			v.Arn = &st.Arn
 		case 32:
-			v.AccountRecoverySetting = new(AccountRecoverySettingType)
+			v.AccountRecoverySetting = jsonStoreFrom[AccountRecoverySettingType](d, 305)
 			v.AccountRecoverySetting.decodeJSON(d)
 		default:
 			d.skip()

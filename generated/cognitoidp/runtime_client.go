@@ -6,8 +6,10 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/md5"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -138,6 +140,8 @@ type operationInfo struct {
 	streamOutput bool
 	// gzip: the model allows the request body to be gzip-compressed (@requestCompression).
 	gzip bool
+	// md5: the request carries a Content-MD5 of its body (@httpChecksumRequired).
+	md5 bool
 }
 
 // requestBody is implemented by generated request types.
@@ -305,7 +309,8 @@ func (c *Client) invoke(ctx context.Context, op *operationInfo, in requestBody, 
 	if err := c.checkInput(ctx, op, in); err != nil {
 		return err
 	}
-	body, err := in.AppendJSON(make([]byte, 0, 256))
+	// Written into a pooled buffer and copied out at its size: one allocation.
+	body, err := jsonMarshalled(in.AppendJSON(jsonBuffer()))
 	if err != nil {
 		return c.opError(op, fmt.Errorf("serialize input: %w", err))
 	}
@@ -414,6 +419,11 @@ func (c *Client) roundTrip(ctx context.Context, op *operationInfo, w *wireReques
 		w.header = w.header.Clone()
 		w.header["Content-Encoding"] = append(w.header["Content-Encoding"], "gzip")
 	}
+	if op.md5 && w.stream == nil && w.header.Get("Content-Md5") == "" {
+		sum := md5.Sum(w.body)
+		w.header = w.header.Clone()
+		w.header.Set("Content-Md5", base64.StdEncoding.EncodeToString(sum[:]))
+	}
 	var payloadHash string
 	switch {
 	case sign && w.stream != nil:
@@ -511,7 +521,7 @@ func (c *Client) roundTrip(ctx context.Context, op *operationInfo, w *wireReques
 				}
 				return nil
 			}
-			data, rerr := readBody(resp.Body, c.maxBody)
+			data, rerr := readBody(resp.Body, resp.ContentLength, c.maxBody)
 			resp.Body.Close()
 			switch {
 			case rerr != nil:
@@ -546,16 +556,32 @@ func isNil(in validatable) bool {
 	return v.Kind() == reflect.Pointer && v.IsNil()
 }
 
-// readBody reads at most limit bytes of r; longer bodies are an error.
-func readBody(r io.Reader, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, err
+// readBody reads at most limit bytes of r; longer bodies are an error. size is the body's
+// announced length (-1 when unknown): the buffer starts at that size, up to 1 MiB, so that
+// a body of known length is read into one allocation of its size.
+func readBody(r io.Reader, size, limit int64) ([]byte, error) {
+	if size < 0 || size > 1<<20 {
+		size = 512
 	}
-	if int64(len(data)) > limit {
+	buf := make([]byte, 0, size+1) // +1: the read that sees EOF needs no growth
+	lr := io.LimitReader(r, limit+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if int64(len(buf)) > limit {
 		return nil, fmt.Errorf("%w of %d bytes", errResponseTooLarge, limit)
 	}
-	return data, nil
+	return buf, nil
 }
 
 // backoff returns the delay before retry number attempt (1 = first retry):

@@ -260,16 +260,16 @@ func (v *AllTypes) decodeJSONStore(d *jsonDecoder, st *storeAllTypes) {
 			st.HttpDate = d.readHTTPDate()
 			v.HttpDate = &st.HttpDate
 		case 19:
-			v.Range = new(Range)
+			v.Range = jsonStoreFrom[Range](d, 40)
 			v.Range.decodeJSON(d)
 		case 20:
-			v.FooBar = new(FooBar)
+			v.FooBar = jsonStoreFrom[FooBar](d, 29)
 			v.FooBar.decodeJSON(d)
 		case 21:
-			v.FooBar_ = new(FooBar_)
+			v.FooBar_ = jsonStoreFrom[FooBar_](d, 30)
 			v.FooBar_.decodeJSON(d)
 		case 22:
-			v.Lower = new(Lowercase)
+			v.Lower = jsonStoreFrom[Lowercase](d, 38)
 			v.Lower.decodeJSON(d)
 		default:
 			d.skip()
@@ -419,7 +419,7 @@ func (v *AnyValue) decodeJSONStore(d *jsonDecoder, st *storeAnyValue) {
 			if d.isNull() {
 				continue
 			}
-			v.Nothing = new(Unit)
+			v.Nothing = jsonStoreFrom[Unit](d, 48)
 			v.Nothing.decodeJSON(d)
 			if d.failed() {
 				d.addField("nothing")
@@ -872,7 +872,7 @@ func (v *GetThingOutput) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.Thing = new(Thing)
+			v.Thing = jsonStoreFrom[Thing](d, 44)
 			v.Thing.decodeJSON(d)
 		case 1:
 			v.Payload = d.readBlob()
@@ -937,7 +937,7 @@ func (v *LimitItem) decodeJSON(d *jsonDecoder) {
 			x := d.readString()
 			v.Name = &x
 		case 1:
-			v.Child = new(LimitLeaf)
+			v.Child = jsonStoreFrom[LimitLeaf](d, 34)
 			v.Child.decodeJSON(d)
 		default:
 			d.skip()
@@ -1226,7 +1226,7 @@ func (v *Limits) decodeJSONStore(d *jsonDecoder, st *storeLimits) {
 		case 15:
 			v.ByKey = decodeJSONLimitItemMap(d)
 		case 16:
-			v.Sub = new(LimitItem)
+			v.Sub = jsonStoreFrom[LimitItem](d, 33)
 			v.Sub.decodeJSON(d)
 		case 17:
 			v.Codes = decodeJSONCodeList(d)
@@ -1402,7 +1402,7 @@ func (v *ListThingsInput) decodeJSONStore(d *jsonDecoder, st *storeListThingsInp
 		case 9:
 			v.Labels = decodeJSONStringMap(d)
 		case 10:
-			v.Limits = new(Limits)
+			v.Limits = jsonStoreFrom[Limits](d, 35)
 			v.Limits.decodeJSON(d)
 		default:
 			d.skip()
@@ -1473,7 +1473,7 @@ func (v *ListThingsOutput) decodeJSON(d *jsonDecoder) {
 			x := d.readString()
 			v.NextToken = &x
 		case 2:
-			v.Secrets = new(Secrets)
+			v.Secrets = jsonStoreFrom[Secrets](d, 42)
 			v.Secrets.decodeJSON(d)
 		default:
 			d.skip()
@@ -1808,7 +1808,7 @@ func (v *Secrets) decodeJSONStore(d *jsonDecoder, st *storeSecrets) {
 			st.Label = d.readString()
 			v.Label = &st.Label
 		case 1:
-			v.Vault = new(Vault)
+			v.Vault = jsonStoreFrom[Vault](d, 49)
 			v.Vault.decodeJSON(d)
 		case 2:
 			v.Vaults = decodeJSONVaultList(d)
@@ -1947,14 +1947,14 @@ func (v *Thing) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.Parent = new(Thing)
+			v.Parent = jsonStoreFrom[Thing](d, 44)
 			v.Parent.decodeJSON(d)
 		case 1:
 			v.Children = decodeJSONThingList(d)
 		case 2:
 			v.ByName = decodeJSONThingMap(d)
 		case 3:
-			v.Value = new(AnyValue)
+			v.Value = jsonStoreFrom[AnyValue](d, 28)
 			v.Value.decodeJSON(d)
 		default:
 			d.skip()
@@ -2088,7 +2088,7 @@ func (v *ThingEvents) decodeJSON(d *jsonDecoder) {
 			if d.isNull() {
 				continue
 			}
-			v.Changed = new(ThingChanged)
+			v.Changed = jsonStoreFrom[ThingChanged](d, 45)
 			v.Changed.decodeJSON(d)
 			if d.failed() {
 				d.addField("Changed")
@@ -2247,7 +2247,7 @@ func (v *Vault) decodeJSON(d *jsonDecoder) {
 			x := d.readString()
 			v.Owner = &x
 		case 1:
-			v.Outer = new(VaultOuter)
+			v.Outer = jsonStoreFrom[VaultOuter](d, 51)
 			v.Outer.decodeJSON(d)
 		default:
 			d.skip()
@@ -2387,7 +2387,7 @@ func (v *VaultOuter) decodeJSON(d *jsonDecoder) {
 			x := d.readString()
 			v.Note = &x
 		case 1:
-			v.Inner = new(VaultInner)
+			v.Inner = jsonStoreFrom[VaultInner](d, 50)
 			v.Inner.decodeJSON(d)
 		default:
 			d.skip()
@@ -2496,7 +2496,7 @@ func (v *WatchThingsOutput) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.Events = new(ThingEvents)
+			v.Events = jsonStoreFrom[ThingEvents](d, 46)
 			v.Events.decodeJSON(d)
 		default:
 			d.skip()

@@ -734,7 +734,7 @@ func (v *AliasConfiguration) decodeJSONStore(d *jsonDecoder, st *storeAliasConfi
 			st.Description = d.readString()
 			v.Description = &st.Description
 		case 4:
-			v.RoutingConfig = new(AliasRoutingConfiguration)
+			v.RoutingConfig = jsonStoreFrom[AliasRoutingConfiguration](d, 201)
 			v.RoutingConfig.decodeJSON(d)
 		case 5:
 			if st == nil {
@@ -1012,10 +1012,10 @@ func (v *CodeSigningConfig) decodeJSONStore(d *jsonDecoder, st *storeCodeSigning
 			st.Description = d.readString()
 			v.Description = &st.Description
 		case 3:
-			v.AllowedPublishers = new(AllowedPublishers)
+			v.AllowedPublishers = jsonStoreFrom[AllowedPublishers](d, 202)
 			v.AllowedPublishers.decodeJSON(d)
 		case 4:
-			v.CodeSigningPolicies = new(CodeSigningPolicies)
+			v.CodeSigningPolicies = jsonStoreFrom[CodeSigningPolicies](d, 206)
 			v.CodeSigningPolicies.decodeJSON(d)
 		case 5:
 			if st == nil {
@@ -1577,7 +1577,7 @@ func (v *CreateAliasRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateAlia
 			st.Description = d.readString()
 			v.Description = &st.Description
 		case 4:
-			v.RoutingConfig = new(AliasRoutingConfiguration)
+			v.RoutingConfig = jsonStoreFrom[AliasRoutingConfiguration](d, 201)
 			v.RoutingConfig.decodeJSON(d)
 		default:
 			d.skip()
@@ -1646,10 +1646,10 @@ func (v *CreateCodeSigningConfigRequest) decodeJSON(d *jsonDecoder) {
 			x := d.readString()
 			v.Description = &x
 		case 1:
-			v.AllowedPublishers = new(AllowedPublishers)
+			v.AllowedPublishers = jsonStoreFrom[AllowedPublishers](d, 202)
 			v.AllowedPublishers.decodeJSON(d)
 		case 2:
-			v.CodeSigningPolicies = new(CodeSigningPolicies)
+			v.CodeSigningPolicies = jsonStoreFrom[CodeSigningPolicies](d, 206)
 			v.CodeSigningPolicies.decodeJSON(d)
 		default:
 			d.skip()
@@ -1705,7 +1705,7 @@ func (v *CreateCodeSigningConfigResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.CodeSigningConfig = new(CodeSigningConfig)
+			v.CodeSigningConfig = jsonStoreFrom[CodeSigningConfig](d, 204)
 			v.CodeSigningConfig.decodeJSON(d)
 		default:
 			d.skip()
@@ -1914,7 +1914,7 @@ func (v *CreateEventSourceMappingRequest) decodeJSONStore(d *jsonDecoder, st *st
 			st.BatchSize = int32(d.readInt(32))
 			v.BatchSize = &st.BatchSize
 		case 4:
-			v.FilterCriteria = new(FilterCriteria)
+			v.FilterCriteria = jsonStoreFrom[FilterCriteria](d, 247)
 			v.FilterCriteria.decodeJSON(d)
 		case 5:
 			if st == nil {
@@ -1941,7 +1941,7 @@ func (v *CreateEventSourceMappingRequest) decodeJSONStore(d *jsonDecoder, st *st
 			st.StartingPositionTimestamp = d.readEpochSeconds()
 			v.StartingPositionTimestamp = &st.StartingPositionTimestamp
 		case 9:
-			v.DestinationConfig = new(DestinationConfig)
+			v.DestinationConfig = jsonStoreFrom[DestinationConfig](d, 230)
 			v.DestinationConfig.decodeJSON(d)
 		case 10:
 			if st == nil {
@@ -1974,21 +1974,21 @@ func (v *CreateEventSourceMappingRequest) decodeJSONStore(d *jsonDecoder, st *st
 		case 16:
 			v.SourceAccessConfigurations = decodeJSONSourceAccessConfigurations(d)
 		case 17:
-			v.SelfManagedEventSource = new(SelfManagedEventSource)
+			v.SelfManagedEventSource = jsonStoreFrom[SelfManagedEventSource](d, 361)
 			v.SelfManagedEventSource.decodeJSON(d)
 		case 18:
 			v.FunctionResponseTypes = decodeJSONFunctionResponseTypeList(d)
 		case 19:
-			v.AmazonManagedKafkaEventSourceConfig = new(AmazonManagedKafkaEventSourceConfig)
+			v.AmazonManagedKafkaEventSourceConfig = jsonStoreFrom[AmazonManagedKafkaEventSourceConfig](d, 203)
 			v.AmazonManagedKafkaEventSourceConfig.decodeJSON(d)
 		case 20:
-			v.SelfManagedKafkaEventSourceConfig = new(SelfManagedKafkaEventSourceConfig)
+			v.SelfManagedKafkaEventSourceConfig = jsonStoreFrom[SelfManagedKafkaEventSourceConfig](d, 362)
 			v.SelfManagedKafkaEventSourceConfig.decodeJSON(d)
 		case 21:
-			v.ScalingConfig = new(ScalingConfig)
+			v.ScalingConfig = jsonStoreFrom[ScalingConfig](d, 360)
 			v.ScalingConfig.decodeJSON(d)
 		case 22:
-			v.DocumentDBEventSourceConfig = new(DocumentDBEventSourceConfig)
+			v.DocumentDBEventSourceConfig = jsonStoreFrom[DocumentDBEventSourceConfig](d, 231)
 			v.DocumentDBEventSourceConfig.decodeJSON(d)
 		default:
 			d.skip()
@@ -2204,7 +2204,7 @@ func (v *CreateFunctionRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateF
 			st.Handler = d.readString()
 			v.Handler = &st.Handler
 		case 4:
-			v.Code = new(FunctionCode)
+			v.Code = jsonStoreFrom[FunctionCode](d, 248)
 			v.Code.decodeJSON(d)
 		case 5:
 			if st == nil {
@@ -2231,7 +2231,7 @@ func (v *CreateFunctionRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateF
 			st.Publish = d.readBool()
 			v.Publish = &st.Publish
 		case 9:
-			v.VpcConfig = new(VpcConfig)
+			v.VpcConfig = jsonStoreFrom[VpcConfig](d, 386)
 			v.VpcConfig.decodeJSON(d)
 		case 10:
 			if st == nil {
@@ -2240,10 +2240,10 @@ func (v *CreateFunctionRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateF
 			st.PackageType = decodeJSONPackageType(d)
 			v.PackageType = &st.PackageType
 		case 11:
-			v.DeadLetterConfig = new(DeadLetterConfig)
+			v.DeadLetterConfig = jsonStoreFrom[DeadLetterConfig](d, 218)
 			v.DeadLetterConfig.decodeJSON(d)
 		case 12:
-			v.Environment = new(Environment)
+			v.Environment = jsonStoreFrom[Environment](d, 240)
 			v.Environment.decodeJSON(d)
 		case 13:
 			if st == nil {
@@ -2252,7 +2252,7 @@ func (v *CreateFunctionRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateF
 			st.KMSKeyArn = d.readString()
 			v.KMSKeyArn = &st.KMSKeyArn
 		case 14:
-			v.TracingConfig = new(TracingConfig)
+			v.TracingConfig = jsonStoreFrom[TracingConfig](d, 373)
 			v.TracingConfig.decodeJSON(d)
 		case 15:
 			v.Tags = decodeJSONTags(d)
@@ -2261,7 +2261,7 @@ func (v *CreateFunctionRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateF
 		case 17:
 			v.FileSystemConfigs = decodeJSONFileSystemConfigList(d)
 		case 18:
-			v.ImageConfig = new(ImageConfig)
+			v.ImageConfig = jsonStoreFrom[ImageConfig](d, 280)
 			v.ImageConfig.decodeJSON(d)
 		case 19:
 			if st == nil {
@@ -2272,13 +2272,13 @@ func (v *CreateFunctionRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateF
 		case 20:
 			v.Architectures = decodeJSONArchitecturesList(d)
 		case 21:
-			v.EphemeralStorage = new(EphemeralStorage)
+			v.EphemeralStorage = jsonStoreFrom[EphemeralStorage](d, 243)
 			v.EphemeralStorage.decodeJSON(d)
 		case 22:
-			v.SnapStart = new(SnapStart)
+			v.SnapStart = jsonStoreFrom[SnapStart](d, 364)
 			v.SnapStart.decodeJSON(d)
 		case 23:
-			v.LoggingConfig = new(LoggingConfig)
+			v.LoggingConfig = jsonStoreFrom[LoggingConfig](d, 332)
 			v.LoggingConfig.decodeJSON(d)
 		default:
 			d.skip()
@@ -2381,7 +2381,7 @@ func (v *CreateFunctionUrlConfigRequest) decodeJSONStore(d *jsonDecoder, st *sto
 			st.AuthType = decodeJSONFunctionUrlAuthType(d)
 			v.AuthType = &st.AuthType
 		case 3:
-			v.Cors = new(Cors)
+			v.Cors = jsonStoreFrom[Cors](d, 210)
 			v.Cors.decodeJSON(d)
 		case 4:
 			if st == nil {
@@ -2495,7 +2495,7 @@ func (v *CreateFunctionUrlConfigResponse) decodeJSONStore(d *jsonDecoder, st *st
 			st.AuthType = decodeJSONFunctionUrlAuthType(d)
 			v.AuthType = &st.AuthType
 		case 3:
-			v.Cors = new(Cors)
+			v.Cors = jsonStoreFrom[Cors](d, 210)
 			v.Cors.decodeJSON(d)
 		case 4:
 			if st == nil {
@@ -3330,10 +3330,10 @@ func (v *DestinationConfig) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.OnSuccess = new(OnSuccess)
+			v.OnSuccess = jsonStoreFrom[OnSuccess](d, 334)
 			v.OnSuccess.decodeJSON(d)
 		case 1:
-			v.OnFailure = new(OnFailure)
+			v.OnFailure = jsonStoreFrom[OnFailure](d, 333)
 			v.OnFailure.decodeJSON(d)
 		default:
 			d.skip()
@@ -4244,7 +4244,7 @@ func (v *EnvironmentResponse) decodeJSON(d *jsonDecoder) {
 		case 0:
 			v.Variables = decodeJSONEnvironmentVariables(d)
 		case 1:
-			v.Error_ = new(EnvironmentError)
+			v.Error_ = jsonStoreFrom[EnvironmentError](d, 241)
 			v.Error_.decodeJSON(d)
 		default:
 			d.skip()
@@ -4544,7 +4544,7 @@ func (v *EventSourceMappingConfiguration) decodeJSONStore(d *jsonDecoder, st *st
 			st.EventSourceArn = d.readString()
 			v.EventSourceArn = &st.EventSourceArn
 		case 7:
-			v.FilterCriteria = new(FilterCriteria)
+			v.FilterCriteria = jsonStoreFrom[FilterCriteria](d, 247)
 			v.FilterCriteria.decodeJSON(d)
 		case 8:
 			if st == nil {
@@ -4577,7 +4577,7 @@ func (v *EventSourceMappingConfiguration) decodeJSONStore(d *jsonDecoder, st *st
 			st.StateTransitionReason = d.readString()
 			v.StateTransitionReason = &st.StateTransitionReason
 		case 13:
-			v.DestinationConfig = new(DestinationConfig)
+			v.DestinationConfig = jsonStoreFrom[DestinationConfig](d, 230)
 			v.DestinationConfig.decodeJSON(d)
 		case 14:
 			v.Topics = decodeJSONTopics(d)
@@ -4586,7 +4586,7 @@ func (v *EventSourceMappingConfiguration) decodeJSONStore(d *jsonDecoder, st *st
 		case 16:
 			v.SourceAccessConfigurations = decodeJSONSourceAccessConfigurations(d)
 		case 17:
-			v.SelfManagedEventSource = new(SelfManagedEventSource)
+			v.SelfManagedEventSource = jsonStoreFrom[SelfManagedEventSource](d, 361)
 			v.SelfManagedEventSource.decodeJSON(d)
 		case 18:
 			if st == nil {
@@ -4615,16 +4615,16 @@ func (v *EventSourceMappingConfiguration) decodeJSONStore(d *jsonDecoder, st *st
 		case 22:
 			v.FunctionResponseTypes = decodeJSONFunctionResponseTypeList(d)
 		case 23:
-			v.AmazonManagedKafkaEventSourceConfig = new(AmazonManagedKafkaEventSourceConfig)
+			v.AmazonManagedKafkaEventSourceConfig = jsonStoreFrom[AmazonManagedKafkaEventSourceConfig](d, 203)
 			v.AmazonManagedKafkaEventSourceConfig.decodeJSON(d)
 		case 24:
-			v.SelfManagedKafkaEventSourceConfig = new(SelfManagedKafkaEventSourceConfig)
+			v.SelfManagedKafkaEventSourceConfig = jsonStoreFrom[SelfManagedKafkaEventSourceConfig](d, 362)
 			v.SelfManagedKafkaEventSourceConfig.decodeJSON(d)
 		case 25:
-			v.ScalingConfig = new(ScalingConfig)
+			v.ScalingConfig = jsonStoreFrom[ScalingConfig](d, 360)
 			v.ScalingConfig.decodeJSON(d)
 		case 26:
-			v.DocumentDBEventSourceConfig = new(DocumentDBEventSourceConfig)
+			v.DocumentDBEventSourceConfig = jsonStoreFrom[DocumentDBEventSourceConfig](d, 231)
 			v.DocumentDBEventSourceConfig.decodeJSON(d)
 		default:
 			d.skip()
@@ -5336,13 +5336,13 @@ func (v *FunctionConfiguration) decodeJSONStore(d *jsonDecoder, st *storeFunctio
 			st.Version = d.readString()
 			v.Version = &st.Version
 		case 12:
-			v.VpcConfig = new(VpcConfigResponse)
+			v.VpcConfig = jsonStoreFrom[VpcConfigResponse](d, 387)
 			v.VpcConfig.decodeJSON(d)
 		case 13:
-			v.DeadLetterConfig = new(DeadLetterConfig)
+			v.DeadLetterConfig = jsonStoreFrom[DeadLetterConfig](d, 218)
 			v.DeadLetterConfig.decodeJSON(d)
 		case 14:
-			v.Environment = new(EnvironmentResponse)
+			v.Environment = jsonStoreFrom[EnvironmentResponse](d, 242)
 			v.Environment.decodeJSON(d)
 		case 15:
 			if st == nil {
@@ -5351,7 +5351,7 @@ func (v *FunctionConfiguration) decodeJSONStore(d *jsonDecoder, st *storeFunctio
 			st.KMSKeyArn = d.readString()
 			v.KMSKeyArn = &st.KMSKeyArn
 		case 16:
-			v.TracingConfig = new(TracingConfigResponse)
+			v.TracingConfig = jsonStoreFrom[TracingConfigResponse](d, 374)
 			v.TracingConfig.decodeJSON(d)
 		case 17:
 			if st == nil {
@@ -5412,7 +5412,7 @@ func (v *FunctionConfiguration) decodeJSONStore(d *jsonDecoder, st *storeFunctio
 			st.PackageType = decodeJSONPackageType(d)
 			v.PackageType = &st.PackageType
 		case 28:
-			v.ImageConfigResponse = new(ImageConfigResponse)
+			v.ImageConfigResponse = jsonStoreFrom[ImageConfigResponse](d, 282)
 			v.ImageConfigResponse.decodeJSON(d)
 		case 29:
 			if st == nil {
@@ -5429,16 +5429,16 @@ func (v *FunctionConfiguration) decodeJSONStore(d *jsonDecoder, st *storeFunctio
 		case 31:
 			v.Architectures = decodeJSONArchitecturesList(d)
 		case 32:
-			v.EphemeralStorage = new(EphemeralStorage)
+			v.EphemeralStorage = jsonStoreFrom[EphemeralStorage](d, 243)
 			v.EphemeralStorage.decodeJSON(d)
 		case 33:
-			v.SnapStart = new(SnapStartResponse)
+			v.SnapStart = jsonStoreFrom[SnapStartResponse](d, 367)
 			v.SnapStart.decodeJSON(d)
 		case 34:
-			v.RuntimeVersionConfig = new(RuntimeVersionConfig)
+			v.RuntimeVersionConfig = jsonStoreFrom[RuntimeVersionConfig](d, 358)
 			v.RuntimeVersionConfig.decodeJSON(d)
 		case 35:
-			v.LoggingConfig = new(LoggingConfig)
+			v.LoggingConfig = jsonStoreFrom[LoggingConfig](d, 332)
 			v.LoggingConfig.decodeJSON(d)
 		default:
 			d.skip()
@@ -5547,7 +5547,7 @@ func (v *FunctionEventInvokeConfig) decodeJSONStore(d *jsonDecoder, st *storeFun
 			st.MaximumEventAgeInSeconds = int32(d.readInt(32))
 			v.MaximumEventAgeInSeconds = &st.MaximumEventAgeInSeconds
 		case 4:
-			v.DestinationConfig = new(DestinationConfig)
+			v.DestinationConfig = jsonStoreFrom[DestinationConfig](d, 230)
 			v.DestinationConfig.decodeJSON(d)
 		default:
 			d.skip()
@@ -5666,7 +5666,7 @@ func (v *FunctionUrlConfig) decodeJSONStore(d *jsonDecoder, st *storeFunctionUrl
 			st.LastModifiedTime = d.readString()
 			v.LastModifiedTime = &st.LastModifiedTime
 		case 4:
-			v.Cors = new(Cors)
+			v.Cors = jsonStoreFrom[Cors](d, 210)
 			v.Cors.decodeJSON(d)
 		case 5:
 			if st == nil {
@@ -5774,10 +5774,10 @@ func (v *GetAccountSettingsResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.AccountLimit = new(AccountLimit)
+			v.AccountLimit = jsonStoreFrom[AccountLimit](d, 194)
 			v.AccountLimit.decodeJSON(d)
 		case 1:
-			v.AccountUsage = new(AccountUsage)
+			v.AccountUsage = jsonStoreFrom[AccountUsage](d, 195)
 			v.AccountUsage.decodeJSON(d)
 		default:
 			d.skip()
@@ -5963,7 +5963,7 @@ func (v *GetCodeSigningConfigResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.CodeSigningConfig = new(CodeSigningConfig)
+			v.CodeSigningConfig = jsonStoreFrom[CodeSigningConfig](d, 204)
 			v.CodeSigningConfig.decodeJSON(d)
 		default:
 			d.skip()
@@ -6557,15 +6557,15 @@ func (v *GetFunctionResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.Configuration = new(FunctionConfiguration)
+			v.Configuration = jsonStoreFrom[FunctionConfiguration](d, 250)
 			v.Configuration.decodeJSON(d)
 		case 1:
-			v.Code = new(FunctionCodeLocation)
+			v.Code = jsonStoreFrom[FunctionCodeLocation](d, 249)
 			v.Code.decodeJSON(d)
 		case 2:
 			v.Tags = decodeJSONTags(d)
 		case 3:
-			v.Concurrency = new(Concurrency)
+			v.Concurrency = jsonStoreFrom[Concurrency](d, 209)
 			v.Concurrency.decodeJSON(d)
 		default:
 			d.skip()
@@ -6755,7 +6755,7 @@ func (v *GetFunctionUrlConfigResponse) decodeJSONStore(d *jsonDecoder, st *store
 			st.AuthType = decodeJSONFunctionUrlAuthType(d)
 			v.AuthType = &st.AuthType
 		case 3:
-			v.Cors = new(Cors)
+			v.Cors = jsonStoreFrom[Cors](d, 210)
 			v.Cors.decodeJSON(d)
 		case 4:
 			if st == nil {
@@ -7164,7 +7164,7 @@ func (v *GetLayerVersionResponse) decodeJSONStore(d *jsonDecoder, st *storeGetLa
 		}
 		switch i {
 		case 0:
-			v.Content = new(LayerVersionContentOutput)
+			v.Content = jsonStoreFrom[LayerVersionContentOutput](d, 305)
 			v.Content.decodeJSON(d)
 		case 1:
 			if st == nil {
@@ -7930,10 +7930,10 @@ func (v *ImageConfigResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.ImageConfig = new(ImageConfig)
+			v.ImageConfig = jsonStoreFrom[ImageConfig](d, 280)
 			v.ImageConfig.decodeJSON(d)
 		case 1:
-			v.Error_ = new(ImageConfigError)
+			v.Error_ = jsonStoreFrom[ImageConfigError](d, 281)
 			v.Error_.decodeJSON(d)
 		default:
 			d.skip()
@@ -9147,7 +9147,7 @@ func (v *InvokeWithResponseStreamResponse) decodeJSONStore(d *jsonDecoder, st *s
 			st.ExecutedVersion = d.readString()
 			v.ExecutedVersion = &st.ExecutedVersion
 		case 2:
-			v.EventStream = new(InvokeWithResponseStreamResponseEvent)
+			v.EventStream = jsonStoreFrom[InvokeWithResponseStreamResponseEvent](d, 298)
 			v.EventStream.decodeJSON(d)
 		case 3:
 			if st == nil {
@@ -9246,7 +9246,7 @@ func (v *InvokeWithResponseStreamResponseEvent) decodeJSON(d *jsonDecoder) {
 			if d.isNull() {
 				continue
 			}
-			v.PayloadChunk = new(InvokeResponseStreamUpdate)
+			v.PayloadChunk = jsonStoreFrom[InvokeResponseStreamUpdate](d, 294)
 			v.PayloadChunk.decodeJSON(d)
 			if d.failed() {
 				d.addField("PayloadChunk")
@@ -9256,7 +9256,7 @@ func (v *InvokeWithResponseStreamResponseEvent) decodeJSON(d *jsonDecoder) {
 			if d.isNull() {
 				continue
 			}
-			v.InvokeComplete = new(InvokeWithResponseStreamCompleteEvent)
+			v.InvokeComplete = jsonStoreFrom[InvokeWithResponseStreamCompleteEvent](d, 295)
 			v.InvokeComplete.decodeJSON(d)
 			if d.failed() {
 				d.addField("InvokeComplete")
@@ -10090,7 +10090,7 @@ func (v *LayersListItem) decodeJSONStore(d *jsonDecoder, st *storeLayersListItem
 			st.LayerArn = d.readString()
 			v.LayerArn = &st.LayerArn
 		case 2:
-			v.LatestMatchingVersion = new(LayerVersionsListItem)
+			v.LatestMatchingVersion = jsonStoreFrom[LayerVersionsListItem](d, 306)
 			v.LatestMatchingVersion.decodeJSON(d)
 		default:
 			d.skip()
@@ -12575,7 +12575,7 @@ func (v *PublishLayerVersionRequest) decodeJSONStore(d *jsonDecoder, st *storePu
 			st.Description = d.readString()
 			v.Description = &st.Description
 		case 2:
-			v.Content = new(LayerVersionContentInput)
+			v.Content = jsonStoreFrom[LayerVersionContentInput](d, 304)
 			v.Content.decodeJSON(d)
 		case 3:
 			v.CompatibleRuntimes = decodeJSONCompatibleRuntimes(d)
@@ -12692,7 +12692,7 @@ func (v *PublishLayerVersionResponse) decodeJSONStore(d *jsonDecoder, st *storeP
 		}
 		switch i {
 		case 0:
-			v.Content = new(LayerVersionContentOutput)
+			v.Content = jsonStoreFrom[LayerVersionContentOutput](d, 305)
 			v.Content.decodeJSON(d)
 		case 1:
 			if st == nil {
@@ -13171,7 +13171,7 @@ func (v *PutFunctionEventInvokeConfigRequest) decodeJSONStore(d *jsonDecoder, st
 			st.MaximumEventAgeInSeconds = int32(d.readInt(32))
 			v.MaximumEventAgeInSeconds = &st.MaximumEventAgeInSeconds
 		case 4:
-			v.DestinationConfig = new(DestinationConfig)
+			v.DestinationConfig = jsonStoreFrom[DestinationConfig](d, 230)
 			v.DestinationConfig.decodeJSON(d)
 		default:
 			d.skip()
@@ -14290,7 +14290,7 @@ func (v *RuntimeVersionConfig) decodeJSON(d *jsonDecoder) {
 			x := d.readString()
 			v.RuntimeVersionArn = &x
 		case 1:
-			v.Error_ = new(RuntimeVersionError)
+			v.Error_ = jsonStoreFrom[RuntimeVersionError](d, 359)
 			v.Error_.decodeJSON(d)
 		default:
 			d.skip()
@@ -15640,7 +15640,7 @@ func (v *UpdateAliasRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateAlia
 			st.Description = d.readString()
 			v.Description = &st.Description
 		case 4:
-			v.RoutingConfig = new(AliasRoutingConfiguration)
+			v.RoutingConfig = jsonStoreFrom[AliasRoutingConfiguration](d, 201)
 			v.RoutingConfig.decodeJSON(d)
 		case 5:
 			if st == nil {
@@ -15739,10 +15739,10 @@ func (v *UpdateCodeSigningConfigRequest) decodeJSONStore(d *jsonDecoder, st *sto
 			st.Description = d.readString()
 			v.Description = &st.Description
 		case 2:
-			v.AllowedPublishers = new(AllowedPublishers)
+			v.AllowedPublishers = jsonStoreFrom[AllowedPublishers](d, 202)
 			v.AllowedPublishers.decodeJSON(d)
 		case 3:
-			v.CodeSigningPolicies = new(CodeSigningPolicies)
+			v.CodeSigningPolicies = jsonStoreFrom[CodeSigningPolicies](d, 206)
 			v.CodeSigningPolicies.decodeJSON(d)
 		default:
 			d.skip()
@@ -15798,7 +15798,7 @@ func (v *UpdateCodeSigningConfigResponse) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.CodeSigningConfig = new(CodeSigningConfig)
+			v.CodeSigningConfig = jsonStoreFrom[CodeSigningConfig](d, 204)
 			v.CodeSigningConfig.decodeJSON(d)
 		default:
 			d.skip()
@@ -15967,7 +15967,7 @@ func (v *UpdateEventSourceMappingRequest) decodeJSONStore(d *jsonDecoder, st *st
 			st.BatchSize = int32(d.readInt(32))
 			v.BatchSize = &st.BatchSize
 		case 4:
-			v.FilterCriteria = new(FilterCriteria)
+			v.FilterCriteria = jsonStoreFrom[FilterCriteria](d, 247)
 			v.FilterCriteria.decodeJSON(d)
 		case 5:
 			if st == nil {
@@ -15976,7 +15976,7 @@ func (v *UpdateEventSourceMappingRequest) decodeJSONStore(d *jsonDecoder, st *st
 			st.MaximumBatchingWindowInSeconds = int32(d.readInt(32))
 			v.MaximumBatchingWindowInSeconds = &st.MaximumBatchingWindowInSeconds
 		case 6:
-			v.DestinationConfig = new(DestinationConfig)
+			v.DestinationConfig = jsonStoreFrom[DestinationConfig](d, 230)
 			v.DestinationConfig.decodeJSON(d)
 		case 7:
 			if st == nil {
@@ -16013,10 +16013,10 @@ func (v *UpdateEventSourceMappingRequest) decodeJSONStore(d *jsonDecoder, st *st
 		case 13:
 			v.FunctionResponseTypes = decodeJSONFunctionResponseTypeList(d)
 		case 14:
-			v.ScalingConfig = new(ScalingConfig)
+			v.ScalingConfig = jsonStoreFrom[ScalingConfig](d, 360)
 			v.ScalingConfig.decodeJSON(d)
 		case 15:
-			v.DocumentDBEventSourceConfig = new(DocumentDBEventSourceConfig)
+			v.DocumentDBEventSourceConfig = jsonStoreFrom[DocumentDBEventSourceConfig](d, 231)
 			v.DocumentDBEventSourceConfig.decodeJSON(d)
 		default:
 			d.skip()
@@ -16374,10 +16374,10 @@ func (v *UpdateFunctionConfigurationRequest) decodeJSONStore(d *jsonDecoder, st 
 			st.MemorySize = int32(d.readInt(32))
 			v.MemorySize = &st.MemorySize
 		case 6:
-			v.VpcConfig = new(VpcConfig)
+			v.VpcConfig = jsonStoreFrom[VpcConfig](d, 386)
 			v.VpcConfig.decodeJSON(d)
 		case 7:
-			v.Environment = new(Environment)
+			v.Environment = jsonStoreFrom[Environment](d, 240)
 			v.Environment.decodeJSON(d)
 		case 8:
 			if st == nil {
@@ -16386,7 +16386,7 @@ func (v *UpdateFunctionConfigurationRequest) decodeJSONStore(d *jsonDecoder, st 
 			st.Runtime = decodeJSONRuntime(d)
 			v.Runtime = &st.Runtime
 		case 9:
-			v.DeadLetterConfig = new(DeadLetterConfig)
+			v.DeadLetterConfig = jsonStoreFrom[DeadLetterConfig](d, 218)
 			v.DeadLetterConfig.decodeJSON(d)
 		case 10:
 			if st == nil {
@@ -16395,7 +16395,7 @@ func (v *UpdateFunctionConfigurationRequest) decodeJSONStore(d *jsonDecoder, st 
 			st.KMSKeyArn = d.readString()
 			v.KMSKeyArn = &st.KMSKeyArn
 		case 11:
-			v.TracingConfig = new(TracingConfig)
+			v.TracingConfig = jsonStoreFrom[TracingConfig](d, 373)
 			v.TracingConfig.decodeJSON(d)
 		case 12:
 			if st == nil {
@@ -16408,16 +16408,16 @@ func (v *UpdateFunctionConfigurationRequest) decodeJSONStore(d *jsonDecoder, st 
 		case 14:
 			v.FileSystemConfigs = decodeJSONFileSystemConfigList(d)
 		case 15:
-			v.ImageConfig = new(ImageConfig)
+			v.ImageConfig = jsonStoreFrom[ImageConfig](d, 280)
 			v.ImageConfig.decodeJSON(d)
 		case 16:
-			v.EphemeralStorage = new(EphemeralStorage)
+			v.EphemeralStorage = jsonStoreFrom[EphemeralStorage](d, 243)
 			v.EphemeralStorage.decodeJSON(d)
 		case 17:
-			v.SnapStart = new(SnapStart)
+			v.SnapStart = jsonStoreFrom[SnapStart](d, 364)
 			v.SnapStart.decodeJSON(d)
 		case 18:
-			v.LoggingConfig = new(LoggingConfig)
+			v.LoggingConfig = jsonStoreFrom[LoggingConfig](d, 332)
 			v.LoggingConfig.decodeJSON(d)
 		default:
 			d.skip()
@@ -16526,7 +16526,7 @@ func (v *UpdateFunctionEventInvokeConfigRequest) decodeJSONStore(d *jsonDecoder,
 			st.MaximumEventAgeInSeconds = int32(d.readInt(32))
 			v.MaximumEventAgeInSeconds = &st.MaximumEventAgeInSeconds
 		case 4:
-			v.DestinationConfig = new(DestinationConfig)
+			v.DestinationConfig = jsonStoreFrom[DestinationConfig](d, 230)
 			v.DestinationConfig.decodeJSON(d)
 		default:
 			d.skip()
@@ -16629,7 +16629,7 @@ func (v *UpdateFunctionUrlConfigRequest) decodeJSONStore(d *jsonDecoder, st *sto
 			st.AuthType = decodeJSONFunctionUrlAuthType(d)
 			v.AuthType = &st.AuthType
 		case 3:
-			v.Cors = new(Cors)
+			v.Cors = jsonStoreFrom[Cors](d, 210)
 			v.Cors.decodeJSON(d)
 		case 4:
 			if st == nil {
@@ -16748,7 +16748,7 @@ func (v *UpdateFunctionUrlConfigResponse) decodeJSONStore(d *jsonDecoder, st *st
 			st.AuthType = decodeJSONFunctionUrlAuthType(d)
 			v.AuthType = &st.AuthType
 		case 3:
-			v.Cors = new(Cors)
+			v.Cors = jsonStoreFrom[Cors](d, 210)
 			v.Cors.decodeJSON(d)
 		case 4:
 			if st == nil {

@@ -41,7 +41,7 @@ func (v *AddLayerVersionPermissionRequest) writeREST(r *restRequest) error {
 	if v.RevisionId != nil {
 		r.addQuery("RevisionId", *v.RevisionId)
 	}
-	body, err := (*restRequestBodyAddLayerVersionPermissionRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyAddLayerVersionPermissionRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -112,7 +112,7 @@ func (v *AddPermissionRequest) writeREST(r *restRequest) error {
 	if v.Qualifier != nil {
 		r.addQuery("Qualifier", *v.Qualifier)
 	}
-	body, err := (*restRequestBodyAddPermissionRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyAddPermissionRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -198,7 +198,7 @@ func (v *CreateAliasRequest) writeREST(r *restRequest) error {
 	if v.FunctionName != nil {
 		r.label("FunctionName", *v.FunctionName)
 	}
-	body, err := (*restRequestBodyCreateAliasRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyCreateAliasRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -207,7 +207,7 @@ func (v *CreateAliasRequest) writeREST(r *restRequest) error {
 }
 
 func (v *CreateCodeSigningConfigRequest) writeREST(r *restRequest) error {
-	body, err := v.AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -223,7 +223,7 @@ func (v *CreateCodeSigningConfigResponse) readREST(r *restResponse) error {
 }
 
 func (v *CreateEventSourceMappingRequest) writeREST(r *restRequest) error {
-	body, err := v.AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -232,7 +232,7 @@ func (v *CreateEventSourceMappingRequest) writeREST(r *restRequest) error {
 }
 
 func (v *CreateFunctionRequest) writeREST(r *restRequest) error {
-	body, err := v.AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -275,7 +275,7 @@ func (v *CreateFunctionUrlConfigRequest) writeREST(r *restRequest) error {
 	if v.Qualifier != nil {
 		r.addQuery("Qualifier", *v.Qualifier)
 	}
-	body, err := (*restRequestBodyCreateFunctionUrlConfigRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyCreateFunctionUrlConfigRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -1118,7 +1118,7 @@ func (v *PublishLayerVersionRequest) writeREST(r *restRequest) error {
 	if v.LayerName != nil {
 		r.label("LayerName", *v.LayerName)
 	}
-	body, err := (*restRequestBodyPublishLayerVersionRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyPublishLayerVersionRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -1162,7 +1162,7 @@ func (v *PublishVersionRequest) writeREST(r *restRequest) error {
 	if v.FunctionName != nil {
 		r.label("FunctionName", *v.FunctionName)
 	}
-	body, err := (*restRequestBodyPublishVersionRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyPublishVersionRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -1191,7 +1191,7 @@ func (v *PutFunctionCodeSigningConfigRequest) writeREST(r *restRequest) error {
 	if v.FunctionName != nil {
 		r.label("FunctionName", *v.FunctionName)
 	}
-	body, err := (*restRequestBodyPutFunctionCodeSigningConfigRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyPutFunctionCodeSigningConfigRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -1227,7 +1227,7 @@ func (v *PutFunctionConcurrencyRequest) writeREST(r *restRequest) error {
 	if v.FunctionName != nil {
 		r.label("FunctionName", *v.FunctionName)
 	}
-	body, err := (*restRequestBodyPutFunctionConcurrencyRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyPutFunctionConcurrencyRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -1270,7 +1270,7 @@ func (v *PutFunctionEventInvokeConfigRequest) writeREST(r *restRequest) error {
 	if v.Qualifier != nil {
 		r.addQuery("Qualifier", *v.Qualifier)
 	}
-	body, err := (*restRequestBodyPutFunctionEventInvokeConfigRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyPutFunctionEventInvokeConfigRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -1302,7 +1302,7 @@ func (v *PutProvisionedConcurrencyConfigRequest) writeREST(r *restRequest) error
 	if v.Qualifier != nil {
 		r.addQuery("Qualifier", *v.Qualifier)
 	}
-	body, err := (*restRequestBodyPutProvisionedConcurrencyConfigRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyPutProvisionedConcurrencyConfigRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -1345,7 +1345,7 @@ func (v *PutRuntimeManagementConfigRequest) writeREST(r *restRequest) error {
 	if v.Qualifier != nil {
 		r.addQuery("Qualifier", *v.Qualifier)
 	}
-	body, err := (*restRequestBodyPutRuntimeManagementConfigRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyPutRuntimeManagementConfigRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -1493,7 +1493,7 @@ func (v *TagResourceRequest) writeREST(r *restRequest) error {
 	if v.Resource != nil {
 		r.label("ARN", *v.Resource)
 	}
-	body, err := (*restRequestBodyTagResourceRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyTagResourceRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -1620,7 +1620,7 @@ func (v *UpdateAliasRequest) writeREST(r *restRequest) error {
 	if v.Name != nil {
 		r.label("Name", *v.Name)
 	}
-	body, err := (*restRequestBodyUpdateAliasRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateAliasRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -1662,7 +1662,7 @@ func (v *UpdateCodeSigningConfigRequest) writeREST(r *restRequest) error {
 	if v.CodeSigningConfigArn != nil {
 		r.label("CodeSigningConfigArn", *v.CodeSigningConfigArn)
 	}
-	body, err := (*restRequestBodyUpdateCodeSigningConfigRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateCodeSigningConfigRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -1767,7 +1767,7 @@ func (v *UpdateEventSourceMappingRequest) writeREST(r *restRequest) error {
 	if v.UUID != nil {
 		r.label("UUID", *v.UUID)
 	}
-	body, err := (*restRequestBodyUpdateEventSourceMappingRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateEventSourceMappingRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -1831,7 +1831,7 @@ func (v *UpdateFunctionCodeRequest) writeREST(r *restRequest) error {
 	if v.FunctionName != nil {
 		r.label("FunctionName", *v.FunctionName)
 	}
-	body, err := (*restRequestBodyUpdateFunctionCodeRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateFunctionCodeRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -1949,7 +1949,7 @@ func (v *UpdateFunctionConfigurationRequest) writeREST(r *restRequest) error {
 	if v.FunctionName != nil {
 		r.label("FunctionName", *v.FunctionName)
 	}
-	body, err := (*restRequestBodyUpdateFunctionConfigurationRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateFunctionConfigurationRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -1992,7 +1992,7 @@ func (v *UpdateFunctionEventInvokeConfigRequest) writeREST(r *restRequest) error
 	if v.Qualifier != nil {
 		r.addQuery("Qualifier", *v.Qualifier)
 	}
-	body, err := (*restRequestBodyUpdateFunctionEventInvokeConfigRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateFunctionEventInvokeConfigRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -2035,7 +2035,7 @@ func (v *UpdateFunctionUrlConfigRequest) writeREST(r *restRequest) error {
 	if v.Qualifier != nil {
 		r.addQuery("Qualifier", *v.Qualifier)
 	}
-	body, err := (*restRequestBodyUpdateFunctionUrlConfigRequest)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyUpdateFunctionUrlConfigRequest)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@
 package lambda
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"errors"
@@ -44,7 +45,8 @@ func (c *Client) invokeREST(ctx context.Context, op *operationInfo, in restInput
 		scheme, rest, _ := strings.Cut(target, "://")
 		target = scheme + "://" + prefix + rest
 	}
-	if r.body != nil || r.stream != nil {
+	if (r.body != nil || r.stream != nil) && r.header.Get("Content-Type") == "" {
+		// A member bound to Content-Type wins over the payload's default.
 		r.header.Set("Content-Type", r.contentType)
 	}
 	w := &wireRequest{method: op.method, url: target, header: r.header, body: r.body, stream: r.stream, streamLen: r.streamLen}
@@ -220,6 +222,9 @@ func expandURI(pattern, fixedQuery string, r *restRequest) (string, error) {
 		sep = '&'
 	}
 	for _, p := range r.query {
+		if !p.named && inQuery(fixedQuery, p.key) {
+			continue // the URI's own parameter wins over a map entry
+		}
 		b = append(b, sep)
 		sep = '&'
 		b = appendEscaped(b, p.key, false)
@@ -227,6 +232,18 @@ func expandURI(pattern, fixedQuery string, r *restRequest) (string, error) {
 		b = appendEscaped(b, p.value, false)
 	}
 	return string(b), nil
+}
+
+// inQuery reports whether the fixed query "a=b&c" has the parameter key.
+func inQuery(fixed, key string) bool {
+	for fixed != "" {
+		var p string
+		p, fixed, _ = strings.Cut(fixed, "&")
+		if k, _, _ := strings.Cut(p, "="); k == key {
+			return true
+		}
+	}
+	return false
 }
 
 // appendEscaped appends s percent-encoded as RFC 3986 asks for a URI component: every byte
@@ -526,7 +543,7 @@ func (r *restResponse) statusCode() int32 { return int32(r.status) }
 // decodeBody decodes a JSON body (an empty body is an empty object) into v.
 func (r *restResponse) decodeBody(v jsonDecodable) error {
 	data := r.body
-	if len(strings.TrimSpace(string(data))) == 0 {
+	if len(bytes.TrimSpace(data)) == 0 {
 		data = []byte("{}")
 	}
 	return jsonUnmarshal(data, v)

@@ -581,7 +581,7 @@ func (v *PutDetailInput) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.Detail = new(Detail)
+			v.Detail = jsonStoreFrom[Detail](d, 15)
 			v.Detail.decodeJSON(d)
 		default:
 			d.skip()
@@ -901,7 +901,7 @@ func (v *PutItemInput) decodeJSONStore(d *jsonDecoder, st *storePutItemInput) {
 			st.Created = d.readEpochSeconds()
 			v.Created = &st.Created
 		case 19:
-			v.Detail = new(Detail)
+			v.Detail = jsonStoreFrom[Detail](d, 15)
 			v.Detail.decodeJSON(d)
 		case 20:
 			if st == nil {
@@ -1123,7 +1123,7 @@ func (v *PutItemOutput) decodeJSONStore(d *jsonDecoder, st *storePutItemOutput) 
 			st.Name = d.readString()
 			v.Name = &st.Name
 		case 14:
-			v.Detail = new(Detail)
+			v.Detail = jsonStoreFrom[Detail](d, 15)
 			v.Detail.decodeJSON(d)
 		case 15:
 			v.Items = decodeJSONDetailList(d)

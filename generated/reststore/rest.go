@@ -102,7 +102,7 @@ func (v *PingInput) writeREST(r *restRequest) error {
 	if v.Account != nil {
 		r.hostLabel("Account", *v.Account)
 	}
-	body, err := v.AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -112,11 +112,13 @@ func (v *PingInput) writeREST(r *restRequest) error {
 
 func (v *PutDetailInput) writeREST(r *restRequest) error {
 	if v.Detail != nil {
-		body, err := v.Detail.AppendJSON(make([]byte, 0, 256))
+		body, err := jsonMarshalled(v.Detail.AppendJSON(jsonBuffer()))
 		if err != nil {
 			return err
 		}
 		r.setBody(body, "application/json")
+	} else {
+		r.setBody([]byte("{}"), "application/json")
 	}
 	return nil
 }
@@ -212,7 +214,7 @@ func (v *PutItemInput) writeREST(r *restRequest) error {
 	for _, k := range sortedKeys(v.Extra) {
 		r.addQueryParam(string(k), string(v.Extra[k]))
 	}
-	body, err := (*restRequestBodyPutItemInput)(v).AppendJSON(make([]byte, 0, 256))
+	body, err := jsonMarshalled((*restRequestBodyPutItemInput)(v).AppendJSON(jsonBuffer()))
 	if err != nil {
 		return err
 	}
@@ -252,7 +254,7 @@ func (v *restResponseBodyPutItemOutput) decodeJSONStore(d *jsonDecoder, st *stor
 			st.Name = d.readString()
 			v.Name = &st.Name
 		case 1:
-			v.Detail = new(Detail)
+			v.Detail = jsonStoreFrom[Detail](d, 15)
 			v.Detail.decodeJSON(d)
 		case 2:
 			v.Items = decodeJSONDetailList(d)

@@ -113,6 +113,9 @@ func genClient(g *generator, f *jen.File) {
 		if slices.Contains(op.RequestCompression, "gzip") {
 			info[jen.Id("gzip")] = jen.True()
 		}
+		if op.ChecksumRequired {
+			info[jen.Id("md5")] = jen.True()
+		}
 		if g.rest {
 			info[jen.Id("method")] = jen.Lit(op.HTTPMethod)
 			info[jen.Id("path")] = jen.Lit(op.HTTPPath)

@@ -37,6 +37,10 @@ type codecIDs struct {
 	list, typ map[*ir.Shape]int
 }
 
+// structSlab is the slab of the decoder that nested structures of s come from; stores use
+// the first len(typ) slabs.
+func (ids codecIDs) structSlab(s *ir.Shape) int { return len(ids.typ) + ids.typ[s] }
+
 func newCodecIDs(g *generator) codecIDs {
 	ids := codecIDs{list: map[*ir.Shape]int{}, typ: map[*ir.Shape]int{}}
 	for i, s := range g.types {
@@ -409,7 +413,9 @@ func (g *generator) genDecodeMembers(f *jen.File, s *ir.Shape, t string, members
 							c.Id("st." + field).Op("=").Add(g.decodeExpr(m, m.Target))
 							c.Add(dst.Clone()).Op("=").Op("&").Id("st." + field)
 						case ptr && (m.Target.Kind == ir.Structure || m.Target.Kind == ir.Union):
-							c.Add(dst.Clone()).Op("=").New(jen.Id(m.Target.GoName))
+							// From the decoder's slab of the type: nested structures cost one
+							// allocation per chunk, not one each.
+							c.Add(dst.Clone()).Op("=").Id("jsonStoreFrom").Types(jen.Id(m.Target.GoName)).Call(jen.Id("d"), jen.Lit(g.codec.structSlab(m.Target)))
 							c.Add(dst.Clone()).Dot("decodeJSON").Call(jen.Id("d"))
 						case ptr:
 							c.Id("x").Op(":=").Add(g.decodeExpr(m, m.Target))

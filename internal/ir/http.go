@@ -211,7 +211,8 @@ func CheckBinding(m *Member) string {
 			return fmt.Sprintf("a label must target a boolean, number, string or timestamp, not %s %s", t.Kind, t.ID)
 		}
 	case InQuery, InHeader:
-		if !simple(t) && !(t.Kind == List && simple(t.Member.Target)) {
+		// A blob in a header (base64) is c2j's; Smithy allows none.
+		if !simple(t) && !(t.Kind == List && simple(t.Member.Target)) && !(loc == InHeader && t.Kind == Blob) {
 			return fmt.Sprintf("a %s must target a boolean, number, string or timestamp, or a list of them, not %s %s", loc, t.Kind, t.ID)
 		}
 	case InQueryParams, InPrefixHeaders:

@@ -194,6 +194,9 @@ type Operation struct {
 	// with, in order of preference (@requestCompression, c2j requestcompression.encodings);
 	// nil for none.
 	RequestCompression []string
+	// ChecksumRequired is @httpChecksumRequired (c2j httpChecksumRequired): the request
+	// carries a Content-MD5 of its body.
+	ChecksumRequired bool
 }
 
 // EventStream returns the top-level member of the operation's input or output that is an

@@ -225,15 +225,15 @@ func TestRequestShapes(t *testing.T) {
 			t.Errorf("string payload %v", out.Text)
 		}
 	})
-	t.Run("unset payload sends no body", func(t *testing.T) {
+	t.Run("unset structure payload sends {}", func(t *testing.T) {
 		rec := &recorder{}
 		c := newClient(t, rec)
 		out, err := c.PutDetail(ctx, &rs.PutDetailInput{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if r := rec.got[0]; len(r.body) != 0 || r.header.Get("Content-Type") != "" {
-			t.Errorf("body %q content-type %q", r.body, r.header.Get("Content-Type"))
+		if r := rec.got[0]; string(r.body) != "{}" || r.header.Get("Content-Type") != "application/json" {
+			t.Errorf("body %q content-type %q, want {} as application/json", r.body, r.header.Get("Content-Type"))
 		}
 		if out.Text != nil {
 			t.Errorf("empty string payload read as %q", *out.Text)

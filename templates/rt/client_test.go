@@ -3,7 +3,9 @@ package rt
 import (
 	"compress/gzip"
 	"context"
+	"crypto/md5"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -1251,5 +1253,26 @@ func TestRequestCompression(t *testing.T) {
 				t.Errorf("body %q, want %q", body, want)
 			}
 		})
+	}
+}
+
+// TestContentMD5: an operation with @httpChecksumRequired sends the base64 MD5 of the body
+// as sent (after compression); others send none.
+func TestContentMD5(t *testing.T) {
+	for _, op := range []*operationInfo{{name: "ForgotPassword", md5: true}, {name: "ForgotPassword", md5: true, gzip: true}, &opPublic} {
+		rec := newRecorder(t, func(n int, w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, `{}`) })
+		c := testClient(rec, "1.1", func(o *Options) { o.RequestMinCompressSizeBytes = 1 })
+		if err := c.invoke(context.Background(), op, &stubRequest{Username: strp("alice"), Token: "tok"}, new(stubResponse)); err != nil {
+			t.Fatal(err)
+		}
+		r := rec.requests()[0]
+		sum := md5.Sum([]byte(r.body))
+		want := base64.StdEncoding.EncodeToString(sum[:])
+		if !op.md5 {
+			want = ""
+		}
+		if got := r.header.Get("Content-Md5"); got != want {
+			t.Errorf("md5 %v gzip %v: Content-MD5 %q, want %q", op.md5, op.gzip, got, want)
+		}
 	}
 }

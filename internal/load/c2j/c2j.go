@@ -532,6 +532,15 @@ func (l *loader) structure(s *ir.Shape, v gjson.Result) error {
 	return err
 }
 
+func hasPayload(s *ir.Shape) bool {
+	for _, m := range s.Members {
+		if m.Traits.Location == ir.InPayload {
+			return true
+		}
+	}
+	return false
+}
+
 // payload reads a structure's "payload", the name of the member that is the whole HTTP
 // body.
 func (l *loader) payload(s *ir.Shape, v gjson.Result) error {
@@ -635,6 +644,8 @@ func (l *loader) binding(s *ir.Shape, m *ir.Member, v gjson.Result) error {
 			// botocore spreads a map's entries over the query whatever its locationName.
 			t.Location = ir.InQueryParams
 		case t.Location == ir.InResponseCode:
+		case t.Location == ir.InPrefixHeaders && !name.Exists():
+			// No prefix: every header (botocore and aws-sdk-go v1 read it so).
 		case name.Exists():
 			t.LocationName = name.String()
 		default:
@@ -748,6 +759,13 @@ func (l *loader) operation(key string, v gjson.Result) error {
 	if op.Input, err = l.opShape(key, "input", v.Get("input")); err != nil {
 		return err
 	}
+	// aws-sdk-go v1's protocol tests (not the service models) name the payload member on
+	// the operation's input reference; v1 moves it onto the shape, and so do we.
+	if p := v.Get("input.payload"); p.Exists() && op.Input != nil && !hasPayload(op.Input) {
+		if err := l.payload(op.Input, p); err != nil {
+			return err
+		}
+	}
 	if op.Output, err = l.opShape(key, "output", v.Get("output")); err != nil {
 		return err
 	}
@@ -827,6 +845,12 @@ func (l *loader) http(op *ir.Operation, v gjson.Result) error {
 			return l.errf(op.ID, "", "\"endpoint\" must be an object with a non-empty hostPrefix string")
 		}
 		op.HostPrefix = p.String()
+	}
+	if c := v.Get("httpChecksumRequired"); c.Exists() {
+		if c.Type != gjson.True && c.Type != gjson.False {
+			return l.errf(op.ID, "", "\"httpChecksumRequired\" must be a boolean, got %s", c.Raw)
+		}
+		op.ChecksumRequired = c.Bool()
 	}
 	if c := v.Get("requestcompression"); c.Exists() {
 		enc := c.Get("encodings")

@@ -216,3 +216,40 @@ func TestHTTPErrors(t *testing.T) {
 		t.Error("rest-xml with an unbound label loaded")
 	}
 }
+
+// TestRESTForms covers c2j forms the REST vectors use: "payload" on the operation's input
+// reference (aws-sdk-go v1's protocol tests), "headers" without a locationName (every
+// header), httpChecksumRequired, and a blob bound to a header (base64).
+func TestRESTForms(t *testing.T) {
+	model := []byte(`{"metadata": {"protocol": "rest-json"},
+		"operations": {"Op": {"http": {"method": "POST", "requestUri": "/"}, "httpChecksumRequired": true,
+			"input": {"shape": "In", "payload": "Body"}, "output": {"shape": "Out"}}},
+		"shapes": {"S": {"type": "string"}, "B": {"type": "blob"},
+			"M": {"type": "map", "key": {"shape": "S"}, "value": {"shape": "S"}},
+			"In": {"type": "structure", "members": {"Body": {"shape": "B"}, "H": {"shape": "B", "location": "header", "locationName": "X-B"}}},
+			"Out": {"type": "structure", "members": {"All": {"shape": "M", "location": "headers"}}}}}`)
+	m, err := Load("rest.json", model, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	op := m.Operations[0]
+	if !op.ChecksumRequired {
+		t.Error("httpChecksumRequired not read")
+	}
+	for _, tt := range []struct {
+		s      *ir.Shape
+		member string
+		loc    ir.Location
+		name   string
+	}{
+		{op.Input, "Body", ir.InPayload, ""},
+		{op.Input, "H", ir.InHeader, "X-B"},
+		{op.Output, "All", ir.InPrefixHeaders, ""},
+	} {
+		for _, mem := range tt.s.Members {
+			if mem.Name == tt.member && (mem.Traits.Location != tt.loc || mem.Traits.LocationName != tt.name) {
+				t.Errorf("%s.%s: %s %q, want %s %q", tt.s.Name, mem.Name, mem.Traits.Location, mem.Traits.LocationName, tt.loc, tt.name)
+			}
+		}
+	}
+}
