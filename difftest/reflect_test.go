@@ -1,7 +1,9 @@
 package difftest
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
 	"reflect"
@@ -26,6 +28,8 @@ type fieldPlan struct {
 	required bool   // required in the c2j model: always set
 	v2Value  bool   // ours is *bool/*intN/*Enum, v2 holds a plain value: nil and zero look alike there
 	shape    string // the member's target shape in the c2j model
+	// restJson1: the member's HTTP binding ("" for the body) and its name on the wire.
+	location, locationName string
 }
 
 // structPlan pairs one of our structures with v2's.
@@ -80,6 +84,8 @@ func (pl *planner) planLocked(ours, v2 reflect.Type, shape string) *structPlan {
 	pl.plans[ours] = p
 	// Go field names are the member names with the first letter upper-cased (headerName
 	// becomes HeaderName) on both sides.
+	// Our field names get underscores appended when they would clash with a generated
+	// method ("Format" becomes "Format_"); v2's do not.
 	members := map[string]c2jRef{}
 	for name, ref := range s.Members {
 		members[goName(name)] = ref
@@ -87,7 +93,7 @@ func (pl *planner) planLocked(ours, v2 reflect.Type, shape string) *structPlan {
 	required := map[string]bool{}
 	for _, r := range s.Required {
 		required[goName(r)] = true
-		if _, ok := ours.FieldByName(goName(r)); !ok {
+		if _, ok := ourField(ours, r); !ok {
 			panic(fmt.Sprintf("%s: required member %s.%s has no Go field %s", ours, shape, r, goName(r)))
 		}
 	}
@@ -96,13 +102,17 @@ func (pl *planner) planLocked(ours, v2 reflect.Type, shape string) *structPlan {
 		if !f.IsExported() {
 			continue
 		}
-		ref, ok := members[f.Name]
+		name := memberGoName(f.Name)
+		ref, ok := members[name]
 		if !ok {
 			panic(fmt.Sprintf("%s.%s: no member of that name in c2j shape %s", ours, f.Name, shape))
 		}
-		fp := fieldPlan{name: f.Name, ours: i, v2: -1, required: required[f.Name], shape: ref.Shape}
-		if g, ok := v2.FieldByName(f.Name); !ok || len(g.Index) != 1 {
+		fp := fieldPlan{name: f.Name, ours: i, v2: -1, required: required[name], shape: ref.Shape,
+			location: ref.Location, locationName: ref.LocationName}
+		if g, ok := v2.FieldByName(name); !ok || len(g.Index) != 1 {
 			pl.note("%s.%s: v2 %s has no such member; left unset", shape, f.Name, v2)
+		} else if isStream(f.Type, g.Type) {
+			fp.v2 = g.Index[0] // a streaming blob: v2's io.Reader, ours an io.Reader or []byte
 		} else if value, err := compatible(f.Type, g.Type); err != nil {
 			pl.note("%s.%s: ours %s, v2 %s: %v; left unset", shape, f.Name, f.Type, g.Type, err)
 		} else {
@@ -121,8 +131,8 @@ func (pl *planner) planLocked(ours, v2 reflect.Type, shape string) *structPlan {
 	}
 	for i := 0; i < v2.NumField(); i++ {
 		g := v2.Field(i)
-		if g.IsExported() && g.Name != "ResultMetadata" {
-			if _, ok := ours.FieldByName(g.Name); !ok {
+		if g.IsExported() && !v2Only[g.Name] {
+			if _, ok := ourField(ours, g.Name); !ok {
 				pl.note("%s.%s: only in v2 (newer model); never set", shape, g.Name)
 			}
 		}
@@ -130,7 +140,85 @@ func (pl *planner) planLocked(ours, v2 reflect.Type, shape string) *structPlan {
 	return p
 }
 
+// v2Only are fields v2 adds to every output or error structure; they are no members.
+var v2Only = map[string]bool{"ResultMetadata": true, "ErrorCodeOverride": true}
+
 func goName(member string) string { return strings.ToUpper(member[:1]) + member[1:] }
+
+// memberGoName is the name a field of ours has without the underscores appended to keep it
+// from clashing with a method: the name v2 gives the member.
+func memberGoName(field string) string { return strings.TrimRight(field, "_") }
+
+// ourField finds the field of our struct type t for a member, whatever underscores the
+// generator appended to its name.
+func ourField(t reflect.Type, member string) (reflect.StructField, bool) {
+	n := goName(member)
+	for range 4 {
+		if f, ok := t.FieldByName(n); ok {
+			return f, true
+		}
+		n += "_"
+	}
+	return reflect.StructField{}, false
+}
+
+var (
+	bytesType      = reflect.TypeFor[[]byte]()
+	readerType     = reflect.TypeFor[io.Reader]()
+	readCloserType = reflect.TypeFor[io.ReadCloser]()
+)
+
+func isStreamType(t reflect.Type) bool { return t == readerType || t == readCloserType }
+
+// isStream reports whether both sides hold a streaming blob, as an io.Reader or
+// io.ReadCloser, or ours as a []byte.
+func isStream(ours, v2 reflect.Type) bool {
+	return (ours == bytesType || isStreamType(ours)) && isStreamType(v2)
+}
+
+// streamOf returns a stream of type t (io.Reader or io.ReadCloser) that reads b and can be
+// rewound (rewindStreams).
+func streamOf(t reflect.Type, b []byte) reflect.Value {
+	var r io.Reader = bytes.NewReader(b)
+	if t == readCloserType {
+		r = readSeekCloser{bytes.NewReader(b)}
+	}
+	return reflect.ValueOf(r)
+}
+
+// readSeekCloser is a rewindable io.ReadCloser.
+type readSeekCloser struct{ *bytes.Reader }
+
+func (readSeekCloser) Close() error { return nil }
+
+// streamBytes reads the stream v (an interface value) to its end and rewinds it when it
+// can.
+func streamBytes(v reflect.Value) ([]byte, error) {
+	r, ok := v.Interface().(io.Reader)
+	if !ok {
+		return nil, fmt.Errorf("%s is no io.Reader", v.Elem().Type())
+	}
+	b, err := io.ReadAll(r)
+	if sk, ok := r.(io.Seeker); ok {
+		if _, err := sk.Seek(0, io.SeekStart); err != nil {
+			return nil, err
+		}
+	}
+	return b, err
+}
+
+// rewindStreams rewinds the streams among the fields of the structure v points to, so that
+// an input can be sent again.
+func rewindStreams(v reflect.Value) {
+	v = v.Elem()
+	for i := 0; i < v.NumField(); i++ {
+		if f := v.Field(i); f.Kind() == reflect.Interface && !f.IsNil() {
+			if sk, ok := f.Interface().(io.Seeker); ok {
+				_, _ = sk.Seek(0, io.SeekStart)
+			}
+		}
+	}
+}
 
 // planNested plans the structures inside a member of type ours (v2's type v2, c2j shape).
 func (pl *planner) planNested(ours, v2 reflect.Type, shape string) {
@@ -200,6 +288,22 @@ type filler struct {
 	r        *rand.Rand
 	pl       *planner
 	maxDepth int
+	// restJson1: the binding of the top-level member being filled, and the keys of the
+	// operation's named and literal query parameters, which keys of a query map take now
+	// and then.
+	location  string
+	queryKeys []string
+}
+
+// headerString is a random string that net/http sends in a header as it is: no control
+// characters but tab (the transport refuses them), anything else, invalid UTF-8 included.
+func (f *filler) headerString() string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, f.string())
 }
 
 // pieces are glued together into random strings: plain text, JSON's special characters,
@@ -309,7 +413,14 @@ func (f *filler) fillStruct(v reflect.Value, p *structPlan, depth int) {
 		if !fp.required && f.r.IntN(3) == 0 {
 			continue // unset
 		}
-		f.fill(v.Field(fp.ours), p.v2.Field(fp.v2).Type, fp.shape, depth+1, fp.required, fp.v2Value)
+		if depth > 0 || fp.location == "" {
+			f.fill(v.Field(fp.ours), p.v2.Field(fp.v2).Type, fp.shape, depth+1, fp.required, fp.v2Value)
+			continue
+		}
+		// A member bound to the URI is never empty: both sides refuse an empty label.
+		f.location = fp.location
+		f.fill(v.Field(fp.ours), p.v2.Field(fp.v2).Type, fp.shape, depth+1, fp.required, fp.v2Value || fp.location == "uri")
+		f.location = ""
 	}
 }
 
@@ -326,6 +437,18 @@ func (f *filler) fill(v reflect.Value, v2t reflect.Type, shape string, depth int
 		return
 	}
 	switch t.Kind() {
+	case reflect.Interface:
+		if !isStreamType(t) {
+			panic(fmt.Sprintf("filler: unsupported type %s", t))
+		}
+		if !required && f.r.IntN(4) == 0 {
+			return // nil
+		}
+		b := make([]byte, f.r.IntN(12))
+		for i := range b {
+			b[i] = byte(f.r.Uint32())
+		}
+		v.Set(streamOf(t, b))
 	case reflect.String:
 		if vals := v.Addr().MethodByName("Values"); vals.IsValid() && f.r.IntN(2) == 0 {
 			known := vals.Call(nil)[0]
@@ -334,9 +457,13 @@ func (f *filler) fill(v reflect.Value, v2t reflect.Type, shape string, depth int
 				return
 			}
 		}
-		s := f.string()
+		next := f.string
+		if f.location == "header" {
+			next = f.headerString
+		}
+		s := next()
 		for nonZero && s == "" {
-			s = f.string()
+			s = next()
 		}
 		v.SetString(s)
 	case reflect.Bool:
@@ -396,7 +523,11 @@ func (f *filler) fill(v reflect.Value, v2t reflect.Type, shape string, depth int
 		valShape := f.pl.model.Shapes[shape].Value.Shape
 		for i := 0; i < n; i++ {
 			k := reflect.New(t.Key()).Elem()
-			k.SetString(f.string())
+			if f.location == "querystring" && len(f.queryKeys) > 0 && f.r.IntN(3) == 0 {
+				k.SetString(f.queryKeys[f.r.IntN(len(f.queryKeys))]) // clashes with a named or literal parameter
+			} else {
+				k.SetString(f.string())
+			}
 			e := reflect.New(t.Elem()).Elem()
 			f.fill(e, v2t.Elem(), valShape, depth+1, true, false)
 			m.SetMapIndex(k, e)
@@ -439,6 +570,28 @@ func convert(dst, src reflect.Value) error {
 		dst.Set(reflect.New(dst.Type().Elem()))
 		return convert(dst.Elem(), src)
 	}
+	if isStreamType(dst.Type()) || isStreamType(src.Type()) {
+		// Streams and blobs, either way: the bytes are copied, a stream read is rewound.
+		if (src.Kind() == reflect.Interface || src.Kind() == reflect.Slice) && src.IsNil() {
+			dst.SetZero()
+			return nil
+		}
+		var b []byte
+		if src.Type() == bytesType {
+			b = bytes.Clone(src.Bytes())
+		} else {
+			var err error
+			if b, err = streamBytes(src); err != nil {
+				return err
+			}
+		}
+		if dst.Type() == bytesType {
+			dst.SetBytes(b)
+		} else {
+			dst.Set(streamOf(dst.Type(), b))
+		}
+		return nil
+	}
 	switch src.Kind() {
 	case reflect.String:
 		dst.SetString(src.String())
@@ -456,10 +609,16 @@ func convert(dst, src reflect.Value) error {
 		st := src.Type()
 		for i := 0; i < st.NumField(); i++ {
 			sf := st.Field(i)
-			if !sf.IsExported() || sf.Name == "ResultMetadata" {
+			if !sf.IsExported() || v2Only[sf.Name] {
 				continue
 			}
 			df, ok := dst.Type().FieldByName(sf.Name)
+			if !ok {
+				df, ok = dst.Type().FieldByName(sf.Name + "_") // ours, renamed
+			}
+			if !ok && strings.HasSuffix(sf.Name, "_") {
+				df, ok = dst.Type().FieldByName(memberGoName(sf.Name)) // v2's
+			}
 			if !ok || len(df.Index) != 1 {
 				if !src.Field(i).IsZero() {
 					return fmt.Errorf("%s.%s is set but %s has no such field", st, sf.Name, dst.Type())
@@ -526,6 +685,11 @@ func dumpTo(b *strings.Builder, v reflect.Value, indent string) {
 	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {
 			b.WriteString("nil")
+			return
+		}
+		if _, ok := v.Interface().(io.ReadSeeker); ok && v.Kind() == reflect.Interface {
+			data, err := streamBytes(v)
+			fmt.Fprintf(b, "stream %q (%v)", data, err)
 			return
 		}
 		if v.Kind() == reflect.Pointer {
