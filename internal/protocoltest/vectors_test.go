@@ -2,6 +2,7 @@ package protocoltest
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"go/format"
@@ -26,16 +27,33 @@ type vectorFile struct {
 	Tag   string
 	Path  string
 	Input bool
-	// Protocol is the file's key in botocore's ignore list ("json", "json_1_0"), or "".
+	// Protocol is the file's key in botocore's ignore list ("json", "json_1_0",
+	// "rest-json"), or "".
 	Protocol string
+	// Rest marks a rest-json (restJson1) file: its cases go through the client only
+	// (addClient, restRequestWant), and its operations get the HTTP facts aws-sdk-go v1
+	// leaves out (restGiven).
+	Rest bool
 }
 
-// suite is one element of a vector file.
+// suite is one element of a vector file, or a part of one (splitSuites).
 type suite struct {
 	Description string                     `json:"description"`
 	Metadata    json.RawMessage            `json:"metadata"`
 	Shapes      map[string]json.RawMessage `json:"shapes"`
 	Cases       []vectorCase               `json:"cases"`
+
+	// index is the suite's position in its file; part numbers the parts of a suite
+	// that splitSuites cut.
+	index, part int
+}
+
+// name is the suite's in package names: "s03", or "s03p1" for the second part of one.
+func (s *suite) name() string {
+	if s.part > 0 {
+		return fmt.Sprintf("s%02dp%d", s.index, s.part)
+	}
+	return fmt.Sprintf("s%02d", s.index)
 }
 
 // vectorCase is one test case. Input cases have Params and Serialized; output cases have
@@ -62,6 +80,9 @@ type vectorCase struct {
 	Result    json.RawMessage `json:"result"`
 	Error     json.RawMessage `json:"error"`
 	ErrorCode string          `json:"errorCode"`
+
+	// suite and index are the case's positions in its file, which name it.
+	suite, index int
 }
 
 // given is the part of a case's operation the harness reads itself.
@@ -76,6 +97,7 @@ type given struct {
 
 // metadata is the part of a suite's metadata the client checks read.
 type metadata struct {
+	Protocol           string          `json:"protocol"`
 	TargetPrefix       string          `json:"targetPrefix"`
 	JSONVersion        string          `json:"jsonVersion"`
 	AWSQueryCompatible json.RawMessage `json:"awsQueryCompatible"`
@@ -115,7 +137,53 @@ func readVectorFile(path string) ([]suite, error) {
 	if err := json.Unmarshal(data, &suites); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return suites, nil
+	return splitSuites(suites), nil
+}
+
+// splitSuites cuts each suite whose cases give one operation in different ways (two of
+// aws-sdk-go v1's rest-json suites change its requestUri or its input from case to case)
+// into parts that each give every operation one way, in the order of their first cases.
+// Every case keeps its positions in the file, which name it.
+func splitSuites(suites []suite) []suite {
+	var out []suite
+	for si := range suites {
+		s := suites[si]
+		s.index = si
+		var parts []*suite
+		for ci, c := range s.Cases {
+			c.suite, c.index = si, ci
+			var g given
+			json.Unmarshal(c.Given, &g) // checked by c2jModel
+			var into *suite
+			for _, p := range parts {
+				agree := true
+				for _, pc := range p.Cases {
+					var pg given
+					json.Unmarshal(pc.Given, &pg)
+					if pg.Name == g.Name && compact(pc.Given) != compact(c.Given) {
+						agree = false
+						break
+					}
+				}
+				if agree {
+					into = p
+					break
+				}
+			}
+			if into == nil {
+				into = &suite{Description: s.Description, Metadata: s.Metadata, Shapes: s.Shapes, index: si, part: len(parts)}
+				parts = append(parts, into)
+			}
+			into.Cases = append(into.Cases, c)
+		}
+		if len(parts) == 0 {
+			out = append(out, s)
+		}
+		for _, p := range parts {
+			out = append(out, *p)
+		}
+	}
+	return out
 }
 
 // ignoreList is botocore's protocol-tests-ignore-list.json: suites (by description) and
@@ -209,8 +277,11 @@ func groupSuites(suites []suite) [][]int {
 }
 
 // c2jModel assembles suites that share their metadata into an api-2.json: the metadata,
-// the shapes and the cases' operations.
+// the shapes and the cases' operations (for rest-json with restGiven's defaults).
 func c2jModel(suites []*suite) ([]byte, error) {
+	var meta metadata
+	json.Unmarshal(suites[0].Metadata, &meta)
+	givens := map[string]json.RawMessage{} // as the cases give them
 	ops := map[string]json.RawMessage{}
 	shapes := map[string]json.RawMessage{}
 	for _, s := range suites {
@@ -219,28 +290,76 @@ func c2jModel(suites []*suite) ([]byte, error) {
 			if err := json.Unmarshal(c.Given, &g); err != nil || g.Name == "" {
 				return nil, fmt.Errorf("case %q: bad \"given\": %s", c.ID, c.Given)
 			}
-			if prev, ok := ops[g.Name]; ok && compact(prev) != compact(c.Given) {
+			if prev, ok := givens[g.Name]; ok && compact(prev) != compact(c.Given) {
 				return nil, fmt.Errorf("operation %s is given twice, differently", g.Name)
 			}
-			ops[g.Name] = c.Given
+			givens[g.Name], ops[g.Name] = c.Given, c.Given
+			if meta.Protocol == "rest-json" {
+				op, err := restGiven(c.Given)
+				if err != nil {
+					return nil, fmt.Errorf("case %q: %w", c.ID, err)
+				}
+				ops[g.Name] = op
+			}
 		}
 		maps.Copy(shapes, s.Shapes)
 	}
 	return json.Marshal(map[string]any{"metadata": suites[0].Metadata, "operations": ops, "shapes": shapes})
 }
 
+// restGiven fills in what a rest-json operation needs and aws-sdk-go v1's vectors leave
+// out: its output suites give no "http" at all and two input suites no requestUri (their
+// requests go to "/"). A missing method is POST and a missing requestUri "/", as v1's own
+// test generator has them; the loader rejects an operation without either.
+func restGiven(raw json.RawMessage) (json.RawMessage, error) {
+	var op map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &op); err != nil {
+		return nil, err
+	}
+	var facts map[string]any
+	if h, ok := op["http"]; ok {
+		if err := json.Unmarshal(h, &facts); err != nil {
+			return nil, fmt.Errorf("bad \"http\": %s", h)
+		}
+	}
+	if facts == nil {
+		facts = map[string]any{}
+	}
+	changed := false
+	for k, v := range map[string]string{"method": "POST", "requestUri": "/"} {
+		if s, _ := facts[k].(string); s == "" {
+			facts[k] = v
+			changed = true
+		}
+	}
+	if !changed {
+		return raw, nil
+	}
+	h, err := json.Marshal(facts)
+	if err != nil {
+		return nil, err
+	}
+	op["http"] = h
+	return json.Marshal(op)
+}
+
 // schema is vectorkit's vkSchema, built from the IR: member wire names, Go field names
-// and targets, by shape ID.
-func schema(m *ir.Model) ([]byte, error) {
+// and targets, by shape ID. The c2j shapes add what the IR does not keep: "jsonvalue" on
+// a list's member or a map's value.
+func schema(m *ir.Model, c2j map[string]json.RawMessage) ([]byte, error) {
 	type member struct {
 		Go     string `json:"go"`
 		Target string `json:"target"`
+		Loc    string `json:"loc,omitempty"`
+		JSON   bool   `json:"json,omitempty"`
 	}
 	type shape struct {
-		Kind    string            `json:"kind"`
-		Members map[string]member `json:"members,omitempty"`
-		Member  string            `json:"member,omitempty"`
-		Value   string            `json:"value,omitempty"`
+		Kind       string            `json:"kind"`
+		Members    map[string]member `json:"members,omitempty"`
+		Member     string            `json:"member,omitempty"`
+		Value      string            `json:"value,omitempty"`
+		MemberJSON bool              `json:"memberJSON,omitempty"`
+		ValueJSON  bool              `json:"valueJSON,omitempty"`
 	}
 	out := map[string]shape{}
 	for _, s := range m.Shapes {
@@ -249,16 +368,42 @@ func schema(m *ir.Model) ([]byte, error) {
 		case ir.Structure, ir.Union:
 			sh.Members = map[string]member{}
 			for _, mem := range s.Members {
-				sh.Members[mem.Name] = member{Go: mem.GoName, Target: mem.Target.ID}
+				mm := member{Go: mem.GoName, Target: mem.Target.ID, JSON: jsonText(mem)}
+				if l := mem.Traits.Location; l != ir.InBody {
+					mm.Loc = l.String()
+				}
+				sh.Members[mem.Name] = mm
 			}
 		case ir.List:
-			sh.Member = s.Member.Target.ID
+			sh.Member, sh.MemberJSON = s.Member.Target.ID, jsonText(s.Member) || c2jJSONValue(c2j[s.ID], "member")
 		case ir.Map:
-			sh.Value = s.Value.Target.ID
+			sh.Value, sh.ValueJSON = s.Value.Target.ID, jsonText(s.Value) || c2jJSONValue(c2j[s.ID], "value")
 		}
 		out[s.ID] = sh
 	}
 	return json.Marshal(out)
+}
+
+// c2jJSONValue reports whether a c2j list or map shape says "jsonvalue" on its member
+// reference ref ("member", "value").
+func c2jJSONValue(shape json.RawMessage, ref string) bool {
+	type memberRef struct {
+		JSONValue bool `json:"jsonvalue"`
+	}
+	var sh struct{ Member, Value memberRef }
+	json.Unmarshal(shape, &sh) // a bad shape is reported by the loader
+	if ref == "value" {
+		return sh.Value.JSONValue
+	}
+	return sh.Member.JSONValue
+}
+
+// jsonText reports whether a string member holds a JSON text (c2j "jsonvalue", @mediaType
+// application/json or a +json type), which the vectors give as the JSON value.
+func jsonText(m *ir.Member) bool {
+	mt, _, _ := strings.Cut(m.MediaType(), ";")
+	mt = strings.TrimSpace(mt)
+	return m.Target.Kind == ir.String && (mt == "application/json" || strings.HasSuffix(mt, "+json"))
 }
 
 // rawShape is the part of a c2j shape the classification reads.
@@ -266,6 +411,8 @@ type rawShape struct {
 	Members map[string]struct {
 		Shape            string `json:"shape"`
 		IdempotencyToken bool   `json:"idempotencyToken"`
+		Location         string `json:"location"`
+		LocationName     string `json:"locationName"`
 	} `json:"members"`
 	EventStream bool `json:"eventstream"`
 	Error       *struct {
@@ -284,6 +431,9 @@ func (s *suite) shape(name string) rawShape {
 func classify(f vectorFile, s *suite, c *vectorCase) (body bool, why string) {
 	var g given
 	json.Unmarshal(c.Given, &g) // checked by c2jModel
+	if f.Rest {
+		return false, "rest-json: the body is one part of the HTTP message; the client builds and reads it"
+	}
 	if f.Input {
 		switch {
 		case c.Serialized == nil || c.Serialized.Body == nil:
@@ -314,6 +464,51 @@ func classify(f vectorFile, s *suite, c *vectorCase) (body bool, why string) {
 		return false, "non-object body of an output without members: the client must not decode it"
 	}
 	return true, ""
+}
+
+// restTokens lists the idempotency-token members of a rest-json input case that the
+// params leave unset and the expected request holds: body members (by their key in the
+// JSON object body) and query parameters (by name).
+func restTokens(s *suite, c *vectorCase) (body, query []string) {
+	var g given
+	json.Unmarshal(c.Given, &g)
+	if g.Input == nil || c.Serialized == nil {
+		return nil, nil
+	}
+	var params map[string]json.RawMessage
+	json.Unmarshal(c.Params, &params)
+	var bodyObj map[string]json.RawMessage
+	if c.Serialized.Body != nil {
+		json.Unmarshal([]byte(*c.Serialized.Body), &bodyObj)
+	}
+	_, rawQuery, _ := strings.Cut(c.Serialized.URI, "?")
+	inQuery := map[string]bool{}
+	for _, p := range strings.Split(rawQuery, "&") {
+		k, _, _ := strings.Cut(p, "=")
+		inQuery[k] = true
+	}
+	for name, m := range s.shape(g.Input.Shape).Members {
+		if _, set := params[name]; !m.IdempotencyToken || set {
+			continue
+		}
+		wire := m.LocationName
+		if wire == "" {
+			wire = name
+		}
+		switch m.Location {
+		case "":
+			if bodyObj[wire] != nil {
+				body = append(body, wire)
+			}
+		case "querystring":
+			if inQuery[wire] {
+				query = append(query, wire)
+			}
+		}
+	}
+	slices.Sort(body)
+	slices.Sort(query)
+	return body, query
 }
 
 // autoTokens lists the idempotency-token members of an input case that the params leave
@@ -353,10 +548,8 @@ func eventStream(s *suite, g *given) bool {
 // for a feature the client deliberately lacks, with the reason. Every entry must be used
 // by some case.
 var clientGaps = map[string]string{
-	"host prefix": "endpoint host prefixes (the endpoint trait's hostPrefix) are not implemented: " +
+	"host prefix": "endpoint host prefixes (the endpoint trait's hostPrefix) are not implemented for awsJson: " +
 		"requests go to the configured endpoint's host; method, URI, headers and body are checked",
-	"header Content-Encoding": "request compression (the requestcompression trait) is not implemented: " +
-		"bodies go out uncompressed, so the gzip body is not checked either",
 	"header X-Amzn-Query-Mode": "awsQueryCompatible is not implemented: the client sends no x-amzn-query-mode header",
 	"query error code": "awsQueryCompatible is not implemented: ErrorCode() is the __type code, not the " +
 		"x-amzn-query-error header's; the error type and its members are checked",
@@ -459,11 +652,25 @@ func (cf *casesFile) addClient(name string, f vectorFile, s *suite, c *vectorCas
 	var b bytes.Buffer // the subtest's setup and call
 
 	status, respHeader, respBody := 200, map[string]string{"Content-Type": contentType(meta)}, "{}"
+	serve, options := "vkServe", ""
+	if f.Rest {
+		// Input cases get an empty success; output cases exactly the vector's response.
+		status, respHeader, respBody = cmp.Or(op.HTTPCode, 200), nil, ""
+		if !f.Input {
+			serve = "vkServeExact"
+		}
+		options = `, Region: "us-east-1"`
+	}
 	endpoint := "http://example.com"
 	var want *wantRequest
 	if f.Input {
 		var err error
-		if want, endpoint, err = requestWant(s, c, &g, meta, op, cc); err != nil {
+		if f.Rest {
+			want, endpoint, err = restRequestWant(s, c, &g, op, cc)
+		} else {
+			want, endpoint, err = requestWant(s, c, &g, meta, op, cc)
+		}
+		if err != nil {
 			return nil, err
 		}
 	} else {
@@ -476,17 +683,21 @@ func (cf *casesFile) addClient(name string, f vectorFile, s *suite, c *vectorCas
 			respBody = *r.Body
 		}
 	}
-	fmt.Fprintf(&b, "\t\tsrv := vkServe(t, %d, %s, %q)\n", status, goStringMap(respHeader), respBody)
-	fmt.Fprintf(&b, "\t\tc := NewClient(Options{Endpoint: %q, HTTPClient: srv.Client, Retry: RetryOptions{MaxAttempts: 1}})\n", endpoint)
+	fmt.Fprintf(&b, "\t\tsrv := %s(t, %d, %s, %q)\n", serve, status, goStringMap(respHeader), respBody)
+	fmt.Fprintf(&b, "\t\tc := NewClient(Options{Endpoint: %q%s, HTTPClient: srv.Client, Retry: RetryOptions{MaxAttempts: 1}})\n", endpoint, options)
 	args := "context.Background()"
+	params := compact(c.Params)
+	if params == "null" {
+		params = "{}" // aws-sdk-go v1's "params": null
+	}
 	if op.Input != nil {
 		fmt.Fprintf(&b, "\t\tin := new(%s)\n", op.Input.GoName)
 		if f.Input {
-			fmt.Fprintf(&b, "\t\tvkMustBuild(t, schema, %q, %q, in)\n", op.Input.ID, compact(c.Params))
+			fmt.Fprintf(&b, "\t\tvkMustBuild(t, schema, %q, %q, in)\n", op.Input.ID, params)
 		}
 		args += ", in"
-	} else if p := compact(c.Params); p != "{}" {
-		return nil, fmt.Errorf("operation %s has no input, but the case has params %s", op.Name, p)
+	} else if params != "{}" {
+		return nil, fmt.Errorf("operation %s has no input, but the case has params %s", op.Name, params)
 	}
 	call := fmt.Sprintf("c.%s(%s)", op.GoName, args)
 	results := "err"
@@ -496,6 +707,10 @@ func (cf *casesFile) addClient(name string, f vectorFile, s *suite, c *vectorCas
 	var check string
 	isError := len(c.Error) > 0 || c.ErrorCode != ""
 	switch {
+	case f.Input && f.Rest && op.Output != nil:
+		// The output may hold a stream, which the check leaves unread.
+		fmt.Fprintf(&b, "\t\tout, err := %s\n\t\tvkCloseStreams(out)\n", call)
+		check = fmt.Sprintf("vkCheckRequest(t, srv, err, %s)", want.goString())
 	case f.Input:
 		fmt.Fprintf(&b, "\t\t%s := %s\n", results, call)
 		check = fmt.Sprintf("vkCheckRequest(t, srv, err, %s)", want.goString())
@@ -573,15 +788,31 @@ func errorShape(m *ir.Model, s *suite, meta metadata, code string) (shape *ir.Sh
 // wantRequest is vectorkit's vkWantRequest, written into the cases file.
 type wantRequest struct {
 	method, host, uri string
+	query             bool
 	headers           map[string]string
 	require, forbid   []string
-	body              string
+	bodyKind, body    string
+	gunzip            bool
 	tokens            []string
+	queryTokens       []string
 }
 
 func (w *wantRequest) goString() string {
-	return fmt.Sprintf("vkWantRequest{Method: %q, Host: %q, URI: %q, Headers: %s, Require: %s, Forbid: %s, Body: %q, Tokens: %s}",
-		w.method, w.host, w.uri, goStringMap(w.headers), goStrings(w.require), goStrings(w.forbid), w.body, goStrings(w.tokens))
+	var rest string // fields most awsJson cases leave zero
+	if w.query {
+		rest += ", Query: true"
+	}
+	if w.bodyKind != "" {
+		rest += fmt.Sprintf(", BodyKind: %q", w.bodyKind)
+	}
+	if w.gunzip {
+		rest += ", Gunzip: true"
+	}
+	if len(w.queryTokens) > 0 {
+		rest += ", QueryTokens: " + goStrings(w.queryTokens)
+	}
+	return fmt.Sprintf("vkWantRequest{Method: %q, Host: %q, URI: %q, Headers: %s, Require: %s, Forbid: %s, Body: %q, Tokens: %s%s}",
+		w.method, w.host, w.uri, goStringMap(w.headers), goStrings(w.require), goStrings(w.forbid), w.body, goStrings(w.tokens), rest)
 }
 
 // requestWant reads what an input case expects of the request, leaving out what clientGaps
@@ -645,9 +876,8 @@ func requestWant(s *suite, c *vectorCase, g *given, meta metadata, op *ir.Operat
 	if !has("X-Amz-Target") && meta.TargetPrefix != "" {
 		w.headers["X-Amz-Target"] = meta.TargetPrefix + "." + op.Name
 	}
+	w.gunzip = gzipped(ser.Headers)
 	switch {
-	case slices.Contains(cc.unchecked, "header Content-Encoding"):
-		// The expected body is compressed; ours is not: any JSON object will do.
 	case ser.Body != nil:
 		w.body = *ser.Body
 		if strings.TrimSpace(w.body) == "" {
@@ -659,6 +889,105 @@ func requestWant(s *suite, c *vectorCase, g *given, meta metadata, op *ir.Operat
 	w.tokens = autoTokens(s, c)
 	cc.tokens = w.tokens
 	return w, "http://" + host, nil
+}
+
+// restRequestWant reads what a rest-json input case expects of the request, and the
+// endpoint the client is given. Everything the vector gives is checked: the method (the
+// operation's when the vector has none); the URI's path exactly and its query as a
+// multiset of parameters; the host, with any host prefix; every header it lists, exactly,
+// and requireHeaders and forbidHeaders; the body (restBody), decompressed first when the
+// vector's Content-Encoding says gzip. Only what clientGaps names would be left out.
+func restRequestWant(s *suite, c *vectorCase, g *given, op *ir.Operation, cc *clientCase) (*wantRequest, string, error) {
+	ser := c.Serialized
+	if ser == nil {
+		return nil, "", fmt.Errorf("input case without \"serialized\"")
+	}
+	w := &wantRequest{method: cmp.Or(ser.Method, op.HTTPMethod), uri: cmp.Or(ser.URI, "/"), query: true,
+		headers: map[string]string{}, forbid: ser.ForbidHeaders}
+	// The vectors' host is the endpoint's plus the operation's host prefix, with any
+	// endpoint path: "foo.example.com", "example.com/custom". The client is given the
+	// endpoint without the prefix and must add it.
+	endpoint := cmp.Or(ser.Host, "example.com")
+	if ser.Host != "" {
+		w.host, _, _ = strings.Cut(ser.Host, "/")
+		if g.Endpoint != nil && g.Endpoint.HostPrefix != "" {
+			prefix, err := expandHostPrefix(g.Endpoint.HostPrefix, c.Params)
+			if err != nil {
+				return nil, "", err
+			}
+			if !strings.HasPrefix(endpoint, prefix) {
+				return nil, "", fmt.Errorf("host %q does not start with the host prefix %q", ser.Host, prefix)
+			}
+			endpoint = strings.TrimPrefix(endpoint, prefix)
+		}
+	}
+	probe := func(p *wantRequest) string {
+		p.bodyKind = "any"
+		return probeRequest(p)
+	}
+	for _, k := range slices.Sorted(maps.Keys(ser.Headers)) {
+		if key := "header " + http.CanonicalHeaderKey(k); clientGaps[key] != "" {
+			cc.gap(key, probe(&wantRequest{headers: map[string]string{k: ser.Headers[k]}}))
+			continue
+		}
+		w.headers[k] = ser.Headers[k]
+	}
+	for _, k := range ser.RequireHeaders {
+		if key := "header " + http.CanonicalHeaderKey(k); clientGaps[key] != "" {
+			cc.gap(key, probe(&wantRequest{require: []string{k}}))
+			continue
+		}
+		w.require = append(w.require, k)
+	}
+	w.gunzip = gzipped(ser.Headers)
+	w.bodyKind, w.body = restBody(ser.Body, ser.Headers)
+	body, query := restTokens(s, c)
+	if w.bodyKind == "json" {
+		w.tokens = body
+	}
+	w.queryTokens = query
+	cc.tokens = append(slices.Clone(w.tokens), w.queryTokens...)
+	return w, "http://" + endpoint, nil
+}
+
+// gzipped reports whether a request's headers say that its body is gzip-compressed: the
+// last of its Content-Encoding's codings is gzip. (The vectors that say so give no body.)
+func gzipped(headers map[string]string) bool {
+	for k, v := range headers {
+		if strings.EqualFold(k, "Content-Encoding") {
+			codings := strings.Split(v, ",")
+			return strings.EqualFold(strings.TrimSpace(codings[len(codings)-1]), "gzip")
+		}
+	}
+	return false
+}
+
+// restBody says how a rest-json request body compares with the vector's (vkWantRequest's
+// BodyKind and Body): not at all when the vector gives no body; as JSON values when the
+// vector's Content-Type is JSON or, without one, when its body is a JSON object or array;
+// else byte for byte, so that an empty body means that no body bytes are sent.
+func restBody(body *string, headers map[string]string) (kind, want string) {
+	if body == nil {
+		return "any", ""
+	}
+	if *body == "" {
+		return "bytes", ""
+	}
+	ct, hasType := "", false
+	for k, v := range headers {
+		if strings.EqualFold(k, "Content-Type") {
+			ct, hasType = v, true
+		}
+	}
+	mt, _, _ := strings.Cut(ct, ";")
+	mt = strings.TrimSpace(strings.ToLower(mt))
+	switch t := strings.TrimSpace(*body); {
+	case mt == "application/json" || strings.HasSuffix(mt, "+json"):
+		return "json", *body
+	case !hasType && (strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[")) && json.Valid([]byte(t)):
+		return "json", *body
+	}
+	return "bytes", *body
 }
 
 // probeRequest checks a request for just what w holds.
@@ -795,16 +1124,26 @@ func writeGroup(dir, pkg string, f vectorFile, group []int, suites []suite, ign 
 	if err == nil {
 		files, err = gen.Generate(m, gen.Options{Package: pkg, NoTests: true})
 	}
+	if err == nil && files["client.go"] == nil {
+		// The generator writes no client for a protocol it does not support yet, and
+		// says why in a note.
+		notes, _ := gen.Notes(m, gen.Options{Package: pkg, NoTests: true})
+		err = fmt.Errorf("the generator wrote no client.go (%s)", strings.Join(notes, "; "))
+	}
 	if err == nil {
-		cf.schema, err = schema(m)
+		c2j := map[string]json.RawMessage{}
+		for _, s := range members {
+			maps.Copy(c2j, s.Shapes)
+		}
+		cf.schema, err = schema(m, c2j)
 	}
 	setupErr := err
 	for _, si := range group {
 		s := &suites[si]
 		for ci := range s.Cases {
 			c := &s.Cases[ci]
-			pc := &plannedCase{ID: caseID(f, si, ci, c), File: f.Key, IgnoredByBotocore: ign.ignores(f, s, c),
-				Package: "protocoltest/" + pkg, Name: fmt.Sprintf("s%02dc%02d", si, ci)}
+			pc := &plannedCase{ID: caseID(f, c), File: f.Key, IgnoredByBotocore: ign.ignores(f, s, c),
+				Package: "protocoltest/" + pkg, Name: fmt.Sprintf("s%02dc%02d", c.suite, c.index)}
 			pc.Body, pc.NotBody = classify(f, s, c)
 			pc.ClientSkip = clientSkip(s, c)
 			planned = append(planned, pc)
@@ -855,10 +1194,10 @@ func writeGroup(dir, pkg string, f vectorFile, group []int, suites []suite, ign 
 }
 
 // caseID names a case in reports and in knownFailures: the file's key and the case's id,
-// or its position for the legacy cases that have none.
-func caseID(f vectorFile, si, ci int, c *vectorCase) string {
+// or its position in the file for the legacy cases that have none.
+func caseID(f vectorFile, c *vectorCase) string {
 	if c.ID != "" {
 		return f.Key + ":" + c.ID
 	}
-	return fmt.Sprintf("%s:suite%02d.case%02d", f.Key, si, ci)
+	return fmt.Sprintf("%s:suite%02d.case%02d", f.Key, c.suite, c.index)
 }

@@ -11,16 +11,19 @@ package vectorkit
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"math/big"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"reflect"
 	"regexp"
 	"slices"
@@ -44,12 +47,23 @@ type vkShape struct {
 	// Member is a list's element shape; Value a map's value shape.
 	Member string `json:"member,omitempty"`
 	Value  string `json:"value,omitempty"`
+	// MemberJSON and ValueJSON mark list elements and map values that are JSON texts
+	// (c2j "jsonvalue", a string with @mediaType application/json).
+	MemberJSON bool `json:"memberJSON,omitempty"`
+	ValueJSON  bool `json:"valueJSON,omitempty"`
 }
 
 // vkMember is a structure or union member.
 type vkMember struct {
 	Go     string `json:"go"`
 	Target string `json:"target"`
+	// Loc is the member's HTTP binding in a protocol with HTTP bindings, the IR
+	// location's name ("header", "prefixHeaders", "payload", ...); "" for the body. The
+	// helpers read it on the top-level members of an output or error only.
+	Loc string `json:"loc,omitempty"`
+	// JSON marks a string member that holds a JSON text (c2j "jsonvalue"): the vectors
+	// give its value as the JSON value itself, or as the text when it is a string.
+	JSON bool `json:"json,omitempty"`
 }
 
 // vkParseSchema reads the schema the harness embeds in a generated cases file.
@@ -147,13 +161,18 @@ func vkCompact(s string) string {
 // vkBuild sets dst, a settable value of shape's Go type (or a pointer to it), from raw, a
 // JSON value in botocore's params/result conventions. path names the place in messages.
 func vkBuild(s vkSchema, shape string, raw []byte, dst reflect.Value, path string) error {
+	return vkBuildValue(s, shape, raw, dst, path, false)
+}
+
+// vkBuildValue is vkBuild for a value that is a JSON text (jsonText) or not.
+func vkBuildValue(s vkSchema, shape string, raw []byte, dst reflect.Value, path string, jsonText bool) error {
 	if dst.Kind() == reflect.Pointer && dst.Type() != vkBigIntType && dst.Type() != vkBigFloatType {
 		if vkIsNull(raw) {
 			dst.SetZero()
 			return nil
 		}
 		p := reflect.New(dst.Type().Elem())
-		if err := vkBuild(s, shape, raw, p.Elem(), path); err != nil {
+		if err := vkBuildValue(s, shape, raw, p.Elem(), path, jsonText); err != nil {
 			return err
 		}
 		dst.Set(p)
@@ -179,7 +198,7 @@ func vkBuild(s vkSchema, shape string, raw []byte, dst reflect.Value, path strin
 		}
 		out := reflect.MakeSlice(dst.Type(), len(elems), len(elems))
 		for i, e := range elems {
-			if err := vkBuild(s, sh.Member, e, out.Index(i), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+			if err := vkBuildValue(s, sh.Member, e, out.Index(i), fmt.Sprintf("%s[%d]", path, i), sh.MemberJSON); err != nil {
 				return err
 			}
 		}
@@ -201,13 +220,31 @@ func vkBuild(s vkSchema, shape string, raw []byte, dst reflect.Value, path strin
 		slices.Sort(keys)
 		for _, k := range keys {
 			v := reflect.New(dst.Type().Elem()).Elem()
-			if err := vkBuild(s, sh.Value, entries[k], v, fmt.Sprintf("%s[%q]", path, k)); err != nil {
+			if err := vkBuildValue(s, sh.Value, entries[k], v, fmt.Sprintf("%s[%q]", path, k), sh.ValueJSON); err != nil {
 				return err
 			}
 			out.SetMapIndex(reflect.ValueOf(k).Convert(dst.Type().Key()), v)
 		}
 		dst.Set(out)
 		return nil
+	case "string":
+		if jsonText {
+			// A JSON text: a string value is the text itself, any other value its
+			// compact JSON.
+			var str string
+			if json.Unmarshal(raw, &str) != nil {
+				var b bytes.Buffer
+				if err := json.Compact(&b, raw); err != nil {
+					return fmt.Errorf("%s: bad JSON value: %v", path, err)
+				}
+				str = b.String()
+			}
+			if dst.Kind() != reflect.String {
+				return fmt.Errorf("%s: JSON text into Go type %s, not a string type", path, dst.Type())
+			}
+			dst.SetString(str)
+			return nil
+		}
 	}
 	return vkBuildScalar(sh.Kind, raw, dst, path)
 }
@@ -238,7 +275,7 @@ func vkBuildStruct(s vkSchema, sh *vkShape, raw []byte, dst reflect.Value, path 
 		if !f.IsValid() {
 			return fmt.Errorf("%s: Go type %s has no field %s for member %q", path, dst.Type(), m.Go, name)
 		}
-		if err := vkBuild(s, m.Target, v, f, path+"."+name); err != nil {
+		if err := vkBuildValue(s, m.Target, v, f, path+"."+name, m.JSON); err != nil {
 			return err
 		}
 	}
@@ -269,6 +306,16 @@ func vkBuildScalar(kind string, raw []byte, dst reflect.Value, path string) erro
 		var str string
 		if err := json.Unmarshal(raw, &str); err != nil {
 			return bad(err)
+		}
+		if dst.Kind() == reflect.Interface {
+			// A streaming blob: an io.Reader (input) or io.ReadCloser (output).
+			for _, r := range []any{bytes.NewReader([]byte(str)), io.NopCloser(bytes.NewReader([]byte(str)))} {
+				if v := reflect.ValueOf(r); v.Type().Implements(dst.Type()) {
+					dst.Set(v)
+					return nil
+				}
+			}
+			return bad(fmt.Errorf("streaming blobs are io.Reader or io.ReadCloser"))
 		}
 		if dst.Kind() != reflect.Slice || dst.Type().Elem().Kind() != reflect.Uint8 {
 			return bad(fmt.Errorf("blobs are byte slices"))
@@ -487,8 +534,57 @@ type vkRequest struct {
 }
 
 // vkServe starts a server that answers with status, header and body, closed when the test
-// ends.
+// ends. net/http adds what it adds to every response: Date, Content-Length and, for a
+// body without one, a sniffed Content-Type.
 func vkServe(t vkTB, status int, header map[string]string, body string) *vkServer {
+	t.Helper()
+	return vkStart(t, func(w http.ResponseWriter) {
+		for k, v := range header {
+			w.Header().Set(k, v)
+		}
+		w.WriteHeader(status)
+		io.WriteString(w, body)
+	})
+}
+
+// vkServeExact starts a server that answers with status, exactly the headers in header
+// and body, closed when the test ends: net/http adds no Date and no Content-Type, and no
+// Content-Length unless header has one (the body is then sent chunked, and the client sees
+// neither Content-Length nor Transfer-Encoding). A Content-Length larger than the body
+// pads a JSON body with trailing spaces, which leave its value alone, to that length; any
+// other disagreement fails the test.
+func vkServeExact(t vkTB, status int, header map[string]string, body string) *vkServer {
+	t.Helper()
+	h := http.Header{}
+	for k, v := range header {
+		h.Set(k, v)
+	}
+	if cl := h.Get("Content-Length"); cl != "" {
+		n, err := strconv.Atoi(cl)
+		switch {
+		case err != nil || n < len(body):
+			t.Fatalf("the response's Content-Length %s does not fit its %d-byte body", cl, len(body))
+		case n > len(body):
+			if _, err := vkDecode([]byte(body)); err != nil {
+				t.Fatalf("the response's Content-Length %s exceeds its %d-byte body, which is not JSON", cl, len(body))
+			}
+			body += strings.Repeat(" ", n-len(body))
+		}
+	}
+	for _, k := range []string{"Date", "Content-Type", "Content-Length"} {
+		if _, ok := h[k]; !ok {
+			h[k] = nil // suppresses the automatic header
+		}
+	}
+	return vkStart(t, func(w http.ResponseWriter) {
+		maps.Copy(w.Header(), h)
+		w.WriteHeader(status)
+		io.WriteString(w, body)
+	})
+}
+
+// vkStart starts a server whose handler records each request and answers with respond.
+func vkStart(t vkTB, respond func(http.ResponseWriter)) *vkServer {
 	t.Helper()
 	s := &vkServer{}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -501,11 +597,7 @@ func vkServe(t vkTB, status int, header map[string]string, body string) *vkServe
 		s.reqs = append(s.reqs, vkRequest{Method: r.Method, Host: r.Host, URI: r.RequestURI,
 			Header: r.Header.Clone(), ContentLength: r.ContentLength, Body: b})
 		s.mu.Unlock()
-		for k, v := range header {
-			w.Header().Set(k, v)
-		}
-		w.WriteHeader(status)
-		io.WriteString(w, body)
+		respond(w)
 	}))
 	addr := srv.Listener.Addr().String()
 	tr := &http.Transport{DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
@@ -533,23 +625,36 @@ type vkWantRequest struct {
 	// Host is the expected Host header.
 	Host string
 	URI  string
-	// Headers must each have exactly this value; Require must be present and Forbid
-	// absent. Names are matched case-insensitively.
+	// Query makes URI's path compare exactly, as sent, and its query as a multiset of
+	// parameters (vkQueryParams); without it URI compares exactly, whole.
+	Query bool
+	// Headers must each have exactly this value (repeated lines count as their values
+	// joined with ", "); Require must be present and Forbid absent. Names are matched
+	// case-insensitively.
 	Headers         map[string]string
 	Require, Forbid []string
-	// Body is the expected JSON body; "" accepts any JSON object.
-	Body string
-	// Tokens are top-level members that the client fills with an idempotency token when
-	// the caller leaves them empty: any version 4 UUID stands for the vector's value.
-	Tokens []string
+	// BodyKind says how the body compares with Body. "" (awsJson): as a JSON object
+	// equal to Body, any JSON object when Body is "". "json": as a JSON value equal to
+	// Body. "bytes": byte for byte, so an empty Body means no body bytes at all. "any":
+	// the body is not checked.
+	BodyKind string
+	Body     string
+	// Gunzip says that the body is gzip-compressed (the request's Content-Encoding ends
+	// in gzip): it must decompress, and what it decompresses to is compared.
+	Gunzip bool
+	// Tokens are top-level members of a JSON object body, and QueryTokens query
+	// parameters, that the client fills with an idempotency token when the caller leaves
+	// them empty: any version 4 UUID stands for the vector's value.
+	Tokens, QueryTokens []string
 }
 
 // vkCheckRequest checks that the call succeeded after sending exactly one request, and
-// that request against want.
+// that request against want. A failed call fails the test, but the request it sent is
+// still checked.
 func vkCheckRequest(t vkT, s *vkServer, callErr error, want vkWantRequest) {
 	t.Helper()
 	if callErr != nil {
-		t.Fatalf("the call failed: %v", callErr)
+		t.Errorf("the call failed: %v", callErr)
 	}
 	reqs := s.requests()
 	if len(reqs) != 1 {
@@ -562,7 +667,18 @@ func vkCheckRequest(t vkT, s *vkServer, callErr error, want vkWantRequest) {
 	if want.Host != "" && r.Host != want.Host {
 		t.Errorf("host %q, want %q", r.Host, want.Host)
 	}
-	if want.URI != "" && r.URI != want.URI {
+	switch {
+	case want.URI == "":
+	case want.Query:
+		wantPath, wantQuery, _ := strings.Cut(want.URI, "?")
+		path, query, _ := strings.Cut(r.URI, "?")
+		if path != wantPath {
+			t.Errorf("path %q, want %q (URI %q)", path, wantPath, r.URI)
+		}
+		if err := vkCheckQuery(query, wantQuery, want.QueryTokens); err != nil {
+			t.Errorf("query: %v", err)
+		}
+	case r.URI != want.URI:
 		t.Errorf("URI %q, want %q", r.URI, want.URI)
 	}
 	names := make([]string, 0, len(want.Headers))
@@ -571,7 +687,8 @@ func vkCheckRequest(t vkT, s *vkServer, callErr error, want vkWantRequest) {
 	}
 	slices.Sort(names)
 	for _, k := range names {
-		if got := r.Header.Values(k); len(got) != 1 || got[0] != want.Headers[k] {
+		// Repeated field lines stand for their values joined with commas (RFC 9110, 5.3).
+		if got := r.Header.Values(k); len(got) == 0 || strings.Join(got, ", ") != want.Headers[k] {
 			t.Errorf("header %s: %q, want %q", k, got, want.Headers[k])
 		}
 	}
@@ -586,9 +703,123 @@ func vkCheckRequest(t vkT, s *vkServer, callErr error, want vkWantRequest) {
 			t.Errorf("header %s: %q, want none", k, got)
 		}
 	}
-	if err := vkCheckBody(r.Body, want.Body, want.Tokens); err != nil {
+	var err error
+	if want.Gunzip {
+		zr, zerr := gzip.NewReader(bytes.NewReader(r.Body))
+		if zerr == nil {
+			r.Body, zerr = io.ReadAll(zr)
+		}
+		if zerr != nil {
+			t.Errorf("the body is not gzip-compressed: %v\nbody: %q", zerr, r.Body)
+			return
+		}
+	}
+	switch want.BodyKind {
+	case "":
+		err = vkCheckBody(r.Body, want.Body, want.Tokens)
+	case "json":
+		err = vkCheckJSONBody(r.Body, want.Body, want.Tokens)
+	case "bytes":
+		if !bytes.Equal(r.Body, []byte(want.Body)) {
+			err = fmt.Errorf("body mismatch (%d bytes, want %d)", len(r.Body), len(want.Body))
+		}
+	case "any":
+	default:
+		err = fmt.Errorf("unknown BodyKind %q", want.BodyKind)
+	}
+	switch {
+	case err == nil:
+	case want.BodyKind == "bytes":
+		t.Errorf("%v\nwant body: %q\ngot body:  %q", err, want.Body, r.Body)
+	default:
 		t.Errorf("%v\nwant body: %s\ngot body:  %s", err, vkCompact(want.Body), r.Body)
 	}
+}
+
+// vkQueryParams splits a raw query into its parameters, each "key=value", or "key" when it
+// has no '=', with key and value percent-decoded (url.PathUnescape: "%XX" only, so '+'
+// stays '+'; AWS reads a query as RFC 3986 does, where '+' is no space). Empty parts
+// ("a=1&&b=2", a trailing '&') are dropped.
+func vkQueryParams(raw string) ([]string, error) {
+	var out []string
+	for _, part := range strings.Split(raw, "&") {
+		if part == "" {
+			continue
+		}
+		k, v, hasValue := strings.Cut(part, "=")
+		dk, err := url.PathUnescape(k)
+		if err != nil {
+			return nil, fmt.Errorf("parameter %q: %v", part, err)
+		}
+		if !hasValue {
+			out = append(out, dk)
+			continue
+		}
+		dv, err := url.PathUnescape(v)
+		if err != nil {
+			return nil, fmt.Errorf("parameter %q: %v", part, err)
+		}
+		out = append(out, dk+"="+dv)
+	}
+	return out, nil
+}
+
+// vkCheckQuery compares a query with the expected one as multisets of parameters
+// (vkQueryParams): order does not matter, repetitions do. Each parameter named in tokens
+// must carry a version 4 UUID, which stands for the expected value.
+func vkCheckQuery(got, want string, tokens []string) error {
+	g, err := vkQueryParams(got)
+	if err != nil {
+		return err
+	}
+	w, err := vkQueryParams(want)
+	if err != nil {
+		return fmt.Errorf("expected query: %v", err)
+	}
+	for _, name := range tokens {
+		var wantValue string
+		for _, p := range w {
+			if k, v, _ := strings.Cut(p, "="); k == name {
+				wantValue = v
+			}
+		}
+		n := 0
+		for i, p := range g {
+			k, v, _ := strings.Cut(p, "=")
+			if k != name {
+				continue
+			}
+			n++
+			if !vkUUIDv4.MatchString(v) {
+				return fmt.Errorf("idempotency token %s = %q, want a version 4 UUID", name, v)
+			}
+			g[i] = name + "=" + wantValue
+		}
+		if n != 1 {
+			return fmt.Errorf("idempotency token %s: %d parameters, want 1", name, n)
+		}
+	}
+	slices.Sort(g)
+	slices.Sort(w)
+	if slices.Equal(g, w) {
+		return nil
+	}
+	var missing, extra []string
+	i, j := 0, 0
+	for i < len(w) || j < len(g) {
+		switch {
+		case j == len(g) || i < len(w) && w[i] < g[j]:
+			missing = append(missing, w[i])
+			i++
+		case i == len(w) || g[j] < w[i]:
+			extra = append(extra, g[j])
+			j++
+		default:
+			i++
+			j++
+		}
+	}
+	return fmt.Errorf("parameters missing %q, unexpected %q (decoded)", missing, extra)
 }
 
 // vkUUIDv4 matches a version 4 (random) UUID.
@@ -628,6 +859,39 @@ func vkCheckBody(body []byte, want string, tokens []string) error {
 	return nil
 }
 
+// vkCheckJSONBody compares a request body with the expected one as JSON values, of any
+// kind; tokens, as for vkCheckBody, need an object.
+func vkCheckJSONBody(body []byte, want string, tokens []string) error {
+	got, err := vkDecode(body)
+	if err != nil {
+		return fmt.Errorf("body is not JSON: %v", err)
+	}
+	w, err := vkDecode([]byte(want))
+	if err != nil {
+		return fmt.Errorf("expected body is not JSON: %v", err)
+	}
+	if len(tokens) > 0 {
+		obj, ok := got.(map[string]any)
+		if !ok {
+			return fmt.Errorf("body is not a JSON object")
+		}
+		wobj, _ := w.(map[string]any)
+		for _, name := range tokens {
+			tok, _ := obj[name].(string)
+			if !vkUUIDv4.MatchString(tok) {
+				return fmt.Errorf("idempotency token %s = %v, want a version 4 UUID", name, obj[name])
+			}
+			if wv, ok := wobj[name]; ok {
+				obj[name] = wv
+			}
+		}
+	}
+	if !vkSameValue(w, got) {
+		return fmt.Errorf("body mismatch")
+	}
+	return nil
+}
+
 // vkMustBuild sets *v, a zero value of shape's Go type, from botocore-style params.
 func vkMustBuild(t vkT, s vkSchema, shape, params string, v any) {
 	t.Helper()
@@ -636,8 +900,17 @@ func vkMustBuild(t vkT, s vkSchema, shape, params string, v any) {
 	}
 }
 
-// vkCheckResult checks that a call succeeded and returned the T built from result.
-func vkCheckResult[T any, P vkDecoder[T]](t vkT, s vkSchema, shape, result string, got P, callErr error) {
+// vkValue is what comparing needs of a generated structure's pointer.
+type vkValue[T any] interface {
+	*T
+	Equal(*T) bool
+	GoString() string
+}
+
+// vkCheckResult checks that a call succeeded and returned the T built from result. The
+// top-level members are settled first (vkSettle): streams compare as bytes, prefix-header
+// maps with their keys lowercased.
+func vkCheckResult[T any, P vkValue[T]](t vkT, s vkSchema, shape, result string, got P, callErr error) {
 	t.Helper()
 	if callErr != nil {
 		t.Fatalf("the call failed: %v", callErr)
@@ -649,8 +922,102 @@ func vkCheckResult[T any, P vkDecoder[T]](t vkT, s vkSchema, shape, result strin
 	if got == nil {
 		t.Fatalf("the call returned a nil output and no error")
 	}
+	for _, d := range vkSettle(s, shape, reflect.ValueOf(want).Elem(), reflect.ValueOf(got).Elem()) {
+		t.Errorf("%s", d)
+	}
 	if !want.Equal((*T)(got)) {
 		t.Errorf("output differs from result\nwant: %s\ngot:  %s", want.GoString(), got.GoString())
+	}
+}
+
+// vkSettle readies want and got, values of the Go structure of shape, for Equal. A
+// streaming member (an interface field: io.Reader, io.ReadCloser) is read to its end and
+// closed on both sides, compared as bytes (nil reads as empty) and set to nil; each
+// difference is returned as a message. A member bound to prefix headers gets its map keys
+// lowercased on both sides: header names are case-insensitive, net/http canonicalizes
+// them ("X-Foo-Abc"), and the vectors disagree on the case they expect (Smithy's are
+// lowercase, aws-sdk-go v1's canonical).
+func vkSettle(s vkSchema, shape string, want, got reflect.Value) []string {
+	sh := s[shape]
+	if sh == nil || want.Kind() != reflect.Struct {
+		return nil
+	}
+	var diffs []string
+	names := make([]string, 0, len(sh.Members))
+	for name := range sh.Members {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		m := sh.Members[name]
+		fw, fg := want.FieldByName(m.Go), got.FieldByName(m.Go)
+		if !fw.IsValid() || !fg.IsValid() {
+			continue
+		}
+		switch {
+		case fw.Kind() == reflect.Interface:
+			wb, werr := vkDrain(fw)
+			gb, gerr := vkDrain(fg)
+			switch {
+			case werr != nil || gerr != nil:
+				diffs = append(diffs, fmt.Sprintf("member %s: reading the stream: %v", name, errors.Join(werr, gerr)))
+			case !bytes.Equal(wb, gb):
+				diffs = append(diffs, fmt.Sprintf("member %s: stream %q, want %q", name, gb, wb))
+			}
+			fw.SetZero()
+			fg.SetZero()
+		case m.Loc == "prefixHeaders" && fw.Kind() == reflect.Map && fw.Type().Key().Kind() == reflect.String:
+			vkLowerKeys(fw)
+			vkLowerKeys(fg)
+		}
+	}
+	return diffs
+}
+
+// vkDrain reads a stream held in an interface value to its end and closes it.
+func vkDrain(v reflect.Value) ([]byte, error) {
+	if v.IsNil() {
+		return nil, nil
+	}
+	r, ok := v.Interface().(io.Reader)
+	if !ok {
+		return nil, fmt.Errorf("%s is not an io.Reader", v.Elem().Type())
+	}
+	b, err := io.ReadAll(r)
+	if c, ok := r.(io.Closer); ok {
+		err = errors.Join(err, c.Close())
+	}
+	return b, err
+}
+
+// vkLowerKeys replaces a map with string keys by one with the keys lowercased.
+func vkLowerKeys(m reflect.Value) {
+	if m.IsNil() {
+		return
+	}
+	out := reflect.MakeMapWithSize(m.Type(), m.Len())
+	for it := m.MapRange(); it.Next(); {
+		out.SetMapIndex(reflect.ValueOf(strings.ToLower(it.Key().String())).Convert(m.Type().Key()), it.Value())
+	}
+	m.Set(out)
+}
+
+// vkCloseStreams closes the streaming members (io.Closer interface fields) of out, a
+// pointer to an output structure, which a check of the request leaves unread.
+func vkCloseStreams(out any) {
+	v := reflect.ValueOf(out)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return
+	}
+	v = v.Elem()
+	for i := range v.NumField() {
+		f := v.Field(i)
+		if f.Kind() != reflect.Interface || f.IsNil() || !f.CanInterface() {
+			continue
+		}
+		if c, ok := f.Interface().(io.Closer); ok {
+			c.Close()
+		}
 	}
 }
 
@@ -680,6 +1047,9 @@ func vkCheckError[T any, P vkModeledError[T]](t vkT, s vkSchema, shape, code, fi
 	want := P(new(T))
 	if err := vkBuild(s, shape, []byte(fields), reflect.ValueOf(want).Elem(), shape); err != nil {
 		t.Fatalf("building the expected error from the case's error: %v\nerror: %s", err, fields)
+	}
+	for _, d := range vkSettle(s, shape, reflect.ValueOf(want).Elem(), reflect.ValueOf(got).Elem()) {
+		t.Errorf("%s", d)
 	}
 	if !want.Equal((*T)(got)) {
 		t.Errorf("error members differ\nwant: %s\ngot:  %s", want.GoString(), got.GoString())

@@ -2,8 +2,10 @@ package vectorkit
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"math/big"
 	"net/http"
@@ -355,4 +357,289 @@ func TestCheckErrors(t *testing.T) {
 		}
 	}
 	vkCheckResult[tCodec](t, codecSchema, "C", `{"Num": 3}`, &tCodec{Num: ptr[int32](3)}, nil)
+}
+
+// tRest stands in for a generated rest-json structure: a JSON-text member, a list of
+// them, streams and a prefix-header map.
+type tRest struct {
+	JSONText *string
+	Texts    []string
+	In       io.Reader
+	Out      io.ReadCloser
+	Prefixed map[string]string
+	Plain    map[string]string
+}
+
+func (v *tRest) Equal(o *tRest) bool {
+	return reflect.DeepEqual(v, o)
+}
+func (v tRest) GoString() string { return fmt.Sprintf("%#v", (tRestPlain)(v)) }
+
+type tRestPlain tRest
+
+var restSchema = vkParseSchema(`{
+	"R": {"kind": "structure", "members": {
+		"text": {"go": "JSONText", "target": "S", "json": true},
+		"texts": {"go": "Texts", "target": "TextList"},
+		"in": {"go": "In", "target": "Stream", "loc": "payload"},
+		"out": {"go": "Out", "target": "Stream", "loc": "payload"},
+		"prefixed": {"go": "Prefixed", "target": "M", "loc": "prefixHeaders"},
+		"plain": {"go": "Plain", "target": "M"}}},
+	"TextList": {"kind": "list", "member": "S", "memberJSON": true},
+	"M": {"kind": "map", "value": "S"},
+	"S": {"kind": "string"}, "Stream": {"kind": "blob"}}`)
+
+func TestBuildREST(t *testing.T) {
+	var got tRest
+	params := `{"text": {"Foo": [1, "x"]}, "texts": ["true", {"a": null}], "in": "abc", "out": "def"}`
+	if err := vkBuild(restSchema, "R", []byte(params), reflect.ValueOf(&got).Elem(), "R"); err != nil {
+		t.Fatal(err)
+	}
+	if got.JSONText == nil || *got.JSONText != `{"Foo":[1,"x"]}` {
+		t.Errorf("JSON text %v", got.JSONText)
+	}
+	if !reflect.DeepEqual(got.Texts, []string{"true", `{"a":null}`}) {
+		t.Errorf("JSON texts %q", got.Texts)
+	}
+	if _, ok := got.In.(*bytes.Reader); !ok {
+		t.Errorf("input stream %T, want *bytes.Reader", got.In)
+	}
+	for name, r := range map[string]io.Reader{"in": got.In, "out": got.Out} {
+		if b, err := io.ReadAll(r); err != nil || string(b) != map[string]string{"in": "abc", "out": "def"}[name] {
+			t.Errorf("stream %s: %q, %v", name, b, err)
+		}
+	}
+	// A plain string member still wants a string.
+	if err := vkBuild(restSchema, "M", []byte(`{"k": {}}`), reflect.ValueOf(&got.Plain).Elem(), "M"); err == nil {
+		t.Error("an object into a plain string: no error")
+	}
+}
+
+// tCloser is a stream that notes that it was closed.
+type tCloser struct {
+	io.Reader
+	closed bool
+}
+
+func (c *tCloser) Close() error { c.closed = true; return nil }
+
+func TestSettle(t *testing.T) {
+	closer := &tCloser{Reader: strings.NewReader("def")}
+	want := tRest{Out: io.NopCloser(strings.NewReader("def")), In: strings.NewReader(""),
+		Prefixed: map[string]string{"abc": "1", "x-foo": "2"}, Plain: map[string]string{"Abc": "1"}}
+	got := tRest{Out: closer, Prefixed: map[string]string{"Abc": "1", "X-Foo": "2"}, Plain: map[string]string{"Abc": "1"}}
+	if d := vkSettle(restSchema, "R", reflect.ValueOf(&want).Elem(), reflect.ValueOf(&got).Elem()); d != nil {
+		t.Errorf("differences %q", d)
+	}
+	if !closer.closed {
+		t.Error("the stream was not closed")
+	}
+	if !want.Equal(&got) {
+		t.Errorf("settled values differ:\n%#v\n%#v", want, got)
+	}
+	want = tRest{Out: io.NopCloser(strings.NewReader("abc"))}
+	got = tRest{Out: io.NopCloser(strings.NewReader("abd")), Plain: map[string]string{"Abc": "1"}}
+	if d := vkSettle(restSchema, "R", reflect.ValueOf(&want).Elem(), reflect.ValueOf(&got).Elem()); len(d) != 1 {
+		t.Errorf("differences %q, want one", d)
+	}
+	if got.Plain["Abc"] != "1" {
+		t.Error("a map not bound to prefix headers was changed")
+	}
+
+	// Through vkCheckResult.
+	vkCheckResult[tRest](t, restSchema, "R", `{"out": "x", "prefixed": {"x-foo": "1"}}`,
+		&tRest{Out: io.NopCloser(strings.NewReader("x")), Prefixed: map[string]string{"X-Foo": "1"}}, nil)
+	if !fails(func(t vkT) {
+		vkCheckResult[tRest](t, restSchema, "R", `{"out": "x"}`, &tRest{Out: io.NopCloser(strings.NewReader("y"))}, nil)
+	}) {
+		t.Error("a stream mismatch is not reported")
+	}
+
+	c := &tCloser{Reader: strings.NewReader("")}
+	vkCloseStreams(&tRest{Out: c})
+	vkCloseStreams(nil)
+	vkCloseStreams(tRest{})
+	if !c.closed {
+		t.Error("vkCloseStreams did not close")
+	}
+}
+
+func TestCheckQuery(t *testing.T) {
+	const token = "0b6a1d2e-5f4c-4a3b-9c8d-7e6f5a4b3c2d"
+	for _, tc := range []struct {
+		got, want string
+		tokens    []string
+		ok        bool
+	}{
+		{"", "", nil, true},
+		{"a=1&b=2", "b=2&a=1", nil, true},
+		{"a=1&a=2&a=1", "a=2&a=1&a=1", nil, true},
+		{"a=1&a=2", "a=1&a=1", nil, false},
+		{"a=1", "a=1&a=1", nil, false},
+		{"s=%3A%2F", "s=:/", nil, true},
+		{"s=a%20b", "s=a+b", nil, false}, // '+' is no space
+		{"hello", "hello", nil, true},
+		{"hello=", "hello", nil, false},
+		{"Empty=", "Empty=", nil, true},
+		{"a=1&&", "a=1", nil, true},
+		{"s=%zz", "s=1", nil, false},
+		{"token=" + token, "token=00000000-0000-4000-8000-000000000000", []string{"token"}, true},
+		{"token=abc", "token=00000000-0000-4000-8000-000000000000", []string{"token"}, false},
+		{"", "token=00000000-0000-4000-8000-000000000000", []string{"token"}, false},
+	} {
+		if err := vkCheckQuery(tc.got, tc.want, tc.tokens); (err == nil) != tc.ok {
+			t.Errorf("vkCheckQuery(%q, %q, %v) = %v, want ok %v", tc.got, tc.want, tc.tokens, err, tc.ok)
+		}
+	}
+}
+
+func TestCheckRequestREST(t *testing.T) {
+	s := vkServe(t, 200, nil, "")
+	req, err := http.NewRequest(http.MethodPut, "http://example.com/a%2Fb/c?x=1&y=%20&x=2", strings.NewReader("raw bytes"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "text/plain")
+	resp, err := s.Client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	want := vkWantRequest{Method: "PUT", URI: "/a%2Fb/c?x=2&x=1&y=%20", Query: true,
+		Headers: map[string]string{"Content-Type": "text/plain"}, BodyKind: "bytes", Body: "raw bytes"}
+	vkCheckRequest(t, s, nil, want)
+	anyBody := want
+	anyBody.BodyKind, anyBody.Body = "any", ""
+	vkCheckRequest(t, s, nil, anyBody)
+
+	// Repeated header lines count as their values joined.
+	s2 := vkServe(t, 200, nil, "")
+	req2, _ := http.NewRequest(http.MethodGet, "http://example.com/", nil)
+	req2.Header.Add("X-List", "a")
+	req2.Header.Add("X-List", "b, c")
+	req2.Header.Add("X-One", "x")
+	req2.Header.Add("X-One", "x")
+	if resp, err := s2.Client.Do(req2); err != nil {
+		t.Fatal(err)
+	} else {
+		resp.Body.Close()
+	}
+	vkCheckRequest(t, s2, nil, vkWantRequest{Headers: map[string]string{"X-List": "a, b, c"}, BodyKind: "any"})
+	if !fails(func(t vkT) {
+		vkCheckRequest(t, s2, nil, vkWantRequest{Headers: map[string]string{"X-One": "x"}, BodyKind: "any"})
+	}) {
+		t.Error("a repeated single-valued header is not reported")
+	}
+	for name, mod := range map[string]func(w *vkWantRequest){
+		"path":       func(w *vkWantRequest) { w.URI = "/a/b/c?x=2&x=1&y=%20" },
+		"query":      func(w *vkWantRequest) { w.URI = "/a%2Fb/c?x=1&y=%20" },
+		"exact uri":  func(w *vkWantRequest) { w.Query = false },
+		"bytes":      func(w *vkWantRequest) { w.Body = "raw bytes " },
+		"empty":      func(w *vkWantRequest) { w.Body = "" },
+		"json":       func(w *vkWantRequest) { w.BodyKind = "json" },
+		"kind":       func(w *vkWantRequest) { w.BodyKind = "xml" },
+		"call error": nil,
+	} {
+		w := want
+		var callErr error
+		if mod == nil {
+			callErr = fmt.Errorf("boom")
+		} else {
+			mod(&w)
+		}
+		if !fails(func(t vkT) { vkCheckRequest(t, s, callErr, w) }) {
+			t.Errorf("%s: mismatch not reported", name)
+		}
+	}
+}
+
+func TestCheckJSONBody(t *testing.T) {
+	for _, tc := range []struct {
+		body, want string
+		tokens     []string
+		ok         bool
+	}{
+		{`"hello"`, `"hello"`, nil, true},
+		{`{"a": [1, 2]}`, "{\n \"a\": [1.0, 2]\n}", nil, true},
+		{``, `{}`, nil, false},
+		{`{}`, `[]`, nil, false},
+		{`{"T": "0b6a1d2e-5f4c-4a3b-9c8d-7e6f5a4b3c2d"}`, `{"T": "00000000-0000-4000-8000-000000000000"}`, []string{"T"}, true},
+		{`"x"`, `"x"`, []string{"T"}, false},
+	} {
+		if err := vkCheckJSONBody([]byte(tc.body), tc.want, tc.tokens); (err == nil) != tc.ok {
+			t.Errorf("vkCheckJSONBody(%s, %s, %v) = %v, want ok %v", tc.body, tc.want, tc.tokens, err, tc.ok)
+		}
+	}
+}
+
+func TestServeExact(t *testing.T) {
+	get := func(s *vkServer) (*http.Response, string) {
+		t.Helper()
+		resp, err := s.Client.Get("http://example.com/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp, string(b)
+	}
+	resp, body := get(vkServeExact(t, 201, map[string]string{"x-foo": "Foo", "hello": "Hello"}, "abc"))
+	want := http.Header{"X-Foo": {"Foo"}, "Hello": {"Hello"}}
+	if resp.StatusCode != 201 || !reflect.DeepEqual(resp.Header, want) || body != "abc" {
+		t.Errorf("got %d %v %q, want 201 %v \"abc\"", resp.StatusCode, resp.Header, body, want)
+	}
+	resp, body = get(vkServeExact(t, 200, map[string]string{"Content-Length": "10", "Content-Type": "application/json"}, "{}"))
+	if resp.Header.Get("Content-Length") != "10" || body != "{}        " || resp.Header.Get("Date") != "" {
+		t.Errorf("padded: %v %q", resp.Header, body)
+	}
+	for name, run := range map[string]func(t vkT){
+		"short": func(t vkT) { vkServeExact(&tb{t}, 200, map[string]string{"Content-Length": "1"}, "{}") },
+		"text":  func(t vkT) { vkServeExact(&tb{t}, 200, map[string]string{"Content-Length": "9"}, "abc") },
+	} {
+		if !fails(run) {
+			t.Errorf("%s: a bad Content-Length is not reported", name)
+		}
+	}
+}
+
+// tb adds a Cleanup that does nothing to a vkT.
+type tb struct{ vkT }
+
+func (tb) Cleanup(func()) {}
+
+func TestCheckRequestGunzip(t *testing.T) {
+	s := vkServe(t, 200, nil, "")
+	var zb bytes.Buffer
+	zw := gzip.NewWriter(&zb)
+	zw.Write([]byte(`{"data": "x"}`))
+	zw.Close()
+	if _, err := send(t, s, "http://example.com/", zb.String(), map[string]string{"Content-Encoding": "custom, gzip"}); err != nil {
+		t.Fatal(err)
+	}
+	want := vkWantRequest{Headers: map[string]string{"Content-Encoding": "custom, gzip"}, Gunzip: true}
+	vkCheckRequest(t, s, nil, want) // any JSON object
+	json := want
+	json.BodyKind, json.Body = "json", `{"data": "x"}`
+	vkCheckRequest(t, s, nil, json)
+	for name, mod := range map[string]func(w *vkWantRequest){
+		"plain":    func(w *vkWantRequest) { w.Gunzip = false },
+		"contents": func(w *vkWantRequest) { w.BodyKind, w.Body = "json", `{"data": "y"}` },
+	} {
+		w := want
+		mod(&w)
+		if !fails(func(t vkT) { vkCheckRequest(t, s, nil, w) }) {
+			t.Errorf("%s: mismatch not reported", name)
+		}
+	}
+
+	plain := vkServe(t, 200, nil, "")
+	if _, err := send(t, plain, "http://example.com/", `{}`, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !fails(func(t vkT) { vkCheckRequest(t, plain, nil, vkWantRequest{Gunzip: true, BodyKind: "any"}) }) {
+		t.Error("an uncompressed body is not reported")
+	}
 }
