@@ -2,10 +2,7 @@
 
 package apigateway
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AccessLogSettings) Clone() *AccessLogSettings {
 	if v == nil {
 		return nil
@@ -16,10 +13,7 @@ func (v *AccessLogSettings) Clone() *AccessLogSettings {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Account) Clone() *Account {
 	if v == nil {
 		return nil
@@ -32,10 +26,7 @@ func (v *Account) Clone() *Account {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ApiKey) Clone() *ApiKey {
 	if v == nil {
 		return nil
@@ -54,10 +45,7 @@ func (v *ApiKey) Clone() *ApiKey {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ApiKeyIds) Clone() *ApiKeyIds {
 	if v == nil {
 		return nil
@@ -68,10 +56,7 @@ func (v *ApiKeyIds) Clone() *ApiKeyIds {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ApiKeys) Clone() *ApiKeys {
 	if v == nil {
 		return nil
@@ -83,10 +68,7 @@ func (v *ApiKeys) Clone() *ApiKeys {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ApiStage) Clone() *ApiStage {
 	if v == nil {
 		return nil
@@ -98,10 +80,7 @@ func (v *ApiStage) Clone() *ApiStage {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Authorizer) Clone() *Authorizer {
 	if v == nil {
 		return nil
@@ -120,10 +99,7 @@ func (v *Authorizer) Clone() *Authorizer {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Authorizers) Clone() *Authorizers {
 	if v == nil {
 		return nil
@@ -134,10 +110,7 @@ func (v *Authorizers) Clone() *Authorizers {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *BadRequestException) Clone() *BadRequestException {
 	if v == nil {
 		return nil
@@ -147,10 +120,7 @@ func (v *BadRequestException) Clone() *BadRequestException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *BasePathMapping) Clone() *BasePathMapping {
 	if v == nil {
 		return nil
@@ -162,10 +132,7 @@ func (v *BasePathMapping) Clone() *BasePathMapping {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *BasePathMappings) Clone() *BasePathMappings {
 	if v == nil {
 		return nil
@@ -176,10 +143,7 @@ func (v *BasePathMappings) Clone() *BasePathMappings {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CanarySettings) Clone() *CanarySettings {
 	if v == nil {
 		return nil
@@ -192,10 +156,7 @@ func (v *CanarySettings) Clone() *CanarySettings {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ClientCertificate) Clone() *ClientCertificate {
 	if v == nil {
 		return nil
@@ -210,10 +171,7 @@ func (v *ClientCertificate) Clone() *ClientCertificate {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ClientCertificates) Clone() *ClientCertificates {
 	if v == nil {
 		return nil
@@ -224,10 +182,7 @@ func (v *ClientCertificates) Clone() *ClientCertificates {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ConflictException) Clone() *ConflictException {
 	if v == nil {
 		return nil
@@ -237,10 +192,7 @@ func (v *ConflictException) Clone() *ConflictException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateApiKeyRequest) Clone() *CreateApiKeyRequest {
 	if v == nil {
 		return nil
@@ -257,10 +209,7 @@ func (v *CreateApiKeyRequest) Clone() *CreateApiKeyRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateAuthorizerRequest) Clone() *CreateAuthorizerRequest {
 	if v == nil {
 		return nil
@@ -279,10 +228,7 @@ func (v *CreateAuthorizerRequest) Clone() *CreateAuthorizerRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateBasePathMappingRequest) Clone() *CreateBasePathMappingRequest {
 	if v == nil {
 		return nil
@@ -295,10 +241,7 @@ func (v *CreateBasePathMappingRequest) Clone() *CreateBasePathMappingRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateDeploymentRequest) Clone() *CreateDeploymentRequest {
 	if v == nil {
 		return nil
@@ -316,10 +259,7 @@ func (v *CreateDeploymentRequest) Clone() *CreateDeploymentRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateDocumentationPartRequest) Clone() *CreateDocumentationPartRequest {
 	if v == nil {
 		return nil
@@ -331,10 +271,7 @@ func (v *CreateDocumentationPartRequest) Clone() *CreateDocumentationPartRequest
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateDocumentationVersionRequest) Clone() *CreateDocumentationVersionRequest {
 	if v == nil {
 		return nil
@@ -347,10 +284,7 @@ func (v *CreateDocumentationVersionRequest) Clone() *CreateDocumentationVersionR
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateDomainNameRequest) Clone() *CreateDomainNameRequest {
 	if v == nil {
 		return nil
@@ -372,10 +306,7 @@ func (v *CreateDomainNameRequest) Clone() *CreateDomainNameRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateModelRequest) Clone() *CreateModelRequest {
 	if v == nil {
 		return nil
@@ -389,10 +320,7 @@ func (v *CreateModelRequest) Clone() *CreateModelRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateRequestValidatorRequest) Clone() *CreateRequestValidatorRequest {
 	if v == nil {
 		return nil
@@ -405,10 +333,7 @@ func (v *CreateRequestValidatorRequest) Clone() *CreateRequestValidatorRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateResourceRequest) Clone() *CreateResourceRequest {
 	if v == nil {
 		return nil
@@ -420,10 +345,7 @@ func (v *CreateResourceRequest) Clone() *CreateResourceRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateRestApiRequest) Clone() *CreateRestApiRequest {
 	if v == nil {
 		return nil
@@ -443,10 +365,7 @@ func (v *CreateRestApiRequest) Clone() *CreateRestApiRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateStageRequest) Clone() *CreateStageRequest {
 	if v == nil {
 		return nil
@@ -466,10 +385,7 @@ func (v *CreateStageRequest) Clone() *CreateStageRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateUsagePlanKeyRequest) Clone() *CreateUsagePlanKeyRequest {
 	if v == nil {
 		return nil
@@ -481,10 +397,7 @@ func (v *CreateUsagePlanKeyRequest) Clone() *CreateUsagePlanKeyRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateUsagePlanRequest) Clone() *CreateUsagePlanRequest {
 	if v == nil {
 		return nil
@@ -499,10 +412,7 @@ func (v *CreateUsagePlanRequest) Clone() *CreateUsagePlanRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateVpcLinkRequest) Clone() *CreateVpcLinkRequest {
 	if v == nil {
 		return nil
@@ -515,10 +425,7 @@ func (v *CreateVpcLinkRequest) Clone() *CreateVpcLinkRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteApiKeyRequest) Clone() *DeleteApiKeyRequest {
 	if v == nil {
 		return nil
@@ -528,10 +435,7 @@ func (v *DeleteApiKeyRequest) Clone() *DeleteApiKeyRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteAuthorizerRequest) Clone() *DeleteAuthorizerRequest {
 	if v == nil {
 		return nil
@@ -542,10 +446,7 @@ func (v *DeleteAuthorizerRequest) Clone() *DeleteAuthorizerRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteBasePathMappingRequest) Clone() *DeleteBasePathMappingRequest {
 	if v == nil {
 		return nil
@@ -556,10 +457,7 @@ func (v *DeleteBasePathMappingRequest) Clone() *DeleteBasePathMappingRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteClientCertificateRequest) Clone() *DeleteClientCertificateRequest {
 	if v == nil {
 		return nil
@@ -569,10 +467,7 @@ func (v *DeleteClientCertificateRequest) Clone() *DeleteClientCertificateRequest
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteDeploymentRequest) Clone() *DeleteDeploymentRequest {
 	if v == nil {
 		return nil
@@ -583,10 +478,7 @@ func (v *DeleteDeploymentRequest) Clone() *DeleteDeploymentRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteDocumentationPartRequest) Clone() *DeleteDocumentationPartRequest {
 	if v == nil {
 		return nil
@@ -597,10 +489,7 @@ func (v *DeleteDocumentationPartRequest) Clone() *DeleteDocumentationPartRequest
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteDocumentationVersionRequest) Clone() *DeleteDocumentationVersionRequest {
 	if v == nil {
 		return nil
@@ -611,10 +500,7 @@ func (v *DeleteDocumentationVersionRequest) Clone() *DeleteDocumentationVersionR
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteDomainNameRequest) Clone() *DeleteDomainNameRequest {
 	if v == nil {
 		return nil
@@ -624,10 +510,7 @@ func (v *DeleteDomainNameRequest) Clone() *DeleteDomainNameRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteGatewayResponseRequest) Clone() *DeleteGatewayResponseRequest {
 	if v == nil {
 		return nil
@@ -638,10 +521,7 @@ func (v *DeleteGatewayResponseRequest) Clone() *DeleteGatewayResponseRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteIntegrationRequest) Clone() *DeleteIntegrationRequest {
 	if v == nil {
 		return nil
@@ -653,10 +533,7 @@ func (v *DeleteIntegrationRequest) Clone() *DeleteIntegrationRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteIntegrationResponseRequest) Clone() *DeleteIntegrationResponseRequest {
 	if v == nil {
 		return nil
@@ -669,10 +546,7 @@ func (v *DeleteIntegrationResponseRequest) Clone() *DeleteIntegrationResponseReq
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteMethodRequest) Clone() *DeleteMethodRequest {
 	if v == nil {
 		return nil
@@ -684,10 +558,7 @@ func (v *DeleteMethodRequest) Clone() *DeleteMethodRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteMethodResponseRequest) Clone() *DeleteMethodResponseRequest {
 	if v == nil {
 		return nil
@@ -700,10 +571,7 @@ func (v *DeleteMethodResponseRequest) Clone() *DeleteMethodResponseRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteModelRequest) Clone() *DeleteModelRequest {
 	if v == nil {
 		return nil
@@ -714,10 +582,7 @@ func (v *DeleteModelRequest) Clone() *DeleteModelRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteRequestValidatorRequest) Clone() *DeleteRequestValidatorRequest {
 	if v == nil {
 		return nil
@@ -728,10 +593,7 @@ func (v *DeleteRequestValidatorRequest) Clone() *DeleteRequestValidatorRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteResourceRequest) Clone() *DeleteResourceRequest {
 	if v == nil {
 		return nil
@@ -742,10 +604,7 @@ func (v *DeleteResourceRequest) Clone() *DeleteResourceRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteRestApiRequest) Clone() *DeleteRestApiRequest {
 	if v == nil {
 		return nil
@@ -755,10 +614,7 @@ func (v *DeleteRestApiRequest) Clone() *DeleteRestApiRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteStageRequest) Clone() *DeleteStageRequest {
 	if v == nil {
 		return nil
@@ -769,10 +625,7 @@ func (v *DeleteStageRequest) Clone() *DeleteStageRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteUsagePlanKeyRequest) Clone() *DeleteUsagePlanKeyRequest {
 	if v == nil {
 		return nil
@@ -783,10 +636,7 @@ func (v *DeleteUsagePlanKeyRequest) Clone() *DeleteUsagePlanKeyRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteUsagePlanRequest) Clone() *DeleteUsagePlanRequest {
 	if v == nil {
 		return nil
@@ -796,10 +646,7 @@ func (v *DeleteUsagePlanRequest) Clone() *DeleteUsagePlanRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteVpcLinkRequest) Clone() *DeleteVpcLinkRequest {
 	if v == nil {
 		return nil
@@ -809,10 +656,7 @@ func (v *DeleteVpcLinkRequest) Clone() *DeleteVpcLinkRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Deployment) Clone() *Deployment {
 	if v == nil {
 		return nil
@@ -825,10 +669,7 @@ func (v *Deployment) Clone() *Deployment {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeploymentCanarySettings) Clone() *DeploymentCanarySettings {
 	if v == nil {
 		return nil
@@ -840,10 +681,7 @@ func (v *DeploymentCanarySettings) Clone() *DeploymentCanarySettings {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Deployments) Clone() *Deployments {
 	if v == nil {
 		return nil
@@ -854,10 +692,7 @@ func (v *Deployments) Clone() *Deployments {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DocumentationPart) Clone() *DocumentationPart {
 	if v == nil {
 		return nil
@@ -869,10 +704,7 @@ func (v *DocumentationPart) Clone() *DocumentationPart {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DocumentationPartIds) Clone() *DocumentationPartIds {
 	if v == nil {
 		return nil
@@ -883,10 +715,7 @@ func (v *DocumentationPartIds) Clone() *DocumentationPartIds {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DocumentationPartLocation) Clone() *DocumentationPartLocation {
 	if v == nil {
 		return nil
@@ -900,10 +729,7 @@ func (v *DocumentationPartLocation) Clone() *DocumentationPartLocation {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DocumentationParts) Clone() *DocumentationParts {
 	if v == nil {
 		return nil
@@ -914,10 +740,7 @@ func (v *DocumentationParts) Clone() *DocumentationParts {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DocumentationVersion) Clone() *DocumentationVersion {
 	if v == nil {
 		return nil
@@ -929,10 +752,7 @@ func (v *DocumentationVersion) Clone() *DocumentationVersion {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DocumentationVersions) Clone() *DocumentationVersions {
 	if v == nil {
 		return nil
@@ -943,10 +763,7 @@ func (v *DocumentationVersions) Clone() *DocumentationVersions {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DomainName) Clone() *DomainName {
 	if v == nil {
 		return nil
@@ -972,10 +789,7 @@ func (v *DomainName) Clone() *DomainName {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DomainNames) Clone() *DomainNames {
 	if v == nil {
 		return nil
@@ -986,10 +800,7 @@ func (v *DomainNames) Clone() *DomainNames {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *EndpointConfiguration) Clone() *EndpointConfiguration {
 	if v == nil {
 		return nil
@@ -1000,10 +811,7 @@ func (v *EndpointConfiguration) Clone() *EndpointConfiguration {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ExportResponse) Clone() *ExportResponse {
 	if v == nil {
 		return nil
@@ -1015,10 +823,7 @@ func (v *ExportResponse) Clone() *ExportResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *FlushStageAuthorizersCacheRequest) Clone() *FlushStageAuthorizersCacheRequest {
 	if v == nil {
 		return nil
@@ -1029,10 +834,7 @@ func (v *FlushStageAuthorizersCacheRequest) Clone() *FlushStageAuthorizersCacheR
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *FlushStageCacheRequest) Clone() *FlushStageCacheRequest {
 	if v == nil {
 		return nil
@@ -1043,10 +845,7 @@ func (v *FlushStageCacheRequest) Clone() *FlushStageCacheRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GatewayResponse) Clone() *GatewayResponse {
 	if v == nil {
 		return nil
@@ -1060,10 +859,7 @@ func (v *GatewayResponse) Clone() *GatewayResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GatewayResponses) Clone() *GatewayResponses {
 	if v == nil {
 		return nil
@@ -1074,10 +870,7 @@ func (v *GatewayResponses) Clone() *GatewayResponses {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GenerateClientCertificateRequest) Clone() *GenerateClientCertificateRequest {
 	if v == nil {
 		return nil
@@ -1088,10 +881,7 @@ func (v *GenerateClientCertificateRequest) Clone() *GenerateClientCertificateReq
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetAccountRequest) Clone() *GetAccountRequest {
 	if v == nil {
 		return nil
@@ -1100,10 +890,7 @@ func (v *GetAccountRequest) Clone() *GetAccountRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetApiKeyRequest) Clone() *GetApiKeyRequest {
 	if v == nil {
 		return nil
@@ -1114,10 +901,7 @@ func (v *GetApiKeyRequest) Clone() *GetApiKeyRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetApiKeysRequest) Clone() *GetApiKeysRequest {
 	if v == nil {
 		return nil
@@ -1131,10 +915,7 @@ func (v *GetApiKeysRequest) Clone() *GetApiKeysRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetAuthorizerRequest) Clone() *GetAuthorizerRequest {
 	if v == nil {
 		return nil
@@ -1145,10 +926,7 @@ func (v *GetAuthorizerRequest) Clone() *GetAuthorizerRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetAuthorizersRequest) Clone() *GetAuthorizersRequest {
 	if v == nil {
 		return nil
@@ -1160,10 +938,7 @@ func (v *GetAuthorizersRequest) Clone() *GetAuthorizersRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetBasePathMappingRequest) Clone() *GetBasePathMappingRequest {
 	if v == nil {
 		return nil
@@ -1174,10 +949,7 @@ func (v *GetBasePathMappingRequest) Clone() *GetBasePathMappingRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetBasePathMappingsRequest) Clone() *GetBasePathMappingsRequest {
 	if v == nil {
 		return nil
@@ -1189,10 +961,7 @@ func (v *GetBasePathMappingsRequest) Clone() *GetBasePathMappingsRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetClientCertificateRequest) Clone() *GetClientCertificateRequest {
 	if v == nil {
 		return nil
@@ -1202,10 +971,7 @@ func (v *GetClientCertificateRequest) Clone() *GetClientCertificateRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetClientCertificatesRequest) Clone() *GetClientCertificatesRequest {
 	if v == nil {
 		return nil
@@ -1216,10 +982,7 @@ func (v *GetClientCertificatesRequest) Clone() *GetClientCertificatesRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetDeploymentRequest) Clone() *GetDeploymentRequest {
 	if v == nil {
 		return nil
@@ -1231,10 +994,7 @@ func (v *GetDeploymentRequest) Clone() *GetDeploymentRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetDeploymentsRequest) Clone() *GetDeploymentsRequest {
 	if v == nil {
 		return nil
@@ -1246,10 +1006,7 @@ func (v *GetDeploymentsRequest) Clone() *GetDeploymentsRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetDocumentationPartRequest) Clone() *GetDocumentationPartRequest {
 	if v == nil {
 		return nil
@@ -1260,10 +1017,7 @@ func (v *GetDocumentationPartRequest) Clone() *GetDocumentationPartRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetDocumentationPartsRequest) Clone() *GetDocumentationPartsRequest {
 	if v == nil {
 		return nil
@@ -1279,10 +1033,7 @@ func (v *GetDocumentationPartsRequest) Clone() *GetDocumentationPartsRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetDocumentationVersionRequest) Clone() *GetDocumentationVersionRequest {
 	if v == nil {
 		return nil
@@ -1293,10 +1044,7 @@ func (v *GetDocumentationVersionRequest) Clone() *GetDocumentationVersionRequest
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetDocumentationVersionsRequest) Clone() *GetDocumentationVersionsRequest {
 	if v == nil {
 		return nil
@@ -1308,10 +1056,7 @@ func (v *GetDocumentationVersionsRequest) Clone() *GetDocumentationVersionsReque
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetDomainNameRequest) Clone() *GetDomainNameRequest {
 	if v == nil {
 		return nil
@@ -1321,10 +1066,7 @@ func (v *GetDomainNameRequest) Clone() *GetDomainNameRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetDomainNamesRequest) Clone() *GetDomainNamesRequest {
 	if v == nil {
 		return nil
@@ -1335,10 +1077,7 @@ func (v *GetDomainNamesRequest) Clone() *GetDomainNamesRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetExportRequest) Clone() *GetExportRequest {
 	if v == nil {
 		return nil
@@ -1352,10 +1091,7 @@ func (v *GetExportRequest) Clone() *GetExportRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetGatewayResponseRequest) Clone() *GetGatewayResponseRequest {
 	if v == nil {
 		return nil
@@ -1366,10 +1102,7 @@ func (v *GetGatewayResponseRequest) Clone() *GetGatewayResponseRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetGatewayResponsesRequest) Clone() *GetGatewayResponsesRequest {
 	if v == nil {
 		return nil
@@ -1381,10 +1114,7 @@ func (v *GetGatewayResponsesRequest) Clone() *GetGatewayResponsesRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetIntegrationRequest) Clone() *GetIntegrationRequest {
 	if v == nil {
 		return nil
@@ -1396,10 +1126,7 @@ func (v *GetIntegrationRequest) Clone() *GetIntegrationRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetIntegrationResponseRequest) Clone() *GetIntegrationResponseRequest {
 	if v == nil {
 		return nil
@@ -1412,10 +1139,7 @@ func (v *GetIntegrationResponseRequest) Clone() *GetIntegrationResponseRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetMethodRequest) Clone() *GetMethodRequest {
 	if v == nil {
 		return nil
@@ -1427,10 +1151,7 @@ func (v *GetMethodRequest) Clone() *GetMethodRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetMethodResponseRequest) Clone() *GetMethodResponseRequest {
 	if v == nil {
 		return nil
@@ -1443,10 +1164,7 @@ func (v *GetMethodResponseRequest) Clone() *GetMethodResponseRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetModelRequest) Clone() *GetModelRequest {
 	if v == nil {
 		return nil
@@ -1458,10 +1176,7 @@ func (v *GetModelRequest) Clone() *GetModelRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetModelTemplateRequest) Clone() *GetModelTemplateRequest {
 	if v == nil {
 		return nil
@@ -1472,10 +1187,7 @@ func (v *GetModelTemplateRequest) Clone() *GetModelTemplateRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetModelsRequest) Clone() *GetModelsRequest {
 	if v == nil {
 		return nil
@@ -1487,10 +1199,7 @@ func (v *GetModelsRequest) Clone() *GetModelsRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetRequestValidatorRequest) Clone() *GetRequestValidatorRequest {
 	if v == nil {
 		return nil
@@ -1501,10 +1210,7 @@ func (v *GetRequestValidatorRequest) Clone() *GetRequestValidatorRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetRequestValidatorsRequest) Clone() *GetRequestValidatorsRequest {
 	if v == nil {
 		return nil
@@ -1516,10 +1222,7 @@ func (v *GetRequestValidatorsRequest) Clone() *GetRequestValidatorsRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetResourceRequest) Clone() *GetResourceRequest {
 	if v == nil {
 		return nil
@@ -1531,10 +1234,7 @@ func (v *GetResourceRequest) Clone() *GetResourceRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetResourcesRequest) Clone() *GetResourcesRequest {
 	if v == nil {
 		return nil
@@ -1547,10 +1247,7 @@ func (v *GetResourcesRequest) Clone() *GetResourcesRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetRestApiRequest) Clone() *GetRestApiRequest {
 	if v == nil {
 		return nil
@@ -1560,10 +1257,7 @@ func (v *GetRestApiRequest) Clone() *GetRestApiRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetRestApisRequest) Clone() *GetRestApisRequest {
 	if v == nil {
 		return nil
@@ -1574,10 +1268,7 @@ func (v *GetRestApisRequest) Clone() *GetRestApisRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetSdkRequest) Clone() *GetSdkRequest {
 	if v == nil {
 		return nil
@@ -1590,10 +1281,7 @@ func (v *GetSdkRequest) Clone() *GetSdkRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetSdkTypeRequest) Clone() *GetSdkTypeRequest {
 	if v == nil {
 		return nil
@@ -1603,10 +1291,7 @@ func (v *GetSdkTypeRequest) Clone() *GetSdkTypeRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetSdkTypesRequest) Clone() *GetSdkTypesRequest {
 	if v == nil {
 		return nil
@@ -1617,10 +1302,7 @@ func (v *GetSdkTypesRequest) Clone() *GetSdkTypesRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetStageRequest) Clone() *GetStageRequest {
 	if v == nil {
 		return nil
@@ -1631,10 +1313,7 @@ func (v *GetStageRequest) Clone() *GetStageRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetStagesRequest) Clone() *GetStagesRequest {
 	if v == nil {
 		return nil
@@ -1645,10 +1324,7 @@ func (v *GetStagesRequest) Clone() *GetStagesRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetTagsRequest) Clone() *GetTagsRequest {
 	if v == nil {
 		return nil
@@ -1660,10 +1336,7 @@ func (v *GetTagsRequest) Clone() *GetTagsRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetUsagePlanKeyRequest) Clone() *GetUsagePlanKeyRequest {
 	if v == nil {
 		return nil
@@ -1674,10 +1347,7 @@ func (v *GetUsagePlanKeyRequest) Clone() *GetUsagePlanKeyRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetUsagePlanKeysRequest) Clone() *GetUsagePlanKeysRequest {
 	if v == nil {
 		return nil
@@ -1690,10 +1360,7 @@ func (v *GetUsagePlanKeysRequest) Clone() *GetUsagePlanKeysRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetUsagePlanRequest) Clone() *GetUsagePlanRequest {
 	if v == nil {
 		return nil
@@ -1703,10 +1370,7 @@ func (v *GetUsagePlanRequest) Clone() *GetUsagePlanRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetUsagePlansRequest) Clone() *GetUsagePlansRequest {
 	if v == nil {
 		return nil
@@ -1718,10 +1382,7 @@ func (v *GetUsagePlansRequest) Clone() *GetUsagePlansRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetUsageRequest) Clone() *GetUsageRequest {
 	if v == nil {
 		return nil
@@ -1736,10 +1397,7 @@ func (v *GetUsageRequest) Clone() *GetUsageRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetVpcLinkRequest) Clone() *GetVpcLinkRequest {
 	if v == nil {
 		return nil
@@ -1749,10 +1407,7 @@ func (v *GetVpcLinkRequest) Clone() *GetVpcLinkRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetVpcLinksRequest) Clone() *GetVpcLinksRequest {
 	if v == nil {
 		return nil
@@ -1763,10 +1418,7 @@ func (v *GetVpcLinksRequest) Clone() *GetVpcLinksRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ImportApiKeysRequest) Clone() *ImportApiKeysRequest {
 	if v == nil {
 		return nil
@@ -1778,10 +1430,7 @@ func (v *ImportApiKeysRequest) Clone() *ImportApiKeysRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ImportDocumentationPartsRequest) Clone() *ImportDocumentationPartsRequest {
 	if v == nil {
 		return nil
@@ -1794,10 +1443,7 @@ func (v *ImportDocumentationPartsRequest) Clone() *ImportDocumentationPartsReque
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ImportRestApiRequest) Clone() *ImportRestApiRequest {
 	if v == nil {
 		return nil
@@ -1809,10 +1455,7 @@ func (v *ImportRestApiRequest) Clone() *ImportRestApiRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Integration) Clone() *Integration {
 	if v == nil {
 		return nil
@@ -1836,10 +1479,7 @@ func (v *Integration) Clone() *Integration {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *IntegrationResponse) Clone() *IntegrationResponse {
 	if v == nil {
 		return nil
@@ -1853,10 +1493,7 @@ func (v *IntegrationResponse) Clone() *IntegrationResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *LimitExceededException) Clone() *LimitExceededException {
 	if v == nil {
 		return nil
@@ -1867,10 +1504,7 @@ func (v *LimitExceededException) Clone() *LimitExceededException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Method) Clone() *Method {
 	if v == nil {
 		return nil
@@ -1890,10 +1524,7 @@ func (v *Method) Clone() *Method {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *MethodResponse) Clone() *MethodResponse {
 	if v == nil {
 		return nil
@@ -1905,10 +1536,7 @@ func (v *MethodResponse) Clone() *MethodResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *MethodSetting) Clone() *MethodSetting {
 	if v == nil {
 		return nil
@@ -1927,10 +1555,7 @@ func (v *MethodSetting) Clone() *MethodSetting {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *MethodSnapshot) Clone() *MethodSnapshot {
 	if v == nil {
 		return nil
@@ -1941,10 +1566,7 @@ func (v *MethodSnapshot) Clone() *MethodSnapshot {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Model) Clone() *Model {
 	if v == nil {
 		return nil
@@ -1958,10 +1580,7 @@ func (v *Model) Clone() *Model {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Models) Clone() *Models {
 	if v == nil {
 		return nil
@@ -1972,10 +1591,7 @@ func (v *Models) Clone() *Models {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *MutualTlsAuthentication) Clone() *MutualTlsAuthentication {
 	if v == nil {
 		return nil
@@ -1987,10 +1603,7 @@ func (v *MutualTlsAuthentication) Clone() *MutualTlsAuthentication {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *MutualTlsAuthenticationInput) Clone() *MutualTlsAuthenticationInput {
 	if v == nil {
 		return nil
@@ -2001,10 +1614,7 @@ func (v *MutualTlsAuthenticationInput) Clone() *MutualTlsAuthenticationInput {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *NotFoundException) Clone() *NotFoundException {
 	if v == nil {
 		return nil
@@ -2014,10 +1624,7 @@ func (v *NotFoundException) Clone() *NotFoundException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PatchOperation) Clone() *PatchOperation {
 	if v == nil {
 		return nil
@@ -2030,10 +1637,7 @@ func (v *PatchOperation) Clone() *PatchOperation {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PutGatewayResponseRequest) Clone() *PutGatewayResponseRequest {
 	if v == nil {
 		return nil
@@ -2047,10 +1651,7 @@ func (v *PutGatewayResponseRequest) Clone() *PutGatewayResponseRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PutIntegrationRequest) Clone() *PutIntegrationRequest {
 	if v == nil {
 		return nil
@@ -2076,10 +1677,7 @@ func (v *PutIntegrationRequest) Clone() *PutIntegrationRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PutIntegrationResponseRequest) Clone() *PutIntegrationResponseRequest {
 	if v == nil {
 		return nil
@@ -2096,10 +1694,7 @@ func (v *PutIntegrationResponseRequest) Clone() *PutIntegrationResponseRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PutMethodRequest) Clone() *PutMethodRequest {
 	if v == nil {
 		return nil
@@ -2119,10 +1714,7 @@ func (v *PutMethodRequest) Clone() *PutMethodRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PutMethodResponseRequest) Clone() *PutMethodResponseRequest {
 	if v == nil {
 		return nil
@@ -2137,10 +1729,7 @@ func (v *PutMethodResponseRequest) Clone() *PutMethodResponseRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PutRestApiRequest) Clone() *PutRestApiRequest {
 	if v == nil {
 		return nil
@@ -2154,10 +1743,7 @@ func (v *PutRestApiRequest) Clone() *PutRestApiRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *QuotaSettings) Clone() *QuotaSettings {
 	if v == nil {
 		return nil
@@ -2169,10 +1755,7 @@ func (v *QuotaSettings) Clone() *QuotaSettings {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *RequestValidator) Clone() *RequestValidator {
 	if v == nil {
 		return nil
@@ -2185,10 +1768,7 @@ func (v *RequestValidator) Clone() *RequestValidator {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *RequestValidators) Clone() *RequestValidators {
 	if v == nil {
 		return nil
@@ -2199,10 +1779,7 @@ func (v *RequestValidators) Clone() *RequestValidators {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Resource) Clone() *Resource {
 	if v == nil {
 		return nil
@@ -2216,10 +1793,7 @@ func (v *Resource) Clone() *Resource {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Resources) Clone() *Resources {
 	if v == nil {
 		return nil
@@ -2230,10 +1804,7 @@ func (v *Resources) Clone() *Resources {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *RestApi) Clone() *RestApi {
 	if v == nil {
 		return nil
@@ -2256,10 +1827,7 @@ func (v *RestApi) Clone() *RestApi {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *RestApis) Clone() *RestApis {
 	if v == nil {
 		return nil
@@ -2270,10 +1838,7 @@ func (v *RestApis) Clone() *RestApis {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SdkConfigurationProperty) Clone() *SdkConfigurationProperty {
 	if v == nil {
 		return nil
@@ -2287,10 +1852,7 @@ func (v *SdkConfigurationProperty) Clone() *SdkConfigurationProperty {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SdkResponse) Clone() *SdkResponse {
 	if v == nil {
 		return nil
@@ -2302,10 +1864,7 @@ func (v *SdkResponse) Clone() *SdkResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SdkType) Clone() *SdkType {
 	if v == nil {
 		return nil
@@ -2318,10 +1877,7 @@ func (v *SdkType) Clone() *SdkType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SdkTypes) Clone() *SdkTypes {
 	if v == nil {
 		return nil
@@ -2332,10 +1888,7 @@ func (v *SdkTypes) Clone() *SdkTypes {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ServiceUnavailableException) Clone() *ServiceUnavailableException {
 	if v == nil {
 		return nil
@@ -2346,10 +1899,7 @@ func (v *ServiceUnavailableException) Clone() *ServiceUnavailableException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Stage) Clone() *Stage {
 	if v == nil {
 		return nil
@@ -2375,10 +1925,7 @@ func (v *Stage) Clone() *Stage {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *StageKey) Clone() *StageKey {
 	if v == nil {
 		return nil
@@ -2389,10 +1936,7 @@ func (v *StageKey) Clone() *StageKey {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Stages) Clone() *Stages {
 	if v == nil {
 		return nil
@@ -2402,10 +1946,7 @@ func (v *Stages) Clone() *Stages {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *TagResourceRequest) Clone() *TagResourceRequest {
 	if v == nil {
 		return nil
@@ -2416,10 +1957,7 @@ func (v *TagResourceRequest) Clone() *TagResourceRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Tags) Clone() *Tags {
 	if v == nil {
 		return nil
@@ -2429,10 +1967,7 @@ func (v *Tags) Clone() *Tags {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Template) Clone() *Template {
 	if v == nil {
 		return nil
@@ -2442,10 +1977,7 @@ func (v *Template) Clone() *Template {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *TestInvokeAuthorizerRequest) Clone() *TestInvokeAuthorizerRequest {
 	if v == nil {
 		return nil
@@ -2462,10 +1994,7 @@ func (v *TestInvokeAuthorizerRequest) Clone() *TestInvokeAuthorizerRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *TestInvokeAuthorizerResponse) Clone() *TestInvokeAuthorizerResponse {
 	if v == nil {
 		return nil
@@ -2481,10 +2010,7 @@ func (v *TestInvokeAuthorizerResponse) Clone() *TestInvokeAuthorizerResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *TestInvokeMethodRequest) Clone() *TestInvokeMethodRequest {
 	if v == nil {
 		return nil
@@ -2502,10 +2028,7 @@ func (v *TestInvokeMethodRequest) Clone() *TestInvokeMethodRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *TestInvokeMethodResponse) Clone() *TestInvokeMethodResponse {
 	if v == nil {
 		return nil
@@ -2520,10 +2043,7 @@ func (v *TestInvokeMethodResponse) Clone() *TestInvokeMethodResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ThrottleSettings) Clone() *ThrottleSettings {
 	if v == nil {
 		return nil
@@ -2534,10 +2054,7 @@ func (v *ThrottleSettings) Clone() *ThrottleSettings {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *TlsConfig) Clone() *TlsConfig {
 	if v == nil {
 		return nil
@@ -2547,10 +2064,7 @@ func (v *TlsConfig) Clone() *TlsConfig {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *TooManyRequestsException) Clone() *TooManyRequestsException {
 	if v == nil {
 		return nil
@@ -2561,10 +2075,7 @@ func (v *TooManyRequestsException) Clone() *TooManyRequestsException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UnauthorizedException) Clone() *UnauthorizedException {
 	if v == nil {
 		return nil
@@ -2574,10 +2085,7 @@ func (v *UnauthorizedException) Clone() *UnauthorizedException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UntagResourceRequest) Clone() *UntagResourceRequest {
 	if v == nil {
 		return nil
@@ -2588,10 +2096,7 @@ func (v *UntagResourceRequest) Clone() *UntagResourceRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateAccountRequest) Clone() *UpdateAccountRequest {
 	if v == nil {
 		return nil
@@ -2601,10 +2106,7 @@ func (v *UpdateAccountRequest) Clone() *UpdateAccountRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateApiKeyRequest) Clone() *UpdateApiKeyRequest {
 	if v == nil {
 		return nil
@@ -2615,10 +2117,7 @@ func (v *UpdateApiKeyRequest) Clone() *UpdateApiKeyRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateAuthorizerRequest) Clone() *UpdateAuthorizerRequest {
 	if v == nil {
 		return nil
@@ -2630,10 +2129,7 @@ func (v *UpdateAuthorizerRequest) Clone() *UpdateAuthorizerRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateBasePathMappingRequest) Clone() *UpdateBasePathMappingRequest {
 	if v == nil {
 		return nil
@@ -2645,10 +2141,7 @@ func (v *UpdateBasePathMappingRequest) Clone() *UpdateBasePathMappingRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateClientCertificateRequest) Clone() *UpdateClientCertificateRequest {
 	if v == nil {
 		return nil
@@ -2659,10 +2152,7 @@ func (v *UpdateClientCertificateRequest) Clone() *UpdateClientCertificateRequest
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateDeploymentRequest) Clone() *UpdateDeploymentRequest {
 	if v == nil {
 		return nil
@@ -2674,10 +2164,7 @@ func (v *UpdateDeploymentRequest) Clone() *UpdateDeploymentRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateDocumentationPartRequest) Clone() *UpdateDocumentationPartRequest {
 	if v == nil {
 		return nil
@@ -2689,10 +2176,7 @@ func (v *UpdateDocumentationPartRequest) Clone() *UpdateDocumentationPartRequest
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateDocumentationVersionRequest) Clone() *UpdateDocumentationVersionRequest {
 	if v == nil {
 		return nil
@@ -2704,10 +2188,7 @@ func (v *UpdateDocumentationVersionRequest) Clone() *UpdateDocumentationVersionR
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateDomainNameRequest) Clone() *UpdateDomainNameRequest {
 	if v == nil {
 		return nil
@@ -2718,10 +2199,7 @@ func (v *UpdateDomainNameRequest) Clone() *UpdateDomainNameRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateGatewayResponseRequest) Clone() *UpdateGatewayResponseRequest {
 	if v == nil {
 		return nil
@@ -2733,10 +2211,7 @@ func (v *UpdateGatewayResponseRequest) Clone() *UpdateGatewayResponseRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateIntegrationRequest) Clone() *UpdateIntegrationRequest {
 	if v == nil {
 		return nil
@@ -2749,10 +2224,7 @@ func (v *UpdateIntegrationRequest) Clone() *UpdateIntegrationRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateIntegrationResponseRequest) Clone() *UpdateIntegrationResponseRequest {
 	if v == nil {
 		return nil
@@ -2766,10 +2238,7 @@ func (v *UpdateIntegrationResponseRequest) Clone() *UpdateIntegrationResponseReq
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateMethodRequest) Clone() *UpdateMethodRequest {
 	if v == nil {
 		return nil
@@ -2782,10 +2251,7 @@ func (v *UpdateMethodRequest) Clone() *UpdateMethodRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateMethodResponseRequest) Clone() *UpdateMethodResponseRequest {
 	if v == nil {
 		return nil
@@ -2799,10 +2265,7 @@ func (v *UpdateMethodResponseRequest) Clone() *UpdateMethodResponseRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateModelRequest) Clone() *UpdateModelRequest {
 	if v == nil {
 		return nil
@@ -2814,10 +2277,7 @@ func (v *UpdateModelRequest) Clone() *UpdateModelRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateRequestValidatorRequest) Clone() *UpdateRequestValidatorRequest {
 	if v == nil {
 		return nil
@@ -2829,10 +2289,7 @@ func (v *UpdateRequestValidatorRequest) Clone() *UpdateRequestValidatorRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateResourceRequest) Clone() *UpdateResourceRequest {
 	if v == nil {
 		return nil
@@ -2844,10 +2301,7 @@ func (v *UpdateResourceRequest) Clone() *UpdateResourceRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateRestApiRequest) Clone() *UpdateRestApiRequest {
 	if v == nil {
 		return nil
@@ -2858,10 +2312,7 @@ func (v *UpdateRestApiRequest) Clone() *UpdateRestApiRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateStageRequest) Clone() *UpdateStageRequest {
 	if v == nil {
 		return nil
@@ -2873,10 +2324,7 @@ func (v *UpdateStageRequest) Clone() *UpdateStageRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateUsagePlanRequest) Clone() *UpdateUsagePlanRequest {
 	if v == nil {
 		return nil
@@ -2887,10 +2335,7 @@ func (v *UpdateUsagePlanRequest) Clone() *UpdateUsagePlanRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateUsageRequest) Clone() *UpdateUsageRequest {
 	if v == nil {
 		return nil
@@ -2902,10 +2347,7 @@ func (v *UpdateUsageRequest) Clone() *UpdateUsageRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateVpcLinkRequest) Clone() *UpdateVpcLinkRequest {
 	if v == nil {
 		return nil
@@ -2916,10 +2358,7 @@ func (v *UpdateVpcLinkRequest) Clone() *UpdateVpcLinkRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Usage) Clone() *Usage {
 	if v == nil {
 		return nil
@@ -2933,10 +2372,7 @@ func (v *Usage) Clone() *Usage {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UsagePlan) Clone() *UsagePlan {
 	if v == nil {
 		return nil
@@ -2953,10 +2389,7 @@ func (v *UsagePlan) Clone() *UsagePlan {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UsagePlanKey) Clone() *UsagePlanKey {
 	if v == nil {
 		return nil
@@ -2969,10 +2402,7 @@ func (v *UsagePlanKey) Clone() *UsagePlanKey {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UsagePlanKeys) Clone() *UsagePlanKeys {
 	if v == nil {
 		return nil
@@ -2983,10 +2413,7 @@ func (v *UsagePlanKeys) Clone() *UsagePlanKeys {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UsagePlans) Clone() *UsagePlans {
 	if v == nil {
 		return nil
@@ -2997,10 +2424,7 @@ func (v *UsagePlans) Clone() *UsagePlans {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *VpcLink) Clone() *VpcLink {
 	if v == nil {
 		return nil
@@ -3016,10 +2440,7 @@ func (v *VpcLink) Clone() *VpcLink {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *VpcLinks) Clone() *VpcLinks {
 	if v == nil {
 		return nil

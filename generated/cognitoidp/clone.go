@@ -2,10 +2,7 @@
 
 package cognitoidp
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AccountRecoverySettingType) Clone() *AccountRecoverySettingType {
 	if v == nil {
 		return nil
@@ -15,10 +12,7 @@ func (v *AccountRecoverySettingType) Clone() *AccountRecoverySettingType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AccountTakeoverActionType) Clone() *AccountTakeoverActionType {
 	if v == nil {
 		return nil
@@ -29,10 +23,7 @@ func (v *AccountTakeoverActionType) Clone() *AccountTakeoverActionType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AccountTakeoverActionsType) Clone() *AccountTakeoverActionsType {
 	if v == nil {
 		return nil
@@ -44,10 +35,7 @@ func (v *AccountTakeoverActionsType) Clone() *AccountTakeoverActionsType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AccountTakeoverRiskConfigurationType) Clone() *AccountTakeoverRiskConfigurationType {
 	if v == nil {
 		return nil
@@ -58,10 +46,7 @@ func (v *AccountTakeoverRiskConfigurationType) Clone() *AccountTakeoverRiskConfi
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AddCustomAttributesRequest) Clone() *AddCustomAttributesRequest {
 	if v == nil {
 		return nil
@@ -72,10 +57,7 @@ func (v *AddCustomAttributesRequest) Clone() *AddCustomAttributesRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AddCustomAttributesResponse) Clone() *AddCustomAttributesResponse {
 	if v == nil {
 		return nil
@@ -84,10 +66,7 @@ func (v *AddCustomAttributesResponse) Clone() *AddCustomAttributesResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminAddUserToGroupRequest) Clone() *AdminAddUserToGroupRequest {
 	if v == nil {
 		return nil
@@ -99,10 +78,7 @@ func (v *AdminAddUserToGroupRequest) Clone() *AdminAddUserToGroupRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminConfirmSignUpRequest) Clone() *AdminConfirmSignUpRequest {
 	if v == nil {
 		return nil
@@ -114,10 +90,7 @@ func (v *AdminConfirmSignUpRequest) Clone() *AdminConfirmSignUpRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminConfirmSignUpResponse) Clone() *AdminConfirmSignUpResponse {
 	if v == nil {
 		return nil
@@ -126,10 +99,7 @@ func (v *AdminConfirmSignUpResponse) Clone() *AdminConfirmSignUpResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminCreateUserConfigType) Clone() *AdminCreateUserConfigType {
 	if v == nil {
 		return nil
@@ -141,10 +111,7 @@ func (v *AdminCreateUserConfigType) Clone() *AdminCreateUserConfigType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminCreateUserRequest) Clone() *AdminCreateUserRequest {
 	if v == nil {
 		return nil
@@ -162,10 +129,7 @@ func (v *AdminCreateUserRequest) Clone() *AdminCreateUserRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminCreateUserResponse) Clone() *AdminCreateUserResponse {
 	if v == nil {
 		return nil
@@ -175,10 +139,7 @@ func (v *AdminCreateUserResponse) Clone() *AdminCreateUserResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminDeleteUserAttributesRequest) Clone() *AdminDeleteUserAttributesRequest {
 	if v == nil {
 		return nil
@@ -190,10 +151,7 @@ func (v *AdminDeleteUserAttributesRequest) Clone() *AdminDeleteUserAttributesReq
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminDeleteUserAttributesResponse) Clone() *AdminDeleteUserAttributesResponse {
 	if v == nil {
 		return nil
@@ -202,10 +160,7 @@ func (v *AdminDeleteUserAttributesResponse) Clone() *AdminDeleteUserAttributesRe
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminDeleteUserRequest) Clone() *AdminDeleteUserRequest {
 	if v == nil {
 		return nil
@@ -216,10 +171,7 @@ func (v *AdminDeleteUserRequest) Clone() *AdminDeleteUserRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminDisableProviderForUserRequest) Clone() *AdminDisableProviderForUserRequest {
 	if v == nil {
 		return nil
@@ -230,10 +182,7 @@ func (v *AdminDisableProviderForUserRequest) Clone() *AdminDisableProviderForUse
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminDisableProviderForUserResponse) Clone() *AdminDisableProviderForUserResponse {
 	if v == nil {
 		return nil
@@ -242,10 +191,7 @@ func (v *AdminDisableProviderForUserResponse) Clone() *AdminDisableProviderForUs
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminDisableUserRequest) Clone() *AdminDisableUserRequest {
 	if v == nil {
 		return nil
@@ -256,10 +202,7 @@ func (v *AdminDisableUserRequest) Clone() *AdminDisableUserRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminDisableUserResponse) Clone() *AdminDisableUserResponse {
 	if v == nil {
 		return nil
@@ -268,10 +211,7 @@ func (v *AdminDisableUserResponse) Clone() *AdminDisableUserResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminEnableUserRequest) Clone() *AdminEnableUserRequest {
 	if v == nil {
 		return nil
@@ -282,10 +222,7 @@ func (v *AdminEnableUserRequest) Clone() *AdminEnableUserRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminEnableUserResponse) Clone() *AdminEnableUserResponse {
 	if v == nil {
 		return nil
@@ -294,10 +231,7 @@ func (v *AdminEnableUserResponse) Clone() *AdminEnableUserResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminForgetDeviceRequest) Clone() *AdminForgetDeviceRequest {
 	if v == nil {
 		return nil
@@ -309,10 +243,7 @@ func (v *AdminForgetDeviceRequest) Clone() *AdminForgetDeviceRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminGetDeviceRequest) Clone() *AdminGetDeviceRequest {
 	if v == nil {
 		return nil
@@ -324,10 +255,7 @@ func (v *AdminGetDeviceRequest) Clone() *AdminGetDeviceRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminGetDeviceResponse) Clone() *AdminGetDeviceResponse {
 	if v == nil {
 		return nil
@@ -337,10 +265,7 @@ func (v *AdminGetDeviceResponse) Clone() *AdminGetDeviceResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminGetUserRequest) Clone() *AdminGetUserRequest {
 	if v == nil {
 		return nil
@@ -351,10 +276,7 @@ func (v *AdminGetUserRequest) Clone() *AdminGetUserRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminGetUserResponse) Clone() *AdminGetUserResponse {
 	if v == nil {
 		return nil
@@ -372,10 +294,7 @@ func (v *AdminGetUserResponse) Clone() *AdminGetUserResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminInitiateAuthRequest) Clone() *AdminInitiateAuthRequest {
 	if v == nil {
 		return nil
@@ -391,10 +310,7 @@ func (v *AdminInitiateAuthRequest) Clone() *AdminInitiateAuthRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminInitiateAuthResponse) Clone() *AdminInitiateAuthResponse {
 	if v == nil {
 		return nil
@@ -407,10 +323,7 @@ func (v *AdminInitiateAuthResponse) Clone() *AdminInitiateAuthResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminLinkProviderForUserRequest) Clone() *AdminLinkProviderForUserRequest {
 	if v == nil {
 		return nil
@@ -422,10 +335,7 @@ func (v *AdminLinkProviderForUserRequest) Clone() *AdminLinkProviderForUserReque
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminLinkProviderForUserResponse) Clone() *AdminLinkProviderForUserResponse {
 	if v == nil {
 		return nil
@@ -434,10 +344,7 @@ func (v *AdminLinkProviderForUserResponse) Clone() *AdminLinkProviderForUserResp
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminListDevicesRequest) Clone() *AdminListDevicesRequest {
 	if v == nil {
 		return nil
@@ -450,10 +357,7 @@ func (v *AdminListDevicesRequest) Clone() *AdminListDevicesRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminListDevicesResponse) Clone() *AdminListDevicesResponse {
 	if v == nil {
 		return nil
@@ -464,10 +368,7 @@ func (v *AdminListDevicesResponse) Clone() *AdminListDevicesResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminListGroupsForUserRequest) Clone() *AdminListGroupsForUserRequest {
 	if v == nil {
 		return nil
@@ -480,10 +381,7 @@ func (v *AdminListGroupsForUserRequest) Clone() *AdminListGroupsForUserRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminListGroupsForUserResponse) Clone() *AdminListGroupsForUserResponse {
 	if v == nil {
 		return nil
@@ -494,10 +392,7 @@ func (v *AdminListGroupsForUserResponse) Clone() *AdminListGroupsForUserResponse
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminListUserAuthEventsRequest) Clone() *AdminListUserAuthEventsRequest {
 	if v == nil {
 		return nil
@@ -510,10 +405,7 @@ func (v *AdminListUserAuthEventsRequest) Clone() *AdminListUserAuthEventsRequest
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminListUserAuthEventsResponse) Clone() *AdminListUserAuthEventsResponse {
 	if v == nil {
 		return nil
@@ -524,10 +416,7 @@ func (v *AdminListUserAuthEventsResponse) Clone() *AdminListUserAuthEventsRespon
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminRemoveUserFromGroupRequest) Clone() *AdminRemoveUserFromGroupRequest {
 	if v == nil {
 		return nil
@@ -539,10 +428,7 @@ func (v *AdminRemoveUserFromGroupRequest) Clone() *AdminRemoveUserFromGroupReque
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminResetUserPasswordRequest) Clone() *AdminResetUserPasswordRequest {
 	if v == nil {
 		return nil
@@ -554,10 +440,7 @@ func (v *AdminResetUserPasswordRequest) Clone() *AdminResetUserPasswordRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminResetUserPasswordResponse) Clone() *AdminResetUserPasswordResponse {
 	if v == nil {
 		return nil
@@ -566,10 +449,7 @@ func (v *AdminResetUserPasswordResponse) Clone() *AdminResetUserPasswordResponse
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminRespondToAuthChallengeRequest) Clone() *AdminRespondToAuthChallengeRequest {
 	if v == nil {
 		return nil
@@ -586,10 +466,7 @@ func (v *AdminRespondToAuthChallengeRequest) Clone() *AdminRespondToAuthChalleng
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminRespondToAuthChallengeResponse) Clone() *AdminRespondToAuthChallengeResponse {
 	if v == nil {
 		return nil
@@ -602,10 +479,7 @@ func (v *AdminRespondToAuthChallengeResponse) Clone() *AdminRespondToAuthChallen
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminSetUserMFAPreferenceRequest) Clone() *AdminSetUserMFAPreferenceRequest {
 	if v == nil {
 		return nil
@@ -618,10 +492,7 @@ func (v *AdminSetUserMFAPreferenceRequest) Clone() *AdminSetUserMFAPreferenceReq
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminSetUserMFAPreferenceResponse) Clone() *AdminSetUserMFAPreferenceResponse {
 	if v == nil {
 		return nil
@@ -630,10 +501,7 @@ func (v *AdminSetUserMFAPreferenceResponse) Clone() *AdminSetUserMFAPreferenceRe
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminSetUserPasswordRequest) Clone() *AdminSetUserPasswordRequest {
 	if v == nil {
 		return nil
@@ -646,10 +514,7 @@ func (v *AdminSetUserPasswordRequest) Clone() *AdminSetUserPasswordRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminSetUserPasswordResponse) Clone() *AdminSetUserPasswordResponse {
 	if v == nil {
 		return nil
@@ -658,10 +523,7 @@ func (v *AdminSetUserPasswordResponse) Clone() *AdminSetUserPasswordResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminSetUserSettingsRequest) Clone() *AdminSetUserSettingsRequest {
 	if v == nil {
 		return nil
@@ -673,10 +535,7 @@ func (v *AdminSetUserSettingsRequest) Clone() *AdminSetUserSettingsRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminSetUserSettingsResponse) Clone() *AdminSetUserSettingsResponse {
 	if v == nil {
 		return nil
@@ -685,10 +544,7 @@ func (v *AdminSetUserSettingsResponse) Clone() *AdminSetUserSettingsResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminUpdateAuthEventFeedbackRequest) Clone() *AdminUpdateAuthEventFeedbackRequest {
 	if v == nil {
 		return nil
@@ -701,10 +557,7 @@ func (v *AdminUpdateAuthEventFeedbackRequest) Clone() *AdminUpdateAuthEventFeedb
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminUpdateAuthEventFeedbackResponse) Clone() *AdminUpdateAuthEventFeedbackResponse {
 	if v == nil {
 		return nil
@@ -713,10 +566,7 @@ func (v *AdminUpdateAuthEventFeedbackResponse) Clone() *AdminUpdateAuthEventFeed
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminUpdateDeviceStatusRequest) Clone() *AdminUpdateDeviceStatusRequest {
 	if v == nil {
 		return nil
@@ -729,10 +579,7 @@ func (v *AdminUpdateDeviceStatusRequest) Clone() *AdminUpdateDeviceStatusRequest
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminUpdateDeviceStatusResponse) Clone() *AdminUpdateDeviceStatusResponse {
 	if v == nil {
 		return nil
@@ -741,10 +588,7 @@ func (v *AdminUpdateDeviceStatusResponse) Clone() *AdminUpdateDeviceStatusRespon
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminUpdateUserAttributesRequest) Clone() *AdminUpdateUserAttributesRequest {
 	if v == nil {
 		return nil
@@ -757,10 +601,7 @@ func (v *AdminUpdateUserAttributesRequest) Clone() *AdminUpdateUserAttributesReq
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminUpdateUserAttributesResponse) Clone() *AdminUpdateUserAttributesResponse {
 	if v == nil {
 		return nil
@@ -769,10 +610,7 @@ func (v *AdminUpdateUserAttributesResponse) Clone() *AdminUpdateUserAttributesRe
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminUserGlobalSignOutRequest) Clone() *AdminUserGlobalSignOutRequest {
 	if v == nil {
 		return nil
@@ -783,10 +621,7 @@ func (v *AdminUserGlobalSignOutRequest) Clone() *AdminUserGlobalSignOutRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AdminUserGlobalSignOutResponse) Clone() *AdminUserGlobalSignOutResponse {
 	if v == nil {
 		return nil
@@ -795,10 +630,7 @@ func (v *AdminUserGlobalSignOutResponse) Clone() *AdminUserGlobalSignOutResponse
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AliasExistsException) Clone() *AliasExistsException {
 	if v == nil {
 		return nil
@@ -808,10 +640,7 @@ func (v *AliasExistsException) Clone() *AliasExistsException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AnalyticsConfigurationType) Clone() *AnalyticsConfigurationType {
 	if v == nil {
 		return nil
@@ -825,10 +654,7 @@ func (v *AnalyticsConfigurationType) Clone() *AnalyticsConfigurationType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AnalyticsMetadataType) Clone() *AnalyticsMetadataType {
 	if v == nil {
 		return nil
@@ -838,10 +664,7 @@ func (v *AnalyticsMetadataType) Clone() *AnalyticsMetadataType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AssociateSoftwareTokenRequest) Clone() *AssociateSoftwareTokenRequest {
 	if v == nil {
 		return nil
@@ -852,10 +675,7 @@ func (v *AssociateSoftwareTokenRequest) Clone() *AssociateSoftwareTokenRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AssociateSoftwareTokenResponse) Clone() *AssociateSoftwareTokenResponse {
 	if v == nil {
 		return nil
@@ -866,10 +686,7 @@ func (v *AssociateSoftwareTokenResponse) Clone() *AssociateSoftwareTokenResponse
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AttributeType) Clone() *AttributeType {
 	if v == nil {
 		return nil
@@ -880,10 +697,7 @@ func (v *AttributeType) Clone() *AttributeType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AuthEventType) Clone() *AuthEventType {
 	if v == nil {
 		return nil
@@ -900,10 +714,7 @@ func (v *AuthEventType) Clone() *AuthEventType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AuthenticationResultType) Clone() *AuthenticationResultType {
 	if v == nil {
 		return nil
@@ -918,10 +729,7 @@ func (v *AuthenticationResultType) Clone() *AuthenticationResultType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ChallengeResponseType) Clone() *ChallengeResponseType {
 	if v == nil {
 		return nil
@@ -932,10 +740,7 @@ func (v *ChallengeResponseType) Clone() *ChallengeResponseType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ChangePasswordRequest) Clone() *ChangePasswordRequest {
 	if v == nil {
 		return nil
@@ -947,10 +752,7 @@ func (v *ChangePasswordRequest) Clone() *ChangePasswordRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ChangePasswordResponse) Clone() *ChangePasswordResponse {
 	if v == nil {
 		return nil
@@ -959,10 +761,7 @@ func (v *ChangePasswordResponse) Clone() *ChangePasswordResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CloudWatchLogsConfigurationType) Clone() *CloudWatchLogsConfigurationType {
 	if v == nil {
 		return nil
@@ -972,10 +771,7 @@ func (v *CloudWatchLogsConfigurationType) Clone() *CloudWatchLogsConfigurationTy
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CodeDeliveryDetailsType) Clone() *CodeDeliveryDetailsType {
 	if v == nil {
 		return nil
@@ -987,10 +783,7 @@ func (v *CodeDeliveryDetailsType) Clone() *CodeDeliveryDetailsType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CodeDeliveryFailureException) Clone() *CodeDeliveryFailureException {
 	if v == nil {
 		return nil
@@ -1000,10 +793,7 @@ func (v *CodeDeliveryFailureException) Clone() *CodeDeliveryFailureException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CodeMismatchException) Clone() *CodeMismatchException {
 	if v == nil {
 		return nil
@@ -1013,10 +803,7 @@ func (v *CodeMismatchException) Clone() *CodeMismatchException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CompromisedCredentialsActionsType) Clone() *CompromisedCredentialsActionsType {
 	if v == nil {
 		return nil
@@ -1026,10 +813,7 @@ func (v *CompromisedCredentialsActionsType) Clone() *CompromisedCredentialsActio
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CompromisedCredentialsRiskConfigurationType) Clone() *CompromisedCredentialsRiskConfigurationType {
 	if v == nil {
 		return nil
@@ -1040,10 +824,7 @@ func (v *CompromisedCredentialsRiskConfigurationType) Clone() *CompromisedCreden
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ConcurrentModificationException) Clone() *ConcurrentModificationException {
 	if v == nil {
 		return nil
@@ -1053,10 +834,7 @@ func (v *ConcurrentModificationException) Clone() *ConcurrentModificationExcepti
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ConfirmDeviceRequest) Clone() *ConfirmDeviceRequest {
 	if v == nil {
 		return nil
@@ -1069,10 +847,7 @@ func (v *ConfirmDeviceRequest) Clone() *ConfirmDeviceRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ConfirmDeviceResponse) Clone() *ConfirmDeviceResponse {
 	if v == nil {
 		return nil
@@ -1082,10 +857,7 @@ func (v *ConfirmDeviceResponse) Clone() *ConfirmDeviceResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ConfirmForgotPasswordRequest) Clone() *ConfirmForgotPasswordRequest {
 	if v == nil {
 		return nil
@@ -1102,10 +874,7 @@ func (v *ConfirmForgotPasswordRequest) Clone() *ConfirmForgotPasswordRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ConfirmForgotPasswordResponse) Clone() *ConfirmForgotPasswordResponse {
 	if v == nil {
 		return nil
@@ -1114,10 +883,7 @@ func (v *ConfirmForgotPasswordResponse) Clone() *ConfirmForgotPasswordResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ConfirmSignUpRequest) Clone() *ConfirmSignUpRequest {
 	if v == nil {
 		return nil
@@ -1134,10 +900,7 @@ func (v *ConfirmSignUpRequest) Clone() *ConfirmSignUpRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ConfirmSignUpResponse) Clone() *ConfirmSignUpResponse {
 	if v == nil {
 		return nil
@@ -1146,10 +909,7 @@ func (v *ConfirmSignUpResponse) Clone() *ConfirmSignUpResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ContextDataType) Clone() *ContextDataType {
 	if v == nil {
 		return nil
@@ -1163,10 +923,7 @@ func (v *ContextDataType) Clone() *ContextDataType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateGroupRequest) Clone() *CreateGroupRequest {
 	if v == nil {
 		return nil
@@ -1180,10 +937,7 @@ func (v *CreateGroupRequest) Clone() *CreateGroupRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateGroupResponse) Clone() *CreateGroupResponse {
 	if v == nil {
 		return nil
@@ -1193,10 +947,7 @@ func (v *CreateGroupResponse) Clone() *CreateGroupResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateIdentityProviderRequest) Clone() *CreateIdentityProviderRequest {
 	if v == nil {
 		return nil
@@ -1211,10 +962,7 @@ func (v *CreateIdentityProviderRequest) Clone() *CreateIdentityProviderRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateIdentityProviderResponse) Clone() *CreateIdentityProviderResponse {
 	if v == nil {
 		return nil
@@ -1224,10 +972,7 @@ func (v *CreateIdentityProviderResponse) Clone() *CreateIdentityProviderResponse
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateResourceServerRequest) Clone() *CreateResourceServerRequest {
 	if v == nil {
 		return nil
@@ -1240,10 +985,7 @@ func (v *CreateResourceServerRequest) Clone() *CreateResourceServerRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateResourceServerResponse) Clone() *CreateResourceServerResponse {
 	if v == nil {
 		return nil
@@ -1253,10 +995,7 @@ func (v *CreateResourceServerResponse) Clone() *CreateResourceServerResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateUserImportJobRequest) Clone() *CreateUserImportJobRequest {
 	if v == nil {
 		return nil
@@ -1268,10 +1007,7 @@ func (v *CreateUserImportJobRequest) Clone() *CreateUserImportJobRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateUserImportJobResponse) Clone() *CreateUserImportJobResponse {
 	if v == nil {
 		return nil
@@ -1281,10 +1017,7 @@ func (v *CreateUserImportJobResponse) Clone() *CreateUserImportJobResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateUserPoolClientRequest) Clone() *CreateUserPoolClientRequest {
 	if v == nil {
 		return nil
@@ -1315,10 +1048,7 @@ func (v *CreateUserPoolClientRequest) Clone() *CreateUserPoolClientRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateUserPoolClientResponse) Clone() *CreateUserPoolClientResponse {
 	if v == nil {
 		return nil
@@ -1328,10 +1058,7 @@ func (v *CreateUserPoolClientResponse) Clone() *CreateUserPoolClientResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateUserPoolDomainRequest) Clone() *CreateUserPoolDomainRequest {
 	if v == nil {
 		return nil
@@ -1343,10 +1070,7 @@ func (v *CreateUserPoolDomainRequest) Clone() *CreateUserPoolDomainRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateUserPoolDomainResponse) Clone() *CreateUserPoolDomainResponse {
 	if v == nil {
 		return nil
@@ -1356,10 +1080,7 @@ func (v *CreateUserPoolDomainResponse) Clone() *CreateUserPoolDomainResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateUserPoolRequest) Clone() *CreateUserPoolRequest {
 	if v == nil {
 		return nil
@@ -1391,10 +1112,7 @@ func (v *CreateUserPoolRequest) Clone() *CreateUserPoolRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateUserPoolResponse) Clone() *CreateUserPoolResponse {
 	if v == nil {
 		return nil
@@ -1404,10 +1122,7 @@ func (v *CreateUserPoolResponse) Clone() *CreateUserPoolResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CustomDomainConfigType) Clone() *CustomDomainConfigType {
 	if v == nil {
 		return nil
@@ -1417,10 +1132,7 @@ func (v *CustomDomainConfigType) Clone() *CustomDomainConfigType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CustomEmailLambdaVersionConfigType) Clone() *CustomEmailLambdaVersionConfigType {
 	if v == nil {
 		return nil
@@ -1431,10 +1143,7 @@ func (v *CustomEmailLambdaVersionConfigType) Clone() *CustomEmailLambdaVersionCo
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CustomSMSLambdaVersionConfigType) Clone() *CustomSMSLambdaVersionConfigType {
 	if v == nil {
 		return nil
@@ -1445,10 +1154,7 @@ func (v *CustomSMSLambdaVersionConfigType) Clone() *CustomSMSLambdaVersionConfig
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteGroupRequest) Clone() *DeleteGroupRequest {
 	if v == nil {
 		return nil
@@ -1459,10 +1165,7 @@ func (v *DeleteGroupRequest) Clone() *DeleteGroupRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteIdentityProviderRequest) Clone() *DeleteIdentityProviderRequest {
 	if v == nil {
 		return nil
@@ -1473,10 +1176,7 @@ func (v *DeleteIdentityProviderRequest) Clone() *DeleteIdentityProviderRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteResourceServerRequest) Clone() *DeleteResourceServerRequest {
 	if v == nil {
 		return nil
@@ -1487,10 +1187,7 @@ func (v *DeleteResourceServerRequest) Clone() *DeleteResourceServerRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteUserAttributesRequest) Clone() *DeleteUserAttributesRequest {
 	if v == nil {
 		return nil
@@ -1501,10 +1198,7 @@ func (v *DeleteUserAttributesRequest) Clone() *DeleteUserAttributesRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteUserAttributesResponse) Clone() *DeleteUserAttributesResponse {
 	if v == nil {
 		return nil
@@ -1513,10 +1207,7 @@ func (v *DeleteUserAttributesResponse) Clone() *DeleteUserAttributesResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteUserPoolClientRequest) Clone() *DeleteUserPoolClientRequest {
 	if v == nil {
 		return nil
@@ -1527,10 +1218,7 @@ func (v *DeleteUserPoolClientRequest) Clone() *DeleteUserPoolClientRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteUserPoolDomainRequest) Clone() *DeleteUserPoolDomainRequest {
 	if v == nil {
 		return nil
@@ -1541,10 +1229,7 @@ func (v *DeleteUserPoolDomainRequest) Clone() *DeleteUserPoolDomainRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteUserPoolDomainResponse) Clone() *DeleteUserPoolDomainResponse {
 	if v == nil {
 		return nil
@@ -1553,10 +1238,7 @@ func (v *DeleteUserPoolDomainResponse) Clone() *DeleteUserPoolDomainResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteUserPoolRequest) Clone() *DeleteUserPoolRequest {
 	if v == nil {
 		return nil
@@ -1566,10 +1248,7 @@ func (v *DeleteUserPoolRequest) Clone() *DeleteUserPoolRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteUserRequest) Clone() *DeleteUserRequest {
 	if v == nil {
 		return nil
@@ -1579,10 +1258,7 @@ func (v *DeleteUserRequest) Clone() *DeleteUserRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DescribeIdentityProviderRequest) Clone() *DescribeIdentityProviderRequest {
 	if v == nil {
 		return nil
@@ -1593,10 +1269,7 @@ func (v *DescribeIdentityProviderRequest) Clone() *DescribeIdentityProviderReque
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DescribeIdentityProviderResponse) Clone() *DescribeIdentityProviderResponse {
 	if v == nil {
 		return nil
@@ -1606,10 +1279,7 @@ func (v *DescribeIdentityProviderResponse) Clone() *DescribeIdentityProviderResp
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DescribeResourceServerRequest) Clone() *DescribeResourceServerRequest {
 	if v == nil {
 		return nil
@@ -1620,10 +1290,7 @@ func (v *DescribeResourceServerRequest) Clone() *DescribeResourceServerRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DescribeResourceServerResponse) Clone() *DescribeResourceServerResponse {
 	if v == nil {
 		return nil
@@ -1633,10 +1300,7 @@ func (v *DescribeResourceServerResponse) Clone() *DescribeResourceServerResponse
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DescribeRiskConfigurationRequest) Clone() *DescribeRiskConfigurationRequest {
 	if v == nil {
 		return nil
@@ -1647,10 +1311,7 @@ func (v *DescribeRiskConfigurationRequest) Clone() *DescribeRiskConfigurationReq
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DescribeRiskConfigurationResponse) Clone() *DescribeRiskConfigurationResponse {
 	if v == nil {
 		return nil
@@ -1660,10 +1321,7 @@ func (v *DescribeRiskConfigurationResponse) Clone() *DescribeRiskConfigurationRe
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DescribeUserImportJobRequest) Clone() *DescribeUserImportJobRequest {
 	if v == nil {
 		return nil
@@ -1674,10 +1332,7 @@ func (v *DescribeUserImportJobRequest) Clone() *DescribeUserImportJobRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DescribeUserImportJobResponse) Clone() *DescribeUserImportJobResponse {
 	if v == nil {
 		return nil
@@ -1687,10 +1342,7 @@ func (v *DescribeUserImportJobResponse) Clone() *DescribeUserImportJobResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DescribeUserPoolClientRequest) Clone() *DescribeUserPoolClientRequest {
 	if v == nil {
 		return nil
@@ -1701,10 +1353,7 @@ func (v *DescribeUserPoolClientRequest) Clone() *DescribeUserPoolClientRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DescribeUserPoolClientResponse) Clone() *DescribeUserPoolClientResponse {
 	if v == nil {
 		return nil
@@ -1714,10 +1363,7 @@ func (v *DescribeUserPoolClientResponse) Clone() *DescribeUserPoolClientResponse
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DescribeUserPoolDomainRequest) Clone() *DescribeUserPoolDomainRequest {
 	if v == nil {
 		return nil
@@ -1727,10 +1373,7 @@ func (v *DescribeUserPoolDomainRequest) Clone() *DescribeUserPoolDomainRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DescribeUserPoolDomainResponse) Clone() *DescribeUserPoolDomainResponse {
 	if v == nil {
 		return nil
@@ -1740,10 +1383,7 @@ func (v *DescribeUserPoolDomainResponse) Clone() *DescribeUserPoolDomainResponse
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DescribeUserPoolRequest) Clone() *DescribeUserPoolRequest {
 	if v == nil {
 		return nil
@@ -1753,10 +1393,7 @@ func (v *DescribeUserPoolRequest) Clone() *DescribeUserPoolRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DescribeUserPoolResponse) Clone() *DescribeUserPoolResponse {
 	if v == nil {
 		return nil
@@ -1766,10 +1403,7 @@ func (v *DescribeUserPoolResponse) Clone() *DescribeUserPoolResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeviceConfigurationType) Clone() *DeviceConfigurationType {
 	if v == nil {
 		return nil
@@ -1780,10 +1414,7 @@ func (v *DeviceConfigurationType) Clone() *DeviceConfigurationType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeviceSecretVerifierConfigType) Clone() *DeviceSecretVerifierConfigType {
 	if v == nil {
 		return nil
@@ -1794,10 +1425,7 @@ func (v *DeviceSecretVerifierConfigType) Clone() *DeviceSecretVerifierConfigType
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeviceType) Clone() *DeviceType {
 	if v == nil {
 		return nil
@@ -1811,10 +1439,7 @@ func (v *DeviceType) Clone() *DeviceType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DomainDescriptionType) Clone() *DomainDescriptionType {
 	if v == nil {
 		return nil
@@ -1831,10 +1456,7 @@ func (v *DomainDescriptionType) Clone() *DomainDescriptionType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DuplicateProviderException) Clone() *DuplicateProviderException {
 	if v == nil {
 		return nil
@@ -1844,10 +1466,7 @@ func (v *DuplicateProviderException) Clone() *DuplicateProviderException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *EmailConfigurationType) Clone() *EmailConfigurationType {
 	if v == nil {
 		return nil
@@ -1861,10 +1480,7 @@ func (v *EmailConfigurationType) Clone() *EmailConfigurationType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *EnableSoftwareTokenMFAException) Clone() *EnableSoftwareTokenMFAException {
 	if v == nil {
 		return nil
@@ -1874,10 +1490,7 @@ func (v *EnableSoftwareTokenMFAException) Clone() *EnableSoftwareTokenMFAExcepti
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *EventContextDataType) Clone() *EventContextDataType {
 	if v == nil {
 		return nil
@@ -1891,10 +1504,7 @@ func (v *EventContextDataType) Clone() *EventContextDataType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *EventFeedbackType) Clone() *EventFeedbackType {
 	if v == nil {
 		return nil
@@ -1906,10 +1516,7 @@ func (v *EventFeedbackType) Clone() *EventFeedbackType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *EventRiskType) Clone() *EventRiskType {
 	if v == nil {
 		return nil
@@ -1921,10 +1528,7 @@ func (v *EventRiskType) Clone() *EventRiskType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ExpiredCodeException) Clone() *ExpiredCodeException {
 	if v == nil {
 		return nil
@@ -1934,10 +1538,7 @@ func (v *ExpiredCodeException) Clone() *ExpiredCodeException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ForbiddenException) Clone() *ForbiddenException {
 	if v == nil {
 		return nil
@@ -1947,10 +1548,7 @@ func (v *ForbiddenException) Clone() *ForbiddenException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ForgetDeviceRequest) Clone() *ForgetDeviceRequest {
 	if v == nil {
 		return nil
@@ -1961,10 +1559,7 @@ func (v *ForgetDeviceRequest) Clone() *ForgetDeviceRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ForgotPasswordRequest) Clone() *ForgotPasswordRequest {
 	if v == nil {
 		return nil
@@ -1979,10 +1574,7 @@ func (v *ForgotPasswordRequest) Clone() *ForgotPasswordRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ForgotPasswordResponse) Clone() *ForgotPasswordResponse {
 	if v == nil {
 		return nil
@@ -1992,10 +1584,7 @@ func (v *ForgotPasswordResponse) Clone() *ForgotPasswordResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetCSVHeaderRequest) Clone() *GetCSVHeaderRequest {
 	if v == nil {
 		return nil
@@ -2005,10 +1594,7 @@ func (v *GetCSVHeaderRequest) Clone() *GetCSVHeaderRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetCSVHeaderResponse) Clone() *GetCSVHeaderResponse {
 	if v == nil {
 		return nil
@@ -2019,10 +1605,7 @@ func (v *GetCSVHeaderResponse) Clone() *GetCSVHeaderResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetDeviceRequest) Clone() *GetDeviceRequest {
 	if v == nil {
 		return nil
@@ -2033,10 +1616,7 @@ func (v *GetDeviceRequest) Clone() *GetDeviceRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetDeviceResponse) Clone() *GetDeviceResponse {
 	if v == nil {
 		return nil
@@ -2046,10 +1626,7 @@ func (v *GetDeviceResponse) Clone() *GetDeviceResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetGroupRequest) Clone() *GetGroupRequest {
 	if v == nil {
 		return nil
@@ -2060,10 +1637,7 @@ func (v *GetGroupRequest) Clone() *GetGroupRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetGroupResponse) Clone() *GetGroupResponse {
 	if v == nil {
 		return nil
@@ -2073,10 +1647,7 @@ func (v *GetGroupResponse) Clone() *GetGroupResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetIdentityProviderByIdentifierRequest) Clone() *GetIdentityProviderByIdentifierRequest {
 	if v == nil {
 		return nil
@@ -2087,10 +1658,7 @@ func (v *GetIdentityProviderByIdentifierRequest) Clone() *GetIdentityProviderByI
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetIdentityProviderByIdentifierResponse) Clone() *GetIdentityProviderByIdentifierResponse {
 	if v == nil {
 		return nil
@@ -2100,10 +1668,7 @@ func (v *GetIdentityProviderByIdentifierResponse) Clone() *GetIdentityProviderBy
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetLogDeliveryConfigurationRequest) Clone() *GetLogDeliveryConfigurationRequest {
 	if v == nil {
 		return nil
@@ -2113,10 +1678,7 @@ func (v *GetLogDeliveryConfigurationRequest) Clone() *GetLogDeliveryConfiguratio
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetLogDeliveryConfigurationResponse) Clone() *GetLogDeliveryConfigurationResponse {
 	if v == nil {
 		return nil
@@ -2126,10 +1688,7 @@ func (v *GetLogDeliveryConfigurationResponse) Clone() *GetLogDeliveryConfigurati
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetSigningCertificateRequest) Clone() *GetSigningCertificateRequest {
 	if v == nil {
 		return nil
@@ -2139,10 +1698,7 @@ func (v *GetSigningCertificateRequest) Clone() *GetSigningCertificateRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetSigningCertificateResponse) Clone() *GetSigningCertificateResponse {
 	if v == nil {
 		return nil
@@ -2152,10 +1708,7 @@ func (v *GetSigningCertificateResponse) Clone() *GetSigningCertificateResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetUICustomizationRequest) Clone() *GetUICustomizationRequest {
 	if v == nil {
 		return nil
@@ -2166,10 +1719,7 @@ func (v *GetUICustomizationRequest) Clone() *GetUICustomizationRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetUICustomizationResponse) Clone() *GetUICustomizationResponse {
 	if v == nil {
 		return nil
@@ -2179,10 +1729,7 @@ func (v *GetUICustomizationResponse) Clone() *GetUICustomizationResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetUserAttributeVerificationCodeRequest) Clone() *GetUserAttributeVerificationCodeRequest {
 	if v == nil {
 		return nil
@@ -2194,10 +1741,7 @@ func (v *GetUserAttributeVerificationCodeRequest) Clone() *GetUserAttributeVerif
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetUserAttributeVerificationCodeResponse) Clone() *GetUserAttributeVerificationCodeResponse {
 	if v == nil {
 		return nil
@@ -2207,10 +1751,7 @@ func (v *GetUserAttributeVerificationCodeResponse) Clone() *GetUserAttributeVeri
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetUserPoolMfaConfigRequest) Clone() *GetUserPoolMfaConfigRequest {
 	if v == nil {
 		return nil
@@ -2220,10 +1761,7 @@ func (v *GetUserPoolMfaConfigRequest) Clone() *GetUserPoolMfaConfigRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetUserPoolMfaConfigResponse) Clone() *GetUserPoolMfaConfigResponse {
 	if v == nil {
 		return nil
@@ -2235,10 +1773,7 @@ func (v *GetUserPoolMfaConfigResponse) Clone() *GetUserPoolMfaConfigResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetUserRequest) Clone() *GetUserRequest {
 	if v == nil {
 		return nil
@@ -2248,10 +1783,7 @@ func (v *GetUserRequest) Clone() *GetUserRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetUserResponse) Clone() *GetUserResponse {
 	if v == nil {
 		return nil
@@ -2265,10 +1797,7 @@ func (v *GetUserResponse) Clone() *GetUserResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GlobalSignOutRequest) Clone() *GlobalSignOutRequest {
 	if v == nil {
 		return nil
@@ -2278,10 +1807,7 @@ func (v *GlobalSignOutRequest) Clone() *GlobalSignOutRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GlobalSignOutResponse) Clone() *GlobalSignOutResponse {
 	if v == nil {
 		return nil
@@ -2290,10 +1816,7 @@ func (v *GlobalSignOutResponse) Clone() *GlobalSignOutResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GroupExistsException) Clone() *GroupExistsException {
 	if v == nil {
 		return nil
@@ -2303,10 +1826,7 @@ func (v *GroupExistsException) Clone() *GroupExistsException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GroupType) Clone() *GroupType {
 	if v == nil {
 		return nil
@@ -2322,10 +1842,7 @@ func (v *GroupType) Clone() *GroupType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *HttpHeader) Clone() *HttpHeader {
 	if v == nil {
 		return nil
@@ -2336,10 +1853,7 @@ func (v *HttpHeader) Clone() *HttpHeader {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *IdentityProviderType) Clone() *IdentityProviderType {
 	if v == nil {
 		return nil
@@ -2356,10 +1870,7 @@ func (v *IdentityProviderType) Clone() *IdentityProviderType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InitiateAuthRequest) Clone() *InitiateAuthRequest {
 	if v == nil {
 		return nil
@@ -2374,10 +1885,7 @@ func (v *InitiateAuthRequest) Clone() *InitiateAuthRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InitiateAuthResponse) Clone() *InitiateAuthResponse {
 	if v == nil {
 		return nil
@@ -2390,10 +1898,7 @@ func (v *InitiateAuthResponse) Clone() *InitiateAuthResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InternalErrorException) Clone() *InternalErrorException {
 	if v == nil {
 		return nil
@@ -2403,10 +1908,7 @@ func (v *InternalErrorException) Clone() *InternalErrorException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvalidEmailRoleAccessPolicyException) Clone() *InvalidEmailRoleAccessPolicyException {
 	if v == nil {
 		return nil
@@ -2416,10 +1918,7 @@ func (v *InvalidEmailRoleAccessPolicyException) Clone() *InvalidEmailRoleAccessP
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvalidLambdaResponseException) Clone() *InvalidLambdaResponseException {
 	if v == nil {
 		return nil
@@ -2429,10 +1928,7 @@ func (v *InvalidLambdaResponseException) Clone() *InvalidLambdaResponseException
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvalidOAuthFlowException) Clone() *InvalidOAuthFlowException {
 	if v == nil {
 		return nil
@@ -2442,10 +1938,7 @@ func (v *InvalidOAuthFlowException) Clone() *InvalidOAuthFlowException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvalidParameterException) Clone() *InvalidParameterException {
 	if v == nil {
 		return nil
@@ -2455,10 +1948,7 @@ func (v *InvalidParameterException) Clone() *InvalidParameterException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvalidPasswordException) Clone() *InvalidPasswordException {
 	if v == nil {
 		return nil
@@ -2468,10 +1958,7 @@ func (v *InvalidPasswordException) Clone() *InvalidPasswordException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvalidSmsRoleAccessPolicyException) Clone() *InvalidSmsRoleAccessPolicyException {
 	if v == nil {
 		return nil
@@ -2481,10 +1968,7 @@ func (v *InvalidSmsRoleAccessPolicyException) Clone() *InvalidSmsRoleAccessPolic
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvalidSmsRoleTrustRelationshipException) Clone() *InvalidSmsRoleTrustRelationshipException {
 	if v == nil {
 		return nil
@@ -2494,10 +1978,7 @@ func (v *InvalidSmsRoleTrustRelationshipException) Clone() *InvalidSmsRoleTrustR
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvalidUserPoolConfigurationException) Clone() *InvalidUserPoolConfigurationException {
 	if v == nil {
 		return nil
@@ -2507,10 +1988,7 @@ func (v *InvalidUserPoolConfigurationException) Clone() *InvalidUserPoolConfigur
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *LambdaConfigType) Clone() *LambdaConfigType {
 	if v == nil {
 		return nil
@@ -2533,10 +2011,7 @@ func (v *LambdaConfigType) Clone() *LambdaConfigType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *LimitExceededException) Clone() *LimitExceededException {
 	if v == nil {
 		return nil
@@ -2546,10 +2021,7 @@ func (v *LimitExceededException) Clone() *LimitExceededException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListDevicesRequest) Clone() *ListDevicesRequest {
 	if v == nil {
 		return nil
@@ -2561,10 +2033,7 @@ func (v *ListDevicesRequest) Clone() *ListDevicesRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListDevicesResponse) Clone() *ListDevicesResponse {
 	if v == nil {
 		return nil
@@ -2575,10 +2044,7 @@ func (v *ListDevicesResponse) Clone() *ListDevicesResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListGroupsRequest) Clone() *ListGroupsRequest {
 	if v == nil {
 		return nil
@@ -2590,10 +2056,7 @@ func (v *ListGroupsRequest) Clone() *ListGroupsRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListGroupsResponse) Clone() *ListGroupsResponse {
 	if v == nil {
 		return nil
@@ -2604,10 +2067,7 @@ func (v *ListGroupsResponse) Clone() *ListGroupsResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListIdentityProvidersRequest) Clone() *ListIdentityProvidersRequest {
 	if v == nil {
 		return nil
@@ -2619,10 +2079,7 @@ func (v *ListIdentityProvidersRequest) Clone() *ListIdentityProvidersRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListIdentityProvidersResponse) Clone() *ListIdentityProvidersResponse {
 	if v == nil {
 		return nil
@@ -2633,10 +2090,7 @@ func (v *ListIdentityProvidersResponse) Clone() *ListIdentityProvidersResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListResourceServersRequest) Clone() *ListResourceServersRequest {
 	if v == nil {
 		return nil
@@ -2648,10 +2102,7 @@ func (v *ListResourceServersRequest) Clone() *ListResourceServersRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListResourceServersResponse) Clone() *ListResourceServersResponse {
 	if v == nil {
 		return nil
@@ -2662,10 +2113,7 @@ func (v *ListResourceServersResponse) Clone() *ListResourceServersResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListTagsForResourceRequest) Clone() *ListTagsForResourceRequest {
 	if v == nil {
 		return nil
@@ -2675,10 +2123,7 @@ func (v *ListTagsForResourceRequest) Clone() *ListTagsForResourceRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListTagsForResourceResponse) Clone() *ListTagsForResourceResponse {
 	if v == nil {
 		return nil
@@ -2688,10 +2133,7 @@ func (v *ListTagsForResourceResponse) Clone() *ListTagsForResourceResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListUserImportJobsRequest) Clone() *ListUserImportJobsRequest {
 	if v == nil {
 		return nil
@@ -2703,10 +2145,7 @@ func (v *ListUserImportJobsRequest) Clone() *ListUserImportJobsRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListUserImportJobsResponse) Clone() *ListUserImportJobsResponse {
 	if v == nil {
 		return nil
@@ -2717,10 +2156,7 @@ func (v *ListUserImportJobsResponse) Clone() *ListUserImportJobsResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListUserPoolClientsRequest) Clone() *ListUserPoolClientsRequest {
 	if v == nil {
 		return nil
@@ -2732,10 +2168,7 @@ func (v *ListUserPoolClientsRequest) Clone() *ListUserPoolClientsRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListUserPoolClientsResponse) Clone() *ListUserPoolClientsResponse {
 	if v == nil {
 		return nil
@@ -2746,10 +2179,7 @@ func (v *ListUserPoolClientsResponse) Clone() *ListUserPoolClientsResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListUserPoolsRequest) Clone() *ListUserPoolsRequest {
 	if v == nil {
 		return nil
@@ -2760,10 +2190,7 @@ func (v *ListUserPoolsRequest) Clone() *ListUserPoolsRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListUserPoolsResponse) Clone() *ListUserPoolsResponse {
 	if v == nil {
 		return nil
@@ -2774,10 +2201,7 @@ func (v *ListUserPoolsResponse) Clone() *ListUserPoolsResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListUsersInGroupRequest) Clone() *ListUsersInGroupRequest {
 	if v == nil {
 		return nil
@@ -2790,10 +2214,7 @@ func (v *ListUsersInGroupRequest) Clone() *ListUsersInGroupRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListUsersInGroupResponse) Clone() *ListUsersInGroupResponse {
 	if v == nil {
 		return nil
@@ -2804,10 +2225,7 @@ func (v *ListUsersInGroupResponse) Clone() *ListUsersInGroupResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListUsersRequest) Clone() *ListUsersRequest {
 	if v == nil {
 		return nil
@@ -2821,10 +2239,7 @@ func (v *ListUsersRequest) Clone() *ListUsersRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListUsersResponse) Clone() *ListUsersResponse {
 	if v == nil {
 		return nil
@@ -2835,10 +2250,7 @@ func (v *ListUsersResponse) Clone() *ListUsersResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *LogConfigurationType) Clone() *LogConfigurationType {
 	if v == nil {
 		return nil
@@ -2850,10 +2262,7 @@ func (v *LogConfigurationType) Clone() *LogConfigurationType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *LogDeliveryConfigurationType) Clone() *LogDeliveryConfigurationType {
 	if v == nil {
 		return nil
@@ -2864,10 +2273,7 @@ func (v *LogDeliveryConfigurationType) Clone() *LogDeliveryConfigurationType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *MFAMethodNotFoundException) Clone() *MFAMethodNotFoundException {
 	if v == nil {
 		return nil
@@ -2877,10 +2283,7 @@ func (v *MFAMethodNotFoundException) Clone() *MFAMethodNotFoundException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *MFAOptionType) Clone() *MFAOptionType {
 	if v == nil {
 		return nil
@@ -2891,10 +2294,7 @@ func (v *MFAOptionType) Clone() *MFAOptionType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *MessageTemplateType) Clone() *MessageTemplateType {
 	if v == nil {
 		return nil
@@ -2906,10 +2306,7 @@ func (v *MessageTemplateType) Clone() *MessageTemplateType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *NewDeviceMetadataType) Clone() *NewDeviceMetadataType {
 	if v == nil {
 		return nil
@@ -2920,10 +2317,7 @@ func (v *NewDeviceMetadataType) Clone() *NewDeviceMetadataType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *NotAuthorizedException) Clone() *NotAuthorizedException {
 	if v == nil {
 		return nil
@@ -2933,10 +2327,7 @@ func (v *NotAuthorizedException) Clone() *NotAuthorizedException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *NotifyConfigurationType) Clone() *NotifyConfigurationType {
 	if v == nil {
 		return nil
@@ -2951,10 +2342,7 @@ func (v *NotifyConfigurationType) Clone() *NotifyConfigurationType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *NotifyEmailType) Clone() *NotifyEmailType {
 	if v == nil {
 		return nil
@@ -2966,10 +2354,7 @@ func (v *NotifyEmailType) Clone() *NotifyEmailType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *NumberAttributeConstraintsType) Clone() *NumberAttributeConstraintsType {
 	if v == nil {
 		return nil
@@ -2980,10 +2365,7 @@ func (v *NumberAttributeConstraintsType) Clone() *NumberAttributeConstraintsType
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PasswordPolicyType) Clone() *PasswordPolicyType {
 	if v == nil {
 		return nil
@@ -2998,10 +2380,7 @@ func (v *PasswordPolicyType) Clone() *PasswordPolicyType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PasswordResetRequiredException) Clone() *PasswordResetRequiredException {
 	if v == nil {
 		return nil
@@ -3011,10 +2390,7 @@ func (v *PasswordResetRequiredException) Clone() *PasswordResetRequiredException
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PreTokenGenerationVersionConfigType) Clone() *PreTokenGenerationVersionConfigType {
 	if v == nil {
 		return nil
@@ -3025,10 +2401,7 @@ func (v *PreTokenGenerationVersionConfigType) Clone() *PreTokenGenerationVersion
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PreconditionNotMetException) Clone() *PreconditionNotMetException {
 	if v == nil {
 		return nil
@@ -3038,10 +2411,7 @@ func (v *PreconditionNotMetException) Clone() *PreconditionNotMetException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ProviderDescription) Clone() *ProviderDescription {
 	if v == nil {
 		return nil
@@ -3054,10 +2424,7 @@ func (v *ProviderDescription) Clone() *ProviderDescription {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ProviderUserIdentifierType) Clone() *ProviderUserIdentifierType {
 	if v == nil {
 		return nil
@@ -3069,10 +2436,7 @@ func (v *ProviderUserIdentifierType) Clone() *ProviderUserIdentifierType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *RecoveryOptionType) Clone() *RecoveryOptionType {
 	if v == nil {
 		return nil
@@ -3083,10 +2447,7 @@ func (v *RecoveryOptionType) Clone() *RecoveryOptionType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ResendConfirmationCodeRequest) Clone() *ResendConfirmationCodeRequest {
 	if v == nil {
 		return nil
@@ -3101,10 +2462,7 @@ func (v *ResendConfirmationCodeRequest) Clone() *ResendConfirmationCodeRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ResendConfirmationCodeResponse) Clone() *ResendConfirmationCodeResponse {
 	if v == nil {
 		return nil
@@ -3114,10 +2472,7 @@ func (v *ResendConfirmationCodeResponse) Clone() *ResendConfirmationCodeResponse
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ResourceNotFoundException) Clone() *ResourceNotFoundException {
 	if v == nil {
 		return nil
@@ -3127,10 +2482,7 @@ func (v *ResourceNotFoundException) Clone() *ResourceNotFoundException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ResourceServerScopeType) Clone() *ResourceServerScopeType {
 	if v == nil {
 		return nil
@@ -3141,10 +2493,7 @@ func (v *ResourceServerScopeType) Clone() *ResourceServerScopeType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ResourceServerType) Clone() *ResourceServerType {
 	if v == nil {
 		return nil
@@ -3157,10 +2506,7 @@ func (v *ResourceServerType) Clone() *ResourceServerType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *RespondToAuthChallengeRequest) Clone() *RespondToAuthChallengeRequest {
 	if v == nil {
 		return nil
@@ -3176,10 +2522,7 @@ func (v *RespondToAuthChallengeRequest) Clone() *RespondToAuthChallengeRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *RespondToAuthChallengeResponse) Clone() *RespondToAuthChallengeResponse {
 	if v == nil {
 		return nil
@@ -3192,10 +2535,7 @@ func (v *RespondToAuthChallengeResponse) Clone() *RespondToAuthChallengeResponse
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *RevokeTokenRequest) Clone() *RevokeTokenRequest {
 	if v == nil {
 		return nil
@@ -3207,10 +2547,7 @@ func (v *RevokeTokenRequest) Clone() *RevokeTokenRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *RevokeTokenResponse) Clone() *RevokeTokenResponse {
 	if v == nil {
 		return nil
@@ -3219,10 +2556,7 @@ func (v *RevokeTokenResponse) Clone() *RevokeTokenResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *RiskConfigurationType) Clone() *RiskConfigurationType {
 	if v == nil {
 		return nil
@@ -3237,10 +2571,7 @@ func (v *RiskConfigurationType) Clone() *RiskConfigurationType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *RiskExceptionConfigurationType) Clone() *RiskExceptionConfigurationType {
 	if v == nil {
 		return nil
@@ -3251,10 +2582,7 @@ func (v *RiskExceptionConfigurationType) Clone() *RiskExceptionConfigurationType
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SMSMfaSettingsType) Clone() *SMSMfaSettingsType {
 	if v == nil {
 		return nil
@@ -3265,10 +2593,7 @@ func (v *SMSMfaSettingsType) Clone() *SMSMfaSettingsType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SchemaAttributeType) Clone() *SchemaAttributeType {
 	if v == nil {
 		return nil
@@ -3284,10 +2609,7 @@ func (v *SchemaAttributeType) Clone() *SchemaAttributeType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ScopeDoesNotExistException) Clone() *ScopeDoesNotExistException {
 	if v == nil {
 		return nil
@@ -3297,10 +2619,7 @@ func (v *ScopeDoesNotExistException) Clone() *ScopeDoesNotExistException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SetLogDeliveryConfigurationRequest) Clone() *SetLogDeliveryConfigurationRequest {
 	if v == nil {
 		return nil
@@ -3311,10 +2630,7 @@ func (v *SetLogDeliveryConfigurationRequest) Clone() *SetLogDeliveryConfiguratio
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SetLogDeliveryConfigurationResponse) Clone() *SetLogDeliveryConfigurationResponse {
 	if v == nil {
 		return nil
@@ -3324,10 +2640,7 @@ func (v *SetLogDeliveryConfigurationResponse) Clone() *SetLogDeliveryConfigurati
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SetRiskConfigurationRequest) Clone() *SetRiskConfigurationRequest {
 	if v == nil {
 		return nil
@@ -3341,10 +2654,7 @@ func (v *SetRiskConfigurationRequest) Clone() *SetRiskConfigurationRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SetRiskConfigurationResponse) Clone() *SetRiskConfigurationResponse {
 	if v == nil {
 		return nil
@@ -3354,10 +2664,7 @@ func (v *SetRiskConfigurationResponse) Clone() *SetRiskConfigurationResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SetUICustomizationRequest) Clone() *SetUICustomizationRequest {
 	if v == nil {
 		return nil
@@ -3370,10 +2677,7 @@ func (v *SetUICustomizationRequest) Clone() *SetUICustomizationRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SetUICustomizationResponse) Clone() *SetUICustomizationResponse {
 	if v == nil {
 		return nil
@@ -3383,10 +2687,7 @@ func (v *SetUICustomizationResponse) Clone() *SetUICustomizationResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SetUserMFAPreferenceRequest) Clone() *SetUserMFAPreferenceRequest {
 	if v == nil {
 		return nil
@@ -3398,10 +2699,7 @@ func (v *SetUserMFAPreferenceRequest) Clone() *SetUserMFAPreferenceRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SetUserMFAPreferenceResponse) Clone() *SetUserMFAPreferenceResponse {
 	if v == nil {
 		return nil
@@ -3410,10 +2708,7 @@ func (v *SetUserMFAPreferenceResponse) Clone() *SetUserMFAPreferenceResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SetUserPoolMfaConfigRequest) Clone() *SetUserPoolMfaConfigRequest {
 	if v == nil {
 		return nil
@@ -3426,10 +2721,7 @@ func (v *SetUserPoolMfaConfigRequest) Clone() *SetUserPoolMfaConfigRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SetUserPoolMfaConfigResponse) Clone() *SetUserPoolMfaConfigResponse {
 	if v == nil {
 		return nil
@@ -3441,10 +2733,7 @@ func (v *SetUserPoolMfaConfigResponse) Clone() *SetUserPoolMfaConfigResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SetUserSettingsRequest) Clone() *SetUserSettingsRequest {
 	if v == nil {
 		return nil
@@ -3455,10 +2744,7 @@ func (v *SetUserSettingsRequest) Clone() *SetUserSettingsRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SetUserSettingsResponse) Clone() *SetUserSettingsResponse {
 	if v == nil {
 		return nil
@@ -3467,10 +2753,7 @@ func (v *SetUserSettingsResponse) Clone() *SetUserSettingsResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SignUpRequest) Clone() *SignUpRequest {
 	if v == nil {
 		return nil
@@ -3488,10 +2771,7 @@ func (v *SignUpRequest) Clone() *SignUpRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SignUpResponse) Clone() *SignUpResponse {
 	if v == nil {
 		return nil
@@ -3503,10 +2783,7 @@ func (v *SignUpResponse) Clone() *SignUpResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SmsConfigurationType) Clone() *SmsConfigurationType {
 	if v == nil {
 		return nil
@@ -3518,10 +2795,7 @@ func (v *SmsConfigurationType) Clone() *SmsConfigurationType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SmsMfaConfigType) Clone() *SmsMfaConfigType {
 	if v == nil {
 		return nil
@@ -3532,10 +2806,7 @@ func (v *SmsMfaConfigType) Clone() *SmsMfaConfigType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SoftwareTokenMFANotFoundException) Clone() *SoftwareTokenMFANotFoundException {
 	if v == nil {
 		return nil
@@ -3545,10 +2816,7 @@ func (v *SoftwareTokenMFANotFoundException) Clone() *SoftwareTokenMFANotFoundExc
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SoftwareTokenMfaConfigType) Clone() *SoftwareTokenMfaConfigType {
 	if v == nil {
 		return nil
@@ -3558,10 +2826,7 @@ func (v *SoftwareTokenMfaConfigType) Clone() *SoftwareTokenMfaConfigType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SoftwareTokenMfaSettingsType) Clone() *SoftwareTokenMfaSettingsType {
 	if v == nil {
 		return nil
@@ -3572,10 +2837,7 @@ func (v *SoftwareTokenMfaSettingsType) Clone() *SoftwareTokenMfaSettingsType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *StartUserImportJobRequest) Clone() *StartUserImportJobRequest {
 	if v == nil {
 		return nil
@@ -3586,10 +2848,7 @@ func (v *StartUserImportJobRequest) Clone() *StartUserImportJobRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *StartUserImportJobResponse) Clone() *StartUserImportJobResponse {
 	if v == nil {
 		return nil
@@ -3599,10 +2858,7 @@ func (v *StartUserImportJobResponse) Clone() *StartUserImportJobResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *StopUserImportJobRequest) Clone() *StopUserImportJobRequest {
 	if v == nil {
 		return nil
@@ -3613,10 +2869,7 @@ func (v *StopUserImportJobRequest) Clone() *StopUserImportJobRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *StopUserImportJobResponse) Clone() *StopUserImportJobResponse {
 	if v == nil {
 		return nil
@@ -3626,10 +2879,7 @@ func (v *StopUserImportJobResponse) Clone() *StopUserImportJobResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *StringAttributeConstraintsType) Clone() *StringAttributeConstraintsType {
 	if v == nil {
 		return nil
@@ -3640,10 +2890,7 @@ func (v *StringAttributeConstraintsType) Clone() *StringAttributeConstraintsType
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *TagResourceRequest) Clone() *TagResourceRequest {
 	if v == nil {
 		return nil
@@ -3654,10 +2901,7 @@ func (v *TagResourceRequest) Clone() *TagResourceRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *TagResourceResponse) Clone() *TagResourceResponse {
 	if v == nil {
 		return nil
@@ -3666,10 +2910,7 @@ func (v *TagResourceResponse) Clone() *TagResourceResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *TokenValidityUnitsType) Clone() *TokenValidityUnitsType {
 	if v == nil {
 		return nil
@@ -3681,10 +2922,7 @@ func (v *TokenValidityUnitsType) Clone() *TokenValidityUnitsType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *TooManyFailedAttemptsException) Clone() *TooManyFailedAttemptsException {
 	if v == nil {
 		return nil
@@ -3694,10 +2932,7 @@ func (v *TooManyFailedAttemptsException) Clone() *TooManyFailedAttemptsException
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *TooManyRequestsException) Clone() *TooManyRequestsException {
 	if v == nil {
 		return nil
@@ -3707,10 +2942,7 @@ func (v *TooManyRequestsException) Clone() *TooManyRequestsException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UICustomizationType) Clone() *UICustomizationType {
 	if v == nil {
 		return nil
@@ -3726,10 +2958,7 @@ func (v *UICustomizationType) Clone() *UICustomizationType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UnauthorizedException) Clone() *UnauthorizedException {
 	if v == nil {
 		return nil
@@ -3739,10 +2968,7 @@ func (v *UnauthorizedException) Clone() *UnauthorizedException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UnexpectedLambdaException) Clone() *UnexpectedLambdaException {
 	if v == nil {
 		return nil
@@ -3752,10 +2978,7 @@ func (v *UnexpectedLambdaException) Clone() *UnexpectedLambdaException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UnsupportedIdentityProviderException) Clone() *UnsupportedIdentityProviderException {
 	if v == nil {
 		return nil
@@ -3765,10 +2988,7 @@ func (v *UnsupportedIdentityProviderException) Clone() *UnsupportedIdentityProvi
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UnsupportedOperationException) Clone() *UnsupportedOperationException {
 	if v == nil {
 		return nil
@@ -3778,10 +2998,7 @@ func (v *UnsupportedOperationException) Clone() *UnsupportedOperationException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UnsupportedTokenTypeException) Clone() *UnsupportedTokenTypeException {
 	if v == nil {
 		return nil
@@ -3791,10 +3008,7 @@ func (v *UnsupportedTokenTypeException) Clone() *UnsupportedTokenTypeException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UnsupportedUserStateException) Clone() *UnsupportedUserStateException {
 	if v == nil {
 		return nil
@@ -3804,10 +3018,7 @@ func (v *UnsupportedUserStateException) Clone() *UnsupportedUserStateException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UntagResourceRequest) Clone() *UntagResourceRequest {
 	if v == nil {
 		return nil
@@ -3818,10 +3029,7 @@ func (v *UntagResourceRequest) Clone() *UntagResourceRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UntagResourceResponse) Clone() *UntagResourceResponse {
 	if v == nil {
 		return nil
@@ -3830,10 +3038,7 @@ func (v *UntagResourceResponse) Clone() *UntagResourceResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateAuthEventFeedbackRequest) Clone() *UpdateAuthEventFeedbackRequest {
 	if v == nil {
 		return nil
@@ -3847,10 +3052,7 @@ func (v *UpdateAuthEventFeedbackRequest) Clone() *UpdateAuthEventFeedbackRequest
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateAuthEventFeedbackResponse) Clone() *UpdateAuthEventFeedbackResponse {
 	if v == nil {
 		return nil
@@ -3859,10 +3061,7 @@ func (v *UpdateAuthEventFeedbackResponse) Clone() *UpdateAuthEventFeedbackRespon
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateDeviceStatusRequest) Clone() *UpdateDeviceStatusRequest {
 	if v == nil {
 		return nil
@@ -3874,10 +3073,7 @@ func (v *UpdateDeviceStatusRequest) Clone() *UpdateDeviceStatusRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateDeviceStatusResponse) Clone() *UpdateDeviceStatusResponse {
 	if v == nil {
 		return nil
@@ -3886,10 +3082,7 @@ func (v *UpdateDeviceStatusResponse) Clone() *UpdateDeviceStatusResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateGroupRequest) Clone() *UpdateGroupRequest {
 	if v == nil {
 		return nil
@@ -3903,10 +3096,7 @@ func (v *UpdateGroupRequest) Clone() *UpdateGroupRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateGroupResponse) Clone() *UpdateGroupResponse {
 	if v == nil {
 		return nil
@@ -3916,10 +3106,7 @@ func (v *UpdateGroupResponse) Clone() *UpdateGroupResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateIdentityProviderRequest) Clone() *UpdateIdentityProviderRequest {
 	if v == nil {
 		return nil
@@ -3933,10 +3120,7 @@ func (v *UpdateIdentityProviderRequest) Clone() *UpdateIdentityProviderRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateIdentityProviderResponse) Clone() *UpdateIdentityProviderResponse {
 	if v == nil {
 		return nil
@@ -3946,10 +3130,7 @@ func (v *UpdateIdentityProviderResponse) Clone() *UpdateIdentityProviderResponse
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateResourceServerRequest) Clone() *UpdateResourceServerRequest {
 	if v == nil {
 		return nil
@@ -3962,10 +3143,7 @@ func (v *UpdateResourceServerRequest) Clone() *UpdateResourceServerRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateResourceServerResponse) Clone() *UpdateResourceServerResponse {
 	if v == nil {
 		return nil
@@ -3975,10 +3153,7 @@ func (v *UpdateResourceServerResponse) Clone() *UpdateResourceServerResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateUserAttributesRequest) Clone() *UpdateUserAttributesRequest {
 	if v == nil {
 		return nil
@@ -3990,10 +3165,7 @@ func (v *UpdateUserAttributesRequest) Clone() *UpdateUserAttributesRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateUserAttributesResponse) Clone() *UpdateUserAttributesResponse {
 	if v == nil {
 		return nil
@@ -4003,10 +3175,7 @@ func (v *UpdateUserAttributesResponse) Clone() *UpdateUserAttributesResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateUserPoolClientRequest) Clone() *UpdateUserPoolClientRequest {
 	if v == nil {
 		return nil
@@ -4037,10 +3206,7 @@ func (v *UpdateUserPoolClientRequest) Clone() *UpdateUserPoolClientRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateUserPoolClientResponse) Clone() *UpdateUserPoolClientResponse {
 	if v == nil {
 		return nil
@@ -4050,10 +3216,7 @@ func (v *UpdateUserPoolClientResponse) Clone() *UpdateUserPoolClientResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateUserPoolDomainRequest) Clone() *UpdateUserPoolDomainRequest {
 	if v == nil {
 		return nil
@@ -4065,10 +3228,7 @@ func (v *UpdateUserPoolDomainRequest) Clone() *UpdateUserPoolDomainRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateUserPoolDomainResponse) Clone() *UpdateUserPoolDomainResponse {
 	if v == nil {
 		return nil
@@ -4078,10 +3238,7 @@ func (v *UpdateUserPoolDomainResponse) Clone() *UpdateUserPoolDomainResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateUserPoolRequest) Clone() *UpdateUserPoolRequest {
 	if v == nil {
 		return nil
@@ -4109,10 +3266,7 @@ func (v *UpdateUserPoolRequest) Clone() *UpdateUserPoolRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateUserPoolResponse) Clone() *UpdateUserPoolResponse {
 	if v == nil {
 		return nil
@@ -4121,10 +3275,7 @@ func (v *UpdateUserPoolResponse) Clone() *UpdateUserPoolResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UserAttributeUpdateSettingsType) Clone() *UserAttributeUpdateSettingsType {
 	if v == nil {
 		return nil
@@ -4134,10 +3285,7 @@ func (v *UserAttributeUpdateSettingsType) Clone() *UserAttributeUpdateSettingsTy
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UserContextDataType) Clone() *UserContextDataType {
 	if v == nil {
 		return nil
@@ -4148,10 +3296,7 @@ func (v *UserContextDataType) Clone() *UserContextDataType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UserImportInProgressException) Clone() *UserImportInProgressException {
 	if v == nil {
 		return nil
@@ -4161,10 +3306,7 @@ func (v *UserImportInProgressException) Clone() *UserImportInProgressException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UserImportJobType) Clone() *UserImportJobType {
 	if v == nil {
 		return nil
@@ -4186,10 +3328,7 @@ func (v *UserImportJobType) Clone() *UserImportJobType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UserLambdaValidationException) Clone() *UserLambdaValidationException {
 	if v == nil {
 		return nil
@@ -4199,10 +3338,7 @@ func (v *UserLambdaValidationException) Clone() *UserLambdaValidationException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UserNotConfirmedException) Clone() *UserNotConfirmedException {
 	if v == nil {
 		return nil
@@ -4212,10 +3348,7 @@ func (v *UserNotConfirmedException) Clone() *UserNotConfirmedException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UserNotFoundException) Clone() *UserNotFoundException {
 	if v == nil {
 		return nil
@@ -4225,10 +3358,7 @@ func (v *UserNotFoundException) Clone() *UserNotFoundException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UserPoolAddOnNotEnabledException) Clone() *UserPoolAddOnNotEnabledException {
 	if v == nil {
 		return nil
@@ -4238,10 +3368,7 @@ func (v *UserPoolAddOnNotEnabledException) Clone() *UserPoolAddOnNotEnabledExcep
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UserPoolAddOnsType) Clone() *UserPoolAddOnsType {
 	if v == nil {
 		return nil
@@ -4251,10 +3378,7 @@ func (v *UserPoolAddOnsType) Clone() *UserPoolAddOnsType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UserPoolClientDescription) Clone() *UserPoolClientDescription {
 	if v == nil {
 		return nil
@@ -4266,10 +3390,7 @@ func (v *UserPoolClientDescription) Clone() *UserPoolClientDescription {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UserPoolClientType) Clone() *UserPoolClientType {
 	if v == nil {
 		return nil
@@ -4303,10 +3424,7 @@ func (v *UserPoolClientType) Clone() *UserPoolClientType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UserPoolDescriptionType) Clone() *UserPoolDescriptionType {
 	if v == nil {
 		return nil
@@ -4321,10 +3439,7 @@ func (v *UserPoolDescriptionType) Clone() *UserPoolDescriptionType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UserPoolPolicyType) Clone() *UserPoolPolicyType {
 	if v == nil {
 		return nil
@@ -4334,10 +3449,7 @@ func (v *UserPoolPolicyType) Clone() *UserPoolPolicyType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UserPoolTaggingException) Clone() *UserPoolTaggingException {
 	if v == nil {
 		return nil
@@ -4347,10 +3459,7 @@ func (v *UserPoolTaggingException) Clone() *UserPoolTaggingException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UserPoolType) Clone() *UserPoolType {
 	if v == nil {
 		return nil
@@ -4392,10 +3501,7 @@ func (v *UserPoolType) Clone() *UserPoolType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UserType) Clone() *UserType {
 	if v == nil {
 		return nil
@@ -4411,10 +3517,7 @@ func (v *UserType) Clone() *UserType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UsernameConfigurationType) Clone() *UsernameConfigurationType {
 	if v == nil {
 		return nil
@@ -4424,10 +3527,7 @@ func (v *UsernameConfigurationType) Clone() *UsernameConfigurationType {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UsernameExistsException) Clone() *UsernameExistsException {
 	if v == nil {
 		return nil
@@ -4437,10 +3537,7 @@ func (v *UsernameExistsException) Clone() *UsernameExistsException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *VerificationMessageTemplateType) Clone() *VerificationMessageTemplateType {
 	if v == nil {
 		return nil
@@ -4455,10 +3552,7 @@ func (v *VerificationMessageTemplateType) Clone() *VerificationMessageTemplateTy
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *VerifySoftwareTokenRequest) Clone() *VerifySoftwareTokenRequest {
 	if v == nil {
 		return nil
@@ -4471,10 +3565,7 @@ func (v *VerifySoftwareTokenRequest) Clone() *VerifySoftwareTokenRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *VerifySoftwareTokenResponse) Clone() *VerifySoftwareTokenResponse {
 	if v == nil {
 		return nil
@@ -4485,10 +3576,7 @@ func (v *VerifySoftwareTokenResponse) Clone() *VerifySoftwareTokenResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *VerifyUserAttributeRequest) Clone() *VerifyUserAttributeRequest {
 	if v == nil {
 		return nil
@@ -4500,10 +3588,7 @@ func (v *VerifyUserAttributeRequest) Clone() *VerifyUserAttributeRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *VerifyUserAttributeResponse) Clone() *VerifyUserAttributeResponse {
 	if v == nil {
 		return nil

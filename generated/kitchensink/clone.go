@@ -2,10 +2,7 @@
 
 package kitchensink
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AllTypes) Clone() *AllTypes {
 	if v == nil {
 		return nil
@@ -37,10 +34,7 @@ func (v *AllTypes) Clone() *AllTypes {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AnyValue) Clone() *AnyValue {
 	if v == nil {
 		return nil
@@ -59,10 +53,7 @@ func (v *AnyValue) Clone() *AnyValue {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *FooBar) Clone() *FooBar {
 	if v == nil {
 		return nil
@@ -71,10 +62,7 @@ func (v *FooBar) Clone() *FooBar {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *FooBar_) Clone() *FooBar_ {
 	if v == nil {
 		return nil
@@ -83,10 +71,7 @@ func (v *FooBar_) Clone() *FooBar_ {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetThingInput) Clone() *GetThingInput {
 	if v == nil {
 		return nil
@@ -115,10 +100,7 @@ func (v *GetThingInput) Clone() *GetThingInput {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetThingOutput) Clone() *GetThingOutput {
 	if v == nil {
 		return nil
@@ -129,10 +111,7 @@ func (v *GetThingOutput) Clone() *GetThingOutput {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *LimitItem) Clone() *LimitItem {
 	if v == nil {
 		return nil
@@ -143,10 +122,7 @@ func (v *LimitItem) Clone() *LimitItem {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *LimitLeaf) Clone() *LimitLeaf {
 	if v == nil {
 		return nil
@@ -156,10 +132,7 @@ func (v *LimitLeaf) Clone() *LimitLeaf {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Limits) Clone() *Limits {
 	if v == nil {
 		return nil
@@ -187,10 +160,7 @@ func (v *Limits) Clone() *Limits {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListThingsInput) Clone() *ListThingsInput {
 	if v == nil {
 		return nil
@@ -210,10 +180,7 @@ func (v *ListThingsInput) Clone() *ListThingsInput {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListThingsOutput) Clone() *ListThingsOutput {
 	if v == nil {
 		return nil
@@ -225,10 +192,7 @@ func (v *ListThingsOutput) Clone() *ListThingsOutput {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Lowercase) Clone() *Lowercase {
 	if v == nil {
 		return nil
@@ -238,10 +202,7 @@ func (v *Lowercase) Clone() *Lowercase {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Named) Clone() *Named {
 	if v == nil {
 		return nil
@@ -252,10 +213,7 @@ func (v *Named) Clone() *Named {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Range) Clone() *Range {
 	if v == nil {
 		return nil
@@ -265,10 +223,7 @@ func (v *Range) Clone() *Range {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ReadThingInput) Clone() *ReadThingInput {
 	if v == nil {
 		return nil
@@ -278,10 +233,7 @@ func (v *ReadThingInput) Clone() *ReadThingInput {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Secrets) Clone() *Secrets {
 	if v == nil {
 		return nil
@@ -296,10 +248,7 @@ func (v *Secrets) Clone() *Secrets {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ServiceError) Clone() *ServiceError {
 	if v == nil {
 		return nil
@@ -309,10 +258,7 @@ func (v *ServiceError) Clone() *ServiceError {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Thing) Clone() *Thing {
 	if v == nil {
 		return nil
@@ -325,10 +271,7 @@ func (v *Thing) Clone() *Thing {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ThingChanged) Clone() *ThingChanged {
 	if v == nil {
 		return nil
@@ -338,10 +281,7 @@ func (v *ThingChanged) Clone() *ThingChanged {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ThingEvents) Clone() *ThingEvents {
 	if v == nil {
 		return nil
@@ -357,10 +297,7 @@ func (v *ThingEvents) Clone() *ThingEvents {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ThingNotFound) Clone() *ThingNotFound {
 	if v == nil {
 		return nil
@@ -370,10 +307,7 @@ func (v *ThingNotFound) Clone() *ThingNotFound {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Unit) Clone() *Unit {
 	if v == nil {
 		return nil
@@ -382,10 +316,7 @@ func (v *Unit) Clone() *Unit {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Vault) Clone() *Vault {
 	if v == nil {
 		return nil
@@ -396,10 +327,7 @@ func (v *Vault) Clone() *Vault {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *VaultInner) Clone() *VaultInner {
 	if v == nil {
 		return nil
@@ -410,10 +338,7 @@ func (v *VaultInner) Clone() *VaultInner {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *VaultOuter) Clone() *VaultOuter {
 	if v == nil {
 		return nil
@@ -424,10 +349,7 @@ func (v *VaultOuter) Clone() *VaultOuter {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *WatchThingsInput) Clone() *WatchThingsInput {
 	if v == nil {
 		return nil
@@ -437,10 +359,7 @@ func (v *WatchThingsInput) Clone() *WatchThingsInput {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *WatchThingsOutput) Clone() *WatchThingsOutput {
 	if v == nil {
 		return nil

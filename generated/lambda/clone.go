@@ -2,10 +2,7 @@
 
 package lambda
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AccountLimit) Clone() *AccountLimit {
 	if v == nil {
 		return nil
@@ -19,10 +16,7 @@ func (v *AccountLimit) Clone() *AccountLimit {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AccountUsage) Clone() *AccountUsage {
 	if v == nil {
 		return nil
@@ -33,10 +27,7 @@ func (v *AccountUsage) Clone() *AccountUsage {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AddLayerVersionPermissionRequest) Clone() *AddLayerVersionPermissionRequest {
 	if v == nil {
 		return nil
@@ -52,10 +43,7 @@ func (v *AddLayerVersionPermissionRequest) Clone() *AddLayerVersionPermissionReq
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AddLayerVersionPermissionResponse) Clone() *AddLayerVersionPermissionResponse {
 	if v == nil {
 		return nil
@@ -66,10 +54,7 @@ func (v *AddLayerVersionPermissionResponse) Clone() *AddLayerVersionPermissionRe
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AddPermissionRequest) Clone() *AddPermissionRequest {
 	if v == nil {
 		return nil
@@ -89,10 +74,7 @@ func (v *AddPermissionRequest) Clone() *AddPermissionRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AddPermissionResponse) Clone() *AddPermissionResponse {
 	if v == nil {
 		return nil
@@ -102,10 +84,7 @@ func (v *AddPermissionResponse) Clone() *AddPermissionResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AliasConfiguration) Clone() *AliasConfiguration {
 	if v == nil {
 		return nil
@@ -120,10 +99,7 @@ func (v *AliasConfiguration) Clone() *AliasConfiguration {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AliasRoutingConfiguration) Clone() *AliasRoutingConfiguration {
 	if v == nil {
 		return nil
@@ -133,10 +109,7 @@ func (v *AliasRoutingConfiguration) Clone() *AliasRoutingConfiguration {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AllowedPublishers) Clone() *AllowedPublishers {
 	if v == nil {
 		return nil
@@ -146,10 +119,7 @@ func (v *AllowedPublishers) Clone() *AllowedPublishers {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *AmazonManagedKafkaEventSourceConfig) Clone() *AmazonManagedKafkaEventSourceConfig {
 	if v == nil {
 		return nil
@@ -159,10 +129,7 @@ func (v *AmazonManagedKafkaEventSourceConfig) Clone() *AmazonManagedKafkaEventSo
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CodeSigningConfig) Clone() *CodeSigningConfig {
 	if v == nil {
 		return nil
@@ -177,10 +144,7 @@ func (v *CodeSigningConfig) Clone() *CodeSigningConfig {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CodeSigningConfigNotFoundException) Clone() *CodeSigningConfigNotFoundException {
 	if v == nil {
 		return nil
@@ -191,10 +155,7 @@ func (v *CodeSigningConfigNotFoundException) Clone() *CodeSigningConfigNotFoundE
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CodeSigningPolicies) Clone() *CodeSigningPolicies {
 	if v == nil {
 		return nil
@@ -204,10 +165,7 @@ func (v *CodeSigningPolicies) Clone() *CodeSigningPolicies {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CodeStorageExceededException) Clone() *CodeStorageExceededException {
 	if v == nil {
 		return nil
@@ -218,10 +176,7 @@ func (v *CodeStorageExceededException) Clone() *CodeStorageExceededException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CodeVerificationFailedException) Clone() *CodeVerificationFailedException {
 	if v == nil {
 		return nil
@@ -232,10 +187,7 @@ func (v *CodeVerificationFailedException) Clone() *CodeVerificationFailedExcepti
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Concurrency) Clone() *Concurrency {
 	if v == nil {
 		return nil
@@ -245,10 +197,7 @@ func (v *Concurrency) Clone() *Concurrency {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Cors) Clone() *Cors {
 	if v == nil {
 		return nil
@@ -263,10 +212,7 @@ func (v *Cors) Clone() *Cors {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateAliasRequest) Clone() *CreateAliasRequest {
 	if v == nil {
 		return nil
@@ -280,10 +226,7 @@ func (v *CreateAliasRequest) Clone() *CreateAliasRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateCodeSigningConfigRequest) Clone() *CreateCodeSigningConfigRequest {
 	if v == nil {
 		return nil
@@ -295,10 +238,7 @@ func (v *CreateCodeSigningConfigRequest) Clone() *CreateCodeSigningConfigRequest
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateCodeSigningConfigResponse) Clone() *CreateCodeSigningConfigResponse {
 	if v == nil {
 		return nil
@@ -308,10 +248,7 @@ func (v *CreateCodeSigningConfigResponse) Clone() *CreateCodeSigningConfigRespon
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateEventSourceMappingRequest) Clone() *CreateEventSourceMappingRequest {
 	if v == nil {
 		return nil
@@ -343,10 +280,7 @@ func (v *CreateEventSourceMappingRequest) Clone() *CreateEventSourceMappingReque
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateFunctionRequest) Clone() *CreateFunctionRequest {
 	if v == nil {
 		return nil
@@ -379,10 +313,7 @@ func (v *CreateFunctionRequest) Clone() *CreateFunctionRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateFunctionUrlConfigRequest) Clone() *CreateFunctionUrlConfigRequest {
 	if v == nil {
 		return nil
@@ -396,10 +327,7 @@ func (v *CreateFunctionUrlConfigRequest) Clone() *CreateFunctionUrlConfigRequest
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *CreateFunctionUrlConfigResponse) Clone() *CreateFunctionUrlConfigResponse {
 	if v == nil {
 		return nil
@@ -414,10 +342,7 @@ func (v *CreateFunctionUrlConfigResponse) Clone() *CreateFunctionUrlConfigRespon
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeadLetterConfig) Clone() *DeadLetterConfig {
 	if v == nil {
 		return nil
@@ -427,10 +352,7 @@ func (v *DeadLetterConfig) Clone() *DeadLetterConfig {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteAliasRequest) Clone() *DeleteAliasRequest {
 	if v == nil {
 		return nil
@@ -441,10 +363,7 @@ func (v *DeleteAliasRequest) Clone() *DeleteAliasRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteCodeSigningConfigRequest) Clone() *DeleteCodeSigningConfigRequest {
 	if v == nil {
 		return nil
@@ -454,10 +373,7 @@ func (v *DeleteCodeSigningConfigRequest) Clone() *DeleteCodeSigningConfigRequest
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteCodeSigningConfigResponse) Clone() *DeleteCodeSigningConfigResponse {
 	if v == nil {
 		return nil
@@ -466,10 +382,7 @@ func (v *DeleteCodeSigningConfigResponse) Clone() *DeleteCodeSigningConfigRespon
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteEventSourceMappingRequest) Clone() *DeleteEventSourceMappingRequest {
 	if v == nil {
 		return nil
@@ -479,10 +392,7 @@ func (v *DeleteEventSourceMappingRequest) Clone() *DeleteEventSourceMappingReque
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteFunctionCodeSigningConfigRequest) Clone() *DeleteFunctionCodeSigningConfigRequest {
 	if v == nil {
 		return nil
@@ -492,10 +402,7 @@ func (v *DeleteFunctionCodeSigningConfigRequest) Clone() *DeleteFunctionCodeSign
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteFunctionConcurrencyRequest) Clone() *DeleteFunctionConcurrencyRequest {
 	if v == nil {
 		return nil
@@ -505,10 +412,7 @@ func (v *DeleteFunctionConcurrencyRequest) Clone() *DeleteFunctionConcurrencyReq
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteFunctionEventInvokeConfigRequest) Clone() *DeleteFunctionEventInvokeConfigRequest {
 	if v == nil {
 		return nil
@@ -519,10 +423,7 @@ func (v *DeleteFunctionEventInvokeConfigRequest) Clone() *DeleteFunctionEventInv
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteFunctionRequest) Clone() *DeleteFunctionRequest {
 	if v == nil {
 		return nil
@@ -533,10 +434,7 @@ func (v *DeleteFunctionRequest) Clone() *DeleteFunctionRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteFunctionUrlConfigRequest) Clone() *DeleteFunctionUrlConfigRequest {
 	if v == nil {
 		return nil
@@ -547,10 +445,7 @@ func (v *DeleteFunctionUrlConfigRequest) Clone() *DeleteFunctionUrlConfigRequest
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteLayerVersionRequest) Clone() *DeleteLayerVersionRequest {
 	if v == nil {
 		return nil
@@ -561,10 +456,7 @@ func (v *DeleteLayerVersionRequest) Clone() *DeleteLayerVersionRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DeleteProvisionedConcurrencyConfigRequest) Clone() *DeleteProvisionedConcurrencyConfigRequest {
 	if v == nil {
 		return nil
@@ -575,10 +467,7 @@ func (v *DeleteProvisionedConcurrencyConfigRequest) Clone() *DeleteProvisionedCo
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DestinationConfig) Clone() *DestinationConfig {
 	if v == nil {
 		return nil
@@ -589,10 +478,7 @@ func (v *DestinationConfig) Clone() *DestinationConfig {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DocumentDBEventSourceConfig) Clone() *DocumentDBEventSourceConfig {
 	if v == nil {
 		return nil
@@ -604,10 +490,7 @@ func (v *DocumentDBEventSourceConfig) Clone() *DocumentDBEventSourceConfig {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *EC2AccessDeniedException) Clone() *EC2AccessDeniedException {
 	if v == nil {
 		return nil
@@ -618,10 +501,7 @@ func (v *EC2AccessDeniedException) Clone() *EC2AccessDeniedException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *EC2ThrottledException) Clone() *EC2ThrottledException {
 	if v == nil {
 		return nil
@@ -632,10 +512,7 @@ func (v *EC2ThrottledException) Clone() *EC2ThrottledException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *EC2UnexpectedException) Clone() *EC2UnexpectedException {
 	if v == nil {
 		return nil
@@ -647,10 +524,7 @@ func (v *EC2UnexpectedException) Clone() *EC2UnexpectedException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *EFSIOException) Clone() *EFSIOException {
 	if v == nil {
 		return nil
@@ -661,10 +535,7 @@ func (v *EFSIOException) Clone() *EFSIOException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *EFSMountConnectivityException) Clone() *EFSMountConnectivityException {
 	if v == nil {
 		return nil
@@ -675,10 +546,7 @@ func (v *EFSMountConnectivityException) Clone() *EFSMountConnectivityException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *EFSMountFailureException) Clone() *EFSMountFailureException {
 	if v == nil {
 		return nil
@@ -689,10 +557,7 @@ func (v *EFSMountFailureException) Clone() *EFSMountFailureException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *EFSMountTimeoutException) Clone() *EFSMountTimeoutException {
 	if v == nil {
 		return nil
@@ -703,10 +568,7 @@ func (v *EFSMountTimeoutException) Clone() *EFSMountTimeoutException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ENILimitReachedException) Clone() *ENILimitReachedException {
 	if v == nil {
 		return nil
@@ -717,10 +579,7 @@ func (v *ENILimitReachedException) Clone() *ENILimitReachedException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Environment) Clone() *Environment {
 	if v == nil {
 		return nil
@@ -730,10 +589,7 @@ func (v *Environment) Clone() *Environment {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *EnvironmentError) Clone() *EnvironmentError {
 	if v == nil {
 		return nil
@@ -744,10 +600,7 @@ func (v *EnvironmentError) Clone() *EnvironmentError {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *EnvironmentResponse) Clone() *EnvironmentResponse {
 	if v == nil {
 		return nil
@@ -758,10 +611,7 @@ func (v *EnvironmentResponse) Clone() *EnvironmentResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *EphemeralStorage) Clone() *EphemeralStorage {
 	if v == nil {
 		return nil
@@ -771,10 +621,7 @@ func (v *EphemeralStorage) Clone() *EphemeralStorage {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *EventSourceMappingConfiguration) Clone() *EventSourceMappingConfiguration {
 	if v == nil {
 		return nil
@@ -810,10 +657,7 @@ func (v *EventSourceMappingConfiguration) Clone() *EventSourceMappingConfigurati
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *FileSystemConfig) Clone() *FileSystemConfig {
 	if v == nil {
 		return nil
@@ -824,10 +668,7 @@ func (v *FileSystemConfig) Clone() *FileSystemConfig {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Filter) Clone() *Filter {
 	if v == nil {
 		return nil
@@ -837,10 +678,7 @@ func (v *Filter) Clone() *Filter {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *FilterCriteria) Clone() *FilterCriteria {
 	if v == nil {
 		return nil
@@ -850,10 +688,7 @@ func (v *FilterCriteria) Clone() *FilterCriteria {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *FunctionCode) Clone() *FunctionCode {
 	if v == nil {
 		return nil
@@ -867,10 +702,7 @@ func (v *FunctionCode) Clone() *FunctionCode {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *FunctionCodeLocation) Clone() *FunctionCodeLocation {
 	if v == nil {
 		return nil
@@ -883,10 +715,7 @@ func (v *FunctionCodeLocation) Clone() *FunctionCodeLocation {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *FunctionConfiguration) Clone() *FunctionConfiguration {
 	if v == nil {
 		return nil
@@ -931,10 +760,7 @@ func (v *FunctionConfiguration) Clone() *FunctionConfiguration {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *FunctionEventInvokeConfig) Clone() *FunctionEventInvokeConfig {
 	if v == nil {
 		return nil
@@ -948,10 +774,7 @@ func (v *FunctionEventInvokeConfig) Clone() *FunctionEventInvokeConfig {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *FunctionUrlConfig) Clone() *FunctionUrlConfig {
 	if v == nil {
 		return nil
@@ -967,10 +790,7 @@ func (v *FunctionUrlConfig) Clone() *FunctionUrlConfig {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetAccountSettingsRequest) Clone() *GetAccountSettingsRequest {
 	if v == nil {
 		return nil
@@ -979,10 +799,7 @@ func (v *GetAccountSettingsRequest) Clone() *GetAccountSettingsRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetAccountSettingsResponse) Clone() *GetAccountSettingsResponse {
 	if v == nil {
 		return nil
@@ -993,10 +810,7 @@ func (v *GetAccountSettingsResponse) Clone() *GetAccountSettingsResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetAliasRequest) Clone() *GetAliasRequest {
 	if v == nil {
 		return nil
@@ -1007,10 +821,7 @@ func (v *GetAliasRequest) Clone() *GetAliasRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetCodeSigningConfigRequest) Clone() *GetCodeSigningConfigRequest {
 	if v == nil {
 		return nil
@@ -1020,10 +831,7 @@ func (v *GetCodeSigningConfigRequest) Clone() *GetCodeSigningConfigRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetCodeSigningConfigResponse) Clone() *GetCodeSigningConfigResponse {
 	if v == nil {
 		return nil
@@ -1033,10 +841,7 @@ func (v *GetCodeSigningConfigResponse) Clone() *GetCodeSigningConfigResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetEventSourceMappingRequest) Clone() *GetEventSourceMappingRequest {
 	if v == nil {
 		return nil
@@ -1046,10 +851,7 @@ func (v *GetEventSourceMappingRequest) Clone() *GetEventSourceMappingRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetFunctionCodeSigningConfigRequest) Clone() *GetFunctionCodeSigningConfigRequest {
 	if v == nil {
 		return nil
@@ -1059,10 +861,7 @@ func (v *GetFunctionCodeSigningConfigRequest) Clone() *GetFunctionCodeSigningCon
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetFunctionCodeSigningConfigResponse) Clone() *GetFunctionCodeSigningConfigResponse {
 	if v == nil {
 		return nil
@@ -1073,10 +872,7 @@ func (v *GetFunctionCodeSigningConfigResponse) Clone() *GetFunctionCodeSigningCo
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetFunctionConcurrencyRequest) Clone() *GetFunctionConcurrencyRequest {
 	if v == nil {
 		return nil
@@ -1086,10 +882,7 @@ func (v *GetFunctionConcurrencyRequest) Clone() *GetFunctionConcurrencyRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetFunctionConcurrencyResponse) Clone() *GetFunctionConcurrencyResponse {
 	if v == nil {
 		return nil
@@ -1099,10 +892,7 @@ func (v *GetFunctionConcurrencyResponse) Clone() *GetFunctionConcurrencyResponse
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetFunctionConfigurationRequest) Clone() *GetFunctionConfigurationRequest {
 	if v == nil {
 		return nil
@@ -1113,10 +903,7 @@ func (v *GetFunctionConfigurationRequest) Clone() *GetFunctionConfigurationReque
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetFunctionEventInvokeConfigRequest) Clone() *GetFunctionEventInvokeConfigRequest {
 	if v == nil {
 		return nil
@@ -1127,10 +914,7 @@ func (v *GetFunctionEventInvokeConfigRequest) Clone() *GetFunctionEventInvokeCon
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetFunctionRequest) Clone() *GetFunctionRequest {
 	if v == nil {
 		return nil
@@ -1141,10 +925,7 @@ func (v *GetFunctionRequest) Clone() *GetFunctionRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetFunctionResponse) Clone() *GetFunctionResponse {
 	if v == nil {
 		return nil
@@ -1157,10 +938,7 @@ func (v *GetFunctionResponse) Clone() *GetFunctionResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetFunctionUrlConfigRequest) Clone() *GetFunctionUrlConfigRequest {
 	if v == nil {
 		return nil
@@ -1171,10 +949,7 @@ func (v *GetFunctionUrlConfigRequest) Clone() *GetFunctionUrlConfigRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetFunctionUrlConfigResponse) Clone() *GetFunctionUrlConfigResponse {
 	if v == nil {
 		return nil
@@ -1190,10 +965,7 @@ func (v *GetFunctionUrlConfigResponse) Clone() *GetFunctionUrlConfigResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetLayerVersionByArnRequest) Clone() *GetLayerVersionByArnRequest {
 	if v == nil {
 		return nil
@@ -1203,10 +975,7 @@ func (v *GetLayerVersionByArnRequest) Clone() *GetLayerVersionByArnRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetLayerVersionPolicyRequest) Clone() *GetLayerVersionPolicyRequest {
 	if v == nil {
 		return nil
@@ -1217,10 +986,7 @@ func (v *GetLayerVersionPolicyRequest) Clone() *GetLayerVersionPolicyRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetLayerVersionPolicyResponse) Clone() *GetLayerVersionPolicyResponse {
 	if v == nil {
 		return nil
@@ -1231,10 +997,7 @@ func (v *GetLayerVersionPolicyResponse) Clone() *GetLayerVersionPolicyResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetLayerVersionRequest) Clone() *GetLayerVersionRequest {
 	if v == nil {
 		return nil
@@ -1245,10 +1008,7 @@ func (v *GetLayerVersionRequest) Clone() *GetLayerVersionRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetLayerVersionResponse) Clone() *GetLayerVersionResponse {
 	if v == nil {
 		return nil
@@ -1266,10 +1026,7 @@ func (v *GetLayerVersionResponse) Clone() *GetLayerVersionResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetPolicyRequest) Clone() *GetPolicyRequest {
 	if v == nil {
 		return nil
@@ -1280,10 +1037,7 @@ func (v *GetPolicyRequest) Clone() *GetPolicyRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetPolicyResponse) Clone() *GetPolicyResponse {
 	if v == nil {
 		return nil
@@ -1294,10 +1048,7 @@ func (v *GetPolicyResponse) Clone() *GetPolicyResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetProvisionedConcurrencyConfigRequest) Clone() *GetProvisionedConcurrencyConfigRequest {
 	if v == nil {
 		return nil
@@ -1308,10 +1059,7 @@ func (v *GetProvisionedConcurrencyConfigRequest) Clone() *GetProvisionedConcurre
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetProvisionedConcurrencyConfigResponse) Clone() *GetProvisionedConcurrencyConfigResponse {
 	if v == nil {
 		return nil
@@ -1326,10 +1074,7 @@ func (v *GetProvisionedConcurrencyConfigResponse) Clone() *GetProvisionedConcurr
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetRuntimeManagementConfigRequest) Clone() *GetRuntimeManagementConfigRequest {
 	if v == nil {
 		return nil
@@ -1340,10 +1085,7 @@ func (v *GetRuntimeManagementConfigRequest) Clone() *GetRuntimeManagementConfigR
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetRuntimeManagementConfigResponse) Clone() *GetRuntimeManagementConfigResponse {
 	if v == nil {
 		return nil
@@ -1355,10 +1097,7 @@ func (v *GetRuntimeManagementConfigResponse) Clone() *GetRuntimeManagementConfig
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ImageConfig) Clone() *ImageConfig {
 	if v == nil {
 		return nil
@@ -1370,10 +1109,7 @@ func (v *ImageConfig) Clone() *ImageConfig {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ImageConfigError) Clone() *ImageConfigError {
 	if v == nil {
 		return nil
@@ -1384,10 +1120,7 @@ func (v *ImageConfigError) Clone() *ImageConfigError {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ImageConfigResponse) Clone() *ImageConfigResponse {
 	if v == nil {
 		return nil
@@ -1398,10 +1131,7 @@ func (v *ImageConfigResponse) Clone() *ImageConfigResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvalidCodeSignatureException) Clone() *InvalidCodeSignatureException {
 	if v == nil {
 		return nil
@@ -1412,10 +1142,7 @@ func (v *InvalidCodeSignatureException) Clone() *InvalidCodeSignatureException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvalidParameterValueException) Clone() *InvalidParameterValueException {
 	if v == nil {
 		return nil
@@ -1426,10 +1153,7 @@ func (v *InvalidParameterValueException) Clone() *InvalidParameterValueException
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvalidRequestContentException) Clone() *InvalidRequestContentException {
 	if v == nil {
 		return nil
@@ -1440,10 +1164,7 @@ func (v *InvalidRequestContentException) Clone() *InvalidRequestContentException
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvalidRuntimeException) Clone() *InvalidRuntimeException {
 	if v == nil {
 		return nil
@@ -1454,10 +1175,7 @@ func (v *InvalidRuntimeException) Clone() *InvalidRuntimeException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvalidSecurityGroupIDException) Clone() *InvalidSecurityGroupIDException {
 	if v == nil {
 		return nil
@@ -1468,10 +1186,7 @@ func (v *InvalidSecurityGroupIDException) Clone() *InvalidSecurityGroupIDExcepti
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvalidSubnetIDException) Clone() *InvalidSubnetIDException {
 	if v == nil {
 		return nil
@@ -1482,10 +1197,7 @@ func (v *InvalidSubnetIDException) Clone() *InvalidSubnetIDException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvalidZipFileException) Clone() *InvalidZipFileException {
 	if v == nil {
 		return nil
@@ -1496,10 +1208,7 @@ func (v *InvalidZipFileException) Clone() *InvalidZipFileException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvocationRequest) Clone() *InvocationRequest {
 	if v == nil {
 		return nil
@@ -1514,10 +1223,7 @@ func (v *InvocationRequest) Clone() *InvocationRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvocationResponse) Clone() *InvocationResponse {
 	if v == nil {
 		return nil
@@ -1531,10 +1237,7 @@ func (v *InvocationResponse) Clone() *InvocationResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvokeAsyncRequest) Clone() *InvokeAsyncRequest {
 	if v == nil {
 		return nil
@@ -1544,10 +1247,7 @@ func (v *InvokeAsyncRequest) Clone() *InvokeAsyncRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvokeAsyncResponse) Clone() *InvokeAsyncResponse {
 	if v == nil {
 		return nil
@@ -1557,10 +1257,7 @@ func (v *InvokeAsyncResponse) Clone() *InvokeAsyncResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvokeResponseStreamUpdate) Clone() *InvokeResponseStreamUpdate {
 	if v == nil {
 		return nil
@@ -1570,10 +1267,7 @@ func (v *InvokeResponseStreamUpdate) Clone() *InvokeResponseStreamUpdate {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvokeWithResponseStreamCompleteEvent) Clone() *InvokeWithResponseStreamCompleteEvent {
 	if v == nil {
 		return nil
@@ -1585,10 +1279,7 @@ func (v *InvokeWithResponseStreamCompleteEvent) Clone() *InvokeWithResponseStrea
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvokeWithResponseStreamRequest) Clone() *InvokeWithResponseStreamRequest {
 	if v == nil {
 		return nil
@@ -1603,10 +1294,7 @@ func (v *InvokeWithResponseStreamRequest) Clone() *InvokeWithResponseStreamReque
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvokeWithResponseStreamResponse) Clone() *InvokeWithResponseStreamResponse {
 	if v == nil {
 		return nil
@@ -1619,10 +1307,7 @@ func (v *InvokeWithResponseStreamResponse) Clone() *InvokeWithResponseStreamResp
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *InvokeWithResponseStreamResponseEvent) Clone() *InvokeWithResponseStreamResponseEvent {
 	if v == nil {
 		return nil
@@ -1639,10 +1324,7 @@ func (v *InvokeWithResponseStreamResponseEvent) Clone() *InvokeWithResponseStrea
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *KMSAccessDeniedException) Clone() *KMSAccessDeniedException {
 	if v == nil {
 		return nil
@@ -1653,10 +1335,7 @@ func (v *KMSAccessDeniedException) Clone() *KMSAccessDeniedException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *KMSDisabledException) Clone() *KMSDisabledException {
 	if v == nil {
 		return nil
@@ -1667,10 +1346,7 @@ func (v *KMSDisabledException) Clone() *KMSDisabledException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *KMSInvalidStateException) Clone() *KMSInvalidStateException {
 	if v == nil {
 		return nil
@@ -1681,10 +1357,7 @@ func (v *KMSInvalidStateException) Clone() *KMSInvalidStateException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *KMSNotFoundException) Clone() *KMSNotFoundException {
 	if v == nil {
 		return nil
@@ -1695,10 +1368,7 @@ func (v *KMSNotFoundException) Clone() *KMSNotFoundException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Layer) Clone() *Layer {
 	if v == nil {
 		return nil
@@ -1711,10 +1381,7 @@ func (v *Layer) Clone() *Layer {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *LayerVersionContentInput) Clone() *LayerVersionContentInput {
 	if v == nil {
 		return nil
@@ -1727,10 +1394,7 @@ func (v *LayerVersionContentInput) Clone() *LayerVersionContentInput {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *LayerVersionContentOutput) Clone() *LayerVersionContentOutput {
 	if v == nil {
 		return nil
@@ -1744,10 +1408,7 @@ func (v *LayerVersionContentOutput) Clone() *LayerVersionContentOutput {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *LayerVersionsListItem) Clone() *LayerVersionsListItem {
 	if v == nil {
 		return nil
@@ -1763,10 +1424,7 @@ func (v *LayerVersionsListItem) Clone() *LayerVersionsListItem {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *LayersListItem) Clone() *LayersListItem {
 	if v == nil {
 		return nil
@@ -1778,10 +1436,7 @@ func (v *LayersListItem) Clone() *LayersListItem {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListAliasesRequest) Clone() *ListAliasesRequest {
 	if v == nil {
 		return nil
@@ -1794,10 +1449,7 @@ func (v *ListAliasesRequest) Clone() *ListAliasesRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListAliasesResponse) Clone() *ListAliasesResponse {
 	if v == nil {
 		return nil
@@ -1808,10 +1460,7 @@ func (v *ListAliasesResponse) Clone() *ListAliasesResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListCodeSigningConfigsRequest) Clone() *ListCodeSigningConfigsRequest {
 	if v == nil {
 		return nil
@@ -1822,10 +1471,7 @@ func (v *ListCodeSigningConfigsRequest) Clone() *ListCodeSigningConfigsRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListCodeSigningConfigsResponse) Clone() *ListCodeSigningConfigsResponse {
 	if v == nil {
 		return nil
@@ -1836,10 +1482,7 @@ func (v *ListCodeSigningConfigsResponse) Clone() *ListCodeSigningConfigsResponse
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListEventSourceMappingsRequest) Clone() *ListEventSourceMappingsRequest {
 	if v == nil {
 		return nil
@@ -1852,10 +1495,7 @@ func (v *ListEventSourceMappingsRequest) Clone() *ListEventSourceMappingsRequest
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListEventSourceMappingsResponse) Clone() *ListEventSourceMappingsResponse {
 	if v == nil {
 		return nil
@@ -1866,10 +1506,7 @@ func (v *ListEventSourceMappingsResponse) Clone() *ListEventSourceMappingsRespon
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListFunctionEventInvokeConfigsRequest) Clone() *ListFunctionEventInvokeConfigsRequest {
 	if v == nil {
 		return nil
@@ -1881,10 +1518,7 @@ func (v *ListFunctionEventInvokeConfigsRequest) Clone() *ListFunctionEventInvoke
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListFunctionEventInvokeConfigsResponse) Clone() *ListFunctionEventInvokeConfigsResponse {
 	if v == nil {
 		return nil
@@ -1895,10 +1529,7 @@ func (v *ListFunctionEventInvokeConfigsResponse) Clone() *ListFunctionEventInvok
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListFunctionUrlConfigsRequest) Clone() *ListFunctionUrlConfigsRequest {
 	if v == nil {
 		return nil
@@ -1910,10 +1541,7 @@ func (v *ListFunctionUrlConfigsRequest) Clone() *ListFunctionUrlConfigsRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListFunctionUrlConfigsResponse) Clone() *ListFunctionUrlConfigsResponse {
 	if v == nil {
 		return nil
@@ -1924,10 +1552,7 @@ func (v *ListFunctionUrlConfigsResponse) Clone() *ListFunctionUrlConfigsResponse
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListFunctionsByCodeSigningConfigRequest) Clone() *ListFunctionsByCodeSigningConfigRequest {
 	if v == nil {
 		return nil
@@ -1939,10 +1564,7 @@ func (v *ListFunctionsByCodeSigningConfigRequest) Clone() *ListFunctionsByCodeSi
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListFunctionsByCodeSigningConfigResponse) Clone() *ListFunctionsByCodeSigningConfigResponse {
 	if v == nil {
 		return nil
@@ -1953,10 +1575,7 @@ func (v *ListFunctionsByCodeSigningConfigResponse) Clone() *ListFunctionsByCodeS
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListFunctionsRequest) Clone() *ListFunctionsRequest {
 	if v == nil {
 		return nil
@@ -1969,10 +1588,7 @@ func (v *ListFunctionsRequest) Clone() *ListFunctionsRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListFunctionsResponse) Clone() *ListFunctionsResponse {
 	if v == nil {
 		return nil
@@ -1983,10 +1599,7 @@ func (v *ListFunctionsResponse) Clone() *ListFunctionsResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListLayerVersionsRequest) Clone() *ListLayerVersionsRequest {
 	if v == nil {
 		return nil
@@ -2000,10 +1613,7 @@ func (v *ListLayerVersionsRequest) Clone() *ListLayerVersionsRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListLayerVersionsResponse) Clone() *ListLayerVersionsResponse {
 	if v == nil {
 		return nil
@@ -2014,10 +1624,7 @@ func (v *ListLayerVersionsResponse) Clone() *ListLayerVersionsResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListLayersRequest) Clone() *ListLayersRequest {
 	if v == nil {
 		return nil
@@ -2030,10 +1637,7 @@ func (v *ListLayersRequest) Clone() *ListLayersRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListLayersResponse) Clone() *ListLayersResponse {
 	if v == nil {
 		return nil
@@ -2044,10 +1648,7 @@ func (v *ListLayersResponse) Clone() *ListLayersResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListProvisionedConcurrencyConfigsRequest) Clone() *ListProvisionedConcurrencyConfigsRequest {
 	if v == nil {
 		return nil
@@ -2059,10 +1660,7 @@ func (v *ListProvisionedConcurrencyConfigsRequest) Clone() *ListProvisionedConcu
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListProvisionedConcurrencyConfigsResponse) Clone() *ListProvisionedConcurrencyConfigsResponse {
 	if v == nil {
 		return nil
@@ -2073,10 +1671,7 @@ func (v *ListProvisionedConcurrencyConfigsResponse) Clone() *ListProvisionedConc
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListTagsRequest) Clone() *ListTagsRequest {
 	if v == nil {
 		return nil
@@ -2086,10 +1681,7 @@ func (v *ListTagsRequest) Clone() *ListTagsRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListTagsResponse) Clone() *ListTagsResponse {
 	if v == nil {
 		return nil
@@ -2099,10 +1691,7 @@ func (v *ListTagsResponse) Clone() *ListTagsResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListVersionsByFunctionRequest) Clone() *ListVersionsByFunctionRequest {
 	if v == nil {
 		return nil
@@ -2114,10 +1703,7 @@ func (v *ListVersionsByFunctionRequest) Clone() *ListVersionsByFunctionRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ListVersionsByFunctionResponse) Clone() *ListVersionsByFunctionResponse {
 	if v == nil {
 		return nil
@@ -2128,10 +1714,7 @@ func (v *ListVersionsByFunctionResponse) Clone() *ListVersionsByFunctionResponse
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *LoggingConfig) Clone() *LoggingConfig {
 	if v == nil {
 		return nil
@@ -2144,10 +1727,7 @@ func (v *LoggingConfig) Clone() *LoggingConfig {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *OnFailure) Clone() *OnFailure {
 	if v == nil {
 		return nil
@@ -2157,10 +1737,7 @@ func (v *OnFailure) Clone() *OnFailure {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *OnSuccess) Clone() *OnSuccess {
 	if v == nil {
 		return nil
@@ -2170,10 +1747,7 @@ func (v *OnSuccess) Clone() *OnSuccess {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PolicyLengthExceededException) Clone() *PolicyLengthExceededException {
 	if v == nil {
 		return nil
@@ -2184,10 +1758,7 @@ func (v *PolicyLengthExceededException) Clone() *PolicyLengthExceededException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PreconditionFailedException) Clone() *PreconditionFailedException {
 	if v == nil {
 		return nil
@@ -2198,10 +1769,7 @@ func (v *PreconditionFailedException) Clone() *PreconditionFailedException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ProvisionedConcurrencyConfigListItem) Clone() *ProvisionedConcurrencyConfigListItem {
 	if v == nil {
 		return nil
@@ -2217,10 +1785,7 @@ func (v *ProvisionedConcurrencyConfigListItem) Clone() *ProvisionedConcurrencyCo
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ProvisionedConcurrencyConfigNotFoundException) Clone() *ProvisionedConcurrencyConfigNotFoundException {
 	if v == nil {
 		return nil
@@ -2231,10 +1796,7 @@ func (v *ProvisionedConcurrencyConfigNotFoundException) Clone() *ProvisionedConc
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PublishLayerVersionRequest) Clone() *PublishLayerVersionRequest {
 	if v == nil {
 		return nil
@@ -2249,10 +1811,7 @@ func (v *PublishLayerVersionRequest) Clone() *PublishLayerVersionRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PublishLayerVersionResponse) Clone() *PublishLayerVersionResponse {
 	if v == nil {
 		return nil
@@ -2270,10 +1829,7 @@ func (v *PublishLayerVersionResponse) Clone() *PublishLayerVersionResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PublishVersionRequest) Clone() *PublishVersionRequest {
 	if v == nil {
 		return nil
@@ -2286,10 +1842,7 @@ func (v *PublishVersionRequest) Clone() *PublishVersionRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PutFunctionCodeSigningConfigRequest) Clone() *PutFunctionCodeSigningConfigRequest {
 	if v == nil {
 		return nil
@@ -2300,10 +1853,7 @@ func (v *PutFunctionCodeSigningConfigRequest) Clone() *PutFunctionCodeSigningCon
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PutFunctionCodeSigningConfigResponse) Clone() *PutFunctionCodeSigningConfigResponse {
 	if v == nil {
 		return nil
@@ -2314,10 +1864,7 @@ func (v *PutFunctionCodeSigningConfigResponse) Clone() *PutFunctionCodeSigningCo
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PutFunctionConcurrencyRequest) Clone() *PutFunctionConcurrencyRequest {
 	if v == nil {
 		return nil
@@ -2328,10 +1875,7 @@ func (v *PutFunctionConcurrencyRequest) Clone() *PutFunctionConcurrencyRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PutFunctionEventInvokeConfigRequest) Clone() *PutFunctionEventInvokeConfigRequest {
 	if v == nil {
 		return nil
@@ -2345,10 +1889,7 @@ func (v *PutFunctionEventInvokeConfigRequest) Clone() *PutFunctionEventInvokeCon
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PutProvisionedConcurrencyConfigRequest) Clone() *PutProvisionedConcurrencyConfigRequest {
 	if v == nil {
 		return nil
@@ -2360,10 +1901,7 @@ func (v *PutProvisionedConcurrencyConfigRequest) Clone() *PutProvisionedConcurre
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PutProvisionedConcurrencyConfigResponse) Clone() *PutProvisionedConcurrencyConfigResponse {
 	if v == nil {
 		return nil
@@ -2378,10 +1916,7 @@ func (v *PutProvisionedConcurrencyConfigResponse) Clone() *PutProvisionedConcurr
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PutRuntimeManagementConfigRequest) Clone() *PutRuntimeManagementConfigRequest {
 	if v == nil {
 		return nil
@@ -2394,10 +1929,7 @@ func (v *PutRuntimeManagementConfigRequest) Clone() *PutRuntimeManagementConfigR
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PutRuntimeManagementConfigResponse) Clone() *PutRuntimeManagementConfigResponse {
 	if v == nil {
 		return nil
@@ -2409,10 +1941,7 @@ func (v *PutRuntimeManagementConfigResponse) Clone() *PutRuntimeManagementConfig
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *RecursiveInvocationException) Clone() *RecursiveInvocationException {
 	if v == nil {
 		return nil
@@ -2423,10 +1952,7 @@ func (v *RecursiveInvocationException) Clone() *RecursiveInvocationException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *RemoveLayerVersionPermissionRequest) Clone() *RemoveLayerVersionPermissionRequest {
 	if v == nil {
 		return nil
@@ -2439,10 +1965,7 @@ func (v *RemoveLayerVersionPermissionRequest) Clone() *RemoveLayerVersionPermiss
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *RemovePermissionRequest) Clone() *RemovePermissionRequest {
 	if v == nil {
 		return nil
@@ -2455,10 +1978,7 @@ func (v *RemovePermissionRequest) Clone() *RemovePermissionRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *RequestTooLargeException) Clone() *RequestTooLargeException {
 	if v == nil {
 		return nil
@@ -2469,10 +1989,7 @@ func (v *RequestTooLargeException) Clone() *RequestTooLargeException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ResourceConflictException) Clone() *ResourceConflictException {
 	if v == nil {
 		return nil
@@ -2483,10 +2000,7 @@ func (v *ResourceConflictException) Clone() *ResourceConflictException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ResourceInUseException) Clone() *ResourceInUseException {
 	if v == nil {
 		return nil
@@ -2497,10 +2011,7 @@ func (v *ResourceInUseException) Clone() *ResourceInUseException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ResourceNotFoundException) Clone() *ResourceNotFoundException {
 	if v == nil {
 		return nil
@@ -2511,10 +2022,7 @@ func (v *ResourceNotFoundException) Clone() *ResourceNotFoundException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ResourceNotReadyException) Clone() *ResourceNotReadyException {
 	if v == nil {
 		return nil
@@ -2525,10 +2033,7 @@ func (v *ResourceNotReadyException) Clone() *ResourceNotReadyException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *RuntimeVersionConfig) Clone() *RuntimeVersionConfig {
 	if v == nil {
 		return nil
@@ -2539,10 +2044,7 @@ func (v *RuntimeVersionConfig) Clone() *RuntimeVersionConfig {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *RuntimeVersionError) Clone() *RuntimeVersionError {
 	if v == nil {
 		return nil
@@ -2553,10 +2055,7 @@ func (v *RuntimeVersionError) Clone() *RuntimeVersionError {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ScalingConfig) Clone() *ScalingConfig {
 	if v == nil {
 		return nil
@@ -2566,10 +2065,7 @@ func (v *ScalingConfig) Clone() *ScalingConfig {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SelfManagedEventSource) Clone() *SelfManagedEventSource {
 	if v == nil {
 		return nil
@@ -2579,10 +2075,7 @@ func (v *SelfManagedEventSource) Clone() *SelfManagedEventSource {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SelfManagedKafkaEventSourceConfig) Clone() *SelfManagedKafkaEventSourceConfig {
 	if v == nil {
 		return nil
@@ -2592,10 +2085,7 @@ func (v *SelfManagedKafkaEventSourceConfig) Clone() *SelfManagedKafkaEventSource
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ServiceException) Clone() *ServiceException {
 	if v == nil {
 		return nil
@@ -2606,10 +2096,7 @@ func (v *ServiceException) Clone() *ServiceException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SnapStart) Clone() *SnapStart {
 	if v == nil {
 		return nil
@@ -2619,10 +2106,7 @@ func (v *SnapStart) Clone() *SnapStart {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SnapStartException) Clone() *SnapStartException {
 	if v == nil {
 		return nil
@@ -2633,10 +2117,7 @@ func (v *SnapStartException) Clone() *SnapStartException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SnapStartNotReadyException) Clone() *SnapStartNotReadyException {
 	if v == nil {
 		return nil
@@ -2647,10 +2128,7 @@ func (v *SnapStartNotReadyException) Clone() *SnapStartNotReadyException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SnapStartResponse) Clone() *SnapStartResponse {
 	if v == nil {
 		return nil
@@ -2661,10 +2139,7 @@ func (v *SnapStartResponse) Clone() *SnapStartResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SnapStartTimeoutException) Clone() *SnapStartTimeoutException {
 	if v == nil {
 		return nil
@@ -2675,10 +2150,7 @@ func (v *SnapStartTimeoutException) Clone() *SnapStartTimeoutException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SourceAccessConfiguration) Clone() *SourceAccessConfiguration {
 	if v == nil {
 		return nil
@@ -2689,10 +2161,7 @@ func (v *SourceAccessConfiguration) Clone() *SourceAccessConfiguration {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *SubnetIPAddressLimitReachedException) Clone() *SubnetIPAddressLimitReachedException {
 	if v == nil {
 		return nil
@@ -2703,10 +2172,7 @@ func (v *SubnetIPAddressLimitReachedException) Clone() *SubnetIPAddressLimitReac
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *TagResourceRequest) Clone() *TagResourceRequest {
 	if v == nil {
 		return nil
@@ -2717,10 +2183,7 @@ func (v *TagResourceRequest) Clone() *TagResourceRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *TooManyRequestsException) Clone() *TooManyRequestsException {
 	if v == nil {
 		return nil
@@ -2733,10 +2196,7 @@ func (v *TooManyRequestsException) Clone() *TooManyRequestsException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *TracingConfig) Clone() *TracingConfig {
 	if v == nil {
 		return nil
@@ -2746,10 +2206,7 @@ func (v *TracingConfig) Clone() *TracingConfig {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *TracingConfigResponse) Clone() *TracingConfigResponse {
 	if v == nil {
 		return nil
@@ -2759,10 +2216,7 @@ func (v *TracingConfigResponse) Clone() *TracingConfigResponse {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UnsupportedMediaTypeException) Clone() *UnsupportedMediaTypeException {
 	if v == nil {
 		return nil
@@ -2773,10 +2227,7 @@ func (v *UnsupportedMediaTypeException) Clone() *UnsupportedMediaTypeException {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UntagResourceRequest) Clone() *UntagResourceRequest {
 	if v == nil {
 		return nil
@@ -2787,10 +2238,7 @@ func (v *UntagResourceRequest) Clone() *UntagResourceRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateAliasRequest) Clone() *UpdateAliasRequest {
 	if v == nil {
 		return nil
@@ -2805,10 +2253,7 @@ func (v *UpdateAliasRequest) Clone() *UpdateAliasRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateCodeSigningConfigRequest) Clone() *UpdateCodeSigningConfigRequest {
 	if v == nil {
 		return nil
@@ -2821,10 +2266,7 @@ func (v *UpdateCodeSigningConfigRequest) Clone() *UpdateCodeSigningConfigRequest
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateCodeSigningConfigResponse) Clone() *UpdateCodeSigningConfigResponse {
 	if v == nil {
 		return nil
@@ -2834,10 +2276,7 @@ func (v *UpdateCodeSigningConfigResponse) Clone() *UpdateCodeSigningConfigRespon
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateEventSourceMappingRequest) Clone() *UpdateEventSourceMappingRequest {
 	if v == nil {
 		return nil
@@ -2862,10 +2301,7 @@ func (v *UpdateEventSourceMappingRequest) Clone() *UpdateEventSourceMappingReque
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateFunctionCodeRequest) Clone() *UpdateFunctionCodeRequest {
 	if v == nil {
 		return nil
@@ -2884,10 +2320,7 @@ func (v *UpdateFunctionCodeRequest) Clone() *UpdateFunctionCodeRequest {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateFunctionConfigurationRequest) Clone() *UpdateFunctionConfigurationRequest {
 	if v == nil {
 		return nil
@@ -2915,10 +2348,7 @@ func (v *UpdateFunctionConfigurationRequest) Clone() *UpdateFunctionConfiguratio
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateFunctionEventInvokeConfigRequest) Clone() *UpdateFunctionEventInvokeConfigRequest {
 	if v == nil {
 		return nil
@@ -2932,10 +2362,7 @@ func (v *UpdateFunctionEventInvokeConfigRequest) Clone() *UpdateFunctionEventInv
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateFunctionUrlConfigRequest) Clone() *UpdateFunctionUrlConfigRequest {
 	if v == nil {
 		return nil
@@ -2949,10 +2376,7 @@ func (v *UpdateFunctionUrlConfigRequest) Clone() *UpdateFunctionUrlConfigRequest
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UpdateFunctionUrlConfigResponse) Clone() *UpdateFunctionUrlConfigResponse {
 	if v == nil {
 		return nil
@@ -2968,10 +2392,7 @@ func (v *UpdateFunctionUrlConfigResponse) Clone() *UpdateFunctionUrlConfigRespon
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *VpcConfig) Clone() *VpcConfig {
 	if v == nil {
 		return nil
@@ -2983,10 +2404,7 @@ func (v *VpcConfig) Clone() *VpcConfig {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *VpcConfigResponse) Clone() *VpcConfigResponse {
 	if v == nil {
 		return nil

@@ -4,10 +4,7 @@ package reststore
 
 import "time"
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *Detail) Clone() *Detail {
 	if v == nil {
 		return nil
@@ -19,10 +16,7 @@ func (v *Detail) Clone() *Detail {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DownloadDataInput) Clone() *DownloadDataInput {
 	if v == nil {
 		return nil
@@ -32,10 +26,7 @@ func (v *DownloadDataInput) Clone() *DownloadDataInput {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *DownloadDataOutput) Clone() *DownloadDataOutput {
 	if v == nil {
 		return nil
@@ -45,10 +36,7 @@ func (v *DownloadDataOutput) Clone() *DownloadDataOutput {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetBlobInput) Clone() *GetBlobInput {
 	if v == nil {
 		return nil
@@ -58,10 +46,7 @@ func (v *GetBlobInput) Clone() *GetBlobInput {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetBlobOutput) Clone() *GetBlobOutput {
 	if v == nil {
 		return nil
@@ -72,10 +57,7 @@ func (v *GetBlobOutput) Clone() *GetBlobOutput {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetStatusOutput) Clone() *GetStatusOutput {
 	if v == nil {
 		return nil
@@ -86,10 +68,7 @@ func (v *GetStatusOutput) Clone() *GetStatusOutput {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ItemConflict) Clone() *ItemConflict {
 	if v == nil {
 		return nil
@@ -101,10 +80,7 @@ func (v *ItemConflict) Clone() *ItemConflict {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PingInput) Clone() *PingInput {
 	if v == nil {
 		return nil
@@ -115,10 +91,7 @@ func (v *PingInput) Clone() *PingInput {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PutDetailInput) Clone() *PutDetailInput {
 	if v == nil {
 		return nil
@@ -128,10 +101,7 @@ func (v *PutDetailInput) Clone() *PutDetailInput {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PutDetailOutput) Clone() *PutDetailOutput {
 	if v == nil {
 		return nil
@@ -141,10 +111,7 @@ func (v *PutDetailOutput) Clone() *PutDetailOutput {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PutItemInput) Clone() *PutItemInput {
 	if v == nil {
 		return nil
@@ -174,10 +141,7 @@ func (v *PutItemInput) Clone() *PutItemInput {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *PutItemOutput) Clone() *PutItemOutput {
 	if v == nil {
 		return nil
@@ -202,10 +166,7 @@ func (v *PutItemOutput) Clone() *PutItemOutput {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *ServerFault) Clone() *ServerFault {
 	if v == nil {
 		return nil
@@ -215,10 +176,7 @@ func (v *ServerFault) Clone() *ServerFault {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UploadDataInput) Clone() *UploadDataInput {
 	if v == nil {
 		return nil
@@ -228,10 +186,7 @@ func (v *UploadDataInput) Clone() *UploadDataInput {
 	return &c
 }
 
-/*
-Clone returns a deep copy of v that shares no memory with it (but a stream, which is
-shared). Clone of nil is nil.
-*/
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *UploadDataOutput) Clone() *UploadDataOutput {
 	if v == nil {
 		return nil

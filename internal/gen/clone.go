@@ -9,7 +9,7 @@ import (
 // genClone emits Clone on every structure and union and a clone helper per list and map.
 func genClone(g *generator, f *jen.File) {
 	for _, s := range g.types {
-		f.Comment("Clone returns a deep copy of v that shares no memory with it (but a stream, which is\nshared). Clone of nil is nil.")
+		f.Comment("Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.")
 		f.Func().Params(jen.Id("v").Op("*").Id(s.GoName)).Id("Clone").Params().Op("*").Id(s.GoName).BlockFunc(func(b *jen.Group) {
 			b.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Nil()))
 			b.Id("c").Op(":=").Op("*").Id("v")

@@ -261,9 +261,14 @@ func declsOf(mod Model) (*ir.Model, map[string]string, error) {
 			}
 			return call
 		})
+		out[k] = slabCall.ReplaceAllString(out[k], "jsonStoreFrom[$1](d, N)")
 	}
 	return m, out, nil
 }
+
+// slabCall takes a value from one of the decoder's slabs, numbered by the type's position
+// among the package's types, which differs between the formats.
+var slabCall = regexp.MustCompile(`jsonStoreFrom\[(\w+)\]\(d, \d+\)`)
 
 // patternVar is a call of a generated pattern variable.
 var patternVar = regexp.MustCompile(`\bpattern\d+\(\)`)
