@@ -5,7 +5,6 @@ package kitchensink
 import (
 	"encoding/json"
 	"errors"
-	"net/http"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -273,62 +272,4 @@ func stripTags(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// decodedError is the result of decoding an error response.
-type decodedError struct {
-	err  error  // modeled error or *APIError
-	code string // sanitized error code, used for retry decisions
-}
-
-// decodeErrorResponse turns a non-2xx response into an error. The code
-// comes from the X-Amzn-ErrorType header, else the body's "__type", else
-// its "code"/"Code" (restJson1: "code", then "__type"). When the service
-// knows the code, the body is decoded into the modeled error (restJson1:
-// with its header and status bindings); otherwise (or if that fails) an
-// *APIError is returned.
-func decodeErrorResponse(status int, header http.Header, body []byte, requestID string, svc *serviceInfo) decodedError {
-	fields := parseErrorBody(body, svc.rest)
-	code := sanitizeErrorCode(header.Get("X-Amzn-Errortype"))
-	if code == "" {
-		code = sanitizeErrorCode(fields.code)
-	}
-	message := fields.message
-	if !fields.isJSON {
-		message = textMessage(body)
-	}
-	if code != "" && svc.newError != nil {
-		if me := svc.newError(code); me != nil {
-			payload := body
-			if !fields.isJSON {
-				payload = []byte("{}")
-			}
-			var err error
-			if svc.readError != nil {
-				err = svc.readError(me, status, header, payload)
-			} else {
-				err = me.UnmarshalJSON(payload)
-			}
-			if err == nil {
-				return decodedError{err: me, code: code}
-			}
-		}
-	}
-	apiCode := code
-	if apiCode == "" {
-		apiCode = http.StatusText(status)
-		if apiCode == "" {
-			apiCode = "UnknownError"
-		}
-	}
-	return decodedError{
-		err: &APIError{
-			Code:       apiCode,
-			Message:    message,
-			StatusCode: status,
-			RequestID:  requestID,
-			Fault:      faultFromStatus(status),
-		},
-		code: code,
-	}
 }

@@ -28,8 +28,8 @@ func genDefault(g *generator, f *jen.File) {
 		f.Func().Params(jen.Id("v").Op("*").Id(t)).Id("Default").Params().Op("*").Id(t).BlockFunc(func(b *jen.Group) {
 			b.Id("v").Op("=").Id("zeroed").Call(jen.Id("v"))
 			for _, m := range s.Members {
-				if !m.HasDefault() {
-					continue
+				if !m.HasDefault() || g.stream(m) {
+					continue // a stream's default (empty) is no stream
 				}
 				e := g.defaultValue(m)
 				if fieldPointer(s, m) {

@@ -173,7 +173,7 @@ func (g *generator) testFile() ([]byte, error) {
 			if m.Target.Kind == ir.Timestamp && m.TimestampFormat() == "http-date" && fieldPointer(s, m) {
 				t.Seconds = append(t.Seconds, m.GoName)
 			}
-			if s.Kind == ir.Structure && m.HasDefault() {
+			if s.Kind == ir.Structure && m.HasDefault() && !g.stream(m) {
 				t.Defaults = append(t.Defaults, def{m.GoName, fmt.Sprintf("%#v", g.defaultValue(m))})
 			}
 		}
