@@ -11,7 +11,8 @@ func (v *DownloadDataInput) Default() *DownloadDataInput {
 }
 
 func (v *DownloadDataOutput) Default() *DownloadDataOutput {
-	return zeroed(v)
+	v = zeroed(v)
+	return v
 }
 
 func (v *GetBlobInput) Default() *GetBlobInput {

@@ -2,7 +2,7 @@
 // versions:
 // 	awsgen (devel)
 // source: ../../testdata/models/reststore.smithy.json
-// source sha256: ed3a37a3811d923e31dbe9bff923ceca373bd6e052576e1305b1b7d3a3cba913
+// source sha256: 93892997b3066ec2a3089d6867bc0f49e87d1f626307ae9c255d54a5c76a4395
 // flags: -pkg=reststore
 
 // Package reststore is a client and data types for Rest Store.

@@ -21,6 +21,7 @@ type DownloadDataInput struct {
 }
 
 type DownloadDataOutput struct {
+	// Default: ""
 	Data io.ReadCloser
 
 	Digest *string

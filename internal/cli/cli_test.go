@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -141,6 +142,15 @@ func TestLeftOut(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "client.go")); !os.IsNotExist(err) {
 		t.Errorf("client.go generated for a restXml service")
+	}
+	// The package, which has an error type but no client, builds on its own.
+	if err := os.WriteFile(filepath.Join(out, "go.mod"), []byte("module bucketstore\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	vet := exec.Command("go", "vet", ".")
+	vet.Dir = out
+	if b, err := vet.CombinedOutput(); err != nil {
+		t.Errorf("go vet of the package without a client: %v\n%s", err, b)
 	}
 	stderr.Reset()
 	if code := Run([]string{"-model", "../../testdata/models/kitchensink/api-2.json", "-out", t.TempDir(), "-pkg", "p", "-shapes", "GetThingInput"}, &stdout, &stderr); code != 0 || strings.Contains(stderr.String(), "note:") {
