@@ -202,7 +202,7 @@ var table = []mutation{
 	},
 	{
 		ID: "default-missing", File: "internal/gen/default.go",
-		Edits: []edit{{Old: "if !m.HasDefault() {", New: "if !m.HasDefault() || m.Target.Kind == ir.Boolean {"}},
+		Edits: []edit{{Old: "if !m.HasDefault() || g.stream(m) {", New: "if !m.HasDefault() || g.stream(m) || m.Target.Kind == ir.Boolean {"}},
 		Bug:   "Default leaves out members whose default is a boolean",
 		Tests: valueSteps,
 	},
