@@ -369,6 +369,14 @@ type wireRequest struct {
 	streamLen int64
 }
 
+// cloneHeader returns a copy of h to change, never nil.
+func cloneHeader(h http.Header) http.Header {
+	if h == nil {
+		return http.Header{}
+	}
+	return h.Clone()
+}
+
 // defaultMinCompressSize is the default RequestMinCompressSizeBytes, as in the AWS SDKs.
 const defaultMinCompressSize = 10240
 
@@ -416,12 +424,12 @@ func (c *Client) roundTrip(ctx context.Context, op *operationInfo, w *wireReques
 		zw.Write(w.body) // writes to a bytes.Buffer do not fail
 		zw.Close()
 		w.body = zb.Bytes()
-		w.header = w.header.Clone()
+		w.header = cloneHeader(w.header)
 		w.header["Content-Encoding"] = append(w.header["Content-Encoding"], "gzip")
 	}
 	if op.md5 && w.stream == nil && w.header.Get("Content-Md5") == "" {
 		sum := md5.Sum(w.body)
-		w.header = w.header.Clone()
+		w.header = cloneHeader(w.header)
 		w.header.Set("Content-Md5", base64.StdEncoding.EncodeToString(sum[:]))
 	}
 	var payloadHash string

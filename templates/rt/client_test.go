@@ -1276,3 +1276,18 @@ func TestContentMD5(t *testing.T) {
 		}
 	}
 }
+
+// TestRoundTripWithoutHeaders: a request with no protocol headers (a restJson1 request with
+// no body and no header members) still gets its Content-MD5.
+func TestRoundTripWithoutHeaders(t *testing.T) {
+	rec := newRecorder(t, func(n int, w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, `{}`) })
+	c := testClient(rec, "1.1", func(o *Options) {})
+	op := &operationInfo{name: "ForgotPassword", md5: true, gzip: true}
+	w := &wireRequest{method: http.MethodGet, url: c.url}
+	if err := c.roundTrip(context.Background(), op, w, func(*http.Response, []byte) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got := rec.requests()[0].header.Get("Content-Md5"); got != "1B2M2Y8AsgTpgAmY7PhCfg==" {
+		t.Errorf("Content-MD5 %q, want the MD5 of no bytes", got)
+	}
+}

@@ -45,7 +45,7 @@ func (c *Client) invokeREST(ctx context.Context, op *operationInfo, in restInput
 	}
 	if (r.body != nil || r.stream != nil) && r.header.Get("Content-Type") == "" {
 		// A member bound to Content-Type wins over the payload's default.
-		r.header.Set("Content-Type", r.contentType)
+		r.setHeader("Content-Type", r.contentType)
 	}
 	w := &wireRequest{method: op.method, url: target, header: r.header, body: r.body, stream: r.stream, streamLen: r.streamLen}
 	return c.roundTrip(ctx, op, w, func(resp *http.Response, data []byte) error {
@@ -105,7 +105,7 @@ type restRequest struct {
 }
 
 func newRESTRequest() *restRequest {
-	r := &restRequest{header: http.Header{}, streamLen: -1}
+	r := &restRequest{streamLen: -1} // header is made by the first setHeader
 	r.labels = r.labelSpace[:0]
 	return r
 }
@@ -149,6 +149,9 @@ func (r *restRequest) addQueryParam(key, value string) {
 // setHeader sets a header bound to a member. Values are sent as they are, except that
 // line breaks, which would split the header, are refused by net/http when sending.
 func (r *restRequest) setHeader(key, value string) {
+	if r.header == nil {
+		r.header = make(http.Header, 4)
+	}
 	r.header[http.CanonicalHeaderKey(key)] = []string{value}
 }
 
