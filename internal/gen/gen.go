@@ -62,9 +62,10 @@ type generator struct {
 	// json is set for awsJson and restJson1 services, which get the JSON wire codec and the
 	// client; rest for restJson1, whose operations also bind members to HTTP (rest.go).
 	json, rest bool
-	// httpBound are the restJson1 inputs, outputs and errors with members outside the body
-	// (documentKey); restOutputs the outputs and errors.
-	httpBound, restOutputs map[*ir.Shape]bool
+	// restInputs are the inputs of the restJson1 operations the client sends, restOutputs
+	// their outputs and errors (restShapes); httpBound those of both with members outside the
+	// body (documentKey).
+	restInputs, restOutputs, httpBound map[*ir.Shape]bool
 
 	// docs memoizes docComment: emitters convert the same documentation more than once.
 	docs *docMemo
@@ -137,8 +138,8 @@ func newGenerator(m *ir.Model, opt Options) (*generator, error) {
 	g.rest = m.Service != nil && m.Service.Protocol == "restJson1"
 	g.json = m.Service.IsAWSJSON() || g.rest
 	if g.rest {
+		g.restInputs, g.restOutputs = g.restShapes()
 		g.httpBound = g.httpBoundShapes()
-		_, g.restOutputs = g.restShapes()
 	}
 	return g, nil
 }

@@ -13,12 +13,11 @@ import (
 // a view of the structure (restRequestBody<T>, restResponseBody<T>) whose JSON codec has
 // the body members only.
 func genREST(g *generator, f *jen.File) {
-	inputs, outputs := g.restShapes()
 	for _, s := range g.types {
-		if inputs[s] {
+		if g.restInputs[s] {
 			g.genWriteREST(f, s)
 		}
-		if outputs[s] {
+		if g.restOutputs[s] {
 			g.genReadREST(f, s)
 		}
 	}
@@ -56,13 +55,12 @@ func (g *generator) restShapes() (inputs, outputs map[*ir.Shape]bool) {
 // httpBoundShapes returns the inputs, outputs and errors with members outside the body.
 func (g *generator) httpBoundShapes() map[*ir.Shape]bool {
 	bound := map[*ir.Shape]bool{}
-	inputs, outputs := g.restShapes()
-	for s := range inputs {
+	for s := range g.restInputs {
 		if _, b := restMembers(s, true); len(b) > 0 {
 			bound[s] = true
 		}
 	}
-	for s := range outputs {
+	for s := range g.restOutputs {
 		if _, b := restMembers(s, false); len(b) > 0 {
 			bound[s] = true
 		}

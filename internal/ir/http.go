@@ -320,6 +320,19 @@ func checkPayload(s *Shape, request bool) *Error {
 	return nil
 }
 
+// CheckOperationHTTP checks an operation's HTTP facts as a loader must once it has read
+// them: its host prefix (CheckHostPrefix) and, when svc binds HTTP, its method, URI and
+// payloads against its input and output (CheckHTTP). The caller sets File.
+func CheckOperationHTTP(svc *Service, op *Operation) *Error {
+	if e := CheckHostPrefix(op); e != nil {
+		return e
+	}
+	if svc.BindsHTTP() {
+		return CheckHTTP(op)
+	}
+	return nil
+}
+
 // CheckHostPrefix checks the operation's HostPrefix: labels are "{Name}", each names an
 // input member with HostLabel, and each such member appears in it.
 func CheckHostPrefix(op *Operation) *Error {

@@ -194,27 +194,17 @@ func (e *restLabelError) Error() string {
 // pattern's fixed query and the request's parameters. A label without a value, or with an
 // empty one, is an error: the request would go to another resource.
 func expandURI(pattern, fixedQuery string, r *restRequest) (string, error) {
-	b := make([]byte, 0, len(pattern)+32)
-	for i := 0; i < len(pattern); {
-		c := pattern[i]
-		if c != '{' {
-			b = append(b, c)
-			i++
-			continue
-		}
-		end := strings.IndexByte(pattern[i:], '}')
-		if end < 0 {
-			return "", fmt.Errorf("bad URI pattern %q", pattern)
-		}
-		name := pattern[i+1 : i+end]
+	b, err := appendExpanded(make([]byte, 0, len(pattern)+32), pattern, func(b []byte, name string) ([]byte, error) {
 		greedy := strings.HasSuffix(name, "+")
 		name = strings.TrimSuffix(name, "+")
 		v := lookup(r.labels, name)
 		if v == "" {
-			return "", &restLabelError{name: name}
+			return nil, &restLabelError{name: name}
 		}
-		b = appendEscaped(b, v, greedy)
-		i += end + 1
+		return appendEscaped(b, v, greedy), nil
+	})
+	if err != nil {
+		return "", err
 	}
 	sep := byte('?')
 	if fixedQuery != "" {
@@ -266,26 +256,35 @@ func appendEscaped(b []byte, s string, keepSlash bool) []byte {
 // expandHostPrefix replaces the {Name} labels of an endpoint host prefix with their values,
 // which must be valid host labels.
 func expandHostPrefix(prefix string, r *restRequest) (string, error) {
-	var b strings.Builder
-	for i := 0; i < len(prefix); {
-		if prefix[i] != '{' {
-			b.WriteByte(prefix[i])
-			i++
-			continue
-		}
-		end := strings.IndexByte(prefix[i:], '}')
-		if end < 0 {
-			return "", fmt.Errorf("bad host prefix %q", prefix)
-		}
-		name := prefix[i+1 : i+end]
+	b, err := appendExpanded(nil, prefix, func(b []byte, name string) ([]byte, error) {
 		v := lookup(r.hostLabels, name)
 		if !validHostLabel(v) {
-			return "", fmt.Errorf("the host label %s must be a non-empty DNS label of letters, digits and '-', got %q", name, v)
+			return nil, fmt.Errorf("the host label %s must be a non-empty DNS label of letters, digits and '-', got %q", name, v)
 		}
-		b.WriteString(v)
-		i += end + 1
+		return append(b, v...), nil
+	})
+	return string(b), err
+}
+
+// appendExpanded appends pattern to b with each label "{name}" replaced by what value
+// appends for it.
+func appendExpanded(b []byte, pattern string, value func(b []byte, name string) ([]byte, error)) ([]byte, error) {
+	for {
+		i := strings.IndexByte(pattern, '{')
+		if i < 0 {
+			return append(b, pattern...), nil
+		}
+		end := strings.IndexByte(pattern[i:], '}')
+		if end < 0 {
+			return nil, fmt.Errorf("bad pattern %q: a label is not closed", pattern)
+		}
+		b = append(b, pattern[:i]...)
+		var err error
+		if b, err = value(b, pattern[i+1:i+end]); err != nil {
+			return nil, err
+		}
+		pattern = pattern[i+end+1:]
 	}
-	return b.String(), nil
 }
 
 func validHostLabel(s string) bool {

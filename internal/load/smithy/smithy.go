@@ -1471,15 +1471,9 @@ func (l *loader) httpTraits(rs *rawShape, op *ir.Operation) error {
 			op.RequestCompression = append(op.RequestCompression, e.String())
 		}
 	}
-	if e := ir.CheckHostPrefix(op); e != nil {
+	if e := ir.CheckOperationHTTP(l.m.Service, op); e != nil {
 		e.File = l.file
 		return e
-	}
-	if l.m.Service.BindsHTTP() {
-		if e := ir.CheckHTTP(op); e != nil {
-			e.File = l.file
-			return e
-		}
 	}
 	return nil
 }

@@ -825,38 +825,20 @@ func vkCheckQuery(got, want string, tokens []string) error {
 // vkUUIDv4 matches a version 4 (random) UUID.
 var vkUUIDv4 = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
 
-// vkCheckBody compares a request body with the expected one as JSON values, after
-// checking the idempotency tokens and replacing them with the expected values.
+// vkCheckBody checks that a request body is a JSON object and, when one is expected,
+// compares the two as vkCheckJSONBody does.
 func vkCheckBody(body []byte, want string, tokens []string) error {
 	got, err := vkDecode(body)
 	if err != nil {
 		return fmt.Errorf("body is not JSON: %v", err)
 	}
-	obj, ok := got.(map[string]any)
-	if !ok {
+	if _, ok := got.(map[string]any); !ok {
 		return fmt.Errorf("body is not a JSON object")
 	}
 	if strings.TrimSpace(want) == "" {
 		return nil
 	}
-	w, err := vkDecode([]byte(want))
-	if err != nil {
-		return fmt.Errorf("expected body is not JSON: %v", err)
-	}
-	wobj, _ := w.(map[string]any)
-	for _, name := range tokens {
-		tok, _ := obj[name].(string)
-		if !vkUUIDv4.MatchString(tok) {
-			return fmt.Errorf("idempotency token %s = %v, want a version 4 UUID", name, obj[name])
-		}
-		if wv, ok := wobj[name]; ok {
-			obj[name] = wv
-		}
-	}
-	if !vkSameValue(w, got) {
-		return fmt.Errorf("body mismatch")
-	}
-	return nil
+	return vkCheckJSONBody(body, want, tokens)
 }
 
 // vkCheckJSONBody compares a request body with the expected one as JSON values, of any
