@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -558,6 +557,3 @@ func (r *restResponse) payloadBytes() []byte {
 	}
 	return r.body
 }
-
-// errNoStream is returned when a streaming output is read without a stream.
-var errNoStream = errors.New("response has no body stream")

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -556,6 +555,3 @@ func (r *restResponse) payloadBytes() []byte {
 	}
 	return r.body
 }
-
-// errNoStream is returned when a streaming output is read without a stream.
-var errNoStream = errors.New("response has no body stream")
