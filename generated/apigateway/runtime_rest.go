@@ -49,12 +49,13 @@ func (c *Client) invokeREST(ctx context.Context, op *operationInfo, in restInput
 		r.setHeader("Content-Type", r.contentType)
 	}
 	w := &wireRequest{method: op.method, url: target, header: r.header, body: r.body, stream: r.stream, streamLen: r.streamLen}
-	return c.roundTrip(ctx, op, w, func(resp *http.Response, data []byte) error {
+	return c.roundTrip(ctx, op, w, func(resp *http.Response, data []byte) (bool, error) {
 		rr := &restResponse{status: resp.StatusCode, header: resp.Header, body: data}
 		if op.streamOutput {
 			rr.stream = resp.Body
 		}
-		return out.readREST(rr)
+		err := out.readREST(rr)
+		return rr.kept, err
 	})
 }
 
@@ -366,6 +367,9 @@ type restResponse struct {
 	header http.Header
 	body   []byte
 	stream io.ReadCloser // the unread body of an operation with a streaming output
+	// kept is set when a decoded value aliases body (payloadBytes), which then must not be
+	// used again for another response.
+	kept bool
 }
 
 // BindingError reports a response header or status that cannot be read into its member.
@@ -550,10 +554,12 @@ func (r *restResponse) decodeBody(v jsonDecodable) error {
 	return jsonUnmarshal(data, v)
 }
 
-// payloadBytes returns the body for a blob payload member: nil when there is none.
+// payloadBytes returns the body for a blob or document payload member: nil when there is
+// none. The member keeps the body itself, not a copy.
 func (r *restResponse) payloadBytes() []byte {
 	if len(r.body) == 0 {
 		return nil
 	}
+	r.kept = true
 	return r.body
 }

@@ -318,14 +318,14 @@ func (c *Client) invoke(ctx context.Context, op *operationInfo, in requestBody, 
 		"Content-Type": {c.contentType},
 		"X-Amz-Target": {c.svc.targetPrefix + "." + op.name},
 	}}
-	return c.roundTrip(ctx, op, w, func(_ *http.Response, data []byte) error {
+	return c.roundTrip(ctx, op, w, func(_ *http.Response, data []byte) (bool, error) {
 		if out == nil {
-			return nil
+			return false, nil
 		}
 		if len(bytes.TrimSpace(data)) == 0 {
 			data = []byte("{}")
 		}
-		return out.UnmarshalJSON(data)
+		return false, out.UnmarshalJSON(data) // copies what it keeps
 	})
 }
 
@@ -410,7 +410,10 @@ func (w *wireRequest) streamAttempt(attempt int, start int64) (io.Reader, bool) 
 
 // roundTrip sends w, retrying as Options.Retry says, and gives a 2xx response with its body
 // to decode; any other response becomes a modeled error or an *APIError.
-func (c *Client) roundTrip(ctx context.Context, op *operationInfo, w *wireRequest, decode func(resp *http.Response, data []byte) error) error {
+//
+// decode reports whether what it decoded keeps data (a blob or document payload aliases the
+// body); when it does not, data's buffer is used again for a later response (recycleBody).
+func (c *Client) roundTrip(ctx context.Context, op *operationInfo, w *wireRequest, decode func(resp *http.Response, data []byte) (kept bool, err error)) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -523,7 +526,7 @@ func (c *Client) roundTrip(ctx context.Context, op *operationInfo, w *wireReques
 			}
 			if op.streamOutput && resp.StatusCode >= 200 && resp.StatusCode < 300 {
 				// The output owns the body, unread: the caller closes it.
-				if err := decode(resp, nil); err != nil {
+				if _, err := decode(resp, nil); err != nil {
 					resp.Body.Close()
 					return result(attempt, fmt.Errorf("deserialize response: %w", err))
 				}
@@ -536,7 +539,11 @@ func (c *Client) roundTrip(ctx context.Context, op *operationInfo, w *wireReques
 				lastErr = fmt.Errorf("read response: %w", rerr)
 				retryable = ctx.Err() == nil && !errors.Is(rerr, errResponseTooLarge) && retryableTransportError(rerr)
 			case resp.StatusCode >= 200 && resp.StatusCode < 300:
-				if err := decode(resp, data); err != nil {
+				kept, err := decode(resp, data)
+				if !kept {
+					recycleBody(data)
+				}
+				if err != nil {
 					return result(attempt, fmt.Errorf("deserialize response: %w", err))
 				}
 				return nil
@@ -565,13 +572,13 @@ func isNil(in validatable) bool {
 }
 
 // readBody reads at most limit bytes of r; longer bodies are an error. size is the body's
-// announced length (-1 when unknown): the buffer starts at that size, up to 1 MiB, so that
-// a body of known length is read into one allocation of its size.
+// announced length (-1 when unknown): the buffer (from bodyBuffer) starts at that size, up to
+// bodyPooledMax, so that a body of known length is read without growing it.
 func readBody(r io.Reader, size, limit int64) ([]byte, error) {
-	if size < 0 || size > 1<<20 {
+	if size < 0 || size > bodyPooledMax {
 		size = 512
 	}
-	buf := make([]byte, 0, size+1) // +1: the read that sees EOF needs no growth
+	buf := bodyBuffer(int(size) + 1) // +1: the read that sees EOF needs no growth
 	lr := io.LimitReader(r, limit+1)
 	for {
 		if len(buf) == cap(buf) {
@@ -590,6 +597,30 @@ func readBody(r io.Reader, size, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("%w of %d bytes", errResponseTooLarge, limit)
 	}
 	return buf, nil
+}
+
+// Response bodies are read into buffers that serve again once the response is decoded,
+// unless what was decoded holds on to the body: a response then costs the allocations of the
+// values decoded from it and not those of its bytes. The pool lets go of what it holds when
+// the collector runs; a buffer larger than bodyPooledMax is not kept.
+var bodyBufs sync.Pool // of *[]byte
+
+const bodyPooledMax = 1 << 20
+
+// bodyBuffer returns an empty buffer with room for at least n bytes.
+func bodyBuffer(n int) []byte {
+	if p, ok := bodyBufs.Get().(*[]byte); ok && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	return make([]byte, 0, n)
+}
+
+// recycleBody gives the buffer of a body read by readBody back for reuse. Nothing may refer
+// to it afterwards.
+func recycleBody(b []byte) {
+	if cap(b) > 0 && cap(b) <= bodyPooledMax {
+		bodyBufs.Put(&b)
+	}
 }
 
 // backoff returns the delay before retry number attempt (1 = first retry):

@@ -66,6 +66,22 @@ func (c *Client) GetBlob(ctx context.Context, in *GetBlobInput) (*GetBlobOutput,
 	return out, nil
 }
 
+var opGetManifest = operationInfo{
+	authRequired: true,
+	method:       "GET",
+	name:         "GetManifest",
+	path:         "/manifests/{Id}",
+}
+
+// GetManifest returns a manifest: a document payload, the whole body.
+func (c *Client) GetManifest(ctx context.Context, in *GetManifestInput) (*GetManifestOutput, error) {
+	out := new(GetManifestOutput)
+	if err := c.invokeREST(ctx, &opGetManifest, in, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 var opGetStatus = operationInfo{
 	authRequired: true,
 	method:       "GET",

@@ -58,6 +58,26 @@ func (v *GetBlobOutput) Clone() *GetBlobOutput {
 }
 
 // Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+func (v *GetManifestInput) Clone() *GetManifestInput {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	c.Id = clonePtr(v.Id)
+	return &c
+}
+
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
+func (v *GetManifestOutput) Clone() *GetManifestOutput {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	c.Manifest = v.Manifest.clone()
+	return &c
+}
+
+// Clone returns a deep copy of v that shares no memory with it. Clone of nil is nil.
 func (v *GetStatusOutput) Clone() *GetStatusOutput {
 	if v == nil {
 		return nil

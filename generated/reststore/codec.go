@@ -310,6 +310,114 @@ func (v *GetBlobOutput) decodeJSON(d *jsonDecoder) {
 	}
 }
 
+func (v GetManifestInput) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
+}
+
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
+func (v *GetManifestInput) AppendJSON(b []byte) ([]byte, error) {
+	if v == nil {
+		return append(b, "null"...), nil
+	}
+	b = append(b, '{')
+	start := len(b)
+	if v.Id != nil {
+		b = jsonKey(b, start, `"Id":`)
+		b = jsonAppendString(b, *v.Id)
+	}
+	return append(b, '}'), nil
+}
+
+func (v *GetManifestInput) UnmarshalJSON(data []byte) error {
+	return jsonUnmarshal(data, v)
+}
+
+var jsonKeysGetManifestInput = []string{"\"Id\":"}
+
+func (v *GetManifestInput) decodeJSON(d *jsonDecoder) {
+	*v = GetManifestInput{}
+	if d.isNull() || !d.beginObject() {
+		return
+	}
+	k := 0
+	for {
+		i, key, ok := d.nextMember(jsonKeysGetManifestInput, &k)
+		if !ok {
+			return
+		}
+		if d.isNull() {
+			continue
+		}
+		switch i {
+		case 0:
+			x := d.readString()
+			v.Id = &x
+		default:
+			d.skip()
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetManifestInput, i, key)
+			return
+		}
+	}
+}
+
+func (v GetManifestOutput) MarshalJSON() ([]byte, error) {
+	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
+}
+
+// AppendJSON appends v's JSON document to b. Members are written in model order, map
+// keys sorted, and unset members left out; it allocates nothing when b has room.
+func (v *GetManifestOutput) AppendJSON(b []byte) ([]byte, error) {
+	if v == nil {
+		return append(b, "null"...), nil
+	}
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if v.Manifest != nil {
+		b = jsonKey(b, start, `"Manifest":`)
+		if b, err = v.Manifest.appendJSON(b); err != nil {
+			return b, jsonEncodeAt(err, "Manifest")
+		}
+	}
+	return append(b, '}'), nil
+}
+
+func (v *GetManifestOutput) UnmarshalJSON(data []byte) error {
+	return jsonUnmarshal(data, v)
+}
+
+var jsonKeysGetManifestOutput = []string{"\"Manifest\":"}
+
+func (v *GetManifestOutput) decodeJSON(d *jsonDecoder) {
+	*v = GetManifestOutput{}
+	if d.isNull() || !d.beginObject() {
+		return
+	}
+	k := 0
+	for {
+		i, key, ok := d.nextMember(jsonKeysGetManifestOutput, &k)
+		if !ok {
+			return
+		}
+		if d.isNull() {
+			continue
+		}
+		switch i {
+		case 0:
+			v.Manifest = Document(d.readRaw())
+		default:
+			d.skip()
+		}
+		if d.failed() {
+			d.addMember(jsonKeysGetManifestOutput, i, key)
+			return
+		}
+	}
+}
+
 func (v GetStatusOutput) MarshalJSON() ([]byte, error) {
 	return jsonMarshalled(v.AppendJSON(jsonBuffer()))
 }
@@ -581,8 +689,8 @@ func (v *PutDetailInput) decodeJSON(d *jsonDecoder) {
 		}
 		switch i {
 		case 0:
-			v.Detail = jsonStoreFrom[Detail](d, 15)
-			v.Detail.decodeJSON(d)
+			v.Detail = jsonStoreFrom[Detail](d, 17)
+			v.Detail.decodeJSONStore(d, jsonStoreFrom[storeDetail](d, 0))
 		default:
 			d.skip()
 		}
@@ -901,8 +1009,8 @@ func (v *PutItemInput) decodeJSONStore(d *jsonDecoder, st *storePutItemInput) {
 			st.Created = d.readEpochSeconds()
 			v.Created = &st.Created
 		case 19:
-			v.Detail = jsonStoreFrom[Detail](d, 15)
-			v.Detail.decodeJSON(d)
+			v.Detail = jsonStoreFrom[Detail](d, 17)
+			v.Detail.decodeJSONStore(d, jsonStoreFrom[storeDetail](d, 0))
 		case 20:
 			if st == nil {
 				st = new(storePutItemInput)
@@ -1123,8 +1231,8 @@ func (v *PutItemOutput) decodeJSONStore(d *jsonDecoder, st *storePutItemOutput) 
 			st.Name = d.readString()
 			v.Name = &st.Name
 		case 14:
-			v.Detail = jsonStoreFrom[Detail](d, 15)
-			v.Detail.decodeJSON(d)
+			v.Detail = jsonStoreFrom[Detail](d, 17)
+			v.Detail.decodeJSONStore(d, jsonStoreFrom[storeDetail](d, 0))
 		case 15:
 			v.Items = decodeJSONDetailList(d)
 		default:

@@ -23,6 +23,14 @@ func (v *GetBlobOutput) Default() *GetBlobOutput {
 	return zeroed(v)
 }
 
+func (v *GetManifestInput) Default() *GetManifestInput {
+	return zeroed(v)
+}
+
+func (v *GetManifestOutput) Default() *GetManifestOutput {
+	return zeroed(v)
+}
+
 func (v *GetStatusOutput) Default() *GetStatusOutput {
 	return zeroed(v)
 }

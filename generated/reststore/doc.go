@@ -2,7 +2,7 @@
 // versions:
 // 	awsgen (devel)
 // source: ../../testdata/models/reststore.smithy.json
-// source sha256: 93892997b3066ec2a3089d6867bc0f49e87d1f626307ae9c255d54a5c76a4395
+// source sha256: 6cf4a3cf1d944cc99b3d50f053b64201e587990dcc8e006c6605a02728d76069
 // flags: -pkg=reststore
 
 // Package reststore is a client and data types for Rest Store.

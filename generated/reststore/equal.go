@@ -78,6 +78,30 @@ func (v *GetBlobOutput) Equal(o *GetBlobOutput) bool {
 
 // Equal reports whether v and o hold the same data, as they would be serialized.
 // Two nil values are equal.
+func (v *GetManifestInput) Equal(o *GetManifestInput) bool {
+	if v == nil || o == nil {
+		return v == o
+	}
+	if !(equalPtr(v.Id, o.Id)) {
+		return false
+	}
+	return true
+}
+
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
+func (v *GetManifestOutput) Equal(o *GetManifestOutput) bool {
+	if v == nil || o == nil {
+		return v == o
+	}
+	if !(v.Manifest.equal(o.Manifest)) {
+		return false
+	}
+	return true
+}
+
+// Equal reports whether v and o hold the same data, as they would be serialized.
+// Two nil values are equal.
 func (v *GetStatusOutput) Equal(o *GetStatusOutput) bool {
 	if v == nil || o == nil {
 		return v == o

@@ -40,6 +40,12 @@ func TestGeneratedShapes(t *testing.T) {
 	t.Run("GetBlobOutput", func(t *testing.T) {
 		testShape[GetBlobOutput](t, []string{}, nil)
 	})
+	t.Run("GetManifestInput", func(t *testing.T) {
+		testShape[GetManifestInput](t, []string{}, nil)
+	})
+	t.Run("GetManifestOutput", func(t *testing.T) {
+		testShape[GetManifestOutput](t, []string{}, nil)
+	})
 	t.Run("GetStatusOutput", func(t *testing.T) {
 		testShape[GetStatusOutput](t, []string{}, nil)
 	})

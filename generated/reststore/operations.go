@@ -38,6 +38,14 @@ func Operations() []Operation {
 		{
 			AuthRequired: true,
 			Errors:       []string{"ServerFault"},
+			Input:        "GetManifestInput",
+			Name:         "GetManifest",
+			Output:       "GetManifestOutput",
+			Target:       "",
+		},
+		{
+			AuthRequired: true,
+			Errors:       []string{"ServerFault"},
 			Input:        "",
 			Name:         "GetStatus",
 			Output:       "GetStatusOutput",

@@ -34,6 +34,23 @@ func (v *GetBlobOutput) readREST(r *restResponse) error {
 	return nil
 }
 
+func (v *GetManifestInput) writeREST(r *restRequest) error {
+	if v.Id != nil {
+		r.label("Id", *v.Id)
+	}
+	return nil
+}
+
+func (v *GetManifestOutput) readREST(r *restResponse) error {
+	if len(r.body) > 0 {
+		if err := jsonValid(r.body); err != nil {
+			return err
+		}
+		v.Manifest = Document(r.payloadBytes())
+	}
+	return nil
+}
+
 func (v *GetStatusOutput) readREST(r *restResponse) error {
 	if err := r.decodeBody(v); err != nil {
 		return err
@@ -254,8 +271,8 @@ func (v *restResponseBodyPutItemOutput) decodeJSONStore(d *jsonDecoder, st *stor
 			st.Name = d.readString()
 			v.Name = &st.Name
 		case 1:
-			v.Detail = jsonStoreFrom[Detail](d, 15)
-			v.Detail.decodeJSON(d)
+			v.Detail = jsonStoreFrom[Detail](d, 17)
+			v.Detail.decodeJSONStore(d, jsonStoreFrom[storeDetail](d, 0))
 		case 2:
 			v.Items = decodeJSONDetailList(d)
 		default:

@@ -169,6 +169,64 @@ func (v *GetBlobOutput) print(p *printer) {
 	p.close()
 }
 
+func (v GetManifestInput) String() string {
+	return printString(&v)
+}
+
+func (v GetManifestInput) GoString() string {
+	return printGoString(&v)
+}
+
+func (v GetManifestInput) Format(st fmt.State, verb rune) {
+	printFormat(st, verb, &v)
+}
+
+func (v GetManifestInput) LogValue() slog.Value {
+	return printLogValue(&v)
+}
+
+func (v *GetManifestInput) print(p *printer) {
+	if v == nil {
+		p.null()
+		return
+	}
+	p.open("GetManifestInput")
+	if v.Id != nil {
+		p.field("Id")
+		p.str(*v.Id)
+	}
+	p.close()
+}
+
+func (v GetManifestOutput) String() string {
+	return printString(&v)
+}
+
+func (v GetManifestOutput) GoString() string {
+	return printGoString(&v)
+}
+
+func (v GetManifestOutput) Format(st fmt.State, verb rune) {
+	printFormat(st, verb, &v)
+}
+
+func (v GetManifestOutput) LogValue() slog.Value {
+	return printLogValue(&v)
+}
+
+func (v *GetManifestOutput) print(p *printer) {
+	if v == nil {
+		p.null()
+		return
+	}
+	p.open("GetManifestOutput")
+	if v.Manifest != nil {
+		p.field("Manifest")
+		p.document(v.Manifest)
+	}
+	p.close()
+}
+
 func (v GetStatusOutput) String() string {
 	return printString(&v)
 }

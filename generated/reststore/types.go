@@ -38,6 +38,15 @@ type GetBlobOutput struct {
 	ContentType *string
 }
 
+type GetManifestInput struct {
+	// This member is required.
+	Id *string
+}
+
+type GetManifestOutput struct {
+	Manifest Document
+}
+
 type GetStatusOutput struct {
 	Healthy *bool
 

@@ -58,6 +58,29 @@ func (v *GetBlobOutput) validate(p *vpath, vs *validator) {
 	}
 }
 
+func (v *GetManifestInput) Validate() error {
+	return validateAll(v)
+}
+
+func (v *GetManifestInput) validate(p *vpath, vs *validator) {
+	if v == nil {
+		return
+	}
+	if v.Id == nil {
+		vs.required(p, "Id")
+	}
+}
+
+func (v *GetManifestOutput) Validate() error {
+	return validateAll(v)
+}
+
+func (v *GetManifestOutput) validate(p *vpath, vs *validator) {
+	if v == nil {
+		return
+	}
+}
+
 func (v *GetStatusOutput) Validate() error {
 	return validateAll(v)
 }

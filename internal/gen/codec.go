@@ -100,15 +100,19 @@ func storeMembers(s *ir.Shape) []*ir.Member {
 	return out
 }
 
+// hasStore reports whether s has a store type: with a single scalar member a store would be
+// no fewer allocations than the member itself.
+func hasStore(s *ir.Shape) bool { return len(storeMembers(s)) >= 2 }
+
 // storeName is the name of the store type of a structure.
 func storeName(s *ir.Shape) string { return "store" + s.GoName }
 
 // genStore declares the store type of a structure: one field per pointer scalar member.
 func (g *generator) genStore(f *jen.File, s *ir.Shape) {
-	ms := storeMembers(s)
-	if len(ms) < 2 {
+	if !hasStore(s) {
 		return
 	}
+	ms := storeMembers(s)
 	f.Comment("// " + storeName(s) + " holds the scalar members of one decoded " + s.GoName + ", so that decoding\n// allocates them together.")
 	f.Type().Id(storeName(s)).StructFunc(func(st *jen.Group) {
 		for _, m := range ms {
@@ -340,10 +344,9 @@ func (g *generator) genDecodeJSON(f *jen.File, s *ir.Shape) {
 // genDecodeMembers emits decodeJSON on type t (s or a view of it) reading the members given
 // and skipping any other key.
 func (g *generator) genDecodeMembers(f *jen.File, s *ir.Shape, t string, members []*ir.Member, key func(*ir.Member) string) {
-	store := storeMembers(s)
-	useStore := len(store) >= 2
+	useStore := hasStore(s)
 	inStore := map[*ir.Member]bool{}
-	for _, m := range store {
+	for _, m := range storeMembers(s) {
 		inStore[m] = true
 	}
 	name, params := "decodeJSON", []jen.Code{jen.Id("d").Op("*").Id("jsonDecoder")}
@@ -413,10 +416,14 @@ func (g *generator) genDecodeMembers(f *jen.File, s *ir.Shape, t string, members
 							c.Id("st." + field).Op("=").Add(g.decodeExpr(m, m.Target))
 							c.Add(dst.Clone()).Op("=").Op("&").Id("st." + field)
 						case ptr && (m.Target.Kind == ir.Structure || m.Target.Kind == ir.Union):
-							// From the decoder's slab of the type: nested structures cost one
-							// allocation per chunk, not one each.
+							// From the decoder's slab of the type, and its store from the slab of
+							// stores: nested structures cost one allocation per chunk, not one each.
 							c.Add(dst.Clone()).Op("=").Id("jsonStoreFrom").Types(jen.Id(m.Target.GoName)).Call(jen.Id("d"), jen.Lit(g.codec.structSlab(m.Target)))
-							c.Add(dst.Clone()).Dot("decodeJSON").Call(jen.Id("d"))
+							if hasStore(m.Target) {
+								c.Add(dst.Clone()).Dot("decodeJSONStore").Call(jen.Id("d"), jen.Id("jsonStoreFrom").Types(jen.Id(storeName(m.Target))).Call(jen.Id("d"), jen.Lit(g.codec.typ[m.Target])))
+							} else {
+								c.Add(dst.Clone()).Dot("decodeJSON").Call(jen.Id("d"))
+							}
 						case ptr:
 							c.Id("x").Op(":=").Add(g.decodeExpr(m, m.Target))
 							c.Add(dst.Clone()).Op("=").Op("&").Id("x")
@@ -556,7 +563,7 @@ func (g *generator) genCollectionCodec(f *jen.File, s *ir.Shape) {
 			b.Id("sc").Op(":=").Id("jsonScratch").Types(slot).Call(jen.Id("d"), jen.Lit(g.codec.list[s]))
 			b.Id("base").Op(":=").Len(jen.Id("sc.items"))
 			var decodeStruct func(l *jen.Group)
-			if !ptr && (m.Target.Kind == ir.Structure || m.Target.Kind == ir.Union) && len(storeMembers(m.Target)) >= 2 {
+			if !ptr && (m.Target.Kind == ir.Structure || m.Target.Kind == ir.Union) && hasStore(m.Target) {
 				decodeStruct = func(l *jen.Group) {
 					l.Id("e.decodeJSONStore").Call(jen.Id("d"), jen.Id("jsonStoreFrom").Types(jen.Id(storeName(m.Target))).Call(jen.Id("d"), jen.Lit(g.codec.typ[m.Target])))
 				}

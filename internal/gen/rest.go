@@ -375,7 +375,7 @@ func (g *generator) readBinding(b *jen.Group, s *ir.Shape, m *ir.Member) {
 		case ir.Document:
 			b.If(jen.Len(jen.Id("r.body")).Op(">").Lit(0)).Block(
 				jen.If(jen.Id("err").Op(":=").Id("jsonValid").Call(jen.Id("r.body")), jen.Id("err").Op("!=").Nil()).Block(jen.Return(jen.Id("err"))),
-				dst.Clone().Op("=").Id("Document").Parens(jen.Id("r.body")),
+				dst.Clone().Op("=").Id("Document").Parens(jen.Id("r.payloadBytes").Call()),
 			)
 		case ir.Structure, ir.Union:
 			b.If(jen.Len(jen.Id("r.body")).Op(">").Lit(0)).Block(

@@ -3,6 +3,7 @@ package resttest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -143,5 +144,56 @@ func TestResponseBodies(t *testing.T) {
 	c = newClient(t, &recorder{body: `{"Healthy":tru`})
 	if _, err = c.GetStatus(ctx); err == nil || !strings.Contains(err.Error(), "deserialize response") {
 		t.Errorf("malformed body: %v", err)
+	}
+}
+
+// TestResponseBufferReuse: the client reads response bodies into buffers it uses again, so
+// a value decoded from one response must not change when later responses arrive. A blob or
+// document payload is the body itself (that buffer is never reused); documents decoded from
+// a JSON body are copies. Responses of equal length follow each other so that a reused
+// buffer fits; each output is checked after all the others were read.
+func TestResponseBufferReuse(t *testing.T) {
+	ctx := context.Background()
+	const n = 40
+	rec := &recorder{}
+	c := newClient(t, rec)
+	set := func(body string) {
+		rec.mu.Lock()
+		rec.body = body
+		rec.mu.Unlock()
+	}
+	blobs := make([]*rs.GetBlobOutput, n)
+	statuses := make([]*rs.GetStatusOutput, n)
+	manifests := make([]*rs.GetManifestOutput, n)
+	for i := range n {
+		set(fmt.Sprintf(`{"m":"man-%03d"}`, i))
+		man, err := c.GetManifest(ctx, &rs.GetManifestInput{Id: ptr("id")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		manifests[i] = man
+		set(fmt.Sprintf("blob-%03d", i))
+		out, err := c.GetBlob(ctx, &rs.GetBlobInput{Id: ptr("id")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		blobs[i] = out
+		set(fmt.Sprintf(`{"Healthy":true,"Doc":{"k":"doc-%03d"}}`, i))
+		st, err := c.GetStatus(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		statuses[i] = st
+	}
+	for i := range n {
+		if got, want := string(blobs[i].Data), fmt.Sprintf("blob-%03d", i); got != want {
+			t.Errorf("blob %d changed: %q, want %q", i, got, want)
+		}
+		if got, want := string(manifests[i].Manifest), fmt.Sprintf(`{"m":"man-%03d"}`, i); got != want {
+			t.Errorf("document payload %d changed: %q, want %q", i, got, want)
+		}
+		if got, want := string(statuses[i].Doc), fmt.Sprintf(`{"k":"doc-%03d"}`, i); got != want {
+			t.Errorf("document %d changed: %q, want %q", i, got, want)
+		}
 	}
 }

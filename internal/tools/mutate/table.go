@@ -250,6 +250,18 @@ var table = []mutation{
 		Tests: restSteps,
 	},
 	{
+		ID: "rest-payload-reuse", File: "templates/rt/rest.go",
+		Edits: []edit{{Old: "\tr.kept = true\n", New: "\n"}},
+		Bug:   "a blob payload's body buffer is reused for a later response, changing the output",
+		Tests: restSteps,
+	},
+	{
+		ID: "rest-document-payload-alias", File: "internal/gen/rest.go",
+		Edits: []edit{{Old: "Id(\"Document\").Parens(jen.Id(\"r.payloadBytes\").Call())", New: "Id(\"Document\").Parens(jen.Id(\"r.body\"))"}},
+		Bug:   "a document payload aliases a body buffer that is reused for a later response",
+		Tests: restSteps,
+	},
+	{
 		ID: "rest-stream-read", File: "templates/rt/client.go",
 		Edits: []edit{{Old: "if op.streamOutput && resp.StatusCode >= 200", New: "if false && op.streamOutput && resp.StatusCode >= 200"}},
 		Bug:   "a streaming output is read into memory (and cut at MaxResponseBytes)",
