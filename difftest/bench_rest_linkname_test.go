@@ -19,6 +19,12 @@ func ourNewRESTRequest() unsafe.Pointer
 //go:linkname ourWriteRESTUpdateFunctionConfiguration github.com/awsgen/awsgen/generated/lambda.(*UpdateFunctionConfigurationRequest).writeREST
 func ourWriteRESTUpdateFunctionConfiguration(v *lambda.UpdateFunctionConfigurationRequest, r unsafe.Pointer) error
 
+// ourReleaseRESTRequest gives the request's pooled body back, as the client does once the
+// request is sent.
+//
+//go:linkname ourReleaseRESTRequest github.com/awsgen/awsgen/generated/lambda.(*restRequest).release
+func ourReleaseRESTRequest(r unsafe.Pointer)
+
 //go:linkname ourExpandURI github.com/awsgen/awsgen/generated/lambda.expandURI
 func ourExpandURI(pattern, fixedQuery string, r unsafe.Pointer) (string, error)
 

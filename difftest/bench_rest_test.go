@@ -240,6 +240,7 @@ func newV2Lambda(f *restFakeHTTP) *v2lambda.Client {
 // ourSerializeUFC is what our client does to serialize the request, up to the URI.
 func ourSerializeUFC(in *lambda.UpdateFunctionConfigurationRequest) (string, error) {
 	r := ourNewRESTRequest()
+	defer ourReleaseRESTRequest(r)
 	if err := ourWriteRESTUpdateFunctionConfiguration(in, r); err != nil {
 		return "", err
 	}

@@ -87,12 +87,7 @@ func (v *ConflictException) readREST(r *restResponse) error {
 }
 
 func (v *CreateApiKeyRequest) writeREST(r *restRequest) error {
-	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody(v.AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyCreateAuthorizerRequest is CreateAuthorizerRequest with the JSON codec of its members in the
@@ -151,12 +146,7 @@ func (v *CreateAuthorizerRequest) writeREST(r *restRequest) error {
 	if v.RestApiId != nil {
 		r.label("restapi_id", *v.RestApiId)
 	}
-	body, err := jsonMarshalled((*restRequestBodyCreateAuthorizerRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyCreateAuthorizerRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyCreateBasePathMappingRequest is CreateBasePathMappingRequest with the JSON codec of its members in the
@@ -188,12 +178,7 @@ func (v *CreateBasePathMappingRequest) writeREST(r *restRequest) error {
 	if v.DomainName != nil {
 		r.label("domain_name", *v.DomainName)
 	}
-	body, err := jsonMarshalled((*restRequestBodyCreateBasePathMappingRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyCreateBasePathMappingRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyCreateDeploymentRequest is CreateDeploymentRequest with the JSON codec of its members in the
@@ -250,12 +235,7 @@ func (v *CreateDeploymentRequest) writeREST(r *restRequest) error {
 	if v.RestApiId != nil {
 		r.label("restapi_id", *v.RestApiId)
 	}
-	body, err := jsonMarshalled((*restRequestBodyCreateDeploymentRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyCreateDeploymentRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyCreateDocumentationPartRequest is CreateDocumentationPartRequest with the JSON codec of its members in the
@@ -286,12 +266,7 @@ func (v *CreateDocumentationPartRequest) writeREST(r *restRequest) error {
 	if v.RestApiId != nil {
 		r.label("restapi_id", *v.RestApiId)
 	}
-	body, err := jsonMarshalled((*restRequestBodyCreateDocumentationPartRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyCreateDocumentationPartRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyCreateDocumentationVersionRequest is CreateDocumentationVersionRequest with the JSON codec of its members in the
@@ -323,21 +298,11 @@ func (v *CreateDocumentationVersionRequest) writeREST(r *restRequest) error {
 	if v.RestApiId != nil {
 		r.label("restapi_id", *v.RestApiId)
 	}
-	body, err := jsonMarshalled((*restRequestBodyCreateDocumentationVersionRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyCreateDocumentationVersionRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 func (v *CreateDomainNameRequest) writeREST(r *restRequest) error {
-	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody(v.AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyCreateModelRequest is CreateModelRequest with the JSON codec of its members in the
@@ -373,12 +338,7 @@ func (v *CreateModelRequest) writeREST(r *restRequest) error {
 	if v.RestApiId != nil {
 		r.label("restapi_id", *v.RestApiId)
 	}
-	body, err := jsonMarshalled((*restRequestBodyCreateModelRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyCreateModelRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyCreateRequestValidatorRequest is CreateRequestValidatorRequest with the JSON codec of its members in the
@@ -410,12 +370,7 @@ func (v *CreateRequestValidatorRequest) writeREST(r *restRequest) error {
 	if v.RestApiId != nil {
 		r.label("restapi_id", *v.RestApiId)
 	}
-	body, err := jsonMarshalled((*restRequestBodyCreateRequestValidatorRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyCreateRequestValidatorRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyCreateResourceRequest is CreateResourceRequest with the JSON codec of its members in the
@@ -442,21 +397,11 @@ func (v *CreateResourceRequest) writeREST(r *restRequest) error {
 	if v.ParentId != nil {
 		r.label("parent_id", *v.ParentId)
 	}
-	body, err := jsonMarshalled((*restRequestBodyCreateResourceRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyCreateResourceRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 func (v *CreateRestApiRequest) writeREST(r *restRequest) error {
-	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody(v.AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyCreateStageRequest is CreateStageRequest with the JSON codec of its members in the
@@ -523,12 +468,7 @@ func (v *CreateStageRequest) writeREST(r *restRequest) error {
 	if v.RestApiId != nil {
 		r.label("restapi_id", *v.RestApiId)
 	}
-	body, err := jsonMarshalled((*restRequestBodyCreateStageRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyCreateStageRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyCreateUsagePlanKeyRequest is CreateUsagePlanKeyRequest with the JSON codec of its members in the
@@ -556,30 +496,15 @@ func (v *CreateUsagePlanKeyRequest) writeREST(r *restRequest) error {
 	if v.UsagePlanId != nil {
 		r.label("usageplanId", *v.UsagePlanId)
 	}
-	body, err := jsonMarshalled((*restRequestBodyCreateUsagePlanKeyRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyCreateUsagePlanKeyRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 func (v *CreateUsagePlanRequest) writeREST(r *restRequest) error {
-	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody(v.AppendJSON(jsonBuffer()))
 }
 
 func (v *CreateVpcLinkRequest) writeREST(r *restRequest) error {
-	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody(v.AppendJSON(jsonBuffer()))
 }
 
 func (v *DeleteApiKeyRequest) writeREST(r *restRequest) error {
@@ -901,12 +826,7 @@ func (v *GatewayResponses) readREST(r *restResponse) error {
 }
 
 func (v *GenerateClientCertificateRequest) writeREST(r *restRequest) error {
-	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody(v.AppendJSON(jsonBuffer()))
 }
 
 func (v *GetAccountRequest) writeREST(r *restRequest) error {
@@ -1641,12 +1561,7 @@ func (v *PutGatewayResponseRequest) writeREST(r *restRequest) error {
 	if v.ResponseType != nil {
 		r.label("response_type", string(*v.ResponseType))
 	}
-	body, err := jsonMarshalled((*restRequestBodyPutGatewayResponseRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyPutGatewayResponseRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyPutIntegrationRequest is PutIntegrationRequest with the JSON codec of its members in the
@@ -1737,12 +1652,7 @@ func (v *PutIntegrationRequest) writeREST(r *restRequest) error {
 	if v.HttpMethod != nil {
 		r.label("http_method", *v.HttpMethod)
 	}
-	body, err := jsonMarshalled((*restRequestBodyPutIntegrationRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyPutIntegrationRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyPutIntegrationResponseRequest is PutIntegrationResponseRequest with the JSON codec of its members in the
@@ -1792,12 +1702,7 @@ func (v *PutIntegrationResponseRequest) writeREST(r *restRequest) error {
 	if v.StatusCode != nil {
 		r.label("status_code", *v.StatusCode)
 	}
-	body, err := jsonMarshalled((*restRequestBodyPutIntegrationResponseRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyPutIntegrationResponseRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyPutMethodRequest is PutMethodRequest with the JSON codec of its members in the
@@ -1862,12 +1767,7 @@ func (v *PutMethodRequest) writeREST(r *restRequest) error {
 	if v.HttpMethod != nil {
 		r.label("http_method", *v.HttpMethod)
 	}
-	body, err := jsonMarshalled((*restRequestBodyPutMethodRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyPutMethodRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyPutMethodResponseRequest is PutMethodResponseRequest with the JSON codec of its members in the
@@ -1909,12 +1809,7 @@ func (v *PutMethodResponseRequest) writeREST(r *restRequest) error {
 	if v.StatusCode != nil {
 		r.label("status_code", *v.StatusCode)
 	}
-	body, err := jsonMarshalled((*restRequestBodyPutMethodResponseRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyPutMethodResponseRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 func (v *PutRestApiRequest) writeREST(r *restRequest) error {
@@ -2092,12 +1987,7 @@ func (v *TagResourceRequest) writeREST(r *restRequest) error {
 	if v.ResourceArn != nil {
 		r.label("resource_arn", *v.ResourceArn)
 	}
-	body, err := jsonMarshalled((*restRequestBodyTagResourceRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyTagResourceRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 func (v *Tags) readREST(r *restResponse) error {
@@ -2167,12 +2057,7 @@ func (v *TestInvokeAuthorizerRequest) writeREST(r *restRequest) error {
 	if v.AuthorizerId != nil {
 		r.label("authorizer_id", *v.AuthorizerId)
 	}
-	body, err := jsonMarshalled((*restRequestBodyTestInvokeAuthorizerRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyTestInvokeAuthorizerRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 func (v *TestInvokeAuthorizerResponse) readREST(r *restResponse) error {
@@ -2236,12 +2121,7 @@ func (v *TestInvokeMethodRequest) writeREST(r *restRequest) error {
 	if v.HttpMethod != nil {
 		r.label("http_method", *v.HttpMethod)
 	}
-	body, err := jsonMarshalled((*restRequestBodyTestInvokeMethodRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyTestInvokeMethodRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 func (v *TestInvokeMethodResponse) readREST(r *restResponse) error {
@@ -2320,12 +2200,7 @@ func (v *UntagResourceRequest) writeREST(r *restRequest) error {
 }
 
 func (v *UpdateAccountRequest) writeREST(r *restRequest) error {
-	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody(v.AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateApiKeyRequest is UpdateApiKeyRequest with the JSON codec of its members in the
@@ -2352,12 +2227,7 @@ func (v *UpdateApiKeyRequest) writeREST(r *restRequest) error {
 	if v.ApiKey != nil {
 		r.label("api_Key", *v.ApiKey)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateApiKeyRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateApiKeyRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateAuthorizerRequest is UpdateAuthorizerRequest with the JSON codec of its members in the
@@ -2387,12 +2257,7 @@ func (v *UpdateAuthorizerRequest) writeREST(r *restRequest) error {
 	if v.AuthorizerId != nil {
 		r.label("authorizer_id", *v.AuthorizerId)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateAuthorizerRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateAuthorizerRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateBasePathMappingRequest is UpdateBasePathMappingRequest with the JSON codec of its members in the
@@ -2422,12 +2287,7 @@ func (v *UpdateBasePathMappingRequest) writeREST(r *restRequest) error {
 	if v.BasePath != nil {
 		r.label("base_path", *v.BasePath)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateBasePathMappingRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateBasePathMappingRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateClientCertificateRequest is UpdateClientCertificateRequest with the JSON codec of its members in the
@@ -2454,12 +2314,7 @@ func (v *UpdateClientCertificateRequest) writeREST(r *restRequest) error {
 	if v.ClientCertificateId != nil {
 		r.label("clientcertificate_id", *v.ClientCertificateId)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateClientCertificateRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateClientCertificateRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateDeploymentRequest is UpdateDeploymentRequest with the JSON codec of its members in the
@@ -2489,12 +2344,7 @@ func (v *UpdateDeploymentRequest) writeREST(r *restRequest) error {
 	if v.DeploymentId != nil {
 		r.label("deployment_id", *v.DeploymentId)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateDeploymentRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateDeploymentRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateDocumentationPartRequest is UpdateDocumentationPartRequest with the JSON codec of its members in the
@@ -2524,12 +2374,7 @@ func (v *UpdateDocumentationPartRequest) writeREST(r *restRequest) error {
 	if v.DocumentationPartId != nil {
 		r.label("part_id", *v.DocumentationPartId)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateDocumentationPartRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateDocumentationPartRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateDocumentationVersionRequest is UpdateDocumentationVersionRequest with the JSON codec of its members in the
@@ -2559,12 +2404,7 @@ func (v *UpdateDocumentationVersionRequest) writeREST(r *restRequest) error {
 	if v.DocumentationVersion != nil {
 		r.label("doc_version", *v.DocumentationVersion)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateDocumentationVersionRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateDocumentationVersionRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateDomainNameRequest is UpdateDomainNameRequest with the JSON codec of its members in the
@@ -2591,12 +2431,7 @@ func (v *UpdateDomainNameRequest) writeREST(r *restRequest) error {
 	if v.DomainName != nil {
 		r.label("domain_name", *v.DomainName)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateDomainNameRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateDomainNameRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateGatewayResponseRequest is UpdateGatewayResponseRequest with the JSON codec of its members in the
@@ -2626,12 +2461,7 @@ func (v *UpdateGatewayResponseRequest) writeREST(r *restRequest) error {
 	if v.ResponseType != nil {
 		r.label("response_type", string(*v.ResponseType))
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateGatewayResponseRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateGatewayResponseRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateIntegrationRequest is UpdateIntegrationRequest with the JSON codec of its members in the
@@ -2664,12 +2494,7 @@ func (v *UpdateIntegrationRequest) writeREST(r *restRequest) error {
 	if v.HttpMethod != nil {
 		r.label("http_method", *v.HttpMethod)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateIntegrationRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateIntegrationRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateIntegrationResponseRequest is UpdateIntegrationResponseRequest with the JSON codec of its members in the
@@ -2705,12 +2530,7 @@ func (v *UpdateIntegrationResponseRequest) writeREST(r *restRequest) error {
 	if v.StatusCode != nil {
 		r.label("status_code", *v.StatusCode)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateIntegrationResponseRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateIntegrationResponseRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateMethodRequest is UpdateMethodRequest with the JSON codec of its members in the
@@ -2743,12 +2563,7 @@ func (v *UpdateMethodRequest) writeREST(r *restRequest) error {
 	if v.HttpMethod != nil {
 		r.label("http_method", *v.HttpMethod)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateMethodRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateMethodRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateMethodResponseRequest is UpdateMethodResponseRequest with the JSON codec of its members in the
@@ -2784,12 +2599,7 @@ func (v *UpdateMethodResponseRequest) writeREST(r *restRequest) error {
 	if v.StatusCode != nil {
 		r.label("status_code", *v.StatusCode)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateMethodResponseRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateMethodResponseRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateModelRequest is UpdateModelRequest with the JSON codec of its members in the
@@ -2819,12 +2629,7 @@ func (v *UpdateModelRequest) writeREST(r *restRequest) error {
 	if v.ModelName != nil {
 		r.label("model_name", *v.ModelName)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateModelRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateModelRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateRequestValidatorRequest is UpdateRequestValidatorRequest with the JSON codec of its members in the
@@ -2854,12 +2659,7 @@ func (v *UpdateRequestValidatorRequest) writeREST(r *restRequest) error {
 	if v.RequestValidatorId != nil {
 		r.label("requestvalidator_id", *v.RequestValidatorId)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateRequestValidatorRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateRequestValidatorRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateResourceRequest is UpdateResourceRequest with the JSON codec of its members in the
@@ -2889,12 +2689,7 @@ func (v *UpdateResourceRequest) writeREST(r *restRequest) error {
 	if v.ResourceId != nil {
 		r.label("resource_id", *v.ResourceId)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateResourceRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateResourceRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateRestApiRequest is UpdateRestApiRequest with the JSON codec of its members in the
@@ -2921,12 +2716,7 @@ func (v *UpdateRestApiRequest) writeREST(r *restRequest) error {
 	if v.RestApiId != nil {
 		r.label("restapi_id", *v.RestApiId)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateRestApiRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateRestApiRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateStageRequest is UpdateStageRequest with the JSON codec of its members in the
@@ -2956,12 +2746,7 @@ func (v *UpdateStageRequest) writeREST(r *restRequest) error {
 	if v.StageName != nil {
 		r.label("stage_name", *v.StageName)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateStageRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateStageRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateUsagePlanRequest is UpdateUsagePlanRequest with the JSON codec of its members in the
@@ -2988,12 +2773,7 @@ func (v *UpdateUsagePlanRequest) writeREST(r *restRequest) error {
 	if v.UsagePlanId != nil {
 		r.label("usageplanId", *v.UsagePlanId)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateUsagePlanRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateUsagePlanRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateUsageRequest is UpdateUsageRequest with the JSON codec of its members in the
@@ -3023,12 +2803,7 @@ func (v *UpdateUsageRequest) writeREST(r *restRequest) error {
 	if v.KeyId != nil {
 		r.label("keyId", *v.KeyId)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateUsageRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateUsageRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateVpcLinkRequest is UpdateVpcLinkRequest with the JSON codec of its members in the
@@ -3055,12 +2830,7 @@ func (v *UpdateVpcLinkRequest) writeREST(r *restRequest) error {
 	if v.VpcLinkId != nil {
 		r.label("vpclink_id", *v.VpcLinkId)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateVpcLinkRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateVpcLinkRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 func (v *Usage) readREST(r *restResponse) error {

@@ -309,12 +309,13 @@ func (c *Client) invoke(ctx context.Context, op *operationInfo, in requestBody, 
 	if err := c.checkInput(ctx, op, in); err != nil {
 		return err
 	}
-	// Written into a pooled buffer and copied out at its size: one allocation.
-	body, err := jsonMarshalled(in.AppendJSON(jsonBuffer()))
+	// Written into a pooled buffer, which the request gives back when it is done.
+	body, err := in.AppendJSON(jsonBuffer())
 	if err != nil {
+		recycleJSON(body)
 		return c.opError(op, fmt.Errorf("serialize input: %w", err))
 	}
-	w := &wireRequest{method: http.MethodPost, url: c.url, body: body, header: http.Header{
+	w := &wireRequest{method: http.MethodPost, url: c.url, body: body, pooled: true, header: http.Header{
 		"Content-Type": {c.contentType},
 		"X-Amz-Target": {c.svc.targetPrefix + "." + op.name},
 	}}
@@ -367,6 +368,81 @@ type wireRequest struct {
 	// it is an io.Seeker (rewound to where it started).
 	stream    io.Reader
 	streamLen int64
+
+	// pooled is set when body is a jsonBuffer: done gives it back once every reader of it
+	// that net/http was given is closed.
+	pooled  bool
+	mu      sync.Mutex
+	readers []*bodyReader
+	over    bool // done was called: no more readers
+}
+
+// bodyReader reads a pooled request body. net/http may go on reading a request's body after
+// RoundTrip returns, until it closes it, and may close it from another goroutine while
+// reading: Read and Close exclude each other and Read fails once the reader is closed, so
+// that after Close nothing reads the buffer again.
+type bodyReader struct {
+	mu     sync.Mutex
+	rd     bytes.Reader
+	closed bool
+}
+
+var errBodyClosed = errors.New("request body read after it was closed")
+
+func (r *bodyReader) Read(p []byte) (int, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed {
+		return 0, errBodyClosed
+	}
+	return r.rd.Read(p)
+}
+
+func (r *bodyReader) Close() error {
+	r.mu.Lock()
+	r.closed = true
+	r.mu.Unlock()
+	return nil
+}
+
+func (r *bodyReader) isClosed() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.closed
+}
+
+// reader returns a reader of w.body for one attempt, or for net/http's GetBody.
+func (w *wireRequest) reader() io.ReadCloser {
+	if !w.pooled {
+		return io.NopCloser(bytes.NewReader(w.body))
+	}
+	r := new(bodyReader)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.over {
+		r.closed = true // a late GetBody: the request is over
+		return r
+	}
+	r.rd.Reset(w.body)
+	w.readers = append(w.readers, r)
+	return r
+}
+
+// done ends the request: a pooled body goes back for reuse when every reader of it is
+// closed; when one is still open, the buffer is left to the collector.
+func (w *wireRequest) done() {
+	if !w.pooled {
+		return
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.over = true
+	for _, r := range w.readers {
+		if !r.isClosed() {
+			return
+		}
+	}
+	recycleJSON(w.body)
 }
 
 // cloneHeader returns a copy of h to change, never nil.
@@ -426,6 +502,10 @@ func (c *Client) roundTrip(ctx context.Context, op *operationInfo, w *wireReques
 		zw := gzip.NewWriter(&zb)
 		zw.Write(w.body) // writes to a bytes.Buffer do not fail
 		zw.Close()
+		if w.pooled {
+			recycleJSON(w.body)
+			w.pooled = false
+		}
 		w.body = zb.Bytes()
 		w.header = cloneHeader(w.header)
 		w.header["Content-Encoding"] = append(w.header["Content-Encoding"], "gzip")
@@ -443,6 +523,7 @@ func (c *Client) roundTrip(ctx context.Context, op *operationInfo, w *wireReques
 		sum := sha256.Sum256(w.body)
 		payloadHash = hex.EncodeToString(sum[:])
 	}
+	defer w.done()
 	invocationID := newUUID()
 	streamStart := int64(-1)
 	if s, ok := w.stream.(io.Seeker); ok {
@@ -474,8 +555,11 @@ func (c *Client) roundTrip(ctx context.Context, op *operationInfo, w *wireReques
 			return result(attempt-1, err)
 		}
 		var body io.Reader
-		if w.body != nil {
-			body = bytes.NewReader(w.body)
+		switch {
+		case len(w.body) > 0:
+			body = w.reader()
+		case w.body != nil:
+			body = http.NoBody
 		}
 		if w.stream != nil {
 			var ok bool
@@ -491,9 +575,9 @@ func (c *Client) roundTrip(ctx context.Context, op *operationInfo, w *wireReques
 			return result(attempt-1, err)
 		}
 		switch {
-		case w.body != nil:
+		case len(w.body) > 0:
 			req.ContentLength = int64(len(w.body))
-			req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(w.body)), nil }
+			req.GetBody = func() (io.ReadCloser, error) { return w.reader(), nil }
 		case w.stream != nil && w.streamLen == 0:
 			req.Body, req.ContentLength = http.NoBody, 0
 		case w.stream != nil:

@@ -41,12 +41,7 @@ func (v *AddLayerVersionPermissionRequest) writeREST(r *restRequest) error {
 	if v.RevisionId != nil {
 		r.addQuery("RevisionId", *v.RevisionId)
 	}
-	body, err := jsonMarshalled((*restRequestBodyAddLayerVersionPermissionRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyAddLayerVersionPermissionRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 func (v *AddLayerVersionPermissionResponse) readREST(r *restResponse) error {
@@ -112,12 +107,7 @@ func (v *AddPermissionRequest) writeREST(r *restRequest) error {
 	if v.Qualifier != nil {
 		r.addQuery("Qualifier", *v.Qualifier)
 	}
-	body, err := jsonMarshalled((*restRequestBodyAddPermissionRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyAddPermissionRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 func (v *AddPermissionResponse) readREST(r *restResponse) error {
@@ -198,21 +188,11 @@ func (v *CreateAliasRequest) writeREST(r *restRequest) error {
 	if v.FunctionName != nil {
 		r.label("FunctionName", *v.FunctionName)
 	}
-	body, err := jsonMarshalled((*restRequestBodyCreateAliasRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyCreateAliasRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 func (v *CreateCodeSigningConfigRequest) writeREST(r *restRequest) error {
-	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody(v.AppendJSON(jsonBuffer()))
 }
 
 func (v *CreateCodeSigningConfigResponse) readREST(r *restResponse) error {
@@ -223,21 +203,11 @@ func (v *CreateCodeSigningConfigResponse) readREST(r *restResponse) error {
 }
 
 func (v *CreateEventSourceMappingRequest) writeREST(r *restRequest) error {
-	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody(v.AppendJSON(jsonBuffer()))
 }
 
 func (v *CreateFunctionRequest) writeREST(r *restRequest) error {
-	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody(v.AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyCreateFunctionUrlConfigRequest is CreateFunctionUrlConfigRequest with the JSON codec of its members in the
@@ -275,12 +245,7 @@ func (v *CreateFunctionUrlConfigRequest) writeREST(r *restRequest) error {
 	if v.Qualifier != nil {
 		r.addQuery("Qualifier", *v.Qualifier)
 	}
-	body, err := jsonMarshalled((*restRequestBodyCreateFunctionUrlConfigRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyCreateFunctionUrlConfigRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 func (v *CreateFunctionUrlConfigResponse) readREST(r *restResponse) error {
@@ -1118,12 +1083,7 @@ func (v *PublishLayerVersionRequest) writeREST(r *restRequest) error {
 	if v.LayerName != nil {
 		r.label("LayerName", *v.LayerName)
 	}
-	body, err := jsonMarshalled((*restRequestBodyPublishLayerVersionRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyPublishLayerVersionRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 func (v *PublishLayerVersionResponse) readREST(r *restResponse) error {
@@ -1162,12 +1122,7 @@ func (v *PublishVersionRequest) writeREST(r *restRequest) error {
 	if v.FunctionName != nil {
 		r.label("FunctionName", *v.FunctionName)
 	}
-	body, err := jsonMarshalled((*restRequestBodyPublishVersionRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyPublishVersionRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyPutFunctionCodeSigningConfigRequest is PutFunctionCodeSigningConfigRequest with the JSON codec of its members in the
@@ -1191,12 +1146,7 @@ func (v *PutFunctionCodeSigningConfigRequest) writeREST(r *restRequest) error {
 	if v.FunctionName != nil {
 		r.label("FunctionName", *v.FunctionName)
 	}
-	body, err := jsonMarshalled((*restRequestBodyPutFunctionCodeSigningConfigRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyPutFunctionCodeSigningConfigRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 func (v *PutFunctionCodeSigningConfigResponse) readREST(r *restResponse) error {
@@ -1227,12 +1177,7 @@ func (v *PutFunctionConcurrencyRequest) writeREST(r *restRequest) error {
 	if v.FunctionName != nil {
 		r.label("FunctionName", *v.FunctionName)
 	}
-	body, err := jsonMarshalled((*restRequestBodyPutFunctionConcurrencyRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyPutFunctionConcurrencyRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyPutFunctionEventInvokeConfigRequest is PutFunctionEventInvokeConfigRequest with the JSON codec of its members in the
@@ -1270,12 +1215,7 @@ func (v *PutFunctionEventInvokeConfigRequest) writeREST(r *restRequest) error {
 	if v.Qualifier != nil {
 		r.addQuery("Qualifier", *v.Qualifier)
 	}
-	body, err := jsonMarshalled((*restRequestBodyPutFunctionEventInvokeConfigRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyPutFunctionEventInvokeConfigRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyPutProvisionedConcurrencyConfigRequest is PutProvisionedConcurrencyConfigRequest with the JSON codec of its members in the
@@ -1302,12 +1242,7 @@ func (v *PutProvisionedConcurrencyConfigRequest) writeREST(r *restRequest) error
 	if v.Qualifier != nil {
 		r.addQuery("Qualifier", *v.Qualifier)
 	}
-	body, err := jsonMarshalled((*restRequestBodyPutProvisionedConcurrencyConfigRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyPutProvisionedConcurrencyConfigRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 func (v *PutProvisionedConcurrencyConfigResponse) readREST(r *restResponse) error {
@@ -1345,12 +1280,7 @@ func (v *PutRuntimeManagementConfigRequest) writeREST(r *restRequest) error {
 	if v.Qualifier != nil {
 		r.addQuery("Qualifier", *v.Qualifier)
 	}
-	body, err := jsonMarshalled((*restRequestBodyPutRuntimeManagementConfigRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyPutRuntimeManagementConfigRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 func (v *PutRuntimeManagementConfigResponse) readREST(r *restResponse) error {
@@ -1493,12 +1423,7 @@ func (v *TagResourceRequest) writeREST(r *restRequest) error {
 	if v.Resource != nil {
 		r.label("ARN", *v.Resource)
 	}
-	body, err := jsonMarshalled((*restRequestBodyTagResourceRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyTagResourceRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restResponseBodyTooManyRequestsException is TooManyRequestsException with the JSON codec of its members in the
@@ -1620,12 +1545,7 @@ func (v *UpdateAliasRequest) writeREST(r *restRequest) error {
 	if v.Name != nil {
 		r.label("Name", *v.Name)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateAliasRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateAliasRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateCodeSigningConfigRequest is UpdateCodeSigningConfigRequest with the JSON codec of its members in the
@@ -1662,12 +1582,7 @@ func (v *UpdateCodeSigningConfigRequest) writeREST(r *restRequest) error {
 	if v.CodeSigningConfigArn != nil {
 		r.label("CodeSigningConfigArn", *v.CodeSigningConfigArn)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateCodeSigningConfigRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateCodeSigningConfigRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 func (v *UpdateCodeSigningConfigResponse) readREST(r *restResponse) error {
@@ -1767,12 +1682,7 @@ func (v *UpdateEventSourceMappingRequest) writeREST(r *restRequest) error {
 	if v.UUID != nil {
 		r.label("UUID", *v.UUID)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateEventSourceMappingRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateEventSourceMappingRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateFunctionCodeRequest is UpdateFunctionCodeRequest with the JSON codec of its members in the
@@ -1831,12 +1741,7 @@ func (v *UpdateFunctionCodeRequest) writeREST(r *restRequest) error {
 	if v.FunctionName != nil {
 		r.label("FunctionName", *v.FunctionName)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateFunctionCodeRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateFunctionCodeRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateFunctionConfigurationRequest is UpdateFunctionConfigurationRequest with the JSON codec of its members in the
@@ -1949,12 +1854,7 @@ func (v *UpdateFunctionConfigurationRequest) writeREST(r *restRequest) error {
 	if v.FunctionName != nil {
 		r.label("FunctionName", *v.FunctionName)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateFunctionConfigurationRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateFunctionConfigurationRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateFunctionEventInvokeConfigRequest is UpdateFunctionEventInvokeConfigRequest with the JSON codec of its members in the
@@ -1992,12 +1892,7 @@ func (v *UpdateFunctionEventInvokeConfigRequest) writeREST(r *restRequest) error
 	if v.Qualifier != nil {
 		r.addQuery("Qualifier", *v.Qualifier)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateFunctionEventInvokeConfigRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateFunctionEventInvokeConfigRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 // restRequestBodyUpdateFunctionUrlConfigRequest is UpdateFunctionUrlConfigRequest with the JSON codec of its members in the
@@ -2035,12 +1930,7 @@ func (v *UpdateFunctionUrlConfigRequest) writeREST(r *restRequest) error {
 	if v.Qualifier != nil {
 		r.addQuery("Qualifier", *v.Qualifier)
 	}
-	body, err := jsonMarshalled((*restRequestBodyUpdateFunctionUrlConfigRequest)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyUpdateFunctionUrlConfigRequest)(v).AppendJSON(jsonBuffer()))
 }
 
 func (v *UpdateFunctionUrlConfigResponse) readREST(r *restResponse) error {

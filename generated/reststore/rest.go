@@ -119,21 +119,14 @@ func (v *PingInput) writeREST(r *restRequest) error {
 	if v.Account != nil {
 		r.hostLabel("Account", *v.Account)
 	}
-	body, err := jsonMarshalled(v.AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody(v.AppendJSON(jsonBuffer()))
 }
 
 func (v *PutDetailInput) writeREST(r *restRequest) error {
 	if v.Detail != nil {
-		body, err := jsonMarshalled(v.Detail.AppendJSON(jsonBuffer()))
-		if err != nil {
+		if err := r.setJSONBody(v.Detail.AppendJSON(jsonBuffer())); err != nil {
 			return err
 		}
-		r.setBody(body, "application/json")
 	} else {
 		r.setBody([]byte("{}"), "application/json")
 	}
@@ -231,12 +224,7 @@ func (v *PutItemInput) writeREST(r *restRequest) error {
 	for _, k := range sortedKeys(v.Extra) {
 		r.addQueryParam(string(k), string(v.Extra[k]))
 	}
-	body, err := jsonMarshalled((*restRequestBodyPutItemInput)(v).AppendJSON(jsonBuffer()))
-	if err != nil {
-		return err
-	}
-	r.setBody(body, "application/json")
-	return nil
+	return r.setJSONBody((*restRequestBodyPutItemInput)(v).AppendJSON(jsonBuffer()))
 }
 
 // restResponseBodyPutItemOutput is PutItemOutput with the JSON codec of its members in the

@@ -89,13 +89,18 @@ func jsonMarshalled(b []byte, err error) ([]byte, error) {
 	if err == nil {
 		out = append([]byte(nil), b...)
 	}
-	if cap(b) <= jsonPooledMax {
+	recycleJSON(b)
+	return out, err
+}
+
+// recycleJSON keeps a buffer from jsonBuffer for reuse. Nothing may refer to it afterwards.
+func recycleJSON(b []byte) {
+	if cap(b) > 0 && cap(b) <= jsonPooledMax {
 		select {
 		case jsonBufs <- b:
 		default:
 		}
 	}
-	return out, err
 }
 
 // jsonEntry is one map entry, for writing maps in key order.

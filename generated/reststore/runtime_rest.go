@@ -29,16 +29,19 @@ func (c *Client) invokeREST(ctx context.Context, op *operationInfo, in restInput
 	}
 	r := newRESTRequest()
 	if err := in.writeREST(r); err != nil {
+		r.release()
 		return c.opError(op, fmt.Errorf("serialize input: %w", err))
 	}
 	uri, err := expandURI(op.path, op.query, r)
 	if err != nil {
+		r.release()
 		return c.opError(op, err)
 	}
 	target := strings.TrimSuffix(c.url, "/") + uri
 	if op.hostPrefix != "" {
 		prefix, err := expandHostPrefix(op.hostPrefix, r)
 		if err != nil {
+			r.release()
 			return c.opError(op, err)
 		}
 		scheme, rest, _ := strings.Cut(target, "://")
@@ -48,7 +51,7 @@ func (c *Client) invokeREST(ctx context.Context, op *operationInfo, in restInput
 		// A member bound to Content-Type wins over the payload's default.
 		r.setHeader("Content-Type", r.contentType)
 	}
-	w := &wireRequest{method: op.method, url: target, header: r.header, body: r.body, stream: r.stream, streamLen: r.streamLen}
+	w := &wireRequest{method: op.method, url: target, header: r.header, body: r.body, pooled: r.pooled, stream: r.stream, streamLen: r.streamLen}
 	return c.roundTrip(ctx, op, w, func(resp *http.Response, data []byte) (bool, error) {
 		rr := &restResponse{status: resp.StatusCode, header: resp.Header, body: data}
 		if op.streamOutput {
@@ -100,6 +103,7 @@ type restRequest struct {
 	query       []restParam
 	header      http.Header
 	body        []byte // nil: no body
+	pooled      bool   // body is a jsonBuffer (setJSONBody)
 	stream      io.Reader
 	streamLen   int64 // -1 when unknown
 	contentType string
@@ -162,7 +166,27 @@ func (r *restRequest) setBody(body []byte, contentType string) {
 	if body == nil {
 		body = []byte{}
 	}
-	r.body, r.contentType = body, contentType
+	r.body, r.contentType, r.pooled = body, contentType, false
+}
+
+// setJSONBody sets the body to the JSON document AppendJSON wrote into a jsonBuffer, which
+// the request keeps instead of copying: the client gives it back when the request is done
+// (wireRequest.pooled).
+func (r *restRequest) setJSONBody(b []byte, err error) error {
+	if err != nil {
+		recycleJSON(b)
+		return err
+	}
+	r.body, r.contentType, r.pooled = b, "application/json", true
+	return nil
+}
+
+// release gives a pooled body back; the request must not be used afterwards.
+func (r *restRequest) release() {
+	if r.pooled {
+		recycleJSON(r.body)
+		r.body, r.pooled = nil, false
+	}
 }
 
 // setStream sets a streaming body. Its length is known when it has a Len method (as

@@ -115,9 +115,8 @@ func (g *generator) genWriteREST(f *jen.File, s *ir.Shape) {
 			if view != s.GoName {
 				recv = jen.Parens(jen.Op("*").Id(view)).Parens(jen.Id("v"))
 			}
-			b.List(jen.Id("body"), jen.Id("err")).Op(":=").Id("jsonMarshalled").Call(jen.Add(recv).Dot("AppendJSON").Call(jen.Id("jsonBuffer").Call()))
-			b.If(jen.Id("err").Op("!=").Nil()).Block(jen.Return(jen.Id("err")))
-			b.Id("r.setBody").Call(jen.Id("body"), jen.Lit("application/json"))
+			b.Return(jen.Id("r.setJSONBody").Call(jen.Add(recv).Dot("AppendJSON").Call(jen.Id("jsonBuffer").Call())))
+			return
 		}
 		b.Return(jen.Nil())
 	})
@@ -219,9 +218,7 @@ func (g *generator) writeBinding(b *jen.Group, s *ir.Shape, m *ir.Member) {
 			b.If(cond).Block(jen.Id("r.setBody").Call(jen.Index().Byte().Parens(src.Clone()), jen.Lit("application/json")))
 		case t.Kind == ir.Structure || t.Kind == ir.Union:
 			write := []jen.Code{
-				jen.List(jen.Id("body"), jen.Id("err")).Op(":=").Id("jsonMarshalled").Call(jen.Add(src.Clone()).Dot("AppendJSON").Call(jen.Id("jsonBuffer").Call())),
-				jen.If(jen.Id("err").Op("!=").Nil()).Block(jen.Return(jen.Id("err"))),
-				jen.Id("r.setBody").Call(jen.Id("body"), jen.Lit("application/json")),
+				jen.If(jen.Id("err").Op(":=").Id("r.setJSONBody").Call(jen.Add(src.Clone()).Dot("AppendJSON").Call(jen.Id("jsonBuffer").Call())), jen.Id("err").Op("!=").Nil()).Block(jen.Return(jen.Id("err"))),
 			}
 			if t.Kind == ir.Union {
 				// An unset union sends no body.

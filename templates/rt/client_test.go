@@ -1284,7 +1284,7 @@ func TestRoundTripWithoutHeaders(t *testing.T) {
 	c := testClient(rec, "1.1", func(o *Options) {})
 	op := &operationInfo{name: "ForgotPassword", md5: true, gzip: true}
 	w := &wireRequest{method: http.MethodGet, url: c.url}
-	if err := c.roundTrip(context.Background(), op, w, func(*http.Response, []byte) error { return nil }); err != nil {
+	if err := c.roundTrip(context.Background(), op, w, func(*http.Response, []byte) (bool, error) { return false, nil }); err != nil {
 		t.Fatal(err)
 	}
 	if got := rec.requests()[0].header.Get("Content-Md5"); got != "1B2M2Y8AsgTpgAmY7PhCfg==" {

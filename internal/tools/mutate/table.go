@@ -262,6 +262,12 @@ var table = []mutation{
 		Tests: restSteps,
 	},
 	{
+		ID: "body-recycle-open", File: "templates/rt/client.go",
+		Edits: []edit{{Old: "\t\tif !r.isClosed() {\n\t\t\treturn\n", New: "\t\tif false && !r.isClosed() {\n\t\t\treturn\n"}},
+		Bug:   "a request body still open in the HTTP client is reused for the next request",
+		Tests: []step{rtTests},
+	},
+	{
 		ID: "rest-stream-read", File: "templates/rt/client.go",
 		Edits: []edit{{Old: "if op.streamOutput && resp.StatusCode >= 200", New: "if false && op.streamOutput && resp.StatusCode >= 200"}},
 		Bug:   "a streaming output is read into memory (and cut at MaxResponseBytes)",

@@ -1,0 +1,143 @@
+package rt
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// The request body is a pooled buffer that the client takes back when the request is done
+// and every reader of it net/http was given is closed (wireRequest.done). These tests show
+// that no request ever sends, or lets anyone read, another request's bytes.
+
+// TestRequestBodyPoolConcurrent sends requests with distinct bodies from several goroutines
+// through a real server, a tenth of them retried, and checks that the server got each body
+// exactly as often as it was sent.
+func TestRequestBodyPoolConcurrent(t *testing.T) {
+	var mu sync.Mutex
+	var got []string
+	var rec *recorder
+	rec = newRecorder(t, func(n int, w http.ResponseWriter, r *http.Request) {
+		// The first attempt of every tenth user is answered with a 500, and retried.
+		if strings.HasPrefix(r.Header.Get("Amz-Sdk-Request"), "attempt=1;") && strings.HasSuffix(rec.requests()[n-1].body, `0"}`) {
+			writeJSON(w, 500, `{"__type":"InternalError"}`)
+			return
+		}
+		writeJSON(w, 200, `{}`)
+	})
+	c := testClient(rec, "1.1", nil)
+	const goroutines, each = 4, 60
+	var wg sync.WaitGroup
+	errs := make(chan error, goroutines*each)
+	for g := range goroutines {
+		wg.Go(func() {
+			for i := range each {
+				name := fmt.Sprintf("user-%d-%03d", g, i)
+				if err := c.invoke(context.Background(), &opPublic, &stubRequest{Username: &name}, new(stubResponse)); err != nil {
+					errs <- err
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	for _, r := range rec.requests() {
+		mu.Lock()
+		got = append(got, r.body)
+		mu.Unlock()
+	}
+	// Every body arrives once, twice when its first attempt failed, and no other body does.
+	seen := map[string]int{}
+	for _, b := range got {
+		seen[b]++
+	}
+	for g := range goroutines {
+		for i := range each {
+			b := fmt.Sprintf(`{"Username":"user-%d-%03d"}`, g, i)
+			want := 1
+			if i%10 == 0 {
+				want = 2
+			}
+			if seen[b] != want {
+				t.Errorf("body %s arrived %d times, want %d", b, seen[b], want)
+			}
+			delete(seen, b)
+		}
+	}
+	for b, n := range seen {
+		t.Errorf("the server got %d request(s) with a body nobody sent: %q", n, b)
+	}
+}
+
+// keepingDoer answers 200 {} and keeps each request; with close set it reads and closes the
+// body first, as net/http does.
+type keepingDoer struct {
+	close bool
+	reqs  []*http.Request
+}
+
+func (d *keepingDoer) Do(r *http.Request) (*http.Response, error) {
+	if d.close {
+		io.Copy(io.Discard, r.Body)
+		r.Body.Close()
+	}
+	d.reqs = append(d.reqs, r)
+	return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(bytes.NewReader([]byte("{}"))), ContentLength: 2}, nil
+}
+
+// TestRequestBodyKeptOpen: a body that the HTTP client has not closed when the call returns
+// is not reused: read afterwards, after other requests, it is still the request's own.
+func TestRequestBodyKeptOpen(t *testing.T) {
+	d := &keepingDoer{}
+	c := newClient(Options{Endpoint: "https://example.com", HTTPClient: d}, testService("1.1"))
+	names := []string{"first-user", "other-user", "third-user"}
+	for _, n := range names {
+		if err := c.invoke(context.Background(), &opPublic, &stubRequest{Username: &n}, new(stubResponse)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, r := range d.reqs {
+		b, err := io.ReadAll(r.Body)
+		if want := `{"Username":"` + names[i] + `"}`; err != nil || string(b) != want {
+			t.Errorf("request %d: body read after the call: %q, %v; want %q", i, b, err, want)
+		}
+		g, err := r.GetBody()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b, err := io.ReadAll(g); err == nil {
+			t.Errorf("request %d: GetBody after the call gave %q, want an error", i, b)
+		}
+	}
+}
+
+// TestRequestBodyReadAfterClose: a body read after it was closed (its buffer may be another
+// request's by then) fails instead of giving bytes.
+func TestRequestBodyReadAfterClose(t *testing.T) {
+	d := &keepingDoer{close: true}
+	c := newClient(Options{Endpoint: "https://example.com", HTTPClient: d}, testService("1.1"))
+	for _, n := range []string{"first-user", "other-user"} {
+		if err := c.invoke(context.Background(), &opPublic, &stubRequest{Username: &n}, new(stubResponse)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, r := range d.reqs {
+		if b, err := io.ReadAll(r.Body); !errors.Is(err, errBodyClosed) || len(b) != 0 {
+			t.Errorf("request %d: read after Close gave %q, %v; want errBodyClosed", i, b, err)
+		}
+	}
+	// What was sent is the request's own (keepingDoer read it before closing).
+	if !slices.Equal(d.reqs[0].Header["Content-Type"], []string{"application/x-amz-json-1.1"}) {
+		t.Errorf("Content-Type %q", d.reqs[0].Header["Content-Type"])
+	}
+}
