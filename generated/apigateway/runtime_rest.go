@@ -37,16 +37,16 @@ func (c *Client) invokeREST(ctx context.Context, op *operationInfo, in restInput
 		r.release()
 		return c.opError(op, err)
 	}
-	target := strings.TrimSuffix(c.url, "/") + uri
-	if op.hostPrefix != "" {
-		prefix, err := expandHostPrefix(op.hostPrefix, r)
-		if err != nil {
-			r.release()
-			return c.opError(op, err)
-		}
-		scheme, rest, _ := strings.Cut(target, "://")
-		target = scheme + "://" + prefix + rest
+	var label func(string) string
+	if len(r.hostLabels) > 0 {
+		label = func(name string) string { return lookup(r.hostLabels, name) }
 	}
+	base, err := c.endpoint(op, label)
+	if err != nil {
+		r.release()
+		return c.opError(op, err)
+	}
+	target := strings.TrimSuffix(base, "/") + uri
 	if (r.body != nil || r.stream != nil) && r.header.Get("Content-Type") == "" {
 		// A member bound to Content-Type wins over the payload's default.
 		r.setHeader("Content-Type", r.contentType)
@@ -277,53 +277,6 @@ func appendEscaped(b []byte, s string, keepSlash bool) []byte {
 		b = append(b, '%', hex[c>>4], hex[c&15])
 	}
 	return b
-}
-
-// expandHostPrefix replaces the {Name} labels of an endpoint host prefix with their values,
-// which must be valid host labels.
-func expandHostPrefix(prefix string, r *restRequest) (string, error) {
-	b, err := appendExpanded(nil, prefix, func(b []byte, name string) ([]byte, error) {
-		v := lookup(r.hostLabels, name)
-		if !validHostLabel(v) {
-			return nil, fmt.Errorf("the host label %s must be a non-empty DNS label of letters, digits and '-', got %q", name, v)
-		}
-		return append(b, v...), nil
-	})
-	return string(b), err
-}
-
-// appendExpanded appends pattern to b with each label "{name}" replaced by what value
-// appends for it.
-func appendExpanded(b []byte, pattern string, value func(b []byte, name string) ([]byte, error)) ([]byte, error) {
-	for {
-		i := strings.IndexByte(pattern, '{')
-		if i < 0 {
-			return append(b, pattern...), nil
-		}
-		end := strings.IndexByte(pattern[i:], '}')
-		if end < 0 {
-			return nil, fmt.Errorf("bad pattern %q: a label is not closed", pattern)
-		}
-		b = append(b, pattern[:i]...)
-		var err error
-		if b, err = value(b, pattern[i+1:i+end]); err != nil {
-			return nil, err
-		}
-		pattern = pattern[i+end+1:]
-	}
-}
-
-func validHostLabel(s string) bool {
-	if s == "" || len(s) > 63 || s[0] == '-' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
-			return false
-		}
-	}
-	return true
 }
 
 // Text forms of scalars in labels, query parameters and headers.

@@ -116,14 +116,14 @@ func genClient(g *generator, f *jen.File) {
 		if op.ChecksumRequired {
 			info[jen.Id("md5")] = jen.True()
 		}
+		if op.HostPrefix != "" {
+			info[jen.Id("hostPrefix")] = jen.Lit(op.HostPrefix)
+		}
 		if g.rest {
 			info[jen.Id("method")] = jen.Lit(op.HTTPMethod)
 			info[jen.Id("path")] = jen.Lit(op.HTTPPath)
 			if op.HTTPQuery != "" {
 				info[jen.Id("query")] = jen.Lit(op.HTTPQuery)
-			}
-			if op.HostPrefix != "" {
-				info[jen.Id("hostPrefix")] = jen.Lit(op.HostPrefix)
 			}
 			if out := op.Output; out != nil {
 				for _, m := range out.Members {
@@ -196,6 +196,40 @@ func genClient(g *generator, f *jen.File) {
 				jen.Return(jen.Nil(), jen.Id("err")),
 			)
 			b.Return(jen.Id("out"), jen.Nil())
+		})
+	}
+	if !g.rest {
+		genHostLabels(g, f)
+	}
+}
+
+// genHostLabels emits hostLabel on the awsJson inputs with @hostLabel members: the client
+// fills its operation's host prefix with them (restJson1 inputs give them in writeREST).
+func genHostLabels(g *generator, f *jen.File) {
+	done := map[*ir.Shape]bool{}
+	for _, op := range g.ops {
+		in := op.Input
+		if in == nil || done[in] {
+			continue
+		}
+		done[in] = true
+		var labels []*ir.Member
+		for _, m := range in.Members {
+			if m.Traits.HostLabel {
+				labels = append(labels, m)
+			}
+		}
+		if len(labels) == 0 {
+			continue
+		}
+		f.Func().Params(jen.Id("v").Op("*").Id(in.GoName)).Id("hostLabel").Params(jen.Id("name").String()).String().BlockFunc(func(b *jen.Group) {
+			b.Switch(jen.Id("name")).BlockFunc(func(sw *jen.Group) {
+				for _, m := range labels {
+					val, cond := g.present(in, m, jen.Id("v."+m.GoName))
+					sw.Case(jen.Lit(m.Name)).Block(jen.If(cond).Block(jen.Return(jen.String().Parens(val))))
+				}
+			})
+			b.Return(jen.Lit(""))
 		})
 	}
 }

@@ -548,8 +548,6 @@ func eventStream(s *suite, g *given) bool {
 // for a feature the client deliberately lacks, with the reason. Every entry must be used
 // by some case.
 var clientGaps = map[string]string{
-	"host prefix": "endpoint host prefixes (the endpoint trait's hostPrefix) are not implemented for awsJson: " +
-		"requests go to the configured endpoint's host; method, URI, headers and body are checked",
 	"header X-Amzn-Query-Mode": "awsQueryCompatible is not implemented: the client sends no x-amzn-query-mode header",
 	"query error code": "awsQueryCompatible is not implemented: ErrorCode() is the __type code, not the " +
 		"x-amzn-query-error header's; the error type and its members are checked",
@@ -830,22 +828,21 @@ func requestWant(s *suite, c *vectorCase, g *given, meta metadata, op *ir.Operat
 		w.uri = "/"
 	}
 	// The vectors' host is the endpoint's plus the operation's host prefix, with any
-	// endpoint path: "foo.example.com", "example.com/custom".
-	host := ser.Host
-	if host == "" {
-		host = "example.com"
-	} else if g.Endpoint != nil && g.Endpoint.HostPrefix != "" {
-		prefix, err := expandHostPrefix(g.Endpoint.HostPrefix, c.Params)
-		if err != nil {
-			return nil, "", err
+	// endpoint path: "foo.example.com", "example.com/custom". The client is given the
+	// endpoint without the prefix and must add it.
+	host := cmp.Or(ser.Host, "example.com")
+	if ser.Host != "" {
+		w.host, _, _ = strings.Cut(ser.Host, "/")
+		if g.Endpoint != nil && g.Endpoint.HostPrefix != "" {
+			prefix, err := expandHostPrefix(g.Endpoint.HostPrefix, c.Params)
+			if err != nil {
+				return nil, "", err
+			}
+			if !strings.HasPrefix(host, prefix) {
+				return nil, "", fmt.Errorf("host %q does not start with the host prefix %q", host, prefix)
+			}
+			host = strings.TrimPrefix(host, prefix)
 		}
-		if !strings.HasPrefix(host, prefix) {
-			return nil, "", fmt.Errorf("host %q does not start with the host prefix %q", host, prefix)
-		}
-		host = strings.TrimPrefix(host, prefix)
-		cc.gap("host prefix", probeRequest(&wantRequest{host: ser.Host}))
-	} else {
-		w.host, _, _ = strings.Cut(host, "/")
 	}
 	for _, k := range slices.Sorted(maps.Keys(ser.Headers)) {
 		if key := "header " + http.CanonicalHeaderKey(k); clientGaps[key] != "" {

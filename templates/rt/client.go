@@ -101,6 +101,11 @@ type Options struct {
 	// DisableRequestCompression sends request bodies uncompressed even for
 	// operations whose model allows gzip (@requestCompression).
 	DisableRequestCompression bool
+	// DisableHostPrefix sends every request to the endpoint's host as it is. By
+	// default an operation whose model gives a host prefix (@endpoint, e.g.
+	// "data-" for Cloud Map's DiscoverInstances) goes to that prefix followed by
+	// the endpoint's host; a local emulator usually wants this set.
+	DisableHostPrefix bool
 	// RequestMinCompressSizeBytes is the smallest body that is compressed
 	// where the model allows it; 0 means 10240. Streams are never compressed.
 	RequestMinCompressSizeBytes int64
@@ -307,13 +312,21 @@ func (c *Client) invoke(ctx context.Context, op *operationInfo, in requestBody, 
 	if err := c.checkInput(ctx, op, in); err != nil {
 		return err
 	}
+	var label func(string) string
+	if h, ok := in.(hostLabeled); ok {
+		label = h.hostLabel
+	}
+	url, err := c.endpoint(op, label)
+	if err != nil {
+		return c.opError(op, err)
+	}
 	// Written into a pooled buffer, which the request gives back when it is done.
 	body, err := in.AppendJSON(jsonBuffer())
 	if err != nil {
 		recycleJSON(body)
 		return c.opError(op, fmt.Errorf("serialize input: %w", err))
 	}
-	w := &wireRequest{method: http.MethodPost, url: c.url, body: body, pooled: true, header: http.Header{
+	w := &wireRequest{method: http.MethodPost, url: url, body: body, pooled: true, header: http.Header{
 		"Content-Type": {c.contentType},
 		"X-Amz-Target": {c.svc.targetPrefix + "." + op.name},
 	}}
@@ -326,6 +339,71 @@ func (c *Client) invoke(ctx context.Context, op *operationInfo, in requestBody, 
 		}
 		return false, out.UnmarshalJSON(data) // copies what it keeps
 	})
+}
+
+// hostLabeled is implemented by the generated awsJson inputs with @hostLabel members:
+// hostLabel returns the value of the member name ("" when unset).
+type hostLabeled interface {
+	hostLabel(name string) string
+}
+
+// endpoint returns the URL an operation's requests go to: the client's, with the operation's
+// host prefix (@endpoint hostPrefix) in front of its host unless Options.DisableHostPrefix is
+// set. label gives the values of the prefix's {Name} labels, which must be DNS labels; it may
+// be nil when the prefix has none.
+func (c *Client) endpoint(op *operationInfo, label func(name string) string) (string, error) {
+	if op.hostPrefix == "" || c.opts.DisableHostPrefix {
+		return c.url, nil
+	}
+	prefix, err := appendExpanded(nil, op.hostPrefix, func(b []byte, name string) ([]byte, error) {
+		v := ""
+		if label != nil {
+			v = label(name)
+		}
+		if !validHostLabel(v) {
+			return nil, fmt.Errorf("the host label %s must be a non-empty DNS label of letters, digits and '-', got %q", name, v)
+		}
+		return append(b, v...), nil
+	})
+	if err != nil {
+		return "", err
+	}
+	scheme, rest, _ := strings.Cut(c.url, "://")
+	return scheme + "://" + string(prefix) + rest, nil
+}
+
+// appendExpanded appends pattern to b with each label "{name}" replaced by what value
+// appends for it.
+func appendExpanded(b []byte, pattern string, value func(b []byte, name string) ([]byte, error)) ([]byte, error) {
+	for {
+		i := strings.IndexByte(pattern, '{')
+		if i < 0 {
+			return append(b, pattern...), nil
+		}
+		end := strings.IndexByte(pattern[i:], '}')
+		if end < 0 {
+			return nil, fmt.Errorf("bad pattern %q: a label is not closed", pattern)
+		}
+		b = append(b, pattern[:i]...)
+		var err error
+		if b, err = value(b, pattern[i+1:i+end]); err != nil {
+			return nil, err
+		}
+		pattern = pattern[i+end+1:]
+	}
+}
+
+func validHostLabel(s string) bool {
+	if s == "" || len(s) > 63 || s[0] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // checkInput checks what must hold before anything is serialized: the endpoint, a non-nil

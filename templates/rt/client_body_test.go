@@ -141,3 +141,71 @@ func TestRequestBodyReadAfterClose(t *testing.T) {
 		t.Errorf("Content-Type %q", d.reqs[0].Header["Content-Type"])
 	}
 }
+
+// TestEndpointHostPrefix: an operation's host prefix goes in front of the endpoint's host,
+// its labels filled and checked, unless Options.DisableHostPrefix is set.
+func TestEndpointHostPrefix(t *testing.T) {
+	labels := map[string]string{"Id": "abc-1", "Bad": "a.b", "Long": strings.Repeat("x", 64)}
+	label := func(name string) string { return labels[name] }
+	for _, tc := range []struct {
+		endpoint, prefix string
+		label            func(string) string
+		disable          bool
+		want, wantErr    string
+	}{
+		{endpoint: "https://svc.example.com", want: "https://svc.example.com/"},
+		{endpoint: "https://svc.example.com", prefix: "data-", want: "https://data-svc.example.com/"},
+		{endpoint: "http://localhost:9229/proxy", prefix: "data-", want: "http://data-localhost:9229/proxy/"},
+		{endpoint: "https://svc.example.com", prefix: "data-", disable: true, want: "https://svc.example.com/"},
+		{endpoint: "https://svc.example.com", prefix: "{Id}.api.", label: label, want: "https://abc-1.api.svc.example.com/"},
+		{endpoint: "https://svc.example.com", prefix: "{Id}.api.", label: label, disable: true, want: "https://svc.example.com/"},
+		{endpoint: "https://svc.example.com", prefix: "{Id}.api.", wantErr: `the host label Id must be a non-empty DNS label of letters, digits and '-', got ""`},
+		{endpoint: "https://svc.example.com", prefix: "{Missing}.", label: label, wantErr: `host label Missing must be`},
+		{endpoint: "https://svc.example.com", prefix: "{Bad}.", label: label, wantErr: `got "a.b"`},
+		{endpoint: "https://svc.example.com", prefix: "{Long}.", label: label, wantErr: `host label Long must be`},
+		{endpoint: "https://svc.example.com", prefix: "{Id.", label: label, wantErr: `a label is not closed`},
+	} {
+		c := newClient(Options{Endpoint: tc.endpoint, DisableHostPrefix: tc.disable}, testService("1.1"))
+		got, err := c.endpoint(&operationInfo{name: "Op", hostPrefix: tc.prefix}, tc.label)
+		switch {
+		case tc.wantErr != "":
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("%s + %q: %q, %v; want an error with %q", tc.endpoint, tc.prefix, got, err, tc.wantErr)
+			}
+		case err != nil || got != tc.want:
+			t.Errorf("%s + %q (disable %v): %q, %v; want %q", tc.endpoint, tc.prefix, tc.disable, got, err, tc.want)
+		}
+	}
+}
+
+// hostInput is an awsJson input with a host label, as genHostLabels writes it.
+type hostInput struct{ stubRequest }
+
+func (v *hostInput) hostLabel(name string) string {
+	if name == "Username" && v.Username != nil {
+		return *v.Username
+	}
+	return ""
+}
+
+// TestInvokeHostPrefix: an awsJson request goes to the prefixed host with its label, and an
+// invalid label fails before anything is sent.
+func TestInvokeHostPrefix(t *testing.T) {
+	var hosts []string
+	d := doerFunc(func(r *http.Request) (*http.Response, error) {
+		hosts = append(hosts, r.URL.Host)
+		return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(strings.NewReader("{}"))}, nil
+	})
+	c := newClient(Options{Endpoint: "https://svc.example.com", HTTPClient: d}, testService("1.1"))
+	op := &operationInfo{name: "Op", hostPrefix: "{Username}.data-"}
+	if err := c.invoke(context.Background(), op, &hostInput{stubRequest{Username: strp("alice")}}, new(stubResponse)); err != nil {
+		t.Fatal(err)
+	}
+	err := c.invoke(context.Background(), op, &hostInput{stubRequest{Username: strp("al/ice")}}, new(stubResponse))
+	if err == nil || !strings.Contains(err.Error(), "host label Username") {
+		t.Errorf("invalid label: %v", err)
+	}
+	if want := []string{"alice.data-svc.example.com"}; !slices.Equal(hosts, want) {
+		t.Errorf("hosts %q, want %q", hosts, want)
+	}
+}

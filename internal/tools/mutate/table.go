@@ -268,6 +268,12 @@ var table = []mutation{
 		Tests: []step{rtTests},
 	},
 	{
+		ID: "json-host-label", File: "internal/gen/client.go",
+		Edits: []edit{{Old: "if m.Traits.HostLabel {\n\t\t\t\tlabels = append(labels, m)", New: "if m.Traits.HostLabel && false {\n\t\t\t\tlabels = append(labels, m)"}},
+		Bug:   "an awsJson input's @hostLabel members do not fill its operation's host prefix",
+		Tests: []step{protoTests},
+	},
+	{
 		ID: "rest-stream-read", File: "templates/rt/client.go",
 		Edits: []edit{{Old: "if op.streamOutput && resp.StatusCode >= 200", New: "if false && op.streamOutput && resp.StatusCode >= 200"}},
 		Bug:   "a streaming output is read into memory (and cut at MaxResponseBytes)",
