@@ -4,7 +4,7 @@ include models/pins.mk
 GO ?= go
 FUZZTIME ?= 3m
 
-.PHONY: all generate check-generated test vet e2e-deps bench fuzz fuzz-short
+.PHONY: all generate check-generated test vet e2e-deps bench fuzz fuzz-short race
 
 # Fuzz targets: package and name.
 FUZZ_TARGETS := \
@@ -46,9 +46,15 @@ test: SHELL := /bin/bash
 test: .SHELLFLAGS := -o pipefail -c
 test: vet e2e-deps
 	$(MAKE) fuzz-short
+	$(MAKE) race
 	( $(GO) test -json -count=1 ./...; status=$$?; \
 	  cd difftest && $(GO) vet ./... && $(GO) test -json -count=1 ./... && exit $$status ) \
 	  | tee $(TESTLOG) | $(GO) run ./internal/tools/skipreport
+
+# The client's concurrent parts (pooled request and response bodies, retries) under the race
+# detector: the runtime's own tests and the hand-written restJson1 tests over a real server.
+race:
+	$(GO) test -race -count=1 ./templates/rt ./internal/resttest
 
 # The wire codec beside aws-sdk-go-v2's generated (de)serializers and encoding/json: one test
 # binary, run BENCH_ROUNDS times over every benchmark, so that ours and v2's samples are taken
