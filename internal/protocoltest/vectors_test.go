@@ -827,22 +827,9 @@ func requestWant(s *suite, c *vectorCase, g *given, meta metadata, op *ir.Operat
 	if w.uri == "" {
 		w.uri = "/"
 	}
-	// The vectors' host is the endpoint's plus the operation's host prefix, with any
-	// endpoint path: "foo.example.com", "example.com/custom". The client is given the
-	// endpoint without the prefix and must add it.
-	host := cmp.Or(ser.Host, "example.com")
-	if ser.Host != "" {
-		w.host, _, _ = strings.Cut(ser.Host, "/")
-		if g.Endpoint != nil && g.Endpoint.HostPrefix != "" {
-			prefix, err := expandHostPrefix(g.Endpoint.HostPrefix, c.Params)
-			if err != nil {
-				return nil, "", err
-			}
-			if !strings.HasPrefix(host, prefix) {
-				return nil, "", fmt.Errorf("host %q does not start with the host prefix %q", host, prefix)
-			}
-			host = strings.TrimPrefix(host, prefix)
-		}
+	host, err := vectorHost(c, g, w)
+	if err != nil {
+		return nil, "", err
 	}
 	for _, k := range slices.Sorted(maps.Keys(ser.Headers)) {
 		if key := "header " + http.CanonicalHeaderKey(k); clientGaps[key] != "" {
@@ -901,22 +888,9 @@ func restRequestWant(s *suite, c *vectorCase, g *given, op *ir.Operation, cc *cl
 	}
 	w := &wantRequest{method: cmp.Or(ser.Method, op.HTTPMethod), uri: cmp.Or(ser.URI, "/"), query: true,
 		headers: map[string]string{}, forbid: ser.ForbidHeaders}
-	// The vectors' host is the endpoint's plus the operation's host prefix, with any
-	// endpoint path: "foo.example.com", "example.com/custom". The client is given the
-	// endpoint without the prefix and must add it.
-	endpoint := cmp.Or(ser.Host, "example.com")
-	if ser.Host != "" {
-		w.host, _, _ = strings.Cut(ser.Host, "/")
-		if g.Endpoint != nil && g.Endpoint.HostPrefix != "" {
-			prefix, err := expandHostPrefix(g.Endpoint.HostPrefix, c.Params)
-			if err != nil {
-				return nil, "", err
-			}
-			if !strings.HasPrefix(endpoint, prefix) {
-				return nil, "", fmt.Errorf("host %q does not start with the host prefix %q", ser.Host, prefix)
-			}
-			endpoint = strings.TrimPrefix(endpoint, prefix)
-		}
+	endpoint, err := vectorHost(c, g, w)
+	if err != nil {
+		return nil, "", err
 	}
 	probe := func(p *wantRequest) string {
 		p.bodyKind = "any"
@@ -990,6 +964,30 @@ func restBody(body *string, headers map[string]string) (kind, want string) {
 // probeRequest checks a request for just what w holds.
 func probeRequest(w *wantRequest) string {
 	return fmt.Sprintf("vkCheckRequest(t, srv, err, %s)", w.goString())
+}
+
+// vectorHost returns the endpoint (host and any path) the client is given for case c, and
+// sets the host w wants. The vectors' host is the endpoint's plus the operation's host
+// prefix, with any endpoint path: "foo.example.com", "example.com/custom"; the client is
+// given the endpoint without the prefix and must add it.
+func vectorHost(c *vectorCase, g *given, w *wantRequest) (string, error) {
+	ser := c.Serialized
+	endpoint := cmp.Or(ser.Host, "example.com")
+	if ser.Host == "" {
+		return endpoint, nil
+	}
+	w.host, _, _ = strings.Cut(ser.Host, "/")
+	if g.Endpoint != nil && g.Endpoint.HostPrefix != "" {
+		prefix, err := expandHostPrefix(g.Endpoint.HostPrefix, c.Params)
+		if err != nil {
+			return "", err
+		}
+		if !strings.HasPrefix(endpoint, prefix) {
+			return "", fmt.Errorf("host %q does not start with the host prefix %q", ser.Host, prefix)
+		}
+		endpoint = strings.TrimPrefix(endpoint, prefix)
+	}
+	return endpoint, nil
 }
 
 // expandHostPrefix fills an endpoint trait's host prefix, "foo.{label}.", from params.
