@@ -136,7 +136,7 @@ func newGenerator(m *ir.Model, opt Options) (*generator, error) {
 	}
 	g.codec = newCodecIDs(g)
 	g.rest = m.Service != nil && m.Service.Protocol == "restJson1"
-	g.json = m.Service.IsAWSJSON() || g.rest
+	g.json = m.Service.HasClient()
 	if g.rest {
 		g.restInputs, g.restOutputs = g.restShapes()
 		g.httpBound = g.httpBoundShapes()

@@ -142,6 +142,12 @@ func (s *Service) IsAWSJSON() bool {
 	return s != nil && (s.Protocol == "awsJson1_0" || s.Protocol == "awsJson1_1")
 }
 
+// HasClient reports whether the generator writes a wire codec and a client for the service:
+// awsJson and restJson1.
+func (s *Service) HasClient() bool {
+	return s.IsAWSJSON() || s != nil && s.Protocol == "restJson1"
+}
+
 // JSONVersion is "1.0" or "1.1" for awsJson services, else "".
 func (s *Service) JSONVersion() string {
 	switch s.Protocol {

@@ -431,7 +431,7 @@ func firstLine(s string) string {
 // unsupportedOperations lists the operations of an awsJson model whose generated client
 // method sends nothing and returns an error: the event-stream ones.
 func unsupportedOperations(m *ir.Model) []string {
-	if !m.Service.IsAWSJSON() {
+	if !m.Service.HasClient() {
 		return nil
 	}
 	var out []string

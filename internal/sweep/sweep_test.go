@@ -13,6 +13,7 @@ import (
 	"github.com/awsgen/awsgen/internal/gen"
 	"github.com/awsgen/awsgen/internal/ir"
 	"github.com/awsgen/awsgen/internal/load"
+	"github.com/awsgen/awsgen/internal/modelsrc"
 )
 
 func TestPackageName(t *testing.T) {
@@ -153,30 +154,37 @@ func TestCompareKitchenSink(t *testing.T) {
 	t.Logf("\n%s", b.String())
 }
 
-// The kitchen sink's event-stream operation is listed as unsupported by the client, in both
-// formats, and the report counts it per format.
+// The event-stream operations of the kitchen sink (awsJson, both formats) and of Lambda
+// (restJson1) are listed as unsupported by the client, and the report counts them per format.
 func TestUnsupportedOperations(t *testing.T) {
 	rep := &Report{}
 	for _, c := range []struct {
 		path   string
 		format Format
+		want   string
 	}{
-		{"../../testdata/models/kitchensink.smithy.json", Smithy},
-		{"../../testdata/models/kitchensink/api-2.json", C2J},
+		{"../../testdata/models/kitchensink.smithy.json", Smithy, "WatchThings (event stream)"},
+		{"../../testdata/models/kitchensink/api-2.json", C2J, "WatchThings (event stream)"},
+		// restJson1 (Lambda, from the pinned aws-sdk-go module).
+		{"gomod:github.com/aws/aws-sdk-go@v1.55.8/models/apis/lambda/2015-03-31/api-2.json", C2J, "InvokeWithResponseStream (event stream)"},
 	} {
-		m, err := load.File(c.path)
+		path, err := modelsrc.Resolve(c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := load.File(path)
 		if err != nil {
 			t.Fatal(err)
 		}
 		got := unsupportedOperations(m)
-		if strings.Join(got, ",") != "WatchThings (event stream)" {
-			t.Errorf("%s: unsupported %q", c.path, got)
+		if strings.Join(got, ",") != c.want {
+			t.Errorf("%s: unsupported %q, want %q", c.path, got, c.want)
 		}
 		rep.Results = append(rep.Results, &Result{Model: Model{Format: c.format, Name: "kitchensink"}, Unsupported: got})
 	}
 	var b strings.Builder
 	rep.printUnsupported(&b)
-	if !strings.Contains(b.String(), "1 smithy, 1 c2j") || !strings.Contains(b.String(), "kitchensink: WatchThings (event stream)") {
+	if !strings.Contains(b.String(), "1 smithy, 2 c2j") || !strings.Contains(b.String(), "kitchensink: WatchThings (event stream)") {
 		t.Errorf("report:\n%s", b.String())
 	}
 }
