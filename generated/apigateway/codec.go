@@ -157,7 +157,7 @@ func (v *Account) decodeJSONStore(d *jsonDecoder, st *storeAccount) {
 			v.CloudwatchRoleArn = &st.CloudwatchRoleArn
 		case 1:
 			v.ThrottleSettings = jsonStoreFrom[ThrottleSettings](d, 352)
-			v.ThrottleSettings.decodeJSONStore(d, jsonStoreFrom[storeThrottleSettings](d, 159))
+			v.ThrottleSettings.decodeJSON(d)
 		case 2:
 			v.Features = decodeJSONListOfString(d)
 		case 3:
@@ -1847,7 +1847,7 @@ func (v *CreateDeploymentRequest) decodeJSONStore(d *jsonDecoder, st *storeCreat
 			v.Variables = decodeJSONMapOfStringToString(d)
 		case 7:
 			v.CanarySettings = jsonStoreFrom[DeploymentCanarySettings](d, 245)
-			v.CanarySettings.decodeJSONStore(d, jsonStoreFrom[storeDeploymentCanarySettings](d, 52))
+			v.CanarySettings.decodeJSON(d)
 		case 8:
 			if st == nil {
 				st = new(storeCreateDeploymentRequest)
@@ -1934,7 +1934,7 @@ func (v *CreateDocumentationPartRequest) decodeJSONStore(d *jsonDecoder, st *sto
 			v.RestApiId = &st.RestApiId
 		case 1:
 			v.Location = jsonStoreFrom[DocumentationPartLocation](d, 249)
-			v.Location.decodeJSONStore(d, jsonStoreFrom[storeDocumentationPartLocation](d, 56))
+			v.Location.decodeJSON(d)
 		case 2:
 			if st == nil {
 				st = new(storeCreateDocumentationPartRequest)
@@ -2225,7 +2225,7 @@ func (v *CreateDomainNameRequest) decodeJSONStore(d *jsonDecoder, st *storeCreat
 			v.SecurityPolicy = &st.SecurityPolicy
 		case 11:
 			v.MutualTlsAuthentication = jsonStoreFrom[MutualTlsAuthenticationInput](d, 321)
-			v.MutualTlsAuthentication.decodeJSONStore(d, jsonStoreFrom[storeMutualTlsAuthenticationInput](d, 128))
+			v.MutualTlsAuthentication.decodeJSON(d)
 		case 12:
 			if st == nil {
 				st = new(storeCreateDomainNameRequest)
@@ -2858,7 +2858,7 @@ func (v *CreateStageRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateStag
 			v.DocumentationVersion = &st.DocumentationVersion
 		case 8:
 			v.CanarySettings = jsonStoreFrom[CanarySettings](d, 204)
-			v.CanarySettings.decodeJSONStore(d, jsonStoreFrom[storeCanarySettings](d, 11))
+			v.CanarySettings.decodeJSON(d)
 		case 9:
 			if st == nil {
 				st = new(storeCreateStageRequest)
@@ -3061,10 +3061,10 @@ func (v *CreateUsagePlanRequest) decodeJSONStore(d *jsonDecoder, st *storeCreate
 			v.ApiStages = decodeJSONListOfApiStage(d)
 		case 3:
 			v.Throttle = jsonStoreFrom[ThrottleSettings](d, 352)
-			v.Throttle.decodeJSONStore(d, jsonStoreFrom[storeThrottleSettings](d, 159))
+			v.Throttle.decodeJSON(d)
 		case 4:
 			v.Quota = jsonStoreFrom[QuotaSettings](d, 330)
-			v.Quota.decodeJSONStore(d, jsonStoreFrom[storeQuotaSettings](d, 137))
+			v.Quota.decodeJSON(d)
 		case 5:
 			v.Tags = decodeJSONMapOfStringToString(d)
 		default:
@@ -5025,7 +5025,7 @@ func (v *DocumentationPart) decodeJSONStore(d *jsonDecoder, st *storeDocumentati
 			v.Id = &st.Id
 		case 1:
 			v.Location = jsonStoreFrom[DocumentationPartLocation](d, 249)
-			v.Location.decodeJSONStore(d, jsonStoreFrom[storeDocumentationPartLocation](d, 56))
+			v.Location.decodeJSON(d)
 		case 2:
 			if st == nil {
 				st = new(storeDocumentationPart)
@@ -5646,7 +5646,7 @@ func (v *DomainName) decodeJSONStore(d *jsonDecoder, st *storeDomainName) {
 			v.Tags = decodeJSONMapOfStringToString(d)
 		case 15:
 			v.MutualTlsAuthentication = jsonStoreFrom[MutualTlsAuthentication](d, 320)
-			v.MutualTlsAuthentication.decodeJSONStore(d, jsonStoreFrom[storeMutualTlsAuthentication](d, 127))
+			v.MutualTlsAuthentication.decodeJSON(d)
 		case 16:
 			if st == nil {
 				st = new(storeDomainName)
@@ -10812,7 +10812,7 @@ func (v *Method) decodeJSONStore(d *jsonDecoder, st *storeMethod) {
 			v.MethodResponses = decodeJSONMapOfMethodResponse(d)
 		case 9:
 			v.MethodIntegration = jsonStoreFrom[Integration](d, 311)
-			v.MethodIntegration.decodeJSONStore(d, jsonStoreFrom[storeIntegration](d, 118))
+			v.MethodIntegration.decodeJSON(d)
 		case 10:
 			v.AuthorizationScopes = decodeJSONListOfString(d)
 		default:
@@ -13785,10 +13785,10 @@ func (v *Stage) decodeJSONStore(d *jsonDecoder, st *storeStage) {
 			v.DocumentationVersion = &st.DocumentationVersion
 		case 10:
 			v.AccessLogSettings = jsonStoreFrom[AccessLogSettings](d, 193)
-			v.AccessLogSettings.decodeJSONStore(d, jsonStoreFrom[storeAccessLogSettings](d, 0))
+			v.AccessLogSettings.decodeJSON(d)
 		case 11:
 			v.CanarySettings = jsonStoreFrom[CanarySettings](d, 204)
-			v.CanarySettings.decodeJSONStore(d, jsonStoreFrom[storeCanarySettings](d, 11))
+			v.CanarySettings.decodeJSON(d)
 		case 12:
 			if st == nil {
 				st = new(storeStage)
@@ -16973,10 +16973,10 @@ func (v *UsagePlan) decodeJSONStore(d *jsonDecoder, st *storeUsagePlan) {
 			v.ApiStages = decodeJSONListOfApiStage(d)
 		case 4:
 			v.Throttle = jsonStoreFrom[ThrottleSettings](d, 352)
-			v.Throttle.decodeJSONStore(d, jsonStoreFrom[storeThrottleSettings](d, 159))
+			v.Throttle.decodeJSON(d)
 		case 5:
 			v.Quota = jsonStoreFrom[QuotaSettings](d, 330)
-			v.Quota.decodeJSONStore(d, jsonStoreFrom[storeQuotaSettings](d, 137))
+			v.Quota.decodeJSON(d)
 		case 6:
 			if st == nil {
 				st = new(storeUsagePlan)

@@ -193,13 +193,13 @@ func (v *AccountTakeoverActionsType) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.LowAction = jsonStoreFrom[AccountTakeoverActionType](d, 306)
-			v.LowAction.decodeJSONStore(d, jsonStoreFrom[storeAccountTakeoverActionType](d, 1))
+			v.LowAction.decodeJSON(d)
 		case 1:
 			v.MediumAction = jsonStoreFrom[AccountTakeoverActionType](d, 306)
-			v.MediumAction.decodeJSONStore(d, jsonStoreFrom[storeAccountTakeoverActionType](d, 1))
+			v.MediumAction.decodeJSON(d)
 		case 2:
 			v.HighAction = jsonStoreFrom[AccountTakeoverActionType](d, 306)
-			v.HighAction.decodeJSONStore(d, jsonStoreFrom[storeAccountTakeoverActionType](d, 1))
+			v.HighAction.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -261,7 +261,7 @@ func (v *AccountTakeoverRiskConfigurationType) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.NotifyConfiguration = jsonStoreFrom[NotifyConfigurationType](d, 507)
-			v.NotifyConfiguration.decodeJSONStore(d, jsonStoreFrom[storeNotifyConfigurationType](d, 202))
+			v.NotifyConfiguration.decodeJSON(d)
 		case 1:
 			v.Actions = jsonStoreFrom[AccountTakeoverActionsType](d, 307)
 			v.Actions.decodeJSON(d)
@@ -655,7 +655,7 @@ func (v *AdminCreateUserConfigType) decodeJSONStore(d *jsonDecoder, st *storeAdm
 			v.UnusedAccountValidityDays = &st.UnusedAccountValidityDays
 		case 2:
 			v.InviteMessageTemplate = jsonStoreFrom[MessageTemplateType](d, 504)
-			v.InviteMessageTemplate.decodeJSONStore(d, jsonStoreFrom[storeMessageTemplateType](d, 199))
+			v.InviteMessageTemplate.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -854,7 +854,7 @@ func (v *AdminCreateUserResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.User = jsonStoreFrom[UserType](d, 602)
-			v.User.decodeJSONStore(d, jsonStoreFrom[storeUserType](d, 297))
+			v.User.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -1114,7 +1114,7 @@ func (v *AdminDisableProviderForUserRequest) decodeJSON(d *jsonDecoder) {
 			v.UserPoolId = &x
 		case 1:
 			v.User = jsonStoreFrom[ProviderUserIdentifierType](d, 515)
-			v.User.decodeJSONStore(d, jsonStoreFrom[storeProviderUserIdentifierType](d, 210))
+			v.User.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -1602,7 +1602,7 @@ func (v *AdminGetDeviceResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.Device = jsonStoreFrom[DeviceType](d, 428)
-			v.Device.decodeJSONStore(d, jsonStoreFrom[storeDeviceType](d, 123))
+			v.Device.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -1948,7 +1948,7 @@ func (v *AdminInitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeAdmi
 			v.AnalyticsMetadata.decodeJSON(d)
 		case 6:
 			v.ContextData = jsonStoreFrom[ContextDataType](d, 384)
-			v.ContextData.decodeJSONStore(d, jsonStoreFrom[storeContextDataType](d, 79))
+			v.ContextData.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -2043,7 +2043,7 @@ func (v *AdminInitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeAdm
 			v.ChallengeParameters = decodeJSONChallengeParametersType(d)
 		case 3:
 			v.AuthenticationResult = jsonStoreFrom[AuthenticationResultType](d, 367)
-			v.AuthenticationResult.decodeJSONStore(d, jsonStoreFrom[storeAuthenticationResultType](d, 62))
+			v.AuthenticationResult.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -2112,10 +2112,10 @@ func (v *AdminLinkProviderForUserRequest) decodeJSON(d *jsonDecoder) {
 			v.UserPoolId = &x
 		case 1:
 			v.DestinationUser = jsonStoreFrom[ProviderUserIdentifierType](d, 515)
-			v.DestinationUser.decodeJSONStore(d, jsonStoreFrom[storeProviderUserIdentifierType](d, 210))
+			v.DestinationUser.decodeJSON(d)
 		case 2:
 			v.SourceUser = jsonStoreFrom[ProviderUserIdentifierType](d, 515)
-			v.SourceUser.decodeJSONStore(d, jsonStoreFrom[storeProviderUserIdentifierType](d, 210))
+			v.SourceUser.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -2972,7 +2972,7 @@ func (v *AdminRespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st 
 			v.AnalyticsMetadata.decodeJSON(d)
 		case 6:
 			v.ContextData = jsonStoreFrom[ContextDataType](d, 384)
-			v.ContextData.decodeJSONStore(d, jsonStoreFrom[storeContextDataType](d, 79))
+			v.ContextData.decodeJSON(d)
 		case 7:
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
 		default:
@@ -3069,7 +3069,7 @@ func (v *AdminRespondToAuthChallengeResponse) decodeJSONStore(d *jsonDecoder, st
 			v.ChallengeParameters = decodeJSONChallengeParametersType(d)
 		case 3:
 			v.AuthenticationResult = jsonStoreFrom[AuthenticationResultType](d, 367)
-			v.AuthenticationResult.decodeJSONStore(d, jsonStoreFrom[storeAuthenticationResultType](d, 62))
+			v.AuthenticationResult.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -3150,10 +3150,10 @@ func (v *AdminSetUserMFAPreferenceRequest) decodeJSONStore(d *jsonDecoder, st *s
 		switch i {
 		case 0:
 			v.SMSMfaSettings = jsonStoreFrom[SMSMfaSettingsType](d, 528)
-			v.SMSMfaSettings.decodeJSONStore(d, jsonStoreFrom[storeSMSMfaSettingsType](d, 223))
+			v.SMSMfaSettings.decodeJSON(d)
 		case 1:
 			v.SoftwareTokenMfaSettings = jsonStoreFrom[SoftwareTokenMfaSettingsType](d, 549)
-			v.SoftwareTokenMfaSettings.decodeJSONStore(d, jsonStoreFrom[storeSoftwareTokenMfaSettingsType](d, 244))
+			v.SoftwareTokenMfaSettings.decodeJSON(d)
 		case 2:
 			if st == nil {
 				st = new(storeAdminSetUserMFAPreferenceRequest)
@@ -4531,15 +4531,15 @@ func (v *AuthEventType) decodeJSONStore(d *jsonDecoder, st *storeAuthEventType) 
 			v.EventResponse = &st.EventResponse
 		case 4:
 			v.EventRisk = jsonStoreFrom[EventRiskType](d, 435)
-			v.EventRisk.decodeJSONStore(d, jsonStoreFrom[storeEventRiskType](d, 130))
+			v.EventRisk.decodeJSON(d)
 		case 5:
 			v.ChallengeResponses = decodeJSONChallengeResponseListType(d)
 		case 6:
 			v.EventContextData = jsonStoreFrom[EventContextDataType](d, 433)
-			v.EventContextData.decodeJSONStore(d, jsonStoreFrom[storeEventContextDataType](d, 128))
+			v.EventContextData.decodeJSON(d)
 		case 7:
 			v.EventFeedback = jsonStoreFrom[EventFeedbackType](d, 434)
-			v.EventFeedback.decodeJSONStore(d, jsonStoreFrom[storeEventFeedbackType](d, 129))
+			v.EventFeedback.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -4659,7 +4659,7 @@ func (v *AuthenticationResultType) decodeJSONStore(d *jsonDecoder, st *storeAuth
 			v.IdToken = &st.IdToken
 		case 5:
 			v.NewDeviceMetadata = jsonStoreFrom[NewDeviceMetadataType](d, 505)
-			v.NewDeviceMetadata.decodeJSONStore(d, jsonStoreFrom[storeNewDeviceMetadataType](d, 200))
+			v.NewDeviceMetadata.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -5367,7 +5367,7 @@ func (v *ConfirmDeviceRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmD
 			v.DeviceKey = &st.DeviceKey
 		case 2:
 			v.DeviceSecretVerifierConfig = jsonStoreFrom[DeviceSecretVerifierConfigType](d, 427)
-			v.DeviceSecretVerifierConfig.decodeJSONStore(d, jsonStoreFrom[storeDeviceSecretVerifierConfigType](d, 122))
+			v.DeviceSecretVerifierConfig.decodeJSON(d)
 		case 3:
 			if st == nil {
 				st = new(storeConfirmDeviceRequest)
@@ -5561,7 +5561,7 @@ func (v *ConfirmForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *store
 			v.AnalyticsMetadata.decodeJSON(d)
 		case 6:
 			v.UserContextData = jsonStoreFrom[UserContextDataType](d, 588)
-			v.UserContextData.decodeJSONStore(d, jsonStoreFrom[storeUserContextDataType](d, 283))
+			v.UserContextData.decodeJSON(d)
 		case 7:
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
 		default:
@@ -5732,7 +5732,7 @@ func (v *ConfirmSignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeConfirmS
 			v.AnalyticsMetadata.decodeJSON(d)
 		case 6:
 			v.UserContextData = jsonStoreFrom[UserContextDataType](d, 588)
-			v.UserContextData.decodeJSONStore(d, jsonStoreFrom[storeUserContextDataType](d, 283))
+			v.UserContextData.decodeJSON(d)
 		case 7:
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
 		default:
@@ -6042,7 +6042,7 @@ func (v *CreateGroupResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.Group = jsonStoreFrom[GroupType](d, 464)
-			v.Group.decodeJSONStore(d, jsonStoreFrom[storeGroupType](d, 159))
+			v.Group.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -6211,7 +6211,7 @@ func (v *CreateIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.IdentityProvider = jsonStoreFrom[IdentityProviderType](d, 466)
-			v.IdentityProvider.decodeJSONStore(d, jsonStoreFrom[storeIdentityProviderType](d, 161))
+			v.IdentityProvider.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -6364,7 +6364,7 @@ func (v *CreateResourceServerResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.ResourceServer = jsonStoreFrom[ResourceServerType](d, 521)
-			v.ResourceServer.decodeJSONStore(d, jsonStoreFrom[storeResourceServerType](d, 216))
+			v.ResourceServer.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -6508,7 +6508,7 @@ func (v *CreateUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.UserImportJob = jsonStoreFrom[UserImportJobType](d, 590)
-			v.UserImportJob.decodeJSONStore(d, jsonStoreFrom[storeUserImportJobType](d, 285))
+			v.UserImportJob.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -6723,7 +6723,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 			v.IdTokenValidity = &st.IdTokenValidity
 		case 6:
 			v.TokenValidityUnits = jsonStoreFrom[TokenValidityUnitsType](d, 557)
-			v.TokenValidityUnits.decodeJSONStore(d, jsonStoreFrom[storeTokenValidityUnitsType](d, 252))
+			v.TokenValidityUnits.decodeJSON(d)
 		case 7:
 			v.ReadAttributes = decodeJSONClientPermissionListType(d)
 		case 8:
@@ -6754,7 +6754,7 @@ func (v *CreateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeC
 			v.AllowedOAuthFlowsUserPoolClient = &st.AllowedOAuthFlowsUserPoolClient
 		case 17:
 			v.AnalyticsConfiguration = jsonStoreFrom[AnalyticsConfigurationType](d, 361)
-			v.AnalyticsConfiguration.decodeJSONStore(d, jsonStoreFrom[storeAnalyticsConfigurationType](d, 56))
+			v.AnalyticsConfiguration.decodeJSON(d)
 		case 18:
 			if st == nil {
 				st = new(storeCreateUserPoolClientRequest)
@@ -6834,7 +6834,7 @@ func (v *CreateUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.UserPoolClient = jsonStoreFrom[UserPoolClientType](d, 597)
-			v.UserPoolClient.decodeJSONStore(d, jsonStoreFrom[storeUserPoolClientType](d, 292))
+			v.UserPoolClient.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -7179,7 +7179,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 			v.DeletionProtection = &st.DeletionProtection
 		case 3:
 			v.LambdaConfig = jsonStoreFrom[LambdaConfigType](d, 478)
-			v.LambdaConfig.decodeJSONStore(d, jsonStoreFrom[storeLambdaConfigType](d, 173))
+			v.LambdaConfig.decodeJSON(d)
 		case 4:
 			v.AutoVerifiedAttributes = decodeJSONVerifiedAttributesListType(d)
 		case 5:
@@ -7206,7 +7206,7 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 			v.EmailVerificationSubject = &st.EmailVerificationSubject
 		case 10:
 			v.VerificationMessageTemplate = jsonStoreFrom[VerificationMessageTemplateType](d, 605)
-			v.VerificationMessageTemplate.decodeJSONStore(d, jsonStoreFrom[storeVerificationMessageTemplateType](d, 300))
+			v.VerificationMessageTemplate.decodeJSON(d)
 		case 11:
 			if st == nil {
 				st = new(storeCreateUserPoolRequest)
@@ -7224,18 +7224,18 @@ func (v *CreateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateU
 			v.UserAttributeUpdateSettings.decodeJSON(d)
 		case 14:
 			v.DeviceConfiguration = jsonStoreFrom[DeviceConfigurationType](d, 426)
-			v.DeviceConfiguration.decodeJSONStore(d, jsonStoreFrom[storeDeviceConfigurationType](d, 121))
+			v.DeviceConfiguration.decodeJSON(d)
 		case 15:
 			v.EmailConfiguration = jsonStoreFrom[EmailConfigurationType](d, 431)
-			v.EmailConfiguration.decodeJSONStore(d, jsonStoreFrom[storeEmailConfigurationType](d, 126))
+			v.EmailConfiguration.decodeJSON(d)
 		case 16:
 			v.SmsConfiguration = jsonStoreFrom[SmsConfigurationType](d, 545)
-			v.SmsConfiguration.decodeJSONStore(d, jsonStoreFrom[storeSmsConfigurationType](d, 240))
+			v.SmsConfiguration.decodeJSON(d)
 		case 17:
 			v.UserPoolTags = decodeJSONUserPoolTagsType(d)
 		case 18:
 			v.AdminCreateUserConfig = jsonStoreFrom[AdminCreateUserConfigType](d, 314)
-			v.AdminCreateUserConfig.decodeJSONStore(d, jsonStoreFrom[storeAdminCreateUserConfigType](d, 9))
+			v.AdminCreateUserConfig.decodeJSON(d)
 		case 19:
 			v.Schema = decodeJSONSchemaAttributesListType(d)
 		case 20:
@@ -7302,7 +7302,7 @@ func (v *CreateUserPoolResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.UserPool = jsonStoreFrom[UserPoolType](d, 601)
-			v.UserPool.decodeJSONStore(d, jsonStoreFrom[storeUserPoolType](d, 296))
+			v.UserPool.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -8263,7 +8263,7 @@ func (v *DescribeIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.IdentityProvider = jsonStoreFrom[IdentityProviderType](d, 466)
-			v.IdentityProvider.decodeJSONStore(d, jsonStoreFrom[storeIdentityProviderType](d, 161))
+			v.IdentityProvider.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -8396,7 +8396,7 @@ func (v *DescribeResourceServerResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.ResourceServer = jsonStoreFrom[ResourceServerType](d, 521)
-			v.ResourceServer.decodeJSONStore(d, jsonStoreFrom[storeResourceServerType](d, 216))
+			v.ResourceServer.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -8529,7 +8529,7 @@ func (v *DescribeRiskConfigurationResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.RiskConfiguration = jsonStoreFrom[RiskConfigurationType](d, 526)
-			v.RiskConfiguration.decodeJSONStore(d, jsonStoreFrom[storeRiskConfigurationType](d, 221))
+			v.RiskConfiguration.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -8662,7 +8662,7 @@ func (v *DescribeUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.UserImportJob = jsonStoreFrom[UserImportJobType](d, 590)
-			v.UserImportJob.decodeJSONStore(d, jsonStoreFrom[storeUserImportJobType](d, 285))
+			v.UserImportJob.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -8795,7 +8795,7 @@ func (v *DescribeUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.UserPoolClient = jsonStoreFrom[UserPoolClientType](d, 597)
-			v.UserPoolClient.decodeJSONStore(d, jsonStoreFrom[storeUserPoolClientType](d, 292))
+			v.UserPoolClient.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -8904,7 +8904,7 @@ func (v *DescribeUserPoolDomainResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.DomainDescription = jsonStoreFrom[DomainDescriptionType](d, 429)
-			v.DomainDescription.decodeJSONStore(d, jsonStoreFrom[storeDomainDescriptionType](d, 124))
+			v.DomainDescription.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -9013,7 +9013,7 @@ func (v *DescribeUserPoolResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.UserPool = jsonStoreFrom[UserPoolType](d, 601)
-			v.UserPool.decodeJSONStore(d, jsonStoreFrom[storeUserPoolType](d, 296))
+			v.UserPool.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -10206,7 +10206,7 @@ func (v *ForgotPasswordRequest) decodeJSONStore(d *jsonDecoder, st *storeForgotP
 			v.SecretHash = &st.SecretHash
 		case 2:
 			v.UserContextData = jsonStoreFrom[UserContextDataType](d, 588)
-			v.UserContextData.decodeJSONStore(d, jsonStoreFrom[storeUserContextDataType](d, 283))
+			v.UserContextData.decodeJSON(d)
 		case 3:
 			if st == nil {
 				st = new(storeForgotPasswordRequest)
@@ -10273,7 +10273,7 @@ func (v *ForgotPasswordResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.CodeDeliveryDetails = jsonStoreFrom[CodeDeliveryDetailsType](d, 372)
-			v.CodeDeliveryDetails.decodeJSONStore(d, jsonStoreFrom[storeCodeDeliveryDetailsType](d, 67))
+			v.CodeDeliveryDetails.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -10521,7 +10521,7 @@ func (v *GetDeviceResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.Device = jsonStoreFrom[DeviceType](d, 428)
-			v.Device.decodeJSONStore(d, jsonStoreFrom[storeDeviceType](d, 123))
+			v.Device.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -10654,7 +10654,7 @@ func (v *GetGroupResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.Group = jsonStoreFrom[GroupType](d, 464)
-			v.Group.decodeJSONStore(d, jsonStoreFrom[storeGroupType](d, 159))
+			v.Group.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -10787,7 +10787,7 @@ func (v *GetIdentityProviderByIdentifierResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.IdentityProvider = jsonStoreFrom[IdentityProviderType](d, 466)
-			v.IdentityProvider.decodeJSONStore(d, jsonStoreFrom[storeIdentityProviderType](d, 161))
+			v.IdentityProvider.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -11135,7 +11135,7 @@ func (v *GetUICustomizationResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.UICustomization = jsonStoreFrom[UICustomizationType](d, 560)
-			v.UICustomization.decodeJSONStore(d, jsonStoreFrom[storeUICustomizationType](d, 255))
+			v.UICustomization.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -11277,7 +11277,7 @@ func (v *GetUserAttributeVerificationCodeResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.CodeDeliveryDetails = jsonStoreFrom[CodeDeliveryDetailsType](d, 372)
-			v.CodeDeliveryDetails.decodeJSONStore(d, jsonStoreFrom[storeCodeDeliveryDetailsType](d, 67))
+			v.CodeDeliveryDetails.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -12153,7 +12153,7 @@ func (v *InitiateAuthRequest) decodeJSONStore(d *jsonDecoder, st *storeInitiateA
 			v.AnalyticsMetadata.decodeJSON(d)
 		case 5:
 			v.UserContextData = jsonStoreFrom[UserContextDataType](d, 588)
-			v.UserContextData.decodeJSONStore(d, jsonStoreFrom[storeUserContextDataType](d, 283))
+			v.UserContextData.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -12248,7 +12248,7 @@ func (v *InitiateAuthResponse) decodeJSONStore(d *jsonDecoder, st *storeInitiate
 			v.ChallengeParameters = decodeJSONChallengeParametersType(d)
 		case 3:
 			v.AuthenticationResult = jsonStoreFrom[AuthenticationResultType](d, 367)
-			v.AuthenticationResult.decodeJSONStore(d, jsonStoreFrom[storeAuthenticationResultType](d, 62))
+			v.AuthenticationResult.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -12917,13 +12917,13 @@ func (v *LambdaConfigType) decodeJSONStore(d *jsonDecoder, st *storeLambdaConfig
 			v.UserMigration = &st.UserMigration
 		case 10:
 			v.PreTokenGenerationConfig = jsonStoreFrom[PreTokenGenerationVersionConfigType](d, 512)
-			v.PreTokenGenerationConfig.decodeJSONStore(d, jsonStoreFrom[storePreTokenGenerationVersionConfigType](d, 207))
+			v.PreTokenGenerationConfig.decodeJSON(d)
 		case 11:
 			v.CustomSMSSender = jsonStoreFrom[CustomSMSLambdaVersionConfigType](d, 401)
-			v.CustomSMSSender.decodeJSONStore(d, jsonStoreFrom[storeCustomSMSLambdaVersionConfigType](d, 96))
+			v.CustomSMSSender.decodeJSON(d)
 		case 12:
 			v.CustomEmailSender = jsonStoreFrom[CustomEmailLambdaVersionConfigType](d, 400)
-			v.CustomEmailSender.decodeJSONStore(d, jsonStoreFrom[storeCustomEmailLambdaVersionConfigType](d, 95))
+			v.CustomEmailSender.decodeJSON(d)
 		case 13:
 			if st == nil {
 				st = new(storeLambdaConfigType)
@@ -15067,13 +15067,13 @@ func (v *NotifyConfigurationType) decodeJSONStore(d *jsonDecoder, st *storeNotif
 			v.SourceArn = &st.SourceArn
 		case 3:
 			v.BlockEmail = jsonStoreFrom[NotifyEmailType](d, 508)
-			v.BlockEmail.decodeJSONStore(d, jsonStoreFrom[storeNotifyEmailType](d, 203))
+			v.BlockEmail.decodeJSON(d)
 		case 4:
 			v.NoActionEmail = jsonStoreFrom[NotifyEmailType](d, 508)
-			v.NoActionEmail.decodeJSONStore(d, jsonStoreFrom[storeNotifyEmailType](d, 203))
+			v.NoActionEmail.decodeJSON(d)
 		case 5:
 			v.MfaEmail = jsonStoreFrom[NotifyEmailType](d, 508)
-			v.MfaEmail.decodeJSONStore(d, jsonStoreFrom[storeNotifyEmailType](d, 203))
+			v.MfaEmail.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -15910,7 +15910,7 @@ func (v *ResendConfirmationCodeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 			v.SecretHash = &st.SecretHash
 		case 2:
 			v.UserContextData = jsonStoreFrom[UserContextDataType](d, 588)
-			v.UserContextData.decodeJSONStore(d, jsonStoreFrom[storeUserContextDataType](d, 283))
+			v.UserContextData.decodeJSON(d)
 		case 3:
 			if st == nil {
 				st = new(storeResendConfirmationCodeRequest)
@@ -15977,7 +15977,7 @@ func (v *ResendConfirmationCodeResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.CodeDeliveryDetails = jsonStoreFrom[CodeDeliveryDetailsType](d, 372)
-			v.CodeDeliveryDetails.decodeJSONStore(d, jsonStoreFrom[storeCodeDeliveryDetailsType](d, 67))
+			v.CodeDeliveryDetails.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -16325,7 +16325,7 @@ func (v *RespondToAuthChallengeRequest) decodeJSONStore(d *jsonDecoder, st *stor
 			v.AnalyticsMetadata.decodeJSON(d)
 		case 5:
 			v.UserContextData = jsonStoreFrom[UserContextDataType](d, 588)
-			v.UserContextData.decodeJSONStore(d, jsonStoreFrom[storeUserContextDataType](d, 283))
+			v.UserContextData.decodeJSON(d)
 		case 6:
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
 		default:
@@ -16422,7 +16422,7 @@ func (v *RespondToAuthChallengeResponse) decodeJSONStore(d *jsonDecoder, st *sto
 			v.ChallengeParameters = decodeJSONChallengeParametersType(d)
 		case 3:
 			v.AuthenticationResult = jsonStoreFrom[AuthenticationResultType](d, 367)
-			v.AuthenticationResult.decodeJSONStore(d, jsonStoreFrom[storeAuthenticationResultType](d, 62))
+			v.AuthenticationResult.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -16926,10 +16926,10 @@ func (v *SchemaAttributeType) decodeJSONStore(d *jsonDecoder, st *storeSchemaAtt
 			v.Required = &st.Required
 		case 5:
 			v.NumberAttributeConstraints = jsonStoreFrom[NumberAttributeConstraintsType](d, 509)
-			v.NumberAttributeConstraints.decodeJSONStore(d, jsonStoreFrom[storeNumberAttributeConstraintsType](d, 204))
+			v.NumberAttributeConstraints.decodeJSON(d)
 		case 6:
 			v.StringAttributeConstraints = jsonStoreFrom[StringAttributeConstraintsType](d, 554)
-			v.StringAttributeConstraints.decodeJSONStore(d, jsonStoreFrom[storeStringAttributeConstraintsType](d, 249))
+			v.StringAttributeConstraints.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -17261,7 +17261,7 @@ func (v *SetRiskConfigurationResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.RiskConfiguration = jsonStoreFrom[RiskConfigurationType](d, 526)
-			v.RiskConfiguration.decodeJSONStore(d, jsonStoreFrom[storeRiskConfigurationType](d, 221))
+			v.RiskConfiguration.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -17411,7 +17411,7 @@ func (v *SetUICustomizationResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.UICustomization = jsonStoreFrom[UICustomizationType](d, 560)
-			v.UICustomization.decodeJSONStore(d, jsonStoreFrom[storeUICustomizationType](d, 255))
+			v.UICustomization.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -17477,10 +17477,10 @@ func (v *SetUserMFAPreferenceRequest) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.SMSMfaSettings = jsonStoreFrom[SMSMfaSettingsType](d, 528)
-			v.SMSMfaSettings.decodeJSONStore(d, jsonStoreFrom[storeSMSMfaSettingsType](d, 223))
+			v.SMSMfaSettings.decodeJSON(d)
 		case 1:
 			v.SoftwareTokenMfaSettings = jsonStoreFrom[SoftwareTokenMfaSettingsType](d, 549)
-			v.SoftwareTokenMfaSettings.decodeJSONStore(d, jsonStoreFrom[storeSoftwareTokenMfaSettingsType](d, 244))
+			v.SoftwareTokenMfaSettings.decodeJSON(d)
 		case 2:
 			x := d.readString()
 			v.AccessToken = &x
@@ -17921,7 +17921,7 @@ func (v *SignUpRequest) decodeJSONStore(d *jsonDecoder, st *storeSignUpRequest) 
 			v.AnalyticsMetadata.decodeJSON(d)
 		case 7:
 			v.UserContextData = jsonStoreFrom[UserContextDataType](d, 588)
-			v.UserContextData.decodeJSONStore(d, jsonStoreFrom[storeUserContextDataType](d, 283))
+			v.UserContextData.decodeJSON(d)
 		case 8:
 			v.ClientMetadata = decodeJSONClientMetadataType(d)
 		default:
@@ -18004,7 +18004,7 @@ func (v *SignUpResponse) decodeJSONStore(d *jsonDecoder, st *storeSignUpResponse
 			v.UserConfirmed = &st.UserConfirmed
 		case 1:
 			v.CodeDeliveryDetails = jsonStoreFrom[CodeDeliveryDetailsType](d, 372)
-			v.CodeDeliveryDetails.decodeJSONStore(d, jsonStoreFrom[storeCodeDeliveryDetailsType](d, 67))
+			v.CodeDeliveryDetails.decodeJSON(d)
 		case 2:
 			if st == nil {
 				st = new(storeSignUpResponse)
@@ -18161,7 +18161,7 @@ func (v *SmsMfaConfigType) decodeJSON(d *jsonDecoder) {
 			v.SmsAuthenticationMessage = &x
 		case 1:
 			v.SmsConfiguration = jsonStoreFrom[SmsConfigurationType](d, 545)
-			v.SmsConfiguration.decodeJSONStore(d, jsonStoreFrom[storeSmsConfigurationType](d, 240))
+			v.SmsConfiguration.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -18477,7 +18477,7 @@ func (v *StartUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.UserImportJob = jsonStoreFrom[UserImportJobType](d, 590)
-			v.UserImportJob.decodeJSONStore(d, jsonStoreFrom[storeUserImportJobType](d, 285))
+			v.UserImportJob.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -18610,7 +18610,7 @@ func (v *StopUserImportJobResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.UserImportJob = jsonStoreFrom[UserImportJobType](d, 590)
-			v.UserImportJob.decodeJSONStore(d, jsonStoreFrom[storeUserImportJobType](d, 285))
+			v.UserImportJob.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -19955,7 +19955,7 @@ func (v *UpdateGroupResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.Group = jsonStoreFrom[GroupType](d, 464)
-			v.Group.decodeJSONStore(d, jsonStoreFrom[storeGroupType](d, 159))
+			v.Group.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -20113,7 +20113,7 @@ func (v *UpdateIdentityProviderResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.IdentityProvider = jsonStoreFrom[IdentityProviderType](d, 466)
-			v.IdentityProvider.decodeJSONStore(d, jsonStoreFrom[storeIdentityProviderType](d, 161))
+			v.IdentityProvider.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -20266,7 +20266,7 @@ func (v *UpdateResourceServerResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.ResourceServer = jsonStoreFrom[ResourceServerType](d, 521)
-			v.ResourceServer.decodeJSONStore(d, jsonStoreFrom[storeResourceServerType](d, 216))
+			v.ResourceServer.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -20606,7 +20606,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 			v.IdTokenValidity = &st.IdTokenValidity
 		case 6:
 			v.TokenValidityUnits = jsonStoreFrom[TokenValidityUnitsType](d, 557)
-			v.TokenValidityUnits.decodeJSONStore(d, jsonStoreFrom[storeTokenValidityUnitsType](d, 252))
+			v.TokenValidityUnits.decodeJSON(d)
 		case 7:
 			v.ReadAttributes = decodeJSONClientPermissionListType(d)
 		case 8:
@@ -20637,7 +20637,7 @@ func (v *UpdateUserPoolClientRequest) decodeJSONStore(d *jsonDecoder, st *storeU
 			v.AllowedOAuthFlowsUserPoolClient = &st.AllowedOAuthFlowsUserPoolClient
 		case 17:
 			v.AnalyticsConfiguration = jsonStoreFrom[AnalyticsConfigurationType](d, 361)
-			v.AnalyticsConfiguration.decodeJSONStore(d, jsonStoreFrom[storeAnalyticsConfigurationType](d, 56))
+			v.AnalyticsConfiguration.decodeJSON(d)
 		case 18:
 			if st == nil {
 				st = new(storeUpdateUserPoolClientRequest)
@@ -20717,7 +20717,7 @@ func (v *UpdateUserPoolClientResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.UserPoolClient = jsonStoreFrom[UserPoolClientType](d, 597)
-			v.UserPoolClient.decodeJSONStore(d, jsonStoreFrom[storeUserPoolClientType](d, 292))
+			v.UserPoolClient.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -21038,7 +21038,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 			v.DeletionProtection = &st.DeletionProtection
 		case 3:
 			v.LambdaConfig = jsonStoreFrom[LambdaConfigType](d, 478)
-			v.LambdaConfig.decodeJSONStore(d, jsonStoreFrom[storeLambdaConfigType](d, 173))
+			v.LambdaConfig.decodeJSON(d)
 		case 4:
 			v.AutoVerifiedAttributes = decodeJSONVerifiedAttributesListType(d)
 		case 5:
@@ -21061,7 +21061,7 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 			v.EmailVerificationSubject = &st.EmailVerificationSubject
 		case 8:
 			v.VerificationMessageTemplate = jsonStoreFrom[VerificationMessageTemplateType](d, 605)
-			v.VerificationMessageTemplate.decodeJSONStore(d, jsonStoreFrom[storeVerificationMessageTemplateType](d, 300))
+			v.VerificationMessageTemplate.decodeJSON(d)
 		case 9:
 			if st == nil {
 				st = new(storeUpdateUserPoolRequest)
@@ -21079,18 +21079,18 @@ func (v *UpdateUserPoolRequest) decodeJSONStore(d *jsonDecoder, st *storeUpdateU
 			v.MfaConfiguration = &st.MfaConfiguration
 		case 12:
 			v.DeviceConfiguration = jsonStoreFrom[DeviceConfigurationType](d, 426)
-			v.DeviceConfiguration.decodeJSONStore(d, jsonStoreFrom[storeDeviceConfigurationType](d, 121))
+			v.DeviceConfiguration.decodeJSON(d)
 		case 13:
 			v.EmailConfiguration = jsonStoreFrom[EmailConfigurationType](d, 431)
-			v.EmailConfiguration.decodeJSONStore(d, jsonStoreFrom[storeEmailConfigurationType](d, 126))
+			v.EmailConfiguration.decodeJSON(d)
 		case 14:
 			v.SmsConfiguration = jsonStoreFrom[SmsConfigurationType](d, 545)
-			v.SmsConfiguration.decodeJSONStore(d, jsonStoreFrom[storeSmsConfigurationType](d, 240))
+			v.SmsConfiguration.decodeJSON(d)
 		case 15:
 			v.UserPoolTags = decodeJSONUserPoolTagsType(d)
 		case 16:
 			v.AdminCreateUserConfig = jsonStoreFrom[AdminCreateUserConfigType](d, 314)
-			v.AdminCreateUserConfig.decodeJSONStore(d, jsonStoreFrom[storeAdminCreateUserConfigType](d, 9))
+			v.AdminCreateUserConfig.decodeJSON(d)
 		case 17:
 			v.UserPoolAddOns = jsonStoreFrom[UserPoolAddOnsType](d, 595)
 			v.UserPoolAddOns.decodeJSON(d)
@@ -22114,7 +22114,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 			v.IdTokenValidity = &st.IdTokenValidity
 		case 9:
 			v.TokenValidityUnits = jsonStoreFrom[TokenValidityUnitsType](d, 557)
-			v.TokenValidityUnits.decodeJSONStore(d, jsonStoreFrom[storeTokenValidityUnitsType](d, 252))
+			v.TokenValidityUnits.decodeJSON(d)
 		case 10:
 			v.ReadAttributes = decodeJSONClientPermissionListType(d)
 		case 11:
@@ -22145,7 +22145,7 @@ func (v *UserPoolClientType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolCl
 			v.AllowedOAuthFlowsUserPoolClient = &st.AllowedOAuthFlowsUserPoolClient
 		case 20:
 			v.AnalyticsConfiguration = jsonStoreFrom[AnalyticsConfigurationType](d, 361)
-			v.AnalyticsConfiguration.decodeJSONStore(d, jsonStoreFrom[storeAnalyticsConfigurationType](d, 56))
+			v.AnalyticsConfiguration.decodeJSON(d)
 		case 21:
 			if st == nil {
 				st = new(storeUserPoolClientType)
@@ -22271,7 +22271,7 @@ func (v *UserPoolDescriptionType) decodeJSONStore(d *jsonDecoder, st *storeUserP
 			v.Name = &st.Name
 		case 2:
 			v.LambdaConfig = jsonStoreFrom[LambdaConfigType](d, 478)
-			v.LambdaConfig.decodeJSONStore(d, jsonStoreFrom[storeLambdaConfigType](d, 173))
+			v.LambdaConfig.decodeJSON(d)
 		case 3:
 			if st == nil {
 				st = new(storeUserPoolDescriptionType)
@@ -22345,7 +22345,7 @@ func (v *UserPoolPolicyType) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.PasswordPolicy = jsonStoreFrom[PasswordPolicyType](d, 510)
-			v.PasswordPolicy.decodeJSONStore(d, jsonStoreFrom[storePasswordPolicyType](d, 205))
+			v.PasswordPolicy.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -22659,7 +22659,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 			v.DeletionProtection = &st.DeletionProtection
 		case 4:
 			v.LambdaConfig = jsonStoreFrom[LambdaConfigType](d, 478)
-			v.LambdaConfig.decodeJSONStore(d, jsonStoreFrom[storeLambdaConfigType](d, 173))
+			v.LambdaConfig.decodeJSON(d)
 		case 5:
 			if st == nil {
 				st = new(storeUserPoolType)
@@ -22706,7 +22706,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 			v.EmailVerificationSubject = &st.EmailVerificationSubject
 		case 15:
 			v.VerificationMessageTemplate = jsonStoreFrom[VerificationMessageTemplateType](d, 605)
-			v.VerificationMessageTemplate.decodeJSONStore(d, jsonStoreFrom[storeVerificationMessageTemplateType](d, 300))
+			v.VerificationMessageTemplate.decodeJSON(d)
 		case 16:
 			if st == nil {
 				st = new(storeUserPoolType)
@@ -22724,7 +22724,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 			v.MfaConfiguration = &st.MfaConfiguration
 		case 19:
 			v.DeviceConfiguration = jsonStoreFrom[DeviceConfigurationType](d, 426)
-			v.DeviceConfiguration.decodeJSONStore(d, jsonStoreFrom[storeDeviceConfigurationType](d, 121))
+			v.DeviceConfiguration.decodeJSON(d)
 		case 20:
 			if st == nil {
 				st = new(storeUserPoolType)
@@ -22733,10 +22733,10 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 			v.EstimatedNumberOfUsers = &st.EstimatedNumberOfUsers
 		case 21:
 			v.EmailConfiguration = jsonStoreFrom[EmailConfigurationType](d, 431)
-			v.EmailConfiguration.decodeJSONStore(d, jsonStoreFrom[storeEmailConfigurationType](d, 126))
+			v.EmailConfiguration.decodeJSON(d)
 		case 22:
 			v.SmsConfiguration = jsonStoreFrom[SmsConfigurationType](d, 545)
-			v.SmsConfiguration.decodeJSONStore(d, jsonStoreFrom[storeSmsConfigurationType](d, 240))
+			v.SmsConfiguration.decodeJSON(d)
 		case 23:
 			v.UserPoolTags = decodeJSONUserPoolTagsType(d)
 		case 24:
@@ -22765,7 +22765,7 @@ func (v *UserPoolType) decodeJSONStore(d *jsonDecoder, st *storeUserPoolType) {
 			v.CustomDomain = &st.CustomDomain
 		case 28:
 			v.AdminCreateUserConfig = jsonStoreFrom[AdminCreateUserConfigType](d, 314)
-			v.AdminCreateUserConfig.decodeJSONStore(d, jsonStoreFrom[storeAdminCreateUserConfigType](d, 9))
+			v.AdminCreateUserConfig.decodeJSON(d)
 		case 29:
 			v.UserPoolAddOns = jsonStoreFrom[UserPoolAddOnsType](d, 595)
 			v.UserPoolAddOns.decodeJSON(d)

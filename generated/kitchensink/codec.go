@@ -1403,7 +1403,7 @@ func (v *ListThingsInput) decodeJSONStore(d *jsonDecoder, st *storeListThingsInp
 			v.Labels = decodeJSONStringMap(d)
 		case 10:
 			v.Limits = jsonStoreFrom[Limits](d, 35)
-			v.Limits.decodeJSONStore(d, jsonStoreFrom[storeLimits](d, 8))
+			v.Limits.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -1474,7 +1474,7 @@ func (v *ListThingsOutput) decodeJSON(d *jsonDecoder) {
 			v.NextToken = &x
 		case 2:
 			v.Secrets = jsonStoreFrom[Secrets](d, 42)
-			v.Secrets.decodeJSONStore(d, jsonStoreFrom[storeSecrets](d, 15))
+			v.Secrets.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -1955,7 +1955,7 @@ func (v *Thing) decodeJSON(d *jsonDecoder) {
 			v.ByName = decodeJSONThingMap(d)
 		case 3:
 			v.Value = jsonStoreFrom[AnyValue](d, 28)
-			v.Value.decodeJSONStore(d, jsonStoreFrom[storeAnyValue](d, 1))
+			v.Value.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -2388,7 +2388,7 @@ func (v *VaultOuter) decodeJSON(d *jsonDecoder) {
 			v.Note = &x
 		case 1:
 			v.Inner = jsonStoreFrom[VaultInner](d, 50)
-			v.Inner.decodeJSONStore(d, jsonStoreFrom[storeVaultInner](d, 23))
+			v.Inner.decodeJSON(d)
 		default:
 			d.skip()
 		}

@@ -1706,7 +1706,7 @@ func (v *CreateCodeSigningConfigResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.CodeSigningConfig = jsonStoreFrom[CodeSigningConfig](d, 204)
-			v.CodeSigningConfig.decodeJSONStore(d, jsonStoreFrom[storeCodeSigningConfig](d, 10))
+			v.CodeSigningConfig.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -1989,7 +1989,7 @@ func (v *CreateEventSourceMappingRequest) decodeJSONStore(d *jsonDecoder, st *st
 			v.ScalingConfig.decodeJSON(d)
 		case 22:
 			v.DocumentDBEventSourceConfig = jsonStoreFrom[DocumentDBEventSourceConfig](d, 231)
-			v.DocumentDBEventSourceConfig.decodeJSONStore(d, jsonStoreFrom[storeDocumentDBEventSourceConfig](d, 37))
+			v.DocumentDBEventSourceConfig.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -2205,7 +2205,7 @@ func (v *CreateFunctionRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateF
 			v.Handler = &st.Handler
 		case 4:
 			v.Code = jsonStoreFrom[FunctionCode](d, 248)
-			v.Code.decodeJSONStore(d, jsonStoreFrom[storeFunctionCode](d, 54))
+			v.Code.decodeJSON(d)
 		case 5:
 			if st == nil {
 				st = new(storeCreateFunctionRequest)
@@ -2279,7 +2279,7 @@ func (v *CreateFunctionRequest) decodeJSONStore(d *jsonDecoder, st *storeCreateF
 			v.SnapStart.decodeJSON(d)
 		case 23:
 			v.LoggingConfig = jsonStoreFrom[LoggingConfig](d, 332)
-			v.LoggingConfig.decodeJSONStore(d, jsonStoreFrom[storeLoggingConfig](d, 138))
+			v.LoggingConfig.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -2382,7 +2382,7 @@ func (v *CreateFunctionUrlConfigRequest) decodeJSONStore(d *jsonDecoder, st *sto
 			v.AuthType = &st.AuthType
 		case 3:
 			v.Cors = jsonStoreFrom[Cors](d, 210)
-			v.Cors.decodeJSONStore(d, jsonStoreFrom[storeCors](d, 16))
+			v.Cors.decodeJSON(d)
 		case 4:
 			if st == nil {
 				st = new(storeCreateFunctionUrlConfigRequest)
@@ -2496,7 +2496,7 @@ func (v *CreateFunctionUrlConfigResponse) decodeJSONStore(d *jsonDecoder, st *st
 			v.AuthType = &st.AuthType
 		case 3:
 			v.Cors = jsonStoreFrom[Cors](d, 210)
-			v.Cors.decodeJSONStore(d, jsonStoreFrom[storeCors](d, 16))
+			v.Cors.decodeJSON(d)
 		case 4:
 			if st == nil {
 				st = new(storeCreateFunctionUrlConfigResponse)
@@ -4245,7 +4245,7 @@ func (v *EnvironmentResponse) decodeJSON(d *jsonDecoder) {
 			v.Variables = decodeJSONEnvironmentVariables(d)
 		case 1:
 			v.Error_ = jsonStoreFrom[EnvironmentError](d, 241)
-			v.Error_.decodeJSONStore(d, jsonStoreFrom[storeEnvironmentError](d, 47))
+			v.Error_.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -4625,7 +4625,7 @@ func (v *EventSourceMappingConfiguration) decodeJSONStore(d *jsonDecoder, st *st
 			v.ScalingConfig.decodeJSON(d)
 		case 26:
 			v.DocumentDBEventSourceConfig = jsonStoreFrom[DocumentDBEventSourceConfig](d, 231)
-			v.DocumentDBEventSourceConfig.decodeJSONStore(d, jsonStoreFrom[storeDocumentDBEventSourceConfig](d, 37))
+			v.DocumentDBEventSourceConfig.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -5337,7 +5337,7 @@ func (v *FunctionConfiguration) decodeJSONStore(d *jsonDecoder, st *storeFunctio
 			v.Version = &st.Version
 		case 12:
 			v.VpcConfig = jsonStoreFrom[VpcConfigResponse](d, 387)
-			v.VpcConfig.decodeJSONStore(d, jsonStoreFrom[storeVpcConfigResponse](d, 193))
+			v.VpcConfig.decodeJSON(d)
 		case 13:
 			v.DeadLetterConfig = jsonStoreFrom[DeadLetterConfig](d, 218)
 			v.DeadLetterConfig.decodeJSON(d)
@@ -5433,13 +5433,13 @@ func (v *FunctionConfiguration) decodeJSONStore(d *jsonDecoder, st *storeFunctio
 			v.EphemeralStorage.decodeJSON(d)
 		case 33:
 			v.SnapStart = jsonStoreFrom[SnapStartResponse](d, 367)
-			v.SnapStart.decodeJSONStore(d, jsonStoreFrom[storeSnapStartResponse](d, 173))
+			v.SnapStart.decodeJSON(d)
 		case 34:
 			v.RuntimeVersionConfig = jsonStoreFrom[RuntimeVersionConfig](d, 358)
 			v.RuntimeVersionConfig.decodeJSON(d)
 		case 35:
 			v.LoggingConfig = jsonStoreFrom[LoggingConfig](d, 332)
-			v.LoggingConfig.decodeJSONStore(d, jsonStoreFrom[storeLoggingConfig](d, 138))
+			v.LoggingConfig.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -5667,7 +5667,7 @@ func (v *FunctionUrlConfig) decodeJSONStore(d *jsonDecoder, st *storeFunctionUrl
 			v.LastModifiedTime = &st.LastModifiedTime
 		case 4:
 			v.Cors = jsonStoreFrom[Cors](d, 210)
-			v.Cors.decodeJSONStore(d, jsonStoreFrom[storeCors](d, 16))
+			v.Cors.decodeJSON(d)
 		case 5:
 			if st == nil {
 				st = new(storeFunctionUrlConfig)
@@ -5775,10 +5775,10 @@ func (v *GetAccountSettingsResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.AccountLimit = jsonStoreFrom[AccountLimit](d, 194)
-			v.AccountLimit.decodeJSONStore(d, jsonStoreFrom[storeAccountLimit](d, 0))
+			v.AccountLimit.decodeJSON(d)
 		case 1:
 			v.AccountUsage = jsonStoreFrom[AccountUsage](d, 195)
-			v.AccountUsage.decodeJSONStore(d, jsonStoreFrom[storeAccountUsage](d, 1))
+			v.AccountUsage.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -5964,7 +5964,7 @@ func (v *GetCodeSigningConfigResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.CodeSigningConfig = jsonStoreFrom[CodeSigningConfig](d, 204)
-			v.CodeSigningConfig.decodeJSONStore(d, jsonStoreFrom[storeCodeSigningConfig](d, 10))
+			v.CodeSigningConfig.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -6558,10 +6558,10 @@ func (v *GetFunctionResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.Configuration = jsonStoreFrom[FunctionConfiguration](d, 250)
-			v.Configuration.decodeJSONStore(d, jsonStoreFrom[storeFunctionConfiguration](d, 56))
+			v.Configuration.decodeJSON(d)
 		case 1:
 			v.Code = jsonStoreFrom[FunctionCodeLocation](d, 249)
-			v.Code.decodeJSONStore(d, jsonStoreFrom[storeFunctionCodeLocation](d, 55))
+			v.Code.decodeJSON(d)
 		case 2:
 			v.Tags = decodeJSONTags(d)
 		case 3:
@@ -6756,7 +6756,7 @@ func (v *GetFunctionUrlConfigResponse) decodeJSONStore(d *jsonDecoder, st *store
 			v.AuthType = &st.AuthType
 		case 3:
 			v.Cors = jsonStoreFrom[Cors](d, 210)
-			v.Cors.decodeJSONStore(d, jsonStoreFrom[storeCors](d, 16))
+			v.Cors.decodeJSON(d)
 		case 4:
 			if st == nil {
 				st = new(storeGetFunctionUrlConfigResponse)
@@ -7165,7 +7165,7 @@ func (v *GetLayerVersionResponse) decodeJSONStore(d *jsonDecoder, st *storeGetLa
 		switch i {
 		case 0:
 			v.Content = jsonStoreFrom[LayerVersionContentOutput](d, 305)
-			v.Content.decodeJSONStore(d, jsonStoreFrom[storeLayerVersionContentOutput](d, 111))
+			v.Content.decodeJSON(d)
 		case 1:
 			if st == nil {
 				st = new(storeGetLayerVersionResponse)
@@ -7934,7 +7934,7 @@ func (v *ImageConfigResponse) decodeJSON(d *jsonDecoder) {
 			v.ImageConfig.decodeJSON(d)
 		case 1:
 			v.Error_ = jsonStoreFrom[ImageConfigError](d, 281)
-			v.Error_.decodeJSONStore(d, jsonStoreFrom[storeImageConfigError](d, 87))
+			v.Error_.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -9257,7 +9257,7 @@ func (v *InvokeWithResponseStreamResponseEvent) decodeJSON(d *jsonDecoder) {
 				continue
 			}
 			v.InvokeComplete = jsonStoreFrom[InvokeWithResponseStreamCompleteEvent](d, 295)
-			v.InvokeComplete.decodeJSONStore(d, jsonStoreFrom[storeInvokeWithResponseStreamCompleteEvent](d, 101))
+			v.InvokeComplete.decodeJSON(d)
 			if d.failed() {
 				d.addField("InvokeComplete")
 				return
@@ -10091,7 +10091,7 @@ func (v *LayersListItem) decodeJSONStore(d *jsonDecoder, st *storeLayersListItem
 			v.LayerArn = &st.LayerArn
 		case 2:
 			v.LatestMatchingVersion = jsonStoreFrom[LayerVersionsListItem](d, 306)
-			v.LatestMatchingVersion.decodeJSONStore(d, jsonStoreFrom[storeLayerVersionsListItem](d, 112))
+			v.LatestMatchingVersion.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -12576,7 +12576,7 @@ func (v *PublishLayerVersionRequest) decodeJSONStore(d *jsonDecoder, st *storePu
 			v.Description = &st.Description
 		case 2:
 			v.Content = jsonStoreFrom[LayerVersionContentInput](d, 304)
-			v.Content.decodeJSONStore(d, jsonStoreFrom[storeLayerVersionContentInput](d, 110))
+			v.Content.decodeJSON(d)
 		case 3:
 			v.CompatibleRuntimes = decodeJSONCompatibleRuntimes(d)
 		case 4:
@@ -12693,7 +12693,7 @@ func (v *PublishLayerVersionResponse) decodeJSONStore(d *jsonDecoder, st *storeP
 		switch i {
 		case 0:
 			v.Content = jsonStoreFrom[LayerVersionContentOutput](d, 305)
-			v.Content.decodeJSONStore(d, jsonStoreFrom[storeLayerVersionContentOutput](d, 111))
+			v.Content.decodeJSON(d)
 		case 1:
 			if st == nil {
 				st = new(storePublishLayerVersionResponse)
@@ -14291,7 +14291,7 @@ func (v *RuntimeVersionConfig) decodeJSON(d *jsonDecoder) {
 			v.RuntimeVersionArn = &x
 		case 1:
 			v.Error_ = jsonStoreFrom[RuntimeVersionError](d, 359)
-			v.Error_.decodeJSONStore(d, jsonStoreFrom[storeRuntimeVersionError](d, 165))
+			v.Error_.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -15799,7 +15799,7 @@ func (v *UpdateCodeSigningConfigResponse) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.CodeSigningConfig = jsonStoreFrom[CodeSigningConfig](d, 204)
-			v.CodeSigningConfig.decodeJSONStore(d, jsonStoreFrom[storeCodeSigningConfig](d, 10))
+			v.CodeSigningConfig.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -16017,7 +16017,7 @@ func (v *UpdateEventSourceMappingRequest) decodeJSONStore(d *jsonDecoder, st *st
 			v.ScalingConfig.decodeJSON(d)
 		case 15:
 			v.DocumentDBEventSourceConfig = jsonStoreFrom[DocumentDBEventSourceConfig](d, 231)
-			v.DocumentDBEventSourceConfig.decodeJSONStore(d, jsonStoreFrom[storeDocumentDBEventSourceConfig](d, 37))
+			v.DocumentDBEventSourceConfig.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -16418,7 +16418,7 @@ func (v *UpdateFunctionConfigurationRequest) decodeJSONStore(d *jsonDecoder, st 
 			v.SnapStart.decodeJSON(d)
 		case 18:
 			v.LoggingConfig = jsonStoreFrom[LoggingConfig](d, 332)
-			v.LoggingConfig.decodeJSONStore(d, jsonStoreFrom[storeLoggingConfig](d, 138))
+			v.LoggingConfig.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -16630,7 +16630,7 @@ func (v *UpdateFunctionUrlConfigRequest) decodeJSONStore(d *jsonDecoder, st *sto
 			v.AuthType = &st.AuthType
 		case 3:
 			v.Cors = jsonStoreFrom[Cors](d, 210)
-			v.Cors.decodeJSONStore(d, jsonStoreFrom[storeCors](d, 16))
+			v.Cors.decodeJSON(d)
 		case 4:
 			if st == nil {
 				st = new(storeUpdateFunctionUrlConfigRequest)
@@ -16749,7 +16749,7 @@ func (v *UpdateFunctionUrlConfigResponse) decodeJSONStore(d *jsonDecoder, st *st
 			v.AuthType = &st.AuthType
 		case 3:
 			v.Cors = jsonStoreFrom[Cors](d, 210)
-			v.Cors.decodeJSONStore(d, jsonStoreFrom[storeCors](d, 16))
+			v.Cors.decodeJSON(d)
 		case 4:
 			if st == nil {
 				st = new(storeUpdateFunctionUrlConfigResponse)

@@ -690,7 +690,7 @@ func (v *PutDetailInput) decodeJSON(d *jsonDecoder) {
 		switch i {
 		case 0:
 			v.Detail = jsonStoreFrom[Detail](d, 17)
-			v.Detail.decodeJSONStore(d, jsonStoreFrom[storeDetail](d, 0))
+			v.Detail.decodeJSON(d)
 		default:
 			d.skip()
 		}
@@ -1010,7 +1010,7 @@ func (v *PutItemInput) decodeJSONStore(d *jsonDecoder, st *storePutItemInput) {
 			v.Created = &st.Created
 		case 19:
 			v.Detail = jsonStoreFrom[Detail](d, 17)
-			v.Detail.decodeJSONStore(d, jsonStoreFrom[storeDetail](d, 0))
+			v.Detail.decodeJSON(d)
 		case 20:
 			if st == nil {
 				st = new(storePutItemInput)
@@ -1232,7 +1232,7 @@ func (v *PutItemOutput) decodeJSONStore(d *jsonDecoder, st *storePutItemOutput) 
 			v.Name = &st.Name
 		case 14:
 			v.Detail = jsonStoreFrom[Detail](d, 17)
-			v.Detail.decodeJSONStore(d, jsonStoreFrom[storeDetail](d, 0))
+			v.Detail.decodeJSON(d)
 		case 15:
 			v.Items = decodeJSONDetailList(d)
 		default:

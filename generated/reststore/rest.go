@@ -260,7 +260,7 @@ func (v *restResponseBodyPutItemOutput) decodeJSONStore(d *jsonDecoder, st *stor
 			v.Name = &st.Name
 		case 1:
 			v.Detail = jsonStoreFrom[Detail](d, 17)
-			v.Detail.decodeJSONStore(d, jsonStoreFrom[storeDetail](d, 0))
+			v.Detail.decodeJSON(d)
 		case 2:
 			v.Items = decodeJSONDetailList(d)
 		default:
