@@ -562,19 +562,10 @@ func (w *wireRequest) streamAttempt(attempt int, start int64) (io.Reader, bool) 
 	return w.stream, true
 }
 
-// roundTrip sends w, retrying as Options.Retry says, and gives a 2xx response with its body
-// to decode; any other response becomes a modeled error or an *APIError.
-//
-// decode reports whether what it decoded keeps data (a blob or document payload aliases the
-// body); when it does not, data's buffer is used again for a later response (recycleBody).
-func (c *Client) roundTrip(ctx context.Context, op *operationInfo, w *wireRequest, decode func(resp *http.Response, data []byte) (kept bool, err error)) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	sign := op.authRequired && c.opts.Signer != nil
-	if sign && c.opts.Region == "" {
-		return c.opError(op, errors.New("Options.Region is required to sign requests"))
-	}
+// finishBody does to w's body what every attempt sends alike: gzip compression where the
+// model asks for it, Content-MD5 for @httpChecksumRequired. It returns the payload hash the
+// signer is given when sign is set ("" otherwise).
+func (c *Client) finishBody(op *operationInfo, w *wireRequest, sign bool) string {
 	if c.compress(op, w) {
 		var zb bytes.Buffer
 		zw := gzip.NewWriter(&zb)
@@ -593,14 +584,30 @@ func (c *Client) roundTrip(ctx context.Context, op *operationInfo, w *wireReques
 		w.header = cloneHeader(w.header)
 		w.header.Set("Content-Md5", base64.StdEncoding.EncodeToString(sum[:]))
 	}
-	var payloadHash string
 	switch {
 	case sign && w.stream != nil:
-		payloadHash = "UNSIGNED-PAYLOAD"
+		return "UNSIGNED-PAYLOAD"
 	case sign:
 		sum := sha256.Sum256(w.body)
-		payloadHash = hex.EncodeToString(sum[:])
+		return hex.EncodeToString(sum[:])
 	}
+	return ""
+}
+
+// roundTrip sends w, retrying as Options.Retry says, and gives a 2xx response with its body
+// to decode; any other response becomes a modeled error or an *APIError.
+//
+// decode reports whether what it decoded keeps data (a blob or document payload aliases the
+// body); when it does not, data's buffer is used again for a later response (recycleBody).
+func (c *Client) roundTrip(ctx context.Context, op *operationInfo, w *wireRequest, decode func(resp *http.Response, data []byte) (kept bool, err error)) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	sign := op.authRequired && c.opts.Signer != nil
+	if sign && c.opts.Region == "" {
+		return c.opError(op, errors.New("Options.Region is required to sign requests"))
+	}
+	payloadHash := c.finishBody(op, w, sign)
 	defer w.done()
 	invocationID := newUUID()
 	streamStart := int64(-1)
