@@ -428,8 +428,8 @@ func firstLine(s string) string {
 	return s
 }
 
-// unsupportedOperations lists the operations of an awsJson model whose generated client
-// method sends nothing and returns an error: the event-stream ones.
+// unsupportedOperations lists the operations of a model with a client (awsJson, restJson1)
+// whose generated client method sends nothing and returns an error: the event-stream ones.
 func unsupportedOperations(m *ir.Model) []string {
 	if !m.Service.HasClient() {
 		return nil

@@ -26,14 +26,17 @@ func (c *Client) invokeREST(ctx context.Context, op *operationInfo, in restInput
 		return err
 	}
 	r := newRESTRequest()
-	if err := in.writeREST(r); err != nil {
+	// Until the request is handed to roundTrip, a failure gives its pooled body back.
+	fail := func(err error) error {
 		r.release()
-		return c.opError(op, fmt.Errorf("serialize input: %w", err))
+		return c.opError(op, err)
+	}
+	if err := in.writeREST(r); err != nil {
+		return fail(fmt.Errorf("serialize input: %w", err))
 	}
 	uri, err := expandURI(op.path, op.query, r)
 	if err != nil {
-		r.release()
-		return c.opError(op, err)
+		return fail(err)
 	}
 	var label func(string) string
 	if len(r.hostLabels) > 0 {
@@ -41,8 +44,7 @@ func (c *Client) invokeREST(ctx context.Context, op *operationInfo, in restInput
 	}
 	base, err := c.endpoint(op, label)
 	if err != nil {
-		r.release()
-		return c.opError(op, err)
+		return fail(err)
 	}
 	target := strings.TrimSuffix(base, "/") + uri
 	if (r.body != nil || r.stream != nil) && r.header.Get("Content-Type") == "" {
