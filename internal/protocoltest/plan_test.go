@@ -100,15 +100,7 @@ func TestRestTokens(t *testing.T) {
 		Given:  json.RawMessage(`{"name": "Op", "input": {"shape": "In"}}`),
 		Params: json.RawMessage(`{"Set": "x"}`),
 	}
-	c.Serialized = &struct {
-		Body           *string           `json:"body"`
-		Method         string            `json:"method"`
-		URI            string            `json:"uri"`
-		Host           string            `json:"host"`
-		Headers        map[string]string `json:"headers"`
-		RequireHeaders []string          `json:"requireHeaders"`
-		ForbidHeaders  []string          `json:"forbidHeaders"`
-	}{Body: &body, URI: "/p?token=00000000-0000-4000-8000-000000000000&set=x&plain=1"}
+	c.Serialized = &serializedRequest{Body: &body, URI: "/p?token=00000000-0000-4000-8000-000000000000&set=x&plain=1"}
 	b, q := restTokens(s, c)
 	if !reflect.DeepEqual(b, []string{"Token"}) || !reflect.DeepEqual(q, []string{"token"}) {
 		t.Errorf("restTokens = %q, %q; want [Token], [token]", b, q)

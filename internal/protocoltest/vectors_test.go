@@ -59,20 +59,12 @@ func (s *suite) name() string {
 // vectorCase is one test case. Input cases have Params and Serialized; output cases have
 // Response and Result, or Error/ErrorCode.
 type vectorCase struct {
-	ID          string          `json:"id"`
-	Description string          `json:"description"`
-	Given       json.RawMessage `json:"given"`
-	Params      json.RawMessage `json:"params"`
-	Serialized  *struct {
-		Body           *string           `json:"body"`
-		Method         string            `json:"method"`
-		URI            string            `json:"uri"`
-		Host           string            `json:"host"`
-		Headers        map[string]string `json:"headers"`
-		RequireHeaders []string          `json:"requireHeaders"`
-		ForbidHeaders  []string          `json:"forbidHeaders"`
-	} `json:"serialized"`
-	Response *struct {
+	ID          string             `json:"id"`
+	Description string             `json:"description"`
+	Given       json.RawMessage    `json:"given"`
+	Params      json.RawMessage    `json:"params"`
+	Serialized  *serializedRequest `json:"serialized"`
+	Response    *struct {
 		StatusCode int               `json:"status_code"`
 		Headers    map[string]string `json:"headers"`
 		Body       *string           `json:"body"`
@@ -83,6 +75,17 @@ type vectorCase struct {
 
 	// suite and index are the case's positions in its file, which name it.
 	suite, index int
+}
+
+// serializedRequest is an input case's expected request.
+type serializedRequest struct {
+	Body           *string           `json:"body"`
+	Method         string            `json:"method"`
+	URI            string            `json:"uri"`
+	Host           string            `json:"host"`
+	Headers        map[string]string `json:"headers"`
+	RequireHeaders []string          `json:"requireHeaders"`
+	ForbidHeaders  []string          `json:"forbidHeaders"`
 }
 
 // given is the part of a case's operation the harness reads itself.
